@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { Anomaly } from './anomaly.js';
+
+const Line = z.number().int().min(1).describe('1-based line in the original file');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('ISO 8601 calendar date');
+
+export const Span = z
+  .object({ startLine: Line, endLine: Line })
+  .describe('Inclusive range of lines in the original file');
+export type Span = z.infer<typeof Span>;
+
+export const Source = z
+  .object({
+    name: z.string().nullable().describe('File name as given, or null for stdin/in-memory text'),
+    encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030']),
+    bom: z.boolean(),
+    bytes: z.number().int().min(0),
+    lines: z.number().int().min(0),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  })
+  .describe('Where the text came from and how it was decoded');
+export type Source = z.infer<typeof Source>;
+
+export const Masthead = z
+  .object({
+    title: z.string().nullable().describe('Gazette title, e.g. 上海市某区人民政府公报'),
+    year: z.number().int().nullable(),
+    issue: z.number().int().nullable().describe('Issue number within the year (第N期)'),
+    totalIssue: z.number().int().nullable().describe('Running issue number (总第N期)'),
+    publicationDate: IsoDate.nullable(),
+    publisher: z.string().nullable().describe('主办'),
+    website: z.string().nullable().describe('网址'),
+    line: Line.nullable().describe('First line of the colophon'),
+  })
+  .describe('Masthead fields read from the colophon; each null when absent');
+export type Masthead = z.infer<typeof Masthead>;
+
+export const TocEntry = z
+  .object({
+    category: z.string().nullable().describe('The 【…】 category the entry is listed under'),
+    index: z.number().int().nullable().describe('Entry number (1. / 1、), null for a lone "-" entry'),
+    title: z.string(),
+    titleRaw: z.string(),
+    page: z.number().int().nullable(),
+    line: Line,
+    endLine: Line.optional(),
+    documentId: z.string().nullable().describe('The body document this entry matches'),
+  })
+  .describe('One entry of the table of contents');
+export type TocEntry = z.infer<typeof TocEntry>;
+
+export const DocNumber = z
+  .object({
+    raw: z.string().describe('As written, e.g. 长府(2023)25号'),
+    normalized: z.string().describe('Standard form 机关代字〔年份〕序号号'),
+    issuer: z.string().describe('机关代字'),
+    year: z.number().int(),
+    serial: z.number().int(),
+    line: Line,
+    column: z.number().int().min(1),
+  })
+  .describe('A 文号 (document number)');
+export type DocNumber = z.infer<typeof DocNumber>;
+
+export const Attachment = z
+  .object({
+    index: z.number().int().nullable().describe('Attachment number (附件 N); null for a lone attachment'),
+    declaredTitle: z.string().nullable().describe('Title as listed in the 附件 declaration'),
+    declaredLine: Line.nullable(),
+    title: z.string().nullable().describe('Title found where the attachment begins'),
+    startLine: Line.nullable().describe('Line where the attachment begins (附件 / 附件 N)'),
+    parent: z.number().int().nullable().describe('Index (in this list) of the attachment this one is nested in'),
+  })
+  .describe('A declared and/or found attachment of a document');
+export type Attachment = z.infer<typeof Attachment>;
+
+export const Document = z
+  .object({
+    id: z.string().describe('Stable id: from the normalised 文号, else category + TOC index'),
+    ordinal: z.number().int().min(1).describe('Position in the issue, 1-based'),
+    category: z.string().nullable(),
+    kind: z.string().nullable().describe('Document type from the end of the title: 通知, 请示, 答复 …'),
+    title: z.string().describe('Title lines joined, stray wrap spaces removed'),
+    titleRaw: z.string().describe('Title as in the text, lines joined with newlines'),
+    titleSpan: Span,
+    date: IsoDate.nullable(),
+    dateRaw: z.string().nullable(),
+    dateLine: Line.nullable(),
+    docNumber: DocNumber.nullable(),
+    recipients: z.object({ text: z.string(), line: Line }).nullable().describe('主送 line'),
+    attachments: z.array(Attachment),
+    span: Span,
+    toc: z
+      .object({ index: z.number().int().nullable(), page: z.number().int().nullable(), line: Line })
+      .nullable()
+      .describe('The table-of-contents entry this document matches'),
+    interprets: z.string().nullable().describe('For a policy interpretation: id of the document it interprets'),
+  })
+  .describe('One document of the issue');
+export type Document = z.infer<typeof Document>;
+
+export const Section = z
+  .object({
+    category: z.string(),
+    line: Line,
+    span: Span,
+    documentIds: z.array(z.string()),
+  })
+  .describe('A section of the body under a 【…】 category header');
+export type Section = z.infer<typeof Section>;
+
+export const Citation = z
+  .object({
+    documentId: z.string().nullable().describe('The document whose text cites'),
+    kind: z.enum(['docNumber', 'title']),
+    text: z.string().describe('The cited 文号 or the title inside 《》'),
+    normalized: z.string().nullable().describe('Normalised 文号 (kind docNumber)'),
+    line: Line,
+    column: z.number().int().min(1),
+    targetDocumentId: z.string().nullable().describe('A document of this issue the citation refers to'),
+  })
+  .describe('A 文号 or 《title》 cited in the text');
+export type Citation = z.infer<typeof Citation>;
+
+export const IssueCore = z.object({
+  schemaVersion: z.literal(1),
+  source: Source,
+  masthead: Masthead,
+  toc: z.array(TocEntry),
+  sections: z.array(Section),
+  documents: z.array(Document),
+  citations: z.array(Citation),
+  anomalies: z.array(Anomaly),
+});
+
+export const Issue = IssueCore.describe('A parsed gazette issue');
+export type Issue = z.infer<typeof Issue>;

@@ -1,0 +1,114 @@
+import { InputError } from './errors.js';
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+export const ENCODINGS: readonly Encoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030'];
+
+export interface Decoded {
+  text: string;
+  encoding: Encoding;
+  bom: boolean;
+  /** True when the bytes were not valid UTF-8 and GB18030 was guessed. */
+  fallback: boolean;
+}
+
+/** Accepts common spellings of an encoding name (utf8, UTF-16LE, gbk, gb2312 …). */
+export function parseEncoding(name: string): Encoding {
+  const n = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (n === 'utf8') return 'utf-8';
+  if (n === 'utf16le' || n === 'utf16') return 'utf-16le';
+  if (n === 'utf16be') return 'utf-16be';
+  if (n === 'gb18030' || n === 'gbk' || n === 'gb2312' || n === 'cp936') return 'gb18030';
+  throw new InputError(`unknown encoding "${name}" (use utf-8, utf-16le, utf-16be or gb18030)`);
+}
+
+function lineAtByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/** Offset of the first byte where strict UTF-8 decoding fails. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) { i++; continue; }
+    let need = 0;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) need = 2;
+    else if (b >= 0xf0 && b <= 0xf4) need = 3;
+    else return i;
+    if (i + need >= n) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+function decodeWith(encoding: Encoding, bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Bytes to text: a BOM decides (UTF-8, UTF-16 LE/BE); otherwise strict UTF-8, and
+ * GB18030 when the bytes are not valid UTF-8. `forced` skips detection. Binary input
+ * (NUL bytes, mostly control characters), undecodable and empty input raise InputError.
+ */
+export function decode(bytes: Uint8Array, file: string | null, forced?: Encoding): Decoded {
+  const label = file ?? '<input>';
+  let encoding: Encoding;
+  let bom = false;
+  let body = bytes;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) { encoding = 'utf-8'; bom = true; body = bytes.subarray(3); }
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) { encoding = 'utf-16le'; bom = true; body = bytes.subarray(2); }
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) { encoding = 'utf-16be'; bom = true; body = bytes.subarray(2); }
+  else encoding = 'utf-8';
+  if (forced && forced !== encoding) { encoding = forced; bom = false; body = bytes; }
+
+  if (body.length === 0) throw new InputError(`${label}: the input is empty`, file);
+  if (!encoding.startsWith('utf-16')) {
+    const nul = body.indexOf(0);
+    if (nul >= 0) {
+      const hint = nul % 2 === 1 || body[nul + 1] === 0 ? ' (UTF-16 without a BOM? try --encoding utf-16le)' : '';
+      throw new InputError(`${label}:${lineAtByte(body, nul)}: not a text file: NUL byte at offset ${nul + (bytes.length - body.length)}${hint}`, file, lineAtByte(body, nul));
+    }
+  }
+
+  let text: string | null = null;
+  let fallback = false;
+  if (forced || encoding !== 'utf-8') {
+    text = decodeWith(encoding, body);
+    if (text === null) throw new InputError(`${label}: cannot be decoded as ${encoding}`, file);
+  } else {
+    text = decodeWith('utf-8', body);
+    if (text === null) {
+      const bad = firstInvalidUtf8(body);
+      text = decodeWith('gb18030', body);
+      if (text === null) {
+        const line = lineAtByte(body, bad < 0 ? 0 : bad);
+        throw new InputError(`${label}:${line}: cannot be decoded: not valid UTF-8 (byte 0x${(body[bad] ?? 0).toString(16).padStart(2, '0')} at offset ${bad}) nor GB18030; use --encoding to force one`, file, line);
+      }
+      encoding = 'gb18030';
+      fallback = true;
+    }
+  }
+  if (text.includes('\u0000')) throw new InputError(`${label}: not a text file: NUL characters after decoding as ${encoding}`, file);
+  if (text.trim().length === 0) throw new InputError(`${label}: the input is empty (only whitespace)`, file);
+  // Mostly control characters: not text.
+  let control = 0;
+  let sampled = 0;
+  for (let i = 0; i < text.length && sampled < 65536; i++, sampled++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) control++;
+  }
+  if (control > sampled * 0.1) throw new InputError(`${label}: not a text file: ${Math.round((100 * control) / sampled)}% control characters`, file);
+  return { text, encoding, bom, fallback };
+}

@@ -1,0 +1,131 @@
+/** Small text helpers shared by every stage. All linear, no backtracking. */
+
+/** Han ideographs (incl. ext. A and compatibility) and 〇. */
+export function isHan(ch: string | undefined): boolean {
+  if (!ch) return false;
+  const c = ch.codePointAt(0)!;
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0x20000 && c <= 0x2ffff) || c === 0x3007
+  );
+}
+
+/** CJK punctuation and full-width forms that sit tight against Han text (，。、“”《》（）…). */
+export function isCjkPunct(ch: string | undefined): boolean {
+  if (!ch) return false;
+  const c = ch.codePointAt(0)!;
+  return (c >= 0x3000 && c <= 0x303f && c !== 0x3000) || (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) ||
+    (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65) || c === 0x201c || c === 0x201d || c === 0x2018 ||
+    c === 0x2019 || c === 0x2026 || c === 0x2014 || c === 0x00b7;
+}
+
+/** Han or CJK punctuation: characters between which a space is not part of the text. */
+export function isCjk(ch: string | undefined): boolean {
+  return isHan(ch) || isCjkPunct(ch);
+}
+
+/** Full-width digits and ASCII letters/punctuation to half-width; ideographic space to space. */
+export function toHalfWidth(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
+    else if (c === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * Removes spaces that stand between two CJK characters (conversion artefacts where a
+ * printed line wrapped); keeps spaces next to digits and Latin words. `keep(i)` may veto
+ * the removal of the space run starting at index i.
+ */
+export function removeCjkSpaces(s: string, keep?: (before: string, after: string) => boolean): string {
+  if (!/\s/.test(s)) return s;
+  let out = '';
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    const ch = s[i]!;
+    if (ch === ' ' || ch === '\t' || ch === '\u3000') {
+      let j = i;
+      while (j < n && (s[j] === ' ' || s[j] === '\t' || s[j] === '\u3000')) j++;
+      const prev = out[out.length - 1];
+      const next = s[j];
+      if (prev !== undefined && next !== undefined && isCjk(prev) && isCjk(next) && !(keep && keep(out, s.slice(j)))) {
+        i = j;
+        continue;
+      }
+      out += s.slice(i, j);
+      i = j;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+/** Collapses runs of whitespace to one space and trims. */
+export function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+const MATCH_DROP = /[\s\u3000、，,。.．·•：:；;！!？?“”"‘’'「」『』（）()〔〕［］\[\]【】<>〈〉《》—\-–_~～…]/g;
+
+/**
+ * A key for loose comparison of titles and names: half-width, no whitespace and no
+ * punctuation (so 、 vs space, （） vs (), 〈〉 vs 《》 all compare equal).
+ */
+export function matchKey(s: string): string {
+  return toHalfWidth(s).replace(MATCH_DROP, '').toLowerCase();
+}
+
+/** Display width of a string in a terminal: CJK and full-width characters count 2. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += (c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd))) || c === 0x201c || c === 0x201d ? 2 : 1;
+  }
+  return w;
+}
+
+const CN_DIGITS: Record<string, number> = {
+  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+
+/**
+ * Parses Chinese numerals, both positional (二〇二三 → 2023) and with units
+ * (二十三 → 23, 十二 → 12). Returns null when the string is not a numeral.
+ */
+export function parseChineseNumber(s: string): number | null {
+  if (s.length === 0) return null;
+  if (/^\d+$/.test(s)) return Number(s);
+  let hasUnit = false;
+  for (const ch of s) {
+    if (CN_UNITS[ch] !== undefined) hasUnit = true;
+    else if (CN_DIGITS[ch] === undefined) return null;
+  }
+  if (!hasUnit) {
+    let n = 0;
+    for (const ch of s) n = n * 10 + CN_DIGITS[ch]!;
+    return n;
+  }
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  for (const ch of s) {
+    const d = CN_DIGITS[ch];
+    if (d !== undefined) { digit = d; continue; }
+    const u = CN_UNITS[ch]!;
+    if (u === 10000) { total += (section + digit) * u; section = 0; }
+    else section += (digit === 0 ? 1 : digit) * u;
+    digit = 0;
+  }
+  return total + section + digit;
+}
