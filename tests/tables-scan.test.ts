@@ -1,0 +1,138 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { splitLines } from '../src/read/lines.js';
+import { scanTables, splitRow, parseDelimiter } from '../src/extract/tables/scan.js';
+
+interface Node {
+  type: string;
+  children?: Node[];
+  position?: { start: { line: number; offset?: number }; end: { offset?: number } };
+}
+
+/** Every table of remark-gfm's tree (at any depth), as rows of trimmed source ranges. */
+function remarkTables(text: string): Array<{ line: number; rows: Array<{ line: number; cells: Array<[number, number]> }> }> {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(text) as Node;
+  const out: Array<{ line: number; rows: Array<{ line: number; cells: Array<[number, number]> }> }> = [];
+  const ws = (c: string | undefined) => c === ' ' || c === '\t';
+  const visit = (n: Node) => {
+    if (n.type === 'table') {
+      out.push({
+        line: n.position!.start.line,
+        rows: n.children!.map((r) => ({
+          line: r.position!.start.line,
+          // remark's cell range runs from its opening pipe to the next pipe (the last
+          // cell includes the closing pipe): trim to the content, compare offsets.
+          cells: r.children!.map((c) => {
+            let s = c.position!.start.offset!;
+            let e = c.position!.end.offset!;
+            if (text[s] === '|') s++;
+            while (s < e && ws(text[s])) s++;
+            while (e > s && ws(text[e - 1])) e--;
+            if (e > s && text[e - 1] === '|') {
+              let b = 0;
+              while (text[e - 2 - b] === '\\') b++;
+              if (b % 2 === 0) e--;
+            }
+            while (e > s && ws(text[e - 1])) e--;
+            return [s, e] as [number, number];
+          }),
+        })),
+      });
+      return;
+    }
+    for (const ch of n.children ?? []) visit(ch);
+  };
+  visit(tree);
+  return out;
+}
+
+function files(): string[] {
+  const dir = 'tests/fixtures/tables/';
+  return ['samples/changning-2023-02.txt', ...readdirSync(dir).filter((f) => f.endsWith('.md') || f.endsWith('.txt')).map((f) => dir + f)];
+}
+
+describe('differential: scanner vs unified + remark-parse + remark-gfm', () => {
+  for (const file of files()) {
+    it(`${file}: every fragment has remark-gfm's cells, compared by source offsets`, () => {
+      const src = splitLines(readFileSync(file, 'utf8'));
+      const ours = scanTables(src);
+      const theirs = remarkTables(src.text);
+      expect(ours.map((f) => f.startLine)).toEqual(theirs.map((t) => t.line));
+      expect(ours.length).toBeGreaterThan(0);
+      let cells = 0;
+      for (let k = 0; k < ours.length; k++) {
+        const f = ours[k]!;
+        const ourRows = [f.header, ...f.rows].map((r) => ({
+          line: r.line,
+          cells: r.cells.map((c) => {
+            // a cell's text is exactly the source slice at its offset
+            expect(src.text.slice(c.offset, c.offset + c.text.length)).toBe(c.text);
+            expect(src.lines[c.line - 1]!.slice(c.column - 1, c.column - 1 + c.text.length)).toBe(c.text);
+            cells++;
+            return [c.offset, c.offset + c.text.length] as [number, number];
+          }),
+        }));
+        let theirRows = theirs[k]!.rows;
+        // Documented difference: GFM continues a table with any non-blank line; gongbao
+        // ends it at a line without an unescaped pipe. Those lines are the only extra rows.
+        if (theirRows.length > ourRows.length) {
+          const extra = theirRows.slice(ourRows.length);
+          for (const r of extra) expect(splitRow(src.lines[r.line - 1]!, r.line, 0)).toBeNull();
+          theirRows = theirRows.slice(0, ourRows.length);
+        }
+        // empty cells: compare emptiness and line only (their empty range sits at the pipe)
+        const norm = (rows: typeof ourRows) =>
+          rows.map((r) => ({ line: r.line, cells: r.cells.map(([s, e]) => (s === e ? 'empty' : `${s}-${e}`)) }));
+        expect(norm(ourRows), `fragment at line ${f.startLine}`).toEqual(norm(theirRows));
+      }
+      expect(cells).toBeGreaterThan(0);
+    });
+  }
+
+  it('the sample has exactly the GFM fragments remark-gfm finds, with no extra rows', () => {
+    const src = splitLines(readFileSync('samples/changning-2023-02.txt', 'utf8'));
+    const ours = scanTables(src);
+    const theirs = remarkTables(src.text);
+    expect(ours.length).toBe(45);
+    expect(ours.map((f) => f.rows.length + 1)).toEqual(theirs.map((t) => t.rows.length));
+  });
+});
+
+describe('splitRow', () => {
+  it('splits on unescaped pipes, trims, keeps escapes in the raw text', () => {
+    const r = splitRow('| a | b \\| c |  ', 7, 100)!;
+    expect(r.cells.map((c) => c.text)).toEqual(['a', 'b \\| c']);
+    expect(r.cells[0]).toEqual({ text: 'a', line: 7, column: 3, offset: 102 });
+  });
+  it('rows without outer pipes, empty cells, a lone pipe', () => {
+    expect(splitRow('a|b', 1, 0)!.cells.map((c) => c.text)).toEqual(['a', 'b']);
+    expect(splitRow('| | |', 1, 0)!.cells.map((c) => c.text)).toEqual(['', '']);
+    expect(splitRow('|', 1, 0)!.cells.map((c) => c.text)).toEqual(['']);
+    expect(splitRow('||', 1, 0)!.cells.map((c) => c.text)).toEqual(['']);
+    expect(splitRow('no pipe here', 1, 0)).toBeNull();
+    expect(splitRow('escaped \\| only', 1, 0)).toBeNull();
+  });
+  it('an escaped backslash does not escape the pipe after it', () => {
+    expect(splitRow('| a \\\\| b |', 1, 0)!.cells.map((c) => c.text)).toEqual(['a \\\\', 'b']);
+  });
+  it('columns count UTF-16 code units', () => {
+    const r = splitRow('| 𠀀 | 名 |', 1, 0)!;
+    expect(r.cells.map((c) => c.column)).toEqual([3, 8]);
+  });
+});
+
+describe('parseDelimiter', () => {
+  it('reads alignments', () => {
+    expect(parseDelimiter('|:---|:--:|---:|---|')).toEqual(['left', 'center', 'right', null]);
+    expect(parseDelimiter(':-: | --:')).toEqual(['center', 'right']);
+  });
+  it('refuses non-delimiters', () => {
+    expect(parseDelimiter('---')).toBeNull();
+    expect(parseDelimiter('| a |')).toBeNull();
+    expect(parseDelimiter('|--|x|')).toBeNull();
+    expect(parseDelimiter('')).toBeNull();
+  });
+});
