@@ -25,15 +25,11 @@ export function isCjk(ch: string | undefined): boolean {
 }
 
 /** Full-width digits and ASCII letters/punctuation to half-width; ideographic space to space. */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
 export function toHalfWidth(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
-    else if (c === 0x3000) out += ' ';
-    else out += ch;
-  }
-  return out;
+  FULL_WIDTH.lastIndex = 0;
+  if (!FULL_WIDTH.test(s)) return s;
+  return s.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
 /**

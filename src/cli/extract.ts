@@ -1,0 +1,97 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { inputOptions, loadIssue, writeStdout, type InputOpts } from './options.js';
+import type { Issue } from '../model/issue.js';
+import { toCsv, type CsvValue } from '../write/csv.js';
+import { writeFileAtomic } from '../write/atomic.js';
+
+/**
+ * A kind of record that `gongbao extract KIND FILE` prints. Extraction modules register
+ * theirs in KINDS. `records` gives the JSON/NDJSON records; `csv` the flat table.
+ */
+export interface ExtractKind {
+  name: string;
+  description: string;
+  records(issue: Issue): unknown[];
+  csv(issue: Issue): { columns: string[]; rows: CsvValue[][] };
+  /** Extra options of this kind, and a run that replaces the default output (e.g. one table). */
+  configure?(cmd: Command): void;
+  run?(issue: Issue, opts: Record<string, unknown>): Promise<boolean>;
+}
+
+export const KINDS: ExtractKind[] = [
+  {
+    name: 'documents',
+    description: 'documents with title, date, 文号, span',
+    records: (issue) => issue.documents,
+    csv: (issue) => ({
+      columns: ['id', 'category', 'title', 'date', 'doc_number', 'start_line', 'end_line'],
+      rows: issue.documents.map((d) => [d.id, d.category, d.title, d.date, d.docNumber?.normalized, d.span.startLine, d.span.endLine]),
+    }),
+  },
+  {
+    name: 'citations',
+    description: '文号 and 《titles》 cited in the text',
+    records: (issue) => issue.citations,
+    csv: (issue) => ({
+      columns: ['document_id', 'kind', 'text', 'normalized', 'line', 'column', 'target_document_id'],
+      rows: issue.citations.map((c) => [c.documentId, c.kind, c.text, c.normalized, c.line, c.column, c.targetDocumentId]),
+    }),
+  },
+  {
+    name: 'anomalies',
+    description: 'every anomaly with code, severity, line',
+    records: (issue) => issue.anomalies,
+    csv: (issue) => ({
+      columns: ['code', 'severity', 'line', 'column', 'document_id', 'message', 'evidence'],
+      rows: issue.anomalies.map((a) => [a.code, a.severity, a.line, a.column, a.documentId, a.message, a.evidence]),
+    }),
+  },
+];
+
+interface ExtractOpts extends InputOpts {
+  format: 'json' | 'ndjson' | 'csv';
+  output?: string;
+  force?: boolean;
+  pretty?: boolean;
+  bom?: boolean;
+  excelSafe?: boolean;
+}
+
+export function registerExtract(program: Command): void {
+  const extract = program
+    .command('extract')
+    .description('print one kind of record as JSON, NDJSON or CSV')
+    .addHelpText('after', `
+Examples:
+  gongbao extract documents samples/changning-2023-02.txt --format csv
+  gongbao extract citations issue.txt --format ndjson | jq -r .text`);
+  for (const kind of KINDS) {
+    const cmd = extract
+      .command(kind.name)
+      .description(kind.description)
+      .argument('<file>', "gazette text file, or '-' for stdin")
+      .addOption(new Option('--format <format>', 'output format').choices(['json', 'ndjson', 'csv']).default('json'))
+      .option('-o, --output <file>', 'write to a file instead of stdout')
+      .option('--force', 'overwrite the output file')
+      .option('--pretty', 'indent JSON')
+      .option('--bom', 'CSV: start with a UTF-8 BOM (Excel)')
+      .option('--excel-safe', "CSV: prefix text cells starting with = + - @ with '");
+    kind.configure?.(cmd);
+    inputOptions(cmd).action(async (file: string, opts: ExtractOpts) => {
+      const issue = loadIssue(file, opts);
+      if (kind.run && (await kind.run(issue, opts as unknown as Record<string, unknown>))) return;
+      let out: string;
+      if (opts.format === 'csv') {
+        const { columns, rows } = kind.csv(issue);
+        out = await toCsv(columns, rows, { bom: opts.bom, excelSafe: opts.excelSafe });
+      } else if (opts.format === 'ndjson') {
+        out = kind.records(issue).map((r) => JSON.stringify(r) + '\n').join('');
+      } else {
+        out = JSON.stringify(kind.records(issue), null, opts.pretty ? 2 : undefined) + '\n';
+      }
+      if (opts.output) writeFileAtomic(opts.output, out, opts.force);
+      else await writeStdout(out);
+    });
+  }
+}

@@ -1,0 +1,71 @@
+import { Command, CommanderError } from 'commander';
+import { InputError } from '../read/errors.js';
+import { OutputError } from '../write/errors.js';
+import { registerParse } from './parse-cmd.js';
+import { registerExport } from './export-cmd.js';
+import { registerSchema } from './schema-cmd.js';
+import { registerExtract } from './extract.js';
+import { VERSION } from '../version.js';
+
+/**
+ * The gongbao command line. Each subcommand lives in its own module and registers itself
+ * here. Data goes to stdout, messages to stderr; exit codes are those of the README.
+ */
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('gongbao')
+    .description('Turn the raw text of a government gazette issue (公报) into validated, structured data.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ sortSubcommands: false })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  gongbao export samples/changning-2023-02.txt --out out --force
+  gongbao parse samples/changning-2023-02.txt --pretty | jq '.documents[].title'
+  cat issue.txt | gongbao parse - -o issue.json
+  gongbao schema document
+
+Exit codes: 0 ok · 1 anomalies at or above --fail-on · 2 usage, unreadable input or refused
+overwrite · 3 output could not be written · 130 interrupted.`,
+    );
+  program.exitOverride();
+  registerParse(program);
+  registerExport(program);
+  registerExtract(program);
+  registerSchema(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (err instanceof InputError) {
+      process.stderr.write(`gongbao: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof OutputError) {
+      process.stderr.write(`gongbao: ${err.message}\n`);
+      return err.exitCode;
+    }
+    process.stderr.write(`gongbao: internal error: ${(err as Error).stack ?? String(err)}\n`);
+    return 70;
+  }
+}
+
+process.on('SIGINT', () => {
+  process.stderr.write('gongbao: interrupted\n');
+  process.exit(130);
+});
+
+const code = await main(process.argv.slice(2));
+process.exitCode = code;

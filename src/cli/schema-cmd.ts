@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { InputError } from '../read/errors.js';
+import { writeStdout } from './options.js';
+
+export function registerSchema(program: Command): void {
+  program
+    .command('schema')
+    .description('print the JSON Schema (draft 2020-12) of a record type; without NAME, list the names')
+    .argument('[name]', 'record type, e.g. issue, document, anomaly')
+    .addHelpText('after', `
+Examples:
+  gongbao schema              # list the record types
+  gongbao schema document > document.schema.json`)
+    .action(async (name?: string) => {
+      const { SCHEMAS, jsonSchema } = await import('../model/registry.js');
+      if (!name) return writeStdout(Object.keys(SCHEMAS).join('\n') + '\n');
+      if (!SCHEMAS[name]) throw new InputError(`unknown schema "${name}"; one of: ${Object.keys(SCHEMAS).join(', ')}`);
+      return writeStdout(JSON.stringify(jsonSchema(name), null, 2) + '\n');
+    });
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { Anomaly } from './anomaly.js';
+import { Issue, Document, TocEntry, Section, Citation, Masthead, DocNumber, Attachment } from './issue.js';
+
+/**
+ * Every record type that gongbao outputs, by the name `gongbao schema NAME` takes and
+ * under which schemas/NAME.schema.json is generated. Extraction modules add theirs.
+ */
+export const SCHEMAS: Record<string, z.ZodType> = {
+  issue: Issue,
+  document: Document,
+  'toc-entry': TocEntry,
+  section: Section,
+  citation: Citation,
+  masthead: Masthead,
+  'doc-number': DocNumber,
+  attachment: Attachment,
+  anomaly: Anomaly,
+};
+
+/** JSON Schema (draft 2020-12) of a registered record type. */
+export function jsonSchema(name: string): Record<string, unknown> {
+  const schema = SCHEMAS[name];
+  if (!schema) throw new Error(`unknown schema ${name}`);
+  const out = z.toJSONSchema(schema, { target: 'draft-2020-12', reused: 'ref' }) as Record<string, unknown>;
+  return { $id: `https://gongbao.dev/schemas/${name}.schema.json`, title: name, ...out };
+}

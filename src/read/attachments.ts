@@ -1,0 +1,113 @@
+import type { Attachment } from '../model/issue.js';
+import type { Anomaly } from '../model/anomaly.js';
+import { anomaly } from '../check/catalogue.js';
+import { squash, toHalfWidth } from './text.js';
+
+/** 附件：… / - 附件：1. … / 附件: 1. … / 附件 1. … — a declaration of attachments. */
+const DECL = /^\s*(?:[-*•]\s*)?附\s*件\s*(?:[:：]\s*(.*)|([0-9０-９]{1,2})\s*[.．、]\s*(.+))$/;
+/** 附件 / 附件 1 / 附件4 alone on a line: where an attachment begins. */
+const START = /^\s*附\s*件\s*([0-9０-９]{1,2})?\s*$/;
+const ITEM = /^\s*(?:[-*•]\s*)?([0-9０-９]{1,2})\s*[.．、]\s*(.+)$/;
+
+interface Item {
+  index: number | null;
+  title: string;
+  line: number;
+  att: number | null;
+}
+
+/**
+ * Attachments of one document (lines [from, to], 1-based): declarations with their
+ * items, the lines where attachments begin, matched by number; a declaration inside an
+ * attachment declares nested attachments (`parent`).
+ */
+export function readAttachments(lines: readonly string[], from: number, to: number, documentId: string): { attachments: Attachment[]; anomalies: Anomaly[] } {
+  const attachments: Attachment[] = [];
+  const anomalies: Anomaly[] = [];
+  const decls: Item[][] = [];
+  /** Index in `attachments` of the attachment the line is currently inside. */
+  let inside: number | null = null;
+  const nextNonBlank = (k: number): number => {
+    while (k <= to && lines[k - 1]!.trim() === '') k++;
+    return k;
+  };
+  const titleAfter = (k: number): string | null => {
+    const j = nextNonBlank(k + 1);
+    return j <= to ? squash(lines[j - 1]!) : null;
+  };
+  for (let ln = from; ln <= to; ln++) {
+    const line = lines[ln - 1]!;
+    if (!line.includes('附')) continue;
+    const start = START.exec(line);
+    if (start) {
+      const index = start[1] ? Number(toHalfWidth(start[1])) : null;
+      let found: Item | null = null;
+      for (let d = decls.length - 1; d >= 0 && !found; d--) {
+        for (const it of decls[d]!) if (it.att === null && (it.index === index || (index === null && decls[d]!.length === 1))) { found = it; break; }
+      }
+      const parent = found ? attachmentParentOf(found.line, attachments) : inside;
+      const att: Attachment = {
+        index,
+        declaredTitle: found ? found.title || null : null,
+        declaredLine: found ? found.line : null,
+        title: titleAfter(ln),
+        startLine: ln,
+        parent,
+      };
+      attachments.push(att);
+      if (found) found.att = attachments.length - 1;
+      else anomalies.push(anomaly('ATTACHMENT_UNDECLARED', { message: `attachment ${index ?? ''} begins here but no 附件 list declares it`.replace('  ', ' '), line: ln, evidence: line, documentId }));
+      inside = attachments.length - 1;
+      continue;
+    }
+    const decl = DECL.exec(line);
+    if (!decl) continue;
+    const items: Item[] = [];
+    if (decl[2]) {
+      items.push({ index: Number(toHalfWidth(decl[2])), title: squash(decl[3]!), line: ln, att: null });
+    } else {
+      const rest = decl[1]!.trim();
+      const first = ITEM.exec(rest);
+      if (first) items.push({ index: Number(toHalfWidth(first[1]!)), title: squash(first[2]!), line: ln, att: null });
+      else items.push({ index: null, title: squash(rest), line: ln, att: null });
+    }
+    if (items[0]!.index !== null) {
+      // Further numbered items on the following lines (a blank line may separate them).
+      let k = ln + 1;
+      for (;;) {
+        const j = nextNonBlank(k);
+        if (j > to || j - k > 1) break;
+        const it = ITEM.exec(lines[j - 1]!);
+        if (!it || Number(toHalfWidth(it[1]!)) !== items[items.length - 1]!.index! + 1) break;
+        items.push({ index: Number(toHalfWidth(it[1]!)), title: squash(it[2]!), line: j, att: null });
+        k = j + 1;
+        ln = j;
+      }
+    } else if (items[0]!.title === '') {
+      // "附件：" alone: the attachment begins right here, its title on the next line.
+      const att: Attachment = { index: null, declaredTitle: null, declaredLine: ln, title: titleAfter(ln), startLine: ln, parent: inside };
+      attachments.push(att);
+      items[0]!.att = attachments.length - 1;
+      inside = attachments.length - 1;
+    }
+    decls.push(items);
+  }
+  for (const items of decls) {
+    for (const it of items) {
+      if (it.att !== null) continue;
+      attachments.push({ index: it.index, declaredTitle: it.title || null, declaredLine: it.line, title: null, startLine: null, parent: attachmentParentOf(it.line, attachments) });
+      anomalies.push(anomaly('ATTACHMENT_NOT_FOUND', { message: `attachment ${it.index ?? ''} «${it.title}» is declared but never begins in the document`.replace('  ', ' '), line: it.line, evidence: lines[it.line - 1]!, documentId }));
+    }
+  }
+  return { attachments, anomalies };
+}
+
+/** The attachment (index into list) whose start is the last one before `line`. */
+function attachmentParentOf(line: number, list: readonly Attachment[]): number | null {
+  let best: number | null = null;
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i]!.startLine;
+    if (s !== null && s < line && (best === null || s > list[best]!.startLine!)) best = i;
+  }
+  return best;
+}

@@ -1,0 +1,127 @@
+import { toHalfWidth, parseChineseNumber } from './text.js';
+
+/**
+ * Line-level patterns of a gazette issue. Each is anchored and bounded, so matching a
+ * line costs time linear in its length.
+ */
+
+/** A category header such as 【区政府文件】 alone on its line. */
+export function categoryHeader(line: string): string | null {
+  const t = line.trim();
+  if (t.length < 3 || t.length > 40 || t[0] !== '【' || t[t.length - 1] !== '】') return null;
+  const inner = t.slice(1, -1).trim();
+  if (inner.length === 0 || inner.includes('【') || inner.includes('】')) return null;
+  return inner.replace(/\s+/g, '');
+}
+
+const CN_NUM = '〇零一二三四五六七八九十';
+
+function num(s: string): number | null {
+  const h = toHalfWidth(s).replace(/\s+/g, '');
+  if (/^\d+$/.test(h)) return Number(h);
+  return parseChineseNumber(h);
+}
+
+/** Valid calendar date → ISO, else null. */
+export function isoDate(y: number, m: number, d: number): string | null {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const DATE_LINE = new RegExp(
+  `^\\s*[(（]\\s*([\\d０-９${CN_NUM}]{4})\\s*年\\s*([\\d０-９${CN_NUM}]{1,3})\\s*月\\s*([\\d０-９${CN_NUM}]{1,3})\\s*日\\s*[)）]\\s*$`,
+);
+
+export interface DateLine {
+  raw: string;
+  /** ISO date, or null when the date does not exist (e.g. 2 月 30 日). */
+  iso: string | null;
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** A document date line: (2023 年 4 月 10 日), full- or half-width brackets, Arabic or Chinese numerals. */
+export function dateLine(line: string): DateLine | null {
+  if (line.length > 40) return null;
+  const m = DATE_LINE.exec(line);
+  if (!m) return null;
+  const y = num(m[1]!);
+  const mo = num(m[2]!);
+  const d = num(m[3]!);
+  if (y === null || mo === null || d === null) return null;
+  return { raw: line.trim(), iso: isoDate(y, mo, d), year: y, month: mo, day: d };
+}
+
+export interface DocNumberMatch {
+  raw: string;
+  issuer: string;
+  year: number;
+  serial: number;
+  normalized: string;
+  /** 0-based index of raw in the searched string. */
+  index: number;
+}
+
+const OPEN = '〔(（[【［';
+const CLOSE = '〕)）]】］';
+const DOCNUM = new RegExp(
+  `([\\u4e00-\\u9fff]{1,10})\\s*[${OPEN.replace('[', '\\[')}]\\s*((?:19|20)[0-9０-９]{2}|[1-2][0-9０-９]{3})\\s*[${CLOSE.replace(']', '\\]')}]\\s*([0-9０-９]{1,5})\\s*号`,
+  'g',
+);
+/** Words that end running text before an issuer (根据国发〔…〕 → issuer 国发). */
+const LEAD_IN = /^.*(?:根据|按照|依据|依照|参照|印发|转发|关于|的|和|及|与|即|见|经|了|以)/;
+
+function makeDocNumber(issuerRaw: string, yearRaw: string, serialRaw: string): Omit<DocNumberMatch, 'raw' | 'index'> {
+  let issuer = issuerRaw;
+  const lead = LEAD_IN.exec(issuer);
+  if (lead && lead[0].length < issuer.length) issuer = issuer.slice(lead[0].length);
+  const year = Number(toHalfWidth(yearRaw));
+  const serial = Number(toHalfWidth(serialRaw));
+  return { issuer, year, serial, normalized: `${issuer}〔${year}〕${serial}号` };
+}
+
+/** Every 文号 in a string (citations). */
+export function findDocNumbers(s: string): DocNumberMatch[] {
+  if (!s.includes('号')) return [];
+  const out: DocNumberMatch[] = [];
+  DOCNUM.lastIndex = 0;
+  for (let m = DOCNUM.exec(s); m; m = DOCNUM.exec(s)) {
+    const dn = makeDocNumber(m[1]!, m[2]!, m[3]!);
+    const cut = m[1]!.length - dn.issuer.length;
+    out.push({ ...dn, raw: m[0].slice(cut), index: m.index + cut });
+  }
+  return out;
+}
+
+/** A line that holds only a 文号 (the document's own number under its date line). */
+export function docNumberLine(line: string): DocNumberMatch | null {
+  const t = line.trim();
+  if (t.length === 0 || t.length > 40 || !t.endsWith('号')) return null;
+  const found = findDocNumbers(t);
+  if (found.length !== 1) return null;
+  const f = found[0]!;
+  if (f.index !== 0 || f.raw.length !== t.length) return null;
+  return { ...f, index: line.indexOf(t) };
+}
+
+/** The standard writing of a 文号: 〔〕 brackets, no spaces. */
+export function isStandardDocNumber(raw: string): boolean {
+  return /^[\u4e00-\u9fff]+〔\d{4}〕\d+号$/.test(raw);
+}
+
+/** A pipe-table row (starts with |). */
+export function isTableRow(line: string): boolean {
+  const t = line.trimStart();
+  return t.startsWith('|') || t.startsWith('｜');
+}
+
+/** A line ending a sentence or clause: it is body text, not a title. */
+export function endsSentence(line: string): boolean {
+  const t = line.trimEnd();
+  const last = t[t.length - 1];
+  return last !== undefined && '。！？；!?;：:，,'.includes(last);
+}

@@ -1,0 +1,434 @@
+import type { Anomaly } from '../model/anomaly.js';
+import type { Citation, Document, Masthead, Section, TocEntry } from '../model/issue.js';
+import { anomaly } from '../check/catalogue.js';
+import type { SourceLines } from './lines.js';
+import { readToc } from './toc.js';
+import { readMasthead } from './masthead.js';
+import { readAttachments } from './attachments.js';
+import { categoryHeader, dateLine, docNumberLine, endsSentence, findDocNumbers, isStandardDocNumber, isTableRow, type DateLine } from './patterns.js';
+import { matchKey, removeCjkSpaces, squash } from './text.js';
+
+/** The skeleton of an issue: everything the structure reader finds, plus its anomalies. */
+export interface Structure {
+  masthead: Masthead;
+  toc: TocEntry[];
+  sections: Section[];
+  documents: Document[];
+  citations: Citation[];
+  anomalies: Anomaly[];
+  /** First and last line of the body (after the TOC, before the colophon). */
+  body: { startLine: number; endLine: number };
+}
+
+interface Region {
+  category: string | null;
+  headerLine: number | null;
+  /** Inclusive content lines (after the header). */
+  from: number;
+  to: number;
+}
+
+interface Candidate {
+  titleStart: number;
+  titleEnd: number;
+  date: DateLine | null;
+  dateLineNo: number | null;
+}
+
+/** Document types recognised from the end of a title, longest first. */
+const KINDS = ['实施意见', '实施方案', '实施办法', '工作要点', '任免事项', '通知', '请示', '答复', '批复', '决定', '意见', '办法', '规定', '方案', '公告', '通告', '报告', '命令', '通报', '函', '令'];
+const INTERPRETATION = /^\s*\S{0,4}解读\s*[:：]\s*《/;
+const MAX_TITLE_LINES = 4;
+const MAX_TITLE_LINE = 120;
+
+function kindOf(title: string): string | null {
+  if (INTERPRETATION.test(title)) return '解读';
+  const t = title.replace(/[\s》」”"]+$/, '');
+  for (const k of KINDS) if (t.endsWith(k)) return k === '任免事项' ? '任免' : k;
+  return null;
+}
+
+/** Bigram Dice similarity of two match keys (0..1). Linear in their lengths. */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length < 2 || b.length < 2) return 0;
+  const grams = new Map<string, number>();
+  for (let i = 0; i < a.length - 1; i++) {
+    const g = a.slice(i, i + 2);
+    grams.set(g, (grams.get(g) ?? 0) + 1);
+  }
+  let common = 0;
+  for (let i = 0; i < b.length - 1; i++) {
+    const g = b.slice(i, i + 2);
+    const c = grams.get(g);
+    if (c) { common++; grams.set(g, c - 1); }
+  }
+  return (2 * common) / (a.length - 1 + b.length - 1);
+}
+
+/** The titles inside 《…》 at the top level of a string, with their 0-based indices. */
+export function bookTitles(s: string): { text: string; index: number }[] {
+  const out: { text: string; index: number }[] = [];
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '《') {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (c === '》' && depth > 0) {
+      depth--;
+      if (depth === 0) {
+        const text = s.slice(start + 1, i).trim();
+        if (text.length > 0) out.push({ text, index: start });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Cleans a title: lines joined, spaces between CJK characters (where the printed title
+ * wrapped) removed — unless the table of contents writes the same space, or it stands
+ * inside quotation marks.
+ */
+export function cleanTitle(lines: readonly string[], tocRaw: string | null): string {
+  const joined = squash(lines.join(' '));
+  const tocSquashed = tocRaw ? squash(tocRaw) : '';
+  return removeCjkSpaces(joined, (before, after) => {
+    let quote = 0;
+    for (const ch of before) {
+      if (ch === '“' || ch === '「') quote++;
+      else if ((ch === '”' || ch === '」') && quote > 0) quote--;
+    }
+    if (quote > 0) return true;
+    if (!tocSquashed) return false;
+    const probe = `${before.slice(-2)} ${after.slice(0, 2)}`;
+    return tocSquashed.includes(probe);
+  });
+}
+
+/** Title lines above a date line: contiguous non-blank lines, short, not body text. */
+function titleAbove(lines: readonly string[], dateNo: number, floor: number): [number, number] | null {
+  let k = dateNo - 1;
+  let blanks = 0;
+  while (k >= floor && lines[k - 1]!.trim() === '' && blanks < 3) { k--; blanks++; }
+  if (k < floor || lines[k - 1]!.trim() === '') return null;
+  const end = k;
+  let start = k;
+  while (start >= floor) {
+    const t = lines[start - 1]!;
+    if (t.trim() === '' || t.length > MAX_TITLE_LINE || isTableRow(t) || categoryHeader(t) !== null || dateLine(t)) break;
+    if (start !== end && endsSentence(t)) break;
+    if (end - start + 1 > MAX_TITLE_LINES) break;
+    start--;
+  }
+  start++;
+  if (start > end) return null;
+  if (endsSentence(lines[end - 1]!) && !/[》”)）]$/.test(lines[end - 1]!.trim())) return null;
+  return [start, end];
+}
+
+function regionsOf(lines: readonly string[], from: number, to: number): Region[] {
+  const headers: { category: string; line: number }[] = [];
+  for (let ln = from; ln <= to; ln++) {
+    const c = categoryHeader(lines[ln - 1]!);
+    if (c !== null) headers.push({ category: c, line: ln });
+  }
+  const regions: Region[] = [];
+  const firstHeader = headers.length ? headers[0]!.line : to + 1;
+  let pre = false;
+  for (let ln = from; ln < firstHeader; ln++) if (lines[ln - 1]!.trim() !== '') { pre = true; break; }
+  if (pre) regions.push({ category: null, headerLine: null, from, to: firstHeader - 1 });
+  headers.forEach((h, i) => {
+    const end = i + 1 < headers.length ? headers[i + 1]!.line - 1 : to;
+    regions.push({ category: h.category, headerLine: h.line, from: h.line + 1, to: end });
+  });
+  return regions;
+}
+
+/** Document starts in one region: date lines with the title above, TOC titles, interpretations. */
+function candidatesIn(lines: readonly string[], region: Region, tocEntries: readonly TocEntry[], anomalies: Anomaly[]): Candidate[] {
+  const cands: Candidate[] = [];
+  for (let ln = region.from; ln <= region.to; ln++) {
+    const line = lines[ln - 1]!;
+    if (line.length > 40 || !line.includes('日')) continue;
+    const d = dateLine(line);
+    if (!d) continue;
+    const floor = cands.length ? Math.max(region.from, cands[cands.length - 1]!.dateLineNo! + 1) : region.from;
+    const t = titleAbove(lines, ln, floor);
+    if (!t) {
+      anomalies.push(anomaly('DOCUMENT_WITHOUT_TITLE', { message: `date line ${d.raw} has no title line above it`, line: ln, evidence: line }));
+      cands.push({ titleStart: ln, titleEnd: ln - 1, date: d, dateLineNo: ln });
+      continue;
+    }
+    cands.push({ titleStart: t[0], titleEnd: t[1], date: d, dateLineNo: ln });
+  }
+  const covered = (ln: number): boolean => cands.some((c) => ln >= c.titleStart && ln <= Math.max(c.titleEnd, c.dateLineNo ?? c.titleEnd));
+  const candKeys = new Set(cands.map((c) => matchKey(lines.slice(c.titleStart - 1, c.titleEnd).join(''))));
+  // TOC entries of this category not found by a date line: look for their title as a line.
+  const wanted = tocEntries.filter((e) => !candKeys.has(matchKey(e.title)));
+  if (wanted.length) {
+    const keys = new Map<string, number>();
+    for (let ln = region.from; ln <= region.to; ln++) {
+      const t = lines[ln - 1]!;
+      if (t.trim() === '' || t.length > 300 || isTableRow(t)) continue;
+      const k = matchKey(t);
+      if (k.length >= 4 && !keys.has(k)) keys.set(k, ln);
+    }
+    for (const e of wanted) {
+      const ek = matchKey(e.title);
+      let at = keys.get(ek);
+      if (at === undefined && ek.length >= 10) {
+        for (const [k, ln] of keys) {
+          if ((k.startsWith(ek) || ek.startsWith(k)) && Math.min(k.length, ek.length) / Math.max(k.length, ek.length) > 0.8) { at = ln; break; }
+        }
+      }
+      if (at !== undefined && !covered(at)) cands.push({ titleStart: at, titleEnd: at, date: null, dateLineNo: null });
+    }
+  }
+  for (let ln = region.from; ln <= region.to; ln++) {
+    if (INTERPRETATION.test(lines[ln - 1]!) && !covered(ln) && !cands.some((c) => c.titleStart === ln)) {
+      cands.push({ titleStart: ln, titleEnd: ln, date: null, dateLineNo: null });
+    }
+  }
+  cands.sort((a, b) => a.titleStart - b.titleStart);
+  // Content before the first document start is a document of its own (e.g. a list under its heading).
+  let firstContent = region.from;
+  while (firstContent <= region.to && lines[firstContent - 1]!.trim() === '') firstContent++;
+  if (firstContent <= region.to && (cands.length === 0 || cands[0]!.titleStart > firstContent) && !isTableRow(lines[firstContent - 1]!)) {
+    cands.unshift({ titleStart: firstContent, titleEnd: firstContent, date: null, dateLineNo: null });
+  }
+  return cands;
+}
+
+/**
+ * Reads the structure of an issue: TOC, masthead, sections, documents (title, date,
+ * 文号, recipients, attachments, span), citations.
+ */
+export function readStructure(src: SourceLines): Structure {
+  const lines = src.lines;
+  const n = lines.length;
+  const anomalies: Anomaly[] = [];
+  const toc = readToc(lines);
+  const mh = readMasthead(lines);
+  if (toc.entries.length === 0) anomalies.push(anomaly('TOC_NOT_FOUND', { message: 'no table of contents (目录) was found', line: 1, evidence: lines[0] ?? '' }));
+  if (mh.masthead.line === null) {
+    anomalies.push(anomaly('MASTHEAD_NOT_FOUND', { message: 'no colophon (title, 年第N期, publication date) was found', line: Math.max(1, n), evidence: lines[n - 1] ?? '' }));
+  } else {
+    const missing = (['title', 'year', 'issue', 'totalIssue', 'publicationDate', 'publisher'] as const).filter((k) => mh.masthead[k] === null);
+    if (missing.length) anomalies.push(anomaly('MASTHEAD_FIELD_MISSING', { message: `the colophon lacks: ${missing.join(', ')}`, line: mh.masthead.line, evidence: lines[mh.masthead.line - 1]! }));
+  }
+  const bodyStart = toc.endLine !== null ? toc.endLine + 1 : 1;
+  const bodyEnd = mh.startLine !== null && mh.startLine > bodyStart ? mh.startLine - 1 : n;
+
+  const regions = regionsOf(lines, bodyStart, bodyEnd);
+  const tocCategories = new Set(toc.entries.map((e) => e.category));
+  const bodyCategories = new Set(regions.map((r) => r.category));
+  for (const c of tocCategories) {
+    if (c !== null && !bodyCategories.has(c)) {
+      const e = toc.entries.find((x) => x.category === c)!;
+      anomalies.push(anomaly('SECTION_NOT_FOUND', { message: `category 【${c}】 of the table of contents has no section header in the body`, line: e.line, evidence: lines[e.line - 1]! }));
+    }
+  }
+
+  const documents: Document[] = [];
+  const sections: Section[] = [];
+  const docRegion: Region[] = [];
+  const docCands: Candidate[] = [];
+  for (const region of regions) {
+    const entries = toc.entries.filter((e) => e.category === region.category);
+    const cands = candidatesIn(lines, region, entries.length ? entries : region.category === null ? toc.entries : [], anomalies);
+    cands.forEach((c, i) => {
+      const end = i + 1 < cands.length ? cands[i + 1]!.titleStart - 1 : region.to;
+      const titleLines = lines.slice(c.titleStart - 1, Math.max(c.titleEnd, c.titleStart - 1));
+      documents.push({
+        id: '',
+        ordinal: documents.length + 1,
+        category: region.category,
+        kind: null,
+        title: '',
+        titleRaw: titleLines.map((t) => t.trim()).join('\n'),
+        titleSpan: { startLine: c.titleStart, endLine: Math.max(c.titleEnd, c.titleStart) },
+        date: c.date?.iso ?? null,
+        dateRaw: c.date?.raw ?? null,
+        dateLine: c.dateLineNo,
+        docNumber: null,
+        recipients: null,
+        attachments: [],
+        span: { startLine: c.titleStart, endLine: end },
+        toc: null,
+        interprets: null,
+      });
+      docRegion.push(region);
+      docCands.push(c);
+    });
+    if (region.category !== null && region.headerLine !== null) {
+      sections.push({ category: region.category, line: region.headerLine, span: { startLine: region.headerLine, endLine: region.to }, documentIds: [] });
+    }
+  }
+
+  // Match documents to TOC entries: same category, in order, by title similarity.
+  const used = new Set<TocEntry>();
+  documents.forEach((d) => {
+    const key = matchKey(d.titleRaw);
+    let best: TocEntry | null = null;
+    let bestScore = 0.5;
+    const pool = toc.entries.filter((e) => !used.has(e) && (e.category === d.category || d.category === null || !tocCategories.has(d.category)));
+    for (const e of pool) {
+      const s = similarity(key, matchKey(e.title));
+      if (s > bestScore + 1e-9) { best = e; bestScore = s; }
+    }
+    if (best) {
+      used.add(best);
+      d.toc = { index: best.index, page: best.page, line: best.line };
+      (d as Document & { _toc?: TocEntry })._toc = best;
+    }
+  });
+
+  // Per-document details.
+  const idCount = new Map<string, number>();
+  const sectionOrdinal = new Map<string | null, number>();
+  documents.forEach((d, i) => {
+    const c = docCands[i]!;
+    const tocEntry = (d as Document & { _toc?: TocEntry })._toc ?? null;
+    delete (d as Document & { _toc?: TocEntry })._toc;
+    d.title = c.titleEnd >= c.titleStart ? cleanTitle(d.titleRaw.split('\n'), tocEntry?.titleRaw ?? null) : '';
+    d.kind = kindOf(d.title);
+    if (c.date && c.date.iso === null) {
+      anomalies.push(anomaly('DATE_INVALID', { message: `${c.date.raw} is not a date in the calendar`, line: c.dateLineNo!, evidence: lines[c.dateLineNo! - 1]! }));
+    }
+    // 文号: the first non-blank line after the date line (or the title).
+    let k = (c.dateLineNo ?? d.titleSpan.endLine) + 1;
+    while (k <= d.span.endLine && lines[k - 1]!.trim() === '') k++;
+    let headerEnd = k - 1;
+    if (k <= d.span.endLine) {
+      const dn = docNumberLine(lines[k - 1]!);
+      if (dn) {
+        d.docNumber = { raw: dn.raw, normalized: dn.normalized, issuer: dn.issuer, year: dn.year, serial: dn.serial, line: k, column: dn.index + 1 };
+        headerEnd = k;
+      }
+    }
+    // Recipients (主送): a short line ending in a colon among the next three non-blank lines.
+    let seen = 0;
+    for (let j = headerEnd + 1; j <= d.span.endLine && seen < 3; j++) {
+      const t = lines[j - 1]!.trim();
+      if (t === '') continue;
+      seen++;
+      if (t.length <= 150 && /[:：]$/.test(t) && !/^(?:[-*]\s*)?附\s*件/.test(t) && !isTableRow(t)) {
+        d.recipients = { text: t, line: j };
+        break;
+      }
+    }
+    const ord = (sectionOrdinal.get(d.category) ?? 0) + 1;
+    sectionOrdinal.set(d.category, ord);
+    let id = d.docNumber ? `${d.docNumber.issuer}-${d.docNumber.year}-${d.docNumber.serial}` : `${d.category ?? '正文'}-${d.toc?.index ?? ord}`;
+    const seenId = idCount.get(id) ?? 0;
+    idCount.set(id, seenId + 1);
+    if (seenId > 0) id = `${id}-${seenId + 1}`;
+    d.id = id;
+    if (d.docNumber && !isStandardDocNumber(d.docNumber.raw)) {
+      anomalies.push(anomaly('DOCNUMBER_NONSTANDARD', { message: `文号 ${d.docNumber.raw} is not in the standard form ${d.docNumber.normalized}`, line: d.docNumber.line, column: d.docNumber.column, evidence: lines[d.docNumber.line - 1]!, documentId: d.id }));
+    }
+    const att = readAttachments(lines, d.titleSpan.endLine + 1, d.span.endLine, d.id);
+    d.attachments = att.attachments;
+    anomalies.push(...att.anomalies);
+    if (c.titleEnd < c.titleStart) for (const a of anomalies) if (a.code === 'DOCUMENT_WITHOUT_TITLE' && a.line === c.dateLineNo) a.documentId = d.id;
+  });
+  for (const d of documents) {
+    const s = sections.find((x) => x.category === d.category && x.span.startLine <= d.span.startLine && x.span.endLine >= d.span.endLine);
+    if (s) s.documentIds.push(d.id);
+  }
+  const tocOut: TocEntry[] = toc.entries.map((e) => ({ ...e, documentId: documents.find((d) => d.toc?.line === e.line)?.id ?? null }));
+  for (const e of tocOut) {
+    if (e.documentId === null) anomalies.push(anomaly('TOC_ENTRY_UNMATCHED', { message: `TOC entry «${e.title}» (page ${e.page ?? '?'}) has no document in the body`, line: e.line, evidence: lines[e.line - 1]! }));
+  }
+  if (tocOut.length) {
+    for (const d of documents) {
+      if (d.toc === null) anomalies.push(anomaly('DOCUMENT_NOT_IN_TOC', { message: `document «${d.title}» is not in the table of contents`, line: d.titleSpan.startLine, evidence: lines[d.titleSpan.startLine - 1]!, documentId: d.id }));
+    }
+  }
+
+  const citations = readCitations(lines, documents);
+  return { masthead: mh.masthead, toc: tocOut, sections, documents, citations, anomalies, body: { startLine: bodyStart, endLine: bodyEnd } };
+}
+
+/** Match keys of what a document can be cited by: its title, 《titles》 in it, attachment titles. */
+interface DocKeys {
+  doc: Document;
+  title: string;
+  inner: string[];
+  attachments: string[];
+}
+
+function docKeys(documents: readonly Document[]): DocKeys[] {
+  return documents
+    .filter((d) => d.kind !== '解读')
+    .map((d) => ({
+      doc: d,
+      title: matchKey(d.title),
+      inner: bookTitles(d.title).map((b) => matchKey(b.text)),
+      attachments: d.attachments.flatMap((a) => (a.title !== null ? [matchKey(a.title)] : [])),
+    }));
+}
+
+/** A document of this issue that a cited title names, by a loose match. */
+function titleTarget(cited: string, keys: readonly DocKeys[], self: Document | null): string | null {
+  const key = matchKey(cited);
+  if (key.length < 4) return null;
+  let best: string | null = null;
+  let bestScore = 0;
+  for (const k of keys) {
+    if (k.doc === self) continue;
+    let score = 0;
+    if (k.title === key) score = 4;
+    else if (k.inner.includes(key)) score = 3;
+    else if (k.attachments.includes(key)) score = 2;
+    else if (key.length >= 8 && k.title.endsWith(key)) score = 2;
+    if (score > bestScore) { best = k.doc.id; bestScore = score; }
+  }
+  return best;
+}
+
+/** Every 文号 and 《title》 cited in the documents' text, and interpretation links. */
+function readCitations(lines: readonly string[], documents: Document[]): Citation[] {
+  const out: Citation[] = [];
+  const keys = docKeys(documents);
+  const byNumber = new Map<string, string>();
+  for (const d of documents) if (d.docNumber && !byNumber.has(d.docNumber.normalized)) byNumber.set(d.docNumber.normalized, d.id);
+  for (const d of documents) {
+    const m = INTERPRETATION.exec(d.title) ? bookTitles(d.title)[0] : undefined;
+    if (m) d.interprets = titleTarget(m.text, keys, d);
+    for (let ln = d.titleSpan.endLine + 1; ln <= d.span.endLine; ln++) {
+      if (d.docNumber && ln === d.docNumber.line) continue;
+      const line = lines[ln - 1]!;
+      if (line.length === 0) continue;
+      for (const f of findDocNumbers(line)) {
+        const target = byNumber.get(f.normalized);
+        out.push({ documentId: d.id, kind: 'docNumber', text: f.raw, normalized: f.normalized, line: ln, column: f.index + 1, targetDocumentId: target && target !== d.id ? target : null });
+      }
+      // A 文号 broken over a page break: "…（文旅公共发" / "(2020) 32号)".
+      if (/[\u4e00-\u9fff]$/.test(line)) {
+        let j = ln + 1;
+        while (j <= d.span.endLine && j - ln <= 2 && lines[j - 1]!.trim() === '') j++;
+        if (j <= d.span.endLine && j > ln + 1 - 1) {
+          const tail = line.slice(-12);
+          const head = lines[j - 1]!.trimStart().slice(0, 24);
+          if (/^[〔(（\[【]\s*\d{4}/.test(head)) {
+            for (const f of findDocNumbers(tail + head)) {
+              if (f.index < tail.length && f.index + f.raw.length > tail.length) {
+                out.push({ documentId: d.id, kind: 'docNumber', text: f.raw, normalized: f.normalized, line: ln, column: line.length - tail.length + f.index + 1, targetDocumentId: byNumber.get(f.normalized) ?? null });
+              }
+            }
+          }
+        }
+      }
+      if (line.includes('《')) {
+        for (const b of bookTitles(line)) {
+          out.push({ documentId: d.id, kind: 'title', text: b.text, normalized: null, line: ln, column: b.index + 1, targetDocumentId: titleTarget(b.text, keys, d) });
+        }
+      }
+    }
+  }
+  return out;
+}
