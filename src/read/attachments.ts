@@ -2,6 +2,7 @@ import type { Attachment } from '../model/issue.js';
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../check/catalogue.js';
 import { squash, toHalfWidth } from './text.js';
+import { cleanTitle } from './title.js';
 
 /** 附件：… / - 附件：1. … / 附件: 1. … / 附件 1. … — a declaration of attachments. */
 const DECL = /^\s*(?:[-*•]\s*)?附\s*件\s*(?:[:：]\s*(.*)|([0-9０-９]{1,2})\s*[.．、]\s*(.+))$/;
@@ -33,7 +34,7 @@ export function readAttachments(lines: readonly string[], from: number, to: numb
   };
   const titleAfter = (k: number): string | null => {
     const j = nextNonBlank(k + 1);
-    return j <= to ? squash(lines[j - 1]!) : null;
+    return j <= to ? cleanTitle([lines[j - 1]!], null) : null;
   };
   for (let ln = from; ln <= to; ln++) {
     const line = lines[ln - 1]!;

@@ -69,7 +69,7 @@ export interface DocNumberMatch {
 const OPEN = '〔(（[【［';
 const CLOSE = '〕)）]】］';
 const DOCNUM = new RegExp(
-  `([\\u4e00-\\u9fff]{1,10})\\s*[${OPEN.replace('[', '\\[')}]\\s*((?:19|20)[0-9０-９]{2}|[1-2][0-9０-９]{3})\\s*[${CLOSE.replace(']', '\\]')}]\\s*([0-9０-９]{1,5})\\s*号`,
+  `([\\u4e00-\\u9fff]{1,10})\\s*[${OPEN.replace('[', '\\[')}]\\s*([12１２][0-9０-９]{3})\\s*[${CLOSE.replace(']', '\\]')}]\\s*([0-9０-９]{1,5})\\s*号`,
   'g',
 );
 /** Words that end running text before an issuer (根据国发〔…〕 → issuer 国发). */

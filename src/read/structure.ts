@@ -6,7 +6,8 @@ import { readToc } from './toc.js';
 import { readMasthead } from './masthead.js';
 import { readAttachments } from './attachments.js';
 import { categoryHeader, dateLine, docNumberLine, endsSentence, findDocNumbers, isStandardDocNumber, isTableRow, type DateLine } from './patterns.js';
-import { matchKey, removeCjkSpaces, squash } from './text.js';
+import { matchKey } from './text.js';
+import { cleanTitle } from './title.js';
 
 /** The skeleton of an issue: everything the structure reader finds, plus its anomalies. */
 export interface Structure {
@@ -85,27 +86,6 @@ export function bookTitles(s: string): { text: string; index: number }[] {
     }
   }
   return out;
-}
-
-/**
- * Cleans a title: lines joined, spaces between CJK characters (where the printed title
- * wrapped) removed — unless the table of contents writes the same space, or it stands
- * inside quotation marks.
- */
-export function cleanTitle(lines: readonly string[], tocRaw: string | null): string {
-  const joined = squash(lines.join(' '));
-  const tocSquashed = tocRaw ? squash(tocRaw) : '';
-  return removeCjkSpaces(joined, (before, after) => {
-    let quote = 0;
-    for (const ch of before) {
-      if (ch === '“' || ch === '「') quote++;
-      else if ((ch === '”' || ch === '」') && quote > 0) quote--;
-    }
-    if (quote > 0) return true;
-    if (!tocSquashed) return false;
-    const probe = `${before.slice(-2)} ${after.slice(0, 2)}`;
-    return tocSquashed.includes(probe);
-  });
 }
 
 /** Title lines above a date line: contiguous non-blank lines, short, not body text. */

@@ -1,0 +1,22 @@
+import { removeCjkSpaces, squash } from './text.js';
+
+/**
+ * Cleans a title: lines joined, spaces between CJK characters (where the printed title
+ * wrapped) removed — unless the table of contents writes the same space, or it stands
+ * inside quotation marks.
+ */
+export function cleanTitle(lines: readonly string[], tocRaw: string | null): string {
+  const joined = squash(lines.join(' '));
+  const tocSquashed = tocRaw ? squash(tocRaw) : '';
+  return removeCjkSpaces(joined, (before, after) => {
+    let quote = 0;
+    for (const ch of before) {
+      if (ch === '“' || ch === '「') quote++;
+      else if ((ch === '”' || ch === '」') && quote > 0) quote--;
+    }
+    if (quote > 0) return true;
+    if (!tocSquashed) return false;
+    const probe = `${before.slice(-2)} ${after.slice(0, 2)}`;
+    return tocSquashed.includes(probe);
+  });
+}

@@ -1,0 +1,114 @@
+// Property tests: whatever the input, parseIssue throws nothing but InputError, returns an
+// Issue that validates against its zod schema, and points only at lines that exist.
+// More inputs: GONGBAO_FUZZ_RUNS=20 npx vitest run tests/fuzz.test.ts (a multiplier);
+// replay a failure with GONGBAO_FUZZ_SEED=<seed printed by fast-check>.
+import { afterAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseIssue } from '../src/parse.js';
+import { InputError } from '../src/read/errors.js';
+import { buildExport } from '../src/write/export.js';
+import { SAMPLE, SAMPLE_LINES, checkIssue, fcParams, lineCount, lineRefs, mutate, mutations, parseChecked, tally, tokenText } from './fuzz-helpers.js';
+
+afterAll(() => {
+  if (process.env.GONGBAO_FUZZ_REPORT) console.log(`fuzz: ${tally.parsed + tally.refused} inputs, ${tally.parsed} parsed, ${tally.refused} refused with InputError, 0 crashes`);
+});
+
+describe('the invariant checks can fail', () => {
+  it('notices a line outside the input and an invalid record', () => {
+    const issue = parseIssue('【区政府文件】\n标题\n(2023 年 4 月 10 日)\n');
+    checkIssue(issue);
+    expect(lineRefs(issue).length).toBeGreaterThan(0);
+    const bad = structuredClone(issue);
+    bad.documents[0]!.span.endLine = 99;
+    expect(() => checkIssue(bad)).toThrow(/outside 1\.\.3/);
+    const bad2 = structuredClone(issue);
+    (bad2.documents[0] as { ordinal: number }).ordinal = 0;
+    expect(() => checkIssue(bad2)).toThrow(/does not validate/);
+  });
+  it('the sample parses and meets them', () => {
+    const issue = parseChecked(SAMPLE)!;
+    expect(issue.documents.length).toBeGreaterThan(20);
+    expect(lineCount(SAMPLE)).toBe(issue.source.lines);
+  });
+});
+
+describe('parseIssue on arbitrary input', () => {
+  it('arbitrary strings (any code unit, lone surrogates included)', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => { parseChecked(s); }), fcParams(300));
+  });
+  it('arbitrary grapheme strings', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (s) => { parseChecked(s); }), fcParams(200));
+  });
+  it('random joins of gazette syntax (headers, TOC entries, dates, 文号, pipes, brackets)', () => {
+    fc.assert(fc.property(tokenText(300), (s) => { parseChecked(s); }), fcParams(600));
+  });
+  it('arbitrary bytes: only InputError, never another throw', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (b) => { parseChecked(b); }), fcParams(300));
+  });
+  it('gazette syntax as bytes in UTF-8, UTF-16 and with bytes flipped', () => {
+    fc.assert(
+      fc.property(tokenText(200), fc.constantFrom('utf8', 'utf16le', 'bom8', 'bom16le', 'bom16be'), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 255 })), { maxLength: 4 }), (s, enc, flips) => {
+        let b: Buffer;
+        if (enc === 'utf8') b = Buffer.from(s, 'utf8');
+        else if (enc === 'bom8') b = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s, 'utf8')]);
+        else if (enc === 'utf16le') b = Buffer.from(s, 'utf16le');
+        else if (enc === 'bom16le') b = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]);
+        else b = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(s, 'utf16le').swap16()]);
+        for (const [at, v] of flips) if (b.length) b[at % b.length] = v;
+        parseChecked(new Uint8Array(b));
+      }),
+      fcParams(300),
+    );
+  });
+  it('an InputError is what unreadable input gives', () => {
+    expect(() => parseIssue(new Uint8Array([]))).toThrow(InputError);
+    expect(() => parseIssue(new Uint8Array([0x41, 0, 0x42]))).toThrow(InputError);
+  });
+});
+
+describe('parseIssue on mutations of the sample', () => {
+  it('lines deleted, duplicated, swapped, truncated; characters replaced; pipes and brackets inserted', () => {
+    fc.assert(fc.property(mutations(8), (edits) => {
+      const issue = parseChecked(mutate(SAMPLE_LINES, edits));
+      expect(issue).not.toBeNull();
+    }), fcParams(120));
+  });
+  it('one local edit keeps most documents', () => {
+    const base = parseIssue(SAMPLE).documents.length;
+    fc.assert(fc.property(mutations(1), (edits) => {
+      const issue = parseChecked(mutate(SAMPLE_LINES, edits))!;
+      // A single edit that does not truncate the text cannot lose most of the issue.
+      if (edits[0]!.op !== 'truncate' && edits[0]!.op !== 'delete') expect(issue.documents.length).toBeGreaterThanOrEqual(Math.floor(base * 0.8));
+    }), fcParams(60));
+  });
+  it('the sample as bytes with a few bytes flipped (UTF-8 broken → GB18030 fallback or U+FFFD)', () => {
+    const bytes = Buffer.from(SAMPLE, 'utf8');
+    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(), fc.nat({ max: 255 })), { minLength: 1, maxLength: 6 }), (flips) => {
+      const b = Buffer.from(bytes);
+      for (const [at, v] of flips) b[at % b.length] = v;
+      parseChecked(new Uint8Array(b));
+    }), fcParams(40));
+  });
+});
+
+describe('idempotence', () => {
+  it('exporting the same input twice gives byte-identical files', async () => {
+    const a = await buildExport(parseIssue(Buffer.from(SAMPLE), { name: 'x.txt' }));
+    const b = await buildExport(parseIssue(Buffer.from(SAMPLE), { name: 'x.txt' }));
+    expect(a.map((f) => f.path)).toEqual(b.map((f) => f.path));
+    a.forEach((f, i) => expect(Buffer.from(f.data).equals(Buffer.from(b[i]!.data))).toBe(true));
+    expect(a.length).toBeGreaterThan(1);
+  });
+  it('…also for damaged variants of the sample', async () => {
+    await fc.assert(fc.asyncProperty(mutations(4), async (edits) => {
+      const text = mutate(SAMPLE_LINES, edits);
+      const a = await buildExport(parseIssue(text));
+      const b = await buildExport(parseIssue(text));
+      expect(a.length).toBe(b.length);
+      a.forEach((f, i) => {
+        expect(f.path).toBe(b[i]!.path);
+        expect(Buffer.from(f.data).equals(Buffer.from(b[i]!.data))).toBe(true);
+      });
+    }), fcParams(15));
+  });
+});

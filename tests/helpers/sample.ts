@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const SAMPLE_PATH = fileURLToPath(new URL('../../samples/changning-2023-02.txt', import.meta.url));
+export const SAMPLE = readFileSync(SAMPLE_PATH, 'utf8');
+export const SAMPLE_BYTES = readFileSync(SAMPLE_PATH);
+export const BIN = fileURLToPath(new URL('../../bin/gongbao', import.meta.url));
+
+/**
+ * The sample with another district, another year and other 文号 serials: generic rules
+ * must find exactly the same structure in it.
+ */
+export function changedNamesVariant(text: string = SAMPLE): string {
+  return text
+    .replace(/([〔(（]\s*)2023(\s*[〕)）]\s*)(\d+)/g, (_, a: string, b: string, n: string) => `${a}2023${b}${Number(n) + 100}`)
+    .replaceAll('长宁', '静安')
+    .replaceAll('长府', '静府')
+    .replaceAll('长发改', '静发改')
+    .replaceAll('2023', '2024')
+    .replaceAll('二〇二三', '二〇二四');
+}
