@@ -95,6 +95,55 @@ export const CATALOGUE = {
     description: 'A document in the body has no entry in the table of contents',
     hint: 'Add the document to the table of contents',
   },
+  // tables
+  TABLE_RAGGED_ROW: {
+    severity: 'warning',
+    group: 'tables',
+    description: 'A table row has more or fewer cells than its header (GFM renderers silently pad or cut it)',
+    hint: 'Add or remove the | so the row has one cell per column; gongbao kept every cell',
+  },
+  TABLE_CONTINUATION_MISMATCH: {
+    severity: 'warning',
+    group: 'tables',
+    description: 'A table fragment after a page break does not match the table it continues (column count or kind of data)',
+    hint: 'Restore the lost column(s) of the continuation, or separate the two tables with their captions',
+  },
+  TABLE_CELL_TYPE: {
+    severity: 'warning',
+    group: 'tables',
+    description: 'A cell does not fit the type of its column (e.g. text in a column of numbers)',
+    hint: 'Check the cell against the printed table; a note or unit belongs in the header or a footnote',
+  },
+  TABLE_ROW_SHIFTED: {
+    severity: 'warning',
+    group: 'tables',
+    description: 'The text of a table row seems to have slid one column left or right',
+    hint: 'Move the cells of the row back under their columns',
+  },
+  TABLE_MERGED: {
+    severity: 'info',
+    group: 'tables',
+    description: 'A table fragment after a page break was merged into the table it continues',
+    hint: 'Nothing to fix; the fragments are listed in the table’s `fragments`',
+  },
+  TABLE_ROW_JOINED: {
+    severity: 'info',
+    group: 'tables',
+    description: 'A row cut by a page break (empty key cells, only the rest of the text) was joined to the row it finishes',
+    hint: 'Nothing to fix; the joined text is listed in the cell’s `joined`',
+  },
+  TABLE_CELLS_FILLED: {
+    severity: 'info',
+    group: 'tables',
+    description: 'Empty cells under a merged cell of a grouping column were filled from the cell above',
+    hint: 'Nothing to fix; filled cells carry `filled: true` and their original empty text',
+  },
+  TABLE_ARTEFACT_CLEANED: {
+    severity: 'info',
+    group: 'tables',
+    description: 'A table cell held HTML, LaTeX or ** markers from the conversion; turned into plain text',
+    hint: 'Nothing to fix in gongbao’s output; write the cell as plain text at the source to silence this',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type Code = keyof typeof CATALOGUE;

@@ -1,0 +1,329 @@
+/**
+ * Cleaning of one raw table cell into text, in plain string code (this runs in the hot
+ * path of `parseIssue`, which is synchronous).
+ *
+ * HTML: cells of converted PDFs carry a few inline tags (`<p>…</p>`, `<br/>`) and
+ * entities (`&nbsp;`). They are turned into text here by a small tag stripper instead of
+ * loading cheerio for every parse: block tags (p, div, br, li, tr, td, th, h1–h6) become a
+ * space, any other tag disappears, entities are decoded. tests/tables-clean.test.ts proves
+ * that this gives what cheerio (`cheerio/slim`, `.text()`) gives, for every HTML cell of
+ * the sample and fixtures and for generated inputs, after the same whitespace rules.
+ *
+ * Order: Markdown escapes (`\|`, `\*` …) → HTML → LaTeX → `**` markers → whitespace
+ * (runs squashed, spaces between CJK characters removed, space before ² ³ removed).
+ */
+import { removeCjkSpaces } from '../../read/text.js';
+
+export interface Cleaned {
+  text: string;
+  /** Which conversion artefacts were removed (empty when the cell was already clean). */
+  artefacts: Array<'html' | 'latex' | 'bold'>;
+}
+
+const BLOCK_TAGS = new Set(['p', 'div', 'br', 'li', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'hr']);
+
+const ENTITIES: Record<string, string> = {
+  nbsp: '\u00a0', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009',
+  mdash: '—', ndash: '–', hellip: '…', middot: '·', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', times: '×',
+  divide: '÷', ge: '≥', le: '≤', ne: '≠', plusmn: '±', deg: '°', yen: '¥', copy: '©', reg: '®', sup2: '²', sup3: '³',
+  permil: '‰', micro: 'µ', laquo: '«', raquo: '»', bull: '•', minus: '−', asymp: '≈', infin: '∞', rarr: '→', larr: '←',
+};
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Decodes one entity starting at s[i] === '&'; returns [text, nextIndex] or null. */
+function entityAt(s: string, i: number): [string, number] | null {
+  const semi = s.indexOf(';', i + 1);
+  if (semi < 0 || semi - i > 12) return null;
+  const body = s.slice(i + 1, semi);
+  if (body.charCodeAt(0) === 35 /* # */) {
+    const hex = body.charCodeAt(1) === 120 || body.charCodeAt(1) === 88;
+    const digits = body.slice(hex ? 2 : 1);
+    if (digits.length === 0) return null;
+    for (let k = 0; k < digits.length; k++) {
+      const c = digits.charCodeAt(k);
+      if (!(isAsciiDigit(c) || (hex && ((c >= 97 && c <= 102) || (c >= 65 && c <= 70))))) return null;
+    }
+    const cp = parseInt(digits, hex ? 16 : 10);
+    if (!(cp > 0 && cp <= 0x10ffff) || (cp >= 0xd800 && cp <= 0xdfff)) return ['\ufffd', semi + 1];
+    return [String.fromCodePoint(cp), semi + 1];
+  }
+  const named = ENTITIES[body];
+  return named === undefined ? null : [named, semi + 1];
+}
+
+/** True when the text holds something that looks like an HTML tag or entity. */
+export function hasHtml(s: string): boolean {
+  for (let i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
+    const c = s.charCodeAt(i + 1);
+    if (isAsciiLetter(c) || c === 47 /* / */ || c === 33 /* ! */) return true;
+  }
+  for (let i = s.indexOf('&'); i >= 0; i = s.indexOf('&', i + 1)) if (entityAt(s, i)) return true;
+  return false;
+}
+
+/**
+ * HTML fragment → text: tags removed (block tags become a space), comments removed,
+ * entities decoded. A `<` that does not open a tag (`a < b`) stays text.
+ */
+export function htmlToText(s: string): string {
+  let out = '';
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    const ch = s.charCodeAt(i);
+    if (ch === 60 /* < */) {
+      const c1 = s.charCodeAt(i + 1);
+      if (c1 === 33 && s.startsWith('<!--', i)) {
+        const end = s.indexOf('-->', i + 4);
+        i = end < 0 ? n : end + 3;
+        continue;
+      }
+      const closing = c1 === 47;
+      const nameStart = closing ? i + 2 : i + 1;
+      if (isAsciiLetter(s.charCodeAt(nameStart))) {
+        const gt = s.indexOf('>', nameStart);
+        if (gt >= 0) {
+          let k = nameStart;
+          while (k < gt && (isAsciiLetter(s.charCodeAt(k)) || isAsciiDigit(s.charCodeAt(k)))) k++;
+          const name = s.slice(nameStart, k).toLowerCase();
+          if (BLOCK_TAGS.has(name)) out += ' ';
+          i = gt + 1;
+          continue;
+        }
+      }
+      out += '<';
+      i++;
+      continue;
+    }
+    if (ch === 38 /* & */) {
+      const e = entityAt(s, i);
+      if (e) {
+        out += e[0];
+        i = e[1];
+        continue;
+      }
+    }
+    out += s[i];
+    i++;
+  }
+  return out;
+}
+
+/** LaTeX commands found in converted tables, and what they stand for. */
+const LATEX: Record<string, string> = {
+  geq: '≥', ge: '≥', geqslant: '≥', leq: '≤', le: '≤', leqslant: '≤', neq: '≠', ne: '≠', times: '×', div: '÷',
+  pm: '±', mp: '∓', approx: '≈', sim: '~', cdot: '·', circ: '°', degree: '°', infty: '∞', to: '→', rightarrow: '→',
+  leftarrow: '←', Rightarrow: '⇒', mu: 'μ', alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', Delta: 'Δ', pi: 'π',
+  sigma: 'σ', lambda: 'λ', permil: '‰', ldots: '…', cdots: '⋯', prime: '′',
+};
+/** Operators around which spaces carry no meaning ("率 ≥ 15%" → "率≥15%"). */
+const TIGHT = new Set(['≥', '≤', '≠', '×', '÷', '±', '∓', '≈', '~', '·', '→', '←', '⇒']);
+const SUPERSCRIPT: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻', '+': '⁺' };
+
+/** True when a `$…$` body is math (not two dollar amounts): it holds a command or ^ _. */
+function looksLikeMath(body: string): boolean {
+  return body.length > 0 && (body.includes('\\') || body.includes('^') || body.includes('_'));
+}
+
+/** Replaces LaTeX commands (inside or outside `$…$`) with Unicode. Unknown commands stay. */
+function latexToText(s: string, inMath: boolean): { text: string; changed: boolean } {
+  let out = '';
+  let changed = false;
+  let i = 0;
+  const n = s.length;
+  const tight = (sym: string) => {
+    if (TIGHT.has(sym)) {
+      while (out.endsWith(' ')) out = out.slice(0, -1);
+      out += sym;
+      while (s.charCodeAt(i) === 32) i++;
+    } else out += sym;
+  };
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === 92 /* \ */) {
+      let k = i + 1;
+      while (k < n && isAsciiLetter(s.charCodeAt(k))) k++;
+      const cmd = s.slice(i + 1, k);
+      if (cmd.length > 0) {
+        const sym = LATEX[cmd];
+        if (sym !== undefined) {
+          i = k;
+          if (s.charCodeAt(i) === 123 && s.charCodeAt(i + 1) === 125) i += 2; // \geq{}
+          tight(sym);
+          changed = true;
+          continue;
+        }
+        if (cmd === 'left' || cmd === 'right' || cmd === 'quad' || cmd === 'qquad') {
+          i = k;
+          changed = true;
+          continue;
+        }
+        if ((cmd === 'text' || cmd === 'mathrm' || cmd === 'mathbf' || cmd === 'rm') && s.charCodeAt(k) === 123) {
+          const close = s.indexOf('}', k);
+          if (close > 0) {
+            out += s.slice(k + 1, close);
+            i = close + 1;
+            changed = true;
+            continue;
+          }
+        }
+        out += s.slice(i, k);
+        i = k;
+        continue;
+      }
+      const d = s[i + 1];
+      if (d === '%' || d === '$' || d === '&' || d === '#' || d === '_' || d === '{' || d === '}') {
+        out += d;
+        i += 2;
+        changed = true;
+        continue;
+      }
+      out += '\\';
+      i++;
+      continue;
+    }
+    if (inMath && c === 94 /* ^ */) {
+      let body: string;
+      let next: number;
+      if (s.charCodeAt(i + 1) === 123) {
+        const close = s.indexOf('}', i + 2);
+        body = close > 0 ? s.slice(i + 2, close) : '';
+        next = close > 0 ? close + 1 : i + 1;
+      } else {
+        body = s[i + 1] ?? '';
+        next = i + 2;
+      }
+      if (body === '\\circ' || body === 'o') {
+        out += '°';
+        i = next;
+        changed = true;
+        continue;
+      }
+      let sup = '';
+      let ok = body.length > 0;
+      for (const ch of body) {
+        const u = SUPERSCRIPT[ch];
+        if (u === undefined) ok = false;
+        else sup += u;
+      }
+      if (ok) {
+        out += sup;
+        i = next;
+        changed = true;
+        continue;
+      }
+    }
+    if (inMath && (c === 123 || c === 125)) {
+      i++;
+      changed = true;
+      continue;
+    }
+    out += s[i];
+    i++;
+  }
+  return { text: out, changed };
+}
+
+/** Handles `$…$` math spans and bare commands; returns the text and whether LaTeX was seen. */
+function cleanLatex(s: string): { text: string; changed: boolean } {
+  if (s.indexOf('\\') < 0 && s.indexOf('$') < 0) return { text: s, changed: false };
+  let out = '';
+  let changed = false;
+  let i = 0;
+  while (i < s.length) {
+    const open = s.indexOf('$', i);
+    if (open < 0) break;
+    if (open > 0 && s.charCodeAt(open - 1) === 92) {
+      // `\$` outside math is a dollar sign; handled by latexToText below
+      const r = latexToText(s.slice(i, open + 1), false);
+      out += r.text;
+      changed ||= r.changed;
+      i = open + 1;
+      continue;
+    }
+    const double = s.charCodeAt(open + 1) === 36;
+    const from = open + (double ? 2 : 1);
+    const close = s.indexOf(double ? '$$' : '$', from);
+    if (close < 0 || !looksLikeMath(s.slice(from, close))) {
+      const r = latexToText(s.slice(i, from), false);
+      out += r.text;
+      changed ||= r.changed;
+      i = from;
+      continue;
+    }
+    const before = latexToText(s.slice(i, open), false);
+    const math = latexToText(s.slice(from, close).trim(), true);
+    out += before.text;
+    // spaces around a relation or operator carry no meaning, outside the $…$ as inside
+    if (TIGHT.has(math.text[0] ?? '')) out = out.trimEnd();
+    out += math.text;
+    changed = true;
+    i = close + (double ? 2 : 1);
+    if (TIGHT.has(math.text[math.text.length - 1] ?? '')) while (s.charCodeAt(i) === 32) i++;
+  }
+  const rest = latexToText(s.slice(i), false);
+  return { text: out + rest.text, changed: changed || rest.changed };
+}
+
+/** Markdown backslash escapes of ASCII punctuation other than LaTeX's (`\|` → `|`). */
+function unescapeMarkdown(s: string): string {
+  if (s.indexOf('\\') < 0) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 92 && i + 1 < s.length) {
+      const d = s[i + 1]!;
+      // `\%`, `\$`, `\_`, `\{`… are left for the LaTeX step, letters are commands.
+      if ('|*`[]()<>#+-.!~'.includes(d) || d === '\\') {
+        out += d;
+        i++;
+        continue;
+      }
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+/** Squashes whitespace, removes spaces between CJK characters and before ² ³. */
+export function normalizeSpaces(s: string): string {
+  let t = '';
+  let space = false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0' || ch === '\u3000' || ch === '\u2002' || ch === '\u2003' || ch === '\u2009') {
+      space = true;
+      continue;
+    }
+    if (space && t.length > 0 && ch !== '²' && ch !== '³') t += ' ';
+    space = false;
+    t += ch;
+  }
+  return removeCjkSpaces(t);
+}
+
+/** Cleans one raw cell (see the module comment for what is done, in which order). */
+export function cleanCell(raw: string): Cleaned {
+  const artefacts: Cleaned['artefacts'] = [];
+  let s = unescapeMarkdown(raw);
+  if ((s.indexOf('<') >= 0 || s.indexOf('&') >= 0) && hasHtml(s)) {
+    s = htmlToText(s);
+    artefacts.push('html');
+  }
+  const latex = cleanLatex(s);
+  if (latex.changed) {
+    s = latex.text;
+    artefacts.push('latex');
+  }
+  if (s.indexOf('**') >= 0) {
+    s = s.split('**').join('');
+    artefacts.push('bold');
+  }
+  return { text: normalizeSpaces(s), artefacts };
+}

@@ -1,0 +1,143 @@
+/**
+ * Typed values of table cells. A cleaned cell is classified as one of
+ *
+ * - `na`: empty, or a not-applicable mark (`/`, `／`, `-`, `—`, `——`, `N/A`) → value null;
+ * - `integer`: optional sign, digits, optional thousands commas; no leading zero (`021…`
+ *   is a code, not a number) → JSON integer;
+ * - `number`: an integer or a decimal (`-9214.837`, `.5`) → JSON number;
+ * - `percentage`: a number followed by `%` → JSON number of the percent shown (`12.5%` → 12.5);
+ * - `date`: `2023-04-10`, `2023/4/10`, `2023.4.10`, `2023年4月10日` (a real calendar day) →
+ *   ISO string `2023-04-10`;
+ * - `text`: anything else → the cleaned string.
+ *
+ * Full-width digits and signs count as their ASCII forms. A column's type is the most
+ * specific type that at least 80 % of its classified cells fit (integer ⊂ number);
+ * otherwise text. Cells that do not fit the column type keep their text as value and
+ * are reported (TABLE_CELL_TYPE).
+ */
+import type { ColumnType } from '../../model/table.js';
+import { toHalfWidth } from '../../read/text.js';
+
+export type CellClass = ColumnType | 'na';
+
+const NA = new Set(['/', '／', '-', '－', '—', '——', '–', '―', 'N/A', 'n/a', 'NA']);
+
+function digitsOnly(s: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Parses a plain number (sign, digits, optional thousands commas and decimals); null if not one. */
+export function parseNumber(text: string): { value: number; integer: boolean } | null {
+  let s = toHalfWidth(text.trim());
+  if (s.length === 0) return null;
+  let sign = 1;
+  const c0 = s[0];
+  if (c0 === '-' || c0 === '−' || c0 === '+') {
+    if (c0 !== '+') sign = -1;
+    s = s.slice(1);
+  }
+  const dot = s.indexOf('.');
+  const intPart = dot < 0 ? s : s.slice(0, dot);
+  const frac = dot < 0 ? '' : s.slice(dot + 1);
+  if (dot >= 0 && !digitsOnly(frac, 0, frac.length)) return null;
+  let digits: string;
+  if (intPart.indexOf(',') >= 0) {
+    const groups = intPart.split(',');
+    if (!digitsOnly(groups[0]!, 0, groups[0]!.length) || groups[0]!.length > 3 || groups[0]!.charCodeAt(0) === 48) return null;
+    for (let g = 1; g < groups.length; g++) if (groups[g]!.length !== 3 || !digitsOnly(groups[g]!, 0, 3)) return null;
+    digits = groups.join('');
+  } else {
+    digits = intPart;
+    if (digits.length === 0 && dot < 0) return null;
+    if (digits.length > 0 && !digitsOnly(digits, 0, digits.length)) return null;
+    // leading zeros: "0", "0.5" are numbers; "021", "007" are codes
+    if (digits.length > 1 && digits.charCodeAt(0) === 48) return null;
+  }
+  const value = sign * Number((digits || '0') + (dot >= 0 ? '.' + frac : ''));
+  if (!Number.isFinite(value)) return null;
+  return { value: Object.is(value, -0) ? 0 : value, integer: dot < 0 && Number.isSafeInteger(value) };
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= days[m - 1]!;
+}
+
+/** Parses a calendar date into ISO YYYY-MM-DD; null if the text is not one date. */
+export function parseDate(text: string): string | null {
+  const s = toHalfWidth(text).replace(/\s+/g, '');
+  let parts: string[] | null = null;
+  if (s.endsWith('日') && s.indexOf('年') === 4 && s.indexOf('月') > 5) {
+    const m = s.indexOf('月');
+    parts = [s.slice(0, 4), s.slice(5, m), s.slice(m + 1, s.length - 1)];
+  } else {
+    for (const sep of ['-', '/', '.']) {
+      const p = s.split(sep);
+      if (p.length === 3) {
+        parts = p;
+        break;
+      }
+    }
+  }
+  if (!parts) return null;
+  const [ys, ms, ds] = parts as [string, string, string];
+  if (ys.length !== 4 || !digitsOnly(ys, 0, 4) || ms.length > 2 || ds.length > 2 || !digitsOnly(ms, 0, ms.length) || !digitsOnly(ds, 0, ds.length)) return null;
+  const y = Number(ys);
+  const m = Number(ms);
+  const d = Number(ds);
+  if (!validDate(y, m, d)) return null;
+  return `${ys}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Classifies one cleaned cell and gives its value under that class. */
+export function classify(text: string): { cls: CellClass; value: number | string | null } {
+  const t = text.trim();
+  if (t.length === 0 || NA.has(t)) return { cls: 'na', value: null };
+  const last = t[t.length - 1];
+  if (last === '%' || last === '％') {
+    const n = parseNumber(t.slice(0, -1));
+    if (n) return { cls: 'percentage', value: n.value };
+    return { cls: 'text', value: t };
+  }
+  const n = parseNumber(t);
+  if (n) return { cls: n.integer ? 'integer' : 'number', value: n.value };
+  const d = parseDate(t);
+  if (d) return { cls: 'date', value: d };
+  return { cls: 'text', value: t };
+}
+
+/** Share of classified cells a type must cover to become the column type. */
+export const TYPE_SHARE = 0.8;
+
+/** Infers a column type from the classes of its cells (na cells ignored). */
+export function inferType(classes: readonly CellClass[]): ColumnType {
+  let total = 0;
+  const count = { integer: 0, number: 0, percentage: 0, date: 0, text: 0 };
+  for (const c of classes) {
+    if (c === 'na') continue;
+    total++;
+    count[c]++;
+  }
+  if (total === 0) return 'text';
+  const need = Math.max(1, Math.ceil(total * TYPE_SHARE));
+  if (count.integer >= need) return 'integer';
+  if (count.integer + count.number >= need) return 'number';
+  if (count.percentage >= need) return 'percentage';
+  if (count.date >= need) return 'date';
+  return 'text';
+}
+
+/** Whether a cell of class `cls` fits a column of type `type`, and its value there. */
+export function fit(text: string, cls: CellClass, value: number | string | null, type: ColumnType): { ok: boolean; value: number | string | null } {
+  if (cls === 'na') return { ok: true, value: null };
+  if (type === 'text') return { ok: true, value: text };
+  if (type === cls) return { ok: true, value };
+  if (type === 'number' && cls === 'integer') return { ok: true, value };
+  return { ok: false, value: text };
+}
