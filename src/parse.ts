@@ -5,6 +5,7 @@ import { anomaly } from './check/catalogue.js';
 import { decode, type Encoding } from './read/decode.js';
 import { splitLines, type SourceLines } from './read/lines.js';
 import { readStructure, type Structure } from './read/structure.js';
+import { extractTables } from './extract/tables/index.js';
 
 export interface ParseOptions {
   /** File name for provenance and messages; null for stdin / in-memory text. */
@@ -53,6 +54,8 @@ export function parseIssue(input: string | Uint8Array, options: ParseOptions = {
 
   // Extractors (tables, people, sluices) and checks plug in here, each returning
   // its records and anomalies.
+  const tables = extractTables(src, structure.documents);
+  anomalies.push(...tables.anomalies);
 
   anomalies.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return {
@@ -63,6 +66,7 @@ export function parseIssue(input: string | Uint8Array, options: ParseOptions = {
     sections: structure.sections,
     documents: structure.documents,
     citations: structure.citations,
+    tables: tables.value,
     anomalies,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Anomaly } from './anomaly.js';
+import { Table } from './table.js';
 
 const Line = z.number().int().min(1).describe('1-based line in the original file');
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('ISO 8601 calendar date');
@@ -130,6 +131,7 @@ export const IssueCore = z.object({
   sections: z.array(Section),
   documents: z.array(Document),
   citations: z.array(Citation),
+  tables: z.array(Table).describe('Logical tables: fragments merged across page breaks, cells cleaned and typed'),
   anomalies: z.array(Anomaly),
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Anomaly } from './anomaly.js';
 import { Issue, Document, TocEntry, Section, Citation, Masthead, DocNumber, Attachment } from './issue.js';
+import { Table } from './table.js';
 
 /**
  * Every record type that gongbao outputs, by the name `gongbao schema NAME` takes and
@@ -16,6 +17,7 @@ export const SCHEMAS: Record<string, z.ZodType> = {
   'doc-number': DocNumber,
   attachment: Attachment,
   anomaly: Anomaly,
+  table: Table,
 };
 
 /** JSON Schema (draft 2020-12) of a registered record type. */
