@@ -13,6 +13,7 @@ interface ExportOpts extends InputOpts {
   quiet?: boolean;
   bom?: boolean;
   excelSafe?: boolean;
+  stamp?: string | boolean;
 }
 
 /** One line per kind of record and the anomaly counts: what `export` prints on stderr. */
@@ -38,6 +39,7 @@ export function registerExport(program: Command): void {
     .option('--force', 'write into a non-empty folder, replacing files of the same name')
     .option('--bom', 'start CSV files with a UTF-8 BOM (for Excel)')
     .option('--excel-safe', "prefix text cells starting with = + - @ with ' (never numbers)")
+    .option('--stamp [iso]', 'record a creation time in datapackage.json (default now); without it the output is byte-identical for the same input')
     .option('-q, --quiet', 'print no summary')
     .addHelpText('after', `
 Examples:
@@ -50,7 +52,8 @@ Examples:
       if (!opts.force && readdirSync(dir).length > 0) throw new OutputError(`${dir}: folder is not empty; use --force to write into it`, 2);
     }
     const issue = loadIssue(file, opts);
-    const files = await buildExport(issue, { bom: opts.bom, excelSafe: opts.excelSafe });
+    const stamp = opts.stamp === true ? new Date().toISOString() : opts.stamp || undefined;
+    const files = await buildExport(issue, { bom: opts.bom, excelSafe: opts.excelSafe, stamp });
     const written: string[] = [];
     try {
       for (const f of files) {

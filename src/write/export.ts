@@ -1,50 +1,113 @@
 import type { Issue } from '../model/issue.js';
 import { assertValid } from '../model/validate.js';
-import { toCsv, type CsvOptions } from './csv.js';
+import { dataPackage } from './datapackage.js';
+import { csvFile, type CsvOptions, type TableSpec } from './csv.js';
 
 /** One file of an export folder, relative to the folder. */
 export interface ExportFile {
   path: string;
   data: string | Uint8Array;
+  /** For CSV files: the Table Schema that datapackage.json gives it. */
+  resource?: TableSpec;
 }
 
-export interface ExportOptions extends CsvOptions {}
+export interface ExportOptions extends CsvOptions {
+  /** ISO timestamp recorded in datapackage.json; none by default, so output is deterministic. */
+  stamp?: string;
+}
 
 /** A producer turns the issue into some of the export's files. */
 export type Producer = (issue: Issue, opts: ExportOptions) => Promise<ExportFile[]>;
 
 const json = (v: unknown): string => JSON.stringify(v, null, 2) + '\n';
 
+const DOCUMENTS: TableSpec = {
+  name: 'documents',
+  path: 'documents.csv',
+  title: 'Documents',
+  description: 'One row per document of the issue, in order',
+  primaryKey: 'id',
+  fields: [
+    { name: 'id', type: 'string', description: 'Stable id: 机关代字-年份-序号 from the 文号, else category-TOC index', constraints: { required: true, unique: true } },
+    { name: 'ordinal', type: 'integer', description: 'Position in the issue, 1-based', constraints: { required: true } },
+    { name: 'category', type: 'string', description: 'Section category (【…】)' },
+    { name: 'kind', type: 'string', description: 'Document type from the end of the title: 通知, 请示, 答复 …' },
+    { name: 'title', type: 'string', description: 'Title, lines joined, wrap spaces removed', constraints: { required: true } },
+    { name: 'date', type: 'date', description: 'Document date (ISO)' },
+    { name: 'doc_number', type: 'string', description: 'Normalised 文号, 机关代字〔年份〕序号号' },
+    { name: 'doc_number_raw', type: 'string', description: '文号 as written' },
+    { name: 'issuer', type: 'string', description: '机关代字 of the 文号' },
+    { name: 'year', type: 'integer', description: 'Year of the 文号' },
+    { name: 'serial', type: 'integer', description: 'Serial number of the 文号' },
+    { name: 'recipients', type: 'string', description: 'Recipients line (主送)' },
+    { name: 'attachments', type: 'integer', description: 'Number of attachments declared or found' },
+    { name: 'start_line', type: 'integer', description: 'First line of the document', constraints: { required: true } },
+    { name: 'end_line', type: 'integer', description: 'Last line of the document', constraints: { required: true } },
+    { name: 'title_line', type: 'integer', description: 'Line of the title' },
+    { name: 'toc_index', type: 'integer', description: 'Number of the matching table-of-contents entry' },
+    { name: 'toc_page', type: 'integer', description: 'Page given by the table of contents' },
+    { name: 'interprets', type: 'string', description: 'For a policy interpretation: id of the interpreted document' },
+  ],
+  foreignKeys: [{ fields: 'interprets', reference: { resource: 'documents', fields: 'id' } }],
+};
+
+const TOC: TableSpec = {
+  name: 'toc',
+  path: 'toc.csv',
+  title: 'Table of contents',
+  description: 'One row per entry of the table of contents (目录)',
+  primaryKey: 'line',
+  fields: [
+    { name: 'line', type: 'integer', description: 'Line of the entry', constraints: { required: true, unique: true } },
+    { name: 'category', type: 'string', description: 'Category the entry is listed under' },
+    { name: 'index', type: 'integer', description: 'Entry number; empty for a lone "-" entry' },
+    { name: 'title', type: 'string', description: 'Title as listed', constraints: { required: true } },
+    { name: 'page', type: 'integer', description: 'Page number' },
+    { name: 'document_id', type: 'string', description: 'The document the entry matches' },
+  ],
+  foreignKeys: [{ fields: 'document_id', reference: { resource: 'documents', fields: 'id' } }],
+};
+
+const CITATIONS: TableSpec = {
+  name: 'citations',
+  path: 'citations.csv',
+  title: 'Citations',
+  description: 'Every 文号 and 《title》 cited in the text of a document',
+  fields: [
+    { name: 'document_id', type: 'string', description: 'The citing document' },
+    { name: 'kind', type: 'string', description: 'docNumber (a 文号) or title (a 《title》)', constraints: { required: true } },
+    { name: 'text', type: 'string', description: 'The cited text', constraints: { required: true } },
+    { name: 'normalized', type: 'string', description: 'Normalised 文号 (kind docNumber)' },
+    { name: 'line', type: 'integer', description: 'Line of the citation', constraints: { required: true } },
+    { name: 'column', type: 'integer', description: 'Column (UTF-16 code units, 1-based)', constraints: { required: true } },
+    { name: 'target_document_id', type: 'string', description: 'The document of this issue it refers to' },
+  ],
+  foreignKeys: [
+    { fields: 'document_id', reference: { resource: 'documents', fields: 'id' } },
+    { fields: 'target_document_id', reference: { resource: 'documents', fields: 'id' } },
+  ],
+};
+
 /** issue.json, anomalies.json, documents.csv, toc.csv, citations.csv. */
-const core: Producer = async (issue, opts) => {
-  const documents = await toCsv(
-    ['id', 'ordinal', 'category', 'kind', 'title', 'date', 'doc_number', 'doc_number_raw', 'issuer', 'year', 'serial',
-      'recipients', 'attachments', 'start_line', 'end_line', 'title_line', 'toc_index', 'toc_page', 'interprets'],
+const core: Producer = async (issue, opts) => [
+  { path: 'issue.json', data: json(issue) },
+  { path: 'anomalies.json', data: json(issue.anomalies) },
+  await csvFile(
+    DOCUMENTS,
     issue.documents.map((d) => [
       d.id, d.ordinal, d.category, d.kind, d.title, d.date, d.docNumber?.normalized, d.docNumber?.raw, d.docNumber?.issuer,
       d.docNumber?.year, d.docNumber?.serial, d.recipients?.text, d.attachments.length, d.span.startLine, d.span.endLine,
       d.titleSpan.startLine, d.toc?.index, d.toc?.page, d.interprets,
     ]),
     opts,
-  );
-  const toc = await toCsv(
-    ['line', 'category', 'index', 'title', 'page', 'document_id'],
-    issue.toc.map((t) => [t.line, t.category, t.index, t.title, t.page, t.documentId]),
-    opts,
-  );
-  const citations = await toCsv(
-    ['document_id', 'kind', 'text', 'normalized', 'line', 'column', 'target_document_id'],
+  ),
+  await csvFile(TOC, issue.toc.map((t) => [t.line, t.category, t.index, t.title, t.page, t.documentId]), opts),
+  await csvFile(
+    CITATIONS,
     issue.citations.map((c) => [c.documentId, c.kind, c.text, c.normalized, c.line, c.column, c.targetDocumentId]),
     opts,
-  );
-  return [
-    { path: 'issue.json', data: json(issue) },
-    { path: 'anomalies.json', data: json(issue.anomalies) },
-    { path: 'documents.csv', data: documents },
-    { path: 'toc.csv', data: toc },
-    { path: 'citations.csv', data: citations },
-  ];
-};
+  ),
+];
 
 /** Every producer of the export folder; extraction modules add theirs here. */
 export const PRODUCERS: Producer[] = [core];
@@ -55,6 +118,7 @@ export async function buildExport(issue: Issue, opts: ExportOptions = {}): Promi
   const valid = issue;
   const files: ExportFile[] = [];
   for (const p of PRODUCERS) files.push(...(await p(valid, opts)));
+  files.push(dataPackage(valid, files, opts.stamp));
   const seen = new Set<string>();
   for (const f of files) {
     if (seen.has(f.path)) throw new Error(`two producers wrote ${f.path}`);
