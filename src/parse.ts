@@ -6,6 +6,7 @@ import { decode, type Encoding } from './read/decode.js';
 import { splitLines, type SourceLines } from './read/lines.js';
 import { readStructure, type Structure } from './read/structure.js';
 import { extractTables } from './extract/tables/index.js';
+import { extractSluices, gridsFromTables } from './extract/sluices/index.js';
 
 export interface ParseOptions {
   /** File name for provenance and messages; null for stdin / in-memory text. */
@@ -56,6 +57,8 @@ export function parseIssue(input: string | Uint8Array, options: ParseOptions = {
   // its records and anomalies.
   const tables = extractTables(src, structure.documents);
   anomalies.push(...tables.anomalies);
+  const sluices = extractSluices(gridsFromTables(tables.value), src.lines);
+  anomalies.push(...sluices.anomalies);
 
   anomalies.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return {
@@ -67,6 +70,8 @@ export function parseIssue(input: string | Uint8Array, options: ParseOptions = {
     documents: structure.documents,
     citations: structure.citations,
     tables: tables.value,
+    sluices: sluices.value.sluices,
+    points: sluices.value.points,
     anomalies,
   };
 }

@@ -144,6 +144,158 @@ export const CATALOGUE = {
     description: 'A table cell held HTML, LaTeX or ** markers from the conversion; turned into plain text',
     hint: 'Nothing to fix in gongbao’s output; write the cell as plain text at the source to silence this',
   },
+  // sluices
+  SLUICE_VALUE_INVALID: {
+    severity: 'error',
+    group: 'sluices',
+    description: 'A figure of the sluice summary or a stake coordinate is not a number',
+    hint: 'Correct the cell against the printed table',
+  },
+  SLUICE_BANK_UNKNOWN: {
+    severity: 'warning',
+    group: 'sluices',
+    description: 'A 岸别 cell is neither 左岸 nor 右岸, or a summary row gives one bank twice',
+    hint: 'Write 左岸 or 右岸 in the 岸别 cell',
+  },
+  SLUICE_SECTION_HEADING_MISSING: {
+    severity: 'warning',
+    group: 'sluices',
+    description: 'A table of boundary stakes has no (n) 名称 heading, so its sluice is unknown',
+    hint: 'Restore the heading line above the stake table',
+  },
+  SLUICE_SECTION_MISSING: {
+    severity: 'error',
+    group: 'sluices',
+    description: 'A sluice of the summary table has no boundary section with its stakes',
+    hint: 'Restore the missing (n) 名称 section and its stake table, or correct the name',
+  },
+  SLUICE_SECTION_UNLISTED: {
+    severity: 'warning',
+    group: 'sluices',
+    description: 'A boundary section names a sluice that the summary table does not list',
+    hint: 'Add the sluice to the summary table, or correct the section heading',
+  },
+  SLUICE_NAME_MISMATCH: {
+    severity: 'warning',
+    group: 'sluices',
+    description: 'A sluice is named differently in the summary table and in its section heading (e.g. 泵闸 vs 水闸)',
+    hint: 'Use the same name in both places; check which kind of structure is right',
+  },
+  SLUICE_ORDER_MISMATCH: {
+    severity: 'warning',
+    group: 'sluices',
+    description: 'A boundary section stands at another place (or number) than its row in the summary table',
+    hint: 'Order and number the sections as the rows of the summary table',
+  },
+  SLUICE_SEQ_GAP: {
+    severity: 'warning',
+    group: 'sluices',
+    description: 'The 序号 of the stakes of a sluice do not run 1, 2, 3 … without a gap',
+    hint: 'Check the stake table for a missing or extra row',
+  },
+  SLUICE_STAKE_NUMBER_MISMATCH: {
+    severity: 'warning',
+    group: 'sluices',
+    description: 'A stake number (JZDn) differs from the 序号 of its row',
+    hint: 'Check the 桩号 against the printed table',
+  },
+  SLUICE_STAKE_DUPLICATE: {
+    severity: 'error',
+    group: 'sluices',
+    description: 'The same stake (桩号) appears twice in one sluice',
+    hint: 'Remove the repeated row or correct its 桩号',
+  },
+  SLUICE_DUPLICATE_POINT: {
+    severity: 'warning',
+    group: 'sluices',
+    description: 'Two stakes of one sluice have the same coordinates',
+    hint: 'Check both coordinate pairs against the survey; one is probably copied',
+  },
+  SLUICE_SHARED_POINT: {
+    severity: 'error',
+    group: 'sluices',
+    description: 'A stake has exactly the coordinates of a stake of another sluice',
+    hint: 'Check the coordinates against the survey; a row was probably copied from the other sluice',
+  },
+  SLUICE_POINT_OUTLIER: {
+    severity: 'error',
+    group: 'sluices',
+    description: 'A stake lies far from the rest of its sluice (more than 10 times the typical distance from the median point)',
+    hint: 'Check the coordinates of the stake against the survey',
+  },
+  SLUICE_MULTIPART: {
+    severity: 'info',
+    group: 'sluices',
+    description: 'The stakes of a sluice form several separate rings (parcels); geometry sums them',
+    hint: 'Nothing to fix if the range really has separate parcels; otherwise check the coordinates',
+  },
+  SLUICE_TOO_FEW_POINTS: {
+    severity: 'warning',
+    group: 'sluices',
+    description: 'A sluice has fewer than 3 stakes with coordinates, so it has no polygon',
+    hint: 'Restore the missing stake rows',
+  },
+  SLUICE_SHORELINE_SUM: {
+    severity: 'error',
+    group: 'sluices',
+    description: 'Left and right shoreline lengths do not add up to the total shoreline length (beyond rounding)',
+    hint: 'Check the three figures against the printed table',
+  },
+  SLUICE_AREA_SUM: {
+    severity: 'error',
+    group: 'sluices',
+    description: 'The land areas of both banks plus the water area do not add up to the total area (beyond rounding)',
+    hint: 'Check the four figures against the printed table',
+  },
+  SLUICE_AREA_MISMATCH: {
+    severity: 'warning',
+    group: 'sluices',
+    description: 'The area of the polygon through the stakes differs from the stated total area by more than 1 % (and 1 m²)',
+    hint: 'Check the stake coordinates and the stated 总面积',
+  },
+  SLUICE_LENGTH_MISMATCH: {
+    severity: 'warning',
+    group: 'sluices',
+    description: 'The perimeter of the polygon through the stakes differs from the stated boundary line length by more than 1 % (and 0.5 m)',
+    hint: 'Check the stake coordinates and the stated 界址线长',
+  },
+  SLUICE_SELF_INTERSECTION: {
+    severity: 'warning',
+    group: 'sluices',
+    description: 'The polygon through the stakes in order crosses itself',
+    hint: 'Check the order and coordinates of the stakes where the edges cross',
+  },
+  // people
+  PERSON_NAME_MISSING: {
+    severity: 'warning',
+    group: 'people',
+    description: 'An appointment or roster line holds a position but no name',
+    hint: 'Restore the name from the printed issue',
+  },
+  PERSON_POSITION_MISSING: {
+    severity: 'warning',
+    group: 'people',
+    description: 'An appointment or roster line holds a name but no position',
+    hint: 'Restore the position from the printed issue',
+  },
+  PERSON_NAME_INVALID: {
+    severity: 'warning',
+    group: 'people',
+    description: 'The name cell of a people list is not a name of 2–4 Chinese characters',
+    hint: 'Check the name against the printed issue (a position or a note may have slid into the name column)',
+  },
+  PERSON_ACTION_UNKNOWN: {
+    severity: 'warning',
+    group: 'people',
+    description: 'A list of people in a personnel document has no 任命 / 免去 header, so its action is unknown; its lines give no records',
+    hint: 'Restore the list header (任命职务 / 免去职务) above the list',
+  },
+  PERSON_TITLE_UNKNOWN: {
+    severity: 'info',
+    group: 'people',
+    description: 'A position ends with no known post title, so it is not split into organisation and title',
+    hint: 'Nothing to fix if the post is unusual; the whole text is kept as the organisation',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type Code = keyof typeof CATALOGUE;

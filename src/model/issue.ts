@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Anomaly } from './anomaly.js';
 import { Table } from './table.js';
+import { Sluice, SluicePoint } from './sluice.js';
 
 const Line = z.number().int().min(1).describe('1-based line in the original file');
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('ISO 8601 calendar date');
@@ -132,6 +133,8 @@ export const IssueCore = z.object({
   documents: z.array(Document),
   citations: z.array(Citation),
   tables: z.array(Table).describe('Logical tables: fragments merged across page breaks, cells cleaned and typed'),
+  sluices: z.array(Sluice).describe('Sluices: summary rows joined with their boundary sections, with computed geometry and checks'),
+  points: z.array(SluicePoint).describe('Boundary stakes (界址点) of the sluices, in text order'),
   anomalies: z.array(Anomaly),
 });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Anomaly } from './anomaly.js';
 import { Issue, Document, TocEntry, Section, Citation, Masthead, DocNumber, Attachment } from './issue.js';
 import { Table } from './table.js';
+import { Sluice, SluicePoint } from './sluice.js';
 
 /**
  * Every record type that gongbao outputs, by the name `gongbao schema NAME` takes and
@@ -18,6 +19,8 @@ export const SCHEMAS: Record<string, z.ZodType> = {
   attachment: Attachment,
   anomaly: Anomaly,
   table: Table,
+  sluice: Sluice,
+  'sluice-point': SluicePoint,
 };
 
 /** JSON Schema (draft 2020-12) of a registered record type. */

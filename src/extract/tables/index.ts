@@ -547,10 +547,11 @@ function isIndexColumn(name: string, rows: readonly WRow[], j: number): boolean 
     if (c.cls !== 'integer') continue;
     ints++;
     const v = c.value as number;
-    if (prev === null ? v <= 1 : v === prev + 1 || v === 1) seq++;
+    if (prev !== null && (v === prev + 1 || v === 1)) seq++;
     prev = v;
   }
-  return typed >= 2 && ints >= typed * 0.8 && seq >= ints * 0.8;
+  // integers counting up (restarting at 1 is allowed: numbering per group)
+  return typed >= 2 && ints >= typed * 0.8 && seq >= (ints - 1) * 0.8;
 }
 
 function buildTable(src: SourceLines, l: Logical, id: string, doc: Document | null, att: number | null, prevEnd: number): Result<Table> {

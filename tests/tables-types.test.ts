@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { classify, fit, inferType, parseDate, parseNumber } from '../src/extract/tables/types.js';
+
+describe('parseNumber', () => {
+  it('reads integers, decimals, negatives, thousands commas, full-width digits', () => {
+    expect(parseNumber('42')).toEqual({ value: 42, integer: true });
+    expect(parseNumber('-9214.837')).toEqual({ value: -9214.837, integer: false });
+    expect(parseNumber('−3')).toEqual({ value: -3, integer: true });
+    expect(parseNumber('1,234,567.5')).toEqual({ value: 1234567.5, integer: false });
+    expect(parseNumber('１２３')).toEqual({ value: 123, integer: true });
+    expect(parseNumber('0')).toEqual({ value: 0, integer: true });
+    expect(parseNumber('0.0')).toEqual({ value: 0, integer: false });
+    expect(parseNumber('.5')).toEqual({ value: 0.5, integer: false });
+  });
+  it('refuses codes and text', () => {
+    for (const s of ['021', '007', '1,23', '12,3456', '1.2.3', '33 位', '', '-', '1e5', 'JZD1', '0.87-0.88']) expect(parseNumber(s), s).toBeNull();
+  });
+});
+
+describe('parseDate', () => {
+  it('reads the usual date forms into ISO', () => {
+    expect(parseDate('2023-04-10')).toBe('2023-04-10');
+    expect(parseDate('2023/4/1')).toBe('2023-04-01');
+    expect(parseDate('2023.4.10')).toBe('2023-04-10');
+    expect(parseDate('2023年4月10日')).toBe('2023-04-10');
+    expect(parseDate('2023 年 4 月 10 日')).toBe('2023-04-10');
+  });
+  it('refuses impossible days, ranges and date-times', () => {
+    for (const s of ['2023-02-30', '2022.1.1-2022.2.3', '2022/9/21 10:00', '2023年4月', '23-4-10']) expect(parseDate(s), s).toBeNull();
+    expect(parseDate('2024-02-29')).toBe('2024-02-29');
+  });
+});
+
+describe('classify / inferType / fit', () => {
+  it('classifies cells', () => {
+    expect(classify('12.5%')).toEqual({ cls: 'percentage', value: 12.5 });
+    expect(classify('/')).toEqual({ cls: 'na', value: null });
+    expect(classify('')).toEqual({ cls: 'na', value: null });
+    expect(classify('≥36')).toEqual({ cls: 'text', value: '≥36' });
+    expect(classify('2023-04-10')).toEqual({ cls: 'date', value: '2023-04-10' });
+  });
+  it('types a column by the 80% rule; integers fit number columns', () => {
+    expect(inferType(['integer', 'integer', 'na'])).toBe('integer');
+    expect(inferType(['integer', 'number', 'number'])).toBe('number');
+    expect(inferType(['percentage', 'percentage', 'percentage', 'percentage', 'text'])).toBe('percentage');
+    expect(inferType(['integer', 'text'])).toBe('text');
+    expect(inferType(['na', 'na'])).toBe('text');
+    expect(fit('3', 'integer', 3, 'number')).toEqual({ ok: true, value: 3 });
+    expect(fit('abc', 'text', 'abc', 'number')).toEqual({ ok: false, value: 'abc' });
+    expect(fit('/', 'na', null, 'integer')).toEqual({ ok: true, value: null });
+  });
+});
