@@ -7,6 +7,7 @@ import { splitLines, type SourceLines } from './read/lines.js';
 import { readStructure, type Structure } from './read/structure.js';
 import { extractTables } from './extract/tables/index.js';
 import { extractSluices, gridsFromTables } from './extract/sluices/index.js';
+import { checkDamage } from './check/damage.js';
 
 export interface ParseOptions {
   /** File name for provenance and messages; null for stdin / in-memory text. */
@@ -59,6 +60,7 @@ export function parseIssue(input: string | Uint8Array, options: ParseOptions = {
   anomalies.push(...tables.anomalies);
   const sluices = extractSluices(gridsFromTables(tables.value), src.lines);
   anomalies.push(...sluices.anomalies);
+  anomalies.push(...checkDamage(src, structure));
 
   anomalies.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return {

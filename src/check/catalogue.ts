@@ -28,6 +28,43 @@ export const CATALOGUE = {
     description: 'A line holds U+FFFD, a character lost in an earlier conversion',
     hint: 'Restore the character from the printed issue',
   },
+  // damage: signs the text was cut, run together or mangled on its way (src/check/damage.ts)
+  INPUT_TRUNCATED: {
+    severity: 'error',
+    group: 'input',
+    description: 'The text ends inside a table row, or mid-sentence with no colophon after it: it was cut short',
+    hint: 'Convert or copy the issue again; the end of the text is missing',
+  },
+  TOC_REPEATED: {
+    severity: 'error',
+    group: 'input',
+    description: 'A second table of contents (目录 with entries) begins inside the body: two issues run together',
+    hint: 'Split the file into one file per issue',
+  },
+  MASTHEAD_REPEATED: {
+    severity: 'error',
+    group: 'input',
+    description: 'A colophon (公报 title and 年第N期) stands inside the text, not at its end: two issues run together',
+    hint: 'Split the file into one file per issue',
+  },
+  TABLE_DELIMITER_MISSING: {
+    severity: 'warning',
+    group: 'tables',
+    description: 'Rows of a pipe table without the |---| delimiter row under the header: they are not read as a table',
+    hint: 'Add the delimiter row (| --- | --- |) under the header row',
+  },
+  TABLE_FULLWIDTH_PIPES: {
+    severity: 'warning',
+    group: 'tables',
+    description: 'Table rows separate their cells with full-width ｜ instead of |: they are not read as a table',
+    hint: 'Replace ｜ with | in the table rows',
+  },
+  TABLE_TAB_SEPARATED: {
+    severity: 'warning',
+    group: 'tables',
+    description: 'Consecutive lines separate cells with tabs: a table that lost its pipes',
+    hint: 'Write the table as a pipe table (| a | b |) with a delimiter row',
+  },
   // structure
   TOC_NOT_FOUND: {
     severity: 'info',

@@ -254,7 +254,8 @@ export function readStructure(src: SourceLines): Structure {
     const key = matchKey(d.titleRaw);
     let best: TocEntry | null = null;
     let bestScore = 0.5;
-    const pool = toc.entries.filter((e) => !used.has(e) && (e.category === d.category || d.category === null || !tocCategories.has(d.category)));
+    // Entries of a category whose section header is missing may match any document (it sits in the previous section).
+    const pool = toc.entries.filter((e) => !used.has(e) && (e.category === d.category || d.category === null || !tocCategories.has(d.category) || !bodyCategories.has(e.category)));
     for (const e of pool) {
       const s = similarity(key, matchKey(e.title));
       if (s > bestScore + 1e-9) { best = e; bestScore = s; }
@@ -262,6 +263,7 @@ export function readStructure(src: SourceLines): Structure {
     if (best) {
       used.add(best);
       d.toc = { index: best.index, page: best.page, line: best.line };
+      if (best.category !== null && !bodyCategories.has(best.category)) d.category = best.category;
       (d as Document & { _toc?: TocEntry })._toc = best;
     }
   });

@@ -1,0 +1,131 @@
+import type { Anomaly } from '../model/anomaly.js';
+import type { SourceLines } from '../read/lines.js';
+import type { Structure } from '../read/structure.js';
+import { anomaly } from './catalogue.js';
+import { readToc } from '../read/toc.js';
+import { isHan } from '../read/text.js';
+
+/**
+ * Signs that the text was damaged on its way here: cut short, two issues run together,
+ * tables whose markup a conversion mangled (no delimiter row, tabs or full-width pipes
+ * instead of `|`). One pass over the lines; every check is linear in the input.
+ */
+export function checkDamage(src: SourceLines, structure: Structure): Anomaly[] {
+  const lines = src.lines;
+  const out: Anomaly[] = [];
+  tableMarkup(lines, out);
+  truncation(lines, structure, out);
+  repeats(lines, structure, out);
+  return out;
+}
+
+/** `|---|:--:|`: only pipes, dashes, colons and spaces, at least one dash. */
+function isDelimiterRow(t: string): boolean {
+  let dash = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if (c === '-') dash = true;
+    else if (c !== '|' && c !== ':' && c !== ' ' && c !== '\t') return false;
+  }
+  return dash;
+}
+
+/** A row of tab-separated cells: some text, and two tabs or two fields split by a tab. */
+function isTabRow(line: string): boolean {
+  if (!line.includes('\t')) return false;
+  let fields = 0;
+  let tabs = 0;
+  let inField = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === '\t') { inField = false; tabs++; }
+    else if (c !== ' ' && c !== '\u3000' && !inField) { inField = true; fields++; }
+  }
+  return fields >= 2 || (fields >= 1 && tabs >= 2);
+}
+
+type RunKind = 'pipe' | 'fullwidth' | 'tab';
+
+/**
+ * Runs of table-like lines a pipe-table reader cannot read: `|` rows with no delimiter
+ * row, rows written with `｜`, and lines of tab-separated cells.
+ */
+function tableMarkup(lines: readonly string[], out: Anomaly[]): void {
+  let kind: RunKind | null = null;
+  let start = 0;
+  let hasDelimiter = false;
+  const close = (end: number): void => {
+    const count = end - start + 1;
+    if (kind === 'pipe' && count >= 2 && !hasDelimiter) {
+      out.push(anomaly('TABLE_DELIMITER_MISSING', { message: `${count} pipe-table rows (lines ${start}–${end}) without the |---| delimiter row under their header: not read as a table`, line: start, endLine: end, evidence: lines[start - 1]! }));
+    } else if (kind === 'fullwidth' && count >= 2) {
+      out.push(anomaly('TABLE_FULLWIDTH_PIPES', { message: `${count} table rows (lines ${start}–${end}) separate their cells with full-width ｜: not read as a table`, line: start, endLine: end, evidence: lines[start - 1]! }));
+    } else if (kind === 'tab' && count >= 2) {
+      out.push(anomaly('TABLE_TAB_SEPARATED', { message: `${count} lines (${start}–${end}) separate cells with tabs: a table that lost its pipes?`, line: start, endLine: end, evidence: lines[start - 1]! }));
+    }
+    kind = null;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    let k: RunKind | null = null;
+    let j = 0;
+    while (j < line.length && (line[j] === ' ' || line[j] === '\u3000')) j++;
+    const first = line[j];
+    if (first === '|') k = 'pipe';
+    else if (first === '｜' && line.indexOf('｜', j + 1) > 0) k = 'fullwidth';
+    else if (isTabRow(line)) k = 'tab';
+    if (k !== kind) {
+      if (kind !== null) close(i);
+      if (k !== null) { kind = k; start = i + 1; hasDelimiter = false; }
+    }
+    if (k === 'pipe' && !hasDelimiter && isDelimiterRow(line)) hasDelimiter = true;
+  }
+  if (kind !== null) close(lines.length);
+}
+
+/** The text ends inside a table row, or mid-sentence with no colophon after it. */
+function truncation(lines: readonly string[], structure: Structure, out: Anomaly[]): void {
+  let k = lines.length;
+  while (k > 0 && lines[k - 1]!.trim() === '') k--;
+  if (k === 0) return;
+  const t = lines[k - 1]!.trim();
+  const colophonAtEnd = structure.masthead.line !== null && structure.body.endLine < lines.length && structure.masthead.line > structure.body.endLine;
+  const last = t[t.length - 1]!;
+  const lastChar = String.fromCodePoint(t.codePointAt(t.length - 1 - (last >= '\udc00' && last <= '\udfff' && t.length > 1 ? 1 : 0))!);
+  const row = t[0] === '|' || t[0] === '｜';
+  let why: string | null = null;
+  if (row && last !== '|' && last !== '｜') why = 'inside a table row';
+  else if (row && !colophonAtEnd) why = 'with a table row and no colophon after it';
+  else if (!colophonAtEnd && (isHan(lastChar) || /[A-Za-z0-9,，、]/.test(lastChar))) why = 'in the middle of a sentence, with no colophon after it';
+  if (why) out.push(anomaly('INPUT_TRUNCATED', { message: `the text ends ${why}: cut short?`, line: k, column: 1, evidence: lines[k - 1]! }));
+}
+
+const ISSUE_LINE = /^\s*\d{4}\s*年\s*第\s*\d{1,3}\s*期/;
+/** Second and later tables of contents and colophons inside the text: issues run together. */
+function repeats(lines: readonly string[], structure: Structure, out: Anomaly[]): void {
+  // The first 12 non-blank lines may hold a cover masthead; the colophon proper follows the body.
+  let head = 0;
+  for (let seen = 0; head < lines.length && seen < 12; head++) if (lines[head]!.trim() !== '') seen++;
+  let tocs = 0;
+  let colophons = 0;
+  for (let i = 0; i < structure.body.endLine && i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.length > 60) continue;
+    if (tocs < 20 && line.includes('录') && line.replace(/\s+/g, '') === '目录' && i + 1 >= structure.body.startLine) {
+      const toc = readToc(lines.slice(i, i + 400));
+      if (toc.entries.length > 0) {
+        tocs++;
+        out.push(anomaly('TOC_REPEATED', { message: `a second table of contents (${toc.entries.length} entries) begins here, inside the body: two issues run together?`, line: i + 1, evidence: line }));
+      }
+    }
+    if (colophons < 20 && i >= head && i + 1 >= structure.body.startLine && ISSUE_LINE.test(line) && line.trim().length <= 40) {
+      // A colophon: the issue line with a 公报 title just above it.
+      let j = i - 1;
+      while (j >= 0 && lines[j]!.trim() === '') j--;
+      if (j >= 0 && /公报\s*$/.test(lines[j]!) && lines[j]!.trim().length <= 40) {
+        colophons++;
+        out.push(anomaly('MASTHEAD_REPEATED', { message: `a colophon (${line.trim()}) stands inside the text, not at its end: two issues run together?`, line: i + 1, evidence: line }));
+      }
+    }
+  }
+}
