@@ -6,6 +6,7 @@ import { decode, type Encoding } from './read/decode.js';
 import { splitLines, type SourceLines } from './read/lines.js';
 import { readStructure, type Structure } from './read/structure.js';
 import { extractTables } from './extract/tables/index.js';
+import { extractPeople } from './extract/people/index.js';
 import { extractSluices, gridsFromTables } from './extract/sluices/index.js';
 import { checkDamage } from './check/damage.js';
 
@@ -58,6 +59,8 @@ export function parseIssue(input: string | Uint8Array, options: ParseOptions = {
   // its records and anomalies.
   const tables = extractTables(src, structure.documents);
   anomalies.push(...tables.anomalies);
+  const people = extractPeople(src, structure.documents, tables.value);
+  anomalies.push(...people.anomalies);
   const sluices = extractSluices(gridsFromTables(tables.value), src.lines);
   anomalies.push(...sluices.anomalies);
   anomalies.push(...checkDamage(src, structure));
@@ -72,6 +75,8 @@ export function parseIssue(input: string | Uint8Array, options: ParseOptions = {
     documents: structure.documents,
     citations: structure.citations,
     tables: tables.value,
+    appointments: people.value.appointments,
+    rosters: people.value.rosters,
     sluices: sluices.value.sluices,
     points: sluices.value.points,
     anomalies,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Anomaly } from './anomaly.js';
 import { Table } from './table.js';
+import { Appointment, Roster } from './people.js';
 import { Sluice, SluicePoint } from './sluice.js';
 
 const Line = z.number().int().min(1).describe('1-based line in the original file');
@@ -133,6 +134,8 @@ export const IssueCore = z.object({
   documents: z.array(Document),
   citations: z.array(Citation),
   tables: z.array(Table).describe('Logical tables: fragments merged across page breaks, cells cleaned and typed'),
+  appointments: z.array(Appointment).describe('Appointments and removals (人事任免), one record per person and list'),
+  rosters: z.array(Roster).describe('Member lists of leading groups, joint conferences and committees'),
   sluices: z.array(Sluice).describe('Sluices: summary rows joined with their boundary sections, with computed geometry and checks'),
   points: z.array(SluicePoint).describe('Boundary stakes (界址点) of the sluices, in text order'),
   anomalies: z.array(Anomaly),

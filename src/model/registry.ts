@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Anomaly } from './anomaly.js';
 import { Issue, Document, TocEntry, Section, Citation, Masthead, DocNumber, Attachment } from './issue.js';
 import { Table } from './table.js';
+import { Appointment, Roster, RosterMember, Position } from './people.js';
 import { Sluice, SluicePoint } from './sluice.js';
 
 /**
@@ -19,6 +20,10 @@ export const SCHEMAS: Record<string, z.ZodType> = {
   attachment: Attachment,
   anomaly: Anomaly,
   table: Table,
+  appointment: Appointment,
+  'appointment-position': Position,
+  roster: Roster,
+  'roster-member': RosterMember,
   sluice: Sluice,
   'sluice-point': SluicePoint,
 };

@@ -1,0 +1,44 @@
+/**
+ * People: appointments and removals (人事任免) and rosters of leading groups, joint
+ * conferences and committees, from every document of an issue. Reads the logical tables
+ * (src/extract/tables) and the lines; plain string code, no zod (hot path).
+ */
+import type { Anomaly } from '../../model/anomaly.js';
+import type { Document } from '../../model/issue.js';
+import type { Appointment, Roster } from '../../model/people.js';
+import type { Result } from '../../model/result.js';
+import type { Table } from '../../model/table.js';
+import type { SourceLines } from '../../read/lines.js';
+import { extractAppointments } from './appointments.js';
+import { extractRoster } from './rosters.js';
+
+export interface People {
+  appointments: Appointment[];
+  rosters: Roster[];
+}
+
+export function extractPeople(src: SourceLines, documents: readonly Document[], tables: readonly Table[]): Result<People> {
+  const anomalies: Anomaly[] = [];
+  const appointments: Appointment[] = [];
+  const rosters: Roster[] = [];
+  const byDoc = new Map<string, Table[]>();
+  for (const t of tables) {
+    if (t.documentId === null) continue;
+    let list = byDoc.get(t.documentId);
+    if (!list) byDoc.set(t.documentId, (list = []));
+    list.push(t);
+  }
+  for (const doc of documents) {
+    const docTables = byDoc.get(doc.id) ?? [];
+    appointments.push(...extractAppointments(src, doc, docTables, anomalies));
+    const roster = extractRoster(src, doc, docTables, anomalies);
+    if (roster) rosters.push(roster);
+  }
+  return { value: { appointments, rosters }, anomalies };
+}
+
+export { extractAppointments, isPersonnelDocument } from './appointments.js';
+export { extractRoster, bodyFromTitle, roleLabel, phrasePerson } from './rosters.js';
+export { splitName, isName, compactName } from './names.js';
+export { parsePositions, peelTrailing, splitTitle } from './positions.js';
+export { parsePeriod } from './period.js';

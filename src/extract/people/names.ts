@@ -1,0 +1,118 @@
+/**
+ * Personal names in lists: `谢 健`, `周德才 区委政法委副书记`, `欧阳 娜 区…`. A name is 2–4
+ * Han characters once spaces are removed (a compound surname counts as two); it never
+ * takes the start of the position that follows it.
+ */
+import { isHan } from '../../read/text.js';
+import { COMPOUND_SURNAME_SET, POSITION_STARTS, POST_TITLE_SET, MAX_TITLE_LENGTH, ROLE_SET } from './vocab.js';
+
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0';
+
+/** Removes every kind of space (谢 健 → 谢健). */
+export function compactName(raw: string): string {
+  let out = '';
+  for (const ch of raw) if (!isSpace(ch)) out += ch;
+  return out;
+}
+
+function allHan(s: string): boolean {
+  if (s.length === 0) return false;
+  for (const ch of s) if (!isHan(ch) || ch === '\u3007') return false;
+  return true;
+}
+
+/** Length of the longest known post title at the end of `s` (0 when none). */
+export function titleSuffixLength(s: string): number {
+  const max = Math.min(MAX_TITLE_LENGTH, s.length);
+  for (let len = max; len >= 2; len--) if (POST_TITLE_SET.has(s.slice(s.length - len))) return len;
+  return 0;
+}
+
+/**
+ * True when `s` (spaces removed) can be a personal name: 2–4 Han characters, a 4-character
+ * name only with a compound surname or as written, and not a post title or a role.
+ */
+export function isName(s: string): boolean {
+  const n = [...s].length;
+  if (n < 2 || n > 4 || !allHan(s)) return false;
+  if (ROLE_SET.has(s) || titleSuffixLength(s) > 0) return false;
+  return true;
+}
+
+/** True when `s` starts like a position (区…, 市…, 街道…), so a name cannot reach into it. */
+export function startsPosition(s: string): boolean {
+  for (const p of POSITION_STARTS) if (s.startsWith(p)) return true;
+  return false;
+}
+
+export interface NameSplit {
+  /** The name, spaces removed; null when the text starts with no name. */
+  name: string | null;
+  /** The name as written (with its spaces). */
+  nameRaw: string | null;
+  /** The text after the name (the position), trimmed; '' when none. */
+  rest: string;
+  /** 0-based index of `rest` in the input. */
+  restIndex: number;
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function tokens(s: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < s.length) {
+    while (i < s.length && isSpace(s[i])) i++;
+    if (i >= s.length) break;
+    const start = i;
+    while (i < s.length && !isSpace(s[i])) i++;
+    out.push({ text: s.slice(start, i), start, end: i });
+  }
+  return out;
+}
+
+function split(s: string, nameEnd: number, nameStart: number, name: string): NameSplit {
+  let r = nameEnd;
+  while (r < s.length && isSpace(s[r])) r++;
+  return { name, nameRaw: s.slice(nameStart, nameEnd), rest: s.slice(r).trim(), restIndex: r };
+}
+
+/**
+ * Splits a list line into a leading name and the rest (the position). Spaces decide:
+ * `王 峰 仙霞…` → 王峰; `皇甫冉 区…` → 皇甫冉; `欧阳 娜娜 区…` → 欧阳娜娜. Without a space
+ * between name and position only a one-character given name glued to the position
+ * (`陈 丰区府办…`) is split, where the rest starts like a position. A line that is only a
+ * position (`某街道办事处副主任`) gives name null; a line that is only a name gives rest ''.
+ */
+export function splitName(line: string): NameSplit {
+  const toks = tokens(line);
+  const none: NameSplit = { name: null, nameRaw: null, rest: line.trim(), restIndex: toks[0]?.start ?? 0 };
+  if (toks.length === 0) return { ...none, rest: '' };
+  const t0 = toks[0]!;
+  const t1 = toks[1];
+  if (!allHan(t0.text)) return none;
+  const n0 = t0.text.length;
+  // Surname and given name written apart: 王 峰, 欧阳 娜娜.
+  if ((n0 === 1 || (n0 === 2 && COMPOUND_SURNAME_SET.has(t0.text))) && t1 && allHan(t1.text)) {
+    const maxGiven = n0 === 1 ? 2 : 2;
+    if (t1.text.length <= maxGiven) {
+      const name = t0.text + t1.text;
+      if (isName(name)) return split(line, t1.end, t0.start, name);
+    }
+    // Given name glued to the position: 陈 丰区府办… → 陈丰 + 区府办…
+    for (let g = 1; g <= maxGiven && g < t1.text.length - 1; g++) {
+      const restStart = t1.text.slice(g);
+      if (startsPosition(restStart) || (restStart.length >= 2 && titleSuffixLength(restStart) === restStart.length)) {
+        const name = t0.text + t1.text.slice(0, g);
+        if (isName(name)) return split(line, t1.start + g, t0.start, name);
+      }
+    }
+  }
+  // A whole token as the name: 周德才 区…, 皇甫冉 区…, or a name alone on the line.
+  if (isName(t0.text) && (toks.length > 1 || n0 <= 4)) return split(line, t0.end, t0.start, t0.text);
+  return none;
+}

@@ -1,0 +1,309 @@
+/**
+ * Rosters: the members of a leading group, joint conference or committee that a document
+ * sets up or adjusts. The body's name comes from the title (关于建立 X 的通知 → X); the
+ * members from role lines (`组 长：陈 颖 副区长`, `召集人：…`), from the lines and tables
+ * under a role label (`成 员（按姓氏笔画为序）：`), and from sentences that name an office
+ * director (`办公室主任由某局局长某某兼任`). A line with a position and no name (or the
+ * reverse) is kept with the missing field null and reported.
+ */
+import type { Anomaly } from '../../model/anomaly.js';
+import type { Document } from '../../model/issue.js';
+import type { Roster, RosterMember } from '../../model/people.js';
+import type { Table } from '../../model/table.js';
+import type { SourceLines } from '../../read/lines.js';
+import { anomaly } from '../../check/catalogue.js';
+import { isTableRow } from '../../read/patterns.js';
+import { removeCjkSpaces } from '../../read/text.js';
+import { compact, entryOf, isSentence, nameColumn, own, roleColumn, stripListMarker } from './common.js';
+import { compactName, isName, titleSuffixLength } from './names.js';
+import { stripMarkup } from './positions.js';
+import { BODY_VERBS, BODY_WORDS, ROLE_SET } from './vocab.js';
+
+const MAX_ROLE = 8;
+
+/** Roles that lead a body: a list with one of them is a roster even when no body name is found. */
+const LEADERS = new Set(['组长', '第一组长', '召集人', '总召集人', '第一召集人', '总指挥', '指挥长', '主任', '主任委员']);
+
+/** The body a title sets up or adjusts: 关于建立 X 的通知 → X (组成人员 / 成员 dropped). */
+export function bodyFromTitle(title: string): string | null {
+  const t = compact(title);
+  const at = t.lastIndexOf('关于');
+  if (at < 0) return null;
+  let i = at + 2;
+  const verb = BODY_VERBS.find((v) => t.startsWith(v, i));
+  if (!verb) return null;
+  i += verb.length;
+  let end = t.lastIndexOf('的');
+  if (end <= i) end = t.length;
+  let body = t.slice(i, end);
+  for (const suffix of ['及其办公室组成人员', '及办公室组成人员', '组成人员', '成员名单', '组成单位', '成员单位', '成员', '人员']) {
+    if (body.endsWith(suffix)) {
+      body = body.slice(0, -suffix.length);
+      break;
+    }
+  }
+  if (!BODY_WORDS.some((w) => body.endsWith(w))) return null;
+  return body;
+}
+
+/** The body a sentence sets up: 同意建立 X（以下简称…）/ 同意调整 X，… → X. */
+function bodyFromSentence(text: string): string | null {
+  const t = compact(text);
+  for (const lead of ['同意', '决定']) {
+    let at = t.indexOf(lead);
+    if (at < 0) continue;
+    at += lead.length;
+    const verb = BODY_VERBS.find((v) => t.startsWith(v, at));
+    if (!verb) continue;
+    const start = at + verb.length;
+    let end = start;
+    while (end < t.length && !'，,。；(（'.includes(t[end]!)) end++;
+    const body = t.slice(start, end);
+    if (BODY_WORDS.some((w) => body.endsWith(w))) return body;
+  }
+  return null;
+}
+
+interface RoleLabel {
+  role: string;
+  note: string | null;
+  /** Text after the label, trimmed. */
+  rest: string;
+  restColumn: number;
+}
+
+/** Reads `组 长：…`, `成 员（按姓氏笔画为序）：`, `召集人:…`. */
+export function roleLabel(line: string): RoleLabel | null {
+  const s = stripMarkup(line);
+  let colon = -1;
+  for (let i = 0; i < s.length && i < 30; i++) {
+    if (s[i] === '：' || s[i] === ':') {
+      colon = i;
+      break;
+    }
+  }
+  if (colon < 0) return null;
+  let label = compact(s.slice(0, colon));
+  let note: string | null = null;
+  const open = label.search(/[(（]/);
+  if (open > 0) {
+    const close = label.search(/[)）]/);
+    note = label.slice(open + 1, close > open ? close : label.length) || null;
+    label = label.slice(0, open);
+  }
+  if (label.length > MAX_ROLE || !ROLE_SET.has(label)) return null;
+  let restStart = colon + 1;
+  while (restStart < s.length && (s[restStart] === ' ' || s[restStart] === '\u3000' || s[restStart] === '\t')) restStart++;
+  let rest = s.slice(restStart).trim();
+  // 成员：（按姓氏笔画为序）
+  const n = noteLine(rest);
+  if (n !== null) {
+    note = note ?? n;
+    rest = '';
+  }
+  return { role: label, note, rest, restColumn: restStart + 1 };
+}
+
+/** A line that is only a note on the order of the list: （按姓氏笔画为序）. */
+function noteLine(text: string): string | null {
+  const t = compact(text);
+  if (t.length < 3 || !/^[(（].*[)）]$/.test(t)) return null;
+  const inner = t.slice(1, -1);
+  return inner.includes('序') || inner.includes('排列') ? inner : null;
+}
+
+interface Ctx {
+  src: SourceLines;
+  doc: Document;
+  anomalies: Anomaly[];
+  members: RosterMember[];
+}
+
+function addMember(ctx: Ctx, role: string, nameRawIn: string, positionIn: string, source: RosterMember['source'], line: number, column: number): void {
+  const nameRaw = stripMarkup(nameRawIn).trim();
+  const position = removeCjkSpaces(stripMarkup(positionIn)).trim();
+  const evidence = ctx.src.lines[line - 1] ?? '';
+  const documentId = ctx.doc.id;
+  let name: string | null = null;
+  if (nameRaw === '') {
+    ctx.anomalies.push(anomaly('PERSON_NAME_MISSING', { message: `roster ${role} with a position (${position}) but no name`, line, column, documentId, evidence }));
+  } else if (isName(compactName(nameRaw))) {
+    name = compactName(nameRaw);
+  } else {
+    ctx.anomalies.push(anomaly('PERSON_NAME_INVALID', { message: `“${nameRaw}” is not a name of 2–4 Chinese characters`, line, column, documentId, evidence }));
+  }
+  let pos: string | null = position || null;
+  if (pos === null && name !== null && source === 'sentence') {
+    // 办公室主任由张某同志兼任: the post is the one the roster lists for that name.
+    pos = ctx.members.find((m) => m.name === name && m.position !== null)?.position ?? null;
+  }
+  if (pos === null) {
+    ctx.anomalies.push(anomaly('PERSON_POSITION_MISSING', { message: `roster ${role} ${name ?? nameRaw} has no position`, line, column, documentId, evidence }));
+  }
+  ctx.members.push({ order: ctx.members.length + 1, role, name, nameRaw: nameRaw || null, position: pos, source, line });
+}
+
+function fromTable(ctx: Ctx, table: Table, role: string): string {
+  const nameCol = nameColumn(table);
+  if (nameCol < 0) return role;
+  const roleCol = roleColumn(table);
+  let current = role;
+  for (const row of table.rows) {
+    if (row.kind === 'header') continue;
+    const filled = row.cells.map((c) => own(c).text).filter((t) => t !== '');
+    if (filled.length === 0) continue;
+    if (filled.length === 1) {
+      const r = compact(filled[0]!).replace(/[:：]$/, '');
+      if (ROLE_SET.has(r)) {
+        current = r;
+        continue;
+      }
+    }
+    if (roleCol >= 0) {
+      const r = compact(own(row.cells[roleCol]).text).replace(/[:：]$/, '');
+      if (ROLE_SET.has(r)) current = r;
+    }
+    const nameCell = row.cells[nameCol];
+    const position = row.cells
+      .filter((_, i) => i !== nameCol && i !== roleCol)
+      .map((c) => own(c).text)
+      .filter((t) => t !== '')
+      .join(' ');
+    const nameRaw = own(nameCell).raw;
+    const column = nameRaw ? nameCell!.column : (row.cells.find((c, i) => i !== nameCol && own(c).text)?.column ?? 1);
+    addMember(ctx, current, nameRaw, position, 'table', row.line, column);
+  }
+  return current;
+}
+
+/** Name and post from the phrase of a sentence: 区某局局长王某 → 王某 + 区某局局长; 张某同志 → 张某. */
+export function phrasePerson(phraseIn: string): { nameRaw: string; position: string } {
+  let p = compact(phraseIn);
+  if (p.endsWith('同志')) p = p.slice(0, -2);
+  if (isName(p)) return { nameRaw: p, position: '' };
+  for (const len of [3, 2, 4]) {
+    if (p.length <= len) continue;
+    const name = p.slice(p.length - len);
+    const pos = p.slice(0, p.length - len);
+    if (isName(name) && titleSuffixLength(pos) > 0) return { nameRaw: name, position: pos };
+  }
+  return { nameRaw: '', position: p };
+}
+
+/** Members named in a sentence: `办公室主任由…兼任` / `秘书长由…担任`. */
+function fromSentence(ctx: Ctx, text: string, line: number): void {
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf('由', from);
+    if (at < 0) return;
+    from = at + 1;
+    const before = compact(text.slice(Math.max(0, at - 16), at));
+    let role: string | null = null;
+    for (let len = Math.min(MAX_ROLE, before.length); len >= 2; len--) {
+      const r = before.slice(before.length - len);
+      if (ROLE_SET.has(r)) {
+        role = r;
+        break;
+      }
+    }
+    if (!role) continue;
+    let end = at + 1;
+    while (end < text.length && !'，,。；;'.includes(text[end]!)) end++;
+    const clause = text.slice(at + 1, end);
+    const verb = Math.max(clause.lastIndexOf('兼任'), clause.lastIndexOf('担任'));
+    if (verb <= 0) continue;
+    const { nameRaw, position } = phrasePerson(clause.slice(0, verb));
+    addMember(ctx, role, nameRaw, position, 'sentence', line, at + 2);
+  }
+}
+
+/** The roster of one document (at most one), or null when the document lists no members. */
+export function extractRoster(src: SourceLines, doc: Document, tables: readonly Table[], anomalies: Anomaly[]): Roster | null {
+  const ctx: Ctx = { src, doc, anomalies, members: [] };
+  const fromTitle = bodyFromTitle(doc.title);
+  let body = fromTitle;
+  let bodyLine: number | null = fromTitle ? doc.titleSpan.startLine : null;
+  let note: string | null = null;
+  let inBlock = false;
+  let role = '成员';
+  const sorted = [...tables].sort((a, b) => a.span.startLine - b.span.startLine);
+  let ti = 0;
+  const pending: number[] = [];
+  for (let k = doc.titleSpan.endLine + 1; k <= doc.span.endLine; k++) {
+    while (ti < sorted.length && sorted[ti]!.span.startLine < k) ti++;
+    const table = sorted[ti];
+    if (table && table.span.startLine === k) {
+      if (inBlock || body !== null) {
+        const before = ctx.members.length;
+        role = fromTable(ctx, table, role);
+        if (ctx.members.length > before) inBlock = true;
+      }
+      k = table.span.endLine;
+      continue;
+    }
+    const text = src.lines[k - 1]!;
+    if (text.trim() === '' || isTableRow(text)) continue;
+    const label = roleLabel(text);
+    if (label) {
+      inBlock = true;
+      role = label.role;
+      if (label.note) note = note ?? label.note;
+      if (label.rest) {
+        const e = entryOf(label.rest);
+        if (e) addMember(ctx, role, e.nameRaw, e.position, 'line', k, label.restColumn + e.column - 1);
+        else addMember(ctx, role, '', label.rest, 'line', k, label.restColumn);
+      }
+      continue;
+    }
+    if (inBlock) {
+      const n = noteLine(text);
+      if (n !== null) {
+        note = note ?? n;
+        continue;
+      }
+      const e = entryOf(text);
+      if (e) {
+        addMember(ctx, role, e.nameRaw, e.position, 'line', k, e.column);
+        continue;
+      }
+      inBlock = false;
+    }
+    if (body === null) {
+      const b = bodyFromSentence(text);
+      if (b) {
+        body = b;
+        bodyLine = k;
+      }
+    }
+    pending.push(k);
+  }
+  if (ctx.members.length === 0) return null;
+  if (body === null) {
+    // A heading just above the list (一、某某领导小组), else the title when the list has a leader.
+    const first = ctx.members[0]!.line;
+    for (let k = first - 1; k > doc.titleSpan.endLine && k >= first - 4; k--) {
+      const t = stripListMarker(compact(src.lines[k - 1]!)).replace(/[:：]$/, '');
+      if (t && !isSentence(t) && t.length <= 40 && BODY_WORDS.some((w) => t.endsWith(w))) {
+        body = t;
+        bodyLine = k;
+        break;
+      }
+    }
+    if (body === null && ctx.members.some((m) => LEADERS.has(m.role))) body = doc.title;
+    if (body === null) return null;
+  }
+  // Sentences naming an office director etc., once the listed members are known.
+  for (const k of pending) if (src.lines[k - 1]!.includes('由')) fromSentence(ctx, src.lines[k - 1]!, k);
+  const members = [...ctx.members].sort((a, b) => a.line - b.line || a.order - b.order);
+  members.forEach((m, i) => (m.order = i + 1));
+  const kinds = new Set(members.map((m) => m.source));
+  return {
+    id: `${doc.id}-r1`,
+    body: body ?? doc.title,
+    documentId: doc.id,
+    line: bodyLine ?? members[0]!.line,
+    note,
+    source: kinds.size === 1 ? members[0]!.source : 'mixed',
+    members,
+  };
+}
