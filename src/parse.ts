@@ -5,6 +5,7 @@ import { anomaly } from './check/catalogue.js';
 import { decode, type Encoding } from './read/decode.js';
 import { splitLines, type SourceLines } from './read/lines.js';
 import { readStructure, type Structure } from './read/structure.js';
+import { checkStructure } from './check/structure.js';
 import { extractTables } from './extract/tables/index.js';
 import { extractPeople } from './extract/people/index.js';
 import { extractSluices, gridsFromTables } from './extract/sluices/index.js';
@@ -52,6 +53,7 @@ export function parseIssue(input: string | Uint8Array, options: ParseOptions = {
 
   const structure = readStructure(src);
   anomalies.push(...structure.anomalies);
+  anomalies.push(...checkStructure({ lines: src.lines, masthead: structure.masthead, toc: structure.toc, sections: structure.sections, documents: structure.documents }));
   const ctx: ParseContext = { src, structure };
   void ctx;
 

@@ -132,6 +132,78 @@ export const CATALOGUE = {
     description: 'A document in the body has no entry in the table of contents',
     hint: 'Add the document to the table of contents',
   },
+  TOC_ORDER_MISMATCH: {
+    severity: 'warning',
+    group: 'structure',
+    description: 'The table of contents lists a document at another position than the body',
+    hint: 'Put the entries of the table of contents in the order of the documents in the body',
+  },
+  TOC_PAGE_ORDER: {
+    severity: 'warning',
+    group: 'structure',
+    description: 'A page number in the table of contents is lower than the one before it',
+    hint: 'Correct the page number against the printed issue',
+  },
+  TOC_TITLE_MISMATCH: {
+    severity: 'warning',
+    group: 'structure',
+    description: 'A table-of-contents entry words a title differently from the document in the body',
+    hint: 'Make the two titles agree; the message shows the difference ([-removed-] {+added+})',
+  },
+  DOCNUMBER_DUPLICATE: {
+    severity: 'error',
+    group: 'structure',
+    description: 'Two documents carry the same 文号 (same issuer, year and serial)',
+    hint: 'Check both 文号 against the printed documents; one of them is wrong',
+  },
+  DOCNUMBER_YEAR_MISMATCH: {
+    severity: 'warning',
+    group: 'structure',
+    description: 'The year of a 文号 differs from the year of the document date',
+    hint: 'Check the 文号 and the date line against the printed document',
+  },
+  DATE_AFTER_PUBLICATION: {
+    severity: 'error',
+    group: 'structure',
+    description: 'A document is dated after the publication date of the issue',
+    hint: 'Correct the date line (or the publication date in the colophon)',
+  },
+  DATE_ORDER: {
+    severity: 'warning',
+    group: 'structure',
+    description: 'A document breaks the date order of its section (a section not ordered by 文号 serial)',
+    hint: 'Check the date line, or move the document to its place in the section',
+  },
+  TEXT_REPEATED: {
+    severity: 'warning',
+    group: 'structure',
+    description: 'A phrase or line is repeated back to back, as a faulty conversion duplicates text',
+    hint: 'Delete the duplicated text',
+  },
+  NUMBERING_GAP: {
+    severity: 'warning',
+    group: 'structure',
+    description: 'Numbered items (一、 （一） 1. (1) 第一条) skip a number within a document',
+    hint: 'Restore the missing item or correct the numbering',
+  },
+  NUMBERING_REPEAT: {
+    severity: 'warning',
+    group: 'structure',
+    description: 'A numbered item repeats or goes back to an earlier number within a document',
+    hint: 'Correct the numbering against the printed document',
+  },
+  STRAY_MARKUP: {
+    severity: 'warning',
+    group: 'structure',
+    description: 'Conversion markup (** bold marks, HTML tags, LaTeX, # headings) stands in the text outside tables',
+    hint: 'Remove the markup, or write the character it stands for (e.g. ≥ for \\geq)',
+  },
+  NAME_VARIANT: {
+    severity: 'warning',
+    group: 'names',
+    description: 'A rare spelling differs by one character from a name that is frequent in the same issue',
+    hint: 'Check the rare spelling against the printed issue; it is usually a typo of the frequent one',
+  },
   // tables
   TABLE_RAGGED_ROW: {
     severity: 'warning',

@@ -1,0 +1,135 @@
+import type { Anomaly } from '../model/anomaly.js';
+import { anomaly } from './catalogue.js';
+import { inTable, type CheckInput } from './common.js';
+import { parseChineseNumber, toHalfWidth } from '../read/text.js';
+
+/** The kinds of numbered items; each kind is one level of a document's outline. */
+export type NumberingStyle = 'article' | 'cn' | 'cn-paren' | 'num-dot' | 'num-comma' | 'num-paren';
+
+export interface NumberedItem {
+  style: NumberingStyle;
+  value: number;
+  /** The label as written: 二、 / （三） / 4. / 第五条 */
+  label: string;
+  /** 0-based index of the label in the line. */
+  index: number;
+}
+
+const CN = '一二三四五六七八九十';
+const LEAD = /^\s*(?:[-*•·]\s+)?/;
+const ARTICLE = /^第([零〇一二三四五六七八九十百]{1,5})条(?=[\s（(]|$)/;
+const CN_ITEM = new RegExp(`^([${CN}]{1,3})、(?![${CN}两])`);
+const CN_PAREN = new RegExp(`^[(（]\\s*([${CN}]{1,3})\\s*[)）]`);
+const NUM_ITEM = /^([0-9０-９]{1,3})\s*([.．、])(?![0-9０-９])/;
+const NUM_PAREN = /^[(（]([0-9０-９]{1,2})[)）]/;
+
+/** The numbered item a line starts with (after an optional list bullet), or null. */
+export function numberedItem(line: string): NumberedItem | null {
+  const lead = LEAD.exec(line)![0].length;
+  const t = line.slice(lead);
+  if (t.length < 2) return null;
+  const c = t[0]!;
+  let m: RegExpExecArray | null;
+  if (c === '第') {
+    if ((m = ARTICLE.exec(t))) {
+      const v = parseChineseNumber(m[1]!);
+      if (v !== null && v > 0) return { style: 'article', value: v, label: m[0], index: lead };
+    }
+    return null;
+  }
+  if (CN.includes(c)) {
+    if ((m = CN_ITEM.exec(t))) {
+      const v = parseChineseNumber(m[1]!);
+      if (v !== null && v > 0) return { style: 'cn', value: v, label: m[0], index: lead };
+    }
+    return null;
+  }
+  if (c === '(' || c === '（') {
+    if ((m = CN_PAREN.exec(t))) {
+      const v = parseChineseNumber(m[1]!);
+      if (v !== null && v > 0) return { style: 'cn-paren', value: v, label: m[0], index: lead };
+    } else if ((m = NUM_PAREN.exec(t))) {
+      const v = Number(toHalfWidth(m[1]!));
+      if (v > 0) return { style: 'num-paren', value: v, label: m[0], index: lead };
+    }
+    return null;
+  }
+  if ((c >= '0' && c <= '9') || (c >= '０' && c <= '９')) {
+    if ((m = NUM_ITEM.exec(t))) {
+      const v = Number(toHalfWidth(m[1]!));
+      if (v > 0) return { style: m[2] === '、' ? 'num-comma' : 'num-dot', value: v, label: m[0].replace(/\s+/g, ''), index: lead };
+    }
+  }
+  return null;
+}
+
+function labelOf(style: NumberingStyle, v: number): string {
+  const cn = (n: number): string => {
+    if (n <= 10) return n === 10 ? '十' : CN[n - 1]!;
+    if (n < 20) return '十' + CN[n - 11]!;
+    const tens = Math.floor(n / 10);
+    const ones = n % 10;
+    return CN[tens - 1]! + '十' + (ones ? CN[ones - 1]! : '');
+  };
+  switch (style) {
+    case 'article': return `第${cn(v)}条`;
+    case 'cn': return `${cn(v)}、`;
+    case 'cn-paren': return `（${cn(v)}）`;
+    case 'num-dot': return `${v}.`;
+    case 'num-comma': return `${v}、`;
+    case 'num-paren': return `(${v})`;
+  }
+}
+
+/**
+ * Numbering within each document: every kind of numbered item must count on by one. A
+ * kind may start again at 1 (a new list under the next heading, a new attachment, the plan
+ * a notice issues) and may count on across headings of a higher level, as many documents
+ * do; what remains are gaps (三 after 一), repeats (二 after 二) and steps back. Numbering
+ * starts afresh at each attachment. Table rows are not looked at.
+ */
+export function checkNumbering(input: CheckInput): Anomaly[] {
+  const { lines, documents } = input;
+  const out: Anomaly[] = [];
+  for (const d of documents) {
+    const resets = new Set<number>();
+    // Items of a 附件 list are numbered on their own.
+    const declarations = new Set<number>();
+    for (const a of d.attachments) {
+      if (a.startLine !== null) resets.add(a.startLine);
+      if (a.declaredLine !== null) declarations.add(a.declaredLine);
+    }
+    let last = new Map<NumberingStyle, { value: number; line: number }>();
+    const from = Math.max(d.titleSpan.endLine, d.dateLine ?? 0, d.docNumber?.line ?? 0) + 1;
+    for (let ln = from; ln <= d.span.endLine && ln <= lines.length; ln++) {
+      if (resets.has(ln)) { last = new Map(); continue; }
+      const line = lines[ln - 1]!;
+      if (line.length < 2 || declarations.has(ln) || inTable(line)) continue;
+      const item = numberedItem(line);
+      if (!item) continue;
+      const prev = last.get(item.style);
+      last.set(item.style, { value: item.value, line: ln });
+      const v = item.value;
+      if (v === 1) continue;
+      if (prev === undefined) {
+        out.push(anomaly('NUMBERING_GAP', {
+          message: `${item.label} is the first item of its kind here: ${labelOf(item.style, 1)}${v > 2 ? `…${labelOf(item.style, v - 1)}` : ''} missing`,
+          line: ln, column: item.index + 1, evidence: line, documentId: d.id,
+        }));
+      } else if (v === prev.value + 1) {
+        continue;
+      } else if (v > prev.value + 1) {
+        out.push(anomaly('NUMBERING_GAP', {
+          message: `${item.label} follows ${labelOf(item.style, prev.value)} (line ${prev.line}): ${labelOf(item.style, prev.value + 1)}${v > prev.value + 2 ? `…${labelOf(item.style, v - 1)}` : ''} missing`,
+          line: ln, column: item.index + 1, evidence: line, documentId: d.id,
+        }));
+      } else {
+        out.push(anomaly('NUMBERING_REPEAT', {
+          message: `${item.label} follows ${labelOf(item.style, prev.value)} (line ${prev.line}): ${v === prev.value ? 'the number repeats' : 'the numbering goes back'}`,
+          line: ln, column: item.index + 1, evidence: line, documentId: d.id,
+        }));
+      }
+    }
+  }
+  return out;
+}

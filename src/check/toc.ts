@@ -1,0 +1,70 @@
+import type { Anomaly } from '../model/anomaly.js';
+import { anomaly } from './catalogue.js';
+import { longestNonDecreasing, type CheckInput } from './common.js';
+import { diffChars, formatDiff } from './diff.js';
+import { toHalfWidth } from '../read/text.js';
+
+/** Title wording for comparison: half-width, no whitespace, one kind of quotation mark. */
+export function titleWording(s: string): string {
+  return toHalfWidth(s).replace(/\s+/g, '').replace(/[“”„‟"]/g, '"').replace(/[‘’‚‛']/g, "'");
+}
+
+/**
+ * The table of contents against the body: entries in the order of the documents, page
+ * numbers that never go back, and the same title wording. (Entries without a document and
+ * documents without an entry are reported by the structure reader.)
+ */
+export function checkToc(input: CheckInput): Anomaly[] {
+  const { lines, toc, documents } = input;
+  const out: Anomaly[] = [];
+  if (toc.length === 0) return out;
+  const docById = new Map(documents.map((d) => [d.id, d]));
+
+  // Page order, in the order of the entries.
+  let prevPage: { page: number; line: number } | null = null;
+  for (const e of toc) {
+    if (e.page === null) continue;
+    if (prevPage && e.page < prevPage.page) {
+      out.push(anomaly('TOC_PAGE_ORDER', {
+        message: `page (${e.page}) is lower than page (${prevPage.page}) of the entry before it (line ${prevPage.line})`,
+        line: e.line,
+        column: Math.max(1, lines[e.line - 1]!.lastIndexOf(String(e.page)) + 1),
+        evidence: lines[e.line - 1]!,
+      }));
+    }
+    prevPage = { page: e.page, line: e.line };
+  }
+
+  // Order: entries whose documents are not in body order.
+  const matched = toc.filter((e) => e.documentId !== null && docById.has(e.documentId));
+  const ordinals = matched.map((e) => docById.get(e.documentId!)!.ordinal);
+  const keep = longestNonDecreasing(ordinals);
+  matched.forEach((e, i) => {
+    if (keep.has(i)) return;
+    const d = docById.get(e.documentId!)!;
+    out.push(anomaly('TOC_ORDER_MISMATCH', {
+      message: `entry «${e.title}» is out of order: its document is number ${d.ordinal} in the body (line ${d.titleSpan.startLine})`,
+      line: e.line,
+      evidence: lines[e.line - 1]!,
+      documentId: d.id,
+    }));
+  });
+
+  // Wording.
+  for (const e of matched) {
+    const d = docById.get(e.documentId!)!;
+    if (d.title === '') continue;
+    const a = titleWording(e.title);
+    const b = titleWording(d.title);
+    if (a === b) continue;
+    const parts = diffChars(a, b);
+    out.push(anomaly('TOC_TITLE_MISMATCH', {
+      message: `the table of contents words the title differently from the body (line ${d.titleSpan.startLine}): ${formatDiff(parts)}`,
+      line: e.line,
+      column: Math.max(1, lines[e.line - 1]!.indexOf(e.titleRaw.slice(0, 1)) + 1),
+      evidence: lines[e.line - 1]!,
+      documentId: d.id,
+    }));
+  }
+  return out;
+}

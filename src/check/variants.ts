@@ -1,0 +1,178 @@
+import type { Anomaly } from '../model/anomaly.js';
+import { anomaly } from './catalogue.js';
+import { documentOfLine, type CheckInput } from './common.js';
+import { isHan } from '../read/text.js';
+
+/**
+ * Rare spellings of names: a place, body or unit name written once or twice that differs
+ * by one character from a name written often in the same issue (新径镇 once, 新泾镇 twenty
+ * times). Names are found generically, as two to four Han characters before a word that
+ * ends names (镇, 街道, 路, 园区, 中心, 局, 委 …); no list of real names is involved. A rare
+ * spelling must stand on its own wherever it occurs — after punctuation, a space, a table
+ * bar or the start of a line — so that its first character is the first character of a
+ * name and not a word of the running text before it (a variant inside 长宁区新径镇 is
+ * therefore not looked at: 区 may end a level or begin 区域).
+ *
+ * Work is bounded: candidates are counted in one pass (at most MAX_CANDIDATES distinct
+ * ones), rare ones are paired with frequent ones through a hashed neighbourhood (the name
+ * with one character blanked out), and the context counts that decide are taken in one
+ * more pass over the text.
+ */
+
+const NAME_ENDS = ['街道', '园区', '中心', '医院', '学校', '大学', '小区', '新村', '公司', '集团', '泵闸', '水闸', '公园', '大厦', '广场', '镇', '路', '局', '委', '办', '馆', '村', '港', '河', '浜'];
+const FIRST = new Set(NAME_ENDS.map((s) => s[0]!));
+const MIN_STEM = 2;
+const MAX_STEM = 4;
+/** Words that do not stand inside a name: a stem holding one is running text. */
+const NOT_IN_NAME = new Set(Array.from('的和与及在对为是了等由向从把将以按并或其该本我各每此有无不也都就要被给于至'));
+/** A change between two of these makes two different names (区/市, 东/西, 一/二 …), not a typo. */
+const DISTINCT = [
+  new Set(Array.from('区市县省镇乡村国部厅局委办处科街')),
+  new Set(Array.from('东西南北中上下前后左右内外大小新老')),
+  new Set(Array.from('〇零一二三四五六七八九十百千万两第')),
+  new Set(Array.from('公民私国集个')),
+];
+/** Administrative levels that may begin a name (区府办): not its distinctive part. */
+const LEVEL = new Set(Array.from('区市县省'));
+const MAX_CANDIDATES = 200_000;
+const RARE_MAX = 2;
+const FREQUENT_MIN = 3;
+const RATIO = 3;
+/**
+ * The changed character with a neighbour may occur elsewhere at most this many times per
+ * occurrence of the rare name: a typo's spelling is (nearly) confined to the typo, while
+ * two real names (体育局 / 教育局) each have words of their own (体育, 教育) in the text.
+ */
+const RARE_CONTEXT = 2;
+const MAX_REPORTS = 200;
+
+interface Candidate {
+  count: number;
+  /** Occurrences that stand on their own (see above). */
+  free: number;
+  /** Where it stands (line, 0-based column), the first RARE_MAX times. */
+  at: [number, number][];
+}
+
+function distinctPair(a: string, b: string): boolean {
+  return DISTINCT.some((set) => set.has(a) && set.has(b));
+}
+
+export function checkNameVariants(input: CheckInput): Anomaly[] {
+  const { lines } = input;
+  const cands = new Map<string, Candidate>();
+  let full = false;
+  for (let ln = 1; ln <= lines.length; ln++) {
+    const s = lines[ln - 1]!;
+    for (let p = MIN_STEM; p < s.length; p++) {
+      if (!FIRST.has(s[p]!)) continue;
+      for (const end of NAME_ENDS) {
+        if (!s.startsWith(end, p)) continue;
+        for (let k = MIN_STEM; k <= MAX_STEM && p - k >= 0; k++) {
+          const ch = s[p - k]!;
+          if (!isHan(ch) || NOT_IN_NAME.has(ch)) break;
+          if (k === MIN_STEM) {
+            const c1 = s[p - 1]!;
+            if (!isHan(c1) || NOT_IN_NAME.has(c1)) break;
+          }
+          const name = s.slice(p - k, p + end.length);
+          let c = cands.get(name);
+          if (!c) {
+            if (full) continue;
+            c = { count: 0, free: 0, at: [] };
+            cands.set(name, c);
+            if (cands.size >= MAX_CANDIDATES) full = true;
+          }
+          c.count++;
+          const before = s[p - k - 1];
+          if (before === undefined || !isHan(before)) c.free++;
+          if (c.at.length < RARE_MAX) c.at.push([ln, p - k]);
+        }
+        break;
+      }
+    }
+  }
+
+  // Frequent names, indexed by their stem with one character blanked out.
+  const hood = new Map<string, string[]>();
+  for (const [name, c] of cands) {
+    if (c.count < FREQUENT_MIN || c.free === 0) continue;
+    const stemLen = stemLength(name);
+    for (let i = levelPrefix(name); i < stemLen; i++) {
+      const key = `${name.slice(0, i)}\u0000${name.slice(i + 1)}`;
+      const list = hood.get(key);
+      if (list) list.push(name);
+      else hood.set(key, [name]);
+    }
+  }
+  interface Pair { rare: string; frequent: string; i: number; bigrams: string[] }
+  const pairs: Pair[] = [];
+  for (const [name, c] of cands) {
+    if (c.count > RARE_MAX || c.free < c.count) continue;
+    const stemLen = stemLength(name);
+    // The distinctive part of the stem (after a leading 区/市 …) must be two characters at least.
+    if (stemLen - levelPrefix(name) < 2) continue;
+    for (let i = levelPrefix(name); i < stemLen; i++) {
+      const list = hood.get(`${name.slice(0, i)}\u0000${name.slice(i + 1)}`);
+      if (!list) continue;
+      for (const f of list) {
+        const fc = cands.get(f)!.count;
+        if (fc < RATIO * c.count || distinctPair(name[i]!, f[i]!) || stemLength(f) - levelPrefix(f) < 2) continue;
+        const bigrams: string[] = [];
+        if (i > 0) bigrams.push(name.slice(i - 1, i + 1));
+        if (i + 1 < name.length) bigrams.push(name.slice(i, i + 2));
+        pairs.push({ rare: name, frequent: f, i, bigrams });
+      }
+    }
+    if (pairs.length >= MAX_REPORTS * 4) break;
+  }
+  if (pairs.length === 0) return [];
+
+  // How often the changed character stands with its neighbours anywhere in the text.
+  const want = new Set<string>();
+  for (const p of pairs) for (const b of p.bigrams) want.add(b);
+  const firsts = new Set(Array.from(want, (b) => b[0]!));
+  const bigramCount = new Map<string, number>();
+  for (const s of lines) {
+    for (let i = 0; i + 1 < s.length; i++) {
+      if (!firsts.has(s[i]!)) continue;
+      const b = s.slice(i, i + 2);
+      if (want.has(b)) bigramCount.set(b, (bigramCount.get(b) ?? 0) + 1);
+    }
+  }
+
+  const docOf = documentOfLine(input.documents, lines.length);
+  const reported = new Map<string, Anomaly>();
+  const sorted = pairs.sort((a, b) => a.rare.length - b.rare.length || cands.get(b.frequent)!.count - cands.get(a.frequent)!.count);
+  for (const p of sorted) {
+    const c = cands.get(p.rare)!;
+    if (!p.bigrams.some((b) => (bigramCount.get(b) ?? 0) <= RARE_CONTEXT * c.count)) continue;
+    const fc = cands.get(p.frequent)!.count;
+    for (const [ln, col] of c.at) {
+      const key = `${ln}:${col + p.i}`;
+      if (reported.has(key)) continue;
+      const documentId = docOf[ln];
+      reported.set(key, anomaly('NAME_VARIANT', {
+        message: `«${p.rare}» (${c.count}×) differs by one character from «${p.frequent}» (${fc}×) in this issue`,
+        line: ln, column: col + 1, evidence: lines[ln - 1]!,
+        ...(documentId !== undefined ? { documentId } : {}),
+      }));
+      if (reported.size >= MAX_REPORTS) break;
+    }
+    if (reported.size >= MAX_REPORTS) break;
+  }
+  return [...reported.values()];
+}
+
+/** Number of leading administrative-level characters (区, 市 …) of a name. */
+function levelPrefix(name: string): number {
+  let i = 0;
+  while (i < name.length - 1 && LEVEL.has(name[i]!)) i++;
+  return i;
+}
+
+/** Length of the stem of a candidate name (the part before its name ending). */
+function stemLength(name: string): number {
+  for (const end of NAME_ENDS) if (name.endsWith(end)) return name.length - end.length;
+  return 0;
+}
