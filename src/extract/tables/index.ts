@@ -724,7 +724,7 @@ function buildTable(src: SourceLines, l: Logical, id: string, doc: Document | nu
       if (!firstLine) firstLine = r.line;
     }
     if (count > 0) {
-      add('TABLE_CELLS_FILLED', `table ${id}: ${count} empty cell${count > 1 ? 's' : ''} of column “${names[c]!.name}” stand under a merged cell; filled from the cell above`, firstLine, 1);
+      add('TABLE_CELLS_FILLED', `table ${id}: ${count} empty cell${count > 1 ? 's' : ''} of column “${names[c]!.name}” stand${count > 1 ? '' : 's'} under a merged cell; filled from the cell above`, firstLine, 1);
     }
   }
 
@@ -761,11 +761,11 @@ function buildTable(src: SourceLines, l: Logical, id: string, doc: Document | nu
       const c = r.cells[j]!;
       if (c.artefacts.length === 0 || c.filled) continue;
       const what = c.artefacts.map((a) => (a === 'html' ? 'HTML' : a === 'latex' ? 'LaTeX' : '** markers')).join(', ');
-      add('TABLE_ARTEFACT_CLEANED', `table ${id}: ${what} in the cell at row line ${r.line}, column “${names[j]?.name ?? `列${j + 1}`}” turned into text: “${c.text.length > 40 ? c.text.slice(0, 40) + '…' : c.text}”`, c.line, c.column);
+      add('TABLE_ARTEFACT_CLEANED', `table ${id}: ${what} in cell “${names[j]?.name ?? `列${j + 1}`}” of the row at line ${r.line} turned into text: “${c.text.length > 40 ? c.text.slice(0, 40) + '…' : c.text}”`, c.line, c.column);
     }
   }
   for (const h of [l.title, ...(l.header ?? []), ...(l.sub ?? [])]) {
-    if (h && h.artefacts.length) add('TABLE_ARTEFACT_CLEANED', `table ${id}: ${h.artefacts.join(', ')} in a header cell turned into text: “${h.text}”`, h.line, h.column);
+    if (h && h.artefacts.length) add('TABLE_ARTEFACT_CLEANED', `table ${id}: ${h.artefacts.map((a) => (a === 'html' ? 'HTML' : a === 'latex' ? 'LaTeX' : '** markers')).join(', ')} in a header cell turned into text: “${h.text}”`, h.line, h.column);
   }
 
   // -- 7. caption, notes, output ------------------------------------------------------------
