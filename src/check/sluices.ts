@@ -1,0 +1,383 @@
+/**
+ * Cross-checks of sluice data: summary vs sections (join, names, order), stake numbering,
+ * duplicate and outlying coordinates, the summary's arithmetic, and the polygon through the
+ * stakes vs the stated area and boundary length. Each check pushes anomalies and marks the
+ * sluices it concerns; tolerances are constants documented here and in the README.
+ */
+import type { Anomaly } from '../model/anomaly.js';
+import type { SluiceChecks } from '../model/sluice.js';
+import { anomaly, type Code } from './catalogue.js';
+import type { Figure, PointDraft, SectionDraft, SummaryDraft } from '../extract/sluices/read.js';
+import { computeGeometry, outliers, spreadOf, type GeometryResult, type Pt } from '../extract/sluices/geometry.js';
+
+/** Relative and absolute tolerance for polygon area vs stated total area. */
+export const AREA_TOLERANCE = { relative: 0.01, absolute: 1 };
+/** Relative and absolute tolerance for polygon perimeter vs stated boundary line length. */
+export const LENGTH_TOLERANCE = { relative: 0.01, absolute: 0.5 };
+
+/** One sluice being checked: its summary row and/or section, and what the checks found. */
+export interface SluiceDraft {
+  summary: SummaryDraft | null;
+  section: SectionDraft | null;
+  /** How the two were joined: same key, or same key once the kind (泵闸/水闸 …) is dropped. */
+  joinedBy: 'name' | 'base' | null;
+  geometry: GeometryResult | null;
+  checks: SluiceChecks;
+  codes: Set<string>;
+}
+
+export function newChecks(): SluiceChecks {
+  return {
+    join: 'ok', name: 'ok', order: 'ok', stakes: 'ok', duplicates: 'ok', outliers: 'ok',
+    shorelineSum: 'skipped', areaSum: 'skipped', area: 'skipped', boundaryLength: 'skipped', selfIntersections: 'skipped',
+  };
+}
+
+const CHECK_OF: Partial<Record<Code, keyof SluiceChecks>> = {
+  SLUICE_SECTION_MISSING: 'join',
+  SLUICE_SECTION_UNLISTED: 'join',
+  SLUICE_NAME_MISMATCH: 'name',
+  SLUICE_ORDER_MISMATCH: 'order',
+  SLUICE_SEQ_GAP: 'stakes',
+  SLUICE_STAKE_NUMBER_MISMATCH: 'stakes',
+  SLUICE_STAKE_DUPLICATE: 'stakes',
+  SLUICE_DUPLICATE_POINT: 'duplicates',
+  SLUICE_SHARED_POINT: 'duplicates',
+  SLUICE_POINT_OUTLIER: 'outliers',
+  SLUICE_SHORELINE_SUM: 'shorelineSum',
+  SLUICE_AREA_SUM: 'areaSum',
+  SLUICE_AREA_MISMATCH: 'area',
+  SLUICE_LENGTH_MISMATCH: 'boundaryLength',
+  SLUICE_SELF_INTERSECTION: 'selfIntersections',
+};
+
+export const sluiceName = (d: SluiceDraft): string => d.summary?.name ?? d.section?.name ?? '';
+const docOf = (d: SluiceDraft): { documentId?: string } => {
+  const id = d.summary?.documentId ?? d.section?.documentId ?? null;
+  return id ? { documentId: id } : {};
+};
+
+function raise(out: Anomaly[], d: SluiceDraft, code: Code, input: { message: string; line: number; column?: number; evidence: string }): void {
+  out.push(anomaly(code, { ...input, ...docOf(d) }));
+  d.codes.add(code);
+  const key = CHECK_OF[code];
+  if (key) d.checks[key] = 'fail';
+}
+
+const fmt = (v: number, decimals = 1): string => v.toFixed(decimals);
+
+/** Join problems: a row without section, a section without row, a name that differs. */
+export function checkJoin(drafts: readonly SluiceDraft[], out: Anomaly[]): void {
+  const docsWithSections = new Set(drafts.filter((d) => d.section).map((d) => d.section!.documentId));
+  const docsWithSummary = new Set(drafts.filter((d) => d.summary).map((d) => d.summary!.documentId));
+  for (const d of drafts) {
+    const s = d.summary;
+    const t = d.section;
+    if (s && !t) {
+      if (docsWithSections.has(s.documentId)) {
+        raise(out, d, 'SLUICE_SECTION_MISSING', {
+          message: `${s.name} (row ${s.index ?? s.position + 1} of the summary) has no boundary section with stakes`,
+          line: s.line, evidence: s.evidence,
+        });
+      } else d.checks.join = 'skipped';
+      d.checks.name = 'skipped';
+      d.checks.order = 'skipped';
+    } else if (t && !s) {
+      if (docsWithSummary.has(t.documentId)) {
+        raise(out, d, 'SLUICE_SECTION_UNLISTED', {
+          message: `section ${t.number !== null ? `(${t.number}) ` : ''}${t.name} has no row in the summary table`,
+          line: t.line, evidence: t.nameRaw,
+        });
+      } else d.checks.join = 'skipped';
+      d.checks.name = 'skipped';
+      d.checks.order = 'skipped';
+    } else if (s && t && d.joinedBy === 'base') {
+      raise(out, d, 'SLUICE_NAME_MISMATCH', {
+        message: `section ${t.number !== null ? `(${t.number}) ` : ''}"${t.name}" is "${s.name}" in the summary table (line ${s.line})`,
+        line: t.line, evidence: t.nameRaw,
+      });
+    }
+  }
+}
+
+/** Longest increasing subsequence (indices into `keys`), O(n log n). */
+function lis(keys: readonly number[]): Set<number> {
+  const tails: number[] = [];
+  const prev = new Array<number>(keys.length).fill(-1);
+  for (let i = 0; i < keys.length; i++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys[tails[mid]!]! < keys[i]!) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  }
+  const keep = new Set<number>();
+  for (let i = tails.length ? tails[tails.length - 1]! : -1; i >= 0; i = prev[i]!) keep.add(i);
+  return keep;
+}
+
+/**
+ * Order: a numbered section whose number differs from the 序号 of its summary row; for
+ * unnumbered sections, those outside the longest run that follows the summary order.
+ */
+export function checkOrder(drafts: readonly SluiceDraft[], out: Anomaly[]): void {
+  const joined = drafts.filter((d) => d.summary && d.section);
+  const byDoc = new Map<string | null, SluiceDraft[]>();
+  for (const d of joined) {
+    const k = d.section!.documentId;
+    if (!byDoc.has(k)) byDoc.set(k, []);
+    byDoc.get(k)!.push(d);
+  }
+  for (const group of byDoc.values()) {
+    const inText = [...group].sort((a, b) => a.section!.position - b.section!.position);
+    const numbered = inText.every((d) => d.section!.number !== null && d.summary!.index !== null);
+    if (numbered) {
+      for (const d of inText) {
+        const t = d.section!;
+        const s = d.summary!;
+        if (t.number !== s.index) {
+          raise(out, d, 'SLUICE_ORDER_MISMATCH', {
+            message: `section (${t.number}) ${t.name} is row ${s.index} of the summary table (${s.name}, line ${s.line})`,
+            line: t.line, evidence: t.nameRaw,
+          });
+        }
+      }
+      continue;
+    }
+    const keep = lis(inText.map((d) => d.summary!.position));
+    inText.forEach((d, i) => {
+      if (keep.has(i)) return;
+      const t = d.section!;
+      const s = d.summary!;
+      raise(out, d, 'SLUICE_ORDER_MISMATCH', {
+        message: `section ${t.name} stands at place ${t.position + 1} of the sections but ${s.name} is row ${s.position + 1} of the summary table (line ${s.line})`,
+        line: t.line, evidence: t.nameRaw,
+      });
+    });
+  }
+}
+
+/** Stake numbering: 序号 continuous from 1, stake number = 序号, no stake twice. */
+export function checkStakes(d: SluiceDraft, out: Anomaly[]): void {
+  const t = d.section;
+  if (!t) { d.checks.stakes = 'skipped'; return; }
+  const name = sluiceName(d);
+  let expected = 1;
+  const seen = new Map<string, PointDraft>();
+  for (const p of t.points) {
+    if (p.seq !== null) {
+      if (p.seq !== expected) {
+        raise(out, d, 'SLUICE_SEQ_GAP', {
+          message: `${name}: 序号 ${p.seq} where ${expected} was expected${p.seq > expected ? ` (${p.seq - expected} missing)` : ''}`,
+          line: p.line, evidence: p.evidence,
+        });
+      }
+      expected = p.seq + 1;
+      if (p.stakeNumber !== null && p.stakeNumber !== p.seq) {
+        raise(out, d, 'SLUICE_STAKE_NUMBER_MISMATCH', {
+          message: `${name}: stake ${p.stake} stands in row 序号 ${p.seq}`,
+          line: p.line, column: p.column, evidence: p.evidence,
+        });
+      }
+    } else expected++;
+    const key = p.stake.replace(/\s+/g, '').toUpperCase();
+    if (key === '') continue;
+    const first = seen.get(key);
+    if (first) {
+      raise(out, d, 'SLUICE_STAKE_DUPLICATE', {
+        message: `${name}: stake ${p.stake} appears twice (also line ${first.line})`,
+        line: p.line, column: p.column, evidence: p.evidence,
+      });
+    } else seen.set(key, p);
+  }
+}
+
+const coordKey = (p: PointDraft): string => `${p.y},${p.x}`;
+
+/** The same coordinate pair twice within a sluice, or in two different sluices. */
+export function checkDuplicates(drafts: readonly SluiceDraft[], out: Anomaly[]): void {
+  const global = new Map<string, { d: SluiceDraft; p: PointDraft }>();
+  for (const d of drafts) {
+    if (!d.section) { d.checks.duplicates = 'skipped'; continue; }
+    const local = new Map<string, PointDraft>();
+    const name = sluiceName(d);
+    for (const p of d.section.points) {
+      if (p.y === null || p.x === null) continue;
+      const k = coordKey(p);
+      const first = local.get(k);
+      if (first) {
+        raise(out, d, 'SLUICE_DUPLICATE_POINT', {
+          message: `${name}: ${p.stake} has the same coordinates as ${first.stake} (line ${first.line}): Y ${p.y}, X ${p.x}`,
+          line: p.line, column: p.column, evidence: p.evidence,
+        });
+        continue;
+      }
+      local.set(k, p);
+      const other = global.get(k);
+      if (other && other.d !== d) {
+        raise(out, d, 'SLUICE_SHARED_POINT', {
+          message: `${name}: ${p.stake} has the same coordinates as ${sluiceName(other.d)} ${other.p.stake} (line ${other.p.line}): Y ${p.y}, X ${p.x}`,
+          line: p.line, column: p.column, evidence: p.evidence,
+        });
+        other.d.codes.add('SLUICE_SHARED_POINT');
+        other.d.checks.duplicates = 'fail';
+      } else if (!other) global.set(k, { d, p });
+    }
+  }
+}
+
+/** Stakes with coordinates, as geometry points (序号 or position when 序号 is missing). */
+export function pointsOf(t: SectionDraft): { pts: Pt[]; drafts: PointDraft[] } {
+  const pts: Pt[] = [];
+  const drafts: PointDraft[] = [];
+  t.points.forEach((p, i) => {
+    if (p.y === null || p.x === null) return;
+    pts.push({ seq: p.seq ?? i + 1, y: p.y, x: p.x, bank: p.bank });
+    drafts.push(p);
+  });
+  return { pts, drafts };
+}
+
+/** Outliers (far from the median point) and isolated stakes left out of the polygon. */
+export function checkOutliers(d: SluiceDraft, out: Anomaly[]): void {
+  const t = d.section;
+  if (!t) { d.checks.outliers = 'skipped'; return; }
+  const { pts, drafts } = pointsOf(t);
+  if (pts.length < 4) { d.checks.outliers = 'skipped'; return; }
+  const name = sluiceName(d);
+  const far = new Map(outliers(pts).map((o) => [o.index, o]));
+  const excluded = new Set(d.geometry?.excluded ?? []);
+  const { spread, distances } = spreadOf(pts);
+  drafts.forEach((p, i) => {
+    const o = far.get(i);
+    if (!o && !excluded.has(i)) return;
+    const dist = distances[i]!;
+    const note = excluded.has(i) ? '; left out of the polygon (the stake sequence jumps to it and back)' : '';
+    raise(out, d, 'SLUICE_POINT_OUTLIER', {
+      message: `${name}: ${p.stake} lies ${fmt(dist)} m from the median point of the ${pts.length} stakes, whose typical distance is ${fmt(spread)} m (${fmt(dist / spread)}×)${note}`,
+      line: p.line, column: p.column, evidence: p.evidence,
+    });
+  });
+}
+
+/** Half a unit of the last written decimal of each term and of the total, summed. */
+function roundingTolerance(figs: readonly Figure[]): number {
+  return figs.reduce((s, f) => s + 0.5 * 10 ** -f.decimals, 0) + 1e-9;
+}
+
+/** Left + right shoreline = total; land areas + water area = total area. */
+export function checkArithmetic(d: SluiceDraft, out: Anomaly[]): void {
+  const s = d.summary;
+  if (!s) return;
+  const l = s.banks.left;
+  const r = s.banks.right;
+  if (l.shorelineLength && r.shorelineLength && s.totalShorelineLength) {
+    const figs = [l.shorelineLength, r.shorelineLength, s.totalShorelineLength];
+    const sum = l.shorelineLength.value + r.shorelineLength.value;
+    const diff = sum - s.totalShorelineLength.value;
+    const tol = roundingTolerance(figs);
+    const dec = Math.max(...figs.map((f) => f.decimals));
+    if (Math.abs(diff) > tol) {
+      raise(out, d, 'SLUICE_SHORELINE_SUM', {
+        message: `${s.name}: 左岸 ${fmt(l.shorelineLength.value, dec)} + 右岸 ${fmt(r.shorelineLength.value, dec)} = ${fmt(sum, dec)} m, but 岸线总长度 is ${fmt(s.totalShorelineLength.value, dec)} m (off by ${fmt(Math.abs(diff), dec + 1)} m; rounding tolerance ${fmt(tol, dec + 2)} m)`,
+        line: s.line, column: s.totalShorelineLength.cell.column, evidence: s.evidence,
+      });
+    } else d.checks.shorelineSum = 'ok';
+  }
+  const parts = [l.landArea, r.landArea, s.waterArea];
+  if (s.totalArea && parts.some((p) => p !== null)) {
+    const present = parts.filter((p): p is Figure => p !== null);
+    const figs = [...present, s.totalArea];
+    const sum = present.reduce((acc, f) => acc + f.value, 0);
+    const diff = sum - s.totalArea.value;
+    const tol = roundingTolerance(figs);
+    const dec = Math.max(...figs.map((f) => f.decimals));
+    const terms = [['左岸陆域', l.landArea], ['右岸陆域', r.landArea], ['水域', s.waterArea]] as const;
+    const expr = terms.filter(([, f]) => f).map(([k, f]) => `${k} ${fmt(f!.value, dec)}`).join(' + ');
+    if (Math.abs(diff) > tol) {
+      raise(out, d, 'SLUICE_AREA_SUM', {
+        message: `${s.name}: ${expr} = ${fmt(sum, dec)} m², but 总面积 is ${fmt(s.totalArea.value, dec)} m² (off by ${fmt(Math.abs(diff), dec + 1)} m²; rounding tolerance ${fmt(tol, dec + 2)} m²)`,
+        line: s.line, column: s.totalArea.cell.column, evidence: s.evidence,
+      });
+    } else d.checks.areaSum = 'ok';
+  }
+}
+
+function beyond(computed: number, stated: number, tol: { relative: number; absolute: number }): boolean {
+  const diff = Math.abs(computed - stated);
+  return diff > tol.absolute && diff > tol.relative * Math.abs(stated);
+}
+
+/** For several rings: which ring alone matches the stated figure, as a clue for the reader. */
+function alone(values: readonly number[], stated: number, tol: { relative: number; absolute: number }, unit: string): string {
+  if (values.length < 2) return '';
+  const i = values.findIndex((v) => !beyond(v, stated, tol));
+  return i < 0 ? '' : `; ring ${i + 1} alone has ${fmt(values[i]!, 2)} ${unit}`;
+}
+
+/** Polygon area and perimeter vs the stated figures; self-intersections; multi-part rings. */
+export function checkGeometry(d: SluiceDraft, out: Anomaly[]): void {
+  const t = d.section;
+  const g = d.geometry;
+  if (!t || !g) return;
+  const name = sluiceName(d);
+  const geo = g.geometry;
+  if (geo.boundary === 'none') {
+    raise(out, d, 'SLUICE_TOO_FEW_POINTS', {
+      message: `${name}: ${pointsOf(t).pts.length} stakes with coordinates (3 or more needed for a polygon)`,
+      line: t.line, evidence: t.nameRaw,
+    });
+    return;
+  }
+  const ringText = geo.rings.length > 1 ? ` (${geo.rings.length} rings: 序号 ${geo.rings.map((r) => `${r.fromSeq}–${r.toSeq}`).join(', ')})` : '';
+  if (geo.rings.length > 1) {
+    raise(out, d, 'SLUICE_MULTIPART', {
+      message: `${name}: the stakes form ${geo.rings.length} separate rings: ${geo.rings.map((r) => `序号 ${r.fromSeq}–${r.toSeq} (area ${fmt(r.area, 2)} m², perimeter ${fmt(r.perimeter, 2)} m)`).join('; ')}`,
+      line: t.line, evidence: t.nameRaw,
+    });
+  }
+  const s = d.summary;
+  if (s?.totalArea && geo.area !== null) {
+    if (beyond(geo.area, s.totalArea.value, AREA_TOLERANCE)) {
+      raise(out, d, 'SLUICE_AREA_MISMATCH', {
+        message: `${name}: the polygon through the stakes${ringText} has an area of ${fmt(geo.area, 2)} m², but 总面积 is ${fmt(s.totalArea.value, s.totalArea.decimals)} m² (ratio ${(geo.area / s.totalArea.value).toFixed(3)}; tolerance 1 % and 1 m²)${alone(geo.rings.map((r) => r.area), s.totalArea.value, AREA_TOLERANCE, 'm²')}`,
+        line: s.line, column: s.totalArea.cell.column, evidence: s.evidence,
+      });
+    } else d.checks.area = 'ok';
+  }
+  if (s?.boundaryLength && geo.perimeter !== null) {
+    if (beyond(geo.perimeter, s.boundaryLength.value, LENGTH_TOLERANCE)) {
+      raise(out, d, 'SLUICE_LENGTH_MISMATCH', {
+        message: `${name}: the polygon through the stakes${ringText} has a perimeter of ${fmt(geo.perimeter, 2)} m${geo.rings.length > 1 ? ` (${geo.rings.map((r) => fmt(r.perimeter, 2)).join(' + ')})` : ''}, but 界址线长 is ${fmt(s.boundaryLength.value, s.boundaryLength.decimals)} m (ratio ${(geo.perimeter / s.boundaryLength.value).toFixed(3)}; tolerance 1 % and 0.5 m)${alone(geo.rings.map((r) => r.perimeter), s.boundaryLength.value, LENGTH_TOLERANCE, 'm')}`,
+        line: s.line, column: s.boundaryLength.cell.column, evidence: s.evidence,
+      });
+    } else d.checks.boundaryLength = 'ok';
+  }
+  if (geo.selfIntersections > 0) {
+    const first = g.crossings.slice(0, 3).map((c) => `${c.a[0]}–${c.a[1]} × ${c.b[0]}–${c.b[1]}`).join(', ');
+    raise(out, d, 'SLUICE_SELF_INTERSECTION', {
+      message: `${name}: the polygon through the stakes in order crosses itself ${geo.selfIntersections} time(s); edges (序号) ${first}${g.crossings.length > 3 ? ' …' : ''}`,
+      line: t.line, evidence: t.nameRaw,
+    });
+  } else d.checks.selfIntersections = 'ok';
+}
+
+/** Runs every check over the joined sluices; fills geometry first. */
+export function checkSluices(drafts: readonly SluiceDraft[]): Anomaly[] {
+  const out: Anomaly[] = [];
+  for (const d of drafts) if (d.section) d.geometry = computeGeometry(pointsOf(d.section).pts);
+  checkJoin(drafts, out);
+  checkOrder(drafts, out);
+  for (const d of drafts) checkStakes(d, out);
+  checkDuplicates(drafts, out);
+  for (const d of drafts) {
+    checkOutliers(d, out);
+    checkArithmetic(d, out);
+    checkGeometry(d, out);
+  }
+  return out;
+}

@@ -1,0 +1,238 @@
+/**
+ * Plane geometry of a sluice's stakes (metres, [east, north]).
+ *
+ * The boundary model, decided from the data: the stakes of a management range are numbered
+ * around the fenced area, so the stakes in order, closed from the last back to the first,
+ * are the boundary polygon (a `ring`). The bank labels show this: the numbering runs along
+ * one bank, crosses to the other and comes back (左岸 … 右岸 … 左岸). A range can consist of
+ * separate parcels: where the sequence jumps far away (a step longer than JUMP_SPREADS
+ * times the sluice's typical spread) and later jumps back, each run between jumps is a
+ * ring of its own; a run of fewer than 3 stakes between jumps is an isolated point, left
+ * out of the polygon and reported. Only when the closed ring crosses itself and the stakes
+ * are exactly two bank runs (all 左岸, then all 右岸) whose left-then-reversed-right polygon
+ * does not cross itself, the stakes are read as two bank `lines` in the same direction.
+ */
+import type { Bank, SluiceGeometry, SluiceRing } from '../../model/sluice.js';
+
+export interface Pt {
+  seq: number;
+  y: number;
+  x: number;
+  bank: Bank | null;
+}
+
+/** A step longer than this many typical spreads is a jump to another parcel (or a stray point). */
+export const JUMP_SPREADS = 5;
+/** A stake farther than this many typical spreads from the median point is an outlier. */
+export const OUTLIER_SPREADS = 10;
+/** Spreads below this (m) are raised to it, so tiny ranges don't make every stake an outlier. */
+export const MIN_SPREAD = 1;
+
+const round2 = (v: number): number => Math.round(v * 100) / 100;
+const dist = (a: Pt, b: Pt): number => Math.hypot(a.y - b.y, a.x - b.x);
+
+/** Shoelace area (absolute, m²) of the closed polygon through the points in order. */
+export function shoelace(pts: readonly Pt[]): number {
+  let s = 0;
+  const n = pts.length;
+  if (n < 3) return 0;
+  // Relative to the first point, so large coordinates don't cost precision.
+  const oy = pts[0]!.y;
+  const ox = pts[0]!.x;
+  for (let i = 0; i < n; i++) {
+    const a = pts[i]!;
+    const b = pts[(i + 1) % n]!;
+    s += (a.y - oy) * (b.x - ox) - (b.y - oy) * (a.x - ox);
+  }
+  return Math.abs(s) / 2;
+}
+
+/** Length of the closed polygon (closing edge included). */
+export function perimeter(pts: readonly Pt[]): number {
+  let s = 0;
+  const n = pts.length;
+  if (n < 2) return 0;
+  for (let i = 0; i < n; i++) s += dist(pts[i]!, pts[(i + 1) % n]!);
+  return s;
+}
+
+function orient(a: Pt, b: Pt, c: Pt): number {
+  const v = (b.y - a.y) * (c.x - a.x) - (b.x - a.x) * (c.y - a.y);
+  return Math.abs(v) < 1e-9 ? 0 : v > 0 ? 1 : -1;
+}
+
+function onSegment(a: Pt, b: Pt, p: Pt): boolean {
+  return Math.min(a.y, b.y) <= p.y && p.y <= Math.max(a.y, b.y) && Math.min(a.x, b.x) <= p.x && p.x <= Math.max(a.x, b.x);
+}
+
+/** Whether segments ab and cd touch or cross. */
+export function segmentsIntersect(a: Pt, b: Pt, c: Pt, d: Pt): boolean {
+  const o1 = orient(a, b, c);
+  const o2 = orient(a, b, d);
+  const o3 = orient(c, d, a);
+  const o4 = orient(c, d, b);
+  if (o1 !== o2 && o3 !== o4) return true;
+  if (o1 === 0 && onSegment(a, b, c)) return true;
+  if (o2 === 0 && onSegment(a, b, d)) return true;
+  if (o3 === 0 && onSegment(c, d, a)) return true;
+  if (o4 === 0 && onSegment(c, d, b)) return true;
+  return false;
+}
+
+/** The crossings of a closed polygon: pairs of non-adjacent edges that touch or cross. */
+export function selfIntersections(pts: readonly Pt[]): Array<[number, number]> {
+  const n = pts.length;
+  const out: Array<[number, number]> = [];
+  if (n < 4) return out;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 2; j < n; j++) {
+      if (i === 0 && j === n - 1) continue; // adjacent through the closing edge
+      if (segmentsIntersect(pts[i]!, pts[(i + 1) % n]!, pts[j]!, pts[(j + 1) % n]!)) out.push([i, j]);
+    }
+  }
+  return out;
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+export interface Spread {
+  /** Coordinate-wise median point. */
+  centre: { y: number; x: number };
+  /** Median distance of the stakes from the centre (at least MIN_SPREAD). */
+  spread: number;
+  /** Distance of each stake from the centre. */
+  distances: number[];
+}
+
+/** The robust centre and spread of a set of stakes. */
+export function spreadOf(pts: readonly Pt[]): Spread {
+  const centre = { y: median(pts.map((p) => p.y)), x: median(pts.map((p) => p.x)) };
+  const distances = pts.map((p) => Math.hypot(p.y - centre.y, p.x - centre.x));
+  return { centre, spread: Math.max(MIN_SPREAD, median(distances)), distances };
+}
+
+/** Stakes farther than OUTLIER_SPREADS spreads from the median point. */
+export function outliers(pts: readonly Pt[]): Array<{ index: number; distance: number; spread: number }> {
+  if (pts.length < 4) return [];
+  const s = spreadOf(pts);
+  const out: Array<{ index: number; distance: number; spread: number }> = [];
+  s.distances.forEach((d, i) => {
+    if (d > OUTLIER_SPREADS * s.spread) out.push({ index: i, distance: d, spread: s.spread });
+  });
+  return out;
+}
+
+/**
+ * Splits the cyclic stake sequence at jumps. With fewer than two jumps the sequence is one
+ * run. Returns runs of indices into `pts`, in sequence order.
+ */
+export function splitAtJumps(pts: readonly Pt[]): number[][] {
+  const n = pts.length;
+  if (n < 4) return [pts.map((_, i) => i)];
+  const { spread } = spreadOf(pts);
+  const jumps: number[] = []; // step i goes from i to i+1 (mod n)
+  for (let i = 0; i < n; i++) if (dist(pts[i]!, pts[(i + 1) % n]!) > JUMP_SPREADS * spread) jumps.push(i);
+  if (jumps.length < 2) return [pts.map((_, i) => i)];
+  const runs: number[][] = [];
+  for (let k = 0; k < jumps.length; k++) {
+    const from = (jumps[k]! + 1) % n;
+    const to = jumps[(k + 1) % jumps.length]!;
+    const run: number[] = [];
+    for (let i = from; ; i = (i + 1) % n) {
+      run.push(i);
+      if (i === to) break;
+    }
+    runs.push(run);
+  }
+  // In sequence order: the run holding the first stake first.
+  runs.sort((a, b) => Math.min(...a) - Math.min(...b));
+  return runs.map((r) => [...r].sort((a, b) => a - b));
+}
+
+function ringOf(pts: readonly Pt[]): SluiceRing {
+  return {
+    fromSeq: pts[0]!.seq,
+    toSeq: pts[pts.length - 1]!.seq,
+    points: pts.length,
+    area: round2(shoelace(pts)),
+    perimeter: round2(perimeter(pts)),
+    selfIntersections: selfIntersections(pts).length,
+  };
+}
+
+/** Two bank runs: all 左岸 then all 右岸 (or the reverse), each of 2+ stakes. */
+function twoBankRuns(pts: readonly Pt[]): [Pt[], Pt[]] | null {
+  if (pts.some((p) => p.bank === null)) return null;
+  let switches = 0;
+  for (let i = 1; i < pts.length; i++) if (pts[i]!.bank !== pts[i - 1]!.bank) switches++;
+  if (switches !== 1) return null;
+  const first = pts.filter((p) => p.bank === pts[0]!.bank);
+  const second = pts.filter((p) => p.bank !== pts[0]!.bank);
+  if (first.length < 2 || second.length < 2) return null;
+  return [first, second];
+}
+
+export interface GeometryResult {
+  geometry: Omit<SluiceGeometry, 'areaRatio' | 'perimeterRatio'>;
+  /** Polygons (as point lists) for drawing and GeoJSON. */
+  polygons: Pt[][];
+  /** Indices (into the input) of stakes left out as isolated. */
+  excluded: number[];
+  /** Crossing edges, as pairs of stake 序号 that start them. */
+  crossings: Array<{ a: [number, number]; b: [number, number] }>;
+}
+
+/** Geometry of a sluice from its stakes in order (stakes without coordinates left out by the caller). */
+export function computeGeometry(pts: readonly Pt[]): GeometryResult {
+  const empty: GeometryResult = {
+    geometry: { boundary: 'none', rings: [], excludedSeqs: [], area: null, perimeter: null, selfIntersections: 0 },
+    polygons: [],
+    excluded: [],
+    crossings: [],
+  };
+  if (pts.length < 3) return empty;
+  const runs = splitAtJumps(pts);
+  const polygons: Pt[][] = [];
+  const excluded: number[] = [];
+  for (const run of runs) {
+    if (run.length < 3) excluded.push(...run);
+    else polygons.push(run.map((i) => pts[i]!));
+  }
+  if (polygons.length === 0) return { ...empty, excluded };
+  let boundary: 'ring' | 'lines' = 'ring';
+  if (polygons.length === 1 && selfIntersections(polygons[0]!).length > 0) {
+    const banks = twoBankRuns(polygons[0]!);
+    if (banks) {
+      const alt = [...banks[0], ...[...banks[1]].reverse()];
+      if (selfIntersections(alt).length === 0) {
+        boundary = 'lines';
+        polygons[0] = alt;
+      }
+    }
+  }
+  const rings = polygons.map(ringOf);
+  const crossings: GeometryResult['crossings'] = [];
+  for (const poly of polygons) {
+    const n = poly.length;
+    for (const [i, j] of selfIntersections(poly)) {
+      crossings.push({ a: [poly[i]!.seq, poly[(i + 1) % n]!.seq], b: [poly[j]!.seq, poly[(j + 1) % n]!.seq] });
+    }
+  }
+  return {
+    geometry: {
+      boundary,
+      rings,
+      excludedSeqs: excluded.map((i) => pts[i]!.seq),
+      area: round2(rings.reduce((s, r) => s + r.area, 0)),
+      perimeter: round2(rings.reduce((s, r) => s + r.perimeter, 0)),
+      selfIntersections: rings.reduce((s, r) => s + r.selfIntersections, 0),
+    },
+    polygons,
+    excluded,
+    crossings,
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * Sluices: the summary table (one row per sluice: banks, lengths, areas) and the boundary
+ * sections (`(n) 名称` + a table of stakes with Y/X) of any document, joined by name and
+ * checked. Steps:
+ *
+ * 1. Read (read.ts): tables whose header has a name column and shoreline/area columns are
+ *    summary tables; tables with a stake column and Y and X columns are stake tables, each
+ *    owned by the heading line above it. Column meaning comes from header text only.
+ * 2. Join, per document: a summary row and a section with the same name key (spacing,
+ *    punctuation, brackets ignored) first; then, for those left, the same key once the kind
+ *    of structure at the end (泵闸 / 水闸 / 涵闸 / 闸 …) is dropped. One-to-one, never by position.
+ * 3. Check (src/check/sluices.ts) and build the records.
+ */
+import type { Result } from '../../model/result.js';
+import type { Sluice, SluicePoint, BankMeasures } from '../../model/sluice.js';
+import { checkSluices, newChecks, sluiceName, type SluiceDraft } from '../../check/sluices.js';
+import type { Grid } from './grid.js';
+import { baseKey, nameKey } from './names.js';
+import { readSluiceTables, type Figure, type SectionDraft, type SummaryDraft } from './read.js';
+
+export { gridsFromTables, gridsFromFragments, type Grid } from './grid.js';
+
+export interface SluiceData {
+  sluices: Sluice[];
+  points: SluicePoint[];
+}
+
+/** Joins summary rows and sections of each document by tolerant name match. */
+export function joinSluices(summary: readonly SummaryDraft[], sections: readonly SectionDraft[]): SluiceDraft[] {
+  const draft = (s: SummaryDraft | null, t: SectionDraft | null, joinedBy: SluiceDraft['joinedBy']): SluiceDraft => ({
+    summary: s, section: t, joinedBy, geometry: null, checks: newChecks(), codes: new Set(),
+  });
+  const out: SluiceDraft[] = [];
+  const docs: Array<string | null> = [];
+  for (const x of [...summary, ...sections]) if (!docs.includes(x.documentId)) docs.push(x.documentId);
+  for (const doc of docs) {
+    const rows = summary.filter((s) => s.documentId === doc);
+    const secs = sections.filter((t) => t.documentId === doc);
+    const match = new Map<SummaryDraft, { t: SectionDraft; by: 'name' | 'base' }>();
+    const taken = new Set<SectionDraft>();
+    for (const [by, key] of [['name', nameKey], ['base', baseKey]] as const) {
+      for (const s of rows) {
+        if (match.has(s)) continue;
+        const k = key(s.name);
+        const t = secs.find((x) => !taken.has(x) && x.name !== '' && key(x.name) === k);
+        if (t) {
+          match.set(s, { t, by });
+          taken.add(t);
+        }
+      }
+    }
+    for (const s of rows) {
+      const m = match.get(s);
+      out.push(draft(s, m?.t ?? null, m?.by ?? null));
+    }
+    for (const t of secs) if (!taken.has(t)) out.push(draft(null, t, null));
+  }
+  return out;
+}
+
+const value = (f: Figure | null): number | null => (f ? f.value : null);
+const bank = (b: { shorelineLength: Figure | null; landArea: Figure | null }): BankMeasures => ({
+  shorelineLength: value(b.shorelineLength),
+  landArea: value(b.landArea),
+});
+
+function toRecord(d: SluiceDraft): Sluice {
+  const s = d.summary;
+  const t = d.section;
+  const g = d.geometry?.geometry ?? { boundary: 'none' as const, rings: [], excludedSeqs: [], area: null, perimeter: null, selfIntersections: 0 };
+  const ratio = (a: number | null, b: number | null): number | null => (a !== null && b ? Math.round((a / b) * 10000) / 10000 : null);
+  return {
+    index: s?.index ?? null,
+    name: sluiceName(d),
+    grade: s?.grade ?? null,
+    banks: s ? { left: bank(s.banks.left), right: bank(s.banks.right) } : { left: { shorelineLength: null, landArea: null }, right: { shorelineLength: null, landArea: null } },
+    totalShorelineLength: value(s?.totalShorelineLength ?? null),
+    boundaryLength: value(s?.boundaryLength ?? null),
+    waterArea: value(s?.waterArea ?? null),
+    totalArea: value(s?.totalArea ?? null),
+    note: s?.note ?? null,
+    line: s?.line ?? t!.line,
+    summaryLine: s?.line ?? null,
+    documentId: s?.documentId ?? t?.documentId ?? null,
+    section: t ? { number: t.number, name: t.name, nameRaw: t.nameRaw, line: t.line, startLine: t.startLine, endLine: t.endLine } : null,
+    pointCount: t?.points.length ?? 0,
+    geometry: {
+      ...g,
+      areaRatio: ratio(g.area, value(s?.totalArea ?? null)),
+      perimeterRatio: ratio(g.perimeter, value(s?.boundaryLength ?? null)),
+    },
+    checks: d.checks,
+    anomalies: [...d.codes].sort(),
+  };
+}
+
+/** Sluice records and stake records of an issue from its tables (as grids). */
+export function extractSluices(grids: readonly Grid[], lines: readonly string[]): Result<SluiceData> {
+  const read = readSluiceTables(grids, lines);
+  if (read.summary.length === 0 && read.sections.length === 0) return { value: { sluices: [], points: [] }, anomalies: read.anomalies };
+  const drafts = joinSluices(read.summary, read.sections);
+  const anomalies = [...read.anomalies, ...checkSluices(drafts)];
+  const sluices = drafts.map(toRecord);
+  const points: SluicePoint[] = [];
+  for (const d of drafts) {
+    const t = d.section;
+    if (!t) continue;
+    for (const p of t.points) {
+      points.push({
+        sluice: sluiceName(d),
+        sluiceIndex: d.summary?.index ?? null,
+        section: t.number,
+        sectionName: t.name,
+        seq: p.seq,
+        bank: p.bank,
+        bankRaw: p.bankRaw,
+        stake: p.stake,
+        stakeNumber: p.stakeNumber,
+        y: p.y,
+        x: p.x,
+        note: p.note,
+        line: p.line,
+        documentId: t.documentId,
+      });
+    }
+  }
+  points.sort((a, b) => a.line - b.line);
+  return { value: { sluices, points }, anomalies };
+}

@@ -1,0 +1,255 @@
+/**
+ * Reading sluice data out of grids: summary rows (划定情况表) and boundary sections
+ * (`(n) 名称` + stake table). Values are parsed here; nothing is checked yet except that
+ * a figure is a number (SLUICE_VALUE_INVALID) and a bank is 左岸 / 右岸 (SLUICE_BANK_UNKNOWN).
+ */
+import type { Anomaly } from '../../model/anomaly.js';
+import type { Bank } from '../../model/sluice.js';
+import { anomaly } from '../../check/catalogue.js';
+import { toHalfWidth } from '../../read/text.js';
+import { bankOf, stakeLayout, summaryLayout } from './columns.js';
+import type { Grid, GridCell, GridRow } from './grid.js';
+import { cleanName, readHeading } from './names.js';
+
+/** A parsed figure: value, the decimals it was written with, and its cell. */
+export interface Figure {
+  value: number;
+  decimals: number;
+  cell: GridCell;
+}
+
+export interface SummaryDraft {
+  index: number | null;
+  name: string;
+  nameRaw: string;
+  grade: string | null;
+  banks: Record<Bank, { shorelineLength: Figure | null; landArea: Figure | null }>;
+  totalShorelineLength: Figure | null;
+  boundaryLength: Figure | null;
+  waterArea: Figure | null;
+  totalArea: Figure | null;
+  note: string | null;
+  line: number;
+  evidence: string;
+  documentId: string | null;
+  /** Position among the summary rows of its document, 0-based. */
+  position: number;
+}
+
+export interface PointDraft {
+  seq: number | null;
+  bank: Bank | null;
+  bankRaw: string | null;
+  stake: string;
+  stakeNumber: number | null;
+  y: number | null;
+  x: number | null;
+  note: string | null;
+  line: number;
+  column: number;
+  evidence: string;
+}
+
+export interface SectionDraft {
+  number: number | null;
+  name: string;
+  nameRaw: string;
+  line: number;
+  startLine: number;
+  endLine: number;
+  documentId: string | null;
+  points: PointDraft[];
+  /** Position among the sections of its document, 0-based. */
+  position: number;
+}
+
+/** Parses a number as written in a table cell: sign, digits, decimals, thousands commas. */
+export function parseFigure(text: string): { value: number; decimals: number } | null {
+  let s = toHalfWidth(text).replace(/\s+/g, '');
+  if (s.startsWith('−')) s = '-' + s.slice(1);
+  if (s.includes(',')) s = s.replace(/,/g, '');
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
+  const dot = s.indexOf('.');
+  const value = Number(s);
+  if (!Number.isFinite(value)) return null;
+  return { value: Object.is(value, -0) ? 0 : value, decimals: dot < 0 ? 0 : s.length - dot - 1 };
+}
+
+const cellAt = (row: GridRow, col: number | null): GridCell | null => (col === null || col < 0 ? null : row.cells[col] ?? null);
+const textAt = (row: GridRow, col: number | null): string => cellAt(row, col)?.text.trim() ?? '';
+const orNull = (s: string): string | null => (s === '' ? null : s);
+const NA = new Set(['', '/', '／', '-', '—', '——']);
+
+interface Ctx {
+  lines: readonly string[];
+  anomalies: Anomaly[];
+}
+
+function figure(ctx: Ctx, row: GridRow, col: number | null, what: string, documentId: string | null): Figure | null {
+  const cell = cellAt(row, col);
+  if (!cell) return null;
+  const t = cell.text.trim();
+  if (NA.has(t)) return null;
+  const f = parseFigure(t);
+  if (!f) {
+    ctx.anomalies.push(anomaly('SLUICE_VALUE_INVALID', {
+      message: `${what} is not a number: "${t}"`,
+      line: cell.line, column: cell.column, evidence: ctx.lines[cell.line - 1] ?? '', ...(documentId ? { documentId } : {}),
+    }));
+    return null;
+  }
+  return { ...f, cell };
+}
+
+function readSummary(ctx: Ctx, grid: Grid, out: SummaryDraft[]): boolean {
+  const layout = summaryLayout(grid.columns);
+  if (!layout) return false;
+  const doc = grid.documentId ? { documentId: grid.documentId } : {};
+  for (const row of grid.rows) {
+    const nameRaw = textAt(row, layout.name);
+    if (nameRaw === '') continue;
+    const evidence = ctx.lines[row.line - 1] ?? '';
+    const banks: SummaryDraft['banks'] = { left: { shorelineLength: null, landArea: null }, right: { shorelineLength: null, landArea: null } };
+    const used = new Set<Bank>();
+    layout.groups.forEach((g, gi) => {
+      let bank: Bank | null = g.fixed;
+      if (!bank && g.bankColumn !== null) {
+        const t = textAt(row, g.bankColumn);
+        bank = bankOf(t);
+        if (!bank && t !== '') {
+          const c = cellAt(row, g.bankColumn)!;
+          ctx.anomalies.push(anomaly('SLUICE_BANK_UNKNOWN', { message: `岸别 "${t}" is neither 左岸 nor 右岸`, line: c.line, column: c.column, evidence, ...doc }));
+        }
+      }
+      // Without a readable bank, the first group is the left bank and the second the right.
+      bank ??= gi === 0 ? 'left' : gi === 1 ? 'right' : null;
+      if (!bank) return;
+      if (used.has(bank)) {
+        const c = cellAt(row, g.bankColumn) ?? cellAt(row, layout.name)!;
+        ctx.anomalies.push(anomaly('SLUICE_BANK_UNKNOWN', { message: `the row gives figures for the ${bank === 'left' ? '左岸' : '右岸'} twice`, line: c.line, column: c.column, evidence, ...doc }));
+        return;
+      }
+      used.add(bank);
+      const label = bank === 'left' ? '左岸' : '右岸';
+      banks[bank] = {
+        shorelineLength: figure(ctx, row, g.shoreline, `${label} 岸线长度`, grid.documentId),
+        landArea: figure(ctx, row, g.landArea, `${label} 陆域面积`, grid.documentId),
+      };
+    });
+    const indexFig = layout.index !== null ? parseFigure(textAt(row, layout.index)) : null;
+    out.push({
+      index: indexFig && Number.isInteger(indexFig.value) ? indexFig.value : null,
+      name: cleanName(nameRaw),
+      nameRaw,
+      grade: orNull(textAt(row, layout.grade)),
+      banks,
+      totalShorelineLength: figure(ctx, row, layout.totalShoreline, '岸线总长度', grid.documentId),
+      boundaryLength: figure(ctx, row, layout.boundaryLength, '界址线长', grid.documentId),
+      waterArea: figure(ctx, row, layout.waterArea, '水域面积', grid.documentId),
+      totalArea: figure(ctx, row, layout.totalArea, '总面积', grid.documentId),
+      note: orNull(textAt(row, layout.note)),
+      line: row.line,
+      evidence,
+      documentId: grid.documentId,
+      position: 0,
+    });
+  }
+  return true;
+}
+
+/** The heading of a stake table: the first non-blank line above it (at most 3 lines up). */
+function headingAbove(lines: readonly string[], startLine: number): { line: number; text: string } | null {
+  for (let ln = startLine - 1, seen = 0; ln >= 1 && seen < 3; ln--, seen++) {
+    const t = lines[ln - 1]!;
+    if (t.trim() !== '') return { line: ln, text: t };
+  }
+  return null;
+}
+
+function stakeNumberOf(stake: string): number | null {
+  let j = stake.length;
+  while (j > 0 && stake.charCodeAt(j - 1) >= 48 && stake.charCodeAt(j - 1) <= 57) j--;
+  return j < stake.length ? Number(stake.slice(j)) : null;
+}
+
+function readSection(ctx: Ctx, grid: Grid, out: SectionDraft[]): boolean {
+  const layout = stakeLayout(grid.columns);
+  if (!layout) return false;
+  const doc = grid.documentId ? { documentId: grid.documentId } : {};
+  const h = headingAbove(ctx.lines, grid.startLine);
+  const heading = h ? readHeading(h.text) : null;
+  if (!heading) {
+    ctx.anomalies.push(anomaly('SLUICE_SECTION_HEADING_MISSING', {
+      message: 'a table of boundary stakes has no (n) 名称 heading above it; its stakes belong to no sluice',
+      line: grid.startLine, evidence: ctx.lines[grid.startLine - 1] ?? '', ...doc,
+    }));
+  }
+  const points: PointDraft[] = [];
+  for (const row of grid.rows) {
+    const stake = textAt(row, layout.stake);
+    const yText = textAt(row, layout.y);
+    const xText = textAt(row, layout.x);
+    if (stake === '' && yText === '' && xText === '') continue;
+    const evidence = ctx.lines[row.line - 1] ?? '';
+    const coord = (col: number, what: string): number | null => {
+      const c = cellAt(row, col);
+      const t = c?.text.trim() ?? '';
+      const f = parseFigure(t);
+      if (f) return f.value;
+      ctx.anomalies.push(anomaly('SLUICE_VALUE_INVALID', {
+        message: `${stake || 'stake'}: coordinate ${what} is not a number: "${t}"`,
+        line: c?.line ?? row.line, column: c?.column ?? 1, evidence, ...doc,
+      }));
+      return null;
+    };
+    const bankRaw = orNull(textAt(row, layout.bank));
+    const bank = bankRaw ? bankOf(bankRaw) : null;
+    if (bankRaw && !bank) {
+      const c = cellAt(row, layout.bank)!;
+      ctx.anomalies.push(anomaly('SLUICE_BANK_UNKNOWN', { message: `岸别 "${bankRaw}" is neither 左岸 nor 右岸`, line: c.line, column: c.column, evidence, ...doc }));
+    }
+    const seqFig = layout.seq !== null ? parseFigure(textAt(row, layout.seq)) : null;
+    const stakeCell = cellAt(row, layout.stake);
+    points.push({
+      seq: seqFig && Number.isInteger(seqFig.value) ? seqFig.value : null,
+      bank,
+      bankRaw,
+      stake,
+      stakeNumber: stakeNumberOf(toHalfWidth(stake)),
+      y: coord(layout.y, 'Y'),
+      x: coord(layout.x, 'X'),
+      note: orNull(textAt(row, layout.note)),
+      line: row.line,
+      column: stakeCell?.column ?? 1,
+      evidence,
+    });
+  }
+  out.push({
+    number: heading?.number ?? null,
+    name: heading?.name ?? '',
+    nameRaw: h && heading ? h.text.trim() : '',
+    line: h && heading ? h.line : grid.startLine,
+    startLine: grid.startLine,
+    endLine: grid.endLine,
+    documentId: grid.documentId,
+    points,
+    position: 0,
+  });
+  return true;
+}
+
+/** Summary rows and sections of every grid, in text order. */
+export function readSluiceTables(grids: readonly Grid[], lines: readonly string[]): { summary: SummaryDraft[]; sections: SectionDraft[]; anomalies: Anomaly[] } {
+  const ctx: Ctx = { lines, anomalies: [] };
+  const summary: SummaryDraft[] = [];
+  const sections: SectionDraft[] = [];
+  for (const g of grids) {
+    if (readSection(ctx, g, sections)) continue;
+    readSummary(ctx, g, summary);
+  }
+  const pos = new Map<string | null, number>();
+  for (const s of summary) { s.position = pos.get(s.documentId) ?? 0; pos.set(s.documentId, s.position + 1); }
+  pos.clear();
+  for (const s of sections) { s.position = pos.get(s.documentId) ?? 0; pos.set(s.documentId, s.position + 1); }
+  return { summary, sections, anomalies: ctx.anomalies };
+}
