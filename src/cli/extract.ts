@@ -4,6 +4,7 @@ import { inputOptions, loadIssue, writeStdout, type InputOpts } from './options.
 import type { Issue } from '../model/issue.js';
 import { toCsv, type CsvValue } from '../write/csv.js';
 import { writeFileAtomic } from '../write/atomic.js';
+import { APPOINTMENTS_CSV, ROSTERS_CSV, appointmentRows, rosterRows } from '../write/people.js';
 
 /**
  * A kind of record that `gongbao extract KIND FILE` prints. Extraction modules register
@@ -37,6 +38,18 @@ export const KINDS: ExtractKind[] = [
       columns: ['document_id', 'kind', 'text', 'normalized', 'line', 'column', 'target_document_id'],
       rows: issue.citations.map((c) => [c.documentId, c.kind, c.text, c.normalized, c.line, c.column, c.targetDocumentId]),
     }),
+  },
+  {
+    name: 'appointments',
+    description: 'appointments and removals (人事任免): name, posts, qualifiers, period',
+    records: (issue) => issue.appointments,
+    csv: (issue) => ({ columns: APPOINTMENTS_CSV.fields.map((f) => f.name), rows: appointmentRows(issue) }),
+  },
+  {
+    name: 'rosters',
+    description: 'members of leading groups, joint conferences and committees',
+    records: (issue) => issue.rosters,
+    csv: (issue) => ({ columns: ROSTERS_CSV.fields.map((f) => f.name), rows: rosterRows(issue) }),
   },
   {
     name: 'anomalies',
