@@ -13,7 +13,7 @@ const HEADING = /^\s{0,3}#{1,6}\s/;
 export function findMarkup(line: string): Found | null {
   const hits: Found[] = [];
   const bold = line.indexOf('**');
-  if (bold >= 0) hits.push({ index: bold, kind: 'bold marks **', text: '**' });
+  if (bold >= 0) hits.push({ index: bold, kind: 'bold marks', text: '**' });
   if (line.includes('<')) {
     const m = HTML.exec(line);
     if (m) hits.push({ index: m.index, kind: 'HTML tag', text: m[0] });

@@ -119,7 +119,7 @@ export function checkNameVariants(input: CheckInput): Anomaly[] {
         const fc = cands.get(f)!.count;
         if (fc < RATIO * c.count || distinctPair(name[i]!, f[i]!) || stemLength(f) - levelPrefix(f) < 2) continue;
         const bigrams: string[] = [];
-        if (i > 0) bigrams.push(name.slice(i - 1, i + 1));
+        if (i > levelPrefix(name)) bigrams.push(name.slice(i - 1, i + 1));
         if (i + 1 < name.length) bigrams.push(name.slice(i, i + 2));
         pairs.push({ rare: name, frequent: f, i, bigrams });
       }

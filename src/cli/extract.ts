@@ -4,6 +4,7 @@ import { inputOptions, loadIssue, writeStdout, type InputOpts } from './options.
 import type { Issue } from '../model/issue.js';
 import { toCsv, type CsvValue } from '../write/csv.js';
 import { writeFileAtomic } from '../write/atomic.js';
+import { tablesKind } from './extract-tables.js';
 import { APPOINTMENTS_CSV, ROSTERS_CSV, appointmentRows, rosterRows } from '../write/people.js';
 
 /**
@@ -60,6 +61,7 @@ export const KINDS: ExtractKind[] = [
       rows: issue.anomalies.map((a) => [a.code, a.severity, a.line, a.column, a.documentId, a.message, a.evidence]),
     }),
   },
+  tablesKind,
 ];
 
 interface ExtractOpts extends InputOpts {

@@ -2,6 +2,7 @@ import type { Issue } from '../model/issue.js';
 import { assertValid } from '../model/validate.js';
 import { dataPackage } from './datapackage.js';
 import { csvFile, type CsvOptions, type TableSpec } from './csv.js';
+import { tablesExport } from './tables.js';
 import { peopleFiles } from './people.js';
 
 /** One file of an export folder, relative to the folder. */
@@ -111,7 +112,7 @@ const core: Producer = async (issue, opts) => [
 ];
 
 /** Every producer of the export folder; extraction modules add theirs here. */
-export const PRODUCERS: Producer[] = [core, peopleFiles];
+export const PRODUCERS: Producer[] = [core, peopleFiles, tablesExport];
 
 /** All files of the export of one issue, validated first, in a stable order. */
 export async function buildExport(issue: Issue, opts: ExportOptions = {}): Promise<ExportFile[]> {
