@@ -52,7 +52,7 @@ const banner = {
   js: "import { createRequire as __gbCreateRequire } from 'node:module'; const require = __gbCreateRequire(import.meta.url);",
 };
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  entryPoints: { cli: 'src/cli/bin.ts', index: 'src/index.ts' },
   outdir,
   bundle: true,
   splitting: true,
@@ -63,6 +63,20 @@ await build({
   minifyWhitespace: true,
   chunkNames: 'chunks/[name]-[hash]',
   banner,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+// The worker of --jobs: one self-contained CommonJS file (a worker can't load split chunks
+// when it is evaluated from inside the single executable).
+await build({
+  entryPoints: ['src/cli/worker.ts'],
+  outfile: `${outdir}/worker.cjs`,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minifySyntax: true,
+  minifyWhitespace: true,
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -1,71 +1,101 @@
 import type { Command } from 'commander';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { inputOptions, loadIssue, type InputOpts } from './options.js';
-import { buildExport } from '../write/export.js';
+import { inputOptions, type InputOpts } from './options.js';
+import { batchOptions, fileSummary, resolveInputs, Totals, type BatchOpts } from './batch.js';
+import { runAll } from './pool.js';
+import { Progress } from './progress.js';
+import type { Task } from './task.js';
+import type { ExportFile } from '../write/export.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { OutputError } from '../write/errors.js';
-import type { Issue } from '../model/issue.js';
 
-interface ExportOpts extends InputOpts {
+interface ExportOpts extends InputOpts, BatchOpts {
   out: string;
   force?: boolean;
-  quiet?: boolean;
   bom?: boolean;
   excelSafe?: boolean;
   stamp?: string | boolean;
 }
 
-/** One line per kind of record and the anomaly counts: what `export` prints on stderr. */
-export function summary(issue: Issue, dir: string, files: number): string {
-  const by = { error: 0, warning: 0, info: 0 };
-  for (const a of issue.anomalies) by[a.severity]++;
-  const m = issue.masthead;
-  const title = [m.title, m.year && m.issue ? `${m.year} 年第 ${m.issue} 期` : null].filter(Boolean).join(' ');
-  return [
-    `${issue.source.name ?? '<stdin>'}${title ? ` — ${title}` : ''}`,
-    `  documents ${issue.documents.length} · sections ${issue.sections.length} · toc entries ${issue.toc.length} · citations ${issue.citations.length}`,
-    `  anomalies ${issue.anomalies.length}: ${by.error} error, ${by.warning} warning, ${by.info} info`,
-    `  wrote ${files} files to ${dir}`,
-  ].join('\n') + '\n';
+/** Writes the files of one issue into dir; on failure says which files were written. */
+export function writeFiles(dir: string, files: readonly ExportFile[]): void {
+  const written: string[] = [];
+  try {
+    for (const f of files) {
+      writeFileAtomic(join(dir, f.path), f.data, true);
+      written.push(f.path);
+    }
+  } catch (err) {
+    if (err instanceof OutputError) {
+      throw new OutputError(`${err.message}\n  written before the failure: ${written.length ? written.join(', ') : 'none'}`, err.exitCode);
+    }
+    throw err;
+  }
 }
 
 export function registerExport(program: Command): void {
   const cmd = program
     .command('export')
-    .description('write an export folder: issue.json, CSV files per kind of record, anomalies')
-    .argument('<file>', "gazette text file, or '-' for stdin")
-    .requiredOption('--out <dir>', 'output folder (must be empty or new, unless --force)')
+    .description('write an export folder: issue.json, CSV files per kind of record, datapackage.json, anomalies')
+    .argument('<inputs...>', "gazette text files, directories or globs; '-' for stdin")
+    .requiredOption('--out <dir>', 'output folder (must be empty or new, unless --force); one subfolder per issue when several are given')
     .option('--force', 'write into a non-empty folder, replacing files of the same name')
     .option('--bom', 'start CSV files with a UTF-8 BOM (for Excel)')
     .option('--excel-safe', "prefix text cells starting with = + - @ with ' (never numbers)")
     .option('--stamp [iso]', 'record a creation time in datapackage.json (default now); without it the output is byte-identical for the same input')
-    .option('-q, --quiet', 'print no summary')
     .addHelpText('after', `
 Examples:
   gongbao export samples/changning-2023-02.txt --out out
-  gongbao export issue.txt --out export/2023-02 --bom --force`);
-  inputOptions(cmd).action(async (file: string, opts: ExportOpts) => {
+  gongbao export issue.txt --out export/2023-02 --bom --force
+  gongbao export archive/ --out shelf --jobs 4          # one subfolder per issue: shelf/2023-02/ …
+  gongbao export 'archive/**/*.txt' --out shelf --quiet`);
+  batchOptions(inputOptions(cmd)).action(async (inputs: string[], opts: ExportOpts) => {
     const dir = opts.out;
     if (existsSync(dir)) {
       if (!statSync(dir).isDirectory()) throw new OutputError(`${dir}: exists and is not a folder`, 2);
       if (!opts.force && readdirSync(dir).length > 0) throw new OutputError(`${dir}: folder is not empty; use --force to write into it`, 2);
     }
-    const issue = loadIssue(file, opts);
+    const { files, failed } = resolveInputs(inputs, opts);
+    const single = inputs.length === 1 && files.length === 1 && files[0] === inputs[0];
     const stamp = opts.stamp === true ? new Date().toISOString() : opts.stamp || undefined;
-    const files = await buildExport(issue, { bom: opts.bom, excelSafe: opts.excelSafe, stamp });
-    const written: string[] = [];
-    try {
-      for (const f of files) {
-        writeFileAtomic(join(dir, f.path), f.data, true);
-        written.push(f.path);
-      }
-    } catch (err) {
-      if (err instanceof OutputError) {
-        throw new OutputError(`${err.message}\n  written before the failure: ${written.length ? written.join(', ') : 'none'}`, err.exitCode);
-      }
-      throw err;
-    }
-    if (!opts.quiet) process.stderr.write(summary(issue, dir, files.length));
+    const tasks: Task[] = files.map((file) => ({
+      kind: 'export',
+      file,
+      input: { encoding: opts.encoding, maxBytes: opts.maxBytes },
+      export: { bom: opts.bom, excelSafe: opts.excelSafe, stamp },
+    }));
+    const totals = new Totals();
+    totals.failed += failed;
+    if (failed) totals.worst(2);
+    const used = new Set<string>();
+    const progress = new Progress(files.length, opts.quiet);
+    let written = 0;
+    await runAll(
+      tasks,
+      opts.jobs,
+      (r) => {
+        totals.add(r, opts.failOn);
+        progress.clear();
+        if (!r.ok) {
+          process.stderr.write(`gongbao: ${r.error}\n`);
+          return;
+        }
+        let folder = '';
+        if (!single) {
+          folder = r.name;
+          for (let k = 2; used.has(folder); k++) folder = `${r.name}-${k}`;
+          used.add(folder);
+        }
+        writeFiles(join(dir, folder), r.files!);
+        written += r.files!.length;
+        if (single && !opts.quiet) process.stderr.write(fileSummary(r.file, r.stats) + `  wrote ${r.files!.length} files to ${dir}\n`);
+        else if (opts.verbose) process.stderr.write(`${r.file} → ${join(dir, folder)} (${r.stats.documents} documents, ${r.files!.length} files)\n`);
+      },
+      (done) => progress.update(done),
+    );
+    progress.clear();
+    if (!single && !opts.quiet) process.stderr.write(`  ${totals.line()}\n  wrote ${written} files to ${dir}\n`);
+    process.exitCode = totals.status;
   });
 }

@@ -6,6 +6,7 @@ import { toCsv, type CsvValue } from '../write/csv.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { tablesKind } from './extract-tables.js';
 import { APPOINTMENTS_CSV, ROSTERS_CSV, appointmentRows, rosterRows } from '../write/people.js';
+import { SLUICES_CSV, SLUICE_POINTS_CSV, pointRows, sluiceRows } from '../write/sluices.js';
 
 /**
  * A kind of record that `gongbao extract KIND FILE` prints. Extraction modules register
@@ -51,6 +52,18 @@ export const KINDS: ExtractKind[] = [
     description: 'members of leading groups, joint conferences and committees',
     records: (issue) => issue.rosters,
     csv: (issue) => ({ columns: ROSTERS_CSV.fields.map((f) => f.name), rows: rosterRows(issue) }),
+  },
+  {
+    name: 'sluices',
+    description: 'sluices: summary figures per bank, boundary section, computed area/perimeter, check results',
+    records: (issue) => issue.sluices,
+    csv: (issue) => ({ columns: SLUICES_CSV.fields.map((f) => f.name), rows: sluiceRows(issue) }),
+  },
+  {
+    name: 'points',
+    description: 'boundary stakes (界址点) of the sluices with Y/X plane coordinates',
+    records: (issue) => issue.points,
+    csv: (issue) => ({ columns: SLUICE_POINTS_CSV.fields.map((f) => f.name), rows: pointRows(issue) }),
   },
   {
     name: 'anomalies',

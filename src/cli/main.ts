@@ -5,6 +5,7 @@ import { registerParse } from './parse-cmd.js';
 import { registerExport } from './export-cmd.js';
 import { registerSchema } from './schema-cmd.js';
 import { registerExtract } from './extract.js';
+import { registerPlot } from './plot-cmd.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -36,12 +37,14 @@ overwrite · 3 output could not be written · 130 interrupted.`,
   registerExport(program);
   registerExtract(program);
   registerSchema(program);
+  registerPlot(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
+    process.exitCode = 0;
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
@@ -61,11 +64,3 @@ export async function main(argv: string[]): Promise<number> {
     return 70;
   }
 }
-
-process.on('SIGINT', () => {
-  process.stderr.write('gongbao: interrupted\n');
-  process.exit(130);
-});
-
-const code = await main(process.argv.slice(2));
-process.exitCode = code;

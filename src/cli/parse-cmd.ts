@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
-import { inputOptions, loadIssue, writeStdout, type InputOpts } from './options.js';
-import { assertValid } from '../model/validate.js';
+import { inputOptions, writeStdout, type InputOpts } from './options.js';
+import { batchOptions, resolveInputs, Totals, type BatchOpts } from './batch.js';
+import { runAll } from './pool.js';
+import { Progress } from './progress.js';
+import type { Task } from './task.js';
 import { writeFileAtomic } from '../write/atomic.js';
 
-interface ParseOpts extends InputOpts {
+interface ParseOpts extends InputOpts, BatchOpts {
   pretty?: boolean;
   output?: string;
   force?: boolean;
@@ -12,21 +15,45 @@ interface ParseOpts extends InputOpts {
 export function registerParse(program: Command): void {
   const cmd = program
     .command('parse')
-    .description('parse an issue and print it as one JSON object (the Issue schema)')
-    .argument('<file>', "gazette text file, or '-' for stdin")
-    .option('--pretty', 'indent the JSON')
+    .description('parse issues and print each as one JSON object (the Issue schema); several inputs give NDJSON, one issue a line')
+    .argument('<inputs...>', "gazette text files, directories or globs; '-' for stdin")
+    .option('--pretty', 'indent the JSON (one input only)')
     .option('-o, --output <file>', 'write to a file instead of stdout (atomically)')
     .option('--force', 'overwrite the output file if it exists')
     .addHelpText('after', `
 Examples:
   gongbao parse samples/changning-2023-02.txt --pretty | jq '.documents[] | {id, title, date}'
   gongbao parse issue.txt -o issue.json
-  iconv -f gbk -t utf-8 old.txt | gongbao parse - | jq '.masthead'`);
-  inputOptions(cmd).action(async (file: string, opts: ParseOpts) => {
-    const issue = loadIssue(file, opts);
-    assertValid('issue', issue);
-    const json = JSON.stringify(issue, null, opts.pretty ? 2 : undefined) + '\n';
-    if (opts.output) writeFileAtomic(opts.output, json, opts.force);
-    else await writeStdout(json);
+  iconv -f gbk -t utf-8 old.txt | gongbao parse - | jq '.masthead'
+  gongbao parse archive/ --jobs 4 | jq -c '{file: .source.name, documents: (.documents | length)}'`);
+  batchOptions(inputOptions(cmd)).action(async (inputs: string[], opts: ParseOpts) => {
+    const { files, failed } = resolveInputs(inputs, opts);
+    const single = inputs.length === 1 && files.length === 1 && files[0] === inputs[0];
+    const tasks: Task[] = files.map((file) => ({ kind: 'parse', file, input: { encoding: opts.encoding, maxBytes: opts.maxBytes }, pretty: single && opts.pretty === true }));
+    const totals = new Totals();
+    totals.failed += failed;
+    if (failed) totals.worst(2);
+    const chunks: string[] = [];
+    const progress = new Progress(files.length, opts.quiet || !opts.output);
+    await runAll(
+      tasks,
+      opts.jobs,
+      async (r) => {
+        totals.add(r, opts.failOn);
+        if (!r.ok) {
+          progress.clear();
+          process.stderr.write(`gongbao: ${r.error}\n`);
+          return;
+        }
+        if (opts.output) chunks.push(r.json! + '\n');
+        else await writeStdout(r.json! + '\n');
+        if (opts.verbose) process.stderr.write(`${r.file}: ${r.stats.documents} documents\n`);
+      },
+      (done) => progress.update(done),
+    );
+    progress.clear();
+    if (opts.output && chunks.length) writeFileAtomic(opts.output, chunks.join(''), opts.force);
+    if (!single && !opts.quiet) process.stderr.write(`  ${totals.line()}\n`);
+    process.exitCode = totals.status;
   });
 }

@@ -1,0 +1,96 @@
+/**
+ * `gongbao extract tables FILE [--format json|ndjson|csv] [--table ID] [--out DIR]`
+ *
+ * - json / ndjson: every logical table (one a line for ndjson); `--table ID` only that one.
+ * - csv: one table, chosen with `--table ID`; or, with `--out DIR`, every table as
+ *   DIR/<table-id>.csv plus the index DIR/tables.csv (a plain folder, no zip).
+ */
+import { CommanderError, type Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Issue } from '../model/issue.js';
+import type { Table } from '../model/table.js';
+import { toCsv } from '../write/csv.js';
+import { writeFileAtomic } from '../write/atomic.js';
+import { OutputError } from '../write/errors.js';
+import { TABLES_INDEX_CSV, tableCsvSpec, tableFiles, tableIndexRows } from '../write/tables.js';
+import { writeStdout } from './options.js';
+import type { ExtractKind } from './extract.js';
+
+interface TablesOpts {
+  format: 'json' | 'ndjson' | 'csv';
+  table?: string;
+  out?: string;
+  output?: string;
+  force?: boolean;
+  pretty?: boolean;
+  bom?: boolean;
+  excelSafe?: boolean;
+}
+
+function usage(message: string): never {
+  process.stderr.write(`gongbao: ${message}\n`);
+  throw new CommanderError(2, 'gongbao.usage', message);
+}
+
+function pick(issue: Issue, id: string): Table {
+  const t = issue.tables.find((x) => x.id === id);
+  if (!t) {
+    const ids = issue.tables.map((x) => x.id);
+    usage(`no table ${id}; the issue has ${ids.length ? ids.join(', ') : 'no tables'}`);
+  }
+  return t;
+}
+
+async function emit(out: string, opts: TablesOpts): Promise<void> {
+  if (opts.output) writeFileAtomic(opts.output, out, opts.force);
+  else await writeStdout(out);
+}
+
+export const tablesKind: ExtractKind = {
+  name: 'tables',
+  description: 'logical tables: fragments merged across page breaks, headers read, cells cleaned and typed',
+  records: (issue) => issue.tables,
+  csv: (issue) => ({ columns: TABLES_INDEX_CSV.fields.map((f) => f.name), rows: tableIndexRows(issue.tables) }),
+  configure(cmd: Command) {
+    cmd
+      .option('--table <id>', 'only this table (ids are listed by --format csv --out, or in the JSON)')
+      .option('--out <dir>', 'CSV: write every table as <dir>/<id>.csv and the index <dir>/tables.csv')
+      .addHelpText('after', `
+Examples:
+  gongbao extract tables issue.txt --format ndjson | jq -r '.id + "  " + (.caption.text // "")'
+  gongbao extract tables issue.txt --format csv --table 府办-2023-22-t1 --bom > t1.csv
+  gongbao extract tables issue.txt --format csv --out tables/`);
+  },
+  async run(issue, raw) {
+    const opts = raw as unknown as TablesOpts;
+    if (opts.out && opts.format !== 'csv') usage('--out DIR writes CSV files; use it with --format csv');
+    if (opts.format === 'csv') {
+      const csvOpts = { bom: opts.bom, excelSafe: opts.excelSafe };
+      if (opts.table) {
+        const t = pick(issue, opts.table);
+        const { spec, rows } = tableCsvSpec(t, 1);
+        await emit(await toCsv(spec.fields.map((f) => f.name), rows, csvOpts), opts);
+        return true;
+      }
+      if (opts.out) {
+        const files = await tableFiles(issue.tables, csvOpts, '');
+        // refuse before writing anything, so a refused run leaves no half-replaced folder
+        if (!opts.force) {
+          const clash = files.map((f) => join(opts.out!, f.path)).find((p) => existsSync(p));
+          if (clash) throw new OutputError(`${clash}: exists; use --force to overwrite`, 2);
+        }
+        for (const f of files) writeFileAtomic(join(opts.out, f.path), f.data, opts.force);
+        return true;
+      }
+      usage('--format csv writes one table: choose it with --table ID, or write them all with --out DIR');
+    }
+    const records = opts.table ? [pick(issue, opts.table)] : issue.tables;
+    const out =
+      opts.format === 'ndjson'
+        ? records.map((r) => JSON.stringify(r) + '\n').join('')
+        : JSON.stringify(opts.table ? records[0] : records, null, opts.pretty ? 2 : undefined) + '\n';
+    await emit(out, opts);
+    return true;
+  },
+};

@@ -1,0 +1,60 @@
+import type { Issue } from '../model/issue.js';
+import type { ExportFile, ExportOptions } from '../write/export.js';
+import { InputError } from '../read/errors.js';
+import { loadIssue, type InputOpts } from './options.js';
+import { assertValid } from '../model/validate.js';
+
+/** One file's work, run in the main thread or in a worker (it must be structured-cloneable). */
+export type Task =
+  | { kind: 'export'; file: string; input: InputOpts; export: ExportOptions }
+  | { kind: 'parse'; file: string; input: InputOpts; pretty: boolean };
+
+export interface Stats {
+  /** Gazette title and issue from the masthead, when present. */
+  label: string | null;
+  documents: number;
+  /** Number of records of each kind (documents, toc, tables, appointments …). */
+  records: Record<string, number>;
+  anomalies: { error: number; warning: number; info: number };
+}
+
+export type TaskResult =
+  | { ok: true; file: string; name: string; stats: Stats; files?: ExportFile[]; json?: string }
+  | { ok: false; file: string; error: string; exitCode: number };
+
+/** Counts of an issue's records and anomalies, for summaries. */
+export function statsOf(issue: Issue): Stats {
+  const records: Record<string, number> = {};
+  for (const [k, v] of Object.entries(issue)) if (Array.isArray(v) && k !== 'anomalies') records[k] = v.length;
+  const anomalies = { error: 0, warning: 0, info: 0 };
+  for (const a of issue.anomalies) anomalies[a.severity]++;
+  const m = issue.masthead;
+  const label = [m.title, m.year !== null && m.issue !== null ? `${m.year} 年第 ${m.issue} 期` : null].filter(Boolean).join(' ') || null;
+  return { label, documents: issue.documents.length, records, anomalies };
+}
+
+/** The folder name of an issue in a batch export: year-issue from the masthead, else the file name. */
+export function folderName(issue: Issue, file: string): string {
+  const m = issue.masthead;
+  if (m.year !== null && m.issue !== null) return `${m.year}-${String(m.issue).padStart(2, '0')}`;
+  const base = file === '-' ? 'stdin' : file.split(/[\\/]/).pop()!.replace(/\.[^.]*$/, '');
+  return base.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, '_').replace(/^\.+/, '_').slice(0, 80) || 'issue';
+}
+
+/** Runs one task; never throws for bad input (the result says what went wrong). */
+export async function runTask(task: Task): Promise<TaskResult> {
+  try {
+    const issue = loadIssue(task.file, task.input);
+    const stats = statsOf(issue);
+    const name = folderName(issue, task.file);
+    if (task.kind === 'parse') {
+      assertValid('issue', issue);
+      return { ok: true, file: task.file, name, stats, json: JSON.stringify(issue, null, task.pretty ? 2 : undefined) };
+    }
+    const { buildExport } = await import('../write/export.js');
+    return { ok: true, file: task.file, name, stats, files: await buildExport(issue, task.export) };
+  } catch (err) {
+    if (err instanceof InputError) return { ok: false, file: task.file, error: err.message, exitCode: 2 };
+    return { ok: false, file: task.file, error: `internal error: ${(err as Error)?.stack ?? String(err)}`, exitCode: 70 };
+  }
+}
