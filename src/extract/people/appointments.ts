@@ -102,6 +102,15 @@ function fromTable(ctx: Ctx, table: Table, prev: ListState | null, personnel: bo
     else if (acts.length > 1) acts.forEach((a, k) => free[k] !== undefined && columns.set(free[k]!, a));
     else if (prev && onlyBlankBetween(src, prev.endLine, table.span.startLine) && table.columns.every((c) => c.nameRaw.trim() === '')) {
       for (const [i, a] of prev.columns) columns.set(i, a);
+    } else {
+      // The first row says 任 命 / 免 去 (a list header written as a row of the table).
+      const first = table.rows.find((r) => r.kind !== 'header' && r.cells.some((c) => own(c).text !== ''));
+      const filled = first ? first.cells.map((c) => own(c).text).filter((t) => t !== '') : [];
+      const rowActs = filled.length === 1 ? headerLineActions(filled[0]!) : [];
+      if (rowActs.length === 1) {
+        const nameAt = nameCol < 0 ? 0 : nameCol;
+        for (let i = 0; i < table.columns.length; i++) if (i !== nameAt) columns.set(i, rowActs[0]!);
+      }
     }
   }
   if (columns.size === 0) {
