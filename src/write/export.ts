@@ -4,6 +4,7 @@ import { dataPackage } from './datapackage.js';
 import { csvFile, type CsvOptions, type TableSpec } from './csv.js';
 import { tablesExport } from './tables.js';
 import { peopleFiles } from './people.js';
+import { sluiceFiles } from './sluices.js';
 
 /** One file of an export folder, relative to the folder. */
 export interface ExportFile {
@@ -16,6 +17,8 @@ export interface ExportFile {
 export interface ExportOptions extends CsvOptions {
   /** ISO timestamp recorded in datapackage.json; none by default, so output is deterministic. */
   stamp?: string;
+  /** proj4 definition of the local plane system of sluice coordinates; adds sluices.geojson (WGS84). */
+  crs?: string;
 }
 
 /** A producer turns the issue into some of the export's files. */
@@ -112,7 +115,7 @@ const core: Producer = async (issue, opts) => [
 ];
 
 /** Every producer of the export folder; extraction modules add theirs here. */
-export const PRODUCERS: Producer[] = [core, peopleFiles, tablesExport];
+export const PRODUCERS: Producer[] = [core, peopleFiles, tablesExport, sluiceFiles];
 
 /** All files of the export of one issue, validated first, in a stable order. */
 export async function buildExport(issue: Issue, opts: ExportOptions = {}): Promise<ExportFile[]> {
