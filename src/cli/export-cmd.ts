@@ -9,6 +9,7 @@ import type { Task } from './task.js';
 import type { ExportFile } from '../write/export.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { OutputError } from '../write/errors.js';
+import { InputError } from '../read/errors.js';
 
 interface ExportOpts extends InputOpts, BatchOpts {
   out: string;
@@ -16,6 +17,7 @@ interface ExportOpts extends InputOpts, BatchOpts {
   bom?: boolean;
   excelSafe?: boolean;
   stamp?: string | boolean;
+  crs?: string;
 }
 
 /** Writes the files of one issue into dir; on failure says which files were written. */
@@ -44,6 +46,7 @@ export function registerExport(program: Command): void {
     .option('--bom', 'start CSV files with a UTF-8 BOM (for Excel)')
     .option('--excel-safe', "prefix text cells starting with = + - @ with ' (never numbers)")
     .option('--stamp [iso]', 'record a creation time in datapackage.json (default now); without it the output is byte-identical for the same input')
+    .option('--crs <proj4>', 'proj4 definition of the local plane system of sluice coordinates; adds sluices.geojson in WGS84 (see README: Sluices)')
     .addHelpText('after', `
 Examples:
   gongbao export samples/changning-2023-02.txt --out out
@@ -59,11 +62,16 @@ Examples:
     const { files, failed } = resolveInputs(inputs, opts);
     const single = inputs.length === 1 && files.length === 1 && files[0] === inputs[0];
     const stamp = opts.stamp === true ? new Date().toISOString() : opts.stamp || undefined;
+    if (opts.crs) {
+      const { crsProblem } = await import('../write/sluices.js');
+      const problem = await crsProblem(opts.crs);
+      if (problem) throw new InputError(`--crs: ${problem}`);
+    }
     const tasks: Task[] = files.map((file) => ({
       kind: 'export',
       file,
       input: { encoding: opts.encoding, maxBytes: opts.maxBytes },
-      export: { bom: opts.bom, excelSafe: opts.excelSafe, stamp },
+      export: { bom: opts.bom, excelSafe: opts.excelSafe, stamp, ...(opts.crs ? { crs: opts.crs } : {}) },
     }));
     const totals = new Totals();
     totals.failed += failed;

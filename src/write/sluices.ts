@@ -214,10 +214,28 @@ export function localGeoJson(issue: Issue): string {
   return JSON.stringify(sluiceGeoJson(issue, (p) => p, { coordinateSystem: LOCAL_CRS }), null, 1) + '\n';
 }
 
+type Proj4 = (from: string, to: string) => { forward(p: number[]): number[] };
+
+async function loadProj4(): Promise<Proj4> {
+  const mod = (await import('proj4')) as unknown as { default?: Proj4 } & Proj4;
+  return mod.default ?? mod;
+}
+
+/** Why a proj4 definition cannot be used for the local system, or null when it can. */
+export async function crsProblem(crs: string): Promise<string | null> {
+  try {
+    const proj4 = await loadProj4();
+    const [lon, lat] = proj4(crs, 'EPSG:4326').forward([0, 0]) as [number, number];
+    if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90) return `the definition does not give a position for (0, 0): ${crs}`;
+    return null;
+  } catch (err) {
+    return `not a usable proj4 definition (${(err as Error).message || String(err)}): ${crs}`;
+  }
+}
+
 /** WGS84 GeoJSON through a proj4 definition of the local system (proj4 loaded only here). */
 export async function wgs84GeoJson(issue: Issue, crs: string): Promise<string> {
-  const mod = await import('proj4');
-  const proj4 = (mod as unknown as { default: typeof mod.default }).default ?? mod;
+  const proj4 = await loadProj4();
   const converter = proj4(crs, 'EPSG:4326');
   const r7 = (v: number): number => Math.round(v * 1e7) / 1e7;
   const tx = (p: Pos): Pos => {
