@@ -5,7 +5,7 @@
 // and compiled by ajv into standalone validator code (src/generated/validators.js). The
 // CLI validates every output with them and never loads zod on the parse path.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
@@ -80,7 +80,14 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+// Swap the new files into dist/ one entry at a time, keeping what other steps put there
+// (npm run package's dist/gongbao).
+mkdirSync('dist', { recursive: true });
 const old = `dist.old.${tag}`;
-if (existsSync('dist')) renameSync('dist', old);
-renameSync(outdir, 'dist');
+mkdirSync(old);
+for (const name of readdirSync(outdir)) {
+  if (existsSync(`dist/${name}`)) renameSync(`dist/${name}`, `${old}/${name}`);
+  renameSync(`${outdir}/${name}`, `dist/${name}`);
+}
+rmSync(outdir, { recursive: true, force: true });
 rmSync(old, { recursive: true, force: true });

@@ -1,0 +1,42 @@
+// npm run package: builds dist/gongbao, a single executable (Node single executable
+// application): the CLI bundled as one CommonJS file, the worker of --jobs as an asset,
+// injected into a copy of this machine's node binary with postject. Nothing is downloaded.
+import { build } from 'esbuild';
+import { copyFileSync, chmodSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+
+if (!existsSync('dist/worker.cjs')) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+const dir = 'dist/sea';
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+await build({
+  entryPoints: ['src/cli/bin.ts'],
+  outfile: `${dir}/main.cjs`,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minifySyntax: true,
+  minifyWhitespace: true,
+  legalComments: 'none',
+  // import.meta is only used where the executable takes another path (see src/cli/pool.ts).
+  logOverride: { 'empty-import-meta': 'silent' },
+  logLevel: 'warning',
+});
+copyFileSync('dist/worker.cjs', `${dir}/worker.cjs`);
+writeFileSync(
+  `${dir}/sea-config.json`,
+  JSON.stringify({
+    main: `${dir}/main.cjs`,
+    output: `${dir}/sea-prep.blob`,
+    disableExperimentalSEAWarning: true,
+    assets: { 'worker.cjs': `${dir}/worker.cjs` },
+  }),
+);
+execFileSync(process.execPath, ['--experimental-sea-config', `${dir}/sea-config.json`], { stdio: 'inherit' });
+const exe = 'dist/gongbao';
+rmSync(exe, { force: true });
+copyFileSync(process.execPath, exe);
+chmodSync(exe, 0o755);
+execFileSync(process.execPath, ['node_modules/postject/dist/cli.js', exe, 'NODE_SEA_BLOB', `${dir}/sea-prep.blob`, '--sentinel-fuse', 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2'], { stdio: ['ignore', 'ignore', 'inherit'] });
+console.log(`built ${exe}`);

@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+
+const EXE = resolve('dist/gongbao');
+const SAMPLE = 'samples/changning-2023-02.txt';
+
+function tree(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string): void => {
+    for (const n of readdirSync(d).sort()) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('single executable (npm run package)', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, ['scripts/package.mjs'], { stdio: 'inherit' });
+  });
+
+  it('is a file of its own that runs without node_modules or dist/', () => {
+    expect(statSync(EXE).mode & 0o111).toBeTruthy();
+    const v = spawnSync(EXE, ['--version'], { encoding: 'utf8', cwd: tmpdir() });
+    expect(v.status).toBe(0);
+    expect(v.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+
+  it('parses the sample exactly as node bin/gongbao does', () => {
+    const exe = spawnSync(EXE, ['parse', SAMPLE], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const node = spawnSync(process.execPath, ['bin/gongbao', 'parse', SAMPLE], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    expect(exe.status).toBe(0);
+    expect(exe.stderr).toBe('');
+    expect(exe.stdout).toBe(node.stdout);
+    expect(JSON.parse(exe.stdout).documents).toHaveLength(22);
+  });
+
+  it('exports a batch with --jobs 2 (eval worker inside the executable) identical to node', () => {
+    const a = join(mkdtempSync(join(tmpdir(), 'gb-exe-')), 'out');
+    const b = join(mkdtempSync(join(tmpdir(), 'gb-node-')), 'out');
+    const shelf = mkdtempSync(join(tmpdir(), 'gb-shelf-'));
+    const text = readFileSync(SAMPLE, 'utf8');
+    writeFileSync(join(shelf, 'a.txt'), text);
+    writeFileSync(join(shelf, 'b.txt'), text.replace('2023 年第 2 期', '2023 年第 3 期'));
+    writeFileSync(join(shelf, 'c.txt'), text);
+    const args = (out: string) => ['export', shelf, '--out', out, '--jobs', '2', '--quiet'];
+    const exe = spawnSync(EXE, args(a), { encoding: 'utf8' });
+    const node = spawnSync(process.execPath, ['bin/gongbao', ...args(b)], { encoding: 'utf8' });
+    expect(exe.status).toBe(node.status);
+    expect(exe.stderr).toBe(node.stderr);
+    const ta = tree(a);
+    const tb = tree(b);
+    expect([...ta.keys()]).toEqual([...tb.keys()]);
+    expect([...new Set([...ta.keys()].map((k) => k.split('/')[0]))]).toEqual(['2023-02', '2023-02-2', '2023-03']);
+    for (const [k, v] of ta) expect(v.equals(tb.get(k)!), k).toBe(true);
+  });
+
+  it('reports unreadable input with exit 2', () => {
+    const r = spawnSync(EXE, ['parse', 'no/such/file.txt'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/no\/such\/file\.txt/);
+  });
+});
