@@ -27,11 +27,14 @@ export interface ParseContext {
   structure: Structure;
 }
 
-/**
- * The library's entry point: text or bytes of one gazette issue → Issue. Throws only
- * InputError (unreadable input); every irregularity of readable text is an anomaly.
- */
-export function parseIssue(input: string | Uint8Array, options: ParseOptions = {}): Issue {
+/** An issue with the lines of its text (for writers that show the source: Markdown, HTML). */
+export interface ParsedSource {
+  issue: Issue;
+  lines: string[];
+}
+
+/** Like parseIssue, and also returns the decoded lines of the text. */
+export function parseSource(input: string | Uint8Array, options: ParseOptions = {}): ParsedSource {
   const name = options.name ?? null;
   const anomalies: Anomaly[] = [];
   let text: string;
@@ -68,7 +71,7 @@ export function parseIssue(input: string | Uint8Array, options: ParseOptions = {
   anomalies.push(...checkDamage(src, structure));
 
   anomalies.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return {
+  const issue: Issue = {
     schemaVersion: 1,
     source: { ...source, lines: src.lines.length },
     masthead: structure.masthead,
@@ -83,4 +86,14 @@ export function parseIssue(input: string | Uint8Array, options: ParseOptions = {
     points: sluices.value.points,
     anomalies,
   };
+  return { issue, lines: src.lines };
 }
+
+/**
+ * The library's entry point: text or bytes of one gazette issue → Issue. Throws only
+ * InputError (unreadable input); every irregularity of readable text is an anomaly.
+ */
+export function parseIssue(input: string | Uint8Array, options: ParseOptions = {}): Issue {
+  return parseSource(input, options).issue;
+}
+
