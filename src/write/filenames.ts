@@ -1,0 +1,51 @@
+/**
+ * File names made from text (titles, 文号, table ids): safe on every file system.
+ * No path separators or `..`, no control characters or characters Windows refuses, no
+ * reserved device names (CON, PRN, AUX, NUL, COM1–9, LPT1–9), no trailing dot or space,
+ * bounded length in UTF-8 bytes (cut at a character boundary), never empty.
+ */
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+
+function cutBytes(s: string, max: number): string {
+  let out = '';
+  let bytes = 0;
+  for (const ch of s) {
+    const n = Buffer.byteLength(ch, 'utf8');
+    if (bytes + n > max) break;
+    out += ch;
+    bytes += n;
+  }
+  return out;
+}
+
+/** One safe name segment (no extension handling: pass the stem, add the extension after). */
+export function safeName(raw: string, maxBytes = 100): string {
+  let s = raw
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*\u200b-\u200f\u2028\u2029\ufeff]+/g, '-')
+    .replace(/\s+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-.]+|[-. ]+$/g, '');
+  s = cutBytes(s, maxBytes).replace(/[-. ]+$/g, '');
+  if (s === '' || /^\.+$/.test(s)) s = 'untitled';
+  if (RESERVED.test(s)) s = `_${s}`;
+  return s;
+}
+
+/**
+ * Safe names for siblings in one folder, unique also where the file system ignores case:
+ * a repeated name gets -2, -3 … (within the byte bound).
+ */
+export function uniqueNames(raws: readonly string[], maxBytes = 100): string[] {
+  const used = new Set<string>();
+  return raws.map((raw) => {
+    const base = safeName(raw, maxBytes);
+    let name = base;
+    for (let k = 2; used.has(name.toLowerCase()); k++) {
+      const suffix = `-${k}`;
+      name = `${cutBytes(base, maxBytes - suffix.length).replace(/[-. ]+$/g, '')}${suffix}`;
+    }
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
