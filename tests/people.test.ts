@@ -26,6 +26,7 @@ describe('names', () => {
     ['叶 青 西湖街道办事处四级调研员', '叶青', '叶 青', '西湖街道办事处四级调研员'],
     ['何\u3000平\u3000区财政局副局长', '何平', '何\u3000平', '区财政局副局长'],
     ['张 三', '张三', '张 三', ''],
+    ['王 小 明 区甲局副局长', '王小明', '王 小 明', '区甲局副局长'],
     // position only: no name, the whole line is the position
     ['东片街道办事处副主任', null, null, '东片街道办事处副主任'],
     ['区委编办主任', null, null, '区委编办主任'],
@@ -124,6 +125,8 @@ describe('periods', () => {
     ['２０２３年５月人事任免', '2023-05', '2023-05', '２０２３年５月'],
     ['二〇二三年第三季度人事任免', '2023-07', '2023-09', '二〇二三年第三季度'],
     ['二〇二三年上半年', '2023-01', '2023-06', '二〇二三年上半年'],
+    ['2023年4-6月任免名单', '2023-04', '2023-06', '2023年4-6月'],
+    ['二〇二三年四至六月', '2023-04', '2023-06', '二〇二三年四至六月'],
     ['区政府人事任免事项', null, null, null],
   ];
   for (const [title, from, to, raw] of cases) {
@@ -216,6 +219,26 @@ describe('appointment lists in a made-up issue', () => {
       ['appoint', '赵六', ['某区己局局长'], []],
       ['remove', '钱七', ['某区庚局局长'], []],
     ]);
+  });
+
+  it('sentences: 任命X为Y, 免去X的Y职务, 免去其Y职务 (其: the person just named)', () => {
+    const i = parseIssue(personnelIssue([
+      '经研究，决定任命王 峰为区甲局副局长（试用期一年），免去其区乙中心主任职务；任命欧阳娜娜、司马光为区丙局副局长。',
+      '免去上官燕的区丁局局长、区戊办主任职务。',
+      '免去李四区己局副局长职务。',
+      '依法任命的人员应当履职。',
+    ]));
+    expect(i.appointments.map((a) => [a.action, a.name, a.positions.map((p) => p.text), a.qualifiers])).toEqual([
+      ['appoint', '王峰', ['区甲局副局长'], ['试用期一年']],
+      ['remove', '王峰', ['区乙中心主任'], []],
+      ['appoint', '欧阳娜娜', ['区丙局副局长'], []],
+      ['appoint', '司马光', ['区丙局副局长'], []],
+      ['remove', '上官燕', ['区丁局局长', '区戊办主任'], []],
+      ['remove', '李四', ['区己局副局长'], []],
+    ]);
+    // outside a personnel document, sentences are not read as appointments
+    const j = parseIssue(miniIssue({ docs: [{ title: '某区人民政府关于某事项的通知', body: ['任命王峰为区甲局副局长。'] }] }));
+    expect(j.appointments).toEqual([]);
   });
 
   it('a list without any 任命 / 免去 header gives no records and one warning', () => {

@@ -19,6 +19,7 @@ import {
 import { compactName, isName } from './names.js';
 import { parsePeriod } from './period.js';
 import { parsePositions, stripMarkup } from './positions.js';
+import { sentenceActs } from './sentences.js';
 
 /** True for a document of personnel changes (任免 in its kind, category or title). */
 export function isPersonnelDocument(doc: Document): boolean {
@@ -194,7 +195,13 @@ export function extractAppointments(src: SourceLines, doc: Document, tables: rea
     if (inTable.has(k)) continue;
     const text = src.lines[k - 1]!;
     const acts = headerLineActions(text);
-    if (acts.length !== 1) continue;
+    if (acts.length !== 1) {
+      if (personnel && (text.includes('任命') || text.includes('免去') || text.includes('聘任') || text.includes('提名'))) {
+        const period = periodOf(ctx, k);
+        for (const a of sentenceActs(text)) addRecord(ctx, a.action, a.nameRaw, a.position, k, a.column, period);
+      }
+      continue;
+    }
     // A header line directly above a table belongs to the table (handled there).
     let next = k + 1;
     while (next <= doc.span.endLine && src.lines[next - 1]!.trim() === '') next++;

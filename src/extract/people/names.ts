@@ -96,9 +96,15 @@ export function splitName(line: string): NameSplit {
   const t1 = toks[1];
   if (!allHan(t0.text)) return none;
   const n0 = t0.text.length;
+  // Every character apart: 王 小 明 区… (a converter spacing each character).
+  const t2 = toks[2];
+  if (n0 === 1 && t1 && t1.text.length === 1 && allHan(t1.text) && t2 && t2.text.length === 1 && allHan(t2.text)) {
+    const name = t0.text + t1.text + t2.text;
+    if (isName(name)) return split(line, t2.end, t0.start, name);
+  }
   // Surname and given name written apart: 王 峰, 欧阳 娜娜.
   if ((n0 === 1 || (n0 === 2 && COMPOUND_SURNAME_SET.has(t0.text))) && t1 && allHan(t1.text)) {
-    const maxGiven = n0 === 1 ? 2 : 2;
+    const maxGiven = 2;
     if (t1.text.length <= maxGiven) {
       const name = t0.text + t1.text;
       if (isName(name)) return split(line, t1.end, t0.start, name);

@@ -50,6 +50,13 @@ function monthsAfter(s: string, i: number): { from: number; to: number; end: num
   const m = numberAt(s, c.at);
   if (!m || m.value < 1 || m.value > 12) return null;
   const yue = charAt(s, m.end);
+  if (yue.ch !== undefined && RANGE.has(yue.ch)) {
+    // 4-6月, 四至六月: one 月 after a range of months.
+    const m2 = numberAt(s, yue.at + 1);
+    const yue2 = m2 ? charAt(s, m2.end) : null;
+    if (m2 && yue2 && yue2.ch === '月' && m2.value >= m.value && m2.value <= 12) return { from: m.value, to: m2.value, end: yue2.at + 1 };
+    return null;
+  }
   if (yue.ch !== '月') return null;
   return { from: m.value, to: m.value, end: yue.at + 1 };
 }
