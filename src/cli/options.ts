@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { InputError } from '../read/errors.js';
 import { parseEncoding, type Encoding } from '../read/decode.js';
 import { readInput, DEFAULT_MAX_BYTES } from './io.js';
-import { parseIssue } from '../parse.js';
+import { parseSource, type ParsedSource } from '../parse.js';
 import type { Issue } from '../model/issue.js';
 
 export interface InputOpts {
@@ -27,9 +27,14 @@ export function inputOptions(cmd: Command): Command {
 
 /** Reads FILE (or '-' for stdin) and parses it; InputError on unreadable input. */
 export function loadIssue(file: string, opts: InputOpts): Issue {
+  return loadSource(file, opts).issue;
+}
+
+/** Like loadIssue, with the decoded lines (for the Markdown and HTML writers). */
+export function loadSource(file: string, opts: InputOpts): ParsedSource {
   const encoding: Encoding | undefined = opts.encoding ? parseEncoding(opts.encoding) : undefined;
   const raw = readInput(file, opts.maxBytes);
-  return parseIssue(raw.bytes, { name: raw.name, ...(encoding ? { encoding } : {}) });
+  return parseSource(raw.bytes, { name: raw.name, ...(encoding ? { encoding } : {}) });
 }
 
 /** Writes data to stdout, waiting for the pipe to drain (and ignoring EPIPE from `| head`). */

@@ -1,7 +1,7 @@
 import type { Issue } from '../model/issue.js';
 import type { ExportFile, ExportOptions } from '../write/export.js';
 import { InputError } from '../read/errors.js';
-import { loadIssue, type InputOpts } from './options.js';
+import { loadSource, type InputOpts } from './options.js';
 import { assertValid } from '../model/validate.js';
 
 /** One file's work, run in the main thread or in a worker (it must be structured-cloneable). */
@@ -44,7 +44,7 @@ export function folderName(issue: Issue, file: string): string {
 /** Runs one task; never throws for bad input (the result says what went wrong). */
 export async function runTask(task: Task): Promise<TaskResult> {
   try {
-    const issue = loadIssue(task.file, task.input);
+    const { issue, lines } = loadSource(task.file, task.input);
     const stats = statsOf(issue);
     const name = folderName(issue, task.file);
     if (task.kind === 'parse') {
@@ -52,7 +52,7 @@ export async function runTask(task: Task): Promise<TaskResult> {
       return { ok: true, file: task.file, name, stats, json: JSON.stringify(issue, null, task.pretty ? 2 : undefined) };
     }
     const { buildExport } = await import('../write/export.js');
-    return { ok: true, file: task.file, name, stats, files: await buildExport(issue, task.export) };
+    return { ok: true, file: task.file, name, stats, files: await buildExport(issue, { ...task.export, lines }) };
   } catch (err) {
     if (err instanceof InputError) return { ok: false, file: task.file, error: err.message, exitCode: 2 };
     return { ok: false, file: task.file, error: `internal error: ${(err as Error)?.stack ?? String(err)}`, exitCode: 70 };

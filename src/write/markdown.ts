@@ -1,0 +1,117 @@
+import type { Document, Issue } from '../model/issue.js';
+import type { Table } from '../model/table.js';
+import type { ExportFile } from './export.js';
+import { uniqueNames } from './filenames.js';
+import { displayWidth } from '../read/text.js';
+
+/* mdast nodes, just what this writer builds (remark-stringify takes plain objects). */
+type Inline = { type: 'text'; value: string } | { type: 'break' };
+type Block =
+  | { type: 'yaml'; value: string }
+  | { type: 'heading'; depth: 1 | 2 | 3; children: Inline[] }
+  | { type: 'paragraph'; children: Inline[] }
+  | { type: 'table'; align: null[]; children: { type: 'tableRow'; children: { type: 'tableCell'; children: Inline[] }[] }[] };
+
+const SENTENCE_END = /[。；;！!？?：:，,]$/;
+const H2 = /^[一二三四五六七八九十]+、\S/;
+const H3 = /^[(（][一二三四五六七八九十]+[)）]\s*\S/;
+const ATTACHMENT = /^附\s*件\s*\d*$/;
+
+/** YAML scalar: JSON strings are valid YAML double-quoted strings. */
+const yaml = (v: string | number | null): string => (v === null ? 'null' : typeof v === 'number' ? String(v) : JSON.stringify(v));
+
+/** The YAML front matter of a document's Markdown file. */
+export function frontMatter(issue: Issue, d: Document): string {
+  const fields: [string, string | number | null][] = [
+    ['id', d.id],
+    ['title', d.title],
+    ['date', d.date],
+    ['文号', d.docNumber?.normalized ?? null],
+    ['category', d.category],
+    ['page', d.toc?.page ?? null],
+    ['kind', d.kind],
+    ['lines', `${d.span.startLine}-${d.span.endLine}`],
+    ['source', issue.source.name],
+  ];
+  return fields.map(([k, v]) => `${k}: ${yaml(v)}`).join('\n');
+}
+
+function tableNode(t: Table): Block {
+  const cell = (s: string) => ({ type: 'tableCell' as const, children: [{ type: 'text' as const, value: s.replace(/\s*\n\s*/g, ' ') }] });
+  const header = { type: 'tableRow' as const, children: t.columns.map((c) => cell(c.name)) };
+  const width = t.columns.length;
+  const rows = t.rows.map((r) => ({
+    type: 'tableRow' as const,
+    children: Array.from({ length: Math.max(width, r.cells.length) }, (_, i) => cell(r.cells[i]?.text ?? '')),
+  }));
+  return { type: 'table', align: t.columns.map(() => null), children: [header, ...rows] };
+}
+
+/** The blocks of one document: title, then its lines as headings and paragraphs, tables as GFM tables. */
+function documentTree(issue: Issue, d: Document, lines: readonly string[]): Block[] {
+  const blocks: Block[] = [
+    { type: 'yaml', value: frontMatter(issue, d) },
+    { type: 'heading', depth: 1, children: [{ type: 'text', value: d.title }] },
+  ];
+  const tables = issue.tables.filter((t) => t.documentId === d.id);
+  const tableAt = new Map<number, Table>();
+  const skip = new Set<number>();
+  for (const t of tables) {
+    tableAt.set(t.span.startLine, t);
+    for (let ln = t.span.startLine; ln <= t.span.endLine; ln++) skip.add(ln);
+  }
+  let para: Inline[] = [];
+  const flush = (): void => {
+    if (para.length) blocks.push({ type: 'paragraph', children: para });
+    para = [];
+  };
+  for (let ln = d.titleSpan.endLine + 1; ln <= d.span.endLine && ln <= lines.length; ln++) {
+    const t = tableAt.get(ln);
+    if (t) {
+      flush();
+      blocks.push(tableNode(t));
+      continue;
+    }
+    if (skip.has(ln)) continue;
+    const text = lines[ln - 1]!.trim();
+    if (text === '') {
+      flush();
+      continue;
+    }
+    const heading = ATTACHMENT.test(text) ? 2 : text.length <= 40 && !SENTENCE_END.test(text) ? (H2.test(text) ? 2 : H3.test(text) ? 3 : 0) : 0;
+    if (heading && para.length === 0) {
+      blocks.push({ type: 'heading', depth: heading as 2 | 3, children: [{ type: 'text', value: text }] });
+      continue;
+    }
+    if (para.length) para.push({ type: 'break' });
+    para.push({ type: 'text', value: text });
+  }
+  flush();
+  return blocks;
+}
+
+/**
+ * docs/NN-<slug>.md: each document as clean Markdown with YAML front matter, built as an
+ * mdast tree and serialised with unified + remark-stringify + remark-gfm (loaded here only).
+ */
+export async function documentsMarkdown(issue: Issue, lines: readonly string[]): Promise<ExportFile[]> {
+  if (issue.documents.length === 0) return [];
+  const [{ unified }, { default: remarkStringify }, { default: remarkGfm }] = await Promise.all([
+    import('unified'),
+    import('remark-stringify'),
+    import('remark-gfm'),
+  ]);
+  const processor = unified()
+    .use(remarkGfm, { stringLength: displayWidth })
+    .use(remarkStringify, {
+      bullet: '-',
+      fences: true,
+      handlers: { yaml: (node: { value: string }) => `---\n${node.value}\n---` } as never,
+    });
+  const width = String(issue.documents.length).length < 2 ? 2 : String(issue.documents.length).length;
+  const names = uniqueNames(issue.documents.map((d) => `${String(d.ordinal).padStart(width, '0')}-${d.title || d.id}`), 90);
+  return issue.documents.map((d, i) => {
+    const tree = { type: 'root', children: documentTree(issue, d, lines) };
+    return { path: `docs/${names[i]}.md`, data: processor.stringify(tree as never) };
+  });
+}
