@@ -216,6 +216,7 @@ export function readStructure(src: SourceLines): Structure {
   const sections: Section[] = [];
   const docRegion: Region[] = [];
   const docCands: Candidate[] = [];
+  const sectionOf = new Map<Region, Section>();
   for (const region of regions) {
     const entries = toc.entries.filter((e) => e.category === region.category);
     const cands = candidatesIn(lines, region, entries.length ? entries : region.category === null ? toc.entries : [], anomalies);
@@ -245,6 +246,7 @@ export function readStructure(src: SourceLines): Structure {
     });
     if (region.category !== null && region.headerLine !== null) {
       sections.push({ category: region.category, line: region.headerLine, span: { startLine: region.headerLine, endLine: region.to }, documentIds: [] });
+      sectionOf.set(region, sections[sections.length - 1]!);
     }
   }
 
@@ -269,6 +271,8 @@ export function readStructure(src: SourceLines): Structure {
   });
 
   // Per-document details.
+  const untitled = new Map<number, Anomaly>();
+  for (const a of anomalies) if (a.code === 'DOCUMENT_WITHOUT_TITLE') untitled.set(a.line, a);
   const idCount = new Map<string, number>();
   const sectionOrdinal = new Map<string | null, number>();
   documents.forEach((d, i) => {
@@ -315,13 +319,16 @@ export function readStructure(src: SourceLines): Structure {
     const att = readAttachments(lines, d.titleSpan.endLine + 1, d.span.endLine, d.id);
     d.attachments = att.attachments;
     anomalies.push(...att.anomalies);
-    if (c.titleEnd < c.titleStart) for (const a of anomalies) if (a.code === 'DOCUMENT_WITHOUT_TITLE' && a.line === c.dateLineNo) a.documentId = d.id;
+    if (c.titleEnd < c.titleStart) { const a = untitled.get(c.dateLineNo!); if (a) a.documentId = d.id; }
   });
-  for (const d of documents) {
-    const s = sections.find((x) => x.category === d.category && x.span.startLine <= d.span.startLine && x.span.endLine >= d.span.endLine);
-    if (s) s.documentIds.push(d.id);
-  }
-  const tocOut: TocEntry[] = toc.entries.map((e) => ({ ...e, documentId: documents.find((d) => d.toc?.line === e.line)?.id ?? null }));
+  documents.forEach((d, i) => {
+    // Regions do not overlap: only the section of the document's own region can hold it.
+    const s = sectionOf.get(docRegion[i]!);
+    if (s && s.category === d.category) s.documentIds.push(d.id);
+  });
+  const docByTocLine = new Map<number, string>();
+  for (const d of documents) if (d.toc && !docByTocLine.has(d.toc.line)) docByTocLine.set(d.toc.line, d.id);
+  const tocOut: TocEntry[] = toc.entries.map((e) => ({ ...e, documentId: docByTocLine.get(e.line) ?? null }));
   for (const e of tocOut) {
     if (e.documentId === null) anomalies.push(anomaly('TOC_ENTRY_UNMATCHED', { message: `TOC entry «${e.title}» (page ${e.page ?? '?'}) has no document in the body`, line: e.line, evidence: lines[e.line - 1]! }));
   }

@@ -34,12 +34,16 @@ export function toHalfWidth(s: string): string {
 
 /**
  * Removes spaces that stand between two CJK characters (conversion artefacts where a
- * printed line wrapped); keeps spaces next to digits and Latin words. `keep(i)` may veto
- * the removal of the space run starting at index i.
+ * printed line wrapped); keeps spaces next to digits and Latin words. `keep(before, after,
+ * index)` may veto the removal of the space run starting at `index` of `s`: `before` holds
+ * the last (up to 16) characters of the output so far, `after` the (up to 16) characters
+ * after the run — windows, so the whole stays linear in the length of `s`.
  */
-export function removeCjkSpaces(s: string, keep?: (before: string, after: string) => boolean): string {
+export function removeCjkSpaces(s: string, keep?: (before: string, after: string, index: number) => boolean): string {
   if (!/\s/.test(s)) return s;
   let out = '';
+  // The output is a growing (rope) string: never index it, track its tail instead.
+  let tail = '';
   let i = 0;
   const n = s.length;
   while (i < n) {
@@ -47,17 +51,20 @@ export function removeCjkSpaces(s: string, keep?: (before: string, after: string
     if (ch === ' ' || ch === '\t' || ch === '\u3000') {
       let j = i;
       while (j < n && (s[j] === ' ' || s[j] === '\t' || s[j] === '\u3000')) j++;
-      const prev = out[out.length - 1];
+      const prev = tail[tail.length - 1];
       const next = s[j];
-      if (prev !== undefined && next !== undefined && isCjk(prev) && isCjk(next) && !(keep && keep(out, s.slice(j)))) {
+      if (prev !== undefined && next !== undefined && isCjk(prev) && isCjk(next) && !(keep && keep(tail, s.slice(j, j + 16), i))) {
         i = j;
         continue;
       }
-      out += s.slice(i, j);
+      const run = s.slice(i, j);
+      out += run;
+      tail = (tail + run.slice(-16)).slice(-16);
       i = j;
       continue;
     }
     out += ch;
+    tail = tail.length < 16 ? tail + ch : tail.slice(1) + ch;
     i++;
   }
   return out;

@@ -8,9 +8,12 @@ import { removeCjkSpaces, squash } from './text.js';
 export function cleanTitle(lines: readonly string[], tocRaw: string | null): string {
   const joined = squash(lines.join(' '));
   const tocSquashed = tocRaw ? squash(tocRaw) : '';
-  return removeCjkSpaces(joined, (before, after) => {
-    let quote = 0;
-    for (const ch of before) {
+  // Quote depth before the space run at `index`: counted on from where the last call stopped.
+  let quote = 0;
+  let scanned = 0;
+  return removeCjkSpaces(joined, (before, after, index) => {
+    for (; scanned < index; scanned++) {
+      const ch = joined[scanned];
       if (ch === '“' || ch === '「') quote++;
       else if ((ch === '”' || ch === '」') && quote > 0) quote--;
     }

@@ -1,6 +1,7 @@
 import type { Issue } from '../model/issue.js';
 import { assertValid } from '../model/validate.js';
 import { dataPackage } from './datapackage.js';
+import { documentsMarkdown } from './markdown.js';
 import { csvFile, type CsvOptions, type TableSpec } from './csv.js';
 import { tablesExport } from './tables.js';
 import { peopleFiles } from './people.js';
@@ -19,6 +20,8 @@ export interface ExportOptions extends CsvOptions {
   stamp?: string;
   /** proj4 definition of the local plane system of sluice coordinates; adds sluices.geojson (WGS84). */
   crs?: string;
+  /** The decoded lines of the issue's text: the Markdown documents and the HTML report show it. */
+  lines?: readonly string[];
 }
 
 /** A producer turns the issue into some of the export's files. */
@@ -114,8 +117,11 @@ const core: Producer = async (issue, opts) => [
   ),
 ];
 
+/** docs/NN-<slug>.md: each document as Markdown (needs the text's lines). */
+const markdown: Producer = async (issue, opts) => (opts.lines ? documentsMarkdown(issue, opts.lines) : []);
+
 /** Every producer of the export folder; extraction modules add theirs here. */
-export const PRODUCERS: Producer[] = [core, peopleFiles, tablesExport, sluiceFiles];
+export const PRODUCERS: Producer[] = [core, peopleFiles, tablesExport, sluiceFiles, markdown];
 
 /** All files of the export of one issue, validated first, in a stable order. */
 export async function buildExport(issue: Issue, opts: ExportOptions = {}): Promise<ExportFile[]> {
