@@ -28,7 +28,7 @@ export const Period = z
   .object({
     from: YearMonth,
     to: YearMonth,
-    raw: z.string().describe('The period as written in the list title, e.g. 二〇二三年四月~六月'),
+    raw: z.string().describe('The period as written in the list title, e.g. 二〇二四年一月~三月'),
   })
   .describe('The months an appointment list covers');
 export type Period = z.infer<typeof Period>;
@@ -37,7 +37,7 @@ export const Appointment = z
   .object({
     id: z.string().describe('Stable id: `${documentId}-p${n}` (n counts the records of the document)'),
     action: z.enum(['appoint', 'remove']).describe('appoint (任命) or remove (免去), from the header of the list'),
-    name: z.string().nullable().describe('The name with spaces removed (谢 健 → 谢健); null when the line holds none'),
+    name: z.string().nullable().describe('The name with spaces removed (张 三 → 张三); null when the line holds none'),
     nameRaw: z.string().nullable().describe('The name as written'),
     positions: z
       .array(Position)

@@ -1,5 +1,5 @@
 /**
- * Personal names in lists: `谢 健`, `周德才 区委政法委副书记`, `欧阳 娜 区…`. A name is 2–4
+ * Personal names in lists: `张 三`, `李小四 区某局副局长`, `欧阳 娜 区…`. A name is 2–4
  * Han characters once spaces are removed (a compound surname counts as two); it never
  * takes the start of the position that follows it.
  */
@@ -8,7 +8,7 @@ import { COMPOUND_SURNAME_SET, POSITION_STARTS, POST_TITLE_SET, MAX_TITLE_LENGTH
 
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0';
 
-/** Removes every kind of space (谢 健 → 谢健). */
+/** Removes every kind of space (张 三 → 张三). */
 export function compactName(raw: string): string {
   let out = '';
   for (const ch of raw) if (!isSpace(ch)) out += ch;
@@ -83,9 +83,9 @@ function split(s: string, nameEnd: number, nameStart: number, name: string): Nam
 
 /**
  * Splits a list line into a leading name and the rest (the position). Spaces decide:
- * `王 峰 仙霞…` → 王峰; `皇甫冉 区…` → 皇甫冉; `欧阳 娜娜 区…` → 欧阳娜娜. Without a space
+ * `张 三 某街道…` → 张三; `司马光 区…` → 司马光; `欧阳 娜娜 区…` → 欧阳娜娜. Without a space
  * between name and position only a one-character given name glued to the position
- * (`陈 丰区府办…`) is split, where the rest starts like a position. A line that is only a
+ * (`张 三区某办…`) is split, where the rest starts like a position. A line that is only a
  * position (`某街道办事处副主任`) gives name null; a line that is only a name gives rest ''.
  */
 export function splitName(line: string): NameSplit {
@@ -102,14 +102,14 @@ export function splitName(line: string): NameSplit {
     const name = t0.text + t1.text + t2.text;
     if (isName(name)) return split(line, t2.end, t0.start, name);
   }
-  // Surname and given name written apart: 王 峰, 欧阳 娜娜.
+  // Surname and given name written apart: 张 三, 欧阳 娜娜.
   if ((n0 === 1 || (n0 === 2 && COMPOUND_SURNAME_SET.has(t0.text))) && t1 && allHan(t1.text)) {
     const maxGiven = 2;
     if (t1.text.length <= maxGiven) {
       const name = t0.text + t1.text;
       if (isName(name)) return split(line, t1.end, t0.start, name);
     }
-    // Given name glued to the position: 陈 丰区府办… → 陈丰 + 区府办…
+    // Given name glued to the position: 张 三区某办… → 张三 + 区某办…
     for (let g = 1; g <= maxGiven && g < t1.text.length - 1; g++) {
       const restStart = t1.text.slice(g);
       if (startsPosition(restStart) || (restStart.length >= 2 && titleSuffixLength(restStart) === restStart.length)) {
@@ -118,7 +118,7 @@ export function splitName(line: string): NameSplit {
       }
     }
   }
-  // A whole token as the name: 周德才 区…, 皇甫冉 区…, or a name alone on the line.
+  // A whole token as the name: 李小四 区…, 司马光 区…, or a name alone on the line.
   if (isName(t0.text) && (toks.length > 1 || n0 <= 4)) return split(line, t0.end, t0.start, t0.text);
   return none;
 }

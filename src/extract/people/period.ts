@@ -1,6 +1,6 @@
 /**
- * The period an appointment list covers, from its title: 二〇二三年四月~六月 → 2023-04..2023-06,
- * 2023年4月至6月, 二〇二三年第二季度, 二〇二三年上半年, 2023年5月. Numerals in Chinese or
+ * The period an appointment list covers, from its title: 二〇二四年一月~三月 → 2024-01..2024-03,
+ * 2024年4月至6月, 二〇二四年第二季度, 二〇二四年上半年, 2024年5月. Numerals in Chinese or
  * Arabic (half- or full-width). A hand-written scanner, no regular expressions.
  */
 import type { Period } from '../../model/people.js';

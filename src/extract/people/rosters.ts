@@ -1,7 +1,7 @@
 /**
  * Rosters: the members of a leading group, joint conference or committee that a document
  * sets up or adjusts. The body's name comes from the title (关于建立 X 的通知 → X); the
- * members from role lines (`组 长：陈 颖 副区长`, `召集人：…`), from the lines and tables
+ * members from role lines (`组 长：张 三 副区长`, `召集人：…`), from the lines and tables
  * under a role label (`成 员（按姓氏笔画为序）：`), and from sentences that name an office
  * director (`办公室主任由某局局长某某兼任`). A line with a position and no name (or the
  * reverse) is kept with the missing field null and reported.

@@ -69,7 +69,7 @@ export const BODY_VERBS: readonly string[] = [
   '调整充实', '充实调整', '调整完善', '调整优化', '成立', '建立', '组建', '设立', '调整', '充实', '更新', '明确', '重组',
 ];
 
-/** Starts of a position: a name never takes these characters (谢 健 区… not 谢健区). */
+/** Starts of a position: a name never takes these characters (张 三 区… not 张三区). */
 export const POSITION_STARTS: readonly string[] = [
-  '区', '市', '县', '省', '镇', '乡', '街道', '上海', '北京', '中共', '中国', '国家', '全国', '共青团', '团', '党',
+  '区', '市', '县', '省', '镇', '乡', '街道', '中共', '中国', '国家', '全国', '共青团', '团', '党',
 ];
