@@ -369,7 +369,7 @@ export function checkGeometry(d: SluiceDraft, out: Anomaly[]): void {
 /** Runs every check over the joined sluices; fills geometry first. */
 export function checkSluices(drafts: readonly SluiceDraft[]): Anomaly[] {
   const out: Anomaly[] = [];
-  for (const d of drafts) if (d.section) d.geometry = computeGeometry(pointsOf(d.section).pts);
+  for (const d of drafts) if (d.section) d.geometry = computeGeometry(pointsOf(d.section).pts, d.summary?.totalArea?.value ?? null);
   checkJoin(drafts, out);
   checkOrder(drafts, out);
   for (const d of drafts) checkStakes(d, out);

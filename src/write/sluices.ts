@@ -141,7 +141,7 @@ export function sluiceRings(issue: Issue, s: Sluice): Pos[][] {
     if (p.y !== null && p.x !== null) pts.push({ seq: p.seq ?? i + 1, y: p.y, x: p.x, bank: p.bank });
   });
   const rings: Pos[][] = [];
-  for (const poly of computeGeometry(pts).polygons) {
+  for (const poly of computeGeometry(pts, s.totalArea).polygons) {
     const ring = poly.map((p): Pos => [p.y, p.x]);
     let area = 0;
     for (let i = 0; i < ring.length; i++) {

@@ -5,10 +5,11 @@
  * around the fenced area, so the stakes in order, closed from the last back to the first,
  * are the boundary polygon (a `ring`). The bank labels show this: the numbering runs along
  * one bank, crosses to the other and comes back (左岸 … 右岸 … 左岸). A range can consist of
- * separate parcels: where the sequence jumps far away (a step longer than JUMP_SPREADS
- * times the sluice's typical spread) and later jumps back, each run between jumps is a
- * ring of its own; a run of fewer than 3 stakes between jumps is an isolated point, left
- * out of the polygon and reported. Only when the closed ring crosses itself and the stakes
+ * separate parcels: where the sequence jumps far away (a step longer than JUMP_STEPS times
+ * the median step) and later jumps back, each run between jumps is a ring of its own; a run
+ * of fewer than 3 stakes between jumps is an isolated point, left out of the polygon and
+ * reported. The split is kept only when it brings the area closer to the stated total area
+ * (or, with no stated area, when the jumps are also far beyond the sluice's spread). Only when the closed ring crosses itself and the stakes
  * are exactly two bank runs (all 左岸, then all 右岸) whose left-then-reversed-right polygon
  * does not cross itself, the stakes are read as two bank `lines` in the same direction.
  */
@@ -23,6 +24,8 @@ export interface Pt {
 
 /** A step longer than this many typical spreads is a jump to another parcel (or a stray point). */
 export const JUMP_SPREADS = 5;
+/** A step longer than this many median steps may be a jump (see splitAtJumps). */
+export const JUMP_STEPS = 10;
 /** A stake farther than this many typical spreads from the median point is an outlier. */
 export const OUTLIER_SPREADS = 10;
 /** Spreads below this (m) are raised to it, so tiny ranges don't make every stake an outlier. */
@@ -127,15 +130,21 @@ export function outliers(pts: readonly Pt[]): Array<{ index: number; distance: n
 }
 
 /**
- * Splits the cyclic stake sequence at jumps. With fewer than two jumps the sequence is one
- * run. Returns runs of indices into `pts`, in sequence order.
+ * Splits the cyclic stake sequence at jumps: steps longer than JUMP_STEPS times the median
+ * step, and — when `strict` — also longer than JUMP_SPREADS times the typical spread. With
+ * fewer than two jumps the sequence is one run. Returns runs of indices into `pts`, in
+ * sequence order.
  */
-export function splitAtJumps(pts: readonly Pt[]): number[][] {
+export function splitAtJumps(pts: readonly Pt[], strict = true): number[][] {
   const n = pts.length;
   if (n < 4) return [pts.map((_, i) => i)];
   const { spread } = spreadOf(pts);
+  const steps = pts.map((p, i) => dist(p, pts[(i + 1) % n]!));
+  const typical = median(steps);
   const jumps: number[] = []; // step i goes from i to i+1 (mod n)
-  for (let i = 0; i < n; i++) if (dist(pts[i]!, pts[(i + 1) % n]!) > JUMP_SPREADS * spread) jumps.push(i);
+  for (let i = 0; i < n; i++) {
+    if (steps[i]! > JUMP_STEPS * typical && (!strict || steps[i]! > JUMP_SPREADS * spread)) jumps.push(i);
+  }
   if (jumps.length < 2) return [pts.map((_, i) => i)];
   const runs: number[][] = [];
   for (let k = 0; k < jumps.length; k++) {
@@ -151,6 +160,17 @@ export function splitAtJumps(pts: readonly Pt[]): number[][] {
   // In sequence order: the run holding the first stake first.
   runs.sort((a, b) => Math.min(...a) - Math.min(...b));
   return runs.map((r) => [...r].sort((a, b) => a - b));
+}
+
+/** Rings (runs of 3+ stakes) and isolated stakes of a split, and the total area of the rings. */
+function partsOf(pts: readonly Pt[], runs: number[][]): { polygons: Pt[][]; excluded: number[]; area: number } {
+  const polygons: Pt[][] = [];
+  const excluded: number[] = [];
+  for (const run of runs) {
+    if (run.length < 3) excluded.push(...run);
+    else polygons.push(run.map((i) => pts[i]!));
+  }
+  return { polygons, excluded, area: polygons.reduce((a, p) => a + shoelace(p), 0) };
 }
 
 function ringOf(pts: readonly Pt[]): SluiceRing {
@@ -186,8 +206,13 @@ export interface GeometryResult {
   crossings: Array<{ a: [number, number]; b: [number, number] }>;
 }
 
-/** Geometry of a sluice from its stakes in order (stakes without coordinates left out by the caller). */
-export function computeGeometry(pts: readonly Pt[]): GeometryResult {
+/**
+ * Geometry of a sluice from its stakes in order (stakes without coordinates left out by the
+ * caller). Splitting into parcels: with a stated total area, the reading (one ring, or rings
+ * split at long jumps) whose area is closer to it wins; without one, only jumps that are
+ * also far beyond the sluice's spread split the sequence.
+ */
+export function computeGeometry(pts: readonly Pt[], statedArea: number | null = null): GeometryResult {
   const empty: GeometryResult = {
     geometry: { boundary: 'none', rings: [], excludedSeqs: [], area: null, perimeter: null, selfIntersections: 0 },
     polygons: [],
@@ -195,13 +220,16 @@ export function computeGeometry(pts: readonly Pt[]): GeometryResult {
     crossings: [],
   };
   if (pts.length < 3) return empty;
-  const runs = splitAtJumps(pts);
-  const polygons: Pt[][] = [];
-  const excluded: number[] = [];
-  for (const run of runs) {
-    if (run.length < 3) excluded.push(...run);
-    else polygons.push(run.map((i) => pts[i]!));
+  let parts = partsOf(pts, splitAtJumps(pts, statedArea === null));
+  if (statedArea !== null && parts.polygons.length > 0) {
+    const whole = partsOf(pts, [pts.map((_, i) => i)]);
+    const dw = Math.abs(whole.area - statedArea);
+    const ds = Math.abs(parts.area - statedArea);
+    const crossings = (p: { polygons: Pt[][] }): number => p.polygons.reduce((a, q) => a + selfIntersections(q).length, 0);
+    // Equally close (within 0.01 m²): the reading whose polygons do not cross themselves.
+    if (dw < ds - 0.01 || (Math.abs(dw - ds) <= 0.01 && crossings(whole) <= crossings(parts))) parts = whole;
   }
+  const { polygons, excluded } = parts;
   if (polygons.length === 0) return { ...empty, excluded };
   let boundary: 'ring' | 'lines' = 'ring';
   if (polygons.length === 1 && selfIntersections(polygons[0]!).length > 0) {
@@ -227,8 +255,8 @@ export function computeGeometry(pts: readonly Pt[]): GeometryResult {
       boundary,
       rings,
       excludedSeqs: excluded.map((i) => pts[i]!.seq),
-      area: round2(rings.reduce((s, r) => s + r.area, 0)),
-      perimeter: round2(rings.reduce((s, r) => s + r.perimeter, 0)),
+      area: round2(polygons.reduce((s, p) => s + shoelace(p), 0)),
+      perimeter: round2(polygons.reduce((s, p) => s + perimeter(p), 0)),
       selfIntersections: rings.reduce((s, r) => s + r.selfIntersections, 0),
     },
     polygons,
