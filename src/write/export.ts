@@ -2,6 +2,7 @@ import type { Issue } from '../model/issue.js';
 import { assertValid } from '../model/validate.js';
 import { dataPackage } from './datapackage.js';
 import { documentsMarkdown } from './markdown.js';
+import { reportFiles } from './report.js';
 import { csvFile, type CsvOptions, type TableSpec } from './csv.js';
 import { tablesExport } from './tables.js';
 import { peopleFiles } from './people.js';
@@ -121,7 +122,7 @@ const core: Producer = async (issue, opts) => [
 const markdown: Producer = async (issue, opts) => (opts.lines ? documentsMarkdown(issue, opts.lines) : []);
 
 /** Every producer of the export folder; extraction modules add theirs here. */
-export const PRODUCERS: Producer[] = [core, peopleFiles, tablesExport, sluiceFiles, markdown];
+export const PRODUCERS: Producer[] = [core, peopleFiles, tablesExport, sluiceFiles, markdown, (issue, opts) => reportFiles(issue, opts.lines)];
 
 /** All files of the export of one issue, validated first, in a stable order. */
 export async function buildExport(issue: Issue, opts: ExportOptions = {}): Promise<ExportFile[]> {
