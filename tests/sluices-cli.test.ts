@@ -8,7 +8,7 @@ import { parseCsv } from './helpers/csv.js';
 import { SAMPLE_PATH } from './helpers/sample.js';
 
 /** The approximate local transverse Mercator definition the README gives. */
-const CRS = '+proj=tmerc +lat_0=31.2333333 +lon_0=121.4666667 +k=1 +x_0=0 +y_0=0 +ellps=krass +units=m +no_defs';
+const CRS = '+proj=tmerc +lat_0=31.23545148 +lon_0=121.46716061 +k=1 +x_0=0 +y_0=0 +ellps=krass +units=m +no_defs';
 
 describe('gongbao extract sluices|points', () => {
   it('sluices as JSON: ten records with geometry and checks', () => {
