@@ -94,13 +94,18 @@ function fromTable(ctx: Ctx, table: Table, prev: ListState | null, personnel: bo
     const a = actionsIn(c.nameRaw);
     if (a.length === 1) columns.set(i, a[0]!);
   });
-  let nameCol = nameColumn(table);
+  // The name column is looked for only once the table is known to be a list (cheap for other tables).
+  let nameColCache: number | null = null;
+  const nameColOf = (): number => (nameColCache ??= nameColumn(table));
   if (columns.size === 0) {
     const above = lineAbove(src, table.span.startLine, doc.titleSpan.endLine + 1);
     const acts = above ? headerLineActions(above.text) : [];
-    const free = table.columns.map((_, i) => i).filter((i) => i !== (nameCol < 0 ? 0 : nameCol));
-    if (acts.length === 1) for (const i of free) columns.set(i, acts[0]!);
-    else if (acts.length > 1) acts.forEach((a, k) => free[k] !== undefined && columns.set(free[k]!, a));
+    const free = () => table.columns.map((_, i) => i).filter((i) => i !== (nameColOf() < 0 ? 0 : nameColOf()));
+    if (acts.length === 1) for (const i of free()) columns.set(i, acts[0]!);
+    else if (acts.length > 1) {
+      const f = free();
+      acts.forEach((a, k) => f[k] !== undefined && columns.set(f[k]!, a));
+    }
     else if (prev && onlyBlankBetween(src, prev.endLine, table.span.startLine) && table.columns.every((c) => c.nameRaw.trim() === '')) {
       for (const [i, a] of prev.columns) columns.set(i, a);
     } else {
@@ -109,18 +114,19 @@ function fromTable(ctx: Ctx, table: Table, prev: ListState | null, personnel: bo
       const filled = first ? first.cells.map((c) => own(c).text).filter((t) => t !== '') : [];
       const rowActs = filled.length === 1 ? headerLineActions(filled[0]!) : [];
       if (rowActs.length === 1) {
-        const nameAt = nameCol < 0 ? 0 : nameCol;
+        const nameAt = nameColOf() < 0 ? 0 : nameColOf();
         for (let i = 0; i < table.columns.length; i++) if (i !== nameAt) columns.set(i, rowActs[0]!);
       }
     }
   }
   if (columns.size === 0) {
-    if (personnel && nameCol >= 0) {
+    if (personnel && nameColOf() >= 0) {
       const line = table.span.startLine;
       ctx.anomalies.push(anomaly('PERSON_ACTION_UNKNOWN', { message: `a list of ${table.rows.length} people without a 任命 / 免去 header`, line, documentId: doc.id, evidence: src.lines[line - 1]! }));
     }
     return null;
   }
+  let nameCol = nameColOf();
   if (nameCol < 0 || columns.has(nameCol)) {
     nameCol = table.columns.findIndex((_, i) => !columns.has(i));
     if (nameCol < 0) return null;

@@ -9,7 +9,10 @@ import { APPOINT_WORDS, REMOVE_WORDS, ROLE_SET } from './vocab.js';
 export type Action = 'appoint' | 'remove';
 
 /** Text without spaces and Markdown/table markup: `姓 名**免 去 职 务**` → 姓名免去职务. */
+const MARKUP_OR_SPACE = /[\s*_|#\u00a0]/;
+
 export function compact(s: string): string {
+  if (!MARKUP_OR_SPACE.test(s)) return s;
   let out = '';
   for (const ch of s) {
     if (ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '\u00a0' || ch === '*' || ch === '_' || ch === '|' || ch === '#') continue;
@@ -49,6 +52,8 @@ export function isSentence(s: string): boolean {
  * action (`任 命`, `免去职务：`, `姓 名**免 去 职 务**`). Returns its actions, or [].
  */
 export function headerLineActions(s: string): Action[] {
+  // Cheap checks first: this runs on every line of a document.
+  if (s.length > 60 || (s.indexOf('任') < 0 && s.indexOf('免') < 0 && s.indexOf('聘') < 0 && s.indexOf('提') < 0 && s.indexOf('解') < 0 && s.indexOf('撤') < 0)) return [];
   const c = compact(s).replace(/[:：]$/, '');
   if (c.length === 0 || c.length > 16 || isSentence(c)) return [];
   const actions = actionsIn(c);
@@ -91,7 +96,8 @@ export function nameColumn(table: Table): number {
   for (let c = 0; c < table.columns.length; c++) {
     let filled = 0;
     let names = 0;
-    for (const r of table.rows) {
+    for (let ri = 0; ri < table.rows.length && filled < 40; ri++) {
+      const r = table.rows[ri]!;
       if (r.kind !== 'data') continue;
       const t = own(r.cells[c]).raw;
       if (!t) continue;

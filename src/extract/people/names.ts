@@ -9,7 +9,10 @@ import { COMPOUND_SURNAME_SET, POSITION_STARTS, POST_TITLE_SET, MAX_TITLE_LENGTH
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0';
 
 /** Removes every kind of space (张 三 → 张三). */
+const SPACES = /[ \t\u3000\u00a0]/;
+
 export function compactName(raw: string): string {
+  if (!SPACES.test(raw)) return raw;
   let out = '';
   for (const ch of raw) if (!isSpace(ch)) out += ch;
   return out;
@@ -33,7 +36,12 @@ export function titleSuffixLength(s: string): number {
  * name only with a compound surname or as written, and not a post title or a role.
  */
 export function isName(s: string): boolean {
-  const n = [...s].length;
+  if (s.length < 2 || s.length > 8) return false;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) n++; // count code points, not surrogate halves
+  }
   if (n < 2 || n > 4 || !allHan(s)) return false;
   if (ROLE_SET.has(s) || titleSuffixLength(s) > 0) return false;
   return true;

@@ -48,6 +48,7 @@ export function bodyFromTitle(title: string): string | null {
 
 /** The body a sentence sets up: 同意建立 X（以下简称…）/ 同意调整 X，… → X. */
 function bodyFromSentence(text: string): string | null {
+  if (text.indexOf('同意') < 0 && text.indexOf('决定') < 0) return null;
   const t = compact(text);
   for (const lead of ['同意', '决定']) {
     let at = t.indexOf(lead);
@@ -74,6 +75,9 @@ interface RoleLabel {
 
 /** Reads `组 长：…`, `成 员（按姓氏笔画为序）：`, `召集人:…`. */
 export function roleLabel(line: string): RoleLabel | null {
+  // Cheap check first (every line of a document comes here): a colon near the start.
+  const head = line.slice(0, 40);
+  if (head.indexOf('：') < 0 && head.indexOf(':') < 0) return null;
   const s = stripMarkup(line);
   let colon = -1;
   for (let i = 0; i < s.length && i < 30; i++) {
@@ -102,6 +106,14 @@ export function roleLabel(line: string): RoleLabel | null {
     rest = '';
   }
   return { role: label, note, rest, restColumn: restStart + 1 };
+}
+
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0x3000) return false;
+  }
+  return true;
 }
 
 /** A line that is only a note on the order of the list: （按姓氏笔画为序）. */
@@ -242,7 +254,7 @@ export function extractRoster(src: SourceLines, doc: Document, tables: readonly 
       continue;
     }
     const text = src.lines[k - 1]!;
-    if (text.trim() === '' || isTableRow(text)) continue;
+    if (text.length === 0 || isBlank(text) || isTableRow(text)) continue;
     const label = roleLabel(text);
     if (label) {
       inBlock = true;
