@@ -7,6 +7,8 @@ import fc from 'fast-check';
 import { parseIssue } from '../src/parse.js';
 import { InputError } from '../src/read/errors.js';
 import { buildExport } from '../src/write/export.js';
+import { selfIntersections, segmentsIntersect, type Pt } from '../src/extract/sluices/geometry.js';
+import { removeCjkSpaces } from '../src/read/text.js';
 import { SAMPLE, SAMPLE_LINES, checkIssue, fcParams, lineCount, lineRefs, mutate, mutations, parseChecked, tally, tokenText } from './fuzz-helpers.js';
 
 afterAll(() => {
@@ -110,5 +112,41 @@ describe('idempotence', () => {
         expect(Buffer.from(f.data).equals(Buffer.from(b[i]!.data))).toBe(true);
       });
     }), fcParams(15));
+  });
+});
+
+describe('linear-time rewrites agree with the simple versions they replaced', () => {
+  it('selfIntersections (x sweep) gives the pairs of the all-pairs loop, in the same order', () => {
+    const brute = (pts: { x: number; y: number }[]): Array<[number, number]> => {
+      const n = pts.length;
+      const out: Array<[number, number]> = [];
+      if (n < 4) return out;
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 2; j < n; j++) {
+          if (i === 0 && j === n - 1) continue;
+          if (segmentsIntersect(pts[i] as Pt, pts[(i + 1) % n] as Pt, pts[j] as Pt, pts[(j + 1) % n] as Pt)) out.push([i, j]);
+        }
+      }
+      return out;
+    };
+    const pt = fc.record({ x: fc.integer({ min: -5, max: 5 }), y: fc.integer({ min: -5, max: 5 }) });
+    fc.assert(fc.property(fc.array(pt, { maxLength: 24 }), (raw) => {
+      const pts = raw.map((p, i) => ({ seq: i + 1, ...p })) as Pt[];
+      expect(selfIntersections(pts)).toEqual(brute(pts));
+    }), fcParams(500));
+  });
+  it('removeCjkSpaces with a veto sees the same windows as before', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom('中', '文', ' ', '  ', 'a', '1', '“', '”', '\u3000'), { maxLength: 60 }), (parts) => {
+      const s = parts.join('');
+      const seen: string[] = [];
+      const out = removeCjkSpaces(s, (before, after, index) => {
+        // before: the tail of the output so far; after: the text after the space run.
+        expect(s.slice(index).trimStart().startsWith(after.trimStart().slice(0, 1))).toBe(true);
+        seen.push(before);
+        return false;
+      });
+      expect(removeCjkSpaces(s)).toBe(out);
+      for (const b of seen) expect(b.length).toBeLessThanOrEqual(16);
+    }), fcParams(300));
   });
 });

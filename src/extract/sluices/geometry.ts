@@ -87,12 +87,28 @@ export function selfIntersections(pts: readonly Pt[]): Array<[number, number]> {
   const n = pts.length;
   const out: Array<[number, number]> = [];
   if (n < 4) return out;
+  // Sweep over x: only edges whose x ranges overlap can touch (all pairs were quadratic
+  // for a long ring of stakes). Same pairs, in the same order (by i, then j).
+  const lo = new Float64Array(n);
+  const hi = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    for (let j = i + 2; j < n; j++) {
-      if (i === 0 && j === n - 1) continue; // adjacent through the closing edge
+    const a = pts[i]!.x;
+    const b = pts[(i + 1) % n]!.x;
+    lo[i] = Math.min(a, b);
+    hi[i] = Math.max(a, b);
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((p, q) => lo[p]! - lo[q]! || p - q);
+  for (let a = 0; a < n; a++) {
+    const e = order[a]!;
+    for (let b = a + 1; b < n && lo[order[b]!]! <= hi[e]!; b++) {
+      const f = order[b]!;
+      const i = Math.min(e, f);
+      const j = Math.max(e, f);
+      if (j - i < 2 || (i === 0 && j === n - 1)) continue; // adjacent edges
       if (segmentsIntersect(pts[i]!, pts[(i + 1) % n]!, pts[j]!, pts[(j + 1) % n]!)) out.push([i, j]);
     }
   }
+  out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
   return out;
 }
 

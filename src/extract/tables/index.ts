@@ -275,6 +275,26 @@ function bodyRowsOf(l: Logical): WCell[][] {
   return out;
 }
 
+/**
+ * The last `max` body rows of a table (all when fewer): enough to profile its columns, and
+ * it keeps a long run of page-split fragments linear (the whole table per fragment was quadratic).
+ */
+const PROFILE_ROWS = 100;
+function lastBodyRows(l: Logical, max: number): WCell[][] {
+  const out: WCell[][] = [];
+  for (let k = l.pieces.length - 1; k >= 0 && out.length < max; k--) {
+    const p = l.pieces[k]!;
+    const body = p.piece.body;
+    for (let i = body.length - 1; i >= p.headerRows - 1 && out.length < max; i--) {
+      const r = body[i]!;
+      const row: WCell[] = new Array(l.width);
+      for (let j = 0; j < r.length; j++) row[p.offset + j] = r[j]!;
+      out.push(row);
+    }
+  }
+  return out.reverse();
+}
+
 /** Joins two pieces of one cell's text: no space between CJK characters, else one space. */
 function joinText(a: string, b: string): string {
   if (a === '') return b;
@@ -479,7 +499,7 @@ function tryMerge(l: Logical, p: Piece): boolean {
     // it brings a header of its own (the table's own header would have been counted in `extra`)
     return false;
   }
-  const tableRows = bodyRowsOf(l);
+  const tableRows = lastBodyRows(l, PROFILE_ROWS);
   const fragRows = p.body.slice(extra);
   const tp = profiles(tableRows, l.width);
   const fp = profiles(fragRows, p.header.length);
