@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { z } from 'zod';
+import { Issue } from '../src/model/issue.js';
+import { Anomaly } from '../src/model/anomaly.js';
+import { gongbao } from './helpers/cli.js';
+import { parseCsv } from './helpers/csv.js';
+
+function tree(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string): void => {
+    for (const n of readdirSync(d).sort()) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const exportSample = (...extra: string[]): string => {
+  const out = join(mkdtempSync(join(tmpdir(), 'gb-export-')), 'out');
+  const r = gongbao(['export', 'samples/changning-2023-02.txt', '--out', out, '-q', ...extra]);
+  expect(r.code, r.stderr).toBe(0);
+  return out;
+};
+
+describe('the export folder of the sample', () => {
+  const a = exportSample();
+  const files = tree(a);
+  const issue = Issue.parse(JSON.parse(readFileSync(join(a, 'issue.json'), 'utf8')));
+
+  it('holds every file the README lists', () => {
+    for (const f of ['issue.json', 'anomalies.json', 'datapackage.json', 'report.html', 'documents.csv', 'toc.csv', 'citations.csv', 'tables.csv',
+      'appointments.csv', 'rosters.csv', 'sluices.csv', 'sluice-points.csv', 'sluices.local.geojson']) {
+      expect(files.has(f), f).toBe(true);
+    }
+    const docs = [...files.keys()].filter((k) => k.startsWith('docs/'));
+    expect(docs).toHaveLength(issue.documents.length);
+    const tables = [...files.keys()].filter((k) => k.startsWith('tables/'));
+    expect(tables.sort()).toEqual(issue.tables.map((t) => `tables/${t.id}.csv`).sort());
+    const plots = [...files.keys()].filter((k) => k.startsWith('plots/') && k.endsWith('.svg'));
+    expect(plots).toHaveLength(issue.sluices.length);
+    expect([...files.keys()].some((k) => k.endsWith('.tmp'))).toBe(false);
+  });
+
+  it('validates: issue.json and anomalies.json against their schemas, GeoJSON, SVG, CSV shape', () => {
+    expect(issue.documents).toHaveLength(22);
+    expect(() => z.array(Anomaly).parse(JSON.parse(files.get('anomalies.json')!.toString()))).not.toThrow();
+    expect(JSON.parse(files.get('anomalies.json')!.toString())).toEqual(issue.anomalies);
+    const geo = JSON.parse(files.get('sluices.local.geojson')!.toString());
+    expect(geo.type).toBe('FeatureCollection');
+    for (const f of geo.features) {
+      expect(f.type).toBe('Feature');
+      expect(['Polygon', 'Point', 'MultiPolygon', 'LineString', 'MultiLineString']).toContain(f.geometry.type);
+    }
+    for (const [k, v] of files) {
+      if (k.endsWith('.svg')) expect(v.toString().trimStart().startsWith('<')).toBe(true);
+      if (k.endsWith('.csv')) {
+        const rows = parseCsv(v.toString());
+        expect(rows.length, k).toBeGreaterThan(0);
+        for (const r of rows) expect(r.length, k).toBe(rows[0]!.length);
+      }
+    }
+  });
+
+  it('is byte-identical on a second run', () => {
+    const b = tree(exportSample());
+    expect([...b.keys()]).toEqual([...files.keys()]);
+    for (const [k, v] of files) expect(v.equals(b.get(k)!), k).toBe(true);
+  });
+
+  it('--excel-safe neutralises formula-looking text, never numbers; --bom prefixes a BOM', () => {
+    const c = tree(exportSample('--excel-safe', '--bom'));
+    const points = c.get('sluice-points.csv')!;
+    expect(points[0]).toBe(0xef);
+    const rows = parseCsv(points.toString('utf8'));
+    const y = rows[0]!.indexOf('y');
+    expect(rows[1]![y]).toMatch(/^-\d/); // negative coordinates stay numbers
+    for (const [k, v] of c) {
+      if (!k.endsWith('.csv')) continue;
+      for (const row of parseCsv(v.toString('utf8')).slice(1)) {
+        for (const cell of row) if (/^[=+@]/.test(cell)) throw new Error(`${k}: unneutralised ${cell}`);
+      }
+    }
+  });
+});
