@@ -1,7 +1,16 @@
-/** gongbao as a library. */
-export { parseIssue, type ParseOptions } from './parse.js';
+/**
+ * gongbao as a library:
+ *   parseIssue(text | bytes, options) → Issue
+ *   validateIssue(text | bytes | Issue, options) → the anomalies that count, with a status
+ *   exportIssue(text | bytes, dir, options) → writes the export folder
+ */
+export { parseIssue, parseSource, type ParseOptions, type ParsedSource } from './parse.js';
+export { exportIssue, type ExportIssueOptions } from './api.js';
 export { InputError } from './read/errors.js';
+export { OutputError } from './write/errors.js';
 export type { Anomaly, Severity } from './model/anomaly.js';
 export type { Issue, Document, TocEntry, Section, Citation, DocNumber, Masthead, Attachment } from './model/issue.js';
+export type { Table, TableColumn, TableRow, TableCell, TableFragment } from './model/table.js';
 export type { Appointment, Position, Period, Roster, RosterMember } from './model/people.js';
+export type { Sluice, SluicePoint } from './model/sluice.js';
 export { CATALOGUE, type Code, type Rule } from './check/catalogue.js';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import Ajv4 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { parseIssue } from '../src/parse.js';
 import { buildExport } from '../src/write/export.js';
@@ -8,6 +7,10 @@ import { SAMPLE, SAMPLE_PATH } from './helpers/sample.js';
 import { parseCsv } from './helpers/csv.js';
 
 const fixture = (n: string) => JSON.parse(readFileSync(new URL(`./fixtures/frictionless/${n}.json`, import.meta.url), 'utf8'));
+// ajv's CommonJS default exports, loaded the way Node resolves them.
+const require = createRequire(import.meta.url);
+const Ajv4 = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
+const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
 const ajv = new Ajv4({ strict: false, allErrors: true });
 addFormats(ajv);
 const validatePackage = ajv.compile(fixture('data-package'));

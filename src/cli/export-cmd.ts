@@ -1,14 +1,11 @@
 import type { Command } from 'commander';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputOptions, type InputOpts } from './options.js';
 import { batchOptions, fileSummary, resolveInputs, Totals, type BatchOpts } from './batch.js';
 import { runAll } from './pool.js';
 import { Progress } from './progress.js';
 import type { Task } from './task.js';
-import type { ExportFile } from '../write/export.js';
-import { writeFileAtomic } from '../write/atomic.js';
-import { OutputError } from '../write/errors.js';
+import { checkOutDir, writeFiles } from '../write/folder.js';
 import { InputError } from '../read/errors.js';
 
 interface ExportOpts extends InputOpts, BatchOpts {
@@ -18,22 +15,6 @@ interface ExportOpts extends InputOpts, BatchOpts {
   excelSafe?: boolean;
   stamp?: string | boolean;
   crs?: string;
-}
-
-/** Writes the files of one issue into dir; on failure says which files were written. */
-export function writeFiles(dir: string, files: readonly ExportFile[]): void {
-  const written: string[] = [];
-  try {
-    for (const f of files) {
-      writeFileAtomic(join(dir, f.path), f.data, true);
-      written.push(f.path);
-    }
-  } catch (err) {
-    if (err instanceof OutputError) {
-      throw new OutputError(`${err.message}\n  written before the failure: ${written.length ? written.join(', ') : 'none'}`, err.exitCode);
-    }
-    throw err;
-  }
 }
 
 export function registerExport(program: Command): void {
@@ -55,10 +36,7 @@ Examples:
   gongbao export 'archive/**/*.txt' --out shelf --quiet`);
   batchOptions(inputOptions(cmd)).action(async (inputs: string[], opts: ExportOpts) => {
     const dir = opts.out;
-    if (existsSync(dir)) {
-      if (!statSync(dir).isDirectory()) throw new OutputError(`${dir}: exists and is not a folder`, 2);
-      if (!opts.force && readdirSync(dir).length > 0) throw new OutputError(`${dir}: folder is not empty; use --force to write into it`, 2);
-    }
+    checkOutDir(dir, opts.force);
     const { files, failed } = resolveInputs(inputs, opts);
     const single = inputs.length === 1 && files.length === 1 && files[0] === inputs[0];
     const stamp = opts.stamp === true ? new Date().toISOString() : opts.stamp || undefined;

@@ -1,0 +1,32 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ExportFile } from './export.js';
+import { writeFileAtomic } from './atomic.js';
+import { OutputError } from './errors.js';
+
+/** Refuses an output folder that is a file, or not empty without `force` (exit 2). */
+export function checkOutDir(dir: string, force = false): void {
+  if (!existsSync(dir)) return;
+  if (!statSync(dir).isDirectory()) throw new OutputError(`${dir}: exists and is not a folder`, 2);
+  if (!force && readdirSync(dir).length > 0) throw new OutputError(`${dir}: folder is not empty; use --force to write into it`, 2);
+}
+
+/**
+ * Writes export files into dir, each through a temporary file renamed into place; on
+ * failure the error says which files were written before it. Returns the paths written.
+ */
+export function writeFiles(dir: string, files: readonly ExportFile[]): string[] {
+  const written: string[] = [];
+  try {
+    for (const f of files) {
+      writeFileAtomic(join(dir, f.path), f.data, true);
+      written.push(f.path);
+    }
+  } catch (err) {
+    if (err instanceof OutputError) {
+      throw new OutputError(`${err.message}\n  written before the failure: ${written.length ? written.join(', ') : 'none'}`, err.exitCode);
+    }
+    throw err;
+  }
+  return written.map((p) => join(dir, p));
+}

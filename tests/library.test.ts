@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+describe("the library: import { parseIssue, exportIssue } from 'gongbao'", () => {
+  it('works from the package name, as a user program would', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gb-lib-'));
+    const program = `
+      import { readFileSync } from 'node:fs';
+      import { parseIssue, exportIssue, InputError, CATALOGUE } from 'gongbao';
+      const text = readFileSync('samples/changning-2023-02.txt');
+      const issue = parseIssue(text, { name: 'sample' });
+      const { files } = await exportIssue(text, ${JSON.stringify(join(dir, 'out'))});
+      let refused = null;
+      try { await exportIssue(text, ${JSON.stringify(join(dir, 'out'))}); } catch (e) { refused = e.message; }
+      let input = null;
+      try { parseIssue(new Uint8Array(0)); } catch (e) { input = e instanceof InputError; }
+      console.log(JSON.stringify({ documents: issue.documents.length, files: files.length, refused, input, codes: Object.keys(CATALOGUE).length }));`;
+    writeFileSync(join(dir, 'program.mjs'), program);
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', program], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    expect(out.documents).toBe(22);
+    expect(out.files).toBe(readdirSync(join(dir, 'out'), { recursive: true }).filter((f) => String(f).includes('.')).length);
+    expect(out.refused).toMatch(/not empty/);
+    expect(out.input).toBe(true);
+    expect(out.codes).toBeGreaterThan(20);
+  });
+
+  it('ships type declarations (npm run build:types)', () => {
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(existsSync(pkg.types)).toBe(true);
+    const index = readFileSync(pkg.types, 'utf8');
+    for (const name of ['parseIssue', 'exportIssue', 'InputError', 'Issue', 'Anomaly']) expect(index).toContain(name);
+    expect(readFileSync('dist/types/parse.d.ts', 'utf8')).toMatch(/export declare function parseIssue\(input: string \| Uint8Array/);
+  });
+});
