@@ -310,6 +310,27 @@ describe('rosters in a made-up issue', () => {
   });
 });
 
+describe('no people where there are none', () => {
+  it('a statistics table with a 聘用 column is not an appointment list', () => {
+    const i = parseIssue(miniIssue({ docs: [{ title: '某区人民政府关于某项统计的通知', body: ['| 单位 | 聘用人数 |\n|---|---|\n| 甲街道 | 12 |\n| 乙街道 | 30 |'] }] }));
+    expect(i.appointments).toEqual([]);
+    expect(i.anomalies.filter((a) => a.code.startsWith('PERSON_'))).toEqual([]);
+  });
+
+  it('组长：由区长担任 in an ordinary document is no roster; in a roster document a name-less leader', () => {
+    const plain = parseIssue(miniIssue({ docs: [{ title: '某区人民政府关于开展某项工作的通知', body: ['组长：由区长担任', '特此通知。'] }] }));
+    expect(plain.rosters).toEqual([]);
+    const roster = parseIssue(miniIssue({
+      docs: [{ title: '某区人民政府办公室关于调整某区某某工作领导小组的通知', body: ['组 长：由区长担任', '成 员：', '张 三 区甲局局长', '特此通知。'] }],
+    }));
+    expect(roster.rosters[0]!.members.map((m) => [m.role, m.name, m.position, m.source])).toEqual([
+      ['组长', null, '区长', 'sentence'],
+      ['成员', '张三', '区甲局局长', 'line'],
+    ]);
+    expect(roster.anomalies.filter((a) => a.code.startsWith('PERSON_')).map((a) => a.code)).toEqual(['PERSON_NAME_MISSING']);
+  });
+});
+
 describe('catalogue', () => {
   it('the people codes are in the people group', () => {
     for (const code of ['PERSON_NAME_MISSING', 'PERSON_POSITION_MISSING', 'PERSON_NAME_INVALID', 'PERSON_ACTION_UNKNOWN', 'PERSON_TITLE_UNKNOWN'] as const) {

@@ -14,7 +14,7 @@ import type { SourceLines } from '../../read/lines.js';
 import { anomaly } from '../../check/catalogue.js';
 import { isTableRow } from '../../read/patterns.js';
 import {
-  actionsIn, entryOf, headerLineActions, lineAbove, nameColumn, onlyBlankBetween, own, type Action,
+  actionsIn, entryOf, headerLineActions, lineAbove, mostlyPosts, nameColumn, onlyBlankBetween, own, type Action,
 } from './common.js';
 import { compactName, isName } from './names.js';
 import { parsePeriod } from './period.js';
@@ -126,11 +126,10 @@ function fromTable(ctx: Ctx, table: Table, prev: ListState | null, personnel: bo
     }
     return null;
   }
-  let nameCol = nameColOf();
-  if (nameCol < 0 || columns.has(nameCol)) {
-    nameCol = table.columns.findIndex((_, i) => !columns.has(i));
-    if (nameCol < 0) return null;
-  }
+  // A people list has a column of names (header 姓名, or mostly names): a table that merely
+  // has a column headed like 聘用人数 is not one.
+  const nameCol = nameColOf();
+  if (nameCol < 0 || columns.has(nameCol) || !mostlyPosts(table, [...columns.keys()])) return null;
   const period = periodOf(ctx, table.span.startLine);
   for (const row of table.rows) {
     if (row.kind === 'header') continue;

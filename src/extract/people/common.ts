@@ -3,7 +3,7 @@ import type { Table, TableCell } from '../../model/table.js';
 import type { SourceLines } from '../../read/lines.js';
 import { isTableRow } from '../../read/patterns.js';
 import { compactName, isName, splitName, titleSuffixLength } from './names.js';
-import { peelTrailing, stripMarkup } from './positions.js';
+import { parsePositions, peelTrailing, stripMarkup } from './positions.js';
 import { APPOINT_WORDS, REMOVE_WORDS, ROLE_SET } from './vocab.js';
 
 export type Action = 'appoint' | 'remove';
@@ -160,3 +160,23 @@ export function entryOf(text: string): { nameRaw: string; position: string; colu
   return null;
 }
 
+
+/**
+ * True when most filled cells of the given columns hold a post with a known title (区某局副局长):
+ * a table of names and figures or places is not a people list.
+ */
+export function mostlyPosts(table: Table, columns: readonly number[]): boolean {
+  let filled = 0;
+  let posts = 0;
+  for (let ri = 0; ri < table.rows.length && filled < 40; ri++) {
+    const r = table.rows[ri]!;
+    if (r.kind !== 'data') continue;
+    for (const c of columns) {
+      const t = own(r.cells[c]).text;
+      if (!t) continue;
+      filled++;
+      if (parsePositions(t).positions.some((p) => p.title !== null)) posts++;
+    }
+  }
+  return filled > 0 && posts / filled >= 0.5;
+}

@@ -4,7 +4,7 @@
  * takes the start of the position that follows it.
  */
 import { isHan } from '../../read/text.js';
-import { COMPOUND_SURNAME_SET, POSITION_STARTS, POST_TITLE_SET, MAX_TITLE_LENGTH, ROLE_SET } from './vocab.js';
+import { COMPOUND_SURNAME_SET, ORG_SUFFIXES, POSITION_STARTS, POST_TITLE_SET, MAX_TITLE_LENGTH, ROLE_SET } from './vocab.js';
 
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0';
 
@@ -44,6 +44,7 @@ export function isName(s: string): boolean {
   }
   if (n < 2 || n > 4 || !allHan(s)) return false;
   if (ROLE_SET.has(s) || titleSuffixLength(s) > 0) return false;
+  for (const suffix of ORG_SUFFIXES) if (s.endsWith(suffix)) return false;
   return true;
 }
 

@@ -14,7 +14,7 @@ import type { SourceLines } from '../../read/lines.js';
 import { anomaly } from '../../check/catalogue.js';
 import { isTableRow } from '../../read/patterns.js';
 import { removeCjkSpaces } from '../../read/text.js';
-import { compact, entryOf, isSentence, nameColumn, own, roleColumn, stripListMarker } from './common.js';
+import { compact, entryOf, isSentence, mostlyPosts, nameColumn, own, roleColumn, stripListMarker } from './common.js';
 import { compactName, isName, titleSuffixLength } from './names.js';
 import { stripMarkup } from './positions.js';
 import { BODY_VERBS, BODY_WORDS, ROLE_SET } from './vocab.js';
@@ -159,6 +159,8 @@ function fromTable(ctx: Ctx, table: Table, role: string): string {
   const nameCol = nameColumn(table);
   if (nameCol < 0) return role;
   const roleCol = roleColumn(table);
+  const postCols = table.columns.map((_, i) => i).filter((i) => i !== nameCol && i !== roleCol);
+  if (!mostlyPosts(table, postCols)) return role;
   let current = role;
   for (const row of table.rows) {
     if (row.kind === 'header') continue;
@@ -209,7 +211,7 @@ function fromSentence(ctx: Ctx, text: string, line: number): void {
     const at = text.indexOf('由', from);
     if (at < 0) return;
     from = at + 1;
-    const before = compact(text.slice(Math.max(0, at - 16), at));
+    const before = compact(text.slice(Math.max(0, at - 16), at)).replace(/[:：]$/, '');
     let role: string | null = null;
     for (let len = Math.min(MAX_ROLE, before.length); len >= 2; len--) {
       const r = before.slice(before.length - len);
@@ -260,10 +262,12 @@ export function extractRoster(src: SourceLines, doc: Document, tables: readonly 
       inBlock = true;
       role = label.role;
       if (label.note) note = note ?? label.note;
-      if (label.rest) {
+      if (label.rest.startsWith('由')) {
+        pending.push(k); // 组长：由区长担任 — a sentence
+      } else if (label.rest) {
         const e = entryOf(label.rest);
         if (e) addMember(ctx, role, e.nameRaw, e.position, 'line', k, label.restColumn + e.column - 1);
-        else addMember(ctx, role, '', label.rest, 'line', k, label.restColumn);
+        else if (body !== null && !isSentence(label.rest)) addMember(ctx, role, '', label.rest, 'line', k, label.restColumn);
       }
       continue;
     }

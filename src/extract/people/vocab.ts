@@ -73,3 +73,8 @@ export const BODY_VERBS: readonly string[] = [
 export const POSITION_STARTS: readonly string[] = [
   '区', '市', '县', '省', '镇', '乡', '街道', '中共', '中国', '国家', '全国', '共青团', '团', '党',
 ];
+
+/** Endings of organisations and places that no personal name has (甲街道, 某某局). */
+export const ORG_SUFFIXES: readonly string[] = [
+  '街道', '办事处', '委员会', '中心', '公司', '集团', '局', '县', '省', '厅', '学校', '医院', '政府', '单位', '合计', '小计',
+];
