@@ -1,7 +1,6 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from './catalogue.js';
 import { documentOfLine, inTable, type CheckInput } from './common.js';
-import { isHan } from '../read/text.js';
 
 /** Shortest repeated unit, in Han characters, that counts as duplicated text. */
 const MIN_HAN = 4;
@@ -10,41 +9,66 @@ const WINDOW = 4;
 /** Longest unit looked for inside a line. */
 const MAX_UNIT = 400;
 
+/** Han characters in s (BMP ideographs; enough to tell text from punctuation and digits). */
 function hanCount(s: string): number {
   let n = 0;
-  for (const ch of s) if (isHan(ch)) n++;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || c === 0x3007) n++;
+  }
   return n;
 }
+
+/** At least `min` Han characters in s (stops counting early). */
+function hasHan(s: string, min: number): boolean {
+  let n = 0;
+  for (let i = 0; i < s.length && n < min; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || c === 0x3007) n++;
+  }
+  return n >= min;
+}
+
+/** Slots of the lossy hash table of recent windows (a power of two, well above MAX_UNIT). */
+const SLOTS = 4096;
+const slotPos = new Int32Array(SLOTS);
+const slotHash = new Int32Array(SLOTS);
+let epoch = 0;
 
 /**
  * A unit repeated back to back inside a string ("甲乙丙丁：甲乙丙丁："): returns the index
  * of the second copy and the unit, or null. One pass with a rolling hash of WINDOW
- * characters, keeping only the last position of each hash; a candidate is verified by
- * comparing the two copies, and a verified one ends the search. Linear in practice.
+ * characters; a small table remembers where each recent window was seen (a lost entry
+ * only costs a missed candidate, never a false one: candidates are verified by comparing
+ * the two copies). Linear in the length of the string, no allocation per character.
  */
 export function findTandem(s: string): { index: number; unit: string } | null {
   const n = s.length;
   if (n < 2 * WINDOW) return null;
-  const last = new Map<number, number>();
-  const B = 1_000_003;
-  const M = 2_147_483_647;
+  // Positions are stored shifted by `base` so that entries of earlier calls are stale.
+  if (epoch > 1_000_000_000) { slotPos.fill(0); epoch = 0; }
+  const base = epoch + 1;
+  epoch += n + 1;
+  const B = 31;
   let pow = 1;
-  for (let k = 1; k < WINDOW; k++) pow = (pow * B) % M;
+  for (let k = 1; k < WINDOW; k++) pow = Math.imul(pow, B);
   let h = 0;
-  for (let k = 0; k < WINDOW; k++) h = (h * B + s.charCodeAt(k)) % M;
+  for (let k = 0; k < WINDOW; k++) h = (Math.imul(h, B) + s.charCodeAt(k)) | 0;
   for (let i = 0; ; i++) {
-    const j = last.get(h);
-    if (j !== undefined) {
+    const slot = (h ^ (h >>> 13)) & (SLOTS - 1);
+    const stored = slotPos[slot]!;
+    if (stored >= base && slotHash[slot] === h) {
+      const j = stored - base;
       const p = i - j;
       if (p >= WINDOW && p <= MAX_UNIT && i + p <= n && s.startsWith(s.slice(j, i), i)) {
         const unit = s.slice(j, i);
         if (hanCount(unit) >= MIN_HAN && new Set(unit).size > 2) return { index: i, unit };
       }
     }
-    last.set(h, i);
+    slotPos[slot] = base + i;
+    slotHash[slot] = h;
     if (i + WINDOW >= n) break;
-    h = (h - ((s.charCodeAt(i) * pow) % M) + M) % M;
-    h = (h * B + s.charCodeAt(i + WINDOW)) % M;
+    h = (Math.imul(h - Math.imul(s.charCodeAt(i), pow), B) + s.charCodeAt(i + WINDOW)) | 0;
   }
   return null;
 }
@@ -64,14 +88,14 @@ export function checkRepeats(input: CheckInput): Anomaly[] {
     if (t === '') continue;
     if (inTable(line)) { prev = null; continue; }
     const documentId = docOf[ln];
-    if (prev && prev.text === t && hanCount(t) >= MIN_HAN) {
+    if (prev && prev.text === t && hasHan(t, MIN_HAN)) {
       out.push(anomaly('TEXT_REPEATED', {
         message: `the line repeats line ${prev.line}`,
         line: ln, column: line.indexOf(t) + 1, evidence: line,
         ...(documentId !== undefined ? { documentId } : {}),
       }));
     } else {
-      const r = hanCount(t) >= 2 * MIN_HAN ? findTandem(line) : null;
+      const r = hasHan(t, 2 * MIN_HAN) ? findTandem(line) : null;
       if (r) {
         out.push(anomaly('TEXT_REPEATED', {
           message: `«${r.unit}» is written twice in a row`,

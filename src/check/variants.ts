@@ -1,7 +1,6 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from './catalogue.js';
 import { documentOfLine, type CheckInput } from './common.js';
-import { isHan } from '../read/text.js';
 
 /**
  * Rare spellings of names: a place, body or unit name written once or twice that differs
@@ -20,11 +19,23 @@ import { isHan } from '../read/text.js';
  */
 
 const NAME_ENDS = ['街道', '园区', '中心', '医院', '学校', '大学', '小区', '新村', '公司', '集团', '泵闸', '水闸', '公园', '大厦', '广场', '镇', '路', '局', '委', '办', '馆', '村', '港', '河', '浜'];
-const FIRST = new Set(NAME_ENDS.map((s) => s[0]!));
+const FIRST = new Uint8Array(65536);
+for (const end of NAME_ENDS) FIRST[end.charCodeAt(0)] = 1;
 const MIN_STEM = 2;
 const MAX_STEM = 4;
 /** Words that do not stand inside a name: a stem holding one is running text. */
-const NOT_IN_NAME = new Set(Array.from('的和与及在对为是了等由向从把将以按并或其该本我各每此有无不也都就要被给于至'));
+const NOT_IN_NAME = new Uint8Array(65536);
+for (const ch of '的和与及在对为是了等由向从把将以按并或其该本我各每此有无不也都就要被给于至') NOT_IN_NAME[ch.charCodeAt(0)] = 1;
+
+/** A Han character (BMP) by its UTF-16 code. */
+function hanCode(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007;
+}
+
+/** A character that may stand in the stem of a name. */
+function nameChar(c: number): boolean {
+  return hanCode(c) && NOT_IN_NAME[c] !== 1;
+}
 /** A change between two of these makes two different names (区/市, 东/西, 一/二 …), not a typo. */
 const DISTINCT = [
   new Set(Array.from('区市县省镇乡村国部厅局委办处科街')),
@@ -60,37 +71,56 @@ function distinctPair(a: string, b: string): boolean {
 
 export function checkNameVariants(input: CheckInput): Anomaly[] {
   const { lines } = input;
-  const cands = new Map<string, Candidate>();
+  // Candidates are counted under a 53-bit hash of their text (two 32-bit polynomial hashes),
+  // so that counting slices no string; the text is sliced once, when a name is first seen.
+  const byHash = new Map<number, Candidate & { name: string }>();
   let full = false;
   for (let ln = 1; ln <= lines.length; ln++) {
     const s = lines[ln - 1]!;
     for (let p = MIN_STEM; p < s.length; p++) {
-      if (!FIRST.has(s[p]!)) continue;
+      if (FIRST[s.charCodeAt(p)] !== 1) continue;
       for (const end of NAME_ENDS) {
         if (!s.startsWith(end, p)) continue;
-        for (let k = MIN_STEM; k <= MAX_STEM && p - k >= 0; k++) {
-          const ch = s[p - k]!;
-          if (!isHan(ch) || NOT_IN_NAME.has(ch)) break;
-          if (k === MIN_STEM) {
-            const c1 = s[p - 1]!;
-            if (!isHan(c1) || NOT_IN_NAME.has(c1)) break;
-          }
-          const name = s.slice(p - k, p + end.length);
-          let c = cands.get(name);
-          if (!c) {
+        let h1 = 0;
+        let h2 = 0;
+        let pow1 = 1;
+        let pow2 = 1;
+        for (let q = p + end.length - 1; q >= p; q--) {
+          const c = s.charCodeAt(q);
+          h1 = (h1 + Math.imul(c, pow1)) | 0;
+          h2 = (h2 + Math.imul(c ^ 0x5bd1, pow2)) | 0;
+          pow1 = Math.imul(pow1, 0x01000193);
+          pow2 = Math.imul(pow2, 0x0000a3b7);
+        }
+        for (let k = 1; k <= MAX_STEM && p - k >= 0; k++) {
+          const c = s.charCodeAt(p - k);
+          if (!nameChar(c)) break;
+          h1 = (h1 + Math.imul(c, pow1)) | 0;
+          h2 = (h2 + Math.imul(c ^ 0x5bd1, pow2)) | 0;
+          pow1 = Math.imul(pow1, 0x01000193);
+          pow2 = Math.imul(pow2, 0x0000a3b7);
+          if (k < MIN_STEM) continue;
+          const key = (h1 >>> 0) * 2097152 + (h2 >>> 11);
+          let c2 = byHash.get(key);
+          if (!c2) {
             if (full) continue;
-            c = { count: 0, free: 0, at: [] };
-            cands.set(name, c);
-            if (cands.size >= MAX_CANDIDATES) full = true;
+            c2 = { name: s.slice(p - k, p + end.length), count: 0, free: 0, at: [] };
+            byHash.set(key, c2);
+            if (byHash.size >= MAX_CANDIDATES) full = true;
           }
-          c.count++;
-          const before = s[p - k - 1];
-          if (before === undefined || !isHan(before)) c.free++;
-          if (c.at.length < RARE_MAX) c.at.push([ln, p - k]);
+          c2.count++;
+          if (p - k === 0 || !hanCode(s.charCodeAt(p - k - 1))) c2.free++;
+          if (c2.at.length < RARE_MAX) c2.at.push([ln, p - k]);
         }
         break;
       }
     }
+  }
+  const cands = new Map<string, Candidate>();
+  for (const c of byHash.values()) {
+    const had = cands.get(c.name);
+    // Two texts under one hash are practically impossible; keep the first if it happens.
+    if (!had) cands.set(c.name, c);
   }
 
   // Frequent names, indexed by their stem with one character blanked out.
@@ -129,24 +159,31 @@ export function checkNameVariants(input: CheckInput): Anomaly[] {
   if (pairs.length === 0) return [];
 
   // How often the changed character stands with its neighbours anywhere in the text.
-  const want = new Set<string>();
-  for (const p of pairs) for (const b of p.bigrams) want.add(b);
-  const firsts = new Set(Array.from(want, (b) => b[0]!));
-  const bigramCount = new Map<string, number>();
-  for (const s of lines) {
-    for (let i = 0; i + 1 < s.length; i++) {
-      if (!firsts.has(s[i]!)) continue;
-      const b = s.slice(i, i + 2);
-      if (want.has(b)) bigramCount.set(b, (bigramCount.get(b) ?? 0) + 1);
+  const want = new Set<number>();
+  const firsts = new Uint8Array(65536);
+  for (const p of pairs) {
+    for (const b of p.bigrams) {
+      want.add(b.charCodeAt(0) * 65536 + b.charCodeAt(1));
+      firsts[b.charCodeAt(0)] = 1;
     }
   }
+  const bigramCount = new Map<number, number>();
+  for (const s of lines) {
+    for (let i = 0; i + 1 < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (firsts[c] !== 1) continue;
+      const key = c * 65536 + s.charCodeAt(i + 1);
+      if (want.has(key)) bigramCount.set(key, (bigramCount.get(key) ?? 0) + 1);
+    }
+  }
+  const countOf = (b: string): number => bigramCount.get(b.charCodeAt(0) * 65536 + b.charCodeAt(1)) ?? 0;
 
   const docOf = documentOfLine(input.documents, lines.length);
   const reported = new Map<string, Anomaly>();
   const sorted = pairs.sort((a, b) => a.rare.length - b.rare.length || cands.get(b.frequent)!.count - cands.get(a.frequent)!.count);
   for (const p of sorted) {
     const c = cands.get(p.rare)!;
-    if (!p.bigrams.some((b) => (bigramCount.get(b) ?? 0) <= RARE_CONTEXT * c.count)) continue;
+    if (!p.bigrams.some((b) => countOf(b) <= RARE_CONTEXT * c.count)) continue;
     const fc = cands.get(p.frequent)!.count;
     for (const [ln, col] of c.at) {
       const key = `${ln}:${col + p.i}`;
