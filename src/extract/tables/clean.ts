@@ -12,7 +12,7 @@
  * Order: Markdown escapes (`\|`, `\*` …) → HTML → LaTeX → `**` markers → whitespace
  * (runs squashed, spaces between CJK characters removed, space before ² ³ removed).
  */
-import { removeCjkSpaces } from '../../read/text.js';
+import { isCjk } from '../../read/text.js';
 
 export interface Cleaned {
   text: string;
@@ -36,10 +36,20 @@ function isAsciiDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/**
+ * Index of `ch` in s within [from, from + max), or -1. Bounded searches keep every scan
+ * of a cell linear even when an opening `&`, `<` or `{` is never closed.
+ */
+function indexWithin(s: string, ch: number, from: number, max: number): number {
+  const to = Math.min(s.length, from + max);
+  for (let k = from; k < to; k++) if (s.charCodeAt(k) === ch) return k;
+  return -1;
+}
+
 /** Decodes one entity starting at s[i] === '&'; returns [text, nextIndex] or null. */
 function entityAt(s: string, i: number): [string, number] | null {
-  const semi = s.indexOf(';', i + 1);
-  if (semi < 0 || semi - i > 12) return null;
+  const semi = indexWithin(s, 59 /* ; */, i + 1, 12);
+  if (semi < 0) return null;
   const body = s.slice(i + 1, semi);
   if (body.charCodeAt(0) === 35 /* # */) {
     const hex = body.charCodeAt(1) === 120 || body.charCodeAt(1) === 88;
@@ -75,6 +85,7 @@ export function htmlToText(s: string): string {
   let out = '';
   let i = 0;
   const n = s.length;
+  let gtFrom = 0;
   while (i < n) {
     const ch = s.charCodeAt(i);
     if (ch === 60 /* < */) {
@@ -86,8 +97,9 @@ export function htmlToText(s: string): string {
       }
       const closing = c1 === 47;
       const nameStart = closing ? i + 2 : i + 1;
-      if (isAsciiLetter(s.charCodeAt(nameStart))) {
+      if (isAsciiLetter(s.charCodeAt(nameStart)) && gtFrom <= i) {
         const gt = s.indexOf('>', nameStart);
+        if (gt < 0) gtFrom = n; // no '>' left: no later '<' opens a tag either
         if (gt >= 0) {
           let k = nameStart;
           while (k < gt && (isAsciiLetter(s.charCodeAt(k)) || isAsciiDigit(s.charCodeAt(k)))) k++;
@@ -165,7 +177,7 @@ function latexToText(s: string, inMath: boolean): { text: string; changed: boole
           continue;
         }
         if ((cmd === 'text' || cmd === 'mathrm' || cmd === 'mathbf' || cmd === 'rm') && s.charCodeAt(k) === 123) {
-          const close = s.indexOf('}', k);
+          const close = indexWithin(s, 125, k, 200);
           if (close > 0) {
             out += s.slice(k + 1, close);
             i = close + 1;
@@ -192,7 +204,7 @@ function latexToText(s: string, inMath: boolean): { text: string; changed: boole
       let body: string;
       let next: number;
       if (s.charCodeAt(i + 1) === 123) {
-        const close = s.indexOf('}', i + 2);
+        const close = indexWithin(s, 125, i + 2, 40);
         body = close > 0 ? s.slice(i + 2, close) : '';
         next = close > 0 ? close + 1 : i + 1;
       } else {
@@ -291,25 +303,41 @@ function unescapeMarkdown(s: string): string {
   return out;
 }
 
-/** Squashes whitespace, removes spaces between CJK characters and before ² ³. */
-export function normalizeSpaces(s: string): string {
-  let t = '';
-  let space = false;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0' || ch === '\u3000' || ch === '\u2002' || ch === '\u2003' || ch === '\u2009') {
-      space = true;
-      continue;
-    }
-    if (space && t.length > 0 && ch !== '²' && ch !== '³') t += ' ';
-    space = false;
-    t += ch;
-  }
-  return removeCjkSpaces(t);
+/** The character (a whole surrogate pair) that ends at index `end` (exclusive). */
+function charBefore(s: string, end: number): string | undefined {
+  if (end <= 0) return undefined;
+  const c = s.charCodeAt(end - 1);
+  return c >= 0xdc00 && c <= 0xdfff && end >= 2 ? s.slice(end - 2, end) : s[end - 1];
 }
+
+const WS_RUN = /[ \t\n\r\u00a0\u3000\u2002\u2003\u2009]+/g;
+const HAS_WS = /[ \t\n\r\u00a0\u3000\u2002\u2003\u2009]/;
+
+/**
+ * Squashes whitespace runs to one space, trims, and drops a run that stands between two
+ * CJK characters (the rule of removeCjkSpaces in read/text.ts) or before ² ³. The runs are
+ * found by a one-character-class regex (native, linear); returns the input itself when it
+ * holds no whitespace.
+ */
+export function normalizeSpaces(s: string): string {
+  if (!HAS_WS.test(s)) return s;
+  return s.replace(WS_RUN, (run: string, at: number) => {
+    const end = at + run.length;
+    if (at === 0 || end >= s.length) return '';
+    const next = s[end]!;
+    if (next === '²' || next === '³') return '';
+    const prev = charBefore(s, at);
+    const nextCh = String.fromCodePoint(s.codePointAt(end)!);
+    return isCjk(prev) && isCjk(nextCh) ? '' : ' ';
+  });
+}
+
+const SPECIAL = /[\\<&$*\s\u00a0\u3000]/;
 
 /** Cleans one raw cell (see the module comment for what is done, in which order). */
 export function cleanCell(raw: string): Cleaned {
+  // fast path: most cells hold none of \\ < & $ * and no whitespace: nothing to clean
+  if (!SPECIAL.test(raw)) return { text: raw, artefacts: [] };
   const artefacts: Cleaned['artefacts'] = [];
   let s = unescapeMarkdown(raw);
   if ((s.indexOf('<') >= 0 || s.indexOf('&') >= 0) && hasHtml(s)) {

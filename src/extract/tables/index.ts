@@ -60,6 +60,8 @@ interface WCell {
   joined?: Array<{ raw: string; line: number; column: number }>;
   /** true for a cell added because the row had fewer cells than the table. */
   pad?: boolean;
+  /** Cached matchKey of `text` (header comparison). */
+  key?: string;
 }
 
 interface WRow {
@@ -101,7 +103,30 @@ const isEmpty = (c: WCell | undefined): boolean => !c || c.text === '';
 const filledCount = (row: readonly WCell[]): number => row.reduce((n, c) => n + (c.text === '' ? 0 : 1), 0);
 const isEmptyRow = (row: readonly WCell[]): boolean => filledCount(row) === 0;
 const numeric = (cls: CellClass): boolean => cls === 'integer' || cls === 'number' || cls === 'percentage' || cls === 'date';
-const rowKey = (row: readonly WCell[]): string => row.map((c) => matchKey(c.text)).join('|');
+/** matchKey of a cell's text, computed once. */
+function keyOf(c: WCell): string {
+  return (c.key ??= matchKey(c.text));
+}
+
+/**
+ * Does `row` repeat header row `h` (cell by cell, compared loosely by matchKey)? Cheap
+ * checks first: identical text, then length, so long data cells never reach matchKey.
+ */
+function sameRow(row: readonly WCell[], h: readonly WCell[]): boolean {
+  if (row.length !== h.length) return false;
+  for (let j = 0; j < row.length; j++) {
+    const a = row[j]!.text;
+    const b = h[j]!.text;
+    if (a === b) continue;
+    if (Math.abs(a.length - b.length) > 8 || keyOf(row[j]!) !== keyOf(h[j]!)) return false;
+  }
+  return true;
+}
+
+/** The non-empty rows among title/header rows a later row may repeat. */
+function headerRowsOf(l: Logical): WCell[][] {
+  return [l.headerTop, l.header, l.sub].filter((r): r is WCell[] => !!r && !isEmptyRow(r));
+}
 
 /** Words that head columns of gazette tables (generic, not of one issue). */
 const HEADER_WORDS = ['序号', '编号', '名称', '姓名', '备注', '单位', '类别', '分类', '内容', '时间', '日期', '数量', '金额', '面积', '长度', '职务', '部门', '项目', '说明', '地址', '类型', '字段', '指标', '领域', '岸别', '桩号', '坐标'];
@@ -195,6 +220,7 @@ function columnNames(width: number, h: readonly WCell[] | null, sub: readonly WC
 
 /** A line that a page break leaves between two fragments: blank, or a page number. */
 function isPageArtefact(line: string): boolean {
+  if (line.length > 24) return false;
   const t = line.trim();
   if (t === '') return true;
   let digits = 0;
@@ -414,7 +440,7 @@ export function extractTables(src: SourceLines, documents: readonly Document[]):
     if (cur && curOwner && owner.doc === curOwner.doc && owner.att === curOwner.att) {
       const prevEnd = cur.pieces[cur.pieces.length - 1]!.piece.frag.endLine;
       let between = true;
-      for (let ln = prevEnd + 1; ln < p.frag.startLine; ln++) if (!isPageArtefact(src.lines[ln - 1]!)) between = false;
+      for (let ln = prevEnd + 1; ln < p.frag.startLine && between; ln++) if (!isPageArtefact(src.lines[ln - 1]!)) between = false;
       if (between) merged = tryMerge(cur, p);
     }
     if (!merged) {
@@ -474,10 +500,13 @@ function readHeaders(l: Logical): void {
 
 /** Rows at the start of a continuation that repeat the table's title or header rows. */
 function repeatedHeaderRows(l: Logical, body: readonly WCell[][]): number {
-  const keys = new Set<string>();
-  for (const r of [l.headerTop, l.header, l.sub]) if (r && !isEmptyRow(r)) keys.add(rowKey(r));
+  const heads = headerRowsOf(l);
   let k = 0;
-  while (k < body.length && !isEmptyRow(body[k]!) && (keys.has(rowKey(body[k]!)) || (l.title && isTitleRow(body[k]) && body[k]![0]!.text === l.title.text))) k++;
+  while (
+    k < body.length &&
+    !isEmptyRow(body[k]!) &&
+    (heads.some((h) => sameRow(body[k]!, h)) || (l.title && isTitleRow(body[k]) && body[k]![0]!.text === l.title.text))
+  ) k++;
   return k;
 }
 
@@ -486,7 +515,7 @@ function tryMerge(l: Logical, p: Piece): boolean {
   const f = p.frag;
   const range = `lines ${f.startLine}–${f.endLine}`;
   if (!isEmptyRow(p.header)) {
-    if (p.header.length !== l.headerTop.length || rowKey(p.header) !== rowKey(l.headerTop)) return false;
+    if (!sameRow(p.header, l.headerTop)) return false;
     const extra = repeatedHeaderRows(l, p.body);
     l.pieces.push({ piece: p, continuation: 'repeatHeader', offset: 0, headerRows: 1 + extra });
     l.pending.push({ code: 'TABLE_MERGED', line: f.startLine, endLine: f.endLine, message: (id) => `table ${id}: the fragment at ${range} repeats the header after a page break; merged as its continuation` });
@@ -585,8 +614,7 @@ function buildTable(src: SourceLines, l: Logical, id: string, doc: Document | nu
 
   const W = l.width;
   const names = columnNames(W, l.header, l.sub);
-  const headerKeys = new Set<string>();
-  for (const r of [l.headerTop, l.header, l.sub]) if (r && !isEmptyRow(r)) headerKeys.add(rowKey(r));
+  const heads = headerRowsOf(l);
 
   // -- rows ---------------------------------------------------------------------------
   const rows: WRow[] = [];
@@ -613,7 +641,7 @@ function buildTable(src: SourceLines, l: Logical, id: string, doc: Document | nu
       for (const c of cells) row.push(c);
       while (row.length < W) row.push(padCell(lineText, lineNo, lineText.length + 1));
       let kind: WRow['kind'] = 'data';
-      if (!isEmptyRow(row) && headerKeys.has(rowKey(row.slice(0, W)))) kind = 'header';
+      if (!isEmptyRow(row) && heads.some((h) => sameRow(row.slice(0, h.length), h) && row.slice(h.length).every((c) => c.text === ''))) kind = 'header';
       rows.push({ line: lineNo, kind, cells: row, startsContinuation: fi > 0 && ri === 0, frag: fi });
     });
   });
@@ -658,6 +686,7 @@ function buildTable(src: SourceLines, l: Logical, id: string, doc: Document | nu
       if (c.text === '') continue;
       const pc = prev.cells[j]!;
       pc.text = joinText(pc.text, c.text);
+      pc.key = undefined;
       const k = classify(pc.text);
       pc.cls = k.cls;
       pc.value = k.value;
@@ -738,6 +767,7 @@ function buildTable(src: SourceLines, l: Logical, id: string, doc: Document | nu
       cell.original = cell.raw;
       cell.filled = true;
       cell.text = above.text;
+      cell.key = undefined;
       cell.cls = above.cls;
       cell.value = above.value;
       count++;

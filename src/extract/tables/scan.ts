@@ -68,27 +68,23 @@ export function splitRow(s: string, lineNo: number, lineOffset: number): RawRow 
     i++;
   }
   const cells: RawCell[] = [];
-  // Each loop reads one cell starting at i (just after a pipe or at the line start).
+  // Each loop reads one cell starting at i (just after a pipe or at the line start). The
+  // next pipe is found with indexOf; it is escaped when an odd number of backslashes
+  // stands right before it (backslashes pair up from the left, as GFM reads them).
   for (;;) {
-    let start = i;
-    while (start < n && isWs(s.charCodeAt(start))) start++;
-    let j = start;
-    let end = start; // end of the last non-whitespace character + 1
-    while (j < n) {
-      const c = s.charCodeAt(j);
-      if (c === BACKSLASH && j + 1 < n) {
-        const d = s.charCodeAt(j + 1);
-        if (d === PIPE || d === BACKSLASH) {
-          j += 2;
-          end = j;
-          continue;
-        }
-      }
-      if (c === PIPE) break;
-      j++;
-      if (!isWs(c)) end = j;
+    let j = s.indexOf('|', i);
+    while (j > 0 && s.charCodeAt(j - 1) === BACKSLASH) {
+      let k = j - 1;
+      while (k >= i && s.charCodeAt(k) === BACKSLASH) k--;
+      if ((j - 1 - k) % 2 === 0) break;
+      j = s.indexOf('|', j + 1);
     }
-    if (j >= n) {
+    const stop = j < 0 ? n : j;
+    let start = i;
+    while (start < stop && isWs(s.charCodeAt(start))) start++;
+    let end = stop;
+    while (end > start && isWs(s.charCodeAt(end - 1))) end--;
+    if (j < 0) {
       // No closing pipe: the rest is the last cell, unless it is only whitespace after a
       // closing pipe (`| a |  `). A line that is just `|` still has one (empty) cell.
       if (end > start || cells.length === 0) {
@@ -97,7 +93,8 @@ export function splitRow(s: string, lineNo: number, lineOffset: number): RawRow 
       break;
     }
     sawPipe = true;
-    cells.push({ text: s.slice(start, end), line: lineNo, column: (end > start ? start : j) + 1, offset: lineOffset + (end > start ? start : j) });
+    const at = end > start ? start : j;
+    cells.push({ text: s.slice(start, end), line: lineNo, column: at + 1, offset: lineOffset + at });
     i = j + 1;
     if (i >= n) break;
     // Only whitespace left after this pipe: it was the closing pipe.

@@ -71,6 +71,8 @@ function validDate(y: number, m: number, d: number): boolean {
 
 /** Parses a calendar date into ISO YYYY-MM-DD; null if the text is not one date. */
 export function parseDate(text: string): string | null {
+  // fast reject: a date starts with a four-digit year and is short
+  if (text.length > 24 || !isDigitAt(text, 0)) return null;
   const s = toHalfWidth(text).replace(/\s+/g, '');
   let parts: string[] | null = null;
   if (s.endsWith('日') && s.indexOf('年') === 4 && s.indexOf('月') > 5) {
@@ -95,10 +97,21 @@ export function parseDate(text: string): string | null {
   return `${ys}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** ASCII or full-width digit at index i. */
+function isDigitAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+}
+
 /** Classifies one cleaned cell and gives its value under that class. */
 export function classify(text: string): { cls: CellClass; value: number | string | null } {
   const t = text.trim();
   if (t.length === 0 || NA.has(t)) return { cls: 'na', value: null };
+  // fast path: numbers and dates start with a digit, a sign or a point; long cells are text
+  const c0 = t.charCodeAt(0);
+  if (t.length > 32 || !(isDigitAt(t, 0) || c0 === 45 || c0 === 43 || c0 === 0x2212 || c0 === 46 || c0 === 0xff0d || c0 === 0xff0b)) {
+    return { cls: 'text', value: t };
+  }
   const last = t[t.length - 1];
   if (last === '%' || last === '％') {
     const n = parseNumber(t.slice(0, -1));
