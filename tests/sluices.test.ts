@@ -367,6 +367,54 @@ describe('made-up sluices: checks', () => {
   });
 });
 
+describe('made-up sluices: more irregularities', () => {
+  const totalsRow = (cells: string[]) => (s: Spec, i: number) => (s.name === '合计' ? cells : [String(i + 1), s.name, '区管', '左岸', ...(s.left ?? ['', '']), '右岸', ...(s.right ?? ['', '']), s.total ?? '', s.boundary ?? '', s.water ?? '', s.area ?? '', '']);
+
+  it('a totals row (合计) is no sluice; its figures are checked against the sum of the rows', () => {
+    const total: Spec = { name: '合计', rows: [], section: null };
+    const row = totalsRow(['', '合计', '', '', '200.0', '6000.0', '', '200.0', '6000.0', '400.0', '800.0', '8000.0', '20100.0', '']);
+    const { anomalies, issue } = run([squareSpec('甲河泵闸'), squareSpec('乙港水闸', -7000, 3000), total], { row });
+    expect(issue.sluices.map((s) => s.name)).toEqual(['甲河泵闸', '乙港水闸']);
+    expect(anomalies.map((a) => [a.code, a.message])).toEqual([
+      ['SLUICE_TOTAL_SUM', '合计: 总面积 of the 2 rows adds up to 20000.0, but the row gives 20100.0 (off by 100.00; rounding tolerance 0.150)'],
+    ]);
+  });
+
+  it('a 岸别 cell that is neither bank', () => {
+    const spec = squareSpec('甲河泵闸');
+    spec.rows[2]![1] = '中岸';
+    const { anomalies, issue } = run([spec]);
+    expect(anomalies.map((a) => [a.code, a.message])).toEqual([['SLUICE_BANK_UNKNOWN', '岸别 "中岸" is neither 左岸 nor 右岸']]);
+    expect(issue.points[2]).toMatchObject({ bank: null, bankRaw: '中岸' });
+  });
+
+  it('a stake table without heading, and a section with too few stakes', () => {
+    const a = { ...squareSpec('甲河泵闸'), rows: square(-5000, 1000).slice(0, 2) };
+    const { anomalies } = run([a]);
+    expect(anomalies.map((x) => x.code)).toEqual(['SLUICE_TOO_FEW_POINTS']);
+    const b = { ...squareSpec('甲河泵闸'), section: '' };
+    const r = run([b]);
+    expect(r.anomalies.map((x) => x.code)).toEqual(['SLUICE_SECTION_MISSING', 'SLUICE_SECTION_HEADING_MISSING']);
+  });
+});
+
+describe('the tables stage and the scanner agree on the sample', () => {
+  it('sluices read from logical tables = sluices read straight from scanner fragments', async () => {
+    const { splitLines } = await import('../src/read/lines.js');
+    const { readStructure } = await import('../src/read/structure.js');
+    const { scanTables } = await import('../src/extract/tables/scan.js');
+    const { extractTables } = await import('../src/extract/tables/index.js');
+    const { extractSluices, gridsFromFragments, gridsFromTables } = await import('../src/extract/sluices/index.js');
+    const src = splitLines(SAMPLE);
+    const st = readStructure(src);
+    const viaTables = extractSluices(gridsFromTables(extractTables(src, st.documents).value), src.lines);
+    const viaFragments = extractSluices(gridsFromFragments(scanTables(src), src.lines, st.documents), src.lines);
+    expect(viaFragments.value).toEqual(viaTables.value);
+    expect(viaFragments.anomalies).toEqual(viaTables.anomalies);
+    expect(viaTables.value.points).toHaveLength(143);
+  });
+});
+
 describe('helpers', () => {
   it('name keys', () => {
     expect(nameKey('甲 河（东）泵闸')).toBe(nameKey('甲河(东)泵闸'));

@@ -374,6 +374,12 @@ export const CATALOGUE = {
     description: 'The polygon through the stakes in order crosses itself',
     hint: 'Check the order and coordinates of the stakes where the edges cross',
   },
+  SLUICE_TOTAL_SUM: {
+    severity: 'error',
+    group: 'sluices',
+    description: 'A figure of the totals row (合计) of the sluice summary differs from the sum of the rows (beyond rounding)',
+    hint: 'Check the totals row and the rows against the printed table',
+  },
   // people
   PERSON_NAME_MISSING: {
     severity: 'warning',

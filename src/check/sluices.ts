@@ -7,7 +7,7 @@
 import type { Anomaly } from '../model/anomaly.js';
 import type { SluiceChecks } from '../model/sluice.js';
 import { anomaly, type Code } from './catalogue.js';
-import type { Figure, PointDraft, SectionDraft, SummaryDraft } from '../extract/sluices/read.js';
+import type { Figure, PointDraft, SectionDraft, SummaryDraft, TotalsDraft } from '../extract/sluices/read.js';
 import { computeGeometry, outliers, spreadOf, type GeometryResult, type Pt } from '../extract/sluices/geometry.js';
 
 /** Relative and absolute tolerance for polygon area vs stated total area. */
@@ -83,7 +83,11 @@ export function checkJoin(drafts: readonly SluiceDraft[], out: Anomaly[]): void 
       d.checks.name = 'skipped';
       d.checks.order = 'skipped';
     } else if (t && !s) {
-      if (docsWithSummary.has(t.documentId)) {
+      if (t.name === '') {
+        // Already reported as SLUICE_SECTION_HEADING_MISSING when read.
+        d.codes.add('SLUICE_SECTION_HEADING_MISSING');
+        d.checks.join = 'fail';
+      } else if (docsWithSummary.has(t.documentId)) {
         raise(out, d, 'SLUICE_SECTION_UNLISTED', {
           message: `section ${t.number !== null ? `(${t.number}) ` : ''}${t.name} has no row in the summary table`,
           line: t.line, evidence: t.nameRaw,
@@ -366,9 +370,41 @@ export function checkGeometry(d: SluiceDraft, out: Anomaly[]): void {
   } else d.checks.selfIntersections = 'ok';
 }
 
+/** A totals row (合计) of the summary table: each of its figures = the sum of the rows above. */
+export function checkTotals(totals: readonly TotalsDraft[], out: Anomaly[]): void {
+  const columns: Array<[string, (s: SummaryDraft) => Figure | null]> = [
+    ['左岸 岸线长度', (s) => s.banks.left.shorelineLength],
+    ['左岸 陆域面积', (s) => s.banks.left.landArea],
+    ['右岸 岸线长度', (s) => s.banks.right.shorelineLength],
+    ['右岸 陆域面积', (s) => s.banks.right.landArea],
+    ['岸线总长度', (s) => s.totalShorelineLength],
+    ['界址线长', (s) => s.boundaryLength],
+    ['水域面积', (s) => s.waterArea],
+    ['总面积', (s) => s.totalArea],
+  ];
+  for (const t of totals) {
+    for (const [label, get] of columns) {
+      const total = get(t.row);
+      if (!total) continue;
+      const terms = t.rows.map(get).filter((f): f is Figure => f !== null);
+      if (terms.length === 0) continue;
+      const sum = terms.reduce((a, f) => a + f.value, 0);
+      const tol = roundingTolerance([...terms, total]);
+      const dec = Math.max(...[...terms, total].map((f) => f.decimals));
+      if (Math.abs(sum - total.value) > tol) {
+        out.push(anomaly('SLUICE_TOTAL_SUM', {
+          message: `${t.row.name}: ${label} of the ${terms.length} rows adds up to ${fmt(sum, dec)}, but the row gives ${fmt(total.value, dec)} (off by ${fmt(Math.abs(sum - total.value), dec + 1)}; rounding tolerance ${fmt(tol, dec + 2)})`,
+          line: t.line, column: total.cell.column, evidence: t.evidence, ...(t.documentId ? { documentId: t.documentId } : {}),
+        }));
+      }
+    }
+  }
+}
+
 /** Runs every check over the joined sluices; fills geometry first. */
-export function checkSluices(drafts: readonly SluiceDraft[]): Anomaly[] {
+export function checkSluices(drafts: readonly SluiceDraft[], totals: readonly TotalsDraft[] = []): Anomaly[] {
   const out: Anomaly[] = [];
+  checkTotals(totals, out);
   for (const d of drafts) if (d.section) d.geometry = computeGeometry(pointsOf(d.section).pts, d.summary?.totalArea?.value ?? null);
   checkJoin(drafts, out);
   checkOrder(drafts, out);

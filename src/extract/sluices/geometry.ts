@@ -174,8 +174,8 @@ export function splitAtJumps(pts: readonly Pt[], strict = true): number[][] {
     runs.push(run);
   }
   // In sequence order: the run holding the first stake first.
-  runs.sort((a, b) => Math.min(...a) - Math.min(...b));
-  return runs.map((r) => [...r].sort((a, b) => a - b));
+  const sorted = runs.map((r) => [...r].sort((a, b) => a - b));
+  return sorted.sort((a, b) => a[0]! - b[0]!);
 }
 
 /** Rings (runs of 3+ stakes) and isolated stakes of a split, and the total area of the rings. */

@@ -36,6 +36,15 @@ export interface SummaryDraft {
   position: number;
 }
 
+/** A totals row (合计 / 总计) of a summary table, with the rows it sums. */
+export interface TotalsDraft {
+  line: number;
+  evidence: string;
+  documentId: string | null;
+  rows: SummaryDraft[];
+  row: SummaryDraft;
+}
+
 export interface PointDraft {
   seq: number | null;
   bank: Bank | null;
@@ -101,12 +110,21 @@ function figure(ctx: Ctx, row: GridRow, col: number | null, what: string, docume
   return { ...f, cell };
 }
 
-function readSummary(ctx: Ctx, grid: Grid, out: SummaryDraft[]): boolean {
+/** Names of a totals row. */
+const TOTAL_NAMES = new Set(['合计', '总计', '小计', '总合计']);
+
+function readSummary(ctx: Ctx, grid: Grid, out: SummaryDraft[], totals: TotalsDraft[]): boolean {
   const layout = summaryLayout(grid.columns);
   if (!layout) return false;
   const doc = grid.documentId ? { documentId: grid.documentId } : {};
+  const first = out.length;
+  const mine: TotalsDraft[] = [];
   for (const row of grid.rows) {
-    const nameRaw = textAt(row, layout.name);
+    let nameRaw = textAt(row, layout.name);
+    // A totals row may write 合计 in the index column and leave the name empty.
+    const indexText = textAt(row, layout.index).replace(/\s+/g, '');
+    const isTotal = TOTAL_NAMES.has(nameRaw.replace(/\s+/g, '')) || (nameRaw === '' && TOTAL_NAMES.has(indexText));
+    if (isTotal && nameRaw === '') nameRaw = indexText;
     if (nameRaw === '') continue;
     const evidence = ctx.lines[row.line - 1] ?? '';
     const banks: SummaryDraft['banks'] = { left: { shorelineLength: null, landArea: null }, right: { shorelineLength: null, landArea: null } };
@@ -153,7 +171,13 @@ function readSummary(ctx: Ctx, grid: Grid, out: SummaryDraft[]): boolean {
       documentId: grid.documentId,
       position: 0,
     });
+    if (isTotal) {
+      const totalRow = out.pop()!;
+      mine.push({ line: row.line, evidence, documentId: grid.documentId, rows: out.slice(first), row: totalRow });
+    }
   }
+  // With subtotals (several totals rows) what each row sums is unclear: check only a lone one.
+  if (mine.length === 1) totals.push(mine[0]!);
   return true;
 }
 
@@ -239,17 +263,18 @@ function readSection(ctx: Ctx, grid: Grid, out: SectionDraft[]): boolean {
 }
 
 /** Summary rows and sections of every grid, in text order. */
-export function readSluiceTables(grids: readonly Grid[], lines: readonly string[]): { summary: SummaryDraft[]; sections: SectionDraft[]; anomalies: Anomaly[] } {
+export function readSluiceTables(grids: readonly Grid[], lines: readonly string[]): { summary: SummaryDraft[]; sections: SectionDraft[]; totals: TotalsDraft[]; anomalies: Anomaly[] } {
   const ctx: Ctx = { lines, anomalies: [] };
   const summary: SummaryDraft[] = [];
+  const totals: TotalsDraft[] = [];
   const sections: SectionDraft[] = [];
   for (const g of grids) {
     if (readSection(ctx, g, sections)) continue;
-    readSummary(ctx, g, summary);
+    readSummary(ctx, g, summary, totals);
   }
   const pos = new Map<string | null, number>();
   for (const s of summary) { s.position = pos.get(s.documentId) ?? 0; pos.set(s.documentId, s.position + 1); }
   pos.clear();
   for (const s of sections) { s.position = pos.get(s.documentId) ?? 0; pos.set(s.documentId, s.position + 1); }
-  return { summary, sections, anomalies: ctx.anomalies };
+  return { summary, sections, totals, anomalies: ctx.anomalies };
 }
