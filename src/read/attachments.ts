@@ -43,7 +43,8 @@ export function readAttachments(lines: readonly string[], from: number, to: numb
     if (start) {
       const index = start[1] ? Number(toHalfWidth(start[1])) : null;
       let found: Item | null = null;
-      for (let d = decls.length - 1; d >= 0 && !found; d--) {
+      // The nearest declarations only (at most 50 back): keeps a flood of 附件 lines linear.
+      for (let d = decls.length - 1; d >= 0 && d >= decls.length - 50 && !found; d--) {
         for (const it of decls[d]!) if (it.att === null && (it.index === index || (index === null && decls[d]!.length === 1))) { found = it; break; }
       }
       const parent = found ? attachmentParentOf(found.line, attachments) : inside;
@@ -103,12 +104,28 @@ export function readAttachments(lines: readonly string[], from: number, to: numb
   return { attachments, anomalies };
 }
 
-/** The attachment (index into list) whose start is the last one before `line`. */
+/**
+ * The attachment (index into list) whose start is the last one before `line`. The found
+ * attachments come first in `list`, in the order of their start lines (strictly rising):
+ * a binary search over them keeps many attachments linear.
+ */
 function attachmentParentOf(line: number, list: readonly Attachment[]): number | null {
+  // The attachments declared but not found (startLine null) follow: find where they begin.
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.startLine === null) hi = mid;
+    else lo = mid + 1;
+  }
+  hi = lo;
+  lo = 0;
+  // Last index in [0, hi) with startLine < line.
   let best: number | null = null;
-  for (let i = 0; i < list.length; i++) {
-    const s = list[i]!.startLine;
-    if (s !== null && s < line && (best === null || s > list[best]!.startLine!)) best = i;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.startLine! < line) { best = mid; lo = mid + 1; }
+    else hi = mid;
   }
   return best;
 }
