@@ -6,6 +6,8 @@ import { registerExport } from './export-cmd.js';
 import { registerSchema } from './schema-cmd.js';
 import { registerExtract } from './extract.js';
 import { registerPlot } from './plot-cmd.js';
+import { registerValidate } from './validate-cmd.js';
+import { registerRules } from './rules-cmd.js';
 import { VERSION } from '../version.js';
 
 /**
@@ -38,6 +40,8 @@ overwrite · 3 output could not be written · 130 interrupted.`,
   registerExtract(program);
   registerSchema(program);
   registerPlot(program);
+  registerValidate(program);
+  registerRules(program);
   return program;
 }
 

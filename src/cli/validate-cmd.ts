@@ -1,0 +1,166 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { InputError } from '../read/errors.js';
+import { inputOptions, loadIssue, writeStdout, type InputOpts } from './options.js';
+import { expandInputs } from './inputs.js';
+import { writeFileAtomic } from '../write/atomic.js';
+import { applyRules, Baseline, FAIL_ON, isCode, parseRuleFlag, RULE_LEVELS, type FailOn, type RuleLevel } from '../check/policy.js';
+import type { FileResult, ValidationReport } from '../write/validate-report.js';
+import { VERSION } from '../version.js';
+
+export const CONFIG_NAME = '.gongbaorc.json';
+const FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface ValidateOpts extends InputOpts {
+  format: Format;
+  failOn?: FailOn;
+  rule: string[];
+  config?: string;
+  baseline?: string;
+  output?: string;
+  force?: boolean;
+  color?: boolean;
+}
+
+/** What `.gongbaorc.json` may hold. */
+export interface Config {
+  failOn?: FailOn;
+  rules?: Record<string, RuleLevel>;
+}
+
+/** Reads and checks a config file; InputError (exit 2) naming the file on any problem. */
+export function readConfig(path: string): Config {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new InputError(`${path}: cannot read config: ${(err as Error).message}`, path);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new InputError(`${path}: the config must be a JSON object`, path);
+  const cfg: Config = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (k === '$schema' || k === '//' || k === 'comment') continue;
+    if (k === 'failOn') {
+      if (!(FAIL_ON as readonly unknown[]).includes(v)) throw new InputError(`${path}: failOn must be one of ${FAIL_ON.join(', ')}`, path);
+      cfg.failOn = v as FailOn;
+    } else if (k === 'rules') {
+      if (!v || typeof v !== 'object' || Array.isArray(v)) throw new InputError(`${path}: rules must be an object of CODE: level`, path);
+      cfg.rules = {};
+      for (const [code, level] of Object.entries(v as Record<string, unknown>)) {
+        if (!isCode(code)) throw new InputError(`${path}: unknown rule ${code} (gongbao rules lists them)`, path);
+        if (!(RULE_LEVELS as readonly unknown[]).includes(level)) throw new InputError(`${path}: rule ${code}: level must be one of ${RULE_LEVELS.join(', ')}`, path);
+        cfg.rules[code] = level as RuleLevel;
+      }
+    } else throw new InputError(`${path}: unknown key ${k} (allowed: failOn, rules)`, path);
+  }
+  return cfg;
+}
+
+function readBaseline(path: string): Baseline {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new InputError(`${path}: cannot read baseline: ${(err as Error).message}`, path);
+  }
+  try {
+    return Baseline.fromJson(data);
+  } catch (err) {
+    throw new InputError(`${path}: not a baseline: ${(err as Error).message}`, path);
+  }
+}
+
+/** Colour for the text report: only on a terminal, never with NO_COLOR (chalk ignores it). */
+export function useColor(opts: { color?: boolean; output?: string }, env: NodeJS.ProcessEnv = process.env, tty = process.stdout.isTTY === true): boolean {
+  if (opts.color === false || opts.output) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== '') return true;
+  return tty && env.TERM !== 'dumb';
+}
+
+export function registerValidate(program: Command): void {
+  const cmd = program
+    .command('validate')
+    .description('check issues for anomalies and report them for people or CI (text, json, sarif, github, junit); exit 1 when any reaches --fail-on')
+    .argument('<inputs...>', "gazette text files, directories or globs; '-' for stdin")
+    .addOption(new Option('--format <format>', 'report format').choices([...FORMATS]).default('text'))
+    .addOption(new Option('--fail-on <level>', `exit 1 when an anomaly of this severity or worse remains (default: error, or failOn of ${CONFIG_NAME})`).choices([...FAIL_ON]))
+    .option('--rule <CODE=level>', 'set a rule to off, info, warning or error (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--config <file>', `rule levels and failOn as JSON (default: ${CONFIG_NAME} in the working directory, when present)`)
+    .option('--baseline <file>', 'an earlier json report: report only anomalies not in it (matched by code, document and evidence)')
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('--force', 'overwrite the output file if it exists')
+    .option('--no-color', 'no colour in the text report (also: NO_COLOR)')
+    .addHelpText('after', `
+Examples:
+  gongbao validate samples/changning-2023-02.txt
+  gongbao validate issues/*.txt --fail-on warning --rule NAME_VARIANT=info
+  gongbao validate issue.txt --format sarif -o gongbao.sarif
+  gongbao validate issue.txt --format json > baseline.json   # later: --baseline baseline.json
+  gongbao validate issue.txt --format github                  # annotations in GitHub Actions
+
+Exit codes: 0 nothing at or above --fail-on · 1 something is · 2 usage error or unreadable
+input (the other files are still checked). Several files: the worst status wins.`);
+  inputOptions(cmd).action(async (inputs: string[], opts: ValidateOpts) => {
+    // Configuration: the config file, then --fail-on and --rule on top of it.
+    const configPath = opts.config ?? (existsSync(resolve(CONFIG_NAME)) ? CONFIG_NAME : undefined);
+    const config: Config = configPath ? readConfig(configPath) : {};
+    const rules = new Map<string, RuleLevel>(Object.entries(config.rules ?? {}));
+    for (const flag of opts.rule) {
+      try {
+        const [code, level] = parseRuleFlag(flag);
+        rules.set(code, level);
+      } catch (err) {
+        throw new InputError((err as Error).message);
+      }
+    }
+    const failOn: FailOn = opts.failOn ?? config.failOn ?? 'error';
+    const baseline = opts.baseline ? readBaseline(opts.baseline) : null;
+
+    const { files, problems } = expandInputs(inputs, {});
+    const results: FileResult[] = [];
+    for (const p of problems) {
+      process.stderr.write(`gongbao: ${p.path}: ${p.message}\n`);
+      results.push({ file: p.path, anomalies: [], error: p.message });
+    }
+    for (const file of files) {
+      try {
+        const issue = loadIssue(file, opts);
+        let anomalies = applyRules(issue.anomalies, rules);
+        let baselined = 0;
+        if (baseline) {
+          const kept = baseline.filter(anomalies);
+          baselined = anomalies.length - kept.length;
+          anomalies = kept;
+        }
+        const titles: Record<string, string> = {};
+        for (const d of issue.documents) titles[d.id] = d.title;
+        results.push({ file, anomalies, titles, ...(baselined ? { baselined } : {}) });
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        process.stderr.write(`gongbao: ${err.message}\n`);
+        results.push({ file, anomalies: [], error: err.message });
+      }
+    }
+    // Keep the order of the arguments for problems and files alike.
+    const order = new Map<string, number>();
+    [...files, ...problems.map((p) => p.path)].forEach((f, i) => order.set(f, order.get(f) ?? i));
+    results.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
+
+    const report: ValidationReport = { version: VERSION, failOn, rules: Object.fromEntries(rules), files: results };
+    const { reportStatus, jsonReport } = await import('../write/validate-report.js');
+    let out: string;
+    switch (opts.format) {
+      case 'json': out = jsonReport(report); break;
+      case 'sarif': out = (await import('../write/sarif.js')).sarifReport(report); break;
+      case 'github': out = (await import('../write/github.js')).githubReport(report); break;
+      case 'junit': out = (await import('../write/junit.js')).junitReport(report); break;
+      default: out = (await import('../write/text-report.js')).textReport(report, { color: useColor(opts) });
+    }
+    if (opts.output) writeFileAtomic(opts.output, out, opts.force);
+    else await writeStdout(out);
+    process.exitCode = reportStatus(report);
+  });
+}

@@ -1,0 +1,98 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Anomaly, Severity } from '../model/anomaly.js';
+import { displayWidth } from '../read/text.js';
+import { displayPath, reportCounts, type ValidationReport } from './validate-report.js';
+
+export interface TextOptions {
+  /** Colour the output (only on a terminal, never with NO_COLOR: the caller decides). */
+  color: boolean;
+  /** Longest evidence shown, in display columns; longer lines are cut around the spot. */
+  width?: number;
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The evidence line cut to a window around the spot, and the caret line under it. Widths
+ * are display widths (CJK = 2), so the caret stands under the character in a terminal.
+ */
+export function caretLines(evidence: string, column: number, width = 100): { text: string; caret: string | null } {
+  const chars = Array.from(evidence.replace(/\t/g, ' '));
+  // Column counts UTF-16 code units: find the character index it falls on.
+  let idx = -1;
+  for (let i = 0, units = 0; i < chars.length; i++) {
+    if (units === column - 1) { idx = i; break; }
+    units += chars[i]!.length;
+  }
+  if (idx < 0 && column - 1 === evidence.length) idx = chars.length;
+  let start = 0;
+  let end = chars.length;
+  if (displayWidth(chars.join('')) > width) {
+    const anchor = idx < 0 ? 0 : idx;
+    let w = 0;
+    start = anchor;
+    while (start > 0 && w < width * 0.35) { start--; w += displayWidth(chars[start]!); }
+    end = anchor;
+    w = displayWidth(chars.slice(start, anchor).join(''));
+    while (end < chars.length && w < width) { w += displayWidth(chars[end]!); end++; }
+  }
+  const pre = start > 0 ? '…' : '';
+  const text = pre + chars.slice(start, end).join('') + (end < chars.length ? '…' : '');
+  if (idx < 0) return { text, caret: null };
+  return { text, caret: ' '.repeat(displayWidth(pre + chars.slice(start, idx).join(''))) + '^' };
+}
+
+/**
+ * The text report: anomalies grouped by file and document, each starting with
+ * `file:line:column` so that terminals and editors can jump there, the evidence line with
+ * a caret under the spot, the hint, and counts by severity at the end.
+ */
+export function textReport(r: ValidationReport, opts: TextOptions): string {
+  const c: ChalkInstance = new Chalk({ level: opts.color ? 1 : 0 });
+  const sev: Record<Severity, (s: string) => string> = { error: c.red.bold, warning: c.yellow.bold, info: c.cyan.bold };
+  const out: string[] = [];
+  for (const f of r.files) {
+    const path = displayPath(f.file);
+    if (f.error !== undefined) {
+      out.push(`${c.bold(path)}: ${sev.error('error')}: ${f.error}`, '');
+      continue;
+    }
+    if (f.anomalies.length === 0) continue;
+    let group: string | undefined | null = null;
+    for (const a of f.anomalies) {
+      const doc = a.documentId;
+      if (doc !== group) {
+        group = doc;
+        const title = doc !== undefined ? f.titles?.[doc] : undefined;
+        out.push(c.bold(`── ${path} · ${doc !== undefined ? `${doc}${title ? ` ${title}` : ''}` : '(outside documents)'}`));
+      }
+      out.push(anomalyText(path, a, c, sev, opts.width));
+    }
+    out.push('');
+  }
+  out.push(summaryLine(r, c));
+  return out.join('\n') + '\n';
+}
+
+function anomalyText(path: string, a: Anomaly, c: ChalkInstance, sev: Record<Severity, (s: string) => string>, width = 100): string {
+  const lines = [`${c.bold(`${path}:${a.line}:${a.column}`)}: ${sev[a.severity](a.severity)}: ${a.message} ${c.dim(`[${a.code}]`)}`];
+  if (a.evidence !== '') {
+    const gutter = String(a.line);
+    const { text, caret } = caretLines(a.evidence, a.column, width);
+    lines.push(`${c.dim(`${gutter.padStart(6)} │`)} ${text}`);
+    if (caret !== null) lines.push(`${c.dim(`${' '.repeat(6)} │`)} ${sev[a.severity](caret)}`);
+  }
+  lines.push(`${' '.repeat(7)}${c.dim(`= hint: ${a.hint}`)}`);
+  return lines.join('\n');
+}
+
+function summaryLine(r: ValidationReport, c: ChalkInstance): string {
+  const n = reportCounts(r);
+  const files = `${plural(n.files, 'file')} checked`;
+  const extra = [
+    n.unreadable ? c.red(`${plural(n.unreadable, 'file')} could not be read`) : '',
+    n.baselined ? `${n.baselined} known from the baseline not shown` : '',
+  ].filter(Boolean).join('; ');
+  const head = n.total === 0 ? c.green('✔ no anomalies') : `✖ ${plural(n.total, 'anomaly', 'anomalies')}: ${c.red(plural(n.error, 'error'))}, ${c.yellow(plural(n.warning, 'warning'))}, ${c.cyan(`${n.info} info`)}`;
+  return `${head} · ${files}${extra ? ` · ${extra}` : ''}`;
+}
