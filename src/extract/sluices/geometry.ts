@@ -189,14 +189,14 @@ function partsOf(pts: readonly Pt[], runs: number[][]): { polygons: Pt[][]; excl
   return { polygons, excluded, area: polygons.reduce((a, p) => a + shoelace(p), 0) };
 }
 
-function ringOf(pts: readonly Pt[]): SluiceRing {
+function ringOf(pts: readonly Pt[], crossings: number): SluiceRing {
   return {
     fromSeq: pts[0]!.seq,
     toSeq: pts[pts.length - 1]!.seq,
     points: pts.length,
     area: round2(shoelace(pts)),
     perimeter: round2(perimeter(pts)),
-    selfIntersections: selfIntersections(pts).length,
+    selfIntersections: crossings,
   };
 }
 
@@ -248,24 +248,27 @@ export function computeGeometry(pts: readonly Pt[], statedArea: number | null = 
   const { polygons, excluded } = parts;
   if (polygons.length === 0) return { ...empty, excluded };
   let boundary: 'ring' | 'lines' = 'ring';
-  if (polygons.length === 1 && selfIntersections(polygons[0]!).length > 0) {
+  let inter = polygons.map(selfIntersections);
+  if (polygons.length === 1 && inter[0]!.length > 0) {
     const banks = twoBankRuns(polygons[0]!);
     if (banks) {
       const alt = [...banks[0], ...[...banks[1]].reverse()];
-      if (selfIntersections(alt).length === 0) {
+      const altInter = selfIntersections(alt);
+      if (altInter.length === 0) {
         boundary = 'lines';
         polygons[0] = alt;
+        inter = [altInter];
       }
     }
   }
-  const rings = polygons.map(ringOf);
+  const rings = polygons.map((p, i) => ringOf(p, inter[i]!.length));
   const crossings: GeometryResult['crossings'] = [];
-  for (const poly of polygons) {
+  polygons.forEach((poly, k) => {
     const n = poly.length;
-    for (const [i, j] of selfIntersections(poly)) {
+    for (const [i, j] of inter[k]!) {
       crossings.push({ a: [poly[i]!.seq, poly[(i + 1) % n]!.seq], b: [poly[j]!.seq, poly[(j + 1) % n]!.seq] });
     }
-  }
+  });
   return {
     geometry: {
       boundary,

@@ -7,6 +7,7 @@
 import type { Table } from '../../model/table.js';
 import type { Document } from '../../model/issue.js';
 import type { Fragment } from '../tables/scan.js';
+import { stakeLayout, summaryLayout } from './columns.js';
 
 export interface GridCell {
   text: string;
@@ -29,17 +30,26 @@ export interface Grid {
   rows: GridRow[];
 }
 
-/** Grids of the tables stage's logical tables (data rows only). */
+/**
+ * Grids of the tables stage's logical tables (data rows only); only tables whose header
+ * reads as a sluice summary or stake table are converted.
+ */
 export function gridsFromTables(tables: readonly Table[]): Grid[] {
-  return tables.map((t) => ({
-    documentId: t.documentId,
-    startLine: t.span.startLine,
-    endLine: t.span.endLine,
-    columns: t.columns.map((c) => (c.nameRaw ? c.nameRaw.replace(/\s*\n\s*/g, ' ') : c.name)),
-    rows: t.rows
+  const out: Grid[] = [];
+  for (const t of tables) {
+    const columns = t.columns.map((c) => (c.nameRaw ? c.nameRaw.replace(/\s*\n\s*/g, ' ') : c.name));
+    if (!stakeLayout(columns) && !summaryLayout(columns)) continue;
+    out.push({
+      documentId: t.documentId,
+      startLine: t.span.startLine,
+      endLine: t.span.endLine,
+      columns,
+      rows: t.rows
       .filter((r) => r.kind === 'data')
-      .map((r) => ({ line: r.line, cells: r.cells.map((c) => ({ text: c.text, line: c.line, column: c.column })) })),
-  }));
+        .map((r) => ({ line: r.line, cells: r.cells.map((c) => ({ text: c.text, line: c.line, column: c.column })) })),
+    });
+  }
+  return out;
 }
 
 function documentAt(documents: readonly Document[], line: number): string | null {
