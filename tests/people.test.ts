@@ -310,6 +310,37 @@ describe('rosters in a made-up issue', () => {
   });
 });
 
+describe('several rosters in one document, names-only lines', () => {
+  const text = miniIssue({
+    docs: [{
+      title: '某区人民政府办公室关于调整某区河长制工作领导小组组成人员的通知',
+      body: [
+        '一、领导小组组成人员',
+        '组 长：张 三 区长',
+        '成 员：李四、王五、赵六',
+        '二、领导小组办公室组成人员',
+        '主 任：钱 七 区水务局局长',
+        '副主任：孙 八 区水务局副局长',
+        '特此通知。',
+      ],
+    }],
+  });
+  const issue = parseIssue(text);
+
+  it('one roster per body, the office named after the group', () => {
+    expect(issue.rosters.map((r) => [r.id.split('-').at(-1), r.body, r.members.map((m) => `${m.role}:${m.name}:${m.position}`)])).toEqual([
+      ['r1', '某区河长制工作领导小组', ['组长:张三:区长', '成员:李四:null', '成员:王五:null', '成员:赵六:null']],
+      ['r2', '某区河长制工作领导小组办公室', ['主任:钱七:区水务局局长', '副主任:孙八:区水务局副局长']],
+    ]);
+    const lines = text.split('\n');
+    expect(lines[issue.rosters[1]!.line - 1]).toBe('二、领导小组办公室组成人员');
+  });
+
+  it('names without posts are kept, each reported', () => {
+    expect(issue.anomalies.filter((a) => a.code === 'PERSON_POSITION_MISSING')).toHaveLength(3);
+  });
+});
+
 describe('no people where there are none', () => {
   it('a statistics table with a 聘用 column is not an appointment list', () => {
     const i = parseIssue(miniIssue({ docs: [{ title: '某区人民政府关于某项统计的通知', body: ['| 单位 | 聘用人数 |\n|---|---|\n| 甲街道 | 12 |\n| 乙街道 | 30 |'] }] }));

@@ -10,7 +10,7 @@ import type { Result } from '../../model/result.js';
 import type { Table } from '../../model/table.js';
 import type { SourceLines } from '../../read/lines.js';
 import { extractAppointments } from './appointments.js';
-import { extractRoster } from './rosters.js';
+import { extractRosters } from './rosters.js';
 
 export interface People {
   appointments: Appointment[];
@@ -31,14 +31,13 @@ export function extractPeople(src: SourceLines, documents: readonly Document[], 
   for (const doc of documents) {
     const docTables = byDoc.get(doc.id) ?? [];
     appointments.push(...extractAppointments(src, doc, docTables, anomalies));
-    const roster = extractRoster(src, doc, docTables, anomalies);
-    if (roster) rosters.push(roster);
+    rosters.push(...extractRosters(src, doc, docTables, anomalies));
   }
   return { value: { appointments, rosters }, anomalies };
 }
 
 export { extractAppointments, isPersonnelDocument } from './appointments.js';
-export { extractRoster, bodyFromTitle, roleLabel, phrasePerson } from './rosters.js';
+export { extractRosters, bodyFromTitle, bodyHeading, roleLabel, phrasePerson } from './rosters.js';
 export { splitName, isName, compactName } from './names.js';
 export { parsePositions, peelTrailing, splitTitle } from './positions.js';
 export { parsePeriod } from './period.js';

@@ -231,19 +231,75 @@ function fromSentence(ctx: Ctx, text: string, line: number): void {
   }
 }
 
-/** The roster of one document (at most one), or null when the document lists no members. */
-export function extractRoster(src: SourceLines, doc: Document, tables: readonly Table[], anomalies: Anomaly[]): Roster | null {
-  const ctx: Ctx = { src, doc, anomalies, members: [] };
-  const fromTitle = bodyFromTitle(doc.title);
-  let body = fromTitle;
-  let bodyLine: number | null = fromTitle ? doc.titleSpan.startLine : null;
+const HEADING_SUFFIXES = ['组成人员名单', '成员名单', '人员名单', '组成人员', '名单', '组成', '成员'];
+
+/** A heading that starts the member list of a body: 二、领导小组办公室组成人员 → 领导小组办公室. */
+export function bodyHeading(line: string): string | null {
+  if (line.length > 60) return null;
+  let t = compact(stripListMarker(stripMarkup(line))).replace(/[:：]$/, '');
+  if (t.length === 0 || t.length > 40 || isSentence(t) || t.includes('关于') || t.includes('由')) return null;
+  const verb = BODY_VERBS.find((v) => t.startsWith(v));
+  if (verb) t = t.slice(verb.length); // （一）成立领导小组
+  for (const suffix of HEADING_SUFFIXES) {
+    if (t.length > suffix.length && t.endsWith(suffix)) {
+      t = t.slice(0, -suffix.length);
+      break;
+    }
+  }
+  return BODY_WORDS.some((w) => t.endsWith(w)) ? t : null;
+}
+
+/** A heading's body in full: 领导小组办公室 under 某区某某领导小组 → 某区某某领导小组办公室. */
+function resolveHeading(heading: string, titleBody: string | null): string {
+  if (titleBody === null || heading === titleBody || heading.length >= titleBody.length) return heading;
+  for (const w of [...BODY_WORDS].sort((a, b) => b.length - a.length)) {
+    if (titleBody.endsWith(w) && heading.startsWith(w)) return titleBody + heading.slice(w.length);
+  }
+  return heading.startsWith('办公室') ? titleBody + heading : heading;
+}
+
+interface Segment {
+  from: number;
+  to: number;
+  body: string | null;
+  bodyLine: number | null;
+}
+
+/**
+ * The rosters of one document: one per body whose members it lists. A heading
+ * (`二、领导小组办公室组成人员`) starts the list of another body of the same document.
+ */
+export function extractRosters(src: SourceLines, doc: Document, tables: readonly Table[], anomalies: Anomaly[]): Roster[] {
+  const titleBody = bodyFromTitle(doc.title);
+  const sorted = [...tables].sort((a, b) => a.span.startLine - b.span.startLine);
+  const segments: Segment[] = [{ from: doc.titleSpan.endLine + 1, to: doc.span.endLine, body: titleBody, bodyLine: titleBody ? doc.titleSpan.startLine : null }];
+  let ti = 0;
+  for (let k = doc.titleSpan.endLine + 1; k <= doc.span.endLine; k++) {
+    while (ti < sorted.length && sorted[ti]!.span.endLine < k) ti++;
+    if (sorted[ti] && sorted[ti]!.span.startLine <= k) continue;
+    const h = bodyHeading(src.lines[k - 1]!);
+    if (h === null) continue;
+    segments[segments.length - 1]!.to = k - 1;
+    segments.push({ from: k + 1, to: doc.span.endLine, body: resolveHeading(h, titleBody), bodyLine: k });
+  }
+  const out: Roster[] = [];
+  for (const seg of segments) {
+    const r = rosterOf(src, doc, sorted, anomalies, seg);
+    if (r) out.push({ ...r, id: `${doc.id}-r${out.length + 1}` });
+  }
+  return out;
+}
+
+function rosterOf(src: SourceLines, doc: Document, sorted: readonly Table[], anomalies: Anomaly[], seg: Segment): Roster | null {
+  const ctx: Ctx = { src, doc, anomalies: [], members: [] };
+  let body = seg.body;
+  let bodyLine = seg.bodyLine;
   let note: string | null = null;
   let inBlock = false;
   let role = '成员';
-  const sorted = [...tables].sort((a, b) => a.span.startLine - b.span.startLine);
   let ti = 0;
   const pending: number[] = [];
-  for (let k = doc.titleSpan.endLine + 1; k <= doc.span.endLine; k++) {
+  for (let k = seg.from; k <= seg.to; k++) {
     while (ti < sorted.length && sorted[ti]!.span.startLine < k) ti++;
     const table = sorted[ti];
     if (table && table.span.startLine === k) {
@@ -265,9 +321,11 @@ export function extractRoster(src: SourceLines, doc: Document, tables: readonly 
       if (label.rest.startsWith('由')) {
         pending.push(k); // 组长：由区长担任 — a sentence
       } else if (label.rest) {
-        const e = entryOf(label.rest);
-        if (e) addMember(ctx, role, e.nameRaw, e.position, 'line', k, label.restColumn + e.column - 1);
-        else if (body !== null && !isSentence(label.rest)) addMember(ctx, role, '', label.rest, 'line', k, label.restColumn);
+        if (!addNames(ctx, role, label.rest, k, label.restColumn)) {
+          const e = entryOf(label.rest);
+          if (e) addMember(ctx, role, e.nameRaw, e.position, 'line', k, label.restColumn + e.column - 1);
+          else if (body !== null && !isSentence(label.rest)) addMember(ctx, role, '', label.rest, 'line', k, label.restColumn);
+        }
       }
       continue;
     }
@@ -277,6 +335,7 @@ export function extractRoster(src: SourceLines, doc: Document, tables: readonly 
         note = note ?? n;
         continue;
       }
+      if (addNames(ctx, role, text, k, 1)) continue;
       const e = entryOf(text);
       if (e) {
         addMember(ctx, role, e.nameRaw, e.position, 'line', k, e.column);
@@ -295,31 +354,37 @@ export function extractRoster(src: SourceLines, doc: Document, tables: readonly 
   }
   if (ctx.members.length === 0) return null;
   if (body === null) {
-    // A heading just above the list (一、某某领导小组), else the title when the list has a leader.
-    const first = ctx.members[0]!.line;
-    for (let k = first - 1; k > doc.titleSpan.endLine && k >= first - 4; k--) {
-      const t = stripListMarker(compact(src.lines[k - 1]!)).replace(/[:：]$/, '');
-      if (t && !isSentence(t) && t.length <= 40 && BODY_WORDS.some((w) => t.endsWith(w))) {
-        body = t;
-        bodyLine = k;
-        break;
-      }
-    }
-    if (body === null && ctx.members.some((m) => LEADERS.has(m.role))) body = doc.title;
-    if (body === null) return null;
+    if (ctx.members.some((m) => LEADERS.has(m.role))) body = doc.title;
+    else return null;
   }
   // Sentences naming an office director etc., once the listed members are known.
   for (const k of pending) if (src.lines[k - 1]!.includes('由')) fromSentence(ctx, src.lines[k - 1]!, k);
+  anomalies.push(...ctx.anomalies);
   const members = [...ctx.members].sort((a, b) => a.line - b.line || a.order - b.order);
   members.forEach((m, i) => (m.order = i + 1));
   const kinds = new Set(members.map((m) => m.source));
   return {
-    id: `${doc.id}-r1`,
-    body: body ?? doc.title,
+    id: '',
+    body,
     documentId: doc.id,
     line: bodyLine ?? members[0]!.line,
     note,
     source: kinds.size === 1 ? members[0]!.source : 'mixed',
     members,
   };
+}
+
+/** Names only, joined by 、 or ，(成员：张三、李四): one member each, without a position. */
+function addNames(ctx: Ctx, role: string, text: string, line: number, column: number): boolean {
+  const t = stripMarkup(text).trim().replace(/[。；;]$/, '');
+  if (t.indexOf('、') < 0 && t.indexOf('，') < 0 && t.indexOf(',') < 0) return false;
+  const parts = t.split(/[、，,]/);
+  if (parts.length < 2 || !parts.every((p) => isName(compactName(p.trim())))) return false;
+  let offset = 0;
+  for (const p of parts) {
+    const at = text.indexOf(p.trim(), offset);
+    addMember(ctx, role, p.trim(), '', 'line', line, column + Math.max(0, at));
+    offset = at + p.length;
+  }
+  return true;
 }
