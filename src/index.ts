@@ -11,6 +11,8 @@ export { OutputError } from './write/errors.js';
 export type { Anomaly, Severity } from './model/anomaly.js';
 export type { Issue, Document, TocEntry, Section, Citation, DocNumber, Masthead, Attachment } from './model/issue.js';
 export type { Table, TableColumn, TableRow, TableCell, TableFragment } from './model/table.js';
+export { extractTables } from './extract/tables/index.js';
+export { scanTables, splitRow, type Fragment, type RawCell, type RawRow } from './extract/tables/scan.js';
 export type { Appointment, Position, Period, Roster, RosterMember } from './model/people.js';
 export type { Sluice, SluicePoint } from './model/sluice.js';
 export { CATALOGUE, type Code, type Rule } from './check/catalogue.js';

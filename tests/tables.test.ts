@@ -173,6 +173,22 @@ describe('irregular tables', () => {
     expect(r.anomalies.map((a) => [a.code, a.line, a.column])).toEqual([['TABLE_CELL_TYPE', 7, 7]]);
   });
 
+  it('rows whose text slid one column are reported, not moved', () => {
+    const text = [
+      '| 序号 | 任务 | 内容 | 单位 | 时限 |', '|---|---|---|---|---|',
+      '| 1 | 甲 | 内容一 | 各单位 | 全年 |', '| 2 | | 内容二 | 各单位 | 全年 |', '| 3 | | 内容三 | 各单位 | 全年 |',
+      '| 4 | | 任务乙 | 内容四 | 各单位 |', // slid right: 各单位 stands under 时限
+      '| 5 | 内容五写进了任务列 | | 各单位 | 全年 |', // slid left: 内容 empty, its text under 任务
+      '| 6 | 丙 | 内容六 | 各单位 | 全年 |', '| 7 | | 内容七 | 各单位 | 上半年 |',
+    ].join('\n');
+    const r = run(text);
+    const shifted = r.anomalies.filter((a) => a.code === 'TABLE_ROW_SHIFTED');
+    expect(shifted.map((a) => a.line)).toEqual([6, 7]);
+    expect(shifted[0]!.message).toContain('shifted one column to the right');
+    expect(shifted[1]!.message).toContain('“内容” is empty although');
+    expect(grid(r.value[0]!)[3]).toEqual(['4', '^甲', '任务乙', '内容四', '各单位']);
+  });
+
   it('notes below the table and a caption above', () => {
     const t = run('主要指标\n\n| 指标 | 值 |\n|---|---|\n| 寿命* | 84 |\n\n注：带*号的指标为规划值\n').value[0]!;
     expect(t.caption).toEqual({ text: '主要指标', line: 1 });

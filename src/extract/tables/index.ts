@@ -885,8 +885,11 @@ function detectShifted(
   }
   const fixed = (j: number) => groupCols.includes(j) || index[j]!;
   const known = (j: number, t: string, self: boolean) => (vocab[j]?.get(t) ?? 0) - (self ? 1 : 0) >= 2;
+  // share of data rows in which each column is filled (as written)
+  const fill: number[] = [];
+  for (let j = 0; j < W; j++) fill.push(data.length ? data.filter((r) => r.cells[j]!.raw !== '').length / data.length : 0);
   for (const r of data) {
-    let best: { gain: number; from: number; to: number; dir: number } | null = null;
+    let best: { gain: number; from: number; to: number; dir: number; column: number } | null = null;
     for (let e = 0; e < W; e++) {
       const ec = r.cells[e]!;
       if ((ec.text !== '' && !ec.filled) || index[e]) continue;
@@ -895,6 +898,7 @@ function detectShifted(
         let gain = 0;
         let lost = false;
         let moved = 0;
+        let column = 0;
         const from = dir === 1 ? e + 1 : 0;
         const to = dir === 1 ? W - 1 : e - 1;
         for (let j = from; j <= to; j++) {
@@ -905,21 +909,44 @@ function detectShifted(
           }
           const c = r.cells[j]!;
           if (c.text === '' || c.filled) continue;
-          moved++;
+          if (moved++ === 0) column = c.column;
           const now = known(j, c.text, true);
           const then = known(j - dir, c.text, false);
           if (then && !now) gain++;
           if (now && !then) gain--;
         }
         if (lost || moved === 0 || gain < 1) continue;
-        if (!best || gain > best.gain) best = { gain, from, to, dir };
+        if (!best || gain > best.gain) best = { gain, from, to, dir, column };
       }
     }
+    if (!best && data.length >= 5) {
+      // An empty cell in a column filled almost everywhere, beside text in a mostly empty
+      // (grouping) column: the text slid from the full column into the sparse one.
+      for (let c = 0; c < W && !best; c++) {
+        const cell = r.cells[c]!;
+        // "filled almost everywhere": empty in at most one row in ten (or in this row only)
+        const empties = Math.round((1 - fill[c]!) * data.length);
+        if (index[c] || fixed(c) || empties > Math.max(1, data.length * 0.1) || cell.raw !== '' || cell.pad || cell.filled) continue;
+        for (const side of [-1, 1]) {
+          const n = c + side;
+          const nc = r.cells[n];
+          if (!nc || index[n] || nc.raw === '' || nc.filled || fill[n]! >= 0.7) continue;
+          const pct = (x: number) => `${Math.round(x * 100)}%`;
+          report(
+            r.line,
+            nc.column,
+            `the row at line ${r.line} seems shifted one column to the ${side === -1 ? 'left' : 'right'}: “${names[c]!.name}” is empty although ${pct(fill[c]!)} of the rows fill it, and its text seems to stand in “${names[n]!.name}” (filled in ${pct(fill[n]!)} of the rows); left as written`,
+          );
+          best = { gain: 0, from: c, to: c, dir: -side, column: nc.column };
+          break;
+        }
+      }
+      continue;
+    }
     if (best) {
-      const c = r.cells[best.dir === 1 ? best.to : best.from] ?? r.cells[0]!;
       report(
         r.line,
-        c.column,
+        best.column,
         `the row at line ${r.line} seems shifted one column to the ${best.dir === 1 ? 'right' : 'left'}: ${
           best.dir === 1 ? `its cells from “${names[best.from]!.name}” on` : `its cells up to “${names[best.to]!.name}”`
         } match the columns ${best.dir === 1 ? 'left' : 'right'} of them in other rows; left as written`,
