@@ -188,3 +188,19 @@ describe('damaged issues', () => {
     expect(codes(issue, 'TABLE_TAB_SEPARATED')).toEqual([]);
   });
 });
+
+describe('damaged bytes', () => {
+  it('a file cut inside its last UTF-8 character keeps its text; the lost character is reported', () => {
+    const bytes = Buffer.from(SAMPLE, 'utf8');
+    // Cut inside the last character of a body line of the first document.
+    const end = bytes.indexOf(Buffer.from('现将办理情况答复如下', 'utf8')) + 4;
+    const cut = new Uint8Array(bytes.subarray(0, end));
+    const issue = parseIssue(cut);
+    checkIssue(issue);
+    expect(issue.source.encoding).toBe('utf-8');
+    expect(issue.documents).toHaveLength(1);
+    const last = issue.source.lines;
+    expect(codes(issue, 'INPUT_REPLACEMENT_CHARACTER').map((a) => a.line)).toEqual([last]);
+    expect(codes(issue, 'INPUT_TRUNCATED').map((a) => a.line)).toEqual([last]);
+  });
+});

@@ -96,7 +96,7 @@ function truncation(lines: readonly string[], structure: Structure, out: Anomaly
   let why: string | null = null;
   if (row && last !== '|' && last !== '｜') why = 'inside a table row';
   else if (row && !colophonAtEnd) why = 'with a table row and no colophon after it';
-  else if (!colophonAtEnd && (isHan(lastChar) || /[A-Za-z0-9,，、]/.test(lastChar))) why = 'in the middle of a sentence, with no colophon after it';
+  else if (!colophonAtEnd && (isHan(lastChar) || /[A-Za-z0-9,，、\ufffd]/.test(lastChar))) why = 'in the middle of a sentence, with no colophon after it';
   if (why) out.push(anomaly('INPUT_TRUNCATED', { message: `the text ends ${why}: cut short?`, line: k, column: 1, evidence: lines[k - 1]! }));
 }
 

@@ -49,6 +49,15 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** The bytes from `at` to the end are the start of one UTF-8 character, cut short. */
+function incompleteAtEnd(bytes: Uint8Array, at: number): boolean {
+  const b = bytes[at]!;
+  const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+  if (need === 0 || at + need < bytes.length) return false;
+  for (let k = at + 1; k < bytes.length; k++) if ((bytes[k]! & 0xc0) !== 0x80) return false;
+  return true;
+}
+
 function decodeWith(encoding: Encoding, bytes: Uint8Array): string | null {
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -89,8 +98,13 @@ export function decode(bytes: Uint8Array, file: string | null, forced?: Encoding
     if (text === null) throw new InputError(`${label}: cannot be decoded as ${encoding}`, file);
   } else {
     text = decodeWith('utf-8', body);
+    const bad = text === null ? firstInvalidUtf8(body) : -1;
+    if (text === null && bad >= 0 && incompleteAtEnd(body, bad)) {
+      // Valid UTF-8 cut inside its last character (a truncated file): keep the text; the
+      // lost character becomes U+FFFD (reported as INPUT_REPLACEMENT_CHARACTER).
+      text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
+    }
     if (text === null) {
-      const bad = firstInvalidUtf8(body);
       text = decodeWith('gb18030', body);
       if (text === null) {
         const line = lineAtByte(body, bad < 0 ? 0 : bad);
