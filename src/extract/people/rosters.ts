@@ -234,8 +234,14 @@ function fromSentence(ctx: Ctx, text: string, line: number): void {
 const HEADING_SUFFIXES = ['组成人员名单', '成员名单', '人员名单', '组成人员', '名单', '组成', '成员'];
 
 /** A heading that starts the member list of a body: 二、领导小组办公室组成人员 → 领导小组办公室. */
+const HEADING_LAST = new Set([...BODY_WORDS, ...HEADING_SUFFIXES].map((w) => w[w.length - 1]!));
+
 export function bodyHeading(line: string): string | null {
   if (line.length > 60) return null;
+  // Cheap check first (every line comes here): the last character must end a body word or suffix.
+  let e = line.length - 1;
+  while (e >= 0 && ' \t\u3000:：*'.includes(line[e]!)) e--;
+  if (e < 0 || !HEADING_LAST.has(line[e]!)) return null;
   let t = compact(stripListMarker(stripMarkup(line))).replace(/[:：]$/, '');
   if (t.length === 0 || t.length > 40 || isSentence(t) || t.includes('关于') || t.includes('由')) return null;
   const verb = BODY_VERBS.find((v) => t.startsWith(v));
