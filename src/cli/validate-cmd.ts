@@ -144,10 +144,15 @@ input (the other files are still checked). Several files: the worst status wins.
         results.push({ file, anomalies: [], error: err.message });
       }
     }
-    // Keep the order of the arguments for problems and files alike.
-    const order = new Map<string, number>();
-    [...files, ...problems.map((p) => p.path)].forEach((f, i) => order.set(f, order.get(f) ?? i));
-    results.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
+    // Report in the order of the arguments, unreadable ones included (a file found in a
+    // directory or glob sorts with the argument that named it).
+    const argIndex = (path: string): number => {
+      const exact = inputs.indexOf(path);
+      if (exact >= 0) return exact;
+      const under = inputs.findIndex((arg) => path.startsWith(arg.endsWith('/') ? arg : `${arg}/`));
+      return under >= 0 ? under : inputs.length;
+    };
+    results.sort((a, b) => argIndex(a.file) - argIndex(b.file));
 
     const report: ValidationReport = { version: VERSION, failOn, rules: Object.fromEntries(rules), files: results };
     const { reportStatus, jsonReport } = await import('../write/validate-report.js');
