@@ -81,18 +81,30 @@ function scaleBarLength(pxPerMetre: number): number {
 
 const short = (code: string): string => code.replace(/^SLUICE_/, '');
 
+const sluiceAnomalies = new WeakMap<Issue, Map<number, Anomaly[]>>();
+
 /** The anomalies about one sluice: on its stake rows, its summary row or its section heading. */
 function anomaliesOf(issue: Issue, s: Sluice, pts: readonly SluicePoint[]): { byLine: Map<number, Anomaly[]>; general: Anomaly[] } {
-  const stakeLines = new Set(pts.map((p) => p.line));
-  const own = new Set([s.summaryLine, s.section?.line].filter((l): l is number => l !== null && l !== undefined));
+  let all = sluiceAnomalies.get(issue);
+  if (!all) {
+    all = new Map();
+    for (const a of issue.anomalies) {
+      if (!a.code.startsWith('SLUICE_')) continue;
+      const list = all.get(a.line);
+      if (list) list.push(a);
+      else all.set(a.line, [a]);
+    }
+    sluiceAnomalies.set(issue, all);
+  }
   const byLine = new Map<number, Anomaly[]>();
+  for (const p of pts) {
+    const list = all.get(p.line);
+    if (list) byLine.set(p.line, list);
+  }
   const general: Anomaly[] = [];
-  for (const a of issue.anomalies) {
-    if (!a.code.startsWith('SLUICE_')) continue;
-    if (stakeLines.has(a.line)) {
-      if (!byLine.has(a.line)) byLine.set(a.line, []);
-      byLine.get(a.line)!.push(a);
-    } else if (own.has(a.line)) general.push(a);
+  for (const line of new Set([s.summaryLine, s.section?.line])) {
+    if (line === null || line === undefined || byLine.has(line)) continue;
+    general.push(...(all.get(line) ?? []));
   }
   return { byLine, general };
 }

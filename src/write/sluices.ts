@@ -155,10 +155,28 @@ export function sluiceRings(issue: Issue, s: Sluice): Pos[][] {
   return rings;
 }
 
-/** The stakes of a sluice. */
+const pointsBySection = new WeakMap<Issue, Map<number, SluicePoint[]>>();
+
+/** The stakes of a sluice (those within its section's table). */
 export function sluicePoints(issue: Issue, s: Sluice): SluicePoint[] {
   if (!s.section) return [];
-  return issue.points.filter((p) => p.line >= s.section!.startLine && p.line <= s.section!.endLine);
+  let index = pointsBySection.get(issue);
+  if (!index) {
+    // Sections do not overlap: index the stakes once by the section they fall in.
+    index = new Map();
+    const sections = issue.sluices.map((x) => x.section).filter((x) => x !== null).sort((a, b) => a.startLine - b.startLine);
+    let k = 0;
+    for (const p of [...issue.points].sort((a, b) => a.line - b.line)) {
+      while (k < sections.length && sections[k]!.endLine < p.line) k++;
+      const sec = sections[k];
+      if (!sec || p.line < sec.startLine) continue;
+      const list = index.get(sec.startLine);
+      if (list) list.push(p);
+      else index.set(sec.startLine, [p]);
+    }
+    pointsBySection.set(issue, index);
+  }
+  return index.get(s.section.startLine) ?? [];
 }
 
 function sluiceProperties(s: Sluice): Record<string, unknown> {

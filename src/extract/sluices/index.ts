@@ -31,18 +31,32 @@ export function joinSluices(summary: readonly SummaryDraft[], sections: readonly
     summary: s, section: t, joinedBy, geometry: null, checks: newChecks(), codes: new Set(),
   });
   const out: SluiceDraft[] = [];
-  const docs: Array<string | null> = [];
-  for (const x of [...summary, ...sections]) if (!docs.includes(x.documentId)) docs.push(x.documentId);
-  for (const doc of docs) {
-    const rows = summary.filter((s) => s.documentId === doc);
-    const secs = sections.filter((t) => t.documentId === doc);
+  // Group by document, keeping the order of first appearance (linear: maps, no scans).
+  const byDoc = new Map<string | null, { rows: SummaryDraft[]; secs: SectionDraft[] }>();
+  const group = (id: string | null) => {
+    let g = byDoc.get(id);
+    if (!g) byDoc.set(id, (g = { rows: [], secs: [] }));
+    return g;
+  };
+  for (const s of summary) group(s.documentId).rows.push(s);
+  for (const t of sections) group(t.documentId).secs.push(t);
+  for (const { rows, secs } of byDoc.values()) {
     const match = new Map<SummaryDraft, { t: SectionDraft; by: 'name' | 'base' }>();
     const taken = new Set<SectionDraft>();
     for (const [by, key] of [['name', nameKey], ['base', baseKey]] as const) {
+      // Sections by key, in text order; each row takes the first one not yet taken.
+      const index = new Map<string, SectionDraft[]>();
+      for (const t of secs) {
+        if (taken.has(t) || t.name === '') continue;
+        const k = key(t.name);
+        const list = index.get(k);
+        if (list) list.push(t);
+        else index.set(k, [t]);
+      }
       for (const s of rows) {
         if (match.has(s)) continue;
-        const k = key(s.name);
-        const t = secs.find((x) => !taken.has(x) && x.name !== '' && key(x.name) === k);
+        const list = index.get(key(s.name));
+        const t = list?.shift();
         if (t) {
           match.set(s, { t, by });
           taken.add(t);

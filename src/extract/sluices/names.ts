@@ -49,12 +49,12 @@ export function readHeading(line: string): Heading | null {
     while (j < t.length && !CLOSE.has(t[j]!)) j++;
     if (j >= t.length) return null;
     number = parseChineseNumber(t.slice(1, j).trim());
-    if (number === null) return null;
+    if (number === null || !Number.isSafeInteger(number)) return null;
     i = j + 1;
   } else {
     let j = 0;
     while (j < t.length && t.charCodeAt(j) >= 48 && t.charCodeAt(j) <= 57) j++;
-    if (j > 0 && (t[j] === '.' || t[j] === '、')) {
+    if (j > 0 && j <= 9 && (t[j] === '.' || t[j] === '、')) {
       number = Number(t.slice(0, j));
       i = j + 1;
     }

@@ -72,6 +72,9 @@ export interface SectionDraft {
   position: number;
 }
 
+/** The largest magnitude accepted as a figure. */
+export const MAX_FIGURE = 1e9;
+
 /** Parses a number as written in a table cell: sign, digits, decimals, thousands commas. */
 export function parseFigure(text: string): { value: number; decimals: number } | null {
   let s = toHalfWidth(text).replace(/\s+/g, '');
@@ -80,7 +83,9 @@ export function parseFigure(text: string): { value: number; decimals: number } |
   if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
   const dot = s.indexOf('.');
   const value = Number(s);
-  if (!Number.isFinite(value)) return null;
+  // Beyond a million kilometres a figure is no length, area or coordinate (and keeps
+  // every product of the geometry finite).
+  if (!Number.isFinite(value) || Math.abs(value) > MAX_FIGURE) return null;
   return { value: Object.is(value, -0) ? 0 : value, decimals: dot < 0 ? 0 : s.length - dot - 1 };
 }
 
@@ -156,7 +161,7 @@ function readSummary(ctx: Ctx, grid: Grid, out: SummaryDraft[], totals: TotalsDr
     });
     const indexFig = layout.index !== null ? parseFigure(textAt(row, layout.index)) : null;
     out.push({
-      index: indexFig && Number.isInteger(indexFig.value) ? indexFig.value : null,
+      index: indexFig && Number.isSafeInteger(indexFig.value) ? indexFig.value : null,
       name: cleanName(nameRaw),
       nameRaw,
       grade: orNull(textAt(row, layout.grade)),
@@ -193,7 +198,7 @@ function headingAbove(lines: readonly string[], startLine: number): { line: numb
 function stakeNumberOf(stake: string): number | null {
   let j = stake.length;
   while (j > 0 && stake.charCodeAt(j - 1) >= 48 && stake.charCodeAt(j - 1) <= 57) j--;
-  return j < stake.length ? Number(stake.slice(j)) : null;
+  return j < stake.length && stake.length - j <= 9 ? Number(stake.slice(j)) : null;
 }
 
 function readSection(ctx: Ctx, grid: Grid, out: SectionDraft[]): boolean {
@@ -235,7 +240,7 @@ function readSection(ctx: Ctx, grid: Grid, out: SectionDraft[]): boolean {
     const seqFig = layout.seq !== null ? parseFigure(textAt(row, layout.seq)) : null;
     const stakeCell = cellAt(row, layout.stake);
     points.push({
-      seq: seqFig && Number.isInteger(seqFig.value) ? seqFig.value : null,
+      seq: seqFig && Number.isSafeInteger(seqFig.value) ? seqFig.value : null,
       bank,
       bankRaw,
       stake,
