@@ -80,12 +80,16 @@ export function parsePeriod(textIn: string): Period | null {
     if (r.ch !== undefined && RANGE.has(r.ch)) {
       let k = r.at + 1;
       const y2 = numberAt(s, k);
+      let explicitYear = false;
       if (y2 && y2.end - charAt(s, k).at === 4 && charAt(s, y2.end).ch === '年') {
         toYear = y2.value;
+        explicitYear = true;
         k = charAt(s, y2.end).at + 1;
       }
       const second = monthsAfter(s, k);
-      if (second) {
+      // 十一月~二月 runs into the next year; an end before the start is not a range.
+      if (second && !explicitYear && second.to < first.from) toYear = y.value + 1;
+      if (second && ym(toYear, second.to) >= ym(y.value, first.from)) {
         toMonth = second.to;
         end = second.end;
       } else toYear = y.value;
