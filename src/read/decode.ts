@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { InputError } from './errors.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -59,6 +60,11 @@ function incompleteAtEnd(bytes: Uint8Array, at: number): boolean {
 }
 
 function decodeWith(encoding: Encoding, bytes: Uint8Array): string | null {
+  // UTF-8: simdutf's validation and Buffer's decoder are many times faster than a fatal TextDecoder.
+  if (encoding === 'utf-8') {
+    if (!isUtf8(bytes)) return null;
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  }
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
