@@ -465,3 +465,37 @@ describe('helpers', () => {
     expect(computeGeometry(sq.slice(0, 2)).geometry.boundary).toBe('none');
   });
 });
+
+describe('damaged sluice tables never break the pipeline', () => {
+  it('random edits of the sluice document: parse validates, export (CSV, GeoJSON, plots) builds', async () => {
+    const fc = (await import('fast-check')).default;
+    const { checkIssue, fcParams } = await import('./fuzz-helpers.js');
+    const { buildExport } = await import('../src/write/export.js');
+    const lines = SAMPLE.split('\n');
+    const from = lines.findIndex((l) => l.startsWith('| 序号 | 名称 |'));
+    const to = lines.findIndex((l, i) => i > from && l.startsWith('【'));
+    const junk = fc.constantFrom('', '左岸', '右岸', 'JZD1', '-12003.628', '531.479', '0', '1e308', 'x', '合计', '(3) 某河泵闸', '| | | | | | |', '|----|----|');
+    const edit = fc.record({ kind: fc.constantFrom('delete', 'duplicate', 'swap', 'cell', 'line'), at: fc.nat({ max: to - from }), other: fc.nat({ max: to - from }), cell: fc.nat({ max: 14 }), text: junk });
+    await fc.assert(fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 6 }), async (edits) => {
+      const ls = [...lines];
+      for (const e of edits) {
+        const i = from + e.at;
+        const j = from + e.other;
+        if (e.kind === 'delete') ls.splice(i, 1);
+        else if (e.kind === 'duplicate') ls.splice(i, 0, ls[i] ?? '');
+        else if (e.kind === 'swap') [ls[i], ls[j]] = [ls[j] ?? '', ls[i] ?? ''];
+        else if (e.kind === 'line') ls.splice(i, 0, e.text);
+        else {
+          const cells = (ls[i] ?? '').split('|');
+          if (cells.length > e.cell + 1) cells[e.cell + 1] = ` ${e.text} `;
+          ls[i] = cells.join('|');
+        }
+      }
+      const issue = parseIssue(ls.join('\n'));
+      checkIssue(issue);
+      for (const s of issue.sluices) expect(Sluice.safeParse(s).success).toBe(true);
+      const files = await buildExport(issue, {});
+      expect(files.some((f) => f.path === 'sluices.local.geojson') || issue.sluices.length === 0).toBe(true);
+    }), fcParams(40));
+  }, 300_000);
+});
