@@ -68,10 +68,13 @@ export interface DocNumberMatch {
 
 const OPEN = '〔(（[【［';
 const CLOSE = '〕)）]】］';
-const DOCNUM = new RegExp(
-  `([\\u4e00-\\u9fff]{1,10})\\s*[${OPEN.replace('[', '\\[')}]\\s*([12１２][0-9０-９]{3})\\s*[${CLOSE.replace(']', '\\]')}]\\s*([0-9０-９]{1,5})\\s*号`,
-  'g',
+/** From an opening bracket: year, closing bracket, serial, 号 (sticky: tried only at brackets). */
+const DOCNUM_TAIL = new RegExp(
+  `[${OPEN.replace('[', '\\[')}]\\s*([12１２][0-9０-９]{3})\\s*[${CLOSE.replace(']', '\\]')}]\\s*([0-9０-９]{1,5})\\s*号`,
+  'y',
 );
+const isIssuerChar = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+const OPEN_ANY = new RegExp(`[${OPEN.replace('[', '\\[')}]`, 'g');
 /** Words that end running text before an issuer (根据国发〔…〕 → issuer 国发). */
 const LEAD_IN = /^.*(?:根据|按照|依据|依照|参照|印发|转发|关于|的|和|及|与|即|见|经|了|以)/;
 
@@ -84,15 +87,31 @@ function makeDocNumber(issuerRaw: string, yearRaw: string, serialRaw: string): O
   return { issuer, year, serial, normalized: `${issuer}〔${year}〕${serial}号` };
 }
 
-/** Every 文号 in a string (citations). */
+/**
+ * Every 文号 in a string (citations). Linear: only the positions of opening brackets are
+ * tried, and the issuer is read backwards from there (at most 10 Han characters).
+ */
 export function findDocNumbers(s: string): DocNumberMatch[] {
   if (!s.includes('号')) return [];
   const out: DocNumberMatch[] = [];
-  DOCNUM.lastIndex = 0;
-  for (let m = DOCNUM.exec(s); m; m = DOCNUM.exec(s)) {
-    const dn = makeDocNumber(m[1]!, m[2]!, m[3]!);
-    const cut = m[1]!.length - dn.issuer.length;
-    out.push({ ...dn, raw: m[0].slice(cut), index: m.index + cut });
+  let searchFrom = 0;
+  OPEN_ANY.lastIndex = 0;
+  for (let o = OPEN_ANY.exec(s); o; o = OPEN_ANY.exec(s)) {
+    const p = o.index;
+    DOCNUM_TAIL.lastIndex = p;
+    const m = DOCNUM_TAIL.exec(s);
+    if (!m) continue;
+    let q = p;
+    while (q > searchFrom && (s[q - 1] === ' ' || s[q - 1] === '\u3000')) q--;
+    let start = q;
+    while (start > searchFrom && q - start < 10 && isIssuerChar(s.charCodeAt(start - 1))) start--;
+    if (start === q) continue;
+    const dn = makeDocNumber(s.slice(start, q), m[1]!, m[2]!);
+    const index = q - dn.issuer.length;
+    const end = p + m[0].length;
+    out.push({ ...dn, raw: s.slice(index, end), index });
+    searchFrom = end;
+    OPEN_ANY.lastIndex = end;
   }
   return out;
 }

@@ -168,7 +168,7 @@ function candidatesIn(lines: readonly string[], region: Region, tocEntries: read
     }
   }
   for (let ln = region.from; ln <= region.to; ln++) {
-    if (INTERPRETATION.test(lines[ln - 1]!) && !covered(ln) && !cands.some((c) => c.titleStart === ln)) {
+    if (lines[ln - 1]!.includes('解读') && INTERPRETATION.test(lines[ln - 1]!) && !covered(ln) && !cands.some((c) => c.titleStart === ln)) {
       cands.push({ titleStart: ln, titleEnd: ln, date: null, dateLineNo: null });
     }
   }
@@ -252,15 +252,19 @@ export function readStructure(src: SourceLines): Structure {
 
   // Match documents to TOC entries: same category, in order, by title similarity.
   const used = new Set<TocEntry>();
+  const entryKeys = new Map(toc.entries.map((e) => [e, matchKey(e.title)]));
   documents.forEach((d) => {
     const key = matchKey(d.titleRaw);
     let best: TocEntry | null = null;
     let bestScore = 0.5;
     // Entries of a category whose section header is missing may match any document (it sits in the previous section).
     const pool = toc.entries.filter((e) => !used.has(e) && (e.category === d.category || d.category === null || !tocCategories.has(d.category) || !bodyCategories.has(e.category)));
-    for (const e of pool) {
-      const s = similarity(key, matchKey(e.title));
-      if (s > bestScore + 1e-9) { best = e; bestScore = s; }
+    best = pool.find((e) => entryKeys.get(e) === key) ?? null;
+    if (best === null) {
+      for (const e of pool) {
+        const s = similarity(key, entryKeys.get(e)!);
+        if (s > bestScore + 1e-9) { best = e; bestScore = s; }
+      }
     }
     if (best) {
       used.add(best);
