@@ -82,6 +82,23 @@ function scaleBarLength(pxPerMetre: number): number {
 const short = (code: string): string => code.replace(/^SLUICE_/, '');
 
 const sluiceAnomalies = new WeakMap<Issue, Map<number, Anomaly[]>>();
+const pointsByLine = new WeakMap<Issue, Map<number, SluicePoint>>();
+
+const PAIR_CODES = new Set(['SLUICE_SHARED_POINT', 'SLUICE_DUPLICATE_POINT', 'SLUICE_STAKE_DUPLICATE']);
+const pairs = new WeakMap<Issue, Anomaly[]>();
+
+/** Anomalies about a pair of stakes (reported on the second; the first is involved too). */
+function pairAnomalies(issue: Issue): Anomaly[] {
+  let list = pairs.get(issue);
+  if (!list) pairs.set(issue, (list = issue.anomalies.filter((a) => PAIR_CODES.has(a.code))));
+  return list;
+}
+
+function pointByLine(issue: Issue): Map<number, SluicePoint> {
+  let m = pointsByLine.get(issue);
+  if (!m) pointsByLine.set(issue, (m = new Map(issue.points.map((p) => [p.line, p]))));
+  return m;
+}
 
 /** The anomalies about one sluice: on its stake rows, its summary row or its section heading. */
 function anomaliesOf(issue: Issue, s: Sluice, pts: readonly SluicePoint[]): { byLine: Map<number, Anomaly[]>; general: Anomaly[] } {
@@ -99,7 +116,32 @@ function anomaliesOf(issue: Issue, s: Sluice, pts: readonly SluicePoint[]): { by
   const byLine = new Map<number, Anomaly[]>();
   for (const p of pts) {
     const list = all.get(p.line);
-    if (list) byLine.set(p.line, list);
+    if (list) byLine.set(p.line, [...list]);
+  }
+  // The other stake of a pair is involved too: the first of two equal coordinate pairs (in
+  // this sluice or another one) and the first row of a repeated stake.
+  const at = pointByLine(issue);
+  const byCoord = new Map<string, SluicePoint[]>();
+  const byStake = new Map<string, SluicePoint[]>();
+  const add = (m: Map<string, SluicePoint[]>, k: string, p: SluicePoint): void => {
+    const l = m.get(k);
+    if (l) l.push(p);
+    else m.set(k, [p]);
+  };
+  for (const p of pts) {
+    add(byCoord, `${p.y},${p.x}`, p);
+    add(byStake, p.stake, p);
+  }
+  for (const a of pairAnomalies(issue)) {
+    const p0 = at.get(a.line);
+    if (!p0) continue;
+    const others = a.code === 'SLUICE_STAKE_DUPLICATE' ? (p0.sluice === s.name ? byStake.get(p0.stake) : undefined) : byCoord.get(`${p0.y},${p0.x}`);
+    for (const p of others ?? []) {
+      if (p.line === a.line) continue;
+      const mine = byLine.get(p.line) ?? [];
+      if (!mine.includes(a)) mine.push(a);
+      byLine.set(p.line, mine);
+    }
   }
   const general: Anomaly[] = [];
   for (const line of new Set([s.summaryLine, s.section?.line])) {
@@ -117,7 +159,12 @@ export function plotSluice(issue: Issue, s: Sluice): string {
   let inView = pts.filter((p) => !farLines.has(p.line));
   if (inView.length < 2) inView = pts;
 
-  const notes = general.flatMap((a) => wrap(`${short(a.code)}: ${a.message}`, 150));
+  // Below the map: the sluice's own anomalies, then those of its stakes (each once).
+  const listed: Anomaly[] = [...general];
+  for (const list of byLine.values()) for (const a of list) if (!listed.includes(a)) listed.push(a);
+  const MAX_NOTES = 14;
+  const notes = listed.slice(0, MAX_NOTES).flatMap((a) => wrap(`${short(a.code)} (line ${a.line}): ${a.message}`, 150));
+  if (listed.length > MAX_NOTES) notes.push(`… and ${listed.length - MAX_NOTES} more (see anomalies.json)`);
   const legendY = MAP.y + MAP.h + 30;
   const H = legendY + 30 + notes.length * 17 + 20;
   const out: string[] = [];
