@@ -327,7 +327,7 @@ export const CATALOGUE = {
     hint: 'Check the coordinates against the survey; a row was probably copied from the other sluice',
   },
   SLUICE_POINT_OUTLIER: {
-    severity: 'error',
+    severity: 'warning',
     group: 'sluices',
     description: 'A stake lies far from the rest of its sluice (more than 10 times the typical distance from the median point)',
     hint: 'Check the coordinates of the stake against the survey',
