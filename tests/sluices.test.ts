@@ -499,3 +499,36 @@ describe('damaged sluice tables never break the pipeline', () => {
     }), fcParams(40));
   }, 300_000);
 });
+
+describe('plots', () => {
+  it('are drawn to scale: stake distances in pixels ÷ the scale bar give metres', async () => {
+    const { plotSluice } = await import('../src/write/plot.js');
+    const { issue } = run([squareSpec('甲河泵闸')]);
+    const svg = plotSluice(issue, issue.sluices[0]!);
+    const dots = [...svg.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)" r="4.5"/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+    expect(dots).toHaveLength(8);
+    const bar = svg.match(/<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)" height="6" fill="#222"\/>/)!;
+    const barMetres = Number(svg.match(/>(\d+(?:\.\d+)?) m<\/text>/)![1]);
+    const pxPerMetre = (2 * Number(bar[1])) / barMetres;
+    // JZD1 (west, north) → JZD3 (east, north): 100 m east; JZD3 → JZD5: 100 m south
+    const d13 = (dots[2]![0] - dots[0]![0]) / pxPerMetre;
+    const d35 = (dots[4]![1] - dots[2]![1]) / pxPerMetre;
+    expect(d13).toBeCloseTo(100, 0);
+    expect(d35).toBeCloseTo(100, 0);
+    expect(dots[2]![1]).toBeCloseTo(dots[0]![1], 5); // north is up: same X, same height
+  });
+
+  it('are well-formed XML; an outlier is an arrow at the edge with its distance', async () => {
+    const { plotSluice } = await import('../src/write/plot.js');
+    const { load } = await import('cheerio/slim');
+    const spec = squareSpec('甲<河>&泵闸');
+    spec.rows.push([9, '左岸', 'JZD9', '5000.000', '1050.000']);
+    const { issue } = run([spec]);
+    const svg = plotSluice(issue, issue.sluices[0]!);
+    const $ = load(svg, { xml: true });
+    expect($('svg').length).toBe(1);
+    expect($('text').first().text()).toBe('1. 甲<河>&泵闸');
+    expect(svg).toMatch(/JZD9: 99\d\d\.\d m E of the other stakes, off the map/);
+    expect($('text').filter((_, e) => $(e).text() === 'POINT_OUTLIER').length).toBe(1);
+  });
+});
