@@ -100,7 +100,11 @@ function cleanRow(row: RawRow): WCell[] {
 }
 
 const isEmpty = (c: WCell | undefined): boolean => !c || c.text === '';
-const filledCount = (row: readonly WCell[]): number => row.reduce((n, c) => n + (c.text === '' ? 0 : 1), 0);
+function filledCount(row: readonly WCell[]): number {
+  let n = 0;
+  for (let j = 0; j < row.length; j++) if (row[j]!.text !== '') n++;
+  return n;
+}
 const isEmptyRow = (row: readonly WCell[]): boolean => filledCount(row) === 0;
 const numeric = (cls: CellClass): boolean => cls === 'integer' || cls === 'number' || cls === 'percentage' || cls === 'date';
 /** matchKey of a cell's text, computed once. */
@@ -647,7 +651,8 @@ function buildTable(src: SourceLines, l: Logical, id: string, doc: Document | nu
   });
 
   // index columns, then group rows (one filled, non-numeric cell in an index first column)
-  const index = names.map((n, j) => isIndexColumn(n.name, rows, j));
+  // index columns (序号) stand at the left: only the first three columns are looked at
+  const index = names.map((n, j) => j < 3 && isIndexColumn(n.name, rows, j));
   if (W >= 3 && index[0]) {
     for (const r of rows) {
       if (r.kind === 'data' && filledCount(r.cells) === 1 && r.cells[0]!.text !== '' && !numeric(r.cells[0]!.cls)) r.kind = 'group';
@@ -874,12 +879,15 @@ function detectShifted(
   names: ReadonlyArray<{ name: string }>,
 ): void {
   const data = rows.filter((r) => r.kind === 'data');
+  // too small a table to tell a slid row from an odd one
+  if (W < 3 || data.length < 4) return;
   const vocab: Array<Map<string, number>> = [];
   for (let j = 0; j < W; j++) {
     const m = new Map<string, number>();
     for (const r of data) {
       const c = r.cells[j]!;
-      if (c.raw !== '' && !c.filled) m.set(c.text, (m.get(c.text) ?? 0) + 1);
+      // only short values repeat in a way that shows where a cell belongs (units, '/')
+      if (c.raw !== '' && !c.filled && c.text.length <= 40) m.set(c.text, (m.get(c.text) ?? 0) + 1);
     }
     vocab.push(m);
   }
