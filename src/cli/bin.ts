@@ -1,8 +1,13 @@
 // Entry of the command line (dist/cli.js, and the single executable's main).
 import { main } from './main.js';
+import { writtenFiles } from '../write/atomic.js';
 
 process.on('SIGINT', () => {
-  process.stderr.write('gongbao: interrupted\n');
+  // Files are written whole (temp file + rename) between event-loop turns, so none is
+  // half-written here; say which ones are complete.
+  const n = writtenFiles.length;
+  const list = writtenFiles.slice(0, 20).join(', ') + (n > 20 ? `, … (${n - 20} more)` : '');
+  process.stderr.write(`gongbao: interrupted${n ? `; ${n} file${n === 1 ? '' : 's'} written before: ${list}` : '; no file written'}\n`);
   process.exit(130);
 });
 

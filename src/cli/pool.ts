@@ -58,8 +58,13 @@ export async function runAll(tasks: Task[], jobs: number, done: (r: TaskResult, 
   const src = jobs > 1 && tasks.length > 1 ? workerSource() : null;
   if (!src) {
     for (let i = 0; i < tasks.length && failure === null; i++) {
-      settle(i, await runTask(tasks[i]!));
+      const r = await runTask(tasks[i]!);
+      // An event-loop turn after reading a file and after writing its output: an interrupt
+      // (SIGINT) that came meanwhile is handled here, never half-way through the writes.
+      await new Promise((resolve) => setImmediate(resolve));
+      settle(i, r);
       await chain;
+      await new Promise((resolve) => setImmediate(resolve));
     }
     if (failure !== null) throw failure;
     return;

@@ -4,12 +4,35 @@ import { OutputError } from './errors.js';
 
 let counter = 0;
 
+/** Every file this process has written (renamed into place), in order: for the interrupt message. */
+export const writtenFiles: string[] = [];
+
+/**
+ * Test hook: GONGBAO_TEST_ENOSPC_AFTER=n makes writes fail with ENOSPC ("no space left on
+ * device") once this process has written n bytes, half-way through a file — a full disk.
+ */
+const enospcAfter = Number(process.env.GONGBAO_TEST_ENOSPC_AFTER ?? NaN);
+let bytesWritten = 0;
+function writeAll(fd: number, buf: Uint8Array): void {
+  let off = 0;
+  while (off < buf.length) {
+    let len = buf.length - off;
+    if (enospcAfter >= 0 && bytesWritten + len > enospcAfter) {
+      len = Math.max(0, enospcAfter - bytesWritten);
+      if (len === 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    }
+    const n = writeSync(fd, buf, off, len);
+    off += n;
+    bytesWritten += n;
+  }
+}
+
 /**
  * Writes a file through a temporary file in the same folder, renamed into place, so a
  * reader never sees a half-written file. Refuses to replace an existing file unless
  * `force`. Throws OutputError (exit 3 for I/O failures, 2 for a refused overwrite).
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array, force = false): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array | readonly string[], force = false): void {
   if (!force && existsSync(path)) throw new OutputError(`${path}: exists; use --force to overwrite`, 2);
   const dir = dirname(path);
   try {
@@ -21,13 +44,14 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, force =
   let fd: number | null = null;
   try {
     fd = openSync(tmp, 'wx');
-    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    // An array of strings is written piece by piece (never one buffer of a huge output).
+    if (Array.isArray(data)) for (const piece of data as readonly string[]) writeAll(fd, Buffer.from(piece, 'utf8'));
+    else writeAll(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : (data as Uint8Array));
     fsyncSync(fd);
     closeSync(fd);
     fd = null;
     renameSync(tmp, path);
+    writtenFiles.push(path);
   } catch (err) {
     if (fd !== null) try { closeSync(fd); } catch { /* already failing */ }
     rmSync(tmp, { force: true });

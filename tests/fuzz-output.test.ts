@@ -1,0 +1,160 @@
+// Output safety: a full disk, a directory in the way, an interrupt (SIGINT) — no partial
+// or temporary file is left, and gongbao says which files were written.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { gongbao } from './helpers/cli.js';
+import { BIN } from './helpers/sample.js';
+
+const SAMPLE = 'samples/changning-2023-02.txt';
+let tmp: string;
+let reference: Map<string, Buffer>;
+
+/** Every file under dir (relative path → bytes), temporary files included. */
+function tree(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string): void => {
+    if (!existsSync(d)) return;
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      // While a writer runs, a temporary file may vanish between readdir and read.
+      try {
+        if (statSync(p).isDirectory()) walk(p);
+        else out.set(relative(dir, p), readFileSync(p));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}
+const tmpFiles = (t: Map<string, Buffer>): string[] => [...t.keys()].filter((k) => /\.tmp$/.test(k) || /(^|\/)\.[^/]*\.\d+\.\d+\.tmp$/.test(k));
+/** The files the failure message lists as written. */
+function listed(stderr: string, marker: RegExp): string[] {
+  const m = marker.exec(stderr);
+  if (!m || /none|no file written/.test(m[1]!)) return [];
+  return m[1]!.split(', ').map((s) => s.trim()).filter(Boolean);
+}
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'gongbao-out-'));
+  const r = gongbao(['export', SAMPLE, '--out', join(tmp, 'ref'), '-q']);
+  expect(r.code).toBe(0);
+  reference = tree(join(tmp, 'ref'));
+  expect(reference.size).toBeGreaterThan(5);
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('a write error half-way through an export (full disk, GONGBAO_TEST_ENOSPC_AFTER)', () => {
+  const issueJsonSize = () => reference.get('issue.json')!.length;
+  for (const [label, after] of [['at the first byte', () => 0], ['inside the first file', () => 1000], ['after the first file', () => issueJsonSize() + 5000], ['late in the export', () => [...reference.values()].reduce((a, b) => a + b.length, 0) - 2000]] as const) {
+    it(`${label}: exit 3, no partial or temporary file, the files written are named and complete`, () => {
+      const out = join(tmp, `enospc-${after()}`);
+      const r = gongbao(['export', SAMPLE, '--out', out], { env: { GONGBAO_TEST_ENOSPC_AFTER: String(after()) } });
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/no space left on device/);
+      const t = tree(out);
+      expect(tmpFiles(t)).toEqual([]);
+      const names = listed(r.stderr, /written before the failure: (.*)/);
+      expect([...t.keys()].sort()).toEqual(names.slice().sort());
+      for (const [k, v] of t) expect(v.equals(reference.get(k)!), k).toBe(true);
+      expect(t.size).toBeLessThan(reference.size);
+    });
+  }
+  it('parse -o on a full disk leaves no output and no temporary file', () => {
+    const dir = join(tmp, 'parse-enospc');
+    mkdirSync(dir);
+    const r = gongbao(['parse', SAMPLE, '-o', join(dir, 'issue.json')], { env: { GONGBAO_TEST_ENOSPC_AFTER: '4096' } });
+    expect(r.code).toBe(3);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('a directory where a file must go', () => {
+  it('exit 3, the error names the file, earlier files complete, no temporary file', () => {
+    const out = join(tmp, 'blocked');
+    mkdirSync(join(out, 'documents.csv'), { recursive: true });
+    const r = gongbao(['export', SAMPLE, '--out', out, '--force']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/documents\.csv: cannot write/);
+    const t = tree(out);
+    expect(tmpFiles(t)).toEqual([]);
+    const names = listed(r.stderr, /written before the failure: (.*)/);
+    expect(names.length).toBeGreaterThan(0);
+    for (const n of names) expect(t.get(n)?.equals(reference.get(n)!), n).toBe(true);
+    expect(statSync(join(out, 'documents.csv')).isDirectory()).toBe(true);
+  });
+});
+
+/** Runs the CLI, sends SIGINT once `ready()` holds (polled), resolves with the outcome. */
+function interrupt(args: string[], ready: () => boolean): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    let sent = false;
+    const poll = setInterval(() => {
+      if (!sent && ready()) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    }, 5);
+    child.on('close', (code, signal) => {
+      clearInterval(poll);
+      resolve({ code, signal, stderr });
+    });
+  });
+}
+
+describe('SIGINT during an export', () => {
+  let big: string;
+  beforeAll(() => {
+    // A long issue, so that parsing it takes a while after the first one is written.
+    big = join(tmp, 'big.txt');
+    writeFileSync(big, readFileSync(SAMPLE, 'utf8').repeat(6));
+  });
+
+  it('while the first issue is being read: exit 130, nothing written', async () => {
+    const out = join(tmp, 'int-early');
+    let started = 0;
+    const r = await interrupt(['export', big, '--out', out, '--jobs', '1'], () => ++started > 120);
+    expect(r.code).toBe(130);
+    expect(r.stderr).toMatch(/interrupted; no file written/);
+    expect(existsSync(out) ? tree(out).size : 0).toBe(0);
+  });
+
+  it('between two issues of a batch: exit 130, the first folder complete and named, no temporary file', async () => {
+    const out = join(tmp, 'int-batch');
+    // The sample first (quick), then the long one: interrupt once the sample's files are there.
+    const r = await interrupt(['export', SAMPLE, big, '--out', out, '--jobs', '1', '-q'], () => existsSync(join(out, '2023-02', 'issue.json')) && tree(join(out, '2023-02')).size >= reference.size);
+    expect(r.code).toBe(130);
+    const t = tree(out);
+    expect(tmpFiles(t)).toEqual([]);
+    // The message gives the count and the first 20 names.
+    const count = Number(/interrupted; (\d+) files? written before/.exec(r.stderr)?.[1]);
+    expect(count).toBe(t.size);
+    const names = listed(r.stderr, /interrupted; \d+ files? written before: (.*)/).filter((p) => !p.startsWith('…')).map((p) => relative(out, p));
+    expect(names.length).toBe(Math.min(20, count));
+    for (const n of names) expect(t.has(n), n).toBe(true);
+    // The long second issue was not exported: the interrupt came before it was read whole.
+    expect([...t.keys()].every((k) => k.startsWith('2023-02/'))).toBe(true);
+    // Whatever was written is whole: the first issue's folder equals the reference export.
+    for (const [k, v] of reference) expect(t.get(join('2023-02', k))?.equals(v), k).toBe(true);
+  });
+});
+
+describe('--max-bytes', () => {
+  it('refuses a file or stdin above the limit, exit 2, with the limit in the message', () => {
+    const f = gongbao(['parse', SAMPLE, '--max-bytes', '1000']);
+    expect(f.code).toBe(2);
+    expect(f.stderr).toMatch(/exceeds --max-bytes 1000/);
+    expect(f.stdout).toBe('');
+    const s = gongbao(['parse', '-', '--max-bytes', '1000'], { input: readFileSync(SAMPLE) });
+    expect(s.code).toBe(2);
+    expect(s.stderr).toMatch(/exceeds --max-bytes 1000/);
+    expect(s.stdout).toBe('');
+  });
+});
