@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { inputOptions, loadIssue, type InputOpts } from './options.js';
 import { writeFileAtomic } from '../write/atomic.js';
-import { plotSluices } from '../write/plot.js';
 
 interface PlotOpts extends InputOpts {
   out: string;
@@ -26,6 +25,7 @@ Examples:
   rsvg-convert plots/sluice-01.svg -o sluice-01.png`);
   inputOptions(cmd).action(async (file: string, opts: PlotOpts) => {
     const issue = loadIssue(file, opts);
+    const { plotSluices } = await import('../write/plot.js');
     const plots = plotSluices(issue);
     for (const p of plots) writeFileAtomic(join(opts.out, p.file), p.svg, opts.force);
     if (!opts.quiet) {

@@ -8,7 +8,6 @@ import type { Issue } from '../model/issue.js';
 import type { Sluice, SluicePoint } from '../model/sluice.js';
 import { csvFile, type CsvOptions, type CsvValue, type TableSpec } from './csv.js';
 import type { ExportFile } from './export.js';
-import { plotSluices } from './plot.js';
 import { computeGeometry, type Pt } from '../extract/sluices/geometry.js';
 
 const CHECK_FIELDS: Array<[keyof Sluice['checks'], string]> = [
@@ -279,6 +278,7 @@ export async function sluiceFiles(issue: Issue, opts: SluiceExportOptions): Prom
     { path: 'sluices.local.geojson', data: localGeoJson(issue) },
   ];
   if (opts.crs) files.push({ path: 'sluices.geojson', data: await wgs84GeoJson(issue, opts.crs) });
+  const { plotSluices } = await import('./plot.js');
   for (const p of plotSluices(issue)) files.push({ path: `plots/${p.file}`, data: p.svg });
   return files;
 }
