@@ -23,6 +23,8 @@ export function safeName(raw: string, maxBytes = 100): string {
   let s = raw
     .normalize('NFC')
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*\u200b-\u200f\u2028\u2029\ufeff]+/g, '-')
+    // Lone surrogates: stored as U+FFFD, two different names would collide on disk.
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '-')
     .replace(/\s+/g, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^[-.]+|[-. ]+$/g, '');
