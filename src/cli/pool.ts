@@ -17,8 +17,9 @@ function workerSource(): { code: string; eval: true } | { file: string; eval: fa
   } catch {
     /* not in an executable */
   }
-  if (typeof import.meta?.url !== 'string') return null;
-  const here = dirname(fileURLToPath(import.meta.url));
+  // The CLI is a CommonJS bundle run with __dirname = dist/; the library an ES module.
+  const here = typeof __dirname === 'string' ? __dirname : typeof import.meta?.url === 'string' ? dirname(fileURLToPath(import.meta.url)) : null;
+  if (here === null) return null;
   for (const dir of [here, dirname(here)]) {
     const file = join(dir, 'worker.cjs');
     if (existsSync(file)) return { file, eval: false };
