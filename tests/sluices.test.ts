@@ -246,6 +246,13 @@ describe('made-up sluices: checks', () => {
     expect(issue.sluices[0]!.section).toMatchObject({ number: 1, name: '甲河(东)泵闸' });
   });
 
+  it('a heading that goes on after the name (名称 + 界址点坐标表) joins without a mismatch', () => {
+    const { codes, issue } = run([{ ...squareSpec('甲河泵闸'), section: '(1) 甲河泵闸界址点坐标表' }]);
+    expect(codes).toEqual([]);
+    expect(issue.sluices[0]!.section!.name).toBe('甲河泵闸界址点坐标表');
+    expect(issue.points.every((p) => p.sluice === '甲河泵闸')).toBe(true);
+  });
+
   it('sections swapped against the summary: joined by name, order reported', () => {
     const a = squareSpec('甲河泵闸');
     const b = squareSpec('乙港水闸', -7000, 3000);

@@ -8,7 +8,8 @@
  *    owned by the heading line above it. Column meaning comes from header text only.
  * 2. Join, per document: a summary row and a section with the same name key (spacing,
  *    punctuation, brackets ignored) first; then, for those left, the same key once the kind
- *    of structure at the end (泵闸 / 水闸 / 涵闸 / 闸 …) is dropped. One-to-one, never by position.
+ *    of structure at the end (泵闸 / 水闸 / 涵闸 / 闸 …) is dropped; last, a heading that
+ *    starts with the row's name and goes on (`北河泵闸界址点坐标表`). One-to-one, never by position.
  * 3. Check (src/check/sluices.ts) and build the records.
  */
 import type { Result } from '../../model/result.js';
@@ -24,6 +25,9 @@ export interface SluiceData {
   sluices: Sluice[];
   points: SluicePoint[];
 }
+
+/** Above this many (row, section) pairs left over, the prefix pass of the join is skipped. */
+const MAX_PREFIX_PAIRS = 100_000;
 
 /** Joins summary rows and sections of each document by tolerant name match. */
 export function joinSluices(summary: readonly SummaryDraft[], sections: readonly SectionDraft[]): SluiceDraft[] {
@@ -60,6 +64,21 @@ export function joinSluices(summary: readonly SummaryDraft[], sections: readonly
         if (t) {
           match.set(s, { t, by });
           taken.add(t);
+        }
+      }
+    }
+    // Last: a heading that starts with the row's name and goes on (名称 + 界址点坐标表 …).
+    // Pairwise, so only for a bounded number of leftovers.
+    const leftRows = rows.filter((s) => !match.has(s));
+    const leftSecs = secs.filter((t) => !taken.has(t) && t.name !== '').map((t) => ({ t, k: nameKey(t.name) }));
+    if (leftRows.length * leftSecs.length <= MAX_PREFIX_PAIRS) {
+      for (const s of leftRows) {
+        const k = nameKey(s.name);
+        if (k.length < 2) continue;
+        const hit = leftSecs.find((x) => !taken.has(x.t) && x.k.startsWith(k));
+        if (hit) {
+          match.set(s, { t: hit.t, by: 'name' });
+          taken.add(hit.t);
         }
       }
     }
