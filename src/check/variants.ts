@@ -12,17 +12,17 @@ import { documentOfLine, type CheckInput } from './common.js';
  * name and not a word of the running text before it (a variant inside 长宁区新径镇 is
  * therefore not looked at: 区 may end a level or begin 区域).
  *
- * Work is bounded: candidates are counted in one pass (at most MAX_CANDIDATES distinct
- * ones), rare ones are paired with frequent ones through a hashed neighbourhood (the name
- * with one character blanked out), and the context counts that decide are taken in one
- * more pass over the text.
+ * Work is bounded: a regular expression finds the name endings and candidates are counted
+ * in one pass (at most MAX_CANDIDATES distinct ones); rare ones are paired with frequent ones
+ * through a hashed neighbourhood (the name with one character blanked out); the context
+ * counts that decide are taken in one more pass over the text.
  */
 
 const NAME_ENDS = ['街道', '园区', '中心', '医院', '学校', '大学', '小区', '新村', '公司', '集团', '泵闸', '水闸', '公园', '大厦', '广场', '镇', '路', '局', '委', '办', '馆', '村', '港', '河', '浜'];
-const FIRST = new Uint8Array(65536);
-for (const end of NAME_ENDS) FIRST[end.charCodeAt(0)] = 1;
 const MIN_STEM = 2;
 const MAX_STEM = 4;
+/** A name ending after two Han characters (the endings of two characters are tried first). */
+const NAME_END_RE = new RegExp(`(?<=[\\u4e00-\\u9fff]{${MIN_STEM}})(?:${NAME_ENDS.join('|')})`, 'g');
 /** Words that do not stand inside a name: a stem holding one is running text. */
 const NOT_IN_NAME = new Uint8Array(65536);
 for (const ch of '的和与及在对为是了等由向从把将以按并或其该本我各每此有无不也都就要被给于至') NOT_IN_NAME[ch.charCodeAt(0)] = 1;
@@ -71,56 +71,33 @@ function distinctPair(a: string, b: string): boolean {
 
 export function checkNameVariants(input: CheckInput): Anomaly[] {
   const { lines } = input;
-  // Candidates are counted under a 53-bit hash of their text (two 32-bit polynomial hashes),
-  // so that counting slices no string; the text is sliced once, when a name is first seen.
-  const byHash = new Map<number, Candidate & { name: string }>();
+  const cands = new Map<string, Candidate>();
   let full = false;
   for (let ln = 1; ln <= lines.length; ln++) {
     const s = lines[ln - 1]!;
-    for (let p = MIN_STEM; p < s.length; p++) {
-      if (FIRST[s.charCodeAt(p)] !== 1) continue;
-      for (const end of NAME_ENDS) {
-        if (!s.startsWith(end, p)) continue;
-        let h1 = 0;
-        let h2 = 0;
-        let pow1 = 1;
-        let pow2 = 1;
-        for (let q = p + end.length - 1; q >= p; q--) {
-          const c = s.charCodeAt(q);
-          h1 = (h1 + Math.imul(c, pow1)) | 0;
-          h2 = (h2 + Math.imul(c ^ 0x5bd1, pow2)) | 0;
-          pow1 = Math.imul(pow1, 0x01000193);
-          pow2 = Math.imul(pow2, 0x0000a3b7);
+    // The regular expression engine finds name endings after two Han characters; only
+    // those places are looked at in JavaScript.
+    if (s.length <= MIN_STEM) continue;
+    NAME_END_RE.lastIndex = 0;
+    for (let m = NAME_END_RE.exec(s); m; m = NAME_END_RE.exec(s)) {
+      const p = m.index;
+      const stop = p + m[0].length;
+      for (let k = 1; k <= MAX_STEM && p - k >= 0; k++) {
+        if (!nameChar(s.charCodeAt(p - k))) break;
+        if (k < MIN_STEM) continue;
+        const name = s.slice(p - k, stop);
+        let c = cands.get(name);
+        if (!c) {
+          if (full) continue;
+          c = { count: 0, free: 0, at: [] };
+          cands.set(name, c);
+          if (cands.size >= MAX_CANDIDATES) full = true;
         }
-        for (let k = 1; k <= MAX_STEM && p - k >= 0; k++) {
-          const c = s.charCodeAt(p - k);
-          if (!nameChar(c)) break;
-          h1 = (h1 + Math.imul(c, pow1)) | 0;
-          h2 = (h2 + Math.imul(c ^ 0x5bd1, pow2)) | 0;
-          pow1 = Math.imul(pow1, 0x01000193);
-          pow2 = Math.imul(pow2, 0x0000a3b7);
-          if (k < MIN_STEM) continue;
-          const key = (h1 >>> 0) * 2097152 + (h2 >>> 11);
-          let c2 = byHash.get(key);
-          if (!c2) {
-            if (full) continue;
-            c2 = { name: s.slice(p - k, p + end.length), count: 0, free: 0, at: [] };
-            byHash.set(key, c2);
-            if (byHash.size >= MAX_CANDIDATES) full = true;
-          }
-          c2.count++;
-          if (p - k === 0 || !hanCode(s.charCodeAt(p - k - 1))) c2.free++;
-          if (c2.at.length < RARE_MAX) c2.at.push([ln, p - k]);
-        }
-        break;
+        c.count++;
+        if (p - k === 0 || !hanCode(s.charCodeAt(p - k - 1))) c.free++;
+        if (c.at.length < RARE_MAX) c.at.push([ln, p - k]);
       }
     }
-  }
-  const cands = new Map<string, Candidate>();
-  for (const c of byHash.values()) {
-    const had = cands.get(c.name);
-    // Two texts under one hash are practically impossible; keep the first if it happens.
-    if (!had) cands.set(c.name, c);
   }
 
   // Frequent names, indexed by their stem with one character blanked out.
@@ -168,12 +145,23 @@ export function checkNameVariants(input: CheckInput): Anomaly[] {
     }
   }
   const bigramCount = new Map<number, number>();
-  for (const s of lines) {
-    for (let i = 0; i + 1 < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (firsts[c] !== 1) continue;
-      const key = c * 65536 + s.charCodeAt(i + 1);
-      if (want.has(key)) bigramCount.set(key, (bigramCount.get(key) ?? 0) + 1);
+  if (want.size <= 64) {
+    // Few: count each with indexOf (native) over the text.
+    const text = lines.join('\n');
+    for (const key of want) {
+      const b = String.fromCharCode(Math.floor(key / 65536), key % 65536);
+      let n = 0;
+      for (let i = text.indexOf(b); i >= 0; i = text.indexOf(b, i + 1)) n++;
+      bigramCount.set(key, n);
+    }
+  } else {
+    for (const s of lines) {
+      for (let i = 0; i + 1 < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (firsts[c] !== 1) continue;
+        const key = c * 65536 + s.charCodeAt(i + 1);
+        if (want.has(key)) bigramCount.set(key, (bigramCount.get(key) ?? 0) + 1);
+      }
     }
   }
   const countOf = (b: string): number => bigramCount.get(b.charCodeAt(0) * 65536 + b.charCodeAt(1)) ?? 0;
