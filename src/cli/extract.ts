@@ -93,7 +93,10 @@ export function registerExtract(program: Command): void {
     .addHelpText('after', `
 Examples:
   gongbao extract documents samples/changning-2023-02.txt --format csv
-  gongbao extract citations issue.txt --format ndjson | jq -r .text`);
+  gongbao extract citations issue.txt --format ndjson | jq -r .text
+  gongbao extract appointments samples/changning-2023-02.txt --format csv --bom > appointments.csv
+  gongbao extract tables samples/changning-2023-02.txt --out tables/
+  gongbao extract points samples/changning-2023-02.txt --format ndjson | jq -c '[.stake, .y, .x]'`);
   for (const kind of KINDS) {
     const cmd = extract
       .command(kind.name)

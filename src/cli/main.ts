@@ -28,7 +28,12 @@ export function buildProgram(): Command {
 Examples:
   gongbao export samples/changning-2023-02.txt --out out --force
   gongbao parse samples/changning-2023-02.txt --pretty | jq '.documents[].title'
+  gongbao export archive/ --out shelf --jobs 4
   cat issue.txt | gongbao parse - -o issue.json
+  gongbao validate issue.txt --format sarif -o gongbao.sarif
+  gongbao extract appointments samples/changning-2023-02.txt --format csv
+  gongbao plot sluices samples/changning-2023-02.txt --out plots
+  gongbao rules
   gongbao schema document
 
 Exit codes: 0 ok · 1 anomalies at or above --fail-on · 2 usage, unreadable input or refused
