@@ -106,7 +106,7 @@ describe('sample: extraction', () => {
       // Summary rows 6 许渔河, 7 南渔浦港; sections (6) 南渔浦港, (7) 许渔河.
       [2684, 'SLUICE_ORDER_MISMATCH', 'section (6) 南渔浦港泵闸 is row 7 of the summary table (南渔浦港泵闸, line 2550)'],
       // The summary (and the list in the regulation, line 2526) say 许渔河泵闸; the section says 水闸.
-      [2706, 'SLUICE_NAME_MISMATCH', 'section (7) "许渔河水闸" is "许渔河泵闸" in the summary table (line 2549)'],
+      [2706, 'SLUICE_NAME_MISMATCH', 'section (7) "许渔河水闸" is "许渔河泵闸" in the summary table (line 2549); the text elsewhere writes 许渔河泵闸 1×, 许渔河水闸 0×'],
       [2706, 'SLUICE_ORDER_MISMATCH', 'section (7) 许渔河水闸 is row 6 of the summary table (许渔河泵闸, line 2549)'],
     ]);
     for (const a of issue.anomalies.filter((x) => x.code.startsWith('SLUICE_'))) {

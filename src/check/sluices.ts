@@ -66,8 +66,21 @@ function raise(out: Anomaly[], d: SluiceDraft, code: Code, input: { message: str
 
 const fmt = (v: number, decimals = 1): string => v.toFixed(decimals);
 
+/** How often each name occurs in the running text (lines outside tables and headings). */
+function countInText(lines: readonly string[], names: readonly string[], skip: ReadonlySet<number>): number[] {
+  const counts = names.map(() => 0);
+  lines.forEach((l, i) => {
+    if (skip.has(i + 1) || l.trimStart().startsWith('|')) return;
+    names.forEach((n, k) => {
+      for (let at = l.indexOf(n); at >= 0; at = l.indexOf(n, at + n.length)) counts[k]!++;
+    });
+  });
+  return counts;
+}
+
 /** Join problems: a row without section, a section without row, a name that differs. */
-export function checkJoin(drafts: readonly SluiceDraft[], out: Anomaly[]): void {
+export function checkJoin(drafts: readonly SluiceDraft[], out: Anomaly[], lines: readonly string[] = []): void {
+  const headings = new Set(drafts.map((d) => d.section?.line).filter((l): l is number => l !== undefined));
   const docsWithSections = new Set(drafts.filter((d) => d.section).map((d) => d.section!.documentId));
   const docsWithSummary = new Set(drafts.filter((d) => d.summary).map((d) => d.summary!.documentId));
   for (const d of drafts) {
@@ -96,8 +109,10 @@ export function checkJoin(drafts: readonly SluiceDraft[], out: Anomaly[]): void 
       d.checks.name = 'skipped';
       d.checks.order = 'skipped';
     } else if (s && t && d.joinedBy === 'base') {
+      const [a, b] = countInText(lines, [s.name, t.name], headings);
+      const text = a! + b! > 0 ? `; the text elsewhere writes ${s.name} ${a}×, ${t.name} ${b}×` : '';
       raise(out, d, 'SLUICE_NAME_MISMATCH', {
-        message: `section ${t.number !== null ? `(${t.number}) ` : ''}"${t.name}" is "${s.name}" in the summary table (line ${s.line})`,
+        message: `section ${t.number !== null ? `(${t.number}) ` : ''}"${t.name}" is "${s.name}" in the summary table (line ${s.line})${text}`,
         line: t.line, evidence: t.nameRaw,
       });
     }
@@ -402,11 +417,11 @@ export function checkTotals(totals: readonly TotalsDraft[], out: Anomaly[]): voi
 }
 
 /** Runs every check over the joined sluices; fills geometry first. */
-export function checkSluices(drafts: readonly SluiceDraft[], totals: readonly TotalsDraft[] = []): Anomaly[] {
+export function checkSluices(drafts: readonly SluiceDraft[], totals: readonly TotalsDraft[] = [], lines: readonly string[] = []): Anomaly[] {
   const out: Anomaly[] = [];
   checkTotals(totals, out);
   for (const d of drafts) if (d.section) d.geometry = computeGeometry(pointsOf(d.section).pts, d.summary?.totalArea?.value ?? null);
-  checkJoin(drafts, out);
+  checkJoin(drafts, out, lines);
   checkOrder(drafts, out);
   for (const d of drafts) checkStakes(d, out);
   checkDuplicates(drafts, out);

@@ -132,7 +132,7 @@ export function extractSluices(grids: readonly Grid[], lines: readonly string[])
   const read = readSluiceTables(grids, lines);
   if (read.summary.length === 0 && read.sections.length === 0) return { value: { sluices: [], points: [] }, anomalies: read.anomalies };
   const drafts = joinSluices(read.summary, read.sections);
-  const anomalies = [...read.anomalies, ...checkSluices(drafts, read.totals)];
+  const anomalies = [...read.anomalies, ...checkSluices(drafts, read.totals, lines)];
   const sluices = drafts.map(toRecord);
   const points: SluicePoint[] = [];
   for (const d of drafts) {
