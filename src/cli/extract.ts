@@ -6,6 +6,7 @@ import { toCsv, type CsvValue } from '../write/csv.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { tablesKind } from './extract-tables.js';
 import { APPOINTMENTS_CSV, ROSTERS_CSV, appointmentRows, rosterRows } from '../write/people.js';
+import { CITATIONS, DOCUMENTS, TOC, citationRows, documentRows, tocRows } from '../write/export.js';
 import { SLUICES_CSV, SLUICE_POINTS_CSV, pointRows, sluiceRows } from '../write/sluices.js';
 
 /**
@@ -27,19 +28,19 @@ export const KINDS: ExtractKind[] = [
     name: 'documents',
     description: 'documents with title, date, 文号, span',
     records: (issue) => issue.documents,
-    csv: (issue) => ({
-      columns: ['id', 'category', 'title', 'date', 'doc_number', 'start_line', 'end_line'],
-      rows: issue.documents.map((d) => [d.id, d.category, d.title, d.date, d.docNumber?.normalized, d.span.startLine, d.span.endLine]),
-    }),
+    csv: (issue) => ({ columns: DOCUMENTS.fields.map((f) => f.name), rows: documentRows(issue) }),
+  },
+  {
+    name: 'toc',
+    description: 'table-of-contents entries with category, number, page and matching document',
+    records: (issue) => issue.toc,
+    csv: (issue) => ({ columns: TOC.fields.map((f) => f.name), rows: tocRows(issue) }),
   },
   {
     name: 'citations',
     description: '文号 and 《titles》 cited in the text',
     records: (issue) => issue.citations,
-    csv: (issue) => ({
-      columns: ['document_id', 'kind', 'text', 'normalized', 'line', 'column', 'target_document_id'],
-      rows: issue.citations.map((c) => [c.documentId, c.kind, c.text, c.normalized, c.line, c.column, c.targetDocumentId]),
-    }),
+    csv: (issue) => ({ columns: CITATIONS.fields.map((f) => f.name), rows: citationRows(issue) }),
   },
   {
     name: 'appointments',

@@ -3,7 +3,7 @@ import { assertValid } from '../model/validate.js';
 import { dataPackage } from './datapackage.js';
 import { documentsMarkdown } from './markdown.js';
 import { reportFiles } from './report.js';
-import { csvFile, type CsvOptions, type TableSpec } from './csv.js';
+import { csvFile, type CsvOptions, type CsvValue, type TableSpec } from './csv.js';
 import { tablesExport } from './tables.js';
 import { peopleFiles } from './people.js';
 import { sluiceFiles } from './sluices.js';
@@ -30,7 +30,7 @@ export type Producer = (issue: Issue, opts: ExportOptions) => Promise<ExportFile
 
 const json = (v: unknown): string => JSON.stringify(v, null, 2) + '\n';
 
-const DOCUMENTS: TableSpec = {
+export const DOCUMENTS: TableSpec = {
   name: 'documents',
   path: 'documents.csv',
   title: 'Documents',
@@ -60,7 +60,7 @@ const DOCUMENTS: TableSpec = {
   foreignKeys: [{ fields: 'interprets', reference: { resource: 'documents', fields: 'id' } }],
 };
 
-const TOC: TableSpec = {
+export const TOC: TableSpec = {
   name: 'toc',
   path: 'toc.csv',
   title: 'Table of contents',
@@ -77,7 +77,7 @@ const TOC: TableSpec = {
   foreignKeys: [{ fields: 'document_id', reference: { resource: 'documents', fields: 'id' } }],
 };
 
-const CITATIONS: TableSpec = {
+export const CITATIONS: TableSpec = {
   name: 'citations',
   path: 'citations.csv',
   title: 'Citations',
@@ -97,25 +97,24 @@ const CITATIONS: TableSpec = {
   ],
 };
 
+/** Rows of documents.csv, toc.csv and citations.csv, in the order of their fields. */
+export const documentRows = (issue: Issue): CsvValue[][] =>
+  issue.documents.map((d) => [
+    d.id, d.ordinal, d.category, d.kind, d.title, d.date, d.docNumber?.normalized, d.docNumber?.raw, d.docNumber?.issuer,
+    d.docNumber?.year, d.docNumber?.serial, d.recipients?.text, d.attachments.length, d.span.startLine, d.span.endLine,
+    d.titleSpan.startLine, d.toc?.index, d.toc?.page, d.interprets,
+  ]);
+export const tocRows = (issue: Issue): CsvValue[][] => issue.toc.map((t) => [t.line, t.category, t.index, t.title, t.page, t.documentId]);
+export const citationRows = (issue: Issue): CsvValue[][] =>
+  issue.citations.map((c) => [c.documentId, c.kind, c.text, c.normalized, c.line, c.column, c.targetDocumentId]);
+
 /** issue.json, anomalies.json, documents.csv, toc.csv, citations.csv. */
 const core: Producer = async (issue, opts) => [
   { path: 'issue.json', data: json(issue) },
   { path: 'anomalies.json', data: json(issue.anomalies) },
-  await csvFile(
-    DOCUMENTS,
-    issue.documents.map((d) => [
-      d.id, d.ordinal, d.category, d.kind, d.title, d.date, d.docNumber?.normalized, d.docNumber?.raw, d.docNumber?.issuer,
-      d.docNumber?.year, d.docNumber?.serial, d.recipients?.text, d.attachments.length, d.span.startLine, d.span.endLine,
-      d.titleSpan.startLine, d.toc?.index, d.toc?.page, d.interprets,
-    ]),
-    opts,
-  ),
-  await csvFile(TOC, issue.toc.map((t) => [t.line, t.category, t.index, t.title, t.page, t.documentId]), opts),
-  await csvFile(
-    CITATIONS,
-    issue.citations.map((c) => [c.documentId, c.kind, c.text, c.normalized, c.line, c.column, c.targetDocumentId]),
-    opts,
-  ),
+  await csvFile(DOCUMENTS, documentRows(issue), opts),
+  await csvFile(TOC, tocRows(issue), opts),
+  await csvFile(CITATIONS, citationRows(issue), opts),
 ];
 
 /** docs/NN-<slug>.md: each document as Markdown (needs the text's lines). */
