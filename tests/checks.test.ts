@@ -226,3 +226,14 @@ describe('character diff', () => {
     expect(diffChars('abc', 'abc')).toEqual([{ op: 'same', text: 'abc' }]);
   });
 });
+
+describe('repeated text: adversarial input stays linear', () => {
+  it('periodic text that is not Chinese, and near-repeats that fail late, end the search without a finding', () => {
+    const period = 'abcdefghij'.repeat(39) + 'X';
+    expect(findTandem(period.repeat(2000))).toBeNull();
+    const near = Array.from({ length: 2000 }, (_, i) => 'abcdefghij'.repeat(39) + String.fromCharCode(0x41 + (i % 26))).join('');
+    expect(findTandem(near)).toBeNull();
+    // A real repetition after a long non-text run is still found.
+    expect(findTandem('1234567890'.repeat(100) + '前文甲乙丙丁戊甲乙丙丁戊')?.unit).toBe('甲乙丙丁戊');
+  });
+});

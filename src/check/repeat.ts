@@ -40,7 +40,8 @@ let epoch = 0;
  * of the second copy and the unit, or null. One pass with a rolling hash of WINDOW
  * characters; a small table remembers where each recent window was seen (a lost entry
  * only costs a missed candidate, never a false one: candidates are verified by comparing
- * the two copies). Linear in the length of the string, no allocation per character.
+ * the two copies, at a total cost bounded by a few times the length of the string). Linear
+ * in the length of the string, no allocation per character.
  */
 export function findTandem(s: string): { index: number; unit: string } | null {
   const n = s.length;
@@ -54,15 +55,28 @@ export function findTandem(s: string): { index: number; unit: string } | null {
   for (let k = 1; k < WINDOW; k++) pow = Math.imul(pow, B);
   let h = 0;
   for (let k = 0; k < WINDOW; k++) h = (Math.imul(h, B) + s.charCodeAt(k)) | 0;
+  // Comparisons of candidate copies may cost at most a few times the length of the line,
+  // so that no text (however repetitive) makes the search quadratic.
+  let budget = 4 * n + 1000;
+  let quietUntil = 0;
   for (let i = 0; ; i++) {
     const slot = (h ^ (h >>> 13)) & (SLOTS - 1);
     const stored = slotPos[slot]!;
     if (stored >= base && slotHash[slot] === h) {
       const j = stored - base;
       const p = i - j;
-      if (p >= WINDOW && p <= MAX_UNIT && i + p <= n && s.startsWith(s.slice(j, i), i)) {
-        const unit = s.slice(j, i);
-        if (hanCount(unit) >= MIN_HAN && new Set(unit).size > 2) return { index: i, unit };
+      if (p >= WINDOW && p <= MAX_UNIT && i + p <= n && i >= quietUntil) {
+        // Compare the two copies character by character, within the line's budget.
+        let k = 0;
+        while (k < p && s.charCodeAt(j + k) === s.charCodeAt(i + k)) k++;
+        budget -= k + 1;
+        if (k === p) {
+          const unit = s.slice(j, i);
+          if (hanCount(unit) >= MIN_HAN && new Set(unit).size > 2) return { index: i, unit };
+          // A repetition that is not text (digits, dots, Latin): look past it.
+          quietUntil = i + p;
+        }
+        if (budget < 0) return null;
       }
     }
     slotPos[slot] = base + i;
