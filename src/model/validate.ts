@@ -11,7 +11,17 @@ import issueSchema from '../../schemas/issue.schema.json' with { type: 'json' };
  * gongbao, never the user's input.
  */
 type Schema = Record<string, unknown>;
-type Check = (x: unknown, path: string) => string | null;
+/**
+ * What is wrong below a value: the path from that value to the violation and a message.
+ * Checks build no path while data conforms (a path string per value cost more than the
+ * checks); a failing container prepends its key on the way out.
+ */
+interface Fail {
+  path: (string | number)[];
+  what: string;
+}
+type Check = (x: unknown) => Fail | null;
+const fail = (what: string): Fail => ({ path: [], what });
 
 const typeOk: Record<string, (x: unknown) => boolean> = {
   string: (x) => typeof x === 'string',
@@ -34,53 +44,78 @@ function compile(root: Schema): Check {
     if (typeof s.$ref === 'string') {
       const ref = s.$ref;
       const name = ref.replace(/^#\/\$defs\//, '');
-      checks.push((x, p) => {
-        let c = refs.get(ref);
-        if (!c) {
-          const def = (root.$defs as Record<string, Schema> | undefined)?.[name];
-          if (!def) throw new Error(`validate: unknown $ref ${ref}`);
-          c = build(def);
-          refs.set(ref, c);
+      // Resolved on first use (definitions may refer to themselves), then kept in the closure.
+      let target: Check | undefined;
+      checks.push((x) => {
+        if (!target) {
+          target = refs.get(ref);
+          if (!target) {
+            const def = (root.$defs as Record<string, Schema> | undefined)?.[name];
+            if (!def) throw new Error(`validate: unknown $ref ${ref}`);
+            target = build(def);
+            refs.set(ref, target);
+          }
         }
-        return c(x, p);
+        return target(x);
       });
     }
     if (s.type !== undefined) {
       const types = (Array.isArray(s.type) ? s.type : [s.type]) as string[];
       const oks = types.map((t) => typeOk[t]!);
-      checks.push((x, p) => (oks.some((ok) => ok(x)) ? null : `${p}: not ${types.join(' or ')}`));
+      const what = `not ${types.join(' or ')}`;
+      if (oks.length === 1) {
+        const ok = oks[0]!;
+        checks.push((x) => (ok(x) ? null : fail(what)));
+      } else {
+        checks.push((x) => (oks.some((ok) => ok(x)) ? null : fail(what)));
+      }
     }
-    if ('const' in s) checks.push((x, p) => (x === s.const ? null : `${p}: not ${JSON.stringify(s.const)}`));
+    if ('const' in s) checks.push((x) => (x === s.const ? null : fail(`not ${JSON.stringify(s.const)}`)));
     if (Array.isArray(s.enum)) {
       const values = new Set(s.enum);
-      checks.push((x, p) => (values.has(x) ? null : `${p}: not one of ${(s.enum as unknown[]).map(String).join(', ')}`));
+      checks.push((x) => (values.has(x) ? null : fail(`not one of ${(s.enum as unknown[]).map(String).join(', ')}`)));
     }
-    if (typeof s.minimum === 'number') checks.push((x, p) => (typeof x !== 'number' || x >= (s.minimum as number) ? null : `${p}: below ${s.minimum}`));
-    if (typeof s.maximum === 'number') checks.push((x, p) => (typeof x !== 'number' || x <= (s.maximum as number) ? null : `${p}: above ${s.maximum}`));
+    if (typeof s.minimum === 'number') checks.push((x) => (typeof x !== 'number' || x >= (s.minimum as number) ? null : fail(`below ${s.minimum}`)));
+    if (typeof s.maximum === 'number') checks.push((x) => (typeof x !== 'number' || x <= (s.maximum as number) ? null : fail(`above ${s.maximum}`)));
     if (typeof s.pattern === 'string') {
       const re = new RegExp(s.pattern, 'u');
-      checks.push((x, p) => (typeof x !== 'string' || re.test(x) ? null : `${p}: does not match ${s.pattern}`));
+      checks.push((x) => (typeof x !== 'string' || re.test(x) ? null : fail(`does not match ${s.pattern}`)));
     }
     if (Array.isArray(s.anyOf)) {
-      const alts = (s.anyOf as Schema[]).map(build);
-      checks.push((x, p) => (alts.some((a) => a(x, p) === null) ? null : `${p}: matches none of the alternatives`));
+      // Most anyOf are "X or null": null is tested first, without running X to a failure.
+      const isNull = (a: Schema): boolean => a.type === 'null' && Object.keys(a).every((k) => k === 'type' || k === 'description');
+      const nullable = (s.anyOf as Schema[]).some(isNull);
+      const alts = (s.anyOf as Schema[]).filter((a) => !isNull(a)).map(build);
+      checks.push((x) => {
+        if (nullable && x === null) return null;
+        for (let i = 0; i < alts.length; i++) if (alts[i]!(x) === null) return null;
+        return fail('matches none of the alternatives');
+      });
     }
     if (s.properties || s.required || s.additionalProperties === false) {
-      const props = Object.entries((s.properties ?? {}) as Record<string, Schema>).map(([k, v]) => [k, build(v)] as const);
-      const known = new Set(props.map(([k]) => k));
+      const entries = Object.entries((s.properties ?? {}) as Record<string, Schema>);
+      const keys = entries.map(([k]) => k);
+      const propChecks = entries.map(([, v]) => build(v));
+      const known = new Set(keys);
       const required = (s.required ?? []) as string[];
       const closed = s.additionalProperties === false;
-      checks.push((x, p) => {
+      checks.push((x) => {
         if (typeof x !== 'object' || x === null || Array.isArray(x)) return null;
         const o = x as Record<string, unknown>;
-        for (const r of required) if (!(r in o) || o[r] === undefined) return `${p}: missing ${r}`;
-        for (const [k, c] of props) {
-          const v = o[k];
-          if (v === undefined) continue;
-          const e = c(v, `${p}/${k}`);
-          if (e) return e;
+        for (let i = 0; i < required.length; i++) {
+          const r = required[i]!;
+          if (!(r in o) || o[r] === undefined) return fail(`missing ${r}`);
         }
-        if (closed) for (const k of Object.keys(o)) if (!known.has(k) && o[k] !== undefined) return `${p}: unexpected property ${k}`;
+        for (let i = 0; i < keys.length; i++) {
+          const v = o[keys[i]!];
+          if (v === undefined) continue;
+          const e = propChecks[i]!(v);
+          if (e) {
+            e.path.unshift(keys[i]!);
+            return e;
+          }
+        }
+        if (closed) for (const k of Object.keys(o)) if (!known.has(k) && o[k] !== undefined) return fail(`unexpected property ${k}`);
         return null;
       });
     } else if (s.additionalProperties !== undefined && s.additionalProperties !== true) {
@@ -89,20 +124,23 @@ function compile(root: Schema): Check {
     if (s.items || typeof s.minItems === 'number') {
       const item = s.items ? build(s.items as Schema) : null;
       const min = typeof s.minItems === 'number' ? s.minItems : 0;
-      checks.push((x, p) => {
+      checks.push((x) => {
         if (!Array.isArray(x)) return null;
-        if (x.length < min) return `${p}: fewer than ${min} items`;
+        if (x.length < min) return fail(`fewer than ${min} items`);
         if (item) for (let i = 0; i < x.length; i++) {
-          const e = item(x[i], `${p}/${i}`);
-          if (e) return e;
+          const e = item(x[i]);
+          if (e) {
+            e.path.unshift(i);
+            return e;
+          }
         }
         return null;
       });
     }
     if (checks.length === 1) return checks[0]!;
-    return (x, p) => {
-      for (const c of checks) {
-        const e = c(x, p);
+    return (x) => {
+      for (let i = 0; i < checks.length; i++) {
+        const e = checks[i]!(x);
         if (e) return e;
       }
       return null;
@@ -123,7 +161,8 @@ export function firstViolation(name: string, data: unknown): string | null {
     c = compile(s);
     compiled.set(name, c);
   }
-  return c(data, '');
+  const e = c(data);
+  return e ? `${e.path.map((k) => `/${k}`).join('')}: ${e.what}` : null;
 }
 
 export function assertValid(name: string, data: unknown): void {
