@@ -58,9 +58,10 @@ export function checkNumbersAndDates(input: CheckInput): Anomaly[] {
     const keep = longestNonDecreasing(dated.map((d) => d.date!));
     // Only a section that is mostly in date order is ordered by date.
     if (keep.size < Math.ceil(dated.length * 0.6)) continue;
+    let lastKept: Document | undefined;
     dated.forEach((d, i) => {
-      if (keep.has(i)) return;
-      const before = dated.slice(0, i).reverse().find((_, k) => keep.has(i - 1 - k));
+      if (keep.has(i)) { lastKept = d; return; }
+      const before = lastKept;
       out.push(anomaly('DATE_ORDER', {
         message: `dated ${d.date}, out of the date order of section 【${s.category}】${before ? ` (the document before it in order is dated ${before.date})` : ''}`,
         line: d.dateLine!, column: Math.max(1, ev(d.dateLine!).search(/\S/) + 1), evidence: ev(d.dateLine!), documentId: d.id,

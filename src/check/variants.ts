@@ -56,6 +56,8 @@ const RATIO = 3;
  */
 const RARE_CONTEXT = 2;
 const MAX_REPORTS = 200;
+/** Frequent names sharing one neighbourhood beyond which it is ignored. */
+const MAX_NEIGHBOURS = 16;
 
 interface Candidate {
   count: number;
@@ -108,8 +110,10 @@ export function checkNameVariants(input: CheckInput): Anomaly[] {
     for (let i = levelPrefix(name); i < stemLen; i++) {
       const key = `${name.slice(0, i)}\u0000${name.slice(i + 1)}`;
       const list = hood.get(key);
-      if (list) list.push(name);
-      else hood.set(key, [name]);
+      // A neighbourhood shared by many frequent names is no evidence of a typo (and would
+      // make the pairing quadratic): it is dropped.
+      if (!list) hood.set(key, [name]);
+      else if (list.length <= MAX_NEIGHBOURS) list.push(name);
     }
   }
   interface Pair { rare: string; frequent: string; i: number; bigrams: string[] }
@@ -121,7 +125,7 @@ export function checkNameVariants(input: CheckInput): Anomaly[] {
     if (stemLen - levelPrefix(name) < 2) continue;
     for (let i = levelPrefix(name); i < stemLen; i++) {
       const list = hood.get(`${name.slice(0, i)}\u0000${name.slice(i + 1)}`);
-      if (!list) continue;
+      if (!list || list.length > MAX_NEIGHBOURS) continue;
       for (const f of list) {
         const fc = cands.get(f)!.count;
         if (fc < RATIO * c.count || distinctPair(name[i]!, f[i]!) || stemLength(f) - levelPrefix(f) < 2) continue;
