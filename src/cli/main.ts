@@ -35,6 +35,8 @@ Examples:
   gongbao plot sluices samples/changning-2023-02.txt --out plots
   gongbao rules
   gongbao schema document
+  gongbao validate issues/ --format sarif -o gongbao.sarif   # CI: exit 1 on errors
+  gongbao rules
 
 Exit codes: 0 ok · 1 anomalies at or above --fail-on · 2 usage, unreadable input or refused
 overwrite · 3 output could not be written · 130 interrupted.`,
