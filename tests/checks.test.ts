@@ -237,3 +237,11 @@ describe('repeated text: adversarial input stays linear', () => {
     expect(findTandem('1234567890'.repeat(100) + '前文甲乙丙丁戊甲乙丙丁戊')?.unit).toBe('甲乙丙丁戊');
   });
 });
+
+describe('English words in Chinese text', () => {
+  it('ENGLISH_WORD fires on a function word between Chinese characters, not on abbreviations or tables', () => {
+    const body = ['深入贯彻重要讲话精神 and 考察工作重要指示。', '在 APP 端登录，ICU 床位，发行REITs产品。', '| 甲 and 乙 |', '|---|'];
+    const a = codes(miniIssue({ docs: two({ body }, {}) }), 'ENGLISH_WORD');
+    expect(a.map((x) => [x.evidence, x.column, x.message])).toEqual([['深入贯彻重要讲话精神 and 考察工作重要指示。', 12, 'the English word “and” stands in Chinese text']]);
+  });
+});

@@ -198,6 +198,12 @@ export const CATALOGUE = {
     description: 'Conversion markup (** bold marks, HTML tags, LaTeX, # headings) stands in the text outside tables',
     hint: 'Remove the markup, or write the character it stands for (e.g. ≥ for \\geq)',
   },
+  ENGLISH_WORD: {
+    severity: 'warning',
+    group: 'structure',
+    description: 'An English function word (and, or, of, the …) stands between Chinese characters, as a faulty conversion or translation leaves it',
+    hint: 'Write the Chinese word it replaced (and → 和, or → 或, of → 的 …)',
+  },
   NAME_VARIANT: {
     severity: 'warning',
     group: 'names',

@@ -6,13 +6,14 @@ import { checkRepeats } from './repeat.js';
 import { checkNumbering } from './numbering.js';
 import { checkMarkup } from './markup.js';
 import { checkNameVariants } from './variants.js';
+import { checkEnglishWords } from './words.js';
 
 export type { CheckInput } from './common.js';
 
 /**
  * The generic structure checks, run by parseIssue after the structure reader: TOC vs body,
- * 文号 and dates, repeated text, numbering, stray markup and rare name spellings. Each
- * check is linear (or n log n) in the size of the issue.
+ * 文号 and dates, repeated text, numbering, stray markup, English words in Chinese text and
+ * rare name spellings. Each check is linear (or n log n) in the size of the issue.
  */
 export function checkStructure(input: CheckInput): Anomaly[] {
   return [
@@ -21,6 +22,7 @@ export function checkStructure(input: CheckInput): Anomaly[] {
     ...checkRepeats(input),
     ...checkNumbering(input),
     ...checkMarkup(input),
+    ...checkEnglishWords(input),
     ...checkNameVariants(input),
   ];
 }

@@ -1,0 +1,30 @@
+import type { Anomaly } from '../model/anomaly.js';
+import { anomaly } from './catalogue.js';
+import { documentOfLine, inTable, type CheckInput } from './common.js';
+
+/**
+ * English function words between Chinese characters (精神 and 考察): what a conversion
+ * or a machine translation leaves where 和, 或, 的 … stood. Abbreviations (APP, ICU, REITs)
+ * are not function words and are left alone. Outside tables; one anomaly per line.
+ */
+const WORD = /[\u4e00-\u9fff][ \u3000]*\b(and|or|of|the|in|to|with|for|by|on|at|from|is|are|as)\b[ \u3000]*(?=[\u4e00-\u9fff])/;
+
+export function checkEnglishWords(input: CheckInput): Anomaly[] {
+  const { lines } = input;
+  const out: Anomaly[] = [];
+  let docOf: (string | undefined)[] | null = null;
+  for (let ln = 1; ln <= lines.length; ln++) {
+    const line = lines[ln - 1]!;
+    if (line.length < 3 || inTable(line)) continue;
+    const m = WORD.exec(line);
+    if (!m) continue;
+    docOf ??= documentOfLine(input.documents, lines.length);
+    const documentId = docOf[ln];
+    out.push(anomaly('ENGLISH_WORD', {
+      message: `the English word “${m[1]}” stands in Chinese text`,
+      line: ln, column: m.index + m[0].indexOf(m[1]!) + 1, evidence: line,
+      ...(documentId !== undefined ? { documentId } : {}),
+    }));
+  }
+  return out;
+}
