@@ -122,6 +122,18 @@ describe('irregular tables', () => {
     expect(r.anomalies[0]!.message).toContain('column 1 holds text where the table has integer values');
   });
 
+  it('two adjacent tables with different headers are never merged', () => {
+    const r = run('| 姓名 | 职务 |\n|---|---|\n| 张三 | 主任 |\n\n| 序号 | 事项 |\n|---|---|\n| 1 | 甲 |\n');
+    expect(r.value).toHaveLength(2);
+    expect(r.anomalies).toEqual([]);
+  });
+
+  it('a page number between fragments does not keep them apart', () => {
+    const r = run('| 序号 | 事项 |\n|---|---|\n| 1 | 甲 |\n\n- 12 -\n\n| | |\n|---|---|\n| 2 | 乙 |\n');
+    expect(r.value).toHaveLength(1);
+    expect(r.value[0]!.rows.map((row) => row.cells[1]!.text)).toEqual(['甲', '乙']);
+  });
+
   it('a continuation that lost its leading group column is aligned by its data', () => {
     const text = [
       '| 分类 | 序号 | 内容 | 部门 |', '|---|---|---|---|', '| （一）甲 | 1 | 事项一 | 部门甲 |', '| | 2 | 事项二 | 部门乙 |', '',

@@ -72,6 +72,8 @@ interface WRow {
   /** First body row of a continuation fragment: may be a row cut by a page break. */
   startsContinuation: boolean;
   frag: number;
+  /** Set when the row only finished the previous row's text and was joined to it. */
+  joinedInto?: boolean;
 }
 
 interface Piece {
@@ -621,7 +623,7 @@ function buildTable(src: SourceLines, l: Logical, id: string, doc: Document | nu
   const heads = headerRowsOf(l);
 
   // -- rows ---------------------------------------------------------------------------
-  const rows: WRow[] = [];
+  let rows: WRow[] = [];
   l.pieces.forEach((p, fi) => {
     const f = p.piece.frag;
     const fw = p.piece.header.length;
@@ -665,7 +667,7 @@ function buildTable(src: SourceLines, l: Logical, id: string, doc: Document | nu
     const r = rows[i]!;
     if (!r.startsContinuation || r.kind !== 'data') continue;
     let p = i - 1;
-    while (p >= 0 && rows[p]!.kind !== 'data') p--;
+    while (p >= 0 && (rows[p]!.kind !== 'data' || rows[p]!.joinedInto)) p--;
     if (p < 0 || rows[p]!.frag === r.frag) continue;
     const prev = rows[p]!;
     let keysEmpty = true;
@@ -705,9 +707,10 @@ function buildTable(src: SourceLines, l: Logical, id: string, doc: Document | nu
       r.line,
       1,
     );
-    rows.splice(i, 1);
-    i--;
+    r.joinedInto = true;
   }
+  // drop the joined rows in one pass (no splice per row: linear however many there are)
+  if (rows.some((r) => r.joinedInto)) rows = rows.filter((r) => !r.joinedInto);
 
   // group label for data rows
   let group: string | null = null;
