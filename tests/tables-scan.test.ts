@@ -49,9 +49,18 @@ function remarkTables(text: string): Array<{ line: number; rows: Array<{ line: n
   return out;
 }
 
+/** The sample and every text fixture (any folder under tests/fixtures) that holds a pipe row. */
 function files(): string[] {
-  const dir = 'tests/fixtures/tables/';
-  return ['samples/changning-2023-02.txt', ...readdirSync(dir).filter((f) => f.endsWith('.md') || f.endsWith('.txt')).map((f) => dir + f)];
+  const out = ['samples/changning-2023-02.txt'];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(p);
+      else if ((p.endsWith('.md') || p.endsWith('.txt')) && /^\s*\|/m.test(readFileSync(p, 'utf8'))) out.push(p);
+    }
+  };
+  walk('tests/fixtures');
+  return out;
 }
 
 describe('differential: scanner vs unified + remark-parse + remark-gfm', () => {
