@@ -166,6 +166,14 @@ describe('irregular tables', () => {
     ].map((x) => x as unknown[]));
   });
 
+  it('a section row over rows of amounts is a group row', () => {
+    const t = run('| 项目 | 2022 年 | 2023 年 |\n|---|---|---|\n| 一、收入 | | |\n| 税收 | 10.5 | 12 |\n| 非税 | 3 | 4 |\n| 二、支出 | | |\n| 教育 | 5 | 6 |\n').value[0]!;
+    expect(t.rows.map((r) => `${r.kind}:${r.group ?? ''}:${r.cells[0]!.text}`)).toEqual([
+      'group::一、收入', 'data:一、收入:税收', 'data:一、收入:非税', 'group::二、支出', 'data:二、支出:教育',
+    ]);
+    expect(t.columns.map((c) => c.type)).toEqual(['text', 'number', 'integer']);
+  });
+
   it('never fills a column right of a plain text column (a form: empty means empty)', () => {
     const t = run('| | | |\n|---|---|---|\n| 姓名 | 张三 | |\n| 电话 | | 备用 |\n| 地址 | | |\n').value[0]!;
     expect(t.rows.flatMap((r) => r.cells).some((c) => c.filled)).toBe(false);

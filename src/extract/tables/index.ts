@@ -655,7 +655,11 @@ function buildTable(src: SourceLines, l: Logical, id: string, doc: Document | nu
   // index columns, then group rows (one filled, non-numeric cell in an index first column)
   // index columns (序号) stand at the left: only the first three columns are looked at
   const index = names.map((n, j) => j < 3 && isIndexColumn(n.name, rows, j));
-  if (W >= 3 && index[0]) {
+  // Group label rows: one filled, non-numeric cell in the first column, in a table whose
+  // first column numbers the rows (序号) or whose other columns hold numbers (a section row
+  // such as 一、收入 in a table of amounts). In a form (all text) such a row is data.
+  const hasNumbers = () => profiles(rows.filter((r) => r.kind === 'data').map((r) => r.cells), W).some((p, j) => j > 0 && p.type !== 'text' && p.typed >= 2);
+  if (W >= 3 && (index[0] || hasNumbers())) {
     for (const r of rows) {
       if (r.kind === 'data' && filledCount(r.cells) === 1 && r.cells[0]!.text !== '' && !numeric(r.cells[0]!.cls)) r.kind = 'group';
     }
