@@ -903,35 +903,64 @@ function detectShifted(
   // share of data rows in which each column is filled (as written)
   const fill: number[] = [];
   for (let j = 0; j < W; j++) fill.push(data.length ? data.filter((r) => r.cells[j]!.raw !== '').length / data.length : 0);
+  // Per row, in O(W): for each movable cell (filled, not a key or group column) whether its
+  // text is known in its own column, the one left and the one right of it; prefix/suffix
+  // sums then give the gain of every hypothesis "the cells right (left) of the empty cell e
+  // slid one column".
+  const now = new Array<boolean>(W);
+  const toLeft = new Array<boolean>(W);
+  const toRight = new Array<boolean>(W);
+  const mv = new Array<boolean>(W);
+  const pre = new Array<number>(W + 1); // gain of moving cells [0, e) one column right
+  const preN = new Array<number>(W + 1); // movable cells in [0, e)
+  const suf = new Array<number>(W + 1); // gain of moving cells (e, W) one column left
+  const sufN = new Array<number>(W + 1);
+  let lastFixed = -1;
+  for (let j = 0; j < W; j++) if (fixed(j)) lastFixed = j;
   for (const r of data) {
     let best: { gain: number; from: number; to: number; dir: number; column: number } | null = null;
-    for (let e = 0; e < W; e++) {
-      const ec = r.cells[e]!;
-      if ((ec.text !== '' && !ec.filled) || index[e]) continue;
-      for (const dir of [1, -1]) {
-        // dir 1: cells right of e slid right (belong one column left); dir -1: cells left of e slid left
-        let gain = 0;
-        let lost = false;
-        let moved = 0;
-        let column = 0;
-        const from = dir === 1 ? e + 1 : 0;
-        const to = dir === 1 ? W - 1 : e - 1;
-        for (let j = from; j <= to; j++) {
-          if (fixed(j)) {
-            if (dir === -1) continue;
-            lost = true;
-            break;
-          }
-          const c = r.cells[j]!;
-          if (c.text === '' || c.filled) continue;
-          if (moved++ === 0) column = c.column;
-          const now = known(j, c.text, true);
-          const then = known(j - dir, c.text, false);
-          if (then && !now) gain++;
-          if (now && !then) gain--;
+    let any = false;
+    for (let j = 0; j < W; j++) {
+      const c = r.cells[j]!;
+      mv[j] = !fixed(j) && c.text !== '' && !c.filled;
+      if (!mv[j] || c.text.length > 40) {
+        now[j] = toLeft[j] = toRight[j] = false;
+        continue;
+      }
+      now[j] = known(j, c.text, true);
+      toLeft[j] = j > 0 && known(j - 1, c.text, false);
+      toRight[j] = j + 1 < W && known(j + 1, c.text, false);
+      if (toLeft[j] || toRight[j]) any = true;
+    }
+    if (any) {
+      pre[0] = 0;
+      preN[0] = 0;
+      for (let j = 0; j < W; j++) {
+        pre[j + 1] = pre[j]! + (mv[j] ? (toRight[j] && !now[j] ? 1 : 0) - (now[j] && !toRight[j] ? 1 : 0) : 0);
+        preN[j + 1] = preN[j]! + (mv[j] ? 1 : 0);
+      }
+      suf[W] = 0;
+      sufN[W] = 0;
+      for (let j = W - 1; j >= 0; j--) {
+        suf[j] = suf[j + 1]! + (mv[j] ? (toLeft[j] && !now[j] ? 1 : 0) - (now[j] && !toLeft[j] ? 1 : 0) : 0);
+        sufN[j] = sufN[j + 1]! + (mv[j] ? 1 : 0);
+      }
+      for (let e = 0; e < W; e++) {
+        const ec = r.cells[e]!;
+        if ((ec.text !== '' && !ec.filled) || index[e]) continue;
+        // dir 1: the cells right of e slid right (they belong one column left); no key or
+        // group column may stand among them
+        if (lastFixed <= e && sufN[e + 1]! > 0 && suf[e + 1]! >= 1 && (!best || suf[e + 1]! > best.gain)) {
+          let f = e + 1;
+          while (!mv[f]) f++;
+          best = { gain: suf[e + 1]!, from: e + 1, to: W - 1, dir: 1, column: r.cells[f]!.column };
         }
-        if (lost || moved === 0 || gain < 1) continue;
-        if (!best || gain > best.gain) best = { gain, from, to, dir, column };
+        // dir -1: the cells left of e slid left (key and group columns stay)
+        if (preN[e]! > 0 && pre[e]! >= 1 && (!best || pre[e]! > best.gain)) {
+          let f = 0;
+          while (!mv[f]) f++;
+          best = { gain: pre[e]!, from: 0, to: e - 1, dir: -1, column: r.cells[f]!.column };
+        }
       }
     }
     if (!best && data.length >= 5) {
