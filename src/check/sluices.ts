@@ -66,6 +66,9 @@ function raise(out: Anomaly[], d: SluiceDraft, code: Code, input: { message: str
 
 const fmt = (v: number, decimals = 1): string => v.toFixed(decimals);
 
+/** Name mismatches whose forms are counted in the text (each count reads every line). */
+const MAX_NAME_COUNTS = 20;
+
 /** How often each name occurs in the running text (lines outside tables and headings). */
 function countInText(lines: readonly string[], names: readonly string[], skip: ReadonlySet<number>): number[] {
   const counts = names.map(() => 0);
@@ -81,6 +84,7 @@ function countInText(lines: readonly string[], names: readonly string[], skip: R
 /** Join problems: a row without section, a section without row, a name that differs. */
 export function checkJoin(drafts: readonly SluiceDraft[], out: Anomaly[], lines: readonly string[] = []): void {
   const headings = new Set(drafts.map((d) => d.section?.line).filter((l): l is number => l !== undefined));
+  let counted = 0;
   const docsWithSections = new Set(drafts.filter((d) => d.section).map((d) => d.section!.documentId));
   const docsWithSummary = new Set(drafts.filter((d) => d.summary).map((d) => d.summary!.documentId));
   for (const d of drafts) {
@@ -109,7 +113,8 @@ export function checkJoin(drafts: readonly SluiceDraft[], out: Anomaly[], lines:
       d.checks.name = 'skipped';
       d.checks.order = 'skipped';
     } else if (s && t && d.joinedBy === 'base') {
-      const [a, b] = countInText(lines, [s.name, t.name], headings);
+      // Each count is a pass over the text: only for the first few mismatches.
+      const [a, b] = ++counted <= MAX_NAME_COUNTS ? countInText(lines, [s.name, t.name], headings) : [0, 0];
       const text = a! + b! > 0 ? `; the text elsewhere writes ${s.name} ${a}×, ${t.name} ${b}×` : '';
       raise(out, d, 'SLUICE_NAME_MISMATCH', {
         message: `section ${t.number !== null ? `(${t.number}) ` : ''}"${t.name}" is "${s.name}" in the summary table (line ${s.line})${text}`,
