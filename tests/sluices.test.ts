@@ -276,7 +276,7 @@ describe('made-up sluices: checks', () => {
     const { anomalies } = run(specs);
     expect(anomalies.map((x) => x.code)).toEqual(['SLUICE_ORDER_MISMATCH']);
     // 乙 stands first among the sections but is row 2: the longest run in summary order is 甲, 丙
-    expect(anomalies[0]!.message).toMatch(/^section 乙港水闸 stands at place 1 of the sections but 乙港水闸 is row 2 of the summary table/);
+    expect(anomalies[0]!.message).toMatch(/^section 乙港水闸 stands at place 1 of the joined sections but 乙港水闸 is row 2 of the summary table/);
   });
 
   it('a summary row without a section, and a section without a row', () => {
@@ -289,6 +289,18 @@ describe('made-up sluices: checks', () => {
       ['SLUICE_SECTION_UNLISTED', 'section (2) 丙浜涵闸 has no row in the summary table'],
     ]);
     expect(issue.sluices.map((s) => [s.name, s.index, s.checks.join, s.pointCount])).toEqual([['甲河泵闸', 1, 'ok', 8], ['乙港水闸', 2, 'fail', 0], ['丙浜涵闸', null, 'fail', 8]]);
+  });
+
+  it('sections that the structure reader put into a document of their own still join the summary before them', () => {
+    const text = sluiceDoc([squareSpec('甲河泵闸'), squareSpec('乙港水闸', -7000, 3000)]);
+    // Give 附件 2 a title and date line of its own: it becomes a second document.
+    const split = text.replace('附件 2\n', '某区泵闸管理与保护范围划定界址数据成果的通知\n\n(2023 年 4 月 11 日)\n\n某府办〔2023〕6号\n\n附件 2\n');
+    const issue = parseIssue(split);
+    const docs = new Set(issue.points.map((p) => p.documentId));
+    const summaryDoc = issue.sluices[0]!.documentId;
+    expect(docs.has(summaryDoc)).toBe(false);
+    expect(issue.sluices.map((s) => [s.name, s.pointCount])).toEqual([['甲河泵闸', 8], ['乙港水闸', 8]]);
+    expect(issue.anomalies.filter((a) => a.code.startsWith('SLUICE_'))).toEqual([]);
   });
 
   it('sums off by more than rounding; off by rounding only is fine', () => {

@@ -21,6 +21,8 @@ export interface SluiceDraft {
   section: SectionDraft | null;
   /** How the two were joined: same key, or same key once the kind (泵闸/水闸 …) is dropped. */
   joinedBy: 'name' | 'base' | null;
+  /** The join group: the document whose summary rows and sections were matched together. */
+  group: string | null;
   geometry: GeometryResult | null;
   checks: SluiceChecks;
   codes: Set<string>;
@@ -85,13 +87,13 @@ function countInText(lines: readonly string[], names: readonly string[], skip: R
 export function checkJoin(drafts: readonly SluiceDraft[], out: Anomaly[], lines: readonly string[] = []): void {
   const headings = new Set(drafts.map((d) => d.section?.line).filter((l): l is number => l !== undefined));
   let counted = 0;
-  const docsWithSections = new Set(drafts.filter((d) => d.section).map((d) => d.section!.documentId));
-  const docsWithSummary = new Set(drafts.filter((d) => d.summary).map((d) => d.summary!.documentId));
+  const groupsWithSections = new Set(drafts.filter((d) => d.section).map((d) => d.group));
+  const groupsWithSummary = new Set(drafts.filter((d) => d.summary).map((d) => d.group));
   for (const d of drafts) {
     const s = d.summary;
     const t = d.section;
     if (s && !t) {
-      if (docsWithSections.has(s.documentId)) {
+      if (groupsWithSections.has(d.group)) {
         raise(out, d, 'SLUICE_SECTION_MISSING', {
           message: `${s.name} (row ${s.index ?? s.position + 1} of the summary) has no boundary section with stakes`,
           line: s.line, evidence: s.evidence,
@@ -104,7 +106,7 @@ export function checkJoin(drafts: readonly SluiceDraft[], out: Anomaly[], lines:
         // Already reported as SLUICE_SECTION_HEADING_MISSING when read.
         d.codes.add('SLUICE_SECTION_HEADING_MISSING');
         d.checks.join = 'fail';
-      } else if (docsWithSummary.has(t.documentId)) {
+      } else if (groupsWithSummary.has(d.group)) {
         raise(out, d, 'SLUICE_SECTION_UNLISTED', {
           message: `section ${t.number !== null ? `(${t.number}) ` : ''}${t.name} has no row in the summary table`,
           line: t.line, evidence: t.nameRaw,
@@ -152,12 +154,12 @@ export function checkOrder(drafts: readonly SluiceDraft[], out: Anomaly[]): void
   const joined = drafts.filter((d) => d.summary && d.section);
   const byDoc = new Map<string | null, SluiceDraft[]>();
   for (const d of joined) {
-    const k = d.section!.documentId;
+    const k = d.group;
     if (!byDoc.has(k)) byDoc.set(k, []);
     byDoc.get(k)!.push(d);
   }
   for (const group of byDoc.values()) {
-    const inText = [...group].sort((a, b) => a.section!.position - b.section!.position);
+    const inText = [...group].sort((a, b) => a.section!.line - b.section!.line);
     const numbered = inText.every((d) => d.section!.number !== null && d.summary!.index !== null);
     if (numbered) {
       for (const d of inText) {
@@ -172,13 +174,13 @@ export function checkOrder(drafts: readonly SluiceDraft[], out: Anomaly[]): void
       }
       continue;
     }
-    const keep = lis(inText.map((d) => d.summary!.position));
+    const keep = lis(inText.map((d) => d.summary!.line));
     inText.forEach((d, i) => {
       if (keep.has(i)) return;
       const t = d.section!;
       const s = d.summary!;
       raise(out, d, 'SLUICE_ORDER_MISMATCH', {
-        message: `section ${t.name} stands at place ${t.position + 1} of the sections but ${s.name} is row ${s.position + 1} of the summary table (line ${s.line})`,
+        message: `section ${t.name} stands at place ${i + 1} of the joined sections but ${s.name} is row ${s.position + 1} of the summary table (line ${s.line})`,
         line: t.line, evidence: t.nameRaw,
       });
     });

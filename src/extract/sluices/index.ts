@@ -31,8 +31,8 @@ const MAX_PREFIX_PAIRS = 100_000;
 
 /** Joins summary rows and sections of each document by tolerant name match. */
 export function joinSluices(summary: readonly SummaryDraft[], sections: readonly SectionDraft[]): SluiceDraft[] {
-  const draft = (s: SummaryDraft | null, t: SectionDraft | null, joinedBy: SluiceDraft['joinedBy']): SluiceDraft => ({
-    summary: s, section: t, joinedBy, geometry: null, checks: newChecks(), codes: new Set(),
+  const draft = (group: string | null, s: SummaryDraft | null, t: SectionDraft | null, joinedBy: SluiceDraft['joinedBy']): SluiceDraft => ({
+    summary: s, section: t, joinedBy, group, geometry: null, checks: newChecks(), codes: new Set(),
   });
   const out: SluiceDraft[] = [];
   // Group by document, keeping the order of first appearance (linear: maps, no scans).
@@ -43,8 +43,24 @@ export function joinSluices(summary: readonly SummaryDraft[], sections: readonly
     return g;
   };
   for (const s of summary) group(s.documentId).rows.push(s);
-  for (const t of sections) group(t.documentId).secs.push(t);
-  for (const { rows, secs } of byDoc.values()) {
+  // Sections in a document without a summary table belong with the summary table of the
+  // document before them that has no sections (the structure reader may have split a
+  // document and its attachments).
+  const docsWithRows = new Set(summary.map((s) => s.documentId));
+  const docsWithSecs = new Set(sections.map((t) => t.documentId));
+  let lastRowsOnly: string | null | undefined;
+  let lastLine = 0;
+  const events = [...summary.map((s) => ({ line: s.line, doc: s.documentId, row: true })), ...sections.map((t) => ({ line: t.line, doc: t.documentId, row: false }))]
+    .sort((a, b) => a.line - b.line);
+  const home = new Map<string | null, string | null>();
+  for (const e of events) {
+    if (e.line < lastLine) continue;
+    lastLine = e.line;
+    if (e.row && !docsWithSecs.has(e.doc)) lastRowsOnly = e.doc;
+    if (!e.row && !docsWithRows.has(e.doc) && lastRowsOnly !== undefined && !home.has(e.doc)) home.set(e.doc, lastRowsOnly);
+  }
+  for (const t of sections) group(home.has(t.documentId) ? home.get(t.documentId)! : t.documentId).secs.push(t);
+  for (const [doc, { rows, secs }] of byDoc) {
     const match = new Map<SummaryDraft, { t: SectionDraft; by: 'name' | 'base' }>();
     const taken = new Set<SectionDraft>();
     for (const [by, key] of [['name', nameKey], ['base', baseKey]] as const) {
@@ -84,9 +100,9 @@ export function joinSluices(summary: readonly SummaryDraft[], sections: readonly
     }
     for (const s of rows) {
       const m = match.get(s);
-      out.push(draft(s, m?.t ?? null, m?.by ?? null));
+      out.push(draft(doc, s, m?.t ?? null, m?.by ?? null));
     }
-    for (const t of secs) if (!taken.has(t)) out.push(draft(null, t, null));
+    for (const t of secs) if (!taken.has(t)) out.push(draft(doc, null, t, null));
   }
   return out;
 }
