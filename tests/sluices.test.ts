@@ -459,6 +459,8 @@ describe('helpers', () => {
     expect(stakeLayout(['序号', '岸别', '桩号', '城建坐标 Y(m)', '城建坐标 X(m)', '备注'])).toEqual({ seq: 0, bank: 1, stake: 2, y: 3, x: 4, note: 5 });
     expect(stakeLayout(['点号', 'X (m)', 'Y (m)'])).toEqual({ seq: null, bank: null, stake: 0, y: 2, x: 1, note: null });
     expect(stakeLayout(['序号', '名称', '面积'])).toBeNull();
+    expect(stakeLayout(['序号', 'X坐标', 'Y坐标'])).toEqual({ seq: 0, bank: null, stake: -1, y: 2, x: 1, note: null });
+    expect(stakeLayout(['名称', 'X', 'Y'])).toBeNull();
     expect(summaryLayout(['序号', '名称', '等级', '岸别', '岸线长度 (m)', '陆域面积 (m ²)', '岸别', '岸线长度 (m)', '陆域面积 (m ²)', '岸线总长度 (m)', '界址线长 (m)', '水域面积 (m ²)', '总面积 (m ²)', '备注'])).toEqual({
       index: 0, name: 1, grade: 2, groups: [{ bankColumn: 3, fixed: null, shoreline: 4, landArea: 5 }, { bankColumn: 6, fixed: null, shoreline: 7, landArea: 8 }],
       totalShoreline: 9, boundaryLength: 10, waterArea: 11, totalArea: 12, note: 13,

@@ -37,6 +37,7 @@ export interface SummaryLayout {
 export interface StakeLayout {
   seq: number | null;
   bank: number | null;
+  /** Column of 桩号; −1 when the table has none (then 序号 identifies the stakes). */
   stake: number;
   y: number;
   x: number;
@@ -160,6 +161,7 @@ export function stakeLayout(columns: readonly string[]): StakeLayout | null {
     if (axis === 'y' && y < 0) y = i;
     else if (axis === 'x' && x < 0) x = i;
   });
-  if (stake < 0 || y < 0 || x < 0) return null;
+  // Without a stake column the 序号 names the stakes (stake −1: none).
+  if ((stake < 0 && seq === null) || y < 0 || x < 0) return null;
   return { seq, bank, stake, y, x, note };
 }
