@@ -417,6 +417,25 @@ describe('made-up sluices: more irregularities', () => {
   });
 });
 
+describe('a coordinate table without 桩号', () => {
+  it('序号 names the stakes in records, messages and plots', async () => {
+    const { plotSluice } = await import('../src/write/plot.js');
+    const rows = square(-5000, 1000).map((r) => `| ${r[0]} | ${r[4]} | ${r[3]} |`);
+    rows.push(`| 9 | ${square(-5000, 1000)[0]![4]} | ${square(-5000, 1000)[0]![3]} |`);
+    const body = [
+      '| 序号 | 名称 | 岸线总长度 (m) | 界址线长 (m) | 总面积 (m ²) |', '| -- | -- | -- | -- | -- |', '| 1 | 甲河泵闸 | 200.0 | 400.0 | 10000.0 |',
+      '', '(1) 甲河泵闸', '', '| 序号 | X 坐标 | Y 坐标 |', '| -- | -- | -- |', ...rows,
+    ].join('\n');
+    const issue = parseIssue(miniIssue({ docs: [{ title: '某区人民政府关于泵闸管理范围的通知', number: '某府〔2023〕7号', body: ['各单位：', body] }] }));
+    expect(issue.points).toHaveLength(9);
+    expect(issue.points[0]).toMatchObject({ stake: '', stakeNumber: null, seq: 1, y: -5000, x: 1100 });
+    const dup = issue.anomalies.find((a) => a.code === 'SLUICE_DUPLICATE_POINT')!;
+    expect(dup.message).toMatch(/^甲河泵闸: 序号 9 has the same coordinates as 序号 1 \(line \d+\): Y -5000, X 1100$/);
+    expect(issue.sluices[0]!.geometry).toMatchObject({ area: 10000, perimeter: 400 });
+    expect(plotSluice(issue, issue.sluices[0]!)).toContain('>序号 9</text>');
+  });
+});
+
 describe('the tables stage and the scanner agree on the sample', () => {
   it('sluices read from logical tables = sluices read straight from scanner fragments', async () => {
     const { splitLines } = await import('../src/read/lines.js');

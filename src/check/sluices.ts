@@ -68,6 +68,10 @@ function raise(out: Anomaly[], d: SluiceDraft, code: Code, input: { message: str
 
 const fmt = (v: number, decimals = 1): string => v.toFixed(decimals);
 
+/** A stake as messages name it: its 桩号, else its 序号. */
+export const stakeLabel = (p: { stake: string; seq: number | null; line: number }): string =>
+  p.stake !== '' ? p.stake : p.seq !== null ? `序号 ${p.seq}` : `line ${p.line}`;
+
 /** Name mismatches whose forms are counted in the text (each count reads every line). */
 const MAX_NAME_COUNTS = 20;
 
@@ -237,7 +241,7 @@ export function checkDuplicates(drafts: readonly SluiceDraft[], out: Anomaly[]):
       const first = local.get(k);
       if (first) {
         raise(out, d, 'SLUICE_DUPLICATE_POINT', {
-          message: `${name}: ${p.stake} has the same coordinates as ${first.stake} (line ${first.line}): Y ${p.y}, X ${p.x}`,
+          message: `${name}: ${stakeLabel(p)} has the same coordinates as ${stakeLabel(first)} (line ${first.line}): Y ${p.y}, X ${p.x}`,
           line: p.line, column: p.column, evidence: p.evidence,
         });
         continue;
@@ -246,7 +250,7 @@ export function checkDuplicates(drafts: readonly SluiceDraft[], out: Anomaly[]):
       const other = global.get(k);
       if (other && other.d !== d) {
         raise(out, d, 'SLUICE_SHARED_POINT', {
-          message: `${name}: ${p.stake} has the same coordinates as ${sluiceName(other.d)} ${other.p.stake} (line ${other.p.line}): Y ${p.y}, X ${p.x}`,
+          message: `${name}: ${stakeLabel(p)} has the same coordinates as ${sluiceName(other.d)} ${stakeLabel(other.p)} (line ${other.p.line}): Y ${p.y}, X ${p.x}`,
           line: p.line, column: p.column, evidence: p.evidence,
         });
         other.d.codes.add('SLUICE_SHARED_POINT');
@@ -284,7 +288,7 @@ export function checkOutliers(d: SluiceDraft, out: Anomaly[]): void {
     const dist = distances[i]!;
     const note = excluded.has(i) ? '; left out of the polygon (the stake sequence jumps to it and back)' : '';
     raise(out, d, 'SLUICE_POINT_OUTLIER', {
-      message: `${name}: ${p.stake} lies ${fmt(dist)} m from the median point of the ${pts.length} stakes, whose typical distance is ${fmt(spread)} m (${fmt(dist / spread)}×)${note}`,
+      message: `${name}: ${stakeLabel(p)} lies ${fmt(dist)} m from the median point of the ${pts.length} stakes, whose typical distance is ${fmt(spread)} m (${fmt(dist / spread)}×)${note}`,
       line: p.line, column: p.column, evidence: p.evidence,
     });
   });

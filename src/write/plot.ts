@@ -11,6 +11,7 @@ import type { Issue } from '../model/issue.js';
 import type { Sluice, SluicePoint } from '../model/sluice.js';
 import { displayWidth } from '../read/text.js';
 import { sluicePoints, sluiceRings } from './sluices.js';
+import { stakeLabel } from '../check/sluices.js';
 
 const W = 960;
 const MAP = { x: 50, y: 110, w: 860, h: 620 };
@@ -235,7 +236,7 @@ export function plotSluice(issue: Issue, s: Sluice): string {
         const anchor = dx < 0 ? 'start' : 'end';
         const lx = px + (dx < 0 ? 14 : -14);
         const ly = py + (dy < 0 ? 26 : -14);
-        out.push(`<text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" font-size="13" fill="${COLOURS.anomaly}" text-anchor="${anchor}" font-weight="bold">${esc(`${p.stake}: ${f1(dist)} m ${compass} of the other stakes, off the map (Y ${p.y}, X ${p.x})`)}</text>`);
+        out.push(`<text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" font-size="13" fill="${COLOURS.anomaly}" text-anchor="${anchor}" font-weight="bold">${esc(`${stakeLabel(p)}: ${f1(dist)} m ${compass} of the other stakes, off the map (Y ${p.y}, X ${p.x})`)}</text>`);
         out.push(`<text x="${lx.toFixed(1)}" y="${(ly + 16).toFixed(1)}" font-size="12" fill="${COLOURS.anomaly}" text-anchor="${anchor}">${esc(list.map((a) => short(a.code)).join(', '))}</text>`);
         continue;
       }
@@ -247,17 +248,17 @@ export function plotSluice(issue: Issue, s: Sluice): string {
       dots.push(`<circle cx="${px.toFixed(1)}" cy="${py.toFixed(1)}" r="4.5" fill="${colour}" stroke="#fff" stroke-width="1"/>`);
       if (list.length) dots.push(`<circle cx="${px.toFixed(1)}" cy="${py.toFixed(1)}" r="10" fill="none" stroke="${COLOURS.anomaly}" stroke-width="2.5"/>`);
       const codes = list.map((a) => short(a.code)).join(', ');
-      const w = Math.max(displayWidth(p.stake) * (list.length ? 7.6 : 6.6), codes.length * 6.4);
+      const w = Math.max(displayWidth(stakeLabel(p)) * (list.length ? 7.6 : 6.6), codes.length * 6.4);
       const h = list.length ? 30 : 13;
       const spot = placeLabel(placed, px, py, ux, uy, w, h);
       placed.push(spot.box);
       const ty = list.length ? spot.box.y0 + 12 : spot.y;
       if (spot.far) labels.push(`<line x1="${px.toFixed(1)}" y1="${py.toFixed(1)}" x2="${((spot.box.x0 + spot.box.x1) / 2).toFixed(1)}" y2="${((spot.box.y0 + spot.box.y1) / 2).toFixed(1)}" stroke="#999" stroke-width="0.7"/>`);
       if (list.length) {
-        labels.push(`<text x="${spot.x.toFixed(1)}" y="${ty.toFixed(1)}" font-size="13" font-weight="bold" fill="${COLOURS.anomaly}" text-anchor="${spot.anchor}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(p.stake)}</text>`);
+        labels.push(`<text x="${spot.x.toFixed(1)}" y="${ty.toFixed(1)}" font-size="13" font-weight="bold" fill="${COLOURS.anomaly}" text-anchor="${spot.anchor}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(stakeLabel(p))}</text>`);
         labels.push(`<text x="${spot.x.toFixed(1)}" y="${(ty + 15).toFixed(1)}" font-size="11" fill="${COLOURS.anomaly}" text-anchor="${spot.anchor}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(codes)}</text>`);
       } else {
-        labels.push(`<text x="${spot.x.toFixed(1)}" y="${ty.toFixed(1)}" font-size="11" fill="#222" text-anchor="${spot.anchor}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(p.stake)}</text>`);
+        labels.push(`<text x="${spot.x.toFixed(1)}" y="${ty.toFixed(1)}" font-size="11" fill="#222" text-anchor="${spot.anchor}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(stakeLabel(p))}</text>`);
       }
     }
     out.push(...dots, ...labels);
