@@ -7,6 +7,8 @@ import { toHalfWidth, parseChineseNumber } from './text.js';
 
 /** A category header such as 【区政府文件】 alone on its line. */
 export function categoryHeader(line: string): string | null {
+  // Cheap reject first: called on every line, and trim() copies the line.
+  if (line.indexOf('【') < 0) return null;
   const t = line.trim();
   if (t.length < 3 || t.length > 40 || t[0] !== '【' || t[t.length - 1] !== '】') return null;
   const inner = t.slice(1, -1).trim();
@@ -98,6 +100,10 @@ export function findDocNumbers(s: string): DocNumberMatch[] {
   OPEN_ANY.lastIndex = 0;
   for (let o = OPEN_ANY.exec(s); o; o = OPEN_ANY.exec(s)) {
     const p = o.index;
+    // Most brackets of running text open Han words (（一）, （以下简称…）): the year (or the
+    // space before it) cannot follow, so the tail expression is not run there.
+    const next = s.charCodeAt(p + 1);
+    if (next >= 0x4e00 && next <= 0x9fff) continue;
     DOCNUM_TAIL.lastIndex = p;
     const m = DOCNUM_TAIL.exec(s);
     if (!m) continue;

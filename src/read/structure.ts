@@ -72,12 +72,13 @@ export function bookTitles(s: string): { text: string; index: number }[] {
   const out: { text: string; index: number }[] = [];
   let depth = 0;
   let start = -1;
+  // char codes, not s[i]: a one-character string of a CJK character is a new string each time
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '《') {
+    const c = s.charCodeAt(i);
+    if (c === 0x300a /* 《 */) {
       if (depth === 0) start = i;
       depth++;
-    } else if (c === '》' && depth > 0) {
+    } else if (c === 0x300b /* 》 */ && depth > 0) {
       depth--;
       if (depth === 0) {
         const text = s.slice(start + 1, i).trim();
@@ -401,7 +402,8 @@ function readCitations(lines: readonly string[], documents: Document[]): Citatio
         out.push({ documentId: d.id, kind: 'docNumber', text: f.raw, normalized: f.normalized, line: ln, column: f.index + 1, targetDocumentId: target && target !== d.id ? target : null });
       }
       // A 文号 broken over a page break: "…（文旅公共发" / "(2020) 32号)".
-      if (/[\u4e00-\u9fff]$/.test(line)) {
+      const last = line.charCodeAt(line.length - 1);
+      if (last >= 0x4e00 && last <= 0x9fff) {
         let j = ln + 1;
         while (j <= d.span.endLine && j - ln <= 2 && lines[j - 1]!.trim() === '') j++;
         if (j <= d.span.endLine && j > ln + 1 - 1) {
