@@ -33,6 +33,26 @@ const typeOk: Record<string, (x: unknown) => boolean> = {
   array: (x) => Array.isArray(x),
 };
 
+/** One closure per type, the test inline (not through typeOk): it runs for every value. */
+function typeCheck(t: string, what: string): Check {
+  switch (t) {
+    case 'string': return (x) => (typeof x === 'string' ? null : fail(what));
+    case 'number': return (x) => (typeof x === 'number' && Number.isFinite(x) ? null : fail(what));
+    case 'integer': return (x) => (typeof x === 'number' && Number.isInteger(x) ? null : fail(what));
+    case 'boolean': return (x) => (typeof x === 'boolean' ? null : fail(what));
+    case 'null': return (x) => (x === null ? null : fail(what));
+    case 'object': return (x) => (typeof x === 'object' && x !== null && !Array.isArray(x) ? null : fail(what));
+    case 'array': return (x) => (Array.isArray(x) ? null : fail(what));
+    default: {
+      const ok = typeOk[t]!;
+      return (x) => (ok(x) ? null : fail(what));
+    }
+  }
+}
+
+/** Keywords of a definition that checks one value by itself (no $ref, no nesting). */
+const LEAF = new Set(['$id', '$schema', 'title', 'description', 'default', 'examples', 'type', 'enum', 'const', 'minimum', 'maximum', 'pattern']);
+
 const KNOWN = new Set(['$id', '$schema', '$defs', 'title', 'description', 'default', 'examples', 'type', 'properties', 'required',
   'additionalProperties', 'items', 'minItems', 'anyOf', 'enum', 'const', 'minimum', 'maximum', 'pattern', '$ref']);
 
@@ -41,9 +61,29 @@ function compile(root: Schema): Check {
   const build = (s: Schema): Check => {
     for (const k of Object.keys(s)) if (!KNOWN.has(k)) throw new Error(`validate: unsupported JSON Schema keyword ${k}`);
     const checks: Check[] = [];
+    // A plain `type: object` with properties (or `type: array` with items) is checked by the
+    // properties (items) closure itself, which has to look at the type anyway.
+    const plain = s.$ref === undefined && !('const' in s) && s.enum === undefined && s.minimum === undefined && s.maximum === undefined && s.pattern === undefined && s.anyOf === undefined;
+    const mergedInto: 'object' | 'array' | null =
+      plain && s.type === 'object' && (s.properties || s.required || s.additionalProperties === false) && !(s.items || typeof s.minItems === 'number')
+        ? 'object'
+        : plain && s.type === 'array' && (s.items || typeof s.minItems === 'number') && !(s.properties || s.required || s.additionalProperties === false)
+          ? 'array'
+          : null;
     if (typeof s.$ref === 'string') {
       const ref = s.$ref;
       const name = ref.replace(/^#\/\$defs\//, '');
+      const leaf = (root.$defs as Record<string, Schema> | undefined)?.[name];
+      if (leaf && Object.keys(leaf).every((k) => LEAF.has(k))) {
+        // A leaf definition (an integer ≥ 1, a date pattern …) cannot refer back: built now
+        // and called directly, without a resolving wrapper.
+        let c = refs.get(ref);
+        if (!c) {
+          c = build(leaf);
+          refs.set(ref, c);
+        }
+        checks.push(c);
+      } else {
       // Resolved on first use (definitions may refer to themselves), then kept in the closure.
       let target: Check | undefined;
       checks.push((x) => {
@@ -58,14 +98,16 @@ function compile(root: Schema): Check {
         }
         return target(x);
       });
+      }
     }
     if (s.type !== undefined) {
       const types = (Array.isArray(s.type) ? s.type : [s.type]) as string[];
       const oks = types.map((t) => typeOk[t]!);
       const what = `not ${types.join(' or ')}`;
-      if (oks.length === 1) {
-        const ok = oks[0]!;
-        checks.push((x) => (ok(x) ? null : fail(what)));
+      if (types.length === 1 && mergedInto === null) {
+        checks.push(typeCheck(types[0]!, what));
+      } else if (types.length === 1) {
+        // checked by the properties / items closure below (one call per value, not two)
       } else {
         checks.push((x) => (oks.some((ok) => ok(x)) ? null : fail(what)));
       }
@@ -99,8 +141,9 @@ function compile(root: Schema): Check {
       const known = new Set(keys);
       const required = (s.required ?? []) as string[];
       const closed = s.additionalProperties === false;
+      const notObject = mergedInto === 'object' ? 'not object' : null;
       checks.push((x) => {
-        if (typeof x !== 'object' || x === null || Array.isArray(x)) return null;
+        if (typeof x !== 'object' || x === null || Array.isArray(x)) return notObject === null ? null : fail(notObject);
         const o = x as Record<string, unknown>;
         for (let i = 0; i < required.length; i++) {
           const r = required[i]!;
@@ -124,8 +167,9 @@ function compile(root: Schema): Check {
     if (s.items || typeof s.minItems === 'number') {
       const item = s.items ? build(s.items as Schema) : null;
       const min = typeof s.minItems === 'number' ? s.minItems : 0;
+      const notArray = mergedInto === 'array' ? 'not array' : null;
       checks.push((x) => {
-        if (!Array.isArray(x)) return null;
+        if (!Array.isArray(x)) return notArray === null ? null : fail(notArray);
         if (x.length < min) return fail(`fewer than ${min} items`);
         if (item) for (let i = 0; i < x.length; i++) {
           const e = item(x[i]);
