@@ -73,7 +73,6 @@ export function sarifReport(r: ValidationReport): string {
         driver: {
           name: 'gongbao',
           version: r.version,
-          informationUri: 'https://www.npmjs.com/package/gongbao',
           rules: codes.map((code) => {
             const rule = CATALOGUE[code];
             const level = ruleLevel(code, rules);
