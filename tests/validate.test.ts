@@ -13,6 +13,7 @@ import { caretLines } from '../src/write/text-report.js';
 import { displayWidth } from '../src/read/text.js';
 import { useColor } from '../src/cli/validate-cmd.js';
 import { Baseline, parseRuleFlag } from '../src/check/policy.js';
+import { ValidationReport } from '../src/model/validation-report.js';
 
 const require = createRequire(import.meta.url);
 const Ajv4 = require('ajv-draft-04') as typeof import('ajv-draft-04').default;
@@ -158,6 +159,16 @@ describe('validate: json format', () => {
     expect(report.files[1].anomalies).toEqual([]);
     expect(report.exitCode).toBe(1);
     expect(r.code).toBe(1);
+    expect(() => ValidationReport.parse(report)).not.toThrow();
+  });
+
+  it('matches the validation-report schema with unreadable files, rules and a baseline too', () => {
+    run(['bad.txt', '--format', 'json', '-o', 'schema-base.json', '--force']);
+    const r = run(['bad.txt', 'missing.txt', '--format', 'json', '--rule', 'TEXT_REPEATED=info', '--baseline', 'schema-base.json']);
+    const report = JSON.parse(r.stdout);
+    expect(report.counts.baselined).toBe(2);
+    expect(ValidationReport.safeParse(report).success).toBe(true);
+    expect(ValidationReport.safeParse({ ...report, exitCode: 3 }).success).toBe(false);
   });
 });
 

@@ -4,6 +4,7 @@ import { Issue, Document, TocEntry, Section, Citation, Masthead, DocNumber, Atta
 import { Table } from './table.js';
 import { Appointment, Roster, RosterMember, Position } from './people.js';
 import { Sluice, SluicePoint } from './sluice.js';
+import { ValidationReport } from './validation-report.js';
 
 /**
  * Every record type that gongbao outputs, by the name `gongbao schema NAME` takes and
@@ -26,6 +27,7 @@ export const SCHEMAS: Record<string, z.ZodType> = {
   'roster-member': RosterMember,
   sluice: Sluice,
   'sluice-point': SluicePoint,
+  'validation-report': ValidationReport,
 };
 
 /** JSON Schema (draft 2020-12) of a registered record type. */
