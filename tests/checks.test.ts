@@ -245,3 +245,28 @@ describe('English words in Chinese text', () => {
     expect(a.map((x) => [x.evidence, x.column, x.message])).toEqual([['深入贯彻重要讲话精神 and 考察工作重要指示。', 12, 'the English word “and” stands in Chinese text']]);
   });
 });
+
+describe('checks of the structure reader, on made-up issues', () => {
+  it('TOC_ENTRY_UNMATCHED and DOCUMENT_NOT_IN_TOC: an entry without a document, a document without an entry', () => {
+    const text = miniIssue({ docs: two({}, { tocTitle: '某某区人民政府关于表彰先进集体和个人的决定' }) });
+    expect(codes(text, 'TOC_ENTRY_UNMATCHED').map((a) => a.evidence)).toEqual([expect.stringContaining('表彰先进集体和个人的决定')]);
+    expect(codes(text, 'DOCUMENT_NOT_IN_TOC').map((a) => a.evidence)).toEqual(['某某区人民政府关于开展乙项工作的通知']);
+    const ok = miniIssue({ docs: two({}, {}) });
+    expect([...codes(ok, 'TOC_ENTRY_UNMATCHED'), ...codes(ok, 'DOCUMENT_NOT_IN_TOC')]).toEqual([]);
+  });
+
+  it('DOCNUMBER_NONSTANDARD: ASCII brackets or spaces, not the standard form', () => {
+    expect(codes(miniIssue({ docs: two({ number: '某府(2023)1号' }, { number: '某府〔2023〕2 号' }) }), 'DOCNUMBER_NONSTANDARD')).toHaveLength(2);
+    expect(codes(miniIssue({ docs: two({}, {}) }), 'DOCNUMBER_NONSTANDARD')).toEqual([]);
+  });
+
+  it('ATTACHMENT_NOT_FOUND and ATTACHMENT_UNDECLARED', () => {
+    const declaredOnly = ['各单位：', '现印发给你们。', '附件：1. 甲方案', '2. 乙清单', '附件 1', '甲方案', '一、总则'];
+    expect(codes(miniIssue({ docs: two({ body: declaredOnly }, {}) }), 'ATTACHMENT_NOT_FOUND').map((a) => a.evidence)).toEqual(['2. 乙清单']);
+    const undeclared = ['各单位：', '现印发给你们。', '附件 2', '乙清单'];
+    expect(codes(miniIssue({ docs: two({ body: undeclared }, {}) }), 'ATTACHMENT_UNDECLARED').map((a) => a.evidence)).toEqual(['附件 2']);
+    const fine = ['各单位：', '附件：1. 甲方案', '2. 乙清单', '附件 1', '甲方案', '附件 2', '乙清单'];
+    const text = miniIssue({ docs: two({ body: fine }, {}) });
+    expect([...codes(text, 'ATTACHMENT_NOT_FOUND'), ...codes(text, 'ATTACHMENT_UNDECLARED')]).toEqual([]);
+  });
+});
