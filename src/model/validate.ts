@@ -127,12 +127,24 @@ function compile(root: Schema): Check {
       // Most anyOf are "X or null": null is tested first, without running X to a failure.
       const isNull = (a: Schema): boolean => a.type === 'null' && Object.keys(a).every((k) => k === 'type' || k === 'description');
       const nullable = (s.anyOf as Schema[]).some(isNull);
-      const alts = (s.anyOf as Schema[]).filter((a) => !isNull(a)).map(build);
+      const others = (s.anyOf as Schema[]).filter((a) => !isNull(a));
+      const typeOnly = (a: Schema): boolean => typeof a.type === 'string' && Object.keys(a).every((k) => k === 'type' || k === 'description');
+      if (others.every(typeOnly)) {
+        // "string or number (or null)": tested by type, no alternative run to a failure
+        const oks = others.map((a) => typeOk[a.type as string]!);
+        checks.push((x) => {
+          if (nullable && x === null) return null;
+          for (let i = 0; i < oks.length; i++) if (oks[i]!(x)) return null;
+          return fail('matches none of the alternatives');
+        });
+      } else {
+      const alts = others.map(build);
       checks.push((x) => {
         if (nullable && x === null) return null;
         for (let i = 0; i < alts.length; i++) if (alts[i]!(x) === null) return null;
         return fail('matches none of the alternatives');
       });
+      }
     }
     if (s.properties || s.required || s.additionalProperties === false) {
       const entries = Object.entries((s.properties ?? {}) as Record<string, Schema>);
@@ -158,7 +170,9 @@ function compile(root: Schema): Check {
             return e;
           }
         }
-        if (closed) for (const k of Object.keys(o)) if (!known.has(k) && o[k] !== undefined) return fail(`unexpected property ${k}`);
+        // for-in, not Object.keys: no array (nor iterator results) per object; the data are
+        // plain objects, whose enumerable keys are their own
+        if (closed) for (const k in o) if (!known.has(k) && o[k] !== undefined) return fail(`unexpected property ${k}`);
         return null;
       });
     } else if (s.additionalProperties !== undefined && s.additionalProperties !== true) {
