@@ -1,10 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { splitLines } from '../src/read/lines.js';
-import { scanTables, splitRow, parseDelimiter } from '../src/extract/tables/scan.js';
+import { scanTables, splitRow, parseDelimiter, startsOtherBlock } from '../src/extract/tables/scan.js';
 
 interface Node {
   type: string;
@@ -110,6 +111,42 @@ describe('differential: scanner vs unified + remark-parse + remark-gfm', () => {
   });
 });
 
+describe('differential on generated tables', () => {
+  // Cells of every kind the scanner must split like GFM: CJK, spaces, tabs, escaped pipes,
+  // escaped backslashes, LaTeX, ** markers, HTML, empty.
+  // Also text that starts another Markdown block when it begins a row (list item, quote,
+  // heading, HTML block, fence), and indentation up to an indented code line.
+  const cell = fc.constantFrom('', ' ', '甲', '王 峰', 'a b', '\\|', 'x \\| y', '\\\\', '$\\geq 80\\%$', '**粗**', '<p>段</p>',
+    '-9214.837', '\t', '`c`', '1', '- a', '> q', '# h', '1. x', '<div>', '<span>s</span>', '***', '    ', '```');
+  const row = (n: number) => fc.tuple(fc.array(cell, { minLength: 0, maxLength: n + 2 }), fc.boolean(), fc.boolean(), fc.constantFrom('', ' ', '  ', '   ', '    ', '\t'))
+    .map(([cells, lead, trail, pad]) => {
+      const body = cells.join('|');
+      const line = `${pad}${lead ? '|' : ''}${body}${trail ? '|' : ''}`;
+      return line.trim() === '' || !line.includes('|') ? `| ${body} |` : line;
+    });
+  it('the scanner gives remark-gfm’s cells for random pipe tables', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), fc.array(fc.integer({ min: 1, max: 4 }), { maxLength: 5 }), fc.gen(), (width, sizes, g) => {
+        const header = `| ${Array.from({ length: width }, (_, i) => `h${i}`).join(' | ')} |`;
+        const delim = `|${Array.from({ length: width }, () => '---').join('|')}|`;
+        const body = sizes.map((n) => g(() => row(n)));
+        const text = ['前文', '', header, delim, ...body, '', '后文', ''].join('\n');
+        const src = splitLines(text);
+        const ours = scanTables(src);
+        const theirs = remarkTables(src.text);
+        expect(ours.map((f) => f.startLine)).toEqual(theirs.map((t) => t.line));
+        for (let k = 0; k < ours.length; k++) {
+          const mine = [ours[k]!.header, ...ours[k]!.rows].map((r) => r.cells.map((c) => (c.text === '' ? 'empty' : `${c.offset}-${c.offset + c.text.length}`)));
+          const ref = theirs[k]!.rows.slice(0, mine.length).map((r) => r.cells.map(([a, b]) => (a === b ? 'empty' : `${a}-${b}`)));
+          expect(mine, text).toEqual(ref);
+        }
+      }),
+      // stop at the first counterexample: shrinking generated rows can take very long
+      { numRuns: 400, endOnFailure: true },
+    );
+  });
+});
+
 describe('splitRow', () => {
   it('splits on unescaped pipes, trims, keeps escapes in the raw text', () => {
     const r = splitRow('| a | b \\| c |  ', 7, 100)!;
@@ -130,6 +167,19 @@ describe('splitRow', () => {
   it('columns count UTF-16 code units', () => {
     const r = splitRow('| 𠀀 | 名 |', 1, 0)!;
     expect(r.cells.map((c) => c.column)).toEqual([3, 8]);
+  });
+});
+
+describe('startsOtherBlock', () => {
+  it('knows the blocks that end a GFM table', () => {
+    for (const s of ['> q | x', '# h | x', '``` | x', '~~~ | x', '- a | x', '+ a', '* a', '1. a', '2) a', '<p>a</p> | x', '</div>', '<hr>', '<!-- c -->', '<script>', '    | x |', '\t| x |']) {
+      expect(startsOtherBlock(s), s).toBe(true);
+    }
+  });
+  it('leaves rows alone', () => {
+    for (const s of ['| x |', '   | x |', '#h | x', '*** | x', '-a | x', '1.| x', '<span>a</span> | x', '<br> | x', '<custom> | x', 'a | b', '']) {
+      expect(startsOtherBlock(s), s).toBe(false);
+    }
   });
 });
 

@@ -10,7 +10,9 @@
  * - a table starts with a header row followed by a delimiter row (`|---|:--:|`) with the
  *   same number of cells; the delimiter row is not a row of the table;
  * - body rows keep every cell they have: a ragged row (more or fewer cells than the
- *   header) is returned whole, never padded or cut.
+ *   header) is returned whole, never padded or cut;
+ * - a line that starts another block (indented code, block quote, ATX heading, code fence,
+ *   list item, HTML block of CommonMark kinds 1–6) ends the table, as in GFM.
  *
  * One deliberate difference from GFM: GFM continues a table with any non-blank line, so
  * a note written right under a table (`注：…`) would become a one-cell row. Here a body row
@@ -160,16 +162,76 @@ function firstChar(s: string): number {
   return -1;
 }
 
-/** Leading spaces (a tab counts 4); 4 or more make an indented code line in Markdown. */
-function indent(s: string): number {
-  let w = 0;
-  for (let i = 0; i < s.length; i++) {
+/** HTML block tags that start an HTML block in CommonMark (kinds 1 and 6), which ends a table. */
+const HTML_BLOCK_1 = new Set(['pre', 'script', 'style', 'textarea']);
+const HTML_BLOCK_6 = new Set([
+  'address', 'article', 'aside', 'base', 'basefont', 'blockquote', 'body', 'caption', 'center', 'col', 'colgroup', 'dd',
+  'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'frame', 'frameset',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hr', 'html', 'iframe', 'legend', 'li', 'link', 'main', 'menu',
+  'menuitem', 'nav', 'noframes', 'ol', 'optgroup', 'option', 'p', 'param', 'search', 'section', 'summary', 'table', 'tbody',
+  'td', 'tfoot', 'th', 'thead', 'title', 'tr', 'track', 'ul',
+]);
+
+/**
+ * Does the line start another Markdown block, which ends a table in GFM: indented code (4+
+ * columns of indentation), a block quote, an ATX heading, a code fence, a list item, an
+ * HTML block? Only the first characters are looked at.
+ */
+export function startsOtherBlock(s: string): boolean {
+  const n = s.length;
+  let i = 0;
+  let col = 0;
+  while (i < n) {
     const c = s.charCodeAt(i);
-    if (c === SPACE) w++;
-    else if (c === TAB) w += 4 - (w % 4);
+    if (c === SPACE) col++;
+    else if (c === TAB) col += 4 - (col % 4);
     else break;
+    i++;
   }
-  return w;
+  if (i >= n) return false;
+  if (col >= 4) return true;
+  const c = s.charCodeAt(i);
+  const next = i + 1 < n ? s.charCodeAt(i + 1) : -1;
+  const endOrWs = (k: number) => k >= n || isWs(s.charCodeAt(k));
+  if (c === 62 /* > */) return true;
+  if (c === 35 /* # */) {
+    let k = i;
+    while (k < n && s.charCodeAt(k) === 35) k++;
+    return k - i <= 6 && endOrWs(k);
+  }
+  if (c === 96 /* ` */ || c === 126 /* ~ */) {
+    let k = i;
+    while (k < n && s.charCodeAt(k) === c) k++;
+    return k - i >= 3 && (c === 126 || s.indexOf('`', k) < 0);
+  }
+  if (c === 45 /* - */ || c === 43 /* + */ || c === 42 /* * */) return endOrWs(i + 1);
+  if (c >= 48 && c <= 57) {
+    let k = i;
+    while (k < n && k - i < 10 && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57) k++;
+    const d = s.charCodeAt(k);
+    return (d === 46 || d === 41) /* . ) */ && endOrWs(k + 1);
+  }
+  if (c === 60 /* < */) {
+    if (next === 33 /* ! */ || next === 63 /* ? */) {
+      if (s.startsWith('<!--', i) || next === 63 || s.startsWith('<![CDATA[', i)) return true;
+      const l = s.charCodeAt(i + 2);
+      return (l >= 65 && l <= 90) || (l >= 97 && l <= 122);
+    }
+    const closing = next === 47;
+    let k = closing ? i + 2 : i + 1;
+    const start = k;
+    while (k < n) {
+      const l = s.charCodeAt(k);
+      if ((l >= 65 && l <= 90) || (l >= 97 && l <= 122) || (k > start && l >= 48 && l <= 57)) k++;
+      else break;
+    }
+    if (k === start) return false;
+    const name = s.slice(start, k).toLowerCase();
+    const after = k < n ? s.charCodeAt(k) : -1;
+    if (!closing && HTML_BLOCK_1.has(name) && (after === -1 || isWs(after) || after === 62)) return true;
+    return HTML_BLOCK_6.has(name) && (after === -1 || isWs(after) || after === 62 || (after === 47 && s.charCodeAt(k + 1) === 62));
+  }
+  return false;
 }
 
 /**
@@ -186,7 +248,7 @@ export function scanTables(src: SourceLines): Fragment[] {
     // Cheap pre-check: a header row holds a pipe and the next line starts like a delimiter row.
     const next = lines[i + 1]!;
     const f = firstChar(next);
-    if ((f !== PIPE && f !== 45 && f !== 58) || indent(line) >= 4 || line.indexOf('|') < 0) {
+    if ((f !== PIPE && f !== 45 && f !== 58) || line.indexOf('|') < 0 || startsOtherBlock(line)) {
       i++;
       continue;
     }
@@ -203,6 +265,8 @@ export function scanTables(src: SourceLines): Fragment[] {
       const c = firstChar(s);
       if (c < 0) break;
       if (c !== PIPE && s.indexOf('|') < 0) break;
+      // another block (indented code, quote, heading, fence, list item, HTML block) ends the table
+      if (startsOtherBlock(s)) break;
       const row = splitRow(s, j + 1, offsets[j]!);
       if (!row) break; // only escaped pipes: text, not a row
       rows.push(row);
