@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { splitLines } from '../src/read/lines.js';
 import { extractTables } from '../src/extract/tables/index.js';
 import { Table } from '../src/model/table.js';
@@ -219,5 +220,32 @@ describe('irregular tables', () => {
     for (const s of ['', '|', '|\n|-|', '| a |\n|---|\n', '| |\n|-|\n| |\n\n| |\n|-|\n', '|a|b|\n|-|-|\n|||||||\n']) {
       expect(() => run(s)).not.toThrow();
     }
+  });
+});
+
+describe('generated tables', () => {
+  const cell = fc.constantFrom('', '', ' ', '1', '2', '-3.5', '12%', '2023-04-10', '/', '甲', '乙 丙', '<p>丁</p>', '$\\geq 5$', '**戊**', '序号', '名称', '\\|');
+  const row = fc.array(cell, { minLength: 1, maxLength: 6 }).map((c) => `| ${c.join(' | ')} |`);
+  const fragment = fc.tuple(fc.array(cell, { minLength: 1, maxLength: 5 }), fc.array(row, { maxLength: 6 }), fc.constantFrom('', '', '\n- 3 -\n', '\n表 1：标题\n', '\n正文。\n'))
+    .map(([h, rows, gap]) => [`| ${h.join(' | ')} |`, `|${h.map(() => '---').join('|')}|`, ...rows, gap].join('\n'));
+  it('never throw, validate against the schema, and keep every line inside the input', () => {
+    fc.assert(
+      fc.property(fc.array(fragment, { minLength: 1, maxLength: 5 }), (frags) => {
+        const text = frags.join('\n\n') + '\n';
+        const lines = text.split('\n').length;
+        const { value, anomalies } = run(text);
+        for (const t of value) {
+          expect(() => Table.parse(t)).not.toThrow();
+          for (const r of t.rows) {
+            expect(r.line).toBeLessThanOrEqual(lines);
+            for (const c of r.cells) expect(c.line).toBeLessThanOrEqual(lines);
+          }
+          // every column but the extra cells of ragged rows has a cell in every row
+          for (const r of t.rows) expect(r.cells.length).toBeGreaterThanOrEqual(t.columns.length);
+        }
+        for (const a of anomalies) expect(a.line).toBeLessThanOrEqual(lines);
+      }),
+      { numRuns: 300, endOnFailure: true },
+    );
   });
 });

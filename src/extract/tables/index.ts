@@ -974,7 +974,7 @@ function detectShifted(
         for (const side of [-1, 1]) {
           const n = c + side;
           const nc = r.cells[n];
-          if (!nc || index[n] || nc.raw === '' || nc.filled || fill[n]! >= 0.7) continue;
+          if (n < 0 || n >= W || !nc || index[n] || nc.raw === '' || nc.filled || fill[n]! >= 0.7) continue;
           const pct = (x: number) => `${Math.round(x * 100)}%`;
           report(
             r.line,
