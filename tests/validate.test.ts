@@ -9,6 +9,7 @@ import { miniIssue, type MiniDoc } from './helpers/mini.js';
 import { SAMPLE_PATH } from './helpers/sample.js';
 import { CATALOGUE } from '../src/check/catalogue.js';
 import { escapeData, escapeProperty } from '../src/write/github.js';
+import { pathToUri } from '../src/write/sarif.js';
 import { caretLines } from '../src/write/text-report.js';
 import { displayWidth } from '../src/read/text.js';
 import { useColor } from '../src/cli/validate-cmd.js';
@@ -206,6 +207,16 @@ describe('validate: sarif format', () => {
     expect(results.some((x: { ruleId: string }) => x.ruleId === 'TEXT_REPEATED')).toBe(false);
     expect(results.filter((x: { ruleId: string }) => x.ruleId === 'NAME_VARIANT').map((x: { level: string }) => x.level)).toEqual(['error', 'error']);
     expect(new Set(results.map((x: { level: string }) => x.level))).toEqual(new Set(['error', 'warning', 'note']));
+  });
+});
+
+describe('validate: SARIF artifact URIs', () => {
+  it('relative paths stay relative (code scanning resolves them against the checkout), others become file URIs', () => {
+    expect(pathToUri('gazette/2023 第2期.txt')).toBe('gazette/2023%20%E7%AC%AC2%E6%9C%9F.txt');
+    expect(pathToUri('gazette\\a.txt')).toBe('gazette/a.txt');
+    expect(pathToUri('/srv/gazette/a.txt')).toBe('file:///srv/gazette/a.txt');
+    expect(pathToUri('C:\\gazette\\a.txt')).toBe('file:///C:/gazette/a.txt');
+    expect(pathToUri('-')).toBe('stdin');
   });
 });
 
