@@ -46,6 +46,8 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
     const d = decode(input, name, options.encoding);
     text = d.text;
     source = { name, encoding: d.encoding, bom: d.bom, bytes: input.length, sha256: createHash('sha256').update(input).digest('hex') };
+    // The bytes are not needed any more: let a large input's buffer be collected while parsing.
+    input = '';
     if (d.fallback) anomalies.push(anomaly('INPUT_ENCODING_FALLBACK', { message: 'not valid UTF-8; decoded as GB18030', line: 1, evidence: '' }));
   }
   const src = splitLines(text);

@@ -9,6 +9,7 @@ import { InputError } from '../src/read/errors.js';
 import { buildExport } from '../src/write/export.js';
 import { selfIntersections, segmentsIntersect, type Pt } from '../src/extract/sluices/geometry.js';
 import { removeCjkSpaces } from '../src/read/text.js';
+import { batched, jsonChunks } from '../src/write/json-stream.js';
 import { SAMPLE, SAMPLE_LINES, checkIssue, fcParams, lineCount, lineRefs, mutate, mutations, parseChecked, tally, tokenText } from './fuzz-helpers.js';
 
 afterAll(() => {
@@ -148,5 +149,20 @@ describe('linear-time rewrites agree with the simple versions they replaced', ()
       expect(removeCjkSpaces(s)).toBe(out);
       for (const b of seen) expect(b.length).toBeLessThanOrEqual(16);
     }), fcParams(300));
+  });
+});
+
+describe('JSON written in pieces (write/json-stream.ts)', () => {
+  it('the pieces join to exactly JSON.stringify, compact and pretty, for the sample Issue', () => {
+    const issue = parseIssue(SAMPLE);
+    expect([...jsonChunks(issue)].join('')).toBe(JSON.stringify(issue));
+    expect([...jsonChunks(issue, true)].join('')).toBe(JSON.stringify(issue, null, 2));
+    expect([...batched(jsonChunks(issue), 10_000)].join('')).toBe(JSON.stringify(issue));
+    expect([...batched(jsonChunks(issue), 10_000)].length).toBeGreaterThan(10);
+  });
+  it('…and for any JSON value (property)', () => {
+    fc.assert(fc.property(fc.oneof(fc.jsonValue(), fc.dictionary(fc.string(), fc.oneof(fc.jsonValue(), fc.array(fc.jsonValue()), fc.constant(undefined)))), fc.boolean(), (v, pretty) => {
+      expect([...jsonChunks(v, pretty)].join('')).toBe(JSON.stringify(v, null, pretty ? 2 : undefined));
+    }), fcParams(1000));
   });
 });

@@ -2,6 +2,7 @@
 import { main } from './main.js';
 import { writtenFiles } from '../write/atomic.js';
 
+process.removeAllListeners('SIGINT'); // the launcher's provisional handler
 process.on('SIGINT', () => {
   // Files are written whole (temp file + rename) between event-loop turns, so none is
   // half-written here; say which ones are complete.

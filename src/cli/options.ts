@@ -33,17 +33,36 @@ export function loadIssue(file: string, opts: InputOpts): Issue {
 /** Like loadIssue, with the decoded lines (for the Markdown and HTML writers). */
 export function loadSource(file: string, opts: InputOpts): ParsedSource {
   const encoding: Encoding | undefined = opts.encoding ? parseEncoding(opts.encoding) : undefined;
-  const raw = readInput(file, opts.maxBytes);
-  return parseSource(raw.bytes, { name: raw.name, ...(encoding ? { encoding } : {}) });
+  const raw: { name: string | null; bytes: Uint8Array | null } = readInput(file, opts.maxBytes);
+  const bytes = raw.bytes!;
+  raw.bytes = null; // parseSource drops its reference once decoded: the buffer can be collected
+  return parseSource(bytes, { name: raw.name, ...(encoding ? { encoding } : {}) });
 }
 
 /** Writes data to stdout, waiting for the pipe to drain (and ignoring EPIPE from `| head`). */
+let stdoutClosed = false;
+let stdoutWatched = false;
+const waiting = new Set<() => void>();
 export function writeStdout(data: string): Promise<void> {
-  return new Promise((resolve) => {
+  if (stdoutClosed) return Promise.resolve();
+  if (!stdoutWatched) {
+    // One listener for the whole run (one per call piled up past MaxListeners).
+    stdoutWatched = true;
     process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE') resolve();
+      if (err.code !== 'EPIPE') return;
+      stdoutClosed = true;
+      for (const r of waiting) r();
+      waiting.clear();
     });
+  }
+  return new Promise((resolve) => {
     if (process.stdout.write(data)) resolve();
-    else process.stdout.once('drain', () => resolve());
+    else {
+      waiting.add(resolve);
+      process.stdout.once('drain', () => {
+        waiting.delete(resolve);
+        resolve();
+      });
+    }
   });
 }

@@ -33,7 +33,7 @@ Examples:
     const totals = new Totals();
     totals.failed += failed;
     if (failed) totals.worst(2);
-    const chunks: string[] = [];
+    const chunks: Iterable<string>[] = [];
     const progress = new Progress(files.length, opts.quiet || !opts.output);
     await runAll(
       tasks,
@@ -45,14 +45,18 @@ Examples:
           process.stderr.write(`gongbao: ${r.error}\n`);
           return;
         }
-        if (opts.output) chunks.push(r.json! + '\n');
-        else await writeStdout(r.json! + '\n');
+        // The JSON comes in pieces of about 1 MB: never one string (and buffer) of a huge issue.
+        if (opts.output) chunks.push(r.json!, ['\n']);
+        else {
+          for (const piece of r.json!) await writeStdout(piece);
+          await writeStdout('\n');
+        }
         if (opts.verbose) process.stderr.write(`${r.file}: ${r.stats.documents} documents\n`);
       },
       (done) => progress.update(done),
     );
     progress.clear();
-    if (opts.output && chunks.length) writeFileAtomic(opts.output, chunks.join(''), opts.force);
+    if (opts.output && chunks.length) writeFileAtomic(opts.output, (function* () { for (const c of chunks) yield* c; })(), opts.force);
     if (!single && !opts.quiet) process.stderr.write(`  ${totals.line()}\n`);
     process.exitCode = totals.status;
   });

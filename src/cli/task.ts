@@ -3,6 +3,7 @@ import type { ExportFile, ExportOptions } from '../write/export.js';
 import { InputError } from '../read/errors.js';
 import { loadSource, type InputOpts } from './options.js';
 import { assertValid } from '../model/validate.js';
+import { batched, jsonChunks } from '../write/json-stream.js';
 
 /** One file's work, run in the main thread or in a worker (it must be structured-cloneable). */
 export type Task =
@@ -19,7 +20,7 @@ export interface Stats {
 }
 
 export type TaskResult =
-  | { ok: true; file: string; name: string; stats: Stats; files?: ExportFile[]; json?: string }
+  | { ok: true; file: string; name: string; stats: Stats; files?: ExportFile[]; json?: Iterable<string> }
   | { ok: false; file: string; error: string; exitCode: number };
 
 /** Counts of an issue's records and anomalies, for summaries. */
@@ -49,7 +50,8 @@ export async function runTask(task: Task): Promise<TaskResult> {
     const name = folderName(issue, task.file);
     if (task.kind === 'parse') {
       assertValid('issue', issue);
-      return { ok: true, file: task.file, name, stats, json: JSON.stringify(issue, null, task.pretty ? 2 : undefined) };
+      // Lazy pieces of about 1 MB, written as they are made (a worker materialises them).
+      return { ok: true, file: task.file, name, stats, json: batched(jsonChunks(issue, task.pretty)) };
     }
     const { buildExport } = await import('../write/export.js');
     return { ok: true, file: task.file, name, stats, files: await buildExport(issue, { ...task.export, lines }) };

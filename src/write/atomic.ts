@@ -32,7 +32,7 @@ function writeAll(fd: number, buf: Uint8Array): void {
  * reader never sees a half-written file. Refuses to replace an existing file unless
  * `force`. Throws OutputError (exit 3 for I/O failures, 2 for a refused overwrite).
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array | readonly string[], force = false): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>, force = false): void {
   if (!force && existsSync(path)) throw new OutputError(`${path}: exists; use --force to overwrite`, 2);
   const dir = dirname(path);
   try {
@@ -44,9 +44,10 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | readon
   let fd: number | null = null;
   try {
     fd = openSync(tmp, 'wx');
-    // An array of strings is written piece by piece (never one buffer of a huge output).
-    if (Array.isArray(data)) for (const piece of data as readonly string[]) writeAll(fd, Buffer.from(piece, 'utf8'));
-    else writeAll(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : (data as Uint8Array));
+    if (typeof data === 'string') writeAll(fd, Buffer.from(data, 'utf8'));
+    else if (data instanceof Uint8Array) writeAll(fd, data);
+    // Pieces (an array or a generator) are written one by one: never one buffer of a huge output.
+    else for (const piece of data) writeAll(fd, Buffer.from(piece, 'utf8'));
     fsyncSync(fd);
     closeSync(fd);
     fd = null;

@@ -1,0 +1,69 @@
+/**
+ * JSON of a large object in pieces: the same text as `JSON.stringify(value, null, indent)`
+ * (indent 0 or 2), but never one string of the whole output. Top-level arrays of objects
+ * (documents, tables, anomalies …) are written one element at a time, so writing the
+ * Issue of a 64 MB input does not need a second copy of it as one string (plus its bytes).
+ */
+export function* jsonChunks(value: unknown, pretty = false): Generator<string> {
+  if (value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    yield JSON.stringify(value, null, pretty ? 2 : undefined);
+    return;
+  }
+  if (Array.isArray(value)) {
+    yield* arrayChunks(value, pretty, '');
+    return;
+  }
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+  if (entries.length === 0) {
+    yield '{}';
+    return;
+  }
+  yield pretty ? '{\n' : '{';
+  let first = true;
+  for (const [k, v] of entries) {
+    if (!first) yield pretty ? ',\n' : ',';
+    first = false;
+    yield pretty ? `  ${JSON.stringify(k)}: ` : `${JSON.stringify(k)}:`;
+    if (Array.isArray(v)) yield* arrayChunks(v, pretty, '  ');
+    else yield indentNested(JSON.stringify(v, null, pretty ? 2 : undefined), pretty, '  ');
+  }
+  yield pretty ? '\n}' : '}';
+}
+
+function* arrayChunks(arr: readonly unknown[], pretty: boolean, indent: string): Generator<string> {
+  if (arr.length === 0) {
+    yield '[]';
+    return;
+  }
+  const inner = `${indent}  `;
+  yield pretty ? `[\n${inner}` : '[';
+  for (let i = 0; i < arr.length; i++) {
+    if (i > 0) yield pretty ? `,\n${inner}` : ',';
+    const v = arr[i];
+    // JSON.stringify writes undefined, functions and symbols inside arrays as null.
+    const s = v === undefined || typeof v === 'function' || typeof v === 'symbol' ? 'null' : JSON.stringify(v, null, pretty ? 2 : undefined);
+    yield indentNested(s, pretty, inner);
+  }
+  yield pretty ? `\n${indent}]` : ']';
+}
+
+/** A pretty-printed value placed at depth `indent`: its inner lines shift right. */
+function indentNested(s: string, pretty: boolean, indent: string): string {
+  return pretty && s.includes('\n') ? s.replace(/\n/g, `\n${indent}`) : s;
+}
+
+/** Groups small pieces into strings of about `size` characters (fewer writes). */
+export function* batched(chunks: Iterable<string>, size = 1 << 20): Generator<string> {
+  let buf: string[] = [];
+  let n = 0;
+  for (const c of chunks) {
+    buf.push(c);
+    n += c.length;
+    if (n >= size) {
+      yield buf.join('');
+      buf = [];
+      n = 0;
+    }
+  }
+  if (buf.length) yield buf.join('');
+}
