@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Severity } from '../model/anomaly.js';
 import { CATALOGUE, type Code } from '../check/catalogue.js';
 import { baselineKey, ruleLevel } from '../check/policy.js';
-import { displayPath, type ValidationReport } from './validate-report.js';
+import type { ValidationReport } from './validate-report.js';
 import type { RuleLevel } from '../check/policy.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -95,6 +95,3 @@ export function sarifReport(r: ValidationReport): string {
   };
   return JSON.stringify(log, null, 2) + '\n';
 }
-
-/** Display path for messages (re-exported for the CLI). */
-export { displayPath };
