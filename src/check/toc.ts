@@ -61,7 +61,7 @@ export function checkToc(input: CheckInput): Anomaly[] {
     out.push(anomaly('TOC_TITLE_MISMATCH', {
       message: `the table of contents words the title differently from the body (line ${d.titleSpan.startLine}): ${formatDiff(parts)}`,
       line: e.line,
-      column: Math.max(1, lines[e.line - 1]!.indexOf(e.titleRaw.slice(0, 1)) + 1),
+      column: Math.max(1, lines[e.line - 1]!.indexOf(e.titleRaw) + 1),
       evidence: lines[e.line - 1]!,
       documentId: d.id,
     }));
