@@ -5,7 +5,8 @@
  *   exportIssue(text | bytes, dir, options) → writes the export folder
  */
 export { parseIssue, parseSource, type ParseOptions, type ParsedSource } from './parse.js';
-export { exportIssue, type ExportIssueOptions } from './api.js';
+export { exportIssue, validateIssue, type ExportIssueOptions, type ValidateIssueOptions, type Validation } from './api.js';
+export type { FailOn, RuleLevel } from './check/policy.js';
 export { InputError } from './read/errors.js';
 export { OutputError } from './write/errors.js';
 export type { Anomaly, Severity } from './model/anomaly.js';

@@ -14,16 +14,21 @@ export interface BatchOpts {
   failOn?: Severity | 'never';
 }
 
-export function batchOptions(cmd: Command, defaultFailOn?: Severity | 'never'): Command {
-  const failOn = new Option('--fail-on <level>', 'exit 1 when an anomaly of this severity or worse is found').choices(['error', 'warning', 'info', 'never']);
-  if (defaultFailOn) failOn.default(defaultFailOn);
+/** --jobs and --follow-symlinks: how a command reads many inputs. */
+export function jobsOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('-j, --jobs <n>', 'files processed in parallel (worker threads)').default(availableParallelism(), 'number of cores').argParser((v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1) throw new InputError(`--jobs: not a positive integer: ${v}`);
       return n;
     }))
-    .option('--follow-symlinks', 'follow symbolic links that lead out of a directory given as input')
+    .option('--follow-symlinks', 'follow symbolic links that lead out of a directory given as input');
+}
+
+export function batchOptions(cmd: Command, defaultFailOn?: Severity | 'never'): Command {
+  const failOn = new Option('--fail-on <level>', 'exit 1 when an anomaly of this severity or worse is found').choices(['error', 'warning', 'info', 'never']);
+  if (defaultFailOn) failOn.default(defaultFailOn);
+  return jobsOptions(cmd)
     .addOption(failOn)
     .option('-q, --quiet', 'print no summary or progress')
     .option('-v, --verbose', 'print a line per file');

@@ -1,4 +1,5 @@
 import type { Issue } from '../model/issue.js';
+import type { Anomaly } from '../model/anomaly.js';
 import type { ExportFile, ExportOptions } from '../write/export.js';
 import { InputError } from '../read/errors.js';
 import { loadSource, type InputOpts } from './options.js';
@@ -8,7 +9,8 @@ import { batched, jsonChunks } from '../write/json-stream.js';
 /** One file's work, run in the main thread or in a worker (it must be structured-cloneable). */
 export type Task =
   | { kind: 'export'; file: string; input: InputOpts; export: ExportOptions }
-  | { kind: 'parse'; file: string; input: InputOpts; pretty: boolean };
+  | { kind: 'parse'; file: string; input: InputOpts; pretty: boolean }
+  | { kind: 'validate'; file: string; input: InputOpts };
 
 export interface Stats {
   /** Gazette title and issue from the masthead, when present. */
@@ -20,7 +22,17 @@ export interface Stats {
 }
 
 export type TaskResult =
-  | { ok: true; file: string; name: string; stats: Stats; files?: ExportFile[]; json?: Iterable<string> }
+  | {
+      ok: true;
+      file: string;
+      name: string;
+      stats: Stats;
+      files?: ExportFile[];
+      json?: Iterable<string>;
+      /** validate: the anomalies, and the titles of the documents by id (for the report). */
+      anomalies?: Anomaly[];
+      titles?: Record<string, string>;
+    }
   | { ok: false; file: string; error: string; exitCode: number };
 
 /** Counts of an issue's records and anomalies, for summaries. */
@@ -48,6 +60,11 @@ export async function runTask(task: Task): Promise<TaskResult> {
     const { issue, lines } = loadSource(task.file, task.input);
     const stats = statsOf(issue);
     const name = folderName(issue, task.file);
+    if (task.kind === 'validate') {
+      const titles: Record<string, string> = {};
+      for (const d of issue.documents) titles[d.id] = d.title;
+      return { ok: true, file: task.file, name, stats, anomalies: issue.anomalies, titles };
+    }
     if (task.kind === 'parse') {
       assertValid('issue', issue);
       // Lazy pieces of about 1 MB, written as they are made (a worker materialises them).

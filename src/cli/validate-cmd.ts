@@ -2,7 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError } from '../read/errors.js';
-import { inputOptions, loadIssue, writeStdout, type InputOpts } from './options.js';
+import { inputOptions, writeStdout, type InputOpts } from './options.js';
+import { jobsOptions } from './batch.js';
+import { runAll } from './pool.js';
+import type { Task } from './task.js';
 import { expandInputs } from './inputs.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { applyRules, Baseline, FAIL_ON, isCode, parseRuleFlag, RULE_LEVELS, type FailOn, type RuleLevel } from '../check/policy.js';
@@ -14,6 +17,8 @@ const FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface ValidateOpts extends InputOpts {
+  jobs: number;
+  followSymlinks?: boolean;
   format: Format;
   failOn?: FailOn;
   rule: string[];
@@ -103,7 +108,7 @@ Examples:
 
 Exit codes: 0 nothing at or above --fail-on · 1 something is · 2 usage error or unreadable
 input (the other files are still checked). Several files: the worst status wins.`);
-  inputOptions(cmd).action(async (inputs: string[], opts: ValidateOpts) => {
+  jobsOptions(inputOptions(cmd)).action(async (inputs: string[], opts: ValidateOpts) => {
     // Configuration: the config file, then --fail-on and --rule on top of it.
     const configPath = opts.config ?? (existsSync(resolve(CONFIG_NAME)) ? CONFIG_NAME : undefined);
     const config: Config = configPath ? readConfig(configPath) : {};
@@ -119,31 +124,30 @@ input (the other files are still checked). Several files: the worst status wins.
     const failOn: FailOn = opts.failOn ?? config.failOn ?? 'error';
     const baseline = opts.baseline ? readBaseline(opts.baseline) : null;
 
-    const { files, problems } = expandInputs(inputs, {});
+    const { files, problems } = expandInputs(inputs, { followSymlinks: opts.followSymlinks });
     const results: FileResult[] = [];
     for (const p of problems) {
       process.stderr.write(`gongbao: ${p.path}: ${p.message}\n`);
       results.push({ file: p.path, anomalies: [], error: p.message });
     }
-    for (const file of files) {
-      try {
-        const issue = loadIssue(file, opts);
-        let anomalies = applyRules(issue.anomalies, rules);
-        let baselined = 0;
-        if (baseline) {
-          const kept = baseline.filter(anomalies);
-          baselined = anomalies.length - kept.length;
-          anomalies = kept;
-        }
-        const titles: Record<string, string> = {};
-        for (const d of issue.documents) titles[d.id] = d.title;
-        results.push({ file, anomalies, titles, ...(baselined ? { baselined } : {}) });
-      } catch (err) {
-        if (!(err instanceof InputError)) throw err;
-        process.stderr.write(`gongbao: ${err.message}\n`);
-        results.push({ file, anomalies: [], error: err.message });
+    // Files are parsed in parallel (--jobs); rules and the baseline apply here, in order.
+    const tasks: Task[] = files.map((file) => ({ kind: 'validate', file, input: { encoding: opts.encoding, maxBytes: opts.maxBytes } }));
+    await runAll(tasks, opts.jobs, (r) => {
+      if (!r.ok) {
+        if (r.exitCode !== 2) throw new Error(r.error);
+        process.stderr.write(`gongbao: ${r.error}\n`);
+        results.push({ file: r.file, anomalies: [], error: r.error });
+        return;
       }
-    }
+      let anomalies = applyRules(r.anomalies!, rules);
+      let baselined = 0;
+      if (baseline) {
+        const kept = baseline.filter(anomalies);
+        baselined = anomalies.length - kept.length;
+        anomalies = kept;
+      }
+      results.push({ file: r.file, anomalies, titles: r.titles!, ...(baselined ? { baselined } : {}) });
+    });
     // Report in the order of the arguments, unreadable ones included (a file found in a
     // directory or glob sorts with the argument that named it).
     const argIndex = (path: string): number => {
