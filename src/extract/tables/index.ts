@@ -129,6 +129,19 @@ function sameRow(row: readonly WCell[], h: readonly WCell[]): boolean {
   return true;
 }
 
+/** Does `row` repeat header row `h` in its first cells, the rest (if wider) empty? No copies. */
+function repeatsHeader(row: readonly WCell[], h: readonly WCell[]): boolean {
+  if (row.length < h.length) return false;
+  for (let j = 0; j < h.length; j++) {
+    const a = row[j]!.text;
+    const b = h[j]!.text;
+    if (a === b) continue;
+    if (Math.abs(a.length - b.length) > 8 || keyOf(row[j]!) !== keyOf(h[j]!)) return false;
+  }
+  for (let j = h.length; j < row.length; j++) if (row[j]!.text !== '') return false;
+  return true;
+}
+
 /** The non-empty rows among title/header rows a later row may repeat. */
 function headerRowsOf(l: Logical): WCell[][] {
   return [l.headerTop, l.header, l.sub].filter((r): r is WCell[] => !!r && !isEmptyRow(r));
@@ -647,7 +660,7 @@ function buildTable(src: SourceLines, l: Logical, id: string, doc: Document | nu
       for (const c of cells) row.push(c);
       while (row.length < W) row.push(padCell(lineText, lineNo, lineText.length + 1));
       let kind: WRow['kind'] = 'data';
-      if (!isEmptyRow(row) && heads.some((h) => sameRow(row.slice(0, h.length), h) && row.slice(h.length).every((c) => c.text === ''))) kind = 'header';
+      if (heads.length && !isEmptyRow(row) && heads.some((h) => repeatsHeader(row, h))) kind = 'header';
       rows.push({ line: lineNo, kind, cells: row, startsContinuation: fi > 0 && ri === 0, frag: fi });
     });
   });
