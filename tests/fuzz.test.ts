@@ -10,7 +10,10 @@ import { buildExport } from '../src/write/export.js';
 import { selfIntersections, segmentsIntersect, type Pt } from '../src/extract/sluices/geometry.js';
 import { removeCjkSpaces } from '../src/read/text.js';
 import { batched, jsonChunks } from '../src/write/json-stream.js';
-import { SAMPLE, SAMPLE_LINES, checkIssue, fcParams, lineCount, lineRefs, mutate, mutations, parseChecked, tally, tokenText } from './fuzz-helpers.js';
+import { FUZZ_SCALE, SAMPLE, SAMPLE_LINES, checkIssue, fcParams, lineCount, lineRefs, mutate, mutations, parseChecked, tally, tokenText } from './fuzz-helpers.js';
+
+/** More runs (GONGBAO_FUZZ_RUNS) get proportionally more time. */
+const timeout = Math.max(60_000, 60_000 * FUZZ_SCALE);
 
 afterAll(() => {
   if (process.env.GONGBAO_FUZZ_REPORT) console.log(`fuzz: ${tally.parsed + tally.refused} inputs, ${tally.parsed} parsed, ${tally.refused} refused with InputError, 0 crashes`);
@@ -35,7 +38,7 @@ describe('the invariant checks can fail', () => {
   });
 });
 
-describe('parseIssue on arbitrary input', () => {
+describe('parseIssue on arbitrary input', { timeout }, () => {
   it('arbitrary strings (any code unit, lone surrogates included)', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => { parseChecked(s); }), fcParams(300));
   });
@@ -69,7 +72,7 @@ describe('parseIssue on arbitrary input', () => {
   });
 });
 
-describe('parseIssue on mutations of the sample', () => {
+describe('parseIssue on mutations of the sample', { timeout }, () => {
   it('lines deleted, duplicated, swapped, truncated; characters replaced; pipes and brackets inserted', () => {
     fc.assert(fc.property(mutations(8), (edits) => {
       const issue = parseChecked(mutate(SAMPLE_LINES, edits));
@@ -94,7 +97,7 @@ describe('parseIssue on mutations of the sample', () => {
   });
 });
 
-describe('idempotence', () => {
+describe('idempotence', { timeout }, () => {
   it('exporting the same input twice gives byte-identical files', async () => {
     const a = await buildExport(parseIssue(Buffer.from(SAMPLE), { name: 'x.txt' }));
     const b = await buildExport(parseIssue(Buffer.from(SAMPLE), { name: 'x.txt' }));
