@@ -10,7 +10,8 @@ import { buildExport } from '../src/write/export.js';
 import { selfIntersections, segmentsIntersect, type Pt } from '../src/extract/sluices/geometry.js';
 import { removeCjkSpaces } from '../src/read/text.js';
 import { batched, jsonChunks } from '../src/write/json-stream.js';
-import { FUZZ_SCALE, SAMPLE, SAMPLE_LINES, checkIssue, fcParams, lineCount, lineRefs, mutate, mutations, parseChecked, tally, tokenText } from './fuzz-helpers.js';
+import { frontMatter } from '../src/write/markdown.js';
+import { FUZZ_SCALE, type Mutation, SAMPLE, SAMPLE_LINES, checkIssue, fcParams, lineCount, lineRefs, mutate, mutations, parseChecked, tally, tokenText } from './fuzz-helpers.js';
 
 /** More runs (GONGBAO_FUZZ_RUNS) get proportionally more time. */
 const timeout = Math.max(60_000, 60_000 * FUZZ_SCALE);
@@ -104,6 +105,23 @@ describe('idempotence', { timeout }, () => {
     expect(a.map((f) => f.path)).toEqual(b.map((f) => f.path));
     a.forEach((f, i) => expect(Buffer.from(f.data).equals(Buffer.from(b[i]!.data))).toBe(true));
     expect(a.length).toBeGreaterThan(1);
+  });
+  it("a document's Markdown front matter, read back, gives the document's metadata (also for damaged variants)", () => {
+    fc.assert(fc.property(fc.oneof(fc.constant([] as Mutation[]), mutations(3)), fc.string({ unit: 'binary', maxLength: 30 }), (edits, junk) => {
+      const issue = parseIssue(mutate(SAMPLE_LINES, edits), { name: `x${junk}.txt` });
+      for (const d of issue.documents) {
+        const fm = frontMatter(issue, d);
+        const back: Record<string, unknown> = {};
+        for (const l of fm.split('\n')) {
+          const i = l.indexOf(': ');
+          back[l.slice(0, i)] = JSON.parse(l.slice(i + 2));
+        }
+        expect(back).toEqual({
+          id: d.id, title: d.title, date: d.date, 文号: d.docNumber?.normalized ?? null, category: d.category,
+          page: d.toc?.page ?? null, kind: d.kind, lines: `${d.span.startLine}-${d.span.endLine}`, source: issue.source.name,
+        });
+      }
+    }), fcParams(20));
   });
   it('…also for damaged variants of the sample', async () => {
     await fc.assert(fc.asyncProperty(mutations(4), async (edits) => {
