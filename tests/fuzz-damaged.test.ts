@@ -182,8 +182,8 @@ describe('damaged issues', () => {
     for (const a of m) expect(L[a.line - 1]).toMatch(/^\|/);
   });
 
-  it('one stray full-width row or one tab line alone is not reported', () => {
-    const issue = parse('标题\n(2023 年 4 月 10 日)\n｜ a ｜ b ｜\n正文\tx\ty\n');
+  it('one stray full-width row or one tab line alone is not reported, nor paragraphs indented with tabs', () => {
+    const issue = parse('标题\n(2023 年 4 月 10 日)\n｜ a ｜ b ｜\n正文\tx\ty\n\t\t第一条 正文。\n\t\t第二条 正文。\n');
     expect(codes(issue, 'TABLE_FULLWIDTH_PIPES')).toEqual([]);
     expect(codes(issue, 'TABLE_TAB_SEPARATED')).toEqual([]);
   });

@@ -30,7 +30,10 @@ function isDelimiterRow(t: string): boolean {
   return dash;
 }
 
-/** A row of tab-separated cells: some text, and two tabs or two fields split by a tab. */
+/**
+ * A row of tab-separated cells: two fields split by a tab, or one field followed by two
+ * tabs (empty cells). Tabs before the first field are indentation and do not count.
+ */
 function isTabRow(line: string): boolean {
   if (!line.includes('\t')) return false;
   let fields = 0;
@@ -38,7 +41,7 @@ function isTabRow(line: string): boolean {
   let inField = false;
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
-    if (c === '\t') { inField = false; tabs++; }
+    if (c === '\t') { inField = false; if (fields > 0) tabs++; }
     else if (c !== ' ' && c !== '\u3000' && !inField) { inField = true; fields++; }
   }
   return fields >= 2 || (fields >= 1 && tabs >= 2);
