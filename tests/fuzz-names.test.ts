@@ -155,3 +155,12 @@ describe('expandInputs (directories, globs, symlinks)', () => {
     expect(r.stderr).toMatch(/3\.txt/);
   });
 });
+
+describe('uniqueNames stays linear', () => {
+  it('10 000 identical titles get -2 … -10000', () => {
+    const names = uniqueNames(Array.from({ length: 10_000 }, () => '关于印发的通知'));
+    expect(names[0]).toBe('关于印发的通知');
+    expect(names[9_999]).toBe('关于印发的通知-10000');
+    expect(new Set(names).size).toBe(10_000);
+  });
+});

@@ -40,12 +40,20 @@ export function safeName(raw: string, maxBytes = 100): string {
  */
 export function uniqueNames(raws: readonly string[], maxBytes = 100): string[] {
   const used = new Set<string>();
+  // Per base, the next suffix to try: the smaller ones are taken (names are only added), so
+  // many identical titles stay linear.
+  const nextK = new Map<string, number>();
   return raws.map((raw) => {
     const base = safeName(raw, maxBytes);
     let name = base;
-    for (let k = 2; used.has(name.toLowerCase()); k++) {
-      const suffix = `-${k}`;
-      name = `${cutBytes(base, maxBytes - suffix.length).replace(/[-. ]+$/g, '')}${suffix}`;
+    let k = nextK.get(base.toLowerCase()) ?? 2;
+    if (used.has(name.toLowerCase())) {
+      for (;; k++) {
+        const suffix = `-${k}`;
+        name = `${cutBytes(base, maxBytes - suffix.length).replace(/[-. ]+$/g, '')}${suffix}`;
+        if (!used.has(name.toLowerCase())) break;
+      }
+      nextK.set(base.toLowerCase(), k + 1);
     }
     used.add(name.toLowerCase());
     return name;
