@@ -59,6 +59,13 @@ export function findTandem(s: string): { index: number; unit: string } | null {
   // so that no text (however repetitive) makes the search quadratic.
   let budget = 4 * n + 1000;
   let quietUntil = 0;
+  // The characters of the current window (WINDOW = 4), so that each step reads one new
+  // character only. This loop runs over nearly every character of the issue, mostly before
+  // V8 optimises it: calls (charCodeAt, Math.imul) are what it pays for there.
+  let c0 = s.charCodeAt(0);
+  let c1 = s.charCodeAt(1);
+  let c2 = s.charCodeAt(2);
+  let c3 = s.charCodeAt(3);
   for (let i = 0; ; i++) {
     const slot = (h ^ (h >>> 13)) & (SLOTS - 1);
     const stored = slotPos[slot]!;
@@ -82,7 +89,16 @@ export function findTandem(s: string): { index: number; unit: string } | null {
     slotPos[slot] = base + i;
     slotHash[slot] = h;
     if (i + WINDOW >= n) break;
-    h = (Math.imul(h - Math.imul(s.charCodeAt(i), pow), B) + s.charCodeAt(i + WINDOW)) | 0;
+    // = (Math.imul(h - Math.imul(c0, pow), B) + next) | 0 without the calls: c0 * pow < 2^31
+    // is exact, and ((x << 5) - (x | 0)) | 0 is Math.imul(x, 31) for any x (both are
+    // 31 * ToInt32(x) modulo 2^32).
+    const next = s.charCodeAt(i + WINDOW);
+    const x = h - c0 * pow;
+    h = ((x << 5) - (x | 0) + next) | 0;
+    c0 = c1;
+    c1 = c2;
+    c2 = c3;
+    c3 = next;
   }
   return null;
 }
