@@ -25,6 +25,10 @@ const NUM_PAREN = /^[(（]([0-9０-９]{1,2})[)）]/;
 
 /** The numbered item a line starts with (after an optional list bullet), or null. */
 export function numberedItem(line: string): NumberedItem | null {
+  // Fast reject (most lines, checked one by one): a line that starts with a Han character
+  // has no lead, and only 第 or a numeral of CN begins an item there.
+  const c0 = line.charCodeAt(0);
+  if (c0 >= 0x4e00 && c0 <= 0x9fff && c0 !== 0x7b2c /* 第 */ && !CN.includes(line[0]!)) return null;
   const lead = LEAD.exec(line)![0].length;
   const t = line.slice(lead);
   if (t.length < 2) return null;
