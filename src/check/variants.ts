@@ -104,8 +104,10 @@ export function checkNameVariants(input: CheckInput): Anomaly[] {
 
   // Frequent names, indexed by their stem with one character blanked out.
   const hood = new Map<string, string[]>();
-  for (const [name, c] of cands) {
-    if (c.count < FREQUENT_MIN || c.free === 0) continue;
+  // forEach rather than for…of over entries: no iterator protocol nor [key, value] array
+  // per candidate (this runs before V8 optimises anything, where those cost most).
+  cands.forEach((c, name) => {
+    if (c.count < FREQUENT_MIN || c.free === 0) return;
     const stemLen = stemLength(name);
     for (let i = levelPrefix(name); i < stemLen; i++) {
       const key = `${name.slice(0, i)}\u0000${name.slice(i + 1)}`;
@@ -115,14 +117,15 @@ export function checkNameVariants(input: CheckInput): Anomaly[] {
       if (!list) hood.set(key, [name]);
       else if (list.length <= MAX_NEIGHBOURS) list.push(name);
     }
-  }
+  });
   interface Pair { rare: string; frequent: string; i: number; bigrams: string[] }
   const pairs: Pair[] = [];
-  for (const [name, c] of cands) {
-    if (c.count > RARE_MAX || c.free < c.count) continue;
+  let enough = false;
+  cands.forEach((c, name) => {
+    if (enough || c.count > RARE_MAX || c.free < c.count) return;
     const stemLen = stemLength(name);
     // The distinctive part of the stem (after a leading 区/市 …) must be two characters at least.
-    if (stemLen - levelPrefix(name) < 2) continue;
+    if (stemLen - levelPrefix(name) < 2) return;
     for (let i = levelPrefix(name); i < stemLen; i++) {
       const list = hood.get(`${name.slice(0, i)}\u0000${name.slice(i + 1)}`);
       if (!list || list.length > MAX_NEIGHBOURS) continue;
@@ -135,8 +138,8 @@ export function checkNameVariants(input: CheckInput): Anomaly[] {
         pairs.push({ rare: name, frequent: f, i, bigrams });
       }
     }
-    if (pairs.length >= MAX_REPORTS * 4) break;
-  }
+    if (pairs.length >= MAX_REPORTS * 4) enough = true;
+  });
   if (pairs.length === 0) return [];
 
   // How often the changed character stands with its neighbours anywhere in the text.
@@ -202,6 +205,6 @@ function levelPrefix(name: string): number {
 
 /** Length of the stem of a candidate name (the part before its name ending). */
 function stemLength(name: string): number {
-  for (const end of NAME_ENDS) if (name.endsWith(end)) return name.length - end.length;
+  for (let k = 0; k < NAME_ENDS.length; k++) if (name.endsWith(NAME_ENDS[k]!)) return name.length - NAME_ENDS[k]!.length;
   return 0;
 }
