@@ -828,7 +828,7 @@ function buildTable(src: SourceLines, l: Logical, id: string, doc: Document | nu
   }
 
   // rows whose text slid one column (reported, not moved)
-  detectShifted(rows, W, groupCols, index, (line, column, msg) => add('TABLE_ROW_SHIFTED', `table ${id}: ${msg}`, line, column), names);
+  detectShifted(dataRows, W, groupCols, index, columns, (line, column, msg) => add('TABLE_ROW_SHIFTED', `table ${id}: ${msg}`, line, column), names);
 
   // artefacts
   for (const r of rows) {
@@ -891,20 +891,23 @@ function toCell(c: WCell): TableCell {
  * under 责任单位, a `/` under 牵头部门). Reported only.
  */
 function detectShifted(
-  rows: readonly WRow[],
+  data: readonly WRow[],
   W: number,
   groupCols: readonly number[],
   index: readonly boolean[],
+  columns: readonly TableColumn[],
   report: (line: number, column: number, message: string) => void,
   names: ReadonlyArray<{ name: string }>,
 ): void {
-  const data = rows.filter((r) => r.kind === 'data');
   // too small a table to tell a slid row from an odd one
   if (W < 3 || data.length < 4) return;
+  // numbers, dates and percentages do not repeat in a way that shows where a cell belongs:
+  // only text columns have a vocabulary
+  const textCol = columns.map((c) => c.type === 'text');
   const vocab: Array<Map<string, number>> = [];
   for (let j = 0; j < W; j++) {
     const m = new Map<string, number>();
-    for (const r of data) {
+    if (textCol[j]) for (const r of data) {
       const c = r.cells[j]!;
       // only short values repeat in a way that shows where a cell belongs (units, '/')
       if (c.raw !== '' && !c.filled && c.text.length <= 40) m.set(c.text, (m.get(c.text) ?? 0) + 1);
@@ -936,7 +939,7 @@ function detectShifted(
     for (let j = 0; j < W; j++) {
       const c = r.cells[j]!;
       mv[j] = !fixed(j) && c.text !== '' && !c.filled;
-      if (!mv[j] || c.text.length > 40) {
+      if (!mv[j] || c.text.length > 40 || !textCol[j]) {
         now[j] = toLeft[j] = toRight[j] = false;
         continue;
       }
