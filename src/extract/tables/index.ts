@@ -101,7 +101,6 @@ function cleanRow(row: RawRow): WCell[] {
   });
 }
 
-const isEmpty = (c: WCell | undefined): boolean => !c || c.text === '';
 function filledCount(row: readonly WCell[]): number {
   let n = 0;
   for (let j = 0; j < row.length; j++) if (row[j]!.text !== '') n++;
@@ -306,18 +305,6 @@ function sameKind(table: Profile[], frag: Profile[]): number {
     if (t.type !== 'text' && t.typed >= 2 && f.typed >= 2 && f.type === 'text') return j;
   }
   return -1;
-}
-
-function bodyRowsOf(l: Logical): WCell[][] {
-  const out: WCell[][] = [];
-  for (const p of l.pieces) {
-    for (const r of p.piece.body.slice(p.headerRows - 1)) {
-      const row: WCell[] = new Array(l.width);
-      for (let j = 0; j < r.length; j++) row[p.offset + j] = r[j]!;
-      out.push(row);
-    }
-  }
-  return out;
 }
 
 /**
@@ -592,8 +579,8 @@ function tryMerge(l: Logical, p: Piece): boolean {
   return true;
 }
 
-function padCell(line: string, lineNo: number, column: number): WCell {
-  void line;
+/** An empty cell standing in for one a short row (or a continuation that lost a column) lacks. */
+function padCell(lineNo: number, column: number): WCell {
   return { raw: '', text: '', line: lineNo, column, artefacts: [], cls: 'na', value: null, pad: true };
 }
 
@@ -656,9 +643,9 @@ function buildTable(src: SourceLines, l: Logical, id: string, doc: Document | nu
       }
       const row: WCell[] = [];
       const firstCol = cells[0]?.column ?? 1;
-      for (let j = 0; j < p.offset; j++) row.push(padCell(lineText, lineNo, firstCol));
+      for (let j = 0; j < p.offset; j++) row.push(padCell(lineNo, firstCol));
       for (const c of cells) row.push(c);
-      while (row.length < W) row.push(padCell(lineText, lineNo, lineText.length + 1));
+      while (row.length < W) row.push(padCell(lineNo, lineText.length + 1));
       let kind: WRow['kind'] = 'data';
       if (heads.length && !isEmptyRow(row) && heads.some((h) => repeatsHeader(row, h))) kind = 'header';
       rows.push({ line: lineNo, kind, cells: row, startsContinuation: fi > 0 && ri === 0, frag: fi });
