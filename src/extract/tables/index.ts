@@ -17,7 +17,8 @@
  *    arrives as the first data row(s); a second header row under spanning cells
  *    (`城建坐标 | |` over `Y(m) | X(m)` → `城建坐标 Y(m)`, `城建坐标 X(m)`). Continuation
  *    fragments drop leading rows that repeat the header; later repeats are rows of kind
- *    `header`; a row with one filled cell in an index column (序号) is a `group` row.
+ *    `header`; a row with one filled cell in the first column, in a table numbered by an
+ *    index column (序号) or holding numbers in other columns, is a `group` row.
  * 4. Rows cut by a page break: the first row of a continuation whose key cells (first
  *    column and index columns) are empty and whose filled cells are a strict subset of the
  *    previous row's filled cells only finishes that row's text: it is appended to the
@@ -29,7 +30,11 @@
  *    group column left of it is empty too (a merged cell never spans a new parent). Such
  *    cells are filled (`filled: true`, `original` keeps the empty text; TABLE_CELLS_FILLED).
  *    Columns right of a plain text column are never filled: there empty means empty.
- * 6. Types per column (types.ts); misfits are reported (TABLE_CELL_TYPE).
+ * 6. Types per column (types.ts); misfits are reported (TABLE_CELL_TYPE). Rows whose text
+ *    seems to have slid one column are reported, never moved (TABLE_ROW_SHIFTED): moving
+ *    the cells beside an empty cell puts more of them where the same short text stands in
+ *    other rows, or a column filled almost everywhere is empty while the text stands in a
+ *    sparse neighbour column.
  * 7. Caption (`表 N：…` below, else a short title line above), notes (`注：` / `说明：` below),
  *    owner document and attachment, id `${documentId}-t${n}`.
  */
