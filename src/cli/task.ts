@@ -4,6 +4,7 @@ import type { ExportFile, ExportOptions } from '../write/export.js';
 import { InputError } from '../read/errors.js';
 import { loadSource, type InputOpts } from './options.js';
 import { assertValid } from '../model/validate.js';
+import { safeName } from '../write/filenames.js';
 import { batched, jsonChunks } from '../write/json-stream.js';
 
 /** One file's work, run in the main thread or in a worker (it must be structured-cloneable). */
@@ -51,7 +52,7 @@ export function folderName(issue: Issue, file: string): string {
   const m = issue.masthead;
   if (m.year !== null && m.issue !== null) return `${m.year}-${String(m.issue).padStart(2, '0')}`;
   const base = file === '-' ? 'stdin' : file.split(/[\\/]/).pop()!.replace(/\.[^.]*$/, '');
-  return base.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, '_').replace(/^\.+/, '_').slice(0, 80) || 'issue';
+  return safeName(base, 80);
 }
 
 /** Runs one task; never throws for bad input (the result says what went wrong). */
