@@ -126,12 +126,18 @@ function compile(root: Schema): Check {
     if (Array.isArray(s.anyOf)) {
       // Most anyOf are "X or null": null is tested first, without running X to a failure.
       const isNull = (a: Schema): boolean => a.type === 'null' && Object.keys(a).every((k) => k === 'type' || k === 'description');
-      const nullable = (s.anyOf as Schema[]).some(isNull);
-      const others = (s.anyOf as Schema[]).filter((a) => !isNull(a));
+      // An alternative that is only a $ref is looked at through it (a cell value is
+      // $ref number | $ref string | $ref null).
+      const deref = (a: Schema): Schema => {
+        if (Object.keys(a).length !== 1 || typeof a.$ref !== 'string') return a;
+        return (root.$defs as Record<string, Schema> | undefined)?.[a.$ref.replace(/^#\/\$defs\//, '')] ?? a;
+      };
+      const nullable = (s.anyOf as Schema[]).some((a) => isNull(deref(a)));
+      const others = (s.anyOf as Schema[]).filter((a) => !isNull(deref(a)));
       const typeOnly = (a: Schema): boolean => typeof a.type === 'string' && Object.keys(a).every((k) => k === 'type' || k === 'description');
-      if (others.every(typeOnly)) {
+      if (others.every((a) => typeOnly(deref(a)))) {
         // "string or number (or null)": tested by type, no alternative run to a failure
-        const oks = others.map((a) => typeOk[a.type as string]!);
+        const oks = others.map((a) => typeOk[deref(a).type as string]!);
         checks.push((x) => {
           if (nullable && x === null) return null;
           for (let i = 0; i < oks.length; i++) if (oks[i]!(x)) return null;
