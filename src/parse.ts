@@ -51,7 +51,8 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
     if (d.fallback) anomalies.push(anomaly('INPUT_ENCODING_FALLBACK', { message: 'not valid UTF-8; decoded as GB18030', line: 1, evidence: '' }));
   }
   const src = splitLines(text);
-  for (let i = 0; i < src.lines.length; i++) {
+  const lost = text.includes('\ufffd');
+  for (let i = 0; lost && i < src.lines.length; i++) {
     const col = src.lines[i]!.indexOf('\ufffd');
     if (col >= 0) anomalies.push(anomaly('INPUT_REPLACEMENT_CHARACTER', { message: 'replacement character U+FFFD: a character was lost in conversion', line: i + 1, column: col + 1, evidence: src.lines[i]! }));
   }
