@@ -47,7 +47,7 @@ import { anomaly, type Code } from '../../check/catalogue.js';
 import { isCjk, matchKey } from '../../read/text.js';
 import { cleanCell } from './clean.js';
 import { scanTables, type Fragment, type RawRow } from './scan.js';
-import { classify, fit, inferType, type CellClass } from './types.js';
+import { classify, fit, inferType, typeOfCounts, type CellClass, type ClassCounts } from './types.js';
 
 export { scanTables, splitRow, type Fragment, type RawCell, type RawRow } from './scan.js';
 export { cleanCell } from './clean.js';
@@ -262,16 +262,21 @@ interface Profile {
 }
 function profiles(rows: readonly WCell[][], width: number): Profile[] {
   const out: Profile[] = [];
+  // Counted in place (no per-column array of classes): this runs over whole tables.
   for (let j = 0; j < width; j++) {
-    const classes: CellClass[] = [];
+    const count: ClassCounts = { integer: 0, number: 0, percentage: 0, date: 0, text: 0 };
     let filled = 0;
-    for (const r of rows) {
-      const c = r[j];
+    let typed = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const c = rows[i]![j];
       if (!c) continue;
       if (c.text !== '') filled++;
-      classes.push(c.cls);
+      if (c.cls !== 'na') {
+        typed++;
+        count[c.cls]++;
+      }
     }
-    out.push({ type: inferType(classes), typed: classes.filter((c) => c !== 'na').length, fill: rows.length ? filled / rows.length : 0 });
+    out.push({ type: typeOfCounts(count), typed, fill: rows.length ? filled / rows.length : 0 });
   }
   return out;
 }

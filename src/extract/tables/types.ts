@@ -137,13 +137,17 @@ export const TYPE_SHARE = 0.8;
 
 /** Infers a column type from the classes of its cells (na cells ignored). */
 export function inferType(classes: readonly CellClass[]): ColumnType {
-  let total = 0;
-  const count = { integer: 0, number: 0, percentage: 0, date: 0, text: 0 };
-  for (const c of classes) {
-    if (c === 'na') continue;
-    total++;
-    count[c]++;
-  }
+  const count: ClassCounts = { integer: 0, number: 0, percentage: 0, date: 0, text: 0 };
+  for (const c of classes) if (c !== 'na') count[c]++;
+  return typeOfCounts(count);
+}
+
+/** Cells of each class except not-applicable ones, as counted by a column's reader. */
+export type ClassCounts = Record<Exclude<CellClass, 'na'>, number>;
+
+/** The type of a column from the counts of its cells' classes (see inferType). */
+export function typeOfCounts(count: ClassCounts): ColumnType {
+  const total = count.integer + count.number + count.percentage + count.date + count.text;
   if (total === 0) return 'text';
   const need = Math.max(1, Math.ceil(total * TYPE_SHARE));
   if (count.integer >= need) return 'integer';
