@@ -4,6 +4,7 @@
 // npm run schemas), which src/model/validate.ts compiles into closures at run time, so the
 // parse path never loads zod.
 import { build } from 'esbuild';
+import { cjsBundle } from './bundle.mjs';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 
 // Several builds may run at once (parallel test runs): every output is written under a
@@ -32,38 +33,16 @@ await build({
 // The command line: one CommonJS file, run by bin/gongbao through vm.Script with a V8 code
 // cache. Everything the commands load lazily (CSV, Markdown, HTML, projections) is inside,
 // compiled only when called.
-await build({
-  entryPoints: ['src/cli/bin.ts'],
-  outfile: `${outdir}/cli.cjs`,
-  bundle: true,
+await cjsBundle('src/cli/bin.ts', `${outdir}/cli.cjs`, {
   // zod (800 KB, more than half the bundle) is only used by `gongbao schema`: it is loaded
   // from node_modules there (a dependency of the package), so that every other run reads,
   // and restores from the code cache, a bundle half the size (~15 ms less per run). The
   // single executable (scripts/package.mjs) still bundles it.
   external: ['zod', 'zod/*'],
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minifySyntax: true,
-  minifyWhitespace: true,
-  legalComments: 'none',
-  logOverride: { 'empty-import-meta': 'silent' },
-  logLevel: 'warning',
 });
 // The worker of --jobs: one self-contained CommonJS file (a worker can't load split chunks
 // when it is evaluated from inside the single executable).
-await build({
-  entryPoints: ['src/cli/worker.ts'],
-  outfile: `${outdir}/worker.cjs`,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minifySyntax: true,
-  minifyWhitespace: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+await cjsBundle('src/cli/worker.ts', `${outdir}/worker.cjs`);
 // Swap the new files into dist/ one entry at a time, keeping what other steps put there
 // (npm run package's dist/gongbao).
 mkdirSync('dist', { recursive: true });

@@ -1,7 +1,7 @@
 // npm run package: builds dist/gongbao, a single executable (Node single executable
 // application): the CLI bundled as one CommonJS file, the worker of --jobs as an asset,
 // injected into a copy of this machine's node binary with postject. Nothing is downloaded.
-import { build } from 'esbuild';
+import { cjsBundle } from './bundle.mjs';
 import { copyFileSync, chmodSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
@@ -9,20 +9,7 @@ if (!existsSync('dist/worker.cjs')) execFileSync(process.execPath, ['scripts/bui
 const dir = 'dist/sea';
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
-await build({
-  entryPoints: ['src/cli/bin.ts'],
-  outfile: `${dir}/main.cjs`,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minifySyntax: true,
-  minifyWhitespace: true,
-  legalComments: 'none',
-  // import.meta is only used where the executable takes another path (see src/cli/pool.ts).
-  logOverride: { 'empty-import-meta': 'silent' },
-  logLevel: 'warning',
-});
+await cjsBundle('src/cli/bin.ts', `${dir}/main.cjs`);
 copyFileSync('dist/worker.cjs', `${dir}/worker.cjs`);
 writeFileSync(
   `${dir}/sea-config.json`,

@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { Issue } from '../src/model/issue.js';
 import { Anomaly } from '../src/model/anomaly.js';
 import { gongbao } from './helpers/cli.js';
 import { parseCsv } from './helpers/csv.js';
+import { tree } from './helpers/tree.js';
 
-function tree(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string): void => {
-    for (const n of readdirSync(d).sort()) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 const exportSample = (...extra: string[]): string => {
   const out = join(mkdtempSync(join(tmpdir(), 'gb-export-')), 'out');

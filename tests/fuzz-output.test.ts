@@ -7,30 +7,12 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gongbao } from './helpers/cli.js';
 import { BIN } from './helpers/sample.js';
+import { tree } from './helpers/tree.js';
 
 const SAMPLE = 'samples/changning-2023-02.txt';
 let tmp: string;
 let reference: Map<string, Buffer>;
 
-/** Every file under dir (relative path → bytes), temporary files included. */
-function tree(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string): void => {
-    if (!existsSync(d)) return;
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      // While a writer runs, a temporary file may vanish between readdir and read.
-      try {
-        if (statSync(p).isDirectory()) walk(p);
-        else out.set(relative(dir, p), readFileSync(p));
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      }
-    }
-  };
-  walk(dir);
-  return out;
-}
 const tmpFiles = (t: Map<string, Buffer>): string[] => [...t.keys()].filter((k) => /\.tmp$/.test(k) || /(^|\/)\.[^/]*\.\d+\.\d+\.tmp$/.test(k));
 /** The files the failure message lists as written. */
 function listed(stderr: string, marker: RegExp): string[] {
