@@ -4,12 +4,12 @@ import { documentOfLine, type CheckInput } from './common.js';
 
 /**
  * Rare spellings of names: a place, body or unit name written once or twice that differs
- * by one character from a name written often in the same issue (新径镇 once, 新泾镇 twenty
+ * by one character from a name written often in the same issue (某径镇 once, 某泾镇 twenty
  * times). Names are found generically, as two to four Han characters before a word that
  * ends names (镇, 街道, 路, 园区, 中心, 局, 委 …); no list of real names is involved. A rare
  * spelling must stand on its own wherever it occurs — after punctuation, a space, a table
  * bar or the start of a line — so that its first character is the first character of a
- * name and not a word of the running text before it (a variant inside 长宁区新径镇 is
+ * name and not a word of the running text before it (a variant inside 某区某径镇 is
  * therefore not looked at: 区 may end a level or begin 区域).
  *
  * Work is bounded: a regular expression finds the name endings and candidates are counted

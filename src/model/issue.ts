@@ -54,7 +54,7 @@ export type TocEntry = z.infer<typeof TocEntry>;
 
 export const DocNumber = z
   .object({
-    raw: z.string().describe('As written, e.g. 长府(2023)25号'),
+    raw: z.string().describe('As written, e.g. 某府(2023)25号'),
     normalized: z.string().describe('Standard form 机关代字〔年份〕序号号'),
     issuer: z.string().describe('机关代字'),
     year: z.number().int(),
