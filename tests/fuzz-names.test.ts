@@ -9,6 +9,8 @@ import { join, resolve, sep, basename } from 'node:path';
 import { safeName, uniqueNames } from '../src/write/filenames.js';
 import { expandInputs } from '../src/cli/inputs.js';
 import { gongbao } from './helpers/cli.js';
+import { runUnprivileged, sharedTempDir } from './helpers/unprivileged.js';
+import { buildSync } from 'esbuild';
 import { fcParams } from './fuzz-helpers.js';
 
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
@@ -128,17 +130,39 @@ describe('expandInputs (directories, globs, symlinks)', () => {
     expect(r.files.map((f) => basename(f))).toEqual(['a.txt', 'inner-link.txt', 'd.txt']);
     expect(r.problems.map((p) => basename(p.path))).toEqual(expect.arrayContaining(['out-link.txt', 'broken.txt', 'nope.txt']));
   });
-  it.skipIf(process.getuid?.() === 0)('an unreadable file is named and skipped (not as root: root reads everything)', () => {
-    const f = join(root, 'archive', 'locked.txt');
-    writeFileSync(f, 'x');
-    chmodSync(f, 0o000);
+  it('an unreadable file is named and skipped (as root too: the walk then runs as nobody)', () => {
+    // Root reads a file of mode 0o000, so expandInputs runs in a child process that drops
+    // to an unprivileged user first (tests/helpers/drop-privileges.mjs; it fails, never skips).
+    const shared = sharedTempDir('gongbao-locked-');
     try {
-      const r = expandInputs([join(root, 'archive')]);
-      expect(r.files).not.toContain(f);
-      expect(r.problems.find((p) => p.path === f)?.message).toMatch(/permission denied/);
+      const dir = join(shared, 'archive');
+      mkdirSync(dir, { mode: 0o755 });
+      writeFileSync(join(dir, 'a.txt'), 'a', { mode: 0o644 });
+      const f = join(dir, 'locked.txt');
+      writeFileSync(f, 'x');
+      chmodSync(f, 0o000);
+      const script = join(shared, 'expand.mjs');
+      buildSync({
+        stdin: {
+          contents: `import { expandInputs } from ${JSON.stringify(resolve('src/cli/inputs.ts'))};\nprocess.stdout.write(JSON.stringify(expandInputs(process.argv.slice(2))));`,
+          resolveDir: process.cwd(),
+          loader: 'ts',
+        },
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        outfile: script,
+        logLevel: 'silent',
+      });
+      chmodSync(script, 0o644);
+      const r = runUnprivileged(script, [dir]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout) as { files: string[]; problems: { path: string; message: string }[] };
+      expect(out.files).toEqual([join(dir, 'a.txt')]);
+      expect(out.problems).toEqual([{ path: f, message: expect.stringMatching(/permission denied/) }]);
     } finally {
-      chmodSync(f, 0o644);
-      rmSync(f);
+      rmSync(shared, { recursive: true, force: true });
     }
   });
   it('the CLI parses the readable issues of a directory and names the skipped entries (exit 2)', () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { gongbao } from './helpers/cli.js';
+import { gongbaoUnprivileged, sharedTempDir } from './helpers/unprivileged.js';
 import { miniIssue, type MiniDoc } from './helpers/mini.js';
 import { SAMPLE_PATH } from './helpers/sample.js';
 import { CATALOGUE } from '../src/check/catalogue.js';
@@ -354,12 +355,19 @@ describe('validate: output file', () => {
   });
 
   it('an unreadable input file among others (permissions) is named', () => {
-    if (process.getuid?.() === 0) return; // root reads everything
-    const p = file('locked.txt', CLEAN);
-    chmodSync(p, 0o000);
-    const r = run(['locked.txt', 'clean.txt']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('locked.txt');
+    // Root reads a file of mode 0o000: the CLI runs as nobody then (tests/helpers/drop-privileges.mjs).
+    const cwd = sharedTempDir('gongbao-locked-');
+    try {
+      writeFileSync(join(cwd, 'clean.txt'), CLEAN, { mode: 0o644 });
+      writeFileSync(join(cwd, 'locked.txt'), CLEAN);
+      chmodSync(join(cwd, 'locked.txt'), 0o000);
+      const r = gongbaoUnprivileged(['validate', 'locked.txt', 'clean.txt'], { cwd });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/locked\.txt.*(permission denied|EACCES)/i);
+      expect(r.stdout).toMatch(/2 files checked · 1 file could not be read/);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
 });
 
