@@ -17,8 +17,9 @@ import { isCjk } from '../../read/text.js';
 export interface Cleaned {
   text: string;
   /** Which conversion artefacts were removed (empty when the cell was already clean). */
-  artefacts: Array<'html' | 'latex' | 'bold'>;
+  artefacts: ReadonlyArray<Artefact>;
 }
+export type Artefact = 'html' | 'latex' | 'bold';
 
 const BLOCK_TAGS = new Set(['p', 'div', 'br', 'li', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'hr']);
 
@@ -121,8 +122,11 @@ export function htmlToText(s: string): string {
         continue;
       }
     }
-    out += s[i];
-    i++;
+    // plain text up to the next < or &, copied whole
+    let k = i + 1;
+    while (k < n && s.charCodeAt(k) !== 60 && s.charCodeAt(k) !== 38) k++;
+    out += s.slice(i, k);
+    i = k;
   }
   return out;
 }
@@ -236,8 +240,15 @@ function latexToText(s: string, inMath: boolean): { text: string; changed: boole
       changed = true;
       continue;
     }
-    out += s[i];
-    i++;
+    // plain text up to the next \ (or, in math, ^ { }), copied whole
+    let k = i + 1;
+    while (k < n) {
+      const d = s.charCodeAt(k);
+      if (d === 92 || (inMath && (d === 94 || d === 123 || d === 125))) break;
+      k++;
+    }
+    out += s.slice(i, k);
+    i = k;
   }
   return { text: out, changed };
 }
@@ -310,35 +321,48 @@ function charBefore(s: string, end: number): string | undefined {
   return c >= 0xdc00 && c <= 0xdfff && end >= 2 ? s.slice(end - 2, end) : s[end - 1];
 }
 
-const WS_RUN = /[ \t\n\r\u00a0\u3000\u2002\u2003\u2009]+/g;
-const HAS_WS = /[ \t\n\r\u00a0\u3000\u2002\u2003\u2009]/;
+/** The whitespace squashed in cells: space, tab, CR, LF, NBSP, ideographic, en, em and thin spaces. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000 || c === 0x2002 || c === 0x2003 || c === 0x2009;
+}
 
 /**
  * Squashes whitespace runs to one space, trims, and drops a run that stands between two
- * CJK characters (the rule of removeCjkSpaces in read/text.ts) or before ² ³. The runs are
- * found by a one-character-class regex (native, linear); returns the input itself when it
- * holds no whitespace.
+ * CJK characters (the rule of removeCjkSpaces in read/text.ts) or before ² ³. One pass
+ * that copies the text between runs whole; returns the input itself when it holds no
+ * whitespace.
  */
 export function normalizeSpaces(s: string): string {
-  if (!HAS_WS.test(s)) return s;
-  return s.replace(WS_RUN, (run: string, at: number) => {
-    const end = at + run.length;
-    if (at === 0 || end >= s.length) return '';
-    const next = s[end]!;
-    if (next === '²' || next === '³') return '';
-    const prev = charBefore(s, at);
-    const nextCh = String.fromCodePoint(s.codePointAt(end)!);
-    return isCjk(prev) && isCjk(nextCh) ? '' : ' ';
-  });
+  const n = s.length;
+  let i = 0;
+  while (i < n && !isSpaceCode(s.charCodeAt(i))) i++;
+  if (i === n) return s;
+  let out = s.slice(0, i);
+  while (i < n) {
+    // s[i] starts a run of whitespace
+    let end = i + 1;
+    while (end < n && isSpaceCode(s.charCodeAt(end))) end++;
+    if (i > 0 && end < n) {
+      const next = s[end]!;
+      if (next !== '²' && next !== '³' && !(isCjk(charBefore(s, i)) && isCjk(String.fromCodePoint(s.codePointAt(end)!)))) out += ' ';
+    }
+    i = end;
+    while (end < n && !isSpaceCode(s.charCodeAt(end))) end++;
+    out += s.slice(i, end);
+    i = end;
+  }
+  return out;
 }
 
 const SPECIAL = /[\\<&$*\s\u00a0\u3000]/;
+/** The artefacts of a clean cell: one shared, frozen empty list (no allocation per cell). */
+export const NO_ARTEFACTS: readonly Artefact[] = Object.freeze([]);
 
 /** Cleans one raw cell (see the module comment for what is done, in which order). */
 export function cleanCell(raw: string): Cleaned {
   // fast path: most cells hold none of \\ < & $ * and no whitespace: nothing to clean
-  if (!SPECIAL.test(raw)) return { text: raw, artefacts: [] };
-  const artefacts: Cleaned['artefacts'] = [];
+  if (raw === '' || !SPECIAL.test(raw)) return { text: raw, artefacts: NO_ARTEFACTS };
+  const artefacts: Artefact[] = [];
   let s = unescapeMarkdown(raw);
   if ((s.indexOf('<') >= 0 || s.indexOf('&') >= 0) && hasHtml(s)) {
     s = htmlToText(s);

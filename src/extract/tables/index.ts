@@ -45,9 +45,9 @@ import type { ColumnType, Table, TableCell, TableColumn, TableFragment, TableRow
 import type { SourceLines } from '../../read/lines.js';
 import { anomaly, type Code } from '../../check/catalogue.js';
 import { isCjk, matchKey } from '../../read/text.js';
-import { cleanCell } from './clean.js';
-import { scanTables, type Fragment, type RawRow } from './scan.js';
-import { classify, fit, inferType, typeOfCounts, type CellClass, type ClassCounts } from './types.js';
+import { cleanCell, NO_ARTEFACTS, type Artefact } from './clean.js';
+import { scanTables, type RawRow } from './scan.js';
+import { classify, fits, typeOfCounts, type CellClass, type ClassCounts } from './types.js';
 
 export { scanTables, splitRow, type Fragment, type RawCell, type RawRow } from './scan.js';
 export { cleanCell } from './clean.js';
@@ -57,7 +57,8 @@ interface WCell {
   text: string;
   line: number;
   column: number;
-  artefacts: Array<'html' | 'latex' | 'bold'>;
+  /** Shared and frozen when empty: replace, never push. */
+  artefacts: readonly Artefact[];
   cls: CellClass;
   value: number | string | null;
   filled?: boolean;
@@ -82,7 +83,7 @@ interface WRow {
 }
 
 interface Piece {
-  frag: Fragment;
+  frag: { startLine: number; endLine: number };
   header: WCell[];
   body: WCell[][];
 }
@@ -94,16 +95,21 @@ interface Logical {
   header: WCell[] | null;
   sub: WCell[] | null;
   title: WCell | null;
+  /** Column profiles of its last rows, for telling a continuation from a new table. */
+  recent: RecentRows;
   /** Anomalies found while merging, attached once the table has its id. */
   pending: Array<{ code: Code; message: (id: string) => string; line: number; column?: number; endLine?: number }>;
 }
 
 function cleanRow(row: RawRow): WCell[] {
-  return row.cells.map((c) => {
+  const out: WCell[] = new Array(row.cells.length);
+  for (let j = 0; j < out.length; j++) {
+    const c = row.cells[j]!;
     const cl = cleanCell(c.text);
     const k = classify(cl.text);
-    return { raw: c.text, text: cl.text, line: c.line, column: c.column, artefacts: cl.artefacts, cls: k.cls, value: k.value };
-  });
+    out[j] = { raw: c.text, text: cl.text, line: c.line, column: c.column, artefacts: cl.artefacts, cls: k.cls, value: k.value };
+  }
+  return out;
 }
 
 function filledCount(row: readonly WCell[]): number {
@@ -318,23 +324,61 @@ function sameKind(table: Profile[], frag: Profile[]): number {
 }
 
 /**
- * The last `max` body rows of a table (all when fewer): enough to profile its columns, and
- * it keeps a long run of page-split fragments linear (the whole table per fragment was quadratic).
+ * Column profiles of the last `max` body rows of a table (all when fewer): enough to tell
+ * what its columns hold. Kept up to date as fragments are merged: a row is counted when it
+ * enters and uncounted when it leaves, so a long run of page-split fragments costs each
+ * row twice in all (recounting the last rows for every fragment cost `max` rows each).
  */
 const PROFILE_ROWS = 100;
-function lastBodyRows(l: Logical, max: number): WCell[][] {
-  const out: WCell[][] = [];
-  for (let k = l.pieces.length - 1; k >= 0 && out.length < max; k--) {
-    const p = l.pieces[k]!;
-    const body = p.piece.body;
-    for (let i = body.length - 1; i >= p.headerRows - 1 && out.length < max; i--) {
-      const r = body[i]!;
-      const row: WCell[] = new Array(l.width);
-      for (let j = 0; j < r.length; j++) row[p.offset + j] = r[j]!;
-      out.push(row);
+type ColumnCounts = ClassCounts & { filled: number };
+class RecentRows {
+  private readonly rows: Array<{ cells: readonly WCell[]; offset: number }> = [];
+  private head = 0;
+  private readonly counts: ColumnCounts[] = [];
+  /** Pieces of the table already taken in. */
+  private taken = 0;
+  constructor(private readonly max: number) {}
+
+  profiles(l: Logical): Profile[] {
+    for (; this.taken < l.pieces.length; this.taken++) {
+      const p = l.pieces[this.taken]!;
+      const body = p.piece.body;
+      for (let i = Math.max(0, p.headerRows - 1); i < body.length; i++) this.add(body[i]!, p.offset);
+    }
+    const n = this.rows.length - this.head;
+    const out: Profile[] = [];
+    for (let j = 0; j < l.width; j++) {
+      const c = this.column(j);
+      out.push({ type: typeOfCounts(c), typed: c.integer + c.number + c.percentage + c.date + c.text, fill: n ? c.filled / n : 0 });
+    }
+    return out;
+  }
+
+  private column(j: number): ColumnCounts {
+    while (this.counts.length <= j) this.counts.push({ integer: 0, number: 0, percentage: 0, date: 0, text: 0, filled: 0 });
+    return this.counts[j]!;
+  }
+
+  private tally(cells: readonly WCell[], offset: number, d: 1 | -1): void {
+    for (let j = 0; j < cells.length; j++) {
+      const c = cells[j]!;
+      const col = this.column(offset + j);
+      if (c.text !== '') col.filled += d;
+      if (c.cls !== 'na') col[c.cls] += d;
     }
   }
-  return out.reverse();
+
+  private add(cells: readonly WCell[], offset: number): void {
+    this.tally(cells, offset, 1);
+    this.rows.push({ cells, offset });
+    if (this.rows.length - this.head <= this.max) return;
+    const old = this.rows[this.head++]!;
+    this.tally(old.cells, old.offset, -1);
+    if (this.head >= 1024 && this.head * 2 >= this.rows.length) {
+      this.rows.splice(0, this.head);
+      this.head = 0;
+    }
+  }
 }
 
 /** Joins two pieces of one cell's text: no space between CJK characters, else one space. */
@@ -430,8 +474,7 @@ function readAbove(src: SourceLines, startLine: number, floor: number): { text: 
  */
 export function extractTables(src: SourceLines, documents: readonly Document[]): Result<Table[]> {
   const anomalies: Anomaly[] = [];
-  const frags = scanTables(src);
-  const pieces: Piece[] = frags.map((f) => ({ frag: f, header: cleanRow(f.header), body: f.rows.map(cleanRow) }));
+  const pieces: Piece[] = scanTables(src, cleanRow).map((f) => ({ frag: { startLine: f.startLine, endLine: f.endLine }, header: f.header, body: f.rows }));
 
   // -- 2. merge continuations -------------------------------------------------------
   const logicals: Logical[] = [];
@@ -445,6 +488,7 @@ export function extractTables(src: SourceLines, documents: readonly Document[]):
       header: null,
       sub: null,
       title: null,
+      recent: new RecentRows(PROFILE_ROWS),
       pending: [],
     };
     readHeaders(l);
@@ -544,9 +588,8 @@ function tryMerge(l: Logical, p: Piece): boolean {
     // it brings a header of its own (the table's own header would have been counted in `extra`)
     return false;
   }
-  const tableRows = lastBodyRows(l, PROFILE_ROWS);
   const fragRows = p.body.slice(extra);
-  const tp = profiles(tableRows, l.width);
+  const tp = l.recent.profiles(l);
   const fp = profiles(fragRows, p.header.length);
   if (p.header.length === l.width) {
     const bad = sameKind(tp, fp);
@@ -591,7 +634,7 @@ function tryMerge(l: Logical, p: Piece): boolean {
 
 /** An empty cell standing in for one a short row (or a continuation that lost a column) lacks. */
 function padCell(lineNo: number, column: number): WCell {
-  return { raw: '', text: '', line: lineNo, column, artefacts: [], cls: 'na', value: null, pad: true };
+  return { raw: '', text: '', line: lineNo, column, artefacts: NO_ARTEFACTS, cls: 'na', value: null, pad: true };
 }
 
 /** Is column j an index column (序号): by its header, or by integers counting up? */
@@ -651,11 +694,14 @@ function buildTable(src: SourceLines, l: Logical, id: string, doc: Document | nu
           more ? cells[fw]!.column : lineText.length + 1,
         );
       }
-      const row: WCell[] = [];
-      const firstCol = cells[0]?.column ?? 1;
-      for (let j = 0; j < p.offset; j++) row.push(padCell(lineNo, firstCol));
-      for (const c of cells) row.push(c);
-      while (row.length < W) row.push(padCell(lineNo, lineText.length + 1));
+      let row = cells;
+      if (p.offset > 0 || cells.length < W) {
+        row = [];
+        const firstCol = cells[0]?.column ?? 1;
+        for (let j = 0; j < p.offset; j++) row.push(padCell(lineNo, firstCol));
+        for (const c of cells) row.push(c);
+        while (row.length < W) row.push(padCell(lineNo, lineText.length + 1));
+      }
       let kind: WRow['kind'] = 'data';
       if (heads.length && !isEmptyRow(row) && heads.some((h) => repeatsHeader(row, h))) kind = 'header';
       rows.push({ line: lineNo, kind, cells: row, startsContinuation: fi > 0 && ri === 0, frag: fi });
@@ -711,7 +757,7 @@ function buildTable(src: SourceLines, l: Logical, id: string, doc: Document | nu
       const k = classify(pc.text);
       pc.cls = k.cls;
       pc.value = k.value;
-      for (const a of c.artefacts) if (!pc.artefacts.includes(a)) pc.artefacts.push(a);
+      for (const a of c.artefacts) if (!pc.artefacts.includes(a)) pc.artefacts = [...pc.artefacts, a];
       (pc.joined ??= []).push({ raw: c.raw, line: c.line, column: c.column });
       cols.push(names[j]!.name);
     }
@@ -802,26 +848,31 @@ function buildTable(src: SourceLines, l: Logical, id: string, doc: Document | nu
 
   // -- 6. types ----------------------------------------------------------------------------------
   const columns: TableColumn[] = names.map((n, j) => {
-    const classes: CellClass[] = [];
+    const count: ClassCounts = { integer: 0, number: 0, percentage: 0, date: 0, text: 0 };
     for (const r of dataRows) {
       const c = r.cells[j]!;
-      if (!c.filled && !c.pad) classes.push(c.cls);
+      if (!c.filled && !c.pad && c.cls !== 'na') count[c.cls]++;
     }
-    return { name: n.name, nameRaw: n.nameRaw, type: inferType(classes) };
+    return { name: n.name, nameRaw: n.nameRaw, type: typeOfCounts(count) };
   });
   for (const r of rows) {
-    r.cells.forEach((c, j) => {
+    for (let j = 0; j < r.cells.length; j++) {
+      const c = r.cells[j]!;
       const col = columns[j];
       if (!col || r.kind !== 'data') {
         c.value = c.cls === 'na' ? null : c.text;
-        return;
+        continue;
       }
-      const f = fit(c.text, c.cls, c.value, col.type);
-      c.value = f.value;
-      if (!f.ok && !c.filled) {
+      if (c.cls === 'na') {
+        c.value = null;
+        continue;
+      }
+      const ok = fits(c.cls, col.type);
+      if (!ok || col.type === 'text') c.value = c.text;
+      if (!ok && !c.filled) {
         add('TABLE_CELL_TYPE', `table ${id}: the cell “${c.text}” (row at line ${r.line}, column “${col.name}”) is not ${col.type === 'integer' ? 'an integer' : `a ${col.type}`} like the rest of its column; kept as text`, c.line, c.column);
       }
-    });
+    }
   }
 
   // rows whose text slid one column (reported, not moved)
@@ -915,7 +966,11 @@ function detectShifted(
   const known = (j: number, t: string, self: boolean) => (vocab[j]?.get(t) ?? 0) - (self ? 1 : 0) >= 2;
   // share of data rows in which each column is filled (as written)
   const fill: number[] = [];
-  for (let j = 0; j < W; j++) fill.push(data.length ? data.filter((r) => r.cells[j]!.raw !== '').length / data.length : 0);
+  for (let j = 0; j < W; j++) {
+    let filled = 0;
+    for (const r of data) if (r.cells[j]!.raw !== '') filled++;
+    fill.push(data.length ? filled / data.length : 0);
+  }
   // Per row, in O(W): for each movable cell (filled, not a key or group column) whether its
   // text is known in its own column, the one left and the one right of it; prefix/suffix
   // sums then give the gain of every hypothesis "the cells right (left) of the empty cell e

@@ -38,13 +38,14 @@ export interface RawRow {
   cells: RawCell[];
 }
 
-export interface Fragment {
+/** A pipe table as written; `R` is a row as `scanTables`' mapper made it (RawRow by default). */
+export interface Fragment<R = RawRow> {
   startLine: number;
   endLine: number;
-  header: RawRow;
+  header: R;
   /** Line of the delimiter row and the alignment of each column. */
   delimiter: { line: number; align: Array<'left' | 'right' | 'center' | null> };
-  rows: RawRow[];
+  rows: R[];
 }
 
 const PIPE = 124; // |
@@ -236,11 +237,16 @@ export function startsOtherBlock(s: string): boolean {
 
 /**
  * Every pipe-table fragment of the text, in order. Linear: each line is looked at a
- * constant number of times (as a possible header, delimiter and body row).
+ * constant number of times (as a possible header, delimiter and body row). `map` turns
+ * each row into what the caller keeps, as soon as it is read: the raw cells then die young
+ * instead of all living until the scan ends.
  */
-export function scanTables(src: SourceLines): Fragment[] {
+export function scanTables(src: SourceLines): Fragment[];
+export function scanTables<R>(src: SourceLines, map: (row: RawRow) => R): Array<Fragment<R>>;
+export function scanTables<R>(src: SourceLines, map?: (row: RawRow) => R): Array<Fragment<R | RawRow>> {
   const { lines, offsets } = src;
-  const out: Fragment[] = [];
+  const keep = map ?? ((row: RawRow) => row);
+  const out: Array<Fragment<R | RawRow>> = [];
   let i = 0;
   const n = lines.length;
   while (i + 1 < n) {
@@ -258,7 +264,7 @@ export function scanTables(src: SourceLines): Fragment[] {
       i++;
       continue;
     }
-    const rows: RawRow[] = [];
+    const rows: Array<R | RawRow> = [];
     let j = i + 2;
     while (j < n) {
       const s = lines[j]!;
@@ -269,10 +275,10 @@ export function scanTables(src: SourceLines): Fragment[] {
       if (startsOtherBlock(s)) break;
       const row = splitRow(s, j + 1, offsets[j]!);
       if (!row) break; // only escaped pipes: text, not a row
-      rows.push(row);
+      rows.push(keep(row));
       j++;
     }
-    out.push({ startLine: i + 1, endLine: j, header, delimiter: { line: i + 2, align }, rows });
+    out.push({ startLine: i + 1, endLine: j, header: keep(header), delimiter: { line: i + 2, align }, rows });
     i = j;
   }
   return out;

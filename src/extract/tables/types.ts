@@ -110,10 +110,13 @@ function isDigitAt(s: string, i: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 }
 
+/** The class of an empty or not-applicable cell: one shared, frozen object. */
+const NOT_APPLICABLE: Readonly<{ cls: CellClass; value: null }> = Object.freeze({ cls: 'na', value: null });
 /** Classifies one cleaned cell and gives its value under that class. */
-export function classify(text: string): { cls: CellClass; value: number | string | null } {
+export function classify(text: string): Readonly<{ cls: CellClass; value: number | string | null }> {
+  if (text === '') return NOT_APPLICABLE;
   const t = text.trim();
-  if (t.length === 0 || NA.has(t)) return { cls: 'na', value: null };
+  if (t.length === 0 || NA.has(t)) return NOT_APPLICABLE;
   // fast path: numbers and dates start with a digit, a sign or a point; long cells are text
   const c0 = t.charCodeAt(0);
   if (t.length > 32 || !(isDigitAt(t, 0) || c0 === 45 || c0 === 43 || c0 === 0x2212 || c0 === 46 || c0 === 0xff0d || c0 === 0xff0b)) {
@@ -157,11 +160,14 @@ export function typeOfCounts(count: ClassCounts): ColumnType {
   return 'text';
 }
 
+/** Whether a cell of class `cls` fits a column of type `type` (empty cells fit any). */
+export function fits(cls: CellClass, type: ColumnType): boolean {
+  return cls === 'na' || type === 'text' || type === cls || (type === 'number' && cls === 'integer');
+}
+
 /** Whether a cell of class `cls` fits a column of type `type`, and its value there. */
 export function fit(text: string, cls: CellClass, value: number | string | null, type: ColumnType): { ok: boolean; value: number | string | null } {
   if (cls === 'na') return { ok: true, value: null };
-  if (type === 'text') return { ok: true, value: text };
-  if (type === cls) return { ok: true, value };
-  if (type === 'number' && cls === 'integer') return { ok: true, value };
-  return { ok: false, value: text };
+  if (!fits(cls, type)) return { ok: false, value: text };
+  return { ok: true, value: type === 'text' ? text : value };
 }
