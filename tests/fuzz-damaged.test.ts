@@ -119,17 +119,70 @@ describe('damaged issues', () => {
     expect(issue.documents.map((d) => d.id)).toEqual(FULL.documents.map((d) => d.id));
   });
 
-  it('two issues concatenated: both halves read, the second TOC and the inner colophon reported', () => {
+  it('two issues concatenated: both halves read, the second TOC read as a TOC, the damage reported', () => {
     const issue = parse(SAMPLE + SAMPLE);
     const n = L.length - (L[L.length - 1] === '' ? 1 : 0);
-    // The first issue's documents are all there, on the same lines.
-    expect(issue.documents.slice(0, 22).map((d) => [d.title, d.titleSpan.startLine])).toEqual(FULL.documents.map((d) => [d.title, d.titleSpan.startLine]));
-    // …and the second issue's documents too (after its TOC, read as body text).
-    const second = issue.documents.filter((d) => d.titleSpan.startLine > n + 40);
-    expect(second.map((d) => d.title)).toEqual(titles(FULL));
+    const tocEnd = FULL.toc[FULL.toc.length - 1]!.line;
+    // The first issue's documents are all there, on the same lines; the last one ends before
+    // the inner colophon (lines 3018–3026), which belongs to no document.
+    expect(issue.documents).toHaveLength(44);
+    expect(issue.documents.slice(0, 22).map((d) => [d.title, d.titleSpan.startLine, d.toc?.line])).toEqual(FULL.documents.map((d) => [d.title, d.titleSpan.startLine, d.toc?.line]));
+    expect(issue.documents[21]!.span.endLine).toBe(3017);
+    // …and the second issue's, n lines further, each matched with its entry of the second TOC.
+    expect(issue.documents.slice(22).map((d) => [d.title, d.titleSpan.startLine, d.span.endLine, d.category, d.toc?.line])).toEqual(
+      FULL.documents.map((d) => [d.title, d.titleSpan.startLine + n, d.span.endLine + n, d.category, d.toc!.line + n]),
+    );
+    expect(new Set(issue.documents.map((d) => d.id)).size).toBe(44);
+    // No TOC line became a document or a section.
+    expect(issue.documents.filter((d) => d.span.startLine <= n + tocEnd && d.span.endLine >= n + 1)).toEqual([]);
+    expect(issue.sections.map((s) => [s.category, s.line, s.documentIds.length])).toEqual(
+      [...FULL.sections, ...FULL.sections.map((s) => ({ ...s, line: s.line + n }))].map((s) => [s.category, s.line, s.documentIds.length]),
+    );
+    // Both TOCs: the entries of each say which 目录 they are listed under and name their document.
+    expect(issue.toc.map((e) => [e.line, e.title, e.tocLine])).toEqual([
+      ...FULL.toc.map((e) => [e.line, e.title, 3]),
+      ...FULL.toc.map((e) => [e.line + n, e.title, n + 3]),
+    ]);
+    expect(issue.toc.every((e) => e.documentId !== null)).toBe(true);
+    for (const code of ['DOCUMENT_NOT_IN_TOC', 'TOC_ENTRY_UNMATCHED', 'TOC_PAGE_ORDER', 'TOC_ORDER_MISMATCH', 'SECTION_NOT_FOUND', 'TOC_NOT_FOUND']) {
+      expect(codes(issue, code), code).toEqual([]);
+    }
+    // The damage: the second TOC and the inner colophon; the last colophon is the masthead.
     expect(codes(issue, 'TOC_REPEATED').map((a) => a.line)).toEqual([n + 3]);
     expect(codes(issue, 'MASTHEAD_REPEATED').map((a) => a.line)).toEqual([3020]);
     expect(issue.masthead.line).toBe(n + 3018);
+    // Every 文号 of the second issue is the 文号 of a document of the first.
+    const dup = codes(issue, 'DOCNUMBER_DUPLICATE');
+    expect(dup.length).toBe(FULL.documents.filter((d) => d.docNumber).length);
+    expect(dup.every((a) => a.line > n)).toBe(true);
+  });
+
+  it('two issues concatenated, the second TOC without 【categories】: read as a TOC after the inner colophon', () => {
+    const n = L.length - (L[L.length - 1] === '' ? 1 : 0);
+    const tocEnd = FULL.toc[FULL.toc.length - 1]!.line;
+    const second = L.slice(0, tocEnd + 1).filter((l) => !l.startsWith('【'));
+    const removed = tocEnd + 1 - second.length;
+    const issue = parse([...L.slice(0, n), ...second, ...L.slice(tocEnd + 1)].join('\n'));
+    expect(issue.documents).toHaveLength(44);
+    expect(issue.documents.slice(22).map((d) => [d.title, d.category, d.titleSpan.startLine])).toEqual(FULL.documents.map((d) => [d.title, d.category, d.titleSpan.startLine + n - removed]));
+    expect(issue.toc.slice(22).every((e) => e.category === null && e.tocLine === n + 3 && e.documentId !== null)).toBe(true);
+    expect(codes(issue, 'DOCUMENT_NOT_IN_TOC')).toEqual([]);
+    expect(codes(issue, 'TOC_ENTRY_UNMATCHED')).toEqual([]);
+    expect(codes(issue, 'TOC_REPEATED').map((a) => a.line)).toEqual([n + 3]);
+    expect(codes(issue, 'MASTHEAD_REPEATED').map((a) => a.line)).toEqual([3020]);
+  });
+
+  it('a 目录 with paged entries inside a document (no 【categories】, no colophon before it) is reported but does not split the issue', () => {
+    const at = FULL.documents[1]!.titleSpan.startLine + 8;
+    const inner = ['', '目 录', '', '1. 总体要求……(1)', '2. 主要任务……(2)', '3. 保障措施……(5)', ''];
+    const issue = parse([...L.slice(0, at), ...inner, ...L.slice(at)].join('\n'));
+    expect(codes(issue, 'TOC_REPEATED').map((a) => a.line)).toEqual([at + 2]);
+    expect(issue.documents).toHaveLength(22);
+    expect(issue.toc).toHaveLength(22);
+    expect(issue.toc.every((e) => e.tocLine === undefined)).toBe(true);
+    expect(issue.documents[1]!.span.endLine).toBe(FULL.documents[1]!.span.endLine + inner.length);
+    expect(codes(issue, 'DOCUMENT_NOT_IN_TOC')).toEqual([]);
+    expect(codes(issue, 'TOC_ENTRY_UNMATCHED')).toEqual([]);
   });
 
   it("a document's title lines lost: the document kept (date, 文号), DOCUMENT_WITHOUT_TITLE at its date line", () => {

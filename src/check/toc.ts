@@ -20,9 +20,11 @@ export function checkToc(input: CheckInput): Anomaly[] {
   if (toc.length === 0) return out;
   const docById = new Map(documents.map((d) => [d.id, d]));
 
-  // Page order, in the order of the entries.
+  // Page order, in the order of the entries (each table of contents of issues run together on its own).
   let prevPage: { page: number; line: number } | null = null;
+  let tocLine = toc[0]!.tocLine;
   for (const e of toc) {
+    if (e.tocLine !== tocLine) { tocLine = e.tocLine; prevPage = null; }
     if (e.page === null) continue;
     if (prevPage && e.page < prevPage.page) {
       out.push(anomaly('TOC_PAGE_ORDER', {

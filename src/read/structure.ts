@@ -2,7 +2,7 @@ import type { Anomaly } from '../model/anomaly.js';
 import type { Citation, Document, Masthead, Section, TocEntry } from '../model/issue.js';
 import { anomaly } from '../check/catalogue.js';
 import type { SourceLines } from './lines.js';
-import { readToc } from './toc.js';
+import { isTocHeading, readToc } from './toc.js';
 import { readMasthead } from './masthead.js';
 import { readAttachments } from './attachments.js';
 import { categoryHeader, dateLine, docNumberLine, endsSentence, findDocNumbers, isStandardDocNumber, isTableRow, type DateLine } from './patterns.js';
@@ -27,6 +27,8 @@ interface Region {
   /** Inclusive content lines (after the header). */
   from: number;
   to: number;
+  /** The table of contents its documents are listed in: 0 the first, 1… a later one (issues run together). */
+  group: number;
 }
 
 interface Candidate {
@@ -110,7 +112,7 @@ function titleAbove(lines: readonly string[], dateNo: number, floor: number): [n
   return [start, end];
 }
 
-function regionsOf(lines: readonly string[], from: number, to: number): Region[] {
+function regionsOf(lines: readonly string[], from: number, to: number, group = 0): Region[] {
   const headers: { category: string; line: number }[] = [];
   for (let ln = from; ln <= to; ln++) {
     const c = categoryHeader(lines[ln - 1]!);
@@ -120,10 +122,10 @@ function regionsOf(lines: readonly string[], from: number, to: number): Region[]
   const firstHeader = headers.length ? headers[0]!.line : to + 1;
   let pre = false;
   for (let ln = from; ln < firstHeader; ln++) if (lines[ln - 1]!.trim() !== '') { pre = true; break; }
-  if (pre) regions.push({ category: null, headerLine: null, from, to: firstHeader - 1 });
+  if (pre) regions.push({ category: null, headerLine: null, from, to: firstHeader - 1, group });
   headers.forEach((h, i) => {
     const end = i + 1 < headers.length ? headers[i + 1]!.line - 1 : to;
-    regions.push({ category: h.category, headerLine: h.line, from: h.line + 1, to: end });
+    regions.push({ category: h.category, headerLine: h.line, from: h.line + 1, to: end, group });
   });
   return regions;
 }
@@ -184,6 +186,25 @@ function candidatesIn(lines: readonly string[], region: Region, tocEntries: read
 }
 
 /**
+ * The first line of a colophon (title, 年第N期, publication date) closing lines [from, to],
+ * the end of an issue run together with the next one; null if there is none.
+ */
+function colophonBefore(lines: readonly string[], from: number, to: number): number | null {
+  // The colophon stands in the last 12 non-blank lines, as at the end of the text.
+  let start = to + 1;
+  let issueLine = false;
+  for (let seen = 0; start > from && seen < 12; ) {
+    start--;
+    const t = lines[start - 1]!;
+    if (t.trim() !== '') seen++;
+    if (t.includes('期')) issueLine = true;
+  }
+  if (start > to || !issueLine) return null;
+  const mh = readMasthead(lines.slice(start - 1, to));
+  return mh.startLine !== null && mh.masthead.issue !== null ? start - 1 + mh.startLine : null;
+}
+
+/**
  * Reads the structure of an issue: TOC, masthead, sections, documents (title, date,
  * 文号, recipients, attachments, span), citations.
  */
@@ -203,15 +224,37 @@ export function readStructure(src: SourceLines): Structure {
   const bodyStart = toc.endLine !== null ? toc.endLine + 1 : 1;
   const bodyEnd = mh.startLine !== null && mh.startLine > bodyStart ? mh.startLine - 1 : n;
 
-  const regions = regionsOf(lines, bodyStart, bodyEnd);
-  const tocCategories = new Set(toc.entries.map((e) => e.category));
-  const bodyCategories = new Set(regions.map((r) => r.category));
-  for (const c of tocCategories) {
-    if (c !== null && !bodyCategories.has(c)) {
-      const e = toc.entries.find((x) => x.category === c)!;
-      anomalies.push(anomaly('SECTION_NOT_FOUND', { message: `category 【${c}】 of the table of contents has no section header in the body`, line: e.line, evidence: lines[e.line - 1]! }));
+  // Issues run together: a later table of contents inside the body opens the next issue. Its
+  // lines are not body text, and the documents after it are matched with its entries.
+  const tocs: { entries: TocEntry[]; line: number | null }[] = [{ entries: toc.entries, line: toc.startLine }];
+  const regions: Region[] = [];
+  let segmentFrom = bodyStart;
+  for (let ln = bodyStart; ln <= bodyEnd; ln++) {
+    const line = lines[ln - 1]!;
+    if (line.length > 60 || !line.includes('录') || !isTocHeading(line)) continue;
+    const later = readToc(lines, ln - 1);
+    if (later.entries.length === 0 || later.endLine! > bodyEnd) continue;
+    // An issue's TOC: under 【categories】, or after the colophon that closed the issue before.
+    const colophon = colophonBefore(lines, segmentFrom, ln - 1);
+    if (colophon !== null || later.entries.some((e) => e.category !== null)) {
+      regions.push(...regionsOf(lines, segmentFrom, (colophon ?? ln) - 1, tocs.length - 1));
+      tocs.push({ entries: later.entries, line: ln });
+      segmentFrom = later.endLine! + 1;
     }
+    ln = later.endLine!;
   }
+  regions.push(...regionsOf(lines, segmentFrom, bodyEnd, tocs.length - 1));
+  const tocCategories = tocs.map((t) => new Set(t.entries.map((e) => e.category)));
+  const bodyCategories = tocs.map(() => new Set<string | null>());
+  for (const r of regions) bodyCategories[r.group]!.add(r.category);
+  tocs.forEach((t, g) => {
+    for (const c of tocCategories[g]!) {
+      if (c !== null && !bodyCategories[g]!.has(c)) {
+        const e = t.entries.find((x) => x.category === c)!;
+        anomalies.push(anomaly('SECTION_NOT_FOUND', { message: `category 【${c}】 of the table of contents has no section header in the body`, line: e.line, evidence: lines[e.line - 1]! }));
+      }
+    }
+  });
 
   const documents: Document[] = [];
   const sections: Section[] = [];
@@ -219,8 +262,9 @@ export function readStructure(src: SourceLines): Structure {
   const docCands: Candidate[] = [];
   const sectionOf = new Map<Region, Section>();
   for (const region of regions) {
-    const entries = toc.entries.filter((e) => e.category === region.category);
-    const cands = candidatesIn(lines, region, entries.length ? entries : region.category === null ? toc.entries : [], anomalies);
+    const listed = tocs[region.group]!.entries;
+    const entries = listed.filter((e) => e.category === region.category);
+    const cands = candidatesIn(lines, region, entries.length ? entries : region.category === null ? listed : [], anomalies);
     cands.forEach((c, i) => {
       const end = i + 1 < cands.length ? cands[i + 1]!.titleStart - 1 : region.to;
       const titleLines = lines.slice(c.titleStart - 1, Math.max(c.titleEnd, c.titleStart - 1));
@@ -253,13 +297,16 @@ export function readStructure(src: SourceLines): Structure {
 
   // Match documents to TOC entries: same category, in order, by title similarity.
   const used = new Set<TocEntry>();
-  const entryKeys = new Map(toc.entries.map((e) => [e, matchKey(e.title)]));
-  documents.forEach((d) => {
+  const entryKeys = new Map(tocs.flatMap((t) => t.entries.map((e) => [e, matchKey(e.title)] as const)));
+  documents.forEach((d, i) => {
     const key = matchKey(d.titleRaw);
     let best: TocEntry | null = null;
     let bestScore = 0.5;
+    const g = docRegion[i]!.group;
+    const tocCats = tocCategories[g]!;
+    const bodyCats = bodyCategories[g]!;
     // Entries of a category whose section header is missing may match any document (it sits in the previous section).
-    const pool = toc.entries.filter((e) => !used.has(e) && (e.category === d.category || d.category === null || !tocCategories.has(d.category) || !bodyCategories.has(e.category)));
+    const pool = tocs[g]!.entries.filter((e) => !used.has(e) && (e.category === d.category || d.category === null || !tocCats.has(d.category) || !bodyCats.has(e.category)));
     best = pool.find((e) => entryKeys.get(e) === key) ?? null;
     if (best === null) {
       for (const e of pool) {
@@ -270,7 +317,7 @@ export function readStructure(src: SourceLines): Structure {
     if (best) {
       used.add(best);
       d.toc = { index: best.index, page: best.page, line: best.line };
-      if (best.category !== null && !bodyCategories.has(best.category)) d.category = best.category;
+      if (best.category !== null && !bodyCats.has(best.category)) d.category = best.category;
       (d as Document & { _toc?: TocEntry })._toc = best;
     }
   });
@@ -333,13 +380,14 @@ export function readStructure(src: SourceLines): Structure {
   });
   const docByTocLine = new Map<number, string>();
   for (const d of documents) if (d.toc && !docByTocLine.has(d.toc.line)) docByTocLine.set(d.toc.line, d.id);
-  const tocOut: TocEntry[] = toc.entries.map((e) => ({ ...e, documentId: docByTocLine.get(e.line) ?? null }));
+  const tocOut: TocEntry[] = tocs.flatMap((t) => t.entries.map((e) => (tocs.length > 1 && t.line !== null ? { ...e, documentId: docByTocLine.get(e.line) ?? null, tocLine: t.line } : { ...e, documentId: docByTocLine.get(e.line) ?? null })));
   for (const e of tocOut) {
     if (e.documentId === null) anomalies.push(anomaly('TOC_ENTRY_UNMATCHED', { message: `TOC entry «${e.title}» (page ${e.page ?? '?'}) has no document in the body`, line: e.line, evidence: lines[e.line - 1]! }));
   }
   if (tocOut.length) {
-    for (const d of documents) {
-      if (d.toc === null) anomalies.push(anomaly('DOCUMENT_NOT_IN_TOC', { message: `document «${d.title}» is not in the table of contents`, line: d.titleSpan.startLine, evidence: lines[d.titleSpan.startLine - 1]!, documentId: d.id }));
+    for (const [i, d] of documents.entries()) {
+      // Documents after a TOC are checked against it; those before the first TOC found are not.
+      if (d.toc === null && tocs[docRegion[i]!.group]!.entries.length) anomalies.push(anomaly('DOCUMENT_NOT_IN_TOC', { message: `document «${d.title}» is not in the table of contents`, line: d.titleSpan.startLine, evidence: lines[d.titleSpan.startLine - 1]!, documentId: d.id }));
     }
   }
 

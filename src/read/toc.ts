@@ -35,20 +35,22 @@ function pageEnd(s: string): { title: string; page: number } | null {
   return { title: s.slice(0, end), page: Number(toHalfWidth(m[1]!)) };
 }
 
-const isHeading = (line: string): boolean => line.replace(/\s+/g, '') === '目录';
+/** 目录 (the heading of a table of contents), spaced or not. */
+export const isTocHeading = (line: string): boolean => line.replace(/\s+/g, '') === '目录';
 
 /**
  * Reads the table of contents: 目录, then categories in 【…】 and numbered entries ending in
  * a page number (an entry may wrap over several lines). The TOC ends before the first
  * category header that is not followed by an entry — the body's first section.
+ * `from` (0-based) is where to start looking: a later TOC inside the text (issues run together).
  */
-export function readToc(lines: readonly string[]): Toc {
+export function readToc(lines: readonly string[], from = 0): Toc {
   const n = lines.length;
-  const limit = Math.min(n, 400);
-  let i = 0;
+  const limit = Math.min(n, from + 400);
+  let i = from;
   let startLine: number | null = null;
-  for (let k = 0; k < limit; k++) {
-    if (isHeading(lines[k]!)) { startLine = k + 1; i = k + 1; break; }
+  for (let k = from; k < limit; k++) {
+    if (isTocHeading(lines[k]!)) { startLine = k + 1; i = k + 1; break; }
   }
   if (startLine === null) {
     // No heading: a TOC still counts if the issue opens with categories and paged entries.
