@@ -48,7 +48,7 @@ export const TocEntry = z
     line: Line,
     endLine: Line.optional(),
     documentId: z.string().nullable().describe('The body document this entry matches'),
-    tocLine: Line.optional().describe('Line of the 目录 heading of the table of contents this entry is listed in; only when the text holds more than one (issues run together), whose entries are matched with the documents that follow them'),
+    tocLine: Line.optional().describe('First line (目录) of the table of contents this entry is listed in; only when the text holds more than one (issues run together): each is matched with the documents that follow it'),
   })
   .describe('One entry of the table of contents');
 export type TocEntry = z.infer<typeof TocEntry>;
