@@ -9,6 +9,7 @@ import { checkStructure } from './check/structure.js';
 import { extractTables } from './extract/tables/index.js';
 import { extractPeople } from './extract/people/index.js';
 import { extractSluices, gridsFromTables } from './extract/sluices/index.js';
+import { collapseFloods } from './check/flood.js';
 import { checkDamage } from './check/damage.js';
 
 export interface ParseOptions {
@@ -74,6 +75,7 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
   anomalies.push(...checkDamage(src, structure));
 
   anomalies.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const reported = collapseFloods(anomalies);
   const issue: Issue = {
     schemaVersion: 1,
     source: { ...source, lines: src.lines.length },
@@ -87,7 +89,7 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
     rosters: people.value.rosters,
     sluices: sluices.value.sluices,
     points: sluices.value.points,
-    anomalies,
+    anomalies: reported,
   };
   return { issue, lines: src.lines };
 }
