@@ -139,3 +139,26 @@ describe('changed-names variant (another district, year and serials)', () => {
     expect(variant.documents.map((d) => d.id)).toContain('静府办-2024-110');
   });
 });
+
+describe('a table of contents of thousands of entries', () => {
+  // entries numbered past 999 and pages past 9999 are still entries; every document finds its
+  // own entry (by key, or by similarity near the last match), none another's
+  const n = 12_000;
+  const text =
+    '目 录\n【区政府文件】\n' +
+    Array.from({ length: n }, (_, i) => `${i + 1}. 关于第${i}号事项的通知…… (${i + 1})\n`).join('') +
+    '【区政府文件】\n' +
+    Array.from({ length: n }, (_, i) => `关于第${i}号事项的${i % 1000 === 7 ? '紧急' : ''}通知\n(2023 年 4 月 10 日)\n正文。\n`).join('');
+  const issue = parseIssue(text);
+  it('reads every entry and matches every document to its own', () => {
+    expect(issue.toc).toHaveLength(n);
+    expect(issue.toc[n - 1]).toMatchObject({ index: n, page: n, title: `关于第${n - 1}号事项的通知` });
+    expect(issue.documents).toHaveLength(n);
+    expect(issue.documents.every((d, i) => d.toc?.index === i + 1)).toBe(true);
+    const codes = new Set(issue.anomalies.map((a) => a.code));
+    expect(codes.has('DOCUMENT_NOT_IN_TOC')).toBe(false);
+    expect(codes.has('TOC_ENTRY_UNMATCHED')).toBe(false);
+    // the reworded titles (紧急) are matched by similarity and reported as worded differently
+    expect(issue.anomalies.filter((a) => a.code === 'TOC_TITLE_MISMATCH')).toHaveLength(12);
+  });
+});

@@ -147,33 +147,54 @@ function candidatesIn(lines: readonly string[], region: Region, tocEntries: read
     }
     cands.push({ titleStart: t[0], titleEnd: t[1], date: d, dateLineNo: ln });
   }
-  const covered = (ln: number): boolean => cands.some((c) => ln >= c.titleStart && ln <= Math.max(c.titleEnd, c.dateLineNo ?? c.titleEnd));
+  // Lines a candidate's title or date line covers (a mark per line: no search over candidates).
+  const cover = new Uint8Array(region.to - region.from + 2);
+  const mark = (c: Candidate): void => {
+    for (let ln = Math.max(c.titleStart, region.from); ln <= Math.min(Math.max(c.titleEnd, c.dateLineNo ?? c.titleEnd), region.to); ln++) cover[ln - region.from] = 1;
+  };
+  for (const c of cands) mark(c);
+  const covered = (ln: number): boolean => cover[ln - region.from] === 1;
+  const add = (ln: number): void => {
+    const c: Candidate = { titleStart: ln, titleEnd: ln, date: null, dateLineNo: null };
+    cands.push(c);
+    mark(c);
+  };
   const candKeys = new Set(cands.map((c) => matchKey(lines.slice(c.titleStart - 1, c.titleEnd).join(''))));
   // TOC entries of this category not found by a date line: look for their title as a line.
   const wanted = tocEntries.filter((e) => !candKeys.has(matchKey(e.title)));
   if (wanted.length) {
     const keys = new Map<string, number>();
+    // A key that is a prefix of another, their lengths within 0.8 of each other and the
+    // shorter one at least 9 long, shares the other's first 8 characters: lines are
+    // bucketed by those, in line order, so a prefix match looks only at its own bucket.
+    const PREFIX = 8;
+    const byPrefix = new Map<string, Array<[string, number]>>();
     for (let ln = region.from; ln <= region.to; ln++) {
       const t = lines[ln - 1]!;
       if (t.trim() === '' || t.length > 300 || isTableRow(t)) continue;
       const k = matchKey(t);
-      if (k.length >= 4 && !keys.has(k)) keys.set(k, ln);
+      if (k.length < 4 || keys.has(k)) continue;
+      keys.set(k, ln);
+      if (k.length > PREFIX) {
+        const bucket = byPrefix.get(k.slice(0, PREFIX));
+        if (bucket) bucket.push([k, ln]);
+        else byPrefix.set(k.slice(0, PREFIX), [[k, ln]]);
+      }
     }
     for (const e of wanted) {
       const ek = matchKey(e.title);
       let at = keys.get(ek);
       if (at === undefined && ek.length >= 10) {
-        for (const [k, ln] of keys) {
+        for (const [k, ln] of byPrefix.get(ek.slice(0, PREFIX)) ?? []) {
           if ((k.startsWith(ek) || ek.startsWith(k)) && Math.min(k.length, ek.length) / Math.max(k.length, ek.length) > 0.8) { at = ln; break; }
         }
       }
-      if (at !== undefined && !covered(at)) cands.push({ titleStart: at, titleEnd: at, date: null, dateLineNo: null });
+      if (at !== undefined && !covered(at)) add(at);
     }
   }
+  const starts = new Set(cands.map((c) => c.titleStart));
   for (let ln = region.from; ln <= region.to; ln++) {
-    if (lines[ln - 1]!.includes('解读') && INTERPRETATION.test(lines[ln - 1]!) && !covered(ln) && !cands.some((c) => c.titleStart === ln)) {
-      cands.push({ titleStart: ln, titleEnd: ln, date: null, dateLineNo: null });
-    }
+    if (lines[ln - 1]!.includes('解读') && INTERPRETATION.test(lines[ln - 1]!) && !covered(ln) && !starts.has(ln)) add(ln);
   }
   cands.sort((a, b) => a.titleStart - b.titleStart);
   // Content before the first document start is a document of its own (e.g. a list under its heading).
@@ -261,9 +282,19 @@ export function readStructure(src: SourceLines): Structure {
   const docRegion: Region[] = [];
   const docCands: Candidate[] = [];
   const sectionOf = new Map<Region, Section>();
+  // each TOC's entries by category, gathered once (not filtered again for every region)
+  const byCategory = tocs.map((t) => {
+    const m = new Map<string | null, TocEntry[]>();
+    for (const e of t.entries) {
+      const list = m.get(e.category);
+      if (list) list.push(e);
+      else m.set(e.category, [e]);
+    }
+    return m;
+  });
   for (const region of regions) {
     const listed = tocs[region.group]!.entries;
-    const entries = listed.filter((e) => e.category === region.category);
+    const entries = byCategory[region.group]!.get(region.category) ?? [];
     const cands = candidatesIn(lines, region, entries.length ? entries : region.category === null ? listed : [], anomalies);
     cands.forEach((c, i) => {
       const end = i + 1 < cands.length ? cands[i + 1]!.titleStart - 1 : region.to;
@@ -295,9 +326,27 @@ export function readStructure(src: SourceLines): Structure {
     }
   }
 
-  // Match documents to TOC entries: same category, in order, by title similarity.
+  // Match documents to TOC entries: same category, in order, by title similarity. The first
+  // unused entry with an equal key is found through an index; the similarity search looks at
+  // every entry of a TOC of up to 2 × NEAR entries, else at the NEAR entries either side of
+  // the last match (documents follow their TOC's order): linear for a TOC of any length.
+  const NEAR = 100;
   const used = new Set<TocEntry>();
   const entryKeys = new Map(tocs.flatMap((t) => t.entries.map((e) => [e, matchKey(e.title)] as const)));
+  const position = new Map(tocs.flatMap((t) => t.entries.map((e, k) => [e, k] as const)));
+  const byKey = tocs.map((t) => {
+    const m = new Map<string, { list: TocEntry[]; head: number }>();
+    for (const e of t.entries) {
+      const k = entryKeys.get(e)!;
+      const same = m.get(k);
+      if (same) same.list.push(e);
+      else m.set(k, { list: [e], head: 0 });
+    }
+    return m;
+  });
+  const cursor = tocs.map(() => 0);
+  // each document's entry, beside it (a property added and deleted would slow every document object)
+  const tocOf: Array<TocEntry | undefined> = [];
   documents.forEach((d, i) => {
     const key = matchKey(d.titleRaw);
     let best: TocEntry | null = null;
@@ -306,19 +355,29 @@ export function readStructure(src: SourceLines): Structure {
     const tocCats = tocCategories[g]!;
     const bodyCats = bodyCategories[g]!;
     // Entries of a category whose section header is missing may match any document (it sits in the previous section).
-    const pool = tocs[g]!.entries.filter((e) => !used.has(e) && (e.category === d.category || d.category === null || !tocCats.has(d.category) || !bodyCats.has(e.category)));
-    best = pool.find((e) => entryKeys.get(e) === key) ?? null;
+    const fits = (e: TocEntry): boolean => !used.has(e) && (e.category === d.category || d.category === null || !tocCats.has(d.category) || !bodyCats.has(e.category));
+    const same = byKey[g]!.get(key);
+    if (same) {
+      while (same.head < same.list.length && used.has(same.list[same.head]!)) same.head++;
+      for (let k = same.head; k < same.list.length && best === null; k++) if (fits(same.list[k]!)) best = same.list[k]!;
+    }
     if (best === null) {
-      for (const e of pool) {
+      const entries = tocs[g]!.entries;
+      const all = entries.length <= 2 * NEAR;
+      const to = all ? entries.length : Math.min(entries.length, cursor[g]! + NEAR);
+      for (let k = all ? 0 : Math.max(0, cursor[g]! - NEAR); k < to; k++) {
+        const e = entries[k]!;
+        if (!fits(e)) continue;
         const s = similarity(key, entryKeys.get(e)!);
         if (s > bestScore + 1e-9) { best = e; bestScore = s; }
       }
     }
     if (best) {
       used.add(best);
+      cursor[g] = position.get(best)! + 1;
       d.toc = { index: best.index, page: best.page, line: best.line };
       if (best.category !== null && !bodyCats.has(best.category)) d.category = best.category;
-      (d as Document & { _toc?: TocEntry })._toc = best;
+      tocOf[i] = best;
     }
   });
 
@@ -329,8 +388,7 @@ export function readStructure(src: SourceLines): Structure {
   const sectionOrdinal = new Map<string | null, number>();
   documents.forEach((d, i) => {
     const c = docCands[i]!;
-    const tocEntry = (d as Document & { _toc?: TocEntry })._toc ?? null;
-    delete (d as Document & { _toc?: TocEntry })._toc;
+    const tocEntry = tocOf[i] ?? null;
     d.title = c.titleEnd >= c.titleStart ? cleanTitle(d.titleRaw.split('\n'), tocEntry?.titleRaw ?? null) : '';
     d.kind = kindOf(d.title);
     if (c.date && c.date.iso === null) {

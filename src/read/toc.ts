@@ -19,7 +19,7 @@ interface EntryStart {
 /** "1. " / "1、" / "１．" / "- " at the start of a TOC line. */
 function entryStart(line: string): EntryStart | null {
   const t = line.trimStart();
-  const m = /^([0-9０-９]{1,3})\s*[.．、]\s*/.exec(t);
+  const m = /^([0-9０-９]{1,5})\s*[.．、]\s*/.exec(t);
   if (m) return { index: Number(toHalfWidth(m[1]!)), rest: t.slice(m[0].length) };
   const d = /^[-—•·]\s+/.exec(t);
   if (d) return { index: null, rest: t.slice(d[0].length) };
@@ -28,7 +28,7 @@ function entryStart(line: string): EntryStart | null {
 
 /** Trailing leaders and page number: "……… (11)", "…(30)", " ……(48)". */
 function pageEnd(s: string): { title: string; page: number } | null {
-  const m = /[(（]\s*([0-9０-９]{1,4})\s*[)）]\s*$/.exec(s);
+  const m = /[(（]\s*([0-9０-９]{1,5})\s*[)）]\s*$/.exec(s);
   if (!m) return null;
   let end = m.index;
   while (end > 0 && /[\s….·。．⋯-]/.test(s[end - 1]!)) end--;
