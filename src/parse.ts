@@ -11,6 +11,7 @@ import { extractPeople } from './extract/people/index.js';
 import { extractSluices, gridsFromTables } from './extract/sluices/index.js';
 import { collapseFloods } from './check/flood.js';
 import { checkDamage } from './check/damage.js';
+import { append } from './model/result.js';
 
 export interface ParseOptions {
   /** File name for provenance and messages; null for stdin / in-memory text. */
@@ -59,20 +60,20 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
   }
 
   const structure = readStructure(src);
-  anomalies.push(...structure.anomalies);
-  anomalies.push(...checkStructure({ lines: src.lines, masthead: structure.masthead, toc: structure.toc, sections: structure.sections, documents: structure.documents }));
+  append(anomalies, structure.anomalies);
+  append(anomalies, checkStructure({ lines: src.lines, masthead: structure.masthead, toc: structure.toc, sections: structure.sections, documents: structure.documents }));
   const ctx: ParseContext = { src, structure };
   void ctx;
 
   // Extractors (tables, people, sluices) and checks plug in here, each returning
   // its records and anomalies.
   const tables = extractTables(src, structure.documents);
-  anomalies.push(...tables.anomalies);
+  append(anomalies, tables.anomalies);
   const people = extractPeople(src, structure.documents, tables.value);
-  anomalies.push(...people.anomalies);
+  append(anomalies, people.anomalies);
   const sluices = extractSluices(gridsFromTables(tables.value), src.lines);
-  anomalies.push(...sluices.anomalies);
-  anomalies.push(...checkDamage(src, structure));
+  append(anomalies, sluices.anomalies);
+  append(anomalies, checkDamage(src, structure));
 
   anomalies.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const reported = collapseFloods(anomalies);

@@ -49,6 +49,17 @@ describe('collapseFloods', () => {
     expect(lost[0]!.message).toContain('a run of 5000');
   });
 
+  it('in parseIssue: HTML in each of 150 000 cells neither overflows the stack nor floods the report', () => {
+    // `anomalies.push(...list)` of 150 000 anomalies threw RangeError (call stack size)
+    const rows = Array.from({ length: 150_000 }, (_, i) => `| ${i + 1} | <p>甲 |`).join('\n');
+    const issue = parseIssue(`| 序号 | 内容 |\n|---|---|\n${rows}\n`);
+    expect(issue.tables[0]!.rows).toHaveLength(150_000);
+    expect(issue.tables[0]!.rows[149_999]!.cells[1]).toMatchObject({ text: '甲', raw: '<p>甲', line: 150_002 });
+    const cleaned = issue.anomalies.filter((a) => a.code === 'TABLE_ARTEFACT_CLEANED');
+    expect(cleaned).toHaveLength(1);
+    expect(cleaned[0]).toMatchObject({ line: 3, endLine: 150_002 });
+  });
+
   it('changes nothing in the sample', () => {
     expect(parseIssue(SAMPLE_BYTES).anomalies.some((a) => a.message.includes('reported once'))).toBe(false);
   });

@@ -15,11 +15,12 @@ const GAP = 8;
 /** `sorted` must be in line order; returns a new list in the same order. */
 export function collapseFloods(sorted: readonly Anomaly[]): Anomaly[] {
   if (sorted.length < FLOOD) return sorted.slice();
-  // Runs per code and document, found in one pass: the open run of each key.
-  const open = new Map<string, { first: number; last: number; lastLine: number; count: number }>();
+  // Runs per code and document, found in one pass: the open run of each code and document.
+  type Run = { first: number; last: number; lastLine: number; count: number };
+  const open = new Map<string, Map<string | undefined, Run>>();
   const replace = new Map<number, Anomaly>();
   const drop = new Uint8Array(sorted.length);
-  const close = (run: { first: number; last: number; lastLine: number; count: number }): void => {
+  const close = (run: Run): void => {
     if (run.count < FLOOD) return;
     // members are marked when the run closes; the first one stands for them all
     const a = sorted[run.first]!;
@@ -38,8 +39,9 @@ export function collapseFloods(sorted: readonly Anomaly[]): Anomaly[] {
   };
   for (let i = 0; i < sorted.length; i++) {
     const a = sorted[i]!;
-    const key = `${a.code}\u0000${a.documentId ?? ''}`;
-    const run = open.get(key);
+    let runs = open.get(a.code);
+    if (!runs) open.set(a.code, (runs = new Map()));
+    const run = runs.get(a.documentId);
     const end = a.endLine ?? a.line;
     if (run && a.line - run.lastLine <= GAP) {
       run.last = i;
@@ -48,9 +50,9 @@ export function collapseFloods(sorted: readonly Anomaly[]): Anomaly[] {
       continue;
     }
     if (run) close(run);
-    open.set(key, { first: i, last: i, lastLine: end, count: 1 });
+    runs.set(a.documentId, { first: i, last: i, lastLine: end, count: 1 });
   }
-  for (const run of open.values()) close(run);
+  for (const runs of open.values()) for (const run of runs.values()) close(run);
   if (replace.size === 0) return sorted.slice();
   const out: Anomaly[] = [];
   for (let i = 0; i < sorted.length; i++) {

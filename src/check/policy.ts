@@ -1,5 +1,6 @@
 import type { Anomaly, Severity } from '../model/anomaly.js';
 import { CATALOGUE, type Code } from './catalogue.js';
+import { append } from '../model/result.js';
 
 /**
  * What a CI job decides about anomalies: per-rule severities (or off), the level that
@@ -102,7 +103,7 @@ export class Baseline {
     const list: unknown[] = [];
     const take = (xs: unknown): void => {
       if (!Array.isArray(xs)) throw new Error('no anomaly list found');
-      list.push(...xs);
+      append(list, xs);
     };
     if (Array.isArray(data)) take(data);
     else if (data && typeof data === 'object' && Array.isArray((data as { files?: unknown }).files)) {

@@ -8,6 +8,7 @@ import { readAttachments } from './attachments.js';
 import { categoryHeader, dateLine, docNumberLine, endsSentence, findDocNumbers, isStandardDocNumber, isTableRow, type DateLine } from './patterns.js';
 import { matchKey } from './text.js';
 import { cleanTitle } from './title.js';
+import { append } from '../model/result.js';
 
 /** The skeleton of an issue: everything the structure reader finds, plus its anomalies. */
 export interface Structure {
@@ -258,13 +259,13 @@ export function readStructure(src: SourceLines): Structure {
     // An issue's TOC: under 【categories】, or after the colophon that closed the issue before.
     const colophon = colophonBefore(lines, segmentFrom, ln - 1);
     if (colophon !== null || later.entries.some((e) => e.category !== null)) {
-      regions.push(...regionsOf(lines, segmentFrom, (colophon ?? ln) - 1, tocs.length - 1));
+      append(regions, regionsOf(lines, segmentFrom, (colophon ?? ln) - 1, tocs.length - 1));
       tocs.push({ entries: later.entries, line: ln });
       segmentFrom = later.endLine! + 1;
     }
     ln = later.endLine!;
   }
-  regions.push(...regionsOf(lines, segmentFrom, bodyEnd, tocs.length - 1));
+  append(regions, regionsOf(lines, segmentFrom, bodyEnd, tocs.length - 1));
   const tocCategories = tocs.map((t) => new Set(t.entries.map((e) => e.category)));
   const bodyCategories = tocs.map(() => new Set<string | null>());
   for (const r of regions) bodyCategories[r.group]!.add(r.category);
@@ -428,7 +429,7 @@ export function readStructure(src: SourceLines): Structure {
     }
     const att = readAttachments(lines, d.titleSpan.endLine + 1, d.span.endLine, d.id);
     d.attachments = att.attachments;
-    anomalies.push(...att.anomalies);
+    append(anomalies, att.anomalies);
     if (c.titleEnd < c.titleStart) { const a = untitled.get(c.dateLineNo!); if (a) a.documentId = d.id; }
   });
   documents.forEach((d, i) => {

@@ -12,6 +12,7 @@ import type { Sluice, SluicePoint } from '../model/sluice.js';
 import { displayWidth } from '../read/text.js';
 import { sluicePoints, sluiceRings } from './sluices.js';
 import { stakeLabel } from '../check/sluices.js';
+import { append } from '../model/result.js';
 
 const W = 960;
 const MAP = { x: 50, y: 110, w: 860, h: 620 };
@@ -147,7 +148,7 @@ function anomaliesOf(issue: Issue, s: Sluice, pts: readonly SluicePoint[]): { by
   const general: Anomaly[] = [];
   for (const line of new Set([s.summaryLine, s.section?.line])) {
     if (line === null || line === undefined || byLine.has(line)) continue;
-    general.push(...(all.get(line) ?? []));
+    append(general, all.get(line) ?? []);
   }
   return { byLine, general };
 }
@@ -261,7 +262,7 @@ export function plotSluice(issue: Issue, s: Sluice): string {
         labels.push(`<text x="${spot.x.toFixed(1)}" y="${ty.toFixed(1)}" font-size="11" fill="#222" text-anchor="${spot.anchor}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(stakeLabel(p))}</text>`);
       }
     }
-    out.push(...dots, ...labels);
+    append(append(out, dots), labels);
     // Scale bar (bottom left).
     const len = scaleBarLength(scale);
     const px = len * scale;

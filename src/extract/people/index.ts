@@ -6,7 +6,7 @@
 import type { Anomaly } from '../../model/anomaly.js';
 import type { Document } from '../../model/issue.js';
 import type { Appointment, Roster } from '../../model/people.js';
-import type { Result } from '../../model/result.js';
+import { append, type Result } from '../../model/result.js';
 import type { Table } from '../../model/table.js';
 import type { SourceLines } from '../../read/lines.js';
 import { extractAppointments } from './appointments.js';
@@ -30,8 +30,8 @@ export function extractPeople(src: SourceLines, documents: readonly Document[], 
   }
   for (const doc of documents) {
     const docTables = byDoc.get(doc.id) ?? [];
-    appointments.push(...extractAppointments(src, doc, docTables, anomalies));
-    rosters.push(...extractRosters(src, doc, docTables, anomalies));
+    append(appointments, extractAppointments(src, doc, docTables, anomalies));
+    append(rosters, extractRosters(src, doc, docTables, anomalies));
   }
   return { value: { appointments, rosters }, anomalies };
 }

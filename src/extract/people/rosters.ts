@@ -18,6 +18,7 @@ import { compact, entryOf, isSentence, mostlyPosts, nameColumn, own, roleColumn,
 import { compactName, isName, titleSuffixLength } from './names.js';
 import { stripMarkup } from './positions.js';
 import { BODY_VERBS, BODY_WORDS, ROLE_SET } from './vocab.js';
+import { append } from '../../model/result.js';
 
 const MAX_ROLE = 8;
 
@@ -365,7 +366,7 @@ function rosterOf(src: SourceLines, doc: Document, sorted: readonly Table[], ano
   }
   // Sentences naming an office director etc., once the listed members are known.
   for (const k of pending) if (src.lines[k - 1]!.includes('由')) fromSentence(ctx, src.lines[k - 1]!, k);
-  anomalies.push(...ctx.anomalies);
+  append(anomalies, ctx.anomalies);
   const members = [...ctx.members].sort((a, b) => a.line - b.line || a.order - b.order);
   members.forEach((m, i) => (m.order = i + 1));
   const kinds = new Set(members.map((m) => m.source));

@@ -8,6 +8,7 @@ import type { Table } from '../../model/table.js';
 import type { Document } from '../../model/issue.js';
 import type { Fragment } from '../tables/scan.js';
 import { stakeLayout, summaryLayout } from './columns.js';
+import { append } from '../../model/result.js';
 
 export interface GridCell {
   text: string;
@@ -88,7 +89,7 @@ export function gridsFromFragments(fragments: readonly Fragment[], lines: readon
       let gapOnlyBlank = true;
       for (let ln = prev.endLine + 1; ln < f.startLine; ln++) if (lines[ln - 1]!.trim() !== '') { gapOnlyBlank = false; break; }
       if (gapOnlyBlank) {
-        prev.rows.push(...f.rows.filter((r) => !isEmptyRow(r.cells)));
+        append(prev.rows, f.rows.filter((r) => !isEmptyRow(r.cells)));
         prev.endLine = f.endLine;
         continue;
       }

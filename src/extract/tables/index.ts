@@ -40,7 +40,7 @@
  */
 import type { Anomaly } from '../../model/anomaly.js';
 import type { Document } from '../../model/issue.js';
-import type { Result } from '../../model/result.js';
+import { append, type Result } from '../../model/result.js';
 import type { ColumnType, Table, TableCell, TableColumn, TableFragment, TableRow } from '../../model/table.js';
 import type { SourceLines } from '../../read/lines.js';
 import { anomaly, type Code } from '../../check/catalogue.js';
@@ -526,7 +526,7 @@ export function extractTables(src: SourceLines, documents: readonly Document[]):
     } else id = `t${++outside}`;
     const res = buildTable(src, l, id, doc, owner.att, tables.length > 0 ? tables[tables.length - 1]!.span.endLine : 0);
     tables.push(res.value);
-    anomalies.push(...res.anomalies);
+    append(anomalies, res.anomalies);
   }
   return { value: tables, anomalies };
 }
