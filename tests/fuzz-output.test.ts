@@ -1,7 +1,7 @@
 // Output safety: a full disk, a directory in the way, an interrupt (SIGINT) — no partial
 // or temporary file is left, and gongbao says which files were written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -158,5 +158,21 @@ describe('--max-bytes', () => {
     expect(s.code).toBe(2);
     expect(s.stderr).toMatch(/exceeds --max-bytes 1000/);
     expect(s.stdout).toBe('');
+  });
+});
+
+describe('a reader that stops early (`| head`)', () => {
+  // EPIPE on stdout: the data path ignored it, but help text crashed with an unhandled
+  // 'error' event (a stack trace on stderr and exit 1 from `gongbao parse --help | head -1`).
+  it.each([
+    ['parse --help'],
+    ['rules'],
+    ['schema issue'],
+    [`parse ${SAMPLE} --pretty`],
+    [`extract documents ${SAMPLE} --format csv`],
+  ])('gongbao %s | head -c 10: exit 0, nothing on stderr', (args) => {
+    const sh = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" ${args} | head -c 10 > /dev/null`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(sh.stderr).toBe('');
+    expect(sh.status).toBe(0);
   });
 });

@@ -2,11 +2,13 @@
 import { setFlagsFromString } from 'node:v8';
 import { main } from './main.js';
 import { writtenFiles } from '../write/atomic.js';
+import { watchStdout } from './options.js';
 
 // The single executable does not go through bin/gongbao, which sets this first: see there
 // why the CLI optimises later than V8 would by default (setting it twice is harmless).
 setFlagsFromString('--interrupt-budget=2162688');
 
+watchStdout(); // `gongbao … | head` must not crash when head stops reading
 process.removeAllListeners('SIGINT'); // the launcher's provisional handler
 process.on('SIGINT', () => {
   // Files are written whole (temp file + rename) between event-loop turns, so none is

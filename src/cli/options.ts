@@ -39,22 +39,35 @@ export function loadSource(file: string, opts: InputOpts): ParsedSource {
   return parseSource(bytes, { name: raw.name, ...(encoding ? { encoding } : {}) });
 }
 
-/** Writes data to stdout, waiting for the pipe to drain (and ignoring EPIPE from `| head`). */
 let stdoutClosed = false;
 let stdoutWatched = false;
 const waiting = new Set<() => void>();
-export function writeStdout(data: string): Promise<void> {
-  if (stdoutClosed) return Promise.resolve();
-  if (!stdoutWatched) {
-    // One listener for the whole run (one per call piled up past MaxListeners).
-    stdoutWatched = true;
-    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EPIPE') return;
+
+/**
+ * The one listener for stdout errors of the whole run (one per write piled up past
+ * MaxListeners). EPIPE — the reader went away, as `| head` does — ends writing quietly;
+ * any other error is reported and exits 3 (output could not be written). Without it, help
+ * text piped into `head` crashed with an unhandled 'error' event.
+ */
+export function watchStdout(): void {
+  if (stdoutWatched) return;
+  stdoutWatched = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') {
       stdoutClosed = true;
       for (const r of waiting) r();
       waiting.clear();
-    });
-  }
+      return;
+    }
+    process.stderr.write(`gongbao: cannot write to standard output: ${err.message}\n`);
+    process.exit(3);
+  });
+}
+
+/** Writes data to stdout, waiting for the pipe to drain (and ignoring EPIPE from `| head`). */
+export function writeStdout(data: string): Promise<void> {
+  if (stdoutClosed) return Promise.resolve();
+  watchStdout();
   return new Promise((resolve) => {
     if (process.stdout.write(data)) resolve();
     else {
