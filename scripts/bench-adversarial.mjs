@@ -26,6 +26,7 @@ const asJson = args.includes('--json');
 const LIMIT = 5;
 
 const sample = readFileSync(join(root, 'samples/changning-2023-02.txt'), 'utf8');
+const { adversarialCases } = await import('./adversarial-cases.mjs');
 
 /** Normal gazette text of (about) n UTF-8 bytes: the sample cut at a line or repeated. */
 function normalText(bytes) {
@@ -42,36 +43,7 @@ function normalText(bytes) {
   return Buffer.concat(parts);
 }
 
-const rep = (s, n) => s.repeat(n);
-const row = (cells, fill = ' ') => '|' + Array.from({ length: cells }, () => fill).join('|') + '|';
-const oneLine = sample.replace(/\n+/g, ' ');
-const CASES = [
-  ['1 MB on one line (the sample, newlines removed)', () => rep(oneLine, Math.ceil((1 << 20) / Buffer.byteLength(oneLine))).slice(0, 400_000)],
-  ['100 000 | on one line', () => rep('|', 100_000)],
-  ['100 000 lines of |', () => rep('|\n', 100_000)],
-  ['100 000 【 without 】', () => rep('【', 100_000)],
-  ['100 000 【 lines without 】', () => rep('【\n', 100_000)],
-  ['100 000 〔 without 〕', () => rep('〔', 100_000)],
-  ['100 000 《 without 》', () => rep('《', 100_000)],
-  ['100 000 ( without ) on one line', () => rep('(', 100_000)],
-  ['50 000 lines of (一)', () => rep('(一)\n', 50_000)],
-  ['50 000 lines of （二〇二三年四月十日）', () => rep('（二〇二三年四月十日）\n', 50_000)],
-  ['50 000 document headers (title, date, 文号)', () => rep('关于某事的通知\n(2023 年 4 月 10 日)\n府办〔2023〕10号\n', 50_000)],
-  ['20 000 【category】 headers', () => rep('【区政府文件】\n', 20_000)],
-  ['目录 with 20 000 entries, then their documents', () => '目 录\n【区政府文件】\n' + Array.from({ length: 20_000 }, (_, i) => `${i + 1}. 关于第${i}号事项的通知…… (${i + 1})\n`).join('') + '【区政府文件】\n' + Array.from({ length: 20_000 }, (_, i) => `关于第${i}号事项的通知\n(2023 年 4 月 10 日)\n正文。\n`).join('')],
-  ['100 000 附件 lines', () => rep('附件：1. 标题\n附件 1\n', 50_000)],
-  ['100 000 《title》 citations', () => rep('根据《关于某事的通知》和府办〔2023〕10号，', 10_000) + '\n'],
-  ['a table of 10 000 columns', () => [row(10_000, ' h '), row(10_000, '---'), ...Array.from({ length: 20 }, () => row(10_000, ' 1 '))].join('\n') + '\n'],
-  ['200 000 empty table rows', () => ['| a | b | c |', '|---|---|---|', ...Array.from({ length: 200_000 }, () => '| | | |')].join('\n') + '\n'],
-  ['200 000 table rows, page-split every 3 rows', () => ['| a | b | c |', '|---|---|---|', ...Array.from({ length: 66_000 }, (_, i) => `| ${i} | x | y |\n\n| | | |\n|---|---|---|`)].join('\n') + '\n'],
-  ['100 000 \\| escapes in a cell', () => '| a | b |\n|---|---|\n| ' + rep('\\|', 100_000) + ' | x |\n'],
-  ['100 000 <p> in cells', () => '| a | b |\n|---|---|\n' + rep('| <p>x<p>y | $\\geq 1\\%$ |\n', 50_000)],
-  ['100 000 JZD stakes', () => '| 序号 | 桩号 | Y(m) | X(m) |\n|---|---|---|---|\n' + Array.from({ length: 100_000 }, (_, i) => `| ${i + 1} | JZD${i + 1} | -1${i}.5 | 5${i}.25 |`).join('\n') + '\n'],
-  ['50 000 roster lines', () => rep('组  长：张三（区委常委、副区长）\n成  员：李四、王五、赵六\n', 25_000)],
-  ['1 000 000 spaces and tabs', () => rep(' \t', 500_000) + 'x\n'],
-  ['200 000 lines of U+FFFD', () => rep('\ufffd\n', 200_000)],
-  ['sample ×8 run together', () => rep(sample, 8)],
-];
+const CASES = adversarialCases(sample);
 
 /** CPU time of one parseIssue + JSON.stringify, after a full collection (same heap state for every run). */
 function timeOnce(buf) {
