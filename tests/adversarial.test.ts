@@ -2,7 +2,8 @@
 // nothing, returns an Issue that validates against its schema, and every line it names lies
 // inside the input. The benchmark measures their time; this test only their outcome (no
 // timing is asserted). Full size matters: a list of 150 000 anomalies once overflowed the
-// stack, which a smaller input never shows.
+// stack, which a smaller input never shows. tests/e2e/adversarial-export.test.ts builds the
+// export folder of each (slower: about a minute).
 import { describe, expect, it } from 'vitest';
 import { parseIssue } from '../src/parse.js';
 import { firstViolation } from '../src/model/validate.js';

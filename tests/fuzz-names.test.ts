@@ -130,9 +130,9 @@ describe('expandInputs (directories, globs, symlinks)', () => {
     expect(r.files.map((f) => basename(f))).toEqual(['a.txt', 'inner-link.txt', 'd.txt']);
     expect(r.problems.map((p) => basename(p.path))).toEqual(expect.arrayContaining(['out-link.txt', 'broken.txt', 'nope.txt']));
   });
-  it('an unreadable file is named and skipped (as root too: the walk then runs as nobody)', () => {
-    // Root reads a file of mode 0o000, so expandInputs runs in a child process that drops
-    // to an unprivileged user first (tests/helpers/drop-privileges.mjs; it fails, never skips).
+  it('an unreadable file is named and skipped (as root too: the walk then runs without the capabilities that read every file)', () => {
+    // Root reads a file of mode 0o000, so expandInputs runs in a child process without
+    // CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH (tests/helpers/unprivileged.ts; it fails, never skips).
     const shared = sharedTempDir('gongbao-locked-');
     try {
       const dir = join(shared, 'archive');

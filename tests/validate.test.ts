@@ -355,7 +355,7 @@ describe('validate: output file', () => {
   });
 
   it('an unreadable input file among others (permissions) is named', () => {
-    // Root reads a file of mode 0o000: the CLI runs as nobody then (tests/helpers/drop-privileges.mjs).
+    // Root reads a file of mode 0o000: the CLI then runs without the capabilities that let it (tests/helpers/unprivileged.ts).
     const cwd = sharedTempDir('gongbao-locked-');
     try {
       writeFileSync(join(cwd, 'clean.txt'), CLEAN, { mode: 0o644 });

@@ -1,17 +1,20 @@
-// Runs a Node script as a user who cannot read a file of mode 0o000: `node drop-privileges.mjs
-// script.mjs args...`. Root reads every file whatever its mode, so as root this first drops to
-// nobody (uid and gid 65534, no supplementary groups) and refuses to go on if that failed;
-// otherwise it runs the script as the current user.
+// Runs a Node script as a process that cannot read a file of mode 0o000:
+// `node drop-privileges.mjs script.mjs args...`. Root reads every file whatever its mode
+// through two capabilities, CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH; tests/helpers/
+// unprivileged.ts starts this script without them (setpriv), still as root, so the repository
+// and the temporary folders stay readable wherever they are. Here it only checks that the
+// capabilities are really gone, and refuses to go on otherwise (exit 99: fail, never skip).
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const NOBODY = 65534;
+const DAC_OVERRIDE = 1n;
+const DAC_READ_SEARCH = 2n;
 if (process.getuid && process.getuid() === 0) {
-  process.setgroups([]);
-  process.setgid(NOBODY);
-  process.setuid(NOBODY);
-  if (process.getuid() === 0 || process.geteuid() === 0) {
-    process.stderr.write('drop-privileges: still root\n');
+  const m = /^CapEff:\s*([0-9a-f]+)$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+  const eff = m ? BigInt(`0x${m[1]}`) : -1n;
+  if (eff < 0n || (eff >> DAC_OVERRIDE) & 1n || (eff >> DAC_READ_SEARCH) & 1n) {
+    process.stderr.write(`drop-privileges: still able to read every file (CapEff ${m?.[1] ?? 'unknown'})\n`);
     process.exit(99);
   }
 }
