@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { parseIssue } from '../src/parse.js';
-import { buildExport } from '../src/write/export.js';
+import { buildExport, fileText } from '../src/write/export.js';
 import { SAMPLE, SAMPLE_PATH } from './helpers/sample.js';
 import { parseCsv } from './helpers/csv.js';
 
@@ -30,7 +30,7 @@ const TYPE_OK: Record<string, (v: string) => boolean> = {
 
 describe('datapackage.json', async () => {
   const files = await buildExport(parseIssue(SAMPLE, { name: SAMPLE_PATH }));
-  const byPath = new Map(files.map((f) => [f.path, typeof f.data === 'string' ? f.data : Buffer.from(f.data).toString('utf8')]));
+  const byPath = new Map(files.map((f) => [f.path, fileText(f.data)]));
   const pkg = JSON.parse(byPath.get('datapackage.json')!);
   const tabular: Resource[] = pkg.resources.filter((r: Resource) => r.profile === 'tabular-data-resource');
   const tables = new Map(tabular.map((r) => [r.name, parseCsv(byPath.get(r.path)!)]));

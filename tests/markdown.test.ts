@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { parseSource } from '../src/parse.js';
 import { documentsMarkdown } from '../src/write/markdown.js';
+import { fileText } from '../src/write/pieces.js';
 import { SAMPLE, SAMPLE_PATH } from './helpers/sample.js';
 
 const { issue, lines } = parseSource(SAMPLE, { name: SAMPLE_PATH });
@@ -34,7 +35,7 @@ describe('docs/NN-<slug>.md', () => {
   it('front matter read back gives the document metadata', () => {
     files.forEach((f, i) => {
       const d = issue.documents[i]!;
-      const fm = readFrontMatter(f.data as string);
+      const fm = readFrontMatter(fileText(f.data));
       expect(fm).toMatchObject({ id: d.id, title: d.title, date: d.date, 文号: d.docNumber?.normalized ?? null, category: d.category, page: d.toc?.page ?? null });
     });
   });
@@ -43,7 +44,7 @@ describe('docs/NN-<slug>.md', () => {
     const parser = unified().use(remarkParse).use(remarkGfm);
     files.forEach((f, i) => {
       const d = issue.documents[i]!;
-      const body = (f.data as string).replace(/^---\n[\s\S]*?\n---\n/, '');
+      const body = fileText(f.data).replace(/^---\n[\s\S]*?\n---\n/, '');
       const tree = parser.parse(body);
       const h1 = tree.children.find((n) => n.type === 'heading' && n.depth === 1) as { children: { value: string }[] } | undefined;
       expect(h1?.children.map((c) => c.value).join(''), d.id).toBe(d.title);
@@ -56,7 +57,7 @@ describe('docs/NN-<slug>.md', () => {
 
   it('keeps the text: every non-blank line outside tables appears in its document', () => {
     const d = issue.documents.find((x) => x.id === '长府-2023-13')!;
-    const md = files[issue.documents.indexOf(d)]!.data as string;
+    const md = fileText(files[issue.documents.indexOf(d)]!.data);
     expect(md).toContain('感谢您对我区城市建设和管理的关心、理解与支持！');
     expect(md).toContain('## 二、对提案建议的答复');
   });

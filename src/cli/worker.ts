@@ -4,8 +4,12 @@ import { runTask, type Task } from './task.js';
 
 parentPort!.on('message', (msg: { id: number; task: Task }) => {
   void runTask(msg.task).then((result) => {
-    // A generator cannot cross threads: send the JSON pieces as an array.
+    // A generator, or a file made in pieces as it is written, cannot cross threads: send
+    // the pieces as an array.
     if (result.ok && result.json) result = { ...result, json: [...result.json] };
+    if (result.ok && result.files) {
+      result = { ...result, files: result.files.map((f) => (typeof f.data === 'string' || f.data instanceof Uint8Array || Array.isArray(f.data) ? f : { ...f, data: [...f.data] })) };
+    }
     parentPort!.postMessage({ id: msg.id, result });
   });
 });

@@ -6,12 +6,20 @@ import { reportFiles } from './report.js';
 import { csvFile, type CsvOptions, type CsvValue, type TableSpec } from './csv.js';
 import { tablesExport } from './tables.js';
 import { peopleFiles } from './people.js';
+import { jsonChunks } from './json-stream.js';
+import { pieces } from './pieces.js';
+
+export { fileText, pieces } from './pieces.js';
 import { sluiceFiles } from './sluices.js';
 
 /** One file of an export folder, relative to the folder. */
 export interface ExportFile {
   path: string;
-  data: string | Uint8Array;
+  /**
+   * The file's text or bytes; or pieces of text (see `pieces`), made as the file is written,
+   * so a large issue's issue.json, report.html and documents are never all in memory at once.
+   */
+  data: string | Uint8Array | Iterable<string>;
   /** For CSV files: the Table Schema that datapackage.json gives it. */
   resource?: TableSpec;
 }
@@ -29,6 +37,13 @@ export interface ExportOptions extends CsvOptions {
 export type Producer = (issue: Issue, opts: ExportOptions) => Promise<ExportFile[]>;
 
 const json = (v: unknown): string => JSON.stringify(v, null, 2) + '\n';
+
+/** Pretty JSON (2 spaces, a final newline) in pieces: the text of `json(v)`. */
+const jsonPieces = (v: unknown): Iterable<string> =>
+  pieces(function* () {
+    yield* jsonChunks(v, true);
+    yield '\n';
+  });
 
 export const DOCUMENTS: TableSpec = {
   name: 'documents',
@@ -110,8 +125,8 @@ export const citationRows = (issue: Issue): CsvValue[][] =>
 
 /** issue.json, anomalies.json, documents.csv, toc.csv, citations.csv. */
 const core: Producer = async (issue, opts) => [
-  { path: 'issue.json', data: json(issue) },
-  { path: 'anomalies.json', data: json(issue.anomalies) },
+  { path: 'issue.json', data: jsonPieces(issue) },
+  { path: 'anomalies.json', data: jsonPieces(issue.anomalies) },
   await csvFile(DOCUMENTS, documentRows(issue), opts),
   await csvFile(TOC, tocRows(issue), opts),
   await csvFile(CITATIONS, citationRows(issue), opts),

@@ -1,6 +1,7 @@
 import type { Document, Issue } from '../model/issue.js';
 import type { Table } from '../model/table.js';
 import type { ExportFile } from './export.js';
+import { pieces } from './pieces.js';
 import { uniqueNames } from './filenames.js';
 import { displayWidth } from '../read/text.js';
 
@@ -110,8 +111,9 @@ export async function documentsMarkdown(issue: Issue, lines: readonly string[]):
     });
   const width = String(issue.documents.length).length < 2 ? 2 : String(issue.documents.length).length;
   const names = uniqueNames(issue.documents.map((d) => `${String(d.ordinal).padStart(width, '0')}-${d.title || d.id}`), 90);
-  return issue.documents.map((d, i) => {
-    const tree = { type: 'root', children: documentTree(issue, d, lines) };
-    return { path: `docs/${names[i]}.md`, data: processor.stringify(tree as never) };
-  });
+  // each document is rendered when its file is written: never all of them in memory at once
+  return issue.documents.map((d, i) => ({
+    path: `docs/${names[i]}.md`,
+    data: pieces(() => [processor.stringify({ type: 'root', children: documentTree(issue, d, lines) } as never)]),
+  }));
 }

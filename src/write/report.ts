@@ -1,6 +1,7 @@
 import type { Issue, Document } from '../model/issue.js';
 import type { Table } from '../model/table.js';
 import type { ExportFile } from './export.js';
+import { pieces } from './pieces.js';
 import { plotSluices } from './plot.js';
 
 /**
@@ -52,7 +53,7 @@ function tableHtml(t: Table): string {
   return `<table id="${esc(t.id)}"><caption>${cap ? esc(cap) + ' ' : ''}${lineLink(t.span.startLine, `L${t.span.startLine}–${t.span.endLine}`)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-function documentHtml(issue: Issue, d: Document): string {
+function documentHtml(d: Document, tables: readonly Table[]): string {
   const rows: [string, string][] = [
     ['id', esc(d.id)],
     ['date', esc(d.date ?? '—')],
@@ -67,8 +68,7 @@ function documentHtml(issue: Issue, d: Document): string {
   if (d.attachments.length) {
     rows.push(['attachments', `<ol>${d.attachments.map((a) => `<li>${esc(a.title ?? a.declaredTitle ?? '')} ${lineLink(a.startLine ?? a.declaredLine)}</li>`).join('')}</ol>`]);
   }
-  const tables = issue.tables.filter((t) => t.documentId === d.id).map(tableHtml).join('\n');
-  return `<article class="doc" id="${anchor(d.id)}"><h3>${esc(d.title)} <small>${esc(d.id)}</small></h3><dl class="meta">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>${tables}</article>`;
+  return `<article class="doc" id="${anchor(d.id)}"><h3>${esc(d.title)} <small>${esc(d.id)}</small></h3><dl class="meta">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>${tables.map(tableHtml).join('\n')}</article>`;
 }
 
 function peopleHtml(issue: Issue): string {
@@ -111,38 +111,63 @@ src.scrollIntoView({block:'start'});}
 document.addEventListener('click',function(e){var a=e.target.closest&&e.target.closest('a.ln');if(!a)return;e.preventDefault();history.replaceState(null,'','#L'+a.dataset.line);show(a.dataset.line);});
 if(/^#L\\d+$/.test(location.hash))show(location.hash.slice(2));})();`;
 
-export function reportHtml(issue: Issue, lines: readonly string[]): string {
+/** Items grouped by a key, in first-seen order of the keys (one pass, not a filter per key). */
+function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const t of items) {
+    const k = key(t);
+    const list = out.get(k);
+    if (list) list.push(t);
+    else out.set(k, [t]);
+  }
+  return out;
+}
+
+/**
+ * report.html in pieces, in order: a document, a table, a line of the source at a time, so
+ * the report of a large issue is never one string (see `pieces` in export.ts).
+ */
+export function* reportChunks(issue: Issue, lines: readonly string[]): Generator<string> {
   const m = issue.masthead;
   const title = m.title ?? issue.source.name ?? 'Gazette issue';
   const sub = [m.year !== null && m.issue !== null ? `${m.year} 年第 ${m.issue} 期` : null, m.totalIssue !== null ? `总第 ${m.totalIssue} 期` : null, m.publicationDate ? `published ${m.publicationDate}` : null, m.publisher, m.website]
     .filter(Boolean)
     .map(esc)
     .join(' · ');
-  const categories: (string | null)[] = [];
-  for (const d of issue.documents) if (!categories.includes(d.category)) categories.push(d.category);
-  const nav = categories
-    .map((c) => `<li>${esc(c ?? '—')}<ol>${issue.documents.filter((d) => d.category === c).map((d) => `<li><a href="#${anchor(d.id)}">${esc(d.title || d.id)}</a>${d.toc?.page ? ` <small>p.${d.toc.page}</small>` : ''}</li>`).join('')}</ol></li>`)
+  const byCategory = groupBy(issue.documents, (d) => d.category);
+  const tablesOf = groupBy(issue.tables, (t) => t.documentId);
+  const nav = [...byCategory]
+    .map(([c, docs]) => `<li>${esc(c ?? '—')}<ol>${docs.map((d) => `<li><a href="#${anchor(d.id)}">${esc(d.title || d.id)}</a>${d.toc?.page ? ` <small>p.${d.toc.page}</small>` : ''}</li>`).join('')}</ol></li>`)
     .join('');
-  const docs = categories
-    .map((c) => `<h2>${esc(c ?? '—')}</h2>${issue.documents.filter((d) => d.category === c).map((d) => documentHtml(issue, d)).join('\n')}`)
-    .join('\n');
-  const source = lines.map((t, i) => `<div id="L${i + 1}"><a href="#L${i + 1}">${i + 1}</a>${esc(t)}</div>`).join('\n');
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <title>${esc(title)}${sub ? ` — ${sub}` : ''}</title><style>${CSS}</style></head>
 <body><header class="mast"><h1>${esc(title)}</h1><p>${sub}</p><p>${esc(issue.source.name ?? '<stdin>')} · ${issue.source.lines} lines · ${issue.documents.length} documents · ${issue.tables.length} tables · ${issue.anomalies.length} anomalies</p></header>
 <main><nav id="toc"><strong>Contents</strong><ol>${nav}</ol><p><a href="#people">People</a> · <a href="#sluices">Sluices</a> · <a href="#anomalies">Anomalies</a> · <a href="#source-section">Source</a></p></nav>
-<div class="content"><section id="documents">${docs}</section>
+<div class="content"><section id="documents">`;
+  let k = 0;
+  for (const [c, docs] of byCategory) {
+    yield `${k++ ? '\n' : ''}<h2>${esc(c ?? '—')}</h2>`;
+    for (let j = 0; j < docs.length; j++) yield (j ? '\n' : '') + documentHtml(docs[j]!, tablesOf.get(docs[j]!.id) ?? []);
+  }
+  yield `</section>
 ${peopleHtml(issue)}
 ${sluicesHtml(issue)}
 ${anomaliesHtml(issue)}
-<section id="source-section"><h2>Source</h2><div id="source">${source}</div></section></div></main>
+<section id="source-section"><h2>Source</h2><div id="source">`;
+  for (let i = 0; i < lines.length; i++) yield `${i ? '\n' : ''}<div id="L${i + 1}"><a href="#L${i + 1}">${i + 1}</a>${esc(lines[i])}</div>`;
+  yield `</div></section></div></main>
 <script>${SCRIPT}</script></body></html>
 `;
 }
 
-/** The export's report.html (needs the text's lines). */
+/** report.html as one string. */
+export function reportHtml(issue: Issue, lines: readonly string[]): string {
+  return [...reportChunks(issue, lines)].join('');
+}
+
+/** The export's report.html (needs the text's lines), made as it is written. */
 export async function reportFiles(issue: Issue, lines: readonly string[] | undefined): Promise<ExportFile[]> {
-  return lines ? [{ path: 'report.html', data: reportHtml(issue, lines) }] : [];
+  return lines ? [{ path: 'report.html', data: pieces(() => reportChunks(issue, lines)) }] : [];
 }
