@@ -176,3 +176,22 @@ describe('a reader that stops early (`| head`)', () => {
     expect(sh.status).toBe(0);
   });
 });
+
+describe('-o - is standard output', () => {
+  // as '-' is standard input; it once wrote a file named "-" in the current folder
+  it.each([
+    [['parse', SAMPLE, '-o', '-'], /^\{"schemaVersion":1,/],
+    [['validate', SAMPLE, '-o', '-', '--format', 'json', '--fail-on', 'never'], /^\{\n {2}"tool": "gongbao"/],
+    [['extract', 'documents', SAMPLE, '--format', 'csv', '-o', '-'], /^id,ordinal,category,/],
+  ])('gongbao %j', (args, start) => {
+    const cwd = mkdtempSync(join(tmpdir(), 'gongbao-dash-'));
+    try {
+      const r = gongbao(args.map((a) => (a === SAMPLE ? join(process.cwd(), SAMPLE) : a)), { cwd });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(start);
+      expect(readdirSync(cwd)).toEqual([]);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
+});

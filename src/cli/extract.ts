@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { inputOptions, loadIssue, writeStdout, type InputOpts } from './options.js';
+import { inputOptions, loadIssue, outputPath, writeStdout, type InputOpts } from './options.js';
 import type { Issue } from '../model/issue.js';
 import { toCsv, type CsvValue } from '../write/csv.js';
 import { writeFileAtomic } from '../write/atomic.js';
@@ -104,7 +104,7 @@ Examples:
       .description(kind.description)
       .argument('<file>', "gazette text file, or '-' for stdin")
       .addOption(new Option('--format <format>', 'output format').choices(['json', 'ndjson', 'csv']).default('json'))
-      .option('-o, --output <file>', 'write to a file instead of stdout')
+      .option('-o, --output <file>', "write to a file instead of stdout ('-': stdout)", outputPath)
       .option('--force', 'overwrite the output file')
       .option('--pretty', 'indent JSON')
       .option('--bom', 'CSV: start with a UTF-8 BOM (Excel)')

@@ -26,6 +26,9 @@ export function inputOptions(cmd: Command): Command {
 }
 
 /** Reads FILE (or '-' for stdin) and parses it; InputError on unreadable input. */
+/** `-o -` means standard output, as `-` does for input (not a file named "-"). */
+export const outputPath = (value: string): string | undefined => (value === '-' ? undefined : value);
+
 export function loadIssue(file: string, opts: InputOpts): Issue {
   return loadSource(file, opts).issue;
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { inputOptions, writeStdout, type InputOpts } from './options.js';
+import { inputOptions, outputPath, writeStdout, type InputOpts } from './options.js';
 import { batchOptions, resolveInputs, Totals, type BatchOpts } from './batch.js';
 import { runAll } from './pool.js';
 import { Progress } from './progress.js';
@@ -18,7 +18,7 @@ export function registerParse(program: Command): void {
     .description('parse issues and print each as one JSON object (the Issue schema); several inputs give NDJSON, one issue a line')
     .argument('<inputs...>', "gazette text files, directories or globs; '-' for stdin")
     .option('--pretty', 'indent the JSON (one input only)')
-    .option('-o, --output <file>', 'write to a file instead of stdout (atomically)')
+    .option('-o, --output <file>', "write to a file instead of stdout (atomically; '-': stdout)", outputPath)
     .option('--force', 'overwrite the output file if it exists')
     .addHelpText('after', `
 Examples:

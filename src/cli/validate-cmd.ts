@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError } from '../read/errors.js';
-import { inputOptions, writeStdout, type InputOpts } from './options.js';
+import { inputOptions, outputPath, writeStdout, type InputOpts } from './options.js';
 import { jobsOptions } from './batch.js';
 import { runAll } from './pool.js';
 import type { Task } from './task.js';
@@ -95,7 +95,7 @@ export function registerValidate(program: Command): void {
     .option('--rule <CODE=level>', 'set a rule to off, info, warning or error (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--config <file>', `rule levels and failOn as JSON (default: ${CONFIG_NAME} in the working directory, when present)`)
     .option('--baseline <file>', 'an earlier json report: report only anomalies not in it (matched by code, document and evidence)')
-    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('-o, --output <file>', "write the report to a file (atomically) instead of stdout ('-': stdout)", outputPath)
     .option('--force', 'overwrite the output file if it exists')
     .option('--no-color', 'no colour in the text report (also: NO_COLOR)')
     .addHelpText('after', `
