@@ -77,3 +77,26 @@ describe('the export folder of the sample', () => {
     }
   });
 });
+
+describe('toc.csv of two issues run together', () => {
+  it('gives each entry the first line of its own table of contents (toc_line)', async () => {
+    const { parseSource } = await import('../src/parse.js');
+    const { buildExport, fileText } = await import('../src/write/export.js');
+    const one = readFileSync('samples/changning-2023-02.txt', 'utf8');
+    const { issue, lines } = parseSource(one + one);
+    const files = await buildExport(issue, { lines });
+    const [head, ...rows] = parseCsv(fileText(files.find((f) => f.path === 'toc.csv')!.data));
+    const at = head!.indexOf('toc_line');
+    expect(at).toBe(head!.length - 1);
+    const n = one.replace(/\n$/, '').split('\n').length;
+    // the first issue's 22 entries under the 目录 at its top, the second's under the one after line n
+    const firstToc = issue.toc[0]!.tocLine!;
+    expect(rows.map((r) => Number(r[at])).filter((l) => l === firstToc)).toHaveLength(22);
+    expect(rows.map((r) => Number(r[at])).filter((l) => l === firstToc + n)).toHaveLength(22);
+    // one issue alone: the column is there, empty
+    const single = await buildExport(parseSource(one).issue, { lines: parseSource(one).lines });
+    const [h1, ...r1] = parseCsv(fileText(single.find((f) => f.path === 'toc.csv')!.data));
+    expect(h1).toContain('toc_line');
+    expect(r1.every((r) => r[h1!.indexOf('toc_line')] === '')).toBe(true);
+  });
+});

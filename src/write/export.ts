@@ -88,6 +88,7 @@ export const TOC: TableSpec = {
     { name: 'title', type: 'string', description: 'Title as listed', constraints: { required: true } },
     { name: 'page', type: 'integer', description: 'Page number' },
     { name: 'document_id', type: 'string', description: 'The document the entry matches' },
+    { name: 'toc_line', type: 'integer', description: 'First line of the table of contents the entry is listed in; only when the text holds more than one (issues run together)' },
   ],
   foreignKeys: [{ fields: 'document_id', reference: { resource: 'documents', fields: 'id' } }],
 };
@@ -119,7 +120,7 @@ export const documentRows = (issue: Issue): CsvValue[][] =>
     d.docNumber?.year, d.docNumber?.serial, d.recipients?.text, d.attachments.length, d.span.startLine, d.span.endLine,
     d.titleSpan.startLine, d.toc?.index, d.toc?.page, d.interprets,
   ]);
-export const tocRows = (issue: Issue): CsvValue[][] => issue.toc.map((t) => [t.line, t.category, t.index, t.title, t.page, t.documentId]);
+export const tocRows = (issue: Issue): CsvValue[][] => issue.toc.map((t) => [t.line, t.category, t.index, t.title, t.page, t.documentId, t.tocLine]);
 export const citationRows = (issue: Issue): CsvValue[][] =>
   issue.citations.map((c) => [c.documentId, c.kind, c.text, c.normalized, c.line, c.column, c.targetDocumentId]);
 
