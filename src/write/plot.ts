@@ -345,6 +345,11 @@ export function plotSluice(issue: Issue, s: Sluice): string {
 
 /** One plot per sluice: `sluice-NN.svg` in the order of issue.sluices. */
 export function plotSluices(issue: Issue): Array<{ file: string; svg: string; sluice: Sluice }> {
+  return issue.sluices.map((s, i) => ({ file: plotFile(issue, i), svg: plotSluice(issue, s), sluice: s }));
+}
+
+/** The file name of the plot of the i-th sluice (0-based): sluice-01.svg … */
+export function plotFile(issue: Issue, i: number): string {
   const width = String(issue.sluices.length).length < 2 ? 2 : String(issue.sluices.length).length;
-  return issue.sluices.map((s, i) => ({ file: `sluice-${String(i + 1).padStart(width, '0')}.svg`, svg: plotSluice(issue, s), sluice: s }));
+  return `sluice-${String(i + 1).padStart(width, '0')}.svg`;
 }

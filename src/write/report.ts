@@ -2,7 +2,7 @@ import type { Issue, Document } from '../model/issue.js';
 import type { Table } from '../model/table.js';
 import type { ExportFile } from './export.js';
 import { pieces } from './pieces.js';
-import { plotSluices } from './plot.js';
+import { plotSluice } from './plot.js';
 
 /**
  * report.html: one self-contained page (no network, no external assets) to read an issue
@@ -84,23 +84,28 @@ function peopleHtml(issue: Issue): string {
   return `<section id="people"><h2>People</h2>${appts ? `<h3>Appointments and removals</h3><table><thead><tr><th>action</th><th>name</th><th>positions</th><th>qualifiers</th><th>line</th></tr></thead><tbody>${appts}</tbody></table>` : ''}${rosters}</section>`;
 }
 
-function sluicesHtml(issue: Issue): string {
-  if (!issue.sluices.length) return '';
+/** The sluices section, a plot at a time (nothing when the issue has no sluices). */
+function* sluicesHtml(issue: Issue): Generator<string> {
+  if (!issue.sluices.length) return;
   const f = (n: number | null | undefined) => (n === null || n === undefined ? '—' : String(n));
   const rows = issue.sluices
     .map((s) => `<tr><td class="num">${f(s.index)}</td><td>${esc(s.name)}</td><td class="num">${f(s.pointCount)}</td><td class="num">${f(s.totalArea)}</td><td class="num">${f(s.geometry.areaRatio)}</td><td class="num">${f(s.boundaryLength)}</td><td class="num">${f(s.geometry.perimeterRatio)}</td><td>${esc(s.anomalies.join(' '))}</td><td>${lineLink(s.line)}</td></tr>`)
     .join('');
-  const plots = plotSluices(issue).map((p) => `<figure><figcaption>${esc(p.sluice.name)}</figcaption>${p.svg.replace(/^<\?xml[^>]*>\s*/, '')}</figure>`).join('');
-  return `<section id="sluices"><h2>Sluices</h2><table><thead><tr><th>#</th><th>name</th><th>stakes</th><th>total area (m²)</th><th>computed ÷ stated area</th><th>boundary (m)</th><th>computed ÷ stated perimeter</th><th>anomalies</th><th>line</th></tr></thead><tbody>${rows}</tbody></table><div class="plots">${plots}</div></section>`;
+  yield `<section id="sluices"><h2>Sluices</h2><table><thead><tr><th>#</th><th>name</th><th>stakes</th><th>total area (m²)</th><th>computed ÷ stated area</th><th>boundary (m)</th><th>computed ÷ stated perimeter</th><th>anomalies</th><th>line</th></tr></thead><tbody>${rows}</tbody></table><div class="plots">`;
+  for (const s of issue.sluices) yield `<figure><figcaption>${esc(s.name)}</figcaption>${plotSluice(issue, s).replace(/^<\?xml[^>]*>\s*/, '')}</figure>`;
+  yield '</div></section>';
 }
 
-function anomaliesHtml(issue: Issue): string {
+/** The anomalies section, a row at a time. */
+function* anomaliesHtml(issue: Issue): Generator<string> {
   const by = { error: 0, warning: 0, info: 0 };
   for (const a of issue.anomalies) by[a.severity]++;
-  const rows = issue.anomalies
-    .map((a) => `<tr class="anomaly"><td class="sev-${a.severity}">${a.severity}</td><td><code>${esc(a.code)}</code></td><td>${lineLink(a.line, `${a.line}:${a.column}`)}</td><td>${a.documentId ? `<a href="#${anchor(a.documentId)}">${esc(a.documentId)}</a>` : ''}</td><td>${esc(a.message)}<br><small>${esc(a.hint)}</small></td></tr>`)
-    .join('\n');
-  return `<section id="anomalies"><h2>Anomalies</h2><p class="counts"><span class="sev-error">${by.error} error</span><span class="sev-warning">${by.warning} warning</span><span class="sev-info">${by.info} info</span></p><table><thead><tr><th>severity</th><th>code</th><th>line</th><th>document</th><th>message</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  yield `<section id="anomalies"><h2>Anomalies</h2><p class="counts"><span class="sev-error">${by.error} error</span><span class="sev-warning">${by.warning} warning</span><span class="sev-info">${by.info} info</span></p><table><thead><tr><th>severity</th><th>code</th><th>line</th><th>document</th><th>message</th></tr></thead><tbody>`;
+  for (let i = 0; i < issue.anomalies.length; i++) {
+    const a = issue.anomalies[i]!;
+    yield `${i ? '\n' : ''}<tr class="anomaly"><td class="sev-${a.severity}">${a.severity}</td><td><code>${esc(a.code)}</code></td><td>${lineLink(a.line, `${a.line}:${a.column}`)}</td><td>${a.documentId ? `<a href="#${anchor(a.documentId)}">${esc(a.documentId)}</a>` : ''}</td><td>${esc(a.message)}<br><small>${esc(a.hint)}</small></td></tr>`;
+  }
+  yield '</tbody></table></section>';
 }
 
 /** Scrolls the source pane (not the page) to a line and highlights it; works without it too (#L anchors). */
@@ -151,11 +156,11 @@ export function* reportChunks(issue: Issue, lines: readonly string[]): Generator
     yield `${k++ ? '\n' : ''}<h2>${esc(c ?? '—')}</h2>`;
     for (let j = 0; j < docs.length; j++) yield (j ? '\n' : '') + documentHtml(docs[j]!, tablesOf.get(docs[j]!.id) ?? []);
   }
-  yield `</section>
-${peopleHtml(issue)}
-${sluicesHtml(issue)}
-${anomaliesHtml(issue)}
-<section id="source-section"><h2>Source</h2><div id="source">`;
+  yield `</section>\n${peopleHtml(issue)}\n`;
+  yield* sluicesHtml(issue);
+  yield '\n';
+  yield* anomaliesHtml(issue);
+  yield '\n<section id="source-section"><h2>Source</h2><div id="source">';
   for (let i = 0; i < lines.length; i++) yield `${i ? '\n' : ''}<div id="L${i + 1}"><a href="#L${i + 1}">${i + 1}</a>${esc(lines[i])}</div>`;
   yield `</div></section></div></main>
 <script>${SCRIPT}</script></body></html>

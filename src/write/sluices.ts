@@ -8,6 +8,7 @@ import type { Issue } from '../model/issue.js';
 import type { Sluice, SluicePoint } from '../model/sluice.js';
 import { csvFile, type CsvOptions, type CsvValue, type TableSpec } from './csv.js';
 import type { ExportFile } from './export.js';
+import { pieces } from './pieces.js';
 import { computeGeometry, type Pt } from '../extract/sluices/geometry.js';
 
 const CHECK_FIELDS: Array<[keyof Sluice['checks'], string]> = [
@@ -278,7 +279,8 @@ export async function sluiceFiles(issue: Issue, opts: SluiceExportOptions): Prom
     { path: 'sluices.local.geojson', data: localGeoJson(issue) },
   ];
   if (opts.crs) files.push({ path: 'sluices.geojson', data: await wgs84GeoJson(issue, opts.crs) });
-  const { plotSluices } = await import('./plot.js');
-  for (const p of plotSluices(issue)) files.push({ path: `plots/${p.file}`, data: p.svg });
+  // each plot is drawn when its file is written (thousands of sluices: never all at once)
+  const { plotFile, plotSluice } = await import('./plot.js');
+  issue.sluices.forEach((s, i) => files.push({ path: `plots/${plotFile(issue, i)}`, data: pieces(() => [plotSluice(issue, s)]) }));
   return files;
 }
