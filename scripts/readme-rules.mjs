@@ -1,4 +1,4 @@
-// Writes the anomaly catalogue (src/check/catalogue.ts) into README.md as a Markdown table,
+// Writes the anomaly catalogue (src/model/catalogue.ts) into README.md as a Markdown table,
 // between the rules markers. tests/readme-rules.test.ts fails when the two differ.
 //   node scripts/readme-rules.mjs          rewrite README.md
 //   node scripts/readme-rules.mjs --check  exit 1 when README.md is out of date

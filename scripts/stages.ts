@@ -3,11 +3,11 @@
 //   npx esbuild scripts/stages.ts --bundle --platform=node --format=esm --outfile=/tmp/stages.mjs && node /tmp/stages.mjs [FILE] [N]
 import { readFileSync } from 'node:fs';
 import { splitLines } from '../src/read/lines.js';
-import { readStructure } from '../src/read/structure.js';
+import { readStructure } from '../src/core/structure.js';
 import { checkStructure } from '../src/check/structure.js';
-import { extractTables } from '../src/extract/tables/index.js';
-import { extractPeople } from '../src/extract/people/index.js';
-import { extractSluices, gridsFromTables } from '../src/extract/sluices/index.js';
+import { extractTables } from '../src/features/tables/index.js';
+import { extractPeople } from '../src/features/people/index.js';
+import { extractSluices, gridsFromTables } from '../src/features/sluices/index.js';
 import { checkDamage } from '../src/check/damage.js';
 import { decode } from '../src/read/decode.js';
 import { parseIssue } from '../src/parse.js';

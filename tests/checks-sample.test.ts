@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseIssue } from '../src/parse.js';
-import { CATALOGUE, type Code } from '../src/check/catalogue.js';
+import { CATALOGUE, type Code } from '../src/model/catalogue.js';
 import { SAMPLE, SAMPLE_PATH, changedNamesVariant } from './helpers/sample.js';
 
 /**

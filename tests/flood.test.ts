@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collapseFloods, FLOOD } from '../src/check/flood.js';
-import { anomaly, type Code } from '../src/check/catalogue.js';
+import { anomaly, type Code } from '../src/model/catalogue.js';
 import { parseIssue } from '../src/parse.js';
 import { SAMPLE_BYTES } from './helpers/sample.js';
 

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { parseIssue } from '../src/parse.js';
 import { InputError } from '../src/read/errors.js';
 import { buildExport, fileText } from '../src/write/export.js';
-import { selfIntersections, segmentsIntersect, type Pt } from '../src/extract/sluices/geometry.js';
+import { selfIntersections, segmentsIntersect, type Pt } from '../src/features/sluices/geometry.js';
 import { removeCjkSpaces } from '../src/read/text.js';
 import { batched, jsonChunks } from '../src/write/json-stream.js';
 import { frontMatter } from '../src/write/markdown.js';

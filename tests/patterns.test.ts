@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dateLine, docNumberLine, findDocNumbers, categoryHeader, isStandardDocNumber } from '../src/read/patterns.js';
-import { readToc } from '../src/read/toc.js';
-import { readMasthead } from '../src/read/masthead.js';
+import { dateLine, docNumberLine, findDocNumbers, categoryHeader, isStandardDocNumber } from '../src/core/patterns.js';
+import { readToc } from '../src/core/toc.js';
+import { readMasthead } from '../src/core/masthead.js';
 import { parseIssue } from '../src/parse.js';
 import { parseChineseNumber, removeCjkSpaces, matchKey, displayWidth } from '../src/read/text.js';
 

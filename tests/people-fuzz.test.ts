@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIssue } from '../src/parse.js';
 import { Appointment, Roster } from '../src/model/people.js';
-import { parsePeriod, parsePositions, splitName, phrasePerson, roleLabel, bodyHeading } from '../src/extract/people/index.js';
-import { sentenceActs } from '../src/extract/people/sentences.js';
+import { parsePeriod, parsePositions, splitName, phrasePerson, roleLabel, bodyHeading } from '../src/features/people/index.js';
+import { sentenceActs } from '../src/features/people/sentences.js';
 import { SAMPLE } from './helpers/sample.js';
 
 const pieces = ['任命', '免去', '职务', '、', '(', ')', '（', '）', '兼', '试用期满', '副局长', '主任', '：', ':', '由', '兼任', '同志', '为', '的', '其',

@@ -7,9 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseIssue } from '../src/parse.js';
 import { Appointment, Roster } from '../src/model/people.js';
-import { splitName, isName, parsePositions, parsePeriod, bodyFromTitle, roleLabel, phrasePerson } from '../src/extract/people/index.js';
-import { headerLineActions, entryOf } from '../src/extract/people/common.js';
-import { CATALOGUE } from '../src/check/catalogue.js';
+import { splitName, isName, parsePositions, parsePeriod, bodyFromTitle, roleLabel, phrasePerson } from '../src/features/people/index.js';
+import { headerLineActions, entryOf } from '../src/features/people/common.js';
+import { CATALOGUE } from '../src/model/catalogue.js';
 import { miniIssue } from './helpers/mini.js';
 
 describe('names', () => {

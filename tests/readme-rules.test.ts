@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { RULES_END, RULES_START, rulesMarkdown, withRulesTable } from '../src/write/rules.js';
-import { CATALOGUE } from '../src/check/catalogue.js';
+import { CATALOGUE } from '../src/model/catalogue.js';
 
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
 describe('README rules table', () => {
-  it('is the catalogue of src/check/catalogue.ts (npm run readme:rules rewrites it)', () => {
+  it('is the catalogue of src/model/catalogue.ts (npm run readme:rules rewrites it)', () => {
     expect(README).toContain(RULES_START);
     expect(README).toContain(RULES_END);
     expect(withRulesTable(README), 'README.md is out of date: run npm run readme:rules').toBe(README);

@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseIssue } from '../src/parse.js';
 import { Sluice, SluicePoint } from '../src/model/sluice.js';
-import { CATALOGUE } from '../src/check/catalogue.js';
-import { baseKey, nameKey, readHeading } from '../src/extract/sluices/names.js';
-import { stakeLayout, summaryLayout } from '../src/extract/sluices/columns.js';
-import { computeGeometry, perimeter, selfIntersections, shoelace, type Pt } from '../src/extract/sluices/geometry.js';
-import { parseFigure } from '../src/extract/sluices/read.js';
+import { CATALOGUE } from '../src/model/catalogue.js';
+import { baseKey, nameKey, readHeading } from '../src/features/sluices/names.js';
+import { stakeLayout, summaryLayout } from '../src/features/sluices/columns.js';
+import { computeGeometry, perimeter, selfIntersections, shoelace, type Pt } from '../src/features/sluices/geometry.js';
+import { parseFigure } from '../src/features/sluices/read.js';
 import { SAMPLE } from './helpers/sample.js';
 import { miniIssue } from './helpers/mini.js';
 
@@ -419,7 +419,7 @@ describe('made-up sluices: more irregularities', () => {
 
 describe('a coordinate table without 桩号', () => {
   it('序号 names the stakes in records, messages and plots', async () => {
-    const { plotSluice } = await import('../src/write/plot.js');
+    const { plotSluice } = await import('../src/features/sluices/plot.js');
     const rows = square(-5000, 1000).map((r) => `| ${r[0]} | ${r[4]} | ${r[3]} |`);
     rows.push(`| 9 | ${square(-5000, 1000)[0]![4]} | ${square(-5000, 1000)[0]![3]} |`);
     const body = [
@@ -439,10 +439,10 @@ describe('a coordinate table without 桩号', () => {
 describe('the tables stage and the scanner agree on the sample', () => {
   it('sluices read from logical tables = sluices read straight from scanner fragments', async () => {
     const { splitLines } = await import('../src/read/lines.js');
-    const { readStructure } = await import('../src/read/structure.js');
-    const { scanTables } = await import('../src/extract/tables/scan.js');
-    const { extractTables } = await import('../src/extract/tables/index.js');
-    const { extractSluices, gridsFromFragments, gridsFromTables } = await import('../src/extract/sluices/index.js');
+    const { readStructure } = await import('../src/core/structure.js');
+    const { scanTables } = await import('../src/features/tables/scan.js');
+    const { extractTables } = await import('../src/features/tables/index.js');
+    const { extractSluices, gridsFromFragments, gridsFromTables } = await import('../src/features/sluices/index.js');
     const src = splitLines(SAMPLE);
     const st = readStructure(src);
     const viaTables = extractSluices(gridsFromTables(extractTables(src, st.documents).value), src.lines);
@@ -542,7 +542,7 @@ describe('damaged sluice tables never break the pipeline', () => {
 
 describe('plots', () => {
   it('are drawn to scale: stake distances in pixels ÷ the scale bar give metres', async () => {
-    const { plotSluice } = await import('../src/write/plot.js');
+    const { plotSluice } = await import('../src/features/sluices/plot.js');
     const { issue } = run([squareSpec('甲河泵闸')]);
     const svg = plotSluice(issue, issue.sluices[0]!);
     const dots = [...svg.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)" r="4.5"/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
@@ -559,7 +559,7 @@ describe('plots', () => {
   });
 
   it('are well-formed XML; an outlier is an arrow at the edge with its distance', async () => {
-    const { plotSluice } = await import('../src/write/plot.js');
+    const { plotSluice } = await import('../src/features/sluices/plot.js');
     const { load } = await import('cheerio/slim');
     const spec = squareSpec('甲<河>&泵闸');
     spec.rows.push([9, '左岸', 'JZD9', '5000.000', '1050.000']);

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { load } from 'cheerio/slim';
 import { splitLines } from '../src/read/lines.js';
-import { scanTables } from '../src/extract/tables/scan.js';
-import { cleanCell, hasHtml, htmlToText, normalizeSpaces } from '../src/extract/tables/clean.js';
+import { scanTables } from '../src/features/tables/scan.js';
+import { cleanCell, hasHtml, htmlToText, normalizeSpaces } from '../src/features/tables/clean.js';
 
 /**
  * The reference: cheerio's text of the fragment, with block elements (p, div, br, li …)

@@ -5,7 +5,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { splitLines } from '../src/read/lines.js';
-import { scanTables, splitRow, parseDelimiter, startsOtherBlock } from '../src/extract/tables/scan.js';
+import { scanTables, splitRow, parseDelimiter, startsOtherBlock } from '../src/features/tables/scan.js';
 
 interface Node {
   type: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, fit, inferType, parseDate, parseNumber } from '../src/extract/tables/types.js';
+import { classify, fit, inferType, parseDate, parseNumber } from '../src/features/tables/types.js';
 
 describe('parseNumber', () => {
   it('reads integers, decimals, negatives, thousands commas, full-width digits', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { splitLines } from '../src/read/lines.js';
-import { extractTables } from '../src/extract/tables/index.js';
+import { extractTables } from '../src/features/tables/index.js';
 import { Table } from '../src/model/table.js';
 import type { Document } from '../src/model/issue.js';
 

@@ -8,7 +8,7 @@ import { gongbao } from './helpers/cli.js';
 import { gongbaoUnprivileged, sharedTempDir } from './helpers/unprivileged.js';
 import { miniIssue, type MiniDoc } from './helpers/mini.js';
 import { SAMPLE_PATH } from './helpers/sample.js';
-import { CATALOGUE } from '../src/check/catalogue.js';
+import { CATALOGUE } from '../src/model/catalogue.js';
 import { escapeData, escapeProperty } from '../src/write/github.js';
 import { pathToUri } from '../src/write/sarif.js';
 import { caretLines } from '../src/write/text-report.js';

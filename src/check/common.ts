@@ -1,5 +1,5 @@
 import type { Document, Masthead, Section, TocEntry } from '../model/issue.js';
-import { isTableRow } from '../read/patterns.js';
+import { isTableRow } from '../core/patterns.js';
 
 /** What the structure checks read: the lines and the issue's skeleton. */
 export interface CheckInput {

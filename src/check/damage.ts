@@ -1,8 +1,8 @@
 import type { Anomaly } from '../model/anomaly.js';
 import type { SourceLines } from '../read/lines.js';
-import type { Structure } from '../read/structure.js';
-import { anomaly } from './catalogue.js';
-import { readToc } from '../read/toc.js';
+import type { Structure } from '../core/structure.js';
+import { anomaly } from '../model/catalogue.js';
+import { readToc } from '../core/toc.js';
 import { isHan } from '../read/text.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Anomaly } from '../model/anomaly.js';
 import type { Document } from '../model/issue.js';
-import { anomaly } from './catalogue.js';
+import { anomaly } from '../model/catalogue.js';
 import { longestNonDecreasing, type CheckInput } from './common.js';
 
 /**

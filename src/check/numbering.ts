@@ -1,5 +1,5 @@
 import type { Anomaly } from '../model/anomaly.js';
-import { anomaly } from './catalogue.js';
+import { anomaly } from '../model/catalogue.js';
 import { inTable, type CheckInput } from './common.js';
 import { parseChineseNumber, toHalfWidth } from '../read/text.js';
 

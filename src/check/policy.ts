@@ -1,5 +1,5 @@
 import type { Anomaly, Severity } from '../model/anomaly.js';
-import { CATALOGUE, type Code } from './catalogue.js';
+import { CATALOGUE, type Code } from '../model/catalogue.js';
 import { append } from '../model/result.js';
 
 /**

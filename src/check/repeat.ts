@@ -1,5 +1,5 @@
 import type { Anomaly } from '../model/anomaly.js';
-import { anomaly } from './catalogue.js';
+import { anomaly } from '../model/catalogue.js';
 import { documentOfLine, inTable, type CheckInput } from './common.js';
 
 /** Shortest repeated unit, in Han characters, that counts as duplicated text. */

@@ -1,5 +1,5 @@
 import type { Anomaly } from '../model/anomaly.js';
-import { anomaly } from './catalogue.js';
+import { anomaly } from '../model/catalogue.js';
 import { longestNonDecreasing, type CheckInput } from './common.js';
 import { diffChars, formatDiff } from './diff.js';
 import { toHalfWidth } from '../read/text.js';

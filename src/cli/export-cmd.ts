@@ -41,7 +41,7 @@ Examples:
     const single = inputs.length === 1 && files.length === 1 && files[0] === inputs[0];
     const stamp = opts.stamp === true ? new Date().toISOString() : opts.stamp || undefined;
     if (opts.crs) {
-      const { crsProblem } = await import('../write/sluices.js');
+      const { crsProblem } = await import('../features/sluices/export.js');
       const problem = await crsProblem(opts.crs);
       if (problem) throw new InputError(`--crs: ${problem}`);
     }

@@ -13,7 +13,7 @@ import type { Table } from '../model/table.js';
 import { toCsv } from '../write/csv.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { OutputError } from '../write/errors.js';
-import { TABLES_INDEX_CSV, tableCsvSpec, tableFiles, tableIndexRows } from '../write/tables.js';
+import { TABLES_INDEX_CSV, tableCsvSpec, tableFiles, tableIndexRows } from '../features/tables/export.js';
 import { writeStdout } from './options.js';
 import type { ExtractKind } from './extract.js';
 

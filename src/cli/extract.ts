@@ -5,9 +5,9 @@ import type { Issue } from '../model/issue.js';
 import { toCsv, type CsvValue } from '../write/csv.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { tablesKind } from './extract-tables.js';
-import { APPOINTMENTS_CSV, ROSTERS_CSV, appointmentRows, rosterRows } from '../write/people.js';
+import { APPOINTMENTS_CSV, ROSTERS_CSV, appointmentRows, rosterRows } from '../features/people/export.js';
 import { CITATIONS, DOCUMENTS, TOC, citationRows, documentRows, tocRows } from '../write/export.js';
-import { SLUICES_CSV, SLUICE_POINTS_CSV, pointRows, sluiceRows } from '../write/sluices.js';
+import { SLUICES_CSV, SLUICE_POINTS_CSV, pointRows, sluiceRows } from '../features/sluices/export.js';
 
 /**
  * A kind of record that `gongbao extract KIND FILE` prints. Extraction modules register

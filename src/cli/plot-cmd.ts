@@ -25,7 +25,7 @@ Examples:
   rsvg-convert plots/sluice-01.svg -o sluice-01.png`);
   inputOptions(cmd).action(async (file: string, opts: PlotOpts) => {
     const issue = loadIssue(file, opts);
-    const { plotSluices } = await import('../write/plot.js');
+    const { plotSluices } = await import('../features/sluices/plot.js');
     const plots = plotSluices(issue);
     for (const p of plots) writeFileAtomic(join(opts.out, p.file), p.svg, opts.force);
     if (!opts.quiet) {

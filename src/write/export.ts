@@ -4,13 +4,13 @@ import { dataPackage } from './datapackage.js';
 import { documentsMarkdown } from './markdown.js';
 import { reportFiles } from './report.js';
 import { csvFile, type CsvOptions, type CsvValue, type TableSpec } from './csv.js';
-import { tablesExport } from './tables.js';
-import { peopleFiles } from './people.js';
+import { tablesExport } from '../features/tables/export.js';
+import { peopleFiles } from '../features/people/export.js';
 import { jsonChunks } from './json-stream.js';
 import { pieces } from './pieces.js';
 
 export { fileText, pieces } from './pieces.js';
-import { sluiceFiles } from './sluices.js';
+import { sluiceFiles } from '../features/sluices/export.js';
 
 /** One file of an export folder, relative to the folder. */
 export interface ExportFile {

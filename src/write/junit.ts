@@ -1,4 +1,4 @@
-import { CATALOGUE, type Code } from '../check/catalogue.js';
+import { CATALOGUE, type Code } from '../model/catalogue.js';
 import { fails, ruleLevel } from '../check/policy.js';
 import { displayPath, type ValidationReport } from './validate-report.js';
 import type { RuleLevel } from '../check/policy.js';

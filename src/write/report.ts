@@ -2,7 +2,7 @@ import type { Issue, Document } from '../model/issue.js';
 import type { Table } from '../model/table.js';
 import type { ExportFile } from './export.js';
 import { pieces } from './pieces.js';
-import { plotSluice } from './plot.js';
+import { plotSluice } from '../features/sluices/plot.js';
 
 /**
  * report.html: one self-contained page (no network, no external assets) to read an issue

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Severity } from '../model/anomaly.js';
-import { CATALOGUE, type Code } from '../check/catalogue.js';
+import { CATALOGUE, type Code } from '../model/catalogue.js';
 import { baselineKey, ruleLevel } from '../check/policy.js';
 import type { ValidationReport } from './validate-report.js';
 import type { RuleLevel } from '../check/policy.js';

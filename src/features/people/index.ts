@@ -1,7 +1,7 @@
 /**
  * People: appointments and removals (人事任免) and rosters of leading groups, joint
  * conferences and committees, from every document of an issue. Reads the logical tables
- * (src/extract/tables) and the lines; plain string code, no zod (hot path).
+ * (src/features/tables) and the lines; plain string code, no zod (hot path).
  */
 import type { Anomaly } from '../../model/anomaly.js';
 import type { Document } from '../../model/issue.js';

@@ -11,8 +11,8 @@ import type { Document } from '../../model/issue.js';
 import type { Appointment, Period } from '../../model/people.js';
 import type { Table } from '../../model/table.js';
 import type { SourceLines } from '../../read/lines.js';
-import { anomaly } from '../../check/catalogue.js';
-import { isTableRow } from '../../read/patterns.js';
+import { anomaly } from '../../model/catalogue.js';
+import { isTableRow } from '../../core/patterns.js';
 import {
   actionsIn, entryOf, headerLineActions, lineAbove, mostlyPosts, nameColumn, onlyBlankBetween, own, type Action,
 } from './common.js';

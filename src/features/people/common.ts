@@ -1,7 +1,7 @@
 /** Helpers shared by the appointment and roster extractors. */
 import type { Table, TableCell } from '../../model/table.js';
 import type { SourceLines } from '../../read/lines.js';
-import { isTableRow } from '../../read/patterns.js';
+import { isTableRow } from '../../core/patterns.js';
 import { compactName, isName, splitName, titleSuffixLength } from './names.js';
 import { parsePositions, peelTrailing, stripMarkup } from './positions.js';
 import { APPOINT_WORDS, REMOVE_WORDS, ROLE_SET } from './vocab.js';

@@ -4,11 +4,11 @@
  * stakes vs the stated area and boundary length. Each check pushes anomalies and marks the
  * sluices it concerns; tolerances are constants documented here and in the README.
  */
-import type { Anomaly } from '../model/anomaly.js';
-import type { SluiceChecks } from '../model/sluice.js';
-import { anomaly, type Code } from './catalogue.js';
-import type { Figure, PointDraft, SectionDraft, SummaryDraft, TotalsDraft } from '../extract/sluices/read.js';
-import { computeGeometry, outliers, spreadOf, type GeometryResult, type Pt } from '../extract/sluices/geometry.js';
+import type { Anomaly } from '../../model/anomaly.js';
+import type { SluiceChecks } from '../../model/sluice.js';
+import { anomaly, type Code } from '../../model/catalogue.js';
+import type { Figure, PointDraft, SectionDraft, SummaryDraft, TotalsDraft } from './read.js';
+import { computeGeometry, outliers, spreadOf, type GeometryResult, type Pt } from './geometry.js';
 
 /** Relative and absolute tolerance for polygon area vs stated total area. */
 export const AREA_TOLERANCE = { relative: 0.01, absolute: 1 };

@@ -4,12 +4,12 @@
  * printed, [Y, X] = [east, north]), sluices.geojson (WGS84, only with a proj4 definition of
  * the local system) and one SVG plot per sluice. Used by `export`, `extract` and `plot`.
  */
-import type { Issue } from '../model/issue.js';
-import type { Sluice, SluicePoint } from '../model/sluice.js';
-import { csvFile, type CsvOptions, type CsvValue, type TableSpec } from './csv.js';
-import type { ExportFile } from './export.js';
-import { pieces } from './pieces.js';
-import { computeGeometry, type Pt } from '../extract/sluices/geometry.js';
+import type { Issue } from '../../model/issue.js';
+import type { Sluice, SluicePoint } from '../../model/sluice.js';
+import { csvFile, type CsvOptions, type CsvValue, type TableSpec } from '../../write/csv.js';
+import type { ExportFile } from '../../write/export.js';
+import { pieces } from '../../write/pieces.js';
+import { computeGeometry, type Pt } from './geometry.js';
 
 const CHECK_FIELDS: Array<[keyof Sluice['checks'], string]> = [
   ['join', 'check_join'],

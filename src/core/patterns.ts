@@ -1,4 +1,4 @@
-import { toHalfWidth, parseChineseNumber } from './text.js';
+import { toHalfWidth, parseChineseNumber } from '../read/text.js';
 
 /**
  * Line-level patterns of a gazette issue. Each is anchored and bounded, so matching a

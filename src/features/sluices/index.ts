@@ -10,11 +10,11 @@
  *    punctuation, brackets ignored) first; then, for those left, the same key once the kind
  *    of structure at the end (泵闸 / 水闸 / 涵闸 / 闸 …) is dropped; last, a heading that
  *    starts with the row's name and goes on (`北河泵闸界址点坐标表`). One-to-one, never by position.
- * 3. Check (src/check/sluices.ts) and build the records.
+ * 3. Check (check.ts) and build the records.
  */
 import type { Result } from '../../model/result.js';
 import type { Sluice, SluicePoint, BankMeasures } from '../../model/sluice.js';
-import { checkSluices, newChecks, sluiceName, type SluiceDraft } from '../../check/sluices.js';
+import { checkSluices, newChecks, sluiceName, type SluiceDraft } from './check.js';
 import type { Grid } from './grid.js';
 import { baseKey, nameKey } from './names.js';
 import { readSluiceTables, type Figure, type SectionDraft, type SummaryDraft } from './read.js';

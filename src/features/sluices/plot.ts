@@ -6,13 +6,13 @@
  * outside the rest (outliers) are drawn as arrows at the edge of the map with their
  * distance, so the map stays readable.
  */
-import type { Anomaly } from '../model/anomaly.js';
-import type { Issue } from '../model/issue.js';
-import type { Sluice, SluicePoint } from '../model/sluice.js';
-import { displayWidth } from '../read/text.js';
-import { sluicePoints, sluiceRings } from './sluices.js';
-import { stakeLabel } from '../check/sluices.js';
-import { append } from '../model/result.js';
+import type { Anomaly } from '../../model/anomaly.js';
+import type { Issue } from '../../model/issue.js';
+import type { Sluice, SluicePoint } from '../../model/sluice.js';
+import { displayWidth } from '../../read/text.js';
+import { sluicePoints, sluiceRings } from './export.js';
+import { stakeLabel } from './check.js';
+import { append } from '../../model/result.js';
 
 const W = 960;
 const MAP = { x: 50, y: 110, w: 860, h: 620 };

@@ -5,7 +5,7 @@
  */
 import type { Anomaly } from '../../model/anomaly.js';
 import type { Bank } from '../../model/sluice.js';
-import { anomaly } from '../../check/catalogue.js';
+import { anomaly } from '../../model/catalogue.js';
 import { toHalfWidth } from '../../read/text.js';
 import { bankOf, stakeLayout, summaryLayout } from './columns.js';
 import type { Grid, GridCell, GridRow } from './grid.js';

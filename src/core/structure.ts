@@ -1,12 +1,12 @@
 import type { Anomaly } from '../model/anomaly.js';
 import type { Citation, Document, Masthead, Section, TocEntry } from '../model/issue.js';
-import { anomaly } from '../check/catalogue.js';
-import type { SourceLines } from './lines.js';
+import { anomaly } from '../model/catalogue.js';
+import type { SourceLines } from '../read/lines.js';
 import { isTocHeading, readToc } from './toc.js';
 import { readMasthead } from './masthead.js';
 import { readAttachments } from './attachments.js';
 import { categoryHeader, dateLine, docNumberLine, endsSentence, findDocNumbers, isStandardDocNumber, isTableRow, type DateLine } from './patterns.js';
-import { matchKey } from './text.js';
+import { matchKey } from '../read/text.js';
 import { cleanTitle } from './title.js';
 import { append } from '../model/result.js';
 

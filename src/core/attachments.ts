@@ -1,7 +1,7 @@
 import type { Attachment } from '../model/issue.js';
 import type { Anomaly } from '../model/anomaly.js';
-import { anomaly } from '../check/catalogue.js';
-import { squash, toHalfWidth } from './text.js';
+import { anomaly } from '../model/catalogue.js';
+import { squash, toHalfWidth } from '../read/text.js';
 import { cleanTitle } from './title.js';
 
 /** 附件：… / - 附件：1. … / 附件: 1. … / 附件 1. … — a declaration of attachments. */

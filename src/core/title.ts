@@ -1,4 +1,4 @@
-import { removeCjkSpaces, squash } from './text.js';
+import { removeCjkSpaces, squash } from '../read/text.js';
 
 /**
  * Cleans a title: lines joined, spaces between CJK characters (where the printed title

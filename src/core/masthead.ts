@@ -1,6 +1,6 @@
 import type { Masthead } from '../model/issue.js';
 import { isoDate } from './patterns.js';
-import { toHalfWidth } from './text.js';
+import { toHalfWidth } from '../read/text.js';
 
 export interface MastheadResult {
   masthead: Masthead;

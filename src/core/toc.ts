@@ -1,6 +1,6 @@
 import type { TocEntry } from '../model/issue.js';
 import { categoryHeader } from './patterns.js';
-import { squash, toHalfWidth } from './text.js';
+import { squash, toHalfWidth } from '../read/text.js';
 
 /** What the table of contents reader found. */
 export interface Toc {

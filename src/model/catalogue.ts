@@ -1,4 +1,4 @@
-import type { Anomaly, Severity } from '../model/anomaly.js';
+import type { Anomaly, Severity } from './anomaly.js';
 
 /**
  * The anomaly catalogue: every code gongbao can report, with its default severity, a

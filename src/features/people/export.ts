@@ -3,9 +3,9 @@
  * the record id) and rosters.csv (one row per member). Used by `gongbao export` and by
  * `gongbao extract appointments|rosters --format csv`.
  */
-import type { Issue } from '../model/issue.js';
-import { csvFile, type CsvOptions, type CsvValue, type TableSpec } from './csv.js';
-import type { ExportFile } from './export.js';
+import type { Issue } from '../../model/issue.js';
+import { csvFile, type CsvOptions, type CsvValue, type TableSpec } from '../../write/csv.js';
+import type { ExportFile } from '../../write/export.js';
 
 export const APPOINTMENTS_CSV: TableSpec = {
   name: 'appointments',

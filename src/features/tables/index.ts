@@ -43,7 +43,7 @@ import type { Document } from '../../model/issue.js';
 import { append, type Result } from '../../model/result.js';
 import type { ColumnType, Table, TableCell, TableColumn, TableFragment, TableRow } from '../../model/table.js';
 import type { SourceLines } from '../../read/lines.js';
-import { anomaly, type Code } from '../../check/catalogue.js';
+import { anomaly, type Code } from '../../model/catalogue.js';
 import { isCjk, matchKey } from '../../read/text.js';
 import { cleanCell, NO_ARTEFACTS, type Artefact } from './clean.js';
 import { scanTables, type RawRow } from './scan.js';

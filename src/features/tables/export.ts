@@ -7,10 +7,10 @@
  * group rows) and then the table's columns, typed values as numbers, filled merged cells
  * with the value they were filled with. Extra cells of a ragged row follow as `extra_N`.
  */
-import type { Issue } from '../model/issue.js';
-import type { ColumnType, Table } from '../model/table.js';
-import { csvFile, type CsvFile, type CsvOptions, type CsvValue, type Field, type TableSpec } from './csv.js';
-import type { ExportFile } from './export.js';
+import type { Issue } from '../../model/issue.js';
+import type { ColumnType, Table } from '../../model/table.js';
+import { csvFile, type CsvFile, type CsvOptions, type CsvValue, type Field, type TableSpec } from '../../write/csv.js';
+import type { ExportFile } from '../../write/export.js';
 
 export const TABLES_INDEX_CSV: TableSpec = {
   name: 'tables',
