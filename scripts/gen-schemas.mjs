@@ -1,17 +1,17 @@
-// Writes schemas/<name>.schema.json for every record type registered in src/model/registry.ts.
+// Writes schemas/<name>.schema.json for every record type of src/write/schemas.ts (the structure's, each feature's, the validation report).
 // A test fails when these files differ from what the zod model generates.
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 const out = `node_modules/.cache/gongbao/registry-schemas-${process.pid}.mjs`;
-await build({ entryPoints: ['src/model/registry.ts'], outfile: out, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
-const { SCHEMAS, jsonSchema } = await import(pathToFileURL(out).href);
+await build({ entryPoints: ['src/write/schemas.ts'], outfile: out, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
+const { schemas, jsonSchema } = await import(pathToFileURL(out).href);
 rmSync(out, { force: true });
 mkdirSync('schemas', { recursive: true });
-const names = Object.keys(SCHEMAS);
+const names = Object.keys(await schemas());
 for (const f of readdirSync('schemas')) {
   if (f.endsWith('.schema.json') && !names.includes(f.slice(0, -'.schema.json'.length))) rmSync(`schemas/${f}`);
 }
-for (const name of names) writeFileSync(`schemas/${name}.schema.json`, JSON.stringify(jsonSchema(name), null, 2) + '\n');
+for (const name of names) writeFileSync(`schemas/${name}.schema.json`, JSON.stringify(await jsonSchema(name), null, 2) + '\n');
 console.log(`wrote ${names.length} schemas to schemas/`);

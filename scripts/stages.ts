@@ -5,12 +5,11 @@ import { readFileSync } from 'node:fs';
 import { splitLines } from '../src/read/lines.js';
 import { readStructure } from '../src/core/structure.js';
 import { checkStructure } from '../src/check/structure.js';
-import { extractTables } from '../src/features/tables/index.js';
-import { extractPeople } from '../src/features/people/index.js';
-import { extractSluices, gridsFromTables } from '../src/features/sluices/index.js';
+import { FEATURES } from '../src/features/index.js';
 import { checkDamage } from '../src/check/damage.js';
 import { decode } from '../src/read/decode.js';
-import { parseIssue } from '../src/parse.js';
+import { parseIssue, runOrder } from '../src/parse.js';
+import type { Context } from '../src/core/feature.js';
 import { firstViolation } from '../src/model/validate.js';
 
 const file = process.argv[2] ?? 'samples/changning-2023-02.txt';
@@ -31,9 +30,9 @@ const text = stage('decode', () => decode(bytes, null).text);
 const src = stage('splitLines', () => splitLines(text));
 const st = stage('readStructure', () => readStructure(src));
 stage('checkStructure', () => checkStructure({ lines: src.lines, masthead: st.masthead, toc: st.toc, sections: st.sections, documents: st.documents }));
-const tables = stage('extractTables', () => extractTables(src, st.documents));
-stage('extractPeople', () => extractPeople(src, st.documents, tables.value));
-stage('extractSluices', () => extractSluices(gridsFromTables(tables.value), src.lines));
+// each feature (src/features/index.ts), in the order the parse runs them
+const ctx: Context = { src, structure: st, records: {} };
+for (const f of runOrder(FEATURES)) Object.assign(ctx.records, stage(f.name, () => f.extract(ctx)).value);
 stage('checkDamage', () => checkDamage(src, st));
 const issue = stage('parseIssue', () => parseIssue(bytes));
 stage('validate', () => firstViolation('issue', issue));

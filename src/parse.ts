@@ -3,12 +3,11 @@ import type { Anomaly } from './model/anomaly.js';
 import type { Issue, Source } from './model/issue.js';
 import { anomaly } from './model/catalogue.js';
 import { decode, type Encoding } from './read/decode.js';
-import { splitLines, type SourceLines } from './read/lines.js';
-import { readStructure, type Structure } from './core/structure.js';
+import { splitLines } from './read/lines.js';
+import { readStructure } from './core/structure.js';
 import { checkStructure } from './check/structure.js';
-import { extractTables } from './features/tables/index.js';
-import { extractPeople } from './features/people/index.js';
-import { extractSluices, gridsFromTables } from './features/sluices/index.js';
+import { emptyRecords, type AnyFeature, type Context, type Records } from './core/feature.js';
+import { FEATURES } from './features/index.js';
 import { collapseFloods } from './check/flood.js';
 import { checkDamage } from './check/damage.js';
 import { append } from './model/result.js';
@@ -18,15 +17,6 @@ export interface ParseOptions {
   name?: string | null;
   /** Force an encoding instead of detecting it (bytes input only). */
   encoding?: Encoding;
-}
-
-/**
- * Everything later stages may read: the lines and the issue's structure. Extractors and
- * checks receive it and return their records plus anomalies.
- */
-export interface ParseContext {
-  src: SourceLines;
-  structure: Structure;
 }
 
 /** An issue with the lines of its text (for writers that show the source: Markdown, HTML). */
@@ -62,17 +52,7 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
   const structure = readStructure(src);
   append(anomalies, structure.anomalies);
   append(anomalies, checkStructure({ lines: src.lines, masthead: structure.masthead, toc: structure.toc, sections: structure.sections, documents: structure.documents }));
-  const ctx: ParseContext = { src, structure };
-  void ctx;
-
-  // Extractors (tables, people, sluices) and checks plug in here, each returning
-  // its records and anomalies.
-  const tables = extractTables(src, structure.documents);
-  append(anomalies, tables.anomalies);
-  const people = extractPeople(src, structure.documents, tables.value);
-  append(anomalies, people.anomalies);
-  const sluices = extractSluices(gridsFromTables(tables.value), src.lines);
-  append(anomalies, sluices.anomalies);
+  const records = runFeatures({ src, structure, records: {} }, anomalies);
   append(anomalies, checkDamage(src, structure));
 
   anomalies.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -85,14 +65,46 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
     sections: structure.sections,
     documents: structure.documents,
     citations: structure.citations,
-    tables: tables.value,
-    appointments: people.value.appointments,
-    rosters: people.value.rosters,
-    sluices: sluices.value.sluices,
-    points: sluices.value.points,
+    ...records,
     anomalies: reported,
   };
   return { issue, lines: src.lines };
+}
+
+/**
+ * The features in an order where each runs after those whose records it uses (the list's
+ * order where it can). Throws on a feature that uses records nobody provides, or a cycle: a
+ * mistake in src/features/index.ts, never in the input.
+ */
+export function runOrder(features: readonly AnyFeature[]): AnyFeature[] {
+  const order: AnyFeature[] = [];
+  const provided = new Set<string>();
+  const left = features.slice();
+  while (left.length > 0) {
+    const i = left.findIndex((f) => f.uses.every((k: string) => provided.has(k)));
+    if (i < 0) throw new Error(`features ${left.map((f) => f.name).join(', ')} use records that no feature before them provides`);
+    const [f] = left.splice(i, 1);
+    order.push(f!);
+    for (const k of f!.provides) provided.add(k);
+  }
+  return order;
+}
+
+const RUN_ORDER = runOrder(FEATURES);
+
+/**
+ * Runs every feature on the context, collecting their anomalies. The records come back in
+ * the order of the Issue's fields (model/issue.ts), whatever order the features ran in.
+ */
+function runFeatures(ctx: Context, anomalies: Anomaly[]): Records {
+  const records = emptyRecords();
+  for (const f of RUN_ORDER) {
+    const r = f.extract(ctx);
+    append(anomalies, r.anomalies);
+    Object.assign(records, r.value);
+    Object.assign(ctx.records, r.value);
+  }
+  return records;
 }
 
 /**

@@ -10,12 +10,18 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Issue } from '../model/issue.js';
 import type { Table } from '../model/table.js';
-import { toCsv } from '../write/csv.js';
+import { csvFile, csvText } from '../write/csv.js';
 import { writeFileAtomic } from '../write/atomic.js';
 import { OutputError } from '../write/errors.js';
-import { TABLES_INDEX_CSV, tableCsvSpec, tableFiles, tableIndexRows } from '../features/tables/export.js';
+import { tableCsv, tableFiles } from '../features/tables/csv.js';
 import { writeStdout } from './options.js';
-import type { ExtractKind } from './extract.js';
+
+/** Options of one `gongbao extract KIND` command, and a run that replaces its default output. */
+export interface KindCommand {
+  configure(cmd: Command): void;
+  /** True when it wrote the output itself. */
+  run(issue: Issue, opts: Record<string, unknown>): Promise<boolean>;
+}
 
 interface TablesOpts {
   format: 'json' | 'ndjson' | 'csv';
@@ -47,11 +53,8 @@ async function emit(out: string, opts: TablesOpts): Promise<void> {
   else await writeStdout(out);
 }
 
-export const tablesKind: ExtractKind = {
-  name: 'tables',
-  description: 'logical tables: fragments merged across page breaks, headers read, cells cleaned and typed',
-  records: (issue) => issue.tables,
-  csv: (issue) => ({ columns: TABLES_INDEX_CSV.fields.map((f) => f.name), rows: tableIndexRows(issue.tables) }),
+/** `--table ID` and `--out DIR` of `gongbao extract tables`. */
+export const tablesCommand: KindCommand = {
   configure(cmd: Command) {
     cmd
       .option('--table <id>', 'only this table (ids are listed by --format csv --out, or in the JSON)')
@@ -69,12 +72,12 @@ Examples:
       const csvOpts = { bom: opts.bom, excelSafe: opts.excelSafe };
       if (opts.table) {
         const t = pick(issue, opts.table);
-        const { spec, rows } = tableCsvSpec(t, 1);
-        await emit(await toCsv(spec.fields.map((f) => f.name), rows, csvOpts), opts);
+        const { table, records } = tableCsv(t, 1);
+        await emit(await csvText(table, records, csvOpts), opts);
         return true;
       }
       if (opts.out) {
-        const files = await tableFiles(issue.tables, csvOpts, '');
+        const files = await Promise.all(tableFiles(issue.tables, '').map((f) => csvFile(f, csvOpts)));
         // refuse before writing anything, so a refused run leaves no half-replaced folder
         if (!opts.force) {
           const clash = files.map((f) => join(opts.out!, f.path)).find((p) => existsSync(p));

@@ -12,9 +12,10 @@ Examples:
   gongbao schema              # list the record types
   gongbao schema document > document.schema.json`)
     .action(async (name?: string) => {
-      const { SCHEMAS, jsonSchema } = await import('../model/registry.js');
-      if (!name) return writeStdout(Object.keys(SCHEMAS).join('\n') + '\n');
-      if (!SCHEMAS[name]) throw new InputError(`unknown schema "${name}"; one of: ${Object.keys(SCHEMAS).join(', ')}`);
-      return writeStdout(JSON.stringify(jsonSchema(name), null, 2) + '\n');
+      const { schemas, jsonSchema } = await import('../write/schemas.js');
+      const names = Object.keys(await schemas());
+      if (!name) return writeStdout(names.join('\n') + '\n');
+      if (!names.includes(name)) throw new InputError(`unknown schema "${name}"; one of: ${names.join(', ')}`);
+      return writeStdout(JSON.stringify(await jsonSchema(name), null, 2) + '\n');
     });
 }

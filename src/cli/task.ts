@@ -1,6 +1,6 @@
 import type { Issue } from '../model/issue.js';
 import type { Anomaly } from '../model/anomaly.js';
-import type { ExportFile, ExportOptions } from '../write/export.js';
+import type { ExportFile, ExportOptions } from '../model/export.js';
 import { InputError } from '../read/errors.js';
 import { loadSource, type InputOpts } from './options.js';
 import { assertValid } from '../model/validate.js';

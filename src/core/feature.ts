@@ -12,9 +12,20 @@ import type { Result } from '../model/result.js';
 import type { SourceLines } from '../read/lines.js';
 import type { Structure } from './structure.js';
 
-/** The record lists of an Issue that features fill (see RECORD_KEYS in model/issue.ts). */
-export type Records = Pick<Issue, 'tables' | 'appointments' | 'rosters' | 'sluices' | 'points'>;
-export type RecordKey = keyof Records;
+/**
+ * The record lists of an Issue that features fill, in the order of the Issue's fields
+ * (model/issue.ts): a new record family adds its list here and to the Issue.
+ */
+export const RECORD_KEYS = ['tables', 'appointments', 'rosters', 'sluices', 'points'] as const;
+export type RecordKey = (typeof RECORD_KEYS)[number];
+export type Records = Pick<Issue, RecordKey>;
+
+/** Empty record lists, in the order of the Issue's fields. */
+export function emptyRecords(): Records {
+  const r = {} as Record<RecordKey, unknown[]>;
+  for (const k of RECORD_KEYS) r[k] = [];
+  return r as Records;
+}
 
 /**
  * What a stage reads: the lines of the text, the issue's structure, and the records of the
@@ -56,3 +67,6 @@ export interface Feature<K extends RecordKey = RecordKey> {
    */
   schemas(): Promise<Record<string, unknown>>;
 }
+
+/** A feature of any record lists: the type of the list in src/features/index.ts. */
+export type AnyFeature = Feature<any>;

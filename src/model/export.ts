@@ -110,3 +110,12 @@ export interface ExportOptions extends CsvOptions {
   /** The decoded lines of the text: the Markdown documents and the HTML report show it. */
   lines?: readonly string[];
 }
+
+/** File text made when the file is written, not before (one plot among thousands). */
+export function later(make: () => string): Iterable<string> {
+  return {
+    *[Symbol.iterator]() {
+      yield make();
+    },
+  };
+}

@@ -1,12 +1,17 @@
 /** CSV through csv-stringify (loaded only when a CSV is written). */
-export interface CsvOptions {
-  /** Prefix a UTF-8 BOM so Excel opens Chinese text correctly. */
-  bom?: boolean;
-  /** Neutralise text cells that start with = + - @ (never numbers) against formula injection. */
-  excelSafe?: boolean;
-}
+import {
+  csvRows,
+  isCsvExport,
+  tableSpec,
+  type CsvExport,
+  type CsvOptions,
+  type CsvTable,
+  type CsvValue,
+  type ExportFile,
+  type FeatureFile,
+} from '../model/export.js';
 
-export type CsvValue = string | number | boolean | null | undefined;
+export type { CsvOptions, CsvValue } from '../model/export.js';
 
 function safeCell(v: CsvValue): CsvValue {
   if (typeof v === 'string' && /^[=+\-@\t\r]/.test(v)) return `'${v}`;
@@ -23,39 +28,19 @@ export async function toCsv(columns: readonly string[], rows: readonly CsvValue[
   return (opts.bom ? '\ufeff' : '') + csv;
 }
 
-/** A Table Schema field (Frictionless): the column of a CSV file. */
-export interface Field {
-  name: string;
-  type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
-  description: string;
-  constraints?: { required?: boolean; unique?: boolean };
+/** A CSV table's text: its header and one row per record. */
+export async function csvText<R>(table: CsvTable<R>, records: Iterable<R>, opts: CsvOptions = {}): Promise<string> {
+  return toCsv(table.columns.map((c) => c.name), csvRows(table, records), opts);
 }
 
-export interface ForeignKey {
-  fields: string | string[];
-  reference: { resource: string; fields: string | string[] };
+/** The export file of a CSV a feature asks for, with the Table Schema datapackage.json gives it. */
+export async function csvFile(f: CsvExport, opts: CsvOptions = {}): Promise<ExportFile> {
+  return { path: f.path ?? f.table.path, data: await csvText(f.table, f.records, opts), resource: tableSpec(f.table) };
 }
 
-/** What a CSV file of the export holds: datapackage.json describes it from this. */
-export interface TableSpec {
-  /** Resource name in datapackage.json (lowercase, -, _ and .). */
-  name: string;
-  path: string;
-  title: string;
-  description: string;
-  fields: Field[];
-  primaryKey?: string | string[];
-  foreignKeys?: ForeignKey[];
-}
-
-/** A CSV export file with its Table Schema. */
-export interface CsvFile {
-  path: string;
-  data: string;
-  resource: TableSpec;
-}
-
-/** Writes rows (in the order of spec.fields) as CSV and keeps the spec for the data package. */
-export async function csvFile(spec: TableSpec, rows: readonly CsvValue[][], opts: CsvOptions = {}): Promise<CsvFile> {
-  return { path: spec.path, data: await toCsv(spec.fields.map((f) => f.name), rows, opts), resource: spec };
+/** Every file a feature contributes, its CSV tables rendered. */
+export async function renderFiles(files: readonly FeatureFile[], opts: CsvOptions = {}): Promise<ExportFile[]> {
+  const out: ExportFile[] = [];
+  for (const f of files) out.push(isCsvExport(f) ? await csvFile(f, opts) : f);
+  return out;
 }

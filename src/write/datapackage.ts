@@ -1,6 +1,6 @@
 import type { Issue } from '../model/issue.js';
-import type { ExportFile } from './export.js';
-import type { TableSpec } from './csv.js';
+import type { ExportFile } from '../model/export.js';
+import type { TableSpec } from '../model/export.js';
 
 /** A name Frictionless accepts: lowercase letters, digits, -, _ and . only. */
 export function packageName(issue: Issue): string {

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ExportFile } from './export.js';
+import type { ExportFile } from '../model/export.js';
 import { writeFileAtomic } from './atomic.js';
 import { OutputError } from './errors.js';
 

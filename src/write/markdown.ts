@@ -1,6 +1,6 @@
 import type { Document, Issue } from '../model/issue.js';
 import type { Table } from '../model/table.js';
-import type { ExportFile } from './export.js';
+import type { ExportFile } from '../model/export.js';
 import { pieces } from './pieces.js';
 import { uniqueNames } from './filenames.js';
 import { displayWidth } from '../read/text.js';

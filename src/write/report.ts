@@ -1,6 +1,6 @@
 import type { Issue, Document } from '../model/issue.js';
 import type { Table } from '../model/table.js';
-import type { ExportFile } from './export.js';
+import type { ExportFile } from '../model/export.js';
 import { pieces } from './pieces.js';
 import { plotSluice } from '../features/sluices/plot.js';
 
