@@ -4,9 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { splitLines } from '../src/read/lines.js';
 import { readStructure } from '../src/core/structure.js';
-import { checkStructure } from '../src/check/structure.js';
+import { CHECKS, checkInput } from '../src/check/index.js';
 import { FEATURES } from '../src/features/index.js';
-import { checkDamage } from '../src/check/damage.js';
 import { decode } from '../src/read/decode.js';
 import { parseIssue, runOrder } from '../src/parse.js';
 import type { Context } from '../src/core/feature.js';
@@ -29,10 +28,10 @@ function stage<T>(name: string, f: () => T): T {
 const text = stage('decode', () => decode(bytes, null).text);
 const src = stage('splitLines', () => splitLines(text));
 const st = stage('readStructure', () => readStructure(src));
-stage('checkStructure', () => checkStructure({ lines: src.lines, masthead: st.masthead, toc: st.toc, sections: st.sections, documents: st.documents }));
 // each feature (src/features/index.ts), in the order the parse runs them
 const ctx: Context = { src, structure: st, records: {} };
 for (const f of runOrder(FEATURES)) Object.assign(ctx.records, stage(f.name, () => f.extract(ctx)).value);
-stage('checkDamage', () => checkDamage(src, st));
+const input = checkInput(src, st);
+for (const check of CHECKS) stage(`check ${check.name}`, () => check.run(input));
 const issue = stage('parseIssue', () => parseIssue(bytes));
 stage('validate', () => firstViolation('issue', issue));

@@ -5,11 +5,10 @@ import { anomaly } from './model/catalogue.js';
 import { decode, type Encoding } from './read/decode.js';
 import { splitLines } from './read/lines.js';
 import { readStructure } from './core/structure.js';
-import { checkStructure } from './check/structure.js';
+import { CHECKS, checkInput } from './check/index.js';
 import { emptyRecords, type AnyFeature, type Context, type Records } from './core/feature.js';
 import { FEATURES } from './features/index.js';
 import { collapseFloods } from './check/flood.js';
-import { checkDamage } from './check/damage.js';
 import { append } from './model/result.js';
 
 export interface ParseOptions {
@@ -51,9 +50,9 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
 
   const structure = readStructure(src);
   append(anomalies, structure.anomalies);
-  append(anomalies, checkStructure({ lines: src.lines, masthead: structure.masthead, toc: structure.toc, sections: structure.sections, documents: structure.documents }));
   const records = runFeatures({ src, structure, records: {} }, anomalies);
-  append(anomalies, checkDamage(src, structure));
+  const checks = checkInput(src, structure);
+  for (const check of CHECKS) append(anomalies, check.run(checks));
 
   anomalies.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const reported = collapseFloods(anomalies);

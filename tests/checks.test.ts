@@ -196,7 +196,7 @@ describe('stray markup', () => {
 });
 
 describe('rare name spellings', () => {
-  const run = (lines: string[]): Anomaly[] => checkNameVariants({ lines, masthead: {} as never, toc: [], sections: [], documents: [] });
+  const run = (lines: string[]): Anomaly[] => checkNameVariants({ lines, masthead: {} as never, toc: [], sections: [], documents: [], src: {} as never, structure: {} as never });
 
   it('NAME_VARIANT fires on a one-off variant of a frequent name, showing both forms and counts', () => {
     const lines = ['各街道办事处，新城镇政府：', '新城镇、江川路街道', '| 所在街镇 | 新城镇 |', '请新城镇政府落实。', '| 所在街镇 | 新诚镇 |'];

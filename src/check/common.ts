@@ -1,13 +1,17 @@
 import type { Document, Masthead, Section, TocEntry } from '../model/issue.js';
+import type { SourceLines } from '../read/lines.js';
+import type { Structure } from '../core/structure.js';
 import { isTableRow } from '../core/patterns.js';
 
-/** What the structure checks read: the lines and the issue's skeleton. */
+/** What the checks read: the lines and the issue's skeleton (also as the structure reader gave it). */
 export interface CheckInput {
   lines: readonly string[];
   masthead: Masthead;
   toc: readonly TocEntry[];
   sections: readonly Section[];
   documents: readonly Document[];
+  src: SourceLines;
+  structure: Structure;
 }
 
 /** A pipe-table row or its delimiter row: checks of running text skip them. */

@@ -1,6 +1,6 @@
 import type { Anomaly } from '../model/anomaly.js';
-import type { SourceLines } from '../read/lines.js';
 import type { Structure } from '../core/structure.js';
+import type { CheckInput } from './common.js';
 import { anomaly } from '../model/catalogue.js';
 import { readToc } from '../core/toc.js';
 import { isHan } from '../read/text.js';
@@ -10,8 +10,7 @@ import { isHan } from '../read/text.js';
  * tables whose markup a conversion mangled (no delimiter row, tabs or full-width pipes
  * instead of `|`). One pass over the lines; every check is linear in the input.
  */
-export function checkDamage(src: SourceLines, structure: Structure): Anomaly[] {
-  const lines = src.lines;
+export function checkDamage({ lines, structure }: CheckInput): Anomaly[] {
   const out: Anomaly[] = [];
   tableMarkup(lines, out);
   truncation(lines, structure, out);

@@ -1,0 +1,42 @@
+/**
+ * The cross-checks over the whole issue, run by the parse after the structure reader and
+ * the features: TOC vs body, 文号 and dates, repeated text, numbering, stray markup,
+ * English words in Chinese text, rare name spellings, signs of damage. Each is linear (or
+ * n log n) in the size of the issue. Adding a check: one module, one line here.
+ */
+import type { Anomaly } from '../model/anomaly.js';
+import type { SourceLines } from '../read/lines.js';
+import type { Structure } from '../core/structure.js';
+import type { CheckInput } from './common.js';
+import { checkToc } from './toc.js';
+import { checkNumbersAndDates } from './dates.js';
+import { checkRepeats } from './repeat.js';
+import { checkNumbering } from './numbering.js';
+import { checkMarkup } from './markup.js';
+import { checkNameVariants } from './variants.js';
+import { checkEnglishWords } from './words.js';
+import { checkDamage } from './damage.js';
+
+export type { CheckInput } from './common.js';
+
+export interface Check {
+  name: string;
+  run(input: CheckInput): Anomaly[];
+}
+
+export const CHECKS: readonly Check[] = [
+  { name: 'toc', run: checkToc },
+  { name: 'numbers-and-dates', run: checkNumbersAndDates },
+  { name: 'repeats', run: checkRepeats },
+  { name: 'numbering', run: checkNumbering },
+  { name: 'markup', run: checkMarkup },
+  { name: 'english-words', run: checkEnglishWords },
+  { name: 'name-variants', run: checkNameVariants },
+  { name: 'damage', run: checkDamage },
+];
+
+/** What every check reads, from the lines and the structure. */
+export function checkInput(src: SourceLines, structure: Structure): CheckInput {
+  const { masthead, toc, sections, documents } = structure;
+  return { lines: src.lines, masthead, toc, sections, documents, src, structure };
+}
