@@ -100,6 +100,15 @@ describe('CLI input and output', () => {
     expect(gongbao(['frobnicate']).code).toBe(2);
     expect(gongbao(['export', 'samples/changning-2023-02.txt']).code).toBe(2);
   });
+  it('--help lists each example once and every exit code with its meaning', () => {
+    const help = gongbao(['--help']).stdout;
+    const examples = help.slice(help.indexOf('Examples:'), help.indexOf('Exit codes')).split('\n').map((l) => l.trim()).filter((l) => l.startsWith('gongbao '));
+    expect(examples.length).toBeGreaterThan(5);
+    expect(new Set(examples).size).toBe(examples.length);
+    const codes = [...help.slice(help.indexOf('Exit codes')).matchAll(/^ {2}(\d+) +\S/gm)].map((m) => Number(m[1]));
+    expect(codes).toEqual([0, 1, 2, 3, 70, 130]);
+    expect(help).toMatch(/^ {2}70 +internal error/m);
+  });
   it('--help and --version exit 0', () => {
     expect(gongbao(['--help']).code).toBe(0);
     const v = gongbao(['--version']);

@@ -2,15 +2,16 @@
  * Golden people records of the sample issue: every appointment and removal, every roster
  * member. tests/golden/people/*.json hold one line per record, reviewed by eye against
  * samples/changning-2023-02.txt (lines 2776–2811, 936–975, 1617–1675). To regenerate after
- * an intended change: UPDATE_GOLDEN=1 npx vitest run tests/people-golden.test.ts, then
- * review the diff line by line before committing.
+ * an intended change (never under CI; see tests/helpers/golden.ts):
+ * UPDATE_GOLDEN=1 npx vitest run tests/people-golden.test.ts, then review the diff line by
+ * line before committing.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseIssue } from '../src/parse.js';
 import { Appointment, Roster } from '../src/model/people.js';
 import type { Issue } from '../src/model/issue.js';
 import { SAMPLE, changedNamesVariant } from './helpers/sample.js';
+import { expectGolden } from './helpers/golden.js';
 
 const DIR = 'tests/golden/people';
 const issue = parseIssue(SAMPLE, { name: 'samples/changning-2023-02.txt' });
@@ -48,11 +49,7 @@ function golden(name: string, value: unknown): void {
     return JSON.stringify(v);
   };
   const text = render(value, '') + '\n';
-  if (process.env.UPDATE_GOLDEN || !existsSync(file)) {
-    mkdirSync(DIR, { recursive: true });
-    writeFileSync(file, text);
-  }
-  expect(JSON.parse(text)).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+  expectGolden(file, text);
 }
 
 describe('appointments and removals of the sample (人事任免, lines 2776–2811)', () => {

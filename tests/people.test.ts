@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseIssue } from '../src/parse.js';
 import { Appointment, Roster } from '../src/model/people.js';
-import { splitName, isName, parsePositions, parsePeriod, bodyFromTitle, roleLabel, phrasePerson } from '../src/features/people/index.js';
+import { splitName, isName, parsePositions, parsePeriod, bodyFromTitle, roleLabel, phrasePerson, extractAppointments } from '../src/features/people/index.js';
+import { splitLines } from '../src/read/lines.js';
 import { headerLineActions, entryOf } from '../src/features/people/common.js';
 import { CATALOGUE } from '../src/model/catalogue.js';
 import { miniIssue } from './helpers/mini.js';
@@ -246,6 +247,28 @@ describe('appointment lists in a made-up issue', () => {
     const i = parseIssue(personnelIssue(['| | |\n|---|---|\n| 王 峰 | 某区甲局局长 |\n| 李 四 | 某区乙局局长 |']));
     expect(i.appointments).toEqual([]);
     expect(i.anomalies.filter((a) => a.code === 'PERSON_ACTION_UNKNOWN')).toHaveLength(1);
+  });
+
+  it('extractAppointments returns one Result: the records of tables, lines and sentences in text order, numbered, with their anomalies', () => {
+    const text = personnelIssue([
+      '经研究，决定任命王 峰为区甲局副局长。',
+      '| 姓 名 | 任 命 职 务 |\n|---|---|\n| 赵 六 | 某区己局局长 |\n| | 某区庚局局长 |',
+      '免去职务：',
+      '东方 明 某区丁局局长职务',
+    ]);
+    const i = parseIssue(text);
+    const doc = i.documents.find((d) => d.title === PERSONNEL_TITLE)!;
+    const r = extractAppointments(splitLines(text), doc, i.tables.filter((t) => t.documentId === doc.id));
+    expect(r.value.map((a) => [a.id, a.action, a.name])).toEqual([
+      [`${doc.id}-p1`, 'appoint', '王峰'],
+      [`${doc.id}-p2`, 'appoint', '赵六'],
+      [`${doc.id}-p3`, 'appoint', null],
+      [`${doc.id}-p4`, 'remove', '东方明'],
+    ]);
+    expect(r.anomalies.map((a) => [a.code, a.line])).toEqual([['PERSON_NAME_MISSING', r.value[2]!.line]]);
+    // what parseIssue reports is exactly this Result
+    expect(i.appointments).toEqual(r.value);
+    expect(i.anomalies.filter((a) => a.code.startsWith('PERSON_'))).toEqual(r.anomalies);
   });
 });
 

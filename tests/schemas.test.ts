@@ -27,6 +27,10 @@ describe('schemas/', () => {
       expect(all[name], name).toBeDefined();
     }
   });
+  it('the 1-based source line is one schema shared by every record (model/line.ts)', async () => {
+    const defs = Object.values(((await jsonSchema('issue')) as { $defs?: Record<string, { description?: string }> }).$defs ?? {});
+    expect(defs.filter((d) => d.description === '1-based line in the original file')).toHaveLength(1);
+  });
   it('gongbao schema prints them', async () => {
     const list = gongbao(['schema']);
     expect(list.stdout.trim().split('\n')).toEqual(Object.keys(await schemas()));

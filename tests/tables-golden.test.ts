@@ -1,13 +1,15 @@
 /**
  * Golden tables of the sample issue. The files under tests/golden/tables/ hold full cell
  * grids, reviewed by eye against samples/changning-2023-02.txt. To regenerate after an
- * intended change: UPDATE_GOLDEN=1 npx vitest run tests/tables-golden.test.ts, then review
- * the diff line by line before committing.
+ * intended change (never under CI; see tests/helpers/golden.ts):
+ * UPDATE_GOLDEN=1 npx vitest run tests/tables-golden.test.ts, then review the diff line by
+ * line before committing.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseIssue } from '../src/parse.js';
 import { Table as TableSchema, type Table } from '../src/model/table.js';
+import { expectGolden } from './helpers/golden.js';
 
 const SAMPLE = 'samples/changning-2023-02.txt';
 const issue = parseIssue(readFileSync(SAMPLE), { name: SAMPLE });
@@ -45,11 +47,7 @@ function golden(name: string, value: unknown): void {
         ? `{\n${Object.entries(v).map(([k, x]) => `${indent}  ${JSON.stringify(k)}: ${Array.isArray(x) ? lines(x, indent + '  ') : JSON.stringify(x)}`).join(',\n')}\n${indent}}`
         : JSON.stringify(v);
   const text = lines(value, '') + '\n';
-  if (process.env.UPDATE_GOLDEN || !existsSync(file)) {
-    mkdirSync(DIR, { recursive: true });
-    writeFileSync(file, text);
-  }
-  expect(JSON.parse(text)).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+  expectGolden(file, text);
 }
 
 describe('tables of the sample issue', () => {

@@ -1,7 +1,6 @@
 import type { Document, Masthead, Section, TocEntry } from '../model/issue.js';
 import type { SourceLines } from '../read/lines.js';
 import type { Structure } from '../core/structure.js';
-import { isTableRow } from '../core/patterns.js';
 
 /** What the checks read: the lines and the issue's skeleton (also as the structure reader gave it). */
 export interface CheckInput {
@@ -12,11 +11,6 @@ export interface CheckInput {
   documents: readonly Document[];
   src: SourceLines;
   structure: Structure;
-}
-
-/** A pipe-table row or its delimiter row: checks of running text skip them. */
-export function inTable(line: string): boolean {
-  return isTableRow(line);
 }
 
 /**

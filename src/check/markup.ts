@@ -1,6 +1,7 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
-import { documentOfLine, inTable, type CheckInput } from './common.js';
+import { isTableRow } from '../core/patterns.js';
+import { documentOfLine, type CheckInput } from './common.js';
 
 interface Found { index: number; kind: string; text: string }
 
@@ -42,7 +43,7 @@ export function checkMarkup(input: CheckInput): Anomaly[] {
   const docOf = documentOfLine(input.documents, lines.length);
   for (let ln = 1; ln <= lines.length; ln++) {
     const line = lines[ln - 1]!;
-    if (line.length === 0 || inTable(line)) continue;
+    if (line.length === 0 || isTableRow(line)) continue;
     const f = findMarkup(line);
     if (!f) continue;
     const documentId = docOf[ln];

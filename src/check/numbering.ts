@@ -1,6 +1,7 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
-import { inTable, type CheckInput } from './common.js';
+import { isTableRow } from '../core/patterns.js';
+import type { CheckInput } from './common.js';
 import { parseChineseNumber, toHalfWidth } from '../read/text.js';
 
 /** The kinds of numbered items; each kind is one level of a document's outline. */
@@ -108,7 +109,7 @@ export function checkNumbering(input: CheckInput): Anomaly[] {
     for (let ln = from; ln <= d.span.endLine && ln <= lines.length; ln++) {
       if (resets.has(ln)) { last = new Map(); continue; }
       const line = lines[ln - 1]!;
-      if (line.length < 2 || declarations.has(ln) || inTable(line)) continue;
+      if (line.length < 2 || declarations.has(ln) || isTableRow(line)) continue;
       const item = numberedItem(line);
       if (!item) continue;
       const prev = last.get(item.style);

@@ -1,6 +1,7 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
-import { documentOfLine, inTable, type CheckInput } from './common.js';
+import { isTableRow } from '../core/patterns.js';
+import { documentOfLine, type CheckInput } from './common.js';
 
 /** Shortest repeated unit, in Han characters, that counts as duplicated text. */
 const MIN_HAN = 4;
@@ -121,7 +122,7 @@ export function checkRepeats(input: CheckInput): Anomaly[] {
     const line = lines[ln - 1]!;
     const t = line.trim();
     if (t === '') continue;
-    if (inTable(line)) { prev = null; continue; }
+    if (isTableRow(line)) { prev = null; continue; }
     const documentId = docOf[ln];
     if (prev && prev.text === t && hasHan(t, MIN_HAN)) {
       out.push(anomaly('TEXT_REPEATED', {

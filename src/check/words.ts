@@ -1,6 +1,7 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
-import { documentOfLine, inTable, type CheckInput } from './common.js';
+import { isTableRow } from '../core/patterns.js';
+import { documentOfLine, type CheckInput } from './common.js';
 
 /**
  * English function words between Chinese characters (精神 and 考察): what a conversion
@@ -15,7 +16,7 @@ export function checkEnglishWords(input: CheckInput): Anomaly[] {
   let docOf: (string | undefined)[] | null = null;
   for (let ln = 1; ln <= lines.length; ln++) {
     const line = lines[ln - 1]!;
-    if (line.length < 3 || inTable(line)) continue;
+    if (line.length < 3 || isTableRow(line)) continue;
     const m = WORD.exec(line);
     if (!m) continue;
     docOf ??= documentOfLine(input.documents, lines.length);

@@ -36,10 +36,14 @@ Examples:
   gongbao rules
   gongbao schema document
   gongbao validate issues/ --format sarif -o gongbao.sarif   # CI: exit 1 on errors
-  gongbao rules
 
-Exit codes: 0 ok · 1 anomalies at or above --fail-on · 2 usage, unreadable input or refused
-overwrite · 3 output could not be written · 130 interrupted.`,
+Exit codes (several inputs: the worst wins):
+  0    success
+  1    anomalies at or above --fail-on (validate: error by default)
+  2    usage error, unreadable input or refused overwrite
+  3    output could not be written
+  70   internal error (a bug in gongbao: please report it with the message)
+  130  interrupted (Ctrl-C); files already written are complete`,
     );
   program.exitOverride();
   registerParse(program);

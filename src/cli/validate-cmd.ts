@@ -85,6 +85,17 @@ export function useColor(opts: { color?: boolean; output?: string }, env: NodeJS
   return tty && env.TERM !== 'dumb';
 }
 
+const HELP = `
+Examples:
+  gongbao validate samples/changning-2023-02.txt
+  gongbao validate issues/*.txt --fail-on warning --rule NAME_VARIANT=info
+  gongbao validate issue.txt --format sarif -o gongbao.sarif
+  gongbao validate issue.txt --format json > baseline.json   # later: --baseline baseline.json
+  gongbao validate issue.txt --format github                  # annotations in GitHub Actions
+
+Exit codes: 0 nothing at or above --fail-on · 1 something is · 2 usage error or unreadable
+input (the other files are still checked). Several files: the worst status wins.`;
+
 export function registerValidate(program: Command): void {
   const cmd = program
     .command('validate')
@@ -98,78 +109,90 @@ export function registerValidate(program: Command): void {
     .option('-o, --output <file>', "write the report to a file (atomically) instead of stdout ('-': stdout)", outputPath)
     .option('--force', 'overwrite the output file if it exists')
     .option('--no-color', 'no colour in the text report (also: NO_COLOR)')
-    .addHelpText('after', `
-Examples:
-  gongbao validate samples/changning-2023-02.txt
-  gongbao validate issues/*.txt --fail-on warning --rule NAME_VARIANT=info
-  gongbao validate issue.txt --format sarif -o gongbao.sarif
-  gongbao validate issue.txt --format json > baseline.json   # later: --baseline baseline.json
-  gongbao validate issue.txt --format github                  # annotations in GitHub Actions
-
-Exit codes: 0 nothing at or above --fail-on · 1 something is · 2 usage error or unreadable
-input (the other files are still checked). Several files: the worst status wins.`);
+    .addHelpText('after', HELP);
   jobsOptions(inputOptions(cmd)).action(async (inputs: string[], opts: ValidateOpts) => {
-    // Configuration: the config file, then --fail-on and --rule on top of it.
-    const configPath = opts.config ?? (existsSync(resolve(CONFIG_NAME)) ? CONFIG_NAME : undefined);
-    const config: Config = configPath ? readConfig(configPath) : {};
-    const rules = new Map<string, RuleLevel>(Object.entries(config.rules ?? {}));
-    for (const flag of opts.rule) {
-      try {
-        const [code, level] = parseRuleFlag(flag);
-        rules.set(code, level);
-      } catch (err) {
-        throw new InputError((err as Error).message);
-      }
-    }
-    const failOn: FailOn = opts.failOn ?? config.failOn ?? 'error';
-    const baseline = opts.baseline ? readBaseline(opts.baseline) : null;
-
-    const { files, problems } = expandInputs(inputs, { followSymlinks: opts.followSymlinks });
-    const results: FileResult[] = [];
-    for (const p of problems) {
-      process.stderr.write(`gongbao: ${p.path}: ${p.message}\n`);
-      results.push({ file: p.path, anomalies: [], error: p.message });
-    }
-    // Files are parsed in parallel (--jobs); rules and the baseline apply here, in order.
-    const tasks: Task[] = files.map((file) => ({ kind: 'validate', file, input: { encoding: opts.encoding, maxBytes: opts.maxBytes } }));
-    await runAll(tasks, opts.jobs, (r) => {
-      if (!r.ok) {
-        if (r.exitCode !== 2) throw new Error(r.error);
-        process.stderr.write(`gongbao: ${r.error}\n`);
-        results.push({ file: r.file, anomalies: [], error: r.error });
-        return;
-      }
-      let anomalies = applyRules(r.anomalies!, rules);
-      let baselined = 0;
-      if (baseline) {
-        const kept = baseline.filter(anomalies);
-        baselined = anomalies.length - kept.length;
-        anomalies = kept;
-      }
-      results.push({ file: r.file, anomalies, titles: r.titles!, ...(baselined ? { baselined } : {}) });
-    });
-    // Report in the order of the arguments, unreadable ones included (a file found in a
-    // directory or glob sorts with the argument that named it).
-    const argIndex = (path: string): number => {
-      const exact = inputs.indexOf(path);
-      if (exact >= 0) return exact;
-      const under = inputs.findIndex((arg) => path.startsWith(arg.endsWith('/') ? arg : `${arg}/`));
-      return under >= 0 ? under : inputs.length;
-    };
-    results.sort((a, b) => argIndex(a.file) - argIndex(b.file));
-
-    const report: ValidationReport = { version: VERSION, failOn, rules: Object.fromEntries(rules), files: results };
-    const { reportStatus, jsonReport } = await import('../write/validate-report.js');
-    let out: string;
-    switch (opts.format) {
-      case 'json': out = jsonReport(report); break;
-      case 'sarif': out = (await import('../write/sarif.js')).sarifReport(report); break;
-      case 'github': out = (await import('../write/github.js')).githubReport(report); break;
-      case 'junit': out = (await import('../write/junit.js')).junitReport(report); break;
-      default: out = (await import('../write/text-report.js')).textReport(report, { color: useColor(opts) });
-    }
+    const { rules, failOn, baseline } = settingsOf(opts);
+    const files = await validateFiles(inputs, opts, rules, baseline);
+    const report: ValidationReport = { version: VERSION, failOn, rules: Object.fromEntries(rules), files };
+    const out = await renderReport(report, opts);
     if (opts.output) writeFileAtomic(opts.output, out, opts.force);
     else await writeStdout(out);
+    const { reportStatus } = await import('../write/validate-report.js');
     process.exitCode = reportStatus(report);
   });
+}
+
+/** Rule levels, fail-on level and baseline: the config file, then --fail-on and --rule on top of it. */
+function settingsOf(opts: ValidateOpts): { rules: Map<string, RuleLevel>; failOn: FailOn; baseline: Baseline | null } {
+  const configPath = opts.config ?? (existsSync(resolve(CONFIG_NAME)) ? CONFIG_NAME : undefined);
+  const config: Config = configPath ? readConfig(configPath) : {};
+  const rules = new Map<string, RuleLevel>(Object.entries(config.rules ?? {}));
+  for (const flag of opts.rule) {
+    try {
+      const [code, level] = parseRuleFlag(flag);
+      rules.set(code, level);
+    } catch (err) {
+      throw new InputError((err as Error).message);
+    }
+  }
+  const failOn: FailOn = opts.failOn ?? config.failOn ?? 'error';
+  const baseline = opts.baseline ? readBaseline(opts.baseline) : null;
+  return { rules, failOn, baseline };
+}
+
+/**
+ * Every input checked, one result per file (unreadable ones with their error), in the
+ * order of the arguments.
+ */
+async function validateFiles(inputs: string[], opts: ValidateOpts, rules: Map<string, RuleLevel>, baseline: Baseline | null): Promise<FileResult[]> {
+  const { files, problems } = expandInputs(inputs, { followSymlinks: opts.followSymlinks });
+  const results: FileResult[] = [];
+  for (const p of problems) {
+    process.stderr.write(`gongbao: ${p.path}: ${p.message}\n`);
+    results.push({ file: p.path, anomalies: [], error: p.message });
+  }
+  // Files are parsed in parallel (--jobs); rules and the baseline apply here, in order.
+  const tasks: Task[] = files.map((file) => ({ kind: 'validate', file, input: { encoding: opts.encoding, maxBytes: opts.maxBytes } }));
+  await runAll(tasks, opts.jobs, (r) => {
+    if (!r.ok) {
+      if (r.exitCode !== 2) throw new Error(r.error);
+      process.stderr.write(`gongbao: ${r.error}\n`);
+      results.push({ file: r.file, anomalies: [], error: r.error });
+      return;
+    }
+    let anomalies = applyRules(r.anomalies!, rules);
+    let baselined = 0;
+    if (baseline) {
+      const kept = baseline.filter(anomalies);
+      baselined = anomalies.length - kept.length;
+      anomalies = kept;
+    }
+    results.push({ file: r.file, anomalies, titles: r.titles!, ...(baselined ? { baselined } : {}) });
+  });
+  return sortByArgument(results, inputs);
+}
+
+/**
+ * Results in the order of the arguments, unreadable ones included (a file found in a
+ * directory or glob sorts with the argument that named it).
+ */
+function sortByArgument(results: FileResult[], inputs: string[]): FileResult[] {
+  const argIndex = (path: string): number => {
+    const exact = inputs.indexOf(path);
+    if (exact >= 0) return exact;
+    const under = inputs.findIndex((arg) => path.startsWith(arg.endsWith('/') ? arg : `${arg}/`));
+    return under >= 0 ? under : inputs.length;
+  };
+  return results.sort((a, b) => argIndex(a.file) - argIndex(b.file));
+}
+
+/** The report in the format asked for; each writer is loaded only when used. */
+async function renderReport(report: ValidationReport, opts: ValidateOpts): Promise<string> {
+  switch (opts.format) {
+    case 'json': return (await import('../write/validate-report.js')).jsonReport(report);
+    case 'sarif': return (await import('../write/sarif.js')).sarifReport(report);
+    case 'github': return (await import('../write/github.js')).githubReport(report);
+    case 'junit': return (await import('../write/junit.js')).junitReport(report);
+    default: return (await import('../write/text-report.js')).textReport(report, { color: useColor(opts) });
+  }
 }

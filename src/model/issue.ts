@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { Line } from './line.js';
 import { Anomaly } from './anomaly.js';
 import { Table } from './table.js';
 import { Appointment, Roster } from './people.js';
 import { Sluice, SluicePoint } from './sluice.js';
 
-const Line = z.number().int().min(1).describe('1-based line in the original file');
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('ISO 8601 calendar date');
 
 export const Span = z

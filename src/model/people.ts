@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Line } from './line.js';
 
 /**
  * People: appointments and removals (人事任免) and the member lists (rosters) of leading
@@ -6,7 +7,6 @@ import { z } from 'zod';
  * and its 1-based source line.
  */
 
-const Line = z.number().int().min(1).describe('1-based line in the original file');
 const YearMonth = z.string().regex(/^\d{4}-\d{2}$/).describe('Year and month, YYYY-MM');
 
 export const Position = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Line } from './line.js';
 
 /**
  * Sluices (泵闸, 水闸, 涵闸 …) and their management and protection ranges: one record per
@@ -7,7 +8,6 @@ import { z } from 'zod';
  * coordinates in metres as printed (Shanghai city-construction system: X north, Y east).
  */
 
-const Line = z.number().int().min(1).describe('1-based line in the original file');
 const Metres = z.number().nullable();
 
 export const Bank = z.enum(['left', 'right']).describe('左岸 (left bank) or 右岸 (right bank)');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Line } from './line.js';
 
 /**
  * Tables. A *fragment* is one pipe table as it stands in the text (header row, delimiter
@@ -7,8 +8,6 @@ import { z } from 'zod';
  * merged, header rows recognised, rows cut by a page break joined, merged cells filled
  * down, cells cleaned and typed. Every row and cell keeps its source line and column.
  */
-
-const Line = z.number().int().min(1).describe('1-based line in the original file');
 
 export const ColumnType = z
   .enum(['integer', 'number', 'percentage', 'date', 'text'])

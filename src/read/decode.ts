@@ -2,7 +2,6 @@ import { isUtf8 } from 'node:buffer';
 import { InputError } from './errors.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
-export const ENCODINGS: readonly Encoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030'];
 
 export interface Decoded {
   text: string;

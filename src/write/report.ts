@@ -167,11 +167,6 @@ export function* reportChunks(issue: Issue, lines: readonly string[]): Generator
 `;
 }
 
-/** report.html as one string. */
-export function reportHtml(issue: Issue, lines: readonly string[]): string {
-  return [...reportChunks(issue, lines)].join('');
-}
-
 /** The export's report.html (needs the text's lines), made as it is written. */
 export async function reportFiles(issue: Issue, lines: readonly string[] | undefined): Promise<ExportFile[]> {
   return lines ? [{ path: 'report.html', data: pieces(() => reportChunks(issue, lines)) }] : [];

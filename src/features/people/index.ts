@@ -30,7 +30,9 @@ export function extractPeople(src: SourceLines, documents: readonly Document[], 
   }
   for (const doc of documents) {
     const docTables = byDoc.get(doc.id) ?? [];
-    append(appointments, extractAppointments(src, doc, docTables, anomalies));
+    const found = extractAppointments(src, doc, docTables);
+    append(appointments, found.value);
+    append(anomalies, found.anomalies);
     append(rosters, extractRosters(src, doc, docTables, anomalies));
   }
   return { value: { appointments, rosters }, anomalies };
