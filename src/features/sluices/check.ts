@@ -7,6 +7,7 @@
 import type { Anomaly } from '../../model/anomaly.js';
 import type { SluiceChecks } from '../../model/sluice.js';
 import { anomaly, type Code } from '../../model/catalogue.js';
+import { longestNonDecreasing } from '../../core/sequence.js';
 import type { Figure, PointDraft, SectionDraft, SummaryDraft, TotalsDraft } from './read.js';
 import { computeGeometry, outliers, spreadOf, type GeometryResult, type Pt } from './geometry.js';
 
@@ -130,26 +131,6 @@ export function checkJoin(drafts: readonly SluiceDraft[], out: Anomaly[], lines:
   }
 }
 
-/** Longest increasing subsequence (indices into `keys`), O(n log n). */
-function lis(keys: readonly number[]): Set<number> {
-  const tails: number[] = [];
-  const prev = new Array<number>(keys.length).fill(-1);
-  for (let i = 0; i < keys.length; i++) {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (keys[tails[mid]!]! < keys[i]!) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) prev[i] = tails[lo - 1]!;
-    tails[lo] = i;
-  }
-  const keep = new Set<number>();
-  for (let i = tails.length ? tails[tails.length - 1]! : -1; i >= 0; i = prev[i]!) keep.add(i);
-  return keep;
-}
-
 /**
  * Order: a numbered section whose number differs from the 序号 of its summary row; for
  * unnumbered sections, those outside the longest run that follows the summary order.
@@ -178,7 +159,8 @@ export function checkOrder(drafts: readonly SluiceDraft[], out: Anomaly[]): void
       }
       continue;
     }
-    const keep = lis(inText.map((d) => d.summary!.line));
+    // Summary rows stand on distinct lines: non-decreasing is increasing here.
+    const keep = longestNonDecreasing(inText.map((d) => d.summary!.line));
     inText.forEach((d, i) => {
       if (keep.has(i)) return;
       const t = d.section!;
