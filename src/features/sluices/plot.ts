@@ -11,7 +11,7 @@ import type { Issue } from '../../model/issue.js';
 import type { Sluice, SluicePoint } from '../../model/sluice.js';
 import { displayWidth } from '../../read/text.js';
 import { sluicePoints, sluiceRings } from './export.js';
-import { stakeLabel } from './check.js';
+import { stakeLabel } from './names.js';
 import { append } from '../../model/result.js';
 
 const W = 960;
