@@ -34,6 +34,13 @@ export const SluiceRing = z
     area: z.number().describe('Shoelace area in m², rounded to 0.01'),
     perimeter: z.number().describe('Perimeter in m including the closing edge, rounded to 0.01'),
     selfIntersections: z.number().int().min(0).describe('Pairs of non-adjacent edges that cross'),
+    pointRefs: z
+      .array(z.number().int().min(0))
+      .describe(
+        'The stakes of the ring in boundary order, as 0-based indexes into issue.points; the ring closes from the last ' +
+          'back to the first. For a `lines` boundary: the left-bank line in order, then the right-bank line reversed ' +
+          '(whichever bank comes first in the table first). Indexes rather than 序号, which can be missing or repeated',
+      ),
   })
   .describe('One closed ring of stakes: a run of consecutive stakes, closed from the last back to the first');
 export type SluiceRing = z.infer<typeof SluiceRing>;
@@ -129,6 +136,11 @@ export const SluicePoint = z
     note: z.string().nullable().describe('备注'),
     line: Line,
     documentId: z.string().nullable(),
+    sluiceRef: z
+      .number()
+      .int()
+      .min(0)
+      .describe('The sluice this stake belongs to: its 0-based index in issue.sluices (names and 序号 can repeat or be missing)'),
   })
   .describe('One boundary stake (界址点) of a sluice');
 export type SluicePoint = z.infer<typeof SluicePoint>;

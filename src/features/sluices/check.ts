@@ -10,9 +10,9 @@ import type { SluiceChecks } from '../../model/sluice.js';
 import { append, ok, type Result } from '../../model/result.js';
 import { anomaly, type Code } from '../../model/catalogue.js';
 import { longestNonDecreasing } from '../../core/sequence.js';
-import type { Figure, PointDraft, SectionDraft, SummaryDraft, TotalsDraft } from './read.js';
-import { computeGeometry, outliers, spreadOf, type Pt } from './geometry.js';
-import { sluiceName, type SluiceDraft } from './draft.js';
+import type { Figure, PointDraft, SummaryDraft, TotalsDraft } from './read.js';
+import { computeGeometry, outliers, spreadOf } from './geometry.js';
+import { pointsOf, sluiceName, type SluiceDraft } from './draft.js';
 import { stakeLabel } from './names.js';
 
 /** Relative and absolute tolerance for polygon area vs stated total area. */
@@ -228,18 +228,6 @@ export function checkDuplicates(drafts: readonly SluiceDraft[]): Anomaly[] {
     }
   }
   return out;
-}
-
-/** Stakes with coordinates, as geometry points (序号 or position when 序号 is missing). */
-export function pointsOf(t: SectionDraft): { pts: Pt[]; drafts: PointDraft[] } {
-  const pts: Pt[] = [];
-  const drafts: PointDraft[] = [];
-  t.points.forEach((p, i) => {
-    if (p.y === null || p.x === null) return;
-    pts.push({ seq: p.seq ?? i + 1, y: p.y, x: p.x, bank: p.bank });
-    drafts.push(p);
-  });
-  return { pts, drafts };
 }
 
 /** Outliers (far from the median point) and isolated stakes left out of the polygon. */

@@ -4,8 +4,8 @@
  * before it becomes a `Sluice` record. Steps run one way: read → join → check → records.
  */
 import type { SluiceChecks } from '../../model/sluice.js';
-import type { GeometryResult } from './geometry.js';
-import type { SectionDraft, SummaryDraft } from './read.js';
+import type { GeometryResult, Pt } from './geometry.js';
+import type { PointDraft, SectionDraft, SummaryDraft } from './read.js';
 
 /** One sluice being checked: its summary row and/or section, and what the checks found. */
 export interface SluiceDraft {
@@ -35,3 +35,15 @@ export function newDraft(group: string | null, summary: SummaryDraft | null, sec
 
 /** The name of a sluice: its summary row's, else its section heading's. */
 export const sluiceName = (d: SluiceDraft): string => d.summary?.name ?? d.section?.name ?? '';
+
+/** Stakes with coordinates, as geometry points (序号 or position when 序号 is missing). */
+export function pointsOf(t: SectionDraft): { pts: Pt[]; drafts: PointDraft[] } {
+  const pts: Pt[] = [];
+  const drafts: PointDraft[] = [];
+  t.points.forEach((p, i) => {
+    if (p.y === null || p.x === null) return;
+    pts.push({ seq: p.seq ?? i + 1, y: p.y, x: p.x, bank: p.bank });
+    drafts.push(p);
+  });
+  return { pts, drafts };
+}

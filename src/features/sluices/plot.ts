@@ -10,7 +10,7 @@ import type { Anomaly } from '../../model/anomaly.js';
 import type { Issue } from '../../model/issue.js';
 import type { Sluice, SluicePoint } from '../../model/sluice.js';
 import { displayWidth } from '../../read/text.js';
-import { sluicePoints, sluiceRings } from './export.js';
+import { sluicePoints, sluiceRings } from './rings.js';
 import { stakeLabel } from './names.js';
 import { append } from '../../model/result.js';
 

@@ -6,7 +6,7 @@
  */
 import type { Sluice, SluicePoint, BankMeasures } from '../../model/sluice.js';
 import type { SluiceDraft } from './draft.js';
-import { sluiceName } from './draft.js';
+import { pointsOf, sluiceName } from './draft.js';
 import type { Figure, PointDraft } from './read.js';
 
 export interface SluiceData {
@@ -20,7 +20,16 @@ const bank = (b: { shorelineLength: Figure | null; landArea: Figure | null }): B
   landArea: value(b.landArea),
 });
 
-function toRecord(d: SluiceDraft): Sluice {
+/** The rings of a draft's geometry, each with its stakes as indexes into the stake records. */
+function ringsOf(d: SluiceDraft, at: ReadonlyMap<PointDraft, number>): Sluice['geometry']['rings'] {
+  if (!d.geometry || !d.section) return [];
+  // The geometry's indexes are into the stakes with coordinates, in table order.
+  const usable = pointsOf(d.section).drafts;
+  const runs = d.geometry.rings;
+  return d.geometry.geometry.rings.map((r, k) => ({ ...r, pointRefs: runs[k]!.map((i) => at.get(usable[i]!)!) }));
+}
+
+function toRecord(d: SluiceDraft, at: ReadonlyMap<PointDraft, number>): Sluice {
   const s = d.summary;
   const t = d.section;
   const g = d.geometry?.geometry ?? { boundary: 'none' as const, rings: [], excludedSeqs: [], area: null, perimeter: null, selfIntersections: 0 };
@@ -42,6 +51,7 @@ function toRecord(d: SluiceDraft): Sluice {
     pointCount: t?.points.length ?? 0,
     geometry: {
       ...g,
+      rings: ringsOf(d, at),
       areaRatio: ratio(g.area, value(s?.totalArea ?? null)),
       perimeterRatio: ratio(g.perimeter, value(s?.boundaryLength ?? null)),
     },
@@ -50,7 +60,7 @@ function toRecord(d: SluiceDraft): Sluice {
   };
 }
 
-function pointRecord(d: SluiceDraft, p: PointDraft): SluicePoint {
+function pointRecord(d: SluiceDraft, p: PointDraft, sluiceRef: number): SluicePoint {
   const t = d.section!;
   return {
     sluice: sluiceName(d),
@@ -67,17 +77,21 @@ function pointRecord(d: SluiceDraft, p: PointDraft): SluicePoint {
     note: p.note,
     line: p.line,
     documentId: t.documentId,
+    sluiceRef,
   };
 }
 
-/** Sluice records in draft order and stake records in text order. */
+/** Sluice records in draft order and stake records in text order, linked by position. */
 export function toRecords(drafts: readonly SluiceDraft[]): SluiceData {
-  const sluices = drafts.map(toRecord);
-  const points: SluicePoint[] = [];
-  for (const d of drafts) {
-    if (!d.section) continue;
-    for (const p of d.section.points) points.push(pointRecord(d, p));
-  }
-  points.sort((a, b) => a.line - b.line);
-  return { sluices, points };
+  const stakes: Array<{ p: PointDraft; ref: number }> = [];
+  drafts.forEach((d, ref) => {
+    for (const p of d.section?.points ?? []) stakes.push({ p, ref });
+  });
+  stakes.sort((a, b) => a.p.line - b.p.line);
+  const at = new Map<PointDraft, number>();
+  const points = stakes.map(({ p, ref }, i) => {
+    at.set(p, i);
+    return pointRecord(drafts[ref]!, p, ref);
+  });
+  return { sluices: drafts.map((d) => toRecord(d, at)), points };
 }
