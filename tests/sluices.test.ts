@@ -498,6 +498,21 @@ describe('the tables stage and the scanner agree on the sample', () => {
   });
 });
 
+describe('check descriptions', () => {
+  it('one text per check: the zod model and the CSV columns say the same, with the tolerances in force', async () => {
+    const { SLUICE_CHECK_TEXT } = await import('../src/model/sluice-checks.js');
+    const { SLUICES_CSV } = await import('../src/features/sluices/export.js');
+    const { AREA_TOLERANCE, LENGTH_TOLERANCE } = await import('../src/features/sluices/check.js');
+    const shape = Sluice.shape.checks.shape;
+    expect(Object.keys(shape)).toEqual(Object.keys(SLUICE_CHECK_TEXT));
+    for (const [k, text] of Object.entries(SLUICE_CHECK_TEXT)) expect(shape[k as keyof typeof shape].description).toBe(text);
+    const csv = SLUICES_CSV.fields.filter((f) => f.name.startsWith('check_')).map((f) => f.description);
+    expect(csv).toEqual(Object.values(SLUICE_CHECK_TEXT).map((t) => `ok / fail / skipped: ${t}`));
+    expect(SLUICE_CHECK_TEXT.area).toContain(`${AREA_TOLERANCE.relative * 100} % (and ${AREA_TOLERANCE.absolute} m²)`);
+    expect(SLUICE_CHECK_TEXT.boundaryLength).toContain(`${LENGTH_TOLERANCE.relative * 100} % (and ${LENGTH_TOLERANCE.absolute} m)`);
+  });
+});
+
 describe('helpers', () => {
   it('name keys', () => {
     expect(nameKey('甲 河（东）泵闸')).toBe(nameKey('甲河(东)泵闸'));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SLUICE_CHECK_TEXT, type SluiceCheckName } from './sluice-checks.js';
 
 /**
  * Sluices (泵闸, 水闸, 涵闸 …) and their management and protection ranges: one record per
@@ -68,19 +69,21 @@ export const SluiceGeometry = z
   .describe('Geometry computed from the stakes');
 export type SluiceGeometry = z.infer<typeof SluiceGeometry>;
 
+const checkStatus = (name: SluiceCheckName) => CheckStatus.describe(SLUICE_CHECK_TEXT[name]);
+
 export const SluiceChecks = z
   .object({
-    join: CheckStatus.describe('Summary row and boundary section both present'),
-    name: CheckStatus.describe('Same name in the summary and the section heading'),
-    order: CheckStatus.describe('Section in the same place as the summary row'),
-    stakes: CheckStatus.describe('序号 continuous from 1, stake number equal to 序号, no stake twice'),
-    duplicates: CheckStatus.describe('No coordinate pair twice within the sluice or shared with another sluice'),
-    outliers: CheckStatus.describe('No stake far from the rest'),
-    shorelineSum: CheckStatus.describe('Left + right shoreline length = total shoreline length'),
-    areaSum: CheckStatus.describe('Land areas + water area = total area'),
-    area: CheckStatus.describe('Polygon area ≈ stated total area'),
-    boundaryLength: CheckStatus.describe('Polygon perimeter ≈ stated boundary line length'),
-    selfIntersections: CheckStatus.describe('The polygon does not cross itself'),
+    join: checkStatus('join'),
+    name: checkStatus('name'),
+    order: checkStatus('order'),
+    stakes: checkStatus('stakes'),
+    duplicates: checkStatus('duplicates'),
+    outliers: checkStatus('outliers'),
+    shorelineSum: checkStatus('shorelineSum'),
+    areaSum: checkStatus('areaSum'),
+    area: checkStatus('area'),
+    boundaryLength: checkStatus('boundaryLength'),
+    selfIntersections: checkStatus('selfIntersections'),
   })
   .describe('Results of the checks for this sluice (the anomalies say more)');
 export type SluiceChecks = z.infer<typeof SluiceChecks>;
