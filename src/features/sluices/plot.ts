@@ -273,8 +273,13 @@ function farStakeSvg(p: SluicePoint, list: readonly Anomaly[], v: View, centre: 
   ];
 }
 
-/** A stake on the map: its dot (circled when named in an anomaly) and its label, placed clear of the others. */
-function stakeSvg(p: SluicePoint, list: readonly Anomaly[], v: View, centre: { e: number; n: number }, placed: BoxIndex, dots: string[], labels: string[]): void {
+/**
+ * A stake on the map: its dot (circled when named in an anomaly) and its label, placed
+ * clear of the boxes placed so far (the label's box is added to them).
+ */
+function stakeSvg(p: SluicePoint, list: readonly Anomaly[], v: View, centre: { e: number; n: number }, placed: BoxIndex): { dots: string[]; labels: string[] } {
+  const dots: string[] = [];
+  const labels: string[] = [];
   const px = v.sx(p.y!);
   const py = v.sy(p.x!);
   const colour = p.bank === 'left' ? COLOURS.left : p.bank === 'right' ? COLOURS.right : COLOURS.none;
@@ -299,6 +304,7 @@ function stakeSvg(p: SluicePoint, list: readonly Anomaly[], v: View, centre: { e
   } else {
     labels.push(`<text x="${spot.x.toFixed(1)}" y="${ty.toFixed(1)}" font-size="11" fill="#222" text-anchor="${spot.anchor}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(stakeLabel(p))}</text>`);
   }
+  return { dots, labels };
 }
 
 /**
@@ -314,8 +320,13 @@ function stakesSvg(pts: readonly SluicePoint[], inView: readonly SluicePoint[], 
   const placed = new BoxIndex(pts.filter((p) => !farLines.has(p.line) || inView === pts).map((p) => ({ x0: v.sx(p.y!) - 5, y0: v.sy(p.x!) - 5, x1: v.sx(p.y!) + 5, y1: v.sy(p.x!) + 5 })));
   for (const p of pts) {
     const list = byLine.get(p.line) ?? [];
-    if (farLines.has(p.line) && inView !== pts) append(out, farStakeSvg(p, list, v, centre));
-    else stakeSvg(p, list, v, centre, placed, dots, labels);
+    if (farLines.has(p.line) && inView !== pts) {
+      append(out, farStakeSvg(p, list, v, centre));
+      continue;
+    }
+    const drawn = stakeSvg(p, list, v, centre, placed);
+    append(dots, drawn.dots);
+    append(labels, drawn.labels);
   }
   return append(append(out, dots), labels);
 }
