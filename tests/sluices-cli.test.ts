@@ -45,7 +45,7 @@ describe('gongbao extract sluices|points', () => {
     expect(recs).toHaveLength(143);
     expect(recs[0]).toEqual({
       sluice: '北新泾泵闸', sluiceIndex: 1, section: 1, sectionName: '北新泾泵闸', seq: 1, bank: 'left', bankRaw: '左岸', stake: 'JZD1', stakeNumber: 1,
-      y: -9214.837, x: -2030.163, note: null, line: 2564, documentId: '长府办-2023-22',
+      y: -9214.837, x: -2030.163, note: null, line: 2564, documentId: '长府办-2023-22', sluiceRef: 0,
     });
   });
 });

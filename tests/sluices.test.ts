@@ -15,6 +15,30 @@ import { parseFigure } from '../src/features/sluices/read.js';
 import { SAMPLE } from './helpers/sample.js';
 import { miniIssue } from './helpers/mini.js';
 
+/**
+ * The links between records: each stake names its sluice by position (sluiceRef, within
+ * the sluice's section table), each ring lists stakes of its own sluice, each with
+ * coordinates and at most once, and the ring's ends are its fromSeq and toSeq.
+ */
+function expectLinks(issue: { sluices: readonly Sluice[]; points: readonly SluicePoint[] }): void {
+  issue.points.forEach((p) => {
+    const s = issue.sluices[p.sluiceRef];
+    expect(s?.section).toBeTruthy();
+    expect(p.line).toBeGreaterThanOrEqual(s!.section!.startLine);
+    expect(p.line).toBeLessThanOrEqual(s!.section!.endLine);
+  });
+  issue.sluices.forEach((s, k) => {
+    expect(issue.points.filter((p) => p.sluiceRef === k)).toHaveLength(s.pointCount);
+    for (const r of s.geometry.rings) {
+      expect(r.pointRefs).toHaveLength(r.points);
+      expect(new Set(r.pointRefs).size).toBe(r.points);
+      const stakes = r.pointRefs.map((i) => issue.points[i]!);
+      expect(stakes.every((p) => p.sluiceRef === k && p.y !== null && p.x !== null)).toBe(true);
+      if (stakes.every((p) => p.seq !== null)) expect([stakes[0]!.seq, stakes[stakes.length - 1]!.seq]).toEqual([r.fromSeq, r.toSeq]);
+    }
+  });
+}
+
 const golden = JSON.parse(readFileSync(new URL('./golden/sluices/sample-sluices.json', import.meta.url), 'utf8')) as {
   summary: Array<Record<string, unknown>>;
   points: Record<string, Array<[number, string, string, number, number, number]>>;
@@ -57,6 +81,20 @@ describe('sample: extraction', () => {
     const pts = issue.points.filter((p) => p.sluice === '许渔河泵闸');
     expect(pts).toHaveLength(7);
     expect(pts.every((p) => p.sectionName === '许渔河水闸' && p.section === 7 && p.sluiceIndex === 6)).toBe(true);
+  });
+
+  it('links: each stake names its sluice by position, each ring lists its stakes by position', () => {
+    expectLinks(issue);
+    // Row 6 (许渔河, index 5) has section (7), which stands after section (6) in the text.
+    const xuyu = issue.sluices[5]!;
+    expect(issue.points.filter((p) => p.sluiceRef === 5).map((p) => p.sectionName)).toEqual(Array(7).fill('许渔河水闸'));
+    expect(xuyu.geometry.rings[0]!.pointRefs).toEqual([102, 103, 104, 105, 106, 107, 108]);
+    // 通协河: two rings, 序号 1–4 and 5–18; 朱家浜: JZD15 (line 2682) is in no ring.
+    expect(issue.sluices[3]!.geometry.rings.map((r) => r.pointRefs.map((i) => issue.points[i]!.seq))).toEqual([[1, 2, 3, 4], Array.from({ length: 14 }, (_, i) => i + 5)]);
+    const zhujia = issue.sluices[4]!.geometry.rings;
+    expect(zhujia).toHaveLength(1);
+    expect(zhujia[0]!.pointRefs.map((i) => issue.points[i]!.line)).not.toContain(2682);
+    expect(issue.points.find((p) => p.line === 2682)!.sluiceRef).toBe(4);
   });
 
   it('geometry: one closed ring through the stakes in order matches the stated areas', () => {
@@ -289,6 +327,9 @@ describe('made-up sluices: checks', () => {
       ['SLUICE_SECTION_UNLISTED', 'section (2) 丙浜涵闸 has no row in the summary table'],
     ]);
     expect(issue.sluices.map((s) => [s.name, s.index, s.checks.join, s.pointCount])).toEqual([['甲河泵闸', 1, 'ok', 8], ['乙港水闸', 2, 'fail', 0], ['丙浜涵闸', null, 'fail', 8]]);
+    // the stakes of the unlisted section name the third sluice, not the second
+    expect([...new Set(issue.points.map((p) => p.sluiceRef))]).toEqual([0, 2]);
+    expectLinks(issue);
   });
 
   it('sections that the structure reader put into a document of their own still join the summary before them', () => {
@@ -340,6 +381,10 @@ describe('made-up sluices: checks', () => {
     const { codes, issue } = run([{ ...squareSpec('甲河泵闸'), rows }]);
     expect(issue.sluices[0]!.geometry).toMatchObject({ boundary: 'lines', area: 10000, perimeter: 400, selfIntersections: 0 });
     expect(codes).toEqual([]);
+    // the ring: the left bank in order, then the right bank reversed
+    const stakes = issue.sluices[0]!.geometry.rings[0]!.pointRefs.map((i) => issue.points[i]!.stake);
+    expect(stakes).toEqual(['JZD1', 'JZD2', 'JZD3', 'JZD6', 'JZD5', 'JZD4']);
+    expectLinks(issue);
   });
 
   it('separate parcels: two rings 1 km apart, areas summed when that matches the stated area', () => {
@@ -350,7 +395,7 @@ describe('made-up sluices: checks', () => {
     expect(anomalies.map((x) => [x.code, x.message])).toEqual([
       ['SLUICE_MULTIPART', '甲河泵闸: the stakes form 2 separate rings: 序号 1–4 (area 2500.00 m², perimeter 200.00 m); 序号 5–8 (area 2500.00 m², perimeter 200.00 m)'],
     ]);
-    expect(issue.sluices[0]!.geometry).toMatchObject({ boundary: 'ring', area: 5000, perimeter: 400, rings: [{ fromSeq: 1, toSeq: 4, area: 2500 }, { fromSeq: 5, toSeq: 8, area: 2500 }] });
+    expect(issue.sluices[0]!.geometry).toMatchObject({ boundary: 'ring', area: 5000, perimeter: 400, rings: [{ fromSeq: 1, toSeq: 4, area: 2500, pointRefs: [0, 1, 2, 3] }, { fromSeq: 5, toSeq: 8, area: 2500, pointRefs: [4, 5, 6, 7] }] });
   });
 
   it('a long narrow range with stakes only at its ends stays one ring (its area matches)', () => {
@@ -453,6 +498,21 @@ describe('the tables stage and the scanner agree on the sample', () => {
   });
 });
 
+describe('check descriptions', () => {
+  it('one text per check: the zod model and the CSV columns say the same, with the tolerances in force', async () => {
+    const { SLUICE_CHECK_TEXT } = await import('../src/model/sluice-checks.js');
+    const { SLUICES_CSV } = await import('../src/features/sluices/csv.js');
+    const { AREA_TOLERANCE, LENGTH_TOLERANCE } = await import('../src/features/sluices/check.js');
+    const shape = Sluice.shape.checks.shape;
+    expect(Object.keys(shape)).toEqual(Object.keys(SLUICE_CHECK_TEXT));
+    for (const [k, text] of Object.entries(SLUICE_CHECK_TEXT)) expect(shape[k as keyof typeof shape].description).toBe(text);
+    const csv = SLUICES_CSV.columns.filter((f) => f.name.startsWith('check_')).map((f) => f.description);
+    expect(csv).toEqual(Object.values(SLUICE_CHECK_TEXT).map((t) => `ok / fail / skipped: ${t}`));
+    expect(SLUICE_CHECK_TEXT.area).toContain(`${AREA_TOLERANCE.relative * 100} % (and ${AREA_TOLERANCE.absolute} m²)`);
+    expect(SLUICE_CHECK_TEXT.boundaryLength).toContain(`${LENGTH_TOLERANCE.relative * 100} % (and ${LENGTH_TOLERANCE.absolute} m)`);
+  });
+});
+
 describe('helpers', () => {
   it('name keys', () => {
     expect(nameKey('甲 河（东）泵闸')).toBe(nameKey('甲河(东)泵闸'));
@@ -534,10 +594,28 @@ describe('damaged sluice tables never break the pipeline', () => {
       const issue = parseIssue(ls.join('\n'));
       checkIssue(issue);
       for (const s of issue.sluices) expect(Sluice.safeParse(s).success).toBe(true);
+      expectLinks(issue);
       const files = await buildExport(issue, {});
       expect(files.some((f) => f.path === 'sluices.local.geojson') || issue.sluices.length === 0).toBe(true);
     }), fcParams(40));
   }, 300_000);
+});
+
+describe('writers draw what the records link', () => {
+  it('GeoJSON rings follow pointRefs, plots take the stakes that name the sluice (no second geometry pass, no search by line)', async () => {
+    const { localGeoJson } = await import('../src/features/sluices/export.js');
+    const { plotSluice } = await import('../src/features/sluices/plot.js');
+    const { issue } = run([squareSpec('甲河泵闸'), squareSpec('乙港水闸', -7000, 3000)]);
+    const polygon = (): unknown => JSON.parse(localGeoJson(issue)).features[0].geometry.coordinates[0];
+    expect(polygon()).toHaveLength(9);
+    // JZD1, JZD3, JZD5 run clockwise: written counter-clockwise and closed
+    issue.sluices[0]!.geometry.rings[0]!.pointRefs = [0, 2, 4];
+    expect(polygon()).toEqual([[-4900, 1000], [-4900, 1100], [-5000, 1100], [-4900, 1000]]);
+    const dots = (svg: string): number => svg.match(/r="4\.5"/g)?.length ?? 0;
+    const moved = { ...issue, points: issue.points.map((p, i) => (i === 0 ? { ...p, sluiceRef: 1 } : p)) };
+    expect([dots(plotSluice(issue, issue.sluices[0]!)), dots(plotSluice(issue, issue.sluices[1]!))]).toEqual([8, 8]);
+    expect([dots(plotSluice(moved, moved.sluices[0]!)), dots(plotSluice(moved, moved.sluices[1]!))]).toEqual([7, 9]);
+  });
 });
 
 describe('plots', () => {

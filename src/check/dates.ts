@@ -1,7 +1,8 @@
 import type { Anomaly } from '../model/anomaly.js';
 import type { Document } from '../model/issue.js';
 import { anomaly } from '../model/catalogue.js';
-import { longestNonDecreasing, type CheckInput } from './common.js';
+import type { CheckInput } from './common.js';
+import { longestNonDecreasing } from '../core/sequence.js';
 
 /**
  * Document numbers and dates: duplicate 文号 (same issuer, year and serial), 文号 year vs

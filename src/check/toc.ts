@@ -1,6 +1,7 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
-import { longestNonDecreasing, type CheckInput } from './common.js';
+import type { CheckInput } from './common.js';
+import { longestNonDecreasing } from '../core/sequence.js';
 import { diffChars, formatDiff } from './diff.js';
 import { toHalfWidth } from '../read/text.js';
 

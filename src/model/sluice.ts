@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Line } from './line.js';
+import { SLUICE_CHECK_TEXT, type SluiceCheckName } from './sluice-checks.js';
 
 /**
  * Sluices (泵闸, 水闸, 涵闸 …) and their management and protection ranges: one record per
@@ -34,6 +35,13 @@ export const SluiceRing = z
     area: z.number().describe('Shoelace area in m², rounded to 0.01'),
     perimeter: z.number().describe('Perimeter in m including the closing edge, rounded to 0.01'),
     selfIntersections: z.number().int().min(0).describe('Pairs of non-adjacent edges that cross'),
+    pointRefs: z
+      .array(z.number().int().min(0))
+      .describe(
+        'The stakes of the ring in boundary order, as 0-based indexes into issue.points; the ring closes from the last ' +
+          'back to the first. For a `lines` boundary: the left-bank line in order, then the right-bank line reversed ' +
+          '(whichever bank comes first in the table first). Indexes rather than 序号, which can be missing or repeated',
+      ),
   })
   .describe('One closed ring of stakes: a run of consecutive stakes, closed from the last back to the first');
 export type SluiceRing = z.infer<typeof SluiceRing>;
@@ -61,19 +69,21 @@ export const SluiceGeometry = z
   .describe('Geometry computed from the stakes');
 export type SluiceGeometry = z.infer<typeof SluiceGeometry>;
 
+const checkStatus = (name: SluiceCheckName) => CheckStatus.describe(SLUICE_CHECK_TEXT[name]);
+
 export const SluiceChecks = z
   .object({
-    join: CheckStatus.describe('Summary row and boundary section both present'),
-    name: CheckStatus.describe('Same name in the summary and the section heading'),
-    order: CheckStatus.describe('Section in the same place as the summary row'),
-    stakes: CheckStatus.describe('序号 continuous from 1, stake number equal to 序号, no stake twice'),
-    duplicates: CheckStatus.describe('No coordinate pair twice within the sluice or shared with another sluice'),
-    outliers: CheckStatus.describe('No stake far from the rest'),
-    shorelineSum: CheckStatus.describe('Left + right shoreline length = total shoreline length'),
-    areaSum: CheckStatus.describe('Land areas + water area = total area'),
-    area: CheckStatus.describe('Polygon area ≈ stated total area'),
-    boundaryLength: CheckStatus.describe('Polygon perimeter ≈ stated boundary line length'),
-    selfIntersections: CheckStatus.describe('The polygon does not cross itself'),
+    join: checkStatus('join'),
+    name: checkStatus('name'),
+    order: checkStatus('order'),
+    stakes: checkStatus('stakes'),
+    duplicates: checkStatus('duplicates'),
+    outliers: checkStatus('outliers'),
+    shorelineSum: checkStatus('shorelineSum'),
+    areaSum: checkStatus('areaSum'),
+    area: checkStatus('area'),
+    boundaryLength: checkStatus('boundaryLength'),
+    selfIntersections: checkStatus('selfIntersections'),
   })
   .describe('Results of the checks for this sluice (the anomalies say more)');
 export type SluiceChecks = z.infer<typeof SluiceChecks>;
@@ -129,6 +139,11 @@ export const SluicePoint = z
     note: z.string().nullable().describe('备注'),
     line: Line,
     documentId: z.string().nullable(),
+    sluiceRef: z
+      .number()
+      .int()
+      .min(0)
+      .describe('The sluice this stake belongs to: its 0-based index in issue.sluices (names and 序号 can repeat or be missing)'),
   })
   .describe('One boundary stake (界址点) of a sluice');
 export type SluicePoint = z.infer<typeof SluicePoint>;

@@ -1,39 +1,24 @@
 /**
  * Cross-checks of sluice data: summary vs sections (join, names, order), stake numbering,
  * duplicate and outlying coordinates, the summary's arithmetic, and the polygon through the
- * stakes vs the stated area and boundary length. Each check pushes anomalies and marks the
- * sluices it concerns; tolerances are constants documented here and in the README.
+ * stakes vs the stated area and boundary length. Each check returns its anomalies and marks
+ * the sluices it concerns (check results, anomaly codes); tolerances are constants
+ * documented here and in the README.
  */
 import type { Anomaly } from '../../model/anomaly.js';
 import type { SluiceChecks } from '../../model/sluice.js';
+import { append, ok, type Result } from '../../model/result.js';
 import { anomaly, type Code } from '../../model/catalogue.js';
-import type { Figure, PointDraft, SectionDraft, SummaryDraft, TotalsDraft } from './read.js';
-import { computeGeometry, outliers, spreadOf, type GeometryResult, type Pt } from './geometry.js';
+import { longestNonDecreasing } from '../../core/sequence.js';
+import type { Figure, PointDraft, SummaryDraft, TotalsDraft } from './read.js';
+import { computeGeometry, outliers, spreadOf } from './geometry.js';
+import { pointsOf, sluiceName, type SluiceDraft } from './draft.js';
+import { stakeLabel } from './names.js';
 
 /** Relative and absolute tolerance for polygon area vs stated total area. */
 export const AREA_TOLERANCE = { relative: 0.01, absolute: 1 };
 /** Relative and absolute tolerance for polygon perimeter vs stated boundary line length. */
 export const LENGTH_TOLERANCE = { relative: 0.01, absolute: 0.5 };
-
-/** One sluice being checked: its summary row and/or section, and what the checks found. */
-export interface SluiceDraft {
-  summary: SummaryDraft | null;
-  section: SectionDraft | null;
-  /** How the two were joined: same key, or same key once the kind (泵闸/水闸 …) is dropped. */
-  joinedBy: 'name' | 'base' | null;
-  /** The join group: the document whose summary rows and sections were matched together. */
-  group: string | null;
-  geometry: GeometryResult | null;
-  checks: SluiceChecks;
-  codes: Set<string>;
-}
-
-export function newChecks(): SluiceChecks {
-  return {
-    join: 'ok', name: 'ok', order: 'ok', stakes: 'ok', duplicates: 'ok', outliers: 'ok',
-    shorelineSum: 'skipped', areaSum: 'skipped', area: 'skipped', boundaryLength: 'skipped', selfIntersections: 'skipped',
-  };
-}
 
 const CHECK_OF: Partial<Record<Code, keyof SluiceChecks>> = {
   SLUICE_SECTION_MISSING: 'join',
@@ -53,24 +38,20 @@ const CHECK_OF: Partial<Record<Code, keyof SluiceChecks>> = {
   SLUICE_SELF_INTERSECTION: 'selfIntersections',
 };
 
-export const sluiceName = (d: SluiceDraft): string => d.summary?.name ?? d.section?.name ?? '';
 const docOf = (d: SluiceDraft): { documentId?: string } => {
   const id = d.summary?.documentId ?? d.section?.documentId ?? null;
   return id ? { documentId: id } : {};
 };
 
-function raise(out: Anomaly[], d: SluiceDraft, code: Code, input: { message: string; line: number; column?: number; evidence: string }): void {
-  out.push(anomaly(code, { ...input, ...docOf(d) }));
+/** The anomaly of a sluice; marks the sluice (its codes, the check that failed). */
+function raise(d: SluiceDraft, code: Code, input: { message: string; line: number; column?: number; evidence: string }): Anomaly {
   d.codes.add(code);
   const key = CHECK_OF[code];
   if (key) d.checks[key] = 'fail';
+  return anomaly(code, { ...input, ...docOf(d) });
 }
 
 const fmt = (v: number, decimals = 1): string => v.toFixed(decimals);
-
-/** A stake as messages name it: its 桩号, else its 序号. */
-export const stakeLabel = (p: { stake: string; seq: number | null; line: number }): string =>
-  p.stake !== '' ? p.stake : p.seq !== null ? `序号 ${p.seq}` : `line ${p.line}`;
 
 /** Name mismatches whose forms are counted in the text (each count reads every line). */
 const MAX_NAME_COUNTS = 20;
@@ -88,7 +69,8 @@ function countInText(lines: readonly string[], names: readonly string[], skip: R
 }
 
 /** Join problems: a row without section, a section without row, a name that differs. */
-export function checkJoin(drafts: readonly SluiceDraft[], out: Anomaly[], lines: readonly string[] = []): void {
+export function checkJoin(drafts: readonly SluiceDraft[], lines: readonly string[] = []): Anomaly[] {
+  const out: Anomaly[] = [];
   const headings = new Set(drafts.map((d) => d.section?.line).filter((l): l is number => l !== undefined));
   let counted = 0;
   const groupsWithSections = new Set(drafts.filter((d) => d.section).map((d) => d.group));
@@ -98,10 +80,10 @@ export function checkJoin(drafts: readonly SluiceDraft[], out: Anomaly[], lines:
     const t = d.section;
     if (s && !t) {
       if (groupsWithSections.has(d.group)) {
-        raise(out, d, 'SLUICE_SECTION_MISSING', {
+        out.push(raise(d, 'SLUICE_SECTION_MISSING', {
           message: `${s.name} (row ${s.index ?? s.position + 1} of the summary) has no boundary section with stakes`,
           line: s.line, evidence: s.evidence,
-        });
+        }));
       } else d.checks.join = 'skipped';
       d.checks.name = 'skipped';
       d.checks.order = 'skipped';
@@ -111,10 +93,10 @@ export function checkJoin(drafts: readonly SluiceDraft[], out: Anomaly[], lines:
         d.codes.add('SLUICE_SECTION_HEADING_MISSING');
         d.checks.join = 'fail';
       } else if (groupsWithSummary.has(d.group)) {
-        raise(out, d, 'SLUICE_SECTION_UNLISTED', {
+        out.push(raise(d, 'SLUICE_SECTION_UNLISTED', {
           message: `section ${t.number !== null ? `(${t.number}) ` : ''}${t.name} has no row in the summary table`,
           line: t.line, evidence: t.nameRaw,
-        });
+        }));
       } else d.checks.join = 'skipped';
       d.checks.name = 'skipped';
       d.checks.order = 'skipped';
@@ -122,39 +104,21 @@ export function checkJoin(drafts: readonly SluiceDraft[], out: Anomaly[], lines:
       // Each count is a pass over the text: only for the first few mismatches.
       const [a, b] = ++counted <= MAX_NAME_COUNTS ? countInText(lines, [s.name, t.name], headings) : [0, 0];
       const text = a! + b! > 0 ? `; the text elsewhere writes ${s.name} ${a}×, ${t.name} ${b}×` : '';
-      raise(out, d, 'SLUICE_NAME_MISMATCH', {
+      out.push(raise(d, 'SLUICE_NAME_MISMATCH', {
         message: `section ${t.number !== null ? `(${t.number}) ` : ''}"${t.name}" is "${s.name}" in the summary table (line ${s.line})${text}`,
         line: t.line, evidence: t.nameRaw,
-      });
+      }));
     }
   }
-}
-
-/** Longest increasing subsequence (indices into `keys`), O(n log n). */
-function lis(keys: readonly number[]): Set<number> {
-  const tails: number[] = [];
-  const prev = new Array<number>(keys.length).fill(-1);
-  for (let i = 0; i < keys.length; i++) {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (keys[tails[mid]!]! < keys[i]!) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) prev[i] = tails[lo - 1]!;
-    tails[lo] = i;
-  }
-  const keep = new Set<number>();
-  for (let i = tails.length ? tails[tails.length - 1]! : -1; i >= 0; i = prev[i]!) keep.add(i);
-  return keep;
+  return out;
 }
 
 /**
  * Order: a numbered section whose number differs from the 序号 of its summary row; for
  * unnumbered sections, those outside the longest run that follows the summary order.
  */
-export function checkOrder(drafts: readonly SluiceDraft[], out: Anomaly[]): void {
+export function checkOrder(drafts: readonly SluiceDraft[]): Anomaly[] {
+  const out: Anomaly[] = [];
   const joined = drafts.filter((d) => d.summary && d.section);
   const byDoc = new Map<string | null, SluiceDraft[]>();
   for (const d of joined) {
@@ -170,66 +134,71 @@ export function checkOrder(drafts: readonly SluiceDraft[], out: Anomaly[]): void
         const t = d.section!;
         const s = d.summary!;
         if (t.number !== s.index) {
-          raise(out, d, 'SLUICE_ORDER_MISMATCH', {
+          out.push(raise(d, 'SLUICE_ORDER_MISMATCH', {
             message: `section (${t.number}) ${t.name} is row ${s.index} of the summary table (${s.name}, line ${s.line})`,
             line: t.line, evidence: t.nameRaw,
-          });
+          }));
         }
       }
       continue;
     }
-    const keep = lis(inText.map((d) => d.summary!.line));
+    // Summary rows stand on distinct lines: non-decreasing is increasing here.
+    const keep = longestNonDecreasing(inText.map((d) => d.summary!.line));
     inText.forEach((d, i) => {
       if (keep.has(i)) return;
       const t = d.section!;
       const s = d.summary!;
-      raise(out, d, 'SLUICE_ORDER_MISMATCH', {
+      out.push(raise(d, 'SLUICE_ORDER_MISMATCH', {
         message: `section ${t.name} stands at place ${i + 1} of the joined sections but ${s.name} is row ${s.position + 1} of the summary table (line ${s.line})`,
         line: t.line, evidence: t.nameRaw,
-      });
+      }));
     });
   }
+  return out;
 }
 
 /** Stake numbering: 序号 continuous from 1, stake number = 序号, no stake twice. */
-export function checkStakes(d: SluiceDraft, out: Anomaly[]): void {
+export function checkStakes(d: SluiceDraft): Anomaly[] {
+  const out: Anomaly[] = [];
   const t = d.section;
-  if (!t) { d.checks.stakes = 'skipped'; return; }
+  if (!t) { d.checks.stakes = 'skipped'; return out; }
   const name = sluiceName(d);
   let expected = 1;
   const seen = new Map<string, PointDraft>();
   for (const p of t.points) {
     if (p.seq !== null) {
       if (p.seq !== expected) {
-        raise(out, d, 'SLUICE_SEQ_GAP', {
+        out.push(raise(d, 'SLUICE_SEQ_GAP', {
           message: `${name}: 序号 ${p.seq} where ${expected} was expected${p.seq > expected ? ` (${p.seq - expected} missing)` : ''}`,
           line: p.line, evidence: p.evidence,
-        });
+        }));
       }
       expected = p.seq + 1;
       if (p.stakeNumber !== null && p.stakeNumber !== p.seq) {
-        raise(out, d, 'SLUICE_STAKE_NUMBER_MISMATCH', {
+        out.push(raise(d, 'SLUICE_STAKE_NUMBER_MISMATCH', {
           message: `${name}: stake ${p.stake} stands in row 序号 ${p.seq}`,
           line: p.line, column: p.column, evidence: p.evidence,
-        });
+        }));
       }
     } else expected++;
     const key = p.stake.replace(/\s+/g, '').toUpperCase();
     if (key === '') continue;
     const first = seen.get(key);
     if (first) {
-      raise(out, d, 'SLUICE_STAKE_DUPLICATE', {
+      out.push(raise(d, 'SLUICE_STAKE_DUPLICATE', {
         message: `${name}: stake ${p.stake} appears twice (also line ${first.line})`,
         line: p.line, column: p.column, evidence: p.evidence,
-      });
+      }));
     } else seen.set(key, p);
   }
+  return out;
 }
 
 const coordKey = (p: PointDraft): string => `${p.y},${p.x}`;
 
 /** The same coordinate pair twice within a sluice, or in two different sluices. */
-export function checkDuplicates(drafts: readonly SluiceDraft[], out: Anomaly[]): void {
+export function checkDuplicates(drafts: readonly SluiceDraft[]): Anomaly[] {
+  const out: Anomaly[] = [];
   const global = new Map<string, { d: SluiceDraft; p: PointDraft }>();
   for (const d of drafts) {
     if (!d.section) { d.checks.duplicates = 'skipped'; continue; }
@@ -240,44 +209,34 @@ export function checkDuplicates(drafts: readonly SluiceDraft[], out: Anomaly[]):
       const k = coordKey(p);
       const first = local.get(k);
       if (first) {
-        raise(out, d, 'SLUICE_DUPLICATE_POINT', {
+        out.push(raise(d, 'SLUICE_DUPLICATE_POINT', {
           message: `${name}: ${stakeLabel(p)} has the same coordinates as ${stakeLabel(first)} (line ${first.line}): Y ${p.y}, X ${p.x}`,
           line: p.line, column: p.column, evidence: p.evidence,
-        });
+        }));
         continue;
       }
       local.set(k, p);
       const other = global.get(k);
       if (other && other.d !== d) {
-        raise(out, d, 'SLUICE_SHARED_POINT', {
+        out.push(raise(d, 'SLUICE_SHARED_POINT', {
           message: `${name}: ${stakeLabel(p)} has the same coordinates as ${sluiceName(other.d)} ${stakeLabel(other.p)} (line ${other.p.line}): Y ${p.y}, X ${p.x}`,
           line: p.line, column: p.column, evidence: p.evidence,
-        });
+        }));
         other.d.codes.add('SLUICE_SHARED_POINT');
         other.d.checks.duplicates = 'fail';
       } else if (!other) global.set(k, { d, p });
     }
   }
-}
-
-/** Stakes with coordinates, as geometry points (序号 or position when 序号 is missing). */
-export function pointsOf(t: SectionDraft): { pts: Pt[]; drafts: PointDraft[] } {
-  const pts: Pt[] = [];
-  const drafts: PointDraft[] = [];
-  t.points.forEach((p, i) => {
-    if (p.y === null || p.x === null) return;
-    pts.push({ seq: p.seq ?? i + 1, y: p.y, x: p.x, bank: p.bank });
-    drafts.push(p);
-  });
-  return { pts, drafts };
+  return out;
 }
 
 /** Outliers (far from the median point) and isolated stakes left out of the polygon. */
-export function checkOutliers(d: SluiceDraft, out: Anomaly[]): void {
+export function checkOutliers(d: SluiceDraft): Anomaly[] {
+  const out: Anomaly[] = [];
   const t = d.section;
-  if (!t) { d.checks.outliers = 'skipped'; return; }
+  if (!t) { d.checks.outliers = 'skipped'; return out; }
   const { pts, drafts } = pointsOf(t);
-  if (pts.length < 4) { d.checks.outliers = 'skipped'; return; }
+  if (pts.length < 4) { d.checks.outliers = 'skipped'; return out; }
   const name = sluiceName(d);
   const far = new Map(outliers(pts).map((o) => [o.index, o]));
   const excluded = new Set(d.geometry?.excluded ?? []);
@@ -287,11 +246,12 @@ export function checkOutliers(d: SluiceDraft, out: Anomaly[]): void {
     if (!o && !excluded.has(i)) return;
     const dist = distances[i]!;
     const note = excluded.has(i) ? '; left out of the polygon (the stake sequence jumps to it and back)' : '';
-    raise(out, d, 'SLUICE_POINT_OUTLIER', {
+    out.push(raise(d, 'SLUICE_POINT_OUTLIER', {
       message: `${name}: ${stakeLabel(p)} lies ${fmt(dist)} m from the median point of the ${pts.length} stakes, whose typical distance is ${fmt(spread)} m (${fmt(dist / spread)}×)${note}`,
       line: p.line, column: p.column, evidence: p.evidence,
-    });
+    }));
   });
+  return out;
 }
 
 /** Half a unit of the last written decimal of each term and of the total, summed. */
@@ -300,9 +260,10 @@ function roundingTolerance(figs: readonly Figure[]): number {
 }
 
 /** Left + right shoreline = total; land areas + water area = total area. */
-export function checkArithmetic(d: SluiceDraft, out: Anomaly[]): void {
+export function checkArithmetic(d: SluiceDraft): Anomaly[] {
+  const out: Anomaly[] = [];
   const s = d.summary;
-  if (!s) return;
+  if (!s) return out;
   const l = s.banks.left;
   const r = s.banks.right;
   if (l.shorelineLength && r.shorelineLength && s.totalShorelineLength) {
@@ -312,10 +273,10 @@ export function checkArithmetic(d: SluiceDraft, out: Anomaly[]): void {
     const tol = roundingTolerance(figs);
     const dec = Math.max(...figs.map((f) => f.decimals));
     if (Math.abs(diff) > tol) {
-      raise(out, d, 'SLUICE_SHORELINE_SUM', {
+      out.push(raise(d, 'SLUICE_SHORELINE_SUM', {
         message: `${s.name}: 左岸 ${fmt(l.shorelineLength.value, dec)} + 右岸 ${fmt(r.shorelineLength.value, dec)} = ${fmt(sum, dec)} m, but 岸线总长度 is ${fmt(s.totalShorelineLength.value, dec)} m (off by ${fmt(Math.abs(diff), dec + 1)} m; rounding tolerance ${fmt(tol, dec + 2)} m)`,
         line: s.line, column: s.totalShorelineLength.cell.column, evidence: s.evidence,
-      });
+      }));
     } else d.checks.shorelineSum = 'ok';
   }
   const parts = [l.landArea, r.landArea, s.waterArea];
@@ -329,12 +290,13 @@ export function checkArithmetic(d: SluiceDraft, out: Anomaly[]): void {
     const terms = [['左岸陆域', l.landArea], ['右岸陆域', r.landArea], ['水域', s.waterArea]] as const;
     const expr = terms.filter(([, f]) => f).map(([k, f]) => `${k} ${fmt(f!.value, dec)}`).join(' + ');
     if (Math.abs(diff) > tol) {
-      raise(out, d, 'SLUICE_AREA_SUM', {
+      out.push(raise(d, 'SLUICE_AREA_SUM', {
         message: `${s.name}: ${expr} = ${fmt(sum, dec)} m², but 总面积 is ${fmt(s.totalArea.value, dec)} m² (off by ${fmt(Math.abs(diff), dec + 1)} m²; rounding tolerance ${fmt(tol, dec + 2)} m²)`,
         line: s.line, column: s.totalArea.cell.column, evidence: s.evidence,
-      });
+      }));
     } else d.checks.areaSum = 'ok';
   }
+  return out;
 }
 
 function beyond(computed: number, stated: number, tol: { relative: number; absolute: number }): boolean {
@@ -350,54 +312,57 @@ function alone(values: readonly number[], stated: number, tol: { relative: numbe
 }
 
 /** Polygon area and perimeter vs the stated figures; self-intersections; multi-part rings. */
-export function checkGeometry(d: SluiceDraft, out: Anomaly[]): void {
+export function checkGeometry(d: SluiceDraft): Anomaly[] {
+  const out: Anomaly[] = [];
   const t = d.section;
   const g = d.geometry;
-  if (!t || !g) return;
+  if (!t || !g) return out;
   const name = sluiceName(d);
   const geo = g.geometry;
   if (geo.boundary === 'none') {
-    raise(out, d, 'SLUICE_TOO_FEW_POINTS', {
+    out.push(raise(d, 'SLUICE_TOO_FEW_POINTS', {
       message: `${name}: ${pointsOf(t).pts.length} stakes with coordinates (3 or more needed for a polygon)`,
       line: t.line, evidence: t.nameRaw,
-    });
-    return;
+    }));
+    return out;
   }
   const ringText = geo.rings.length > 1 ? ` (${geo.rings.length} rings: 序号 ${geo.rings.map((r) => `${r.fromSeq}–${r.toSeq}`).join(', ')})` : '';
   if (geo.rings.length > 1) {
-    raise(out, d, 'SLUICE_MULTIPART', {
+    out.push(raise(d, 'SLUICE_MULTIPART', {
       message: `${name}: the stakes form ${geo.rings.length} separate rings: ${geo.rings.map((r) => `序号 ${r.fromSeq}–${r.toSeq} (area ${fmt(r.area, 2)} m², perimeter ${fmt(r.perimeter, 2)} m)`).join('; ')}`,
       line: t.line, evidence: t.nameRaw,
-    });
+    }));
   }
   const s = d.summary;
   if (s?.totalArea && geo.area !== null) {
     if (beyond(geo.area, s.totalArea.value, AREA_TOLERANCE)) {
-      raise(out, d, 'SLUICE_AREA_MISMATCH', {
+      out.push(raise(d, 'SLUICE_AREA_MISMATCH', {
         message: `${name}: the polygon through the stakes${ringText} has an area of ${fmt(geo.area, 2)} m², but 总面积 is ${fmt(s.totalArea.value, s.totalArea.decimals)} m² (ratio ${(geo.area / s.totalArea.value).toFixed(3)}; tolerance 1 % and 1 m²)${alone(geo.rings.map((r) => r.area), s.totalArea.value, AREA_TOLERANCE, 'm²')}`,
         line: s.line, column: s.totalArea.cell.column, evidence: s.evidence,
-      });
+      }));
     } else d.checks.area = 'ok';
   }
   if (s?.boundaryLength && geo.perimeter !== null) {
     if (beyond(geo.perimeter, s.boundaryLength.value, LENGTH_TOLERANCE)) {
-      raise(out, d, 'SLUICE_LENGTH_MISMATCH', {
+      out.push(raise(d, 'SLUICE_LENGTH_MISMATCH', {
         message: `${name}: the polygon through the stakes${ringText} has a perimeter of ${fmt(geo.perimeter, 2)} m${geo.rings.length > 1 ? ` (${geo.rings.map((r) => fmt(r.perimeter, 2)).join(' + ')})` : ''}, but 界址线长 is ${fmt(s.boundaryLength.value, s.boundaryLength.decimals)} m (ratio ${(geo.perimeter / s.boundaryLength.value).toFixed(3)}; tolerance 1 % and 0.5 m)${alone(geo.rings.map((r) => r.perimeter), s.boundaryLength.value, LENGTH_TOLERANCE, 'm')}`,
         line: s.line, column: s.boundaryLength.cell.column, evidence: s.evidence,
-      });
+      }));
     } else d.checks.boundaryLength = 'ok';
   }
   if (geo.selfIntersections > 0) {
     const first = g.crossings.slice(0, 3).map((c) => `${c.a[0]}–${c.a[1]} × ${c.b[0]}–${c.b[1]}`).join(', ');
-    raise(out, d, 'SLUICE_SELF_INTERSECTION', {
+    out.push(raise(d, 'SLUICE_SELF_INTERSECTION', {
       message: `${name}: the polygon through the stakes in order crosses itself ${geo.selfIntersections} time(s); edges (序号) ${first}${g.crossings.length > 3 ? ' …' : ''}`,
       line: t.line, evidence: t.nameRaw,
-    });
+    }));
   } else d.checks.selfIntersections = 'ok';
+  return out;
 }
 
 /** A totals row (合计) of the summary table: each of its figures = the sum of the rows above. */
-export function checkTotals(totals: readonly TotalsDraft[], out: Anomaly[]): void {
+export function checkTotals(totals: readonly TotalsDraft[]): Anomaly[] {
+  const out: Anomaly[] = [];
   const columns: Array<[string, (s: SummaryDraft) => Figure | null]> = [
     ['左岸 岸线长度', (s) => s.banks.left.shorelineLength],
     ['左岸 陆域面积', (s) => s.banks.left.landArea],
@@ -425,21 +390,24 @@ export function checkTotals(totals: readonly TotalsDraft[], out: Anomaly[]): voi
       }
     }
   }
+  return out;
 }
 
-/** Runs every check over the joined sluices; fills geometry first. */
-export function checkSluices(drafts: readonly SluiceDraft[], totals: readonly TotalsDraft[] = [], lines: readonly string[] = []): Anomaly[] {
-  const out: Anomaly[] = [];
-  checkTotals(totals, out);
+/**
+ * Runs every check over the joined sluices (geometry first): the same drafts, filled in
+ * (geometry, check results, codes), with the anomalies in the order of the checks.
+ */
+export function checkSluices(drafts: readonly SluiceDraft[], totals: readonly TotalsDraft[] = [], lines: readonly string[] = []): Result<readonly SluiceDraft[]> {
+  const out = checkTotals(totals);
   for (const d of drafts) if (d.section) d.geometry = computeGeometry(pointsOf(d.section).pts, d.summary?.totalArea?.value ?? null);
-  checkJoin(drafts, out, lines);
-  checkOrder(drafts, out);
-  for (const d of drafts) checkStakes(d, out);
-  checkDuplicates(drafts, out);
+  append(out, checkJoin(drafts, lines));
+  append(out, checkOrder(drafts));
+  for (const d of drafts) append(out, checkStakes(d));
+  append(out, checkDuplicates(drafts));
   for (const d of drafts) {
-    checkOutliers(d, out);
-    checkArithmetic(d, out);
-    checkGeometry(d, out);
+    append(out, checkOutliers(d));
+    append(out, checkArithmetic(d));
+    append(out, checkGeometry(d));
   }
-  return out;
+  return ok(drafts, out);
 }

@@ -4,6 +4,7 @@
  */
 import type { Column, CsvTable } from '../../model/export.js';
 import type { Sluice, SluicePoint } from '../../model/sluice.js';
+import { SLUICE_CHECK_TEXT } from '../../model/sluice-checks.js';
 
 const CHECK_FIELDS: Array<[keyof Sluice['checks'], string]> = [
   ['join', 'check_join'],
@@ -19,19 +20,8 @@ const CHECK_FIELDS: Array<[keyof Sluice['checks'], string]> = [
   ['selfIntersections', 'check_self_intersections'],
 ];
 
-const CHECK_TEXT: Record<string, string> = {
-  check_join: 'Summary row and boundary section both present',
-  check_name: 'Same name in summary and section heading',
-  check_order: 'Section at the place (number) of its summary row',
-  check_stakes: '序号 continuous from 1, stake number = 序号, no stake twice',
-  check_duplicates: 'No coordinate pair twice in the sluice or shared with another sluice',
-  check_outliers: 'No stake far from the rest',
-  check_shoreline_sum: 'Left + right shoreline length = total',
-  check_area_sum: 'Land areas + water area = total area',
-  check_area: 'Polygon area within 1 % (and 1 m²) of the stated total area',
-  check_boundary_length: 'Polygon perimeter within 1 % (and 0.5 m) of the stated boundary line length',
-  check_self_intersections: 'Polygon does not cross itself',
-};
+/** The description of each check_* column: the model's text of its check. */
+const CHECK_TEXT: Record<string, string> = Object.fromEntries(CHECK_FIELDS.map(([key, name]) => [name, SLUICE_CHECK_TEXT[key]]));
 
 export const SLUICES_CSV: CsvTable<Sluice> = {
   name: 'sluices',

@@ -5,10 +5,10 @@
  * the local system) and one SVG plot per sluice. Used by `export`, `extract` and `plot`.
  */
 import type { Issue } from '../../model/issue.js';
-import type { Sluice, SluicePoint } from '../../model/sluice.js';
+import type { Sluice } from '../../model/sluice.js';
 import { later, type ExportOptions, type FeatureFile } from '../../model/export.js';
 import { SLUICES_CSV, SLUICE_POINTS_CSV } from './csv.js';
-import { computeGeometry, type Pt } from './geometry.js';
+import { sluiceRings, type Pos } from './rings.js';
 
 /** The local system as named in sluices.local.geojson. */
 export const LOCAL_CRS = {
@@ -19,53 +19,6 @@ export const LOCAL_CRS = {
     'Not WGS84: coordinates are the plane coordinates of the source, [Y, X] = [east, north], used by prior arrangement ' +
     '(RFC 7946 §4). There is no official public transformation to WGS84; see sluices.geojson (written with --crs) for an approximate one.',
 };
-
-type Pos = [number, number];
-
-/** Polygon rings of a sluice (as the checks computed them), closed, counter-clockwise (RFC 7946 right-hand rule). */
-export function sluiceRings(issue: Issue, s: Sluice): Pos[][] {
-  const pts: Pt[] = [];
-  sluicePoints(issue, s).forEach((p, i) => {
-    if (p.y !== null && p.x !== null) pts.push({ seq: p.seq ?? i + 1, y: p.y, x: p.x, bank: p.bank });
-  });
-  const rings: Pos[][] = [];
-  for (const poly of computeGeometry(pts, s.totalArea).polygons) {
-    const ring = poly.map((p): Pos => [p.y, p.x]);
-    let area = 0;
-    for (let i = 0; i < ring.length; i++) {
-      const a = ring[i]!;
-      const b = ring[(i + 1) % ring.length]!;
-      area += (a[0] - ring[0]![0]) * (b[1] - ring[0]![1]) - (b[0] - ring[0]![0]) * (a[1] - ring[0]![1]);
-    }
-    if (area < 0) ring.reverse();
-    rings.push([...ring, ring[0]!]);
-  }
-  return rings;
-}
-
-const pointsBySection = new WeakMap<Issue, Map<number, SluicePoint[]>>();
-
-/** The stakes of a sluice (those within its section's table). */
-export function sluicePoints(issue: Issue, s: Sluice): SluicePoint[] {
-  if (!s.section) return [];
-  let index = pointsBySection.get(issue);
-  if (!index) {
-    // Sections do not overlap: index the stakes once by the section they fall in.
-    index = new Map();
-    const sections = issue.sluices.map((x) => x.section).filter((x) => x !== null).sort((a, b) => a.startLine - b.startLine);
-    let k = 0;
-    for (const p of [...issue.points].sort((a, b) => a.line - b.line)) {
-      while (k < sections.length && sections[k]!.endLine < p.line) k++;
-      const sec = sections[k];
-      if (!sec || p.line < sec.startLine) continue;
-      const list = index.get(sec.startLine);
-      if (list) list.push(p);
-      else index.set(sec.startLine, [p]);
-    }
-    pointsBySection.set(issue, index);
-  }
-  return index.get(s.section.startLine) ?? [];
-}
 
 function sluiceProperties(s: Sluice): Record<string, unknown> {
   return {
@@ -106,7 +59,8 @@ export function sluiceGeoJson(issue: Issue, tx: (p: Pos) => Pos, extra: Record<s
     const geometry = rings.length === 0 ? null : rings.length === 1 ? { type: 'Polygon', coordinates: rings[0] } : { type: 'MultiPolygon', coordinates: rings };
     features.push({ type: 'Feature', geometry, properties: sluiceProperties(s) });
   }
-  for (const p of issue.points) {
+  for (const { sluiceRef: _ref, ...p } of issue.points) {
+    // The position in issue.sluices means nothing outside issue.json: the stake names its sluice.
     features.push({
       type: 'Feature',
       geometry: p.y === null || p.x === null ? null : { type: 'Point', coordinates: tx([p.y, p.x]) },

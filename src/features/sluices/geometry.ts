@@ -179,17 +179,17 @@ export function splitAtJumps(pts: readonly Pt[], strict = true): number[][] {
 }
 
 /** Rings (runs of 3+ stakes) and isolated stakes of a split, and the total area of the rings. */
-function partsOf(pts: readonly Pt[], runs: number[][]): { polygons: Pt[][]; excluded: number[]; area: number } {
-  const polygons: Pt[][] = [];
+function partsOf(pts: readonly Pt[], runs: number[][]): { rings: number[][]; excluded: number[]; area: number } {
+  const rings: number[][] = [];
   const excluded: number[] = [];
   for (const run of runs) {
     if (run.length < 3) excluded.push(...run);
-    else polygons.push(run.map((i) => pts[i]!));
+    else rings.push(run);
   }
-  return { polygons, excluded, area: polygons.reduce((a, p) => a + shoelace(p), 0) };
+  return { rings, excluded, area: rings.reduce((a, r) => a + shoelace(r.map((i) => pts[i]!)), 0) };
 }
 
-function ringOf(pts: readonly Pt[], crossings: number): SluiceRing {
+function ringOf(pts: readonly Pt[], crossings: number): Omit<SluiceRing, 'pointRefs'> {
   return {
     fromSeq: pts[0]!.seq,
     toSeq: pts[pts.length - 1]!.seq,
@@ -200,22 +200,27 @@ function ringOf(pts: readonly Pt[], crossings: number): SluiceRing {
   };
 }
 
-/** Two bank runs: all 左岸 then all 右岸 (or the reverse), each of 2+ stakes. */
-function twoBankRuns(pts: readonly Pt[]): [Pt[], Pt[]] | null {
-  if (pts.some((p) => p.bank === null)) return null;
+/** Two bank runs of a ring (indices into pts): all 左岸 then all 右岸 (or the reverse), each of 2+ stakes. */
+function twoBankRuns(pts: readonly Pt[], ring: readonly number[]): [number[], number[]] | null {
+  if (ring.some((i) => pts[i]!.bank === null)) return null;
   let switches = 0;
-  for (let i = 1; i < pts.length; i++) if (pts[i]!.bank !== pts[i - 1]!.bank) switches++;
+  for (let k = 1; k < ring.length; k++) if (pts[ring[k]!]!.bank !== pts[ring[k - 1]!]!.bank) switches++;
   if (switches !== 1) return null;
-  const first = pts.filter((p) => p.bank === pts[0]!.bank);
-  const second = pts.filter((p) => p.bank !== pts[0]!.bank);
+  const bank0 = pts[ring[0]!]!.bank;
+  const first = ring.filter((i) => pts[i]!.bank === bank0);
+  const second = ring.filter((i) => pts[i]!.bank !== bank0);
   if (first.length < 2 || second.length < 2) return null;
   return [first, second];
 }
 
 export interface GeometryResult {
-  geometry: Omit<SluiceGeometry, 'areaRatio' | 'perimeterRatio'>;
-  /** Polygons (as point lists) for drawing and GeoJSON. */
-  polygons: Pt[][];
+  /** The geometry of the record, without the ratios to the stated figures and without the rings' pointRefs. */
+  geometry: Omit<SluiceGeometry, 'areaRatio' | 'perimeterRatio' | 'rings'> & { rings: Array<Omit<SluiceRing, 'pointRefs'>> };
+  /**
+   * Each ring of `geometry.rings` as indices into the input, in boundary order (closed from
+   * the last back to the first); for `lines`, the first bank in order, then the other reversed.
+   */
+  rings: number[][];
   /** Indices (into the input) of stakes left out as isolated. */
   excluded: number[];
   /** Crossing edges, as pairs of stake 序号 that start them. */
@@ -231,37 +236,40 @@ export interface GeometryResult {
 export function computeGeometry(pts: readonly Pt[], statedArea: number | null = null): GeometryResult {
   const empty: GeometryResult = {
     geometry: { boundary: 'none', rings: [], excludedSeqs: [], area: null, perimeter: null, selfIntersections: 0 },
-    polygons: [],
+    rings: [],
     excluded: [],
     crossings: [],
   };
   if (pts.length < 3) return empty;
+  const polygon = (ring: readonly number[]): Pt[] => ring.map((i) => pts[i]!);
   let parts = partsOf(pts, splitAtJumps(pts, statedArea === null));
-  if (statedArea !== null && parts.polygons.length > 0) {
+  if (statedArea !== null && parts.rings.length > 0) {
     const whole = partsOf(pts, [pts.map((_, i) => i)]);
     const dw = Math.abs(whole.area - statedArea);
     const ds = Math.abs(parts.area - statedArea);
-    const crossings = (p: { polygons: Pt[][] }): number => p.polygons.reduce((a, q) => a + selfIntersections(q).length, 0);
+    const crossings = (p: { rings: number[][] }): number => p.rings.reduce((a, r) => a + selfIntersections(polygon(r)).length, 0);
     // Equally close (within 0.01 m²): the reading whose polygons do not cross themselves.
     if (dw < ds - 0.01 || (Math.abs(dw - ds) <= 0.01 && crossings(whole) <= crossings(parts))) parts = whole;
   }
-  const { polygons, excluded } = parts;
-  if (polygons.length === 0) return { ...empty, excluded };
+  const { excluded } = parts;
+  const rings = parts.rings.slice();
+  if (rings.length === 0) return { ...empty, excluded };
   let boundary: 'ring' | 'lines' = 'ring';
+  const polygons = rings.map(polygon);
   let inter = polygons.map(selfIntersections);
-  if (polygons.length === 1 && inter[0]!.length > 0) {
-    const banks = twoBankRuns(polygons[0]!);
+  if (rings.length === 1 && inter[0]!.length > 0) {
+    const banks = twoBankRuns(pts, rings[0]!);
     if (banks) {
       const alt = [...banks[0], ...[...banks[1]].reverse()];
-      const altInter = selfIntersections(alt);
+      const altInter = selfIntersections(polygon(alt));
       if (altInter.length === 0) {
         boundary = 'lines';
-        polygons[0] = alt;
+        rings[0] = alt;
+        polygons[0] = polygon(alt);
         inter = [altInter];
       }
     }
   }
-  const rings = polygons.map((p, i) => ringOf(p, inter[i]!.length));
   const crossings: GeometryResult['crossings'] = [];
   polygons.forEach((poly, k) => {
     const n = poly.length;
@@ -269,16 +277,17 @@ export function computeGeometry(pts: readonly Pt[], statedArea: number | null = 
       crossings.push({ a: [poly[i]!.seq, poly[(i + 1) % n]!.seq], b: [poly[j]!.seq, poly[(j + 1) % n]!.seq] });
     }
   });
+  const records = polygons.map((p, i) => ringOf(p, inter[i]!.length));
   return {
     geometry: {
       boundary,
-      rings,
+      rings: records,
       excludedSeqs: excluded.map((i) => pts[i]!.seq),
       area: round2(polygons.reduce((s, p) => s + shoelace(p), 0)),
       perimeter: round2(polygons.reduce((s, p) => s + perimeter(p), 0)),
-      selfIntersections: rings.reduce((s, r) => s + r.selfIntersections, 0),
+      selfIntersections: records.reduce((s, r) => s + r.selfIntersections, 0),
     },
-    polygons,
+    rings,
     excluded,
     crossings,
   };

@@ -63,3 +63,7 @@ export function readHeading(line: string): Heading | null {
   if (name === '' || name.startsWith('附件') || /^\d/.test(name)) return null;
   return { number, name };
 }
+
+/** A stake as messages and plots name it: its 桩号, else its 序号, else its line. */
+export const stakeLabel = (p: { stake: string; seq: number | null; line: number }): string =>
+  p.stake !== '' ? p.stake : p.seq !== null ? `序号 ${p.seq}` : `line ${p.line}`;

@@ -10,8 +10,8 @@ import type { Anomaly } from '../../model/anomaly.js';
 import type { Issue } from '../../model/issue.js';
 import type { Sluice, SluicePoint } from '../../model/sluice.js';
 import { displayWidth } from '../../read/text.js';
-import { sluicePoints, sluiceRings } from './export.js';
-import { stakeLabel } from './check.js';
+import { sluicePoints, sluiceRings } from './rings.js';
+import { stakeLabel } from './names.js';
 import { append } from '../../model/result.js';
 
 const W = 960;
@@ -193,22 +193,35 @@ function anomaliesOf(issue: Issue, s: Sluice, pts: readonly SluicePoint[]): { by
   return { byLine, general };
 }
 
-export function plotSluice(issue: Issue, s: Sluice): string {
-  const pts = sluicePoints(issue, s).filter((p) => p.y !== null && p.x !== null);
-  const { byLine, general } = anomaliesOf(issue, s, pts);
-  const farLines = new Set<number>();
-  for (const [line, list] of byLine) if (list.some((a) => a.code === 'SLUICE_POINT_OUTLIER')) farLines.add(line);
-  let inView = pts.filter((p) => !farLines.has(p.line));
-  if (inView.length < 2) inView = pts;
+/** The map's projection: metres [east, north] to pixels, fitted to the stakes in view. */
+interface View {
+  sx(e: number): number;
+  sy(n: number): number;
+  /** Pixels per metre. */
+  scale: number;
+  minE: number;
+  maxE: number;
+  minN: number;
+  maxN: number;
+}
 
-  // Below the map: the sluice's own anomalies, then those of its stakes (each once).
-  const listed: Anomaly[] = [...general];
-  for (const list of byLine.values()) for (const a of list) if (!listed.includes(a)) listed.push(a);
-  const MAX_NOTES = 14;
-  const notes = listed.slice(0, MAX_NOTES).flatMap((a) => wrap(`${short(a.code)} (line ${a.line}): ${a.message}`, 150));
-  if (listed.length > MAX_NOTES) notes.push(`… and ${listed.length - MAX_NOTES} more (see anomalies.json)`);
-  const legendY = MAP.y + MAP.h + 30;
-  const H = legendY + 30 + notes.length * 17 + 20;
+function viewOf(inView: readonly SluicePoint[]): View {
+  let minE = Infinity, maxE = -Infinity, minN = Infinity, maxN = -Infinity;
+  for (const p of inView) {
+    minE = Math.min(minE, p.y!); maxE = Math.max(maxE, p.y!);
+    minN = Math.min(minN, p.x!); maxN = Math.max(maxN, p.x!);
+  }
+  const span = Math.max(maxE - minE, maxN - minN, 4);
+  const pad = span * 0.12;
+  minE -= pad; maxE += pad; minN -= pad; maxN += pad;
+  const scale = Math.min(MAP.w / (maxE - minE), MAP.h / (maxN - minN));
+  const offX = MAP.x + (MAP.w - (maxE - minE) * scale) / 2;
+  const offY = MAP.y + (MAP.h - (maxN - minN) * scale) / 2;
+  return { sx: (e) => offX + (e - minE) * scale, sy: (n) => offY + (maxN - n) * scale, scale, minE, maxE, minN, maxN };
+}
+
+/** Title, subtitle (section, stakes, rings), computed vs stated figures, and the map frame. */
+function headerSvg(s: Sluice, H: number): string[] {
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${esc(FONT)}">`);
   out.push(`<rect width="${W}" height="${H}" fill="#ffffff"/>`);
@@ -224,106 +237,125 @@ export function plotSluice(issue: Issue, s: Sluice): string {
   if (s.geometry.perimeter !== null) fig.push(`perimeter ${s.geometry.perimeter.toFixed(2)} m${s.boundaryLength !== null ? ` (stated 界址线长 ${num(s.boundaryLength)} m)` : ''}`);
   out.push(`<text x="${MAP.x}" y="84" font-size="14" fill="#333">${esc(fig.join(' · '))}</text>`);
   out.push(`<rect x="${MAP.x}" y="${MAP.y}" width="${MAP.w}" height="${MAP.h}" fill="#fbfbf8" stroke="#999" stroke-width="1"/>`);
+  return out;
+}
 
-  if (inView.length === 0) {
-    out.push(`<text x="${MAP.x + MAP.w / 2}" y="${MAP.y + MAP.h / 2}" font-size="18" text-anchor="middle" fill="#777">no stakes with coordinates</text>`);
-  } else {
-    let minE = Infinity, maxE = -Infinity, minN = Infinity, maxN = -Infinity;
-    for (const p of inView) {
-      minE = Math.min(minE, p.y!); maxE = Math.max(maxE, p.y!);
-      minN = Math.min(minN, p.x!); maxN = Math.max(maxN, p.x!);
-    }
-    const span = Math.max(maxE - minE, maxN - minN, 4);
-    const pad = span * 0.12;
-    minE -= pad; maxE += pad; minN -= pad; maxN += pad;
-    const scale = Math.min(MAP.w / (maxE - minE), MAP.h / (maxN - minN));
-    const offX = MAP.x + (MAP.w - (maxE - minE) * scale) / 2;
-    const offY = MAP.y + (MAP.h - (maxN - minN) * scale) / 2;
-    const sx = (e: number): number => offX + (e - minE) * scale;
-    const sy = (n: number): number => offY + (maxN - n) * scale;
-    const cx = MAP.x + MAP.w / 2;
-    const cy = MAP.y + MAP.h / 2;
-    out.push(`<clipPath id="map"><rect x="${MAP.x}" y="${MAP.y}" width="${MAP.w}" height="${MAP.h}"/></clipPath>`);
-    out.push('<g clip-path="url(#map)">');
-    for (const ring of sluiceRings(issue, s)) {
-      const d = ring.map(([e, n], i) => `${i ? 'L' : 'M'}${sx(e).toFixed(1)},${sy(n).toFixed(1)}`).join(' ') + ' Z';
-      out.push(`<path d="${d}" fill="${COLOURS.fill}" fill-opacity="0.7" stroke="${COLOURS.stroke}" stroke-width="2" stroke-linejoin="round"/>`);
-    }
-    out.push('</g>');
-    // Label direction: away from the centre of the stakes in view.
-    const mE = inView.reduce((a, p) => a + p.y!, 0) / inView.length;
-    const mN = inView.reduce((a, p) => a + p.x!, 0) / inView.length;
-    const dots: string[] = [];
-    const labels: string[] = [];
-    // Stakes occupy their spot first, so labels avoid them.
-    const placed = new BoxIndex(pts.filter((p) => !farLines.has(p.line) || inView === pts).map((p) => ({ x0: sx(p.y!) - 5, y0: sy(p.x!) - 5, x1: sx(p.y!) + 5, y1: sy(p.x!) + 5 })));
-    for (const p of pts) {
-      const list = byLine.get(p.line) ?? [];
-      const colour = p.bank === 'left' ? COLOURS.left : p.bank === 'right' ? COLOURS.right : COLOURS.none;
-      let px = sx(p.y!);
-      let py = sy(p.x!);
-      const far = farLines.has(p.line) && inView !== pts;
-      if (far) {
-        // Clamp to the map edge along the ray from the centre and draw an arrow there.
-        const dx = px - cx;
-        const dy = py - cy;
-        const t = Math.min((MAP.w / 2 - 24) / Math.abs(dx || 1e-9), (MAP.h / 2 - 24) / Math.abs(dy || 1e-9));
-        px = cx + dx * t;
-        py = cy + dy * t;
-        const ang = (Math.atan2(dy, dx) * 180) / Math.PI;
-        out.push(`<g transform="translate(${px.toFixed(1)},${py.toFixed(1)}) rotate(${ang.toFixed(1)})"><path d="M-14,-8 L6,0 L-14,8 Z" fill="${COLOURS.anomaly}"/></g>`);
-        const dist = Math.hypot(p.y! - mE, p.x! - mN);
-        const compass = ['E', 'NE', 'N', 'NW', 'W', 'SW', 'S', 'SE'][Math.round((((Math.atan2(p.x! - mN, p.y! - mE) * 180) / Math.PI + 360) % 360) / 45) % 8]!;
-        const anchor = dx < 0 ? 'start' : 'end';
-        const lx = px + (dx < 0 ? 14 : -14);
-        const ly = py + (dy < 0 ? 26 : -14);
-        out.push(`<text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" font-size="13" fill="${COLOURS.anomaly}" text-anchor="${anchor}" font-weight="bold">${esc(`${stakeLabel(p)}: ${f1(dist)} m ${compass} of the other stakes, off the map (Y ${p.y}, X ${p.x})`)}</text>`);
-        out.push(`<text x="${lx.toFixed(1)}" y="${(ly + 16).toFixed(1)}" font-size="12" fill="${COLOURS.anomaly}" text-anchor="${anchor}">${esc(list.map((a) => short(a.code)).join(', '))}</text>`);
-        continue;
-      }
-      let ux = p.y! - mE;
-      let uy = -(p.x! - mN);
-      const len = Math.hypot(ux, uy) || 1;
-      ux /= len;
-      uy /= len;
-      dots.push(`<circle cx="${px.toFixed(1)}" cy="${py.toFixed(1)}" r="4.5" fill="${colour}" stroke="#fff" stroke-width="1"/>`);
-      if (list.length) dots.push(`<circle cx="${px.toFixed(1)}" cy="${py.toFixed(1)}" r="10" fill="none" stroke="${COLOURS.anomaly}" stroke-width="2.5"/>`);
-      const codes = list.map((a) => short(a.code)).join(', ');
-      const w = Math.max(displayWidth(stakeLabel(p)) * (list.length ? 7.6 : 6.6), codes.length * 6.4);
-      const h = list.length ? 30 : 13;
-      const spot = placeLabel(placed, px, py, ux, uy, w, h);
-      placed.add(spot.box);
-      const ty = list.length ? spot.box.y0 + 12 : spot.y;
-      if (spot.far) labels.push(`<line x1="${px.toFixed(1)}" y1="${py.toFixed(1)}" x2="${((spot.box.x0 + spot.box.x1) / 2).toFixed(1)}" y2="${((spot.box.y0 + spot.box.y1) / 2).toFixed(1)}" stroke="#999" stroke-width="0.7"/>`);
-      if (list.length) {
-        labels.push(`<text x="${spot.x.toFixed(1)}" y="${ty.toFixed(1)}" font-size="13" font-weight="bold" fill="${COLOURS.anomaly}" text-anchor="${spot.anchor}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(stakeLabel(p))}</text>`);
-        labels.push(`<text x="${spot.x.toFixed(1)}" y="${(ty + 15).toFixed(1)}" font-size="11" fill="${COLOURS.anomaly}" text-anchor="${spot.anchor}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(codes)}</text>`);
-      } else {
-        labels.push(`<text x="${spot.x.toFixed(1)}" y="${ty.toFixed(1)}" font-size="11" fill="#222" text-anchor="${spot.anchor}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(stakeLabel(p))}</text>`);
-      }
-    }
-    append(append(out, dots), labels);
-    // Scale bar (bottom left).
-    const len = scaleBarLength(scale);
-    const px = len * scale;
-    const bx = MAP.x + 20;
-    const by = MAP.y + MAP.h - 24;
-    out.push(`<rect x="${bx}" y="${by}" width="${(px / 2).toFixed(1)}" height="6" fill="#222"/>`);
-    out.push(`<rect x="${(bx + px / 2).toFixed(1)}" y="${by}" width="${(px / 2).toFixed(1)}" height="6" fill="#fff" stroke="#222"/>`);
-    out.push(`<text x="${bx}" y="${by - 5}" font-size="12" text-anchor="middle">0</text>`);
-    out.push(`<text x="${(bx + px / 2).toFixed(1)}" y="${by - 5}" font-size="12" text-anchor="middle">${len / 2}</text>`);
-    out.push(`<text x="${(bx + px).toFixed(1)}" y="${by - 5}" font-size="12" text-anchor="middle">${len} m</text>`);
-    // North arrow (top right): grid north of the local plane system.
-    const nx = MAP.x + MAP.w - 40;
-    const ny = MAP.y + 30;
-    out.push(`<path d="M${nx},${ny} L${nx - 10},${ny + 30} L${nx},${ny + 22} L${nx + 10},${ny + 30} Z" fill="#222"/>`);
-    out.push(`<text x="${nx}" y="${ny - 6}" font-size="16" font-weight="bold" text-anchor="middle">N</text>`);
-    out.push(`<text x="${nx}" y="${ny + 46}" font-size="10" text-anchor="middle" fill="#555">grid north (X)</text>`);
-    // Corner coordinates.
-    out.push(`<text x="${MAP.x + 4}" y="${MAP.y + 14}" font-size="10" fill="#777">Y ${f1(minE)}  X ${f1(maxN)}</text>`);
-    out.push(`<text x="${MAP.x + MAP.w - 4}" y="${MAP.y + MAP.h - 6}" font-size="10" fill="#777" text-anchor="end">Y ${f1(maxE)}  X ${f1(minN)}</text>`);
+/** The polygon rings, clipped to the map. */
+function ringsSvg(issue: Issue, s: Sluice, v: View): string[] {
+  const out = [`<clipPath id="map"><rect x="${MAP.x}" y="${MAP.y}" width="${MAP.w}" height="${MAP.h}"/></clipPath>`, '<g clip-path="url(#map)">'];
+  for (const ring of sluiceRings(issue, s)) {
+    const d = ring.map(([e, n], i) => `${i ? 'L' : 'M'}${v.sx(e).toFixed(1)},${v.sy(n).toFixed(1)}`).join(' ') + ' Z';
+    out.push(`<path d="${d}" fill="${COLOURS.fill}" fill-opacity="0.7" stroke="${COLOURS.stroke}" stroke-width="2" stroke-linejoin="round"/>`);
   }
-  // Legend and the sluice's own anomalies.
+  out.push('</g>');
+  return out;
+}
+
+/** A stake far off the map: an arrow at the edge, along the ray from the centre, with its distance and codes. */
+function farStakeSvg(p: SluicePoint, list: readonly Anomaly[], v: View, centre: { e: number; n: number }): string[] {
+  const cx = MAP.x + MAP.w / 2;
+  const cy = MAP.y + MAP.h / 2;
+  const dx = v.sx(p.y!) - cx;
+  const dy = v.sy(p.x!) - cy;
+  const t = Math.min((MAP.w / 2 - 24) / Math.abs(dx || 1e-9), (MAP.h / 2 - 24) / Math.abs(dy || 1e-9));
+  const px = cx + dx * t;
+  const py = cy + dy * t;
+  const ang = (Math.atan2(dy, dx) * 180) / Math.PI;
+  const dist = Math.hypot(p.y! - centre.e, p.x! - centre.n);
+  const compass = ['E', 'NE', 'N', 'NW', 'W', 'SW', 'S', 'SE'][Math.round((((Math.atan2(p.x! - centre.n, p.y! - centre.e) * 180) / Math.PI + 360) % 360) / 45) % 8]!;
+  const anchor = dx < 0 ? 'start' : 'end';
+  const lx = px + (dx < 0 ? 14 : -14);
+  const ly = py + (dy < 0 ? 26 : -14);
+  return [
+    `<g transform="translate(${px.toFixed(1)},${py.toFixed(1)}) rotate(${ang.toFixed(1)})"><path d="M-14,-8 L6,0 L-14,8 Z" fill="${COLOURS.anomaly}"/></g>`,
+    `<text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" font-size="13" fill="${COLOURS.anomaly}" text-anchor="${anchor}" font-weight="bold">${esc(`${stakeLabel(p)}: ${f1(dist)} m ${compass} of the other stakes, off the map (Y ${p.y}, X ${p.x})`)}</text>`,
+    `<text x="${lx.toFixed(1)}" y="${(ly + 16).toFixed(1)}" font-size="12" fill="${COLOURS.anomaly}" text-anchor="${anchor}">${esc(list.map((a) => short(a.code)).join(', '))}</text>`,
+  ];
+}
+
+/**
+ * A stake on the map: its dot (circled when named in an anomaly) and its label, placed
+ * clear of the boxes placed so far (the label's box is added to them).
+ */
+function stakeSvg(p: SluicePoint, list: readonly Anomaly[], v: View, centre: { e: number; n: number }, placed: BoxIndex): { dots: string[]; labels: string[] } {
+  const dots: string[] = [];
+  const labels: string[] = [];
+  const px = v.sx(p.y!);
+  const py = v.sy(p.x!);
+  const colour = p.bank === 'left' ? COLOURS.left : p.bank === 'right' ? COLOURS.right : COLOURS.none;
+  // Label direction: away from the centre of the stakes in view.
+  let ux = p.y! - centre.e;
+  let uy = -(p.x! - centre.n);
+  const len = Math.hypot(ux, uy) || 1;
+  ux /= len;
+  uy /= len;
+  dots.push(`<circle cx="${px.toFixed(1)}" cy="${py.toFixed(1)}" r="4.5" fill="${colour}" stroke="#fff" stroke-width="1"/>`);
+  if (list.length) dots.push(`<circle cx="${px.toFixed(1)}" cy="${py.toFixed(1)}" r="10" fill="none" stroke="${COLOURS.anomaly}" stroke-width="2.5"/>`);
+  const codes = list.map((a) => short(a.code)).join(', ');
+  const w = Math.max(displayWidth(stakeLabel(p)) * (list.length ? 7.6 : 6.6), codes.length * 6.4);
+  const h = list.length ? 30 : 13;
+  const spot = placeLabel(placed, px, py, ux, uy, w, h);
+  placed.add(spot.box);
+  const ty = list.length ? spot.box.y0 + 12 : spot.y;
+  if (spot.far) labels.push(`<line x1="${px.toFixed(1)}" y1="${py.toFixed(1)}" x2="${((spot.box.x0 + spot.box.x1) / 2).toFixed(1)}" y2="${((spot.box.y0 + spot.box.y1) / 2).toFixed(1)}" stroke="#999" stroke-width="0.7"/>`);
+  if (list.length) {
+    labels.push(`<text x="${spot.x.toFixed(1)}" y="${ty.toFixed(1)}" font-size="13" font-weight="bold" fill="${COLOURS.anomaly}" text-anchor="${spot.anchor}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(stakeLabel(p))}</text>`);
+    labels.push(`<text x="${spot.x.toFixed(1)}" y="${(ty + 15).toFixed(1)}" font-size="11" fill="${COLOURS.anomaly}" text-anchor="${spot.anchor}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(codes)}</text>`);
+  } else {
+    labels.push(`<text x="${spot.x.toFixed(1)}" y="${ty.toFixed(1)}" font-size="11" fill="#222" text-anchor="${spot.anchor}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(stakeLabel(p))}</text>`);
+  }
+  return { dots, labels };
+}
+
+/**
+ * Every stake: those far off the map as arrows at its edge (written first), then the dots,
+ * then the labels on top.
+ */
+function stakesSvg(pts: readonly SluicePoint[], inView: readonly SluicePoint[], farLines: ReadonlySet<number>, byLine: ReadonlyMap<number, Anomaly[]>, v: View): string[] {
+  const out: string[] = [];
+  const centre = { e: inView.reduce((a, p) => a + p.y!, 0) / inView.length, n: inView.reduce((a, p) => a + p.x!, 0) / inView.length };
+  const dots: string[] = [];
+  const labels: string[] = [];
+  // Stakes occupy their spot first, so labels avoid them.
+  const placed = new BoxIndex(pts.filter((p) => !farLines.has(p.line) || inView === pts).map((p) => ({ x0: v.sx(p.y!) - 5, y0: v.sy(p.x!) - 5, x1: v.sx(p.y!) + 5, y1: v.sy(p.x!) + 5 })));
+  for (const p of pts) {
+    const list = byLine.get(p.line) ?? [];
+    if (farLines.has(p.line) && inView !== pts) {
+      append(out, farStakeSvg(p, list, v, centre));
+      continue;
+    }
+    const drawn = stakeSvg(p, list, v, centre, placed);
+    append(dots, drawn.dots);
+    append(labels, drawn.labels);
+  }
+  return append(append(out, dots), labels);
+}
+
+/** Scale bar (bottom left), north arrow (top right, grid north of the local plane system), corner coordinates. */
+function furnitureSvg(v: View): string[] {
+  const out: string[] = [];
+  const len = scaleBarLength(v.scale);
+  const px = len * v.scale;
+  const bx = MAP.x + 20;
+  const by = MAP.y + MAP.h - 24;
+  out.push(`<rect x="${bx}" y="${by}" width="${(px / 2).toFixed(1)}" height="6" fill="#222"/>`);
+  out.push(`<rect x="${(bx + px / 2).toFixed(1)}" y="${by}" width="${(px / 2).toFixed(1)}" height="6" fill="#fff" stroke="#222"/>`);
+  out.push(`<text x="${bx}" y="${by - 5}" font-size="12" text-anchor="middle">0</text>`);
+  out.push(`<text x="${(bx + px / 2).toFixed(1)}" y="${by - 5}" font-size="12" text-anchor="middle">${len / 2}</text>`);
+  out.push(`<text x="${(bx + px).toFixed(1)}" y="${by - 5}" font-size="12" text-anchor="middle">${len} m</text>`);
+  const nx = MAP.x + MAP.w - 40;
+  const ny = MAP.y + 30;
+  out.push(`<path d="M${nx},${ny} L${nx - 10},${ny + 30} L${nx},${ny + 22} L${nx + 10},${ny + 30} Z" fill="#222"/>`);
+  out.push(`<text x="${nx}" y="${ny - 6}" font-size="16" font-weight="bold" text-anchor="middle">N</text>`);
+  out.push(`<text x="${nx}" y="${ny + 46}" font-size="10" text-anchor="middle" fill="#555">grid north (X)</text>`);
+  out.push(`<text x="${MAP.x + 4}" y="${MAP.y + 14}" font-size="10" fill="#777">Y ${f1(v.minE)}  X ${f1(v.maxN)}</text>`);
+  out.push(`<text x="${MAP.x + MAP.w - 4}" y="${MAP.y + MAP.h - 6}" font-size="10" fill="#777" text-anchor="end">Y ${f1(v.maxE)}  X ${f1(v.minN)}</text>`);
+  return out;
+}
+
+/** The legend and the anomaly notes below the map, and the end of the SVG. */
+function legendSvg(legendY: number, notes: readonly string[]): string[] {
+  const out: string[] = [];
   let lx = MAP.x;
   const item = (colour: string, label: string, ring = false): void => {
     out.push(ring
@@ -340,6 +372,36 @@ export function plotSluice(issue: Issue, s: Sluice): string {
     out.push(`<text x="${MAP.x}" y="${legendY + 28 + i * 17}" font-size="12" fill="${COLOURS.anomaly}">${esc(t)}</text>`);
   });
   out.push('</svg>');
+  return out;
+}
+
+/** Notes below the map: the sluice's own anomalies, then those of its stakes (each once), wrapped. */
+function notesOf(general: readonly Anomaly[], byLine: ReadonlyMap<number, Anomaly[]>): string[] {
+  const listed: Anomaly[] = [...general];
+  for (const list of byLine.values()) for (const a of list) if (!listed.includes(a)) listed.push(a);
+  const MAX_NOTES = 14;
+  const notes = listed.slice(0, MAX_NOTES).flatMap((a) => wrap(`${short(a.code)} (line ${a.line}): ${a.message}`, 150));
+  if (listed.length > MAX_NOTES) notes.push(`… and ${listed.length - MAX_NOTES} more (see anomalies.json)`);
+  return notes;
+}
+
+export function plotSluice(issue: Issue, s: Sluice): string {
+  const pts = sluicePoints(issue, s).filter((p) => p.y !== null && p.x !== null);
+  const { byLine, general } = anomaliesOf(issue, s, pts);
+  const farLines = new Set<number>();
+  for (const [line, list] of byLine) if (list.some((a) => a.code === 'SLUICE_POINT_OUTLIER')) farLines.add(line);
+  let inView = pts.filter((p) => !farLines.has(p.line));
+  if (inView.length < 2) inView = pts;
+  const notes = notesOf(general, byLine);
+  const legendY = MAP.y + MAP.h + 30;
+  const out = headerSvg(s, legendY + 30 + notes.length * 17 + 20);
+  if (inView.length === 0) {
+    out.push(`<text x="${MAP.x + MAP.w / 2}" y="${MAP.y + MAP.h / 2}" font-size="18" text-anchor="middle" fill="#777">no stakes with coordinates</text>`);
+  } else {
+    const v = viewOf(inView);
+    append(append(append(out, ringsSvg(issue, s, v)), stakesSvg(pts, inView, farLines, byLine, v)), furnitureSvg(v));
+  }
+  append(out, legendSvg(legendY, notes));
   return out.join('\n') + '\n';
 }
 

@@ -6,6 +6,7 @@
 import type { Anomaly } from '../../model/anomaly.js';
 import type { Bank } from '../../model/sluice.js';
 import { anomaly } from '../../model/catalogue.js';
+import { append, ok, type Result } from '../../model/result.js';
 import { toHalfWidth } from '../../read/text.js';
 import { bankOf, stakeLayout, summaryLayout } from './columns.js';
 import type { Grid, GridCell, GridRow } from './grid.js';
@@ -94,35 +95,37 @@ const textAt = (row: GridRow, col: number | null): string => cellAt(row, col)?.t
 const orNull = (s: string): string | null => (s === '' ? null : s);
 const NA = new Set(['', '/', '／', '-', '—', '——']);
 
-interface Ctx {
-  lines: readonly string[];
-  anomalies: Anomaly[];
-}
-
-function figure(ctx: Ctx, row: GridRow, col: number | null, what: string, documentId: string | null): Figure | null {
+/** The figure of a cell: null when the cell is missing or not applicable, or not a number (reported). */
+function figure(lines: readonly string[], row: GridRow, col: number | null, what: string, documentId: string | null): Result<Figure | null> {
   const cell = cellAt(row, col);
-  if (!cell) return null;
+  if (!cell) return ok(null);
   const t = cell.text.trim();
-  if (NA.has(t)) return null;
+  if (NA.has(t)) return ok(null);
   const f = parseFigure(t);
   if (!f) {
-    ctx.anomalies.push(anomaly('SLUICE_VALUE_INVALID', {
+    return ok(null, [anomaly('SLUICE_VALUE_INVALID', {
       message: `${what} is not a number: "${t}"`,
-      line: cell.line, column: cell.column, evidence: ctx.lines[cell.line - 1] ?? '', ...(documentId ? { documentId } : {}),
-    }));
-    return null;
+      line: cell.line, column: cell.column, evidence: lines[cell.line - 1] ?? '', ...(documentId ? { documentId } : {}),
+    })]);
   }
-  return { ...f, cell };
+  return ok({ ...f, cell });
 }
 
 /** Names of a totals row. */
 const TOTAL_NAMES = new Set(['合计', '总计', '小计', '总合计']);
 
-function readSummary(ctx: Ctx, grid: Grid, out: SummaryDraft[], totals: TotalsDraft[]): boolean {
+/** The rows of a summary table and its totals row (a lone one), or null when the grid is no summary table. */
+function readSummary(grid: Grid, lines: readonly string[]): Result<{ rows: SummaryDraft[]; totals: TotalsDraft | null }> | null {
   const layout = summaryLayout(grid.columns);
-  if (!layout) return false;
+  if (!layout) return null;
   const doc = grid.documentId ? { documentId: grid.documentId } : {};
-  const first = out.length;
+  const anomalies: Anomaly[] = [];
+  const fig = (row: GridRow, col: number | null, what: string): Figure | null => {
+    const r = figure(lines, row, col, what, grid.documentId);
+    append(anomalies, r.anomalies);
+    return r.value;
+  };
+  const out: SummaryDraft[] = [];
   const mine: TotalsDraft[] = [];
   for (const row of grid.rows) {
     let nameRaw = textAt(row, layout.name);
@@ -131,7 +134,7 @@ function readSummary(ctx: Ctx, grid: Grid, out: SummaryDraft[], totals: TotalsDr
     const isTotal = TOTAL_NAMES.has(nameRaw.replace(/\s+/g, '')) || (nameRaw === '' && TOTAL_NAMES.has(indexText));
     if (isTotal && nameRaw === '') nameRaw = indexText;
     if (nameRaw === '') continue;
-    const evidence = ctx.lines[row.line - 1] ?? '';
+    const evidence = lines[row.line - 1] ?? '';
     const banks: SummaryDraft['banks'] = { left: { shorelineLength: null, landArea: null }, right: { shorelineLength: null, landArea: null } };
     const used = new Set<Bank>();
     layout.groups.forEach((g, gi) => {
@@ -141,7 +144,7 @@ function readSummary(ctx: Ctx, grid: Grid, out: SummaryDraft[], totals: TotalsDr
         bank = bankOf(t);
         if (!bank && t !== '') {
           const c = cellAt(row, g.bankColumn)!;
-          ctx.anomalies.push(anomaly('SLUICE_BANK_UNKNOWN', { message: `岸别 "${t}" is neither 左岸 nor 右岸`, line: c.line, column: c.column, evidence, ...doc }));
+          anomalies.push(anomaly('SLUICE_BANK_UNKNOWN', { message: `岸别 "${t}" is neither 左岸 nor 右岸`, line: c.line, column: c.column, evidence, ...doc }));
         }
       }
       // Without a readable bank, the first group is the left bank and the second the right.
@@ -149,14 +152,14 @@ function readSummary(ctx: Ctx, grid: Grid, out: SummaryDraft[], totals: TotalsDr
       if (!bank) return;
       if (used.has(bank)) {
         const c = cellAt(row, g.bankColumn) ?? cellAt(row, layout.name)!;
-        ctx.anomalies.push(anomaly('SLUICE_BANK_UNKNOWN', { message: `the row gives figures for the ${bank === 'left' ? '左岸' : '右岸'} twice`, line: c.line, column: c.column, evidence, ...doc }));
+        anomalies.push(anomaly('SLUICE_BANK_UNKNOWN', { message: `the row gives figures for the ${bank === 'left' ? '左岸' : '右岸'} twice`, line: c.line, column: c.column, evidence, ...doc }));
         return;
       }
       used.add(bank);
       const label = bank === 'left' ? '左岸' : '右岸';
       banks[bank] = {
-        shorelineLength: figure(ctx, row, g.shoreline, `${label} 岸线长度`, grid.documentId),
-        landArea: figure(ctx, row, g.landArea, `${label} 陆域面积`, grid.documentId),
+        shorelineLength: fig(row, g.shoreline, `${label} 岸线长度`),
+        landArea: fig(row, g.landArea, `${label} 陆域面积`),
       };
     });
     const indexFig = layout.index !== null ? parseFigure(textAt(row, layout.index)) : null;
@@ -166,10 +169,10 @@ function readSummary(ctx: Ctx, grid: Grid, out: SummaryDraft[], totals: TotalsDr
       nameRaw,
       grade: orNull(textAt(row, layout.grade)),
       banks,
-      totalShorelineLength: figure(ctx, row, layout.totalShoreline, '岸线总长度', grid.documentId),
-      boundaryLength: figure(ctx, row, layout.boundaryLength, '界址线长', grid.documentId),
-      waterArea: figure(ctx, row, layout.waterArea, '水域面积', grid.documentId),
-      totalArea: figure(ctx, row, layout.totalArea, '总面积', grid.documentId),
+      totalShorelineLength: fig(row, layout.totalShoreline, '岸线总长度'),
+      boundaryLength: fig(row, layout.boundaryLength, '界址线长'),
+      waterArea: fig(row, layout.waterArea, '水域面积'),
+      totalArea: fig(row, layout.totalArea, '总面积'),
       note: orNull(textAt(row, layout.note)),
       line: row.line,
       evidence,
@@ -178,12 +181,11 @@ function readSummary(ctx: Ctx, grid: Grid, out: SummaryDraft[], totals: TotalsDr
     });
     if (isTotal) {
       const totalRow = out.pop()!;
-      mine.push({ line: row.line, evidence, documentId: grid.documentId, rows: out.slice(first), row: totalRow });
+      mine.push({ line: row.line, evidence, documentId: grid.documentId, rows: out.slice(), row: totalRow });
     }
   }
   // With subtotals (several totals rows) what each row sums is unclear: check only a lone one.
-  if (mine.length === 1) totals.push(mine[0]!);
-  return true;
+  return ok({ rows: out, totals: mine.length === 1 ? mine[0]! : null }, anomalies);
 }
 
 /** The heading of a stake table: the first non-blank line above it (at most 3 lines up). */
@@ -201,16 +203,18 @@ function stakeNumberOf(stake: string): number | null {
   return j < stake.length && stake.length - j <= 9 ? Number(stake.slice(j)) : null;
 }
 
-function readSection(ctx: Ctx, grid: Grid, out: SectionDraft[]): boolean {
+/** The section of a stake table with its stakes, or null when the grid is no stake table. */
+function readSection(grid: Grid, lines: readonly string[]): Result<SectionDraft> | null {
   const layout = stakeLayout(grid.columns);
-  if (!layout) return false;
+  if (!layout) return null;
   const doc = grid.documentId ? { documentId: grid.documentId } : {};
-  const h = headingAbove(ctx.lines, grid.startLine);
+  const anomalies: Anomaly[] = [];
+  const h = headingAbove(lines, grid.startLine);
   const heading = h ? readHeading(h.text) : null;
   if (!heading) {
-    ctx.anomalies.push(anomaly('SLUICE_SECTION_HEADING_MISSING', {
+    anomalies.push(anomaly('SLUICE_SECTION_HEADING_MISSING', {
       message: 'a table of boundary stakes has no (n) 名称 heading above it; its stakes belong to no sluice',
-      line: grid.startLine, evidence: ctx.lines[grid.startLine - 1] ?? '', ...doc,
+      line: grid.startLine, evidence: lines[grid.startLine - 1] ?? '', ...doc,
     }));
   }
   const points: PointDraft[] = [];
@@ -219,13 +223,13 @@ function readSection(ctx: Ctx, grid: Grid, out: SectionDraft[]): boolean {
     const yText = textAt(row, layout.y);
     const xText = textAt(row, layout.x);
     if (stake === '' && yText === '' && xText === '') continue;
-    const evidence = ctx.lines[row.line - 1] ?? '';
+    const evidence = lines[row.line - 1] ?? '';
     const coord = (col: number, what: string): number | null => {
       const c = cellAt(row, col);
       const t = c?.text.trim() ?? '';
       const f = parseFigure(t);
       if (f) return f.value;
-      ctx.anomalies.push(anomaly('SLUICE_VALUE_INVALID', {
+      anomalies.push(anomaly('SLUICE_VALUE_INVALID', {
         message: `${stake || 'stake'}: coordinate ${what} is not a number: "${t}"`,
         line: c?.line ?? row.line, column: c?.column ?? 1, evidence, ...doc,
       }));
@@ -235,7 +239,7 @@ function readSection(ctx: Ctx, grid: Grid, out: SectionDraft[]): boolean {
     const bank = bankRaw ? bankOf(bankRaw) : null;
     if (bankRaw && !bank) {
       const c = cellAt(row, layout.bank)!;
-      ctx.anomalies.push(anomaly('SLUICE_BANK_UNKNOWN', { message: `岸别 "${bankRaw}" is neither 左岸 nor 右岸`, line: c.line, column: c.column, evidence, ...doc }));
+      anomalies.push(anomaly('SLUICE_BANK_UNKNOWN', { message: `岸别 "${bankRaw}" is neither 左岸 nor 右岸`, line: c.line, column: c.column, evidence, ...doc }));
     }
     const seqFig = layout.seq !== null ? parseFigure(textAt(row, layout.seq)) : null;
     const stakeCell = cellAt(row, layout.stake);
@@ -253,7 +257,7 @@ function readSection(ctx: Ctx, grid: Grid, out: SectionDraft[]): boolean {
       evidence,
     });
   }
-  out.push({
+  return ok({
     number: heading?.number ?? null,
     name: heading?.name ?? '',
     nameRaw: h && heading ? h.text.trim() : '',
@@ -263,23 +267,38 @@ function readSection(ctx: Ctx, grid: Grid, out: SectionDraft[]): boolean {
     documentId: grid.documentId,
     points,
     position: 0,
-  });
-  return true;
+  }, anomalies);
+}
+
+/** What the tables of an issue say about sluices, in text order. */
+export interface SluiceTables {
+  summary: SummaryDraft[];
+  sections: SectionDraft[];
+  totals: TotalsDraft[];
 }
 
 /** Summary rows and sections of every grid, in text order. */
-export function readSluiceTables(grids: readonly Grid[], lines: readonly string[]): { summary: SummaryDraft[]; sections: SectionDraft[]; totals: TotalsDraft[]; anomalies: Anomaly[] } {
-  const ctx: Ctx = { lines, anomalies: [] };
+export function readSluiceTables(grids: readonly Grid[], lines: readonly string[]): Result<SluiceTables> {
+  const anomalies: Anomaly[] = [];
   const summary: SummaryDraft[] = [];
   const totals: TotalsDraft[] = [];
   const sections: SectionDraft[] = [];
   for (const g of grids) {
-    if (readSection(ctx, g, sections)) continue;
-    readSummary(ctx, g, summary, totals);
+    const section = readSection(g, lines);
+    if (section) {
+      sections.push(section.value);
+      append(anomalies, section.anomalies);
+      continue;
+    }
+    const read = readSummary(g, lines);
+    if (!read) continue;
+    append(summary, read.value.rows);
+    if (read.value.totals) totals.push(read.value.totals);
+    append(anomalies, read.anomalies);
   }
   const pos = new Map<string | null, number>();
   for (const s of summary) { s.position = pos.get(s.documentId) ?? 0; pos.set(s.documentId, s.position + 1); }
   pos.clear();
   for (const s of sections) { s.position = pos.get(s.documentId) ?? 0; pos.set(s.documentId, s.position + 1); }
-  return { summary, sections, totals, anomalies: ctx.anomalies };
+  return ok({ summary, sections, totals }, anomalies);
 }
