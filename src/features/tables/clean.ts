@@ -149,108 +149,126 @@ function looksLikeMath(body: string): boolean {
 
 /** Replaces LaTeX commands (inside or outside `$…$`) with Unicode. Unknown commands stay. */
 function latexToText(s: string, inMath: boolean): { text: string; changed: boolean } {
-  let out = '';
-  let changed = false;
-  let i = 0;
-  const n = s.length;
-  const tight = (sym: string) => {
-    if (TIGHT.has(sym)) {
-      while (out.endsWith(' ')) out = out.slice(0, -1);
-      out += sym;
-      while (s.charCodeAt(i) === 32) i++;
-    } else out += sym;
-  };
-  while (i < n) {
-    const c = s.charCodeAt(i);
-    if (c === 92 /* \ */) {
-      let k = i + 1;
-      while (k < n && isAsciiLetter(s.charCodeAt(k))) k++;
-      const cmd = s.slice(i + 1, k);
-      if (cmd.length > 0) {
-        const sym = LATEX[cmd];
-        if (sym !== undefined) {
-          i = k;
-          if (s.charCodeAt(i) === 123 && s.charCodeAt(i + 1) === 125) i += 2; // \geq{}
-          tight(sym);
-          changed = true;
-          continue;
-        }
-        if (cmd === 'left' || cmd === 'right' || cmd === 'quad' || cmd === 'qquad') {
-          i = k;
-          changed = true;
-          continue;
-        }
-        if ((cmd === 'text' || cmd === 'mathrm' || cmd === 'mathbf' || cmd === 'rm') && s.charCodeAt(k) === 123) {
-          const close = indexWithin(s, 125, k, 200);
-          if (close > 0) {
-            out += s.slice(k + 1, close);
-            i = close + 1;
-            changed = true;
-            continue;
-          }
-        }
-        out += s.slice(i, k);
-        i = k;
+  const scan = new LatexScan(s, inMath);
+  scan.run();
+  return { text: scan.out, changed: scan.changed };
+}
+
+/** One left-to-right pass of latexToText over `s`: the text made so far and the position. */
+class LatexScan {
+  out = '';
+  changed = false;
+  i = 0;
+  constructor(
+    private readonly s: string,
+    private readonly inMath: boolean,
+  ) {}
+
+  run(): void {
+    const s = this.s;
+    const n = s.length;
+    while (this.i < n) {
+      const c = s.charCodeAt(this.i);
+      if (c === 92 /* \ */) {
+        this.command();
         continue;
       }
-      const d = s[i + 1];
-      if (d === '%' || d === '$' || d === '&' || d === '#' || d === '_' || d === '{' || d === '}') {
-        out += d;
-        i += 2;
-        changed = true;
+      if (this.inMath && c === 94 /* ^ */ && this.superscript()) continue;
+      if (this.inMath && (c === 123 || c === 125)) {
+        this.i++;
+        this.changed = true;
         continue;
       }
-      out += '\\';
-      i++;
-      continue;
-    }
-    if (inMath && c === 94 /* ^ */) {
-      let body: string;
-      let next: number;
-      if (s.charCodeAt(i + 1) === 123) {
-        const close = indexWithin(s, 125, i + 2, 40);
-        body = close > 0 ? s.slice(i + 2, close) : '';
-        next = close > 0 ? close + 1 : i + 1;
-      } else {
-        body = s[i + 1] ?? '';
-        next = i + 2;
+      // plain text up to the next \ (or, in math, ^ { }), copied whole
+      let k = this.i + 1;
+      while (k < n) {
+        const d = s.charCodeAt(k);
+        if (d === 92 || (this.inMath && (d === 94 || d === 123 || d === 125))) break;
+        k++;
       }
-      if (body === '\\circ' || body === 'o') {
-        out += '°';
-        i = next;
-        changed = true;
-        continue;
-      }
-      let sup = '';
-      let ok = body.length > 0;
-      for (const ch of body) {
-        const u = SUPERSCRIPT[ch];
-        if (u === undefined) ok = false;
-        else sup += u;
-      }
-      if (ok) {
-        out += sup;
-        i = next;
-        changed = true;
-        continue;
-      }
+      this.out += s.slice(this.i, k);
+      this.i = k;
     }
-    if (inMath && (c === 123 || c === 125)) {
-      i++;
-      changed = true;
-      continue;
-    }
-    // plain text up to the next \ (or, in math, ^ { }), copied whole
-    let k = i + 1;
-    while (k < n) {
-      const d = s.charCodeAt(k);
-      if (d === 92 || (inMath && (d === 94 || d === 123 || d === 125))) break;
-      k++;
-    }
-    out += s.slice(i, k);
-    i = k;
   }
-  return { text: out, changed };
+
+  /** A symbol; spaces around a tight operator dropped ("率 ≥ 15%" → "率≥15%"). */
+  private tight(sym: string): void {
+    if (TIGHT.has(sym)) {
+      while (this.out.endsWith(' ')) this.out = this.out.slice(0, -1);
+      this.out += sym;
+      while (this.s.charCodeAt(this.i) === 32) this.i++;
+    } else this.out += sym;
+  }
+
+  /** At a backslash: a command, an escaped character, or a lone backslash; always consumed. */
+  private command(): void {
+    const s = this.s;
+    const i = this.i;
+    let k = i + 1;
+    while (k < s.length && isAsciiLetter(s.charCodeAt(k))) k++;
+    const cmd = s.slice(i + 1, k);
+    if (cmd.length > 0) {
+      this.i = k;
+      const sym = LATEX[cmd];
+      if (sym !== undefined) {
+        if (s.charCodeAt(this.i) === 123 && s.charCodeAt(this.i + 1) === 125) this.i += 2; // \geq{}
+        this.tight(sym);
+        this.changed = true;
+      } else if (cmd === 'left' || cmd === 'right' || cmd === 'quad' || cmd === 'qquad') this.changed = true;
+      else {
+        const close = (cmd === 'text' || cmd === 'mathrm' || cmd === 'mathbf' || cmd === 'rm') && s.charCodeAt(k) === 123 ? indexWithin(s, 125, k, 200) : -1;
+        if (close > 0) {
+          this.out += s.slice(k + 1, close);
+          this.i = close + 1;
+          this.changed = true;
+        } else this.out += s.slice(i, k);
+      }
+      return;
+    }
+    const d = s[i + 1];
+    if (d === '%' || d === '$' || d === '&' || d === '#' || d === '_' || d === '{' || d === '}') {
+      this.out += d;
+      this.i += 2;
+      this.changed = true;
+      return;
+    }
+    this.out += '\\';
+    this.i++;
+  }
+
+  /** At `^` in math: a degree sign or superscript digits; false (nothing consumed) otherwise. */
+  private superscript(): boolean {
+    const s = this.s;
+    const i = this.i;
+    let body: string;
+    let next: number;
+    if (s.charCodeAt(i + 1) === 123) {
+      const close = indexWithin(s, 125, i + 2, 40);
+      body = close > 0 ? s.slice(i + 2, close) : '';
+      next = close > 0 ? close + 1 : i + 1;
+    } else {
+      body = s[i + 1] ?? '';
+      next = i + 2;
+    }
+    if (body === '\\circ' || body === 'o') {
+      this.out += '°';
+      this.i = next;
+      this.changed = true;
+      return true;
+    }
+    let sup = '';
+    let ok = body.length > 0;
+    for (const ch of body) {
+      const u = SUPERSCRIPT[ch];
+      if (u === undefined) ok = false;
+      else sup += u;
+    }
+    if (!ok) return false;
+    this.out += sup;
+    this.i = next;
+    this.changed = true;
+    return true;
+  }
 }
 
 /** Handles `$…$` math spans and bare commands; returns the text and whether LaTeX was seen. */

@@ -1,0 +1,130 @@
+/**
+ * Step 1 of building logical tables (index.ts): every cell of a pipe-table row cleaned
+ * (clean.ts: HTML, LaTeX, `**` markers) and classified (types.ts), kept as a working cell
+ * that the later steps refine; the cleaned artefacts are reported once the table is built
+ * (TABLE_ARTEFACT_CLEANED). Also the small row predicates every step shares.
+ */
+import type { Anomaly } from '../../model/anomaly.js';
+import { matchKey } from '../../read/text.js';
+import { cleanCell, NO_ARTEFACTS, type Artefact } from './clean.js';
+import { tableAnomaly, type TableContext } from './context.js';
+import type { RawRow } from './scan.js';
+import { classify, type CellClass } from './types.js';
+
+/** A cell while its table is being built. */
+export interface WCell {
+  raw: string;
+  text: string;
+  line: number;
+  column: number;
+  /** Shared and frozen when empty: replace, never push. */
+  artefacts: readonly Artefact[];
+  cls: CellClass;
+  value: number | string | null;
+  filled?: boolean;
+  original?: string;
+  joined?: Array<{ raw: string; line: number; column: number }>;
+  /** true for a cell added because the row had fewer cells than the table. */
+  pad?: boolean;
+  /** Cached matchKey of `text` (header comparison). */
+  key?: string;
+}
+
+/** A body row of a logical table while it is being built. */
+export interface WRow {
+  line: number;
+  kind: 'data' | 'group' | 'header';
+  cells: WCell[];
+  group?: string | null;
+  /** First body row of a continuation fragment: may be a row cut by a page break. */
+  startsContinuation: boolean;
+  frag: number;
+  /** Set when the row only finished the previous row's text and was joined to it. */
+  joinedInto?: boolean;
+}
+
+/** The row's cells cleaned and classified (the mapper of `scanTables`). */
+export function cleanRow(row: RawRow): WCell[] {
+  const out: WCell[] = new Array(row.cells.length);
+  for (let j = 0; j < out.length; j++) {
+    const c = row.cells[j]!;
+    const cl = cleanCell(c.text);
+    const k = classify(cl.text);
+    out[j] = { raw: c.text, text: cl.text, line: c.line, column: c.column, artefacts: cl.artefacts, cls: k.cls, value: k.value };
+  }
+  return out;
+}
+
+/** An empty cell standing in for one a short row (or a continuation that lost a column) lacks. */
+export function padCell(lineNo: number, column: number): WCell {
+  return { raw: '', text: '', line: lineNo, column, artefacts: NO_ARTEFACTS, cls: 'na', value: null, pad: true };
+}
+
+export function filledCount(row: readonly WCell[]): number {
+  let n = 0;
+  for (let j = 0; j < row.length; j++) if (row[j]!.text !== '') n++;
+  return n;
+}
+export const isEmptyRow = (row: readonly WCell[]): boolean => filledCount(row) === 0;
+export const numeric = (cls: CellClass): boolean => cls === 'integer' || cls === 'number' || cls === 'percentage' || cls === 'date';
+/** matchKey of a cell's text, computed once. */
+function keyOf(c: WCell): string {
+  return (c.key ??= matchKey(c.text));
+}
+
+/**
+ * Does `row` repeat header row `h` (cell by cell, compared loosely by matchKey)? Cheap
+ * checks first: identical text, then length, so long data cells never reach matchKey.
+ */
+export function sameRow(row: readonly WCell[], h: readonly WCell[]): boolean {
+  if (row.length !== h.length) return false;
+  for (let j = 0; j < row.length; j++) {
+    const a = row[j]!.text;
+    const b = h[j]!.text;
+    if (a === b) continue;
+    if (Math.abs(a.length - b.length) > 8 || keyOf(row[j]!) !== keyOf(h[j]!)) return false;
+  }
+  return true;
+}
+
+/** Does `row` repeat header row `h` in its first cells, the rest (if wider) empty? No copies. */
+export function repeatsHeader(row: readonly WCell[], h: readonly WCell[]): boolean {
+  if (row.length < h.length) return false;
+  for (let j = 0; j < h.length; j++) {
+    const a = row[j]!.text;
+    const b = h[j]!.text;
+    if (a === b) continue;
+    if (Math.abs(a.length - b.length) > 8 || keyOf(row[j]!) !== keyOf(h[j]!)) return false;
+  }
+  for (let j = h.length; j < row.length; j++) if (row[j]!.text !== '') return false;
+  return true;
+}
+
+const artefactNames = (c: WCell): string => c.artefacts.map((a) => (a === 'html' ? 'HTML' : a === 'latex' ? 'LaTeX' : '** markers')).join(', ');
+
+/**
+ * TABLE_ARTEFACT_CLEANED for every cell of `rows` (filled merged cells excepted: their
+ * text is the cell's above) and then of the title and header rows whose text was cleaned.
+ */
+export function artefactAnomalies(
+  ctx: TableContext,
+  rows: readonly WRow[],
+  names: ReadonlyArray<{ name: string }>,
+  title: WCell | null,
+  header: readonly WCell[] | null,
+  sub: readonly WCell[] | null,
+): Anomaly[] {
+  const out: Anomaly[] = [];
+  const id = ctx.id;
+  for (const r of rows) {
+    for (let j = 0; j < r.cells.length; j++) {
+      const c = r.cells[j]!;
+      if (c.artefacts.length === 0 || c.filled) continue;
+      out.push(tableAnomaly(ctx, 'TABLE_ARTEFACT_CLEANED', `table ${id}: ${artefactNames(c)} in cell “${names[j]?.name ?? `列${j + 1}`}” of the row at line ${r.line} turned into text: “${c.text.length > 40 ? c.text.slice(0, 40) + '…' : c.text}”`, c.line, c.column));
+    }
+  }
+  for (const h of [title, ...(header ?? []), ...(sub ?? [])]) {
+    if (h && h.artefacts.length) out.push(tableAnomaly(ctx, 'TABLE_ARTEFACT_CLEANED', `table ${id}: ${artefactNames(h)} in a header cell turned into text: “${h.text}”`, h.line, h.column));
+  }
+  return out;
+}
