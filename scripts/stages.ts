@@ -11,7 +11,7 @@ import { extractSluices, gridsFromTables } from '../src/features/sluices/index.j
 import { checkDamage } from '../src/check/damage.js';
 import { decode } from '../src/read/decode.js';
 import { parseIssue } from '../src/parse.js';
-import { firstViolation } from '../src/model/validate.js';
+import { firstViolation } from '../src/model/conform.js';
 
 const file = process.argv[2] ?? 'samples/changning-2023-02.txt';
 const n = Number(process.argv[3] ?? 10);
@@ -36,4 +36,4 @@ stage('extractPeople', () => extractPeople(src, st.documents, tables.value));
 stage('extractSluices', () => extractSluices(gridsFromTables(tables.value), src.lines));
 stage('checkDamage', () => checkDamage(src, st));
 const issue = stage('parseIssue', () => parseIssue(bytes));
-stage('validate', () => firstViolation('issue', issue));
+stage('schema check', () => firstViolation('issue', issue));

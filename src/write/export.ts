@@ -1,5 +1,5 @@
 import type { Issue } from '../model/issue.js';
-import { assertValid } from '../model/validate.js';
+import { assertConforms } from '../model/conform.js';
 import { dataPackage } from './datapackage.js';
 import { documentsMarkdown } from './markdown.js';
 import { reportFiles } from './report.js';
@@ -141,7 +141,7 @@ export const PRODUCERS: Producer[] = [core, peopleFiles, tablesExport, sluiceFil
 
 /** All files of the export of one issue, validated first, in a stable order. */
 export async function buildExport(issue: Issue, opts: ExportOptions = {}): Promise<ExportFile[]> {
-  assertValid('issue', issue);
+  assertConforms('issue', issue);
   const valid = issue;
   const files: ExportFile[] = [];
   for (const p of PRODUCERS) files.push(...(await p(valid, opts)));
