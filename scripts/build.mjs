@@ -1,8 +1,9 @@
 // Build: bundle the CLI, the library and the worker of --jobs with esbuild.
 //
-// Outputs are validated against schemas/issue.schema.json (generated from the zod model by
-// npm run schemas), which src/model/validate.ts compiles into closures at run time, so the
-// parse path never loads zod.
+// Outputs are checked against schemas/issue.schema.json (generated from the zod model by
+// npm run schemas) by code that ajv generates from it at the same time
+// (src/model/schema-check.generated.js, wrapped by src/model/conform.ts), so the parse path
+// loads neither zod nor ajv.
 import { build } from 'esbuild';
 import { cjsBundle } from './bundle.mjs';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';

@@ -1,8 +1,11 @@
-// Writes schemas/<name>.schema.json for every record type of src/write/schemas.ts (the structure's, each feature's, the validation report).
-// A test fails when these files differ from what the zod model generates.
+// Writes schemas/<name>.schema.json for every record type of src/write/schemas.ts (the
+// structure's, each feature's, the validation report), then the code that checks outputs
+// against them (scripts/schema-check-code.mjs). Tests fail when these files differ from what
+// the zod model generates.
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { GENERATED_DTS, GENERATED_JS, schemaCheckCode } from './schema-check-code.mjs';
 
 const out = `node_modules/.cache/gongbao/registry-schemas-${process.pid}.mjs`;
 await build({ entryPoints: ['src/write/schemas.ts'], outfile: out, bundle: true, format: 'esm', platform: 'node', logLevel: 'warning' });
@@ -15,3 +18,7 @@ for (const f of readdirSync('schemas')) {
 }
 for (const name of names) writeFileSync(`schemas/${name}.schema.json`, JSON.stringify(await jsonSchema(name), null, 2) + '\n');
 console.log(`wrote ${names.length} schemas to schemas/`);
+const { js, dts } = schemaCheckCode();
+writeFileSync(GENERATED_JS, js);
+writeFileSync(GENERATED_DTS, dts);
+console.log(`wrote ${GENERATED_JS}`);

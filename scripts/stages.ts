@@ -9,7 +9,7 @@ import { FEATURES } from '../src/features/index.js';
 import { decode } from '../src/read/decode.js';
 import { parseIssue, runOrder } from '../src/parse.js';
 import type { Context } from '../src/core/feature.js';
-import { firstViolation } from '../src/model/validate.js';
+import { firstViolation } from '../src/model/conform.js';
 
 const file = process.argv[2] ?? 'samples/changning-2023-02.txt';
 const n = Number(process.argv[3] ?? 10);
@@ -34,4 +34,4 @@ for (const f of runOrder(FEATURES)) Object.assign(ctx.records, stage(f.name, () 
 const input = checkInput(src, st);
 for (const check of CHECKS) stage(`check ${check.name}`, () => check.run(input));
 const issue = stage('parseIssue', () => parseIssue(bytes));
-stage('validate', () => firstViolation('issue', issue));
+stage('schema check', () => firstViolation('issue', issue));

@@ -6,7 +6,7 @@
 // export folder of each (slower: about a minute).
 import { describe, expect, it } from 'vitest';
 import { parseIssue } from '../src/parse.js';
-import { firstViolation } from '../src/model/validate.js';
+import { firstViolation } from '../src/model/conform.js';
 import { SAMPLE } from './helpers/sample.js';
 import { lineCount } from './fuzz-helpers.js';
 // @ts-expect-error a plain ES module shared with the benchmark, without types

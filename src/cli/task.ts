@@ -3,7 +3,7 @@ import type { Anomaly } from '../model/anomaly.js';
 import type { ExportFile, ExportOptions } from '../model/export.js';
 import { InputError } from '../read/errors.js';
 import { loadSource, type InputOpts } from './options.js';
-import { assertValid } from '../model/validate.js';
+import { assertConforms } from '../model/conform.js';
 import { safeName } from '../write/filenames.js';
 import { batched, jsonChunks } from '../write/json-stream.js';
 
@@ -67,7 +67,7 @@ export async function runTask(task: Task): Promise<TaskResult> {
       return { ok: true, file: task.file, name, stats, anomalies: issue.anomalies, titles };
     }
     if (task.kind === 'parse') {
-      assertValid('issue', issue);
+      assertConforms('issue', issue);
       // Lazy pieces of about 1 MB, written as they are made (a worker materialises them).
       return { ok: true, file: task.file, name, stats, json: batched(jsonChunks(issue, task.pretty)) };
     }

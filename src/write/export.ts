@@ -4,7 +4,7 @@ import { append } from '../model/result.js';
 import type { AnyFeature } from '../core/feature.js';
 import { CITATIONS_CSV, DOCUMENTS_CSV, TOC_CSV } from '../core/csv.js';
 import { FEATURES } from '../features/index.js';
-import { assertValid } from '../model/validate.js';
+import { assertConforms } from '../model/conform.js';
 import { dataPackage } from './datapackage.js';
 import { documentsMarkdown } from './markdown.js';
 import { reportFiles } from './report.js';
@@ -54,7 +54,7 @@ export const PRODUCERS: Producer[] = [core, ...FEATURES.map(featureFiles), markd
 
 /** All files of the export of one issue, validated first, in a stable order. */
 export async function buildExport(issue: Issue, opts: ExportOptions = {}): Promise<ExportFile[]> {
-  assertValid('issue', issue);
+  assertConforms('issue', issue);
   const files: ExportFile[] = [];
   for (const p of PRODUCERS) append(files, await p(issue, opts));
   files.push(dataPackage(issue, files, opts.stamp));
