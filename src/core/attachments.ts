@@ -6,8 +6,12 @@ import { cleanTitle } from './title.js';
 
 /** 附件：… / - 附件：1. … / 附件: 1. … / 附件 1. … — a declaration of attachments. */
 const DECL = /^\s*(?:[-*•]\s*)?附\s*件\s*(?:[:：]\s*(.*)|([0-9０-９]{1,2})\s*[.．、]\s*(.+))$/;
-/** 附件 / 附件 1 / 附件4 alone on a line: where an attachment begins. */
-const START = /^\s*附\s*件\s*([0-9０-９]{1,2})?\s*$/;
+/** 附件 / 附件 1 / 附件4 / 附件1. alone on a line: where an attachment begins. */
+const START = /^\s*附\s*件\s*(?:([0-9０-９]{1,2})\s*[.．、:：]?)?\s*$/;
+/** A title line that cannot end there (…的 / …和): the title wraps onto the next line. */
+const WRAPS = /(?:的|和|与|及|、|暨|之|或|关于|对于)$/;
+/** How many non-blank lines after a lone 附件： an attachment's start is looked for. */
+const LOOKAHEAD = 8;
 const ITEM = /^\s*(?:[-*•]\s*)?([0-9０-９]{1,2})\s*[.．、]\s*(.+)$/;
 
 interface Item {
@@ -32,9 +36,29 @@ export function readAttachments(lines: readonly string[], from: number, to: numb
     while (k <= to && lines[k - 1]!.trim() === '') k++;
     return k;
   };
+  /** The title on the lines after line k: one line, or two or three when it wraps (…的 / …和). */
   const titleAfter = (k: number): string | null => {
-    const j = nextNonBlank(k + 1);
-    return j <= to ? cleanTitle([lines[j - 1]!], null) : null;
+    let j = nextNonBlank(k + 1);
+    if (j > to) return null;
+    const parts = [lines[j - 1]!];
+    while (parts.length < 3 && WRAPS.test(parts[parts.length - 1]!.trim())) {
+      const n = nextNonBlank(j + 1);
+      if (n > to || n - j > 3) break;
+      const t = lines[n - 1]!.trim();
+      if (t.length > 40 || t.startsWith('|') || /[。；;：:，,]$/.test(t)) break;
+      parts.push(t);
+      j = n;
+    }
+    return cleanTitle(parts, null);
+  };
+  /** An attachment begins (附件 / 附件 N alone) within a few non-blank lines after line k, before any table. */
+  const startFollows = (k: number): boolean => {
+    for (let j = nextNonBlank(k + 1), n = 0; j <= to && n < LOOKAHEAD; j = nextNonBlank(j + 1), n++) {
+      const t = lines[j - 1]!;
+      if (t.trimStart().startsWith('|')) return false;
+      if (t.includes('附') && START.test(t)) return true;
+    }
+    return false;
   };
   for (let ln = from; ln <= to; ln++) {
     const line = lines[ln - 1]!;
@@ -72,6 +96,13 @@ export function readAttachments(lines: readonly string[], from: number, to: numb
       const first = ITEM.exec(rest);
       if (first) items.push({ index: Number(toHalfWidth(first[1]!)), title: squash(first[2]!), line: ln, att: null });
       else items.push({ index: null, title: squash(rest), line: ln, att: null });
+      // "附件：" alone, its numbered list on the lines below (1. … / 2. …).
+      const j = rest === '' ? nextNonBlank(ln + 1) : to + 1;
+      const below = j <= to && j - ln <= 2 ? ITEM.exec(lines[j - 1]!) : null;
+      if (below) {
+        items[0] = { index: Number(toHalfWidth(below[1]!)), title: squash(below[2]!), line: j, att: null };
+        ln = j;
+      }
     }
     if (items[0]!.index !== null) {
       // Further numbered items on the following lines (a blank line may separate them).
@@ -85,6 +116,10 @@ export function readAttachments(lines: readonly string[], from: number, to: numb
         k = j + 1;
         ln = j;
       }
+    } else if (items[0]!.title === '' && startFollows(ln)) {
+      // "附件：" alone as the 附件说明, its title on the next line(s) and the attachment below.
+      const title = titleAfter(ln);
+      if (title !== null) items[0]!.title = title;
     } else if (items[0]!.title === '') {
       // "附件：" alone: the attachment begins right here, its title on the next line.
       const att: Attachment = { index: null, declaredTitle: null, declaredLine: ln, title: titleAfter(ln), startLine: ln, parent: inside };

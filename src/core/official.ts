@@ -84,7 +84,7 @@ export function titleEndKind(line: string): string | null {
   if (e === 0 || !KIND_LAST.has(line[e - 1]!)) return null;
   if (!titleLineOk(line)) return null;
   const t = line.slice(0, e).trim();
-  for (const k of KINDS) if (t.endsWith(k) && t.length > k.length + 1) return k;
+  for (const k of KINDS) if (t.endsWith(k)) return k;
   return null;
 }
 
@@ -147,8 +147,10 @@ export function headAt(lines: readonly string[], ln: number, floor: number, to: 
   if (dn || order) { number = { line: j, dn, order }; confirmed = true; }
   else if ((date = dateLine(next))) confirmed = true;
   const [start] = titleUp(lines, ln, floor);
+  const title = lines.slice(start - 1, ln).join('').replace(/\s+/g, '');
+  // a title names more than its kind (a lone 通知 line is the end of a wrapped title or nothing)
+  if (title.length < kind.length + 4) return null;
   if (!confirmed && recipientsLine(next)) {
-    const title = lines.slice(start - 1, ln).join('');
     confirmed = title.includes('关于') || kind === '令' || kind === '公告' || kind === '通告';
   }
   if (!confirmed) return null;
@@ -282,9 +284,11 @@ export function headerAt(lines: readonly string[], ln: number, floor: number, to
     const s = k !== 0 ? /^\s*签\s*发\s*人\s*[:：]\s*(\S.*?)\s*$/.exec(lines[k - 1]!) : null;
     if (s) { signer = s[1]!; k = nextLine(lines, k + 1, to); }
   }
-  for (let titleStart = k, n = 0; k !== 0 && n < MAX_TITLE_LINES; n++) {
+  for (let titleStart = k, n = 0, length = 0; k !== 0 && n < MAX_TITLE_LINES; n++) {
     if (!titleLineOk(lines[k - 1]!)) return null;
-    if (titleEndKind(lines[k - 1]!) !== null) return { startLine, issuers, number, signer, titleStart, titleEnd: k };
+    const kind = titleEndKind(lines[k - 1]!);
+    length += lines[k - 1]!.trim().length;
+    if (kind !== null && length >= kind.length + 4) return { startLine, issuers, number, signer, titleStart, titleEnd: k };
     k = nextLine(lines, k + 1, to, 2);
   }
   return null;
@@ -315,4 +319,16 @@ export function furnitureAbove(lines: readonly string[], first: number, floor: n
     top = j;
   }
   return { meta, top };
+}
+
+/**
+ * The issuers a title names before 关于 (发文机关 + 关于 + 事由 + 文种): 包头市人民政府办公室关于…
+ * → [包头市人民政府办公室]; joint issuers separated by 、 or spaces. Empty when the title
+ * does not begin with issuers.
+ */
+export function titleIssuers(title: string): string[] {
+  const at = title.indexOf('关于');
+  if (at < 2) return [];
+  const names = title.slice(0, at).split(/[、\s\u3000]+/).filter((n) => n.length > 0);
+  return names.every((n) => n.length >= 2 && n.length <= 30 && ISSUER_END.test(n) && /^[\u4e00-\u9fff（）()]+$/.test(n)) ? names : [];
 }

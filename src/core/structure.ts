@@ -7,7 +7,7 @@ import { readMasthead } from './masthead.js';
 import { readAttachments } from './attachments.js';
 import { categoryHeader, dateLine, endsSentence, findDocNumbers, isStandardDocNumber, isTableRow, orderNumberLine, ownDocNumberLine, type DateLine } from './patterns.js';
 import {
-  furnitureAbove, headAt, headerAt, INTERPRETATION, isBlankish, kindOf, MAX_TITLE_LINES, nextLine, readSignature,
+  furnitureAbove, headAt, headerAt, INTERPRETATION, isBlankish, kindOf, MAX_TITLE_LINES, nextLine, readSignature, titleIssuers,
   type HeadNumber, type MetaLine,
 } from './official.js';
 import { matchKey, squash } from '../read/text.js';
@@ -520,13 +520,15 @@ function readRecipients(lines: readonly string[], d: Document, headerEnd: number
 /** The 落款 after the body: issuers, 成文日期 (the date when no date line precedes the body), 附注. */
 function readClosing(lines: readonly string[], d: Document, bodyFrom: number): void {
   const sig = readSignature(lines, bodyFrom, d.span.endLine);
+  // Issuers: those signing the 落款, else the 版头 mark's, else those the title names before 关于.
+  const named = (): string[] => (d.header ? [...d.header.issuers] : sig || d.docNumber ? titleIssuers(d.title) : []);
   if (!sig) {
-    if (d.header) d.issuers = [...d.header.issuers];
+    d.issuers = named();
     return;
   }
   d.signature = { issuers: sig.issuers, date: sig.date.iso, dateRaw: sig.date.raw, line: sig.line, startLine: sig.startLine };
   d.note = sig.note;
-  d.issuers = sig.issuers.length ? [...sig.issuers] : d.header ? [...d.header.issuers] : [];
+  d.issuers = sig.issuers.length ? [...sig.issuers] : named();
   if (d.date === null && d.dateLine === null) {
     d.date = sig.date.iso;
     d.dateRaw = sig.date.raw;
