@@ -217,6 +217,17 @@ describe('rare name spellings', () => {
     expect(run(['第一中学、第一中学、第一中学', '、第二中学'].map((s) => s.replaceAll('中学', '中心')))).toEqual([]);
     expect(run(['东林路、东林路、东林路', '、西林路'])).toEqual([]);
   });
+
+  it('does not fire on bodies with short stems, inside a 文号 or on verbs ending in 办 (real texts)', () => {
+    // 市体育局 / 市教育局: two bureaus, even where 体育 occurs nowhere else
+    expect(run(['单位：市教育局', '单位：市教育局', '单位：市教育局', '单位：市体育局'])).toEqual([]);
+    // but a three-character stem of a body is still looked at
+    expect(run(['、生态环境局', '、生态环境局', '、生态环境局', '、生态环竟局']).map((a) => a.line)).toEqual([4]);
+    // 包府办 only in 文号s is an issuer code
+    expect(run(['市政府办、市政府办、市政府办', '（包府办发〔2022〕10号）', '包府办发〔2022〕43号'])).toEqual([]);
+    // 一证通办 / 一网通办: a verb, not an office
+    expect(run(['一网通办、一网通办、一网通办', '、一证通办'])).toEqual([]);
+  });
 });
 
 describe('character diff', () => {
