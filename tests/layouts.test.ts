@@ -119,6 +119,50 @@ describe('document heads', () => {
   });
 });
 
+describe('more head layouts', () => {
+  it('a regulation with its passage note (date and order) under the title', () => {
+    const text = '某某管理条例\n\n（2019年3月2日中华人民共和国国务院令第709号公布　自2019年5月1日起施行）\n\n第一章　总则\n\n第一条　为了规范某某，制定本条例。\n';
+    const d = parse(text).documents[0]!;
+    expect(d).toMatchObject({ title: '某某管理条例', kind: '条例', date: '2019-03-02', dateSource: 'dateLine', dateLine: 3 });
+  });
+
+  it('a bare date under the title, and a long title on one line', () => {
+    const title = '某某市人民政府办公室关于提请以市府办名义印发《某某市依托“一网通办”深化惠企利民政策和服务“免申即享”工作的实施方案》的请示';
+    expect(title.length).toBeGreaterThan(60);
+    const issue = parse(`${title}\n2023年5月15日\n某市人民政府：\n正文。\n`);
+    expect(issue.documents.map((d) => [d.title, d.date])).toEqual([[title, '2023-05-15']]);
+  });
+
+  it('a list of documents (title, 文号, title, 文号) starts no document', () => {
+    const text = '某市人民政府关于宣布失效一批文件的决定\n某府发〔2024〕1号\n各区：\n下列文件宣布失效：\n\n某市人民政府关于甲的通知\n某府发〔2010〕3号\n某市人民政府关于乙的通知\n某府发〔2011〕4号\n某市人民政府关于丙的意见\n某府发〔2012〕5号\n\n某市人民政府\n2024年1月3日\n';
+    const issue = parse(text);
+    expect(issue.documents.map((d) => d.docNumber?.raw)).toEqual(['某府发〔2024〕1号']);
+    expect(issue.citations.filter((c) => c.kind === 'docNumber').map((c) => c.normalized)).toEqual(['某府发〔2010〕3号', '某府发〔2011〕4号', '某府发〔2012〕5号']);
+  });
+
+  it('a 文号 above the title when the 版头 mark is lost', () => {
+    const issue = parse('前一件的正文。\n\n某府发〔2022〕9号\n\n某市人民政府关于某事的通知\n\n各区：\n\n正文。\n');
+    const d = issue.documents.find((x) => x.docNumber)!;
+    expect(d).toMatchObject({ title: '某市人民政府关于某事的通知', docNumber: { line: 3 }, span: { startLine: 3 }, titleSpan: { startLine: 5 } });
+  });
+
+  it('a letter-spaced 版头 mark and the rule under it; joint issuers one space apart', () => {
+    const text = ['某 市 人 民 政 府 文 件', '', '某府发〔2022〕6号', '━━━━━━━━━━━━━━', '某市人民政府关于某事的通知', '各区：', '正文。', '中共某市委办公室 某市人民政府办公室', '2022年2月3日'].join('\n');
+    const d = parse(text).documents[0]!;
+    expect(d.header).toEqual({ issuers: ['某市人民政府'], line: 1, signer: null });
+    expect(d.signature!.issuers).toEqual(['中共某市委办公室', '某市人民政府办公室']);
+    expect(d.issuers).toEqual(['中共某市委办公室', '某市人民政府办公室']);
+  });
+
+  it('a web page\'s metadata block before the title, keys with spaces inside', () => {
+    const text = ['索 引 号：000014349/2019-00025', '发文机关：某市人民政府', '标　　题：某市人民政府关于某事的通知', '发文字号：某府发〔2019〕5号', '', '某市人民政府关于某事的通知', '某府发〔2019〕5号', '各区：', '正文。', '某市人民政府', '2019年1月27日'].join('\n');
+    const issue = parse(text);
+    expect(issue.documents).toHaveLength(1);
+    expect(issue.documents[0]!.sourceMeta.map((m) => m.key)).toEqual(['索引号', '发文机关', '标题', '发文字号']);
+    expect(issue.documents[0]!.span.startLine).toBe(1);
+  });
+});
+
 describe('文号 in every common form', () => {
   it.each([
     ['国发〔2019〕5号', '国发〔2019〕5号', null],

@@ -1,4 +1,5 @@
 import { matchKey } from '../read/text.js';
+import { append } from '../model/result.js';
 import {
   bareDateLine, categoryHeader, dateLine, endsSentence, isPageNumber, isTableRow, orderNumberLine, ownDocNumberLine,
   type DateLine, type DocNumberLine,
@@ -19,7 +20,7 @@ export const INTERPRETATION = /^\s*\S{0,4}解读\s*[:：]\s*《/;
 const KIND_LAST = new Set(KINDS.map((k) => k[k.length - 1]!));
 /** At most this many lines in a title, and this long each. */
 export const MAX_TITLE_LINES = 4;
-const MAX_HEAD_LINE = 60;
+const MAX_HEAD_LINE = 100;
 
 export function kindOf(title: string): string | null {
   if (INTERPRETATION.test(title)) return '解读';
@@ -30,8 +31,10 @@ export function kindOf(title: string): string | null {
 
 /** A line that counts as blank when reading the layout: empty, or a page number (—1—, - 2 -). */
 export function isBlankish(line: string): boolean {
-  return line.trim() === '' || isPageNumber(line);
+  return line.trim() === '' || isPageNumber(line) || RULE.test(line);
 }
+/** A rule printed across the page (the red line under a 版头): ━━━, ———, ★. */
+const RULE = /^[\s\u3000]*[─━—―\-=＝_★☆*＊·]{3,}[\s\u3000]*$/;
 
 /** Numbered body headings and items: 一、 （一） 1. 第一条 …, never a title. */
 const NUMBERED = /^(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d０-９]+\s*[)）]|[\d０-９]+\s*[.．、]|第[一二三四五六七八九十百\d]+[条章节])/;
@@ -47,7 +50,9 @@ export function isNote(line: string): boolean {
 
 /** Export furniture before a title: citation code, source link, metadata `key：value`, a bare URL. */
 const META_BRACKET = /^【([^】]{1,12})】\s*(\S.*)$/;
-const META_KEY = /^(原文链接|原文地址|来源|信息来源|链接|网址|URL|发布部门|发文机关|发文字号|发布日期|公布日期|成文日期|实施日期|施行日期|时效性|效力级别|法规类别|主题分类|索引号|主题词|标题)\s*[:：]\s*(\S.*)$/i;
+const META_KEYS = new Set(['原文链接', '原文地址', '来源', '信息来源', '链接', '网址', 'URL', 'url', '发布部门', '发文机关', '发文字号', '发布日期', '公布日期', '成文日期', '实施日期', '施行日期', '时效性', '效力级别', '法规类别', '主题分类', '索引号', '主题词', '标题', '文号', '发布机构', '公文种类', '体裁分类']);
+/** `key：value` with a short key (spaces inside it allowed: 标　　题：). */
+const META_KEY = /^([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z\s\u3000]{0,10}?)\s*[:：]\s*(\S.*)$/;
 const URL_LINE = /^https?:\/\/\S+$/;
 
 export interface MetaLine {
@@ -62,7 +67,10 @@ export function furniture(line: string): { key: string; value: string } | null {
   if (t.length === 0 || t.length > 300) return null;
   let m: RegExpExecArray | null;
   if (t[0] === '【' && (m = META_BRACKET.exec(t))) return { key: m[1]!.trim(), value: m[2]!.trim() };
-  if ((m = META_KEY.exec(t))) return { key: m[1]!, value: m[2]!.trim() };
+  if ((m = META_KEY.exec(t))) {
+    const key = m[1]!.replace(/[\s\u3000]+/g, '');
+    if (META_KEYS.has(key)) return { key, value: m[2]!.trim() };
+  }
   if (URL_LINE.test(t)) return { key: 'url', value: t };
   return null;
 }
@@ -126,6 +134,8 @@ export interface Head {
   number: HeadNumber | null;
   date: DateLine | null;
   dateLineNo: number | null;
+  /** The 文号 stands above the title (a 版头 whose mark is lost). */
+  numberAbove?: boolean;
 }
 
 /**
@@ -145,8 +155,14 @@ export function headAt(lines: readonly string[], ln: number, floor: number, to: 
   const dn = ownDocNumberLine(next);
   const order = dn === null && kind === '令' ? orderNumberLine(next) : null;
   if (dn || order) { number = { line: j, dn, order }; confirmed = true; }
-  else if ((date = dateLine(next))) confirmed = true;
+  else if ((date = dateLine(next) ?? bareDateLine(next) ?? passageDate(next))) confirmed = true;
   const [start] = titleUp(lines, ln, floor);
+  // A 文号 line right above the title: the 文号 of a 版头 whose mark is lost, or a list of
+  // documents (title, 文号, title, 文号 …), which starts nothing.
+  const p = prevLine(lines, start - 1, floor);
+  const above = p !== 0 ? ownDocNumberLine(lines[p - 1]!) : null;
+  if (above && number) return null;
+  if (number?.dn && listFollows(lines, j, to)) return null;
   const title = lines.slice(start - 1, ln).join('').replace(/\s+/g, '');
   // a title names more than its kind (a lone 通知 line is the end of a wrapped title or nothing)
   if (title.length < kind.length + 4) return null;
@@ -154,7 +170,28 @@ export function headAt(lines: readonly string[], ln: number, floor: number, to: 
     confirmed = title.includes('关于') || kind === '令' || kind === '公告' || kind === '通告';
   }
   if (!confirmed) return null;
+  if (above) return { titleStart: start, titleEnd: ln, kind, number: { line: p, dn: above, order: null }, date, dateLineNo: date ? j : null, numberAbove: true };
   return { titleStart: start, titleEnd: ln, kind, number, date, dateLineNo: date ? j : null };
+}
+
+/** After a 文号 on line `j`, another title with its 文号: a list of documents. */
+function listFollows(lines: readonly string[], j: number, to: number): boolean {
+  const k = nextLine(lines, j + 1, to, 2);
+  if (k === 0 || titleEndKind(lines[k - 1]!) === null) return false;
+  const n = nextLine(lines, k + 1, to, 2);
+  return n !== 0 && ownDocNumberLine(lines[n - 1]!) !== null;
+}
+
+const PASSAGE = /^[(（]\s*((?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日)[^()（）]*?(?:通过|公布|发布|施行|修订|修正|印发)/;
+
+/**
+ * The date of a passage note under the title of a regulation: （2019年3月2日中华人民共和国
+ * 国务院令第709号公布　自2019年5月1日起施行） → 2019年3月2日.
+ */
+export function passageDate(line: string): DateLine | null {
+  if (line.length > 200 || !line.includes('日')) return null;
+  const m = PASSAGE.exec(line.trim());
+  return m ? bareDateLine(m[1]!) : null;
 }
 
 /**
@@ -198,7 +235,14 @@ export function isIssuerLine(raw: string): boolean {
 /** The names on an issuer line: joint issuers share a line, separated by wide spaces. */
 export function issuerNames(t: string): string[] {
   if (SIGNER_LINE.test(t)) return [t.replace(/[\s\u3000]+/g, ' ')];
-  return t.trim().split(/\s{2,}|\u3000+/).map((s) => s.replace(/\s+/g, '')).filter((s) => s.length > 0);
+  // Wide spaces separate joint issuers; one space may separate two (中共某市委办公室 某市人民政府办公室) or fall inside a name.
+  const out: string[] = [];
+  for (const w of t.trim().split(/\s{2,}|\u3000+/)) {
+    const parts = w.split(/\s+/).filter((x) => x.length > 0);
+    if (parts.length > 1 && parts.every((x) => x.length >= 2 && ISSUER_END.test(x))) append(out, parts);
+    else if (w.trim() !== '') out.push(w.replace(/\s+/g, ''));
+  }
+  return out;
 }
 
 export interface Signature {
@@ -238,7 +282,9 @@ export function readSignature(lines: readonly string[], from: number, to: number
 
 /** A 版头 mark: XX人民政府文件, or 文件 after joint issuers; the names on the line. */
 function markLine(raw: string): string[] | null {
-  const t = raw.trim();
+  let t = raw.trim();
+  // letter-spaced as printed large: 某 市 人 民 政 府 文 件
+  if (t.length >= 5 && /^(?:\S[ \u3000])+\S$/.test(t)) t = t.replace(/[ \u3000]/g, '');
   if (t.length < 2 || t.length > 60 || !t.endsWith('文件') || NOT_IN_TITLE.test(t)) return null;
   const names = t.slice(0, -2).trim();
   if (names === '') return [];

@@ -182,15 +182,18 @@ function officialStarts(lines: readonly string[], region: Region, cover: Cover):
   for (let ln = region.from; ln <= region.to; ln++) {
     if (cover.has(ln)) { floor = ln + 1; continue; }
     const line = lines[ln - 1]!;
-    if (line.length > 60 || line.trim() === '') continue;
+    if (line.length > 100 || line.trim() === '') continue;
     let c: Candidate | null = null;
-    if (line.includes('文件')) {
+    if (line.includes('件')) {
       const h = headerAt(lines, ln, floor, region.to);
       if (h) c = { titleStart: h.titleStart, titleEnd: h.titleEnd, date: null, dateLineNo: null, spanStart: h.startLine, number: h.number, header: { issuers: h.issuers, line: ln, signer: h.signer } };
     }
     if (c === null) {
       const h = headAt(lines, ln, floor, region.to);
-      if (h && !cover.has(h.titleStart)) c = { titleStart: h.titleStart, titleEnd: h.titleEnd, date: h.date, dateLineNo: h.dateLineNo, number: h.number };
+      if (h && !cover.has(h.titleStart) && !(h.numberAbove && cover.has(h.number!.line))) {
+        c = { titleStart: h.titleStart, titleEnd: h.titleEnd, date: h.date, dateLineNo: h.dateLineNo, number: h.number };
+        if (h.numberAbove) c.spanStart = h.number!.line;
+      }
     }
     if (c === null) continue;
     out.push(c);
