@@ -91,12 +91,14 @@ export function checkNameVariants(input: CheckInput): Anomaly[] {
     if (s.length <= MIN_STEM) continue;
     // 文号 (包府办发〔2022〕43号) hold issuer codes, not names: their spans are skipped.
     const numbers = s.includes('号') ? findDocNumbers(s) : [];
+    let nx = 0; // the first 文号 not wholly before the current name ending (both run left to right)
     NAME_END_RE.lastIndex = 0;
     for (let m = NAME_END_RE.exec(s); m; m = NAME_END_RE.exec(s)) {
       const p = m.index;
       const stop = p + m[0].length;
       if (m[0] === '办' && VERB_BAN.has(s[p - 1]!)) continue;
-      if (numbers.length && numbers.some((n) => p < n.index + n.raw.length && stop > n.index)) continue;
+      while (nx < numbers.length && numbers[nx]!.index + numbers[nx]!.raw.length <= p) nx++;
+      if (nx < numbers.length && stop > numbers[nx]!.index) continue;
       for (let k = 1; k <= MAX_STEM && p - k >= 0; k++) {
         if (!nameChar(s.charCodeAt(p - k))) break;
         if (k < MIN_STEM) continue;
