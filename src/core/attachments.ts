@@ -21,6 +21,75 @@ interface Item {
   att: number | null;
 }
 
+function nextNonBlank(lines: readonly string[], k: number, to: number): number {
+  while (k <= to && lines[k - 1]!.trim() === '') k++;
+  return k;
+}
+
+/** The title on the lines after line k: one line, or two or three when it wraps (…的 / …和). */
+function titleAfter(lines: readonly string[], k: number, to: number): string | null {
+  let j = nextNonBlank(lines, k + 1, to);
+  if (j > to) return null;
+  const parts = [lines[j - 1]!];
+  while (parts.length < 3 && WRAPS.test(parts[parts.length - 1]!.trim())) {
+    const n = nextNonBlank(lines, j + 1, to);
+    if (n > to || n - j > 3) break;
+    const t = lines[n - 1]!.trim();
+    if (t.length > 40 || t.startsWith('|') || /[。；;：:，,]$/.test(t)) break;
+    parts.push(t);
+    j = n;
+  }
+  return cleanTitle(parts, null);
+}
+
+/** An attachment begins (附件 / 附件 N alone) within a few non-blank lines after line k, before any table. */
+function startFollows(lines: readonly string[], k: number, to: number): boolean {
+  for (let j = nextNonBlank(lines, k + 1, to), n = 0; j <= to && n < LOOKAHEAD; j = nextNonBlank(lines, j + 1, to), n++) {
+    const t = lines[j - 1]!;
+    if (t.trimStart().startsWith('|')) return false;
+    if (t.includes('附') && START.test(t)) return true;
+  }
+  return false;
+}
+
+/**
+ * The items a declaration on line `ln` lists: on its own line, or numbered on the lines
+ * below (`附件：` alone, then 1. … / 2. …); `last` is the last line it takes.
+ */
+function declarationItems(lines: readonly string[], ln: number, to: number, decl: RegExpExecArray): { items: Item[]; last: number } {
+  const items: Item[] = [];
+  let last = ln;
+  if (decl[2]) {
+    items.push({ index: Number(toHalfWidth(decl[2])), title: squash(decl[3]!), line: ln, att: null });
+  } else {
+    const rest = decl[1]!.trim();
+    const first = ITEM.exec(rest);
+    if (first) items.push({ index: Number(toHalfWidth(first[1]!)), title: squash(first[2]!), line: ln, att: null });
+    else items.push({ index: null, title: squash(rest), line: ln, att: null });
+    // "附件：" alone, its numbered list on the lines below (1. … / 2. …).
+    const j = rest === '' ? nextNonBlank(lines, ln + 1, to) : to + 1;
+    const below = j <= to && j - ln <= 2 ? ITEM.exec(lines[j - 1]!) : null;
+    if (below) {
+      items[0] = { index: Number(toHalfWidth(below[1]!)), title: squash(below[2]!), line: j, att: null };
+      last = j;
+    }
+  }
+  if (items[0]!.index !== null) {
+    // Further numbered items on the following lines (a blank line may separate them).
+    let k = last + 1;
+    for (;;) {
+      const j = nextNonBlank(lines, k, to);
+      if (j > to || j - k > 1) break;
+      const it = ITEM.exec(lines[j - 1]!);
+      if (!it || Number(toHalfWidth(it[1]!)) !== items[items.length - 1]!.index! + 1) break;
+      items.push({ index: Number(toHalfWidth(it[1]!)), title: squash(it[2]!), line: j, att: null });
+      k = j + 1;
+      last = j;
+    }
+  }
+  return { items, last };
+}
+
 /**
  * Attachments of one document (lines [from, to], 1-based): declarations with their
  * items, the lines where attachments begin, matched by number; a declaration inside an
@@ -32,34 +101,6 @@ export function readAttachments(lines: readonly string[], from: number, to: numb
   const decls: Item[][] = [];
   /** Index in `attachments` of the attachment the line is currently inside. */
   let inside: number | null = null;
-  const nextNonBlank = (k: number): number => {
-    while (k <= to && lines[k - 1]!.trim() === '') k++;
-    return k;
-  };
-  /** The title on the lines after line k: one line, or two or three when it wraps (…的 / …和). */
-  const titleAfter = (k: number): string | null => {
-    let j = nextNonBlank(k + 1);
-    if (j > to) return null;
-    const parts = [lines[j - 1]!];
-    while (parts.length < 3 && WRAPS.test(parts[parts.length - 1]!.trim())) {
-      const n = nextNonBlank(j + 1);
-      if (n > to || n - j > 3) break;
-      const t = lines[n - 1]!.trim();
-      if (t.length > 40 || t.startsWith('|') || /[。；;：:，,]$/.test(t)) break;
-      parts.push(t);
-      j = n;
-    }
-    return cleanTitle(parts, null);
-  };
-  /** An attachment begins (附件 / 附件 N alone) within a few non-blank lines after line k, before any table. */
-  const startFollows = (k: number): boolean => {
-    for (let j = nextNonBlank(k + 1), n = 0; j <= to && n < LOOKAHEAD; j = nextNonBlank(j + 1), n++) {
-      const t = lines[j - 1]!;
-      if (t.trimStart().startsWith('|')) return false;
-      if (t.includes('附') && START.test(t)) return true;
-    }
-    return false;
-  };
   for (let ln = from; ln <= to; ln++) {
     const line = lines[ln - 1]!;
     if (!line.includes('附')) continue;
@@ -76,7 +117,7 @@ export function readAttachments(lines: readonly string[], from: number, to: numb
         index,
         declaredTitle: found ? found.title || null : null,
         declaredLine: found ? found.line : null,
-        title: titleAfter(ln),
+        title: titleAfter(lines, ln, to),
         startLine: ln,
         parent,
       };
@@ -88,45 +129,21 @@ export function readAttachments(lines: readonly string[], from: number, to: numb
     }
     const decl = DECL.exec(line);
     if (!decl) continue;
-    const items: Item[] = [];
-    if (decl[2]) {
-      items.push({ index: Number(toHalfWidth(decl[2])), title: squash(decl[3]!), line: ln, att: null });
-    } else {
-      const rest = decl[1]!.trim();
-      const first = ITEM.exec(rest);
-      if (first) items.push({ index: Number(toHalfWidth(first[1]!)), title: squash(first[2]!), line: ln, att: null });
-      else items.push({ index: null, title: squash(rest), line: ln, att: null });
-      // "附件：" alone, its numbered list on the lines below (1. … / 2. …).
-      const j = rest === '' ? nextNonBlank(ln + 1) : to + 1;
-      const below = j <= to && j - ln <= 2 ? ITEM.exec(lines[j - 1]!) : null;
-      if (below) {
-        items[0] = { index: Number(toHalfWidth(below[1]!)), title: squash(below[2]!), line: j, att: null };
-        ln = j;
+    const { items, last } = declarationItems(lines, ln, to, decl);
+    if (items[0]!.index === null && items[0]!.title === '') {
+      if (startFollows(lines, ln, to)) {
+        // "附件：" alone as the 附件说明, its title on the next line(s) and the attachment below.
+        const title = titleAfter(lines, ln, to);
+        if (title !== null) items[0]!.title = title;
+      } else {
+        // "附件：" alone: the attachment begins right here, its title on the next line.
+        const att: Attachment = { index: null, declaredTitle: null, declaredLine: ln, title: titleAfter(lines, ln, to), startLine: ln, parent: inside };
+        attachments.push(att);
+        items[0]!.att = attachments.length - 1;
+        inside = attachments.length - 1;
       }
     }
-    if (items[0]!.index !== null) {
-      // Further numbered items on the following lines (a blank line may separate them).
-      let k = ln + 1;
-      for (;;) {
-        const j = nextNonBlank(k);
-        if (j > to || j - k > 1) break;
-        const it = ITEM.exec(lines[j - 1]!);
-        if (!it || Number(toHalfWidth(it[1]!)) !== items[items.length - 1]!.index! + 1) break;
-        items.push({ index: Number(toHalfWidth(it[1]!)), title: squash(it[2]!), line: j, att: null });
-        k = j + 1;
-        ln = j;
-      }
-    } else if (items[0]!.title === '' && startFollows(ln)) {
-      // "附件：" alone as the 附件说明, its title on the next line(s) and the attachment below.
-      const title = titleAfter(ln);
-      if (title !== null) items[0]!.title = title;
-    } else if (items[0]!.title === '') {
-      // "附件：" alone: the attachment begins right here, its title on the next line.
-      const att: Attachment = { index: null, declaredTitle: null, declaredLine: ln, title: titleAfter(ln), startLine: ln, parent: inside };
-      attachments.push(att);
-      items[0]!.att = attachments.length - 1;
-      inside = attachments.length - 1;
-    }
+    ln = last;
     decls.push(items);
   }
   for (const items of decls) {

@@ -156,6 +156,8 @@ export function headAt(lines: readonly string[], ln: number, floor: number, to: 
   const order = dn === null && kind === '令' ? orderNumberLine(next) : null;
   if (dn || order) { number = { line: j, dn, order }; confirmed = true; }
   else if ((date = dateLine(next) ?? bareDateLine(next) ?? passageDate(next))) confirmed = true;
+  const addressed = !confirmed && recipientsLine(next);
+  if (!confirmed && !addressed) return null;
   const [start] = titleUp(lines, ln, floor);
   // A 文号 line right above the title: the 文号 of a 版头 whose mark is lost, or a list of
   // documents (title, 文号, title, 文号 …), which starts nothing.
@@ -166,7 +168,7 @@ export function headAt(lines: readonly string[], ln: number, floor: number, to: 
   const title = lines.slice(start - 1, ln).join('').replace(/\s+/g, '');
   // a title names more than its kind (a lone 通知 line is the end of a wrapped title or nothing)
   if (title.length < kind.length + 4) return null;
-  if (!confirmed && recipientsLine(next)) {
+  if (addressed) {
     confirmed = title.includes('关于') || kind === '令' || kind === '公告' || kind === '通告';
   }
   if (!confirmed) return null;
