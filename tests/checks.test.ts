@@ -4,7 +4,7 @@ import type { Anomaly } from '../src/model/anomaly.js';
 import { miniIssue, type MiniDoc } from './helpers/mini.js';
 import { diffChars, formatDiff } from '../src/check/diff.js';
 import { findTandem } from '../src/check/repeat.js';
-import { numberedItem } from '../src/check/numbering.js';
+import { itemAfterHeading, numberedItem } from '../src/check/numbering.js';
 import { findMarkup } from '../src/check/markup.js';
 import { checkNameVariants } from '../src/check/variants.js';
 
@@ -227,6 +227,21 @@ describe('rare name spellings', () => {
     expect(run(['市政府办、市政府办、市政府办', '（包府办发〔2022〕10号）', '包府办发〔2022〕43号'])).toEqual([]);
     // 一证通办 / 一网通办: a verb, not an office
     expect(run(['一网通办、一网通办、一网通办', '、一证通办'])).toEqual([]);
+  });
+});
+
+describe('numbering after a heading on the same line', () => {
+  it('第一条 after 第一章 on its line, and 1、 after 注： count: no NUMBERING_GAP on 第二条 or 2、', () => {
+    expect(itemAfterHeading('第一章　总则　　第一条　为了规范某某，制定本办法。')).toMatchObject({ style: 'article', value: 1, index: 8 });
+    expect(itemAfterHeading('注：1、本表所列指标为年度指标。')).toMatchObject({ style: 'num-comma', value: 1, index: 2 });
+    expect(itemAfterHeading('第一章　总则')).toBeNull();
+    expect(itemAfterHeading('注：3、只是第三项。')).toBeNull();
+    const text = ['某市人民政府关于印发某办法的通知', '某府发〔2024〕1号', '各区：', '现印发。', '某某办法', '第一章　总则　　第一条　为了规范某某，制定本办法。', '第二条　本办法适用于本市。', '注：1、本表所列指标为年度指标。', '2、其他指标另行规定。'].join('\n');
+    const issue = parseIssue(text);
+    expect(issue.anomalies.filter((a) => a.code === 'NUMBERING_GAP')).toEqual([]);
+    // still a gap when 第二条 has no 第一条 anywhere
+    const gap = parseIssue(text.replace('第一章　总则　　第一条　为了规范某某，制定本办法。', '第一章　总则'));
+    expect(gap.anomalies.filter((a) => a.code === 'NUMBERING_GAP').map((a) => a.line)).toEqual([7]);
   });
 });
 
