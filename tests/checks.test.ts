@@ -227,6 +227,9 @@ describe('rare name spellings', () => {
     expect(run(['市政府办、市政府办、市政府办', '（包府办发〔2022〕10号）', '包府办发〔2022〕43号'])).toEqual([]);
     // 一证通办 / 一网通办: a verb, not an office
     expect(run(['一网通办、一网通办、一网通办', '、一证通办'])).toEqual([]);
+    // 公交路 is cut out of 公交路线 (as 国务委 out of 国务委员): no name ends there
+    expect(run(['、公交路线', '、公交路线', '、公交路线', '、公文路'])).toEqual([]);
+    expect(run(['、公交路', '、公交路', '、公交路', '、公文路']).map((a) => a.line)).toEqual([4]);
   });
 });
 

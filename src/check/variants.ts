@@ -52,6 +52,8 @@ const DISTINCT = [
 const BODY_ENDS = new Set(['局', '委', '办', '厅', '部']);
 /** Verbs ending in 办 (一网通办, 代办, 承办): 办 there is no office, the word no name. */
 const VERB_BAN = new Set(Array.from('通代承督交主协转即快帮领包兼查立好难照操举创开合经首专掌速秒网'));
+/** A one-character ending that begins a longer word here (国务委员, 办法, 路径): no name ends there. */
+const ENDING_IN_WORD = new Set(['委员', '委托', '办法', '办理', '办事', '办学', '办好', '局面', '局势', '局限', '路径', '路线', '路面', '村民', '河道', '河湖', '馆藏', '港口']);
 /** Administrative levels that may begin a name (区府办): not its distinctive part. */
 const LEVEL = new Set(Array.from('区市县省'));
 const MAX_CANDIDATES = 200_000;
@@ -97,6 +99,7 @@ export function checkNameVariants(input: CheckInput): Anomaly[] {
       const p = m.index;
       const stop = p + m[0].length;
       if (m[0] === '办' && VERB_BAN.has(s[p - 1]!)) continue;
+      if (m[0].length === 1 && stop < s.length && ENDING_IN_WORD.has(s.slice(p, stop + 1))) continue;
       while (nx < numbers.length && numbers[nx]!.index + numbers[nx]!.raw.length <= p) nx++;
       if (nx < numbers.length && stop > numbers[nx]!.index) continue;
       for (let k = 1; k <= MAX_STEM && p - k >= 0; k++) {
