@@ -270,6 +270,29 @@ describe('版头 of a typeset document', () => {
   });
 });
 
+describe('a typeset document as pdftotext gives it', () => {
+  const text = ['某市人民政府办公室文件', '', '某府办发〔2022〕43号', '', '某市人民政府办公室关于印发', '《某市2022年某某考评办法》的通知', '', '各区人民政府，市直有关部门：',
+    '　　现将《某市2022年某某考评办法》印发给你们，请认真抓好落实。', '', '　　附件：某某考评指标', '', '某市人民政府办公室', '2022年4月14日', '（此件公开发布）', '', '—1—', '',
+    '附件', '', '某某考评指标', '', '一、政务服务（25分）', '', '—2—', '', '抄送：市委各部门，市人大常委会办公室。', '某市人民政府办公室　　　　　　　2022年4月15日印发', ''].join('\n');
+  const issue = parse(text);
+
+  it('is one document with its 版头, 落款, 附注 and attachment', () => {
+    expect(issue.documents).toHaveLength(1);
+    expect(issue.documents[0]).toMatchObject({
+      title: '某市人民政府办公室关于印发《某市2022年某某考评办法》的通知', date: '2022-04-14', issuers: ['某市人民政府办公室'],
+      header: { issuers: ['某市人民政府办公室'], line: 1 }, note: { text: '（此件公开发布）' },
+    });
+    expect(issue.documents[0]!.attachments.map((a) => [a.declaredTitle, a.title])).toEqual([['某某考评指标', '某某考评指标']]);
+  });
+
+  it('takes the 版记 (…印发) for no colophon and for no truncation', () => {
+    expect(issue.masthead.line).toBeNull();
+    expect(issue.masthead.publicationDate).toBeNull();
+    expect(issue.anomalies.map((a) => a.code)).toEqual(['TOC_NOT_FOUND']);
+    expect(issue.documents[0]!.span.endLine).toBe(28); // the 版记 line closes the text
+  });
+});
+
 describe('database and web export furniture', () => {
   const text = ['    【法宝引证码】 CLI.12.1234567', '原文链接：https://example.org/a.html', '发布部门：某市人民政府办公室', '某市人民政府办公室关于印发<某某办法>的通知', '某市人民政府办公室关于印发《某某办法》的通知', '某府办发〔2022〕43号', '各区：', '正文。', '2022年4月14日'].join('\n');
 

@@ -1,6 +1,7 @@
 import type { Anomaly } from '../model/anomaly.js';
 import type { SourceLines } from '../read/lines.js';
 import type { Structure } from '../core/structure.js';
+import { isImprint } from '../core/official.js';
 import { anomaly } from '../model/catalogue.js';
 import { readToc } from '../core/toc.js';
 import { isHan } from '../read/text.js';
@@ -94,6 +95,8 @@ function truncation(lines: readonly string[], structure: Structure, out: Anomaly
   // A text that ends with a document's 落款 (issuers, 成文日期, 附注) is complete.
   const last = structure.documents[structure.documents.length - 1];
   if (last?.signature && k >= last.signature.startLine && k <= Math.max(last.signature.line, last.note?.line ?? 0)) return;
+  // So is a text that ends with the 版记 of a typeset document (抄送：…, XX　2022年4月15日印发).
+  if (last?.signature && isImprint(lines[k - 1]!)) return;
   const t = lines[k - 1]!.trim();
   const colophonAtEnd = structure.masthead.line !== null && structure.body.endLine < lines.length && structure.masthead.line > structure.body.endLine;
   const end = t[t.length - 1]!;

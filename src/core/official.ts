@@ -380,3 +380,11 @@ export function titleIssuers(title: string): string[] {
   const names = title.slice(0, at).split(/[、\s\u3000]+/).filter((n) => n.length > 0);
   return names.every((n) => n.length >= 2 && n.length <= 30 && ISSUER_END.test(n) && /^[\u4e00-\u9fff（）()]+$/.test(n)) ? names : [];
 }
+
+const IMPRINT_LABEL = /^\s*(?:抄\s*送|印\s*发|分\s*送)\s*[:：]/;
+const IMPRINT_DATE = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发\s*$/;
+
+/** A line of the 版记 closing a typeset document: 抄送：…, or XX办公室　2022年4月15日印发. */
+export function isImprint(line: string): boolean {
+  return line.length <= 400 && (IMPRINT_LABEL.test(line) || IMPRINT_DATE.test(line));
+}

@@ -7,7 +7,7 @@ import { readMasthead } from './masthead.js';
 import { readAttachments } from './attachments.js';
 import { categoryHeader, dateLine, endsSentence, findDocNumbers, isStandardDocNumber, isTableRow, orderNumberLine, ownDocNumberLine, type DateLine } from './patterns.js';
 import {
-  furnitureAbove, headAt, headerAt, INTERPRETATION, isBlankish, kindOf, MAX_TITLE_LINES, nextLine, readSignature, titleIssuers,
+  furnitureAbove, headAt, headerAt, INTERPRETATION, isBlankish, isImprint, kindOf, MAX_TITLE_LINES, nextLine, readSignature, titleIssuers,
   type HeadNumber, type MetaLine,
 } from './official.js';
 import { matchKey, squash } from '../read/text.js';
@@ -306,7 +306,11 @@ function colophonBefore(lines: readonly string[], from: number, to: number): num
 function readFrame(lines: readonly string[], anomalies: Anomaly[]) {
   const n = lines.length;
   const toc = readToc(lines);
-  const mh = readMasthead(lines);
+  let mh = readMasthead(lines);
+  if (toc.entries.length === 0 && mh.masthead.title === null && mh.masthead.issue === null && mh.startLine !== null && isImprint(lines[mh.startLine - 1]!)) {
+    // XX办公室　2022年4月15日印发 closing a text of documents is a 版记, not a gazette's colophon.
+    mh = { masthead: { ...mh.masthead, publicationDate: null, publisher: null, website: null, line: null }, startLine: null, endLine: null };
+  }
   if (toc.entries.length === 0) anomalies.push(anomaly('TOC_NOT_FOUND', { message: 'no table of contents (目录) was found', line: 1, evidence: lines[0] ?? '' }));
   if (mh.masthead.line !== null) {
     const missing = (['title', 'year', 'issue', 'totalIssue', 'publicationDate', 'publisher'] as const).filter((k) => mh.masthead[k] === null);
