@@ -112,6 +112,12 @@ describe('document heads', () => {
     expect(issue.documents.find((d) => d.docNumber)!.titleSpan).toEqual({ startLine: 5, endLine: 9 });
   });
 
+  it('joint issuers above a line whose only 关于 is in a cited title', () => {
+    const issue = parse('中共某市委办公室　某市人民政府办公室\n印发《关于加强某某工作的意见》的通知\n\n某办发〔2024〕3号\n\n各区：\n\n正文。\n');
+    expect(issue.documents).toHaveLength(1);
+    expect(issue.documents[0]).toMatchObject({ title: '中共某市委办公室某市人民政府办公室印发《关于加强某某工作的意见》的通知', titleSpan: { startLine: 1, endLine: 2 } });
+  });
+
   it('an issuer on its own line above 关于…', () => {
     const issue = parse('某市人民政府\n关于某事的通知\n\n某府发〔2024〕9号\n\n各区：\n\n正文。\n');
     expect(issue.documents).toHaveLength(1);

@@ -206,7 +206,8 @@ export function titleUp(lines: readonly string[], end: number, floor: number): [
   let start = end;
   for (let count = 1; count < MAX_TITLE_LINES; count++) {
     const top = lines[start - 1]!.trim();
-    const at = top.indexOf('关于');
+    // 关于 of the title itself, not of a title cited in 《》 (印发《关于…的意见》的通知)
+    const at = top.includes('《') ? top.replace(/《[^》]*》?/g, (m) => '＿'.repeat(m.length)).indexOf('关于') : top.indexOf('关于');
     if (at > 0) break;
     const j = prevLine(lines, start - 1, floor);
     if (j === 0) break;
