@@ -206,6 +206,15 @@ describe('文号 in every common form', () => {
     expect(() => Issue.parse(issue)).not.toThrow();
   });
 
+  it('the regulation an order publishes stays with the order', () => {
+    const text = ['某市人民政府令', '第 50 号', '《某市某某管理办法》已经2021年5月8日市人民政府第12次常务会议通过，现予公布，自2021年7月1日起施行。', '市长　王五', '2021年5月20日', '', '某市某某管理办法', '（2021年5月20日某市人民政府令第50号公布）', '第一条　为了规范某某，制定本办法。', '第二条　本办法适用于本市。'].join('\n');
+    const issue = parse(text);
+    expect(issue.documents.map((d) => [d.kind, d.title, d.date])).toEqual([['令', '某市人民政府令', '2021-05-20']]);
+    // a regulation on its own is a document dated by its passage note
+    const alone = parse(text.split('\n').slice(6).join('\n'));
+    expect(alone.documents.map((d) => [d.kind, d.title, d.date])).toEqual([['办法', '某市某某管理办法', '2021-05-20']]);
+  });
+
   it('a city government order', () => {
     const issue = parse('某市人民政府令\n第 3 号\n\n《某市某某办法》已经市人民政府常务会议通过，现予公布。\n\n市长　王五\n二〇二一年五月八日\n');
     expect(issue.documents[0]).toMatchObject({ kind: '令', date: '2021-05-08', docNumber: { serial: 3, year: null } });

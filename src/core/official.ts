@@ -136,6 +136,8 @@ export interface Head {
   dateLineNo: number | null;
   /** The 文号 stands above the title (a 版头 whose mark is lost). */
   numberAbove?: boolean;
+  /** Confirmed by a passage note only (（…日…令第N号公布）): a regulation, published by an order or on its own. */
+  published?: boolean;
 }
 
 /**
@@ -152,10 +154,12 @@ export function headAt(lines: readonly string[], ln: number, floor: number, to: 
   let number: HeadNumber | null = null;
   let date: DateLine | null = null;
   let confirmed = false;
+  let published = false;
   const dn = ownDocNumberLine(next);
   const order = dn === null && kind === '令' ? orderNumberLine(next) : null;
   if (dn || order) { number = { line: j, dn, order }; confirmed = true; }
-  else if ((date = dateLine(next) ?? bareDateLine(next) ?? passageDate(next))) confirmed = true;
+  else if ((date = dateLine(next) ?? bareDateLine(next))) confirmed = true;
+  else if ((date = passageDate(next))) { confirmed = true; published = true; }
   const addressed = !confirmed && recipientsLine(next);
   if (!confirmed && !addressed) return null;
   const [start] = titleUp(lines, ln, floor);
@@ -173,7 +177,7 @@ export function headAt(lines: readonly string[], ln: number, floor: number, to: 
   }
   if (!confirmed) return null;
   if (above) return { titleStart: start, titleEnd: ln, kind, number: { line: p, dn: above, order: null }, date, dateLineNo: date ? j : null, numberAbove: true };
-  return { titleStart: start, titleEnd: ln, kind, number, date, dateLineNo: date ? j : null };
+  return { titleStart: start, titleEnd: ln, kind, number, date, dateLineNo: date ? j : null, published };
 }
 
 /** After a 文号 on line `j`, another title with its 文号: a list of documents. */

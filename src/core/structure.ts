@@ -190,7 +190,9 @@ function officialStarts(lines: readonly string[], region: Region, cover: Cover):
     }
     if (c === null) {
       const h = headAt(lines, ln, floor, region.to);
-      if (h && !cover.has(h.titleStart) && !(h.numberAbove && cover.has(h.number!.line))) {
+      // A regulation an order publishes (its passage note under the title) belongs to the order.
+      const ofOrder = h?.published === true && out.length > 0 && kindOf(lines.slice(out[out.length - 1]!.titleStart - 1, out[out.length - 1]!.titleEnd).join('')) === '令';
+      if (h && !ofOrder && !cover.has(h.titleStart) && !(h.numberAbove && cover.has(h.number!.line))) {
         c = { titleStart: h.titleStart, titleEnd: h.titleEnd, date: h.date, dateLineNo: h.dateLineNo, number: h.number };
         if (h.numberAbove) c.spanStart = h.number!.line;
       }
