@@ -4,7 +4,7 @@ import type { Anomaly } from '../src/model/anomaly.js';
 import { miniIssue, type MiniDoc } from './helpers/mini.js';
 import { diffChars, formatDiff } from '../src/check/diff.js';
 import { findTandem } from '../src/check/repeat.js';
-import { numberedItem } from '../src/check/numbering.js';
+import { itemAfterHeading, numberedItem } from '../src/check/numbering.js';
 import { findMarkup } from '../src/check/markup.js';
 import { checkNameVariants } from '../src/check/variants.js';
 
@@ -216,6 +216,35 @@ describe('rare name spellings', () => {
     // Different numbers or directions make different names.
     expect(run(['第一中学、第一中学、第一中学', '、第二中学'].map((s) => s.replaceAll('中学', '中心')))).toEqual([]);
     expect(run(['东林路、东林路、东林路', '、西林路'])).toEqual([]);
+  });
+
+  it('does not fire on bodies with short stems, inside a 文号 or on verbs ending in 办 (real texts)', () => {
+    // 市体育局 / 市教育局: two bureaus, even where 体育 occurs nowhere else
+    expect(run(['单位：市教育局', '单位：市教育局', '单位：市教育局', '单位：市体育局'])).toEqual([]);
+    // but a three-character stem of a body is still looked at
+    expect(run(['、生态环境局', '、生态环境局', '、生态环境局', '、生态环竟局']).map((a) => a.line)).toEqual([4]);
+    // 包府办 only in 文号s is an issuer code
+    expect(run(['市政府办、市政府办、市政府办', '（包府办发〔2022〕10号）', '包府办发〔2022〕43号'])).toEqual([]);
+    // 一证通办 / 一网通办: a verb, not an office
+    expect(run(['一网通办、一网通办、一网通办', '、一证通办'])).toEqual([]);
+    // 公交路 is cut out of 公交路线 (as 国务委 out of 国务委员): no name ends there
+    expect(run(['、公交路线', '、公交路线', '、公交路线', '、公文路'])).toEqual([]);
+    expect(run(['、公交路', '、公交路', '、公交路', '、公文路']).map((a) => a.line)).toEqual([4]);
+  });
+});
+
+describe('numbering after a heading on the same line', () => {
+  it('第一条 after 第一章 on its line, and 1、 after 注： count: no NUMBERING_GAP on 第二条 or 2、', () => {
+    expect(itemAfterHeading('第一章　总则　　第一条　为了规范某某，制定本办法。')).toMatchObject({ style: 'article', value: 1, index: 8 });
+    expect(itemAfterHeading('注：1、本表所列指标为年度指标。')).toMatchObject({ style: 'num-comma', value: 1, index: 2 });
+    expect(itemAfterHeading('第一章　总则')).toBeNull();
+    expect(itemAfterHeading('注：3、只是第三项。')).toBeNull();
+    const text = ['某市人民政府关于印发某办法的通知', '某府发〔2024〕1号', '各区：', '现印发。', '某某办法', '第一章　总则　　第一条　为了规范某某，制定本办法。', '第二条　本办法适用于本市。', '注：1、本表所列指标为年度指标。', '2、其他指标另行规定。'].join('\n');
+    const issue = parseIssue(text);
+    expect(issue.anomalies.filter((a) => a.code === 'NUMBERING_GAP')).toEqual([]);
+    // still a gap when 第二条 has no 第一条 anywhere
+    const gap = parseIssue(text.replace('第一章　总则　　第一条　为了规范某某，制定本办法。', '第一章　总则'));
+    expect(gap.anomalies.filter((a) => a.code === 'NUMBERING_GAP').map((a) => a.line)).toEqual([7]);
   });
 });
 

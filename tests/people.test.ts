@@ -365,6 +365,44 @@ describe('several rosters in one document, names-only lines', () => {
   });
 });
 
+describe('rosters with sub-headings, post-only sentences, several documents (real layouts)', () => {
+  const roster = (title: string, number: string, body: string[], sign: string) => [title, number, '各有关单位：', '经研究，决定成立某委员会，组成人员如下：', ...body, sign, '2024年5月6日', ''].join('\n');
+  const text = roster('某市人民政府关于成立某市甲委员会的通知', '某府发〔2024〕20号', [
+    '主任委员：张 三 市长',
+    '委 员：',
+    '（一）市政府委员',
+    '李 四 副市长',
+    '（二）部门委员',
+    '王 五 市教育局局长',
+    '赵 六 市财政局局长',
+    '委员会办公室设在市教育局，办公室主任由市教育局主要负责同志兼任。',
+  ], '某市人民政府') + roster('某市人民政府办公室关于成立某市乙领导小组的通知', '某府办发〔2024〕21号', [
+    '组 长：钱 七 副市长',
+    '成 员：孙 八 市民政局局长',
+  ], '某市人民政府办公室');
+  const issue = parseIssue(text);
+
+  it('each roster stays with its own document', () => {
+    expect(issue.documents.map((d) => d.id)).toEqual(['某府发-2024-20', '某府办发-2024-21']);
+    expect(issue.rosters.map((r) => [r.documentId, r.members.map((m) => m.name)])).toEqual([
+      ['某府发-2024-20', ['张三', '李四', '王五', '赵六']],
+      ['某府办发-2024-21', ['钱七', '孙八']],
+    ]);
+  });
+
+  it('a numbered sub-heading is the group of the members under it, not a nameless member', () => {
+    const r = issue.rosters[0]!;
+    expect(r.members.map((m) => [m.name, m.group])).toEqual([['张三', undefined], ['李四', '市政府委员'], ['王五', '部门委员'], ['赵六', '部门委员']]);
+    expect(issue.anomalies.filter((a) => a.code === 'PERSON_NAME_MISSING')).toEqual([]);
+    expect(() => Roster.parse(r)).not.toThrow();
+  });
+
+  it('a sentence naming a post but no person is a note of the roster, not a member', () => {
+    expect(issue.rosters[0]!.note).toBe('办公室主任由市教育局主要负责同志兼任');
+    expect(issue.rosters[0]!.members.some((m) => m.source === 'sentence')).toBe(false);
+  });
+});
+
 describe('no people where there are none', () => {
   it('a statistics table with a 聘用 column is not an appointment list', () => {
     const i = parseIssue(miniIssue({ docs: [{ title: '某区人民政府关于某项统计的通知', body: ['| 单位 | 聘用人数 |\n|---|---|\n| 甲街道 | 12 |\n| 乙街道 | 30 |'] }] }));

@@ -15,6 +15,7 @@ function doc(id: string, start: number, end: number, attachments: number[] = [])
     date: null, dateRaw: null, dateLine: null, docNumber: null, recipients: null,
     attachments: attachments.map((l, i) => ({ index: i + 1, declaredTitle: null, declaredLine: null, title: null, startLine: l, parent: null })),
     span: { startLine: start, endLine: end }, toc: null, interprets: null,
+    issuers: [], dateSource: null, signature: null, note: null, header: null, sourceMeta: [],
   };
 }
 

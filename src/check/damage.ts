@@ -1,6 +1,7 @@
 import type { Anomaly } from '../model/anomaly.js';
 import type { Structure } from '../core/structure.js';
 import type { CheckInput } from './common.js';
+import { isImprint } from '../core/official.js';
 import { anomaly } from '../model/catalogue.js';
 import { readToc } from '../core/toc.js';
 import { isHan } from '../read/text.js';
@@ -90,13 +91,18 @@ function truncation(lines: readonly string[], structure: Structure, out: Anomaly
   let k = lines.length;
   while (k > 0 && lines[k - 1]!.trim() === '') k--;
   if (k === 0) return;
+  // A text that ends with a document's 落款 (issuers, 成文日期, 附注) is complete.
+  const last = structure.documents[structure.documents.length - 1];
+  if (last?.signature && k >= last.signature.startLine && k <= Math.max(last.signature.line, last.note?.line ?? 0)) return;
+  // So is a text that ends with the 版记 of a typeset document (抄送：…, XX　2022年4月15日印发).
+  if (last?.signature && isImprint(lines[k - 1]!)) return;
   const t = lines[k - 1]!.trim();
   const colophonAtEnd = structure.masthead.line !== null && structure.body.endLine < lines.length && structure.masthead.line > structure.body.endLine;
-  const last = t[t.length - 1]!;
-  const lastChar = String.fromCodePoint(t.codePointAt(t.length - 1 - (last >= '\udc00' && last <= '\udfff' && t.length > 1 ? 1 : 0))!);
+  const end = t[t.length - 1]!;
+  const lastChar = String.fromCodePoint(t.codePointAt(t.length - 1 - (end >= '\udc00' && end <= '\udfff' && t.length > 1 ? 1 : 0))!);
   const row = t[0] === '|' || t[0] === '｜';
   let why: string | null = null;
-  if (row && last !== '|' && last !== '｜') why = 'inside a table row';
+  if (row && end !== '|' && end !== '｜') why = 'inside a table row';
   else if (row && !colophonAtEnd) why = 'with a table row and no colophon after it';
   else if (!colophonAtEnd && (isHan(lastChar) || /[A-Za-z0-9,，、\ufffd]/.test(lastChar))) why = 'in the middle of a sentence, with no colophon after it';
   if (why) out.push(anomaly('INPUT_TRUNCATED', { message: `the text ends ${why}: cut short?`, line: k, column: 1, evidence: lines[k - 1]! }));

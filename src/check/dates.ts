@@ -29,7 +29,7 @@ export function checkNumbersAndDates(input: CheckInput): Anomaly[] {
     } else seen.set(key, d);
     if (d.date !== null && d.dateLine !== null) {
       const year = Number(d.date.slice(0, 4));
-      if (year !== dn.year) {
+      if (dn.year !== null && year !== dn.year) {
         out.push(anomaly('DOCNUMBER_YEAR_MISMATCH', {
           message: `文号 ${dn.raw} has the year ${dn.year} but the document is dated ${d.dateRaw} (line ${d.dateLine})`,
           line: dn.line, column: dn.column, evidence: ev(dn.line), documentId: d.id,

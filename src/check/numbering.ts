@@ -68,6 +68,21 @@ export function numberedItem(line: string): NumberedItem | null {
   return null;
 }
 
+/** A heading sharing its line with the first item: 第一章　总则　　第一条　为… / 注：1、… */
+const HEADING_THEN_ITEM = /^\s*(?:第[零〇一二三四五六七八九十百\d]{1,5}[章节编](?:[\s\u3000]*[^\s\u3000]{1,20}?)?[\s\u3000]+|[^\s\u3000：:。，]{1,6}[：:][\s\u3000]*)/;
+
+/**
+ * The first item (numbered 1) of a list that begins after a heading on the same line
+ * (`第一章　总则　　第一条　为…`, `注：1、…`), else null: the items after it count on from it.
+ */
+export function itemAfterHeading(line: string): NumberedItem | null {
+  if (line.length > 400) return null;
+  const m = HEADING_THEN_ITEM.exec(line);
+  if (!m || m[0].length >= line.length) return null;
+  const item = numberedItem(line.slice(m[0].length));
+  return item && item.value === 1 ? { ...item, index: item.index + m[0].length } : null;
+}
+
 function labelOf(style: NumberingStyle, v: number): string {
   const cn = (n: number): string => {
     if (n <= 10) return n === 10 ? '十' : CN[n - 1]!;
@@ -110,7 +125,7 @@ export function checkNumbering(input: CheckInput): Anomaly[] {
       if (resets.has(ln)) { last = new Map(); continue; }
       const line = lines[ln - 1]!;
       if (line.length < 2 || declarations.has(ln) || isTableRow(line)) continue;
-      const item = numberedItem(line);
+      const item = numberedItem(line) ?? itemAfterHeading(line);
       if (!item) continue;
       const prev = last.get(item.style);
       last.set(item.style, { value: item.value, line: ln });

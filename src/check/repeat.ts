@@ -117,6 +117,9 @@ export function checkRepeats(input: CheckInput): Anomaly[] {
   const { lines } = input;
   const out: Anomaly[] = [];
   const docOf = documentOfLine(input.documents, lines.length);
+  // A title printed twice by an export is reported by the structure (TITLE_REPEATED, info).
+  const exportedTitles = new Set<number>();
+  for (const d of input.documents) for (const m of d.sourceMeta) if (m.key === 'title') exportedTitles.add(m.line);
   let prev: { text: string; line: number } | null = null;
   for (let ln = 1; ln <= lines.length; ln++) {
     const line = lines[ln - 1]!;
@@ -124,7 +127,9 @@ export function checkRepeats(input: CheckInput): Anomaly[] {
     if (t === '') continue;
     if (isTableRow(line)) { prev = null; continue; }
     const documentId = docOf[ln];
-    if (prev && prev.text === t && hasHan(t, MIN_HAN)) {
+    if (prev && prev.text === t && exportedTitles.has(prev.line)) {
+      // the export's copy of the title, then the title
+    } else if (prev && prev.text === t && hasHan(t, MIN_HAN)) {
       out.push(anomaly('TEXT_REPEATED', {
         message: `the line repeats line ${prev.line}`,
         line: ln, column: line.indexOf(t) + 1, evidence: line,

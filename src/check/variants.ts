@@ -1,6 +1,7 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
 import { documentOfLine, type CheckInput } from './common.js';
+import { findDocNumbers } from '../core/patterns.js';
 
 /**
  * Rare spellings of names: a place, body or unit name written once or twice that differs
@@ -43,6 +44,16 @@ const DISTINCT = [
   new Set(Array.from('〇零一二三四五六七八九十百千万两第')),
   new Set(Array.from('公民私国集个')),
 ];
+/**
+ * Endings of government bodies (市教育局, 区民政局, 区府办): their short stems (教育, 体育,
+ * 民政, 财政 …) are a dense set in which a one-character neighbour is another body, not a
+ * typo, so a rare one is looked at only when its distinctive stem has three characters.
+ */
+const BODY_ENDS = new Set(['局', '委', '办', '厅', '部']);
+/** Verbs ending in 办 (一网通办, 代办, 承办): 办 there is no office, the word no name. */
+const VERB_BAN = new Set(Array.from('通代承督交主协转即快帮领包兼查立好难照操举创开合经首专掌速秒网'));
+/** A one-character ending that begins a longer word here (国务委员, 办法, 路径): no name ends there. */
+const ENDING_IN_WORD = new Set(['委员', '委托', '办法', '办理', '办事', '办学', '办好', '局面', '局势', '局限', '路径', '路线', '路面', '村民', '河道', '河湖', '馆藏', '港口']);
 /** Administrative levels that may begin a name (区府办): not its distinctive part. */
 const LEVEL = new Set(Array.from('区市县省'));
 const MAX_CANDIDATES = 200_000;
@@ -80,10 +91,17 @@ export function checkNameVariants(input: CheckInput): Anomaly[] {
     // The regular expression engine finds name endings after two Han characters; only
     // those places are looked at in JavaScript.
     if (s.length <= MIN_STEM) continue;
+    // 文号 (包府办发〔2022〕43号) hold issuer codes, not names: their spans are skipped.
+    const numbers = s.includes('号') ? findDocNumbers(s) : [];
+    let nx = 0; // the first 文号 not wholly before the current name ending (both run left to right)
     NAME_END_RE.lastIndex = 0;
     for (let m = NAME_END_RE.exec(s); m; m = NAME_END_RE.exec(s)) {
       const p = m.index;
       const stop = p + m[0].length;
+      if (m[0] === '办' && VERB_BAN.has(s[p - 1]!)) continue;
+      if (m[0].length === 1 && stop < s.length && ENDING_IN_WORD.has(s.slice(p, stop + 1))) continue;
+      while (nx < numbers.length && numbers[nx]!.index + numbers[nx]!.raw.length <= p) nx++;
+      if (nx < numbers.length && stop > numbers[nx]!.index) continue;
       for (let k = 1; k <= MAX_STEM && p - k >= 0; k++) {
         if (!nameChar(s.charCodeAt(p - k))) break;
         if (k < MIN_STEM) continue;
@@ -125,7 +143,7 @@ export function checkNameVariants(input: CheckInput): Anomaly[] {
     if (enough || c.count > RARE_MAX || c.free < c.count) return;
     const stemLen = stemLength(name);
     // The distinctive part of the stem (after a leading 区/市 …) must be two characters at least.
-    if (stemLen - levelPrefix(name) < 2) return;
+    if (stemLen - levelPrefix(name) < (BODY_ENDS.has(name[name.length - 1]!) ? 3 : 2)) return;
     for (let i = levelPrefix(name); i < stemLen; i++) {
       const list = hood.get(`${name.slice(0, i)}\u0000${name.slice(i + 1)}`);
       if (!list || list.length > MAX_NEIGHBOURS) continue;

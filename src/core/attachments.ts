@@ -6,8 +6,12 @@ import { cleanTitle } from './title.js';
 
 /** 附件：… / - 附件：1. … / 附件: 1. … / 附件 1. … — a declaration of attachments. */
 const DECL = /^\s*(?:[-*•]\s*)?附\s*件\s*(?:[:：]\s*(.*)|([0-9０-９]{1,2})\s*[.．、]\s*(.+))$/;
-/** 附件 / 附件 1 / 附件4 alone on a line: where an attachment begins. */
-const START = /^\s*附\s*件\s*([0-9０-９]{1,2})?\s*$/;
+/** 附件 / 附件 1 / 附件4 / 附件1. alone on a line: where an attachment begins. */
+const START = /^\s*附\s*件\s*(?:([0-9０-９]{1,2})\s*[.．、:：]?)?\s*$/;
+/** A title line that cannot end there (…的 / …和): the title wraps onto the next line. */
+const WRAPS = /(?:的|和|与|及|、|暨|之|或|关于|对于)$/;
+/** How many non-blank lines after a lone 附件： an attachment's start is looked for. */
+const LOOKAHEAD = 8;
 const ITEM = /^\s*(?:[-*•]\s*)?([0-9０-９]{1,2})\s*[.．、]\s*(.+)$/;
 
 interface Item {
@@ -17,18 +21,73 @@ interface Item {
   att: number | null;
 }
 
-/** The state of one document's scan: what has been found so far. */
-interface Scan {
-  lines: readonly string[];
-  /** Last line of the document (1-based, inclusive). */
-  to: number;
-  documentId: string;
-  attachments: Attachment[];
-  anomalies: Anomaly[];
-  /** The declarations met so far, each with its items. */
-  decls: Item[][];
-  /** Index in `attachments` of the attachment the line is currently inside. */
-  inside: number | null;
+function nextNonBlank(lines: readonly string[], k: number, to: number): number {
+  while (k <= to && lines[k - 1]!.trim() === '') k++;
+  return k;
+}
+
+/** The title on the lines after line k: one line, or two or three when it wraps (…的 / …和). */
+function titleAfter(lines: readonly string[], k: number, to: number): string | null {
+  let j = nextNonBlank(lines, k + 1, to);
+  if (j > to) return null;
+  const parts = [lines[j - 1]!];
+  while (parts.length < 3 && WRAPS.test(parts[parts.length - 1]!.trim())) {
+    const n = nextNonBlank(lines, j + 1, to);
+    if (n > to || n - j > 3) break;
+    const t = lines[n - 1]!.trim();
+    if (t.length > 40 || t.startsWith('|') || /[。；;：:，,]$/.test(t)) break;
+    parts.push(t);
+    j = n;
+  }
+  return cleanTitle(parts, null);
+}
+
+/** An attachment begins (附件 / 附件 N alone) within a few non-blank lines after line k, before any table. */
+function startFollows(lines: readonly string[], k: number, to: number): boolean {
+  for (let j = nextNonBlank(lines, k + 1, to), n = 0; j <= to && n < LOOKAHEAD; j = nextNonBlank(lines, j + 1, to), n++) {
+    const t = lines[j - 1]!;
+    if (t.trimStart().startsWith('|')) return false;
+    if (t.includes('附') && START.test(t)) return true;
+  }
+  return false;
+}
+
+/**
+ * The items a declaration on line `ln` lists: on its own line, or numbered on the lines
+ * below (`附件：` alone, then 1. … / 2. …); `last` is the last line it takes.
+ */
+function declarationItems(lines: readonly string[], ln: number, to: number, decl: RegExpExecArray): { items: Item[]; last: number } {
+  const items: Item[] = [];
+  let last = ln;
+  if (decl[2]) {
+    items.push({ index: Number(toHalfWidth(decl[2])), title: squash(decl[3]!), line: ln, att: null });
+  } else {
+    const rest = decl[1]!.trim();
+    const first = ITEM.exec(rest);
+    if (first) items.push({ index: Number(toHalfWidth(first[1]!)), title: squash(first[2]!), line: ln, att: null });
+    else items.push({ index: null, title: squash(rest), line: ln, att: null });
+    // "附件：" alone, its numbered list on the lines below (1. … / 2. …).
+    const j = rest === '' ? nextNonBlank(lines, ln + 1, to) : to + 1;
+    const below = j <= to && j - ln <= 2 ? ITEM.exec(lines[j - 1]!) : null;
+    if (below) {
+      items[0] = { index: Number(toHalfWidth(below[1]!)), title: squash(below[2]!), line: j, att: null };
+      last = j;
+    }
+  }
+  if (items[0]!.index !== null) {
+    // Further numbered items on the following lines (a blank line may separate them).
+    let k = last + 1;
+    for (;;) {
+      const j = nextNonBlank(lines, k, to);
+      if (j > to || j - k > 1) break;
+      const it = ITEM.exec(lines[j - 1]!);
+      if (!it || Number(toHalfWidth(it[1]!)) !== items[items.length - 1]!.index! + 1) break;
+      items.push({ index: Number(toHalfWidth(it[1]!)), title: squash(it[2]!), line: j, att: null });
+      k = j + 1;
+      last = j;
+    }
+  }
+  return { items, last };
 }
 
 /**
@@ -37,107 +96,64 @@ interface Scan {
  * attachment declares nested attachments (`parent`).
  */
 export function readAttachments(lines: readonly string[], from: number, to: number, documentId: string): { attachments: Attachment[]; anomalies: Anomaly[] } {
-  const scan: Scan = { lines, to, documentId, attachments: [], anomalies: [], decls: [], inside: null };
+  const attachments: Attachment[] = [];
+  const anomalies: Anomaly[] = [];
+  const decls: Item[][] = [];
+  /** Index in `attachments` of the attachment the line is currently inside. */
+  let inside: number | null = null;
   for (let ln = from; ln <= to; ln++) {
     const line = lines[ln - 1]!;
     if (!line.includes('附')) continue;
     const start = START.exec(line);
     if (start) {
-      beginAttachment(scan, ln, start[1] ? Number(toHalfWidth(start[1])) : null);
+      const index = start[1] ? Number(toHalfWidth(start[1])) : null;
+      let found: Item | null = null;
+      // The nearest declarations only (at most 50 back): keeps a flood of 附件 lines linear.
+      for (let d = decls.length - 1; d >= 0 && d >= decls.length - 50 && !found; d--) {
+        for (const it of decls[d]!) if (it.att === null && (it.index === index || (index === null && decls[d]!.length === 1))) { found = it; break; }
+      }
+      const parent = found ? attachmentParentOf(found.line, attachments) : inside;
+      const att: Attachment = {
+        index,
+        declaredTitle: found ? found.title || null : null,
+        declaredLine: found ? found.line : null,
+        title: titleAfter(lines, ln, to),
+        startLine: ln,
+        parent,
+      };
+      attachments.push(att);
+      if (found) found.att = attachments.length - 1;
+      else anomalies.push(anomaly('ATTACHMENT_UNDECLARED', { message: `attachment ${index ?? ''} begins here but no 附件 list declares it`.replace('  ', ' '), line: ln, evidence: line, documentId }));
+      inside = attachments.length - 1;
       continue;
     }
     const decl = DECL.exec(line);
-    if (decl) ln = readDeclaration(scan, ln, decl);
-  }
-  reportNotFound(scan);
-  return { attachments: scan.attachments, anomalies: scan.anomalies };
-}
-
-/** The first line at or after `k` that is not blank (past `to` when none is). */
-function nextNonBlank(scan: Scan, k: number): number {
-  while (k <= scan.to && scan.lines[k - 1]!.trim() === '') k++;
-  return k;
-}
-
-/** The title on the first non-blank line after line `k`, if the document goes on. */
-function titleAfter(scan: Scan, k: number): string | null {
-  const j = nextNonBlank(scan, k + 1);
-  return j <= scan.to ? cleanTitle([scan.lines[j - 1]!], null) : null;
-}
-
-/**
- * An attachment begins at line `ln` (`附件 n` alone on the line): matched with the item of
- * a recent declaration that has its number, else reported as undeclared.
- */
-function beginAttachment(scan: Scan, ln: number, index: number | null): void {
-  const { decls, attachments } = scan;
-  let found: Item | null = null;
-  // The nearest declarations only (at most 50 back): keeps a flood of 附件 lines linear.
-  for (let d = decls.length - 1; d >= 0 && d >= decls.length - 50 && !found; d--) {
-    for (const it of decls[d]!) if (it.att === null && (it.index === index || (index === null && decls[d]!.length === 1))) { found = it; break; }
-  }
-  const parent = found ? attachmentParentOf(found.line, attachments) : scan.inside;
-  const att: Attachment = {
-    index,
-    declaredTitle: found ? found.title || null : null,
-    declaredLine: found ? found.line : null,
-    title: titleAfter(scan, ln),
-    startLine: ln,
-    parent,
-  };
-  attachments.push(att);
-  if (found) found.att = attachments.length - 1;
-  else scan.anomalies.push(anomaly('ATTACHMENT_UNDECLARED', { message: `attachment ${index ?? ''} begins here but no 附件 list declares it`.replace('  ', ' '), line: ln, evidence: scan.lines[ln - 1]!, documentId: scan.documentId }));
-  scan.inside = attachments.length - 1;
-}
-
-/**
- * A declaration at line `ln` (`附件：…`) with its items, numbered ones continuing on the
- * following lines. Returns the last line it takes.
- */
-function readDeclaration(scan: Scan, ln: number, decl: RegExpExecArray): number {
-  const items: Item[] = [];
-  if (decl[2]) {
-    items.push({ index: Number(toHalfWidth(decl[2])), title: squash(decl[3]!), line: ln, att: null });
-  } else {
-    const rest = decl[1]!.trim();
-    const first = ITEM.exec(rest);
-    if (first) items.push({ index: Number(toHalfWidth(first[1]!)), title: squash(first[2]!), line: ln, att: null });
-    else items.push({ index: null, title: squash(rest), line: ln, att: null });
-  }
-  if (items[0]!.index !== null) {
-    // Further numbered items on the following lines (a blank line may separate them).
-    let k = ln + 1;
-    for (;;) {
-      const j = nextNonBlank(scan, k);
-      if (j > scan.to || j - k > 1) break;
-      const it = ITEM.exec(scan.lines[j - 1]!);
-      if (!it || Number(toHalfWidth(it[1]!)) !== items[items.length - 1]!.index! + 1) break;
-      items.push({ index: Number(toHalfWidth(it[1]!)), title: squash(it[2]!), line: j, att: null });
-      k = j + 1;
-      ln = j;
+    if (!decl) continue;
+    const { items, last } = declarationItems(lines, ln, to, decl);
+    if (items[0]!.index === null && items[0]!.title === '') {
+      if (startFollows(lines, ln, to)) {
+        // "附件：" alone as the 附件说明, its title on the next line(s) and the attachment below.
+        const title = titleAfter(lines, ln, to);
+        if (title !== null) items[0]!.title = title;
+      } else {
+        // "附件：" alone: the attachment begins right here, its title on the next line.
+        const att: Attachment = { index: null, declaredTitle: null, declaredLine: ln, title: titleAfter(lines, ln, to), startLine: ln, parent: inside };
+        attachments.push(att);
+        items[0]!.att = attachments.length - 1;
+        inside = attachments.length - 1;
+      }
     }
-  } else if (items[0]!.title === '') {
-    // "附件：" alone: the attachment begins right here, its title on the next line.
-    const att: Attachment = { index: null, declaredTitle: null, declaredLine: ln, title: titleAfter(scan, ln), startLine: ln, parent: scan.inside };
-    scan.attachments.push(att);
-    items[0]!.att = scan.attachments.length - 1;
-    scan.inside = scan.attachments.length - 1;
+    ln = last;
+    decls.push(items);
   }
-  scan.decls.push(items);
-  return ln;
-}
-
-/** Declared items no attachment start matched: listed without a start, and reported. */
-function reportNotFound(scan: Scan): void {
-  const { attachments, lines } = scan;
-  for (const items of scan.decls) {
+  for (const items of decls) {
     for (const it of items) {
       if (it.att !== null) continue;
       attachments.push({ index: it.index, declaredTitle: it.title || null, declaredLine: it.line, title: null, startLine: null, parent: attachmentParentOf(it.line, attachments) });
-      scan.anomalies.push(anomaly('ATTACHMENT_NOT_FOUND', { message: `attachment ${it.index ?? ''} «${it.title}» is declared but never begins in the document`.replace('  ', ' '), line: it.line, evidence: lines[it.line - 1]!, documentId: scan.documentId }));
+      anomalies.push(anomaly('ATTACHMENT_NOT_FOUND', { message: `attachment ${it.index ?? ''} «${it.title}» is declared but never begins in the document`.replace('  ', ' '), line: it.line, evidence: lines[it.line - 1]!, documentId }));
     }
   }
+  return { attachments, anomalies };
 }
 
 /**

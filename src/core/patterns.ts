@@ -150,3 +150,78 @@ export function endsSentence(line: string): boolean {
   const last = t[t.length - 1];
   return last !== undefined && '。！？；!?;：:，,'.includes(last);
 }
+
+/** Chinese-numeral zeros as typed: 〇, the circle ○ and Ｏ/O stand for 〇 in years. */
+function normalizeZeros(s: string): string {
+  return s.replace(/[○Ｏ◯]/g, '〇');
+}
+
+const BARE_DATE = new RegExp(
+  `^\\s*([\\d０-９${CN_NUM}○Ｏ◯]{4})\\s*年\\s*([\\d０-９${CN_NUM}]{1,3})\\s*月\\s*([\\d０-９${CN_NUM}]{1,3})\\s*日\\s*$`,
+);
+
+/**
+ * A 成文日期 on a line of its own, without brackets, as a 落款 prints it: 2019年1月12日,
+ * 二〇〇四年十二月十七日 (〇, ○ or 零 for zero).
+ */
+export function bareDateLine(line: string): DateLine | null {
+  if (line.length > 40 || !line.includes('日')) return null;
+  const m = BARE_DATE.exec(line);
+  if (!m) return null;
+  const y = num(normalizeZeros(m[1]!));
+  const mo = num(m[2]!);
+  const d = num(m[3]!);
+  if (y === null || mo === null || d === null || y < 1000) return null;
+  return { raw: line.trim(), iso: isoDate(y, mo, d), year: y, month: mo, day: d };
+}
+
+/** 签发人：… beside a 文号 (reports to higher levels), with what follows. */
+const SIGNER = /[\s\u3000]*签\s*发\s*人\s*[:：]\s*(\S.*?)\s*$/;
+/** A 文号 on a line of its own wrapped in brackets: （皖政办秘〔2021〕82号）. */
+const WRAPPED = /^[(（\[［]\s*(.+?)\s*[)）\]］]$/;
+
+export interface DocNumberLine extends DocNumberMatch {
+  /** The 签发人 printed beside the 文号, or null. */
+  signer: string | null;
+}
+
+/**
+ * The document's own 文号 line, in any of its common forms: 国发〔2019〕5号, with ( ), [ ]
+ * or （ ） for 〔〕 and spaces, wrapped in brackets on a line of its own, with 签发人：… beside it.
+ */
+export function ownDocNumberLine(line: string): DocNumberLine | null {
+  if (line.length > 80 || !line.includes('号')) return null;
+  let t = line;
+  let signer: string | null = null;
+  if (t.includes('签')) {
+    const s = SIGNER.exec(t);
+    if (s) { signer = s[1]!; t = t.slice(0, s.index); }
+  }
+  const plain = docNumberLine(t);
+  if (plain) return { ...plain, signer };
+  const w = WRAPPED.exec(t.trim());
+  if (!w) return null;
+  const inner = docNumberLine(w[1]!);
+  if (!inner) return null;
+  return { ...inner, index: line.indexOf(inner.raw), signer };
+}
+
+const ORDER_NUMBER = new RegExp(`^\\s*第\\s*([0-9０-９${CN_NUM}百千]{1,8})\\s*号\\s*$`);
+
+/** The number line of an order (令), numbered without a year: 第709号, 第 12 号, 第三号. */
+export function orderNumberLine(line: string): { raw: string; serial: number; index: number } | null {
+  if (line.length > 24 || !line.includes('第')) return null;
+  const m = ORDER_NUMBER.exec(line);
+  if (!m) return null;
+  const serial = num(m[1]!);
+  if (serial === null) return null;
+  const raw = line.trim();
+  return { raw, serial, index: line.indexOf(raw) };
+}
+
+const PAGE_NUMBER = /^\s*[-—－–―─]{1,3}\s*[0-9０-９]{1,4}\s*[-—－–―─]{1,3}\s*$/;
+
+/** A page number such as —1— or - 2 -: page furniture, not text. */
+export function isPageNumber(line: string): boolean {
+  return line.length <= 16 && PAGE_NUMBER.test(line);
+}

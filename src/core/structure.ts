@@ -5,8 +5,12 @@ import type { SourceLines } from '../read/lines.js';
 import { isTocHeading, readToc } from './toc.js';
 import { readMasthead } from './masthead.js';
 import { readAttachments } from './attachments.js';
-import { categoryHeader, dateLine, docNumberLine, endsSentence, findDocNumbers, isStandardDocNumber, isTableRow, type DateLine } from './patterns.js';
-import { matchKey } from '../read/text.js';
+import { categoryHeader, dateLine, endsSentence, findDocNumbers, isStandardDocNumber, isTableRow, orderNumberLine, ownDocNumberLine, type DateLine } from './patterns.js';
+import {
+  furnitureAbove, headAt, headerAt, INTERPRETATION, isBlankish, isImprint, kindOf, MAX_TITLE_LINES, nextLine, readSignature, titleIssuers,
+  type HeadNumber, type MetaLine,
+} from './official.js';
+import { matchKey, squash } from '../read/text.js';
 import { cleanTitle } from './title.js';
 import { append } from '../model/result.js';
 
@@ -37,20 +41,21 @@ interface Candidate {
   titleEnd: number;
   date: DateLine | null;
   dateLineNo: number | null;
+  /** First line of the document when something stands above its title (版头, export furniture). */
+  spanStart?: number;
+  /** The document's own 文号 (or order number) found with its head. */
+  number?: HeadNumber | null;
+  header?: { issuers: string[]; line: number; signer: string | null };
+  meta?: MetaLine[];
 }
 
-/** Document types recognised from the end of a title, longest first. */
-const KINDS = ['实施意见', '实施方案', '实施办法', '工作要点', '任免事项', '通知', '请示', '答复', '批复', '决定', '意见', '办法', '规定', '方案', '公告', '通告', '报告', '命令', '通报', '函', '令'];
-const INTERPRETATION = /^\s*\S{0,4}解读\s*[:：]\s*《/;
-const MAX_TITLE_LINES = 4;
+/** A TOC with the line of its 目录 heading (null for the first, found by readToc). */
+interface Toc {
+  entries: TocEntry[];
+  line: number | null;
+}
+
 const MAX_TITLE_LINE = 120;
-
-function kindOf(title: string): string | null {
-  if (INTERPRETATION.test(title)) return '解读';
-  const t = title.replace(/[\s》」”"]+$/, '');
-  for (const k of KINDS) if (t.endsWith(k)) return k === '任免事项' ? '任免' : k;
-  return null;
-}
 
 /** Bigram Dice similarity of two match keys (0..1). Linear in their lengths. */
 export function similarity(a: string, b: string): number {
@@ -131,8 +136,23 @@ function regionsOf(lines: readonly string[], from: number, to: number, group = 0
   return regions;
 }
 
-/** Document starts in one region: date lines with the title above, TOC titles, interpretations. */
-function candidatesIn(lines: readonly string[], region: Region, tocEntries: readonly TocEntry[], anomalies: Anomaly[]): Candidate[] {
+/** Lines a candidate's head covers: a mark per line of the region (no search over candidates). */
+class Cover {
+  private readonly marks: Uint8Array;
+  constructor(private readonly region: Region) {
+    this.marks = new Uint8Array(region.to - region.from + 2);
+  }
+  mark(c: Candidate): void {
+    const last = Math.max(c.titleEnd, c.dateLineNo ?? c.titleEnd, c.number?.line ?? c.titleEnd);
+    for (let ln = Math.max(c.spanStart ?? c.titleStart, this.region.from); ln <= Math.min(last, this.region.to); ln++) this.marks[ln - this.region.from] = 1;
+  }
+  has(ln: number): boolean {
+    return this.marks[ln - this.region.from] === 1;
+  }
+}
+
+/** Date lines with the title above them: the layout of gazettes that date every document. */
+function dateLineStarts(lines: readonly string[], region: Region, anomalies: Anomaly[]): Candidate[] {
   const cands: Candidate[] = [];
   for (let ln = region.from; ln <= region.to; ln++) {
     const line = lines[ln - 1]!;
@@ -148,60 +168,118 @@ function candidatesIn(lines: readonly string[], region: Region, tocEntries: read
     }
     cands.push({ titleStart: t[0], titleEnd: t[1], date: d, dateLineNo: ln });
   }
-  // Lines a candidate's title or date line covers (a mark per line: no search over candidates).
-  const cover = new Uint8Array(region.to - region.from + 2);
-  const mark = (c: Candidate): void => {
-    for (let ln = Math.max(c.titleStart, region.from); ln <= Math.min(Math.max(c.titleEnd, c.dateLineNo ?? c.titleEnd), region.to); ln++) cover[ln - region.from] = 1;
-  };
-  for (const c of cands) mark(c);
-  const covered = (ln: number): boolean => cover[ln - region.from] === 1;
-  const add = (ln: number): void => {
-    const c: Candidate = { titleStart: ln, titleEnd: ln, date: null, dateLineNo: null };
-    cands.push(c);
-    mark(c);
-  };
-  const candKeys = new Set(cands.map((c) => matchKey(lines.slice(c.titleStart - 1, c.titleEnd).join(''))));
-  // TOC entries of this category not found by a date line: look for their title as a line.
-  const wanted = tocEntries.filter((e) => !candKeys.has(matchKey(e.title)));
-  if (wanted.length) {
-    const keys = new Map<string, number>();
-    // A key that is a prefix of another, their lengths within 0.8 of each other and the
-    // shorter one at least 9 long, shares the other's first 8 characters: lines are
-    // bucketed by those, in line order, so a prefix match looks only at its own bucket.
-    const PREFIX = 8;
-    const byPrefix = new Map<string, Array<[string, number]>>();
-    for (let ln = region.from; ln <= region.to; ln++) {
-      const t = lines[ln - 1]!;
-      if (t.trim() === '' || t.length > 300 || isTableRow(t)) continue;
-      const k = matchKey(t);
-      if (k.length < 4 || keys.has(k)) continue;
-      keys.set(k, ln);
-      if (k.length > PREFIX) {
-        const bucket = byPrefix.get(k.slice(0, PREFIX));
-        if (bucket) bucket.push([k, ln]);
-        else byPrefix.set(k.slice(0, PREFIX), [[k, ln]]);
+  return cands;
+}
+
+/**
+ * Official-document heads (公文, GB/T 9704) not covered yet: a 版头 mark with its 文号 and
+ * title, or a title ending in a document kind followed by its 文号, an order's 第N号, a
+ * date line or a 主送 line. One pass; each line looks at a few lines around it.
+ */
+function officialStarts(lines: readonly string[], region: Region, cover: Cover): Candidate[] {
+  const out: Candidate[] = [];
+  let floor = region.from;
+  for (let ln = region.from; ln <= region.to; ln++) {
+    if (cover.has(ln)) { floor = ln + 1; continue; }
+    const line = lines[ln - 1]!;
+    if (line.length > 100 || line.trim() === '') continue;
+    let c: Candidate | null = null;
+    if (line.includes('件')) {
+      const h = headerAt(lines, ln, floor, region.to);
+      if (h) c = { titleStart: h.titleStart, titleEnd: h.titleEnd, date: null, dateLineNo: null, spanStart: h.startLine, number: h.number, header: { issuers: h.issuers, line: ln, signer: h.signer } };
+    }
+    if (c === null) {
+      const h = headAt(lines, ln, floor, region.to);
+      // A regulation an order publishes (its passage note under the title) belongs to the order.
+      const ofOrder = h?.published === true && out.length > 0 && kindOf(lines.slice(out[out.length - 1]!.titleStart - 1, out[out.length - 1]!.titleEnd).join('')) === '令';
+      if (h && !ofOrder && !cover.has(h.titleStart) && !(h.numberAbove && cover.has(h.number!.line))) {
+        c = { titleStart: h.titleStart, titleEnd: h.titleEnd, date: h.date, dateLineNo: h.dateLineNo, number: h.number };
+        if (h.numberAbove) c.spanStart = h.number!.line;
       }
     }
-    for (const e of wanted) {
-      const ek = matchKey(e.title);
-      let at = keys.get(ek);
-      if (at === undefined && ek.length >= 10) {
-        for (const [k, ln] of byPrefix.get(ek.slice(0, PREFIX)) ?? []) {
-          if ((k.startsWith(ek) || ek.startsWith(k)) && Math.min(k.length, ek.length) / Math.max(k.length, ek.length) > 0.8) { at = ln; break; }
-        }
-      }
-      if (at !== undefined && !covered(at)) add(at);
+    if (c === null) continue;
+    out.push(c);
+    cover.mark(c);
+    ln = Math.max(c.titleEnd, c.dateLineNo ?? 0, c.number?.line ?? 0);
+    floor = ln + 1;
+  }
+  return out;
+}
+
+/** TOC entries of this region not found by a date line or a head: their title as a line. */
+function tocStarts(lines: readonly string[], region: Region, wanted: readonly TocEntry[], cover: Cover): Candidate[] {
+  const out: Candidate[] = [];
+  if (wanted.length === 0) return out;
+  const keys = new Map<string, number>();
+  // A key that is a prefix of another, their lengths within 0.8 of each other and the
+  // shorter one at least 9 long, shares the other's first 8 characters: lines are
+  // bucketed by those, in line order, so a prefix match looks only at its own bucket.
+  const PREFIX = 8;
+  const byPrefix = new Map<string, Array<[string, number]>>();
+  for (let ln = region.from; ln <= region.to; ln++) {
+    const t = lines[ln - 1]!;
+    if (t.trim() === '' || t.length > 300 || isTableRow(t)) continue;
+    const k = matchKey(t);
+    if (k.length < 4 || keys.has(k)) continue;
+    keys.set(k, ln);
+    if (k.length > PREFIX) {
+      const bucket = byPrefix.get(k.slice(0, PREFIX));
+      if (bucket) bucket.push([k, ln]);
+      else byPrefix.set(k.slice(0, PREFIX), [[k, ln]]);
     }
   }
+  for (const e of wanted) {
+    const ek = matchKey(e.title);
+    let at = keys.get(ek);
+    if (at === undefined && ek.length >= 10) {
+      for (const [k, ln] of byPrefix.get(ek.slice(0, PREFIX)) ?? []) {
+        if ((k.startsWith(ek) || ek.startsWith(k)) && Math.min(k.length, ek.length) / Math.max(k.length, ek.length) > 0.8) { at = ln; break; }
+      }
+    }
+    if (at !== undefined && !cover.has(at)) {
+      const c: Candidate = { titleStart: at, titleEnd: at, date: null, dateLineNo: null };
+      out.push(c);
+      cover.mark(c);
+    }
+  }
+  return out;
+}
+
+/** Export furniture and a repeated title above each candidate become its source metadata. */
+function attachFurniture(lines: readonly string[], region: Region, cands: Candidate[]): void {
+  let floor = region.from;
+  for (const c of cands) {
+    if (c.titleEnd >= c.titleStart) {
+      const key = matchKey(lines.slice(c.titleStart - 1, c.titleEnd).join(''));
+      const f = furnitureAbove(lines, c.spanStart ?? c.titleStart, floor, key, c.titleStart);
+      if (f.meta.length) { c.meta = f.meta; c.spanStart = f.top; }
+    }
+    floor = Math.max(c.titleEnd, c.dateLineNo ?? 0, c.number?.line ?? 0) + 1;
+  }
+}
+
+/** Document starts in one region: date lines, official-document heads, TOC titles, interpretations. */
+function candidatesIn(lines: readonly string[], region: Region, tocEntries: readonly TocEntry[], anomalies: Anomaly[]): Candidate[] {
+  const cands = dateLineStarts(lines, region, anomalies);
+  const cover = new Cover(region);
+  for (const c of cands) cover.mark(c);
+  append(cands, officialStarts(lines, region, cover));
+  const candKeys = new Set(cands.map((c) => matchKey(lines.slice(c.titleStart - 1, c.titleEnd).join(''))));
+  append(cands, tocStarts(lines, region, tocEntries.filter((e) => !candKeys.has(matchKey(e.title))), cover));
   const starts = new Set(cands.map((c) => c.titleStart));
   for (let ln = region.from; ln <= region.to; ln++) {
-    if (lines[ln - 1]!.includes('解读') && INTERPRETATION.test(lines[ln - 1]!) && !covered(ln) && !starts.has(ln)) add(ln);
+    if (lines[ln - 1]!.includes('解读') && INTERPRETATION.test(lines[ln - 1]!) && !cover.has(ln) && !starts.has(ln)) {
+      const c: Candidate = { titleStart: ln, titleEnd: ln, date: null, dateLineNo: null };
+      cands.push(c);
+      cover.mark(c);
+    }
   }
   cands.sort((a, b) => a.titleStart - b.titleStart);
+  attachFurniture(lines, region, cands);
   // Content before the first document start is a document of its own (e.g. a list under its heading).
   let firstContent = region.from;
-  while (firstContent <= region.to && lines[firstContent - 1]!.trim() === '') firstContent++;
-  if (firstContent <= region.to && (cands.length === 0 || cands[0]!.titleStart > firstContent) && !isTableRow(lines[firstContent - 1]!)) {
+  while (firstContent <= region.to && isBlankish(lines[firstContent - 1]!)) firstContent++;
+  if (firstContent <= region.to && (cands.length === 0 || (cands[0]!.spanStart ?? cands[0]!.titleStart) > firstContent) && !isTableRow(lines[firstContent - 1]!)) {
     cands.unshift({ titleStart: firstContent, titleEnd: firstContent, date: null, dateLineNo: null });
   }
   return cands;
@@ -226,29 +304,31 @@ function colophonBefore(lines: readonly string[], from: number, to: number): num
   return mh.startLine !== null && mh.masthead.issue !== null ? start - 1 + mh.startLine : null;
 }
 
-/**
- * Reads the structure of an issue: TOC, masthead, sections, documents (title, date,
- * 文号, recipients, attachments, span), citations.
- */
-export function readStructure(src: SourceLines): Structure {
-  const lines = src.lines;
+/** TOC, colophon and the body between them, with the anomalies of a missing or partial colophon. */
+function readFrame(lines: readonly string[], anomalies: Anomaly[]) {
   const n = lines.length;
-  const anomalies: Anomaly[] = [];
   const toc = readToc(lines);
-  const mh = readMasthead(lines);
+  let mh = readMasthead(lines);
+  if (toc.entries.length === 0 && mh.masthead.title === null && mh.masthead.issue === null && mh.startLine !== null && isImprint(lines[mh.startLine - 1]!)) {
+    // XX办公室　2022年4月15日印发 closing a text of documents is a 版记, not a gazette's colophon.
+    mh = { masthead: { ...mh.masthead, publicationDate: null, publisher: null, website: null, line: null }, startLine: null, endLine: null };
+  }
   if (toc.entries.length === 0) anomalies.push(anomaly('TOC_NOT_FOUND', { message: 'no table of contents (目录) was found', line: 1, evidence: lines[0] ?? '' }));
-  if (mh.masthead.line === null) {
-    anomalies.push(anomaly('MASTHEAD_NOT_FOUND', { message: 'no colophon (title, 年第N期, publication date) was found', line: Math.max(1, n), evidence: lines[n - 1] ?? '' }));
-  } else {
+  if (mh.masthead.line !== null) {
     const missing = (['title', 'year', 'issue', 'totalIssue', 'publicationDate', 'publisher'] as const).filter((k) => mh.masthead[k] === null);
     if (missing.length) anomalies.push(anomaly('MASTHEAD_FIELD_MISSING', { message: `the colophon lacks: ${missing.join(', ')}`, line: mh.masthead.line, evidence: lines[mh.masthead.line - 1]! }));
   }
   const bodyStart = toc.endLine !== null ? toc.endLine + 1 : 1;
   const bodyEnd = mh.startLine !== null && mh.startLine > bodyStart ? mh.startLine - 1 : n;
+  return { toc, mh, bodyStart, bodyEnd };
+}
 
-  // Issues run together: a later table of contents inside the body opens the next issue. Its
-  // lines are not body text, and the documents after it are matched with its entries.
-  const tocs: { entries: TocEntry[]; line: number | null }[] = [{ entries: toc.entries, line: toc.startLine }];
+/**
+ * Issues run together: a later table of contents inside the body opens the next issue. Its
+ * lines are not body text, and the documents after it are matched with its entries.
+ */
+function splitRegions(lines: readonly string[], first: Toc, bodyStart: number, bodyEnd: number): { tocs: Toc[]; regions: Region[] } {
+  const tocs: Toc[] = [first];
   const regions: Region[] = [];
   let segmentFrom = bodyStart;
   for (let ln = bodyStart; ln <= bodyEnd; ln++) {
@@ -266,6 +346,11 @@ export function readStructure(src: SourceLines): Structure {
     ln = later.endLine!;
   }
   append(regions, regionsOf(lines, segmentFrom, bodyEnd, tocs.length - 1));
+  return { tocs, regions };
+}
+
+/** Categories of each TOC, and categories with a section header in the body after it. */
+function categoriesOf(lines: readonly string[], tocs: readonly Toc[], regions: readonly Region[], anomalies: Anomaly[]) {
   const tocCategories = tocs.map((t) => new Set(t.entries.map((e) => e.category)));
   const bodyCategories = tocs.map(() => new Set<string | null>());
   for (const r of regions) bodyCategories[r.group]!.add(r.category);
@@ -277,7 +362,40 @@ export function readStructure(src: SourceLines): Structure {
       }
     }
   });
+  return { tocCategories, bodyCategories };
+}
 
+/** A document's skeleton from its start; details (id, title, 文号, 落款…) come later. */
+function newDocument(lines: readonly string[], c: Candidate, ordinal: number, category: string | null, end: number): Document {
+  const titleLines = lines.slice(c.titleStart - 1, Math.max(c.titleEnd, c.titleStart - 1));
+  return {
+    id: '',
+    ordinal,
+    category,
+    kind: null,
+    title: '',
+    titleRaw: titleLines.map((t) => t.trim()).join('\n'),
+    titleSpan: { startLine: c.titleStart, endLine: Math.max(c.titleEnd, c.titleStart) },
+    date: c.date?.iso ?? null,
+    dateRaw: c.date?.raw ?? null,
+    dateLine: c.dateLineNo,
+    docNumber: null,
+    recipients: null,
+    attachments: [],
+    span: { startLine: c.spanStart ?? c.titleStart, endLine: end },
+    toc: null,
+    interprets: null,
+    issuers: [],
+    dateSource: c.date ? 'dateLine' : null,
+    signature: null,
+    note: null,
+    header: c.header ?? null,
+    sourceMeta: c.meta ?? [],
+  };
+}
+
+/** Documents and sections of every region, each document with the candidate it starts at. */
+function documentsOf(lines: readonly string[], tocs: readonly Toc[], regions: readonly Region[], anomalies: Anomaly[]) {
   const documents: Document[] = [];
   const sections: Section[] = [];
   const docRegion: Region[] = [];
@@ -298,26 +416,8 @@ export function readStructure(src: SourceLines): Structure {
     const entries = byCategory[region.group]!.get(region.category) ?? [];
     const cands = candidatesIn(lines, region, entries.length ? entries : region.category === null ? listed : [], anomalies);
     cands.forEach((c, i) => {
-      const end = i + 1 < cands.length ? cands[i + 1]!.titleStart - 1 : region.to;
-      const titleLines = lines.slice(c.titleStart - 1, Math.max(c.titleEnd, c.titleStart - 1));
-      documents.push({
-        id: '',
-        ordinal: documents.length + 1,
-        category: region.category,
-        kind: null,
-        title: '',
-        titleRaw: titleLines.map((t) => t.trim()).join('\n'),
-        titleSpan: { startLine: c.titleStart, endLine: Math.max(c.titleEnd, c.titleStart) },
-        date: c.date?.iso ?? null,
-        dateRaw: c.date?.raw ?? null,
-        dateLine: c.dateLineNo,
-        docNumber: null,
-        recipients: null,
-        attachments: [],
-        span: { startLine: c.titleStart, endLine: end },
-        toc: null,
-        interprets: null,
-      });
+      const end = i + 1 < cands.length ? (cands[i + 1]!.spanStart ?? cands[i + 1]!.titleStart) - 1 : region.to;
+      documents.push(newDocument(lines, c, documents.length + 1, region.category, end));
       docRegion.push(region);
       docCands.push(c);
     });
@@ -326,11 +426,18 @@ export function readStructure(src: SourceLines): Structure {
       sectionOf.set(region, sections[sections.length - 1]!);
     }
   }
+  return { documents, sections, docRegion, docCands, sectionOf };
+}
 
-  // Match documents to TOC entries: same category, in order, by title similarity. The first
-  // unused entry with an equal key is found through an index; the similarity search looks at
-  // every entry of a TOC of up to 2 × NEAR entries, else at the NEAR entries either side of
-  // the last match (documents follow their TOC's order): linear for a TOC of any length.
+/**
+ * Match documents to TOC entries: same category, in order, by title similarity. The first
+ * unused entry with an equal key is found through an index; the similarity search looks at
+ * every entry of a TOC of up to 2 × NEAR entries, else at the NEAR entries either side of
+ * the last match (documents follow their TOC's order): linear for a TOC of any length.
+ * Returns each document's entry, beside it (a property added and deleted would slow every
+ * document object).
+ */
+function matchToc(documents: Document[], docRegion: readonly Region[], tocs: readonly Toc[], tocCategories: readonly Set<string | null>[], bodyCategories: readonly Set<string | null>[]): Array<TocEntry | undefined> {
   const NEAR = 100;
   const used = new Set<TocEntry>();
   const entryKeys = new Map(tocs.flatMap((t) => t.entries.map((e) => [e, matchKey(e.title)] as const)));
@@ -346,7 +453,6 @@ export function readStructure(src: SourceLines): Structure {
     return m;
   });
   const cursor = tocs.map(() => 0);
-  // each document's entry, beside it (a property added and deleted would slow every document object)
   const tocOf: Array<TocEntry | undefined> = [];
   documents.forEach((d, i) => {
     const key = matchKey(d.titleRaw);
@@ -381,62 +487,106 @@ export function readStructure(src: SourceLines): Structure {
       tocOf[i] = best;
     }
   });
+  return tocOf;
+}
 
-  // Per-document details.
+/** The document's own 文号: found with its head, else the first non-blank line after the date line (or the title). */
+function readDocNumber(lines: readonly string[], d: Document, c: Candidate): number {
+  let number = c.number ?? null;
+  if (number === null) {
+    const k = nextLine(lines, (c.dateLineNo ?? d.titleSpan.endLine) + 1, d.span.endLine, Infinity);
+    if (k === 0) return (c.dateLineNo ?? d.titleSpan.endLine);
+    const dn = ownDocNumberLine(lines[k - 1]!);
+    const order = dn === null && d.kind === '令' ? orderNumberLine(lines[k - 1]!) : null;
+    if (!dn && !order) return k - 1;
+    number = { line: k, dn, order };
+  }
+  const { line, dn, order } = number;
+  if (dn) d.docNumber = { raw: dn.raw, normalized: dn.normalized, issuer: dn.issuer, year: dn.year, serial: dn.serial, line, column: dn.index + 1 };
+  else if (order) {
+    const issuer = squash(d.title).replace(/\s+/g, '');
+    d.docNumber = { raw: order.raw, normalized: `${issuer}第${order.serial}号`, issuer, year: null, serial: order.serial, line, column: order.index + 1 };
+  }
+  if (dn?.signer && d.header) d.header.signer = dn.signer;
+  return Math.max(line, c.dateLineNo ?? 0, d.titleSpan.endLine);
+}
+
+/** Recipients (主送): a short line ending in a colon among the next three non-blank lines. */
+function readRecipients(lines: readonly string[], d: Document, headerEnd: number): number {
+  let seen = 0;
+  for (let j = headerEnd + 1; j <= d.span.endLine && seen < 3; j++) {
+    const t = lines[j - 1]!.trim();
+    if (t === '') continue;
+    seen++;
+    if (t.length <= 150 && /[:：]$/.test(t) && !/^(?:[-*]\s*)?附\s*件/.test(t) && !isTableRow(t)) {
+      d.recipients = { text: t, line: j };
+      return j;
+    }
+  }
+  return headerEnd;
+}
+
+/** The 落款 after the body: issuers, 成文日期 (the date when no date line precedes the body), 附注. */
+function readClosing(lines: readonly string[], d: Document, bodyFrom: number): void {
+  const sig = readSignature(lines, bodyFrom, d.span.endLine);
+  // Issuers: those signing the 落款, else the 版头 mark's, else those the title names before 关于.
+  const named = (): string[] => (d.header ? [...d.header.issuers] : sig || d.docNumber ? titleIssuers(d.title) : []);
+  if (!sig) {
+    d.issuers = named();
+    return;
+  }
+  d.signature = { issuers: sig.issuers, date: sig.date.iso, dateRaw: sig.date.raw, line: sig.line, startLine: sig.startLine };
+  d.note = sig.note;
+  d.issuers = sig.issuers.length ? [...sig.issuers] : named();
+  if (d.date === null && d.dateLine === null) {
+    d.date = sig.date.iso;
+    d.dateRaw = sig.date.raw;
+    d.dateLine = sig.line;
+    d.dateSource = 'signature';
+  }
+}
+
+/** Per-document details: title, kind, 文号, recipients, 落款, id, attachments, with their anomalies. */
+function readDetails(lines: readonly string[], documents: Document[], docCands: readonly Candidate[], tocOf: ReadonlyArray<TocEntry | undefined>, anomalies: Anomaly[]): void {
   const untitled = new Map<number, Anomaly>();
   for (const a of anomalies) if (a.code === 'DOCUMENT_WITHOUT_TITLE') untitled.set(a.line, a);
   const idCount = new Map<string, number>();
   const sectionOrdinal = new Map<string | null, number>();
   documents.forEach((d, i) => {
     const c = docCands[i]!;
-    const tocEntry = tocOf[i] ?? null;
-    d.title = c.titleEnd >= c.titleStart ? cleanTitle(d.titleRaw.split('\n'), tocEntry?.titleRaw ?? null) : '';
+    d.title = c.titleEnd >= c.titleStart ? cleanTitle(d.titleRaw.split('\n'), tocOf[i]?.titleRaw ?? null) : '';
     d.kind = kindOf(d.title);
     if (c.date && c.date.iso === null) {
       anomalies.push(anomaly('DATE_INVALID', { message: `${c.date.raw} is not a date in the calendar`, line: c.dateLineNo!, evidence: lines[c.dateLineNo! - 1]! }));
     }
-    // 文号: the first non-blank line after the date line (or the title).
-    let k = (c.dateLineNo ?? d.titleSpan.endLine) + 1;
-    while (k <= d.span.endLine && lines[k - 1]!.trim() === '') k++;
-    let headerEnd = k - 1;
-    if (k <= d.span.endLine) {
-      const dn = docNumberLine(lines[k - 1]!);
-      if (dn) {
-        d.docNumber = { raw: dn.raw, normalized: dn.normalized, issuer: dn.issuer, year: dn.year, serial: dn.serial, line: k, column: dn.index + 1 };
-        headerEnd = k;
-      }
-    }
-    // Recipients (主送): a short line ending in a colon among the next three non-blank lines.
-    let seen = 0;
-    for (let j = headerEnd + 1; j <= d.span.endLine && seen < 3; j++) {
-      const t = lines[j - 1]!.trim();
-      if (t === '') continue;
-      seen++;
-      if (t.length <= 150 && /[:：]$/.test(t) && !/^(?:[-*]\s*)?附\s*件/.test(t) && !isTableRow(t)) {
-        d.recipients = { text: t, line: j };
-        break;
-      }
-    }
+    const headerEnd = readRecipients(lines, d, readDocNumber(lines, d, c));
+    readClosing(lines, d, headerEnd + 1);
     const ord = (sectionOrdinal.get(d.category) ?? 0) + 1;
     sectionOrdinal.set(d.category, ord);
-    let id = d.docNumber ? `${d.docNumber.issuer}-${d.docNumber.year}-${d.docNumber.serial}` : `${d.category ?? '正文'}-${d.toc?.index ?? ord}`;
+    const dn = d.docNumber;
+    let id = dn ? (dn.year !== null ? `${dn.issuer}-${dn.year}-${dn.serial}` : `${dn.issuer}-${dn.serial}`) : `${d.category ?? '正文'}-${d.toc?.index ?? ord}`;
     const seenId = idCount.get(id) ?? 0;
     idCount.set(id, seenId + 1);
     if (seenId > 0) id = `${id}-${seenId + 1}`;
     d.id = id;
-    if (d.docNumber && !isStandardDocNumber(d.docNumber.raw)) {
-      anomalies.push(anomaly('DOCNUMBER_NONSTANDARD', { message: `文号 ${d.docNumber.raw} is not in the standard form ${d.docNumber.normalized}`, line: d.docNumber.line, column: d.docNumber.column, evidence: lines[d.docNumber.line - 1]!, documentId: d.id }));
+    if (dn && dn.year !== null && !isStandardDocNumber(dn.raw)) {
+      anomalies.push(anomaly('DOCNUMBER_NONSTANDARD', { message: `文号 ${dn.raw} is not in the standard form ${dn.normalized}`, line: dn.line, column: dn.column, evidence: lines[dn.line - 1]!, documentId: d.id }));
+    }
+    if (d.signature && d.signature.date === null) {
+      anomalies.push(anomaly('DATE_INVALID', { message: `${d.signature.dateRaw} is not a date in the calendar`, line: d.signature.line, evidence: lines[d.signature.line - 1]!, documentId: d.id }));
+    }
+    for (const m of d.sourceMeta) {
+      if (m.key === 'title') anomalies.push(anomaly('TITLE_REPEATED', { message: `the title is printed twice (line ${m.line} and line ${d.titleSpan.startLine}), as exports print it`, line: d.titleSpan.startLine, evidence: lines[d.titleSpan.startLine - 1]!, documentId: d.id }));
     }
     const att = readAttachments(lines, d.titleSpan.endLine + 1, d.span.endLine, d.id);
     d.attachments = att.attachments;
     append(anomalies, att.anomalies);
     if (c.titleEnd < c.titleStart) { const a = untitled.get(c.dateLineNo!); if (a) a.documentId = d.id; }
   });
-  documents.forEach((d, i) => {
-    // Regions do not overlap: only the section of the document's own region can hold it.
-    const s = sectionOf.get(docRegion[i]!);
-    if (s && s.category === d.category) s.documentIds.push(d.id);
-  });
+}
+
+/** TOC entries with the document each matches; anomalies for entries and documents left unmatched. */
+function linkToc(lines: readonly string[], tocs: readonly Toc[], documents: readonly Document[], docRegion: readonly Region[], anomalies: Anomaly[]): TocEntry[] {
   const docByTocLine = new Map<number, string>();
   for (const d of documents) if (d.toc && !docByTocLine.has(d.toc.line)) docByTocLine.set(d.toc.line, d.id);
   const tocOut: TocEntry[] = tocs.flatMap((t) => t.entries.map((e) => (tocs.length > 1 && t.line !== null ? { ...e, documentId: docByTocLine.get(e.line) ?? null, tocLine: t.line } : { ...e, documentId: docByTocLine.get(e.line) ?? null })));
@@ -449,7 +599,34 @@ export function readStructure(src: SourceLines): Structure {
       if (d.toc === null && tocs[docRegion[i]!.group]!.entries.length) anomalies.push(anomaly('DOCUMENT_NOT_IN_TOC', { message: `document «${d.title}» is not in the table of contents`, line: d.titleSpan.startLine, evidence: lines[d.titleSpan.startLine - 1]!, documentId: d.id }));
     }
   }
+  return tocOut;
+}
 
+/**
+ * Reads the structure of an issue: TOC, masthead, sections, documents (title, date,
+ * 文号, recipients, 落款, attachments, span), citations. A TOC, section headers and a
+ * colophon are used where present; documents are also found by their 公文 heads.
+ */
+export function readStructure(src: SourceLines): Structure {
+  const lines = src.lines;
+  const anomalies: Anomaly[] = [];
+  const { toc, mh, bodyStart, bodyEnd } = readFrame(lines, anomalies);
+  const { tocs, regions } = splitRegions(lines, { entries: toc.entries, line: toc.startLine }, bodyStart, bodyEnd);
+  const { tocCategories, bodyCategories } = categoriesOf(lines, tocs, regions, anomalies);
+  const { documents, sections, docRegion, docCands, sectionOf } = documentsOf(lines, tocs, regions, anomalies);
+  const tocOf = matchToc(documents, docRegion, tocs, tocCategories, bodyCategories);
+  readDetails(lines, documents, docCands, tocOf, anomalies);
+  documents.forEach((d, i) => {
+    // Regions do not overlap: only the section of the document's own region can hold it.
+    const s = sectionOf.get(docRegion[i]!);
+    if (s && s.category === d.category) s.documentIds.push(d.id);
+  });
+  const tocOut = linkToc(lines, tocs, documents, docRegion, anomalies);
+  if (mh.masthead.line === null && !(toc.entries.length === 0 && documents.some((d) => d.docNumber !== null || d.signature !== null))) {
+    // A text of official documents without a TOC is not a gazette issue: it has no colophon to miss.
+    const n = lines.length;
+    anomalies.push(anomaly('MASTHEAD_NOT_FOUND', { message: 'no colophon (title, 年第N期, publication date) was found', line: Math.max(1, n), evidence: lines[n - 1] ?? '' }));
+  }
   const citations = readCitations(lines, documents);
   return { masthead: mh.masthead, toc: tocOut, sections, documents, citations, anomalies, body: { startLine: bodyStart, endLine: bodyEnd } };
 }

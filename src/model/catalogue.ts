@@ -96,6 +96,12 @@ export const CATALOGUE = {
     description: 'A date line stands without a title line above it',
     hint: 'Restore the title lines of the document',
   },
+  TITLE_REPEATED: {
+    severity: 'info',
+    group: 'structure',
+    description: 'A document\'s title is printed twice above its body (as legal-database and web exports print it); the copy is kept as source metadata',
+    hint: 'Nothing to fix: the repeated line is export furniture, not text',
+  },
   DOCNUMBER_NONSTANDARD: {
     severity: 'warning',
     group: 'structure',

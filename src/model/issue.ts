@@ -58,12 +58,12 @@ export const DocNumber = z
     raw: z.string().describe('As written, e.g. 某府(2023)25号'),
     normalized: z.string().describe('Standard form 机关代字〔年份〕序号号'),
     issuer: z.string().describe('机关代字'),
-    year: z.number().int(),
+    year: z.number().int().nullable().describe('Year in the brackets; null for an order (令) numbered without a year (第N号)'),
     serial: z.number().int(),
     line: Line,
     column: z.number().int().min(1),
   })
-  .describe('A 文号 (document number)');
+  .describe('A 文号 (document number); for an order (令) the 第N号 under the order\'s name');
 export type DocNumber = z.infer<typeof DocNumber>;
 
 export const Attachment = z
@@ -99,6 +99,26 @@ export const Document = z
       .nullable()
       .describe('The table-of-contents entry this document matches'),
     interprets: z.string().nullable().describe('For a policy interpretation: id of the document it interprets'),
+    issuers: z.array(z.string()).describe('发文机关: the issuers signing the 落款, else those of the 版头 mark (several for a joint document); empty when neither is printed'),
+    dateSource: z.enum(['dateLine', 'signature']).nullable().describe('Where `date` comes from: a date line under the title, or the 成文日期 of the 落款 (when no date line precedes the body)'),
+    signature: z
+      .object({
+        issuers: z.array(z.string()).describe('Issuer lines above the date, in order'),
+        date: IsoDate.nullable().describe('成文日期; null when it is not a date in the calendar'),
+        dateRaw: z.string(),
+        line: Line.describe('Line of the 成文日期'),
+        startLine: Line.describe('First line of the 落款 (the first issuer, else the date)'),
+      })
+      .nullable()
+      .describe('落款 after the body: issuer(s) and 成文日期 (Arabic or Chinese numerals)'),
+    note: z.object({ text: z.string(), line: Line }).nullable().describe('附注 under the 落款, such as （此件公开发布）'),
+    header: z
+      .object({ issuers: z.array(z.string()), line: Line, signer: z.string().nullable().describe('签发人 beside the 文号') })
+      .nullable()
+      .describe('版头 of a typeset document: the issuing authority\'s mark (XX人民政府文件, joint issuers sharing one 文件)'),
+    sourceMeta: z
+      .array(z.object({ key: z.string(), value: z.string(), line: Line }))
+      .describe('Database and web export furniture before the title (citation code, source link, metadata, the title printed twice): kept, never taken as the title'),
   })
   .describe('One document of the issue');
 export type Document = z.infer<typeof Document>;

@@ -63,6 +63,7 @@ export const RosterMember = z
       .enum(['table', 'line', 'sentence'])
       .describe('Where the member is listed: a table row, a plain line, or a sentence (办公室主任由…兼任)'),
     line: Line,
+    group: z.string().optional().describe('The sub-heading of the member list the member stands under (（一）市政府委员 → 市政府委员); absent when the list has none'),
   })
   .describe('One member of a roster');
 export type RosterMember = z.infer<typeof RosterMember>;

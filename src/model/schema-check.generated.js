@@ -2,12 +2,12 @@
 // with ajv standalone code. Do not edit; tests/conform.test.ts checks that it is up to date.
 "use strict";
 export const issue = validate20;
-const schema31 = {"$id":"https://gongbao.dev/schemas/issue.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"schemaVersion":{"type":"number","const":1},"source":{"type":"object","properties":{"name":{"type":["string","null"]},"encoding":{"type":"string","enum":["utf-8","utf-16le","utf-16be","gb18030"]},"bom":{"type":"boolean"},"bytes":{"type":"integer","minimum":0,"maximum":9007199254740991},"lines":{"type":"integer","minimum":0,"maximum":9007199254740991},"sha256":{"type":["string","null"],"pattern":"^[0-9a-f]{64}$"}},"required":["name","encoding","bom","bytes","lines","sha256"],"additionalProperties":false},"masthead":{"type":"object","properties":{"title":{"type":["string","null"]},"year":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"issue":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"totalIssue":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"publicationDate":{"type":["string","null"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"publisher":{"type":["string","null"]},"website":{"type":["string","null"]},"line":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991}},"required":["title","year","issue","totalIssue","publicationDate","publisher","website","line"],"additionalProperties":false},"toc":{"type":"array","items":{"type":"object","properties":{"category":{"type":["string","null"]},"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"title":{"type":"string"},"titleRaw":{"type":"string"},"page":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"tocLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["category","index","title","titleRaw","page","line","documentId"],"additionalProperties":false}},"sections":{"type":"array","items":{"type":"object","properties":{"category":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"documentIds":{"type":"array","items":{"type":"string"}}},"required":["category","line","span","documentIds"],"additionalProperties":false}},"documents":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"ordinal":{"type":"integer","minimum":1,"maximum":9007199254740991},"category":{"type":["string","null"]},"kind":{"type":["string","null"]},"title":{"type":"string"},"titleRaw":{"type":"string"},"titleSpan":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"date":{"type":["string","null"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"dateRaw":{"type":["string","null"]},"dateLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"docNumber":{"type":["object","null"],"properties":{"raw":{"type":"string"},"normalized":{"type":"string"},"issuer":{"type":"string"},"year":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"serial":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["raw","normalized","issuer","year","serial","line","column"],"additionalProperties":false},"recipients":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"attachments":{"type":"array","items":{"type":"object","properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"declaredTitle":{"type":["string","null"]},"declaredLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"title":{"type":["string","null"]},"startLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"parent":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991}},"required":["index","declaredTitle","declaredLine","title","startLine","parent"],"additionalProperties":false}},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"toc":{"type":["object","null"],"properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"page":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["index","page","line"],"additionalProperties":false},"interprets":{"type":["string","null"]}},"required":["id","ordinal","category","kind","title","titleRaw","titleSpan","date","dateRaw","dateLine","docNumber","recipients","attachments","span","toc","interprets"],"additionalProperties":false}},"citations":{"type":"array","items":{"type":"object","properties":{"documentId":{"type":["string","null"]},"kind":{"type":"string","enum":["docNumber","title"]},"text":{"type":"string"},"normalized":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"targetDocumentId":{"type":["string","null"]}},"required":["documentId","kind","text","normalized","line","column","targetDocumentId"],"additionalProperties":false}},"tables":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"documentId":{"type":["string","null"]},"attachmentIndex":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"caption":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"title":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"notes":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false}},"fragments":{"minItems":1,"type":"array","items":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"headerRows":{"type":"integer","minimum":0,"maximum":9007199254740991},"continuation":{"type":"string","enum":["first","repeatHeader","emptyHeader"]},"columnOffset":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["startLine","endLine","headerRows","continuation","columnOffset"],"additionalProperties":false}},"columns":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"nameRaw":{"type":"string"},"type":{"type":"string","enum":["integer","number","percentage","date","text"]}},"required":["name","nameRaw","type"],"additionalProperties":false}},"rows":{"type":"array","items":{"type":"object","properties":{"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"type":"string","enum":["data","group","header"]},"group":{"type":["string","null"]},"cells":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"raw":{"type":"string"},"value":{"type":["number","string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"filled":{"type":"boolean"},"original":{"type":"string"},"joined":{"type":"array","items":{"type":"object","properties":{"raw":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["raw","line","column"],"additionalProperties":false}}},"required":["text","raw","value","line","column"],"additionalProperties":false}}},"required":["line","kind","cells"],"additionalProperties":false}},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false}},"required":["id","documentId","attachmentIndex","caption","title","notes","fragments","columns","rows","span"],"additionalProperties":false}},"appointments":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"action":{"type":"string","enum":["appoint","remove"]},"name":{"type":["string","null"]},"nameRaw":{"type":["string","null"]},"positions":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"organization":{"type":["string","null"]},"title":{"type":["string","null"]}},"required":["text","organization","title"],"additionalProperties":false}},"qualifiers":{"type":"array","items":{"type":"string"}},"period":{"type":["object","null"],"properties":{"from":{"type":"string","pattern":"^\\d{4}-\\d{2}$"},"to":{"type":"string","pattern":"^\\d{4}-\\d{2}$"},"raw":{"type":"string"}},"required":["from","to","raw"],"additionalProperties":false},"documentId":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["id","action","name","nameRaw","positions","qualifiers","period","documentId","line"],"additionalProperties":false}},"rosters":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"body":{"type":"string"},"documentId":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"note":{"type":["string","null"]},"source":{"type":"string","enum":["table","line","sentence","mixed"]},"members":{"type":"array","items":{"type":"object","properties":{"order":{"type":"integer","minimum":1,"maximum":9007199254740991},"role":{"type":"string"},"name":{"type":["string","null"]},"nameRaw":{"type":["string","null"]},"position":{"type":["string","null"]},"source":{"type":"string","enum":["table","line","sentence"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["order","role","name","nameRaw","position","source","line"],"additionalProperties":false}}},"required":["id","body","documentId","line","note","source","members"],"additionalProperties":false}},"sluices":{"type":"array","items":{"type":"object","properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"name":{"type":"string"},"grade":{"type":["string","null"]},"banks":{"type":"object","properties":{"left":{"type":"object","properties":{"shorelineLength":{"type":["number","null"]},"landArea":{"type":["number","null"]}},"required":["shorelineLength","landArea"],"additionalProperties":false},"right":{"type":"object","properties":{"shorelineLength":{"type":["number","null"]},"landArea":{"type":["number","null"]}},"required":["shorelineLength","landArea"],"additionalProperties":false}},"required":["left","right"],"additionalProperties":false},"totalShorelineLength":{"type":["number","null"]},"boundaryLength":{"type":["number","null"]},"waterArea":{"type":["number","null"]},"totalArea":{"type":["number","null"]},"note":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"summaryLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"section":{"type":["object","null"],"properties":{"number":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"name":{"type":"string"},"nameRaw":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["number","name","nameRaw","line","startLine","endLine"],"additionalProperties":false},"pointCount":{"type":"integer","minimum":0,"maximum":9007199254740991},"geometry":{"type":"object","properties":{"boundary":{"type":"string","enum":["ring","lines","none"]},"rings":{"type":"array","items":{"type":"object","properties":{"fromSeq":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"toSeq":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"points":{"type":"integer","minimum":0,"maximum":9007199254740991},"area":{"type":"number"},"perimeter":{"type":"number"},"selfIntersections":{"type":"integer","minimum":0,"maximum":9007199254740991},"pointRefs":{"type":"array","items":{"type":"integer","minimum":0,"maximum":9007199254740991}}},"required":["fromSeq","toSeq","points","area","perimeter","selfIntersections","pointRefs"],"additionalProperties":false}},"excludedSeqs":{"type":"array","items":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991}},"area":{"type":["number","null"]},"perimeter":{"type":["number","null"]},"selfIntersections":{"type":"integer","minimum":0,"maximum":9007199254740991},"areaRatio":{"type":["number","null"]},"perimeterRatio":{"type":["number","null"]}},"required":["boundary","rings","excludedSeqs","area","perimeter","selfIntersections","areaRatio","perimeterRatio"],"additionalProperties":false},"checks":{"type":"object","properties":{"join":{"type":"string","enum":["ok","fail","skipped"]},"name":{"type":"string","enum":["ok","fail","skipped"]},"order":{"type":"string","enum":["ok","fail","skipped"]},"stakes":{"type":"string","enum":["ok","fail","skipped"]},"duplicates":{"type":"string","enum":["ok","fail","skipped"]},"outliers":{"type":"string","enum":["ok","fail","skipped"]},"shorelineSum":{"type":"string","enum":["ok","fail","skipped"]},"areaSum":{"type":"string","enum":["ok","fail","skipped"]},"area":{"type":"string","enum":["ok","fail","skipped"]},"boundaryLength":{"type":"string","enum":["ok","fail","skipped"]},"selfIntersections":{"type":"string","enum":["ok","fail","skipped"]}},"required":["join","name","order","stakes","duplicates","outliers","shorelineSum","areaSum","area","boundaryLength","selfIntersections"],"additionalProperties":false},"anomalies":{"type":"array","items":{"type":"string"}}},"required":["index","name","grade","banks","totalShorelineLength","boundaryLength","waterArea","totalArea","note","line","summaryLine","documentId","section","pointCount","geometry","checks","anomalies"],"additionalProperties":false}},"points":{"type":"array","items":{"type":"object","properties":{"sluice":{"type":"string"},"sluiceIndex":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"section":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"sectionName":{"type":"string"},"seq":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"bank":{"type":["string","null"],"enum":["left","right",null]},"bankRaw":{"type":["string","null"]},"stake":{"type":"string"},"stakeNumber":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"y":{"type":["number","null"]},"x":{"type":["number","null"]},"note":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"sluiceRef":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["sluice","sluiceIndex","section","sectionName","seq","bank","bankRaw","stake","stakeNumber","y","x","note","line","documentId","sluiceRef"],"additionalProperties":false}},"anomalies":{"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"},"severity":{"type":"string","enum":["error","warning","info"]},"message":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":"string"},"evidence":{"type":"string"},"hint":{"type":"string"}},"required":["code","severity","message","line","column","evidence","hint"],"additionalProperties":false}}},"required":["schemaVersion","source","masthead","toc","sections","documents","citations","tables","appointments","rosters","sluices","points","anomalies"],"additionalProperties":false};
+const schema31 = {"$id":"https://gongbao.dev/schemas/issue.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"schemaVersion":{"type":"number","const":1},"source":{"type":"object","properties":{"name":{"type":["string","null"]},"encoding":{"type":"string","enum":["utf-8","utf-16le","utf-16be","gb18030"]},"bom":{"type":"boolean"},"bytes":{"type":"integer","minimum":0,"maximum":9007199254740991},"lines":{"type":"integer","minimum":0,"maximum":9007199254740991},"sha256":{"type":["string","null"],"pattern":"^[0-9a-f]{64}$"}},"required":["name","encoding","bom","bytes","lines","sha256"],"additionalProperties":false},"masthead":{"type":"object","properties":{"title":{"type":["string","null"]},"year":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"issue":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"totalIssue":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"publicationDate":{"type":["string","null"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"publisher":{"type":["string","null"]},"website":{"type":["string","null"]},"line":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991}},"required":["title","year","issue","totalIssue","publicationDate","publisher","website","line"],"additionalProperties":false},"toc":{"type":"array","items":{"type":"object","properties":{"category":{"type":["string","null"]},"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"title":{"type":"string"},"titleRaw":{"type":"string"},"page":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"tocLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["category","index","title","titleRaw","page","line","documentId"],"additionalProperties":false}},"sections":{"type":"array","items":{"type":"object","properties":{"category":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"documentIds":{"type":"array","items":{"type":"string"}}},"required":["category","line","span","documentIds"],"additionalProperties":false}},"documents":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"ordinal":{"type":"integer","minimum":1,"maximum":9007199254740991},"category":{"type":["string","null"]},"kind":{"type":["string","null"]},"title":{"type":"string"},"titleRaw":{"type":"string"},"titleSpan":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"date":{"type":["string","null"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"dateRaw":{"type":["string","null"]},"dateLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"docNumber":{"type":["object","null"],"properties":{"raw":{"type":"string"},"normalized":{"type":"string"},"issuer":{"type":"string"},"year":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"serial":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["raw","normalized","issuer","year","serial","line","column"],"additionalProperties":false},"recipients":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"attachments":{"type":"array","items":{"type":"object","properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"declaredTitle":{"type":["string","null"]},"declaredLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"title":{"type":["string","null"]},"startLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"parent":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991}},"required":["index","declaredTitle","declaredLine","title","startLine","parent"],"additionalProperties":false}},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"toc":{"type":["object","null"],"properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"page":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["index","page","line"],"additionalProperties":false},"interprets":{"type":["string","null"]},"issuers":{"type":"array","items":{"type":"string"}},"dateSource":{"type":["string","null"],"enum":["dateLine","signature",null]},"signature":{"type":["object","null"],"properties":{"issuers":{"type":"array","items":{"type":"string"}},"date":{"type":["string","null"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"dateRaw":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["issuers","date","dateRaw","line","startLine"],"additionalProperties":false},"note":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"header":{"type":["object","null"],"properties":{"issuers":{"type":"array","items":{"type":"string"}},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"signer":{"type":["string","null"]}},"required":["issuers","line","signer"],"additionalProperties":false},"sourceMeta":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"value":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["key","value","line"],"additionalProperties":false}}},"required":["id","ordinal","category","kind","title","titleRaw","titleSpan","date","dateRaw","dateLine","docNumber","recipients","attachments","span","toc","interprets","issuers","dateSource","signature","note","header","sourceMeta"],"additionalProperties":false}},"citations":{"type":"array","items":{"type":"object","properties":{"documentId":{"type":["string","null"]},"kind":{"type":"string","enum":["docNumber","title"]},"text":{"type":"string"},"normalized":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"targetDocumentId":{"type":["string","null"]}},"required":["documentId","kind","text","normalized","line","column","targetDocumentId"],"additionalProperties":false}},"tables":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"documentId":{"type":["string","null"]},"attachmentIndex":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"caption":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"title":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"notes":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false}},"fragments":{"minItems":1,"type":"array","items":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"headerRows":{"type":"integer","minimum":0,"maximum":9007199254740991},"continuation":{"type":"string","enum":["first","repeatHeader","emptyHeader"]},"columnOffset":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["startLine","endLine","headerRows","continuation","columnOffset"],"additionalProperties":false}},"columns":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"nameRaw":{"type":"string"},"type":{"type":"string","enum":["integer","number","percentage","date","text"]}},"required":["name","nameRaw","type"],"additionalProperties":false}},"rows":{"type":"array","items":{"type":"object","properties":{"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"type":"string","enum":["data","group","header"]},"group":{"type":["string","null"]},"cells":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"raw":{"type":"string"},"value":{"type":["number","string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"filled":{"type":"boolean"},"original":{"type":"string"},"joined":{"type":"array","items":{"type":"object","properties":{"raw":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["raw","line","column"],"additionalProperties":false}}},"required":["text","raw","value","line","column"],"additionalProperties":false}}},"required":["line","kind","cells"],"additionalProperties":false}},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false}},"required":["id","documentId","attachmentIndex","caption","title","notes","fragments","columns","rows","span"],"additionalProperties":false}},"appointments":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"action":{"type":"string","enum":["appoint","remove"]},"name":{"type":["string","null"]},"nameRaw":{"type":["string","null"]},"positions":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"organization":{"type":["string","null"]},"title":{"type":["string","null"]}},"required":["text","organization","title"],"additionalProperties":false}},"qualifiers":{"type":"array","items":{"type":"string"}},"period":{"type":["object","null"],"properties":{"from":{"type":"string","pattern":"^\\d{4}-\\d{2}$"},"to":{"type":"string","pattern":"^\\d{4}-\\d{2}$"},"raw":{"type":"string"}},"required":["from","to","raw"],"additionalProperties":false},"documentId":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["id","action","name","nameRaw","positions","qualifiers","period","documentId","line"],"additionalProperties":false}},"rosters":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"body":{"type":"string"},"documentId":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"note":{"type":["string","null"]},"source":{"type":"string","enum":["table","line","sentence","mixed"]},"members":{"type":"array","items":{"type":"object","properties":{"order":{"type":"integer","minimum":1,"maximum":9007199254740991},"role":{"type":"string"},"name":{"type":["string","null"]},"nameRaw":{"type":["string","null"]},"position":{"type":["string","null"]},"source":{"type":"string","enum":["table","line","sentence"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"group":{"type":"string"}},"required":["order","role","name","nameRaw","position","source","line"],"additionalProperties":false}}},"required":["id","body","documentId","line","note","source","members"],"additionalProperties":false}},"sluices":{"type":"array","items":{"type":"object","properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"name":{"type":"string"},"grade":{"type":["string","null"]},"banks":{"type":"object","properties":{"left":{"type":"object","properties":{"shorelineLength":{"type":["number","null"]},"landArea":{"type":["number","null"]}},"required":["shorelineLength","landArea"],"additionalProperties":false},"right":{"type":"object","properties":{"shorelineLength":{"type":["number","null"]},"landArea":{"type":["number","null"]}},"required":["shorelineLength","landArea"],"additionalProperties":false}},"required":["left","right"],"additionalProperties":false},"totalShorelineLength":{"type":["number","null"]},"boundaryLength":{"type":["number","null"]},"waterArea":{"type":["number","null"]},"totalArea":{"type":["number","null"]},"note":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"summaryLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"section":{"type":["object","null"],"properties":{"number":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"name":{"type":"string"},"nameRaw":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["number","name","nameRaw","line","startLine","endLine"],"additionalProperties":false},"pointCount":{"type":"integer","minimum":0,"maximum":9007199254740991},"geometry":{"type":"object","properties":{"boundary":{"type":"string","enum":["ring","lines","none"]},"rings":{"type":"array","items":{"type":"object","properties":{"fromSeq":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"toSeq":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"points":{"type":"integer","minimum":0,"maximum":9007199254740991},"area":{"type":"number"},"perimeter":{"type":"number"},"selfIntersections":{"type":"integer","minimum":0,"maximum":9007199254740991},"pointRefs":{"type":"array","items":{"type":"integer","minimum":0,"maximum":9007199254740991}}},"required":["fromSeq","toSeq","points","area","perimeter","selfIntersections","pointRefs"],"additionalProperties":false}},"excludedSeqs":{"type":"array","items":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991}},"area":{"type":["number","null"]},"perimeter":{"type":["number","null"]},"selfIntersections":{"type":"integer","minimum":0,"maximum":9007199254740991},"areaRatio":{"type":["number","null"]},"perimeterRatio":{"type":["number","null"]}},"required":["boundary","rings","excludedSeqs","area","perimeter","selfIntersections","areaRatio","perimeterRatio"],"additionalProperties":false},"checks":{"type":"object","properties":{"join":{"type":"string","enum":["ok","fail","skipped"]},"name":{"type":"string","enum":["ok","fail","skipped"]},"order":{"type":"string","enum":["ok","fail","skipped"]},"stakes":{"type":"string","enum":["ok","fail","skipped"]},"duplicates":{"type":"string","enum":["ok","fail","skipped"]},"outliers":{"type":"string","enum":["ok","fail","skipped"]},"shorelineSum":{"type":"string","enum":["ok","fail","skipped"]},"areaSum":{"type":"string","enum":["ok","fail","skipped"]},"area":{"type":"string","enum":["ok","fail","skipped"]},"boundaryLength":{"type":"string","enum":["ok","fail","skipped"]},"selfIntersections":{"type":"string","enum":["ok","fail","skipped"]}},"required":["join","name","order","stakes","duplicates","outliers","shorelineSum","areaSum","area","boundaryLength","selfIntersections"],"additionalProperties":false},"anomalies":{"type":"array","items":{"type":"string"}}},"required":["index","name","grade","banks","totalShorelineLength","boundaryLength","waterArea","totalArea","note","line","summaryLine","documentId","section","pointCount","geometry","checks","anomalies"],"additionalProperties":false}},"points":{"type":"array","items":{"type":"object","properties":{"sluice":{"type":"string"},"sluiceIndex":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"section":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"sectionName":{"type":"string"},"seq":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"bank":{"type":["string","null"],"enum":["left","right",null]},"bankRaw":{"type":["string","null"]},"stake":{"type":"string"},"stakeNumber":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"y":{"type":["number","null"]},"x":{"type":["number","null"]},"note":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"sluiceRef":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["sluice","sluiceIndex","section","sectionName","seq","bank","bankRaw","stake","stakeNumber","y","x","note","line","documentId","sluiceRef"],"additionalProperties":false}},"anomalies":{"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"},"severity":{"type":"string","enum":["error","warning","info"]},"message":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":"string"},"evidence":{"type":"string"},"hint":{"type":"string"}},"required":["code","severity","message","line","column","evidence","hint"],"additionalProperties":false}}},"required":["schemaVersion","source","masthead","toc","sections","documents","citations","tables","appointments","rosters","sluices","points","anomalies"],"additionalProperties":false};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[0-9a-f]{64}$", "u");
 const pattern5 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-const pattern7 = new RegExp("^\\d{4}-\\d{2}$", "u");
-const pattern9 = new RegExp("^[A-Z][A-Z0-9_]*$", "u");
+const pattern8 = new RegExp("^\\d{4}-\\d{2}$", "u");
+const pattern10 = new RegExp("^[A-Z][A-Z0-9_]*$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://gongbao.dev/schemas/issue.schema.json" */;
@@ -885,7 +885,7 @@ const _errs83 = errors;
 if(errors === _errs83){
 if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
 let missing6;
-if(((((((((((((((((data38.id === undefined) && (missing6 = "id")) || ((data38.ordinal === undefined) && (missing6 = "ordinal"))) || ((data38.category === undefined) && (missing6 = "category"))) || ((data38.kind === undefined) && (missing6 = "kind"))) || ((data38.title === undefined) && (missing6 = "title"))) || ((data38.titleRaw === undefined) && (missing6 = "titleRaw"))) || ((data38.titleSpan === undefined) && (missing6 = "titleSpan"))) || ((data38.date === undefined) && (missing6 = "date"))) || ((data38.dateRaw === undefined) && (missing6 = "dateRaw"))) || ((data38.dateLine === undefined) && (missing6 = "dateLine"))) || ((data38.docNumber === undefined) && (missing6 = "docNumber"))) || ((data38.recipients === undefined) && (missing6 = "recipients"))) || ((data38.attachments === undefined) && (missing6 = "attachments"))) || ((data38.span === undefined) && (missing6 = "span"))) || ((data38.toc === undefined) && (missing6 = "toc"))) || ((data38.interprets === undefined) && (missing6 = "interprets"))){
+if(((((((((((((((((((((((data38.id === undefined) && (missing6 = "id")) || ((data38.ordinal === undefined) && (missing6 = "ordinal"))) || ((data38.category === undefined) && (missing6 = "category"))) || ((data38.kind === undefined) && (missing6 = "kind"))) || ((data38.title === undefined) && (missing6 = "title"))) || ((data38.titleRaw === undefined) && (missing6 = "titleRaw"))) || ((data38.titleSpan === undefined) && (missing6 = "titleSpan"))) || ((data38.date === undefined) && (missing6 = "date"))) || ((data38.dateRaw === undefined) && (missing6 = "dateRaw"))) || ((data38.dateLine === undefined) && (missing6 = "dateLine"))) || ((data38.docNumber === undefined) && (missing6 = "docNumber"))) || ((data38.recipients === undefined) && (missing6 = "recipients"))) || ((data38.attachments === undefined) && (missing6 = "attachments"))) || ((data38.span === undefined) && (missing6 = "span"))) || ((data38.toc === undefined) && (missing6 = "toc"))) || ((data38.interprets === undefined) && (missing6 = "interprets"))) || ((data38.issuers === undefined) && (missing6 = "issuers"))) || ((data38.dateSource === undefined) && (missing6 = "dateSource"))) || ((data38.signature === undefined) && (missing6 = "signature"))) || ((data38.note === undefined) && (missing6 = "note"))) || ((data38.header === undefined) && (missing6 = "header"))) || ((data38.sourceMeta === undefined) && (missing6 = "sourceMeta"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3,schemaPath:"#/properties/documents/items/required",keyword:"required",params:{missingProperty: missing6}}];
 return false;
 }
@@ -1200,8 +1200,8 @@ if(valid12){
 if(data51.year !== undefined){
 let data55 = data51.year;
 const _errs120 = errors;
-if(!((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55)))){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/year",schemaPath:"#/properties/documents/items/properties/docNumber/properties/year/type",keyword:"type",params:{type: "integer"}}];
+if((!((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55)))) && (data55 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/year",schemaPath:"#/properties/documents/items/properties/docNumber/properties/year/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.docNumber.properties.year.type}}];
 return false;
 }
 if(errors === _errs120){
@@ -1799,6 +1799,495 @@ var valid10 = _errs168 === errors;
 else {
 var valid10 = true;
 }
+if(valid10){
+if(data38.issuers !== undefined){
+let data78 = data38.issuers;
+const _errs170 = errors;
+if(errors === _errs170){
+if(Array.isArray(data78)){
+var valid18 = true;
+const len5 = data78.length;
+for(let i5=0; i5<len5; i5++){
+const _errs172 = errors;
+if(typeof data78[i5] !== "string"){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/issuers/" + i5,schemaPath:"#/properties/documents/items/properties/issuers/items/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid18 = _errs172 === errors;
+if(!valid18){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/issuers",schemaPath:"#/properties/documents/items/properties/issuers/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid10 = _errs170 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data38.dateSource !== undefined){
+let data80 = data38.dateSource;
+const _errs174 = errors;
+if((typeof data80 !== "string") && (data80 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateSource",schemaPath:"#/properties/documents/items/properties/dateSource/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.dateSource.type}}];
+return false;
+}
+if(!(((data80 === "dateLine") || (data80 === "signature")) || (data80 === null))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateSource",schemaPath:"#/properties/documents/items/properties/dateSource/enum",keyword:"enum",params:{allowedValues: schema31.properties.documents.items.properties.dateSource.enum}}];
+return false;
+}
+var valid10 = _errs174 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data38.signature !== undefined){
+let data81 = data38.signature;
+const _errs176 = errors;
+if((!(data81 && typeof data81 == "object" && !Array.isArray(data81))) && (data81 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature",schemaPath:"#/properties/documents/items/properties/signature/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.signature.type}}];
+return false;
+}
+if(errors === _errs176){
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+let missing13;
+if((((((data81.issuers === undefined) && (missing13 = "issuers")) || ((data81.date === undefined) && (missing13 = "date"))) || ((data81.dateRaw === undefined) && (missing13 = "dateRaw"))) || ((data81.line === undefined) && (missing13 = "line"))) || ((data81.startLine === undefined) && (missing13 = "startLine"))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature",schemaPath:"#/properties/documents/items/properties/signature/required",keyword:"required",params:{missingProperty: missing13}}];
+return false;
+}
+else {
+const _errs178 = errors;
+for(const key13 in data81){
+if(!(((((key13 === "issuers") || (key13 === "date")) || (key13 === "dateRaw")) || (key13 === "line")) || (key13 === "startLine"))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature",schemaPath:"#/properties/documents/items/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13}}];
+return false;
+break;
+}
+}
+if(_errs178 === errors){
+if(data81.issuers !== undefined){
+let data82 = data81.issuers;
+const _errs179 = errors;
+if(errors === _errs179){
+if(Array.isArray(data82)){
+var valid20 = true;
+const len6 = data82.length;
+for(let i6=0; i6<len6; i6++){
+const _errs181 = errors;
+if(typeof data82[i6] !== "string"){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/issuers/" + i6,schemaPath:"#/properties/documents/items/properties/signature/properties/issuers/items/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid20 = _errs181 === errors;
+if(!valid20){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/issuers",schemaPath:"#/properties/documents/items/properties/signature/properties/issuers/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid19 = _errs179 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data81.date !== undefined){
+let data84 = data81.date;
+const _errs183 = errors;
+if((typeof data84 !== "string") && (data84 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/date",schemaPath:"#/properties/documents/items/properties/signature/properties/date/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.signature.properties.date.type}}];
+return false;
+}
+if(errors === _errs183){
+if(typeof data84 === "string"){
+if(!pattern5.test(data84)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/date",schemaPath:"#/properties/documents/items/properties/signature/properties/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}}];
+return false;
+}
+}
+}
+var valid19 = _errs183 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data81.dateRaw !== undefined){
+const _errs185 = errors;
+if(typeof data81.dateRaw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/dateRaw",schemaPath:"#/properties/documents/items/properties/signature/properties/dateRaw/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid19 = _errs185 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data81.line !== undefined){
+let data86 = data81.line;
+const _errs187 = errors;
+if(!((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86)))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/line",schemaPath:"#/properties/documents/items/properties/signature/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs187){
+if(typeof data86 == "number"){
+if(data86 > 9007199254740991 || isNaN(data86)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/line",schemaPath:"#/properties/documents/items/properties/signature/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data86 < 1 || isNaN(data86)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/line",schemaPath:"#/properties/documents/items/properties/signature/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid19 = _errs187 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data81.startLine !== undefined){
+let data87 = data81.startLine;
+const _errs189 = errors;
+if(!((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87)))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/startLine",schemaPath:"#/properties/documents/items/properties/signature/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs189){
+if(typeof data87 == "number"){
+if(data87 > 9007199254740991 || isNaN(data87)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/startLine",schemaPath:"#/properties/documents/items/properties/signature/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data87 < 1 || isNaN(data87)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/startLine",schemaPath:"#/properties/documents/items/properties/signature/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid19 = _errs189 === errors;
+}
+else {
+var valid19 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+var valid10 = _errs176 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data38.note !== undefined){
+let data88 = data38.note;
+const _errs191 = errors;
+if((!(data88 && typeof data88 == "object" && !Array.isArray(data88))) && (data88 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note",schemaPath:"#/properties/documents/items/properties/note/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.note.type}}];
+return false;
+}
+if(errors === _errs191){
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+let missing14;
+if(((data88.text === undefined) && (missing14 = "text")) || ((data88.line === undefined) && (missing14 = "line"))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note",schemaPath:"#/properties/documents/items/properties/note/required",keyword:"required",params:{missingProperty: missing14}}];
+return false;
+}
+else {
+const _errs193 = errors;
+for(const key14 in data88){
+if(!((key14 === "text") || (key14 === "line"))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note",schemaPath:"#/properties/documents/items/properties/note/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14}}];
+return false;
+break;
+}
+}
+if(_errs193 === errors){
+if(data88.text !== undefined){
+const _errs194 = errors;
+if(typeof data88.text !== "string"){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note/text",schemaPath:"#/properties/documents/items/properties/note/properties/text/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid21 = _errs194 === errors;
+}
+else {
+var valid21 = true;
+}
+if(valid21){
+if(data88.line !== undefined){
+let data90 = data88.line;
+const _errs196 = errors;
+if(!((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90)))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note/line",schemaPath:"#/properties/documents/items/properties/note/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs196){
+if(typeof data90 == "number"){
+if(data90 > 9007199254740991 || isNaN(data90)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note/line",schemaPath:"#/properties/documents/items/properties/note/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data90 < 1 || isNaN(data90)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note/line",schemaPath:"#/properties/documents/items/properties/note/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid21 = _errs196 === errors;
+}
+else {
+var valid21 = true;
+}
+}
+}
+}
+}
+}
+var valid10 = _errs191 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data38.header !== undefined){
+let data91 = data38.header;
+const _errs198 = errors;
+if((!(data91 && typeof data91 == "object" && !Array.isArray(data91))) && (data91 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header",schemaPath:"#/properties/documents/items/properties/header/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.header.type}}];
+return false;
+}
+if(errors === _errs198){
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+let missing15;
+if((((data91.issuers === undefined) && (missing15 = "issuers")) || ((data91.line === undefined) && (missing15 = "line"))) || ((data91.signer === undefined) && (missing15 = "signer"))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header",schemaPath:"#/properties/documents/items/properties/header/required",keyword:"required",params:{missingProperty: missing15}}];
+return false;
+}
+else {
+const _errs200 = errors;
+for(const key15 in data91){
+if(!(((key15 === "issuers") || (key15 === "line")) || (key15 === "signer"))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header",schemaPath:"#/properties/documents/items/properties/header/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15}}];
+return false;
+break;
+}
+}
+if(_errs200 === errors){
+if(data91.issuers !== undefined){
+let data92 = data91.issuers;
+const _errs201 = errors;
+if(errors === _errs201){
+if(Array.isArray(data92)){
+var valid23 = true;
+const len7 = data92.length;
+for(let i7=0; i7<len7; i7++){
+const _errs203 = errors;
+if(typeof data92[i7] !== "string"){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header/issuers/" + i7,schemaPath:"#/properties/documents/items/properties/header/properties/issuers/items/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid23 = _errs203 === errors;
+if(!valid23){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header/issuers",schemaPath:"#/properties/documents/items/properties/header/properties/issuers/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid22 = _errs201 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data91.line !== undefined){
+let data94 = data91.line;
+const _errs205 = errors;
+if(!((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94)))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header/line",schemaPath:"#/properties/documents/items/properties/header/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs205){
+if(typeof data94 == "number"){
+if(data94 > 9007199254740991 || isNaN(data94)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header/line",schemaPath:"#/properties/documents/items/properties/header/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data94 < 1 || isNaN(data94)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header/line",schemaPath:"#/properties/documents/items/properties/header/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid22 = _errs205 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data91.signer !== undefined){
+let data95 = data91.signer;
+const _errs207 = errors;
+if((typeof data95 !== "string") && (data95 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header/signer",schemaPath:"#/properties/documents/items/properties/header/properties/signer/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.header.properties.signer.type}}];
+return false;
+}
+var valid22 = _errs207 === errors;
+}
+else {
+var valid22 = true;
+}
+}
+}
+}
+}
+}
+}
+var valid10 = _errs198 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data38.sourceMeta !== undefined){
+let data96 = data38.sourceMeta;
+const _errs209 = errors;
+if(errors === _errs209){
+if(Array.isArray(data96)){
+var valid24 = true;
+const len8 = data96.length;
+for(let i8=0; i8<len8; i8++){
+let data97 = data96[i8];
+const _errs211 = errors;
+if(errors === _errs211){
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+let missing16;
+if((((data97.key === undefined) && (missing16 = "key")) || ((data97.value === undefined) && (missing16 = "value"))) || ((data97.line === undefined) && (missing16 = "line"))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8,schemaPath:"#/properties/documents/items/properties/sourceMeta/items/required",keyword:"required",params:{missingProperty: missing16}}];
+return false;
+}
+else {
+const _errs213 = errors;
+for(const key16 in data97){
+if(!(((key16 === "key") || (key16 === "value")) || (key16 === "line"))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8,schemaPath:"#/properties/documents/items/properties/sourceMeta/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16}}];
+return false;
+break;
+}
+}
+if(_errs213 === errors){
+if(data97.key !== undefined){
+const _errs214 = errors;
+if(typeof data97.key !== "string"){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8+"/key",schemaPath:"#/properties/documents/items/properties/sourceMeta/items/properties/key/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid25 = _errs214 === errors;
+}
+else {
+var valid25 = true;
+}
+if(valid25){
+if(data97.value !== undefined){
+const _errs216 = errors;
+if(typeof data97.value !== "string"){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8+"/value",schemaPath:"#/properties/documents/items/properties/sourceMeta/items/properties/value/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid25 = _errs216 === errors;
+}
+else {
+var valid25 = true;
+}
+if(valid25){
+if(data97.line !== undefined){
+let data100 = data97.line;
+const _errs218 = errors;
+if(!((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100)))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8+"/line",schemaPath:"#/properties/documents/items/properties/sourceMeta/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs218){
+if(typeof data100 == "number"){
+if(data100 > 9007199254740991 || isNaN(data100)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8+"/line",schemaPath:"#/properties/documents/items/properties/sourceMeta/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data100 < 1 || isNaN(data100)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8+"/line",schemaPath:"#/properties/documents/items/properties/sourceMeta/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid25 = _errs218 === errors;
+}
+else {
+var valid25 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8,schemaPath:"#/properties/documents/items/properties/sourceMeta/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid24 = _errs211 === errors;
+if(!valid24){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta",schemaPath:"#/properties/documents/items/properties/sourceMeta/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid10 = _errs209 === errors;
+}
+else {
+var valid10 = true;
+}
+}
+}
+}
+}
+}
+}
 }
 }
 }
@@ -1840,169 +2329,169 @@ var valid0 = true;
 }
 if(valid0){
 if(data.citations !== undefined){
-let data78 = data.citations;
-const _errs170 = errors;
-if(errors === _errs170){
-if(Array.isArray(data78)){
-var valid18 = true;
-const len5 = data78.length;
-for(let i5=0; i5<len5; i5++){
-let data79 = data78[i5];
-const _errs172 = errors;
-if(errors === _errs172){
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-let missing13;
-if((((((((data79.documentId === undefined) && (missing13 = "documentId")) || ((data79.kind === undefined) && (missing13 = "kind"))) || ((data79.text === undefined) && (missing13 = "text"))) || ((data79.normalized === undefined) && (missing13 = "normalized"))) || ((data79.line === undefined) && (missing13 = "line"))) || ((data79.column === undefined) && (missing13 = "column"))) || ((data79.targetDocumentId === undefined) && (missing13 = "targetDocumentId"))){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i5,schemaPath:"#/properties/citations/items/required",keyword:"required",params:{missingProperty: missing13}}];
+let data101 = data.citations;
+const _errs220 = errors;
+if(errors === _errs220){
+if(Array.isArray(data101)){
+var valid26 = true;
+const len9 = data101.length;
+for(let i9=0; i9<len9; i9++){
+let data102 = data101[i9];
+const _errs222 = errors;
+if(errors === _errs222){
+if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+let missing17;
+if((((((((data102.documentId === undefined) && (missing17 = "documentId")) || ((data102.kind === undefined) && (missing17 = "kind"))) || ((data102.text === undefined) && (missing17 = "text"))) || ((data102.normalized === undefined) && (missing17 = "normalized"))) || ((data102.line === undefined) && (missing17 = "line"))) || ((data102.column === undefined) && (missing17 = "column"))) || ((data102.targetDocumentId === undefined) && (missing17 = "targetDocumentId"))){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9,schemaPath:"#/properties/citations/items/required",keyword:"required",params:{missingProperty: missing17}}];
 return false;
 }
 else {
-const _errs174 = errors;
-for(const key13 in data79){
-if(!(((((((key13 === "documentId") || (key13 === "kind")) || (key13 === "text")) || (key13 === "normalized")) || (key13 === "line")) || (key13 === "column")) || (key13 === "targetDocumentId"))){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i5,schemaPath:"#/properties/citations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13}}];
+const _errs224 = errors;
+for(const key17 in data102){
+if(!(((((((key17 === "documentId") || (key17 === "kind")) || (key17 === "text")) || (key17 === "normalized")) || (key17 === "line")) || (key17 === "column")) || (key17 === "targetDocumentId"))){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9,schemaPath:"#/properties/citations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17}}];
 return false;
 break;
 }
 }
-if(_errs174 === errors){
-if(data79.documentId !== undefined){
-let data80 = data79.documentId;
-const _errs175 = errors;
-if((typeof data80 !== "string") && (data80 !== null)){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i5+"/documentId",schemaPath:"#/properties/citations/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.citations.items.properties.documentId.type}}];
+if(_errs224 === errors){
+if(data102.documentId !== undefined){
+let data103 = data102.documentId;
+const _errs225 = errors;
+if((typeof data103 !== "string") && (data103 !== null)){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/documentId",schemaPath:"#/properties/citations/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.citations.items.properties.documentId.type}}];
 return false;
 }
-var valid19 = _errs175 === errors;
+var valid27 = _errs225 === errors;
 }
 else {
-var valid19 = true;
+var valid27 = true;
 }
-if(valid19){
-if(data79.kind !== undefined){
-let data81 = data79.kind;
-const _errs177 = errors;
-if(typeof data81 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i5+"/kind",schemaPath:"#/properties/citations/items/properties/kind/type",keyword:"type",params:{type: "string"}}];
+if(valid27){
+if(data102.kind !== undefined){
+let data104 = data102.kind;
+const _errs227 = errors;
+if(typeof data104 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/kind",schemaPath:"#/properties/citations/items/properties/kind/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(!((data81 === "docNumber") || (data81 === "title"))){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i5+"/kind",schemaPath:"#/properties/citations/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.citations.items.properties.kind.enum}}];
+if(!((data104 === "docNumber") || (data104 === "title"))){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/kind",schemaPath:"#/properties/citations/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.citations.items.properties.kind.enum}}];
 return false;
 }
-var valid19 = _errs177 === errors;
+var valid27 = _errs227 === errors;
 }
 else {
-var valid19 = true;
+var valid27 = true;
 }
-if(valid19){
-if(data79.text !== undefined){
-const _errs179 = errors;
-if(typeof data79.text !== "string"){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i5+"/text",schemaPath:"#/properties/citations/items/properties/text/type",keyword:"type",params:{type: "string"}}];
+if(valid27){
+if(data102.text !== undefined){
+const _errs229 = errors;
+if(typeof data102.text !== "string"){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/text",schemaPath:"#/properties/citations/items/properties/text/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid19 = _errs179 === errors;
+var valid27 = _errs229 === errors;
 }
 else {
-var valid19 = true;
+var valid27 = true;
 }
-if(valid19){
-if(data79.normalized !== undefined){
-let data83 = data79.normalized;
-const _errs181 = errors;
-if((typeof data83 !== "string") && (data83 !== null)){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i5+"/normalized",schemaPath:"#/properties/citations/items/properties/normalized/type",keyword:"type",params:{type: schema31.properties.citations.items.properties.normalized.type}}];
+if(valid27){
+if(data102.normalized !== undefined){
+let data106 = data102.normalized;
+const _errs231 = errors;
+if((typeof data106 !== "string") && (data106 !== null)){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/normalized",schemaPath:"#/properties/citations/items/properties/normalized/type",keyword:"type",params:{type: schema31.properties.citations.items.properties.normalized.type}}];
 return false;
 }
-var valid19 = _errs181 === errors;
+var valid27 = _errs231 === errors;
 }
 else {
-var valid19 = true;
+var valid27 = true;
 }
-if(valid19){
-if(data79.line !== undefined){
-let data84 = data79.line;
-const _errs183 = errors;
-if(!((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84)))){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i5+"/line",schemaPath:"#/properties/citations/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if(valid27){
+if(data102.line !== undefined){
+let data107 = data102.line;
+const _errs233 = errors;
+if(!((typeof data107 == "number") && (!(data107 % 1) && !isNaN(data107)))){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/line",schemaPath:"#/properties/citations/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs183){
-if(typeof data84 == "number"){
-if(data84 > 9007199254740991 || isNaN(data84)){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i5+"/line",schemaPath:"#/properties/citations/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data84 < 1 || isNaN(data84)){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i5+"/line",schemaPath:"#/properties/citations/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid19 = _errs183 === errors;
-}
-else {
-var valid19 = true;
-}
-if(valid19){
-if(data79.column !== undefined){
-let data85 = data79.column;
-const _errs185 = errors;
-if(!((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85)))){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i5+"/column",schemaPath:"#/properties/citations/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs185){
-if(typeof data85 == "number"){
-if(data85 > 9007199254740991 || isNaN(data85)){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i5+"/column",schemaPath:"#/properties/citations/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+if(errors === _errs233){
+if(typeof data107 == "number"){
+if(data107 > 9007199254740991 || isNaN(data107)){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/line",schemaPath:"#/properties/citations/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data85 < 1 || isNaN(data85)){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i5+"/column",schemaPath:"#/properties/citations/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+if(data107 < 1 || isNaN(data107)){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/line",schemaPath:"#/properties/citations/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid19 = _errs185 === errors;
+var valid27 = _errs233 === errors;
 }
 else {
-var valid19 = true;
+var valid27 = true;
 }
-if(valid19){
-if(data79.targetDocumentId !== undefined){
-let data86 = data79.targetDocumentId;
-const _errs187 = errors;
-if((typeof data86 !== "string") && (data86 !== null)){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i5+"/targetDocumentId",schemaPath:"#/properties/citations/items/properties/targetDocumentId/type",keyword:"type",params:{type: schema31.properties.citations.items.properties.targetDocumentId.type}}];
+if(valid27){
+if(data102.column !== undefined){
+let data108 = data102.column;
+const _errs235 = errors;
+if(!((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108)))){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/column",schemaPath:"#/properties/citations/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-var valid19 = _errs187 === errors;
+if(errors === _errs235){
+if(typeof data108 == "number"){
+if(data108 > 9007199254740991 || isNaN(data108)){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/column",schemaPath:"#/properties/citations/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
 }
 else {
-var valid19 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/citations/" + i5,schemaPath:"#/properties/citations/items/type",keyword:"type",params:{type: "object"}}];
+if(data108 < 1 || isNaN(data108)){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/column",schemaPath:"#/properties/citations/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
-var valid18 = _errs172 === errors;
-if(!valid18){
+}
+}
+var valid27 = _errs235 === errors;
+}
+else {
+var valid27 = true;
+}
+if(valid27){
+if(data102.targetDocumentId !== undefined){
+let data109 = data102.targetDocumentId;
+const _errs237 = errors;
+if((typeof data109 !== "string") && (data109 !== null)){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/targetDocumentId",schemaPath:"#/properties/citations/items/properties/targetDocumentId/type",keyword:"type",params:{type: schema31.properties.citations.items.properties.targetDocumentId.type}}];
+return false;
+}
+var valid27 = _errs237 === errors;
+}
+else {
+var valid27 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9,schemaPath:"#/properties/citations/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid26 = _errs222 === errors;
+if(!valid26){
 break;
 }
 }
@@ -2012,748 +2501,268 @@ validate20.errors = [{instancePath:instancePath+"/citations",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs170 === errors;
+var valid0 = _errs220 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.tables !== undefined){
-let data87 = data.tables;
-const _errs189 = errors;
-if(errors === _errs189){
-if(Array.isArray(data87)){
-var valid20 = true;
-const len6 = data87.length;
-for(let i6=0; i6<len6; i6++){
-let data88 = data87[i6];
-const _errs191 = errors;
-if(errors === _errs191){
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-let missing14;
-if(((((((((((data88.id === undefined) && (missing14 = "id")) || ((data88.documentId === undefined) && (missing14 = "documentId"))) || ((data88.attachmentIndex === undefined) && (missing14 = "attachmentIndex"))) || ((data88.caption === undefined) && (missing14 = "caption"))) || ((data88.title === undefined) && (missing14 = "title"))) || ((data88.notes === undefined) && (missing14 = "notes"))) || ((data88.fragments === undefined) && (missing14 = "fragments"))) || ((data88.columns === undefined) && (missing14 = "columns"))) || ((data88.rows === undefined) && (missing14 = "rows"))) || ((data88.span === undefined) && (missing14 = "span"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6,schemaPath:"#/properties/tables/items/required",keyword:"required",params:{missingProperty: missing14}}];
-return false;
-}
-else {
-const _errs193 = errors;
-for(const key14 in data88){
-if(!(func1.call(schema31.properties.tables.items.properties, key14))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6,schemaPath:"#/properties/tables/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14}}];
-return false;
-break;
-}
-}
-if(_errs193 === errors){
-if(data88.id !== undefined){
-const _errs194 = errors;
-if(typeof data88.id !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/id",schemaPath:"#/properties/tables/items/properties/id/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid21 = _errs194 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data88.documentId !== undefined){
-let data90 = data88.documentId;
-const _errs196 = errors;
-if((typeof data90 !== "string") && (data90 !== null)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/documentId",schemaPath:"#/properties/tables/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.documentId.type}}];
-return false;
-}
-var valid21 = _errs196 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data88.attachmentIndex !== undefined){
-let data91 = data88.attachmentIndex;
-const _errs198 = errors;
-if((!((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91)))) && (data91 !== null)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/attachmentIndex",schemaPath:"#/properties/tables/items/properties/attachmentIndex/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.attachmentIndex.type}}];
-return false;
-}
-if(errors === _errs198){
-if(typeof data91 == "number"){
-if(data91 > 9007199254740991 || isNaN(data91)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/attachmentIndex",schemaPath:"#/properties/tables/items/properties/attachmentIndex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data91 < -9007199254740991 || isNaN(data91)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/attachmentIndex",schemaPath:"#/properties/tables/items/properties/attachmentIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
-}
-var valid21 = _errs198 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data88.caption !== undefined){
-let data92 = data88.caption;
-const _errs200 = errors;
-if((!(data92 && typeof data92 == "object" && !Array.isArray(data92))) && (data92 !== null)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/caption",schemaPath:"#/properties/tables/items/properties/caption/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.caption.type}}];
-return false;
-}
-if(errors === _errs200){
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-let missing15;
-if(((data92.text === undefined) && (missing15 = "text")) || ((data92.line === undefined) && (missing15 = "line"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/caption",schemaPath:"#/properties/tables/items/properties/caption/required",keyword:"required",params:{missingProperty: missing15}}];
-return false;
-}
-else {
-const _errs202 = errors;
-for(const key15 in data92){
-if(!((key15 === "text") || (key15 === "line"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/caption",schemaPath:"#/properties/tables/items/properties/caption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15}}];
-return false;
-break;
-}
-}
-if(_errs202 === errors){
-if(data92.text !== undefined){
-const _errs203 = errors;
-if(typeof data92.text !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/caption/text",schemaPath:"#/properties/tables/items/properties/caption/properties/text/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid22 = _errs203 === errors;
-}
-else {
-var valid22 = true;
-}
-if(valid22){
-if(data92.line !== undefined){
-let data94 = data92.line;
-const _errs205 = errors;
-if(!((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/caption/line",schemaPath:"#/properties/tables/items/properties/caption/properties/line/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs205){
-if(typeof data94 == "number"){
-if(data94 > 9007199254740991 || isNaN(data94)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/caption/line",schemaPath:"#/properties/tables/items/properties/caption/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data94 < 1 || isNaN(data94)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/caption/line",schemaPath:"#/properties/tables/items/properties/caption/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid22 = _errs205 === errors;
-}
-else {
-var valid22 = true;
-}
-}
-}
-}
-}
-}
-var valid21 = _errs200 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data88.title !== undefined){
-let data95 = data88.title;
-const _errs207 = errors;
-if((!(data95 && typeof data95 == "object" && !Array.isArray(data95))) && (data95 !== null)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/title",schemaPath:"#/properties/tables/items/properties/title/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.title.type}}];
-return false;
-}
-if(errors === _errs207){
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-let missing16;
-if(((data95.text === undefined) && (missing16 = "text")) || ((data95.line === undefined) && (missing16 = "line"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/title",schemaPath:"#/properties/tables/items/properties/title/required",keyword:"required",params:{missingProperty: missing16}}];
-return false;
-}
-else {
-const _errs209 = errors;
-for(const key16 in data95){
-if(!((key16 === "text") || (key16 === "line"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/title",schemaPath:"#/properties/tables/items/properties/title/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16}}];
-return false;
-break;
-}
-}
-if(_errs209 === errors){
-if(data95.text !== undefined){
-const _errs210 = errors;
-if(typeof data95.text !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/title/text",schemaPath:"#/properties/tables/items/properties/title/properties/text/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid23 = _errs210 === errors;
-}
-else {
-var valid23 = true;
-}
-if(valid23){
-if(data95.line !== undefined){
-let data97 = data95.line;
-const _errs212 = errors;
-if(!((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/title/line",schemaPath:"#/properties/tables/items/properties/title/properties/line/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs212){
-if(typeof data97 == "number"){
-if(data97 > 9007199254740991 || isNaN(data97)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/title/line",schemaPath:"#/properties/tables/items/properties/title/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data97 < 1 || isNaN(data97)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/title/line",schemaPath:"#/properties/tables/items/properties/title/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid23 = _errs212 === errors;
-}
-else {
-var valid23 = true;
-}
-}
-}
-}
-}
-}
-var valid21 = _errs207 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data88.notes !== undefined){
-let data98 = data88.notes;
-const _errs214 = errors;
-if(errors === _errs214){
-if(Array.isArray(data98)){
-var valid24 = true;
-const len7 = data98.length;
-for(let i7=0; i7<len7; i7++){
-let data99 = data98[i7];
-const _errs216 = errors;
-if(errors === _errs216){
-if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
-let missing17;
-if(((data99.text === undefined) && (missing17 = "text")) || ((data99.line === undefined) && (missing17 = "line"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/notes/" + i7,schemaPath:"#/properties/tables/items/properties/notes/items/required",keyword:"required",params:{missingProperty: missing17}}];
-return false;
-}
-else {
-const _errs218 = errors;
-for(const key17 in data99){
-if(!((key17 === "text") || (key17 === "line"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/notes/" + i7,schemaPath:"#/properties/tables/items/properties/notes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17}}];
-return false;
-break;
-}
-}
-if(_errs218 === errors){
-if(data99.text !== undefined){
-const _errs219 = errors;
-if(typeof data99.text !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/notes/" + i7+"/text",schemaPath:"#/properties/tables/items/properties/notes/items/properties/text/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid25 = _errs219 === errors;
-}
-else {
-var valid25 = true;
-}
-if(valid25){
-if(data99.line !== undefined){
-let data101 = data99.line;
-const _errs221 = errors;
-if(!((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/notes/" + i7+"/line",schemaPath:"#/properties/tables/items/properties/notes/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs221){
-if(typeof data101 == "number"){
-if(data101 > 9007199254740991 || isNaN(data101)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/notes/" + i7+"/line",schemaPath:"#/properties/tables/items/properties/notes/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data101 < 1 || isNaN(data101)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/notes/" + i7+"/line",schemaPath:"#/properties/tables/items/properties/notes/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid25 = _errs221 === errors;
-}
-else {
-var valid25 = true;
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/notes/" + i7,schemaPath:"#/properties/tables/items/properties/notes/items/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid24 = _errs216 === errors;
-if(!valid24){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/notes",schemaPath:"#/properties/tables/items/properties/notes/type",keyword:"type",params:{type: "array"}}];
-return false;
-}
-}
-var valid21 = _errs214 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data88.fragments !== undefined){
-let data102 = data88.fragments;
-const _errs223 = errors;
-if(errors === _errs223){
-if(Array.isArray(data102)){
-if(data102.length < 1){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/fragments",schemaPath:"#/properties/tables/items/properties/fragments/minItems",keyword:"minItems",params:{limit: 1}}];
-return false;
-}
-else {
-var valid26 = true;
-const len8 = data102.length;
-for(let i8=0; i8<len8; i8++){
-let data103 = data102[i8];
-const _errs225 = errors;
-if(errors === _errs225){
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-let missing18;
-if((((((data103.startLine === undefined) && (missing18 = "startLine")) || ((data103.endLine === undefined) && (missing18 = "endLine"))) || ((data103.headerRows === undefined) && (missing18 = "headerRows"))) || ((data103.continuation === undefined) && (missing18 = "continuation"))) || ((data103.columnOffset === undefined) && (missing18 = "columnOffset"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/fragments/" + i8,schemaPath:"#/properties/tables/items/properties/fragments/items/required",keyword:"required",params:{missingProperty: missing18}}];
-return false;
-}
-else {
-const _errs227 = errors;
-for(const key18 in data103){
-if(!(((((key18 === "startLine") || (key18 === "endLine")) || (key18 === "headerRows")) || (key18 === "continuation")) || (key18 === "columnOffset"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/fragments/" + i8,schemaPath:"#/properties/tables/items/properties/fragments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18}}];
-return false;
-break;
-}
-}
-if(_errs227 === errors){
-if(data103.startLine !== undefined){
-let data104 = data103.startLine;
-const _errs228 = errors;
-if(!((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/fragments/" + i8+"/startLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs228){
-if(typeof data104 == "number"){
-if(data104 > 9007199254740991 || isNaN(data104)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/fragments/" + i8+"/startLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data104 < 1 || isNaN(data104)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/fragments/" + i8+"/startLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid27 = _errs228 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data103.endLine !== undefined){
-let data105 = data103.endLine;
-const _errs230 = errors;
-if(!((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/fragments/" + i8+"/endLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs230){
-if(typeof data105 == "number"){
-if(data105 > 9007199254740991 || isNaN(data105)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/fragments/" + i8+"/endLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data105 < 1 || isNaN(data105)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/fragments/" + i8+"/endLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid27 = _errs230 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data103.headerRows !== undefined){
-let data106 = data103.headerRows;
-const _errs232 = errors;
-if(!((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/fragments/" + i8+"/headerRows",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/headerRows/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs232){
-if(typeof data106 == "number"){
-if(data106 > 9007199254740991 || isNaN(data106)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/fragments/" + i8+"/headerRows",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/headerRows/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data106 < 0 || isNaN(data106)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/fragments/" + i8+"/headerRows",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/headerRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
-}
-var valid27 = _errs232 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data103.continuation !== undefined){
-let data107 = data103.continuation;
-const _errs234 = errors;
-if(typeof data107 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/fragments/" + i8+"/continuation",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/continuation/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data107 === "first") || (data107 === "repeatHeader")) || (data107 === "emptyHeader"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/fragments/" + i8+"/continuation",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/continuation/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.items.properties.fragments.items.properties.continuation.enum}}];
-return false;
-}
-var valid27 = _errs234 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data103.columnOffset !== undefined){
-let data108 = data103.columnOffset;
-const _errs236 = errors;
-if(!((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/fragments/" + i8+"/columnOffset",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/columnOffset/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs236){
-if(typeof data108 == "number"){
-if(data108 > 9007199254740991 || isNaN(data108)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/fragments/" + i8+"/columnOffset",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/columnOffset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data108 < 0 || isNaN(data108)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/fragments/" + i8+"/columnOffset",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/columnOffset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
-}
-var valid27 = _errs236 === errors;
-}
-else {
-var valid27 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/fragments/" + i8,schemaPath:"#/properties/tables/items/properties/fragments/items/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid26 = _errs225 === errors;
-if(!valid26){
-break;
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/fragments",schemaPath:"#/properties/tables/items/properties/fragments/type",keyword:"type",params:{type: "array"}}];
-return false;
-}
-}
-var valid21 = _errs223 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data88.columns !== undefined){
-let data109 = data88.columns;
-const _errs238 = errors;
-if(errors === _errs238){
-if(Array.isArray(data109)){
+let data110 = data.tables;
+const _errs239 = errors;
+if(errors === _errs239){
+if(Array.isArray(data110)){
 var valid28 = true;
-const len9 = data109.length;
-for(let i9=0; i9<len9; i9++){
-let data110 = data109[i9];
-const _errs240 = errors;
-if(errors === _errs240){
-if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
-let missing19;
-if((((data110.name === undefined) && (missing19 = "name")) || ((data110.nameRaw === undefined) && (missing19 = "nameRaw"))) || ((data110.type === undefined) && (missing19 = "type"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/columns/" + i9,schemaPath:"#/properties/tables/items/properties/columns/items/required",keyword:"required",params:{missingProperty: missing19}}];
-return false;
-}
-else {
-const _errs242 = errors;
-for(const key19 in data110){
-if(!(((key19 === "name") || (key19 === "nameRaw")) || (key19 === "type"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/columns/" + i9,schemaPath:"#/properties/tables/items/properties/columns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19}}];
-return false;
-break;
-}
-}
-if(_errs242 === errors){
-if(data110.name !== undefined){
-const _errs243 = errors;
-if(typeof data110.name !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/columns/" + i9+"/name",schemaPath:"#/properties/tables/items/properties/columns/items/properties/name/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid29 = _errs243 === errors;
-}
-else {
-var valid29 = true;
-}
-if(valid29){
-if(data110.nameRaw !== undefined){
-const _errs245 = errors;
-if(typeof data110.nameRaw !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/columns/" + i9+"/nameRaw",schemaPath:"#/properties/tables/items/properties/columns/items/properties/nameRaw/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid29 = _errs245 === errors;
-}
-else {
-var valid29 = true;
-}
-if(valid29){
-if(data110.type !== undefined){
-let data113 = data110.type;
-const _errs247 = errors;
-if(typeof data113 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/columns/" + i9+"/type",schemaPath:"#/properties/tables/items/properties/columns/items/properties/type/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((((data113 === "integer") || (data113 === "number")) || (data113 === "percentage")) || (data113 === "date")) || (data113 === "text"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/columns/" + i9+"/type",schemaPath:"#/properties/tables/items/properties/columns/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.items.properties.columns.items.properties.type.enum}}];
-return false;
-}
-var valid29 = _errs247 === errors;
-}
-else {
-var valid29 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/columns/" + i9,schemaPath:"#/properties/tables/items/properties/columns/items/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid28 = _errs240 === errors;
-if(!valid28){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/columns",schemaPath:"#/properties/tables/items/properties/columns/type",keyword:"type",params:{type: "array"}}];
-return false;
-}
-}
-var valid21 = _errs238 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data88.rows !== undefined){
-let data114 = data88.rows;
-const _errs249 = errors;
-if(errors === _errs249){
-if(Array.isArray(data114)){
-var valid30 = true;
-const len10 = data114.length;
+const len10 = data110.length;
 for(let i10=0; i10<len10; i10++){
-let data115 = data114[i10];
-const _errs251 = errors;
-if(errors === _errs251){
+let data111 = data110[i10];
+const _errs241 = errors;
+if(errors === _errs241){
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+let missing18;
+if(((((((((((data111.id === undefined) && (missing18 = "id")) || ((data111.documentId === undefined) && (missing18 = "documentId"))) || ((data111.attachmentIndex === undefined) && (missing18 = "attachmentIndex"))) || ((data111.caption === undefined) && (missing18 = "caption"))) || ((data111.title === undefined) && (missing18 = "title"))) || ((data111.notes === undefined) && (missing18 = "notes"))) || ((data111.fragments === undefined) && (missing18 = "fragments"))) || ((data111.columns === undefined) && (missing18 = "columns"))) || ((data111.rows === undefined) && (missing18 = "rows"))) || ((data111.span === undefined) && (missing18 = "span"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10,schemaPath:"#/properties/tables/items/required",keyword:"required",params:{missingProperty: missing18}}];
+return false;
+}
+else {
+const _errs243 = errors;
+for(const key18 in data111){
+if(!(func1.call(schema31.properties.tables.items.properties, key18))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10,schemaPath:"#/properties/tables/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18}}];
+return false;
+break;
+}
+}
+if(_errs243 === errors){
+if(data111.id !== undefined){
+const _errs244 = errors;
+if(typeof data111.id !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/id",schemaPath:"#/properties/tables/items/properties/id/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid29 = _errs244 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data111.documentId !== undefined){
+let data113 = data111.documentId;
+const _errs246 = errors;
+if((typeof data113 !== "string") && (data113 !== null)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/documentId",schemaPath:"#/properties/tables/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.documentId.type}}];
+return false;
+}
+var valid29 = _errs246 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data111.attachmentIndex !== undefined){
+let data114 = data111.attachmentIndex;
+const _errs248 = errors;
+if((!((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114)))) && (data114 !== null)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/attachmentIndex",schemaPath:"#/properties/tables/items/properties/attachmentIndex/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.attachmentIndex.type}}];
+return false;
+}
+if(errors === _errs248){
+if(typeof data114 == "number"){
+if(data114 > 9007199254740991 || isNaN(data114)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/attachmentIndex",schemaPath:"#/properties/tables/items/properties/attachmentIndex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data114 < -9007199254740991 || isNaN(data114)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/attachmentIndex",schemaPath:"#/properties/tables/items/properties/attachmentIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+return false;
+}
+}
+}
+}
+var valid29 = _errs248 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data111.caption !== undefined){
+let data115 = data111.caption;
+const _errs250 = errors;
+if((!(data115 && typeof data115 == "object" && !Array.isArray(data115))) && (data115 !== null)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption",schemaPath:"#/properties/tables/items/properties/caption/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.caption.type}}];
+return false;
+}
+if(errors === _errs250){
 if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
-let missing20;
-if((((data115.line === undefined) && (missing20 = "line")) || ((data115.kind === undefined) && (missing20 = "kind"))) || ((data115.cells === undefined) && (missing20 = "cells"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10,schemaPath:"#/properties/tables/items/properties/rows/items/required",keyword:"required",params:{missingProperty: missing20}}];
+let missing19;
+if(((data115.text === undefined) && (missing19 = "text")) || ((data115.line === undefined) && (missing19 = "line"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption",schemaPath:"#/properties/tables/items/properties/caption/required",keyword:"required",params:{missingProperty: missing19}}];
 return false;
 }
 else {
+const _errs252 = errors;
+for(const key19 in data115){
+if(!((key19 === "text") || (key19 === "line"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption",schemaPath:"#/properties/tables/items/properties/caption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19}}];
+return false;
+break;
+}
+}
+if(_errs252 === errors){
+if(data115.text !== undefined){
 const _errs253 = errors;
-for(const key20 in data115){
-if(!((((key20 === "line") || (key20 === "kind")) || (key20 === "group")) || (key20 === "cells"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10,schemaPath:"#/properties/tables/items/properties/rows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20}}];
+if(typeof data115.text !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption/text",schemaPath:"#/properties/tables/items/properties/caption/properties/text/type",keyword:"type",params:{type: "string"}}];
 return false;
-break;
 }
+var valid30 = _errs253 === errors;
 }
-if(_errs253 === errors){
+else {
+var valid30 = true;
+}
+if(valid30){
 if(data115.line !== undefined){
-let data116 = data115.line;
-const _errs254 = errors;
-if(!((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+let data117 = data115.line;
+const _errs255 = errors;
+if(!((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption/line",schemaPath:"#/properties/tables/items/properties/caption/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs254){
-if(typeof data116 == "number"){
-if(data116 > 9007199254740991 || isNaN(data116)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data116 < 1 || isNaN(data116)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid31 = _errs254 === errors;
-}
-else {
-var valid31 = true;
-}
-if(valid31){
-if(data115.kind !== undefined){
-let data117 = data115.kind;
-const _errs256 = errors;
-if(typeof data117 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/kind",schemaPath:"#/properties/tables/items/properties/rows/items/properties/kind/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data117 === "data") || (data117 === "group")) || (data117 === "header"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/kind",schemaPath:"#/properties/tables/items/properties/rows/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.items.properties.rows.items.properties.kind.enum}}];
-return false;
-}
-var valid31 = _errs256 === errors;
-}
-else {
-var valid31 = true;
-}
-if(valid31){
-if(data115.group !== undefined){
-let data118 = data115.group;
-const _errs258 = errors;
-if((typeof data118 !== "string") && (data118 !== null)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/group",schemaPath:"#/properties/tables/items/properties/rows/items/properties/group/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.rows.items.properties.group.type}}];
-return false;
-}
-var valid31 = _errs258 === errors;
-}
-else {
-var valid31 = true;
-}
-if(valid31){
-if(data115.cells !== undefined){
-let data119 = data115.cells;
-const _errs260 = errors;
-if(errors === _errs260){
-if(Array.isArray(data119)){
-var valid32 = true;
-const len11 = data119.length;
-for(let i11=0; i11<len11; i11++){
-let data120 = data119[i11];
-const _errs262 = errors;
-if(errors === _errs262){
-if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
-let missing21;
-if((((((data120.text === undefined) && (missing21 = "text")) || ((data120.raw === undefined) && (missing21 = "raw"))) || ((data120.value === undefined) && (missing21 = "value"))) || ((data120.line === undefined) && (missing21 = "line"))) || ((data120.column === undefined) && (missing21 = "column"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/required",keyword:"required",params:{missingProperty: missing21}}];
+if(errors === _errs255){
+if(typeof data117 == "number"){
+if(data117 > 9007199254740991 || isNaN(data117)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption/line",schemaPath:"#/properties/tables/items/properties/caption/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-const _errs264 = errors;
-for(const key21 in data120){
-if(!((((((((key21 === "text") || (key21 === "raw")) || (key21 === "value")) || (key21 === "line")) || (key21 === "column")) || (key21 === "filled")) || (key21 === "original")) || (key21 === "joined"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21}}];
+if(data117 < 1 || isNaN(data117)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption/line",schemaPath:"#/properties/tables/items/properties/caption/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid30 = _errs255 === errors;
+}
+else {
+var valid30 = true;
+}
+}
+}
+}
+}
+}
+var valid29 = _errs250 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data111.title !== undefined){
+let data118 = data111.title;
+const _errs257 = errors;
+if((!(data118 && typeof data118 == "object" && !Array.isArray(data118))) && (data118 !== null)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title",schemaPath:"#/properties/tables/items/properties/title/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.title.type}}];
+return false;
+}
+if(errors === _errs257){
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+let missing20;
+if(((data118.text === undefined) && (missing20 = "text")) || ((data118.line === undefined) && (missing20 = "line"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title",schemaPath:"#/properties/tables/items/properties/title/required",keyword:"required",params:{missingProperty: missing20}}];
+return false;
+}
+else {
+const _errs259 = errors;
+for(const key20 in data118){
+if(!((key20 === "text") || (key20 === "line"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title",schemaPath:"#/properties/tables/items/properties/title/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20}}];
 return false;
 break;
 }
 }
-if(_errs264 === errors){
-if(data120.text !== undefined){
-const _errs265 = errors;
-if(typeof data120.text !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11+"/text",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/text/type",keyword:"type",params:{type: "string"}}];
+if(_errs259 === errors){
+if(data118.text !== undefined){
+const _errs260 = errors;
+if(typeof data118.text !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title/text",schemaPath:"#/properties/tables/items/properties/title/properties/text/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid33 = _errs265 === errors;
+var valid31 = _errs260 === errors;
 }
 else {
-var valid33 = true;
+var valid31 = true;
 }
-if(valid33){
-if(data120.raw !== undefined){
-const _errs267 = errors;
-if(typeof data120.raw !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11+"/raw",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/raw/type",keyword:"type",params:{type: "string"}}];
+if(valid31){
+if(data118.line !== undefined){
+let data120 = data118.line;
+const _errs262 = errors;
+if(!((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title/line",schemaPath:"#/properties/tables/items/properties/title/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-var valid33 = _errs267 === errors;
+if(errors === _errs262){
+if(typeof data120 == "number"){
+if(data120 > 9007199254740991 || isNaN(data120)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title/line",schemaPath:"#/properties/tables/items/properties/title/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
 }
 else {
-var valid33 = true;
+if(data120 < 1 || isNaN(data120)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title/line",schemaPath:"#/properties/tables/items/properties/title/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
 }
-if(valid33){
-if(data120.value !== undefined){
-let data123 = data120.value;
+}
+}
+}
+var valid31 = _errs262 === errors;
+}
+else {
+var valid31 = true;
+}
+}
+}
+}
+}
+}
+var valid29 = _errs257 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data111.notes !== undefined){
+let data121 = data111.notes;
+const _errs264 = errors;
+if(errors === _errs264){
+if(Array.isArray(data121)){
+var valid32 = true;
+const len11 = data121.length;
+for(let i11=0; i11<len11; i11++){
+let data122 = data121[i11];
+const _errs266 = errors;
+if(errors === _errs266){
+if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+let missing21;
+if(((data122.text === undefined) && (missing21 = "text")) || ((data122.line === undefined) && (missing21 = "line"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes/" + i11,schemaPath:"#/properties/tables/items/properties/notes/items/required",keyword:"required",params:{missingProperty: missing21}}];
+return false;
+}
+else {
+const _errs268 = errors;
+for(const key21 in data122){
+if(!((key21 === "text") || (key21 === "line"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes/" + i11,schemaPath:"#/properties/tables/items/properties/notes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21}}];
+return false;
+break;
+}
+}
+if(_errs268 === errors){
+if(data122.text !== undefined){
 const _errs269 = errors;
-if(((!(typeof data123 == "number")) && (typeof data123 !== "string")) && (data123 !== null)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11+"/value",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/value/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.rows.items.properties.cells.items.properties.value.type}}];
+if(typeof data122.text !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes/" + i11+"/text",schemaPath:"#/properties/tables/items/properties/notes/items/properties/text/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid33 = _errs269 === errors;
@@ -2762,22 +2771,22 @@ else {
 var valid33 = true;
 }
 if(valid33){
-if(data120.line !== undefined){
-let data124 = data120.line;
+if(data122.line !== undefined){
+let data124 = data122.line;
 const _errs271 = errors;
 if(!((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes/" + i11+"/line",schemaPath:"#/properties/tables/items/properties/notes/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs271){
 if(typeof data124 == "number"){
 if(data124 > 9007199254740991 || isNaN(data124)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes/" + i11+"/line",schemaPath:"#/properties/tables/items/properties/notes/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data124 < 1 || isNaN(data124)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes/" + i11+"/line",schemaPath:"#/properties/tables/items/properties/notes/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
@@ -2788,89 +2797,154 @@ var valid33 = _errs271 === errors;
 else {
 var valid33 = true;
 }
-if(valid33){
-if(data120.column !== undefined){
-let data125 = data120.column;
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes/" + i11,schemaPath:"#/properties/tables/items/properties/notes/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid32 = _errs266 === errors;
+if(!valid32){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes",schemaPath:"#/properties/tables/items/properties/notes/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid29 = _errs264 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data111.fragments !== undefined){
+let data125 = data111.fragments;
 const _errs273 = errors;
-if(!((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
 if(errors === _errs273){
-if(typeof data125 == "number"){
-if(data125 > 9007199254740991 || isNaN(data125)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+if(Array.isArray(data125)){
+if(data125.length < 1){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments",schemaPath:"#/properties/tables/items/properties/fragments/minItems",keyword:"minItems",params:{limit: 1}}];
 return false;
 }
 else {
-if(data125 < 1 || isNaN(data125)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid33 = _errs273 === errors;
-}
-else {
-var valid33 = true;
-}
-if(valid33){
-if(data120.filled !== undefined){
-const _errs275 = errors;
-if(typeof data120.filled !== "boolean"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11+"/filled",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/filled/type",keyword:"type",params:{type: "boolean"}}];
-return false;
-}
-var valid33 = _errs275 === errors;
-}
-else {
-var valid33 = true;
-}
-if(valid33){
-if(data120.original !== undefined){
-const _errs277 = errors;
-if(typeof data120.original !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11+"/original",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/original/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid33 = _errs277 === errors;
-}
-else {
-var valid33 = true;
-}
-if(valid33){
-if(data120.joined !== undefined){
-let data128 = data120.joined;
-const _errs279 = errors;
-if(errors === _errs279){
-if(Array.isArray(data128)){
 var valid34 = true;
-const len12 = data128.length;
+const len12 = data125.length;
 for(let i12=0; i12<len12; i12++){
-let data129 = data128[i12];
-const _errs281 = errors;
-if(errors === _errs281){
-if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+let data126 = data125[i12];
+const _errs275 = errors;
+if(errors === _errs275){
+if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
 let missing22;
-if((((data129.raw === undefined) && (missing22 = "raw")) || ((data129.line === undefined) && (missing22 = "line"))) || ((data129.column === undefined) && (missing22 = "column"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11+"/joined/" + i12,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/required",keyword:"required",params:{missingProperty: missing22}}];
+if((((((data126.startLine === undefined) && (missing22 = "startLine")) || ((data126.endLine === undefined) && (missing22 = "endLine"))) || ((data126.headerRows === undefined) && (missing22 = "headerRows"))) || ((data126.continuation === undefined) && (missing22 = "continuation"))) || ((data126.columnOffset === undefined) && (missing22 = "columnOffset"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12,schemaPath:"#/properties/tables/items/properties/fragments/items/required",keyword:"required",params:{missingProperty: missing22}}];
 return false;
 }
 else {
-const _errs283 = errors;
-for(const key22 in data129){
-if(!(((key22 === "raw") || (key22 === "line")) || (key22 === "column"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11+"/joined/" + i12,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22}}];
+const _errs277 = errors;
+for(const key22 in data126){
+if(!(((((key22 === "startLine") || (key22 === "endLine")) || (key22 === "headerRows")) || (key22 === "continuation")) || (key22 === "columnOffset"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12,schemaPath:"#/properties/tables/items/properties/fragments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22}}];
 return false;
 break;
 }
 }
-if(_errs283 === errors){
-if(data129.raw !== undefined){
+if(_errs277 === errors){
+if(data126.startLine !== undefined){
+let data127 = data126.startLine;
+const _errs278 = errors;
+if(!((typeof data127 == "number") && (!(data127 % 1) && !isNaN(data127)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/startLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs278){
+if(typeof data127 == "number"){
+if(data127 > 9007199254740991 || isNaN(data127)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/startLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data127 < 1 || isNaN(data127)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/startLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid35 = _errs278 === errors;
+}
+else {
+var valid35 = true;
+}
+if(valid35){
+if(data126.endLine !== undefined){
+let data128 = data126.endLine;
+const _errs280 = errors;
+if(!((typeof data128 == "number") && (!(data128 % 1) && !isNaN(data128)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/endLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs280){
+if(typeof data128 == "number"){
+if(data128 > 9007199254740991 || isNaN(data128)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/endLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data128 < 1 || isNaN(data128)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/endLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid35 = _errs280 === errors;
+}
+else {
+var valid35 = true;
+}
+if(valid35){
+if(data126.headerRows !== undefined){
+let data129 = data126.headerRows;
+const _errs282 = errors;
+if(!((typeof data129 == "number") && (!(data129 % 1) && !isNaN(data129)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/headerRows",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/headerRows/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs282){
+if(typeof data129 == "number"){
+if(data129 > 9007199254740991 || isNaN(data129)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/headerRows",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/headerRows/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data129 < 0 || isNaN(data129)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/headerRows",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/headerRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid35 = _errs282 === errors;
+}
+else {
+var valid35 = true;
+}
+if(valid35){
+if(data126.continuation !== undefined){
+let data130 = data126.continuation;
 const _errs284 = errors;
-if(typeof data129.raw !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11+"/joined/" + i12+"/raw",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/raw/type",keyword:"type",params:{type: "string"}}];
+if(typeof data130 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/continuation",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/continuation/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data130 === "first") || (data130 === "repeatHeader")) || (data130 === "emptyHeader"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/continuation",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/continuation/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.items.properties.fragments.items.properties.continuation.enum}}];
 return false;
 }
 var valid35 = _errs284 === errors;
@@ -2879,22 +2953,22 @@ else {
 var valid35 = true;
 }
 if(valid35){
-if(data129.line !== undefined){
-let data131 = data129.line;
+if(data126.columnOffset !== undefined){
+let data131 = data126.columnOffset;
 const _errs286 = errors;
 if(!((typeof data131 == "number") && (!(data131 % 1) && !isNaN(data131)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11+"/joined/" + i12+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/columnOffset",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/columnOffset/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs286){
 if(typeof data131 == "number"){
 if(data131 > 9007199254740991 || isNaN(data131)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11+"/joined/" + i12+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/columnOffset",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/columnOffset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data131 < 1 || isNaN(data131)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11+"/joined/" + i12+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+if(data131 < 0 || isNaN(data131)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/columnOffset",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/columnOffset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 }
@@ -2905,32 +2979,7 @@ var valid35 = _errs286 === errors;
 else {
 var valid35 = true;
 }
-if(valid35){
-if(data129.column !== undefined){
-let data132 = data129.column;
-const _errs288 = errors;
-if(!((typeof data132 == "number") && (!(data132 % 1) && !isNaN(data132)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11+"/joined/" + i12+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
-return false;
 }
-if(errors === _errs288){
-if(typeof data132 == "number"){
-if(data132 > 9007199254740991 || isNaN(data132)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11+"/joined/" + i12+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data132 < 1 || isNaN(data132)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11+"/joined/" + i12+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid35 = _errs288 === errors;
-}
-else {
-var valid35 = true;
 }
 }
 }
@@ -2938,178 +2987,94 @@ var valid35 = true;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11+"/joined/" + i12,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/type",keyword:"type",params:{type: "object"}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12,schemaPath:"#/properties/tables/items/properties/fragments/items/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid34 = _errs281 === errors;
+var valid34 = _errs275 === errors;
 if(!valid34){
 break;
 }
 }
 }
+}
 else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11+"/joined",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/type",keyword:"type",params:{type: "array"}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments",schemaPath:"#/properties/tables/items/properties/fragments/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-var valid33 = _errs279 === errors;
+var valid29 = _errs273 === errors;
 }
 else {
-var valid33 = true;
+var valid29 = true;
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells/" + i11,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid32 = _errs262 === errors;
-if(!valid32){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10+"/cells",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/type",keyword:"type",params:{type: "array"}}];
-return false;
-}
-}
-var valid31 = _errs260 === errors;
-}
-else {
-var valid31 = true;
-}
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows/" + i10,schemaPath:"#/properties/tables/items/properties/rows/items/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid30 = _errs251 === errors;
-if(!valid30){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/rows",schemaPath:"#/properties/tables/items/properties/rows/type",keyword:"type",params:{type: "array"}}];
-return false;
-}
-}
-var valid21 = _errs249 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data88.span !== undefined){
-let data133 = data88.span;
+if(valid29){
+if(data111.columns !== undefined){
+let data132 = data111.columns;
+const _errs288 = errors;
+if(errors === _errs288){
+if(Array.isArray(data132)){
+var valid36 = true;
+const len13 = data132.length;
+for(let i13=0; i13<len13; i13++){
+let data133 = data132[i13];
 const _errs290 = errors;
 if(errors === _errs290){
 if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
 let missing23;
-if(((data133.startLine === undefined) && (missing23 = "startLine")) || ((data133.endLine === undefined) && (missing23 = "endLine"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/span",schemaPath:"#/properties/tables/items/properties/span/required",keyword:"required",params:{missingProperty: missing23}}];
+if((((data133.name === undefined) && (missing23 = "name")) || ((data133.nameRaw === undefined) && (missing23 = "nameRaw"))) || ((data133.type === undefined) && (missing23 = "type"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13,schemaPath:"#/properties/tables/items/properties/columns/items/required",keyword:"required",params:{missingProperty: missing23}}];
 return false;
 }
 else {
 const _errs292 = errors;
 for(const key23 in data133){
-if(!((key23 === "startLine") || (key23 === "endLine"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/span",schemaPath:"#/properties/tables/items/properties/span/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23}}];
+if(!(((key23 === "name") || (key23 === "nameRaw")) || (key23 === "type"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13,schemaPath:"#/properties/tables/items/properties/columns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23}}];
 return false;
 break;
 }
 }
 if(_errs292 === errors){
-if(data133.startLine !== undefined){
-let data134 = data133.startLine;
+if(data133.name !== undefined){
 const _errs293 = errors;
-if(!((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/span/startLine",schemaPath:"#/properties/tables/items/properties/span/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
+if(typeof data133.name !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13+"/name",schemaPath:"#/properties/tables/items/properties/columns/items/properties/name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(errors === _errs293){
-if(typeof data134 == "number"){
-if(data134 > 9007199254740991 || isNaN(data134)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/span/startLine",schemaPath:"#/properties/tables/items/properties/span/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
+var valid37 = _errs293 === errors;
 }
 else {
-if(data134 < 1 || isNaN(data134)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/span/startLine",schemaPath:"#/properties/tables/items/properties/span/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
+var valid37 = true;
 }
-}
-}
-}
-var valid36 = _errs293 === errors;
-}
-else {
-var valid36 = true;
-}
-if(valid36){
-if(data133.endLine !== undefined){
-let data135 = data133.endLine;
+if(valid37){
+if(data133.nameRaw !== undefined){
 const _errs295 = errors;
-if(!((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/span/endLine",schemaPath:"#/properties/tables/items/properties/span/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
+if(typeof data133.nameRaw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13+"/nameRaw",schemaPath:"#/properties/tables/items/properties/columns/items/properties/nameRaw/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(errors === _errs295){
-if(typeof data135 == "number"){
-if(data135 > 9007199254740991 || isNaN(data135)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/span/endLine",schemaPath:"#/properties/tables/items/properties/span/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+var valid37 = _errs295 === errors;
+}
+else {
+var valid37 = true;
+}
+if(valid37){
+if(data133.type !== undefined){
+let data136 = data133.type;
+const _errs297 = errors;
+if(typeof data136 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13+"/type",schemaPath:"#/properties/tables/items/properties/columns/items/properties/type/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-else {
-if(data135 < 1 || isNaN(data135)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/span/endLine",schemaPath:"#/properties/tables/items/properties/span/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+if(!(((((data136 === "integer") || (data136 === "number")) || (data136 === "percentage")) || (data136 === "date")) || (data136 === "text"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13+"/type",schemaPath:"#/properties/tables/items/properties/columns/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.items.properties.columns.items.properties.type.enum}}];
 return false;
 }
-}
-}
-}
-var valid36 = _errs295 === errors;
+var valid37 = _errs297 === errors;
 }
 else {
-var valid36 = true;
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6+"/span",schemaPath:"#/properties/tables/items/properties/span/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid21 = _errs290 === errors;
-}
-else {
-var valid21 = true;
-}
-}
-}
-}
-}
-}
-}
+var valid37 = true;
 }
 }
 }
@@ -3117,12 +3082,536 @@ var valid21 = true;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i6,schemaPath:"#/properties/tables/items/type",keyword:"type",params:{type: "object"}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13,schemaPath:"#/properties/tables/items/properties/columns/items/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid20 = _errs191 === errors;
-if(!valid20){
+var valid36 = _errs290 === errors;
+if(!valid36){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns",schemaPath:"#/properties/tables/items/properties/columns/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid29 = _errs288 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data111.rows !== undefined){
+let data137 = data111.rows;
+const _errs299 = errors;
+if(errors === _errs299){
+if(Array.isArray(data137)){
+var valid38 = true;
+const len14 = data137.length;
+for(let i14=0; i14<len14; i14++){
+let data138 = data137[i14];
+const _errs301 = errors;
+if(errors === _errs301){
+if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
+let missing24;
+if((((data138.line === undefined) && (missing24 = "line")) || ((data138.kind === undefined) && (missing24 = "kind"))) || ((data138.cells === undefined) && (missing24 = "cells"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14,schemaPath:"#/properties/tables/items/properties/rows/items/required",keyword:"required",params:{missingProperty: missing24}}];
+return false;
+}
+else {
+const _errs303 = errors;
+for(const key24 in data138){
+if(!((((key24 === "line") || (key24 === "kind")) || (key24 === "group")) || (key24 === "cells"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14,schemaPath:"#/properties/tables/items/properties/rows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24}}];
+return false;
+break;
+}
+}
+if(_errs303 === errors){
+if(data138.line !== undefined){
+let data139 = data138.line;
+const _errs304 = errors;
+if(!((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs304){
+if(typeof data139 == "number"){
+if(data139 > 9007199254740991 || isNaN(data139)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data139 < 1 || isNaN(data139)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid39 = _errs304 === errors;
+}
+else {
+var valid39 = true;
+}
+if(valid39){
+if(data138.kind !== undefined){
+let data140 = data138.kind;
+const _errs306 = errors;
+if(typeof data140 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/kind",schemaPath:"#/properties/tables/items/properties/rows/items/properties/kind/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data140 === "data") || (data140 === "group")) || (data140 === "header"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/kind",schemaPath:"#/properties/tables/items/properties/rows/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.items.properties.rows.items.properties.kind.enum}}];
+return false;
+}
+var valid39 = _errs306 === errors;
+}
+else {
+var valid39 = true;
+}
+if(valid39){
+if(data138.group !== undefined){
+let data141 = data138.group;
+const _errs308 = errors;
+if((typeof data141 !== "string") && (data141 !== null)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/group",schemaPath:"#/properties/tables/items/properties/rows/items/properties/group/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.rows.items.properties.group.type}}];
+return false;
+}
+var valid39 = _errs308 === errors;
+}
+else {
+var valid39 = true;
+}
+if(valid39){
+if(data138.cells !== undefined){
+let data142 = data138.cells;
+const _errs310 = errors;
+if(errors === _errs310){
+if(Array.isArray(data142)){
+var valid40 = true;
+const len15 = data142.length;
+for(let i15=0; i15<len15; i15++){
+let data143 = data142[i15];
+const _errs312 = errors;
+if(errors === _errs312){
+if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
+let missing25;
+if((((((data143.text === undefined) && (missing25 = "text")) || ((data143.raw === undefined) && (missing25 = "raw"))) || ((data143.value === undefined) && (missing25 = "value"))) || ((data143.line === undefined) && (missing25 = "line"))) || ((data143.column === undefined) && (missing25 = "column"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/required",keyword:"required",params:{missingProperty: missing25}}];
+return false;
+}
+else {
+const _errs314 = errors;
+for(const key25 in data143){
+if(!((((((((key25 === "text") || (key25 === "raw")) || (key25 === "value")) || (key25 === "line")) || (key25 === "column")) || (key25 === "filled")) || (key25 === "original")) || (key25 === "joined"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25}}];
+return false;
+break;
+}
+}
+if(_errs314 === errors){
+if(data143.text !== undefined){
+const _errs315 = errors;
+if(typeof data143.text !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/text",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/text/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid41 = _errs315 === errors;
+}
+else {
+var valid41 = true;
+}
+if(valid41){
+if(data143.raw !== undefined){
+const _errs317 = errors;
+if(typeof data143.raw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/raw",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/raw/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid41 = _errs317 === errors;
+}
+else {
+var valid41 = true;
+}
+if(valid41){
+if(data143.value !== undefined){
+let data146 = data143.value;
+const _errs319 = errors;
+if(((!(typeof data146 == "number")) && (typeof data146 !== "string")) && (data146 !== null)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/value",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/value/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.rows.items.properties.cells.items.properties.value.type}}];
+return false;
+}
+var valid41 = _errs319 === errors;
+}
+else {
+var valid41 = true;
+}
+if(valid41){
+if(data143.line !== undefined){
+let data147 = data143.line;
+const _errs321 = errors;
+if(!((typeof data147 == "number") && (!(data147 % 1) && !isNaN(data147)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs321){
+if(typeof data147 == "number"){
+if(data147 > 9007199254740991 || isNaN(data147)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data147 < 1 || isNaN(data147)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid41 = _errs321 === errors;
+}
+else {
+var valid41 = true;
+}
+if(valid41){
+if(data143.column !== undefined){
+let data148 = data143.column;
+const _errs323 = errors;
+if(!((typeof data148 == "number") && (!(data148 % 1) && !isNaN(data148)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs323){
+if(typeof data148 == "number"){
+if(data148 > 9007199254740991 || isNaN(data148)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data148 < 1 || isNaN(data148)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid41 = _errs323 === errors;
+}
+else {
+var valid41 = true;
+}
+if(valid41){
+if(data143.filled !== undefined){
+const _errs325 = errors;
+if(typeof data143.filled !== "boolean"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/filled",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/filled/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid41 = _errs325 === errors;
+}
+else {
+var valid41 = true;
+}
+if(valid41){
+if(data143.original !== undefined){
+const _errs327 = errors;
+if(typeof data143.original !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/original",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/original/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid41 = _errs327 === errors;
+}
+else {
+var valid41 = true;
+}
+if(valid41){
+if(data143.joined !== undefined){
+let data151 = data143.joined;
+const _errs329 = errors;
+if(errors === _errs329){
+if(Array.isArray(data151)){
+var valid42 = true;
+const len16 = data151.length;
+for(let i16=0; i16<len16; i16++){
+let data152 = data151[i16];
+const _errs331 = errors;
+if(errors === _errs331){
+if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+let missing26;
+if((((data152.raw === undefined) && (missing26 = "raw")) || ((data152.line === undefined) && (missing26 = "line"))) || ((data152.column === undefined) && (missing26 = "column"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/required",keyword:"required",params:{missingProperty: missing26}}];
+return false;
+}
+else {
+const _errs333 = errors;
+for(const key26 in data152){
+if(!(((key26 === "raw") || (key26 === "line")) || (key26 === "column"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26}}];
+return false;
+break;
+}
+}
+if(_errs333 === errors){
+if(data152.raw !== undefined){
+const _errs334 = errors;
+if(typeof data152.raw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/raw",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/raw/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid43 = _errs334 === errors;
+}
+else {
+var valid43 = true;
+}
+if(valid43){
+if(data152.line !== undefined){
+let data154 = data152.line;
+const _errs336 = errors;
+if(!((typeof data154 == "number") && (!(data154 % 1) && !isNaN(data154)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs336){
+if(typeof data154 == "number"){
+if(data154 > 9007199254740991 || isNaN(data154)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data154 < 1 || isNaN(data154)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid43 = _errs336 === errors;
+}
+else {
+var valid43 = true;
+}
+if(valid43){
+if(data152.column !== undefined){
+let data155 = data152.column;
+const _errs338 = errors;
+if(!((typeof data155 == "number") && (!(data155 % 1) && !isNaN(data155)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs338){
+if(typeof data155 == "number"){
+if(data155 > 9007199254740991 || isNaN(data155)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data155 < 1 || isNaN(data155)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid43 = _errs338 === errors;
+}
+else {
+var valid43 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid42 = _errs331 === errors;
+if(!valid42){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid41 = _errs329 === errors;
+}
+else {
+var valid41 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid40 = _errs312 === errors;
+if(!valid40){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid39 = _errs310 === errors;
+}
+else {
+var valid39 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14,schemaPath:"#/properties/tables/items/properties/rows/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid38 = _errs301 === errors;
+if(!valid38){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows",schemaPath:"#/properties/tables/items/properties/rows/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid29 = _errs299 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data111.span !== undefined){
+let data156 = data111.span;
+const _errs340 = errors;
+if(errors === _errs340){
+if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
+let missing27;
+if(((data156.startLine === undefined) && (missing27 = "startLine")) || ((data156.endLine === undefined) && (missing27 = "endLine"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span",schemaPath:"#/properties/tables/items/properties/span/required",keyword:"required",params:{missingProperty: missing27}}];
+return false;
+}
+else {
+const _errs342 = errors;
+for(const key27 in data156){
+if(!((key27 === "startLine") || (key27 === "endLine"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span",schemaPath:"#/properties/tables/items/properties/span/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27}}];
+return false;
+break;
+}
+}
+if(_errs342 === errors){
+if(data156.startLine !== undefined){
+let data157 = data156.startLine;
+const _errs343 = errors;
+if(!((typeof data157 == "number") && (!(data157 % 1) && !isNaN(data157)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span/startLine",schemaPath:"#/properties/tables/items/properties/span/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs343){
+if(typeof data157 == "number"){
+if(data157 > 9007199254740991 || isNaN(data157)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span/startLine",schemaPath:"#/properties/tables/items/properties/span/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data157 < 1 || isNaN(data157)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span/startLine",schemaPath:"#/properties/tables/items/properties/span/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid44 = _errs343 === errors;
+}
+else {
+var valid44 = true;
+}
+if(valid44){
+if(data156.endLine !== undefined){
+let data158 = data156.endLine;
+const _errs345 = errors;
+if(!((typeof data158 == "number") && (!(data158 % 1) && !isNaN(data158)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span/endLine",schemaPath:"#/properties/tables/items/properties/span/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs345){
+if(typeof data158 == "number"){
+if(data158 > 9007199254740991 || isNaN(data158)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span/endLine",schemaPath:"#/properties/tables/items/properties/span/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data158 < 1 || isNaN(data158)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span/endLine",schemaPath:"#/properties/tables/items/properties/span/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid44 = _errs345 === errors;
+}
+else {
+var valid44 = true;
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span",schemaPath:"#/properties/tables/items/properties/span/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid29 = _errs340 === errors;
+}
+else {
+var valid29 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10,schemaPath:"#/properties/tables/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid28 = _errs241 === errors;
+if(!valid28){
 break;
 }
 }
@@ -3132,291 +3621,291 @@ validate20.errors = [{instancePath:instancePath+"/tables",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs189 === errors;
+var valid0 = _errs239 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.appointments !== undefined){
-let data136 = data.appointments;
-const _errs297 = errors;
-if(errors === _errs297){
-if(Array.isArray(data136)){
-var valid37 = true;
-const len13 = data136.length;
-for(let i13=0; i13<len13; i13++){
-let data137 = data136[i13];
-const _errs299 = errors;
-if(errors === _errs299){
-if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
-let missing24;
-if((((((((((data137.id === undefined) && (missing24 = "id")) || ((data137.action === undefined) && (missing24 = "action"))) || ((data137.name === undefined) && (missing24 = "name"))) || ((data137.nameRaw === undefined) && (missing24 = "nameRaw"))) || ((data137.positions === undefined) && (missing24 = "positions"))) || ((data137.qualifiers === undefined) && (missing24 = "qualifiers"))) || ((data137.period === undefined) && (missing24 = "period"))) || ((data137.documentId === undefined) && (missing24 = "documentId"))) || ((data137.line === undefined) && (missing24 = "line"))){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13,schemaPath:"#/properties/appointments/items/required",keyword:"required",params:{missingProperty: missing24}}];
+let data159 = data.appointments;
+const _errs347 = errors;
+if(errors === _errs347){
+if(Array.isArray(data159)){
+var valid45 = true;
+const len17 = data159.length;
+for(let i17=0; i17<len17; i17++){
+let data160 = data159[i17];
+const _errs349 = errors;
+if(errors === _errs349){
+if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
+let missing28;
+if((((((((((data160.id === undefined) && (missing28 = "id")) || ((data160.action === undefined) && (missing28 = "action"))) || ((data160.name === undefined) && (missing28 = "name"))) || ((data160.nameRaw === undefined) && (missing28 = "nameRaw"))) || ((data160.positions === undefined) && (missing28 = "positions"))) || ((data160.qualifiers === undefined) && (missing28 = "qualifiers"))) || ((data160.period === undefined) && (missing28 = "period"))) || ((data160.documentId === undefined) && (missing28 = "documentId"))) || ((data160.line === undefined) && (missing28 = "line"))){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17,schemaPath:"#/properties/appointments/items/required",keyword:"required",params:{missingProperty: missing28}}];
 return false;
 }
 else {
-const _errs301 = errors;
-for(const key24 in data137){
-if(!(func1.call(schema31.properties.appointments.items.properties, key24))){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13,schemaPath:"#/properties/appointments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24}}];
+const _errs351 = errors;
+for(const key28 in data160){
+if(!(func1.call(schema31.properties.appointments.items.properties, key28))){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17,schemaPath:"#/properties/appointments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28}}];
 return false;
 break;
 }
 }
-if(_errs301 === errors){
-if(data137.id !== undefined){
-const _errs302 = errors;
-if(typeof data137.id !== "string"){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/id",schemaPath:"#/properties/appointments/items/properties/id/type",keyword:"type",params:{type: "string"}}];
+if(_errs351 === errors){
+if(data160.id !== undefined){
+const _errs352 = errors;
+if(typeof data160.id !== "string"){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/id",schemaPath:"#/properties/appointments/items/properties/id/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid38 = _errs302 === errors;
+var valid46 = _errs352 === errors;
 }
 else {
-var valid38 = true;
+var valid46 = true;
 }
-if(valid38){
-if(data137.action !== undefined){
-let data139 = data137.action;
-const _errs304 = errors;
-if(typeof data139 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/action",schemaPath:"#/properties/appointments/items/properties/action/type",keyword:"type",params:{type: "string"}}];
+if(valid46){
+if(data160.action !== undefined){
+let data162 = data160.action;
+const _errs354 = errors;
+if(typeof data162 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/action",schemaPath:"#/properties/appointments/items/properties/action/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(!((data139 === "appoint") || (data139 === "remove"))){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/action",schemaPath:"#/properties/appointments/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema31.properties.appointments.items.properties.action.enum}}];
+if(!((data162 === "appoint") || (data162 === "remove"))){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/action",schemaPath:"#/properties/appointments/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema31.properties.appointments.items.properties.action.enum}}];
 return false;
 }
-var valid38 = _errs304 === errors;
+var valid46 = _errs354 === errors;
 }
 else {
-var valid38 = true;
+var valid46 = true;
 }
-if(valid38){
-if(data137.name !== undefined){
-let data140 = data137.name;
-const _errs306 = errors;
-if((typeof data140 !== "string") && (data140 !== null)){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/name",schemaPath:"#/properties/appointments/items/properties/name/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.name.type}}];
+if(valid46){
+if(data160.name !== undefined){
+let data163 = data160.name;
+const _errs356 = errors;
+if((typeof data163 !== "string") && (data163 !== null)){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/name",schemaPath:"#/properties/appointments/items/properties/name/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.name.type}}];
 return false;
 }
-var valid38 = _errs306 === errors;
+var valid46 = _errs356 === errors;
 }
 else {
-var valid38 = true;
+var valid46 = true;
 }
-if(valid38){
-if(data137.nameRaw !== undefined){
-let data141 = data137.nameRaw;
-const _errs308 = errors;
-if((typeof data141 !== "string") && (data141 !== null)){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/nameRaw",schemaPath:"#/properties/appointments/items/properties/nameRaw/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.nameRaw.type}}];
+if(valid46){
+if(data160.nameRaw !== undefined){
+let data164 = data160.nameRaw;
+const _errs358 = errors;
+if((typeof data164 !== "string") && (data164 !== null)){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/nameRaw",schemaPath:"#/properties/appointments/items/properties/nameRaw/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.nameRaw.type}}];
 return false;
 }
-var valid38 = _errs308 === errors;
+var valid46 = _errs358 === errors;
 }
 else {
-var valid38 = true;
+var valid46 = true;
 }
-if(valid38){
-if(data137.positions !== undefined){
-let data142 = data137.positions;
-const _errs310 = errors;
-if(errors === _errs310){
-if(Array.isArray(data142)){
-var valid39 = true;
-const len14 = data142.length;
-for(let i14=0; i14<len14; i14++){
-let data143 = data142[i14];
-const _errs312 = errors;
-if(errors === _errs312){
-if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
-let missing25;
-if((((data143.text === undefined) && (missing25 = "text")) || ((data143.organization === undefined) && (missing25 = "organization"))) || ((data143.title === undefined) && (missing25 = "title"))){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/positions/" + i14,schemaPath:"#/properties/appointments/items/properties/positions/items/required",keyword:"required",params:{missingProperty: missing25}}];
+if(valid46){
+if(data160.positions !== undefined){
+let data165 = data160.positions;
+const _errs360 = errors;
+if(errors === _errs360){
+if(Array.isArray(data165)){
+var valid47 = true;
+const len18 = data165.length;
+for(let i18=0; i18<len18; i18++){
+let data166 = data165[i18];
+const _errs362 = errors;
+if(errors === _errs362){
+if(data166 && typeof data166 == "object" && !Array.isArray(data166)){
+let missing29;
+if((((data166.text === undefined) && (missing29 = "text")) || ((data166.organization === undefined) && (missing29 = "organization"))) || ((data166.title === undefined) && (missing29 = "title"))){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positions/" + i18,schemaPath:"#/properties/appointments/items/properties/positions/items/required",keyword:"required",params:{missingProperty: missing29}}];
 return false;
 }
 else {
-const _errs314 = errors;
-for(const key25 in data143){
-if(!(((key25 === "text") || (key25 === "organization")) || (key25 === "title"))){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/positions/" + i14,schemaPath:"#/properties/appointments/items/properties/positions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25}}];
+const _errs364 = errors;
+for(const key29 in data166){
+if(!(((key29 === "text") || (key29 === "organization")) || (key29 === "title"))){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positions/" + i18,schemaPath:"#/properties/appointments/items/properties/positions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29}}];
 return false;
 break;
 }
 }
-if(_errs314 === errors){
-if(data143.text !== undefined){
-const _errs315 = errors;
-if(typeof data143.text !== "string"){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/positions/" + i14+"/text",schemaPath:"#/properties/appointments/items/properties/positions/items/properties/text/type",keyword:"type",params:{type: "string"}}];
+if(_errs364 === errors){
+if(data166.text !== undefined){
+const _errs365 = errors;
+if(typeof data166.text !== "string"){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positions/" + i18+"/text",schemaPath:"#/properties/appointments/items/properties/positions/items/properties/text/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid40 = _errs315 === errors;
+var valid48 = _errs365 === errors;
 }
 else {
-var valid40 = true;
+var valid48 = true;
 }
-if(valid40){
-if(data143.organization !== undefined){
-let data145 = data143.organization;
-const _errs317 = errors;
-if((typeof data145 !== "string") && (data145 !== null)){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/positions/" + i14+"/organization",schemaPath:"#/properties/appointments/items/properties/positions/items/properties/organization/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.positions.items.properties.organization.type}}];
+if(valid48){
+if(data166.organization !== undefined){
+let data168 = data166.organization;
+const _errs367 = errors;
+if((typeof data168 !== "string") && (data168 !== null)){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positions/" + i18+"/organization",schemaPath:"#/properties/appointments/items/properties/positions/items/properties/organization/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.positions.items.properties.organization.type}}];
 return false;
 }
-var valid40 = _errs317 === errors;
+var valid48 = _errs367 === errors;
 }
 else {
-var valid40 = true;
+var valid48 = true;
 }
-if(valid40){
-if(data143.title !== undefined){
-let data146 = data143.title;
-const _errs319 = errors;
-if((typeof data146 !== "string") && (data146 !== null)){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/positions/" + i14+"/title",schemaPath:"#/properties/appointments/items/properties/positions/items/properties/title/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.positions.items.properties.title.type}}];
+if(valid48){
+if(data166.title !== undefined){
+let data169 = data166.title;
+const _errs369 = errors;
+if((typeof data169 !== "string") && (data169 !== null)){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positions/" + i18+"/title",schemaPath:"#/properties/appointments/items/properties/positions/items/properties/title/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.positions.items.properties.title.type}}];
 return false;
 }
-var valid40 = _errs319 === errors;
+var valid48 = _errs369 === errors;
 }
 else {
-var valid40 = true;
+var valid48 = true;
 }
 }
 }
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/positions/" + i14,schemaPath:"#/properties/appointments/items/properties/positions/items/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid39 = _errs312 === errors;
-if(!valid39){
-break;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/positions",schemaPath:"#/properties/appointments/items/properties/positions/type",keyword:"type",params:{type: "array"}}];
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positions/" + i18,schemaPath:"#/properties/appointments/items/properties/positions/items/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid38 = _errs310 === errors;
-}
-else {
-var valid38 = true;
-}
-if(valid38){
-if(data137.qualifiers !== undefined){
-let data147 = data137.qualifiers;
-const _errs321 = errors;
-if(errors === _errs321){
-if(Array.isArray(data147)){
-var valid41 = true;
-const len15 = data147.length;
-for(let i15=0; i15<len15; i15++){
-const _errs323 = errors;
-if(typeof data147[i15] !== "string"){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/qualifiers/" + i15,schemaPath:"#/properties/appointments/items/properties/qualifiers/items/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid41 = _errs323 === errors;
-if(!valid41){
+var valid47 = _errs362 === errors;
+if(!valid47){
 break;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/qualifiers",schemaPath:"#/properties/appointments/items/properties/qualifiers/type",keyword:"type",params:{type: "array"}}];
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positions",schemaPath:"#/properties/appointments/items/properties/positions/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-var valid38 = _errs321 === errors;
+var valid46 = _errs360 === errors;
 }
 else {
-var valid38 = true;
+var valid46 = true;
 }
-if(valid38){
-if(data137.period !== undefined){
-let data149 = data137.period;
-const _errs325 = errors;
-if((!(data149 && typeof data149 == "object" && !Array.isArray(data149))) && (data149 !== null)){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/period",schemaPath:"#/properties/appointments/items/properties/period/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.period.type}}];
+if(valid46){
+if(data160.qualifiers !== undefined){
+let data170 = data160.qualifiers;
+const _errs371 = errors;
+if(errors === _errs371){
+if(Array.isArray(data170)){
+var valid49 = true;
+const len19 = data170.length;
+for(let i19=0; i19<len19; i19++){
+const _errs373 = errors;
+if(typeof data170[i19] !== "string"){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/qualifiers/" + i19,schemaPath:"#/properties/appointments/items/properties/qualifiers/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(errors === _errs325){
-if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
-let missing26;
-if((((data149.from === undefined) && (missing26 = "from")) || ((data149.to === undefined) && (missing26 = "to"))) || ((data149.raw === undefined) && (missing26 = "raw"))){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/period",schemaPath:"#/properties/appointments/items/properties/period/required",keyword:"required",params:{missingProperty: missing26}}];
+var valid49 = _errs373 === errors;
+if(!valid49){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/qualifiers",schemaPath:"#/properties/appointments/items/properties/qualifiers/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid46 = _errs371 === errors;
+}
+else {
+var valid46 = true;
+}
+if(valid46){
+if(data160.period !== undefined){
+let data172 = data160.period;
+const _errs375 = errors;
+if((!(data172 && typeof data172 == "object" && !Array.isArray(data172))) && (data172 !== null)){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period",schemaPath:"#/properties/appointments/items/properties/period/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.period.type}}];
+return false;
+}
+if(errors === _errs375){
+if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
+let missing30;
+if((((data172.from === undefined) && (missing30 = "from")) || ((data172.to === undefined) && (missing30 = "to"))) || ((data172.raw === undefined) && (missing30 = "raw"))){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period",schemaPath:"#/properties/appointments/items/properties/period/required",keyword:"required",params:{missingProperty: missing30}}];
 return false;
 }
 else {
-const _errs327 = errors;
-for(const key26 in data149){
-if(!(((key26 === "from") || (key26 === "to")) || (key26 === "raw"))){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/period",schemaPath:"#/properties/appointments/items/properties/period/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26}}];
+const _errs377 = errors;
+for(const key30 in data172){
+if(!(((key30 === "from") || (key30 === "to")) || (key30 === "raw"))){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period",schemaPath:"#/properties/appointments/items/properties/period/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30}}];
 return false;
 break;
 }
 }
-if(_errs327 === errors){
-if(data149.from !== undefined){
-let data150 = data149.from;
-const _errs328 = errors;
-if(errors === _errs328){
-if(typeof data150 === "string"){
-if(!pattern7.test(data150)){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/period/from",schemaPath:"#/properties/appointments/items/properties/period/properties/from/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}$"}}];
+if(_errs377 === errors){
+if(data172.from !== undefined){
+let data173 = data172.from;
+const _errs378 = errors;
+if(errors === _errs378){
+if(typeof data173 === "string"){
+if(!pattern8.test(data173)){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period/from",schemaPath:"#/properties/appointments/items/properties/period/properties/from/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}$"}}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/period/from",schemaPath:"#/properties/appointments/items/properties/period/properties/from/type",keyword:"type",params:{type: "string"}}];
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period/from",schemaPath:"#/properties/appointments/items/properties/period/properties/from/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
-var valid42 = _errs328 === errors;
+var valid50 = _errs378 === errors;
 }
 else {
-var valid42 = true;
+var valid50 = true;
 }
-if(valid42){
-if(data149.to !== undefined){
-let data151 = data149.to;
-const _errs330 = errors;
-if(errors === _errs330){
-if(typeof data151 === "string"){
-if(!pattern7.test(data151)){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/period/to",schemaPath:"#/properties/appointments/items/properties/period/properties/to/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}$"}}];
+if(valid50){
+if(data172.to !== undefined){
+let data174 = data172.to;
+const _errs380 = errors;
+if(errors === _errs380){
+if(typeof data174 === "string"){
+if(!pattern8.test(data174)){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period/to",schemaPath:"#/properties/appointments/items/properties/period/properties/to/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}$"}}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/period/to",schemaPath:"#/properties/appointments/items/properties/period/properties/to/type",keyword:"type",params:{type: "string"}}];
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period/to",schemaPath:"#/properties/appointments/items/properties/period/properties/to/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
-var valid42 = _errs330 === errors;
+var valid50 = _errs380 === errors;
 }
 else {
-var valid42 = true;
+var valid50 = true;
 }
-if(valid42){
-if(data149.raw !== undefined){
-const _errs332 = errors;
-if(typeof data149.raw !== "string"){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/period/raw",schemaPath:"#/properties/appointments/items/properties/period/properties/raw/type",keyword:"type",params:{type: "string"}}];
+if(valid50){
+if(data172.raw !== undefined){
+const _errs382 = errors;
+if(typeof data172.raw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period/raw",schemaPath:"#/properties/appointments/items/properties/period/properties/raw/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid42 = _errs332 === errors;
+var valid50 = _errs382 === errors;
 }
 else {
-var valid42 = true;
+var valid50 = true;
 }
 }
 }
@@ -3424,68 +3913,68 @@ var valid42 = true;
 }
 }
 }
-var valid38 = _errs325 === errors;
+var valid46 = _errs375 === errors;
 }
 else {
-var valid38 = true;
+var valid46 = true;
 }
-if(valid38){
-if(data137.documentId !== undefined){
-const _errs334 = errors;
-if(typeof data137.documentId !== "string"){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/documentId",schemaPath:"#/properties/appointments/items/properties/documentId/type",keyword:"type",params:{type: "string"}}];
+if(valid46){
+if(data160.documentId !== undefined){
+const _errs384 = errors;
+if(typeof data160.documentId !== "string"){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/documentId",schemaPath:"#/properties/appointments/items/properties/documentId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid38 = _errs334 === errors;
+var valid46 = _errs384 === errors;
 }
 else {
-var valid38 = true;
+var valid46 = true;
 }
-if(valid38){
-if(data137.line !== undefined){
-let data154 = data137.line;
-const _errs336 = errors;
-if(!((typeof data154 == "number") && (!(data154 % 1) && !isNaN(data154)))){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/line",schemaPath:"#/properties/appointments/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if(valid46){
+if(data160.line !== undefined){
+let data177 = data160.line;
+const _errs386 = errors;
+if(!((typeof data177 == "number") && (!(data177 % 1) && !isNaN(data177)))){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/line",schemaPath:"#/properties/appointments/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs336){
-if(typeof data154 == "number"){
-if(data154 > 9007199254740991 || isNaN(data154)){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/line",schemaPath:"#/properties/appointments/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+if(errors === _errs386){
+if(typeof data177 == "number"){
+if(data177 > 9007199254740991 || isNaN(data177)){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/line",schemaPath:"#/properties/appointments/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data154 < 1 || isNaN(data154)){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13+"/line",schemaPath:"#/properties/appointments/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid38 = _errs336 === errors;
-}
-else {
-var valid38 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i13,schemaPath:"#/properties/appointments/items/type",keyword:"type",params:{type: "object"}}];
+if(data177 < 1 || isNaN(data177)){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/line",schemaPath:"#/properties/appointments/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
-var valid37 = _errs299 === errors;
-if(!valid37){
+}
+}
+var valid46 = _errs386 === errors;
+}
+else {
+var valid46 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17,schemaPath:"#/properties/appointments/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid45 = _errs349 === errors;
+if(!valid45){
 break;
 }
 }
@@ -3495,309 +3984,322 @@ validate20.errors = [{instancePath:instancePath+"/appointments",schemaPath:"#/pr
 return false;
 }
 }
-var valid0 = _errs297 === errors;
+var valid0 = _errs347 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.rosters !== undefined){
-let data155 = data.rosters;
-const _errs338 = errors;
-if(errors === _errs338){
-if(Array.isArray(data155)){
-var valid43 = true;
-const len16 = data155.length;
-for(let i16=0; i16<len16; i16++){
-let data156 = data155[i16];
-const _errs340 = errors;
-if(errors === _errs340){
-if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
-let missing27;
-if((((((((data156.id === undefined) && (missing27 = "id")) || ((data156.body === undefined) && (missing27 = "body"))) || ((data156.documentId === undefined) && (missing27 = "documentId"))) || ((data156.line === undefined) && (missing27 = "line"))) || ((data156.note === undefined) && (missing27 = "note"))) || ((data156.source === undefined) && (missing27 = "source"))) || ((data156.members === undefined) && (missing27 = "members"))){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16,schemaPath:"#/properties/rosters/items/required",keyword:"required",params:{missingProperty: missing27}}];
+let data178 = data.rosters;
+const _errs388 = errors;
+if(errors === _errs388){
+if(Array.isArray(data178)){
+var valid51 = true;
+const len20 = data178.length;
+for(let i20=0; i20<len20; i20++){
+let data179 = data178[i20];
+const _errs390 = errors;
+if(errors === _errs390){
+if(data179 && typeof data179 == "object" && !Array.isArray(data179)){
+let missing31;
+if((((((((data179.id === undefined) && (missing31 = "id")) || ((data179.body === undefined) && (missing31 = "body"))) || ((data179.documentId === undefined) && (missing31 = "documentId"))) || ((data179.line === undefined) && (missing31 = "line"))) || ((data179.note === undefined) && (missing31 = "note"))) || ((data179.source === undefined) && (missing31 = "source"))) || ((data179.members === undefined) && (missing31 = "members"))){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20,schemaPath:"#/properties/rosters/items/required",keyword:"required",params:{missingProperty: missing31}}];
 return false;
 }
 else {
-const _errs342 = errors;
-for(const key27 in data156){
-if(!(((((((key27 === "id") || (key27 === "body")) || (key27 === "documentId")) || (key27 === "line")) || (key27 === "note")) || (key27 === "source")) || (key27 === "members"))){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16,schemaPath:"#/properties/rosters/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27}}];
+const _errs392 = errors;
+for(const key31 in data179){
+if(!(((((((key31 === "id") || (key31 === "body")) || (key31 === "documentId")) || (key31 === "line")) || (key31 === "note")) || (key31 === "source")) || (key31 === "members"))){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20,schemaPath:"#/properties/rosters/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31}}];
 return false;
 break;
 }
 }
-if(_errs342 === errors){
-if(data156.id !== undefined){
-const _errs343 = errors;
-if(typeof data156.id !== "string"){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/id",schemaPath:"#/properties/rosters/items/properties/id/type",keyword:"type",params:{type: "string"}}];
+if(_errs392 === errors){
+if(data179.id !== undefined){
+const _errs393 = errors;
+if(typeof data179.id !== "string"){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/id",schemaPath:"#/properties/rosters/items/properties/id/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid44 = _errs343 === errors;
+var valid52 = _errs393 === errors;
 }
 else {
-var valid44 = true;
+var valid52 = true;
 }
-if(valid44){
-if(data156.body !== undefined){
-const _errs345 = errors;
-if(typeof data156.body !== "string"){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/body",schemaPath:"#/properties/rosters/items/properties/body/type",keyword:"type",params:{type: "string"}}];
+if(valid52){
+if(data179.body !== undefined){
+const _errs395 = errors;
+if(typeof data179.body !== "string"){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/body",schemaPath:"#/properties/rosters/items/properties/body/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid44 = _errs345 === errors;
+var valid52 = _errs395 === errors;
 }
 else {
-var valid44 = true;
+var valid52 = true;
 }
-if(valid44){
-if(data156.documentId !== undefined){
-const _errs347 = errors;
-if(typeof data156.documentId !== "string"){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/documentId",schemaPath:"#/properties/rosters/items/properties/documentId/type",keyword:"type",params:{type: "string"}}];
+if(valid52){
+if(data179.documentId !== undefined){
+const _errs397 = errors;
+if(typeof data179.documentId !== "string"){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/documentId",schemaPath:"#/properties/rosters/items/properties/documentId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid44 = _errs347 === errors;
+var valid52 = _errs397 === errors;
 }
 else {
-var valid44 = true;
+var valid52 = true;
 }
-if(valid44){
-if(data156.line !== undefined){
-let data160 = data156.line;
-const _errs349 = errors;
-if(!((typeof data160 == "number") && (!(data160 % 1) && !isNaN(data160)))){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/line",schemaPath:"#/properties/rosters/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if(valid52){
+if(data179.line !== undefined){
+let data183 = data179.line;
+const _errs399 = errors;
+if(!((typeof data183 == "number") && (!(data183 % 1) && !isNaN(data183)))){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/line",schemaPath:"#/properties/rosters/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs349){
-if(typeof data160 == "number"){
-if(data160 > 9007199254740991 || isNaN(data160)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/line",schemaPath:"#/properties/rosters/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data160 < 1 || isNaN(data160)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/line",schemaPath:"#/properties/rosters/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid44 = _errs349 === errors;
-}
-else {
-var valid44 = true;
-}
-if(valid44){
-if(data156.note !== undefined){
-let data161 = data156.note;
-const _errs351 = errors;
-if((typeof data161 !== "string") && (data161 !== null)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/note",schemaPath:"#/properties/rosters/items/properties/note/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.note.type}}];
-return false;
-}
-var valid44 = _errs351 === errors;
-}
-else {
-var valid44 = true;
-}
-if(valid44){
-if(data156.source !== undefined){
-let data162 = data156.source;
-const _errs353 = errors;
-if(typeof data162 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/source",schemaPath:"#/properties/rosters/items/properties/source/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!((((data162 === "table") || (data162 === "line")) || (data162 === "sentence")) || (data162 === "mixed"))){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/source",schemaPath:"#/properties/rosters/items/properties/source/enum",keyword:"enum",params:{allowedValues: schema31.properties.rosters.items.properties.source.enum}}];
-return false;
-}
-var valid44 = _errs353 === errors;
-}
-else {
-var valid44 = true;
-}
-if(valid44){
-if(data156.members !== undefined){
-let data163 = data156.members;
-const _errs355 = errors;
-if(errors === _errs355){
-if(Array.isArray(data163)){
-var valid45 = true;
-const len17 = data163.length;
-for(let i17=0; i17<len17; i17++){
-let data164 = data163[i17];
-const _errs357 = errors;
-if(errors === _errs357){
-if(data164 && typeof data164 == "object" && !Array.isArray(data164)){
-let missing28;
-if((((((((data164.order === undefined) && (missing28 = "order")) || ((data164.role === undefined) && (missing28 = "role"))) || ((data164.name === undefined) && (missing28 = "name"))) || ((data164.nameRaw === undefined) && (missing28 = "nameRaw"))) || ((data164.position === undefined) && (missing28 = "position"))) || ((data164.source === undefined) && (missing28 = "source"))) || ((data164.line === undefined) && (missing28 = "line"))){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/members/" + i17,schemaPath:"#/properties/rosters/items/properties/members/items/required",keyword:"required",params:{missingProperty: missing28}}];
+if(errors === _errs399){
+if(typeof data183 == "number"){
+if(data183 > 9007199254740991 || isNaN(data183)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/line",schemaPath:"#/properties/rosters/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-const _errs359 = errors;
-for(const key28 in data164){
-if(!(((((((key28 === "order") || (key28 === "role")) || (key28 === "name")) || (key28 === "nameRaw")) || (key28 === "position")) || (key28 === "source")) || (key28 === "line"))){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/members/" + i17,schemaPath:"#/properties/rosters/items/properties/members/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28}}];
+if(data183 < 1 || isNaN(data183)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/line",schemaPath:"#/properties/rosters/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid52 = _errs399 === errors;
+}
+else {
+var valid52 = true;
+}
+if(valid52){
+if(data179.note !== undefined){
+let data184 = data179.note;
+const _errs401 = errors;
+if((typeof data184 !== "string") && (data184 !== null)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/note",schemaPath:"#/properties/rosters/items/properties/note/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.note.type}}];
+return false;
+}
+var valid52 = _errs401 === errors;
+}
+else {
+var valid52 = true;
+}
+if(valid52){
+if(data179.source !== undefined){
+let data185 = data179.source;
+const _errs403 = errors;
+if(typeof data185 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/source",schemaPath:"#/properties/rosters/items/properties/source/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!((((data185 === "table") || (data185 === "line")) || (data185 === "sentence")) || (data185 === "mixed"))){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/source",schemaPath:"#/properties/rosters/items/properties/source/enum",keyword:"enum",params:{allowedValues: schema31.properties.rosters.items.properties.source.enum}}];
+return false;
+}
+var valid52 = _errs403 === errors;
+}
+else {
+var valid52 = true;
+}
+if(valid52){
+if(data179.members !== undefined){
+let data186 = data179.members;
+const _errs405 = errors;
+if(errors === _errs405){
+if(Array.isArray(data186)){
+var valid53 = true;
+const len21 = data186.length;
+for(let i21=0; i21<len21; i21++){
+let data187 = data186[i21];
+const _errs407 = errors;
+if(errors === _errs407){
+if(data187 && typeof data187 == "object" && !Array.isArray(data187)){
+let missing32;
+if((((((((data187.order === undefined) && (missing32 = "order")) || ((data187.role === undefined) && (missing32 = "role"))) || ((data187.name === undefined) && (missing32 = "name"))) || ((data187.nameRaw === undefined) && (missing32 = "nameRaw"))) || ((data187.position === undefined) && (missing32 = "position"))) || ((data187.source === undefined) && (missing32 = "source"))) || ((data187.line === undefined) && (missing32 = "line"))){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21,schemaPath:"#/properties/rosters/items/properties/members/items/required",keyword:"required",params:{missingProperty: missing32}}];
+return false;
+}
+else {
+const _errs409 = errors;
+for(const key32 in data187){
+if(!((((((((key32 === "order") || (key32 === "role")) || (key32 === "name")) || (key32 === "nameRaw")) || (key32 === "position")) || (key32 === "source")) || (key32 === "line")) || (key32 === "group"))){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21,schemaPath:"#/properties/rosters/items/properties/members/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32}}];
 return false;
 break;
 }
 }
-if(_errs359 === errors){
-if(data164.order !== undefined){
-let data165 = data164.order;
-const _errs360 = errors;
-if(!((typeof data165 == "number") && (!(data165 % 1) && !isNaN(data165)))){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/members/" + i17+"/order",schemaPath:"#/properties/rosters/items/properties/members/items/properties/order/type",keyword:"type",params:{type: "integer"}}];
+if(_errs409 === errors){
+if(data187.order !== undefined){
+let data188 = data187.order;
+const _errs410 = errors;
+if(!((typeof data188 == "number") && (!(data188 % 1) && !isNaN(data188)))){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/order",schemaPath:"#/properties/rosters/items/properties/members/items/properties/order/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs360){
-if(typeof data165 == "number"){
-if(data165 > 9007199254740991 || isNaN(data165)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/members/" + i17+"/order",schemaPath:"#/properties/rosters/items/properties/members/items/properties/order/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data165 < 1 || isNaN(data165)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/members/" + i17+"/order",schemaPath:"#/properties/rosters/items/properties/members/items/properties/order/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid46 = _errs360 === errors;
-}
-else {
-var valid46 = true;
-}
-if(valid46){
-if(data164.role !== undefined){
-const _errs362 = errors;
-if(typeof data164.role !== "string"){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/members/" + i17+"/role",schemaPath:"#/properties/rosters/items/properties/members/items/properties/role/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid46 = _errs362 === errors;
-}
-else {
-var valid46 = true;
-}
-if(valid46){
-if(data164.name !== undefined){
-let data167 = data164.name;
-const _errs364 = errors;
-if((typeof data167 !== "string") && (data167 !== null)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/members/" + i17+"/name",schemaPath:"#/properties/rosters/items/properties/members/items/properties/name/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.members.items.properties.name.type}}];
-return false;
-}
-var valid46 = _errs364 === errors;
-}
-else {
-var valid46 = true;
-}
-if(valid46){
-if(data164.nameRaw !== undefined){
-let data168 = data164.nameRaw;
-const _errs366 = errors;
-if((typeof data168 !== "string") && (data168 !== null)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/members/" + i17+"/nameRaw",schemaPath:"#/properties/rosters/items/properties/members/items/properties/nameRaw/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.members.items.properties.nameRaw.type}}];
-return false;
-}
-var valid46 = _errs366 === errors;
-}
-else {
-var valid46 = true;
-}
-if(valid46){
-if(data164.position !== undefined){
-let data169 = data164.position;
-const _errs368 = errors;
-if((typeof data169 !== "string") && (data169 !== null)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/members/" + i17+"/position",schemaPath:"#/properties/rosters/items/properties/members/items/properties/position/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.members.items.properties.position.type}}];
-return false;
-}
-var valid46 = _errs368 === errors;
-}
-else {
-var valid46 = true;
-}
-if(valid46){
-if(data164.source !== undefined){
-let data170 = data164.source;
-const _errs370 = errors;
-if(typeof data170 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/members/" + i17+"/source",schemaPath:"#/properties/rosters/items/properties/members/items/properties/source/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data170 === "table") || (data170 === "line")) || (data170 === "sentence"))){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/members/" + i17+"/source",schemaPath:"#/properties/rosters/items/properties/members/items/properties/source/enum",keyword:"enum",params:{allowedValues: schema31.properties.rosters.items.properties.members.items.properties.source.enum}}];
-return false;
-}
-var valid46 = _errs370 === errors;
-}
-else {
-var valid46 = true;
-}
-if(valid46){
-if(data164.line !== undefined){
-let data171 = data164.line;
-const _errs372 = errors;
-if(!((typeof data171 == "number") && (!(data171 % 1) && !isNaN(data171)))){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/members/" + i17+"/line",schemaPath:"#/properties/rosters/items/properties/members/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs372){
-if(typeof data171 == "number"){
-if(data171 > 9007199254740991 || isNaN(data171)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/members/" + i17+"/line",schemaPath:"#/properties/rosters/items/properties/members/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+if(errors === _errs410){
+if(typeof data188 == "number"){
+if(data188 > 9007199254740991 || isNaN(data188)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/order",schemaPath:"#/properties/rosters/items/properties/members/items/properties/order/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data171 < 1 || isNaN(data171)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/members/" + i17+"/line",schemaPath:"#/properties/rosters/items/properties/members/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+if(data188 < 1 || isNaN(data188)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/order",schemaPath:"#/properties/rosters/items/properties/members/items/properties/order/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid46 = _errs372 === errors;
+var valid54 = _errs410 === errors;
 }
 else {
-var valid46 = true;
+var valid54 = true;
 }
+if(valid54){
+if(data187.role !== undefined){
+const _errs412 = errors;
+if(typeof data187.role !== "string"){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/role",schemaPath:"#/properties/rosters/items/properties/members/items/properties/role/type",keyword:"type",params:{type: "string"}}];
+return false;
 }
-}
-}
-}
-}
-}
-}
-}
+var valid54 = _errs412 === errors;
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/members/" + i17,schemaPath:"#/properties/rosters/items/properties/members/items/type",keyword:"type",params:{type: "object"}}];
+var valid54 = true;
+}
+if(valid54){
+if(data187.name !== undefined){
+let data190 = data187.name;
+const _errs414 = errors;
+if((typeof data190 !== "string") && (data190 !== null)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/name",schemaPath:"#/properties/rosters/items/properties/members/items/properties/name/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.members.items.properties.name.type}}];
+return false;
+}
+var valid54 = _errs414 === errors;
+}
+else {
+var valid54 = true;
+}
+if(valid54){
+if(data187.nameRaw !== undefined){
+let data191 = data187.nameRaw;
+const _errs416 = errors;
+if((typeof data191 !== "string") && (data191 !== null)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/nameRaw",schemaPath:"#/properties/rosters/items/properties/members/items/properties/nameRaw/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.members.items.properties.nameRaw.type}}];
+return false;
+}
+var valid54 = _errs416 === errors;
+}
+else {
+var valid54 = true;
+}
+if(valid54){
+if(data187.position !== undefined){
+let data192 = data187.position;
+const _errs418 = errors;
+if((typeof data192 !== "string") && (data192 !== null)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/position",schemaPath:"#/properties/rosters/items/properties/members/items/properties/position/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.members.items.properties.position.type}}];
+return false;
+}
+var valid54 = _errs418 === errors;
+}
+else {
+var valid54 = true;
+}
+if(valid54){
+if(data187.source !== undefined){
+let data193 = data187.source;
+const _errs420 = errors;
+if(typeof data193 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/source",schemaPath:"#/properties/rosters/items/properties/members/items/properties/source/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data193 === "table") || (data193 === "line")) || (data193 === "sentence"))){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/source",schemaPath:"#/properties/rosters/items/properties/members/items/properties/source/enum",keyword:"enum",params:{allowedValues: schema31.properties.rosters.items.properties.members.items.properties.source.enum}}];
+return false;
+}
+var valid54 = _errs420 === errors;
+}
+else {
+var valid54 = true;
+}
+if(valid54){
+if(data187.line !== undefined){
+let data194 = data187.line;
+const _errs422 = errors;
+if(!((typeof data194 == "number") && (!(data194 % 1) && !isNaN(data194)))){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/line",schemaPath:"#/properties/rosters/items/properties/members/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs422){
+if(typeof data194 == "number"){
+if(data194 > 9007199254740991 || isNaN(data194)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/line",schemaPath:"#/properties/rosters/items/properties/members/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data194 < 1 || isNaN(data194)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/line",schemaPath:"#/properties/rosters/items/properties/members/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
-var valid45 = _errs357 === errors;
-if(!valid45){
+}
+}
+var valid54 = _errs422 === errors;
+}
+else {
+var valid54 = true;
+}
+if(valid54){
+if(data187.group !== undefined){
+const _errs424 = errors;
+if(typeof data187.group !== "string"){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/group",schemaPath:"#/properties/rosters/items/properties/members/items/properties/group/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid54 = _errs424 === errors;
+}
+else {
+var valid54 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21,schemaPath:"#/properties/rosters/items/properties/members/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid53 = _errs407 === errors;
+if(!valid53){
 break;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16+"/members",schemaPath:"#/properties/rosters/items/properties/members/type",keyword:"type",params:{type: "array"}}];
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members",schemaPath:"#/properties/rosters/items/properties/members/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-var valid44 = _errs355 === errors;
+var valid52 = _errs405 === errors;
 }
 else {
-var valid44 = true;
+var valid52 = true;
 }
 }
 }
@@ -3809,12 +4311,12 @@ var valid44 = true;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i16,schemaPath:"#/properties/rosters/items/type",keyword:"type",params:{type: "object"}}];
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20,schemaPath:"#/properties/rosters/items/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid43 = _errs340 === errors;
-if(!valid43){
+var valid51 = _errs390 === errors;
+if(!valid51){
 break;
 }
 }
@@ -3824,1257 +4326,813 @@ validate20.errors = [{instancePath:instancePath+"/rosters",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs338 === errors;
+var valid0 = _errs388 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sluices !== undefined){
-let data172 = data.sluices;
-const _errs374 = errors;
-if(errors === _errs374){
-if(Array.isArray(data172)){
-var valid47 = true;
-const len18 = data172.length;
-for(let i18=0; i18<len18; i18++){
-let data173 = data172[i18];
-const _errs376 = errors;
-if(errors === _errs376){
-if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
-let missing29;
-if((((((((((((((((((data173.index === undefined) && (missing29 = "index")) || ((data173.name === undefined) && (missing29 = "name"))) || ((data173.grade === undefined) && (missing29 = "grade"))) || ((data173.banks === undefined) && (missing29 = "banks"))) || ((data173.totalShorelineLength === undefined) && (missing29 = "totalShorelineLength"))) || ((data173.boundaryLength === undefined) && (missing29 = "boundaryLength"))) || ((data173.waterArea === undefined) && (missing29 = "waterArea"))) || ((data173.totalArea === undefined) && (missing29 = "totalArea"))) || ((data173.note === undefined) && (missing29 = "note"))) || ((data173.line === undefined) && (missing29 = "line"))) || ((data173.summaryLine === undefined) && (missing29 = "summaryLine"))) || ((data173.documentId === undefined) && (missing29 = "documentId"))) || ((data173.section === undefined) && (missing29 = "section"))) || ((data173.pointCount === undefined) && (missing29 = "pointCount"))) || ((data173.geometry === undefined) && (missing29 = "geometry"))) || ((data173.checks === undefined) && (missing29 = "checks"))) || ((data173.anomalies === undefined) && (missing29 = "anomalies"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18,schemaPath:"#/properties/sluices/items/required",keyword:"required",params:{missingProperty: missing29}}];
-return false;
-}
-else {
-const _errs378 = errors;
-for(const key29 in data173){
-if(!(func1.call(schema31.properties.sluices.items.properties, key29))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18,schemaPath:"#/properties/sluices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29}}];
-return false;
-break;
-}
-}
-if(_errs378 === errors){
-if(data173.index !== undefined){
-let data174 = data173.index;
-const _errs379 = errors;
-if((!((typeof data174 == "number") && (!(data174 % 1) && !isNaN(data174)))) && (data174 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/index",schemaPath:"#/properties/sluices/items/properties/index/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.index.type}}];
-return false;
-}
-if(errors === _errs379){
-if(typeof data174 == "number"){
-if(data174 > 9007199254740991 || isNaN(data174)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/index",schemaPath:"#/properties/sluices/items/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data174 < -9007199254740991 || isNaN(data174)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/index",schemaPath:"#/properties/sluices/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
-}
-var valid48 = _errs379 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data173.name !== undefined){
-const _errs381 = errors;
-if(typeof data173.name !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/name",schemaPath:"#/properties/sluices/items/properties/name/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid48 = _errs381 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data173.grade !== undefined){
-let data176 = data173.grade;
-const _errs383 = errors;
-if((typeof data176 !== "string") && (data176 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/grade",schemaPath:"#/properties/sluices/items/properties/grade/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.grade.type}}];
-return false;
-}
-var valid48 = _errs383 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data173.banks !== undefined){
-let data177 = data173.banks;
-const _errs385 = errors;
-if(errors === _errs385){
-if(data177 && typeof data177 == "object" && !Array.isArray(data177)){
-let missing30;
-if(((data177.left === undefined) && (missing30 = "left")) || ((data177.right === undefined) && (missing30 = "right"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/banks",schemaPath:"#/properties/sluices/items/properties/banks/required",keyword:"required",params:{missingProperty: missing30}}];
-return false;
-}
-else {
-const _errs387 = errors;
-for(const key30 in data177){
-if(!((key30 === "left") || (key30 === "right"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/banks",schemaPath:"#/properties/sluices/items/properties/banks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30}}];
-return false;
-break;
-}
-}
-if(_errs387 === errors){
-if(data177.left !== undefined){
-let data178 = data177.left;
-const _errs388 = errors;
-if(errors === _errs388){
-if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
-let missing31;
-if(((data178.shorelineLength === undefined) && (missing31 = "shorelineLength")) || ((data178.landArea === undefined) && (missing31 = "landArea"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/banks/left",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/required",keyword:"required",params:{missingProperty: missing31}}];
-return false;
-}
-else {
-const _errs390 = errors;
-for(const key31 in data178){
-if(!((key31 === "shorelineLength") || (key31 === "landArea"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/banks/left",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31}}];
-return false;
-break;
-}
-}
-if(_errs390 === errors){
-if(data178.shorelineLength !== undefined){
-let data179 = data178.shorelineLength;
-const _errs391 = errors;
-if((!(typeof data179 == "number")) && (data179 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/banks/left/shorelineLength",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/properties/shorelineLength/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.banks.properties.left.properties.shorelineLength.type}}];
-return false;
-}
-var valid50 = _errs391 === errors;
-}
-else {
-var valid50 = true;
-}
-if(valid50){
-if(data178.landArea !== undefined){
-let data180 = data178.landArea;
-const _errs393 = errors;
-if((!(typeof data180 == "number")) && (data180 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/banks/left/landArea",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/properties/landArea/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.banks.properties.left.properties.landArea.type}}];
-return false;
-}
-var valid50 = _errs393 === errors;
-}
-else {
-var valid50 = true;
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/banks/left",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid49 = _errs388 === errors;
-}
-else {
-var valid49 = true;
-}
-if(valid49){
-if(data177.right !== undefined){
-let data181 = data177.right;
-const _errs395 = errors;
-if(errors === _errs395){
-if(data181 && typeof data181 == "object" && !Array.isArray(data181)){
-let missing32;
-if(((data181.shorelineLength === undefined) && (missing32 = "shorelineLength")) || ((data181.landArea === undefined) && (missing32 = "landArea"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/banks/right",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/required",keyword:"required",params:{missingProperty: missing32}}];
-return false;
-}
-else {
-const _errs397 = errors;
-for(const key32 in data181){
-if(!((key32 === "shorelineLength") || (key32 === "landArea"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/banks/right",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32}}];
-return false;
-break;
-}
-}
-if(_errs397 === errors){
-if(data181.shorelineLength !== undefined){
-let data182 = data181.shorelineLength;
-const _errs398 = errors;
-if((!(typeof data182 == "number")) && (data182 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/banks/right/shorelineLength",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/properties/shorelineLength/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.banks.properties.right.properties.shorelineLength.type}}];
-return false;
-}
-var valid51 = _errs398 === errors;
-}
-else {
-var valid51 = true;
-}
-if(valid51){
-if(data181.landArea !== undefined){
-let data183 = data181.landArea;
-const _errs400 = errors;
-if((!(typeof data183 == "number")) && (data183 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/banks/right/landArea",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/properties/landArea/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.banks.properties.right.properties.landArea.type}}];
-return false;
-}
-var valid51 = _errs400 === errors;
-}
-else {
-var valid51 = true;
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/banks/right",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid49 = _errs395 === errors;
-}
-else {
-var valid49 = true;
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/banks",schemaPath:"#/properties/sluices/items/properties/banks/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid48 = _errs385 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data173.totalShorelineLength !== undefined){
-let data184 = data173.totalShorelineLength;
-const _errs402 = errors;
-if((!(typeof data184 == "number")) && (data184 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/totalShorelineLength",schemaPath:"#/properties/sluices/items/properties/totalShorelineLength/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.totalShorelineLength.type}}];
-return false;
-}
-var valid48 = _errs402 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data173.boundaryLength !== undefined){
-let data185 = data173.boundaryLength;
-const _errs404 = errors;
-if((!(typeof data185 == "number")) && (data185 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/boundaryLength",schemaPath:"#/properties/sluices/items/properties/boundaryLength/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.boundaryLength.type}}];
-return false;
-}
-var valid48 = _errs404 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data173.waterArea !== undefined){
-let data186 = data173.waterArea;
-const _errs406 = errors;
-if((!(typeof data186 == "number")) && (data186 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/waterArea",schemaPath:"#/properties/sluices/items/properties/waterArea/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.waterArea.type}}];
-return false;
-}
-var valid48 = _errs406 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data173.totalArea !== undefined){
-let data187 = data173.totalArea;
-const _errs408 = errors;
-if((!(typeof data187 == "number")) && (data187 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/totalArea",schemaPath:"#/properties/sluices/items/properties/totalArea/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.totalArea.type}}];
-return false;
-}
-var valid48 = _errs408 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data173.note !== undefined){
-let data188 = data173.note;
-const _errs410 = errors;
-if((typeof data188 !== "string") && (data188 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/note",schemaPath:"#/properties/sluices/items/properties/note/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.note.type}}];
-return false;
-}
-var valid48 = _errs410 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data173.line !== undefined){
-let data189 = data173.line;
-const _errs412 = errors;
-if(!((typeof data189 == "number") && (!(data189 % 1) && !isNaN(data189)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/line",schemaPath:"#/properties/sluices/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs412){
-if(typeof data189 == "number"){
-if(data189 > 9007199254740991 || isNaN(data189)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/line",schemaPath:"#/properties/sluices/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data189 < 1 || isNaN(data189)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/line",schemaPath:"#/properties/sluices/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid48 = _errs412 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data173.summaryLine !== undefined){
-let data190 = data173.summaryLine;
-const _errs414 = errors;
-if((!((typeof data190 == "number") && (!(data190 % 1) && !isNaN(data190)))) && (data190 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/summaryLine",schemaPath:"#/properties/sluices/items/properties/summaryLine/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.summaryLine.type}}];
-return false;
-}
-if(errors === _errs414){
-if(typeof data190 == "number"){
-if(data190 > 9007199254740991 || isNaN(data190)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/summaryLine",schemaPath:"#/properties/sluices/items/properties/summaryLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data190 < 1 || isNaN(data190)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/summaryLine",schemaPath:"#/properties/sluices/items/properties/summaryLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid48 = _errs414 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data173.documentId !== undefined){
-let data191 = data173.documentId;
-const _errs416 = errors;
-if((typeof data191 !== "string") && (data191 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/documentId",schemaPath:"#/properties/sluices/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.documentId.type}}];
-return false;
-}
-var valid48 = _errs416 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data173.section !== undefined){
-let data192 = data173.section;
-const _errs418 = errors;
-if((!(data192 && typeof data192 == "object" && !Array.isArray(data192))) && (data192 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/section",schemaPath:"#/properties/sluices/items/properties/section/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.section.type}}];
-return false;
-}
-if(errors === _errs418){
-if(data192 && typeof data192 == "object" && !Array.isArray(data192)){
+let data196 = data.sluices;
+const _errs426 = errors;
+if(errors === _errs426){
+if(Array.isArray(data196)){
+var valid55 = true;
+const len22 = data196.length;
+for(let i22=0; i22<len22; i22++){
+let data197 = data196[i22];
+const _errs428 = errors;
+if(errors === _errs428){
+if(data197 && typeof data197 == "object" && !Array.isArray(data197)){
 let missing33;
-if(((((((data192.number === undefined) && (missing33 = "number")) || ((data192.name === undefined) && (missing33 = "name"))) || ((data192.nameRaw === undefined) && (missing33 = "nameRaw"))) || ((data192.line === undefined) && (missing33 = "line"))) || ((data192.startLine === undefined) && (missing33 = "startLine"))) || ((data192.endLine === undefined) && (missing33 = "endLine"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/section",schemaPath:"#/properties/sluices/items/properties/section/required",keyword:"required",params:{missingProperty: missing33}}];
+if((((((((((((((((((data197.index === undefined) && (missing33 = "index")) || ((data197.name === undefined) && (missing33 = "name"))) || ((data197.grade === undefined) && (missing33 = "grade"))) || ((data197.banks === undefined) && (missing33 = "banks"))) || ((data197.totalShorelineLength === undefined) && (missing33 = "totalShorelineLength"))) || ((data197.boundaryLength === undefined) && (missing33 = "boundaryLength"))) || ((data197.waterArea === undefined) && (missing33 = "waterArea"))) || ((data197.totalArea === undefined) && (missing33 = "totalArea"))) || ((data197.note === undefined) && (missing33 = "note"))) || ((data197.line === undefined) && (missing33 = "line"))) || ((data197.summaryLine === undefined) && (missing33 = "summaryLine"))) || ((data197.documentId === undefined) && (missing33 = "documentId"))) || ((data197.section === undefined) && (missing33 = "section"))) || ((data197.pointCount === undefined) && (missing33 = "pointCount"))) || ((data197.geometry === undefined) && (missing33 = "geometry"))) || ((data197.checks === undefined) && (missing33 = "checks"))) || ((data197.anomalies === undefined) && (missing33 = "anomalies"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22,schemaPath:"#/properties/sluices/items/required",keyword:"required",params:{missingProperty: missing33}}];
 return false;
 }
 else {
-const _errs420 = errors;
-for(const key33 in data192){
-if(!((((((key33 === "number") || (key33 === "name")) || (key33 === "nameRaw")) || (key33 === "line")) || (key33 === "startLine")) || (key33 === "endLine"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/section",schemaPath:"#/properties/sluices/items/properties/section/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33}}];
+const _errs430 = errors;
+for(const key33 in data197){
+if(!(func1.call(schema31.properties.sluices.items.properties, key33))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22,schemaPath:"#/properties/sluices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33}}];
 return false;
 break;
 }
 }
-if(_errs420 === errors){
-if(data192.number !== undefined){
-let data193 = data192.number;
-const _errs421 = errors;
-if((!((typeof data193 == "number") && (!(data193 % 1) && !isNaN(data193)))) && (data193 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/section/number",schemaPath:"#/properties/sluices/items/properties/section/properties/number/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.section.properties.number.type}}];
-return false;
-}
-if(errors === _errs421){
-if(typeof data193 == "number"){
-if(data193 > 9007199254740991 || isNaN(data193)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/section/number",schemaPath:"#/properties/sluices/items/properties/section/properties/number/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data193 < -9007199254740991 || isNaN(data193)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/section/number",schemaPath:"#/properties/sluices/items/properties/section/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
-}
-var valid52 = _errs421 === errors;
-}
-else {
-var valid52 = true;
-}
-if(valid52){
-if(data192.name !== undefined){
-const _errs423 = errors;
-if(typeof data192.name !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/section/name",schemaPath:"#/properties/sluices/items/properties/section/properties/name/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid52 = _errs423 === errors;
-}
-else {
-var valid52 = true;
-}
-if(valid52){
-if(data192.nameRaw !== undefined){
-const _errs425 = errors;
-if(typeof data192.nameRaw !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/section/nameRaw",schemaPath:"#/properties/sluices/items/properties/section/properties/nameRaw/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid52 = _errs425 === errors;
-}
-else {
-var valid52 = true;
-}
-if(valid52){
-if(data192.line !== undefined){
-let data196 = data192.line;
-const _errs427 = errors;
-if(!((typeof data196 == "number") && (!(data196 % 1) && !isNaN(data196)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/section/line",schemaPath:"#/properties/sluices/items/properties/section/properties/line/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs427){
-if(typeof data196 == "number"){
-if(data196 > 9007199254740991 || isNaN(data196)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/section/line",schemaPath:"#/properties/sluices/items/properties/section/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data196 < 1 || isNaN(data196)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/section/line",schemaPath:"#/properties/sluices/items/properties/section/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid52 = _errs427 === errors;
-}
-else {
-var valid52 = true;
-}
-if(valid52){
-if(data192.startLine !== undefined){
-let data197 = data192.startLine;
-const _errs429 = errors;
-if(!((typeof data197 == "number") && (!(data197 % 1) && !isNaN(data197)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/section/startLine",schemaPath:"#/properties/sluices/items/properties/section/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs429){
-if(typeof data197 == "number"){
-if(data197 > 9007199254740991 || isNaN(data197)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/section/startLine",schemaPath:"#/properties/sluices/items/properties/section/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data197 < 1 || isNaN(data197)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/section/startLine",schemaPath:"#/properties/sluices/items/properties/section/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid52 = _errs429 === errors;
-}
-else {
-var valid52 = true;
-}
-if(valid52){
-if(data192.endLine !== undefined){
-let data198 = data192.endLine;
+if(_errs430 === errors){
+if(data197.index !== undefined){
+let data198 = data197.index;
 const _errs431 = errors;
-if(!((typeof data198 == "number") && (!(data198 % 1) && !isNaN(data198)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/section/endLine",schemaPath:"#/properties/sluices/items/properties/section/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
+if((!((typeof data198 == "number") && (!(data198 % 1) && !isNaN(data198)))) && (data198 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/index",schemaPath:"#/properties/sluices/items/properties/index/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.index.type}}];
 return false;
 }
 if(errors === _errs431){
 if(typeof data198 == "number"){
 if(data198 > 9007199254740991 || isNaN(data198)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/section/endLine",schemaPath:"#/properties/sluices/items/properties/section/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/index",schemaPath:"#/properties/sluices/items/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data198 < 1 || isNaN(data198)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/section/endLine",schemaPath:"#/properties/sluices/items/properties/section/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+if(data198 < -9007199254740991 || isNaN(data198)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/index",schemaPath:"#/properties/sluices/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
 }
 }
-var valid52 = _errs431 === errors;
+var valid56 = _errs431 === errors;
 }
 else {
-var valid52 = true;
+var valid56 = true;
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var valid48 = _errs418 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data173.pointCount !== undefined){
-let data199 = data173.pointCount;
+if(valid56){
+if(data197.name !== undefined){
 const _errs433 = errors;
-if(!((typeof data199 == "number") && (!(data199 % 1) && !isNaN(data199)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/pointCount",schemaPath:"#/properties/sluices/items/properties/pointCount/type",keyword:"type",params:{type: "integer"}}];
+if(typeof data197.name !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/name",schemaPath:"#/properties/sluices/items/properties/name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(errors === _errs433){
-if(typeof data199 == "number"){
-if(data199 > 9007199254740991 || isNaN(data199)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/pointCount",schemaPath:"#/properties/sluices/items/properties/pointCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
+var valid56 = _errs433 === errors;
 }
 else {
-if(data199 < 0 || isNaN(data199)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/pointCount",schemaPath:"#/properties/sluices/items/properties/pointCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
+var valid56 = true;
 }
-}
-}
-}
-var valid48 = _errs433 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data173.geometry !== undefined){
-let data200 = data173.geometry;
+if(valid56){
+if(data197.grade !== undefined){
+let data200 = data197.grade;
 const _errs435 = errors;
-if(errors === _errs435){
-if(data200 && typeof data200 == "object" && !Array.isArray(data200)){
+if((typeof data200 !== "string") && (data200 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/grade",schemaPath:"#/properties/sluices/items/properties/grade/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.grade.type}}];
+return false;
+}
+var valid56 = _errs435 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data197.banks !== undefined){
+let data201 = data197.banks;
+const _errs437 = errors;
+if(errors === _errs437){
+if(data201 && typeof data201 == "object" && !Array.isArray(data201)){
 let missing34;
-if(((((((((data200.boundary === undefined) && (missing34 = "boundary")) || ((data200.rings === undefined) && (missing34 = "rings"))) || ((data200.excludedSeqs === undefined) && (missing34 = "excludedSeqs"))) || ((data200.area === undefined) && (missing34 = "area"))) || ((data200.perimeter === undefined) && (missing34 = "perimeter"))) || ((data200.selfIntersections === undefined) && (missing34 = "selfIntersections"))) || ((data200.areaRatio === undefined) && (missing34 = "areaRatio"))) || ((data200.perimeterRatio === undefined) && (missing34 = "perimeterRatio"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry",schemaPath:"#/properties/sluices/items/properties/geometry/required",keyword:"required",params:{missingProperty: missing34}}];
+if(((data201.left === undefined) && (missing34 = "left")) || ((data201.right === undefined) && (missing34 = "right"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks",schemaPath:"#/properties/sluices/items/properties/banks/required",keyword:"required",params:{missingProperty: missing34}}];
 return false;
 }
 else {
-const _errs437 = errors;
-for(const key34 in data200){
-if(!((((((((key34 === "boundary") || (key34 === "rings")) || (key34 === "excludedSeqs")) || (key34 === "area")) || (key34 === "perimeter")) || (key34 === "selfIntersections")) || (key34 === "areaRatio")) || (key34 === "perimeterRatio"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry",schemaPath:"#/properties/sluices/items/properties/geometry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34}}];
+const _errs439 = errors;
+for(const key34 in data201){
+if(!((key34 === "left") || (key34 === "right"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks",schemaPath:"#/properties/sluices/items/properties/banks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34}}];
 return false;
 break;
 }
 }
-if(_errs437 === errors){
-if(data200.boundary !== undefined){
-let data201 = data200.boundary;
-const _errs438 = errors;
-if(typeof data201 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/boundary",schemaPath:"#/properties/sluices/items/properties/geometry/properties/boundary/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data201 === "ring") || (data201 === "lines")) || (data201 === "none"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/boundary",schemaPath:"#/properties/sluices/items/properties/geometry/properties/boundary/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.geometry.properties.boundary.enum}}];
-return false;
-}
-var valid53 = _errs438 === errors;
-}
-else {
-var valid53 = true;
-}
-if(valid53){
-if(data200.rings !== undefined){
-let data202 = data200.rings;
+if(_errs439 === errors){
+if(data201.left !== undefined){
+let data202 = data201.left;
 const _errs440 = errors;
 if(errors === _errs440){
-if(Array.isArray(data202)){
-var valid54 = true;
-const len19 = data202.length;
-for(let i19=0; i19<len19; i19++){
-let data203 = data202[i19];
-const _errs442 = errors;
-if(errors === _errs442){
-if(data203 && typeof data203 == "object" && !Array.isArray(data203)){
+if(data202 && typeof data202 == "object" && !Array.isArray(data202)){
 let missing35;
-if((((((((data203.fromSeq === undefined) && (missing35 = "fromSeq")) || ((data203.toSeq === undefined) && (missing35 = "toSeq"))) || ((data203.points === undefined) && (missing35 = "points"))) || ((data203.area === undefined) && (missing35 = "area"))) || ((data203.perimeter === undefined) && (missing35 = "perimeter"))) || ((data203.selfIntersections === undefined) && (missing35 = "selfIntersections"))) || ((data203.pointRefs === undefined) && (missing35 = "pointRefs"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/rings/" + i19,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/required",keyword:"required",params:{missingProperty: missing35}}];
+if(((data202.shorelineLength === undefined) && (missing35 = "shorelineLength")) || ((data202.landArea === undefined) && (missing35 = "landArea"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/left",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/required",keyword:"required",params:{missingProperty: missing35}}];
 return false;
 }
 else {
-const _errs444 = errors;
-for(const key35 in data203){
-if(!(((((((key35 === "fromSeq") || (key35 === "toSeq")) || (key35 === "points")) || (key35 === "area")) || (key35 === "perimeter")) || (key35 === "selfIntersections")) || (key35 === "pointRefs"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/rings/" + i19,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35}}];
+const _errs442 = errors;
+for(const key35 in data202){
+if(!((key35 === "shorelineLength") || (key35 === "landArea"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/left",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35}}];
 return false;
 break;
 }
 }
-if(_errs444 === errors){
-if(data203.fromSeq !== undefined){
-let data204 = data203.fromSeq;
+if(_errs442 === errors){
+if(data202.shorelineLength !== undefined){
+let data203 = data202.shorelineLength;
+const _errs443 = errors;
+if((!(typeof data203 == "number")) && (data203 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/left/shorelineLength",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/properties/shorelineLength/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.banks.properties.left.properties.shorelineLength.type}}];
+return false;
+}
+var valid58 = _errs443 === errors;
+}
+else {
+var valid58 = true;
+}
+if(valid58){
+if(data202.landArea !== undefined){
+let data204 = data202.landArea;
 const _errs445 = errors;
-if(!((typeof data204 == "number") && (!(data204 % 1) && !isNaN(data204)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/rings/" + i19+"/fromSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/fromSeq/type",keyword:"type",params:{type: "integer"}}];
+if((!(typeof data204 == "number")) && (data204 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/left/landArea",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/properties/landArea/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.banks.properties.left.properties.landArea.type}}];
 return false;
 }
-if(errors === _errs445){
-if(typeof data204 == "number"){
-if(data204 > 9007199254740991 || isNaN(data204)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/rings/" + i19+"/fromSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/fromSeq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
+var valid58 = _errs445 === errors;
 }
 else {
-if(data204 < -9007199254740991 || isNaN(data204)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/rings/" + i19+"/fromSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/fromSeq/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
-}
-var valid55 = _errs445 === errors;
-}
-else {
-var valid55 = true;
-}
-if(valid55){
-if(data203.toSeq !== undefined){
-let data205 = data203.toSeq;
-const _errs447 = errors;
-if(!((typeof data205 == "number") && (!(data205 % 1) && !isNaN(data205)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/rings/" + i19+"/toSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/toSeq/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs447){
-if(typeof data205 == "number"){
-if(data205 > 9007199254740991 || isNaN(data205)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/rings/" + i19+"/toSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/toSeq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data205 < -9007199254740991 || isNaN(data205)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/rings/" + i19+"/toSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/toSeq/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
-}
-var valid55 = _errs447 === errors;
-}
-else {
-var valid55 = true;
-}
-if(valid55){
-if(data203.points !== undefined){
-let data206 = data203.points;
-const _errs449 = errors;
-if(!((typeof data206 == "number") && (!(data206 % 1) && !isNaN(data206)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/rings/" + i19+"/points",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/points/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs449){
-if(typeof data206 == "number"){
-if(data206 > 9007199254740991 || isNaN(data206)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/rings/" + i19+"/points",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/points/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data206 < 0 || isNaN(data206)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/rings/" + i19+"/points",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
-}
-var valid55 = _errs449 === errors;
-}
-else {
-var valid55 = true;
-}
-if(valid55){
-if(data203.area !== undefined){
-const _errs451 = errors;
-if(!(typeof data203.area == "number")){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/rings/" + i19+"/area",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/area/type",keyword:"type",params:{type: "number"}}];
-return false;
-}
-var valid55 = _errs451 === errors;
-}
-else {
-var valid55 = true;
-}
-if(valid55){
-if(data203.perimeter !== undefined){
-const _errs453 = errors;
-if(!(typeof data203.perimeter == "number")){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/rings/" + i19+"/perimeter",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/perimeter/type",keyword:"type",params:{type: "number"}}];
-return false;
-}
-var valid55 = _errs453 === errors;
-}
-else {
-var valid55 = true;
-}
-if(valid55){
-if(data203.selfIntersections !== undefined){
-let data209 = data203.selfIntersections;
-const _errs455 = errors;
-if(!((typeof data209 == "number") && (!(data209 % 1) && !isNaN(data209)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/rings/" + i19+"/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/selfIntersections/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs455){
-if(typeof data209 == "number"){
-if(data209 > 9007199254740991 || isNaN(data209)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/rings/" + i19+"/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/selfIntersections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data209 < 0 || isNaN(data209)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/rings/" + i19+"/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/selfIntersections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
-}
-var valid55 = _errs455 === errors;
-}
-else {
-var valid55 = true;
-}
-if(valid55){
-if(data203.pointRefs !== undefined){
-let data210 = data203.pointRefs;
-const _errs457 = errors;
-if(errors === _errs457){
-if(Array.isArray(data210)){
-var valid56 = true;
-const len20 = data210.length;
-for(let i20=0; i20<len20; i20++){
-let data211 = data210[i20];
-const _errs459 = errors;
-if(!((typeof data211 == "number") && (!(data211 % 1) && !isNaN(data211)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/rings/" + i19+"/pointRefs/" + i20,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/pointRefs/items/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs459){
-if(typeof data211 == "number"){
-if(data211 > 9007199254740991 || isNaN(data211)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/rings/" + i19+"/pointRefs/" + i20,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/pointRefs/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data211 < 0 || isNaN(data211)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/rings/" + i19+"/pointRefs/" + i20,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/pointRefs/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
-}
-var valid56 = _errs459 === errors;
-if(!valid56){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/rings/" + i19+"/pointRefs",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/pointRefs/type",keyword:"type",params:{type: "array"}}];
-return false;
-}
-}
-var valid55 = _errs457 === errors;
-}
-else {
-var valid55 = true;
-}
-}
-}
-}
-}
+var valid58 = true;
 }
 }
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/rings/" + i19,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/type",keyword:"type",params:{type: "object"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/left",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid54 = _errs442 === errors;
-if(!valid54){
-break;
-}
-}
+var valid57 = _errs440 === errors;
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/rings",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/type",keyword:"type",params:{type: "array"}}];
-return false;
-}
-}
-var valid53 = _errs440 === errors;
-}
-else {
-var valid53 = true;
-}
-if(valid53){
-if(data200.excludedSeqs !== undefined){
-let data212 = data200.excludedSeqs;
-const _errs461 = errors;
-if(errors === _errs461){
-if(Array.isArray(data212)){
 var valid57 = true;
-const len21 = data212.length;
-for(let i21=0; i21<len21; i21++){
-let data213 = data212[i21];
-const _errs463 = errors;
-if(!((typeof data213 == "number") && (!(data213 % 1) && !isNaN(data213)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/excludedSeqs/" + i21,schemaPath:"#/properties/sluices/items/properties/geometry/properties/excludedSeqs/items/type",keyword:"type",params:{type: "integer"}}];
+}
+if(valid57){
+if(data201.right !== undefined){
+let data205 = data201.right;
+const _errs447 = errors;
+if(errors === _errs447){
+if(data205 && typeof data205 == "object" && !Array.isArray(data205)){
+let missing36;
+if(((data205.shorelineLength === undefined) && (missing36 = "shorelineLength")) || ((data205.landArea === undefined) && (missing36 = "landArea"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/right",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/required",keyword:"required",params:{missingProperty: missing36}}];
 return false;
 }
-if(errors === _errs463){
+else {
+const _errs449 = errors;
+for(const key36 in data205){
+if(!((key36 === "shorelineLength") || (key36 === "landArea"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/right",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36}}];
+return false;
+break;
+}
+}
+if(_errs449 === errors){
+if(data205.shorelineLength !== undefined){
+let data206 = data205.shorelineLength;
+const _errs450 = errors;
+if((!(typeof data206 == "number")) && (data206 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/right/shorelineLength",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/properties/shorelineLength/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.banks.properties.right.properties.shorelineLength.type}}];
+return false;
+}
+var valid59 = _errs450 === errors;
+}
+else {
+var valid59 = true;
+}
+if(valid59){
+if(data205.landArea !== undefined){
+let data207 = data205.landArea;
+const _errs452 = errors;
+if((!(typeof data207 == "number")) && (data207 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/right/landArea",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/properties/landArea/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.banks.properties.right.properties.landArea.type}}];
+return false;
+}
+var valid59 = _errs452 === errors;
+}
+else {
+var valid59 = true;
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/right",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid57 = _errs447 === errors;
+}
+else {
+var valid57 = true;
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks",schemaPath:"#/properties/sluices/items/properties/banks/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid56 = _errs437 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data197.totalShorelineLength !== undefined){
+let data208 = data197.totalShorelineLength;
+const _errs454 = errors;
+if((!(typeof data208 == "number")) && (data208 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/totalShorelineLength",schemaPath:"#/properties/sluices/items/properties/totalShorelineLength/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.totalShorelineLength.type}}];
+return false;
+}
+var valid56 = _errs454 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data197.boundaryLength !== undefined){
+let data209 = data197.boundaryLength;
+const _errs456 = errors;
+if((!(typeof data209 == "number")) && (data209 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/boundaryLength",schemaPath:"#/properties/sluices/items/properties/boundaryLength/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.boundaryLength.type}}];
+return false;
+}
+var valid56 = _errs456 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data197.waterArea !== undefined){
+let data210 = data197.waterArea;
+const _errs458 = errors;
+if((!(typeof data210 == "number")) && (data210 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/waterArea",schemaPath:"#/properties/sluices/items/properties/waterArea/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.waterArea.type}}];
+return false;
+}
+var valid56 = _errs458 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data197.totalArea !== undefined){
+let data211 = data197.totalArea;
+const _errs460 = errors;
+if((!(typeof data211 == "number")) && (data211 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/totalArea",schemaPath:"#/properties/sluices/items/properties/totalArea/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.totalArea.type}}];
+return false;
+}
+var valid56 = _errs460 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data197.note !== undefined){
+let data212 = data197.note;
+const _errs462 = errors;
+if((typeof data212 !== "string") && (data212 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/note",schemaPath:"#/properties/sluices/items/properties/note/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.note.type}}];
+return false;
+}
+var valid56 = _errs462 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data197.line !== undefined){
+let data213 = data197.line;
+const _errs464 = errors;
+if(!((typeof data213 == "number") && (!(data213 % 1) && !isNaN(data213)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/line",schemaPath:"#/properties/sluices/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs464){
 if(typeof data213 == "number"){
 if(data213 > 9007199254740991 || isNaN(data213)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/excludedSeqs/" + i21,schemaPath:"#/properties/sluices/items/properties/geometry/properties/excludedSeqs/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/line",schemaPath:"#/properties/sluices/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data213 < -9007199254740991 || isNaN(data213)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/excludedSeqs/" + i21,schemaPath:"#/properties/sluices/items/properties/geometry/properties/excludedSeqs/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+if(data213 < 1 || isNaN(data213)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/line",schemaPath:"#/properties/sluices/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid57 = _errs463 === errors;
-if(!valid57){
+var valid56 = _errs464 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data197.summaryLine !== undefined){
+let data214 = data197.summaryLine;
+const _errs466 = errors;
+if((!((typeof data214 == "number") && (!(data214 % 1) && !isNaN(data214)))) && (data214 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/summaryLine",schemaPath:"#/properties/sluices/items/properties/summaryLine/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.summaryLine.type}}];
+return false;
+}
+if(errors === _errs466){
+if(typeof data214 == "number"){
+if(data214 > 9007199254740991 || isNaN(data214)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/summaryLine",schemaPath:"#/properties/sluices/items/properties/summaryLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data214 < 1 || isNaN(data214)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/summaryLine",schemaPath:"#/properties/sluices/items/properties/summaryLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid56 = _errs466 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data197.documentId !== undefined){
+let data215 = data197.documentId;
+const _errs468 = errors;
+if((typeof data215 !== "string") && (data215 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/documentId",schemaPath:"#/properties/sluices/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.documentId.type}}];
+return false;
+}
+var valid56 = _errs468 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data197.section !== undefined){
+let data216 = data197.section;
+const _errs470 = errors;
+if((!(data216 && typeof data216 == "object" && !Array.isArray(data216))) && (data216 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section",schemaPath:"#/properties/sluices/items/properties/section/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.section.type}}];
+return false;
+}
+if(errors === _errs470){
+if(data216 && typeof data216 == "object" && !Array.isArray(data216)){
+let missing37;
+if(((((((data216.number === undefined) && (missing37 = "number")) || ((data216.name === undefined) && (missing37 = "name"))) || ((data216.nameRaw === undefined) && (missing37 = "nameRaw"))) || ((data216.line === undefined) && (missing37 = "line"))) || ((data216.startLine === undefined) && (missing37 = "startLine"))) || ((data216.endLine === undefined) && (missing37 = "endLine"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section",schemaPath:"#/properties/sluices/items/properties/section/required",keyword:"required",params:{missingProperty: missing37}}];
+return false;
+}
+else {
+const _errs472 = errors;
+for(const key37 in data216){
+if(!((((((key37 === "number") || (key37 === "name")) || (key37 === "nameRaw")) || (key37 === "line")) || (key37 === "startLine")) || (key37 === "endLine"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section",schemaPath:"#/properties/sluices/items/properties/section/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37}}];
+return false;
 break;
 }
 }
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/excludedSeqs",schemaPath:"#/properties/sluices/items/properties/geometry/properties/excludedSeqs/type",keyword:"type",params:{type: "array"}}];
-return false;
-}
-}
-var valid53 = _errs461 === errors;
-}
-else {
-var valid53 = true;
-}
-if(valid53){
-if(data200.area !== undefined){
-let data214 = data200.area;
-const _errs465 = errors;
-if((!(typeof data214 == "number")) && (data214 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/area",schemaPath:"#/properties/sluices/items/properties/geometry/properties/area/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.area.type}}];
-return false;
-}
-var valid53 = _errs465 === errors;
-}
-else {
-var valid53 = true;
-}
-if(valid53){
-if(data200.perimeter !== undefined){
-let data215 = data200.perimeter;
-const _errs467 = errors;
-if((!(typeof data215 == "number")) && (data215 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/perimeter",schemaPath:"#/properties/sluices/items/properties/geometry/properties/perimeter/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.perimeter.type}}];
-return false;
-}
-var valid53 = _errs467 === errors;
-}
-else {
-var valid53 = true;
-}
-if(valid53){
-if(data200.selfIntersections !== undefined){
-let data216 = data200.selfIntersections;
-const _errs469 = errors;
-if(!((typeof data216 == "number") && (!(data216 % 1) && !isNaN(data216)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/selfIntersections/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs469){
-if(typeof data216 == "number"){
-if(data216 > 9007199254740991 || isNaN(data216)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/selfIntersections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data216 < 0 || isNaN(data216)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/selfIntersections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
-}
-var valid53 = _errs469 === errors;
-}
-else {
-var valid53 = true;
-}
-if(valid53){
-if(data200.areaRatio !== undefined){
-let data217 = data200.areaRatio;
-const _errs471 = errors;
-if((!(typeof data217 == "number")) && (data217 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/areaRatio",schemaPath:"#/properties/sluices/items/properties/geometry/properties/areaRatio/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.areaRatio.type}}];
-return false;
-}
-var valid53 = _errs471 === errors;
-}
-else {
-var valid53 = true;
-}
-if(valid53){
-if(data200.perimeterRatio !== undefined){
-let data218 = data200.perimeterRatio;
+if(_errs472 === errors){
+if(data216.number !== undefined){
+let data217 = data216.number;
 const _errs473 = errors;
-if((!(typeof data218 == "number")) && (data218 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry/perimeterRatio",schemaPath:"#/properties/sluices/items/properties/geometry/properties/perimeterRatio/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.perimeterRatio.type}}];
+if((!((typeof data217 == "number") && (!(data217 % 1) && !isNaN(data217)))) && (data217 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/number",schemaPath:"#/properties/sluices/items/properties/section/properties/number/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.section.properties.number.type}}];
 return false;
 }
-var valid53 = _errs473 === errors;
+if(errors === _errs473){
+if(typeof data217 == "number"){
+if(data217 > 9007199254740991 || isNaN(data217)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/number",schemaPath:"#/properties/sluices/items/properties/section/properties/number/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
 }
 else {
-var valid53 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/geometry",schemaPath:"#/properties/sluices/items/properties/geometry/type",keyword:"type",params:{type: "object"}}];
+if(data217 < -9007199254740991 || isNaN(data217)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/number",schemaPath:"#/properties/sluices/items/properties/section/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
-var valid48 = _errs435 === errors;
+}
+}
+var valid60 = _errs473 === errors;
 }
 else {
-var valid48 = true;
+var valid60 = true;
 }
-if(valid48){
-if(data173.checks !== undefined){
-let data219 = data173.checks;
+if(valid60){
+if(data216.name !== undefined){
 const _errs475 = errors;
-if(errors === _errs475){
-if(data219 && typeof data219 == "object" && !Array.isArray(data219)){
-let missing36;
-if((((((((((((data219.join === undefined) && (missing36 = "join")) || ((data219.name === undefined) && (missing36 = "name"))) || ((data219.order === undefined) && (missing36 = "order"))) || ((data219.stakes === undefined) && (missing36 = "stakes"))) || ((data219.duplicates === undefined) && (missing36 = "duplicates"))) || ((data219.outliers === undefined) && (missing36 = "outliers"))) || ((data219.shorelineSum === undefined) && (missing36 = "shorelineSum"))) || ((data219.areaSum === undefined) && (missing36 = "areaSum"))) || ((data219.area === undefined) && (missing36 = "area"))) || ((data219.boundaryLength === undefined) && (missing36 = "boundaryLength"))) || ((data219.selfIntersections === undefined) && (missing36 = "selfIntersections"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks",schemaPath:"#/properties/sluices/items/properties/checks/required",keyword:"required",params:{missingProperty: missing36}}];
+if(typeof data216.name !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/name",schemaPath:"#/properties/sluices/items/properties/section/properties/name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
+var valid60 = _errs475 === errors;
+}
 else {
+var valid60 = true;
+}
+if(valid60){
+if(data216.nameRaw !== undefined){
 const _errs477 = errors;
-for(const key36 in data219){
-if(!(func1.call(schema31.properties.sluices.items.properties.checks.properties, key36))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks",schemaPath:"#/properties/sluices/items/properties/checks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36}}];
+if(typeof data216.nameRaw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/nameRaw",schemaPath:"#/properties/sluices/items/properties/section/properties/nameRaw/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid60 = _errs477 === errors;
+}
+else {
+var valid60 = true;
+}
+if(valid60){
+if(data216.line !== undefined){
+let data220 = data216.line;
+const _errs479 = errors;
+if(!((typeof data220 == "number") && (!(data220 % 1) && !isNaN(data220)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/line",schemaPath:"#/properties/sluices/items/properties/section/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs479){
+if(typeof data220 == "number"){
+if(data220 > 9007199254740991 || isNaN(data220)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/line",schemaPath:"#/properties/sluices/items/properties/section/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data220 < 1 || isNaN(data220)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/line",schemaPath:"#/properties/sluices/items/properties/section/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid60 = _errs479 === errors;
+}
+else {
+var valid60 = true;
+}
+if(valid60){
+if(data216.startLine !== undefined){
+let data221 = data216.startLine;
+const _errs481 = errors;
+if(!((typeof data221 == "number") && (!(data221 % 1) && !isNaN(data221)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/startLine",schemaPath:"#/properties/sluices/items/properties/section/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs481){
+if(typeof data221 == "number"){
+if(data221 > 9007199254740991 || isNaN(data221)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/startLine",schemaPath:"#/properties/sluices/items/properties/section/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data221 < 1 || isNaN(data221)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/startLine",schemaPath:"#/properties/sluices/items/properties/section/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid60 = _errs481 === errors;
+}
+else {
+var valid60 = true;
+}
+if(valid60){
+if(data216.endLine !== undefined){
+let data222 = data216.endLine;
+const _errs483 = errors;
+if(!((typeof data222 == "number") && (!(data222 % 1) && !isNaN(data222)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/endLine",schemaPath:"#/properties/sluices/items/properties/section/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs483){
+if(typeof data222 == "number"){
+if(data222 > 9007199254740991 || isNaN(data222)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/endLine",schemaPath:"#/properties/sluices/items/properties/section/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data222 < 1 || isNaN(data222)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/endLine",schemaPath:"#/properties/sluices/items/properties/section/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid60 = _errs483 === errors;
+}
+else {
+var valid60 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+var valid56 = _errs470 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data197.pointCount !== undefined){
+let data223 = data197.pointCount;
+const _errs485 = errors;
+if(!((typeof data223 == "number") && (!(data223 % 1) && !isNaN(data223)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/pointCount",schemaPath:"#/properties/sluices/items/properties/pointCount/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs485){
+if(typeof data223 == "number"){
+if(data223 > 9007199254740991 || isNaN(data223)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/pointCount",schemaPath:"#/properties/sluices/items/properties/pointCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data223 < 0 || isNaN(data223)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/pointCount",schemaPath:"#/properties/sluices/items/properties/pointCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid56 = _errs485 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data197.geometry !== undefined){
+let data224 = data197.geometry;
+const _errs487 = errors;
+if(errors === _errs487){
+if(data224 && typeof data224 == "object" && !Array.isArray(data224)){
+let missing38;
+if(((((((((data224.boundary === undefined) && (missing38 = "boundary")) || ((data224.rings === undefined) && (missing38 = "rings"))) || ((data224.excludedSeqs === undefined) && (missing38 = "excludedSeqs"))) || ((data224.area === undefined) && (missing38 = "area"))) || ((data224.perimeter === undefined) && (missing38 = "perimeter"))) || ((data224.selfIntersections === undefined) && (missing38 = "selfIntersections"))) || ((data224.areaRatio === undefined) && (missing38 = "areaRatio"))) || ((data224.perimeterRatio === undefined) && (missing38 = "perimeterRatio"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry",schemaPath:"#/properties/sluices/items/properties/geometry/required",keyword:"required",params:{missingProperty: missing38}}];
+return false;
+}
+else {
+const _errs489 = errors;
+for(const key38 in data224){
+if(!((((((((key38 === "boundary") || (key38 === "rings")) || (key38 === "excludedSeqs")) || (key38 === "area")) || (key38 === "perimeter")) || (key38 === "selfIntersections")) || (key38 === "areaRatio")) || (key38 === "perimeterRatio"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry",schemaPath:"#/properties/sluices/items/properties/geometry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38}}];
 return false;
 break;
 }
 }
-if(_errs477 === errors){
-if(data219.join !== undefined){
-let data220 = data219.join;
-const _errs478 = errors;
-if(typeof data220 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks/join",schemaPath:"#/properties/sluices/items/properties/checks/properties/join/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data220 === "ok") || (data220 === "fail")) || (data220 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks/join",schemaPath:"#/properties/sluices/items/properties/checks/properties/join/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.join.enum}}];
-return false;
-}
-var valid58 = _errs478 === errors;
-}
-else {
-var valid58 = true;
-}
-if(valid58){
-if(data219.name !== undefined){
-let data221 = data219.name;
-const _errs480 = errors;
-if(typeof data221 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks/name",schemaPath:"#/properties/sluices/items/properties/checks/properties/name/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data221 === "ok") || (data221 === "fail")) || (data221 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks/name",schemaPath:"#/properties/sluices/items/properties/checks/properties/name/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.name.enum}}];
-return false;
-}
-var valid58 = _errs480 === errors;
-}
-else {
-var valid58 = true;
-}
-if(valid58){
-if(data219.order !== undefined){
-let data222 = data219.order;
-const _errs482 = errors;
-if(typeof data222 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks/order",schemaPath:"#/properties/sluices/items/properties/checks/properties/order/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data222 === "ok") || (data222 === "fail")) || (data222 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks/order",schemaPath:"#/properties/sluices/items/properties/checks/properties/order/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.order.enum}}];
-return false;
-}
-var valid58 = _errs482 === errors;
-}
-else {
-var valid58 = true;
-}
-if(valid58){
-if(data219.stakes !== undefined){
-let data223 = data219.stakes;
-const _errs484 = errors;
-if(typeof data223 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks/stakes",schemaPath:"#/properties/sluices/items/properties/checks/properties/stakes/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data223 === "ok") || (data223 === "fail")) || (data223 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks/stakes",schemaPath:"#/properties/sluices/items/properties/checks/properties/stakes/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.stakes.enum}}];
-return false;
-}
-var valid58 = _errs484 === errors;
-}
-else {
-var valid58 = true;
-}
-if(valid58){
-if(data219.duplicates !== undefined){
-let data224 = data219.duplicates;
-const _errs486 = errors;
-if(typeof data224 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks/duplicates",schemaPath:"#/properties/sluices/items/properties/checks/properties/duplicates/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data224 === "ok") || (data224 === "fail")) || (data224 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks/duplicates",schemaPath:"#/properties/sluices/items/properties/checks/properties/duplicates/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.duplicates.enum}}];
-return false;
-}
-var valid58 = _errs486 === errors;
-}
-else {
-var valid58 = true;
-}
-if(valid58){
-if(data219.outliers !== undefined){
-let data225 = data219.outliers;
-const _errs488 = errors;
-if(typeof data225 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks/outliers",schemaPath:"#/properties/sluices/items/properties/checks/properties/outliers/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data225 === "ok") || (data225 === "fail")) || (data225 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks/outliers",schemaPath:"#/properties/sluices/items/properties/checks/properties/outliers/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.outliers.enum}}];
-return false;
-}
-var valid58 = _errs488 === errors;
-}
-else {
-var valid58 = true;
-}
-if(valid58){
-if(data219.shorelineSum !== undefined){
-let data226 = data219.shorelineSum;
+if(_errs489 === errors){
+if(data224.boundary !== undefined){
+let data225 = data224.boundary;
 const _errs490 = errors;
-if(typeof data226 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks/shorelineSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/shorelineSum/type",keyword:"type",params:{type: "string"}}];
+if(typeof data225 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/boundary",schemaPath:"#/properties/sluices/items/properties/geometry/properties/boundary/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(!(((data226 === "ok") || (data226 === "fail")) || (data226 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks/shorelineSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/shorelineSum/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.shorelineSum.enum}}];
+if(!(((data225 === "ring") || (data225 === "lines")) || (data225 === "none"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/boundary",schemaPath:"#/properties/sluices/items/properties/geometry/properties/boundary/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.geometry.properties.boundary.enum}}];
 return false;
 }
-var valid58 = _errs490 === errors;
+var valid61 = _errs490 === errors;
 }
 else {
-var valid58 = true;
+var valid61 = true;
 }
-if(valid58){
-if(data219.areaSum !== undefined){
-let data227 = data219.areaSum;
+if(valid61){
+if(data224.rings !== undefined){
+let data226 = data224.rings;
 const _errs492 = errors;
-if(typeof data227 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks/areaSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/areaSum/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data227 === "ok") || (data227 === "fail")) || (data227 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks/areaSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/areaSum/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.areaSum.enum}}];
-return false;
-}
-var valid58 = _errs492 === errors;
-}
-else {
-var valid58 = true;
-}
-if(valid58){
-if(data219.area !== undefined){
-let data228 = data219.area;
+if(errors === _errs492){
+if(Array.isArray(data226)){
+var valid62 = true;
+const len23 = data226.length;
+for(let i23=0; i23<len23; i23++){
+let data227 = data226[i23];
 const _errs494 = errors;
-if(typeof data228 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks/area",schemaPath:"#/properties/sluices/items/properties/checks/properties/area/type",keyword:"type",params:{type: "string"}}];
+if(errors === _errs494){
+if(data227 && typeof data227 == "object" && !Array.isArray(data227)){
+let missing39;
+if((((((((data227.fromSeq === undefined) && (missing39 = "fromSeq")) || ((data227.toSeq === undefined) && (missing39 = "toSeq"))) || ((data227.points === undefined) && (missing39 = "points"))) || ((data227.area === undefined) && (missing39 = "area"))) || ((data227.perimeter === undefined) && (missing39 = "perimeter"))) || ((data227.selfIntersections === undefined) && (missing39 = "selfIntersections"))) || ((data227.pointRefs === undefined) && (missing39 = "pointRefs"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/required",keyword:"required",params:{missingProperty: missing39}}];
 return false;
-}
-if(!(((data228 === "ok") || (data228 === "fail")) || (data228 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks/area",schemaPath:"#/properties/sluices/items/properties/checks/properties/area/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.area.enum}}];
-return false;
-}
-var valid58 = _errs494 === errors;
 }
 else {
-var valid58 = true;
-}
-if(valid58){
-if(data219.boundaryLength !== undefined){
-let data229 = data219.boundaryLength;
 const _errs496 = errors;
-if(typeof data229 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks/boundaryLength",schemaPath:"#/properties/sluices/items/properties/checks/properties/boundaryLength/type",keyword:"type",params:{type: "string"}}];
+for(const key39 in data227){
+if(!(((((((key39 === "fromSeq") || (key39 === "toSeq")) || (key39 === "points")) || (key39 === "area")) || (key39 === "perimeter")) || (key39 === "selfIntersections")) || (key39 === "pointRefs"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39}}];
+return false;
+break;
+}
+}
+if(_errs496 === errors){
+if(data227.fromSeq !== undefined){
+let data228 = data227.fromSeq;
+const _errs497 = errors;
+if(!((typeof data228 == "number") && (!(data228 % 1) && !isNaN(data228)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/fromSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/fromSeq/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(!(((data229 === "ok") || (data229 === "fail")) || (data229 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks/boundaryLength",schemaPath:"#/properties/sluices/items/properties/checks/properties/boundaryLength/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.boundaryLength.enum}}];
+if(errors === _errs497){
+if(typeof data228 == "number"){
+if(data228 > 9007199254740991 || isNaN(data228)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/fromSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/fromSeq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
-}
-var valid58 = _errs496 === errors;
 }
 else {
-var valid58 = true;
-}
-if(valid58){
-if(data219.selfIntersections !== undefined){
-let data230 = data219.selfIntersections;
-const _errs498 = errors;
-if(typeof data230 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks/selfIntersections",schemaPath:"#/properties/sluices/items/properties/checks/properties/selfIntersections/type",keyword:"type",params:{type: "string"}}];
+if(data228 < -9007199254740991 || isNaN(data228)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/fromSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/fromSeq/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
-if(!(((data230 === "ok") || (data230 === "fail")) || (data230 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks/selfIntersections",schemaPath:"#/properties/sluices/items/properties/checks/properties/selfIntersections/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.selfIntersections.enum}}];
-return false;
 }
-var valid58 = _errs498 === errors;
+}
+}
+var valid63 = _errs497 === errors;
 }
 else {
-var valid58 = true;
+var valid63 = true;
 }
+if(valid63){
+if(data227.toSeq !== undefined){
+let data229 = data227.toSeq;
+const _errs499 = errors;
+if(!((typeof data229 == "number") && (!(data229 % 1) && !isNaN(data229)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/toSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/toSeq/type",keyword:"type",params:{type: "integer"}}];
+return false;
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
+if(errors === _errs499){
+if(typeof data229 == "number"){
+if(data229 > 9007199254740991 || isNaN(data229)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/toSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/toSeq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/checks",schemaPath:"#/properties/sluices/items/properties/checks/type",keyword:"type",params:{type: "object"}}];
+if(data229 < -9007199254740991 || isNaN(data229)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/toSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/toSeq/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
-var valid48 = _errs475 === errors;
+}
+}
+var valid63 = _errs499 === errors;
 }
 else {
-var valid48 = true;
+var valid63 = true;
 }
-if(valid48){
-if(data173.anomalies !== undefined){
-let data231 = data173.anomalies;
-const _errs500 = errors;
-if(errors === _errs500){
-if(Array.isArray(data231)){
-var valid59 = true;
-const len22 = data231.length;
-for(let i22=0; i22<len22; i22++){
-const _errs502 = errors;
-if(typeof data231[i22] !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/anomalies/" + i22,schemaPath:"#/properties/sluices/items/properties/anomalies/items/type",keyword:"type",params:{type: "string"}}];
+if(valid63){
+if(data227.points !== undefined){
+let data230 = data227.points;
+const _errs501 = errors;
+if(!((typeof data230 == "number") && (!(data230 % 1) && !isNaN(data230)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/points",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/points/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-var valid59 = _errs502 === errors;
-if(!valid59){
+if(errors === _errs501){
+if(typeof data230 == "number"){
+if(data230 > 9007199254740991 || isNaN(data230)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/points",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/points/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data230 < 0 || isNaN(data230)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/points",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid63 = _errs501 === errors;
+}
+else {
+var valid63 = true;
+}
+if(valid63){
+if(data227.area !== undefined){
+const _errs503 = errors;
+if(!(typeof data227.area == "number")){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/area",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/area/type",keyword:"type",params:{type: "number"}}];
+return false;
+}
+var valid63 = _errs503 === errors;
+}
+else {
+var valid63 = true;
+}
+if(valid63){
+if(data227.perimeter !== undefined){
+const _errs505 = errors;
+if(!(typeof data227.perimeter == "number")){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/perimeter",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/perimeter/type",keyword:"type",params:{type: "number"}}];
+return false;
+}
+var valid63 = _errs505 === errors;
+}
+else {
+var valid63 = true;
+}
+if(valid63){
+if(data227.selfIntersections !== undefined){
+let data233 = data227.selfIntersections;
+const _errs507 = errors;
+if(!((typeof data233 == "number") && (!(data233 % 1) && !isNaN(data233)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/selfIntersections/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs507){
+if(typeof data233 == "number"){
+if(data233 > 9007199254740991 || isNaN(data233)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/selfIntersections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data233 < 0 || isNaN(data233)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/selfIntersections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid63 = _errs507 === errors;
+}
+else {
+var valid63 = true;
+}
+if(valid63){
+if(data227.pointRefs !== undefined){
+let data234 = data227.pointRefs;
+const _errs509 = errors;
+if(errors === _errs509){
+if(Array.isArray(data234)){
+var valid64 = true;
+const len24 = data234.length;
+for(let i24=0; i24<len24; i24++){
+let data235 = data234[i24];
+const _errs511 = errors;
+if(!((typeof data235 == "number") && (!(data235 % 1) && !isNaN(data235)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/pointRefs/" + i24,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/pointRefs/items/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs511){
+if(typeof data235 == "number"){
+if(data235 > 9007199254740991 || isNaN(data235)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/pointRefs/" + i24,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/pointRefs/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data235 < 0 || isNaN(data235)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/pointRefs/" + i24,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/pointRefs/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid64 = _errs511 === errors;
+if(!valid64){
 break;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18+"/anomalies",schemaPath:"#/properties/sluices/items/properties/anomalies/type",keyword:"type",params:{type: "array"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/pointRefs",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/pointRefs/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-var valid48 = _errs500 === errors;
+var valid63 = _errs509 === errors;
 }
 else {
-var valid48 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
+var valid63 = true;
 }
 }
 }
@@ -5086,12 +5144,456 @@ var valid48 = true;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i18,schemaPath:"#/properties/sluices/items/type",keyword:"type",params:{type: "object"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid47 = _errs376 === errors;
-if(!valid47){
+var valid62 = _errs494 === errors;
+if(!valid62){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid61 = _errs492 === errors;
+}
+else {
+var valid61 = true;
+}
+if(valid61){
+if(data224.excludedSeqs !== undefined){
+let data236 = data224.excludedSeqs;
+const _errs513 = errors;
+if(errors === _errs513){
+if(Array.isArray(data236)){
+var valid65 = true;
+const len25 = data236.length;
+for(let i25=0; i25<len25; i25++){
+let data237 = data236[i25];
+const _errs515 = errors;
+if(!((typeof data237 == "number") && (!(data237 % 1) && !isNaN(data237)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/excludedSeqs/" + i25,schemaPath:"#/properties/sluices/items/properties/geometry/properties/excludedSeqs/items/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs515){
+if(typeof data237 == "number"){
+if(data237 > 9007199254740991 || isNaN(data237)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/excludedSeqs/" + i25,schemaPath:"#/properties/sluices/items/properties/geometry/properties/excludedSeqs/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data237 < -9007199254740991 || isNaN(data237)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/excludedSeqs/" + i25,schemaPath:"#/properties/sluices/items/properties/geometry/properties/excludedSeqs/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+return false;
+}
+}
+}
+}
+var valid65 = _errs515 === errors;
+if(!valid65){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/excludedSeqs",schemaPath:"#/properties/sluices/items/properties/geometry/properties/excludedSeqs/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid61 = _errs513 === errors;
+}
+else {
+var valid61 = true;
+}
+if(valid61){
+if(data224.area !== undefined){
+let data238 = data224.area;
+const _errs517 = errors;
+if((!(typeof data238 == "number")) && (data238 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/area",schemaPath:"#/properties/sluices/items/properties/geometry/properties/area/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.area.type}}];
+return false;
+}
+var valid61 = _errs517 === errors;
+}
+else {
+var valid61 = true;
+}
+if(valid61){
+if(data224.perimeter !== undefined){
+let data239 = data224.perimeter;
+const _errs519 = errors;
+if((!(typeof data239 == "number")) && (data239 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/perimeter",schemaPath:"#/properties/sluices/items/properties/geometry/properties/perimeter/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.perimeter.type}}];
+return false;
+}
+var valid61 = _errs519 === errors;
+}
+else {
+var valid61 = true;
+}
+if(valid61){
+if(data224.selfIntersections !== undefined){
+let data240 = data224.selfIntersections;
+const _errs521 = errors;
+if(!((typeof data240 == "number") && (!(data240 % 1) && !isNaN(data240)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/selfIntersections/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs521){
+if(typeof data240 == "number"){
+if(data240 > 9007199254740991 || isNaN(data240)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/selfIntersections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data240 < 0 || isNaN(data240)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/selfIntersections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid61 = _errs521 === errors;
+}
+else {
+var valid61 = true;
+}
+if(valid61){
+if(data224.areaRatio !== undefined){
+let data241 = data224.areaRatio;
+const _errs523 = errors;
+if((!(typeof data241 == "number")) && (data241 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/areaRatio",schemaPath:"#/properties/sluices/items/properties/geometry/properties/areaRatio/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.areaRatio.type}}];
+return false;
+}
+var valid61 = _errs523 === errors;
+}
+else {
+var valid61 = true;
+}
+if(valid61){
+if(data224.perimeterRatio !== undefined){
+let data242 = data224.perimeterRatio;
+const _errs525 = errors;
+if((!(typeof data242 == "number")) && (data242 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/perimeterRatio",schemaPath:"#/properties/sluices/items/properties/geometry/properties/perimeterRatio/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.perimeterRatio.type}}];
+return false;
+}
+var valid61 = _errs525 === errors;
+}
+else {
+var valid61 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry",schemaPath:"#/properties/sluices/items/properties/geometry/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid56 = _errs487 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data197.checks !== undefined){
+let data243 = data197.checks;
+const _errs527 = errors;
+if(errors === _errs527){
+if(data243 && typeof data243 == "object" && !Array.isArray(data243)){
+let missing40;
+if((((((((((((data243.join === undefined) && (missing40 = "join")) || ((data243.name === undefined) && (missing40 = "name"))) || ((data243.order === undefined) && (missing40 = "order"))) || ((data243.stakes === undefined) && (missing40 = "stakes"))) || ((data243.duplicates === undefined) && (missing40 = "duplicates"))) || ((data243.outliers === undefined) && (missing40 = "outliers"))) || ((data243.shorelineSum === undefined) && (missing40 = "shorelineSum"))) || ((data243.areaSum === undefined) && (missing40 = "areaSum"))) || ((data243.area === undefined) && (missing40 = "area"))) || ((data243.boundaryLength === undefined) && (missing40 = "boundaryLength"))) || ((data243.selfIntersections === undefined) && (missing40 = "selfIntersections"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks",schemaPath:"#/properties/sluices/items/properties/checks/required",keyword:"required",params:{missingProperty: missing40}}];
+return false;
+}
+else {
+const _errs529 = errors;
+for(const key40 in data243){
+if(!(func1.call(schema31.properties.sluices.items.properties.checks.properties, key40))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks",schemaPath:"#/properties/sluices/items/properties/checks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40}}];
+return false;
+break;
+}
+}
+if(_errs529 === errors){
+if(data243.join !== undefined){
+let data244 = data243.join;
+const _errs530 = errors;
+if(typeof data244 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/join",schemaPath:"#/properties/sluices/items/properties/checks/properties/join/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data244 === "ok") || (data244 === "fail")) || (data244 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/join",schemaPath:"#/properties/sluices/items/properties/checks/properties/join/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.join.enum}}];
+return false;
+}
+var valid66 = _errs530 === errors;
+}
+else {
+var valid66 = true;
+}
+if(valid66){
+if(data243.name !== undefined){
+let data245 = data243.name;
+const _errs532 = errors;
+if(typeof data245 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/name",schemaPath:"#/properties/sluices/items/properties/checks/properties/name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data245 === "ok") || (data245 === "fail")) || (data245 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/name",schemaPath:"#/properties/sluices/items/properties/checks/properties/name/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.name.enum}}];
+return false;
+}
+var valid66 = _errs532 === errors;
+}
+else {
+var valid66 = true;
+}
+if(valid66){
+if(data243.order !== undefined){
+let data246 = data243.order;
+const _errs534 = errors;
+if(typeof data246 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/order",schemaPath:"#/properties/sluices/items/properties/checks/properties/order/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data246 === "ok") || (data246 === "fail")) || (data246 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/order",schemaPath:"#/properties/sluices/items/properties/checks/properties/order/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.order.enum}}];
+return false;
+}
+var valid66 = _errs534 === errors;
+}
+else {
+var valid66 = true;
+}
+if(valid66){
+if(data243.stakes !== undefined){
+let data247 = data243.stakes;
+const _errs536 = errors;
+if(typeof data247 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/stakes",schemaPath:"#/properties/sluices/items/properties/checks/properties/stakes/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data247 === "ok") || (data247 === "fail")) || (data247 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/stakes",schemaPath:"#/properties/sluices/items/properties/checks/properties/stakes/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.stakes.enum}}];
+return false;
+}
+var valid66 = _errs536 === errors;
+}
+else {
+var valid66 = true;
+}
+if(valid66){
+if(data243.duplicates !== undefined){
+let data248 = data243.duplicates;
+const _errs538 = errors;
+if(typeof data248 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/duplicates",schemaPath:"#/properties/sluices/items/properties/checks/properties/duplicates/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data248 === "ok") || (data248 === "fail")) || (data248 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/duplicates",schemaPath:"#/properties/sluices/items/properties/checks/properties/duplicates/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.duplicates.enum}}];
+return false;
+}
+var valid66 = _errs538 === errors;
+}
+else {
+var valid66 = true;
+}
+if(valid66){
+if(data243.outliers !== undefined){
+let data249 = data243.outliers;
+const _errs540 = errors;
+if(typeof data249 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/outliers",schemaPath:"#/properties/sluices/items/properties/checks/properties/outliers/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data249 === "ok") || (data249 === "fail")) || (data249 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/outliers",schemaPath:"#/properties/sluices/items/properties/checks/properties/outliers/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.outliers.enum}}];
+return false;
+}
+var valid66 = _errs540 === errors;
+}
+else {
+var valid66 = true;
+}
+if(valid66){
+if(data243.shorelineSum !== undefined){
+let data250 = data243.shorelineSum;
+const _errs542 = errors;
+if(typeof data250 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/shorelineSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/shorelineSum/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data250 === "ok") || (data250 === "fail")) || (data250 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/shorelineSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/shorelineSum/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.shorelineSum.enum}}];
+return false;
+}
+var valid66 = _errs542 === errors;
+}
+else {
+var valid66 = true;
+}
+if(valid66){
+if(data243.areaSum !== undefined){
+let data251 = data243.areaSum;
+const _errs544 = errors;
+if(typeof data251 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/areaSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/areaSum/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data251 === "ok") || (data251 === "fail")) || (data251 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/areaSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/areaSum/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.areaSum.enum}}];
+return false;
+}
+var valid66 = _errs544 === errors;
+}
+else {
+var valid66 = true;
+}
+if(valid66){
+if(data243.area !== undefined){
+let data252 = data243.area;
+const _errs546 = errors;
+if(typeof data252 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/area",schemaPath:"#/properties/sluices/items/properties/checks/properties/area/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data252 === "ok") || (data252 === "fail")) || (data252 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/area",schemaPath:"#/properties/sluices/items/properties/checks/properties/area/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.area.enum}}];
+return false;
+}
+var valid66 = _errs546 === errors;
+}
+else {
+var valid66 = true;
+}
+if(valid66){
+if(data243.boundaryLength !== undefined){
+let data253 = data243.boundaryLength;
+const _errs548 = errors;
+if(typeof data253 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/boundaryLength",schemaPath:"#/properties/sluices/items/properties/checks/properties/boundaryLength/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data253 === "ok") || (data253 === "fail")) || (data253 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/boundaryLength",schemaPath:"#/properties/sluices/items/properties/checks/properties/boundaryLength/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.boundaryLength.enum}}];
+return false;
+}
+var valid66 = _errs548 === errors;
+}
+else {
+var valid66 = true;
+}
+if(valid66){
+if(data243.selfIntersections !== undefined){
+let data254 = data243.selfIntersections;
+const _errs550 = errors;
+if(typeof data254 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/selfIntersections",schemaPath:"#/properties/sluices/items/properties/checks/properties/selfIntersections/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data254 === "ok") || (data254 === "fail")) || (data254 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/selfIntersections",schemaPath:"#/properties/sluices/items/properties/checks/properties/selfIntersections/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.selfIntersections.enum}}];
+return false;
+}
+var valid66 = _errs550 === errors;
+}
+else {
+var valid66 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks",schemaPath:"#/properties/sluices/items/properties/checks/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid56 = _errs527 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data197.anomalies !== undefined){
+let data255 = data197.anomalies;
+const _errs552 = errors;
+if(errors === _errs552){
+if(Array.isArray(data255)){
+var valid67 = true;
+const len26 = data255.length;
+for(let i26=0; i26<len26; i26++){
+const _errs554 = errors;
+if(typeof data255[i26] !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/anomalies/" + i26,schemaPath:"#/properties/sluices/items/properties/anomalies/items/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid67 = _errs554 === errors;
+if(!valid67){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/anomalies",schemaPath:"#/properties/sluices/items/properties/anomalies/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid56 = _errs552 === errors;
+}
+else {
+var valid56 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22,schemaPath:"#/properties/sluices/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid55 = _errs428 === errors;
+if(!valid55){
 break;
 }
 }
@@ -5101,342 +5603,342 @@ validate20.errors = [{instancePath:instancePath+"/sluices",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs374 === errors;
+var valid0 = _errs426 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.points !== undefined){
-let data233 = data.points;
-const _errs504 = errors;
-if(errors === _errs504){
-if(Array.isArray(data233)){
-var valid60 = true;
-const len23 = data233.length;
-for(let i23=0; i23<len23; i23++){
-let data234 = data233[i23];
-const _errs506 = errors;
-if(errors === _errs506){
-if(data234 && typeof data234 == "object" && !Array.isArray(data234)){
-let missing37;
-if((((((((((((((((data234.sluice === undefined) && (missing37 = "sluice")) || ((data234.sluiceIndex === undefined) && (missing37 = "sluiceIndex"))) || ((data234.section === undefined) && (missing37 = "section"))) || ((data234.sectionName === undefined) && (missing37 = "sectionName"))) || ((data234.seq === undefined) && (missing37 = "seq"))) || ((data234.bank === undefined) && (missing37 = "bank"))) || ((data234.bankRaw === undefined) && (missing37 = "bankRaw"))) || ((data234.stake === undefined) && (missing37 = "stake"))) || ((data234.stakeNumber === undefined) && (missing37 = "stakeNumber"))) || ((data234.y === undefined) && (missing37 = "y"))) || ((data234.x === undefined) && (missing37 = "x"))) || ((data234.note === undefined) && (missing37 = "note"))) || ((data234.line === undefined) && (missing37 = "line"))) || ((data234.documentId === undefined) && (missing37 = "documentId"))) || ((data234.sluiceRef === undefined) && (missing37 = "sluiceRef"))){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23,schemaPath:"#/properties/points/items/required",keyword:"required",params:{missingProperty: missing37}}];
+let data257 = data.points;
+const _errs556 = errors;
+if(errors === _errs556){
+if(Array.isArray(data257)){
+var valid68 = true;
+const len27 = data257.length;
+for(let i27=0; i27<len27; i27++){
+let data258 = data257[i27];
+const _errs558 = errors;
+if(errors === _errs558){
+if(data258 && typeof data258 == "object" && !Array.isArray(data258)){
+let missing41;
+if((((((((((((((((data258.sluice === undefined) && (missing41 = "sluice")) || ((data258.sluiceIndex === undefined) && (missing41 = "sluiceIndex"))) || ((data258.section === undefined) && (missing41 = "section"))) || ((data258.sectionName === undefined) && (missing41 = "sectionName"))) || ((data258.seq === undefined) && (missing41 = "seq"))) || ((data258.bank === undefined) && (missing41 = "bank"))) || ((data258.bankRaw === undefined) && (missing41 = "bankRaw"))) || ((data258.stake === undefined) && (missing41 = "stake"))) || ((data258.stakeNumber === undefined) && (missing41 = "stakeNumber"))) || ((data258.y === undefined) && (missing41 = "y"))) || ((data258.x === undefined) && (missing41 = "x"))) || ((data258.note === undefined) && (missing41 = "note"))) || ((data258.line === undefined) && (missing41 = "line"))) || ((data258.documentId === undefined) && (missing41 = "documentId"))) || ((data258.sluiceRef === undefined) && (missing41 = "sluiceRef"))){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27,schemaPath:"#/properties/points/items/required",keyword:"required",params:{missingProperty: missing41}}];
 return false;
 }
 else {
-const _errs508 = errors;
-for(const key37 in data234){
-if(!(func1.call(schema31.properties.points.items.properties, key37))){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23,schemaPath:"#/properties/points/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37}}];
+const _errs560 = errors;
+for(const key41 in data258){
+if(!(func1.call(schema31.properties.points.items.properties, key41))){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27,schemaPath:"#/properties/points/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41}}];
 return false;
 break;
 }
 }
-if(_errs508 === errors){
-if(data234.sluice !== undefined){
-const _errs509 = errors;
-if(typeof data234.sluice !== "string"){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/sluice",schemaPath:"#/properties/points/items/properties/sluice/type",keyword:"type",params:{type: "string"}}];
+if(_errs560 === errors){
+if(data258.sluice !== undefined){
+const _errs561 = errors;
+if(typeof data258.sluice !== "string"){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluice",schemaPath:"#/properties/points/items/properties/sluice/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid61 = _errs509 === errors;
+var valid69 = _errs561 === errors;
 }
 else {
-var valid61 = true;
+var valid69 = true;
 }
-if(valid61){
-if(data234.sluiceIndex !== undefined){
-let data236 = data234.sluiceIndex;
-const _errs511 = errors;
-if((!((typeof data236 == "number") && (!(data236 % 1) && !isNaN(data236)))) && (data236 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/sluiceIndex",schemaPath:"#/properties/points/items/properties/sluiceIndex/type",keyword:"type",params:{type: schema31.properties.points.items.properties.sluiceIndex.type}}];
+if(valid69){
+if(data258.sluiceIndex !== undefined){
+let data260 = data258.sluiceIndex;
+const _errs563 = errors;
+if((!((typeof data260 == "number") && (!(data260 % 1) && !isNaN(data260)))) && (data260 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluiceIndex",schemaPath:"#/properties/points/items/properties/sluiceIndex/type",keyword:"type",params:{type: schema31.properties.points.items.properties.sluiceIndex.type}}];
 return false;
 }
-if(errors === _errs511){
-if(typeof data236 == "number"){
-if(data236 > 9007199254740991 || isNaN(data236)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/sluiceIndex",schemaPath:"#/properties/points/items/properties/sluiceIndex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data236 < -9007199254740991 || isNaN(data236)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/sluiceIndex",schemaPath:"#/properties/points/items/properties/sluiceIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
-}
-var valid61 = _errs511 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data234.section !== undefined){
-let data237 = data234.section;
-const _errs513 = errors;
-if((!((typeof data237 == "number") && (!(data237 % 1) && !isNaN(data237)))) && (data237 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/section",schemaPath:"#/properties/points/items/properties/section/type",keyword:"type",params:{type: schema31.properties.points.items.properties.section.type}}];
-return false;
-}
-if(errors === _errs513){
-if(typeof data237 == "number"){
-if(data237 > 9007199254740991 || isNaN(data237)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/section",schemaPath:"#/properties/points/items/properties/section/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+if(errors === _errs563){
+if(typeof data260 == "number"){
+if(data260 > 9007199254740991 || isNaN(data260)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluiceIndex",schemaPath:"#/properties/points/items/properties/sluiceIndex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data237 < -9007199254740991 || isNaN(data237)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/section",schemaPath:"#/properties/points/items/properties/section/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+if(data260 < -9007199254740991 || isNaN(data260)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluiceIndex",schemaPath:"#/properties/points/items/properties/sluiceIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
 }
 }
-var valid61 = _errs513 === errors;
+var valid69 = _errs563 === errors;
 }
 else {
-var valid61 = true;
+var valid69 = true;
 }
-if(valid61){
-if(data234.sectionName !== undefined){
-const _errs515 = errors;
-if(typeof data234.sectionName !== "string"){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/sectionName",schemaPath:"#/properties/points/items/properties/sectionName/type",keyword:"type",params:{type: "string"}}];
+if(valid69){
+if(data258.section !== undefined){
+let data261 = data258.section;
+const _errs565 = errors;
+if((!((typeof data261 == "number") && (!(data261 % 1) && !isNaN(data261)))) && (data261 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/section",schemaPath:"#/properties/points/items/properties/section/type",keyword:"type",params:{type: schema31.properties.points.items.properties.section.type}}];
 return false;
 }
-var valid61 = _errs515 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data234.seq !== undefined){
-let data239 = data234.seq;
-const _errs517 = errors;
-if((!((typeof data239 == "number") && (!(data239 % 1) && !isNaN(data239)))) && (data239 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/seq",schemaPath:"#/properties/points/items/properties/seq/type",keyword:"type",params:{type: schema31.properties.points.items.properties.seq.type}}];
-return false;
-}
-if(errors === _errs517){
-if(typeof data239 == "number"){
-if(data239 > 9007199254740991 || isNaN(data239)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/seq",schemaPath:"#/properties/points/items/properties/seq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+if(errors === _errs565){
+if(typeof data261 == "number"){
+if(data261 > 9007199254740991 || isNaN(data261)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/section",schemaPath:"#/properties/points/items/properties/section/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data239 < -9007199254740991 || isNaN(data239)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/seq",schemaPath:"#/properties/points/items/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+if(data261 < -9007199254740991 || isNaN(data261)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/section",schemaPath:"#/properties/points/items/properties/section/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
 }
 }
-var valid61 = _errs517 === errors;
+var valid69 = _errs565 === errors;
 }
 else {
-var valid61 = true;
+var valid69 = true;
 }
-if(valid61){
-if(data234.bank !== undefined){
-let data240 = data234.bank;
-const _errs519 = errors;
-if((typeof data240 !== "string") && (data240 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/bank",schemaPath:"#/properties/points/items/properties/bank/type",keyword:"type",params:{type: schema31.properties.points.items.properties.bank.type}}];
+if(valid69){
+if(data258.sectionName !== undefined){
+const _errs567 = errors;
+if(typeof data258.sectionName !== "string"){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sectionName",schemaPath:"#/properties/points/items/properties/sectionName/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(!(((data240 === "left") || (data240 === "right")) || (data240 === null))){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/bank",schemaPath:"#/properties/points/items/properties/bank/enum",keyword:"enum",params:{allowedValues: schema31.properties.points.items.properties.bank.enum}}];
-return false;
-}
-var valid61 = _errs519 === errors;
+var valid69 = _errs567 === errors;
 }
 else {
-var valid61 = true;
+var valid69 = true;
 }
-if(valid61){
-if(data234.bankRaw !== undefined){
-let data241 = data234.bankRaw;
-const _errs521 = errors;
-if((typeof data241 !== "string") && (data241 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/bankRaw",schemaPath:"#/properties/points/items/properties/bankRaw/type",keyword:"type",params:{type: schema31.properties.points.items.properties.bankRaw.type}}];
+if(valid69){
+if(data258.seq !== undefined){
+let data263 = data258.seq;
+const _errs569 = errors;
+if((!((typeof data263 == "number") && (!(data263 % 1) && !isNaN(data263)))) && (data263 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/seq",schemaPath:"#/properties/points/items/properties/seq/type",keyword:"type",params:{type: schema31.properties.points.items.properties.seq.type}}];
 return false;
 }
-var valid61 = _errs521 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data234.stake !== undefined){
-const _errs523 = errors;
-if(typeof data234.stake !== "string"){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/stake",schemaPath:"#/properties/points/items/properties/stake/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid61 = _errs523 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data234.stakeNumber !== undefined){
-let data243 = data234.stakeNumber;
-const _errs525 = errors;
-if((!((typeof data243 == "number") && (!(data243 % 1) && !isNaN(data243)))) && (data243 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/stakeNumber",schemaPath:"#/properties/points/items/properties/stakeNumber/type",keyword:"type",params:{type: schema31.properties.points.items.properties.stakeNumber.type}}];
-return false;
-}
-if(errors === _errs525){
-if(typeof data243 == "number"){
-if(data243 > 9007199254740991 || isNaN(data243)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/stakeNumber",schemaPath:"#/properties/points/items/properties/stakeNumber/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+if(errors === _errs569){
+if(typeof data263 == "number"){
+if(data263 > 9007199254740991 || isNaN(data263)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/seq",schemaPath:"#/properties/points/items/properties/seq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data243 < -9007199254740991 || isNaN(data243)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/stakeNumber",schemaPath:"#/properties/points/items/properties/stakeNumber/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+if(data263 < -9007199254740991 || isNaN(data263)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/seq",schemaPath:"#/properties/points/items/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
 }
 }
-var valid61 = _errs525 === errors;
+var valid69 = _errs569 === errors;
 }
 else {
-var valid61 = true;
+var valid69 = true;
 }
-if(valid61){
-if(data234.y !== undefined){
-let data244 = data234.y;
-const _errs527 = errors;
-if((!(typeof data244 == "number")) && (data244 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/y",schemaPath:"#/properties/points/items/properties/y/type",keyword:"type",params:{type: schema31.properties.points.items.properties.y.type}}];
+if(valid69){
+if(data258.bank !== undefined){
+let data264 = data258.bank;
+const _errs571 = errors;
+if((typeof data264 !== "string") && (data264 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/bank",schemaPath:"#/properties/points/items/properties/bank/type",keyword:"type",params:{type: schema31.properties.points.items.properties.bank.type}}];
 return false;
 }
-var valid61 = _errs527 === errors;
+if(!(((data264 === "left") || (data264 === "right")) || (data264 === null))){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/bank",schemaPath:"#/properties/points/items/properties/bank/enum",keyword:"enum",params:{allowedValues: schema31.properties.points.items.properties.bank.enum}}];
+return false;
+}
+var valid69 = _errs571 === errors;
 }
 else {
-var valid61 = true;
+var valid69 = true;
 }
-if(valid61){
-if(data234.x !== undefined){
-let data245 = data234.x;
-const _errs529 = errors;
-if((!(typeof data245 == "number")) && (data245 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/x",schemaPath:"#/properties/points/items/properties/x/type",keyword:"type",params:{type: schema31.properties.points.items.properties.x.type}}];
+if(valid69){
+if(data258.bankRaw !== undefined){
+let data265 = data258.bankRaw;
+const _errs573 = errors;
+if((typeof data265 !== "string") && (data265 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/bankRaw",schemaPath:"#/properties/points/items/properties/bankRaw/type",keyword:"type",params:{type: schema31.properties.points.items.properties.bankRaw.type}}];
 return false;
 }
-var valid61 = _errs529 === errors;
+var valid69 = _errs573 === errors;
 }
 else {
-var valid61 = true;
+var valid69 = true;
 }
-if(valid61){
-if(data234.note !== undefined){
-let data246 = data234.note;
-const _errs531 = errors;
-if((typeof data246 !== "string") && (data246 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/note",schemaPath:"#/properties/points/items/properties/note/type",keyword:"type",params:{type: schema31.properties.points.items.properties.note.type}}];
+if(valid69){
+if(data258.stake !== undefined){
+const _errs575 = errors;
+if(typeof data258.stake !== "string"){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/stake",schemaPath:"#/properties/points/items/properties/stake/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid61 = _errs531 === errors;
+var valid69 = _errs575 === errors;
 }
 else {
-var valid61 = true;
+var valid69 = true;
 }
-if(valid61){
-if(data234.line !== undefined){
-let data247 = data234.line;
-const _errs533 = errors;
-if(!((typeof data247 == "number") && (!(data247 % 1) && !isNaN(data247)))){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/line",schemaPath:"#/properties/points/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if(valid69){
+if(data258.stakeNumber !== undefined){
+let data267 = data258.stakeNumber;
+const _errs577 = errors;
+if((!((typeof data267 == "number") && (!(data267 % 1) && !isNaN(data267)))) && (data267 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/stakeNumber",schemaPath:"#/properties/points/items/properties/stakeNumber/type",keyword:"type",params:{type: schema31.properties.points.items.properties.stakeNumber.type}}];
 return false;
 }
-if(errors === _errs533){
-if(typeof data247 == "number"){
-if(data247 > 9007199254740991 || isNaN(data247)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/line",schemaPath:"#/properties/points/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data247 < 1 || isNaN(data247)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/line",schemaPath:"#/properties/points/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid61 = _errs533 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data234.documentId !== undefined){
-let data248 = data234.documentId;
-const _errs535 = errors;
-if((typeof data248 !== "string") && (data248 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/documentId",schemaPath:"#/properties/points/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.points.items.properties.documentId.type}}];
-return false;
-}
-var valid61 = _errs535 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data234.sluiceRef !== undefined){
-let data249 = data234.sluiceRef;
-const _errs537 = errors;
-if(!((typeof data249 == "number") && (!(data249 % 1) && !isNaN(data249)))){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/sluiceRef",schemaPath:"#/properties/points/items/properties/sluiceRef/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs537){
-if(typeof data249 == "number"){
-if(data249 > 9007199254740991 || isNaN(data249)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/sluiceRef",schemaPath:"#/properties/points/items/properties/sluiceRef/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+if(errors === _errs577){
+if(typeof data267 == "number"){
+if(data267 > 9007199254740991 || isNaN(data267)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/stakeNumber",schemaPath:"#/properties/points/items/properties/stakeNumber/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data249 < 0 || isNaN(data249)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i23+"/sluiceRef",schemaPath:"#/properties/points/items/properties/sluiceRef/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+if(data267 < -9007199254740991 || isNaN(data267)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/stakeNumber",schemaPath:"#/properties/points/items/properties/stakeNumber/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
 }
 }
-var valid61 = _errs537 === errors;
+var valid69 = _errs577 === errors;
 }
 else {
-var valid61 = true;
+var valid69 = true;
 }
+if(valid69){
+if(data258.y !== undefined){
+let data268 = data258.y;
+const _errs579 = errors;
+if((!(typeof data268 == "number")) && (data268 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/y",schemaPath:"#/properties/points/items/properties/y/type",keyword:"type",params:{type: schema31.properties.points.items.properties.y.type}}];
+return false;
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
+var valid69 = _errs579 === errors;
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/points/" + i23,schemaPath:"#/properties/points/items/type",keyword:"type",params:{type: "object"}}];
+var valid69 = true;
+}
+if(valid69){
+if(data258.x !== undefined){
+let data269 = data258.x;
+const _errs581 = errors;
+if((!(typeof data269 == "number")) && (data269 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/x",schemaPath:"#/properties/points/items/properties/x/type",keyword:"type",params:{type: schema31.properties.points.items.properties.x.type}}];
+return false;
+}
+var valid69 = _errs581 === errors;
+}
+else {
+var valid69 = true;
+}
+if(valid69){
+if(data258.note !== undefined){
+let data270 = data258.note;
+const _errs583 = errors;
+if((typeof data270 !== "string") && (data270 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/note",schemaPath:"#/properties/points/items/properties/note/type",keyword:"type",params:{type: schema31.properties.points.items.properties.note.type}}];
+return false;
+}
+var valid69 = _errs583 === errors;
+}
+else {
+var valid69 = true;
+}
+if(valid69){
+if(data258.line !== undefined){
+let data271 = data258.line;
+const _errs585 = errors;
+if(!((typeof data271 == "number") && (!(data271 % 1) && !isNaN(data271)))){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/line",schemaPath:"#/properties/points/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs585){
+if(typeof data271 == "number"){
+if(data271 > 9007199254740991 || isNaN(data271)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/line",schemaPath:"#/properties/points/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data271 < 1 || isNaN(data271)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/line",schemaPath:"#/properties/points/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
-var valid60 = _errs506 === errors;
-if(!valid60){
+}
+}
+var valid69 = _errs585 === errors;
+}
+else {
+var valid69 = true;
+}
+if(valid69){
+if(data258.documentId !== undefined){
+let data272 = data258.documentId;
+const _errs587 = errors;
+if((typeof data272 !== "string") && (data272 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/documentId",schemaPath:"#/properties/points/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.points.items.properties.documentId.type}}];
+return false;
+}
+var valid69 = _errs587 === errors;
+}
+else {
+var valid69 = true;
+}
+if(valid69){
+if(data258.sluiceRef !== undefined){
+let data273 = data258.sluiceRef;
+const _errs589 = errors;
+if(!((typeof data273 == "number") && (!(data273 % 1) && !isNaN(data273)))){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluiceRef",schemaPath:"#/properties/points/items/properties/sluiceRef/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs589){
+if(typeof data273 == "number"){
+if(data273 > 9007199254740991 || isNaN(data273)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluiceRef",schemaPath:"#/properties/points/items/properties/sluiceRef/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data273 < 0 || isNaN(data273)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluiceRef",schemaPath:"#/properties/points/items/properties/sluiceRef/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid69 = _errs589 === errors;
+}
+else {
+var valid69 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/points/" + i27,schemaPath:"#/properties/points/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid68 = _errs558 === errors;
+if(!valid68){
 break;
 }
 }
@@ -5446,223 +5948,223 @@ validate20.errors = [{instancePath:instancePath+"/points",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs504 === errors;
+var valid0 = _errs556 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.anomalies !== undefined){
-let data250 = data.anomalies;
-const _errs539 = errors;
-if(errors === _errs539){
-if(Array.isArray(data250)){
-var valid62 = true;
-const len24 = data250.length;
-for(let i24=0; i24<len24; i24++){
-let data251 = data250[i24];
-const _errs541 = errors;
-if(errors === _errs541){
-if(data251 && typeof data251 == "object" && !Array.isArray(data251)){
-let missing38;
-if((((((((data251.code === undefined) && (missing38 = "code")) || ((data251.severity === undefined) && (missing38 = "severity"))) || ((data251.message === undefined) && (missing38 = "message"))) || ((data251.line === undefined) && (missing38 = "line"))) || ((data251.column === undefined) && (missing38 = "column"))) || ((data251.evidence === undefined) && (missing38 = "evidence"))) || ((data251.hint === undefined) && (missing38 = "hint"))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i24,schemaPath:"#/properties/anomalies/items/required",keyword:"required",params:{missingProperty: missing38}}];
+let data274 = data.anomalies;
+const _errs591 = errors;
+if(errors === _errs591){
+if(Array.isArray(data274)){
+var valid70 = true;
+const len28 = data274.length;
+for(let i28=0; i28<len28; i28++){
+let data275 = data274[i28];
+const _errs593 = errors;
+if(errors === _errs593){
+if(data275 && typeof data275 == "object" && !Array.isArray(data275)){
+let missing42;
+if((((((((data275.code === undefined) && (missing42 = "code")) || ((data275.severity === undefined) && (missing42 = "severity"))) || ((data275.message === undefined) && (missing42 = "message"))) || ((data275.line === undefined) && (missing42 = "line"))) || ((data275.column === undefined) && (missing42 = "column"))) || ((data275.evidence === undefined) && (missing42 = "evidence"))) || ((data275.hint === undefined) && (missing42 = "hint"))){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28,schemaPath:"#/properties/anomalies/items/required",keyword:"required",params:{missingProperty: missing42}}];
 return false;
 }
 else {
-const _errs543 = errors;
-for(const key38 in data251){
-if(!(func1.call(schema31.properties.anomalies.items.properties, key38))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i24,schemaPath:"#/properties/anomalies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38}}];
+const _errs595 = errors;
+for(const key42 in data275){
+if(!(func1.call(schema31.properties.anomalies.items.properties, key42))){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28,schemaPath:"#/properties/anomalies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42}}];
 return false;
 break;
 }
 }
-if(_errs543 === errors){
-if(data251.code !== undefined){
-let data252 = data251.code;
-const _errs544 = errors;
-if(errors === _errs544){
-if(typeof data252 === "string"){
-if(!pattern9.test(data252)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i24+"/code",schemaPath:"#/properties/anomalies/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"}}];
+if(_errs595 === errors){
+if(data275.code !== undefined){
+let data276 = data275.code;
+const _errs596 = errors;
+if(errors === _errs596){
+if(typeof data276 === "string"){
+if(!pattern10.test(data276)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/code",schemaPath:"#/properties/anomalies/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"}}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i24+"/code",schemaPath:"#/properties/anomalies/items/properties/code/type",keyword:"type",params:{type: "string"}}];
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/code",schemaPath:"#/properties/anomalies/items/properties/code/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
-var valid63 = _errs544 === errors;
+var valid71 = _errs596 === errors;
 }
 else {
-var valid63 = true;
+var valid71 = true;
 }
-if(valid63){
-if(data251.severity !== undefined){
-let data253 = data251.severity;
-const _errs546 = errors;
-if(typeof data253 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i24+"/severity",schemaPath:"#/properties/anomalies/items/properties/severity/type",keyword:"type",params:{type: "string"}}];
+if(valid71){
+if(data275.severity !== undefined){
+let data277 = data275.severity;
+const _errs598 = errors;
+if(typeof data277 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/severity",schemaPath:"#/properties/anomalies/items/properties/severity/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(!(((data253 === "error") || (data253 === "warning")) || (data253 === "info"))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i24+"/severity",schemaPath:"#/properties/anomalies/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.anomalies.items.properties.severity.enum}}];
+if(!(((data277 === "error") || (data277 === "warning")) || (data277 === "info"))){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/severity",schemaPath:"#/properties/anomalies/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.anomalies.items.properties.severity.enum}}];
 return false;
 }
-var valid63 = _errs546 === errors;
+var valid71 = _errs598 === errors;
 }
 else {
-var valid63 = true;
+var valid71 = true;
 }
-if(valid63){
-if(data251.message !== undefined){
-const _errs548 = errors;
-if(typeof data251.message !== "string"){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i24+"/message",schemaPath:"#/properties/anomalies/items/properties/message/type",keyword:"type",params:{type: "string"}}];
+if(valid71){
+if(data275.message !== undefined){
+const _errs600 = errors;
+if(typeof data275.message !== "string"){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/message",schemaPath:"#/properties/anomalies/items/properties/message/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid63 = _errs548 === errors;
+var valid71 = _errs600 === errors;
 }
 else {
-var valid63 = true;
+var valid71 = true;
 }
-if(valid63){
-if(data251.line !== undefined){
-let data255 = data251.line;
-const _errs550 = errors;
-if(!((typeof data255 == "number") && (!(data255 % 1) && !isNaN(data255)))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i24+"/line",schemaPath:"#/properties/anomalies/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if(valid71){
+if(data275.line !== undefined){
+let data279 = data275.line;
+const _errs602 = errors;
+if(!((typeof data279 == "number") && (!(data279 % 1) && !isNaN(data279)))){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/line",schemaPath:"#/properties/anomalies/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs550){
-if(typeof data255 == "number"){
-if(data255 > 9007199254740991 || isNaN(data255)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i24+"/line",schemaPath:"#/properties/anomalies/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data255 < 1 || isNaN(data255)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i24+"/line",schemaPath:"#/properties/anomalies/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid63 = _errs550 === errors;
-}
-else {
-var valid63 = true;
-}
-if(valid63){
-if(data251.column !== undefined){
-let data256 = data251.column;
-const _errs552 = errors;
-if(!((typeof data256 == "number") && (!(data256 % 1) && !isNaN(data256)))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i24+"/column",schemaPath:"#/properties/anomalies/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs552){
-if(typeof data256 == "number"){
-if(data256 > 9007199254740991 || isNaN(data256)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i24+"/column",schemaPath:"#/properties/anomalies/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+if(errors === _errs602){
+if(typeof data279 == "number"){
+if(data279 > 9007199254740991 || isNaN(data279)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/line",schemaPath:"#/properties/anomalies/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data256 < 1 || isNaN(data256)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i24+"/column",schemaPath:"#/properties/anomalies/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+if(data279 < 1 || isNaN(data279)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/line",schemaPath:"#/properties/anomalies/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid63 = _errs552 === errors;
+var valid71 = _errs602 === errors;
 }
 else {
-var valid63 = true;
+var valid71 = true;
 }
-if(valid63){
-if(data251.endLine !== undefined){
-let data257 = data251.endLine;
-const _errs554 = errors;
-if(!((typeof data257 == "number") && (!(data257 % 1) && !isNaN(data257)))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i24+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
+if(valid71){
+if(data275.column !== undefined){
+let data280 = data275.column;
+const _errs604 = errors;
+if(!((typeof data280 == "number") && (!(data280 % 1) && !isNaN(data280)))){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/column",schemaPath:"#/properties/anomalies/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs554){
-if(typeof data257 == "number"){
-if(data257 > 9007199254740991 || isNaN(data257)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i24+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+if(errors === _errs604){
+if(typeof data280 == "number"){
+if(data280 > 9007199254740991 || isNaN(data280)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/column",schemaPath:"#/properties/anomalies/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data257 < 1 || isNaN(data257)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i24+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+if(data280 < 1 || isNaN(data280)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/column",schemaPath:"#/properties/anomalies/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid63 = _errs554 === errors;
+var valid71 = _errs604 === errors;
 }
 else {
-var valid63 = true;
+var valid71 = true;
 }
-if(valid63){
-if(data251.documentId !== undefined){
-const _errs556 = errors;
-if(typeof data251.documentId !== "string"){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i24+"/documentId",schemaPath:"#/properties/anomalies/items/properties/documentId/type",keyword:"type",params:{type: "string"}}];
+if(valid71){
+if(data275.endLine !== undefined){
+let data281 = data275.endLine;
+const _errs606 = errors;
+if(!((typeof data281 == "number") && (!(data281 % 1) && !isNaN(data281)))){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-var valid63 = _errs556 === errors;
-}
-else {
-var valid63 = true;
-}
-if(valid63){
-if(data251.evidence !== undefined){
-const _errs558 = errors;
-if(typeof data251.evidence !== "string"){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i24+"/evidence",schemaPath:"#/properties/anomalies/items/properties/evidence/type",keyword:"type",params:{type: "string"}}];
+if(errors === _errs606){
+if(typeof data281 == "number"){
+if(data281 > 9007199254740991 || isNaN(data281)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
-var valid63 = _errs558 === errors;
-}
 else {
-var valid63 = true;
-}
-if(valid63){
-if(data251.hint !== undefined){
-const _errs560 = errors;
-if(typeof data251.hint !== "string"){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i24+"/hint",schemaPath:"#/properties/anomalies/items/properties/hint/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid63 = _errs560 === errors;
-}
-else {
-var valid63 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i24,schemaPath:"#/properties/anomalies/items/type",keyword:"type",params:{type: "object"}}];
+if(data281 < 1 || isNaN(data281)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
-var valid62 = _errs541 === errors;
-if(!valid62){
+}
+}
+var valid71 = _errs606 === errors;
+}
+else {
+var valid71 = true;
+}
+if(valid71){
+if(data275.documentId !== undefined){
+const _errs608 = errors;
+if(typeof data275.documentId !== "string"){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/documentId",schemaPath:"#/properties/anomalies/items/properties/documentId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid71 = _errs608 === errors;
+}
+else {
+var valid71 = true;
+}
+if(valid71){
+if(data275.evidence !== undefined){
+const _errs610 = errors;
+if(typeof data275.evidence !== "string"){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/evidence",schemaPath:"#/properties/anomalies/items/properties/evidence/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid71 = _errs610 === errors;
+}
+else {
+var valid71 = true;
+}
+if(valid71){
+if(data275.hint !== undefined){
+const _errs612 = errors;
+if(typeof data275.hint !== "string"){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/hint",schemaPath:"#/properties/anomalies/items/properties/hint/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid71 = _errs612 === errors;
+}
+else {
+var valid71 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28,schemaPath:"#/properties/anomalies/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid70 = _errs593 === errors;
+if(!valid70){
 break;
 }
 }
@@ -5672,7 +6174,7 @@ validate20.errors = [{instancePath:instancePath+"/anomalies",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs539 === errors;
+var valid0 = _errs591 === errors;
 }
 else {
 var valid0 = true;

@@ -15,7 +15,7 @@ import { anomaly } from '../../model/catalogue.js';
 import { isTableRow } from '../../core/patterns.js';
 import { removeCjkSpaces } from '../../read/text.js';
 import { compact, entryOf, isSentence, mostlyPosts, nameColumn, own, roleColumn, stripListMarker } from './common.js';
-import { compactName, isName, titleSuffixLength } from './names.js';
+import { compactName, isName, splitName, titleSuffixLength } from './names.js';
 import { stripMarkup } from './positions.js';
 import { BODY_VERBS, BODY_WORDS, ROLE_SET } from './vocab.js';
 import { append } from '../../model/result.js';
@@ -130,6 +130,22 @@ interface Ctx {
   doc: Document;
   anomalies: Anomaly[];
   members: RosterMember[];
+  /** The sub-heading the members now listed stand under. */
+  group?: string;
+  /** Sentences about a post that name no one (办公室主任由区卫健委主要负责同志兼任). */
+  notes: string[];
+}
+
+/** A numbered sub-heading of a member list naming a group, not a person: （一）市政府委员, 二、部门成员. */
+const GROUP_MARK = /^\s*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*/;
+
+export function groupHeading(text: string): string | null {
+  const m = GROUP_MARK.exec(text);
+  if (!m) return null;
+  const rest = stripMarkup(text.slice(m[0].length)).trim().replace(/[:：]$/, '');
+  if (rest.length < 2 || rest.length > 16 || /[\s\u3000、，,。；;：:（(]/.test(rest)) return null;
+  if (splitName(rest).name !== null) return null;
+  return rest;
 }
 
 function addMember(ctx: Ctx, role: string, nameRawIn: string, positionIn: string, source: RosterMember['source'], line: number, column: number): void {
@@ -153,7 +169,9 @@ function addMember(ctx: Ctx, role: string, nameRawIn: string, positionIn: string
   if (pos === null) {
     ctx.anomalies.push(anomaly('PERSON_POSITION_MISSING', { message: `roster ${role} ${name ?? nameRaw} has no position`, line, column, documentId, evidence }));
   }
-  ctx.members.push({ order: ctx.members.length + 1, role, name, nameRaw: nameRaw || null, position: pos, source, line });
+  const member: RosterMember = { order: ctx.members.length + 1, role, name, nameRaw: nameRaw || null, position: pos, source, line };
+  if (ctx.group !== undefined) member.group = ctx.group;
+  ctx.members.push(member);
 }
 
 function fromTable(ctx: Ctx, table: Table, role: string): string {
@@ -206,7 +224,7 @@ export function phrasePerson(phraseIn: string): { nameRaw: string; position: str
 }
 
 /** Members named in a sentence: `办公室主任由…兼任` / `秘书长由…担任`. */
-function fromSentence(ctx: Ctx, text: string, line: number): void {
+function fromSentence(ctx: Ctx, text: string, line: number, listed: boolean): void {
   let from = 0;
   for (;;) {
     const at = text.indexOf('由', from);
@@ -228,7 +246,10 @@ function fromSentence(ctx: Ctx, text: string, line: number): void {
     const verb = Math.max(clause.lastIndexOf('兼任'), clause.lastIndexOf('担任'));
     if (verb <= 0) continue;
     const { nameRaw, position } = phrasePerson(clause.slice(0, verb));
-    addMember(ctx, role, nameRaw, position, 'sentence', line, at + 2);
+    // who holds the post, named by the post alone: a note on the roster, not a member
+    // (a labelled line of the list, 组 长：由区长担任, stays a member without a name)
+    if (nameRaw === '' && !listed) ctx.notes.push(compact(`${role}由${clause}`));
+    else addMember(ctx, role, nameRaw, position, 'sentence', line, at + 2);
   }
 }
 
@@ -298,7 +319,7 @@ export function extractRosters(src: SourceLines, doc: Document, tables: readonly
 }
 
 function rosterOf(src: SourceLines, doc: Document, sorted: readonly Table[], anomalies: Anomaly[], seg: Segment): Roster | null {
-  const ctx: Ctx = { src, doc, anomalies: [], members: [] };
+  const ctx: Ctx = { src, doc, anomalies: [], members: [], notes: [] };
   let body = seg.body;
   let bodyLine = seg.bodyLine;
   let note: string | null = null;
@@ -306,6 +327,7 @@ function rosterOf(src: SourceLines, doc: Document, sorted: readonly Table[], ano
   let role = '成员';
   let ti = 0;
   const pending: number[] = [];
+  const labelled = new Set<number>();
   for (let k = seg.from; k <= seg.to; k++) {
     while (ti < sorted.length && sorted[ti]!.span.startLine < k) ti++;
     const table = sorted[ti];
@@ -327,6 +349,7 @@ function rosterOf(src: SourceLines, doc: Document, sorted: readonly Table[], ano
       if (label.note) note = note ?? label.note;
       if (label.rest.startsWith('由')) {
         pending.push(k); // 组长：由区长担任 — a sentence
+        labelled.add(k);
       } else if (label.rest) {
         if (!addNames(ctx, role, label.rest, k, label.restColumn)) {
           const e = entryOf(label.rest);
@@ -340,6 +363,11 @@ function rosterOf(src: SourceLines, doc: Document, sorted: readonly Table[], ano
       const n = noteLine(text);
       if (n !== null) {
         note = note ?? n;
+        continue;
+      }
+      const g = groupHeading(text);
+      if (g !== null) {
+        ctx.group = g;
         continue;
       }
       if (addNames(ctx, role, text, k, 1)) continue;
@@ -365,7 +393,8 @@ function rosterOf(src: SourceLines, doc: Document, sorted: readonly Table[], ano
     else return null;
   }
   // Sentences naming an office director etc., once the listed members are known.
-  for (const k of pending) if (src.lines[k - 1]!.includes('由')) fromSentence(ctx, src.lines[k - 1]!, k);
+  for (const k of pending) if (src.lines[k - 1]!.includes('由')) fromSentence(ctx, src.lines[k - 1]!, k, labelled.has(k));
+  if (ctx.notes.length) note = [note, ...ctx.notes].filter((x) => x !== null).join('；');
   append(anomalies, ctx.anomalies);
   const members = [...ctx.members].sort((a, b) => a.line - b.line || a.order - b.order);
   members.forEach((m, i) => (m.order = i + 1));
