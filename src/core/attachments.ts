@@ -22,7 +22,7 @@ interface Item {
  * items, the lines where attachments begin, matched by number; a declaration inside an
  * attachment declares nested attachments (`parent`).
  */
-export function readAttachments(lines: readonly string[], from: number, to: number, documentId: string): { attachments: Attachment[]; anomalies: Anomaly[] } {
+export function readAttachments(lines: readonly string[], from: number, to: number, documentId: string, removed?: Uint8Array): { attachments: Attachment[]; anomalies: Anomaly[] } {
   const attachments: Attachment[] = [];
   const anomalies: Anomaly[] = [];
   const decls: Item[][] = [];
@@ -78,7 +78,11 @@ export function readAttachments(lines: readonly string[], from: number, to: numb
       let k = ln + 1;
       for (;;) {
         const j = nextNonBlank(k);
-        if (j > to || j - k > 1) break;
+        // A blank run holding lines an input reader blanked (running head, page number) is
+        // a page break, not a gap between paragraphs.
+        let pageBreak = false;
+        for (let g = k; g < j && removed && !pageBreak; g++) if (removed[g - 1] === 1) pageBreak = true;
+        if (j > to || (j - k > 1 && !pageBreak)) break;
         const it = ITEM.exec(lines[j - 1]!);
         if (!it || Number(toHalfWidth(it[1]!)) !== items[items.length - 1]!.index! + 1) break;
         items.push({ index: Number(toHalfWidth(it[1]!)), title: squash(it[2]!), line: j, att: null });

@@ -93,10 +93,17 @@ export function bookTitles(s: string): { text: string; index: number }[] {
 }
 
 /** Title lines above a date line: contiguous non-blank lines, short, not body text. */
-function titleAbove(lines: readonly string[], dateNo: number, floor: number): [number, number] | null {
+function titleAbove(lines: readonly string[], dateNo: number, floor: number, removed?: Uint8Array): [number, number] | null {
   let k = dateNo - 1;
   let blanks = 0;
-  while (k >= floor && lines[k - 1]!.trim() === '' && blanks < 3) { k--; blanks++; }
+  // A blank run holding lines an input reader blanked (running head, page number between
+  // title and date) is a page break: up to 12 lines of it are skipped.
+  let pageBreak = false;
+  while (k >= floor && lines[k - 1]!.trim() === '' && (blanks < 3 || (pageBreak && blanks < 12))) {
+    if (removed?.[k - 1] === 1) pageBreak = true;
+    blanks++;
+    k--;
+  }
   if (k < floor || lines[k - 1]!.trim() === '') return null;
   const end = k;
   let start = k;
@@ -132,7 +139,7 @@ function regionsOf(lines: readonly string[], from: number, to: number, group = 0
 }
 
 /** Document starts in one region: date lines with the title above, TOC titles, interpretations. */
-function candidatesIn(lines: readonly string[], region: Region, tocEntries: readonly TocEntry[], anomalies: Anomaly[]): Candidate[] {
+function candidatesIn(lines: readonly string[], region: Region, tocEntries: readonly TocEntry[], anomalies: Anomaly[], removed?: Uint8Array): Candidate[] {
   const cands: Candidate[] = [];
   for (let ln = region.from; ln <= region.to; ln++) {
     const line = lines[ln - 1]!;
@@ -140,7 +147,7 @@ function candidatesIn(lines: readonly string[], region: Region, tocEntries: read
     const d = dateLine(line);
     if (!d) continue;
     const floor = cands.length ? Math.max(region.from, cands[cands.length - 1]!.dateLineNo! + 1) : region.from;
-    const t = titleAbove(lines, ln, floor);
+    const t = titleAbove(lines, ln, floor, removed);
     if (!t) {
       anomalies.push(anomaly('DOCUMENT_WITHOUT_TITLE', { message: `date line ${d.raw} has no title line above it`, line: ln, evidence: line }));
       cands.push({ titleStart: ln, titleEnd: ln - 1, date: d, dateLineNo: ln });
@@ -296,7 +303,7 @@ export function readStructure(src: SourceLines): Structure {
   for (const region of regions) {
     const listed = tocs[region.group]!.entries;
     const entries = byCategory[region.group]!.get(region.category) ?? [];
-    const cands = candidatesIn(lines, region, entries.length ? entries : region.category === null ? listed : [], anomalies);
+    const cands = candidatesIn(lines, region, entries.length ? entries : region.category === null ? listed : [], anomalies, src.removed);
     cands.forEach((c, i) => {
       const end = i + 1 < cands.length ? cands[i + 1]!.titleStart - 1 : region.to;
       const titleLines = lines.slice(c.titleStart - 1, Math.max(c.titleEnd, c.titleStart - 1));
@@ -427,7 +434,7 @@ export function readStructure(src: SourceLines): Structure {
     if (d.docNumber && !isStandardDocNumber(d.docNumber.raw)) {
       anomalies.push(anomaly('DOCNUMBER_NONSTANDARD', { message: `文号 ${d.docNumber.raw} is not in the standard form ${d.docNumber.normalized}`, line: d.docNumber.line, column: d.docNumber.column, evidence: lines[d.docNumber.line - 1]!, documentId: d.id }));
     }
-    const att = readAttachments(lines, d.titleSpan.endLine + 1, d.span.endLine, d.id);
+    const att = readAttachments(lines, d.titleSpan.endLine + 1, d.span.endLine, d.id, src.removed);
     d.attachments = att.attachments;
     append(anomalies, att.anomalies);
     if (c.titleEnd < c.titleStart) { const a = untitled.get(c.dateLineNo!); if (a) a.documentId = d.id; }

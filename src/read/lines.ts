@@ -7,6 +7,12 @@ export interface SourceLines {
   text: string;
   lines: string[];
   offsets: number[];
+  /**
+   * Lines an input reader blanked (1): page furniture, image references, HTML tables it
+   * read into blocks. Absent for plain text. They are blank in `lines`; stages that count
+   * blank lines (a title's distance from its date line) skip them.
+   */
+  removed?: Uint8Array;
 }
 
 export function splitLines(raw: string): SourceLines {

@@ -47,6 +47,8 @@ import { anomaly, type Code } from '../../model/catalogue.js';
 import { isCjk, matchKey } from '../../read/text.js';
 import { cleanCell, NO_ARTEFACTS, type Artefact } from './clean.js';
 import { scanTables, type RawRow } from './scan.js';
+import { withOtherFragments } from './runs.js';
+import type { Block } from '../../read/reading.js';
 import { classify, fits, typeOfCounts, type CellClass, type ClassCounts } from './types.js';
 
 export { scanTables, splitRow, type Fragment, type RawCell, type RawRow } from './scan.js';
@@ -472,9 +474,9 @@ function readAbove(src: SourceLines, startLine: number, floor: number): { text: 
  * Every logical table of the issue. `documents` (from the structure reader) give each
  * table its owner; with an empty list every table is outside documents (`t1`, `t2` …).
  */
-export function extractTables(src: SourceLines, documents: readonly Document[]): Result<Table[]> {
+export function extractTables(src: SourceLines, documents: readonly Document[], blocks?: readonly Block[]): Result<Table[]> {
   const anomalies: Anomaly[] = [];
-  const pieces: Piece[] = scanTables(src, cleanRow).map((f) => ({ frag: { startLine: f.startLine, endLine: f.endLine }, header: f.header, body: f.rows }));
+  const pieces: Piece[] = withOtherFragments(scanTables(src, cleanRow), src, blocks, cleanRow).map((f) => ({ frag: { startLine: f.startLine, endLine: f.endLine }, header: f.header, body: f.rows }));
 
   // -- 2. merge continuations -------------------------------------------------------
   const logicals: Logical[] = [];

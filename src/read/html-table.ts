@@ -1,0 +1,126 @@
+/**
+ * HTML `<table>`s written on one line (converter Markdown: MinerU, marker, docling) read
+ * into table blocks with cheerio (`cheerio/slim`, htmlparser2 only). cheerio is loaded
+ * the first time a line holds `<table`, never for plain text.
+ *
+ * The grid: `rowspan`/`colspan` are expanded, each covered position becoming a cell of its
+ * own marked `spanned` (with the grid place of the cell that covers it). A cell's text is
+ * its source, the inner HTML between `<td …>` and `</td>` trimmed, with its own column in
+ * the original line: `<br>`/`<p>` and entities are read by the tables feature's cell
+ * cleaner as for a pipe-table cell holding HTML, so both forms give the same cells.
+ */
+import { createRequire } from 'node:module';
+import type { BlockCell, BlockRow, TableBlock } from './reading.js';
+
+interface Node {
+  type: string;
+  name?: string;
+  startIndex: number | null;
+  endIndex: number | null;
+  children?: Node[];
+  parent?: Node | null;
+  attribs?: Record<string, string>;
+}
+type LoadFn = (html: string, options: Record<string, unknown>, isDocument: boolean) => { root(): { toArray(): Node[] } };
+
+let cheerioLoad: LoadFn | null = null;
+/** cheerio/slim, loaded synchronously on first use (the parse is synchronous). */
+function load(): LoadFn {
+  if (cheerioLoad) return cheerioLoad;
+  // A literal require: esbuild bundles it, evaluated only when called. Under an ES module
+  // loader (tests, the library from source) there is no `require`: make one.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mod = (typeof require === 'function' ? require('cheerio/slim') : createRequire(import.meta.url)('cheerio/slim')) as { load: LoadFn };
+  cheerioLoad = mod.load;
+  return cheerioLoad;
+}
+
+function isWs(c: number): boolean {
+  return c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
+}
+
+/** The nodes named `name` below `node`, not looking into nested tables. */
+function collect(node: Node, names: ReadonlySet<string>, out: Node[], stopAt: ReadonlySet<string>): void {
+  for (const c of node.children ?? []) {
+    if (c.type !== 'tag') continue;
+    const n = c.name!.toLowerCase();
+    if (names.has(n)) out.push(c);
+    else if (!stopAt.has(n)) collect(c, names, out, stopAt);
+  }
+}
+
+const TR = new Set(['tr']);
+const CELL = new Set(['td', 'th']);
+const TABLE = new Set(['table']);
+const NONE = new Set<string>();
+
+function span(v: string | undefined): number {
+  const n = v === undefined ? 1 : parseInt(v, 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
+}
+
+/**
+ * The inner source of a cell: from after its start tag to before its end tag (or its end,
+ * when the end tag was left out), trimmed. `start`/`end` index `line`.
+ */
+function inner(line: string, el: Node): { start: number; end: number } {
+  const open = line.indexOf('>', el.startIndex!);
+  let start = open < 0 ? el.endIndex! + 1 : open + 1;
+  let end = el.endIndex! + 1;
+  const close = line.lastIndexOf('</', end - 1);
+  if (close >= start && line.slice(close + 2, close + 4).toLowerCase() === el.name!.toLowerCase().slice(0, 2)) end = close;
+  if (end < start) end = start;
+  while (start < end && isWs(line.charCodeAt(start))) start++;
+  while (end > start && isWs(line.charCodeAt(end - 1))) end--;
+  return { start, end };
+}
+
+export interface HtmlTables {
+  blocks: TableBlock[];
+  /** Where each table stands in the line: [start, end) indexes. */
+  ranges: Array<[number, number]>;
+}
+
+/** The top-level `<table>`s of one line. `lineNo` is 1-based; `lineOffset` the line's offset in the text. */
+export function readHtmlTables(line: string, lineNo: number, lineOffset: number): HtmlTables {
+  const $ = load()(line, { withStartIndices: true, withEndIndices: true }, false);
+  const tables: Node[] = [];
+  for (const r of $.root().toArray()) collect(r, TABLE, tables, TABLE);
+  const out: HtmlTables = { blocks: [], ranges: [] };
+  for (const t of tables) {
+    const trs: Node[] = [];
+    collect(t, TR, trs, TABLE);
+    const grid: BlockCell[][] = [];
+    for (let r = 0; r < trs.length; r++) {
+      const row = (grid[r] ??= []);
+      const cells: Node[] = [];
+      collect(trs[r]!, CELL, cells, TABLE);
+      let c = 0;
+      for (const el of cells) {
+        while (row[c] !== undefined) c++;
+        const { start, end } = inner(line, el);
+        const cell: BlockCell = { text: line.slice(start, end), line: lineNo, column: start + 1, offset: lineOffset + start };
+        const rs = Math.min(span(el.attribs?.rowspan), trs.length - r);
+        const cs = span(el.attribs?.colspan);
+        for (let dr = 0; dr < rs; dr++) {
+          const g = (grid[r + dr] ??= []);
+          for (let dc = 0; dc < cs; dc++) {
+            g[c + dc] = dr === 0 && dc === 0 ? cell : { text: '', line: lineNo, column: cell.column, offset: cell.offset, spanned: { row: r, column: c } };
+          }
+        }
+        c += cs;
+      }
+    }
+    const rows: BlockRow[] = [];
+    for (const g of grid) {
+      // A hole left by a row with fewer cells than a span above it: an empty cell.
+      const cells: BlockCell[] = [];
+      for (let k = 0; k < g.length; k++) cells.push(g[k] ?? { text: '', line: lineNo, column: t.endIndex! + 1, offset: lineOffset + t.endIndex! });
+      rows.push({ line: lineNo, cells });
+    }
+    out.ranges.push([t.startIndex!, t.endIndex! + 1]);
+    if (rows.length === 0) continue;
+    out.blocks.push({ kind: 'table', form: 'html', startLine: lineNo, endLine: lineNo, header: rows[0]!, rows: rows.slice(1) });
+  }
+  return out;
+}

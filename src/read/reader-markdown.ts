@@ -1,0 +1,109 @@
+/**
+ * The converter-Markdown reader: what MinerU, marker or docling write from a PDF.
+ *
+ * - `#` headings: the markers are replaced by spaces (columns stay those of the original
+ *   line), so a heading is a plain line to the core: a candidate for a section header or a
+ *   title, checked like any other line (TOC, 文号 and date around it), never trusted blindly.
+ * - HTML `<table>`s (one per line, as converters write them): read into table blocks
+ *   (html-table.ts, cheerio loaded only here) and blanked in the text the core sees.
+ * - Page furniture: a running head (a short line naming the gazette — 公报, or a 年第N期
+ *   issue line — repeated at least three times) and page numbers on lines of their own
+ *   between blank lines are blanked and reported once each, with their count.
+ * - Image references on lines of their own (`![](images/…)`) are blanked and reported:
+ *   figures the text does not hold.
+ * Pipe tables (with or without their |---| row) are left to the tables feature, as in text.
+ */
+import type { Anomaly } from '../model/anomaly.js';
+import { anomaly } from '../model/catalogue.js';
+import { splitLines } from './lines.js';
+import type { Block, Reader } from './reading.js';
+import { readHtmlTables } from './html-table.js';
+
+/** Markdown signals: HTML tables, ATX headings, image references. */
+export function markdownSignals(text: string): number {
+  if (/<table[\s>]/i.test(text)) return 0.9;
+  const heading = text.startsWith('# ') || text.startsWith('## ') || text.includes('\n# ') || text.includes('\n## ');
+  const image = text.includes('![');
+  return heading && image ? 0.8 : heading || (image && /^!\[[^\]\n]*\]\([^)\n]*\)\s*$/m.test(text)) ? 0.6 : 0;
+}
+
+const ISSUE_LINE = /\d{4}\s*年\s*第\s*\d{1,3}\s*期/;
+const IMAGE = /^\s*!\[[^\]]*\]\([^)]*\)\s*$/;
+const PAGE_NUMBER = /^\s*(?:[-—–－]\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[-—–－])?\s*$/;
+
+/** Length of an ATX heading marker (`#`… and the spaces after it) at the start of `s`, or 0. */
+function headingMarker(s: string): number {
+  let i = 0;
+  while (i < s.length && i < 3 && s[i] === ' ') i++;
+  const h = i;
+  while (i < s.length && s[i] === '#') i++;
+  const level = i - h;
+  if (level < 1 || level > 6) return 0;
+  if (i < s.length && s[i] !== ' ' && s[i] !== '\t') return 0;
+  while (i < s.length && (s[i] === ' ' || s[i] === '\t')) i++;
+  return i;
+}
+
+const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
+
+export const markdownReader: Reader = {
+  name: 'markdown',
+  sniff: markdownSignals,
+  read(text) {
+    const orig = splitLines(text);
+    const lines = orig.lines.slice();
+    const blocks: Block[] = [];
+    const anomalies: Anomaly[] = [];
+    const furniture = new Map<string, number[]>();
+    const removed = new Uint8Array(lines.length);
+    const maybeTables = /<table/i.test(text);
+    for (let i = 0; i < lines.length; i++) {
+      const s = lines[i]!;
+      if (s.length === 0) continue;
+      const h = headingMarker(s);
+      if (h > 0) { lines[i] = ' '.repeat(h) + s.slice(h); continue; }
+      if (IMAGE.test(s)) {
+        anomalies.push(anomaly('INPUT_IMAGE_REFERENCE', { message: `an image reference (${s.trim()}): a figure of the printed issue the text does not hold`, line: i + 1, column: s.indexOf('!') + 1, evidence: s }));
+        lines[i] = '';
+        removed[i] = 1;
+        continue;
+      }
+      if (maybeTables && s.indexOf('<') >= 0 && /<table[\s>]/i.test(s)) {
+        const t = readHtmlTables(s, i + 1, orig.offsets[i]!);
+        for (const b of t.blocks) blocks.push(b);
+        let out = s;
+        for (const [a, z] of t.ranges) out = out.slice(0, a) + ' '.repeat(z - a) + out.slice(z);
+        lines[i] = out.trim() === '' ? '' : out;
+        if (lines[i] === '') removed[i] = 1;
+        continue;
+      }
+      const trimmed = s.trim();
+      if (trimmed.length <= 60 && (trimmed.includes('公报') || ISSUE_LINE.test(trimmed))) {
+        const key = trimmed.replace(/\s+/g, ' ');
+        const at = furniture.get(key);
+        if (at) at.push(i); else furniture.set(key, [i]);
+      }
+    }
+    // Running heads: the same gazette line at least three times.
+    for (const [key, at] of furniture) {
+      if (at.length < 3) continue;
+      for (const i of at) { lines[i] = ''; removed[i] = 1; }
+      anomalies.push(anomaly('INPUT_PAGE_FURNITURE', { message: `running head "${key}" removed from the text: ${at.length} times`, line: at[0]! + 1, endLine: at[at.length - 1]! + 1, evidence: orig.lines[at[0]!]! }));
+    }
+    // Page numbers: a number alone between blank lines.
+    const pages: number[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const s = lines[i]!;
+      if (s.length > 0 && s.length <= 16 && PAGE_NUMBER.test(s) && blank(lines[i - 1]) && blank(lines[i + 1])) pages.push(i);
+    }
+    if (pages.length >= 2) {
+      for (const i of pages) { lines[i] = ''; removed[i] = 1; }
+      anomalies.push(anomaly('INPUT_PAGE_FURNITURE', { message: `page numbers removed from the text: ${pages.length} lines`, line: pages[0]! + 1, endLine: pages[pages.length - 1]! + 1, evidence: orig.lines[pages[0]!]! }));
+    }
+    // One line per original line (splitLines would drop a trailing blank one).
+    const offsets = new Array<number>(lines.length);
+    for (let i = 0, off = 0; i < lines.length; i++) { offsets[i] = off; off += lines[i]!.length + 1; }
+    const src = { text: lines.join('\n'), lines, offsets, removed };
+    return { value: { reader: 'markdown', src, blocks }, anomalies };
+  },
+};
