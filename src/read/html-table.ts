@@ -24,6 +24,8 @@ interface Node {
 type LoadFn = (html: string, options: Record<string, unknown>, isDocument: boolean) => { root(): { toArray(): Node[] } };
 
 let cheerioLoad: LoadFn | null = null;
+/** Whether cheerio has been loaded in this process (tests: plain text must not load it). */
+export const cheerioLoaded = (): boolean => cheerioLoad !== null;
 /** cheerio/slim, loaded synchronously on first use (the parse is synchronous). */
 function load(): LoadFn {
   if (cheerioLoad) return cheerioLoad;
