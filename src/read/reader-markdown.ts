@@ -19,9 +19,20 @@ import { splitLines } from './lines.js';
 import type { Block, Reader } from './reading.js';
 import { readHtmlTables } from './html-table.js';
 
+/** `<table` followed by a space or `>`, in either case (indexOf: no regex pass over plain text). */
+function hasTable(text: string): boolean {
+  for (const tag of ['<table', '<TABLE', '<Table']) {
+    for (let i = text.indexOf(tag); i >= 0; i = text.indexOf(tag, i + 1)) {
+      const c = text.charCodeAt(i + 6);
+      if (c === 62 || c === 32 || c === 9 || c === 10 || c === 13) return true;
+    }
+  }
+  return false;
+}
+
 /** Markdown signals: HTML tables, ATX headings, image references. */
 export function markdownSignals(text: string): number {
-  if (/<table[\s>]/i.test(text)) return 0.9;
+  if (hasTable(text)) return 0.9;
   const heading = text.startsWith('# ') || text.startsWith('## ') || text.includes('\n# ') || text.includes('\n## ');
   const image = text.includes('![');
   return heading && image ? 0.8 : heading || (image && /^!\[[^\]\n]*\]\([^)\n]*\)\s*$/m.test(text)) ? 0.6 : 0;
@@ -56,7 +67,7 @@ export const markdownReader: Reader = {
     const anomalies: Anomaly[] = [];
     const furniture = new Map<string, number[]>();
     const removed = new Uint8Array(lines.length);
-    const maybeTables = /<table/i.test(text);
+    const maybeTables = hasTable(text);
     for (let i = 0; i < lines.length; i++) {
       const s = lines[i]!;
       if (s.length === 0) continue;
