@@ -98,13 +98,28 @@ describe('the Markdown reader', () => {
     expect(src.lines[2]!.indexOf('某')).toBe(md.split('\n')[2]!.indexOf('某'));
   });
 
-  it('blanks running heads, page numbers, image references and HTML tables, and marks them removed', () => {
-    for (const n of [5, 7, 11, 15, 17, 19, 21, 23]) {
+  it('blanks running heads, page numbers and image references, and marks them removed', () => {
+    for (const n of [5, 7, 11, 15, 17, 21, 23]) {
       expect(src.lines[n - 1], `line ${n}`).toBe('');
       expect(src.removed![n - 1], `line ${n}`).toBe(1);
     }
     expect(src.removed![12]).toBe(0);
     expect(src.lines[12]).toBe('正文。');
+  });
+
+  it('shows the core an HTML table as one pipe row: tags become spaces, each cell text at its own column', () => {
+    const line = md.split('\n')[18]!;
+    const row = src.lines[18]!;
+    expect(src.removed![18]).toBe(2);
+    expect(row.trim().startsWith('|')).toBe(true);
+    expect(row.replace(/[\s|]+/g, ' ').trim()).toBe('姓名 职务 张三 主任');
+    for (const w of ['姓名', '职务', '张三', '主任']) expect(row.indexOf(w)).toBe(line.indexOf(w));
+    expect(row).not.toMatch(/[<>]/);
+  });
+
+  it('a pipe row made from an HTML table is not read again as a table without |---|', () => {
+    const two = markdownReader.read('<table><tr><td>a</td><td>b</td></tr></table>\n<table><tr><td>c</td><td>d</td></tr></table>\n').value;
+    expect(extractTables(two.src, [], two.blocks).value).toHaveLength(2);
   });
 
   it('reports furniture once per kind with its count, and each image', () => {

@@ -66,6 +66,11 @@ for (const [form, path, reader, added] of [
       expect(noPositions(issue.masthead)).toEqual(noPositions(plain.masthead));
     });
 
+    it('gives the same citations, those inside table cells too', () => {
+      expect(issue.citations).toHaveLength(plain.citations.length);
+      expect(noPositions(issue.citations)).toEqual(noPositions(plain.citations));
+    });
+
     it('gives the same 26 logical tables, cell by cell', () => {
       expect(issue.tables).toHaveLength(26);
       expect(cells(issue)).toEqual(cells(plain));

@@ -8,9 +8,10 @@ export interface SourceLines {
   lines: string[];
   offsets: number[];
   /**
-   * Lines an input reader blanked (1): page furniture, image references, HTML tables it
-   * read into blocks. Absent for plain text. They are blank in `lines`; stages that count
-   * blank lines (a title's distance from its date line) skip them.
+   * What an input reader did to each line: 1, blanked (page furniture, an image reference:
+   * stages that count blank lines — a title's distance from its date line — skip it); 2,
+   * read into a block (an HTML table: the line holds its cells' text between pipes, and the
+   * table comes from the block). Absent for plain text.
    */
   removed?: Uint8Array;
 }

@@ -5,7 +5,8 @@
  *   line), so a heading is a plain line to the core: a candidate for a section header or a
  *   title, checked like any other line (TOC, 文号 and date around it), never trusted blindly.
  * - HTML `<table>`s (one per line, as converters write them): read into table blocks
- *   (html-table.ts, cheerio loaded only here) and blanked in the text the core sees.
+ *   (html-table.ts, cheerio loaded only here); in the text the core sees, the tags become
+ *   spaces and pipes: one pipe row with each cell's text at its original column.
  * - Page furniture: a running head (a short line naming the gazette — 公报, or a 年第N期
  *   issue line — repeated at least three times) and page numbers on lines of their own
  *   between blank lines are blanked and reported once each, with their count.
@@ -55,6 +56,24 @@ function headingMarker(s: string): number {
   return i;
 }
 
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9]*)[^>]*>/g;
+
+/**
+ * An HTML table as the core sees it: every tag blanked to spaces, a `|` where a cell or a
+ * row begins — one pipe row holding every cell's text at its own column. The core then
+ * treats the line as a table row (as it treats the rows of a pipe table) and still finds
+ * what stands in the cells (a 《title》 cited there); the tables feature reads the table
+ * from the block, not from this line.
+ */
+function asPipeRow(html: string): string {
+  TAG.lastIndex = 0;
+  return html.replace(TAG, (m: string, close: string, name: string) => {
+    const n = name.toLowerCase();
+    const bar = close === '' ? n === 'td' || n === 'th' : n === 'tr';
+    return (bar ? '|' : ' ') + ' '.repeat(m.length - 1);
+  }).trimEnd();
+}
+
 const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
 
 export const markdownReader: Reader = {
@@ -83,9 +102,9 @@ export const markdownReader: Reader = {
         const t = readHtmlTables(s, i + 1, orig.offsets[i]!);
         for (const b of t.blocks) blocks.push(b);
         let out = s;
-        for (const [a, z] of t.ranges) out = out.slice(0, a) + ' '.repeat(z - a) + out.slice(z);
-        lines[i] = out.trim() === '' ? '' : out;
-        if (lines[i] === '') removed[i] = 1;
+        for (const [a, z] of t.ranges) out = out.slice(0, a) + asPipeRow(out.slice(a, z)) + out.slice(z);
+        lines[i] = out;
+        removed[i] = 2;
         continue;
       }
       const trimmed = s.trim();

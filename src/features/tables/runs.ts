@@ -41,13 +41,14 @@ export function scanPipeRuns<R>(src: SourceLines, map: (row: RawRow) => R): Arra
   let i = 0;
   while (i < n) {
     const s = lines[i]!;
-    if (firstChar(s) !== PIPE) { i++; continue; }
+    // A line an input reader read into a block (an HTML table) is no pipe row to read again.
+    if (firstChar(s) !== PIPE || src.removed?.[i] === 2) { i++; continue; }
     let j = i + 1;
     let delimiter = parseDelimiter(s) !== null;
     while (j < n) {
       const t = lines[j]!;
       const c = firstChar(t);
-      if (c < 0 || (c !== PIPE && t.indexOf('|') < 0) || startsOtherBlock(t)) break;
+      if (c < 0 || (c !== PIPE && t.indexOf('|') < 0) || startsOtherBlock(t) || src.removed?.[j] === 2) break;
       if (!delimiter && parseDelimiter(t) !== null) delimiter = true;
       j++;
     }
