@@ -11,6 +11,7 @@ import type { Issue } from '../src/model/issue.js';
 // @ts-expect-error: a plain ES module without types
 import { converterMarkdown, withoutDelimiters } from '../scripts/converter-forms.mjs';
 import { SAMPLE, SAMPLE_BYTES } from './helpers/sample.js';
+import { gongbao } from './helpers/cli.js';
 
 const MD_PATH = 'tests/fixtures/readers/changning-2023-02.md';
 const NOSEP_PATH = 'tests/fixtures/readers/changning-2023-02.nosep.txt';
@@ -64,6 +65,7 @@ for (const [form, path, reader, added] of [
       expect(docs(issue)).toEqual(docs(plain));
       expect(noPositions(issue.toc)).toEqual(noPositions(plain.toc));
       expect(noPositions(issue.masthead)).toEqual(noPositions(plain.masthead));
+      expect(noPositions(issue.sections)).toEqual(noPositions(plain.sections));
     });
 
     it('gives the same citations, those inside table cells too', () => {
@@ -106,3 +108,26 @@ for (const [form, path, reader, added] of [
     });
   });
 }
+
+describe('gongbao parse on the converter forms (the built CLI: cheerio bundled, loaded on demand)', () => {
+  it('converter Markdown: detected, the same counts as the sample', () => {
+    const r = gongbao(['parse', MD_PATH]);
+    expect(r.code).toBe(0);
+    const i = JSON.parse(r.stdout) as Issue;
+    expect(i.source.reader).toBe('markdown');
+    expect([i.documents.length, i.tables.length, i.appointments.length, i.sluices.length, i.points.length]).toEqual([22, 26, 26, 10, 143]);
+  });
+
+  it('--from text reads the same Markdown as plain text: its HTML tables are then no tables', () => {
+    const i = JSON.parse(gongbao(['parse', '--from', 'text', MD_PATH]).stdout) as Issue;
+    expect(i.source.reader).toBe('text');
+    expect(i.tables).toHaveLength(0);
+  });
+
+  it('pipes without |---|: the same counts as the sample, each run reported', () => {
+    const r = gongbao(['parse', NOSEP_PATH]);
+    const i = JSON.parse(r.stdout) as Issue;
+    expect([i.documents.length, i.tables.length, i.appointments.length, i.sluices.length, i.points.length]).toEqual([22, 26, 26, 10, 143]);
+    expect(i.anomalies.filter((a) => a.code === 'TABLE_DELIMITER_MISSING')).toHaveLength(45);
+  });
+});
