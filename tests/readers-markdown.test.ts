@@ -47,6 +47,24 @@ describe('HTML tables on one line', () => {
     expect(t[0]!.rows[0]!.line).toBe(3);
   });
 
+  it('unclosed tags, > inside attributes, upper case, tbody and th are read; nested tables stay inside their cell', () => {
+    const read = (l: string) => readHtmlTables(l, 1, 0).blocks.map((b) => grid([b.header, ...b.rows]));
+    expect(read('<table><tr><td>a</td><td>b')).toEqual([[['a', 'b']]]);
+    expect(read('<table><tr><td title="a>b">x</td></tr></table>')).toEqual([[['x']]]);
+    expect(read('<TABLE><TBODY><TR><TH>u</TH></TR></TBODY></TABLE>')).toEqual([[['u']]]);
+    expect(read('<table><tr><td><table><tr><td>in</td></tr></table>out</td></tr></table>')).toEqual([[['<table><tr><td>in</td></tr></table>out']]]);
+    expect(read('<table><tr><td rowspan="0">z</td><td colspan="x">y</td></tr></table>')).toEqual([[['z', 'y']]]);
+    expect(read('<table></table>')).toEqual([]);
+  });
+
+  it('hostile spans cannot blow the grid up: past a budget a span is read as 1', () => {
+    const line = '<table>' + '<tr><td rowspan="65534" colspan="1000">x</td></tr>'.repeat(300) + '</table>';
+    const b = readHtmlTables(line, 1, 0).blocks[0]!;
+    const size = [b.header, ...b.rows].reduce((n, r) => n + r.cells.length, 0);
+    expect(b.rows).toHaveLength(299);
+    expect(size).toBeLessThan(300 + 5000);
+  });
+
   it('ragged rows and a table per line: several blocks, rows kept as written', () => {
     const line = '<table><tr><td>a</td><td>b</td></tr><tr><td>1</td></tr></table><table><tr><td>z</td></tr></table>';
     const { blocks } = readHtmlTables(line, 1, 0);

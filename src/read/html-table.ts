@@ -58,24 +58,39 @@ const NONE = new Set<string>();
 
 function span(v: string | undefined): number {
   const n = v === undefined ? 1 : parseInt(v, 10);
-  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
+  return Number.isFinite(n) && n >= 1 ? n : 1;
 }
 
 /**
- * The inner source of a cell: from after its start tag to before its end tag (or its end,
- * when the end tag was left out), trimmed. `start`/`end` index `line`.
+ * The inner source of a cell, trimmed: from its first child to the end of its last; for an
+ * empty cell, the place of its end tag (of its end, when the end tag was left out).
+ * `start`/`end` index `line`.
  */
 function inner(line: string, el: Node): { start: number; end: number } {
-  const open = line.indexOf('>', el.startIndex!);
-  let start = open < 0 ? el.endIndex! + 1 : open + 1;
-  let end = el.endIndex! + 1;
-  const close = line.lastIndexOf('</', end - 1);
-  if (close >= start && line.slice(close + 2, close + 4).toLowerCase() === el.name!.toLowerCase().slice(0, 2)) end = close;
-  if (end < start) end = start;
+  const kids = el.children ?? [];
+  let start: number;
+  let end: number;
+  if (kids.length > 0 && kids[0]!.startIndex !== null && kids[kids.length - 1]!.endIndex !== null) {
+    start = kids[0]!.startIndex!;
+    end = kids[kids.length - 1]!.endIndex! + 1;
+  } else {
+    const last = el.endIndex ?? el.startIndex!;
+    const close = line.lastIndexOf('</', last);
+    start = end = close > el.startIndex! ? close : last + 1;
+  }
   while (start < end && isWs(line.charCodeAt(start))) start++;
   while (end > start && isWs(line.charCodeAt(end - 1))) end--;
   return { start, end };
 }
+
+/**
+ * Grid positions a table may fill through its spans, beyond one per cell: a rowspan or
+ * colspan past this budget is read as 1, so a hostile `rowspan="65534" colspan="1000"` on
+ * every row cannot blow the grid up quadratically.
+ */
+const SPAN_BUDGET = 4096;
+/** Widest colspan taken as written. */
+const MAX_COLSPAN = 256;
 
 export interface HtmlTables {
   blocks: TableBlock[];
@@ -93,6 +108,7 @@ export function readHtmlTables(line: string, lineNo: number, lineOffset: number)
     const trs: Node[] = [];
     collect(t, TR, trs, TABLE);
     const grid: BlockCell[][] = [];
+    let budget = SPAN_BUDGET;
     for (let r = 0; r < trs.length; r++) {
       const row = (grid[r] ??= []);
       const cells: Node[] = [];
@@ -102,8 +118,10 @@ export function readHtmlTables(line: string, lineNo: number, lineOffset: number)
         while (row[c] !== undefined) c++;
         const { start, end } = inner(line, el);
         const cell: BlockCell = { text: line.slice(start, end), line: lineNo, column: start + 1, offset: lineOffset + start };
-        const rs = Math.min(span(el.attribs?.rowspan), trs.length - r);
-        const cs = span(el.attribs?.colspan);
+        let rs = Math.min(span(el.attribs?.rowspan), trs.length - r);
+        let cs = Math.min(span(el.attribs?.colspan), MAX_COLSPAN);
+        if (rs * cs - 1 > budget) { rs = 1; cs = 1; }
+        budget -= rs * cs - 1;
         for (let dr = 0; dr < rs; dr++) {
           const g = (grid[r + dr] ??= []);
           for (let dc = 0; dc < cs; dc++) {
@@ -117,10 +135,11 @@ export function readHtmlTables(line: string, lineNo: number, lineOffset: number)
     for (const g of grid) {
       // A hole left by a row with fewer cells than a span above it: an empty cell.
       const cells: BlockCell[] = [];
-      for (let k = 0; k < g.length; k++) cells.push(g[k] ?? { text: '', line: lineNo, column: t.endIndex! + 1, offset: lineOffset + t.endIndex! });
+      const at = t.endIndex ?? line.length - 1;
+      for (let k = 0; k < g.length; k++) cells.push(g[k] ?? { text: '', line: lineNo, column: at + 1, offset: lineOffset + at });
       rows.push({ line: lineNo, cells });
     }
-    out.ranges.push([t.startIndex!, t.endIndex! + 1]);
+    out.ranges.push([t.startIndex!, (t.endIndex ?? line.length - 1) + 1]);
     if (rows.length === 0) continue;
     out.blocks.push({ kind: 'table', form: 'html', startLine: lineNo, endLine: lineNo, header: rows[0]!, rows: rows.slice(1) });
   }
