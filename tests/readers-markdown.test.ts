@@ -1,6 +1,6 @@
 /** The converter-Markdown reader, HTML tables and the choice of reader, on small inputs. */
 import { describe, expect, it } from 'vitest';
-import { readHtmlTables } from '../src/read/html-table.js';
+import { readHtmlTables, readHtmlTablesOf } from '../src/read/html-table.js';
 import { markdownReader } from '../src/read/reader-markdown.js';
 import { pickReader, readText } from '../src/read/readers.js';
 import { parseIssue } from '../src/parse.js';
@@ -55,6 +55,14 @@ describe('HTML tables on one line', () => {
     expect(read('<table><tr><td><table><tr><td>in</td></tr></table>out</td></tr></table>')).toEqual([[['<table><tr><td>in</td></tr></table>out']]]);
     expect(read('<table><tr><td rowspan="0">z</td><td colspan="x">y</td></tr></table>')).toEqual([[['z', 'y']]]);
     expect(read('<table></table>')).toEqual([]);
+  });
+
+  it('lines read in one parse are read as if alone: what one leaves open does not swallow the next', () => {
+    const lines = ['<table><tr><td>a<td>b', '<table><tr><td><!-- x', '<table><tr><td title="q>c</td></tr></table>', '<table><tr><td>d</td></tr></table>', '<table><tr><td><script>e', '<table><tr><td>f</td></tr></table>'];
+    const got = readHtmlTablesOf(lines.map((text, i) => ({ text, line: i + 1, offset: 0 })));
+    const alone = lines.map((l, i) => readHtmlTables(l, i + 1, 0));
+    expect(got).toEqual(alone);
+    expect(got.map((r) => r.blocks.map((b) => grid([b.header, ...b.rows])))).toEqual([[[['a', 'b']]], [[['<!-- x']]], [[['']]], [[['d']]], [[['<script>e']]], [[['f']]]]);
   });
 
   it('hostile spans cannot blow the grid up: past a budget a span is read as 1', () => {

@@ -98,50 +98,104 @@ export interface HtmlTables {
   ranges: Array<[number, number]>;
 }
 
+/** A line holding `<table`: its text, 1-based number and offset in the text. */
+export interface HtmlLine {
+  text: string;
+  line: number;
+  offset: number;
+}
+
+/**
+ * What closes anything a line left open (a cell, a table, a comment, a quoted attribute, a
+ * raw-text element) before the next line begins: each line is read on its own, as if it
+ * were parsed alone, though all are parsed in one call.
+ */
+const CLOSE = '\n-->"\'></script></style></textarea></title></xmp></noscript></iframe>';
+
 /** The top-level `<table>`s of one line. `lineNo` is 1-based; `lineOffset` the line's offset in the text. */
 export function readHtmlTables(line: string, lineNo: number, lineOffset: number): HtmlTables {
-  const $ = load()(line, { withStartIndices: true, withEndIndices: true }, false);
+  return readLines([{ text: line, line: lineNo, offset: lineOffset }])[0]!;
+}
+
+/**
+ * The top-level `<table>`s of each line, in one parse of all the lines (a parse per line
+ * costs some 0.15 ms each: 3 s for 20 000 tables). A line whose tables do not come out
+ * whole inside it (something it left open swallowed the rest) is parsed again on its own.
+ */
+export function readHtmlTablesOf(lines: readonly HtmlLine[]): HtmlTables[] {
+  const out = readLines(lines);
+  const redo = out.map((r, i) => r.blocks.length === 0 || r.ranges.some(([, z]) => z > lines[i]!.text.length));
+  for (let i = 0; i < lines.length; i++) if (redo[i] && lines.length > 1) out[i] = readLines([lines[i]!])[0]!;
+  return out;
+}
+
+function readLines(lines: readonly HtmlLine[]): HtmlTables[] {
+  const starts: number[] = [];
+  let doc = '';
+  for (const l of lines) {
+    const closers = (l.text.match(/<table/gi)?.length ?? 0) + 1;
+    starts.push(doc.length);
+    doc += l.text + CLOSE + '</table>'.repeat(closers) + '\n';
+  }
+  const $ = load()(doc, { withStartIndices: true, withEndIndices: true }, false);
   const tables: Node[] = [];
   for (const r of $.root().toArray()) collect(r, TABLE, tables, TABLE);
-  const out: HtmlTables = { blocks: [], ranges: [] };
+  const out: HtmlTables[] = lines.map(() => ({ blocks: [], ranges: [] }));
+  let k = 0;
   for (const t of tables) {
-    const trs: Node[] = [];
-    collect(t, TR, trs, TABLE);
-    const grid: BlockCell[][] = [];
-    let budget = SPAN_BUDGET;
-    for (let r = 0; r < trs.length; r++) {
-      const row = (grid[r] ??= []);
-      const cells: Node[] = [];
-      collect(trs[r]!, CELL, cells, TABLE);
-      let c = 0;
-      for (const el of cells) {
-        while (row[c] !== undefined) c++;
-        const { start, end } = inner(line, el);
-        const cell: BlockCell = { text: line.slice(start, end), line: lineNo, column: start + 1, offset: lineOffset + start };
-        let rs = Math.min(span(el.attribs?.rowspan), trs.length - r);
-        let cs = Math.min(span(el.attribs?.colspan), MAX_COLSPAN);
-        if (rs * cs - 1 > budget) { rs = 1; cs = 1; }
-        budget -= rs * cs - 1;
-        for (let dr = 0; dr < rs; dr++) {
-          const g = (grid[r + dr] ??= []);
-          for (let dc = 0; dc < cs; dc++) {
-            g[c + dc] = dr === 0 && dc === 0 ? cell : { text: '', line: lineNo, column: cell.column, offset: cell.offset, spanned: { row: r, column: c } };
-          }
-        }
-        c += cs;
-      }
-    }
-    const rows: BlockRow[] = [];
-    for (const g of grid) {
-      // A hole left by a row with fewer cells than a span above it: an empty cell.
-      const cells: BlockCell[] = [];
-      const at = t.endIndex ?? line.length - 1;
-      for (let k = 0; k < g.length; k++) cells.push(g[k] ?? { text: '', line: lineNo, column: at + 1, offset: lineOffset + at });
-      rows.push({ line: lineNo, cells });
-    }
-    out.ranges.push([t.startIndex!, (t.endIndex ?? line.length - 1) + 1]);
-    if (rows.length === 0) continue;
-    out.blocks.push({ kind: 'table', form: 'html', startLine: lineNo, endLine: lineNo, header: rows[0]!, rows: rows.slice(1) });
+    while (k + 1 < starts.length && starts[k + 1]! <= t.startIndex!) k++;
+    const l = lines[k]!;
+    readTable(t, doc, starts[k]!, k + 1 < starts.length ? starts[k + 1]! : doc.length, l, out[k]!);
   }
   return out;
+}
+
+/** One table into a block: the grid of its rows, positions made local to its line. */
+function readTable(t: Node, doc: string, base: number, regionEnd: number, l: HtmlLine, out: HtmlTables): void {
+  const end = l.text.length;
+  const local = (i: number): number => Math.min(Math.max(i - base, 0), end);
+  const trs: Node[] = [];
+  collect(t, TR, trs, TABLE);
+  const grid: BlockCell[][] = [];
+  let budget = SPAN_BUDGET;
+  for (let r = 0; r < trs.length; r++) {
+    const row = (grid[r] ??= []);
+    const cells: Node[] = [];
+    collect(trs[r]!, CELL, cells, TABLE);
+    let c = 0;
+    for (const el of cells) {
+      while (row[c] !== undefined) c++;
+      const span0 = inner(doc, el);
+      const start = local(span0.start);
+      let stop = local(span0.end);
+      while (stop > start && isWs(l.text.charCodeAt(stop - 1))) stop--;
+      const cell: BlockCell = { text: l.text.slice(start, stop), line: l.line, column: start + 1, offset: l.offset + start };
+      let rs = Math.min(span(el.attribs?.rowspan), trs.length - r);
+      let cs = Math.min(span(el.attribs?.colspan), MAX_COLSPAN);
+      if (rs * cs - 1 > budget) { rs = 1; cs = 1; }
+      budget -= rs * cs - 1;
+      for (let dr = 0; dr < rs; dr++) {
+        const g = (grid[r + dr] ??= []);
+        for (let dc = 0; dc < cs; dc++) {
+          g[c + dc] = dr === 0 && dc === 0 ? cell : { text: '', line: l.line, column: cell.column, offset: cell.offset, spanned: { row: r, column: c } };
+        }
+      }
+      c += cs;
+    }
+  }
+  const tEnd = t.endIndex === null ? end : local(t.endIndex + 1);
+  const rows: BlockRow[] = [];
+  for (const g of grid) {
+    // A hole left by a row with fewer cells than a span above it: an empty cell.
+    const cells: BlockCell[] = [];
+    for (let k = 0; k < g.length; k++) cells.push(g[k] ?? { text: '', line: l.line, column: tEnd, offset: l.offset + tEnd - 1 });
+    rows.push({ line: l.line, cells });
+  }
+  // A table left open runs to the end of its line (the closers after it are not the line's).
+  // A table left open runs to the end of its line, closed by the closers after it; one that
+  // runs past them swallowed the lines after it: its range ends past the line (read again).
+  const past = t.endIndex === null || t.endIndex >= regionEnd;
+  out.ranges.push([local(t.startIndex!), past ? end + 1 : Math.min(t.endIndex! + 1 - base, end)]);
+  if (rows.length === 0) return;
+  out.blocks.push({ kind: 'table', form: 'html', startLine: l.line, endLine: l.line, header: rows[0]!, rows: rows.slice(1) });
 }

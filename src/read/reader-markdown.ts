@@ -18,7 +18,7 @@ import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
 import { splitLines } from './lines.js';
 import type { Block, Reader } from './reading.js';
-import { readHtmlTables } from './html-table.js';
+import { readHtmlTablesOf, type HtmlLine } from './html-table.js';
 
 /** `<table` followed by a space or `>`, in either case (indexOf: no regex pass over plain text). */
 function hasTable(text: string): boolean {
@@ -86,6 +86,7 @@ export const markdownReader: Reader = {
     const anomalies: Anomaly[] = [];
     const furniture = new Map<string, number[]>();
     const removed = new Uint8Array(lines.length);
+    const htmlLines: HtmlLine[] = [];
     const maybeTables = hasTable(text);
     for (let i = 0; i < lines.length; i++) {
       const s = lines[i]!;
@@ -99,12 +100,7 @@ export const markdownReader: Reader = {
         continue;
       }
       if (maybeTables && s.indexOf('<') >= 0 && /<table[\s>]/i.test(s)) {
-        const t = readHtmlTables(s, i + 1, orig.offsets[i]!);
-        for (const b of t.blocks) blocks.push(b);
-        let out = s;
-        for (const [a, z] of t.ranges) out = out.slice(0, a) + asPipeRow(out.slice(a, z)) + out.slice(z);
-        lines[i] = out;
-        removed[i] = 2;
+        htmlLines.push({ text: s, line: i + 1, offset: orig.offsets[i]! });
         continue;
       }
       const trimmed = s.trim();
@@ -112,6 +108,19 @@ export const markdownReader: Reader = {
         const key = trimmed.replace(/\s+/g, ' ');
         const at = furniture.get(key);
         if (at) at.push(i); else furniture.set(key, [i]);
+      }
+    }
+    // HTML tables, all lines in one parse.
+    if (htmlLines.length > 0) {
+      const read = readHtmlTablesOf(htmlLines);
+      for (let k = 0; k < htmlLines.length; k++) {
+        const i = htmlLines[k]!.line - 1;
+        const t = read[k]!;
+        for (const b of t.blocks) blocks.push(b);
+        let out = lines[i]!;
+        for (const [a, z] of t.ranges) out = out.slice(0, a) + asPipeRow(out.slice(a, z)) + out.slice(z);
+        lines[i] = out;
+        removed[i] = 2;
       }
     }
     // Running heads: the same gazette line at least three times.

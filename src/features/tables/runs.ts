@@ -1,7 +1,7 @@
 /**
  * Pipe rows without their |---| delimiter row, a common conversion slip: a run of lines
  * that start with `|`, whose first line ends with `|` and whose first two rows agree on
- * their cell count, is a table; its header is then found as for any table (the first row,
+ * their cell count (two or more), is a table; its header is then found as for any table (the first row,
  * a title row above a header-like row …). Runs that hold a delimiter row anywhere are left
  * to the GFM scanner (scan.ts). The lines are those a scanner body row accepts, so a
  * table read here has the rows the same table with its delimiter row has.
@@ -55,7 +55,8 @@ export function scanPipeRuns<R>(src: SourceLines, map: (row: RawRow) => R): Arra
     if (!delimiter && j - i >= 2 && lastChar(s) === PIPE && firstChar(lines[i + 1]!) === PIPE) {
       const header = splitRow(s, i + 1, offsets[i]!);
       const second = splitRow(lines[i + 1]!, i + 2, offsets[i + 1]!);
-      if (header && second && header.cells.length === second.cells.length) {
+      // One column of pipes is decoration (a margin bar), not a table, without a delimiter row.
+      if (header && second && header.cells.length >= 2 && header.cells.length === second.cells.length) {
         const rows: R[] = [map(second)];
         for (let k = i + 2; k < j; k++) {
           const row = splitRow(lines[k]!, k + 1, offsets[k]!);
