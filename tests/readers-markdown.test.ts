@@ -179,6 +179,18 @@ describe('the Markdown reader', () => {
   });
 });
 
+describe('headings are candidates, never trusted blindly', () => {
+  it('a ## heading with a date line under it is a document; a ## heading inside the text (一、工作目标) is not', () => {
+    const md = '# 【区政府文件】\n\n## 关于某事的通知\n\n(2024 年 3 月 1 日)\n\n正文第一段。\n\n## 一、工作目标\n\n正文第二段。\n\n## 关于另一事的通知\n\n(2024 年 3 月 2 日)\n\n正文。\n';
+    const i = parseIssue(md);
+    expect(i.sections.map((x) => [x.category, x.line])).toEqual([['区政府文件', 1]]);
+    expect(i.documents.map((d) => [d.title, d.date, d.span.startLine, d.span.endLine])).toEqual([
+      ['关于某事的通知', '2024-03-01', 3, 12],
+      ['关于另一事的通知', '2024-03-02', 13, 17],
+    ]);
+  });
+});
+
 describe('choosing the reader', () => {
   it('plain text goes to the text reader; HTML tables, # headings with images go to Markdown', () => {
     expect(pickReader('标题\n\n| a | b |\n|---|---|\n| 1 | 2 |\n').name).toBe('text');

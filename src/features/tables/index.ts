@@ -478,6 +478,8 @@ function readAbove(src: SourceLines, startLine: number, floor: number): { text: 
 /**
  * Every logical table of the issue. `documents` (from the structure reader) give each
  * table its owner; with an empty list every table is outside documents (`t1`, `t2` …).
+ * `blocks`: tables an input reader has read (converter Markdown's HTML tables); they and
+ * pipe rows without a |---| row (runs.ts) join the scanner's fragments before step 2.
  */
 export function extractTables(src: SourceLines, documents: readonly Document[], blocks?: readonly Block[]): Result<Table[]> {
   const anomalies: Anomaly[] = [];
