@@ -143,6 +143,16 @@ describe('the Markdown reader', () => {
     expect(row).not.toMatch(/[<>]/);
   });
 
+  it('MinerU\'s <html><body> wrapper around a table becomes spaces too; text beside a table is kept', () => {
+    const wrapped = markdownReader.read('<html><body><table><tr><td>a</td><td>b</td></tr></table></body></html>\n').value;
+    expect(wrapped.src.lines[0]!.trimStart().startsWith('|')).toBe(true);
+    expect(wrapped.src.lines[0]).not.toMatch(/[<>]/);
+    expect(wrapped.blocks).toHaveLength(1);
+    const beside = markdownReader.read('见下表：<table><tr><td>a</td></tr></table> 完\n').value;
+    expect(beside.src.lines[0]!.startsWith('见下表：')).toBe(true);
+    expect(beside.src.lines[0]!.endsWith(' 完')).toBe(true);
+  });
+
   it('a pipe row made from an HTML table is not read again as a table without |---|', () => {
     const two = markdownReader.read('<table><tr><td>a</td><td>b</td></tr></table>\n<table><tr><td>c</td><td>d</td></tr></table>\n').value;
     expect(extractTables(two.src, [], two.blocks).value).toHaveLength(2);

@@ -74,6 +74,27 @@ function asPipeRow(html: string): string {
   }).trimEnd();
 }
 
+/**
+ * The line with each table range as a pipe row. Wrappers around the tables
+ * (`<html><body>…</body></html>`, as MinerU writes them) become spaces too when the rest of
+ * the line holds only tags; text beside a table is kept as written.
+ */
+function withPipeRows(line: string, ranges: ReadonlyArray<[number, number]>): string {
+  const parts: Array<{ text: string; table: boolean }> = [];
+  let at = 0;
+  for (const [a, z] of ranges) {
+    if (a > at) parts.push({ text: line.slice(at, a), table: false });
+    parts.push({ text: line.slice(a, z), table: true });
+    at = Math.max(at, z);
+  }
+  if (at < line.length) parts.push({ text: line.slice(at), table: false });
+  TAG.lastIndex = 0;
+  const onlyTags = parts.every((p) => p.table || p.text.replace(TAG, '').trim() === '');
+  let out = '';
+  for (const p of parts) out += p.table ? asPipeRow(p.text) : onlyTags ? p.text.replace(TAG, (m: string) => ' '.repeat(m.length)) : p.text;
+  return out.trimEnd();
+}
+
 const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
 
 export const markdownReader: Reader = {
@@ -117,9 +138,7 @@ export const markdownReader: Reader = {
         const i = htmlLines[k]!.line - 1;
         const t = read[k]!;
         for (const b of t.blocks) blocks.push(b);
-        let out = lines[i]!;
-        for (const [a, z] of t.ranges) out = out.slice(0, a) + asPipeRow(out.slice(a, z)) + out.slice(z);
-        lines[i] = out;
+        lines[i] = withPipeRows(lines[i]!, t.ranges);
         removed[i] = 2;
       }
     }
