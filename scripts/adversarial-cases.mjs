@@ -34,5 +34,10 @@ export function adversarialCases(sample) {
     ['1 000 000 spaces and tabs', () => rep(' \t', 500_000) + 'x\n'],
     ['200 000 lines of U+FFFD', () => rep('\ufffd\n', 200_000)],
     ['sample ×8 run together', () => rep(sample, 8)],
+    // converter Markdown (src/read/reader-markdown.ts, html-table.ts)
+    ['20 000 one-line HTML tables', () => rep('<table><tr><td>序号</td><td>名称</td></tr><tr><td>1</td><td>甲</td></tr></table>\n\n', 20_000)],
+    ['an HTML table of 100 000 cells with rowspans on one line', () => '<table>' + rep('<tr><td>1</td><td rowspan="2">x</td><td>y</td><td>z</td></tr>', 25_000) + '</table>\n'],
+    ['10 000 HTML tables left open, a comment left open', () => rep('<table><tr><td>a<td>b\n', 10_000) + '<table><tr><td><!-- x\n' + rep('<table><tr><td>c</td></tr></table>\n', 1000)],
+    ['100 000 # headings, running heads and page numbers', () => rep('# 【区政府文件】\n\n某某区人民政府公报 2023 年第 2 期\n\n12\n\n## 关于某事的通知\n', 20_000)],
   ];
 }

@@ -3,7 +3,7 @@ import type { Anomaly } from './model/anomaly.js';
 import type { Issue, Source } from './model/issue.js';
 import { anomaly } from './model/catalogue.js';
 import { decode, type Encoding } from './read/decode.js';
-import { splitLines } from './read/lines.js';
+import { readText, type ReaderName } from './read/readers.js';
 import { readStructure } from './core/structure.js';
 import { CHECKS, checkInput } from './check/index.js';
 import { emptyRecords, type AnyFeature, type Context, type Records } from './core/feature.js';
@@ -16,6 +16,8 @@ export interface ParseOptions {
   name?: string | null;
   /** Force an encoding instead of detecting it (bytes input only). */
   encoding?: Encoding;
+  /** The input form (`--from`): text or markdown; detected from the content when absent. */
+  from?: ReaderName;
 }
 
 /** An issue with the lines of its text (for writers that show the source: Markdown, HTML). */
@@ -29,7 +31,7 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
   const name = options.name ?? null;
   const anomalies: Anomaly[] = [];
   let text: string;
-  let source: Omit<Source, 'lines'>;
+  let source: Omit<Source, 'lines' | 'reader'>;
   if (typeof input === 'string') {
     text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
     source = { name, encoding: 'utf-8', bom: input.charCodeAt(0) === 0xfeff, bytes: Buffer.byteLength(input, 'utf8'), sha256: null };
@@ -41,7 +43,9 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
     input = '';
     if (d.fallback) anomalies.push(anomaly('INPUT_ENCODING_FALLBACK', { message: 'not valid UTF-8; decoded as GB18030', line: 1, evidence: '' }));
   }
-  const src = splitLines(text);
+  const reading = readText(text, options.from);
+  append(anomalies, reading.anomalies);
+  const { src, blocks, reader } = reading.value;
   const lost = text.includes('\ufffd');
   for (let i = 0; lost && i < src.lines.length; i++) {
     const col = src.lines[i]!.indexOf('\ufffd');
@@ -50,7 +54,7 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
 
   const structure = readStructure(src);
   append(anomalies, structure.anomalies);
-  const records = runFeatures({ src, structure, records: {} }, anomalies);
+  const records = runFeatures({ src, structure, records: {}, blocks }, anomalies);
   const checks = checkInput(src, structure);
   for (const check of CHECKS) append(anomalies, check.run(checks));
 
@@ -58,7 +62,7 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
   const reported = collapseFloods(anomalies);
   const issue: Issue = {
     schemaVersion: 1,
-    source: { ...source, lines: src.lines.length },
+    source: { ...source, lines: src.lines.length, reader },
     masthead: structure.masthead,
     toc: structure.toc,
     sections: structure.sections,

@@ -8,7 +8,7 @@ import {
   type ParseOptions, type ParsedSource, type Encoding, type SourceLines, type Result,
   type ExportIssueOptions, type ValidateIssueOptions, type Validation, type FailOn, type RuleLevel,
   type Anomaly, type Severity, type Issue, type Source, type Span, type Document, type Table, type ColumnType,
-  type Fragment, type RawRow, type RawCell, type Code, type Rule,
+  type Fragment, type RawRow, type RawCell, type Code, type Rule, type Block,
 } from '../src/index.js';
 
 describe('src/index.ts exports every type its functions name', () => {
@@ -36,7 +36,7 @@ describe('src/index.ts exports every type its functions name', () => {
   });
 
   it('extractTables / scanTables / splitRow', () => {
-    expectTypeOf(extractTables).parameters.toEqualTypeOf<[src: SourceLines, documents: readonly Document[]]>();
+    expectTypeOf(extractTables).parameters.toEqualTypeOf<[src: SourceLines, documents: readonly Document[], blocks?: readonly Block[]]>();
     expectTypeOf(extractTables).returns.toEqualTypeOf<Result<Table[]>>();
     expectTypeOf(splitRow).returns.toEqualTypeOf<RawRow | null>();
     expectTypeOf<RawRow['cells']>().toEqualTypeOf<RawCell[]>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
  * - every line that starts with `gongbao ` inside a ```sh block is an example; it runs in
  *   bash (pipes to jq, head, grep as written, with pipefail: the exit status is gongbao's
  *   unless a later stage fails) with `gongbao` meaning `node bin/gongbao`, in a temporary
- *   folder holding samples/changning-2023-02.txt; the examples of one block run in order in
+ *   folder holding samples/changning-2023-02.txt (and tests/fixtures/real/); the examples of one block run in order in
  *   the same folder (a later one may read what an earlier one wrote);
  * - it must exit 0, or N when the line ends with `# exits N`;
  * - the file or folder it names with `--out`, `-o` or `>` must exist and not be empty;
@@ -74,6 +74,8 @@ function folder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'gongbao-readme-'));
   mkdirSync(join(dir, 'samples'));
   copyFileSync(join(ROOT, SAMPLE), join(dir, SAMPLE));
+  // the real texts of other layouts, which the README's input section reads
+  cpSync(join(ROOT, 'tests/fixtures/real'), join(dir, 'tests/fixtures/real'), { recursive: true });
   return dir;
 }
 

@@ -56,7 +56,8 @@ function files(): string[] {
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = `${dir}/${e.name}`;
-      if (e.isDirectory()) walk(p);
+      // tests/fixtures/readers/ holds the sample in other forms (pipe rows without |---|: no GFM table at all).
+      if (e.isDirectory()) { if (e.name !== 'readers') walk(p); }
       else if ((p.endsWith('.md') || p.endsWith('.txt')) && /^\s*\|/m.test(readFileSync(p, 'utf8'))) out.push(p);
     }
   };

@@ -60,7 +60,7 @@ function tableMarkup(lines: readonly string[], out: Anomaly[]): void {
   const close = (end: number): void => {
     const count = end - start + 1;
     if (kind === 'pipe' && count >= 2 && !hasDelimiter) {
-      out.push(anomaly('TABLE_DELIMITER_MISSING', { message: `${count} pipe-table rows (lines ${start}–${end}) without the |---| delimiter row under their header: not read as a table`, line: start, endLine: end, evidence: lines[start - 1]! }));
+      out.push(anomaly('TABLE_DELIMITER_MISSING', { message: `${count} pipe-table rows (lines ${start}–${end}) without the |---| delimiter row under their header: read as a table, its header guessed`, line: start, endLine: end, evidence: lines[start - 1]! }));
     } else if (kind === 'fullwidth' && count >= 2) {
       out.push(anomaly('TABLE_FULLWIDTH_PIPES', { message: `${count} table rows (lines ${start}–${end}) separate their cells with full-width ｜: not read as a table`, line: start, endLine: end, evidence: lines[start - 1]! }));
     } else if (kind === 'tab' && count >= 2) {

@@ -48,7 +48,7 @@ Examples:
     const tasks: Task[] = files.map((file) => ({
       kind: 'export',
       file,
-      input: { encoding: opts.encoding, maxBytes: opts.maxBytes },
+      input: { encoding: opts.encoding, from: opts.from, maxBytes: opts.maxBytes },
       export: { bom: opts.bom, excelSafe: opts.excelSafe, stamp, ...(opts.crs ? { crs: opts.crs } : {}) },
     }));
     const totals = new Totals();

@@ -4,9 +4,12 @@ import { parseEncoding, type Encoding } from '../read/decode.js';
 import { readInput, DEFAULT_MAX_BYTES } from './io.js';
 import { parseSource, type ParsedSource } from '../parse.js';
 import type { Issue } from '../model/issue.js';
+import { READER_NAMES, type ReaderName } from '../read/readers.js';
 
 export interface InputOpts {
   encoding?: string;
+  /** The input form: text or markdown (`--from`); detected when absent. */
+  from?: ReaderName;
   maxBytes: number;
 }
 
@@ -22,6 +25,7 @@ function positiveInt(flag: string) {
 export function inputOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--encoding <name>', 'force the input encoding: utf-8, utf-16le, utf-16be, gb18030'))
+    .addOption(new Option('--from <form>', 'the input form instead of detecting it: text (converter text, pipe tables) or markdown (converter Markdown: MinerU, marker, docling)').choices(READER_NAMES))
     .addOption(new Option('--max-bytes <n>', 'refuse inputs larger than this').default(DEFAULT_MAX_BYTES, '256 MiB').argParser(positiveInt('--max-bytes')));
 }
 
@@ -39,7 +43,7 @@ export function loadSource(file: string, opts: InputOpts): ParsedSource {
   const raw: { name: string | null; bytes: Uint8Array | null } = readInput(file, opts.maxBytes);
   const bytes = raw.bytes!;
   raw.bytes = null; // parseSource drops its reference once decoded: the buffer can be collected
-  return parseSource(bytes, { name: raw.name, ...(encoding ? { encoding } : {}) });
+  return parseSource(bytes, { name: raw.name, ...(encoding ? { encoding } : {}), ...(opts.from ? { from: opts.from } : {}) });
 }
 
 let stdoutClosed = false;

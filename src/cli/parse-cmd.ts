@@ -29,7 +29,7 @@ Examples:
   batchOptions(inputOptions(cmd)).action(async (inputs: string[], opts: ParseOpts) => {
     const { files, failed } = resolveInputs(inputs, opts);
     const single = inputs.length === 1 && files.length === 1 && files[0] === inputs[0];
-    const tasks: Task[] = files.map((file) => ({ kind: 'parse', file, input: { encoding: opts.encoding, maxBytes: opts.maxBytes }, pretty: single && opts.pretty === true }));
+    const tasks: Task[] = files.map((file) => ({ kind: 'parse', file, input: { encoding: opts.encoding, from: opts.from, maxBytes: opts.maxBytes }, pretty: single && opts.pretty === true }));
     const totals = new Totals();
     totals.failed += failed;
     if (failed) totals.worst(2);

@@ -152,7 +152,7 @@ async function validateFiles(inputs: string[], opts: ValidateOpts, rules: Map<st
     results.push({ file: p.path, anomalies: [], error: p.message });
   }
   // Files are parsed in parallel (--jobs); rules and the baseline apply here, in order.
-  const tasks: Task[] = files.map((file) => ({ kind: 'validate', file, input: { encoding: opts.encoding, maxBytes: opts.maxBytes } }));
+  const tasks: Task[] = files.map((file) => ({ kind: 'validate', file, input: { encoding: opts.encoding, from: opts.from, maxBytes: opts.maxBytes } }));
   await runAll(tasks, opts.jobs, (r) => {
     if (!r.ok) {
       if (r.exitCode !== 2) throw new Error(r.error);

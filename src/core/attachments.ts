@@ -56,7 +56,7 @@ function startFollows(lines: readonly string[], k: number, to: number): boolean 
  * The items a declaration on line `ln` lists: on its own line, or numbered on the lines
  * below (`附件：` alone, then 1. … / 2. …); `last` is the last line it takes.
  */
-function declarationItems(lines: readonly string[], ln: number, to: number, decl: RegExpExecArray): { items: Item[]; last: number } {
+function declarationItems(lines: readonly string[], ln: number, to: number, decl: RegExpExecArray, removed?: Uint8Array): { items: Item[]; last: number } {
   const items: Item[] = [];
   let last = ln;
   if (decl[2]) {
@@ -79,7 +79,11 @@ function declarationItems(lines: readonly string[], ln: number, to: number, decl
     let k = last + 1;
     for (;;) {
       const j = nextNonBlank(lines, k, to);
-      if (j > to || j - k > 1) break;
+      // A blank run holding lines an input reader blanked (running head, page number) is
+      // a page break, not a gap between paragraphs.
+      let pageBreak = false;
+      for (let g = k; g < j && removed && !pageBreak; g++) if (removed[g - 1] === 1) pageBreak = true;
+      if (j > to || (j - k > 1 && !pageBreak)) break;
       const it = ITEM.exec(lines[j - 1]!);
       if (!it || Number(toHalfWidth(it[1]!)) !== items[items.length - 1]!.index! + 1) break;
       items.push({ index: Number(toHalfWidth(it[1]!)), title: squash(it[2]!), line: j, att: null });
@@ -95,7 +99,7 @@ function declarationItems(lines: readonly string[], ln: number, to: number, decl
  * items, the lines where attachments begin, matched by number; a declaration inside an
  * attachment declares nested attachments (`parent`).
  */
-export function readAttachments(lines: readonly string[], from: number, to: number, documentId: string): { attachments: Attachment[]; anomalies: Anomaly[] } {
+export function readAttachments(lines: readonly string[], from: number, to: number, documentId: string, removed?: Uint8Array): { attachments: Attachment[]; anomalies: Anomaly[] } {
   const attachments: Attachment[] = [];
   const anomalies: Anomaly[] = [];
   const decls: Item[][] = [];
@@ -129,7 +133,7 @@ export function readAttachments(lines: readonly string[], from: number, to: numb
     }
     const decl = DECL.exec(line);
     if (!decl) continue;
-    const { items, last } = declarationItems(lines, ln, to, decl);
+    const { items, last } = declarationItems(lines, ln, to, decl, removed);
     if (items[0]!.index === null && items[0]!.title === '') {
       if (startFollows(lines, ln, to)) {
         // "附件：" alone as the 附件说明, its title on the next line(s) and the attachment below.

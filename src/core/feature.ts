@@ -10,6 +10,7 @@ import type { CsvTable, ExportOptions, FeatureFile } from '../model/export.js';
 import type { Issue } from '../model/issue.js';
 import type { Result } from '../model/result.js';
 import type { SourceLines } from '../read/lines.js';
+import type { Block } from '../read/reading.js';
 import type { Structure } from './structure.js';
 
 /**
@@ -35,6 +36,11 @@ export interface Context {
   src: SourceLines;
   structure: Structure;
   records: Partial<Records>;
+  /**
+   * What the input reader already read (src/read/readers.ts): HTML tables of converter
+   * Markdown, whose lines are blank in `src`. Absent or empty for plain text.
+   */
+  blocks?: readonly Block[];
 }
 
 /** A kind of record that `gongbao extract KIND FILE` prints. */

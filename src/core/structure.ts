@@ -98,10 +98,17 @@ export function bookTitles(s: string): { text: string; index: number }[] {
 }
 
 /** Title lines above a date line: contiguous non-blank lines, short, not body text. */
-function titleAbove(lines: readonly string[], dateNo: number, floor: number): [number, number] | null {
+function titleAbove(lines: readonly string[], dateNo: number, floor: number, removed?: Uint8Array): [number, number] | null {
   let k = dateNo - 1;
   let blanks = 0;
-  while (k >= floor && lines[k - 1]!.trim() === '' && blanks < 3) { k--; blanks++; }
+  // A blank run holding lines an input reader blanked (running head, page number between
+  // title and date) is a page break: up to 12 lines of it are skipped.
+  let pageBreak = false;
+  while (k >= floor && lines[k - 1]!.trim() === '' && (blanks < 3 || (pageBreak && blanks < 12))) {
+    if (removed?.[k - 1] === 1) pageBreak = true;
+    blanks++;
+    k--;
+  }
   if (k < floor || lines[k - 1]!.trim() === '') return null;
   const end = k;
   let start = k;
@@ -152,7 +159,7 @@ class Cover {
 }
 
 /** Date lines with the title above them: the layout of gazettes that date every document. */
-function dateLineStarts(lines: readonly string[], region: Region, anomalies: Anomaly[]): Candidate[] {
+function dateLineStarts(lines: readonly string[], region: Region, anomalies: Anomaly[], removed?: Uint8Array): Candidate[] {
   const cands: Candidate[] = [];
   for (let ln = region.from; ln <= region.to; ln++) {
     const line = lines[ln - 1]!;
@@ -160,7 +167,7 @@ function dateLineStarts(lines: readonly string[], region: Region, anomalies: Ano
     const d = dateLine(line);
     if (!d) continue;
     const floor = cands.length ? Math.max(region.from, cands[cands.length - 1]!.dateLineNo! + 1) : region.from;
-    const t = titleAbove(lines, ln, floor);
+    const t = titleAbove(lines, ln, floor, removed);
     if (!t) {
       anomalies.push(anomaly('DOCUMENT_WITHOUT_TITLE', { message: `date line ${d.raw} has no title line above it`, line: ln, evidence: line }));
       cands.push({ titleStart: ln, titleEnd: ln - 1, date: d, dateLineNo: ln });
@@ -259,8 +266,8 @@ function attachFurniture(lines: readonly string[], region: Region, cands: Candid
 }
 
 /** Document starts in one region: date lines, official-document heads, TOC titles, interpretations. */
-function candidatesIn(lines: readonly string[], region: Region, tocEntries: readonly TocEntry[], anomalies: Anomaly[]): Candidate[] {
-  const cands = dateLineStarts(lines, region, anomalies);
+function candidatesIn(lines: readonly string[], region: Region, tocEntries: readonly TocEntry[], anomalies: Anomaly[], removed?: Uint8Array): Candidate[] {
+  const cands = dateLineStarts(lines, region, anomalies, removed);
   const cover = new Cover(region);
   for (const c of cands) cover.mark(c);
   append(cands, officialStarts(lines, region, cover));
@@ -395,7 +402,7 @@ function newDocument(lines: readonly string[], c: Candidate, ordinal: number, ca
 }
 
 /** Documents and sections of every region, each document with the candidate it starts at. */
-function documentsOf(lines: readonly string[], tocs: readonly Toc[], regions: readonly Region[], anomalies: Anomaly[]) {
+function documentsOf(lines: readonly string[], tocs: readonly Toc[], regions: readonly Region[], anomalies: Anomaly[], removed?: Uint8Array) {
   const documents: Document[] = [];
   const sections: Section[] = [];
   const docRegion: Region[] = [];
@@ -414,7 +421,7 @@ function documentsOf(lines: readonly string[], tocs: readonly Toc[], regions: re
   for (const region of regions) {
     const listed = tocs[region.group]!.entries;
     const entries = byCategory[region.group]!.get(region.category) ?? [];
-    const cands = candidatesIn(lines, region, entries.length ? entries : region.category === null ? listed : [], anomalies);
+    const cands = candidatesIn(lines, region, entries.length ? entries : region.category === null ? listed : [], anomalies, removed);
     cands.forEach((c, i) => {
       const end = i + 1 < cands.length ? (cands[i + 1]!.spanStart ?? cands[i + 1]!.titleStart) - 1 : region.to;
       documents.push(newDocument(lines, c, documents.length + 1, region.category, end));
@@ -547,7 +554,7 @@ function readClosing(lines: readonly string[], d: Document, bodyFrom: number): v
 }
 
 /** Per-document details: title, kind, 文号, recipients, 落款, id, attachments, with their anomalies. */
-function readDetails(lines: readonly string[], documents: Document[], docCands: readonly Candidate[], tocOf: ReadonlyArray<TocEntry | undefined>, anomalies: Anomaly[]): void {
+function readDetails(lines: readonly string[], documents: Document[], docCands: readonly Candidate[], tocOf: ReadonlyArray<TocEntry | undefined>, anomalies: Anomaly[], removed?: Uint8Array): void {
   const untitled = new Map<number, Anomaly>();
   for (const a of anomalies) if (a.code === 'DOCUMENT_WITHOUT_TITLE') untitled.set(a.line, a);
   const idCount = new Map<string, number>();
@@ -578,7 +585,7 @@ function readDetails(lines: readonly string[], documents: Document[], docCands: 
     for (const m of d.sourceMeta) {
       if (m.key === 'title') anomalies.push(anomaly('TITLE_REPEATED', { message: `the title is printed twice (line ${m.line} and line ${d.titleSpan.startLine}), as exports print it`, line: d.titleSpan.startLine, evidence: lines[d.titleSpan.startLine - 1]!, documentId: d.id }));
     }
-    const att = readAttachments(lines, d.titleSpan.endLine + 1, d.span.endLine, d.id);
+    const att = readAttachments(lines, d.titleSpan.endLine + 1, d.span.endLine, d.id, removed);
     d.attachments = att.attachments;
     append(anomalies, att.anomalies);
     if (c.titleEnd < c.titleStart) { const a = untitled.get(c.dateLineNo!); if (a) a.documentId = d.id; }
@@ -613,9 +620,9 @@ export function readStructure(src: SourceLines): Structure {
   const { toc, mh, bodyStart, bodyEnd } = readFrame(lines, anomalies);
   const { tocs, regions } = splitRegions(lines, { entries: toc.entries, line: toc.startLine }, bodyStart, bodyEnd);
   const { tocCategories, bodyCategories } = categoriesOf(lines, tocs, regions, anomalies);
-  const { documents, sections, docRegion, docCands, sectionOf } = documentsOf(lines, tocs, regions, anomalies);
+  const { documents, sections, docRegion, docCands, sectionOf } = documentsOf(lines, tocs, regions, anomalies, src.removed);
   const tocOf = matchToc(documents, docRegion, tocs, tocCategories, bodyCategories);
-  readDetails(lines, documents, docCands, tocOf, anomalies);
+  readDetails(lines, documents, docCands, tocOf, anomalies, src.removed);
   documents.forEach((d, i) => {
     // Regions do not overlap: only the section of the document's own region can hold it.
     const s = sectionOf.get(docRegion[i]!);

@@ -28,6 +28,19 @@ export const CATALOGUE = {
     description: 'A line holds U+FFFD, a character lost in an earlier conversion',
     hint: 'Restore the character from the printed issue',
   },
+  // readers: page furniture and figures a converter left in the text (src/read/reader-*.ts)
+  INPUT_PAGE_FURNITURE: {
+    severity: 'info',
+    group: 'input',
+    description: 'Running heads or page numbers repeated at every page of converter output were removed from the text (reported once, with their count)',
+    hint: 'Nothing to do; remove them from the text to silence this',
+  },
+  INPUT_IMAGE_REFERENCE: {
+    severity: 'info',
+    group: 'input',
+    description: 'An image reference (![](…)) stands for a figure of the printed issue that the text does not hold',
+    hint: 'Check the figure in the printed issue; transcribe it if it holds data',
+  },
   // damage: signs the text was cut, run together or mangled on its way (src/check/damage.ts)
   INPUT_TRUNCATED: {
     severity: 'error',
@@ -50,7 +63,7 @@ export const CATALOGUE = {
   TABLE_DELIMITER_MISSING: {
     severity: 'warning',
     group: 'tables',
-    description: 'Rows of a pipe table without the |---| delimiter row under the header: they are not read as a table',
+    description: 'Rows of a pipe table without the |---| delimiter row under the header: read as a table from the rows alone, its header guessed',
     hint: 'Add the delimiter row (| --- | --- |) under the header row',
   },
   TABLE_FULLWIDTH_PIPES: {

@@ -20,6 +20,7 @@ export const Source = z
     bytes: z.number().int().min(0),
     lines: z.number().int().min(0),
     sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+    reader: z.enum(['text', 'markdown']).describe('The input reader that read the text: text (plain converter text, pipe tables) or markdown (converter Markdown: # headings, HTML tables, page furniture)'),
   })
   .describe('Where the text came from and how it was decoded');
 export type Source = z.infer<typeof Source>;

@@ -2,7 +2,7 @@
 // with ajv standalone code. Do not edit; tests/conform.test.ts checks that it is up to date.
 "use strict";
 export const issue = validate20;
-const schema31 = {"$id":"https://gongbao.dev/schemas/issue.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"schemaVersion":{"type":"number","const":1},"source":{"type":"object","properties":{"name":{"type":["string","null"]},"encoding":{"type":"string","enum":["utf-8","utf-16le","utf-16be","gb18030"]},"bom":{"type":"boolean"},"bytes":{"type":"integer","minimum":0,"maximum":9007199254740991},"lines":{"type":"integer","minimum":0,"maximum":9007199254740991},"sha256":{"type":["string","null"],"pattern":"^[0-9a-f]{64}$"}},"required":["name","encoding","bom","bytes","lines","sha256"],"additionalProperties":false},"masthead":{"type":"object","properties":{"title":{"type":["string","null"]},"year":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"issue":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"totalIssue":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"publicationDate":{"type":["string","null"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"publisher":{"type":["string","null"]},"website":{"type":["string","null"]},"line":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991}},"required":["title","year","issue","totalIssue","publicationDate","publisher","website","line"],"additionalProperties":false},"toc":{"type":"array","items":{"type":"object","properties":{"category":{"type":["string","null"]},"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"title":{"type":"string"},"titleRaw":{"type":"string"},"page":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"tocLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["category","index","title","titleRaw","page","line","documentId"],"additionalProperties":false}},"sections":{"type":"array","items":{"type":"object","properties":{"category":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"documentIds":{"type":"array","items":{"type":"string"}}},"required":["category","line","span","documentIds"],"additionalProperties":false}},"documents":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"ordinal":{"type":"integer","minimum":1,"maximum":9007199254740991},"category":{"type":["string","null"]},"kind":{"type":["string","null"]},"title":{"type":"string"},"titleRaw":{"type":"string"},"titleSpan":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"date":{"type":["string","null"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"dateRaw":{"type":["string","null"]},"dateLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"docNumber":{"type":["object","null"],"properties":{"raw":{"type":"string"},"normalized":{"type":"string"},"issuer":{"type":"string"},"year":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"serial":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["raw","normalized","issuer","year","serial","line","column"],"additionalProperties":false},"recipients":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"attachments":{"type":"array","items":{"type":"object","properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"declaredTitle":{"type":["string","null"]},"declaredLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"title":{"type":["string","null"]},"startLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"parent":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991}},"required":["index","declaredTitle","declaredLine","title","startLine","parent"],"additionalProperties":false}},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"toc":{"type":["object","null"],"properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"page":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["index","page","line"],"additionalProperties":false},"interprets":{"type":["string","null"]},"issuers":{"type":"array","items":{"type":"string"}},"dateSource":{"type":["string","null"],"enum":["dateLine","signature",null]},"signature":{"type":["object","null"],"properties":{"issuers":{"type":"array","items":{"type":"string"}},"date":{"type":["string","null"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"dateRaw":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["issuers","date","dateRaw","line","startLine"],"additionalProperties":false},"note":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"header":{"type":["object","null"],"properties":{"issuers":{"type":"array","items":{"type":"string"}},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"signer":{"type":["string","null"]}},"required":["issuers","line","signer"],"additionalProperties":false},"sourceMeta":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"value":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["key","value","line"],"additionalProperties":false}}},"required":["id","ordinal","category","kind","title","titleRaw","titleSpan","date","dateRaw","dateLine","docNumber","recipients","attachments","span","toc","interprets","issuers","dateSource","signature","note","header","sourceMeta"],"additionalProperties":false}},"citations":{"type":"array","items":{"type":"object","properties":{"documentId":{"type":["string","null"]},"kind":{"type":"string","enum":["docNumber","title"]},"text":{"type":"string"},"normalized":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"targetDocumentId":{"type":["string","null"]}},"required":["documentId","kind","text","normalized","line","column","targetDocumentId"],"additionalProperties":false}},"tables":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"documentId":{"type":["string","null"]},"attachmentIndex":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"caption":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"title":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"notes":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false}},"fragments":{"minItems":1,"type":"array","items":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"headerRows":{"type":"integer","minimum":0,"maximum":9007199254740991},"continuation":{"type":"string","enum":["first","repeatHeader","emptyHeader"]},"columnOffset":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["startLine","endLine","headerRows","continuation","columnOffset"],"additionalProperties":false}},"columns":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"nameRaw":{"type":"string"},"type":{"type":"string","enum":["integer","number","percentage","date","text"]}},"required":["name","nameRaw","type"],"additionalProperties":false}},"rows":{"type":"array","items":{"type":"object","properties":{"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"type":"string","enum":["data","group","header"]},"group":{"type":["string","null"]},"cells":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"raw":{"type":"string"},"value":{"type":["number","string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"filled":{"type":"boolean"},"original":{"type":"string"},"joined":{"type":"array","items":{"type":"object","properties":{"raw":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["raw","line","column"],"additionalProperties":false}}},"required":["text","raw","value","line","column"],"additionalProperties":false}}},"required":["line","kind","cells"],"additionalProperties":false}},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false}},"required":["id","documentId","attachmentIndex","caption","title","notes","fragments","columns","rows","span"],"additionalProperties":false}},"appointments":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"action":{"type":"string","enum":["appoint","remove"]},"name":{"type":["string","null"]},"nameRaw":{"type":["string","null"]},"positions":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"organization":{"type":["string","null"]},"title":{"type":["string","null"]}},"required":["text","organization","title"],"additionalProperties":false}},"qualifiers":{"type":"array","items":{"type":"string"}},"period":{"type":["object","null"],"properties":{"from":{"type":"string","pattern":"^\\d{4}-\\d{2}$"},"to":{"type":"string","pattern":"^\\d{4}-\\d{2}$"},"raw":{"type":"string"}},"required":["from","to","raw"],"additionalProperties":false},"documentId":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["id","action","name","nameRaw","positions","qualifiers","period","documentId","line"],"additionalProperties":false}},"rosters":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"body":{"type":"string"},"documentId":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"note":{"type":["string","null"]},"source":{"type":"string","enum":["table","line","sentence","mixed"]},"members":{"type":"array","items":{"type":"object","properties":{"order":{"type":"integer","minimum":1,"maximum":9007199254740991},"role":{"type":"string"},"name":{"type":["string","null"]},"nameRaw":{"type":["string","null"]},"position":{"type":["string","null"]},"source":{"type":"string","enum":["table","line","sentence"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"group":{"type":"string"}},"required":["order","role","name","nameRaw","position","source","line"],"additionalProperties":false}}},"required":["id","body","documentId","line","note","source","members"],"additionalProperties":false}},"sluices":{"type":"array","items":{"type":"object","properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"name":{"type":"string"},"grade":{"type":["string","null"]},"banks":{"type":"object","properties":{"left":{"type":"object","properties":{"shorelineLength":{"type":["number","null"]},"landArea":{"type":["number","null"]}},"required":["shorelineLength","landArea"],"additionalProperties":false},"right":{"type":"object","properties":{"shorelineLength":{"type":["number","null"]},"landArea":{"type":["number","null"]}},"required":["shorelineLength","landArea"],"additionalProperties":false}},"required":["left","right"],"additionalProperties":false},"totalShorelineLength":{"type":["number","null"]},"boundaryLength":{"type":["number","null"]},"waterArea":{"type":["number","null"]},"totalArea":{"type":["number","null"]},"note":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"summaryLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"section":{"type":["object","null"],"properties":{"number":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"name":{"type":"string"},"nameRaw":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["number","name","nameRaw","line","startLine","endLine"],"additionalProperties":false},"pointCount":{"type":"integer","minimum":0,"maximum":9007199254740991},"geometry":{"type":"object","properties":{"boundary":{"type":"string","enum":["ring","lines","none"]},"rings":{"type":"array","items":{"type":"object","properties":{"fromSeq":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"toSeq":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"points":{"type":"integer","minimum":0,"maximum":9007199254740991},"area":{"type":"number"},"perimeter":{"type":"number"},"selfIntersections":{"type":"integer","minimum":0,"maximum":9007199254740991},"pointRefs":{"type":"array","items":{"type":"integer","minimum":0,"maximum":9007199254740991}}},"required":["fromSeq","toSeq","points","area","perimeter","selfIntersections","pointRefs"],"additionalProperties":false}},"excludedSeqs":{"type":"array","items":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991}},"area":{"type":["number","null"]},"perimeter":{"type":["number","null"]},"selfIntersections":{"type":"integer","minimum":0,"maximum":9007199254740991},"areaRatio":{"type":["number","null"]},"perimeterRatio":{"type":["number","null"]}},"required":["boundary","rings","excludedSeqs","area","perimeter","selfIntersections","areaRatio","perimeterRatio"],"additionalProperties":false},"checks":{"type":"object","properties":{"join":{"type":"string","enum":["ok","fail","skipped"]},"name":{"type":"string","enum":["ok","fail","skipped"]},"order":{"type":"string","enum":["ok","fail","skipped"]},"stakes":{"type":"string","enum":["ok","fail","skipped"]},"duplicates":{"type":"string","enum":["ok","fail","skipped"]},"outliers":{"type":"string","enum":["ok","fail","skipped"]},"shorelineSum":{"type":"string","enum":["ok","fail","skipped"]},"areaSum":{"type":"string","enum":["ok","fail","skipped"]},"area":{"type":"string","enum":["ok","fail","skipped"]},"boundaryLength":{"type":"string","enum":["ok","fail","skipped"]},"selfIntersections":{"type":"string","enum":["ok","fail","skipped"]}},"required":["join","name","order","stakes","duplicates","outliers","shorelineSum","areaSum","area","boundaryLength","selfIntersections"],"additionalProperties":false},"anomalies":{"type":"array","items":{"type":"string"}}},"required":["index","name","grade","banks","totalShorelineLength","boundaryLength","waterArea","totalArea","note","line","summaryLine","documentId","section","pointCount","geometry","checks","anomalies"],"additionalProperties":false}},"points":{"type":"array","items":{"type":"object","properties":{"sluice":{"type":"string"},"sluiceIndex":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"section":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"sectionName":{"type":"string"},"seq":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"bank":{"type":["string","null"],"enum":["left","right",null]},"bankRaw":{"type":["string","null"]},"stake":{"type":"string"},"stakeNumber":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"y":{"type":["number","null"]},"x":{"type":["number","null"]},"note":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"sluiceRef":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["sluice","sluiceIndex","section","sectionName","seq","bank","bankRaw","stake","stakeNumber","y","x","note","line","documentId","sluiceRef"],"additionalProperties":false}},"anomalies":{"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"},"severity":{"type":"string","enum":["error","warning","info"]},"message":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":"string"},"evidence":{"type":"string"},"hint":{"type":"string"}},"required":["code","severity","message","line","column","evidence","hint"],"additionalProperties":false}}},"required":["schemaVersion","source","masthead","toc","sections","documents","citations","tables","appointments","rosters","sluices","points","anomalies"],"additionalProperties":false};
+const schema31 = {"$id":"https://gongbao.dev/schemas/issue.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"schemaVersion":{"type":"number","const":1},"source":{"type":"object","properties":{"name":{"type":["string","null"]},"encoding":{"type":"string","enum":["utf-8","utf-16le","utf-16be","gb18030"]},"bom":{"type":"boolean"},"bytes":{"type":"integer","minimum":0,"maximum":9007199254740991},"lines":{"type":"integer","minimum":0,"maximum":9007199254740991},"sha256":{"type":["string","null"],"pattern":"^[0-9a-f]{64}$"},"reader":{"type":"string","enum":["text","markdown"]}},"required":["name","encoding","bom","bytes","lines","sha256","reader"],"additionalProperties":false},"masthead":{"type":"object","properties":{"title":{"type":["string","null"]},"year":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"issue":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"totalIssue":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"publicationDate":{"type":["string","null"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"publisher":{"type":["string","null"]},"website":{"type":["string","null"]},"line":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991}},"required":["title","year","issue","totalIssue","publicationDate","publisher","website","line"],"additionalProperties":false},"toc":{"type":"array","items":{"type":"object","properties":{"category":{"type":["string","null"]},"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"title":{"type":"string"},"titleRaw":{"type":"string"},"page":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"tocLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["category","index","title","titleRaw","page","line","documentId"],"additionalProperties":false}},"sections":{"type":"array","items":{"type":"object","properties":{"category":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"documentIds":{"type":"array","items":{"type":"string"}}},"required":["category","line","span","documentIds"],"additionalProperties":false}},"documents":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"ordinal":{"type":"integer","minimum":1,"maximum":9007199254740991},"category":{"type":["string","null"]},"kind":{"type":["string","null"]},"title":{"type":"string"},"titleRaw":{"type":"string"},"titleSpan":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"date":{"type":["string","null"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"dateRaw":{"type":["string","null"]},"dateLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"docNumber":{"type":["object","null"],"properties":{"raw":{"type":"string"},"normalized":{"type":"string"},"issuer":{"type":"string"},"year":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"serial":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["raw","normalized","issuer","year","serial","line","column"],"additionalProperties":false},"recipients":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"attachments":{"type":"array","items":{"type":"object","properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"declaredTitle":{"type":["string","null"]},"declaredLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"title":{"type":["string","null"]},"startLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"parent":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991}},"required":["index","declaredTitle","declaredLine","title","startLine","parent"],"additionalProperties":false}},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"toc":{"type":["object","null"],"properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"page":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["index","page","line"],"additionalProperties":false},"interprets":{"type":["string","null"]},"issuers":{"type":"array","items":{"type":"string"}},"dateSource":{"type":["string","null"],"enum":["dateLine","signature",null]},"signature":{"type":["object","null"],"properties":{"issuers":{"type":"array","items":{"type":"string"}},"date":{"type":["string","null"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"dateRaw":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["issuers","date","dateRaw","line","startLine"],"additionalProperties":false},"note":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"header":{"type":["object","null"],"properties":{"issuers":{"type":"array","items":{"type":"string"}},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"signer":{"type":["string","null"]}},"required":["issuers","line","signer"],"additionalProperties":false},"sourceMeta":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"value":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["key","value","line"],"additionalProperties":false}}},"required":["id","ordinal","category","kind","title","titleRaw","titleSpan","date","dateRaw","dateLine","docNumber","recipients","attachments","span","toc","interprets","issuers","dateSource","signature","note","header","sourceMeta"],"additionalProperties":false}},"citations":{"type":"array","items":{"type":"object","properties":{"documentId":{"type":["string","null"]},"kind":{"type":"string","enum":["docNumber","title"]},"text":{"type":"string"},"normalized":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"targetDocumentId":{"type":["string","null"]}},"required":["documentId","kind","text","normalized","line","column","targetDocumentId"],"additionalProperties":false}},"tables":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"documentId":{"type":["string","null"]},"attachmentIndex":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"caption":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"title":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"notes":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false}},"fragments":{"minItems":1,"type":"array","items":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"headerRows":{"type":"integer","minimum":0,"maximum":9007199254740991},"continuation":{"type":"string","enum":["first","repeatHeader","emptyHeader"]},"columnOffset":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["startLine","endLine","headerRows","continuation","columnOffset"],"additionalProperties":false}},"columns":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"nameRaw":{"type":"string"},"type":{"type":"string","enum":["integer","number","percentage","date","text"]}},"required":["name","nameRaw","type"],"additionalProperties":false}},"rows":{"type":"array","items":{"type":"object","properties":{"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"type":"string","enum":["data","group","header"]},"group":{"type":["string","null"]},"cells":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"raw":{"type":"string"},"value":{"type":["number","string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"filled":{"type":"boolean"},"original":{"type":"string"},"joined":{"type":"array","items":{"type":"object","properties":{"raw":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["raw","line","column"],"additionalProperties":false}}},"required":["text","raw","value","line","column"],"additionalProperties":false}}},"required":["line","kind","cells"],"additionalProperties":false}},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false}},"required":["id","documentId","attachmentIndex","caption","title","notes","fragments","columns","rows","span"],"additionalProperties":false}},"appointments":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"action":{"type":"string","enum":["appoint","remove"]},"name":{"type":["string","null"]},"nameRaw":{"type":["string","null"]},"positions":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"organization":{"type":["string","null"]},"title":{"type":["string","null"]}},"required":["text","organization","title"],"additionalProperties":false}},"qualifiers":{"type":"array","items":{"type":"string"}},"period":{"type":["object","null"],"properties":{"from":{"type":"string","pattern":"^\\d{4}-\\d{2}$"},"to":{"type":"string","pattern":"^\\d{4}-\\d{2}$"},"raw":{"type":"string"}},"required":["from","to","raw"],"additionalProperties":false},"documentId":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["id","action","name","nameRaw","positions","qualifiers","period","documentId","line"],"additionalProperties":false}},"rosters":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"body":{"type":"string"},"documentId":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"note":{"type":["string","null"]},"source":{"type":"string","enum":["table","line","sentence","mixed"]},"members":{"type":"array","items":{"type":"object","properties":{"order":{"type":"integer","minimum":1,"maximum":9007199254740991},"role":{"type":"string"},"name":{"type":["string","null"]},"nameRaw":{"type":["string","null"]},"position":{"type":["string","null"]},"source":{"type":"string","enum":["table","line","sentence"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"group":{"type":"string"}},"required":["order","role","name","nameRaw","position","source","line"],"additionalProperties":false}}},"required":["id","body","documentId","line","note","source","members"],"additionalProperties":false}},"sluices":{"type":"array","items":{"type":"object","properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"name":{"type":"string"},"grade":{"type":["string","null"]},"banks":{"type":"object","properties":{"left":{"type":"object","properties":{"shorelineLength":{"type":["number","null"]},"landArea":{"type":["number","null"]}},"required":["shorelineLength","landArea"],"additionalProperties":false},"right":{"type":"object","properties":{"shorelineLength":{"type":["number","null"]},"landArea":{"type":["number","null"]}},"required":["shorelineLength","landArea"],"additionalProperties":false}},"required":["left","right"],"additionalProperties":false},"totalShorelineLength":{"type":["number","null"]},"boundaryLength":{"type":["number","null"]},"waterArea":{"type":["number","null"]},"totalArea":{"type":["number","null"]},"note":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"summaryLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"section":{"type":["object","null"],"properties":{"number":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"name":{"type":"string"},"nameRaw":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["number","name","nameRaw","line","startLine","endLine"],"additionalProperties":false},"pointCount":{"type":"integer","minimum":0,"maximum":9007199254740991},"geometry":{"type":"object","properties":{"boundary":{"type":"string","enum":["ring","lines","none"]},"rings":{"type":"array","items":{"type":"object","properties":{"fromSeq":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"toSeq":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"points":{"type":"integer","minimum":0,"maximum":9007199254740991},"area":{"type":"number"},"perimeter":{"type":"number"},"selfIntersections":{"type":"integer","minimum":0,"maximum":9007199254740991},"pointRefs":{"type":"array","items":{"type":"integer","minimum":0,"maximum":9007199254740991}}},"required":["fromSeq","toSeq","points","area","perimeter","selfIntersections","pointRefs"],"additionalProperties":false}},"excludedSeqs":{"type":"array","items":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991}},"area":{"type":["number","null"]},"perimeter":{"type":["number","null"]},"selfIntersections":{"type":"integer","minimum":0,"maximum":9007199254740991},"areaRatio":{"type":["number","null"]},"perimeterRatio":{"type":["number","null"]}},"required":["boundary","rings","excludedSeqs","area","perimeter","selfIntersections","areaRatio","perimeterRatio"],"additionalProperties":false},"checks":{"type":"object","properties":{"join":{"type":"string","enum":["ok","fail","skipped"]},"name":{"type":"string","enum":["ok","fail","skipped"]},"order":{"type":"string","enum":["ok","fail","skipped"]},"stakes":{"type":"string","enum":["ok","fail","skipped"]},"duplicates":{"type":"string","enum":["ok","fail","skipped"]},"outliers":{"type":"string","enum":["ok","fail","skipped"]},"shorelineSum":{"type":"string","enum":["ok","fail","skipped"]},"areaSum":{"type":"string","enum":["ok","fail","skipped"]},"area":{"type":"string","enum":["ok","fail","skipped"]},"boundaryLength":{"type":"string","enum":["ok","fail","skipped"]},"selfIntersections":{"type":"string","enum":["ok","fail","skipped"]}},"required":["join","name","order","stakes","duplicates","outliers","shorelineSum","areaSum","area","boundaryLength","selfIntersections"],"additionalProperties":false},"anomalies":{"type":"array","items":{"type":"string"}}},"required":["index","name","grade","banks","totalShorelineLength","boundaryLength","waterArea","totalArea","note","line","summaryLine","documentId","section","pointCount","geometry","checks","anomalies"],"additionalProperties":false}},"points":{"type":"array","items":{"type":"object","properties":{"sluice":{"type":"string"},"sluiceIndex":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"section":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"sectionName":{"type":"string"},"seq":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"bank":{"type":["string","null"],"enum":["left","right",null]},"bankRaw":{"type":["string","null"]},"stake":{"type":"string"},"stakeNumber":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"y":{"type":["number","null"]},"x":{"type":["number","null"]},"note":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"sluiceRef":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["sluice","sluiceIndex","section","sectionName","seq","bank","bankRaw","stake","stakeNumber","y","x","note","line","documentId","sluiceRef"],"additionalProperties":false}},"anomalies":{"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"},"severity":{"type":"string","enum":["error","warning","info"]},"message":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":"string"},"evidence":{"type":"string"},"hint":{"type":"string"}},"required":["code","severity","message","line","column","evidence","hint"],"additionalProperties":false}}},"required":["schemaVersion","source","masthead","toc","sections","documents","citations","tables","appointments","rosters","sluices","points","anomalies"],"additionalProperties":false};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[0-9a-f]{64}$", "u");
 const pattern5 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
@@ -60,14 +60,14 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 let missing1;
-if(((((((data1.name === undefined) && (missing1 = "name")) || ((data1.encoding === undefined) && (missing1 = "encoding"))) || ((data1.bom === undefined) && (missing1 = "bom"))) || ((data1.bytes === undefined) && (missing1 = "bytes"))) || ((data1.lines === undefined) && (missing1 = "lines"))) || ((data1.sha256 === undefined) && (missing1 = "sha256"))){
+if((((((((data1.name === undefined) && (missing1 = "name")) || ((data1.encoding === undefined) && (missing1 = "encoding"))) || ((data1.bom === undefined) && (missing1 = "bom"))) || ((data1.bytes === undefined) && (missing1 = "bytes"))) || ((data1.lines === undefined) && (missing1 = "lines"))) || ((data1.sha256 === undefined) && (missing1 = "sha256"))) || ((data1.reader === undefined) && (missing1 = "reader"))){
 validate20.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/required",keyword:"required",params:{missingProperty: missing1}}];
 return false;
 }
 else {
 const _errs6 = errors;
 for(const key1 in data1){
-if(!((((((key1 === "name") || (key1 === "encoding")) || (key1 === "bom")) || (key1 === "bytes")) || (key1 === "lines")) || (key1 === "sha256"))){
+if(!(((((((key1 === "name") || (key1 === "encoding")) || (key1 === "bom")) || (key1 === "bytes")) || (key1 === "lines")) || (key1 === "sha256")) || (key1 === "reader"))){
 validate20.errors = [{instancePath:instancePath+"/source",schemaPath:"#/properties/source/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1}}];
 return false;
 break;
@@ -190,6 +190,24 @@ var valid1 = _errs17 === errors;
 else {
 var valid1 = true;
 }
+if(valid1){
+if(data1.reader !== undefined){
+let data8 = data1.reader;
+const _errs19 = errors;
+if(typeof data8 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/source/reader",schemaPath:"#/properties/source/properties/reader/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!((data8 === "text") || (data8 === "markdown"))){
+validate20.errors = [{instancePath:instancePath+"/source/reader",schemaPath:"#/properties/source/properties/reader/enum",keyword:"enum",params:{allowedValues: schema31.properties.source.properties.reader.enum}}];
+return false;
+}
+var valid1 = _errs19 === errors;
+}
+else {
+var valid1 = true;
+}
+}
 }
 }
 }
@@ -210,58 +228,31 @@ var valid0 = true;
 }
 if(valid0){
 if(data.masthead !== undefined){
-let data8 = data.masthead;
-const _errs19 = errors;
-if(errors === _errs19){
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+let data9 = data.masthead;
+const _errs21 = errors;
+if(errors === _errs21){
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 let missing2;
-if(((((((((data8.title === undefined) && (missing2 = "title")) || ((data8.year === undefined) && (missing2 = "year"))) || ((data8.issue === undefined) && (missing2 = "issue"))) || ((data8.totalIssue === undefined) && (missing2 = "totalIssue"))) || ((data8.publicationDate === undefined) && (missing2 = "publicationDate"))) || ((data8.publisher === undefined) && (missing2 = "publisher"))) || ((data8.website === undefined) && (missing2 = "website"))) || ((data8.line === undefined) && (missing2 = "line"))){
+if(((((((((data9.title === undefined) && (missing2 = "title")) || ((data9.year === undefined) && (missing2 = "year"))) || ((data9.issue === undefined) && (missing2 = "issue"))) || ((data9.totalIssue === undefined) && (missing2 = "totalIssue"))) || ((data9.publicationDate === undefined) && (missing2 = "publicationDate"))) || ((data9.publisher === undefined) && (missing2 = "publisher"))) || ((data9.website === undefined) && (missing2 = "website"))) || ((data9.line === undefined) && (missing2 = "line"))){
 validate20.errors = [{instancePath:instancePath+"/masthead",schemaPath:"#/properties/masthead/required",keyword:"required",params:{missingProperty: missing2}}];
 return false;
 }
 else {
-const _errs21 = errors;
-for(const key2 in data8){
+const _errs23 = errors;
+for(const key2 in data9){
 if(!((((((((key2 === "title") || (key2 === "year")) || (key2 === "issue")) || (key2 === "totalIssue")) || (key2 === "publicationDate")) || (key2 === "publisher")) || (key2 === "website")) || (key2 === "line"))){
 validate20.errors = [{instancePath:instancePath+"/masthead",schemaPath:"#/properties/masthead/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}}];
 return false;
 break;
 }
 }
-if(_errs21 === errors){
-if(data8.title !== undefined){
-let data9 = data8.title;
-const _errs22 = errors;
-if((typeof data9 !== "string") && (data9 !== null)){
+if(_errs23 === errors){
+if(data9.title !== undefined){
+let data10 = data9.title;
+const _errs24 = errors;
+if((typeof data10 !== "string") && (data10 !== null)){
 validate20.errors = [{instancePath:instancePath+"/masthead/title",schemaPath:"#/properties/masthead/properties/title/type",keyword:"type",params:{type: schema31.properties.masthead.properties.title.type}}];
 return false;
-}
-var valid2 = _errs22 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data8.year !== undefined){
-let data10 = data8.year;
-const _errs24 = errors;
-if((!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))) && (data10 !== null)){
-validate20.errors = [{instancePath:instancePath+"/masthead/year",schemaPath:"#/properties/masthead/properties/year/type",keyword:"type",params:{type: schema31.properties.masthead.properties.year.type}}];
-return false;
-}
-if(errors === _errs24){
-if(typeof data10 == "number"){
-if(data10 > 9007199254740991 || isNaN(data10)){
-validate20.errors = [{instancePath:instancePath+"/masthead/year",schemaPath:"#/properties/masthead/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data10 < -9007199254740991 || isNaN(data10)){
-validate20.errors = [{instancePath:instancePath+"/masthead/year",schemaPath:"#/properties/masthead/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
 }
 var valid2 = _errs24 === errors;
 }
@@ -269,22 +260,22 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data8.issue !== undefined){
-let data11 = data8.issue;
+if(data9.year !== undefined){
+let data11 = data9.year;
 const _errs26 = errors;
 if((!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))) && (data11 !== null)){
-validate20.errors = [{instancePath:instancePath+"/masthead/issue",schemaPath:"#/properties/masthead/properties/issue/type",keyword:"type",params:{type: schema31.properties.masthead.properties.issue.type}}];
+validate20.errors = [{instancePath:instancePath+"/masthead/year",schemaPath:"#/properties/masthead/properties/year/type",keyword:"type",params:{type: schema31.properties.masthead.properties.year.type}}];
 return false;
 }
 if(errors === _errs26){
 if(typeof data11 == "number"){
 if(data11 > 9007199254740991 || isNaN(data11)){
-validate20.errors = [{instancePath:instancePath+"/masthead/issue",schemaPath:"#/properties/masthead/properties/issue/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/masthead/year",schemaPath:"#/properties/masthead/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data11 < -9007199254740991 || isNaN(data11)){
-validate20.errors = [{instancePath:instancePath+"/masthead/issue",schemaPath:"#/properties/masthead/properties/issue/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/masthead/year",schemaPath:"#/properties/masthead/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
@@ -296,22 +287,22 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data8.totalIssue !== undefined){
-let data12 = data8.totalIssue;
+if(data9.issue !== undefined){
+let data12 = data9.issue;
 const _errs28 = errors;
 if((!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))) && (data12 !== null)){
-validate20.errors = [{instancePath:instancePath+"/masthead/totalIssue",schemaPath:"#/properties/masthead/properties/totalIssue/type",keyword:"type",params:{type: schema31.properties.masthead.properties.totalIssue.type}}];
+validate20.errors = [{instancePath:instancePath+"/masthead/issue",schemaPath:"#/properties/masthead/properties/issue/type",keyword:"type",params:{type: schema31.properties.masthead.properties.issue.type}}];
 return false;
 }
 if(errors === _errs28){
 if(typeof data12 == "number"){
 if(data12 > 9007199254740991 || isNaN(data12)){
-validate20.errors = [{instancePath:instancePath+"/masthead/totalIssue",schemaPath:"#/properties/masthead/properties/totalIssue/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/masthead/issue",schemaPath:"#/properties/masthead/properties/issue/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data12 < -9007199254740991 || isNaN(data12)){
-validate20.errors = [{instancePath:instancePath+"/masthead/totalIssue",schemaPath:"#/properties/masthead/properties/totalIssue/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/masthead/issue",schemaPath:"#/properties/masthead/properties/issue/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
@@ -323,18 +314,24 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data8.publicationDate !== undefined){
-let data13 = data8.publicationDate;
+if(data9.totalIssue !== undefined){
+let data13 = data9.totalIssue;
 const _errs30 = errors;
-if((typeof data13 !== "string") && (data13 !== null)){
-validate20.errors = [{instancePath:instancePath+"/masthead/publicationDate",schemaPath:"#/properties/masthead/properties/publicationDate/type",keyword:"type",params:{type: schema31.properties.masthead.properties.publicationDate.type}}];
+if((!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))) && (data13 !== null)){
+validate20.errors = [{instancePath:instancePath+"/masthead/totalIssue",schemaPath:"#/properties/masthead/properties/totalIssue/type",keyword:"type",params:{type: schema31.properties.masthead.properties.totalIssue.type}}];
 return false;
 }
 if(errors === _errs30){
-if(typeof data13 === "string"){
-if(!pattern5.test(data13)){
-validate20.errors = [{instancePath:instancePath+"/masthead/publicationDate",schemaPath:"#/properties/masthead/properties/publicationDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}}];
+if(typeof data13 == "number"){
+if(data13 > 9007199254740991 || isNaN(data13)){
+validate20.errors = [{instancePath:instancePath+"/masthead/totalIssue",schemaPath:"#/properties/masthead/properties/totalIssue/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
+}
+else {
+if(data13 < -9007199254740991 || isNaN(data13)){
+validate20.errors = [{instancePath:instancePath+"/masthead/totalIssue",schemaPath:"#/properties/masthead/properties/totalIssue/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+return false;
+}
 }
 }
 }
@@ -344,12 +341,20 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data8.publisher !== undefined){
-let data14 = data8.publisher;
+if(data9.publicationDate !== undefined){
+let data14 = data9.publicationDate;
 const _errs32 = errors;
 if((typeof data14 !== "string") && (data14 !== null)){
-validate20.errors = [{instancePath:instancePath+"/masthead/publisher",schemaPath:"#/properties/masthead/properties/publisher/type",keyword:"type",params:{type: schema31.properties.masthead.properties.publisher.type}}];
+validate20.errors = [{instancePath:instancePath+"/masthead/publicationDate",schemaPath:"#/properties/masthead/properties/publicationDate/type",keyword:"type",params:{type: schema31.properties.masthead.properties.publicationDate.type}}];
 return false;
+}
+if(errors === _errs32){
+if(typeof data14 === "string"){
+if(!pattern5.test(data14)){
+validate20.errors = [{instancePath:instancePath+"/masthead/publicationDate",schemaPath:"#/properties/masthead/properties/publicationDate/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}}];
+return false;
+}
+}
 }
 var valid2 = _errs32 === errors;
 }
@@ -357,11 +362,11 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data8.website !== undefined){
-let data15 = data8.website;
+if(data9.publisher !== undefined){
+let data15 = data9.publisher;
 const _errs34 = errors;
 if((typeof data15 !== "string") && (data15 !== null)){
-validate20.errors = [{instancePath:instancePath+"/masthead/website",schemaPath:"#/properties/masthead/properties/website/type",keyword:"type",params:{type: schema31.properties.masthead.properties.website.type}}];
+validate20.errors = [{instancePath:instancePath+"/masthead/publisher",schemaPath:"#/properties/masthead/properties/publisher/type",keyword:"type",params:{type: schema31.properties.masthead.properties.publisher.type}}];
 return false;
 }
 var valid2 = _errs34 === errors;
@@ -370,28 +375,41 @@ else {
 var valid2 = true;
 }
 if(valid2){
-if(data8.line !== undefined){
-let data16 = data8.line;
+if(data9.website !== undefined){
+let data16 = data9.website;
 const _errs36 = errors;
-if((!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))) && (data16 !== null)){
+if((typeof data16 !== "string") && (data16 !== null)){
+validate20.errors = [{instancePath:instancePath+"/masthead/website",schemaPath:"#/properties/masthead/properties/website/type",keyword:"type",params:{type: schema31.properties.masthead.properties.website.type}}];
+return false;
+}
+var valid2 = _errs36 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data9.line !== undefined){
+let data17 = data9.line;
+const _errs38 = errors;
+if((!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))) && (data17 !== null)){
 validate20.errors = [{instancePath:instancePath+"/masthead/line",schemaPath:"#/properties/masthead/properties/line/type",keyword:"type",params:{type: schema31.properties.masthead.properties.line.type}}];
 return false;
 }
-if(errors === _errs36){
-if(typeof data16 == "number"){
-if(data16 > 9007199254740991 || isNaN(data16)){
+if(errors === _errs38){
+if(typeof data17 == "number"){
+if(data17 > 9007199254740991 || isNaN(data17)){
 validate20.errors = [{instancePath:instancePath+"/masthead/line",schemaPath:"#/properties/masthead/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data16 < 1 || isNaN(data16)){
+if(data17 < 1 || isNaN(data17)){
 validate20.errors = [{instancePath:instancePath+"/masthead/line",schemaPath:"#/properties/masthead/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid2 = _errs36 === errors;
+var valid2 = _errs38 === errors;
 }
 else {
 var valid2 = true;
@@ -411,72 +429,45 @@ validate20.errors = [{instancePath:instancePath+"/masthead",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs19 === errors;
+var valid0 = _errs21 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.toc !== undefined){
-let data17 = data.toc;
-const _errs38 = errors;
-if(errors === _errs38){
-if(Array.isArray(data17)){
-var valid3 = true;
-const len0 = data17.length;
-for(let i0=0; i0<len0; i0++){
-let data18 = data17[i0];
+let data18 = data.toc;
 const _errs40 = errors;
 if(errors === _errs40){
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(Array.isArray(data18)){
+var valid3 = true;
+const len0 = data18.length;
+for(let i0=0; i0<len0; i0++){
+let data19 = data18[i0];
+const _errs42 = errors;
+if(errors === _errs42){
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 let missing3;
-if((((((((data18.category === undefined) && (missing3 = "category")) || ((data18.index === undefined) && (missing3 = "index"))) || ((data18.title === undefined) && (missing3 = "title"))) || ((data18.titleRaw === undefined) && (missing3 = "titleRaw"))) || ((data18.page === undefined) && (missing3 = "page"))) || ((data18.line === undefined) && (missing3 = "line"))) || ((data18.documentId === undefined) && (missing3 = "documentId"))){
+if((((((((data19.category === undefined) && (missing3 = "category")) || ((data19.index === undefined) && (missing3 = "index"))) || ((data19.title === undefined) && (missing3 = "title"))) || ((data19.titleRaw === undefined) && (missing3 = "titleRaw"))) || ((data19.page === undefined) && (missing3 = "page"))) || ((data19.line === undefined) && (missing3 = "line"))) || ((data19.documentId === undefined) && (missing3 = "documentId"))){
 validate20.errors = [{instancePath:instancePath+"/toc/" + i0,schemaPath:"#/properties/toc/items/required",keyword:"required",params:{missingProperty: missing3}}];
 return false;
 }
 else {
-const _errs42 = errors;
-for(const key3 in data18){
+const _errs44 = errors;
+for(const key3 in data19){
 if(!(func1.call(schema31.properties.toc.items.properties, key3))){
 validate20.errors = [{instancePath:instancePath+"/toc/" + i0,schemaPath:"#/properties/toc/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}}];
 return false;
 break;
 }
 }
-if(_errs42 === errors){
-if(data18.category !== undefined){
-let data19 = data18.category;
-const _errs43 = errors;
-if((typeof data19 !== "string") && (data19 !== null)){
+if(_errs44 === errors){
+if(data19.category !== undefined){
+let data20 = data19.category;
+const _errs45 = errors;
+if((typeof data20 !== "string") && (data20 !== null)){
 validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/category",schemaPath:"#/properties/toc/items/properties/category/type",keyword:"type",params:{type: schema31.properties.toc.items.properties.category.type}}];
 return false;
-}
-var valid4 = _errs43 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data18.index !== undefined){
-let data20 = data18.index;
-const _errs45 = errors;
-if((!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))) && (data20 !== null)){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/index",schemaPath:"#/properties/toc/items/properties/index/type",keyword:"type",params:{type: schema31.properties.toc.items.properties.index.type}}];
-return false;
-}
-if(errors === _errs45){
-if(typeof data20 == "number"){
-if(data20 > 9007199254740991 || isNaN(data20)){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/index",schemaPath:"#/properties/toc/items/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data20 < -9007199254740991 || isNaN(data20)){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/index",schemaPath:"#/properties/toc/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
 }
 var valid4 = _errs45 === errors;
 }
@@ -484,11 +475,26 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data18.title !== undefined){
+if(data19.index !== undefined){
+let data21 = data19.index;
 const _errs47 = errors;
-if(typeof data18.title !== "string"){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/title",schemaPath:"#/properties/toc/items/properties/title/type",keyword:"type",params:{type: "string"}}];
+if((!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))) && (data21 !== null)){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/index",schemaPath:"#/properties/toc/items/properties/index/type",keyword:"type",params:{type: schema31.properties.toc.items.properties.index.type}}];
 return false;
+}
+if(errors === _errs47){
+if(typeof data21 == "number"){
+if(data21 > 9007199254740991 || isNaN(data21)){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/index",schemaPath:"#/properties/toc/items/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data21 < -9007199254740991 || isNaN(data21)){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/index",schemaPath:"#/properties/toc/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+return false;
+}
+}
+}
 }
 var valid4 = _errs47 === errors;
 }
@@ -496,10 +502,10 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data18.titleRaw !== undefined){
+if(data19.title !== undefined){
 const _errs49 = errors;
-if(typeof data18.titleRaw !== "string"){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/titleRaw",schemaPath:"#/properties/toc/items/properties/titleRaw/type",keyword:"type",params:{type: "string"}}];
+if(typeof data19.title !== "string"){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/title",schemaPath:"#/properties/toc/items/properties/title/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid4 = _errs49 === errors;
@@ -508,26 +514,11 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data18.page !== undefined){
-let data23 = data18.page;
+if(data19.titleRaw !== undefined){
 const _errs51 = errors;
-if((!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))) && (data23 !== null)){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/page",schemaPath:"#/properties/toc/items/properties/page/type",keyword:"type",params:{type: schema31.properties.toc.items.properties.page.type}}];
+if(typeof data19.titleRaw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/titleRaw",schemaPath:"#/properties/toc/items/properties/titleRaw/type",keyword:"type",params:{type: "string"}}];
 return false;
-}
-if(errors === _errs51){
-if(typeof data23 == "number"){
-if(data23 > 9007199254740991 || isNaN(data23)){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/page",schemaPath:"#/properties/toc/items/properties/page/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data23 < -9007199254740991 || isNaN(data23)){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/page",schemaPath:"#/properties/toc/items/properties/page/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
 }
 var valid4 = _errs51 === errors;
 }
@@ -535,22 +526,22 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data18.line !== undefined){
-let data24 = data18.line;
+if(data19.page !== undefined){
+let data24 = data19.page;
 const _errs53 = errors;
-if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/line",schemaPath:"#/properties/toc/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if((!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))) && (data24 !== null)){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/page",schemaPath:"#/properties/toc/items/properties/page/type",keyword:"type",params:{type: schema31.properties.toc.items.properties.page.type}}];
 return false;
 }
 if(errors === _errs53){
 if(typeof data24 == "number"){
 if(data24 > 9007199254740991 || isNaN(data24)){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/line",schemaPath:"#/properties/toc/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/page",schemaPath:"#/properties/toc/items/properties/page/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data24 < 1 || isNaN(data24)){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/line",schemaPath:"#/properties/toc/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+if(data24 < -9007199254740991 || isNaN(data24)){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/page",schemaPath:"#/properties/toc/items/properties/page/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
@@ -562,22 +553,22 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data18.endLine !== undefined){
-let data25 = data18.endLine;
+if(data19.line !== undefined){
+let data25 = data19.line;
 const _errs55 = errors;
 if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/endLine",schemaPath:"#/properties/toc/items/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/line",schemaPath:"#/properties/toc/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs55){
 if(typeof data25 == "number"){
 if(data25 > 9007199254740991 || isNaN(data25)){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/endLine",schemaPath:"#/properties/toc/items/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/line",schemaPath:"#/properties/toc/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data25 < 1 || isNaN(data25)){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/endLine",schemaPath:"#/properties/toc/items/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/line",schemaPath:"#/properties/toc/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
@@ -589,12 +580,26 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data18.documentId !== undefined){
-let data26 = data18.documentId;
+if(data19.endLine !== undefined){
+let data26 = data19.endLine;
 const _errs57 = errors;
-if((typeof data26 !== "string") && (data26 !== null)){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/documentId",schemaPath:"#/properties/toc/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.toc.items.properties.documentId.type}}];
+if(!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/endLine",schemaPath:"#/properties/toc/items/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
+}
+if(errors === _errs57){
+if(typeof data26 == "number"){
+if(data26 > 9007199254740991 || isNaN(data26)){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/endLine",schemaPath:"#/properties/toc/items/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data26 < 1 || isNaN(data26)){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/endLine",schemaPath:"#/properties/toc/items/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
 }
 var valid4 = _errs57 === errors;
 }
@@ -602,28 +607,41 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data18.tocLine !== undefined){
-let data27 = data18.tocLine;
+if(data19.documentId !== undefined){
+let data27 = data19.documentId;
 const _errs59 = errors;
-if(!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))){
+if((typeof data27 !== "string") && (data27 !== null)){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/documentId",schemaPath:"#/properties/toc/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.toc.items.properties.documentId.type}}];
+return false;
+}
+var valid4 = _errs59 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data19.tocLine !== undefined){
+let data28 = data19.tocLine;
+const _errs61 = errors;
+if(!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))){
 validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/tocLine",schemaPath:"#/properties/toc/items/properties/tocLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs59){
-if(typeof data27 == "number"){
-if(data27 > 9007199254740991 || isNaN(data27)){
+if(errors === _errs61){
+if(typeof data28 == "number"){
+if(data28 > 9007199254740991 || isNaN(data28)){
 validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/tocLine",schemaPath:"#/properties/toc/items/properties/tocLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data27 < 1 || isNaN(data27)){
+if(data28 < 1 || isNaN(data28)){
 validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/tocLine",schemaPath:"#/properties/toc/items/properties/tocLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid4 = _errs59 === errors;
+var valid4 = _errs61 === errors;
 }
 else {
 var valid4 = true;
@@ -644,7 +662,7 @@ validate20.errors = [{instancePath:instancePath+"/toc/" + i0,schemaPath:"#/prope
 return false;
 }
 }
-var valid3 = _errs40 === errors;
+var valid3 = _errs42 === errors;
 if(!valid3){
 break;
 }
@@ -655,71 +673,44 @@ validate20.errors = [{instancePath:instancePath+"/toc",schemaPath:"#/properties/
 return false;
 }
 }
-var valid0 = _errs38 === errors;
+var valid0 = _errs40 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sections !== undefined){
-let data28 = data.sections;
-const _errs61 = errors;
-if(errors === _errs61){
-if(Array.isArray(data28)){
-var valid5 = true;
-const len1 = data28.length;
-for(let i1=0; i1<len1; i1++){
-let data29 = data28[i1];
+let data29 = data.sections;
 const _errs63 = errors;
 if(errors === _errs63){
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(Array.isArray(data29)){
+var valid5 = true;
+const len1 = data29.length;
+for(let i1=0; i1<len1; i1++){
+let data30 = data29[i1];
+const _errs65 = errors;
+if(errors === _errs65){
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
 let missing4;
-if(((((data29.category === undefined) && (missing4 = "category")) || ((data29.line === undefined) && (missing4 = "line"))) || ((data29.span === undefined) && (missing4 = "span"))) || ((data29.documentIds === undefined) && (missing4 = "documentIds"))){
+if(((((data30.category === undefined) && (missing4 = "category")) || ((data30.line === undefined) && (missing4 = "line"))) || ((data30.span === undefined) && (missing4 = "span"))) || ((data30.documentIds === undefined) && (missing4 = "documentIds"))){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1,schemaPath:"#/properties/sections/items/required",keyword:"required",params:{missingProperty: missing4}}];
 return false;
 }
 else {
-const _errs65 = errors;
-for(const key4 in data29){
+const _errs67 = errors;
+for(const key4 in data30){
 if(!((((key4 === "category") || (key4 === "line")) || (key4 === "span")) || (key4 === "documentIds"))){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1,schemaPath:"#/properties/sections/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}}];
 return false;
 break;
 }
 }
-if(_errs65 === errors){
-if(data29.category !== undefined){
-const _errs66 = errors;
-if(typeof data29.category !== "string"){
+if(_errs67 === errors){
+if(data30.category !== undefined){
+const _errs68 = errors;
+if(typeof data30.category !== "string"){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/category",schemaPath:"#/properties/sections/items/properties/category/type",keyword:"type",params:{type: "string"}}];
 return false;
-}
-var valid6 = _errs66 === errors;
-}
-else {
-var valid6 = true;
-}
-if(valid6){
-if(data29.line !== undefined){
-let data31 = data29.line;
-const _errs68 = errors;
-if(!((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31)))){
-validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/line",schemaPath:"#/properties/sections/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs68){
-if(typeof data31 == "number"){
-if(data31 > 9007199254740991 || isNaN(data31)){
-validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/line",schemaPath:"#/properties/sections/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data31 < 1 || isNaN(data31)){
-validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/line",schemaPath:"#/properties/sections/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid6 = _errs68 === errors;
 }
@@ -727,75 +718,102 @@ else {
 var valid6 = true;
 }
 if(valid6){
-if(data29.span !== undefined){
-let data32 = data29.span;
+if(data30.line !== undefined){
+let data32 = data30.line;
 const _errs70 = errors;
+if(!((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32)))){
+validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/line",schemaPath:"#/properties/sections/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
 if(errors === _errs70){
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(typeof data32 == "number"){
+if(data32 > 9007199254740991 || isNaN(data32)){
+validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/line",schemaPath:"#/properties/sections/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data32 < 1 || isNaN(data32)){
+validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/line",schemaPath:"#/properties/sections/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid6 = _errs70 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data30.span !== undefined){
+let data33 = data30.span;
+const _errs72 = errors;
+if(errors === _errs72){
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
 let missing5;
-if(((data32.startLine === undefined) && (missing5 = "startLine")) || ((data32.endLine === undefined) && (missing5 = "endLine"))){
+if(((data33.startLine === undefined) && (missing5 = "startLine")) || ((data33.endLine === undefined) && (missing5 = "endLine"))){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/span",schemaPath:"#/properties/sections/items/properties/span/required",keyword:"required",params:{missingProperty: missing5}}];
 return false;
 }
 else {
-const _errs72 = errors;
-for(const key5 in data32){
+const _errs74 = errors;
+for(const key5 in data33){
 if(!((key5 === "startLine") || (key5 === "endLine"))){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/span",schemaPath:"#/properties/sections/items/properties/span/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}}];
 return false;
 break;
 }
 }
-if(_errs72 === errors){
-if(data32.startLine !== undefined){
-let data33 = data32.startLine;
-const _errs73 = errors;
-if(!((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33)))){
+if(_errs74 === errors){
+if(data33.startLine !== undefined){
+let data34 = data33.startLine;
+const _errs75 = errors;
+if(!((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34)))){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/span/startLine",schemaPath:"#/properties/sections/items/properties/span/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs73){
-if(typeof data33 == "number"){
-if(data33 > 9007199254740991 || isNaN(data33)){
+if(errors === _errs75){
+if(typeof data34 == "number"){
+if(data34 > 9007199254740991 || isNaN(data34)){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/span/startLine",schemaPath:"#/properties/sections/items/properties/span/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data33 < 1 || isNaN(data33)){
+if(data34 < 1 || isNaN(data34)){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/span/startLine",schemaPath:"#/properties/sections/items/properties/span/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid7 = _errs73 === errors;
+var valid7 = _errs75 === errors;
 }
 else {
 var valid7 = true;
 }
 if(valid7){
-if(data32.endLine !== undefined){
-let data34 = data32.endLine;
-const _errs75 = errors;
-if(!((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34)))){
+if(data33.endLine !== undefined){
+let data35 = data33.endLine;
+const _errs77 = errors;
+if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/span/endLine",schemaPath:"#/properties/sections/items/properties/span/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs75){
-if(typeof data34 == "number"){
-if(data34 > 9007199254740991 || isNaN(data34)){
+if(errors === _errs77){
+if(typeof data35 == "number"){
+if(data35 > 9007199254740991 || isNaN(data35)){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/span/endLine",schemaPath:"#/properties/sections/items/properties/span/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data34 < 1 || isNaN(data34)){
+if(data35 < 1 || isNaN(data35)){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/span/endLine",schemaPath:"#/properties/sections/items/properties/span/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid7 = _errs75 === errors;
+var valid7 = _errs77 === errors;
 }
 else {
 var valid7 = true;
@@ -809,26 +827,26 @@ validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/span",schema
 return false;
 }
 }
-var valid6 = _errs70 === errors;
+var valid6 = _errs72 === errors;
 }
 else {
 var valid6 = true;
 }
 if(valid6){
-if(data29.documentIds !== undefined){
-let data35 = data29.documentIds;
-const _errs77 = errors;
-if(errors === _errs77){
-if(Array.isArray(data35)){
-var valid8 = true;
-const len2 = data35.length;
-for(let i2=0; i2<len2; i2++){
+if(data30.documentIds !== undefined){
+let data36 = data30.documentIds;
 const _errs79 = errors;
-if(typeof data35[i2] !== "string"){
+if(errors === _errs79){
+if(Array.isArray(data36)){
+var valid8 = true;
+const len2 = data36.length;
+for(let i2=0; i2<len2; i2++){
+const _errs81 = errors;
+if(typeof data36[i2] !== "string"){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/documentIds/" + i2,schemaPath:"#/properties/sections/items/properties/documentIds/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid8 = _errs79 === errors;
+var valid8 = _errs81 === errors;
 if(!valid8){
 break;
 }
@@ -839,7 +857,7 @@ validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/documentIds"
 return false;
 }
 }
-var valid6 = _errs77 === errors;
+var valid6 = _errs79 === errors;
 }
 else {
 var valid6 = true;
@@ -855,7 +873,7 @@ validate20.errors = [{instancePath:instancePath+"/sections/" + i1,schemaPath:"#/
 return false;
 }
 }
-var valid5 = _errs63 === errors;
+var valid5 = _errs65 === errors;
 if(!valid5){
 break;
 }
@@ -866,71 +884,44 @@ validate20.errors = [{instancePath:instancePath+"/sections",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs61 === errors;
+var valid0 = _errs63 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.documents !== undefined){
-let data37 = data.documents;
-const _errs81 = errors;
-if(errors === _errs81){
-if(Array.isArray(data37)){
-var valid9 = true;
-const len3 = data37.length;
-for(let i3=0; i3<len3; i3++){
-let data38 = data37[i3];
+let data38 = data.documents;
 const _errs83 = errors;
 if(errors === _errs83){
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(Array.isArray(data38)){
+var valid9 = true;
+const len3 = data38.length;
+for(let i3=0; i3<len3; i3++){
+let data39 = data38[i3];
+const _errs85 = errors;
+if(errors === _errs85){
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 let missing6;
-if(((((((((((((((((((((((data38.id === undefined) && (missing6 = "id")) || ((data38.ordinal === undefined) && (missing6 = "ordinal"))) || ((data38.category === undefined) && (missing6 = "category"))) || ((data38.kind === undefined) && (missing6 = "kind"))) || ((data38.title === undefined) && (missing6 = "title"))) || ((data38.titleRaw === undefined) && (missing6 = "titleRaw"))) || ((data38.titleSpan === undefined) && (missing6 = "titleSpan"))) || ((data38.date === undefined) && (missing6 = "date"))) || ((data38.dateRaw === undefined) && (missing6 = "dateRaw"))) || ((data38.dateLine === undefined) && (missing6 = "dateLine"))) || ((data38.docNumber === undefined) && (missing6 = "docNumber"))) || ((data38.recipients === undefined) && (missing6 = "recipients"))) || ((data38.attachments === undefined) && (missing6 = "attachments"))) || ((data38.span === undefined) && (missing6 = "span"))) || ((data38.toc === undefined) && (missing6 = "toc"))) || ((data38.interprets === undefined) && (missing6 = "interprets"))) || ((data38.issuers === undefined) && (missing6 = "issuers"))) || ((data38.dateSource === undefined) && (missing6 = "dateSource"))) || ((data38.signature === undefined) && (missing6 = "signature"))) || ((data38.note === undefined) && (missing6 = "note"))) || ((data38.header === undefined) && (missing6 = "header"))) || ((data38.sourceMeta === undefined) && (missing6 = "sourceMeta"))){
+if(((((((((((((((((((((((data39.id === undefined) && (missing6 = "id")) || ((data39.ordinal === undefined) && (missing6 = "ordinal"))) || ((data39.category === undefined) && (missing6 = "category"))) || ((data39.kind === undefined) && (missing6 = "kind"))) || ((data39.title === undefined) && (missing6 = "title"))) || ((data39.titleRaw === undefined) && (missing6 = "titleRaw"))) || ((data39.titleSpan === undefined) && (missing6 = "titleSpan"))) || ((data39.date === undefined) && (missing6 = "date"))) || ((data39.dateRaw === undefined) && (missing6 = "dateRaw"))) || ((data39.dateLine === undefined) && (missing6 = "dateLine"))) || ((data39.docNumber === undefined) && (missing6 = "docNumber"))) || ((data39.recipients === undefined) && (missing6 = "recipients"))) || ((data39.attachments === undefined) && (missing6 = "attachments"))) || ((data39.span === undefined) && (missing6 = "span"))) || ((data39.toc === undefined) && (missing6 = "toc"))) || ((data39.interprets === undefined) && (missing6 = "interprets"))) || ((data39.issuers === undefined) && (missing6 = "issuers"))) || ((data39.dateSource === undefined) && (missing6 = "dateSource"))) || ((data39.signature === undefined) && (missing6 = "signature"))) || ((data39.note === undefined) && (missing6 = "note"))) || ((data39.header === undefined) && (missing6 = "header"))) || ((data39.sourceMeta === undefined) && (missing6 = "sourceMeta"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3,schemaPath:"#/properties/documents/items/required",keyword:"required",params:{missingProperty: missing6}}];
 return false;
 }
 else {
-const _errs85 = errors;
-for(const key6 in data38){
+const _errs87 = errors;
+for(const key6 in data39){
 if(!(func1.call(schema31.properties.documents.items.properties, key6))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3,schemaPath:"#/properties/documents/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}}];
 return false;
 break;
 }
 }
-if(_errs85 === errors){
-if(data38.id !== undefined){
-const _errs86 = errors;
-if(typeof data38.id !== "string"){
+if(_errs87 === errors){
+if(data39.id !== undefined){
+const _errs88 = errors;
+if(typeof data39.id !== "string"){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/id",schemaPath:"#/properties/documents/items/properties/id/type",keyword:"type",params:{type: "string"}}];
 return false;
-}
-var valid10 = _errs86 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data38.ordinal !== undefined){
-let data40 = data38.ordinal;
-const _errs88 = errors;
-if(!((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40)))){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/ordinal",schemaPath:"#/properties/documents/items/properties/ordinal/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs88){
-if(typeof data40 == "number"){
-if(data40 > 9007199254740991 || isNaN(data40)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/ordinal",schemaPath:"#/properties/documents/items/properties/ordinal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data40 < 1 || isNaN(data40)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/ordinal",schemaPath:"#/properties/documents/items/properties/ordinal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid10 = _errs88 === errors;
 }
@@ -938,12 +929,26 @@ else {
 var valid10 = true;
 }
 if(valid10){
-if(data38.category !== undefined){
-let data41 = data38.category;
+if(data39.ordinal !== undefined){
+let data41 = data39.ordinal;
 const _errs90 = errors;
-if((typeof data41 !== "string") && (data41 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/category",schemaPath:"#/properties/documents/items/properties/category/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.category.type}}];
+if(!((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41)))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/ordinal",schemaPath:"#/properties/documents/items/properties/ordinal/type",keyword:"type",params:{type: "integer"}}];
 return false;
+}
+if(errors === _errs90){
+if(typeof data41 == "number"){
+if(data41 > 9007199254740991 || isNaN(data41)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/ordinal",schemaPath:"#/properties/documents/items/properties/ordinal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data41 < 1 || isNaN(data41)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/ordinal",schemaPath:"#/properties/documents/items/properties/ordinal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
 }
 var valid10 = _errs90 === errors;
 }
@@ -951,11 +956,11 @@ else {
 var valid10 = true;
 }
 if(valid10){
-if(data38.kind !== undefined){
-let data42 = data38.kind;
+if(data39.category !== undefined){
+let data42 = data39.category;
 const _errs92 = errors;
 if((typeof data42 !== "string") && (data42 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/kind",schemaPath:"#/properties/documents/items/properties/kind/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.kind.type}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/category",schemaPath:"#/properties/documents/items/properties/category/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.category.type}}];
 return false;
 }
 var valid10 = _errs92 === errors;
@@ -964,10 +969,11 @@ else {
 var valid10 = true;
 }
 if(valid10){
-if(data38.title !== undefined){
+if(data39.kind !== undefined){
+let data43 = data39.kind;
 const _errs94 = errors;
-if(typeof data38.title !== "string"){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/title",schemaPath:"#/properties/documents/items/properties/title/type",keyword:"type",params:{type: "string"}}];
+if((typeof data43 !== "string") && (data43 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/kind",schemaPath:"#/properties/documents/items/properties/kind/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.kind.type}}];
 return false;
 }
 var valid10 = _errs94 === errors;
@@ -976,10 +982,10 @@ else {
 var valid10 = true;
 }
 if(valid10){
-if(data38.titleRaw !== undefined){
+if(data39.title !== undefined){
 const _errs96 = errors;
-if(typeof data38.titleRaw !== "string"){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/titleRaw",schemaPath:"#/properties/documents/items/properties/titleRaw/type",keyword:"type",params:{type: "string"}}];
+if(typeof data39.title !== "string"){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/title",schemaPath:"#/properties/documents/items/properties/title/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid10 = _errs96 === errors;
@@ -988,75 +994,87 @@ else {
 var valid10 = true;
 }
 if(valid10){
-if(data38.titleSpan !== undefined){
-let data45 = data38.titleSpan;
+if(data39.titleRaw !== undefined){
 const _errs98 = errors;
-if(errors === _errs98){
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(typeof data39.titleRaw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/titleRaw",schemaPath:"#/properties/documents/items/properties/titleRaw/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid10 = _errs98 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data39.titleSpan !== undefined){
+let data46 = data39.titleSpan;
+const _errs100 = errors;
+if(errors === _errs100){
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
 let missing7;
-if(((data45.startLine === undefined) && (missing7 = "startLine")) || ((data45.endLine === undefined) && (missing7 = "endLine"))){
+if(((data46.startLine === undefined) && (missing7 = "startLine")) || ((data46.endLine === undefined) && (missing7 = "endLine"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/titleSpan",schemaPath:"#/properties/documents/items/properties/titleSpan/required",keyword:"required",params:{missingProperty: missing7}}];
 return false;
 }
 else {
-const _errs100 = errors;
-for(const key7 in data45){
+const _errs102 = errors;
+for(const key7 in data46){
 if(!((key7 === "startLine") || (key7 === "endLine"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/titleSpan",schemaPath:"#/properties/documents/items/properties/titleSpan/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}}];
 return false;
 break;
 }
 }
-if(_errs100 === errors){
-if(data45.startLine !== undefined){
-let data46 = data45.startLine;
-const _errs101 = errors;
-if(!((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46)))){
+if(_errs102 === errors){
+if(data46.startLine !== undefined){
+let data47 = data46.startLine;
+const _errs103 = errors;
+if(!((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47)))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/titleSpan/startLine",schemaPath:"#/properties/documents/items/properties/titleSpan/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs101){
-if(typeof data46 == "number"){
-if(data46 > 9007199254740991 || isNaN(data46)){
+if(errors === _errs103){
+if(typeof data47 == "number"){
+if(data47 > 9007199254740991 || isNaN(data47)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/titleSpan/startLine",schemaPath:"#/properties/documents/items/properties/titleSpan/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data46 < 1 || isNaN(data46)){
+if(data47 < 1 || isNaN(data47)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/titleSpan/startLine",schemaPath:"#/properties/documents/items/properties/titleSpan/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid11 = _errs101 === errors;
+var valid11 = _errs103 === errors;
 }
 else {
 var valid11 = true;
 }
 if(valid11){
-if(data45.endLine !== undefined){
-let data47 = data45.endLine;
-const _errs103 = errors;
-if(!((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47)))){
+if(data46.endLine !== undefined){
+let data48 = data46.endLine;
+const _errs105 = errors;
+if(!((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48)))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/titleSpan/endLine",schemaPath:"#/properties/documents/items/properties/titleSpan/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs103){
-if(typeof data47 == "number"){
-if(data47 > 9007199254740991 || isNaN(data47)){
+if(errors === _errs105){
+if(typeof data48 == "number"){
+if(data48 > 9007199254740991 || isNaN(data48)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/titleSpan/endLine",schemaPath:"#/properties/documents/items/properties/titleSpan/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data47 < 1 || isNaN(data47)){
+if(data48 < 1 || isNaN(data48)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/titleSpan/endLine",schemaPath:"#/properties/documents/items/properties/titleSpan/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid11 = _errs103 === errors;
+var valid11 = _errs105 === errors;
 }
 else {
 var valid11 = true;
@@ -1070,39 +1088,26 @@ validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/titleSpan",
 return false;
 }
 }
-var valid10 = _errs98 === errors;
+var valid10 = _errs100 === errors;
 }
 else {
 var valid10 = true;
 }
 if(valid10){
-if(data38.date !== undefined){
-let data48 = data38.date;
-const _errs105 = errors;
-if((typeof data48 !== "string") && (data48 !== null)){
+if(data39.date !== undefined){
+let data49 = data39.date;
+const _errs107 = errors;
+if((typeof data49 !== "string") && (data49 !== null)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/date",schemaPath:"#/properties/documents/items/properties/date/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.date.type}}];
 return false;
 }
-if(errors === _errs105){
-if(typeof data48 === "string"){
-if(!pattern5.test(data48)){
+if(errors === _errs107){
+if(typeof data49 === "string"){
+if(!pattern5.test(data49)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/date",schemaPath:"#/properties/documents/items/properties/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}}];
 return false;
 }
 }
-}
-var valid10 = _errs105 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data38.dateRaw !== undefined){
-let data49 = data38.dateRaw;
-const _errs107 = errors;
-if((typeof data49 !== "string") && (data49 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateRaw",schemaPath:"#/properties/documents/items/properties/dateRaw/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.dateRaw.type}}];
-return false;
 }
 var valid10 = _errs107 === errors;
 }
@@ -1110,26 +1115,12 @@ else {
 var valid10 = true;
 }
 if(valid10){
-if(data38.dateLine !== undefined){
-let data50 = data38.dateLine;
+if(data39.dateRaw !== undefined){
+let data50 = data39.dateRaw;
 const _errs109 = errors;
-if((!((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50)))) && (data50 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateLine",schemaPath:"#/properties/documents/items/properties/dateLine/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.dateLine.type}}];
+if((typeof data50 !== "string") && (data50 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateRaw",schemaPath:"#/properties/documents/items/properties/dateRaw/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.dateRaw.type}}];
 return false;
-}
-if(errors === _errs109){
-if(typeof data50 == "number"){
-if(data50 > 9007199254740991 || isNaN(data50)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateLine",schemaPath:"#/properties/documents/items/properties/dateLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data50 < 1 || isNaN(data50)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateLine",schemaPath:"#/properties/documents/items/properties/dateLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid10 = _errs109 === errors;
 }
@@ -1137,46 +1128,61 @@ else {
 var valid10 = true;
 }
 if(valid10){
-if(data38.docNumber !== undefined){
-let data51 = data38.docNumber;
+if(data39.dateLine !== undefined){
+let data51 = data39.dateLine;
 const _errs111 = errors;
-if((!(data51 && typeof data51 == "object" && !Array.isArray(data51))) && (data51 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber",schemaPath:"#/properties/documents/items/properties/docNumber/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.docNumber.type}}];
+if((!((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51)))) && (data51 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateLine",schemaPath:"#/properties/documents/items/properties/dateLine/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.dateLine.type}}];
 return false;
 }
 if(errors === _errs111){
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+if(typeof data51 == "number"){
+if(data51 > 9007199254740991 || isNaN(data51)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateLine",schemaPath:"#/properties/documents/items/properties/dateLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data51 < 1 || isNaN(data51)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateLine",schemaPath:"#/properties/documents/items/properties/dateLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid10 = _errs111 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data39.docNumber !== undefined){
+let data52 = data39.docNumber;
+const _errs113 = errors;
+if((!(data52 && typeof data52 == "object" && !Array.isArray(data52))) && (data52 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber",schemaPath:"#/properties/documents/items/properties/docNumber/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.docNumber.type}}];
+return false;
+}
+if(errors === _errs113){
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
 let missing8;
-if((((((((data51.raw === undefined) && (missing8 = "raw")) || ((data51.normalized === undefined) && (missing8 = "normalized"))) || ((data51.issuer === undefined) && (missing8 = "issuer"))) || ((data51.year === undefined) && (missing8 = "year"))) || ((data51.serial === undefined) && (missing8 = "serial"))) || ((data51.line === undefined) && (missing8 = "line"))) || ((data51.column === undefined) && (missing8 = "column"))){
+if((((((((data52.raw === undefined) && (missing8 = "raw")) || ((data52.normalized === undefined) && (missing8 = "normalized"))) || ((data52.issuer === undefined) && (missing8 = "issuer"))) || ((data52.year === undefined) && (missing8 = "year"))) || ((data52.serial === undefined) && (missing8 = "serial"))) || ((data52.line === undefined) && (missing8 = "line"))) || ((data52.column === undefined) && (missing8 = "column"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber",schemaPath:"#/properties/documents/items/properties/docNumber/required",keyword:"required",params:{missingProperty: missing8}}];
 return false;
 }
 else {
-const _errs113 = errors;
-for(const key8 in data51){
+const _errs115 = errors;
+for(const key8 in data52){
 if(!(((((((key8 === "raw") || (key8 === "normalized")) || (key8 === "issuer")) || (key8 === "year")) || (key8 === "serial")) || (key8 === "line")) || (key8 === "column"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber",schemaPath:"#/properties/documents/items/properties/docNumber/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}}];
 return false;
 break;
 }
 }
-if(_errs113 === errors){
-if(data51.raw !== undefined){
-const _errs114 = errors;
-if(typeof data51.raw !== "string"){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/raw",schemaPath:"#/properties/documents/items/properties/docNumber/properties/raw/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid12 = _errs114 === errors;
-}
-else {
-var valid12 = true;
-}
-if(valid12){
-if(data51.normalized !== undefined){
+if(_errs115 === errors){
+if(data52.raw !== undefined){
 const _errs116 = errors;
-if(typeof data51.normalized !== "string"){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/normalized",schemaPath:"#/properties/documents/items/properties/docNumber/properties/normalized/type",keyword:"type",params:{type: "string"}}];
+if(typeof data52.raw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/raw",schemaPath:"#/properties/documents/items/properties/docNumber/properties/raw/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid12 = _errs116 === errors;
@@ -1185,10 +1191,10 @@ else {
 var valid12 = true;
 }
 if(valid12){
-if(data51.issuer !== undefined){
+if(data52.normalized !== undefined){
 const _errs118 = errors;
-if(typeof data51.issuer !== "string"){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/issuer",schemaPath:"#/properties/documents/items/properties/docNumber/properties/issuer/type",keyword:"type",params:{type: "string"}}];
+if(typeof data52.normalized !== "string"){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/normalized",schemaPath:"#/properties/documents/items/properties/docNumber/properties/normalized/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid12 = _errs118 === errors;
@@ -1197,26 +1203,11 @@ else {
 var valid12 = true;
 }
 if(valid12){
-if(data51.year !== undefined){
-let data55 = data51.year;
+if(data52.issuer !== undefined){
 const _errs120 = errors;
-if((!((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55)))) && (data55 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/year",schemaPath:"#/properties/documents/items/properties/docNumber/properties/year/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.docNumber.properties.year.type}}];
+if(typeof data52.issuer !== "string"){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/issuer",schemaPath:"#/properties/documents/items/properties/docNumber/properties/issuer/type",keyword:"type",params:{type: "string"}}];
 return false;
-}
-if(errors === _errs120){
-if(typeof data55 == "number"){
-if(data55 > 9007199254740991 || isNaN(data55)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/year",schemaPath:"#/properties/documents/items/properties/docNumber/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data55 < -9007199254740991 || isNaN(data55)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/year",schemaPath:"#/properties/documents/items/properties/docNumber/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
 }
 var valid12 = _errs120 === errors;
 }
@@ -1224,22 +1215,22 @@ else {
 var valid12 = true;
 }
 if(valid12){
-if(data51.serial !== undefined){
-let data56 = data51.serial;
+if(data52.year !== undefined){
+let data56 = data52.year;
 const _errs122 = errors;
-if(!((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56)))){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/serial",schemaPath:"#/properties/documents/items/properties/docNumber/properties/serial/type",keyword:"type",params:{type: "integer"}}];
+if((!((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56)))) && (data56 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/year",schemaPath:"#/properties/documents/items/properties/docNumber/properties/year/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.docNumber.properties.year.type}}];
 return false;
 }
 if(errors === _errs122){
 if(typeof data56 == "number"){
 if(data56 > 9007199254740991 || isNaN(data56)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/serial",schemaPath:"#/properties/documents/items/properties/docNumber/properties/serial/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/year",schemaPath:"#/properties/documents/items/properties/docNumber/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data56 < -9007199254740991 || isNaN(data56)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/serial",schemaPath:"#/properties/documents/items/properties/docNumber/properties/serial/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/year",schemaPath:"#/properties/documents/items/properties/docNumber/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
@@ -1251,22 +1242,22 @@ else {
 var valid12 = true;
 }
 if(valid12){
-if(data51.line !== undefined){
-let data57 = data51.line;
+if(data52.serial !== undefined){
+let data57 = data52.serial;
 const _errs124 = errors;
 if(!((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57)))){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/line",schemaPath:"#/properties/documents/items/properties/docNumber/properties/line/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/serial",schemaPath:"#/properties/documents/items/properties/docNumber/properties/serial/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs124){
 if(typeof data57 == "number"){
 if(data57 > 9007199254740991 || isNaN(data57)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/line",schemaPath:"#/properties/documents/items/properties/docNumber/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/serial",schemaPath:"#/properties/documents/items/properties/docNumber/properties/serial/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data57 < 1 || isNaN(data57)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/line",schemaPath:"#/properties/documents/items/properties/docNumber/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+if(data57 < -9007199254740991 || isNaN(data57)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/serial",schemaPath:"#/properties/documents/items/properties/docNumber/properties/serial/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
@@ -1278,28 +1269,55 @@ else {
 var valid12 = true;
 }
 if(valid12){
-if(data51.column !== undefined){
-let data58 = data51.column;
+if(data52.line !== undefined){
+let data58 = data52.line;
 const _errs126 = errors;
 if(!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58)))){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/column",schemaPath:"#/properties/documents/items/properties/docNumber/properties/column/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/line",schemaPath:"#/properties/documents/items/properties/docNumber/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs126){
 if(typeof data58 == "number"){
 if(data58 > 9007199254740991 || isNaN(data58)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/column",schemaPath:"#/properties/documents/items/properties/docNumber/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/line",schemaPath:"#/properties/documents/items/properties/docNumber/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data58 < 1 || isNaN(data58)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/column",schemaPath:"#/properties/documents/items/properties/docNumber/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/line",schemaPath:"#/properties/documents/items/properties/docNumber/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
 var valid12 = _errs126 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data52.column !== undefined){
+let data59 = data52.column;
+const _errs128 = errors;
+if(!((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59)))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/column",schemaPath:"#/properties/documents/items/properties/docNumber/properties/column/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs128){
+if(typeof data59 == "number"){
+if(data59 > 9007199254740991 || isNaN(data59)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/column",schemaPath:"#/properties/documents/items/properties/docNumber/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data59 < 1 || isNaN(data59)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/column",schemaPath:"#/properties/documents/items/properties/docNumber/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid12 = _errs128 === errors;
 }
 else {
 var valid12 = true;
@@ -1314,145 +1332,132 @@ var valid12 = true;
 }
 }
 }
-var valid10 = _errs111 === errors;
+var valid10 = _errs113 === errors;
 }
 else {
 var valid10 = true;
 }
 if(valid10){
-if(data38.recipients !== undefined){
-let data59 = data38.recipients;
-const _errs128 = errors;
-if((!(data59 && typeof data59 == "object" && !Array.isArray(data59))) && (data59 !== null)){
+if(data39.recipients !== undefined){
+let data60 = data39.recipients;
+const _errs130 = errors;
+if((!(data60 && typeof data60 == "object" && !Array.isArray(data60))) && (data60 !== null)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/recipients",schemaPath:"#/properties/documents/items/properties/recipients/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.recipients.type}}];
 return false;
 }
-if(errors === _errs128){
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(errors === _errs130){
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
 let missing9;
-if(((data59.text === undefined) && (missing9 = "text")) || ((data59.line === undefined) && (missing9 = "line"))){
+if(((data60.text === undefined) && (missing9 = "text")) || ((data60.line === undefined) && (missing9 = "line"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/recipients",schemaPath:"#/properties/documents/items/properties/recipients/required",keyword:"required",params:{missingProperty: missing9}}];
 return false;
 }
 else {
-const _errs130 = errors;
-for(const key9 in data59){
+const _errs132 = errors;
+for(const key9 in data60){
 if(!((key9 === "text") || (key9 === "line"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/recipients",schemaPath:"#/properties/documents/items/properties/recipients/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}}];
 return false;
 break;
 }
 }
-if(_errs130 === errors){
-if(data59.text !== undefined){
-const _errs131 = errors;
-if(typeof data59.text !== "string"){
+if(_errs132 === errors){
+if(data60.text !== undefined){
+const _errs133 = errors;
+if(typeof data60.text !== "string"){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/recipients/text",schemaPath:"#/properties/documents/items/properties/recipients/properties/text/type",keyword:"type",params:{type: "string"}}];
 return false;
-}
-var valid13 = _errs131 === errors;
-}
-else {
-var valid13 = true;
-}
-if(valid13){
-if(data59.line !== undefined){
-let data61 = data59.line;
-const _errs133 = errors;
-if(!((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61)))){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/recipients/line",schemaPath:"#/properties/documents/items/properties/recipients/properties/line/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs133){
-if(typeof data61 == "number"){
-if(data61 > 9007199254740991 || isNaN(data61)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/recipients/line",schemaPath:"#/properties/documents/items/properties/recipients/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data61 < 1 || isNaN(data61)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/recipients/line",schemaPath:"#/properties/documents/items/properties/recipients/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid13 = _errs133 === errors;
 }
 else {
 var valid13 = true;
 }
+if(valid13){
+if(data60.line !== undefined){
+let data62 = data60.line;
+const _errs135 = errors;
+if(!((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62)))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/recipients/line",schemaPath:"#/properties/documents/items/properties/recipients/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs135){
+if(typeof data62 == "number"){
+if(data62 > 9007199254740991 || isNaN(data62)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/recipients/line",schemaPath:"#/properties/documents/items/properties/recipients/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data62 < 1 || isNaN(data62)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/recipients/line",schemaPath:"#/properties/documents/items/properties/recipients/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid13 = _errs135 === errors;
+}
+else {
+var valid13 = true;
 }
 }
 }
 }
 }
-var valid10 = _errs128 === errors;
+}
+var valid10 = _errs130 === errors;
 }
 else {
 var valid10 = true;
 }
 if(valid10){
-if(data38.attachments !== undefined){
-let data62 = data38.attachments;
-const _errs135 = errors;
-if(errors === _errs135){
-if(Array.isArray(data62)){
-var valid14 = true;
-const len4 = data62.length;
-for(let i4=0; i4<len4; i4++){
-let data63 = data62[i4];
+if(data39.attachments !== undefined){
+let data63 = data39.attachments;
 const _errs137 = errors;
 if(errors === _errs137){
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(Array.isArray(data63)){
+var valid14 = true;
+const len4 = data63.length;
+for(let i4=0; i4<len4; i4++){
+let data64 = data63[i4];
+const _errs139 = errors;
+if(errors === _errs139){
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
 let missing10;
-if(((((((data63.index === undefined) && (missing10 = "index")) || ((data63.declaredTitle === undefined) && (missing10 = "declaredTitle"))) || ((data63.declaredLine === undefined) && (missing10 = "declaredLine"))) || ((data63.title === undefined) && (missing10 = "title"))) || ((data63.startLine === undefined) && (missing10 = "startLine"))) || ((data63.parent === undefined) && (missing10 = "parent"))){
+if(((((((data64.index === undefined) && (missing10 = "index")) || ((data64.declaredTitle === undefined) && (missing10 = "declaredTitle"))) || ((data64.declaredLine === undefined) && (missing10 = "declaredLine"))) || ((data64.title === undefined) && (missing10 = "title"))) || ((data64.startLine === undefined) && (missing10 = "startLine"))) || ((data64.parent === undefined) && (missing10 = "parent"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4,schemaPath:"#/properties/documents/items/properties/attachments/items/required",keyword:"required",params:{missingProperty: missing10}}];
 return false;
 }
 else {
-const _errs139 = errors;
-for(const key10 in data63){
+const _errs141 = errors;
+for(const key10 in data64){
 if(!((((((key10 === "index") || (key10 === "declaredTitle")) || (key10 === "declaredLine")) || (key10 === "title")) || (key10 === "startLine")) || (key10 === "parent"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4,schemaPath:"#/properties/documents/items/properties/attachments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}}];
 return false;
 break;
 }
 }
-if(_errs139 === errors){
-if(data63.index !== undefined){
-let data64 = data63.index;
-const _errs140 = errors;
-if((!((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64)))) && (data64 !== null)){
+if(_errs141 === errors){
+if(data64.index !== undefined){
+let data65 = data64.index;
+const _errs142 = errors;
+if((!((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65)))) && (data65 !== null)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/index",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/index/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.attachments.items.properties.index.type}}];
 return false;
 }
-if(errors === _errs140){
-if(typeof data64 == "number"){
-if(data64 > 9007199254740991 || isNaN(data64)){
+if(errors === _errs142){
+if(typeof data65 == "number"){
+if(data65 > 9007199254740991 || isNaN(data65)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/index",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data64 < -9007199254740991 || isNaN(data64)){
+if(data65 < -9007199254740991 || isNaN(data65)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/index",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
 }
-}
-var valid15 = _errs140 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data63.declaredTitle !== undefined){
-let data65 = data63.declaredTitle;
-const _errs142 = errors;
-if((typeof data65 !== "string") && (data65 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/declaredTitle",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/declaredTitle/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.attachments.items.properties.declaredTitle.type}}];
-return false;
 }
 var valid15 = _errs142 === errors;
 }
@@ -1460,26 +1465,12 @@ else {
 var valid15 = true;
 }
 if(valid15){
-if(data63.declaredLine !== undefined){
-let data66 = data63.declaredLine;
+if(data64.declaredTitle !== undefined){
+let data66 = data64.declaredTitle;
 const _errs144 = errors;
-if((!((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66)))) && (data66 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/declaredLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/declaredLine/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.attachments.items.properties.declaredLine.type}}];
+if((typeof data66 !== "string") && (data66 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/declaredTitle",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/declaredTitle/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.attachments.items.properties.declaredTitle.type}}];
 return false;
-}
-if(errors === _errs144){
-if(typeof data66 == "number"){
-if(data66 > 9007199254740991 || isNaN(data66)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/declaredLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/declaredLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data66 < 1 || isNaN(data66)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/declaredLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/declaredLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid15 = _errs144 === errors;
 }
@@ -1487,12 +1478,26 @@ else {
 var valid15 = true;
 }
 if(valid15){
-if(data63.title !== undefined){
-let data67 = data63.title;
+if(data64.declaredLine !== undefined){
+let data67 = data64.declaredLine;
 const _errs146 = errors;
-if((typeof data67 !== "string") && (data67 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/title",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/title/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.attachments.items.properties.title.type}}];
+if((!((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67)))) && (data67 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/declaredLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/declaredLine/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.attachments.items.properties.declaredLine.type}}];
 return false;
+}
+if(errors === _errs146){
+if(typeof data67 == "number"){
+if(data67 > 9007199254740991 || isNaN(data67)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/declaredLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/declaredLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data67 < 1 || isNaN(data67)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/declaredLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/declaredLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
 }
 var valid15 = _errs146 === errors;
 }
@@ -1500,26 +1505,12 @@ else {
 var valid15 = true;
 }
 if(valid15){
-if(data63.startLine !== undefined){
-let data68 = data63.startLine;
+if(data64.title !== undefined){
+let data68 = data64.title;
 const _errs148 = errors;
-if((!((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68)))) && (data68 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/startLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/startLine/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.attachments.items.properties.startLine.type}}];
+if((typeof data68 !== "string") && (data68 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/title",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/title/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.attachments.items.properties.title.type}}];
 return false;
-}
-if(errors === _errs148){
-if(typeof data68 == "number"){
-if(data68 > 9007199254740991 || isNaN(data68)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/startLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data68 < 1 || isNaN(data68)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/startLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid15 = _errs148 === errors;
 }
@@ -1527,28 +1518,55 @@ else {
 var valid15 = true;
 }
 if(valid15){
-if(data63.parent !== undefined){
-let data69 = data63.parent;
+if(data64.startLine !== undefined){
+let data69 = data64.startLine;
 const _errs150 = errors;
 if((!((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69)))) && (data69 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/parent",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/parent/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.attachments.items.properties.parent.type}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/startLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/startLine/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.attachments.items.properties.startLine.type}}];
 return false;
 }
 if(errors === _errs150){
 if(typeof data69 == "number"){
 if(data69 > 9007199254740991 || isNaN(data69)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/parent",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/parent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/startLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data69 < -9007199254740991 || isNaN(data69)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/parent",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/parent/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+if(data69 < 1 || isNaN(data69)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/startLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
 var valid15 = _errs150 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data64.parent !== undefined){
+let data70 = data64.parent;
+const _errs152 = errors;
+if((!((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70)))) && (data70 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/parent",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/parent/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.attachments.items.properties.parent.type}}];
+return false;
+}
+if(errors === _errs152){
+if(typeof data70 == "number"){
+if(data70 > 9007199254740991 || isNaN(data70)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/parent",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/parent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data70 < -9007199254740991 || isNaN(data70)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/parent",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/parent/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+return false;
+}
+}
+}
+}
+var valid15 = _errs152 === errors;
 }
 else {
 var valid15 = true;
@@ -1566,7 +1584,7 @@ validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments
 return false;
 }
 }
-var valid14 = _errs137 === errors;
+var valid14 = _errs139 === errors;
 if(!valid14){
 break;
 }
@@ -1577,81 +1595,81 @@ validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments
 return false;
 }
 }
-var valid10 = _errs135 === errors;
+var valid10 = _errs137 === errors;
 }
 else {
 var valid10 = true;
 }
 if(valid10){
-if(data38.span !== undefined){
-let data70 = data38.span;
-const _errs152 = errors;
-if(errors === _errs152){
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data39.span !== undefined){
+let data71 = data39.span;
+const _errs154 = errors;
+if(errors === _errs154){
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
 let missing11;
-if(((data70.startLine === undefined) && (missing11 = "startLine")) || ((data70.endLine === undefined) && (missing11 = "endLine"))){
+if(((data71.startLine === undefined) && (missing11 = "startLine")) || ((data71.endLine === undefined) && (missing11 = "endLine"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/span",schemaPath:"#/properties/documents/items/properties/span/required",keyword:"required",params:{missingProperty: missing11}}];
 return false;
 }
 else {
-const _errs154 = errors;
-for(const key11 in data70){
+const _errs156 = errors;
+for(const key11 in data71){
 if(!((key11 === "startLine") || (key11 === "endLine"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/span",schemaPath:"#/properties/documents/items/properties/span/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11}}];
 return false;
 break;
 }
 }
-if(_errs154 === errors){
-if(data70.startLine !== undefined){
-let data71 = data70.startLine;
-const _errs155 = errors;
-if(!((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71)))){
+if(_errs156 === errors){
+if(data71.startLine !== undefined){
+let data72 = data71.startLine;
+const _errs157 = errors;
+if(!((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72)))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/span/startLine",schemaPath:"#/properties/documents/items/properties/span/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs155){
-if(typeof data71 == "number"){
-if(data71 > 9007199254740991 || isNaN(data71)){
+if(errors === _errs157){
+if(typeof data72 == "number"){
+if(data72 > 9007199254740991 || isNaN(data72)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/span/startLine",schemaPath:"#/properties/documents/items/properties/span/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data71 < 1 || isNaN(data71)){
+if(data72 < 1 || isNaN(data72)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/span/startLine",schemaPath:"#/properties/documents/items/properties/span/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid16 = _errs155 === errors;
+var valid16 = _errs157 === errors;
 }
 else {
 var valid16 = true;
 }
 if(valid16){
-if(data70.endLine !== undefined){
-let data72 = data70.endLine;
-const _errs157 = errors;
-if(!((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72)))){
+if(data71.endLine !== undefined){
+let data73 = data71.endLine;
+const _errs159 = errors;
+if(!((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73)))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/span/endLine",schemaPath:"#/properties/documents/items/properties/span/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs157){
-if(typeof data72 == "number"){
-if(data72 > 9007199254740991 || isNaN(data72)){
+if(errors === _errs159){
+if(typeof data73 == "number"){
+if(data73 > 9007199254740991 || isNaN(data73)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/span/endLine",schemaPath:"#/properties/documents/items/properties/span/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data72 < 1 || isNaN(data72)){
+if(data73 < 1 || isNaN(data73)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/span/endLine",schemaPath:"#/properties/documents/items/properties/span/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid16 = _errs157 === errors;
+var valid16 = _errs159 === errors;
 }
 else {
 var valid16 = true;
@@ -1665,79 +1683,52 @@ validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/span",schem
 return false;
 }
 }
-var valid10 = _errs152 === errors;
+var valid10 = _errs154 === errors;
 }
 else {
 var valid10 = true;
 }
 if(valid10){
-if(data38.toc !== undefined){
-let data73 = data38.toc;
-const _errs159 = errors;
-if((!(data73 && typeof data73 == "object" && !Array.isArray(data73))) && (data73 !== null)){
+if(data39.toc !== undefined){
+let data74 = data39.toc;
+const _errs161 = errors;
+if((!(data74 && typeof data74 == "object" && !Array.isArray(data74))) && (data74 !== null)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc",schemaPath:"#/properties/documents/items/properties/toc/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.toc.type}}];
 return false;
 }
-if(errors === _errs159){
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(errors === _errs161){
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
 let missing12;
-if((((data73.index === undefined) && (missing12 = "index")) || ((data73.page === undefined) && (missing12 = "page"))) || ((data73.line === undefined) && (missing12 = "line"))){
+if((((data74.index === undefined) && (missing12 = "index")) || ((data74.page === undefined) && (missing12 = "page"))) || ((data74.line === undefined) && (missing12 = "line"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc",schemaPath:"#/properties/documents/items/properties/toc/required",keyword:"required",params:{missingProperty: missing12}}];
 return false;
 }
 else {
-const _errs161 = errors;
-for(const key12 in data73){
+const _errs163 = errors;
+for(const key12 in data74){
 if(!(((key12 === "index") || (key12 === "page")) || (key12 === "line"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc",schemaPath:"#/properties/documents/items/properties/toc/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12}}];
 return false;
 break;
 }
 }
-if(_errs161 === errors){
-if(data73.index !== undefined){
-let data74 = data73.index;
-const _errs162 = errors;
-if((!((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74)))) && (data74 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/index",schemaPath:"#/properties/documents/items/properties/toc/properties/index/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.toc.properties.index.type}}];
-return false;
-}
-if(errors === _errs162){
-if(typeof data74 == "number"){
-if(data74 > 9007199254740991 || isNaN(data74)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/index",schemaPath:"#/properties/documents/items/properties/toc/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data74 < -9007199254740991 || isNaN(data74)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/index",schemaPath:"#/properties/documents/items/properties/toc/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
-}
-var valid17 = _errs162 === errors;
-}
-else {
-var valid17 = true;
-}
-if(valid17){
-if(data73.page !== undefined){
-let data75 = data73.page;
+if(_errs163 === errors){
+if(data74.index !== undefined){
+let data75 = data74.index;
 const _errs164 = errors;
 if((!((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75)))) && (data75 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/page",schemaPath:"#/properties/documents/items/properties/toc/properties/page/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.toc.properties.page.type}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/index",schemaPath:"#/properties/documents/items/properties/toc/properties/index/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.toc.properties.index.type}}];
 return false;
 }
 if(errors === _errs164){
 if(typeof data75 == "number"){
 if(data75 > 9007199254740991 || isNaN(data75)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/page",schemaPath:"#/properties/documents/items/properties/toc/properties/page/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/index",schemaPath:"#/properties/documents/items/properties/toc/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data75 < -9007199254740991 || isNaN(data75)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/page",schemaPath:"#/properties/documents/items/properties/toc/properties/page/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/index",schemaPath:"#/properties/documents/items/properties/toc/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
@@ -1749,22 +1740,22 @@ else {
 var valid17 = true;
 }
 if(valid17){
-if(data73.line !== undefined){
-let data76 = data73.line;
+if(data74.page !== undefined){
+let data76 = data74.page;
 const _errs166 = errors;
-if(!((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76)))){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/line",schemaPath:"#/properties/documents/items/properties/toc/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if((!((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76)))) && (data76 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/page",schemaPath:"#/properties/documents/items/properties/toc/properties/page/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.toc.properties.page.type}}];
 return false;
 }
 if(errors === _errs166){
 if(typeof data76 == "number"){
 if(data76 > 9007199254740991 || isNaN(data76)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/line",schemaPath:"#/properties/documents/items/properties/toc/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/page",schemaPath:"#/properties/documents/items/properties/toc/properties/page/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data76 < 1 || isNaN(data76)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/line",schemaPath:"#/properties/documents/items/properties/toc/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+if(data76 < -9007199254740991 || isNaN(data76)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/page",schemaPath:"#/properties/documents/items/properties/toc/properties/page/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
@@ -1775,45 +1766,72 @@ var valid17 = _errs166 === errors;
 else {
 var valid17 = true;
 }
+if(valid17){
+if(data74.line !== undefined){
+let data77 = data74.line;
+const _errs168 = errors;
+if(!((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77)))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/line",schemaPath:"#/properties/documents/items/properties/toc/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs168){
+if(typeof data77 == "number"){
+if(data77 > 9007199254740991 || isNaN(data77)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/line",schemaPath:"#/properties/documents/items/properties/toc/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data77 < 1 || isNaN(data77)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/line",schemaPath:"#/properties/documents/items/properties/toc/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid17 = _errs168 === errors;
+}
+else {
+var valid17 = true;
 }
 }
 }
 }
 }
 }
-var valid10 = _errs159 === errors;
+}
+var valid10 = _errs161 === errors;
 }
 else {
 var valid10 = true;
 }
 if(valid10){
-if(data38.interprets !== undefined){
-let data77 = data38.interprets;
-const _errs168 = errors;
-if((typeof data77 !== "string") && (data77 !== null)){
+if(data39.interprets !== undefined){
+let data78 = data39.interprets;
+const _errs170 = errors;
+if((typeof data78 !== "string") && (data78 !== null)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/interprets",schemaPath:"#/properties/documents/items/properties/interprets/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.interprets.type}}];
 return false;
 }
-var valid10 = _errs168 === errors;
+var valid10 = _errs170 === errors;
 }
 else {
 var valid10 = true;
 }
 if(valid10){
-if(data38.issuers !== undefined){
-let data78 = data38.issuers;
-const _errs170 = errors;
-if(errors === _errs170){
-if(Array.isArray(data78)){
-var valid18 = true;
-const len5 = data78.length;
-for(let i5=0; i5<len5; i5++){
+if(data39.issuers !== undefined){
+let data79 = data39.issuers;
 const _errs172 = errors;
-if(typeof data78[i5] !== "string"){
+if(errors === _errs172){
+if(Array.isArray(data79)){
+var valid18 = true;
+const len5 = data79.length;
+for(let i5=0; i5<len5; i5++){
+const _errs174 = errors;
+if(typeof data79[i5] !== "string"){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/issuers/" + i5,schemaPath:"#/properties/documents/items/properties/issuers/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid18 = _errs172 === errors;
+var valid18 = _errs174 === errors;
 if(!valid18){
 break;
 }
@@ -1824,67 +1842,67 @@ validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/issuers",sc
 return false;
 }
 }
-var valid10 = _errs170 === errors;
+var valid10 = _errs172 === errors;
 }
 else {
 var valid10 = true;
 }
 if(valid10){
-if(data38.dateSource !== undefined){
-let data80 = data38.dateSource;
-const _errs174 = errors;
-if((typeof data80 !== "string") && (data80 !== null)){
+if(data39.dateSource !== undefined){
+let data81 = data39.dateSource;
+const _errs176 = errors;
+if((typeof data81 !== "string") && (data81 !== null)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateSource",schemaPath:"#/properties/documents/items/properties/dateSource/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.dateSource.type}}];
 return false;
 }
-if(!(((data80 === "dateLine") || (data80 === "signature")) || (data80 === null))){
+if(!(((data81 === "dateLine") || (data81 === "signature")) || (data81 === null))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateSource",schemaPath:"#/properties/documents/items/properties/dateSource/enum",keyword:"enum",params:{allowedValues: schema31.properties.documents.items.properties.dateSource.enum}}];
 return false;
 }
-var valid10 = _errs174 === errors;
+var valid10 = _errs176 === errors;
 }
 else {
 var valid10 = true;
 }
 if(valid10){
-if(data38.signature !== undefined){
-let data81 = data38.signature;
-const _errs176 = errors;
-if((!(data81 && typeof data81 == "object" && !Array.isArray(data81))) && (data81 !== null)){
+if(data39.signature !== undefined){
+let data82 = data39.signature;
+const _errs178 = errors;
+if((!(data82 && typeof data82 == "object" && !Array.isArray(data82))) && (data82 !== null)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature",schemaPath:"#/properties/documents/items/properties/signature/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.signature.type}}];
 return false;
 }
-if(errors === _errs176){
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(errors === _errs178){
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
 let missing13;
-if((((((data81.issuers === undefined) && (missing13 = "issuers")) || ((data81.date === undefined) && (missing13 = "date"))) || ((data81.dateRaw === undefined) && (missing13 = "dateRaw"))) || ((data81.line === undefined) && (missing13 = "line"))) || ((data81.startLine === undefined) && (missing13 = "startLine"))){
+if((((((data82.issuers === undefined) && (missing13 = "issuers")) || ((data82.date === undefined) && (missing13 = "date"))) || ((data82.dateRaw === undefined) && (missing13 = "dateRaw"))) || ((data82.line === undefined) && (missing13 = "line"))) || ((data82.startLine === undefined) && (missing13 = "startLine"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature",schemaPath:"#/properties/documents/items/properties/signature/required",keyword:"required",params:{missingProperty: missing13}}];
 return false;
 }
 else {
-const _errs178 = errors;
-for(const key13 in data81){
+const _errs180 = errors;
+for(const key13 in data82){
 if(!(((((key13 === "issuers") || (key13 === "date")) || (key13 === "dateRaw")) || (key13 === "line")) || (key13 === "startLine"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature",schemaPath:"#/properties/documents/items/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13}}];
 return false;
 break;
 }
 }
-if(_errs178 === errors){
-if(data81.issuers !== undefined){
-let data82 = data81.issuers;
-const _errs179 = errors;
-if(errors === _errs179){
-if(Array.isArray(data82)){
-var valid20 = true;
-const len6 = data82.length;
-for(let i6=0; i6<len6; i6++){
+if(_errs180 === errors){
+if(data82.issuers !== undefined){
+let data83 = data82.issuers;
 const _errs181 = errors;
-if(typeof data82[i6] !== "string"){
+if(errors === _errs181){
+if(Array.isArray(data83)){
+var valid20 = true;
+const len6 = data83.length;
+for(let i6=0; i6<len6; i6++){
+const _errs183 = errors;
+if(typeof data83[i6] !== "string"){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/issuers/" + i6,schemaPath:"#/properties/documents/items/properties/signature/properties/issuers/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid20 = _errs181 === errors;
+var valid20 = _errs183 === errors;
 if(!valid20){
 break;
 }
@@ -1895,38 +1913,26 @@ validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/i
 return false;
 }
 }
-var valid19 = _errs179 === errors;
+var valid19 = _errs181 === errors;
 }
 else {
 var valid19 = true;
 }
 if(valid19){
-if(data81.date !== undefined){
-let data84 = data81.date;
-const _errs183 = errors;
-if((typeof data84 !== "string") && (data84 !== null)){
+if(data82.date !== undefined){
+let data85 = data82.date;
+const _errs185 = errors;
+if((typeof data85 !== "string") && (data85 !== null)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/date",schemaPath:"#/properties/documents/items/properties/signature/properties/date/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.signature.properties.date.type}}];
 return false;
 }
-if(errors === _errs183){
-if(typeof data84 === "string"){
-if(!pattern5.test(data84)){
+if(errors === _errs185){
+if(typeof data85 === "string"){
+if(!pattern5.test(data85)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/date",schemaPath:"#/properties/documents/items/properties/signature/properties/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}}];
 return false;
 }
 }
-}
-var valid19 = _errs183 === errors;
-}
-else {
-var valid19 = true;
-}
-if(valid19){
-if(data81.dateRaw !== undefined){
-const _errs185 = errors;
-if(typeof data81.dateRaw !== "string"){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/dateRaw",schemaPath:"#/properties/documents/items/properties/signature/properties/dateRaw/type",keyword:"type",params:{type: "string"}}];
-return false;
 }
 var valid19 = _errs185 === errors;
 }
@@ -1934,26 +1940,11 @@ else {
 var valid19 = true;
 }
 if(valid19){
-if(data81.line !== undefined){
-let data86 = data81.line;
+if(data82.dateRaw !== undefined){
 const _errs187 = errors;
-if(!((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86)))){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/line",schemaPath:"#/properties/documents/items/properties/signature/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if(typeof data82.dateRaw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/dateRaw",schemaPath:"#/properties/documents/items/properties/signature/properties/dateRaw/type",keyword:"type",params:{type: "string"}}];
 return false;
-}
-if(errors === _errs187){
-if(typeof data86 == "number"){
-if(data86 > 9007199254740991 || isNaN(data86)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/line",schemaPath:"#/properties/documents/items/properties/signature/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data86 < 1 || isNaN(data86)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/line",schemaPath:"#/properties/documents/items/properties/signature/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid19 = _errs187 === errors;
 }
@@ -1961,22 +1952,22 @@ else {
 var valid19 = true;
 }
 if(valid19){
-if(data81.startLine !== undefined){
-let data87 = data81.startLine;
+if(data82.line !== undefined){
+let data87 = data82.line;
 const _errs189 = errors;
 if(!((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87)))){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/startLine",schemaPath:"#/properties/documents/items/properties/signature/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/line",schemaPath:"#/properties/documents/items/properties/signature/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs189){
 if(typeof data87 == "number"){
 if(data87 > 9007199254740991 || isNaN(data87)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/startLine",schemaPath:"#/properties/documents/items/properties/signature/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/line",schemaPath:"#/properties/documents/items/properties/signature/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data87 < 1 || isNaN(data87)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/startLine",schemaPath:"#/properties/documents/items/properties/signature/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/line",schemaPath:"#/properties/documents/items/properties/signature/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
@@ -1987,6 +1978,32 @@ var valid19 = _errs189 === errors;
 else {
 var valid19 = true;
 }
+if(valid19){
+if(data82.startLine !== undefined){
+let data88 = data82.startLine;
+const _errs191 = errors;
+if(!((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88)))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/startLine",schemaPath:"#/properties/documents/items/properties/signature/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs191){
+if(typeof data88 == "number"){
+if(data88 > 9007199254740991 || isNaN(data88)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/startLine",schemaPath:"#/properties/documents/items/properties/signature/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data88 < 1 || isNaN(data88)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/startLine",schemaPath:"#/properties/documents/items/properties/signature/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid19 = _errs191 === errors;
+}
+else {
+var valid19 = true;
 }
 }
 }
@@ -1995,123 +2012,124 @@ var valid19 = true;
 }
 }
 }
-var valid10 = _errs176 === errors;
+}
+var valid10 = _errs178 === errors;
 }
 else {
 var valid10 = true;
 }
 if(valid10){
-if(data38.note !== undefined){
-let data88 = data38.note;
-const _errs191 = errors;
-if((!(data88 && typeof data88 == "object" && !Array.isArray(data88))) && (data88 !== null)){
+if(data39.note !== undefined){
+let data89 = data39.note;
+const _errs193 = errors;
+if((!(data89 && typeof data89 == "object" && !Array.isArray(data89))) && (data89 !== null)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note",schemaPath:"#/properties/documents/items/properties/note/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.note.type}}];
 return false;
 }
-if(errors === _errs191){
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+if(errors === _errs193){
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
 let missing14;
-if(((data88.text === undefined) && (missing14 = "text")) || ((data88.line === undefined) && (missing14 = "line"))){
+if(((data89.text === undefined) && (missing14 = "text")) || ((data89.line === undefined) && (missing14 = "line"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note",schemaPath:"#/properties/documents/items/properties/note/required",keyword:"required",params:{missingProperty: missing14}}];
 return false;
 }
 else {
-const _errs193 = errors;
-for(const key14 in data88){
+const _errs195 = errors;
+for(const key14 in data89){
 if(!((key14 === "text") || (key14 === "line"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note",schemaPath:"#/properties/documents/items/properties/note/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14}}];
 return false;
 break;
 }
 }
-if(_errs193 === errors){
-if(data88.text !== undefined){
-const _errs194 = errors;
-if(typeof data88.text !== "string"){
+if(_errs195 === errors){
+if(data89.text !== undefined){
+const _errs196 = errors;
+if(typeof data89.text !== "string"){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note/text",schemaPath:"#/properties/documents/items/properties/note/properties/text/type",keyword:"type",params:{type: "string"}}];
 return false;
-}
-var valid21 = _errs194 === errors;
-}
-else {
-var valid21 = true;
-}
-if(valid21){
-if(data88.line !== undefined){
-let data90 = data88.line;
-const _errs196 = errors;
-if(!((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90)))){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note/line",schemaPath:"#/properties/documents/items/properties/note/properties/line/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs196){
-if(typeof data90 == "number"){
-if(data90 > 9007199254740991 || isNaN(data90)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note/line",schemaPath:"#/properties/documents/items/properties/note/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data90 < 1 || isNaN(data90)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note/line",schemaPath:"#/properties/documents/items/properties/note/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid21 = _errs196 === errors;
 }
 else {
 var valid21 = true;
 }
+if(valid21){
+if(data89.line !== undefined){
+let data91 = data89.line;
+const _errs198 = errors;
+if(!((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91)))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note/line",schemaPath:"#/properties/documents/items/properties/note/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs198){
+if(typeof data91 == "number"){
+if(data91 > 9007199254740991 || isNaN(data91)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note/line",schemaPath:"#/properties/documents/items/properties/note/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data91 < 1 || isNaN(data91)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note/line",schemaPath:"#/properties/documents/items/properties/note/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid21 = _errs198 === errors;
+}
+else {
+var valid21 = true;
 }
 }
 }
 }
 }
-var valid10 = _errs191 === errors;
+}
+var valid10 = _errs193 === errors;
 }
 else {
 var valid10 = true;
 }
 if(valid10){
-if(data38.header !== undefined){
-let data91 = data38.header;
-const _errs198 = errors;
-if((!(data91 && typeof data91 == "object" && !Array.isArray(data91))) && (data91 !== null)){
+if(data39.header !== undefined){
+let data92 = data39.header;
+const _errs200 = errors;
+if((!(data92 && typeof data92 == "object" && !Array.isArray(data92))) && (data92 !== null)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header",schemaPath:"#/properties/documents/items/properties/header/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.header.type}}];
 return false;
 }
-if(errors === _errs198){
-if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+if(errors === _errs200){
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
 let missing15;
-if((((data91.issuers === undefined) && (missing15 = "issuers")) || ((data91.line === undefined) && (missing15 = "line"))) || ((data91.signer === undefined) && (missing15 = "signer"))){
+if((((data92.issuers === undefined) && (missing15 = "issuers")) || ((data92.line === undefined) && (missing15 = "line"))) || ((data92.signer === undefined) && (missing15 = "signer"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header",schemaPath:"#/properties/documents/items/properties/header/required",keyword:"required",params:{missingProperty: missing15}}];
 return false;
 }
 else {
-const _errs200 = errors;
-for(const key15 in data91){
+const _errs202 = errors;
+for(const key15 in data92){
 if(!(((key15 === "issuers") || (key15 === "line")) || (key15 === "signer"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header",schemaPath:"#/properties/documents/items/properties/header/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15}}];
 return false;
 break;
 }
 }
-if(_errs200 === errors){
-if(data91.issuers !== undefined){
-let data92 = data91.issuers;
-const _errs201 = errors;
-if(errors === _errs201){
-if(Array.isArray(data92)){
-var valid23 = true;
-const len7 = data92.length;
-for(let i7=0; i7<len7; i7++){
+if(_errs202 === errors){
+if(data92.issuers !== undefined){
+let data93 = data92.issuers;
 const _errs203 = errors;
-if(typeof data92[i7] !== "string"){
+if(errors === _errs203){
+if(Array.isArray(data93)){
+var valid23 = true;
+const len7 = data93.length;
+for(let i7=0; i7<len7; i7++){
+const _errs205 = errors;
+if(typeof data93[i7] !== "string"){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header/issuers/" + i7,schemaPath:"#/properties/documents/items/properties/header/properties/issuers/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid23 = _errs203 === errors;
+var valid23 = _errs205 === errors;
 if(!valid23){
 break;
 }
@@ -2122,106 +2140,94 @@ validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header/issu
 return false;
 }
 }
-var valid22 = _errs201 === errors;
+var valid22 = _errs203 === errors;
 }
 else {
 var valid22 = true;
 }
 if(valid22){
-if(data91.line !== undefined){
-let data94 = data91.line;
-const _errs205 = errors;
-if(!((typeof data94 == "number") && (!(data94 % 1) && !isNaN(data94)))){
+if(data92.line !== undefined){
+let data95 = data92.line;
+const _errs207 = errors;
+if(!((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95)))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header/line",schemaPath:"#/properties/documents/items/properties/header/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs205){
-if(typeof data94 == "number"){
-if(data94 > 9007199254740991 || isNaN(data94)){
+if(errors === _errs207){
+if(typeof data95 == "number"){
+if(data95 > 9007199254740991 || isNaN(data95)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header/line",schemaPath:"#/properties/documents/items/properties/header/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data94 < 1 || isNaN(data94)){
+if(data95 < 1 || isNaN(data95)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header/line",schemaPath:"#/properties/documents/items/properties/header/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid22 = _errs205 === errors;
-}
-else {
-var valid22 = true;
-}
-if(valid22){
-if(data91.signer !== undefined){
-let data95 = data91.signer;
-const _errs207 = errors;
-if((typeof data95 !== "string") && (data95 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header/signer",schemaPath:"#/properties/documents/items/properties/header/properties/signer/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.header.properties.signer.type}}];
-return false;
-}
 var valid22 = _errs207 === errors;
 }
 else {
 var valid22 = true;
 }
+if(valid22){
+if(data92.signer !== undefined){
+let data96 = data92.signer;
+const _errs209 = errors;
+if((typeof data96 !== "string") && (data96 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header/signer",schemaPath:"#/properties/documents/items/properties/header/properties/signer/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.header.properties.signer.type}}];
+return false;
+}
+var valid22 = _errs209 === errors;
+}
+else {
+var valid22 = true;
 }
 }
 }
 }
 }
 }
-var valid10 = _errs198 === errors;
+}
+var valid10 = _errs200 === errors;
 }
 else {
 var valid10 = true;
 }
 if(valid10){
-if(data38.sourceMeta !== undefined){
-let data96 = data38.sourceMeta;
-const _errs209 = errors;
-if(errors === _errs209){
-if(Array.isArray(data96)){
-var valid24 = true;
-const len8 = data96.length;
-for(let i8=0; i8<len8; i8++){
-let data97 = data96[i8];
+if(data39.sourceMeta !== undefined){
+let data97 = data39.sourceMeta;
 const _errs211 = errors;
 if(errors === _errs211){
-if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+if(Array.isArray(data97)){
+var valid24 = true;
+const len8 = data97.length;
+for(let i8=0; i8<len8; i8++){
+let data98 = data97[i8];
+const _errs213 = errors;
+if(errors === _errs213){
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
 let missing16;
-if((((data97.key === undefined) && (missing16 = "key")) || ((data97.value === undefined) && (missing16 = "value"))) || ((data97.line === undefined) && (missing16 = "line"))){
+if((((data98.key === undefined) && (missing16 = "key")) || ((data98.value === undefined) && (missing16 = "value"))) || ((data98.line === undefined) && (missing16 = "line"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8,schemaPath:"#/properties/documents/items/properties/sourceMeta/items/required",keyword:"required",params:{missingProperty: missing16}}];
 return false;
 }
 else {
-const _errs213 = errors;
-for(const key16 in data97){
+const _errs215 = errors;
+for(const key16 in data98){
 if(!(((key16 === "key") || (key16 === "value")) || (key16 === "line"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8,schemaPath:"#/properties/documents/items/properties/sourceMeta/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16}}];
 return false;
 break;
 }
 }
-if(_errs213 === errors){
-if(data97.key !== undefined){
-const _errs214 = errors;
-if(typeof data97.key !== "string"){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8+"/key",schemaPath:"#/properties/documents/items/properties/sourceMeta/items/properties/key/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid25 = _errs214 === errors;
-}
-else {
-var valid25 = true;
-}
-if(valid25){
-if(data97.value !== undefined){
+if(_errs215 === errors){
+if(data98.key !== undefined){
 const _errs216 = errors;
-if(typeof data97.value !== "string"){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8+"/value",schemaPath:"#/properties/documents/items/properties/sourceMeta/items/properties/value/type",keyword:"type",params:{type: "string"}}];
+if(typeof data98.key !== "string"){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8+"/key",schemaPath:"#/properties/documents/items/properties/sourceMeta/items/properties/key/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid25 = _errs216 === errors;
@@ -2230,28 +2236,40 @@ else {
 var valid25 = true;
 }
 if(valid25){
-if(data97.line !== undefined){
-let data100 = data97.line;
+if(data98.value !== undefined){
 const _errs218 = errors;
-if(!((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100)))){
+if(typeof data98.value !== "string"){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8+"/value",schemaPath:"#/properties/documents/items/properties/sourceMeta/items/properties/value/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid25 = _errs218 === errors;
+}
+else {
+var valid25 = true;
+}
+if(valid25){
+if(data98.line !== undefined){
+let data101 = data98.line;
+const _errs220 = errors;
+if(!((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101)))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8+"/line",schemaPath:"#/properties/documents/items/properties/sourceMeta/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs218){
-if(typeof data100 == "number"){
-if(data100 > 9007199254740991 || isNaN(data100)){
+if(errors === _errs220){
+if(typeof data101 == "number"){
+if(data101 > 9007199254740991 || isNaN(data101)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8+"/line",schemaPath:"#/properties/documents/items/properties/sourceMeta/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data100 < 1 || isNaN(data100)){
+if(data101 < 1 || isNaN(data101)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8+"/line",schemaPath:"#/properties/documents/items/properties/sourceMeta/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid25 = _errs218 === errors;
+var valid25 = _errs220 === errors;
 }
 else {
 var valid25 = true;
@@ -2266,7 +2284,7 @@ validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/
 return false;
 }
 }
-var valid24 = _errs211 === errors;
+var valid24 = _errs213 === errors;
 if(!valid24){
 break;
 }
@@ -2277,7 +2295,7 @@ validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta"
 return false;
 }
 }
-var valid10 = _errs209 === errors;
+var valid10 = _errs211 === errors;
 }
 else {
 var valid10 = true;
@@ -2311,7 +2329,7 @@ validate20.errors = [{instancePath:instancePath+"/documents/" + i3,schemaPath:"#
 return false;
 }
 }
-var valid9 = _errs83 === errors;
+var valid9 = _errs85 === errors;
 if(!valid9){
 break;
 }
@@ -2322,61 +2340,44 @@ validate20.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs81 === errors;
+var valid0 = _errs83 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.citations !== undefined){
-let data101 = data.citations;
-const _errs220 = errors;
-if(errors === _errs220){
-if(Array.isArray(data101)){
-var valid26 = true;
-const len9 = data101.length;
-for(let i9=0; i9<len9; i9++){
-let data102 = data101[i9];
+let data102 = data.citations;
 const _errs222 = errors;
 if(errors === _errs222){
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+if(Array.isArray(data102)){
+var valid26 = true;
+const len9 = data102.length;
+for(let i9=0; i9<len9; i9++){
+let data103 = data102[i9];
+const _errs224 = errors;
+if(errors === _errs224){
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
 let missing17;
-if((((((((data102.documentId === undefined) && (missing17 = "documentId")) || ((data102.kind === undefined) && (missing17 = "kind"))) || ((data102.text === undefined) && (missing17 = "text"))) || ((data102.normalized === undefined) && (missing17 = "normalized"))) || ((data102.line === undefined) && (missing17 = "line"))) || ((data102.column === undefined) && (missing17 = "column"))) || ((data102.targetDocumentId === undefined) && (missing17 = "targetDocumentId"))){
+if((((((((data103.documentId === undefined) && (missing17 = "documentId")) || ((data103.kind === undefined) && (missing17 = "kind"))) || ((data103.text === undefined) && (missing17 = "text"))) || ((data103.normalized === undefined) && (missing17 = "normalized"))) || ((data103.line === undefined) && (missing17 = "line"))) || ((data103.column === undefined) && (missing17 = "column"))) || ((data103.targetDocumentId === undefined) && (missing17 = "targetDocumentId"))){
 validate20.errors = [{instancePath:instancePath+"/citations/" + i9,schemaPath:"#/properties/citations/items/required",keyword:"required",params:{missingProperty: missing17}}];
 return false;
 }
 else {
-const _errs224 = errors;
-for(const key17 in data102){
+const _errs226 = errors;
+for(const key17 in data103){
 if(!(((((((key17 === "documentId") || (key17 === "kind")) || (key17 === "text")) || (key17 === "normalized")) || (key17 === "line")) || (key17 === "column")) || (key17 === "targetDocumentId"))){
 validate20.errors = [{instancePath:instancePath+"/citations/" + i9,schemaPath:"#/properties/citations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17}}];
 return false;
 break;
 }
 }
-if(_errs224 === errors){
-if(data102.documentId !== undefined){
-let data103 = data102.documentId;
-const _errs225 = errors;
-if((typeof data103 !== "string") && (data103 !== null)){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/documentId",schemaPath:"#/properties/citations/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.citations.items.properties.documentId.type}}];
-return false;
-}
-var valid27 = _errs225 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data102.kind !== undefined){
-let data104 = data102.kind;
+if(_errs226 === errors){
+if(data103.documentId !== undefined){
+let data104 = data103.documentId;
 const _errs227 = errors;
-if(typeof data104 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/kind",schemaPath:"#/properties/citations/items/properties/kind/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!((data104 === "docNumber") || (data104 === "title"))){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/kind",schemaPath:"#/properties/citations/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.citations.items.properties.kind.enum}}];
+if((typeof data104 !== "string") && (data104 !== null)){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/documentId",schemaPath:"#/properties/citations/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.citations.items.properties.documentId.type}}];
 return false;
 }
 var valid27 = _errs227 === errors;
@@ -2385,10 +2386,15 @@ else {
 var valid27 = true;
 }
 if(valid27){
-if(data102.text !== undefined){
+if(data103.kind !== undefined){
+let data105 = data103.kind;
 const _errs229 = errors;
-if(typeof data102.text !== "string"){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/text",schemaPath:"#/properties/citations/items/properties/text/type",keyword:"type",params:{type: "string"}}];
+if(typeof data105 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/kind",schemaPath:"#/properties/citations/items/properties/kind/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!((data105 === "docNumber") || (data105 === "title"))){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/kind",schemaPath:"#/properties/citations/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.citations.items.properties.kind.enum}}];
 return false;
 }
 var valid27 = _errs229 === errors;
@@ -2397,11 +2403,10 @@ else {
 var valid27 = true;
 }
 if(valid27){
-if(data102.normalized !== undefined){
-let data106 = data102.normalized;
+if(data103.text !== undefined){
 const _errs231 = errors;
-if((typeof data106 !== "string") && (data106 !== null)){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/normalized",schemaPath:"#/properties/citations/items/properties/normalized/type",keyword:"type",params:{type: schema31.properties.citations.items.properties.normalized.type}}];
+if(typeof data103.text !== "string"){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/text",schemaPath:"#/properties/citations/items/properties/text/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid27 = _errs231 === errors;
@@ -2410,26 +2415,12 @@ else {
 var valid27 = true;
 }
 if(valid27){
-if(data102.line !== undefined){
-let data107 = data102.line;
+if(data103.normalized !== undefined){
+let data107 = data103.normalized;
 const _errs233 = errors;
-if(!((typeof data107 == "number") && (!(data107 % 1) && !isNaN(data107)))){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/line",schemaPath:"#/properties/citations/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if((typeof data107 !== "string") && (data107 !== null)){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/normalized",schemaPath:"#/properties/citations/items/properties/normalized/type",keyword:"type",params:{type: schema31.properties.citations.items.properties.normalized.type}}];
 return false;
-}
-if(errors === _errs233){
-if(typeof data107 == "number"){
-if(data107 > 9007199254740991 || isNaN(data107)){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/line",schemaPath:"#/properties/citations/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data107 < 1 || isNaN(data107)){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/line",schemaPath:"#/properties/citations/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid27 = _errs233 === errors;
 }
@@ -2437,22 +2428,22 @@ else {
 var valid27 = true;
 }
 if(valid27){
-if(data102.column !== undefined){
-let data108 = data102.column;
+if(data103.line !== undefined){
+let data108 = data103.line;
 const _errs235 = errors;
 if(!((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108)))){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/column",schemaPath:"#/properties/citations/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/line",schemaPath:"#/properties/citations/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs235){
 if(typeof data108 == "number"){
 if(data108 > 9007199254740991 || isNaN(data108)){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/column",schemaPath:"#/properties/citations/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/line",schemaPath:"#/properties/citations/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data108 < 1 || isNaN(data108)){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/column",schemaPath:"#/properties/citations/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/line",schemaPath:"#/properties/citations/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
@@ -2464,14 +2455,41 @@ else {
 var valid27 = true;
 }
 if(valid27){
-if(data102.targetDocumentId !== undefined){
-let data109 = data102.targetDocumentId;
+if(data103.column !== undefined){
+let data109 = data103.column;
 const _errs237 = errors;
-if((typeof data109 !== "string") && (data109 !== null)){
+if(!((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109)))){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/column",schemaPath:"#/properties/citations/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs237){
+if(typeof data109 == "number"){
+if(data109 > 9007199254740991 || isNaN(data109)){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/column",schemaPath:"#/properties/citations/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data109 < 1 || isNaN(data109)){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/column",schemaPath:"#/properties/citations/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid27 = _errs237 === errors;
+}
+else {
+var valid27 = true;
+}
+if(valid27){
+if(data103.targetDocumentId !== undefined){
+let data110 = data103.targetDocumentId;
+const _errs239 = errors;
+if((typeof data110 !== "string") && (data110 !== null)){
 validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/targetDocumentId",schemaPath:"#/properties/citations/items/properties/targetDocumentId/type",keyword:"type",params:{type: schema31.properties.citations.items.properties.targetDocumentId.type}}];
 return false;
 }
-var valid27 = _errs237 === errors;
+var valid27 = _errs239 === errors;
 }
 else {
 var valid27 = true;
@@ -2490,7 +2508,7 @@ validate20.errors = [{instancePath:instancePath+"/citations/" + i9,schemaPath:"#
 return false;
 }
 }
-var valid26 = _errs222 === errors;
+var valid26 = _errs224 === errors;
 if(!valid26){
 break;
 }
@@ -2501,56 +2519,43 @@ validate20.errors = [{instancePath:instancePath+"/citations",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs220 === errors;
+var valid0 = _errs222 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.tables !== undefined){
-let data110 = data.tables;
-const _errs239 = errors;
-if(errors === _errs239){
-if(Array.isArray(data110)){
-var valid28 = true;
-const len10 = data110.length;
-for(let i10=0; i10<len10; i10++){
-let data111 = data110[i10];
+let data111 = data.tables;
 const _errs241 = errors;
 if(errors === _errs241){
-if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(Array.isArray(data111)){
+var valid28 = true;
+const len10 = data111.length;
+for(let i10=0; i10<len10; i10++){
+let data112 = data111[i10];
+const _errs243 = errors;
+if(errors === _errs243){
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
 let missing18;
-if(((((((((((data111.id === undefined) && (missing18 = "id")) || ((data111.documentId === undefined) && (missing18 = "documentId"))) || ((data111.attachmentIndex === undefined) && (missing18 = "attachmentIndex"))) || ((data111.caption === undefined) && (missing18 = "caption"))) || ((data111.title === undefined) && (missing18 = "title"))) || ((data111.notes === undefined) && (missing18 = "notes"))) || ((data111.fragments === undefined) && (missing18 = "fragments"))) || ((data111.columns === undefined) && (missing18 = "columns"))) || ((data111.rows === undefined) && (missing18 = "rows"))) || ((data111.span === undefined) && (missing18 = "span"))){
+if(((((((((((data112.id === undefined) && (missing18 = "id")) || ((data112.documentId === undefined) && (missing18 = "documentId"))) || ((data112.attachmentIndex === undefined) && (missing18 = "attachmentIndex"))) || ((data112.caption === undefined) && (missing18 = "caption"))) || ((data112.title === undefined) && (missing18 = "title"))) || ((data112.notes === undefined) && (missing18 = "notes"))) || ((data112.fragments === undefined) && (missing18 = "fragments"))) || ((data112.columns === undefined) && (missing18 = "columns"))) || ((data112.rows === undefined) && (missing18 = "rows"))) || ((data112.span === undefined) && (missing18 = "span"))){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10,schemaPath:"#/properties/tables/items/required",keyword:"required",params:{missingProperty: missing18}}];
 return false;
 }
 else {
-const _errs243 = errors;
-for(const key18 in data111){
+const _errs245 = errors;
+for(const key18 in data112){
 if(!(func1.call(schema31.properties.tables.items.properties, key18))){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10,schemaPath:"#/properties/tables/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18}}];
 return false;
 break;
 }
 }
-if(_errs243 === errors){
-if(data111.id !== undefined){
-const _errs244 = errors;
-if(typeof data111.id !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/id",schemaPath:"#/properties/tables/items/properties/id/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid29 = _errs244 === errors;
-}
-else {
-var valid29 = true;
-}
-if(valid29){
-if(data111.documentId !== undefined){
-let data113 = data111.documentId;
+if(_errs245 === errors){
+if(data112.id !== undefined){
 const _errs246 = errors;
-if((typeof data113 !== "string") && (data113 !== null)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/documentId",schemaPath:"#/properties/tables/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.documentId.type}}];
+if(typeof data112.id !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/id",schemaPath:"#/properties/tables/items/properties/id/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid29 = _errs246 === errors;
@@ -2559,26 +2564,12 @@ else {
 var valid29 = true;
 }
 if(valid29){
-if(data111.attachmentIndex !== undefined){
-let data114 = data111.attachmentIndex;
+if(data112.documentId !== undefined){
+let data114 = data112.documentId;
 const _errs248 = errors;
-if((!((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114)))) && (data114 !== null)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/attachmentIndex",schemaPath:"#/properties/tables/items/properties/attachmentIndex/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.attachmentIndex.type}}];
+if((typeof data114 !== "string") && (data114 !== null)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/documentId",schemaPath:"#/properties/tables/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.documentId.type}}];
 return false;
-}
-if(errors === _errs248){
-if(typeof data114 == "number"){
-if(data114 > 9007199254740991 || isNaN(data114)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/attachmentIndex",schemaPath:"#/properties/tables/items/properties/attachmentIndex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data114 < -9007199254740991 || isNaN(data114)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/attachmentIndex",schemaPath:"#/properties/tables/items/properties/attachmentIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
 }
 var valid29 = _errs248 === errors;
 }
@@ -2586,69 +2577,23 @@ else {
 var valid29 = true;
 }
 if(valid29){
-if(data111.caption !== undefined){
-let data115 = data111.caption;
+if(data112.attachmentIndex !== undefined){
+let data115 = data112.attachmentIndex;
 const _errs250 = errors;
-if((!(data115 && typeof data115 == "object" && !Array.isArray(data115))) && (data115 !== null)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption",schemaPath:"#/properties/tables/items/properties/caption/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.caption.type}}];
+if((!((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115)))) && (data115 !== null)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/attachmentIndex",schemaPath:"#/properties/tables/items/properties/attachmentIndex/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.attachmentIndex.type}}];
 return false;
 }
 if(errors === _errs250){
-if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
-let missing19;
-if(((data115.text === undefined) && (missing19 = "text")) || ((data115.line === undefined) && (missing19 = "line"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption",schemaPath:"#/properties/tables/items/properties/caption/required",keyword:"required",params:{missingProperty: missing19}}];
+if(typeof data115 == "number"){
+if(data115 > 9007199254740991 || isNaN(data115)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/attachmentIndex",schemaPath:"#/properties/tables/items/properties/attachmentIndex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-const _errs252 = errors;
-for(const key19 in data115){
-if(!((key19 === "text") || (key19 === "line"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption",schemaPath:"#/properties/tables/items/properties/caption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19}}];
+if(data115 < -9007199254740991 || isNaN(data115)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/attachmentIndex",schemaPath:"#/properties/tables/items/properties/attachmentIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
-break;
-}
-}
-if(_errs252 === errors){
-if(data115.text !== undefined){
-const _errs253 = errors;
-if(typeof data115.text !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption/text",schemaPath:"#/properties/tables/items/properties/caption/properties/text/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid30 = _errs253 === errors;
-}
-else {
-var valid30 = true;
-}
-if(valid30){
-if(data115.line !== undefined){
-let data117 = data115.line;
-const _errs255 = errors;
-if(!((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption/line",schemaPath:"#/properties/tables/items/properties/caption/properties/line/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs255){
-if(typeof data117 == "number"){
-if(data117 > 9007199254740991 || isNaN(data117)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption/line",schemaPath:"#/properties/tables/items/properties/caption/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data117 < 1 || isNaN(data117)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption/line",schemaPath:"#/properties/tables/items/properties/caption/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid30 = _errs255 === errors;
-}
-else {
-var valid30 = true;
-}
-}
 }
 }
 }
@@ -2659,140 +2604,213 @@ else {
 var valid29 = true;
 }
 if(valid29){
-if(data111.title !== undefined){
-let data118 = data111.title;
+if(data112.caption !== undefined){
+let data116 = data112.caption;
+const _errs252 = errors;
+if((!(data116 && typeof data116 == "object" && !Array.isArray(data116))) && (data116 !== null)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption",schemaPath:"#/properties/tables/items/properties/caption/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.caption.type}}];
+return false;
+}
+if(errors === _errs252){
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+let missing19;
+if(((data116.text === undefined) && (missing19 = "text")) || ((data116.line === undefined) && (missing19 = "line"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption",schemaPath:"#/properties/tables/items/properties/caption/required",keyword:"required",params:{missingProperty: missing19}}];
+return false;
+}
+else {
+const _errs254 = errors;
+for(const key19 in data116){
+if(!((key19 === "text") || (key19 === "line"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption",schemaPath:"#/properties/tables/items/properties/caption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19}}];
+return false;
+break;
+}
+}
+if(_errs254 === errors){
+if(data116.text !== undefined){
+const _errs255 = errors;
+if(typeof data116.text !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption/text",schemaPath:"#/properties/tables/items/properties/caption/properties/text/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid30 = _errs255 === errors;
+}
+else {
+var valid30 = true;
+}
+if(valid30){
+if(data116.line !== undefined){
+let data118 = data116.line;
 const _errs257 = errors;
-if((!(data118 && typeof data118 == "object" && !Array.isArray(data118))) && (data118 !== null)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title",schemaPath:"#/properties/tables/items/properties/title/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.title.type}}];
+if(!((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption/line",schemaPath:"#/properties/tables/items/properties/caption/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs257){
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+if(typeof data118 == "number"){
+if(data118 > 9007199254740991 || isNaN(data118)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption/line",schemaPath:"#/properties/tables/items/properties/caption/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data118 < 1 || isNaN(data118)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption/line",schemaPath:"#/properties/tables/items/properties/caption/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid30 = _errs257 === errors;
+}
+else {
+var valid30 = true;
+}
+}
+}
+}
+}
+}
+var valid29 = _errs252 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data112.title !== undefined){
+let data119 = data112.title;
+const _errs259 = errors;
+if((!(data119 && typeof data119 == "object" && !Array.isArray(data119))) && (data119 !== null)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title",schemaPath:"#/properties/tables/items/properties/title/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.title.type}}];
+return false;
+}
+if(errors === _errs259){
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
 let missing20;
-if(((data118.text === undefined) && (missing20 = "text")) || ((data118.line === undefined) && (missing20 = "line"))){
+if(((data119.text === undefined) && (missing20 = "text")) || ((data119.line === undefined) && (missing20 = "line"))){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title",schemaPath:"#/properties/tables/items/properties/title/required",keyword:"required",params:{missingProperty: missing20}}];
 return false;
 }
 else {
-const _errs259 = errors;
-for(const key20 in data118){
+const _errs261 = errors;
+for(const key20 in data119){
 if(!((key20 === "text") || (key20 === "line"))){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title",schemaPath:"#/properties/tables/items/properties/title/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20}}];
 return false;
 break;
 }
 }
-if(_errs259 === errors){
-if(data118.text !== undefined){
-const _errs260 = errors;
-if(typeof data118.text !== "string"){
+if(_errs261 === errors){
+if(data119.text !== undefined){
+const _errs262 = errors;
+if(typeof data119.text !== "string"){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title/text",schemaPath:"#/properties/tables/items/properties/title/properties/text/type",keyword:"type",params:{type: "string"}}];
 return false;
-}
-var valid31 = _errs260 === errors;
-}
-else {
-var valid31 = true;
-}
-if(valid31){
-if(data118.line !== undefined){
-let data120 = data118.line;
-const _errs262 = errors;
-if(!((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title/line",schemaPath:"#/properties/tables/items/properties/title/properties/line/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs262){
-if(typeof data120 == "number"){
-if(data120 > 9007199254740991 || isNaN(data120)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title/line",schemaPath:"#/properties/tables/items/properties/title/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data120 < 1 || isNaN(data120)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title/line",schemaPath:"#/properties/tables/items/properties/title/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid31 = _errs262 === errors;
 }
 else {
 var valid31 = true;
 }
+if(valid31){
+if(data119.line !== undefined){
+let data121 = data119.line;
+const _errs264 = errors;
+if(!((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title/line",schemaPath:"#/properties/tables/items/properties/title/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs264){
+if(typeof data121 == "number"){
+if(data121 > 9007199254740991 || isNaN(data121)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title/line",schemaPath:"#/properties/tables/items/properties/title/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data121 < 1 || isNaN(data121)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title/line",schemaPath:"#/properties/tables/items/properties/title/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid31 = _errs264 === errors;
+}
+else {
+var valid31 = true;
 }
 }
 }
 }
 }
-var valid29 = _errs257 === errors;
+}
+var valid29 = _errs259 === errors;
 }
 else {
 var valid29 = true;
 }
 if(valid29){
-if(data111.notes !== undefined){
-let data121 = data111.notes;
-const _errs264 = errors;
-if(errors === _errs264){
-if(Array.isArray(data121)){
-var valid32 = true;
-const len11 = data121.length;
-for(let i11=0; i11<len11; i11++){
-let data122 = data121[i11];
+if(data112.notes !== undefined){
+let data122 = data112.notes;
 const _errs266 = errors;
 if(errors === _errs266){
-if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+if(Array.isArray(data122)){
+var valid32 = true;
+const len11 = data122.length;
+for(let i11=0; i11<len11; i11++){
+let data123 = data122[i11];
+const _errs268 = errors;
+if(errors === _errs268){
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
 let missing21;
-if(((data122.text === undefined) && (missing21 = "text")) || ((data122.line === undefined) && (missing21 = "line"))){
+if(((data123.text === undefined) && (missing21 = "text")) || ((data123.line === undefined) && (missing21 = "line"))){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes/" + i11,schemaPath:"#/properties/tables/items/properties/notes/items/required",keyword:"required",params:{missingProperty: missing21}}];
 return false;
 }
 else {
-const _errs268 = errors;
-for(const key21 in data122){
+const _errs270 = errors;
+for(const key21 in data123){
 if(!((key21 === "text") || (key21 === "line"))){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes/" + i11,schemaPath:"#/properties/tables/items/properties/notes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21}}];
 return false;
 break;
 }
 }
-if(_errs268 === errors){
-if(data122.text !== undefined){
-const _errs269 = errors;
-if(typeof data122.text !== "string"){
+if(_errs270 === errors){
+if(data123.text !== undefined){
+const _errs271 = errors;
+if(typeof data123.text !== "string"){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes/" + i11+"/text",schemaPath:"#/properties/tables/items/properties/notes/items/properties/text/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid33 = _errs269 === errors;
+var valid33 = _errs271 === errors;
 }
 else {
 var valid33 = true;
 }
 if(valid33){
-if(data122.line !== undefined){
-let data124 = data122.line;
-const _errs271 = errors;
-if(!((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124)))){
+if(data123.line !== undefined){
+let data125 = data123.line;
+const _errs273 = errors;
+if(!((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125)))){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes/" + i11+"/line",schemaPath:"#/properties/tables/items/properties/notes/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs271){
-if(typeof data124 == "number"){
-if(data124 > 9007199254740991 || isNaN(data124)){
+if(errors === _errs273){
+if(typeof data125 == "number"){
+if(data125 > 9007199254740991 || isNaN(data125)){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes/" + i11+"/line",schemaPath:"#/properties/tables/items/properties/notes/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data124 < 1 || isNaN(data124)){
+if(data125 < 1 || isNaN(data125)){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes/" + i11+"/line",schemaPath:"#/properties/tables/items/properties/notes/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid33 = _errs271 === errors;
+var valid33 = _errs273 === errors;
 }
 else {
 var valid33 = true;
@@ -2806,7 +2824,7 @@ validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes/" + i11
 return false;
 }
 }
-var valid32 = _errs266 === errors;
+var valid32 = _errs268 === errors;
 if(!valid32){
 break;
 }
@@ -2817,87 +2835,60 @@ validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes",schema
 return false;
 }
 }
-var valid29 = _errs264 === errors;
+var valid29 = _errs266 === errors;
 }
 else {
 var valid29 = true;
 }
 if(valid29){
-if(data111.fragments !== undefined){
-let data125 = data111.fragments;
-const _errs273 = errors;
-if(errors === _errs273){
-if(Array.isArray(data125)){
-if(data125.length < 1){
+if(data112.fragments !== undefined){
+let data126 = data112.fragments;
+const _errs275 = errors;
+if(errors === _errs275){
+if(Array.isArray(data126)){
+if(data126.length < 1){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments",schemaPath:"#/properties/tables/items/properties/fragments/minItems",keyword:"minItems",params:{limit: 1}}];
 return false;
 }
 else {
 var valid34 = true;
-const len12 = data125.length;
+const len12 = data126.length;
 for(let i12=0; i12<len12; i12++){
-let data126 = data125[i12];
-const _errs275 = errors;
-if(errors === _errs275){
-if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
+let data127 = data126[i12];
+const _errs277 = errors;
+if(errors === _errs277){
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
 let missing22;
-if((((((data126.startLine === undefined) && (missing22 = "startLine")) || ((data126.endLine === undefined) && (missing22 = "endLine"))) || ((data126.headerRows === undefined) && (missing22 = "headerRows"))) || ((data126.continuation === undefined) && (missing22 = "continuation"))) || ((data126.columnOffset === undefined) && (missing22 = "columnOffset"))){
+if((((((data127.startLine === undefined) && (missing22 = "startLine")) || ((data127.endLine === undefined) && (missing22 = "endLine"))) || ((data127.headerRows === undefined) && (missing22 = "headerRows"))) || ((data127.continuation === undefined) && (missing22 = "continuation"))) || ((data127.columnOffset === undefined) && (missing22 = "columnOffset"))){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12,schemaPath:"#/properties/tables/items/properties/fragments/items/required",keyword:"required",params:{missingProperty: missing22}}];
 return false;
 }
 else {
-const _errs277 = errors;
-for(const key22 in data126){
+const _errs279 = errors;
+for(const key22 in data127){
 if(!(((((key22 === "startLine") || (key22 === "endLine")) || (key22 === "headerRows")) || (key22 === "continuation")) || (key22 === "columnOffset"))){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12,schemaPath:"#/properties/tables/items/properties/fragments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22}}];
 return false;
 break;
 }
 }
-if(_errs277 === errors){
-if(data126.startLine !== undefined){
-let data127 = data126.startLine;
-const _errs278 = errors;
-if(!((typeof data127 == "number") && (!(data127 % 1) && !isNaN(data127)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/startLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs278){
-if(typeof data127 == "number"){
-if(data127 > 9007199254740991 || isNaN(data127)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/startLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data127 < 1 || isNaN(data127)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/startLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid35 = _errs278 === errors;
-}
-else {
-var valid35 = true;
-}
-if(valid35){
-if(data126.endLine !== undefined){
-let data128 = data126.endLine;
+if(_errs279 === errors){
+if(data127.startLine !== undefined){
+let data128 = data127.startLine;
 const _errs280 = errors;
 if(!((typeof data128 == "number") && (!(data128 % 1) && !isNaN(data128)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/endLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/startLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs280){
 if(typeof data128 == "number"){
 if(data128 > 9007199254740991 || isNaN(data128)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/endLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/startLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data128 < 1 || isNaN(data128)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/endLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/startLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
@@ -2909,22 +2900,22 @@ else {
 var valid35 = true;
 }
 if(valid35){
-if(data126.headerRows !== undefined){
-let data129 = data126.headerRows;
+if(data127.endLine !== undefined){
+let data129 = data127.endLine;
 const _errs282 = errors;
 if(!((typeof data129 == "number") && (!(data129 % 1) && !isNaN(data129)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/headerRows",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/headerRows/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/endLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs282){
 if(typeof data129 == "number"){
 if(data129 > 9007199254740991 || isNaN(data129)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/headerRows",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/headerRows/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/endLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data129 < 0 || isNaN(data129)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/headerRows",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/headerRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+if(data129 < 1 || isNaN(data129)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/endLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
@@ -2936,16 +2927,26 @@ else {
 var valid35 = true;
 }
 if(valid35){
-if(data126.continuation !== undefined){
-let data130 = data126.continuation;
+if(data127.headerRows !== undefined){
+let data130 = data127.headerRows;
 const _errs284 = errors;
-if(typeof data130 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/continuation",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/continuation/type",keyword:"type",params:{type: "string"}}];
+if(!((typeof data130 == "number") && (!(data130 % 1) && !isNaN(data130)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/headerRows",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/headerRows/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(!(((data130 === "first") || (data130 === "repeatHeader")) || (data130 === "emptyHeader"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/continuation",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/continuation/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.items.properties.fragments.items.properties.continuation.enum}}];
+if(errors === _errs284){
+if(typeof data130 == "number"){
+if(data130 > 9007199254740991 || isNaN(data130)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/headerRows",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/headerRows/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
+}
+else {
+if(data130 < 0 || isNaN(data130)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/headerRows",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/headerRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
 }
 var valid35 = _errs284 === errors;
 }
@@ -2953,28 +2954,45 @@ else {
 var valid35 = true;
 }
 if(valid35){
-if(data126.columnOffset !== undefined){
-let data131 = data126.columnOffset;
+if(data127.continuation !== undefined){
+let data131 = data127.continuation;
 const _errs286 = errors;
-if(!((typeof data131 == "number") && (!(data131 % 1) && !isNaN(data131)))){
+if(typeof data131 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/continuation",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/continuation/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data131 === "first") || (data131 === "repeatHeader")) || (data131 === "emptyHeader"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/continuation",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/continuation/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.items.properties.fragments.items.properties.continuation.enum}}];
+return false;
+}
+var valid35 = _errs286 === errors;
+}
+else {
+var valid35 = true;
+}
+if(valid35){
+if(data127.columnOffset !== undefined){
+let data132 = data127.columnOffset;
+const _errs288 = errors;
+if(!((typeof data132 == "number") && (!(data132 % 1) && !isNaN(data132)))){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/columnOffset",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/columnOffset/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs286){
-if(typeof data131 == "number"){
-if(data131 > 9007199254740991 || isNaN(data131)){
+if(errors === _errs288){
+if(typeof data132 == "number"){
+if(data132 > 9007199254740991 || isNaN(data132)){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/columnOffset",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/columnOffset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data131 < 0 || isNaN(data131)){
+if(data132 < 0 || isNaN(data132)){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/columnOffset",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/columnOffset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 }
 }
 }
-var valid35 = _errs286 === errors;
+var valid35 = _errs288 === errors;
 }
 else {
 var valid35 = true;
@@ -2991,7 +3009,7 @@ validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" +
 return false;
 }
 }
-var valid34 = _errs275 === errors;
+var valid34 = _errs277 === errors;
 if(!valid34){
 break;
 }
@@ -3003,55 +3021,43 @@ validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments",sc
 return false;
 }
 }
-var valid29 = _errs273 === errors;
+var valid29 = _errs275 === errors;
 }
 else {
 var valid29 = true;
 }
 if(valid29){
-if(data111.columns !== undefined){
-let data132 = data111.columns;
-const _errs288 = errors;
-if(errors === _errs288){
-if(Array.isArray(data132)){
-var valid36 = true;
-const len13 = data132.length;
-for(let i13=0; i13<len13; i13++){
-let data133 = data132[i13];
+if(data112.columns !== undefined){
+let data133 = data112.columns;
 const _errs290 = errors;
 if(errors === _errs290){
-if(data133 && typeof data133 == "object" && !Array.isArray(data133)){
+if(Array.isArray(data133)){
+var valid36 = true;
+const len13 = data133.length;
+for(let i13=0; i13<len13; i13++){
+let data134 = data133[i13];
+const _errs292 = errors;
+if(errors === _errs292){
+if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
 let missing23;
-if((((data133.name === undefined) && (missing23 = "name")) || ((data133.nameRaw === undefined) && (missing23 = "nameRaw"))) || ((data133.type === undefined) && (missing23 = "type"))){
+if((((data134.name === undefined) && (missing23 = "name")) || ((data134.nameRaw === undefined) && (missing23 = "nameRaw"))) || ((data134.type === undefined) && (missing23 = "type"))){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13,schemaPath:"#/properties/tables/items/properties/columns/items/required",keyword:"required",params:{missingProperty: missing23}}];
 return false;
 }
 else {
-const _errs292 = errors;
-for(const key23 in data133){
+const _errs294 = errors;
+for(const key23 in data134){
 if(!(((key23 === "name") || (key23 === "nameRaw")) || (key23 === "type"))){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13,schemaPath:"#/properties/tables/items/properties/columns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23}}];
 return false;
 break;
 }
 }
-if(_errs292 === errors){
-if(data133.name !== undefined){
-const _errs293 = errors;
-if(typeof data133.name !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13+"/name",schemaPath:"#/properties/tables/items/properties/columns/items/properties/name/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid37 = _errs293 === errors;
-}
-else {
-var valid37 = true;
-}
-if(valid37){
-if(data133.nameRaw !== undefined){
+if(_errs294 === errors){
+if(data134.name !== undefined){
 const _errs295 = errors;
-if(typeof data133.nameRaw !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13+"/nameRaw",schemaPath:"#/properties/tables/items/properties/columns/items/properties/nameRaw/type",keyword:"type",params:{type: "string"}}];
+if(typeof data134.name !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13+"/name",schemaPath:"#/properties/tables/items/properties/columns/items/properties/name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid37 = _errs295 === errors;
@@ -3060,18 +3066,30 @@ else {
 var valid37 = true;
 }
 if(valid37){
-if(data133.type !== undefined){
-let data136 = data133.type;
+if(data134.nameRaw !== undefined){
 const _errs297 = errors;
-if(typeof data136 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13+"/type",schemaPath:"#/properties/tables/items/properties/columns/items/properties/type/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((((data136 === "integer") || (data136 === "number")) || (data136 === "percentage")) || (data136 === "date")) || (data136 === "text"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13+"/type",schemaPath:"#/properties/tables/items/properties/columns/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.items.properties.columns.items.properties.type.enum}}];
+if(typeof data134.nameRaw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13+"/nameRaw",schemaPath:"#/properties/tables/items/properties/columns/items/properties/nameRaw/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid37 = _errs297 === errors;
+}
+else {
+var valid37 = true;
+}
+if(valid37){
+if(data134.type !== undefined){
+let data137 = data134.type;
+const _errs299 = errors;
+if(typeof data137 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13+"/type",schemaPath:"#/properties/tables/items/properties/columns/items/properties/type/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((((data137 === "integer") || (data137 === "number")) || (data137 === "percentage")) || (data137 === "date")) || (data137 === "text"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13+"/type",schemaPath:"#/properties/tables/items/properties/columns/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.items.properties.columns.items.properties.type.enum}}];
+return false;
+}
+var valid37 = _errs299 === errors;
 }
 else {
 var valid37 = true;
@@ -3086,7 +3104,7 @@ validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i
 return false;
 }
 }
-var valid36 = _errs290 === errors;
+var valid36 = _errs292 === errors;
 if(!valid36){
 break;
 }
@@ -3097,76 +3115,59 @@ validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns",sche
 return false;
 }
 }
-var valid29 = _errs288 === errors;
+var valid29 = _errs290 === errors;
 }
 else {
 var valid29 = true;
 }
 if(valid29){
-if(data111.rows !== undefined){
-let data137 = data111.rows;
-const _errs299 = errors;
-if(errors === _errs299){
-if(Array.isArray(data137)){
-var valid38 = true;
-const len14 = data137.length;
-for(let i14=0; i14<len14; i14++){
-let data138 = data137[i14];
+if(data112.rows !== undefined){
+let data138 = data112.rows;
 const _errs301 = errors;
 if(errors === _errs301){
-if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
+if(Array.isArray(data138)){
+var valid38 = true;
+const len14 = data138.length;
+for(let i14=0; i14<len14; i14++){
+let data139 = data138[i14];
+const _errs303 = errors;
+if(errors === _errs303){
+if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
 let missing24;
-if((((data138.line === undefined) && (missing24 = "line")) || ((data138.kind === undefined) && (missing24 = "kind"))) || ((data138.cells === undefined) && (missing24 = "cells"))){
+if((((data139.line === undefined) && (missing24 = "line")) || ((data139.kind === undefined) && (missing24 = "kind"))) || ((data139.cells === undefined) && (missing24 = "cells"))){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14,schemaPath:"#/properties/tables/items/properties/rows/items/required",keyword:"required",params:{missingProperty: missing24}}];
 return false;
 }
 else {
-const _errs303 = errors;
-for(const key24 in data138){
+const _errs305 = errors;
+for(const key24 in data139){
 if(!((((key24 === "line") || (key24 === "kind")) || (key24 === "group")) || (key24 === "cells"))){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14,schemaPath:"#/properties/tables/items/properties/rows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24}}];
 return false;
 break;
 }
 }
-if(_errs303 === errors){
-if(data138.line !== undefined){
-let data139 = data138.line;
-const _errs304 = errors;
-if(!((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139)))){
+if(_errs305 === errors){
+if(data139.line !== undefined){
+let data140 = data139.line;
+const _errs306 = errors;
+if(!((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140)))){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs304){
-if(typeof data139 == "number"){
-if(data139 > 9007199254740991 || isNaN(data139)){
+if(errors === _errs306){
+if(typeof data140 == "number"){
+if(data140 > 9007199254740991 || isNaN(data140)){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data139 < 1 || isNaN(data139)){
+if(data140 < 1 || isNaN(data140)){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
-}
-var valid39 = _errs304 === errors;
-}
-else {
-var valid39 = true;
-}
-if(valid39){
-if(data138.kind !== undefined){
-let data140 = data138.kind;
-const _errs306 = errors;
-if(typeof data140 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/kind",schemaPath:"#/properties/tables/items/properties/rows/items/properties/kind/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data140 === "data") || (data140 === "group")) || (data140 === "header"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/kind",schemaPath:"#/properties/tables/items/properties/rows/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.items.properties.rows.items.properties.kind.enum}}];
-return false;
 }
 var valid39 = _errs306 === errors;
 }
@@ -3174,11 +3175,15 @@ else {
 var valid39 = true;
 }
 if(valid39){
-if(data138.group !== undefined){
-let data141 = data138.group;
+if(data139.kind !== undefined){
+let data141 = data139.kind;
 const _errs308 = errors;
-if((typeof data141 !== "string") && (data141 !== null)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/group",schemaPath:"#/properties/tables/items/properties/rows/items/properties/group/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.rows.items.properties.group.type}}];
+if(typeof data141 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/kind",schemaPath:"#/properties/tables/items/properties/rows/items/properties/kind/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data141 === "data") || (data141 === "group")) || (data141 === "header"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/kind",schemaPath:"#/properties/tables/items/properties/rows/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.items.properties.rows.items.properties.kind.enum}}];
 return false;
 }
 var valid39 = _errs308 === errors;
@@ -3187,49 +3192,50 @@ else {
 var valid39 = true;
 }
 if(valid39){
-if(data138.cells !== undefined){
-let data142 = data138.cells;
+if(data139.group !== undefined){
+let data142 = data139.group;
 const _errs310 = errors;
-if(errors === _errs310){
-if(Array.isArray(data142)){
-var valid40 = true;
-const len15 = data142.length;
-for(let i15=0; i15<len15; i15++){
-let data143 = data142[i15];
+if((typeof data142 !== "string") && (data142 !== null)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/group",schemaPath:"#/properties/tables/items/properties/rows/items/properties/group/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.rows.items.properties.group.type}}];
+return false;
+}
+var valid39 = _errs310 === errors;
+}
+else {
+var valid39 = true;
+}
+if(valid39){
+if(data139.cells !== undefined){
+let data143 = data139.cells;
 const _errs312 = errors;
 if(errors === _errs312){
-if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
+if(Array.isArray(data143)){
+var valid40 = true;
+const len15 = data143.length;
+for(let i15=0; i15<len15; i15++){
+let data144 = data143[i15];
+const _errs314 = errors;
+if(errors === _errs314){
+if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
 let missing25;
-if((((((data143.text === undefined) && (missing25 = "text")) || ((data143.raw === undefined) && (missing25 = "raw"))) || ((data143.value === undefined) && (missing25 = "value"))) || ((data143.line === undefined) && (missing25 = "line"))) || ((data143.column === undefined) && (missing25 = "column"))){
+if((((((data144.text === undefined) && (missing25 = "text")) || ((data144.raw === undefined) && (missing25 = "raw"))) || ((data144.value === undefined) && (missing25 = "value"))) || ((data144.line === undefined) && (missing25 = "line"))) || ((data144.column === undefined) && (missing25 = "column"))){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/required",keyword:"required",params:{missingProperty: missing25}}];
 return false;
 }
 else {
-const _errs314 = errors;
-for(const key25 in data143){
+const _errs316 = errors;
+for(const key25 in data144){
 if(!((((((((key25 === "text") || (key25 === "raw")) || (key25 === "value")) || (key25 === "line")) || (key25 === "column")) || (key25 === "filled")) || (key25 === "original")) || (key25 === "joined"))){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25}}];
 return false;
 break;
 }
 }
-if(_errs314 === errors){
-if(data143.text !== undefined){
-const _errs315 = errors;
-if(typeof data143.text !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/text",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/text/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid41 = _errs315 === errors;
-}
-else {
-var valid41 = true;
-}
-if(valid41){
-if(data143.raw !== undefined){
+if(_errs316 === errors){
+if(data144.text !== undefined){
 const _errs317 = errors;
-if(typeof data143.raw !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/raw",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/raw/type",keyword:"type",params:{type: "string"}}];
+if(typeof data144.text !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/text",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/text/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid41 = _errs317 === errors;
@@ -3238,11 +3244,10 @@ else {
 var valid41 = true;
 }
 if(valid41){
-if(data143.value !== undefined){
-let data146 = data143.value;
+if(data144.raw !== undefined){
 const _errs319 = errors;
-if(((!(typeof data146 == "number")) && (typeof data146 !== "string")) && (data146 !== null)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/value",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/value/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.rows.items.properties.cells.items.properties.value.type}}];
+if(typeof data144.raw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/raw",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/raw/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid41 = _errs319 === errors;
@@ -3251,26 +3256,12 @@ else {
 var valid41 = true;
 }
 if(valid41){
-if(data143.line !== undefined){
-let data147 = data143.line;
+if(data144.value !== undefined){
+let data147 = data144.value;
 const _errs321 = errors;
-if(!((typeof data147 == "number") && (!(data147 % 1) && !isNaN(data147)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if(((!(typeof data147 == "number")) && (typeof data147 !== "string")) && (data147 !== null)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/value",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/value/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.rows.items.properties.cells.items.properties.value.type}}];
 return false;
-}
-if(errors === _errs321){
-if(typeof data147 == "number"){
-if(data147 > 9007199254740991 || isNaN(data147)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data147 < 1 || isNaN(data147)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid41 = _errs321 === errors;
 }
@@ -3278,22 +3269,22 @@ else {
 var valid41 = true;
 }
 if(valid41){
-if(data143.column !== undefined){
-let data148 = data143.column;
+if(data144.line !== undefined){
+let data148 = data144.line;
 const _errs323 = errors;
 if(!((typeof data148 == "number") && (!(data148 % 1) && !isNaN(data148)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs323){
 if(typeof data148 == "number"){
 if(data148 > 9007199254740991 || isNaN(data148)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data148 < 1 || isNaN(data148)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
@@ -3305,11 +3296,26 @@ else {
 var valid41 = true;
 }
 if(valid41){
-if(data143.filled !== undefined){
+if(data144.column !== undefined){
+let data149 = data144.column;
 const _errs325 = errors;
-if(typeof data143.filled !== "boolean"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/filled",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/filled/type",keyword:"type",params:{type: "boolean"}}];
+if(!((typeof data149 == "number") && (!(data149 % 1) && !isNaN(data149)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
 return false;
+}
+if(errors === _errs325){
+if(typeof data149 == "number"){
+if(data149 > 9007199254740991 || isNaN(data149)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data149 < 1 || isNaN(data149)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
 }
 var valid41 = _errs325 === errors;
 }
@@ -3317,10 +3323,10 @@ else {
 var valid41 = true;
 }
 if(valid41){
-if(data143.original !== undefined){
+if(data144.filled !== undefined){
 const _errs327 = errors;
-if(typeof data143.original !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/original",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/original/type",keyword:"type",params:{type: "string"}}];
+if(typeof data144.filled !== "boolean"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/filled",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/filled/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid41 = _errs327 === errors;
@@ -3329,65 +3335,50 @@ else {
 var valid41 = true;
 }
 if(valid41){
-if(data143.joined !== undefined){
-let data151 = data143.joined;
+if(data144.original !== undefined){
 const _errs329 = errors;
-if(errors === _errs329){
-if(Array.isArray(data151)){
-var valid42 = true;
-const len16 = data151.length;
-for(let i16=0; i16<len16; i16++){
-let data152 = data151[i16];
+if(typeof data144.original !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/original",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/original/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid41 = _errs329 === errors;
+}
+else {
+var valid41 = true;
+}
+if(valid41){
+if(data144.joined !== undefined){
+let data152 = data144.joined;
 const _errs331 = errors;
 if(errors === _errs331){
-if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+if(Array.isArray(data152)){
+var valid42 = true;
+const len16 = data152.length;
+for(let i16=0; i16<len16; i16++){
+let data153 = data152[i16];
+const _errs333 = errors;
+if(errors === _errs333){
+if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
 let missing26;
-if((((data152.raw === undefined) && (missing26 = "raw")) || ((data152.line === undefined) && (missing26 = "line"))) || ((data152.column === undefined) && (missing26 = "column"))){
+if((((data153.raw === undefined) && (missing26 = "raw")) || ((data153.line === undefined) && (missing26 = "line"))) || ((data153.column === undefined) && (missing26 = "column"))){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/required",keyword:"required",params:{missingProperty: missing26}}];
 return false;
 }
 else {
-const _errs333 = errors;
-for(const key26 in data152){
+const _errs335 = errors;
+for(const key26 in data153){
 if(!(((key26 === "raw") || (key26 === "line")) || (key26 === "column"))){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26}}];
 return false;
 break;
 }
 }
-if(_errs333 === errors){
-if(data152.raw !== undefined){
-const _errs334 = errors;
-if(typeof data152.raw !== "string"){
+if(_errs335 === errors){
+if(data153.raw !== undefined){
+const _errs336 = errors;
+if(typeof data153.raw !== "string"){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/raw",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/raw/type",keyword:"type",params:{type: "string"}}];
 return false;
-}
-var valid43 = _errs334 === errors;
-}
-else {
-var valid43 = true;
-}
-if(valid43){
-if(data152.line !== undefined){
-let data154 = data152.line;
-const _errs336 = errors;
-if(!((typeof data154 == "number") && (!(data154 % 1) && !isNaN(data154)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs336){
-if(typeof data154 == "number"){
-if(data154 > 9007199254740991 || isNaN(data154)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data154 < 1 || isNaN(data154)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid43 = _errs336 === errors;
 }
@@ -3395,28 +3386,55 @@ else {
 var valid43 = true;
 }
 if(valid43){
-if(data152.column !== undefined){
-let data155 = data152.column;
+if(data153.line !== undefined){
+let data155 = data153.line;
 const _errs338 = errors;
 if(!((typeof data155 == "number") && (!(data155 % 1) && !isNaN(data155)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs338){
 if(typeof data155 == "number"){
 if(data155 > 9007199254740991 || isNaN(data155)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data155 < 1 || isNaN(data155)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
 var valid43 = _errs338 === errors;
+}
+else {
+var valid43 = true;
+}
+if(valid43){
+if(data153.column !== undefined){
+let data156 = data153.column;
+const _errs340 = errors;
+if(!((typeof data156 == "number") && (!(data156 % 1) && !isNaN(data156)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs340){
+if(typeof data156 == "number"){
+if(data156 > 9007199254740991 || isNaN(data156)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data156 < 1 || isNaN(data156)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid43 = _errs340 === errors;
 }
 else {
 var valid43 = true;
@@ -3431,7 +3449,7 @@ validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+
 return false;
 }
 }
-var valid42 = _errs331 === errors;
+var valid42 = _errs333 === errors;
 if(!valid42){
 break;
 }
@@ -3442,7 +3460,7 @@ validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+
 return false;
 }
 }
-var valid41 = _errs329 === errors;
+var valid41 = _errs331 === errors;
 }
 else {
 var valid41 = true;
@@ -3462,7 +3480,7 @@ validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+
 return false;
 }
 }
-var valid40 = _errs312 === errors;
+var valid40 = _errs314 === errors;
 if(!valid40){
 break;
 }
@@ -3473,7 +3491,7 @@ validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+
 return false;
 }
 }
-var valid39 = _errs310 === errors;
+var valid39 = _errs312 === errors;
 }
 else {
 var valid39 = true;
@@ -3489,7 +3507,7 @@ validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14,
 return false;
 }
 }
-var valid38 = _errs301 === errors;
+var valid38 = _errs303 === errors;
 if(!valid38){
 break;
 }
@@ -3500,81 +3518,81 @@ validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows",schemaP
 return false;
 }
 }
-var valid29 = _errs299 === errors;
+var valid29 = _errs301 === errors;
 }
 else {
 var valid29 = true;
 }
 if(valid29){
-if(data111.span !== undefined){
-let data156 = data111.span;
-const _errs340 = errors;
-if(errors === _errs340){
-if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
+if(data112.span !== undefined){
+let data157 = data112.span;
+const _errs342 = errors;
+if(errors === _errs342){
+if(data157 && typeof data157 == "object" && !Array.isArray(data157)){
 let missing27;
-if(((data156.startLine === undefined) && (missing27 = "startLine")) || ((data156.endLine === undefined) && (missing27 = "endLine"))){
+if(((data157.startLine === undefined) && (missing27 = "startLine")) || ((data157.endLine === undefined) && (missing27 = "endLine"))){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span",schemaPath:"#/properties/tables/items/properties/span/required",keyword:"required",params:{missingProperty: missing27}}];
 return false;
 }
 else {
-const _errs342 = errors;
-for(const key27 in data156){
+const _errs344 = errors;
+for(const key27 in data157){
 if(!((key27 === "startLine") || (key27 === "endLine"))){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span",schemaPath:"#/properties/tables/items/properties/span/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27}}];
 return false;
 break;
 }
 }
-if(_errs342 === errors){
-if(data156.startLine !== undefined){
-let data157 = data156.startLine;
-const _errs343 = errors;
-if(!((typeof data157 == "number") && (!(data157 % 1) && !isNaN(data157)))){
+if(_errs344 === errors){
+if(data157.startLine !== undefined){
+let data158 = data157.startLine;
+const _errs345 = errors;
+if(!((typeof data158 == "number") && (!(data158 % 1) && !isNaN(data158)))){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span/startLine",schemaPath:"#/properties/tables/items/properties/span/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs343){
-if(typeof data157 == "number"){
-if(data157 > 9007199254740991 || isNaN(data157)){
+if(errors === _errs345){
+if(typeof data158 == "number"){
+if(data158 > 9007199254740991 || isNaN(data158)){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span/startLine",schemaPath:"#/properties/tables/items/properties/span/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data157 < 1 || isNaN(data157)){
+if(data158 < 1 || isNaN(data158)){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span/startLine",schemaPath:"#/properties/tables/items/properties/span/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid44 = _errs343 === errors;
+var valid44 = _errs345 === errors;
 }
 else {
 var valid44 = true;
 }
 if(valid44){
-if(data156.endLine !== undefined){
-let data158 = data156.endLine;
-const _errs345 = errors;
-if(!((typeof data158 == "number") && (!(data158 % 1) && !isNaN(data158)))){
+if(data157.endLine !== undefined){
+let data159 = data157.endLine;
+const _errs347 = errors;
+if(!((typeof data159 == "number") && (!(data159 % 1) && !isNaN(data159)))){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span/endLine",schemaPath:"#/properties/tables/items/properties/span/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs345){
-if(typeof data158 == "number"){
-if(data158 > 9007199254740991 || isNaN(data158)){
+if(errors === _errs347){
+if(typeof data159 == "number"){
+if(data159 > 9007199254740991 || isNaN(data159)){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span/endLine",schemaPath:"#/properties/tables/items/properties/span/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data158 < 1 || isNaN(data158)){
+if(data159 < 1 || isNaN(data159)){
 validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span/endLine",schemaPath:"#/properties/tables/items/properties/span/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid44 = _errs345 === errors;
+var valid44 = _errs347 === errors;
 }
 else {
 var valid44 = true;
@@ -3588,7 +3606,7 @@ validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span",schemaP
 return false;
 }
 }
-var valid29 = _errs340 === errors;
+var valid29 = _errs342 === errors;
 }
 else {
 var valid29 = true;
@@ -3610,7 +3628,7 @@ validate20.errors = [{instancePath:instancePath+"/tables/" + i10,schemaPath:"#/p
 return false;
 }
 }
-var valid28 = _errs241 === errors;
+var valid28 = _errs243 === errors;
 if(!valid28){
 break;
 }
@@ -3621,60 +3639,43 @@ validate20.errors = [{instancePath:instancePath+"/tables",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs239 === errors;
+var valid0 = _errs241 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.appointments !== undefined){
-let data159 = data.appointments;
-const _errs347 = errors;
-if(errors === _errs347){
-if(Array.isArray(data159)){
-var valid45 = true;
-const len17 = data159.length;
-for(let i17=0; i17<len17; i17++){
-let data160 = data159[i17];
+let data160 = data.appointments;
 const _errs349 = errors;
 if(errors === _errs349){
-if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
+if(Array.isArray(data160)){
+var valid45 = true;
+const len17 = data160.length;
+for(let i17=0; i17<len17; i17++){
+let data161 = data160[i17];
+const _errs351 = errors;
+if(errors === _errs351){
+if(data161 && typeof data161 == "object" && !Array.isArray(data161)){
 let missing28;
-if((((((((((data160.id === undefined) && (missing28 = "id")) || ((data160.action === undefined) && (missing28 = "action"))) || ((data160.name === undefined) && (missing28 = "name"))) || ((data160.nameRaw === undefined) && (missing28 = "nameRaw"))) || ((data160.positions === undefined) && (missing28 = "positions"))) || ((data160.qualifiers === undefined) && (missing28 = "qualifiers"))) || ((data160.period === undefined) && (missing28 = "period"))) || ((data160.documentId === undefined) && (missing28 = "documentId"))) || ((data160.line === undefined) && (missing28 = "line"))){
+if((((((((((data161.id === undefined) && (missing28 = "id")) || ((data161.action === undefined) && (missing28 = "action"))) || ((data161.name === undefined) && (missing28 = "name"))) || ((data161.nameRaw === undefined) && (missing28 = "nameRaw"))) || ((data161.positions === undefined) && (missing28 = "positions"))) || ((data161.qualifiers === undefined) && (missing28 = "qualifiers"))) || ((data161.period === undefined) && (missing28 = "period"))) || ((data161.documentId === undefined) && (missing28 = "documentId"))) || ((data161.line === undefined) && (missing28 = "line"))){
 validate20.errors = [{instancePath:instancePath+"/appointments/" + i17,schemaPath:"#/properties/appointments/items/required",keyword:"required",params:{missingProperty: missing28}}];
 return false;
 }
 else {
-const _errs351 = errors;
-for(const key28 in data160){
+const _errs353 = errors;
+for(const key28 in data161){
 if(!(func1.call(schema31.properties.appointments.items.properties, key28))){
 validate20.errors = [{instancePath:instancePath+"/appointments/" + i17,schemaPath:"#/properties/appointments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28}}];
 return false;
 break;
 }
 }
-if(_errs351 === errors){
-if(data160.id !== undefined){
-const _errs352 = errors;
-if(typeof data160.id !== "string"){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/id",schemaPath:"#/properties/appointments/items/properties/id/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid46 = _errs352 === errors;
-}
-else {
-var valid46 = true;
-}
-if(valid46){
-if(data160.action !== undefined){
-let data162 = data160.action;
+if(_errs353 === errors){
+if(data161.id !== undefined){
 const _errs354 = errors;
-if(typeof data162 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/action",schemaPath:"#/properties/appointments/items/properties/action/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!((data162 === "appoint") || (data162 === "remove"))){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/action",schemaPath:"#/properties/appointments/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema31.properties.appointments.items.properties.action.enum}}];
+if(typeof data161.id !== "string"){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/id",schemaPath:"#/properties/appointments/items/properties/id/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid46 = _errs354 === errors;
@@ -3683,11 +3684,15 @@ else {
 var valid46 = true;
 }
 if(valid46){
-if(data160.name !== undefined){
-let data163 = data160.name;
+if(data161.action !== undefined){
+let data163 = data161.action;
 const _errs356 = errors;
-if((typeof data163 !== "string") && (data163 !== null)){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/name",schemaPath:"#/properties/appointments/items/properties/name/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.name.type}}];
+if(typeof data163 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/action",schemaPath:"#/properties/appointments/items/properties/action/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!((data163 === "appoint") || (data163 === "remove"))){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/action",schemaPath:"#/properties/appointments/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema31.properties.appointments.items.properties.action.enum}}];
 return false;
 }
 var valid46 = _errs356 === errors;
@@ -3696,11 +3701,11 @@ else {
 var valid46 = true;
 }
 if(valid46){
-if(data160.nameRaw !== undefined){
-let data164 = data160.nameRaw;
+if(data161.name !== undefined){
+let data164 = data161.name;
 const _errs358 = errors;
 if((typeof data164 !== "string") && (data164 !== null)){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/nameRaw",schemaPath:"#/properties/appointments/items/properties/nameRaw/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.nameRaw.type}}];
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/name",schemaPath:"#/properties/appointments/items/properties/name/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.name.type}}];
 return false;
 }
 var valid46 = _errs358 === errors;
@@ -3709,50 +3714,50 @@ else {
 var valid46 = true;
 }
 if(valid46){
-if(data160.positions !== undefined){
-let data165 = data160.positions;
+if(data161.nameRaw !== undefined){
+let data165 = data161.nameRaw;
 const _errs360 = errors;
-if(errors === _errs360){
-if(Array.isArray(data165)){
-var valid47 = true;
-const len18 = data165.length;
-for(let i18=0; i18<len18; i18++){
-let data166 = data165[i18];
+if((typeof data165 !== "string") && (data165 !== null)){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/nameRaw",schemaPath:"#/properties/appointments/items/properties/nameRaw/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.nameRaw.type}}];
+return false;
+}
+var valid46 = _errs360 === errors;
+}
+else {
+var valid46 = true;
+}
+if(valid46){
+if(data161.positions !== undefined){
+let data166 = data161.positions;
 const _errs362 = errors;
 if(errors === _errs362){
-if(data166 && typeof data166 == "object" && !Array.isArray(data166)){
+if(Array.isArray(data166)){
+var valid47 = true;
+const len18 = data166.length;
+for(let i18=0; i18<len18; i18++){
+let data167 = data166[i18];
+const _errs364 = errors;
+if(errors === _errs364){
+if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
 let missing29;
-if((((data166.text === undefined) && (missing29 = "text")) || ((data166.organization === undefined) && (missing29 = "organization"))) || ((data166.title === undefined) && (missing29 = "title"))){
+if((((data167.text === undefined) && (missing29 = "text")) || ((data167.organization === undefined) && (missing29 = "organization"))) || ((data167.title === undefined) && (missing29 = "title"))){
 validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positions/" + i18,schemaPath:"#/properties/appointments/items/properties/positions/items/required",keyword:"required",params:{missingProperty: missing29}}];
 return false;
 }
 else {
-const _errs364 = errors;
-for(const key29 in data166){
+const _errs366 = errors;
+for(const key29 in data167){
 if(!(((key29 === "text") || (key29 === "organization")) || (key29 === "title"))){
 validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positions/" + i18,schemaPath:"#/properties/appointments/items/properties/positions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29}}];
 return false;
 break;
 }
 }
-if(_errs364 === errors){
-if(data166.text !== undefined){
-const _errs365 = errors;
-if(typeof data166.text !== "string"){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positions/" + i18+"/text",schemaPath:"#/properties/appointments/items/properties/positions/items/properties/text/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid48 = _errs365 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data166.organization !== undefined){
-let data168 = data166.organization;
+if(_errs366 === errors){
+if(data167.text !== undefined){
 const _errs367 = errors;
-if((typeof data168 !== "string") && (data168 !== null)){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positions/" + i18+"/organization",schemaPath:"#/properties/appointments/items/properties/positions/items/properties/organization/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.positions.items.properties.organization.type}}];
+if(typeof data167.text !== "string"){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positions/" + i18+"/text",schemaPath:"#/properties/appointments/items/properties/positions/items/properties/text/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid48 = _errs367 === errors;
@@ -3761,14 +3766,27 @@ else {
 var valid48 = true;
 }
 if(valid48){
-if(data166.title !== undefined){
-let data169 = data166.title;
+if(data167.organization !== undefined){
+let data169 = data167.organization;
 const _errs369 = errors;
 if((typeof data169 !== "string") && (data169 !== null)){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positions/" + i18+"/title",schemaPath:"#/properties/appointments/items/properties/positions/items/properties/title/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.positions.items.properties.title.type}}];
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positions/" + i18+"/organization",schemaPath:"#/properties/appointments/items/properties/positions/items/properties/organization/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.positions.items.properties.organization.type}}];
 return false;
 }
 var valid48 = _errs369 === errors;
+}
+else {
+var valid48 = true;
+}
+if(valid48){
+if(data167.title !== undefined){
+let data170 = data167.title;
+const _errs371 = errors;
+if((typeof data170 !== "string") && (data170 !== null)){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positions/" + i18+"/title",schemaPath:"#/properties/appointments/items/properties/positions/items/properties/title/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.positions.items.properties.title.type}}];
+return false;
+}
+var valid48 = _errs371 === errors;
 }
 else {
 var valid48 = true;
@@ -3783,7 +3801,7 @@ validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positio
 return false;
 }
 }
-var valid47 = _errs362 === errors;
+var valid47 = _errs364 === errors;
 if(!valid47){
 break;
 }
@@ -3794,26 +3812,26 @@ validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positio
 return false;
 }
 }
-var valid46 = _errs360 === errors;
+var valid46 = _errs362 === errors;
 }
 else {
 var valid46 = true;
 }
 if(valid46){
-if(data160.qualifiers !== undefined){
-let data170 = data160.qualifiers;
-const _errs371 = errors;
-if(errors === _errs371){
-if(Array.isArray(data170)){
-var valid49 = true;
-const len19 = data170.length;
-for(let i19=0; i19<len19; i19++){
+if(data161.qualifiers !== undefined){
+let data171 = data161.qualifiers;
 const _errs373 = errors;
-if(typeof data170[i19] !== "string"){
+if(errors === _errs373){
+if(Array.isArray(data171)){
+var valid49 = true;
+const len19 = data171.length;
+for(let i19=0; i19<len19; i19++){
+const _errs375 = errors;
+if(typeof data171[i19] !== "string"){
 validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/qualifiers/" + i19,schemaPath:"#/properties/appointments/items/properties/qualifiers/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid49 = _errs373 === errors;
+var valid49 = _errs375 === errors;
 if(!valid49){
 break;
 }
@@ -3824,42 +3842,42 @@ validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/qualifi
 return false;
 }
 }
-var valid46 = _errs371 === errors;
+var valid46 = _errs373 === errors;
 }
 else {
 var valid46 = true;
 }
 if(valid46){
-if(data160.period !== undefined){
-let data172 = data160.period;
-const _errs375 = errors;
-if((!(data172 && typeof data172 == "object" && !Array.isArray(data172))) && (data172 !== null)){
+if(data161.period !== undefined){
+let data173 = data161.period;
+const _errs377 = errors;
+if((!(data173 && typeof data173 == "object" && !Array.isArray(data173))) && (data173 !== null)){
 validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period",schemaPath:"#/properties/appointments/items/properties/period/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.period.type}}];
 return false;
 }
-if(errors === _errs375){
-if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
+if(errors === _errs377){
+if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
 let missing30;
-if((((data172.from === undefined) && (missing30 = "from")) || ((data172.to === undefined) && (missing30 = "to"))) || ((data172.raw === undefined) && (missing30 = "raw"))){
+if((((data173.from === undefined) && (missing30 = "from")) || ((data173.to === undefined) && (missing30 = "to"))) || ((data173.raw === undefined) && (missing30 = "raw"))){
 validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period",schemaPath:"#/properties/appointments/items/properties/period/required",keyword:"required",params:{missingProperty: missing30}}];
 return false;
 }
 else {
-const _errs377 = errors;
-for(const key30 in data172){
+const _errs379 = errors;
+for(const key30 in data173){
 if(!(((key30 === "from") || (key30 === "to")) || (key30 === "raw"))){
 validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period",schemaPath:"#/properties/appointments/items/properties/period/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30}}];
 return false;
 break;
 }
 }
-if(_errs377 === errors){
-if(data172.from !== undefined){
-let data173 = data172.from;
-const _errs378 = errors;
-if(errors === _errs378){
-if(typeof data173 === "string"){
-if(!pattern8.test(data173)){
+if(_errs379 === errors){
+if(data173.from !== undefined){
+let data174 = data173.from;
+const _errs380 = errors;
+if(errors === _errs380){
+if(typeof data174 === "string"){
+if(!pattern8.test(data174)){
 validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period/from",schemaPath:"#/properties/appointments/items/properties/period/properties/from/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}$"}}];
 return false;
 }
@@ -3869,18 +3887,18 @@ validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period/
 return false;
 }
 }
-var valid50 = _errs378 === errors;
+var valid50 = _errs380 === errors;
 }
 else {
 var valid50 = true;
 }
 if(valid50){
-if(data172.to !== undefined){
-let data174 = data172.to;
-const _errs380 = errors;
-if(errors === _errs380){
-if(typeof data174 === "string"){
-if(!pattern8.test(data174)){
+if(data173.to !== undefined){
+let data175 = data173.to;
+const _errs382 = errors;
+if(errors === _errs382){
+if(typeof data175 === "string"){
+if(!pattern8.test(data175)){
 validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period/to",schemaPath:"#/properties/appointments/items/properties/period/properties/to/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}$"}}];
 return false;
 }
@@ -3890,69 +3908,69 @@ validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period/
 return false;
 }
 }
-var valid50 = _errs380 === errors;
-}
-else {
-var valid50 = true;
-}
-if(valid50){
-if(data172.raw !== undefined){
-const _errs382 = errors;
-if(typeof data172.raw !== "string"){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period/raw",schemaPath:"#/properties/appointments/items/properties/period/properties/raw/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
 var valid50 = _errs382 === errors;
 }
 else {
 var valid50 = true;
 }
+if(valid50){
+if(data173.raw !== undefined){
+const _errs384 = errors;
+if(typeof data173.raw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period/raw",schemaPath:"#/properties/appointments/items/properties/period/properties/raw/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid50 = _errs384 === errors;
+}
+else {
+var valid50 = true;
 }
 }
 }
 }
 }
 }
-var valid46 = _errs375 === errors;
+}
+var valid46 = _errs377 === errors;
 }
 else {
 var valid46 = true;
 }
 if(valid46){
-if(data160.documentId !== undefined){
-const _errs384 = errors;
-if(typeof data160.documentId !== "string"){
+if(data161.documentId !== undefined){
+const _errs386 = errors;
+if(typeof data161.documentId !== "string"){
 validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/documentId",schemaPath:"#/properties/appointments/items/properties/documentId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid46 = _errs384 === errors;
+var valid46 = _errs386 === errors;
 }
 else {
 var valid46 = true;
 }
 if(valid46){
-if(data160.line !== undefined){
-let data177 = data160.line;
-const _errs386 = errors;
-if(!((typeof data177 == "number") && (!(data177 % 1) && !isNaN(data177)))){
+if(data161.line !== undefined){
+let data178 = data161.line;
+const _errs388 = errors;
+if(!((typeof data178 == "number") && (!(data178 % 1) && !isNaN(data178)))){
 validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/line",schemaPath:"#/properties/appointments/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs386){
-if(typeof data177 == "number"){
-if(data177 > 9007199254740991 || isNaN(data177)){
+if(errors === _errs388){
+if(typeof data178 == "number"){
+if(data178 > 9007199254740991 || isNaN(data178)){
 validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/line",schemaPath:"#/properties/appointments/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data177 < 1 || isNaN(data177)){
+if(data178 < 1 || isNaN(data178)){
 validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/line",schemaPath:"#/properties/appointments/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid46 = _errs386 === errors;
+var valid46 = _errs388 === errors;
 }
 else {
 var valid46 = true;
@@ -3973,7 +3991,7 @@ validate20.errors = [{instancePath:instancePath+"/appointments/" + i17,schemaPat
 return false;
 }
 }
-var valid45 = _errs349 === errors;
+var valid45 = _errs351 === errors;
 if(!valid45){
 break;
 }
@@ -3984,55 +4002,43 @@ validate20.errors = [{instancePath:instancePath+"/appointments",schemaPath:"#/pr
 return false;
 }
 }
-var valid0 = _errs347 === errors;
+var valid0 = _errs349 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.rosters !== undefined){
-let data178 = data.rosters;
-const _errs388 = errors;
-if(errors === _errs388){
-if(Array.isArray(data178)){
-var valid51 = true;
-const len20 = data178.length;
-for(let i20=0; i20<len20; i20++){
-let data179 = data178[i20];
+let data179 = data.rosters;
 const _errs390 = errors;
 if(errors === _errs390){
-if(data179 && typeof data179 == "object" && !Array.isArray(data179)){
+if(Array.isArray(data179)){
+var valid51 = true;
+const len20 = data179.length;
+for(let i20=0; i20<len20; i20++){
+let data180 = data179[i20];
+const _errs392 = errors;
+if(errors === _errs392){
+if(data180 && typeof data180 == "object" && !Array.isArray(data180)){
 let missing31;
-if((((((((data179.id === undefined) && (missing31 = "id")) || ((data179.body === undefined) && (missing31 = "body"))) || ((data179.documentId === undefined) && (missing31 = "documentId"))) || ((data179.line === undefined) && (missing31 = "line"))) || ((data179.note === undefined) && (missing31 = "note"))) || ((data179.source === undefined) && (missing31 = "source"))) || ((data179.members === undefined) && (missing31 = "members"))){
+if((((((((data180.id === undefined) && (missing31 = "id")) || ((data180.body === undefined) && (missing31 = "body"))) || ((data180.documentId === undefined) && (missing31 = "documentId"))) || ((data180.line === undefined) && (missing31 = "line"))) || ((data180.note === undefined) && (missing31 = "note"))) || ((data180.source === undefined) && (missing31 = "source"))) || ((data180.members === undefined) && (missing31 = "members"))){
 validate20.errors = [{instancePath:instancePath+"/rosters/" + i20,schemaPath:"#/properties/rosters/items/required",keyword:"required",params:{missingProperty: missing31}}];
 return false;
 }
 else {
-const _errs392 = errors;
-for(const key31 in data179){
+const _errs394 = errors;
+for(const key31 in data180){
 if(!(((((((key31 === "id") || (key31 === "body")) || (key31 === "documentId")) || (key31 === "line")) || (key31 === "note")) || (key31 === "source")) || (key31 === "members"))){
 validate20.errors = [{instancePath:instancePath+"/rosters/" + i20,schemaPath:"#/properties/rosters/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31}}];
 return false;
 break;
 }
 }
-if(_errs392 === errors){
-if(data179.id !== undefined){
-const _errs393 = errors;
-if(typeof data179.id !== "string"){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/id",schemaPath:"#/properties/rosters/items/properties/id/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid52 = _errs393 === errors;
-}
-else {
-var valid52 = true;
-}
-if(valid52){
-if(data179.body !== undefined){
+if(_errs394 === errors){
+if(data180.id !== undefined){
 const _errs395 = errors;
-if(typeof data179.body !== "string"){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/body",schemaPath:"#/properties/rosters/items/properties/body/type",keyword:"type",params:{type: "string"}}];
+if(typeof data180.id !== "string"){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/id",schemaPath:"#/properties/rosters/items/properties/id/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid52 = _errs395 === errors;
@@ -4041,10 +4047,10 @@ else {
 var valid52 = true;
 }
 if(valid52){
-if(data179.documentId !== undefined){
+if(data180.body !== undefined){
 const _errs397 = errors;
-if(typeof data179.documentId !== "string"){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/documentId",schemaPath:"#/properties/rosters/items/properties/documentId/type",keyword:"type",params:{type: "string"}}];
+if(typeof data180.body !== "string"){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/body",schemaPath:"#/properties/rosters/items/properties/body/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid52 = _errs397 === errors;
@@ -4053,26 +4059,11 @@ else {
 var valid52 = true;
 }
 if(valid52){
-if(data179.line !== undefined){
-let data183 = data179.line;
+if(data180.documentId !== undefined){
 const _errs399 = errors;
-if(!((typeof data183 == "number") && (!(data183 % 1) && !isNaN(data183)))){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/line",schemaPath:"#/properties/rosters/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if(typeof data180.documentId !== "string"){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/documentId",schemaPath:"#/properties/rosters/items/properties/documentId/type",keyword:"type",params:{type: "string"}}];
 return false;
-}
-if(errors === _errs399){
-if(typeof data183 == "number"){
-if(data183 > 9007199254740991 || isNaN(data183)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/line",schemaPath:"#/properties/rosters/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data183 < 1 || isNaN(data183)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/line",schemaPath:"#/properties/rosters/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid52 = _errs399 === errors;
 }
@@ -4080,12 +4071,26 @@ else {
 var valid52 = true;
 }
 if(valid52){
-if(data179.note !== undefined){
-let data184 = data179.note;
+if(data180.line !== undefined){
+let data184 = data180.line;
 const _errs401 = errors;
-if((typeof data184 !== "string") && (data184 !== null)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/note",schemaPath:"#/properties/rosters/items/properties/note/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.note.type}}];
+if(!((typeof data184 == "number") && (!(data184 % 1) && !isNaN(data184)))){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/line",schemaPath:"#/properties/rosters/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
+}
+if(errors === _errs401){
+if(typeof data184 == "number"){
+if(data184 > 9007199254740991 || isNaN(data184)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/line",schemaPath:"#/properties/rosters/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data184 < 1 || isNaN(data184)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/line",schemaPath:"#/properties/rosters/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
 }
 var valid52 = _errs401 === errors;
 }
@@ -4093,15 +4098,11 @@ else {
 var valid52 = true;
 }
 if(valid52){
-if(data179.source !== undefined){
-let data185 = data179.source;
+if(data180.note !== undefined){
+let data185 = data180.note;
 const _errs403 = errors;
-if(typeof data185 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/source",schemaPath:"#/properties/rosters/items/properties/source/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!((((data185 === "table") || (data185 === "line")) || (data185 === "sentence")) || (data185 === "mixed"))){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/source",schemaPath:"#/properties/rosters/items/properties/source/enum",keyword:"enum",params:{allowedValues: schema31.properties.rosters.items.properties.source.enum}}];
+if((typeof data185 !== "string") && (data185 !== null)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/note",schemaPath:"#/properties/rosters/items/properties/note/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.note.type}}];
 return false;
 }
 var valid52 = _errs403 === errors;
@@ -4110,65 +4111,70 @@ else {
 var valid52 = true;
 }
 if(valid52){
-if(data179.members !== undefined){
-let data186 = data179.members;
+if(data180.source !== undefined){
+let data186 = data180.source;
 const _errs405 = errors;
-if(errors === _errs405){
-if(Array.isArray(data186)){
-var valid53 = true;
-const len21 = data186.length;
-for(let i21=0; i21<len21; i21++){
-let data187 = data186[i21];
+if(typeof data186 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/source",schemaPath:"#/properties/rosters/items/properties/source/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!((((data186 === "table") || (data186 === "line")) || (data186 === "sentence")) || (data186 === "mixed"))){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/source",schemaPath:"#/properties/rosters/items/properties/source/enum",keyword:"enum",params:{allowedValues: schema31.properties.rosters.items.properties.source.enum}}];
+return false;
+}
+var valid52 = _errs405 === errors;
+}
+else {
+var valid52 = true;
+}
+if(valid52){
+if(data180.members !== undefined){
+let data187 = data180.members;
 const _errs407 = errors;
 if(errors === _errs407){
-if(data187 && typeof data187 == "object" && !Array.isArray(data187)){
+if(Array.isArray(data187)){
+var valid53 = true;
+const len21 = data187.length;
+for(let i21=0; i21<len21; i21++){
+let data188 = data187[i21];
+const _errs409 = errors;
+if(errors === _errs409){
+if(data188 && typeof data188 == "object" && !Array.isArray(data188)){
 let missing32;
-if((((((((data187.order === undefined) && (missing32 = "order")) || ((data187.role === undefined) && (missing32 = "role"))) || ((data187.name === undefined) && (missing32 = "name"))) || ((data187.nameRaw === undefined) && (missing32 = "nameRaw"))) || ((data187.position === undefined) && (missing32 = "position"))) || ((data187.source === undefined) && (missing32 = "source"))) || ((data187.line === undefined) && (missing32 = "line"))){
+if((((((((data188.order === undefined) && (missing32 = "order")) || ((data188.role === undefined) && (missing32 = "role"))) || ((data188.name === undefined) && (missing32 = "name"))) || ((data188.nameRaw === undefined) && (missing32 = "nameRaw"))) || ((data188.position === undefined) && (missing32 = "position"))) || ((data188.source === undefined) && (missing32 = "source"))) || ((data188.line === undefined) && (missing32 = "line"))){
 validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21,schemaPath:"#/properties/rosters/items/properties/members/items/required",keyword:"required",params:{missingProperty: missing32}}];
 return false;
 }
 else {
-const _errs409 = errors;
-for(const key32 in data187){
+const _errs411 = errors;
+for(const key32 in data188){
 if(!((((((((key32 === "order") || (key32 === "role")) || (key32 === "name")) || (key32 === "nameRaw")) || (key32 === "position")) || (key32 === "source")) || (key32 === "line")) || (key32 === "group"))){
 validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21,schemaPath:"#/properties/rosters/items/properties/members/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32}}];
 return false;
 break;
 }
 }
-if(_errs409 === errors){
-if(data187.order !== undefined){
-let data188 = data187.order;
-const _errs410 = errors;
-if(!((typeof data188 == "number") && (!(data188 % 1) && !isNaN(data188)))){
+if(_errs411 === errors){
+if(data188.order !== undefined){
+let data189 = data188.order;
+const _errs412 = errors;
+if(!((typeof data189 == "number") && (!(data189 % 1) && !isNaN(data189)))){
 validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/order",schemaPath:"#/properties/rosters/items/properties/members/items/properties/order/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs410){
-if(typeof data188 == "number"){
-if(data188 > 9007199254740991 || isNaN(data188)){
+if(errors === _errs412){
+if(typeof data189 == "number"){
+if(data189 > 9007199254740991 || isNaN(data189)){
 validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/order",schemaPath:"#/properties/rosters/items/properties/members/items/properties/order/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data188 < 1 || isNaN(data188)){
+if(data189 < 1 || isNaN(data189)){
 validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/order",schemaPath:"#/properties/rosters/items/properties/members/items/properties/order/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
-}
-var valid54 = _errs410 === errors;
-}
-else {
-var valid54 = true;
-}
-if(valid54){
-if(data187.role !== undefined){
-const _errs412 = errors;
-if(typeof data187.role !== "string"){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/role",schemaPath:"#/properties/rosters/items/properties/members/items/properties/role/type",keyword:"type",params:{type: "string"}}];
-return false;
 }
 var valid54 = _errs412 === errors;
 }
@@ -4176,11 +4182,10 @@ else {
 var valid54 = true;
 }
 if(valid54){
-if(data187.name !== undefined){
-let data190 = data187.name;
+if(data188.role !== undefined){
 const _errs414 = errors;
-if((typeof data190 !== "string") && (data190 !== null)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/name",schemaPath:"#/properties/rosters/items/properties/members/items/properties/name/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.members.items.properties.name.type}}];
+if(typeof data188.role !== "string"){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/role",schemaPath:"#/properties/rosters/items/properties/members/items/properties/role/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid54 = _errs414 === errors;
@@ -4189,11 +4194,11 @@ else {
 var valid54 = true;
 }
 if(valid54){
-if(data187.nameRaw !== undefined){
-let data191 = data187.nameRaw;
+if(data188.name !== undefined){
+let data191 = data188.name;
 const _errs416 = errors;
 if((typeof data191 !== "string") && (data191 !== null)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/nameRaw",schemaPath:"#/properties/rosters/items/properties/members/items/properties/nameRaw/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.members.items.properties.nameRaw.type}}];
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/name",schemaPath:"#/properties/rosters/items/properties/members/items/properties/name/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.members.items.properties.name.type}}];
 return false;
 }
 var valid54 = _errs416 === errors;
@@ -4202,11 +4207,11 @@ else {
 var valid54 = true;
 }
 if(valid54){
-if(data187.position !== undefined){
-let data192 = data187.position;
+if(data188.nameRaw !== undefined){
+let data192 = data188.nameRaw;
 const _errs418 = errors;
 if((typeof data192 !== "string") && (data192 !== null)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/position",schemaPath:"#/properties/rosters/items/properties/members/items/properties/position/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.members.items.properties.position.type}}];
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/nameRaw",schemaPath:"#/properties/rosters/items/properties/members/items/properties/nameRaw/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.members.items.properties.nameRaw.type}}];
 return false;
 }
 var valid54 = _errs418 === errors;
@@ -4215,15 +4220,11 @@ else {
 var valid54 = true;
 }
 if(valid54){
-if(data187.source !== undefined){
-let data193 = data187.source;
+if(data188.position !== undefined){
+let data193 = data188.position;
 const _errs420 = errors;
-if(typeof data193 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/source",schemaPath:"#/properties/rosters/items/properties/members/items/properties/source/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data193 === "table") || (data193 === "line")) || (data193 === "sentence"))){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/source",schemaPath:"#/properties/rosters/items/properties/members/items/properties/source/enum",keyword:"enum",params:{allowedValues: schema31.properties.rosters.items.properties.members.items.properties.source.enum}}];
+if((typeof data193 !== "string") && (data193 !== null)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/position",schemaPath:"#/properties/rosters/items/properties/members/items/properties/position/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.members.items.properties.position.type}}];
 return false;
 }
 var valid54 = _errs420 === errors;
@@ -4232,26 +4233,16 @@ else {
 var valid54 = true;
 }
 if(valid54){
-if(data187.line !== undefined){
-let data194 = data187.line;
+if(data188.source !== undefined){
+let data194 = data188.source;
 const _errs422 = errors;
-if(!((typeof data194 == "number") && (!(data194 % 1) && !isNaN(data194)))){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/line",schemaPath:"#/properties/rosters/items/properties/members/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if(typeof data194 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/source",schemaPath:"#/properties/rosters/items/properties/members/items/properties/source/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(errors === _errs422){
-if(typeof data194 == "number"){
-if(data194 > 9007199254740991 || isNaN(data194)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/line",schemaPath:"#/properties/rosters/items/properties/members/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+if(!(((data194 === "table") || (data194 === "line")) || (data194 === "sentence"))){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/source",schemaPath:"#/properties/rosters/items/properties/members/items/properties/source/enum",keyword:"enum",params:{allowedValues: schema31.properties.rosters.items.properties.members.items.properties.source.enum}}];
 return false;
-}
-else {
-if(data194 < 1 || isNaN(data194)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/line",schemaPath:"#/properties/rosters/items/properties/members/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid54 = _errs422 === errors;
 }
@@ -4259,13 +4250,40 @@ else {
 var valid54 = true;
 }
 if(valid54){
-if(data187.group !== undefined){
+if(data188.line !== undefined){
+let data195 = data188.line;
 const _errs424 = errors;
-if(typeof data187.group !== "string"){
+if(!((typeof data195 == "number") && (!(data195 % 1) && !isNaN(data195)))){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/line",schemaPath:"#/properties/rosters/items/properties/members/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs424){
+if(typeof data195 == "number"){
+if(data195 > 9007199254740991 || isNaN(data195)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/line",schemaPath:"#/properties/rosters/items/properties/members/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data195 < 1 || isNaN(data195)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/line",schemaPath:"#/properties/rosters/items/properties/members/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid54 = _errs424 === errors;
+}
+else {
+var valid54 = true;
+}
+if(valid54){
+if(data188.group !== undefined){
+const _errs426 = errors;
+if(typeof data188.group !== "string"){
 validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/group",schemaPath:"#/properties/rosters/items/properties/members/items/properties/group/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid54 = _errs424 === errors;
+var valid54 = _errs426 === errors;
 }
 else {
 var valid54 = true;
@@ -4285,7 +4303,7 @@ validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + 
 return false;
 }
 }
-var valid53 = _errs407 === errors;
+var valid53 = _errs409 === errors;
 if(!valid53){
 break;
 }
@@ -4296,7 +4314,7 @@ validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members",sch
 return false;
 }
 }
-var valid52 = _errs405 === errors;
+var valid52 = _errs407 === errors;
 }
 else {
 var valid52 = true;
@@ -4315,7 +4333,7 @@ validate20.errors = [{instancePath:instancePath+"/rosters/" + i20,schemaPath:"#/
 return false;
 }
 }
-var valid51 = _errs390 === errors;
+var valid51 = _errs392 === errors;
 if(!valid51){
 break;
 }
@@ -4326,71 +4344,59 @@ validate20.errors = [{instancePath:instancePath+"/rosters",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs388 === errors;
+var valid0 = _errs390 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sluices !== undefined){
-let data196 = data.sluices;
-const _errs426 = errors;
-if(errors === _errs426){
-if(Array.isArray(data196)){
-var valid55 = true;
-const len22 = data196.length;
-for(let i22=0; i22<len22; i22++){
-let data197 = data196[i22];
+let data197 = data.sluices;
 const _errs428 = errors;
 if(errors === _errs428){
-if(data197 && typeof data197 == "object" && !Array.isArray(data197)){
+if(Array.isArray(data197)){
+var valid55 = true;
+const len22 = data197.length;
+for(let i22=0; i22<len22; i22++){
+let data198 = data197[i22];
+const _errs430 = errors;
+if(errors === _errs430){
+if(data198 && typeof data198 == "object" && !Array.isArray(data198)){
 let missing33;
-if((((((((((((((((((data197.index === undefined) && (missing33 = "index")) || ((data197.name === undefined) && (missing33 = "name"))) || ((data197.grade === undefined) && (missing33 = "grade"))) || ((data197.banks === undefined) && (missing33 = "banks"))) || ((data197.totalShorelineLength === undefined) && (missing33 = "totalShorelineLength"))) || ((data197.boundaryLength === undefined) && (missing33 = "boundaryLength"))) || ((data197.waterArea === undefined) && (missing33 = "waterArea"))) || ((data197.totalArea === undefined) && (missing33 = "totalArea"))) || ((data197.note === undefined) && (missing33 = "note"))) || ((data197.line === undefined) && (missing33 = "line"))) || ((data197.summaryLine === undefined) && (missing33 = "summaryLine"))) || ((data197.documentId === undefined) && (missing33 = "documentId"))) || ((data197.section === undefined) && (missing33 = "section"))) || ((data197.pointCount === undefined) && (missing33 = "pointCount"))) || ((data197.geometry === undefined) && (missing33 = "geometry"))) || ((data197.checks === undefined) && (missing33 = "checks"))) || ((data197.anomalies === undefined) && (missing33 = "anomalies"))){
+if((((((((((((((((((data198.index === undefined) && (missing33 = "index")) || ((data198.name === undefined) && (missing33 = "name"))) || ((data198.grade === undefined) && (missing33 = "grade"))) || ((data198.banks === undefined) && (missing33 = "banks"))) || ((data198.totalShorelineLength === undefined) && (missing33 = "totalShorelineLength"))) || ((data198.boundaryLength === undefined) && (missing33 = "boundaryLength"))) || ((data198.waterArea === undefined) && (missing33 = "waterArea"))) || ((data198.totalArea === undefined) && (missing33 = "totalArea"))) || ((data198.note === undefined) && (missing33 = "note"))) || ((data198.line === undefined) && (missing33 = "line"))) || ((data198.summaryLine === undefined) && (missing33 = "summaryLine"))) || ((data198.documentId === undefined) && (missing33 = "documentId"))) || ((data198.section === undefined) && (missing33 = "section"))) || ((data198.pointCount === undefined) && (missing33 = "pointCount"))) || ((data198.geometry === undefined) && (missing33 = "geometry"))) || ((data198.checks === undefined) && (missing33 = "checks"))) || ((data198.anomalies === undefined) && (missing33 = "anomalies"))){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22,schemaPath:"#/properties/sluices/items/required",keyword:"required",params:{missingProperty: missing33}}];
 return false;
 }
 else {
-const _errs430 = errors;
-for(const key33 in data197){
+const _errs432 = errors;
+for(const key33 in data198){
 if(!(func1.call(schema31.properties.sluices.items.properties, key33))){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22,schemaPath:"#/properties/sluices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33}}];
 return false;
 break;
 }
 }
-if(_errs430 === errors){
-if(data197.index !== undefined){
-let data198 = data197.index;
-const _errs431 = errors;
-if((!((typeof data198 == "number") && (!(data198 % 1) && !isNaN(data198)))) && (data198 !== null)){
+if(_errs432 === errors){
+if(data198.index !== undefined){
+let data199 = data198.index;
+const _errs433 = errors;
+if((!((typeof data199 == "number") && (!(data199 % 1) && !isNaN(data199)))) && (data199 !== null)){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/index",schemaPath:"#/properties/sluices/items/properties/index/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.index.type}}];
 return false;
 }
-if(errors === _errs431){
-if(typeof data198 == "number"){
-if(data198 > 9007199254740991 || isNaN(data198)){
+if(errors === _errs433){
+if(typeof data199 == "number"){
+if(data199 > 9007199254740991 || isNaN(data199)){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/index",schemaPath:"#/properties/sluices/items/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data198 < -9007199254740991 || isNaN(data198)){
+if(data199 < -9007199254740991 || isNaN(data199)){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/index",schemaPath:"#/properties/sluices/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
 }
-}
-var valid56 = _errs431 === errors;
-}
-else {
-var valid56 = true;
-}
-if(valid56){
-if(data197.name !== undefined){
-const _errs433 = errors;
-if(typeof data197.name !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/name",schemaPath:"#/properties/sluices/items/properties/name/type",keyword:"type",params:{type: "string"}}];
-return false;
 }
 var valid56 = _errs433 === errors;
 }
@@ -4398,11 +4404,10 @@ else {
 var valid56 = true;
 }
 if(valid56){
-if(data197.grade !== undefined){
-let data200 = data197.grade;
+if(data198.name !== undefined){
 const _errs435 = errors;
-if((typeof data200 !== "string") && (data200 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/grade",schemaPath:"#/properties/sluices/items/properties/grade/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.grade.type}}];
+if(typeof data198.name !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/name",schemaPath:"#/properties/sluices/items/properties/name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid56 = _errs435 === errors;
@@ -4411,67 +4416,80 @@ else {
 var valid56 = true;
 }
 if(valid56){
-if(data197.banks !== undefined){
-let data201 = data197.banks;
+if(data198.grade !== undefined){
+let data201 = data198.grade;
 const _errs437 = errors;
-if(errors === _errs437){
-if(data201 && typeof data201 == "object" && !Array.isArray(data201)){
+if((typeof data201 !== "string") && (data201 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/grade",schemaPath:"#/properties/sluices/items/properties/grade/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.grade.type}}];
+return false;
+}
+var valid56 = _errs437 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data198.banks !== undefined){
+let data202 = data198.banks;
+const _errs439 = errors;
+if(errors === _errs439){
+if(data202 && typeof data202 == "object" && !Array.isArray(data202)){
 let missing34;
-if(((data201.left === undefined) && (missing34 = "left")) || ((data201.right === undefined) && (missing34 = "right"))){
+if(((data202.left === undefined) && (missing34 = "left")) || ((data202.right === undefined) && (missing34 = "right"))){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks",schemaPath:"#/properties/sluices/items/properties/banks/required",keyword:"required",params:{missingProperty: missing34}}];
 return false;
 }
 else {
-const _errs439 = errors;
-for(const key34 in data201){
+const _errs441 = errors;
+for(const key34 in data202){
 if(!((key34 === "left") || (key34 === "right"))){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks",schemaPath:"#/properties/sluices/items/properties/banks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34}}];
 return false;
 break;
 }
 }
-if(_errs439 === errors){
-if(data201.left !== undefined){
-let data202 = data201.left;
-const _errs440 = errors;
-if(errors === _errs440){
-if(data202 && typeof data202 == "object" && !Array.isArray(data202)){
+if(_errs441 === errors){
+if(data202.left !== undefined){
+let data203 = data202.left;
+const _errs442 = errors;
+if(errors === _errs442){
+if(data203 && typeof data203 == "object" && !Array.isArray(data203)){
 let missing35;
-if(((data202.shorelineLength === undefined) && (missing35 = "shorelineLength")) || ((data202.landArea === undefined) && (missing35 = "landArea"))){
+if(((data203.shorelineLength === undefined) && (missing35 = "shorelineLength")) || ((data203.landArea === undefined) && (missing35 = "landArea"))){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/left",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/required",keyword:"required",params:{missingProperty: missing35}}];
 return false;
 }
 else {
-const _errs442 = errors;
-for(const key35 in data202){
+const _errs444 = errors;
+for(const key35 in data203){
 if(!((key35 === "shorelineLength") || (key35 === "landArea"))){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/left",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35}}];
 return false;
 break;
 }
 }
-if(_errs442 === errors){
-if(data202.shorelineLength !== undefined){
-let data203 = data202.shorelineLength;
-const _errs443 = errors;
-if((!(typeof data203 == "number")) && (data203 !== null)){
+if(_errs444 === errors){
+if(data203.shorelineLength !== undefined){
+let data204 = data203.shorelineLength;
+const _errs445 = errors;
+if((!(typeof data204 == "number")) && (data204 !== null)){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/left/shorelineLength",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/properties/shorelineLength/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.banks.properties.left.properties.shorelineLength.type}}];
 return false;
 }
-var valid58 = _errs443 === errors;
+var valid58 = _errs445 === errors;
 }
 else {
 var valid58 = true;
 }
 if(valid58){
-if(data202.landArea !== undefined){
-let data204 = data202.landArea;
-const _errs445 = errors;
-if((!(typeof data204 == "number")) && (data204 !== null)){
+if(data203.landArea !== undefined){
+let data205 = data203.landArea;
+const _errs447 = errors;
+if((!(typeof data205 == "number")) && (data205 !== null)){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/left/landArea",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/properties/landArea/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.banks.properties.left.properties.landArea.type}}];
 return false;
 }
-var valid58 = _errs445 === errors;
+var valid58 = _errs447 === errors;
 }
 else {
 var valid58 = true;
@@ -4485,53 +4503,53 @@ validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/left",
 return false;
 }
 }
-var valid57 = _errs440 === errors;
+var valid57 = _errs442 === errors;
 }
 else {
 var valid57 = true;
 }
 if(valid57){
-if(data201.right !== undefined){
-let data205 = data201.right;
-const _errs447 = errors;
-if(errors === _errs447){
-if(data205 && typeof data205 == "object" && !Array.isArray(data205)){
+if(data202.right !== undefined){
+let data206 = data202.right;
+const _errs449 = errors;
+if(errors === _errs449){
+if(data206 && typeof data206 == "object" && !Array.isArray(data206)){
 let missing36;
-if(((data205.shorelineLength === undefined) && (missing36 = "shorelineLength")) || ((data205.landArea === undefined) && (missing36 = "landArea"))){
+if(((data206.shorelineLength === undefined) && (missing36 = "shorelineLength")) || ((data206.landArea === undefined) && (missing36 = "landArea"))){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/right",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/required",keyword:"required",params:{missingProperty: missing36}}];
 return false;
 }
 else {
-const _errs449 = errors;
-for(const key36 in data205){
+const _errs451 = errors;
+for(const key36 in data206){
 if(!((key36 === "shorelineLength") || (key36 === "landArea"))){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/right",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36}}];
 return false;
 break;
 }
 }
-if(_errs449 === errors){
-if(data205.shorelineLength !== undefined){
-let data206 = data205.shorelineLength;
-const _errs450 = errors;
-if((!(typeof data206 == "number")) && (data206 !== null)){
+if(_errs451 === errors){
+if(data206.shorelineLength !== undefined){
+let data207 = data206.shorelineLength;
+const _errs452 = errors;
+if((!(typeof data207 == "number")) && (data207 !== null)){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/right/shorelineLength",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/properties/shorelineLength/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.banks.properties.right.properties.shorelineLength.type}}];
 return false;
 }
-var valid59 = _errs450 === errors;
+var valid59 = _errs452 === errors;
 }
 else {
 var valid59 = true;
 }
 if(valid59){
-if(data205.landArea !== undefined){
-let data207 = data205.landArea;
-const _errs452 = errors;
-if((!(typeof data207 == "number")) && (data207 !== null)){
+if(data206.landArea !== undefined){
+let data208 = data206.landArea;
+const _errs454 = errors;
+if((!(typeof data208 == "number")) && (data208 !== null)){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/right/landArea",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/properties/landArea/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.banks.properties.right.properties.landArea.type}}];
 return false;
 }
-var valid59 = _errs452 === errors;
+var valid59 = _errs454 === errors;
 }
 else {
 var valid59 = true;
@@ -4545,7 +4563,7 @@ validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/right"
 return false;
 }
 }
-var valid57 = _errs447 === errors;
+var valid57 = _errs449 === errors;
 }
 else {
 var valid57 = true;
@@ -4559,30 +4577,17 @@ validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks",schem
 return false;
 }
 }
-var valid56 = _errs437 === errors;
+var valid56 = _errs439 === errors;
 }
 else {
 var valid56 = true;
 }
 if(valid56){
-if(data197.totalShorelineLength !== undefined){
-let data208 = data197.totalShorelineLength;
-const _errs454 = errors;
-if((!(typeof data208 == "number")) && (data208 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/totalShorelineLength",schemaPath:"#/properties/sluices/items/properties/totalShorelineLength/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.totalShorelineLength.type}}];
-return false;
-}
-var valid56 = _errs454 === errors;
-}
-else {
-var valid56 = true;
-}
-if(valid56){
-if(data197.boundaryLength !== undefined){
-let data209 = data197.boundaryLength;
+if(data198.totalShorelineLength !== undefined){
+let data209 = data198.totalShorelineLength;
 const _errs456 = errors;
 if((!(typeof data209 == "number")) && (data209 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/boundaryLength",schemaPath:"#/properties/sluices/items/properties/boundaryLength/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.boundaryLength.type}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/totalShorelineLength",schemaPath:"#/properties/sluices/items/properties/totalShorelineLength/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.totalShorelineLength.type}}];
 return false;
 }
 var valid56 = _errs456 === errors;
@@ -4591,11 +4596,11 @@ else {
 var valid56 = true;
 }
 if(valid56){
-if(data197.waterArea !== undefined){
-let data210 = data197.waterArea;
+if(data198.boundaryLength !== undefined){
+let data210 = data198.boundaryLength;
 const _errs458 = errors;
 if((!(typeof data210 == "number")) && (data210 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/waterArea",schemaPath:"#/properties/sluices/items/properties/waterArea/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.waterArea.type}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/boundaryLength",schemaPath:"#/properties/sluices/items/properties/boundaryLength/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.boundaryLength.type}}];
 return false;
 }
 var valid56 = _errs458 === errors;
@@ -4604,11 +4609,11 @@ else {
 var valid56 = true;
 }
 if(valid56){
-if(data197.totalArea !== undefined){
-let data211 = data197.totalArea;
+if(data198.waterArea !== undefined){
+let data211 = data198.waterArea;
 const _errs460 = errors;
 if((!(typeof data211 == "number")) && (data211 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/totalArea",schemaPath:"#/properties/sluices/items/properties/totalArea/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.totalArea.type}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/waterArea",schemaPath:"#/properties/sluices/items/properties/waterArea/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.waterArea.type}}];
 return false;
 }
 var valid56 = _errs460 === errors;
@@ -4617,11 +4622,11 @@ else {
 var valid56 = true;
 }
 if(valid56){
-if(data197.note !== undefined){
-let data212 = data197.note;
+if(data198.totalArea !== undefined){
+let data212 = data198.totalArea;
 const _errs462 = errors;
-if((typeof data212 !== "string") && (data212 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/note",schemaPath:"#/properties/sluices/items/properties/note/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.note.type}}];
+if((!(typeof data212 == "number")) && (data212 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/totalArea",schemaPath:"#/properties/sluices/items/properties/totalArea/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.totalArea.type}}];
 return false;
 }
 var valid56 = _errs462 === errors;
@@ -4630,26 +4635,12 @@ else {
 var valid56 = true;
 }
 if(valid56){
-if(data197.line !== undefined){
-let data213 = data197.line;
+if(data198.note !== undefined){
+let data213 = data198.note;
 const _errs464 = errors;
-if(!((typeof data213 == "number") && (!(data213 % 1) && !isNaN(data213)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/line",schemaPath:"#/properties/sluices/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if((typeof data213 !== "string") && (data213 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/note",schemaPath:"#/properties/sluices/items/properties/note/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.note.type}}];
 return false;
-}
-if(errors === _errs464){
-if(typeof data213 == "number"){
-if(data213 > 9007199254740991 || isNaN(data213)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/line",schemaPath:"#/properties/sluices/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data213 < 1 || isNaN(data213)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/line",schemaPath:"#/properties/sluices/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid56 = _errs464 === errors;
 }
@@ -4657,22 +4648,22 @@ else {
 var valid56 = true;
 }
 if(valid56){
-if(data197.summaryLine !== undefined){
-let data214 = data197.summaryLine;
+if(data198.line !== undefined){
+let data214 = data198.line;
 const _errs466 = errors;
-if((!((typeof data214 == "number") && (!(data214 % 1) && !isNaN(data214)))) && (data214 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/summaryLine",schemaPath:"#/properties/sluices/items/properties/summaryLine/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.summaryLine.type}}];
+if(!((typeof data214 == "number") && (!(data214 % 1) && !isNaN(data214)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/line",schemaPath:"#/properties/sluices/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs466){
 if(typeof data214 == "number"){
 if(data214 > 9007199254740991 || isNaN(data214)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/summaryLine",schemaPath:"#/properties/sluices/items/properties/summaryLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/line",schemaPath:"#/properties/sluices/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data214 < 1 || isNaN(data214)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/summaryLine",schemaPath:"#/properties/sluices/items/properties/summaryLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/line",schemaPath:"#/properties/sluices/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
@@ -4684,12 +4675,26 @@ else {
 var valid56 = true;
 }
 if(valid56){
-if(data197.documentId !== undefined){
-let data215 = data197.documentId;
+if(data198.summaryLine !== undefined){
+let data215 = data198.summaryLine;
 const _errs468 = errors;
-if((typeof data215 !== "string") && (data215 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/documentId",schemaPath:"#/properties/sluices/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.documentId.type}}];
+if((!((typeof data215 == "number") && (!(data215 % 1) && !isNaN(data215)))) && (data215 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/summaryLine",schemaPath:"#/properties/sluices/items/properties/summaryLine/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.summaryLine.type}}];
 return false;
+}
+if(errors === _errs468){
+if(typeof data215 == "number"){
+if(data215 > 9007199254740991 || isNaN(data215)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/summaryLine",schemaPath:"#/properties/sluices/items/properties/summaryLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data215 < 1 || isNaN(data215)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/summaryLine",schemaPath:"#/properties/sluices/items/properties/summaryLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
 }
 var valid56 = _errs468 === errors;
 }
@@ -4697,62 +4702,63 @@ else {
 var valid56 = true;
 }
 if(valid56){
-if(data197.section !== undefined){
-let data216 = data197.section;
+if(data198.documentId !== undefined){
+let data216 = data198.documentId;
 const _errs470 = errors;
-if((!(data216 && typeof data216 == "object" && !Array.isArray(data216))) && (data216 !== null)){
+if((typeof data216 !== "string") && (data216 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/documentId",schemaPath:"#/properties/sluices/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.documentId.type}}];
+return false;
+}
+var valid56 = _errs470 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data198.section !== undefined){
+let data217 = data198.section;
+const _errs472 = errors;
+if((!(data217 && typeof data217 == "object" && !Array.isArray(data217))) && (data217 !== null)){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section",schemaPath:"#/properties/sluices/items/properties/section/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.section.type}}];
 return false;
 }
-if(errors === _errs470){
-if(data216 && typeof data216 == "object" && !Array.isArray(data216)){
+if(errors === _errs472){
+if(data217 && typeof data217 == "object" && !Array.isArray(data217)){
 let missing37;
-if(((((((data216.number === undefined) && (missing37 = "number")) || ((data216.name === undefined) && (missing37 = "name"))) || ((data216.nameRaw === undefined) && (missing37 = "nameRaw"))) || ((data216.line === undefined) && (missing37 = "line"))) || ((data216.startLine === undefined) && (missing37 = "startLine"))) || ((data216.endLine === undefined) && (missing37 = "endLine"))){
+if(((((((data217.number === undefined) && (missing37 = "number")) || ((data217.name === undefined) && (missing37 = "name"))) || ((data217.nameRaw === undefined) && (missing37 = "nameRaw"))) || ((data217.line === undefined) && (missing37 = "line"))) || ((data217.startLine === undefined) && (missing37 = "startLine"))) || ((data217.endLine === undefined) && (missing37 = "endLine"))){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section",schemaPath:"#/properties/sluices/items/properties/section/required",keyword:"required",params:{missingProperty: missing37}}];
 return false;
 }
 else {
-const _errs472 = errors;
-for(const key37 in data216){
+const _errs474 = errors;
+for(const key37 in data217){
 if(!((((((key37 === "number") || (key37 === "name")) || (key37 === "nameRaw")) || (key37 === "line")) || (key37 === "startLine")) || (key37 === "endLine"))){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section",schemaPath:"#/properties/sluices/items/properties/section/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37}}];
 return false;
 break;
 }
 }
-if(_errs472 === errors){
-if(data216.number !== undefined){
-let data217 = data216.number;
-const _errs473 = errors;
-if((!((typeof data217 == "number") && (!(data217 % 1) && !isNaN(data217)))) && (data217 !== null)){
+if(_errs474 === errors){
+if(data217.number !== undefined){
+let data218 = data217.number;
+const _errs475 = errors;
+if((!((typeof data218 == "number") && (!(data218 % 1) && !isNaN(data218)))) && (data218 !== null)){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/number",schemaPath:"#/properties/sluices/items/properties/section/properties/number/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.section.properties.number.type}}];
 return false;
 }
-if(errors === _errs473){
-if(typeof data217 == "number"){
-if(data217 > 9007199254740991 || isNaN(data217)){
+if(errors === _errs475){
+if(typeof data218 == "number"){
+if(data218 > 9007199254740991 || isNaN(data218)){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/number",schemaPath:"#/properties/sluices/items/properties/section/properties/number/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data217 < -9007199254740991 || isNaN(data217)){
+if(data218 < -9007199254740991 || isNaN(data218)){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/number",schemaPath:"#/properties/sluices/items/properties/section/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
 }
-}
-var valid60 = _errs473 === errors;
-}
-else {
-var valid60 = true;
-}
-if(valid60){
-if(data216.name !== undefined){
-const _errs475 = errors;
-if(typeof data216.name !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/name",schemaPath:"#/properties/sluices/items/properties/section/properties/name/type",keyword:"type",params:{type: "string"}}];
-return false;
 }
 var valid60 = _errs475 === errors;
 }
@@ -4760,10 +4766,10 @@ else {
 var valid60 = true;
 }
 if(valid60){
-if(data216.nameRaw !== undefined){
+if(data217.name !== undefined){
 const _errs477 = errors;
-if(typeof data216.nameRaw !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/nameRaw",schemaPath:"#/properties/sluices/items/properties/section/properties/nameRaw/type",keyword:"type",params:{type: "string"}}];
+if(typeof data217.name !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/name",schemaPath:"#/properties/sluices/items/properties/section/properties/name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid60 = _errs477 === errors;
@@ -4772,26 +4778,11 @@ else {
 var valid60 = true;
 }
 if(valid60){
-if(data216.line !== undefined){
-let data220 = data216.line;
+if(data217.nameRaw !== undefined){
 const _errs479 = errors;
-if(!((typeof data220 == "number") && (!(data220 % 1) && !isNaN(data220)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/line",schemaPath:"#/properties/sluices/items/properties/section/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if(typeof data217.nameRaw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/nameRaw",schemaPath:"#/properties/sluices/items/properties/section/properties/nameRaw/type",keyword:"type",params:{type: "string"}}];
 return false;
-}
-if(errors === _errs479){
-if(typeof data220 == "number"){
-if(data220 > 9007199254740991 || isNaN(data220)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/line",schemaPath:"#/properties/sluices/items/properties/section/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data220 < 1 || isNaN(data220)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/line",schemaPath:"#/properties/sluices/items/properties/section/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid60 = _errs479 === errors;
 }
@@ -4799,22 +4790,22 @@ else {
 var valid60 = true;
 }
 if(valid60){
-if(data216.startLine !== undefined){
-let data221 = data216.startLine;
+if(data217.line !== undefined){
+let data221 = data217.line;
 const _errs481 = errors;
 if(!((typeof data221 == "number") && (!(data221 % 1) && !isNaN(data221)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/startLine",schemaPath:"#/properties/sluices/items/properties/section/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/line",schemaPath:"#/properties/sluices/items/properties/section/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs481){
 if(typeof data221 == "number"){
 if(data221 > 9007199254740991 || isNaN(data221)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/startLine",schemaPath:"#/properties/sluices/items/properties/section/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/line",schemaPath:"#/properties/sluices/items/properties/section/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data221 < 1 || isNaN(data221)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/startLine",schemaPath:"#/properties/sluices/items/properties/section/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/line",schemaPath:"#/properties/sluices/items/properties/section/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
@@ -4826,28 +4817,55 @@ else {
 var valid60 = true;
 }
 if(valid60){
-if(data216.endLine !== undefined){
-let data222 = data216.endLine;
+if(data217.startLine !== undefined){
+let data222 = data217.startLine;
 const _errs483 = errors;
 if(!((typeof data222 == "number") && (!(data222 % 1) && !isNaN(data222)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/endLine",schemaPath:"#/properties/sluices/items/properties/section/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/startLine",schemaPath:"#/properties/sluices/items/properties/section/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs483){
 if(typeof data222 == "number"){
 if(data222 > 9007199254740991 || isNaN(data222)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/endLine",schemaPath:"#/properties/sluices/items/properties/section/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/startLine",schemaPath:"#/properties/sluices/items/properties/section/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data222 < 1 || isNaN(data222)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/endLine",schemaPath:"#/properties/sluices/items/properties/section/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/startLine",schemaPath:"#/properties/sluices/items/properties/section/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
 var valid60 = _errs483 === errors;
+}
+else {
+var valid60 = true;
+}
+if(valid60){
+if(data217.endLine !== undefined){
+let data223 = data217.endLine;
+const _errs485 = errors;
+if(!((typeof data223 == "number") && (!(data223 % 1) && !isNaN(data223)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/endLine",schemaPath:"#/properties/sluices/items/properties/section/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs485){
+if(typeof data223 == "number"){
+if(data223 > 9007199254740991 || isNaN(data223)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/endLine",schemaPath:"#/properties/sluices/items/properties/section/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data223 < 1 || isNaN(data223)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/endLine",schemaPath:"#/properties/sluices/items/properties/section/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid60 = _errs485 === errors;
 }
 else {
 var valid60 = true;
@@ -4861,146 +4879,119 @@ var valid60 = true;
 }
 }
 }
-var valid56 = _errs470 === errors;
+var valid56 = _errs472 === errors;
 }
 else {
 var valid56 = true;
 }
 if(valid56){
-if(data197.pointCount !== undefined){
-let data223 = data197.pointCount;
-const _errs485 = errors;
-if(!((typeof data223 == "number") && (!(data223 % 1) && !isNaN(data223)))){
+if(data198.pointCount !== undefined){
+let data224 = data198.pointCount;
+const _errs487 = errors;
+if(!((typeof data224 == "number") && (!(data224 % 1) && !isNaN(data224)))){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/pointCount",schemaPath:"#/properties/sluices/items/properties/pointCount/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs485){
-if(typeof data223 == "number"){
-if(data223 > 9007199254740991 || isNaN(data223)){
+if(errors === _errs487){
+if(typeof data224 == "number"){
+if(data224 > 9007199254740991 || isNaN(data224)){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/pointCount",schemaPath:"#/properties/sluices/items/properties/pointCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data223 < 0 || isNaN(data223)){
+if(data224 < 0 || isNaN(data224)){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/pointCount",schemaPath:"#/properties/sluices/items/properties/pointCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 }
 }
 }
-var valid56 = _errs485 === errors;
+var valid56 = _errs487 === errors;
 }
 else {
 var valid56 = true;
 }
 if(valid56){
-if(data197.geometry !== undefined){
-let data224 = data197.geometry;
-const _errs487 = errors;
-if(errors === _errs487){
-if(data224 && typeof data224 == "object" && !Array.isArray(data224)){
+if(data198.geometry !== undefined){
+let data225 = data198.geometry;
+const _errs489 = errors;
+if(errors === _errs489){
+if(data225 && typeof data225 == "object" && !Array.isArray(data225)){
 let missing38;
-if(((((((((data224.boundary === undefined) && (missing38 = "boundary")) || ((data224.rings === undefined) && (missing38 = "rings"))) || ((data224.excludedSeqs === undefined) && (missing38 = "excludedSeqs"))) || ((data224.area === undefined) && (missing38 = "area"))) || ((data224.perimeter === undefined) && (missing38 = "perimeter"))) || ((data224.selfIntersections === undefined) && (missing38 = "selfIntersections"))) || ((data224.areaRatio === undefined) && (missing38 = "areaRatio"))) || ((data224.perimeterRatio === undefined) && (missing38 = "perimeterRatio"))){
+if(((((((((data225.boundary === undefined) && (missing38 = "boundary")) || ((data225.rings === undefined) && (missing38 = "rings"))) || ((data225.excludedSeqs === undefined) && (missing38 = "excludedSeqs"))) || ((data225.area === undefined) && (missing38 = "area"))) || ((data225.perimeter === undefined) && (missing38 = "perimeter"))) || ((data225.selfIntersections === undefined) && (missing38 = "selfIntersections"))) || ((data225.areaRatio === undefined) && (missing38 = "areaRatio"))) || ((data225.perimeterRatio === undefined) && (missing38 = "perimeterRatio"))){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry",schemaPath:"#/properties/sluices/items/properties/geometry/required",keyword:"required",params:{missingProperty: missing38}}];
 return false;
 }
 else {
-const _errs489 = errors;
-for(const key38 in data224){
+const _errs491 = errors;
+for(const key38 in data225){
 if(!((((((((key38 === "boundary") || (key38 === "rings")) || (key38 === "excludedSeqs")) || (key38 === "area")) || (key38 === "perimeter")) || (key38 === "selfIntersections")) || (key38 === "areaRatio")) || (key38 === "perimeterRatio"))){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry",schemaPath:"#/properties/sluices/items/properties/geometry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38}}];
 return false;
 break;
 }
 }
-if(_errs489 === errors){
-if(data224.boundary !== undefined){
-let data225 = data224.boundary;
-const _errs490 = errors;
-if(typeof data225 !== "string"){
+if(_errs491 === errors){
+if(data225.boundary !== undefined){
+let data226 = data225.boundary;
+const _errs492 = errors;
+if(typeof data226 !== "string"){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/boundary",schemaPath:"#/properties/sluices/items/properties/geometry/properties/boundary/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(!(((data225 === "ring") || (data225 === "lines")) || (data225 === "none"))){
+if(!(((data226 === "ring") || (data226 === "lines")) || (data226 === "none"))){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/boundary",schemaPath:"#/properties/sluices/items/properties/geometry/properties/boundary/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.geometry.properties.boundary.enum}}];
 return false;
 }
-var valid61 = _errs490 === errors;
+var valid61 = _errs492 === errors;
 }
 else {
 var valid61 = true;
 }
 if(valid61){
-if(data224.rings !== undefined){
-let data226 = data224.rings;
-const _errs492 = errors;
-if(errors === _errs492){
-if(Array.isArray(data226)){
-var valid62 = true;
-const len23 = data226.length;
-for(let i23=0; i23<len23; i23++){
-let data227 = data226[i23];
+if(data225.rings !== undefined){
+let data227 = data225.rings;
 const _errs494 = errors;
 if(errors === _errs494){
-if(data227 && typeof data227 == "object" && !Array.isArray(data227)){
+if(Array.isArray(data227)){
+var valid62 = true;
+const len23 = data227.length;
+for(let i23=0; i23<len23; i23++){
+let data228 = data227[i23];
+const _errs496 = errors;
+if(errors === _errs496){
+if(data228 && typeof data228 == "object" && !Array.isArray(data228)){
 let missing39;
-if((((((((data227.fromSeq === undefined) && (missing39 = "fromSeq")) || ((data227.toSeq === undefined) && (missing39 = "toSeq"))) || ((data227.points === undefined) && (missing39 = "points"))) || ((data227.area === undefined) && (missing39 = "area"))) || ((data227.perimeter === undefined) && (missing39 = "perimeter"))) || ((data227.selfIntersections === undefined) && (missing39 = "selfIntersections"))) || ((data227.pointRefs === undefined) && (missing39 = "pointRefs"))){
+if((((((((data228.fromSeq === undefined) && (missing39 = "fromSeq")) || ((data228.toSeq === undefined) && (missing39 = "toSeq"))) || ((data228.points === undefined) && (missing39 = "points"))) || ((data228.area === undefined) && (missing39 = "area"))) || ((data228.perimeter === undefined) && (missing39 = "perimeter"))) || ((data228.selfIntersections === undefined) && (missing39 = "selfIntersections"))) || ((data228.pointRefs === undefined) && (missing39 = "pointRefs"))){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/required",keyword:"required",params:{missingProperty: missing39}}];
 return false;
 }
 else {
-const _errs496 = errors;
-for(const key39 in data227){
+const _errs498 = errors;
+for(const key39 in data228){
 if(!(((((((key39 === "fromSeq") || (key39 === "toSeq")) || (key39 === "points")) || (key39 === "area")) || (key39 === "perimeter")) || (key39 === "selfIntersections")) || (key39 === "pointRefs"))){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39}}];
 return false;
 break;
 }
 }
-if(_errs496 === errors){
-if(data227.fromSeq !== undefined){
-let data228 = data227.fromSeq;
-const _errs497 = errors;
-if(!((typeof data228 == "number") && (!(data228 % 1) && !isNaN(data228)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/fromSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/fromSeq/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs497){
-if(typeof data228 == "number"){
-if(data228 > 9007199254740991 || isNaN(data228)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/fromSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/fromSeq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data228 < -9007199254740991 || isNaN(data228)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/fromSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/fromSeq/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
-}
-var valid63 = _errs497 === errors;
-}
-else {
-var valid63 = true;
-}
-if(valid63){
-if(data227.toSeq !== undefined){
-let data229 = data227.toSeq;
+if(_errs498 === errors){
+if(data228.fromSeq !== undefined){
+let data229 = data228.fromSeq;
 const _errs499 = errors;
 if(!((typeof data229 == "number") && (!(data229 % 1) && !isNaN(data229)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/toSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/toSeq/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/fromSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/fromSeq/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs499){
 if(typeof data229 == "number"){
 if(data229 > 9007199254740991 || isNaN(data229)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/toSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/toSeq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/fromSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/fromSeq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data229 < -9007199254740991 || isNaN(data229)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/toSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/toSeq/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/fromSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/fromSeq/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
@@ -5012,22 +5003,22 @@ else {
 var valid63 = true;
 }
 if(valid63){
-if(data227.points !== undefined){
-let data230 = data227.points;
+if(data228.toSeq !== undefined){
+let data230 = data228.toSeq;
 const _errs501 = errors;
 if(!((typeof data230 == "number") && (!(data230 % 1) && !isNaN(data230)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/points",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/points/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/toSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/toSeq/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs501){
 if(typeof data230 == "number"){
 if(data230 > 9007199254740991 || isNaN(data230)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/points",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/points/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/toSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/toSeq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data230 < 0 || isNaN(data230)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/points",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+if(data230 < -9007199254740991 || isNaN(data230)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/toSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/toSeq/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
@@ -5039,11 +5030,26 @@ else {
 var valid63 = true;
 }
 if(valid63){
-if(data227.area !== undefined){
+if(data228.points !== undefined){
+let data231 = data228.points;
 const _errs503 = errors;
-if(!(typeof data227.area == "number")){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/area",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/area/type",keyword:"type",params:{type: "number"}}];
+if(!((typeof data231 == "number") && (!(data231 % 1) && !isNaN(data231)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/points",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/points/type",keyword:"type",params:{type: "integer"}}];
 return false;
+}
+if(errors === _errs503){
+if(typeof data231 == "number"){
+if(data231 > 9007199254740991 || isNaN(data231)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/points",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/points/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data231 < 0 || isNaN(data231)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/points",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
 }
 var valid63 = _errs503 === errors;
 }
@@ -5051,10 +5057,10 @@ else {
 var valid63 = true;
 }
 if(valid63){
-if(data227.perimeter !== undefined){
+if(data228.area !== undefined){
 const _errs505 = errors;
-if(!(typeof data227.perimeter == "number")){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/perimeter",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/perimeter/type",keyword:"type",params:{type: "number"}}];
+if(!(typeof data228.area == "number")){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/area",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/area/type",keyword:"type",params:{type: "number"}}];
 return false;
 }
 var valid63 = _errs505 === errors;
@@ -5063,26 +5069,11 @@ else {
 var valid63 = true;
 }
 if(valid63){
-if(data227.selfIntersections !== undefined){
-let data233 = data227.selfIntersections;
+if(data228.perimeter !== undefined){
 const _errs507 = errors;
-if(!((typeof data233 == "number") && (!(data233 % 1) && !isNaN(data233)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/selfIntersections/type",keyword:"type",params:{type: "integer"}}];
+if(!(typeof data228.perimeter == "number")){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/perimeter",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/perimeter/type",keyword:"type",params:{type: "number"}}];
 return false;
-}
-if(errors === _errs507){
-if(typeof data233 == "number"){
-if(data233 > 9007199254740991 || isNaN(data233)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/selfIntersections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data233 < 0 || isNaN(data233)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/selfIntersections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
 }
 var valid63 = _errs507 === errors;
 }
@@ -5090,35 +5081,62 @@ else {
 var valid63 = true;
 }
 if(valid63){
-if(data227.pointRefs !== undefined){
-let data234 = data227.pointRefs;
+if(data228.selfIntersections !== undefined){
+let data234 = data228.selfIntersections;
 const _errs509 = errors;
+if(!((typeof data234 == "number") && (!(data234 % 1) && !isNaN(data234)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/selfIntersections/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
 if(errors === _errs509){
-if(Array.isArray(data234)){
-var valid64 = true;
-const len24 = data234.length;
-for(let i24=0; i24<len24; i24++){
-let data235 = data234[i24];
+if(typeof data234 == "number"){
+if(data234 > 9007199254740991 || isNaN(data234)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/selfIntersections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data234 < 0 || isNaN(data234)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/selfIntersections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid63 = _errs509 === errors;
+}
+else {
+var valid63 = true;
+}
+if(valid63){
+if(data228.pointRefs !== undefined){
+let data235 = data228.pointRefs;
 const _errs511 = errors;
-if(!((typeof data235 == "number") && (!(data235 % 1) && !isNaN(data235)))){
+if(errors === _errs511){
+if(Array.isArray(data235)){
+var valid64 = true;
+const len24 = data235.length;
+for(let i24=0; i24<len24; i24++){
+let data236 = data235[i24];
+const _errs513 = errors;
+if(!((typeof data236 == "number") && (!(data236 % 1) && !isNaN(data236)))){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/pointRefs/" + i24,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/pointRefs/items/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs511){
-if(typeof data235 == "number"){
-if(data235 > 9007199254740991 || isNaN(data235)){
+if(errors === _errs513){
+if(typeof data236 == "number"){
+if(data236 > 9007199254740991 || isNaN(data236)){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/pointRefs/" + i24,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/pointRefs/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data235 < 0 || isNaN(data235)){
+if(data236 < 0 || isNaN(data236)){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/pointRefs/" + i24,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/pointRefs/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 }
 }
 }
-var valid64 = _errs511 === errors;
+var valid64 = _errs513 === errors;
 if(!valid64){
 break;
 }
@@ -5129,7 +5147,7 @@ validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rin
 return false;
 }
 }
-var valid63 = _errs509 === errors;
+var valid63 = _errs511 === errors;
 }
 else {
 var valid63 = true;
@@ -5148,7 +5166,7 @@ validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rin
 return false;
 }
 }
-var valid62 = _errs494 === errors;
+var valid62 = _errs496 === errors;
 if(!valid62){
 break;
 }
@@ -5159,41 +5177,41 @@ validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rin
 return false;
 }
 }
-var valid61 = _errs492 === errors;
+var valid61 = _errs494 === errors;
 }
 else {
 var valid61 = true;
 }
 if(valid61){
-if(data224.excludedSeqs !== undefined){
-let data236 = data224.excludedSeqs;
-const _errs513 = errors;
-if(errors === _errs513){
-if(Array.isArray(data236)){
-var valid65 = true;
-const len25 = data236.length;
-for(let i25=0; i25<len25; i25++){
-let data237 = data236[i25];
+if(data225.excludedSeqs !== undefined){
+let data237 = data225.excludedSeqs;
 const _errs515 = errors;
-if(!((typeof data237 == "number") && (!(data237 % 1) && !isNaN(data237)))){
+if(errors === _errs515){
+if(Array.isArray(data237)){
+var valid65 = true;
+const len25 = data237.length;
+for(let i25=0; i25<len25; i25++){
+let data238 = data237[i25];
+const _errs517 = errors;
+if(!((typeof data238 == "number") && (!(data238 % 1) && !isNaN(data238)))){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/excludedSeqs/" + i25,schemaPath:"#/properties/sluices/items/properties/geometry/properties/excludedSeqs/items/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs515){
-if(typeof data237 == "number"){
-if(data237 > 9007199254740991 || isNaN(data237)){
+if(errors === _errs517){
+if(typeof data238 == "number"){
+if(data238 > 9007199254740991 || isNaN(data238)){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/excludedSeqs/" + i25,schemaPath:"#/properties/sluices/items/properties/geometry/properties/excludedSeqs/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data237 < -9007199254740991 || isNaN(data237)){
+if(data238 < -9007199254740991 || isNaN(data238)){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/excludedSeqs/" + i25,schemaPath:"#/properties/sluices/items/properties/geometry/properties/excludedSeqs/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
 }
 }
-var valid65 = _errs515 === errors;
+var valid65 = _errs517 === errors;
 if(!valid65){
 break;
 }
@@ -5204,30 +5222,17 @@ validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/exc
 return false;
 }
 }
-var valid61 = _errs513 === errors;
+var valid61 = _errs515 === errors;
 }
 else {
 var valid61 = true;
 }
 if(valid61){
-if(data224.area !== undefined){
-let data238 = data224.area;
-const _errs517 = errors;
-if((!(typeof data238 == "number")) && (data238 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/area",schemaPath:"#/properties/sluices/items/properties/geometry/properties/area/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.area.type}}];
-return false;
-}
-var valid61 = _errs517 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data224.perimeter !== undefined){
-let data239 = data224.perimeter;
+if(data225.area !== undefined){
+let data239 = data225.area;
 const _errs519 = errors;
 if((!(typeof data239 == "number")) && (data239 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/perimeter",schemaPath:"#/properties/sluices/items/properties/geometry/properties/perimeter/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.perimeter.type}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/area",schemaPath:"#/properties/sluices/items/properties/geometry/properties/area/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.area.type}}];
 return false;
 }
 var valid61 = _errs519 === errors;
@@ -5236,26 +5241,12 @@ else {
 var valid61 = true;
 }
 if(valid61){
-if(data224.selfIntersections !== undefined){
-let data240 = data224.selfIntersections;
+if(data225.perimeter !== undefined){
+let data240 = data225.perimeter;
 const _errs521 = errors;
-if(!((typeof data240 == "number") && (!(data240 % 1) && !isNaN(data240)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/selfIntersections/type",keyword:"type",params:{type: "integer"}}];
+if((!(typeof data240 == "number")) && (data240 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/perimeter",schemaPath:"#/properties/sluices/items/properties/geometry/properties/perimeter/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.perimeter.type}}];
 return false;
-}
-if(errors === _errs521){
-if(typeof data240 == "number"){
-if(data240 > 9007199254740991 || isNaN(data240)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/selfIntersections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data240 < 0 || isNaN(data240)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/selfIntersections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
 }
 var valid61 = _errs521 === errors;
 }
@@ -5263,12 +5254,26 @@ else {
 var valid61 = true;
 }
 if(valid61){
-if(data224.areaRatio !== undefined){
-let data241 = data224.areaRatio;
+if(data225.selfIntersections !== undefined){
+let data241 = data225.selfIntersections;
 const _errs523 = errors;
-if((!(typeof data241 == "number")) && (data241 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/areaRatio",schemaPath:"#/properties/sluices/items/properties/geometry/properties/areaRatio/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.areaRatio.type}}];
+if(!((typeof data241 == "number") && (!(data241 % 1) && !isNaN(data241)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/selfIntersections/type",keyword:"type",params:{type: "integer"}}];
 return false;
+}
+if(errors === _errs523){
+if(typeof data241 == "number"){
+if(data241 > 9007199254740991 || isNaN(data241)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/selfIntersections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data241 < 0 || isNaN(data241)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/selfIntersections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
 }
 var valid61 = _errs523 === errors;
 }
@@ -5276,14 +5281,27 @@ else {
 var valid61 = true;
 }
 if(valid61){
-if(data224.perimeterRatio !== undefined){
-let data242 = data224.perimeterRatio;
+if(data225.areaRatio !== undefined){
+let data242 = data225.areaRatio;
 const _errs525 = errors;
 if((!(typeof data242 == "number")) && (data242 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/perimeterRatio",schemaPath:"#/properties/sluices/items/properties/geometry/properties/perimeterRatio/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.perimeterRatio.type}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/areaRatio",schemaPath:"#/properties/sluices/items/properties/geometry/properties/areaRatio/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.areaRatio.type}}];
 return false;
 }
 var valid61 = _errs525 === errors;
+}
+else {
+var valid61 = true;
+}
+if(valid61){
+if(data225.perimeterRatio !== undefined){
+let data243 = data225.perimeterRatio;
+const _errs527 = errors;
+if((!(typeof data243 == "number")) && (data243 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/perimeterRatio",schemaPath:"#/properties/sluices/items/properties/geometry/properties/perimeterRatio/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.perimeterRatio.type}}];
+return false;
+}
+var valid61 = _errs527 === errors;
 }
 else {
 var valid61 = true;
@@ -5303,58 +5321,41 @@ validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry",sc
 return false;
 }
 }
-var valid56 = _errs487 === errors;
+var valid56 = _errs489 === errors;
 }
 else {
 var valid56 = true;
 }
 if(valid56){
-if(data197.checks !== undefined){
-let data243 = data197.checks;
-const _errs527 = errors;
-if(errors === _errs527){
-if(data243 && typeof data243 == "object" && !Array.isArray(data243)){
+if(data198.checks !== undefined){
+let data244 = data198.checks;
+const _errs529 = errors;
+if(errors === _errs529){
+if(data244 && typeof data244 == "object" && !Array.isArray(data244)){
 let missing40;
-if((((((((((((data243.join === undefined) && (missing40 = "join")) || ((data243.name === undefined) && (missing40 = "name"))) || ((data243.order === undefined) && (missing40 = "order"))) || ((data243.stakes === undefined) && (missing40 = "stakes"))) || ((data243.duplicates === undefined) && (missing40 = "duplicates"))) || ((data243.outliers === undefined) && (missing40 = "outliers"))) || ((data243.shorelineSum === undefined) && (missing40 = "shorelineSum"))) || ((data243.areaSum === undefined) && (missing40 = "areaSum"))) || ((data243.area === undefined) && (missing40 = "area"))) || ((data243.boundaryLength === undefined) && (missing40 = "boundaryLength"))) || ((data243.selfIntersections === undefined) && (missing40 = "selfIntersections"))){
+if((((((((((((data244.join === undefined) && (missing40 = "join")) || ((data244.name === undefined) && (missing40 = "name"))) || ((data244.order === undefined) && (missing40 = "order"))) || ((data244.stakes === undefined) && (missing40 = "stakes"))) || ((data244.duplicates === undefined) && (missing40 = "duplicates"))) || ((data244.outliers === undefined) && (missing40 = "outliers"))) || ((data244.shorelineSum === undefined) && (missing40 = "shorelineSum"))) || ((data244.areaSum === undefined) && (missing40 = "areaSum"))) || ((data244.area === undefined) && (missing40 = "area"))) || ((data244.boundaryLength === undefined) && (missing40 = "boundaryLength"))) || ((data244.selfIntersections === undefined) && (missing40 = "selfIntersections"))){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks",schemaPath:"#/properties/sluices/items/properties/checks/required",keyword:"required",params:{missingProperty: missing40}}];
 return false;
 }
 else {
-const _errs529 = errors;
-for(const key40 in data243){
+const _errs531 = errors;
+for(const key40 in data244){
 if(!(func1.call(schema31.properties.sluices.items.properties.checks.properties, key40))){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks",schemaPath:"#/properties/sluices/items/properties/checks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40}}];
 return false;
 break;
 }
 }
-if(_errs529 === errors){
-if(data243.join !== undefined){
-let data244 = data243.join;
-const _errs530 = errors;
-if(typeof data244 !== "string"){
+if(_errs531 === errors){
+if(data244.join !== undefined){
+let data245 = data244.join;
+const _errs532 = errors;
+if(typeof data245 !== "string"){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/join",schemaPath:"#/properties/sluices/items/properties/checks/properties/join/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(!(((data244 === "ok") || (data244 === "fail")) || (data244 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/join",schemaPath:"#/properties/sluices/items/properties/checks/properties/join/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.join.enum}}];
-return false;
-}
-var valid66 = _errs530 === errors;
-}
-else {
-var valid66 = true;
-}
-if(valid66){
-if(data243.name !== undefined){
-let data245 = data243.name;
-const _errs532 = errors;
-if(typeof data245 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/name",schemaPath:"#/properties/sluices/items/properties/checks/properties/name/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
 if(!(((data245 === "ok") || (data245 === "fail")) || (data245 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/name",schemaPath:"#/properties/sluices/items/properties/checks/properties/name/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.name.enum}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/join",schemaPath:"#/properties/sluices/items/properties/checks/properties/join/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.join.enum}}];
 return false;
 }
 var valid66 = _errs532 === errors;
@@ -5363,15 +5364,15 @@ else {
 var valid66 = true;
 }
 if(valid66){
-if(data243.order !== undefined){
-let data246 = data243.order;
+if(data244.name !== undefined){
+let data246 = data244.name;
 const _errs534 = errors;
 if(typeof data246 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/order",schemaPath:"#/properties/sluices/items/properties/checks/properties/order/type",keyword:"type",params:{type: "string"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/name",schemaPath:"#/properties/sluices/items/properties/checks/properties/name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!(((data246 === "ok") || (data246 === "fail")) || (data246 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/order",schemaPath:"#/properties/sluices/items/properties/checks/properties/order/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.order.enum}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/name",schemaPath:"#/properties/sluices/items/properties/checks/properties/name/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.name.enum}}];
 return false;
 }
 var valid66 = _errs534 === errors;
@@ -5380,15 +5381,15 @@ else {
 var valid66 = true;
 }
 if(valid66){
-if(data243.stakes !== undefined){
-let data247 = data243.stakes;
+if(data244.order !== undefined){
+let data247 = data244.order;
 const _errs536 = errors;
 if(typeof data247 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/stakes",schemaPath:"#/properties/sluices/items/properties/checks/properties/stakes/type",keyword:"type",params:{type: "string"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/order",schemaPath:"#/properties/sluices/items/properties/checks/properties/order/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!(((data247 === "ok") || (data247 === "fail")) || (data247 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/stakes",schemaPath:"#/properties/sluices/items/properties/checks/properties/stakes/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.stakes.enum}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/order",schemaPath:"#/properties/sluices/items/properties/checks/properties/order/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.order.enum}}];
 return false;
 }
 var valid66 = _errs536 === errors;
@@ -5397,15 +5398,15 @@ else {
 var valid66 = true;
 }
 if(valid66){
-if(data243.duplicates !== undefined){
-let data248 = data243.duplicates;
+if(data244.stakes !== undefined){
+let data248 = data244.stakes;
 const _errs538 = errors;
 if(typeof data248 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/duplicates",schemaPath:"#/properties/sluices/items/properties/checks/properties/duplicates/type",keyword:"type",params:{type: "string"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/stakes",schemaPath:"#/properties/sluices/items/properties/checks/properties/stakes/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!(((data248 === "ok") || (data248 === "fail")) || (data248 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/duplicates",schemaPath:"#/properties/sluices/items/properties/checks/properties/duplicates/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.duplicates.enum}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/stakes",schemaPath:"#/properties/sluices/items/properties/checks/properties/stakes/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.stakes.enum}}];
 return false;
 }
 var valid66 = _errs538 === errors;
@@ -5414,15 +5415,15 @@ else {
 var valid66 = true;
 }
 if(valid66){
-if(data243.outliers !== undefined){
-let data249 = data243.outliers;
+if(data244.duplicates !== undefined){
+let data249 = data244.duplicates;
 const _errs540 = errors;
 if(typeof data249 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/outliers",schemaPath:"#/properties/sluices/items/properties/checks/properties/outliers/type",keyword:"type",params:{type: "string"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/duplicates",schemaPath:"#/properties/sluices/items/properties/checks/properties/duplicates/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!(((data249 === "ok") || (data249 === "fail")) || (data249 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/outliers",schemaPath:"#/properties/sluices/items/properties/checks/properties/outliers/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.outliers.enum}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/duplicates",schemaPath:"#/properties/sluices/items/properties/checks/properties/duplicates/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.duplicates.enum}}];
 return false;
 }
 var valid66 = _errs540 === errors;
@@ -5431,15 +5432,15 @@ else {
 var valid66 = true;
 }
 if(valid66){
-if(data243.shorelineSum !== undefined){
-let data250 = data243.shorelineSum;
+if(data244.outliers !== undefined){
+let data250 = data244.outliers;
 const _errs542 = errors;
 if(typeof data250 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/shorelineSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/shorelineSum/type",keyword:"type",params:{type: "string"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/outliers",schemaPath:"#/properties/sluices/items/properties/checks/properties/outliers/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!(((data250 === "ok") || (data250 === "fail")) || (data250 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/shorelineSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/shorelineSum/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.shorelineSum.enum}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/outliers",schemaPath:"#/properties/sluices/items/properties/checks/properties/outliers/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.outliers.enum}}];
 return false;
 }
 var valid66 = _errs542 === errors;
@@ -5448,15 +5449,15 @@ else {
 var valid66 = true;
 }
 if(valid66){
-if(data243.areaSum !== undefined){
-let data251 = data243.areaSum;
+if(data244.shorelineSum !== undefined){
+let data251 = data244.shorelineSum;
 const _errs544 = errors;
 if(typeof data251 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/areaSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/areaSum/type",keyword:"type",params:{type: "string"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/shorelineSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/shorelineSum/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!(((data251 === "ok") || (data251 === "fail")) || (data251 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/areaSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/areaSum/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.areaSum.enum}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/shorelineSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/shorelineSum/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.shorelineSum.enum}}];
 return false;
 }
 var valid66 = _errs544 === errors;
@@ -5465,15 +5466,15 @@ else {
 var valid66 = true;
 }
 if(valid66){
-if(data243.area !== undefined){
-let data252 = data243.area;
+if(data244.areaSum !== undefined){
+let data252 = data244.areaSum;
 const _errs546 = errors;
 if(typeof data252 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/area",schemaPath:"#/properties/sluices/items/properties/checks/properties/area/type",keyword:"type",params:{type: "string"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/areaSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/areaSum/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!(((data252 === "ok") || (data252 === "fail")) || (data252 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/area",schemaPath:"#/properties/sluices/items/properties/checks/properties/area/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.area.enum}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/areaSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/areaSum/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.areaSum.enum}}];
 return false;
 }
 var valid66 = _errs546 === errors;
@@ -5482,15 +5483,15 @@ else {
 var valid66 = true;
 }
 if(valid66){
-if(data243.boundaryLength !== undefined){
-let data253 = data243.boundaryLength;
+if(data244.area !== undefined){
+let data253 = data244.area;
 const _errs548 = errors;
 if(typeof data253 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/boundaryLength",schemaPath:"#/properties/sluices/items/properties/checks/properties/boundaryLength/type",keyword:"type",params:{type: "string"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/area",schemaPath:"#/properties/sluices/items/properties/checks/properties/area/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!(((data253 === "ok") || (data253 === "fail")) || (data253 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/boundaryLength",schemaPath:"#/properties/sluices/items/properties/checks/properties/boundaryLength/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.boundaryLength.enum}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/area",schemaPath:"#/properties/sluices/items/properties/checks/properties/area/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.area.enum}}];
 return false;
 }
 var valid66 = _errs548 === errors;
@@ -5499,18 +5500,35 @@ else {
 var valid66 = true;
 }
 if(valid66){
-if(data243.selfIntersections !== undefined){
-let data254 = data243.selfIntersections;
+if(data244.boundaryLength !== undefined){
+let data254 = data244.boundaryLength;
 const _errs550 = errors;
 if(typeof data254 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/selfIntersections",schemaPath:"#/properties/sluices/items/properties/checks/properties/selfIntersections/type",keyword:"type",params:{type: "string"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/boundaryLength",schemaPath:"#/properties/sluices/items/properties/checks/properties/boundaryLength/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!(((data254 === "ok") || (data254 === "fail")) || (data254 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/selfIntersections",schemaPath:"#/properties/sluices/items/properties/checks/properties/selfIntersections/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.selfIntersections.enum}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/boundaryLength",schemaPath:"#/properties/sluices/items/properties/checks/properties/boundaryLength/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.boundaryLength.enum}}];
 return false;
 }
 var valid66 = _errs550 === errors;
+}
+else {
+var valid66 = true;
+}
+if(valid66){
+if(data244.selfIntersections !== undefined){
+let data255 = data244.selfIntersections;
+const _errs552 = errors;
+if(typeof data255 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/selfIntersections",schemaPath:"#/properties/sluices/items/properties/checks/properties/selfIntersections/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data255 === "ok") || (data255 === "fail")) || (data255 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/selfIntersections",schemaPath:"#/properties/sluices/items/properties/checks/properties/selfIntersections/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.selfIntersections.enum}}];
+return false;
+}
+var valid66 = _errs552 === errors;
 }
 else {
 var valid66 = true;
@@ -5533,26 +5551,26 @@ validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks",sche
 return false;
 }
 }
-var valid56 = _errs527 === errors;
+var valid56 = _errs529 === errors;
 }
 else {
 var valid56 = true;
 }
 if(valid56){
-if(data197.anomalies !== undefined){
-let data255 = data197.anomalies;
-const _errs552 = errors;
-if(errors === _errs552){
-if(Array.isArray(data255)){
-var valid67 = true;
-const len26 = data255.length;
-for(let i26=0; i26<len26; i26++){
+if(data198.anomalies !== undefined){
+let data256 = data198.anomalies;
 const _errs554 = errors;
-if(typeof data255[i26] !== "string"){
+if(errors === _errs554){
+if(Array.isArray(data256)){
+var valid67 = true;
+const len26 = data256.length;
+for(let i26=0; i26<len26; i26++){
+const _errs556 = errors;
+if(typeof data256[i26] !== "string"){
 validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/anomalies/" + i26,schemaPath:"#/properties/sluices/items/properties/anomalies/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid67 = _errs554 === errors;
+var valid67 = _errs556 === errors;
 if(!valid67){
 break;
 }
@@ -5563,7 +5581,7 @@ validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/anomalies",s
 return false;
 }
 }
-var valid56 = _errs552 === errors;
+var valid56 = _errs554 === errors;
 }
 else {
 var valid56 = true;
@@ -5592,7 +5610,7 @@ validate20.errors = [{instancePath:instancePath+"/sluices/" + i22,schemaPath:"#/
 return false;
 }
 }
-var valid55 = _errs428 === errors;
+var valid55 = _errs430 === errors;
 if(!valid55){
 break;
 }
@@ -5603,71 +5621,44 @@ validate20.errors = [{instancePath:instancePath+"/sluices",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs426 === errors;
+var valid0 = _errs428 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.points !== undefined){
-let data257 = data.points;
-const _errs556 = errors;
-if(errors === _errs556){
-if(Array.isArray(data257)){
-var valid68 = true;
-const len27 = data257.length;
-for(let i27=0; i27<len27; i27++){
-let data258 = data257[i27];
+let data258 = data.points;
 const _errs558 = errors;
 if(errors === _errs558){
-if(data258 && typeof data258 == "object" && !Array.isArray(data258)){
+if(Array.isArray(data258)){
+var valid68 = true;
+const len27 = data258.length;
+for(let i27=0; i27<len27; i27++){
+let data259 = data258[i27];
+const _errs560 = errors;
+if(errors === _errs560){
+if(data259 && typeof data259 == "object" && !Array.isArray(data259)){
 let missing41;
-if((((((((((((((((data258.sluice === undefined) && (missing41 = "sluice")) || ((data258.sluiceIndex === undefined) && (missing41 = "sluiceIndex"))) || ((data258.section === undefined) && (missing41 = "section"))) || ((data258.sectionName === undefined) && (missing41 = "sectionName"))) || ((data258.seq === undefined) && (missing41 = "seq"))) || ((data258.bank === undefined) && (missing41 = "bank"))) || ((data258.bankRaw === undefined) && (missing41 = "bankRaw"))) || ((data258.stake === undefined) && (missing41 = "stake"))) || ((data258.stakeNumber === undefined) && (missing41 = "stakeNumber"))) || ((data258.y === undefined) && (missing41 = "y"))) || ((data258.x === undefined) && (missing41 = "x"))) || ((data258.note === undefined) && (missing41 = "note"))) || ((data258.line === undefined) && (missing41 = "line"))) || ((data258.documentId === undefined) && (missing41 = "documentId"))) || ((data258.sluiceRef === undefined) && (missing41 = "sluiceRef"))){
+if((((((((((((((((data259.sluice === undefined) && (missing41 = "sluice")) || ((data259.sluiceIndex === undefined) && (missing41 = "sluiceIndex"))) || ((data259.section === undefined) && (missing41 = "section"))) || ((data259.sectionName === undefined) && (missing41 = "sectionName"))) || ((data259.seq === undefined) && (missing41 = "seq"))) || ((data259.bank === undefined) && (missing41 = "bank"))) || ((data259.bankRaw === undefined) && (missing41 = "bankRaw"))) || ((data259.stake === undefined) && (missing41 = "stake"))) || ((data259.stakeNumber === undefined) && (missing41 = "stakeNumber"))) || ((data259.y === undefined) && (missing41 = "y"))) || ((data259.x === undefined) && (missing41 = "x"))) || ((data259.note === undefined) && (missing41 = "note"))) || ((data259.line === undefined) && (missing41 = "line"))) || ((data259.documentId === undefined) && (missing41 = "documentId"))) || ((data259.sluiceRef === undefined) && (missing41 = "sluiceRef"))){
 validate20.errors = [{instancePath:instancePath+"/points/" + i27,schemaPath:"#/properties/points/items/required",keyword:"required",params:{missingProperty: missing41}}];
 return false;
 }
 else {
-const _errs560 = errors;
-for(const key41 in data258){
+const _errs562 = errors;
+for(const key41 in data259){
 if(!(func1.call(schema31.properties.points.items.properties, key41))){
 validate20.errors = [{instancePath:instancePath+"/points/" + i27,schemaPath:"#/properties/points/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41}}];
 return false;
 break;
 }
 }
-if(_errs560 === errors){
-if(data258.sluice !== undefined){
-const _errs561 = errors;
-if(typeof data258.sluice !== "string"){
+if(_errs562 === errors){
+if(data259.sluice !== undefined){
+const _errs563 = errors;
+if(typeof data259.sluice !== "string"){
 validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluice",schemaPath:"#/properties/points/items/properties/sluice/type",keyword:"type",params:{type: "string"}}];
 return false;
-}
-var valid69 = _errs561 === errors;
-}
-else {
-var valid69 = true;
-}
-if(valid69){
-if(data258.sluiceIndex !== undefined){
-let data260 = data258.sluiceIndex;
-const _errs563 = errors;
-if((!((typeof data260 == "number") && (!(data260 % 1) && !isNaN(data260)))) && (data260 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluiceIndex",schemaPath:"#/properties/points/items/properties/sluiceIndex/type",keyword:"type",params:{type: schema31.properties.points.items.properties.sluiceIndex.type}}];
-return false;
-}
-if(errors === _errs563){
-if(typeof data260 == "number"){
-if(data260 > 9007199254740991 || isNaN(data260)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluiceIndex",schemaPath:"#/properties/points/items/properties/sluiceIndex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data260 < -9007199254740991 || isNaN(data260)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluiceIndex",schemaPath:"#/properties/points/items/properties/sluiceIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
 }
 var valid69 = _errs563 === errors;
 }
@@ -5675,22 +5666,22 @@ else {
 var valid69 = true;
 }
 if(valid69){
-if(data258.section !== undefined){
-let data261 = data258.section;
+if(data259.sluiceIndex !== undefined){
+let data261 = data259.sluiceIndex;
 const _errs565 = errors;
 if((!((typeof data261 == "number") && (!(data261 % 1) && !isNaN(data261)))) && (data261 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/section",schemaPath:"#/properties/points/items/properties/section/type",keyword:"type",params:{type: schema31.properties.points.items.properties.section.type}}];
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluiceIndex",schemaPath:"#/properties/points/items/properties/sluiceIndex/type",keyword:"type",params:{type: schema31.properties.points.items.properties.sluiceIndex.type}}];
 return false;
 }
 if(errors === _errs565){
 if(typeof data261 == "number"){
 if(data261 > 9007199254740991 || isNaN(data261)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/section",schemaPath:"#/properties/points/items/properties/section/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluiceIndex",schemaPath:"#/properties/points/items/properties/sluiceIndex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data261 < -9007199254740991 || isNaN(data261)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/section",schemaPath:"#/properties/points/items/properties/section/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluiceIndex",schemaPath:"#/properties/points/items/properties/sluiceIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
@@ -5702,11 +5693,26 @@ else {
 var valid69 = true;
 }
 if(valid69){
-if(data258.sectionName !== undefined){
+if(data259.section !== undefined){
+let data262 = data259.section;
 const _errs567 = errors;
-if(typeof data258.sectionName !== "string"){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sectionName",schemaPath:"#/properties/points/items/properties/sectionName/type",keyword:"type",params:{type: "string"}}];
+if((!((typeof data262 == "number") && (!(data262 % 1) && !isNaN(data262)))) && (data262 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/section",schemaPath:"#/properties/points/items/properties/section/type",keyword:"type",params:{type: schema31.properties.points.items.properties.section.type}}];
 return false;
+}
+if(errors === _errs567){
+if(typeof data262 == "number"){
+if(data262 > 9007199254740991 || isNaN(data262)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/section",schemaPath:"#/properties/points/items/properties/section/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data262 < -9007199254740991 || isNaN(data262)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/section",schemaPath:"#/properties/points/items/properties/section/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+return false;
+}
+}
+}
 }
 var valid69 = _errs567 === errors;
 }
@@ -5714,26 +5720,11 @@ else {
 var valid69 = true;
 }
 if(valid69){
-if(data258.seq !== undefined){
-let data263 = data258.seq;
+if(data259.sectionName !== undefined){
 const _errs569 = errors;
-if((!((typeof data263 == "number") && (!(data263 % 1) && !isNaN(data263)))) && (data263 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/seq",schemaPath:"#/properties/points/items/properties/seq/type",keyword:"type",params:{type: schema31.properties.points.items.properties.seq.type}}];
+if(typeof data259.sectionName !== "string"){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sectionName",schemaPath:"#/properties/points/items/properties/sectionName/type",keyword:"type",params:{type: "string"}}];
 return false;
-}
-if(errors === _errs569){
-if(typeof data263 == "number"){
-if(data263 > 9007199254740991 || isNaN(data263)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/seq",schemaPath:"#/properties/points/items/properties/seq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data263 < -9007199254740991 || isNaN(data263)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/seq",schemaPath:"#/properties/points/items/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
 }
 var valid69 = _errs569 === errors;
 }
@@ -5741,16 +5732,26 @@ else {
 var valid69 = true;
 }
 if(valid69){
-if(data258.bank !== undefined){
-let data264 = data258.bank;
+if(data259.seq !== undefined){
+let data264 = data259.seq;
 const _errs571 = errors;
-if((typeof data264 !== "string") && (data264 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/bank",schemaPath:"#/properties/points/items/properties/bank/type",keyword:"type",params:{type: schema31.properties.points.items.properties.bank.type}}];
+if((!((typeof data264 == "number") && (!(data264 % 1) && !isNaN(data264)))) && (data264 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/seq",schemaPath:"#/properties/points/items/properties/seq/type",keyword:"type",params:{type: schema31.properties.points.items.properties.seq.type}}];
 return false;
 }
-if(!(((data264 === "left") || (data264 === "right")) || (data264 === null))){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/bank",schemaPath:"#/properties/points/items/properties/bank/enum",keyword:"enum",params:{allowedValues: schema31.properties.points.items.properties.bank.enum}}];
+if(errors === _errs571){
+if(typeof data264 == "number"){
+if(data264 > 9007199254740991 || isNaN(data264)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/seq",schemaPath:"#/properties/points/items/properties/seq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
+}
+else {
+if(data264 < -9007199254740991 || isNaN(data264)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/seq",schemaPath:"#/properties/points/items/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+return false;
+}
+}
+}
 }
 var valid69 = _errs571 === errors;
 }
@@ -5758,11 +5759,15 @@ else {
 var valid69 = true;
 }
 if(valid69){
-if(data258.bankRaw !== undefined){
-let data265 = data258.bankRaw;
+if(data259.bank !== undefined){
+let data265 = data259.bank;
 const _errs573 = errors;
 if((typeof data265 !== "string") && (data265 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/bankRaw",schemaPath:"#/properties/points/items/properties/bankRaw/type",keyword:"type",params:{type: schema31.properties.points.items.properties.bankRaw.type}}];
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/bank",schemaPath:"#/properties/points/items/properties/bank/type",keyword:"type",params:{type: schema31.properties.points.items.properties.bank.type}}];
+return false;
+}
+if(!(((data265 === "left") || (data265 === "right")) || (data265 === null))){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/bank",schemaPath:"#/properties/points/items/properties/bank/enum",keyword:"enum",params:{allowedValues: schema31.properties.points.items.properties.bank.enum}}];
 return false;
 }
 var valid69 = _errs573 === errors;
@@ -5771,10 +5776,11 @@ else {
 var valid69 = true;
 }
 if(valid69){
-if(data258.stake !== undefined){
+if(data259.bankRaw !== undefined){
+let data266 = data259.bankRaw;
 const _errs575 = errors;
-if(typeof data258.stake !== "string"){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/stake",schemaPath:"#/properties/points/items/properties/stake/type",keyword:"type",params:{type: "string"}}];
+if((typeof data266 !== "string") && (data266 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/bankRaw",schemaPath:"#/properties/points/items/properties/bankRaw/type",keyword:"type",params:{type: schema31.properties.points.items.properties.bankRaw.type}}];
 return false;
 }
 var valid69 = _errs575 === errors;
@@ -5783,26 +5789,11 @@ else {
 var valid69 = true;
 }
 if(valid69){
-if(data258.stakeNumber !== undefined){
-let data267 = data258.stakeNumber;
+if(data259.stake !== undefined){
 const _errs577 = errors;
-if((!((typeof data267 == "number") && (!(data267 % 1) && !isNaN(data267)))) && (data267 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/stakeNumber",schemaPath:"#/properties/points/items/properties/stakeNumber/type",keyword:"type",params:{type: schema31.properties.points.items.properties.stakeNumber.type}}];
+if(typeof data259.stake !== "string"){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/stake",schemaPath:"#/properties/points/items/properties/stake/type",keyword:"type",params:{type: "string"}}];
 return false;
-}
-if(errors === _errs577){
-if(typeof data267 == "number"){
-if(data267 > 9007199254740991 || isNaN(data267)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/stakeNumber",schemaPath:"#/properties/points/items/properties/stakeNumber/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data267 < -9007199254740991 || isNaN(data267)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/stakeNumber",schemaPath:"#/properties/points/items/properties/stakeNumber/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
 }
 var valid69 = _errs577 === errors;
 }
@@ -5810,12 +5801,26 @@ else {
 var valid69 = true;
 }
 if(valid69){
-if(data258.y !== undefined){
-let data268 = data258.y;
+if(data259.stakeNumber !== undefined){
+let data268 = data259.stakeNumber;
 const _errs579 = errors;
-if((!(typeof data268 == "number")) && (data268 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/y",schemaPath:"#/properties/points/items/properties/y/type",keyword:"type",params:{type: schema31.properties.points.items.properties.y.type}}];
+if((!((typeof data268 == "number") && (!(data268 % 1) && !isNaN(data268)))) && (data268 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/stakeNumber",schemaPath:"#/properties/points/items/properties/stakeNumber/type",keyword:"type",params:{type: schema31.properties.points.items.properties.stakeNumber.type}}];
 return false;
+}
+if(errors === _errs579){
+if(typeof data268 == "number"){
+if(data268 > 9007199254740991 || isNaN(data268)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/stakeNumber",schemaPath:"#/properties/points/items/properties/stakeNumber/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data268 < -9007199254740991 || isNaN(data268)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/stakeNumber",schemaPath:"#/properties/points/items/properties/stakeNumber/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+return false;
+}
+}
+}
 }
 var valid69 = _errs579 === errors;
 }
@@ -5823,11 +5828,11 @@ else {
 var valid69 = true;
 }
 if(valid69){
-if(data258.x !== undefined){
-let data269 = data258.x;
+if(data259.y !== undefined){
+let data269 = data259.y;
 const _errs581 = errors;
 if((!(typeof data269 == "number")) && (data269 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/x",schemaPath:"#/properties/points/items/properties/x/type",keyword:"type",params:{type: schema31.properties.points.items.properties.x.type}}];
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/y",schemaPath:"#/properties/points/items/properties/y/type",keyword:"type",params:{type: schema31.properties.points.items.properties.y.type}}];
 return false;
 }
 var valid69 = _errs581 === errors;
@@ -5836,11 +5841,11 @@ else {
 var valid69 = true;
 }
 if(valid69){
-if(data258.note !== undefined){
-let data270 = data258.note;
+if(data259.x !== undefined){
+let data270 = data259.x;
 const _errs583 = errors;
-if((typeof data270 !== "string") && (data270 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/note",schemaPath:"#/properties/points/items/properties/note/type",keyword:"type",params:{type: schema31.properties.points.items.properties.note.type}}];
+if((!(typeof data270 == "number")) && (data270 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/x",schemaPath:"#/properties/points/items/properties/x/type",keyword:"type",params:{type: schema31.properties.points.items.properties.x.type}}];
 return false;
 }
 var valid69 = _errs583 === errors;
@@ -5849,26 +5854,12 @@ else {
 var valid69 = true;
 }
 if(valid69){
-if(data258.line !== undefined){
-let data271 = data258.line;
+if(data259.note !== undefined){
+let data271 = data259.note;
 const _errs585 = errors;
-if(!((typeof data271 == "number") && (!(data271 % 1) && !isNaN(data271)))){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/line",schemaPath:"#/properties/points/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if((typeof data271 !== "string") && (data271 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/note",schemaPath:"#/properties/points/items/properties/note/type",keyword:"type",params:{type: schema31.properties.points.items.properties.note.type}}];
 return false;
-}
-if(errors === _errs585){
-if(typeof data271 == "number"){
-if(data271 > 9007199254740991 || isNaN(data271)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/line",schemaPath:"#/properties/points/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data271 < 1 || isNaN(data271)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/line",schemaPath:"#/properties/points/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid69 = _errs585 === errors;
 }
@@ -5876,12 +5867,26 @@ else {
 var valid69 = true;
 }
 if(valid69){
-if(data258.documentId !== undefined){
-let data272 = data258.documentId;
+if(data259.line !== undefined){
+let data272 = data259.line;
 const _errs587 = errors;
-if((typeof data272 !== "string") && (data272 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/documentId",schemaPath:"#/properties/points/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.points.items.properties.documentId.type}}];
+if(!((typeof data272 == "number") && (!(data272 % 1) && !isNaN(data272)))){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/line",schemaPath:"#/properties/points/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
+}
+if(errors === _errs587){
+if(typeof data272 == "number"){
+if(data272 > 9007199254740991 || isNaN(data272)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/line",schemaPath:"#/properties/points/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data272 < 1 || isNaN(data272)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/line",schemaPath:"#/properties/points/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
 }
 var valid69 = _errs587 === errors;
 }
@@ -5889,28 +5894,41 @@ else {
 var valid69 = true;
 }
 if(valid69){
-if(data258.sluiceRef !== undefined){
-let data273 = data258.sluiceRef;
+if(data259.documentId !== undefined){
+let data273 = data259.documentId;
 const _errs589 = errors;
-if(!((typeof data273 == "number") && (!(data273 % 1) && !isNaN(data273)))){
+if((typeof data273 !== "string") && (data273 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/documentId",schemaPath:"#/properties/points/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.points.items.properties.documentId.type}}];
+return false;
+}
+var valid69 = _errs589 === errors;
+}
+else {
+var valid69 = true;
+}
+if(valid69){
+if(data259.sluiceRef !== undefined){
+let data274 = data259.sluiceRef;
+const _errs591 = errors;
+if(!((typeof data274 == "number") && (!(data274 % 1) && !isNaN(data274)))){
 validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluiceRef",schemaPath:"#/properties/points/items/properties/sluiceRef/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs589){
-if(typeof data273 == "number"){
-if(data273 > 9007199254740991 || isNaN(data273)){
+if(errors === _errs591){
+if(typeof data274 == "number"){
+if(data274 > 9007199254740991 || isNaN(data274)){
 validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluiceRef",schemaPath:"#/properties/points/items/properties/sluiceRef/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data273 < 0 || isNaN(data273)){
+if(data274 < 0 || isNaN(data274)){
 validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluiceRef",schemaPath:"#/properties/points/items/properties/sluiceRef/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 }
 }
 }
-var valid69 = _errs589 === errors;
+var valid69 = _errs591 === errors;
 }
 else {
 var valid69 = true;
@@ -5937,7 +5955,7 @@ validate20.errors = [{instancePath:instancePath+"/points/" + i27,schemaPath:"#/p
 return false;
 }
 }
-var valid68 = _errs558 === errors;
+var valid68 = _errs560 === errors;
 if(!valid68){
 break;
 }
@@ -5948,45 +5966,45 @@ validate20.errors = [{instancePath:instancePath+"/points",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs556 === errors;
+var valid0 = _errs558 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.anomalies !== undefined){
-let data274 = data.anomalies;
-const _errs591 = errors;
-if(errors === _errs591){
-if(Array.isArray(data274)){
-var valid70 = true;
-const len28 = data274.length;
-for(let i28=0; i28<len28; i28++){
-let data275 = data274[i28];
+let data275 = data.anomalies;
 const _errs593 = errors;
 if(errors === _errs593){
-if(data275 && typeof data275 == "object" && !Array.isArray(data275)){
+if(Array.isArray(data275)){
+var valid70 = true;
+const len28 = data275.length;
+for(let i28=0; i28<len28; i28++){
+let data276 = data275[i28];
+const _errs595 = errors;
+if(errors === _errs595){
+if(data276 && typeof data276 == "object" && !Array.isArray(data276)){
 let missing42;
-if((((((((data275.code === undefined) && (missing42 = "code")) || ((data275.severity === undefined) && (missing42 = "severity"))) || ((data275.message === undefined) && (missing42 = "message"))) || ((data275.line === undefined) && (missing42 = "line"))) || ((data275.column === undefined) && (missing42 = "column"))) || ((data275.evidence === undefined) && (missing42 = "evidence"))) || ((data275.hint === undefined) && (missing42 = "hint"))){
+if((((((((data276.code === undefined) && (missing42 = "code")) || ((data276.severity === undefined) && (missing42 = "severity"))) || ((data276.message === undefined) && (missing42 = "message"))) || ((data276.line === undefined) && (missing42 = "line"))) || ((data276.column === undefined) && (missing42 = "column"))) || ((data276.evidence === undefined) && (missing42 = "evidence"))) || ((data276.hint === undefined) && (missing42 = "hint"))){
 validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28,schemaPath:"#/properties/anomalies/items/required",keyword:"required",params:{missingProperty: missing42}}];
 return false;
 }
 else {
-const _errs595 = errors;
-for(const key42 in data275){
+const _errs597 = errors;
+for(const key42 in data276){
 if(!(func1.call(schema31.properties.anomalies.items.properties, key42))){
 validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28,schemaPath:"#/properties/anomalies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42}}];
 return false;
 break;
 }
 }
-if(_errs595 === errors){
-if(data275.code !== undefined){
-let data276 = data275.code;
-const _errs596 = errors;
-if(errors === _errs596){
-if(typeof data276 === "string"){
-if(!pattern10.test(data276)){
+if(_errs597 === errors){
+if(data276.code !== undefined){
+let data277 = data276.code;
+const _errs598 = errors;
+if(errors === _errs598){
+if(typeof data277 === "string"){
+if(!pattern10.test(data277)){
 validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/code",schemaPath:"#/properties/anomalies/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"}}];
 return false;
 }
@@ -5996,33 +6014,21 @@ validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/code",sche
 return false;
 }
 }
-var valid71 = _errs596 === errors;
-}
-else {
-var valid71 = true;
-}
-if(valid71){
-if(data275.severity !== undefined){
-let data277 = data275.severity;
-const _errs598 = errors;
-if(typeof data277 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/severity",schemaPath:"#/properties/anomalies/items/properties/severity/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data277 === "error") || (data277 === "warning")) || (data277 === "info"))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/severity",schemaPath:"#/properties/anomalies/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.anomalies.items.properties.severity.enum}}];
-return false;
-}
 var valid71 = _errs598 === errors;
 }
 else {
 var valid71 = true;
 }
 if(valid71){
-if(data275.message !== undefined){
+if(data276.severity !== undefined){
+let data278 = data276.severity;
 const _errs600 = errors;
-if(typeof data275.message !== "string"){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/message",schemaPath:"#/properties/anomalies/items/properties/message/type",keyword:"type",params:{type: "string"}}];
+if(typeof data278 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/severity",schemaPath:"#/properties/anomalies/items/properties/severity/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data278 === "error") || (data278 === "warning")) || (data278 === "info"))){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/severity",schemaPath:"#/properties/anomalies/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.anomalies.items.properties.severity.enum}}];
 return false;
 }
 var valid71 = _errs600 === errors;
@@ -6031,26 +6037,11 @@ else {
 var valid71 = true;
 }
 if(valid71){
-if(data275.line !== undefined){
-let data279 = data275.line;
+if(data276.message !== undefined){
 const _errs602 = errors;
-if(!((typeof data279 == "number") && (!(data279 % 1) && !isNaN(data279)))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/line",schemaPath:"#/properties/anomalies/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if(typeof data276.message !== "string"){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/message",schemaPath:"#/properties/anomalies/items/properties/message/type",keyword:"type",params:{type: "string"}}];
 return false;
-}
-if(errors === _errs602){
-if(typeof data279 == "number"){
-if(data279 > 9007199254740991 || isNaN(data279)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/line",schemaPath:"#/properties/anomalies/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data279 < 1 || isNaN(data279)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/line",schemaPath:"#/properties/anomalies/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid71 = _errs602 === errors;
 }
@@ -6058,22 +6049,22 @@ else {
 var valid71 = true;
 }
 if(valid71){
-if(data275.column !== undefined){
-let data280 = data275.column;
+if(data276.line !== undefined){
+let data280 = data276.line;
 const _errs604 = errors;
 if(!((typeof data280 == "number") && (!(data280 % 1) && !isNaN(data280)))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/column",schemaPath:"#/properties/anomalies/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/line",schemaPath:"#/properties/anomalies/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs604){
 if(typeof data280 == "number"){
 if(data280 > 9007199254740991 || isNaN(data280)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/column",schemaPath:"#/properties/anomalies/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/line",schemaPath:"#/properties/anomalies/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data280 < 1 || isNaN(data280)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/column",schemaPath:"#/properties/anomalies/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/line",schemaPath:"#/properties/anomalies/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
@@ -6085,22 +6076,22 @@ else {
 var valid71 = true;
 }
 if(valid71){
-if(data275.endLine !== undefined){
-let data281 = data275.endLine;
+if(data276.column !== undefined){
+let data281 = data276.column;
 const _errs606 = errors;
 if(!((typeof data281 == "number") && (!(data281 % 1) && !isNaN(data281)))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/column",schemaPath:"#/properties/anomalies/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs606){
 if(typeof data281 == "number"){
 if(data281 > 9007199254740991 || isNaN(data281)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/column",schemaPath:"#/properties/anomalies/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data281 < 1 || isNaN(data281)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/column",schemaPath:"#/properties/anomalies/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
@@ -6112,11 +6103,26 @@ else {
 var valid71 = true;
 }
 if(valid71){
-if(data275.documentId !== undefined){
+if(data276.endLine !== undefined){
+let data282 = data276.endLine;
 const _errs608 = errors;
-if(typeof data275.documentId !== "string"){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/documentId",schemaPath:"#/properties/anomalies/items/properties/documentId/type",keyword:"type",params:{type: "string"}}];
+if(!((typeof data282 == "number") && (!(data282 % 1) && !isNaN(data282)))){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
+}
+if(errors === _errs608){
+if(typeof data282 == "number"){
+if(data282 > 9007199254740991 || isNaN(data282)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data282 < 1 || isNaN(data282)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
 }
 var valid71 = _errs608 === errors;
 }
@@ -6124,10 +6130,10 @@ else {
 var valid71 = true;
 }
 if(valid71){
-if(data275.evidence !== undefined){
+if(data276.documentId !== undefined){
 const _errs610 = errors;
-if(typeof data275.evidence !== "string"){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/evidence",schemaPath:"#/properties/anomalies/items/properties/evidence/type",keyword:"type",params:{type: "string"}}];
+if(typeof data276.documentId !== "string"){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/documentId",schemaPath:"#/properties/anomalies/items/properties/documentId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid71 = _errs610 === errors;
@@ -6136,13 +6142,25 @@ else {
 var valid71 = true;
 }
 if(valid71){
-if(data275.hint !== undefined){
+if(data276.evidence !== undefined){
 const _errs612 = errors;
-if(typeof data275.hint !== "string"){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/hint",schemaPath:"#/properties/anomalies/items/properties/hint/type",keyword:"type",params:{type: "string"}}];
+if(typeof data276.evidence !== "string"){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/evidence",schemaPath:"#/properties/anomalies/items/properties/evidence/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid71 = _errs612 === errors;
+}
+else {
+var valid71 = true;
+}
+if(valid71){
+if(data276.hint !== undefined){
+const _errs614 = errors;
+if(typeof data276.hint !== "string"){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/hint",schemaPath:"#/properties/anomalies/items/properties/hint/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid71 = _errs614 === errors;
 }
 else {
 var valid71 = true;
@@ -6163,7 +6181,7 @@ validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28,schemaPath:"
 return false;
 }
 }
-var valid70 = _errs593 === errors;
+var valid70 = _errs595 === errors;
 if(!valid70){
 break;
 }
@@ -6174,7 +6192,7 @@ validate20.errors = [{instancePath:instancePath+"/anomalies",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs591 === errors;
+var valid0 = _errs593 === errors;
 }
 else {
 var valid0 = true;

@@ -91,6 +91,10 @@ export function decode(bytes: Uint8Array, file: string | null, forced?: Encoding
   if (forced && forced !== encoding) { encoding = forced; bom = false; body = bytes; }
 
   if (body.length === 0) throw new InputError(`${label}: the input is empty`, file);
+  if (!bom) {
+    const kind = binaryFormat(bytes, file ?? undefined);
+    if (kind) throw new InputError(`${label}: ${kind}`, file);
+  }
   if (!encoding.startsWith('utf-16')) {
     const nul = body.indexOf(0);
     if (nul >= 0) {
@@ -135,4 +139,49 @@ export function decode(bytes: Uint8Array, file: string | null, forced?: Encoding
   }
   if (control > sampled * 0.1) throw new InputError(`${label}: not a text file: ${Math.round((100 * control) / sampled)}% control characters`, file);
   return { text, encoding, bom, fallback };
+}
+
+const PDF_HINT = (file: string): string => `is a PDF; convert it to text first, e.g. pdftotext -layout ${file}`;
+
+function startsWith(bytes: Uint8Array, ascii: string, at = 0): boolean {
+  if (bytes.length < at + ascii.length) return false;
+  for (let i = 0; i < ascii.length; i++) if (bytes[at + i] !== ascii.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Does the byte sequence `needle` (ASCII) occur in the first `limit` bytes? */
+function holds(bytes: Uint8Array, needle: string, limit: number): boolean {
+  const end = Math.min(bytes.length, limit) - needle.length;
+  const first = needle.charCodeAt(0);
+  for (let i = 0; i <= end; i++) if (bytes[i] === first && startsWith(bytes, needle, i)) return true;
+  return false;
+}
+
+/**
+ * Names the binary format of the bytes by their signature (magic number), with what to do
+ * instead, or null for anything else. Such input is never read as text: a small
+ * uncompressed PDF would otherwise be parsed as an issue, a .docx fail on a NUL byte.
+ */
+export function binaryFormat(bytes: Uint8Array, file = 'FILE'): string | null {
+  const b0 = bytes[0];
+  // %PDF- may follow a few bytes of junk (the format allows up to 1024).
+  if (startsWith(bytes, '%PDF-') || (b0 !== undefined && holds(bytes, '%PDF-', 1024) && bytes.indexOf(0) >= 0)) {
+    return PDF_HINT(file === 'FILE' ? 'FILE.pdf' : file);
+  }
+  if (startsWith(bytes, 'PK\x03\x04') || startsWith(bytes, 'PK\x05\x06')) {
+    const kind = holds(bytes, 'word/', 65536) ? 'a Word document (.docx)' : holds(bytes, 'xl/', 65536) ? 'an Excel workbook (.xlsx)'
+      : holds(bytes, 'opendocument.text', 1024) ? 'an OpenDocument text (.odt)' : holds(bytes, 'opendocument', 1024) ? 'an OpenDocument file'
+      : holds(bytes, 'mimetypeapplication/epub', 1024) ? 'an EPUB book' : 'a zip archive';
+    return `is ${kind} (a zip container), not text; convert it to text or Markdown first, e.g. pandoc -t gfm ${file}`;
+  }
+  if (startsWith(bytes, '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1')) return 'is an old Office document (.doc/.xls, OLE2), not text; save it as text or .docx and convert it first';
+  if (startsWith(bytes, '\x89PNG')) return 'is a PNG image, not text; run OCR on it first';
+  if (startsWith(bytes, '\xff\xd8\xff')) return 'is a JPEG image, not text; run OCR on it first';
+  if (startsWith(bytes, 'GIF87a') || startsWith(bytes, 'GIF89a')) return 'is a GIF image, not text; run OCR on it first';
+  if (startsWith(bytes, 'II*\x00') || startsWith(bytes, 'MM\x00*')) return 'is a TIFF image, not text; run OCR on it first';
+  if (startsWith(bytes, 'RIFF') && startsWith(bytes, 'WEBP', 8)) return 'is a WebP image, not text; run OCR on it first';
+  if (startsWith(bytes, '\x1f\x8b')) return 'is gzip-compressed; decompress it first (gunzip)';
+  if (startsWith(bytes, '7z\xbc\xaf\x27\x1c')) return 'is a 7-Zip archive; extract it first';
+  if (startsWith(bytes, 'Rar!\x1a\x07')) return 'is a RAR archive; extract it first';
+  return null;
 }

@@ -7,6 +7,13 @@ export interface SourceLines {
   text: string;
   lines: string[];
   offsets: number[];
+  /**
+   * What an input reader did to each line: 1, blanked (page furniture, an image reference:
+   * stages that count blank lines — a title's distance from its date line — skip it); 2,
+   * read into a block (an HTML table: the line holds its cells' text between pipes, and the
+   * table comes from the block). Absent for plain text.
+   */
+  removed?: Uint8Array;
 }
 
 export function splitLines(raw: string): SourceLines {

@@ -8,7 +8,7 @@ export const tables: Feature<'tables'> = {
   name: 'tables',
   provides: ['tables'],
   uses: [],
-  extract: (ctx) => map(extractTables(ctx.src, ctx.structure.documents), (tables) => ({ tables })),
+  extract: (ctx) => map(extractTables(ctx.src, ctx.structure.documents, ctx.blocks), (tables) => ({ tables })),
   files: async (issue) => tableFiles(issue.tables),
   kinds: [
     {

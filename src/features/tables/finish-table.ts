@@ -58,9 +58,12 @@ function readBelow(src: SourceLines, endLine: number): { caption: { text: string
   const notes: Array<{ text: string; line: number }> = [];
   let i = endLine; // 0-based index of the line after the table
   let blanks = 0;
-  while (i < lines.length && blanks <= 2) {
+  // Blank lines holding page furniture an input reader removed are a page break: up to 12.
+  let pageBreak = false;
+  while (i < lines.length && (blanks <= 2 || (pageBreak && blanks <= 12))) {
     const t = lines[i]!.trim();
     if (t === '') {
+      if (src.removed?.[i] === 1) pageBreak = true;
       blanks++;
       i++;
       continue;
@@ -91,9 +94,11 @@ function readBelow(src: SourceLines, endLine: number): { caption: { text: string
 function readAbove(src: SourceLines, startLine: number, floor: number): { text: string; line: number } | null {
   let i = startLine - 2;
   let blanks = 0;
-  while (i >= floor && blanks <= 2) {
+  let pageBreak = false;
+  while (i >= floor && (blanks <= 2 || (pageBreak && blanks <= 12))) {
     const t = src.lines[i]!.trim();
     if (t === '') {
+      if (src.removed?.[i] === 1) pageBreak = true;
       blanks++;
       i--;
       continue;

@@ -52,6 +52,8 @@ import { headerRowsOf, pendingAnomalies, type Logical, type Piece } from './logi
 import { mergeContinuations } from './merge-continuations.js';
 import { columnNames, indexColumns, labelGroups, layOutRows, markGroupRows } from './read-headers.js';
 import { scanTables } from './scan.js';
+import { withOtherFragments } from './runs.js';
+import type { Block } from '../../read/reading.js';
 import { typeColumns } from './type-columns.js';
 
 export { scanTables, splitRow, type Fragment, type RawCell, type RawRow } from './scan.js';
@@ -60,11 +62,13 @@ export { cleanCell } from './clean.js';
 /**
  * Every logical table of the issue. `documents` (from the structure reader) give each
  * table its owner; with an empty list every table is outside documents (`t1`, `t2` …).
+ * `blocks`: tables an input reader has read (converter Markdown's HTML tables); they and
+ * pipe rows without a |---| row (runs.ts) join the scanner's fragments before step 2.
  */
-export function extractTables(src: SourceLines, documents: readonly Document[]): Result<Table[]> {
+export function extractTables(src: SourceLines, documents: readonly Document[], blocks?: readonly Block[]): Result<Table[]> {
   const anomalies: Anomaly[] = [];
   // -- 1. clean and classify every cell, as the fragments are scanned
-  const pieces: Piece[] = scanTables(src, cleanRow).map((f) => ({ frag: { startLine: f.startLine, endLine: f.endLine }, header: f.header, body: f.rows }));
+  const pieces: Piece[] = withOtherFragments(scanTables(src, cleanRow), src, blocks, cleanRow).map((f) => ({ frag: { startLine: f.startLine, endLine: f.endLine }, header: f.header, body: f.rows }));
   // -- 2. merge continuations
   const logicals = mergeContinuations(src, pieces, documents);
   // -- 3.–7. build each logical table

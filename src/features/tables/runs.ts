@@ -1,0 +1,89 @@
+/**
+ * Pipe rows without their |---| delimiter row, a common conversion slip: a run of lines
+ * that start with `|`, whose first line ends with `|` and whose first two rows agree on
+ * their cell count (two or more), is a table; its header is then found as for any table (the first row,
+ * a title row above a header-like row …). Runs that hold a delimiter row anywhere are left
+ * to the GFM scanner (scan.ts). The lines are those a scanner body row accepts, so a
+ * table read here has the rows the same table with its delimiter row has.
+ * check/damage.ts reports each such run (TABLE_DELIMITER_MISSING).
+ *
+ * `withOtherFragments` is the entry point for fragments the GFM scanner does not find:
+ * these runs and the tables an input reader has read (src/read/readers.ts: the HTML tables
+ * of converter Markdown). They join the scanner's fragments in text order and are merged
+ * and cleaned by the same steps.
+ */
+import type { SourceLines } from '../../read/lines.js';
+import type { Block } from '../../read/reading.js';
+import { parseDelimiter, splitRow, startsOtherBlock, type Fragment, type RawRow } from './scan.js';
+
+function firstChar(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9) return c;
+  }
+  return -1;
+}
+function lastChar(s: string): number {
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9) return c;
+  }
+  return -1;
+}
+
+const PIPE = 124;
+
+/** Every run of pipe rows without a delimiter row, as fragments (`delimiter.line` 0: none). */
+export function scanPipeRuns<R>(src: SourceLines, map: (row: RawRow) => R): Array<Fragment<R>> {
+  const { lines, offsets } = src;
+  const out: Array<Fragment<R>> = [];
+  const n = lines.length;
+  let i = 0;
+  while (i < n) {
+    const s = lines[i]!;
+    // A line an input reader read into a block (an HTML table) is no pipe row to read again.
+    if (firstChar(s) !== PIPE || src.removed?.[i] === 2) { i++; continue; }
+    let j = i + 1;
+    let delimiter = parseDelimiter(s) !== null;
+    while (j < n) {
+      const t = lines[j]!;
+      const c = firstChar(t);
+      if (c < 0 || (c !== PIPE && t.indexOf('|') < 0) || startsOtherBlock(t) || src.removed?.[j] === 2) break;
+      if (!delimiter && parseDelimiter(t) !== null) delimiter = true;
+      j++;
+    }
+    if (!delimiter && j - i >= 2 && lastChar(s) === PIPE && firstChar(lines[i + 1]!) === PIPE) {
+      const header = splitRow(s, i + 1, offsets[i]!);
+      const second = splitRow(lines[i + 1]!, i + 2, offsets[i + 1]!);
+      // One column of pipes is decoration (a margin bar), not a table, without a delimiter row.
+      if (header && second && header.cells.length >= 2 && header.cells.length === second.cells.length) {
+        const rows: R[] = [map(second)];
+        for (let k = i + 2; k < j; k++) {
+          const row = splitRow(lines[k]!, k + 1, offsets[k]!);
+          if (!row) break;
+          rows.push(map(row));
+        }
+        out.push({ startLine: i + 1, endLine: i + 1 + rows.length, header: map(header), delimiter: { line: 0, align: header.cells.map(() => null) }, rows });
+      }
+    }
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * The scanner's fragments with the pipe runs without a delimiter row and the reader's
+ * table blocks, in text order (the scanner's first on the same line). A position covered
+ * by a rowspan/colspan comes in as the empty cell a pipe table has there (`spanned` is
+ * dropped), so the merge step fills it as it fills a merged pipe-table cell and both forms
+ * give the same cells. Without blocks and runs (plain text) the scanned list is returned as is.
+ */
+export function withOtherFragments<R>(scanned: Array<Fragment<R>>, src: SourceLines, blocks: readonly Block[] | undefined, map: (row: RawRow) => R): Array<Fragment<R>> {
+  const more = scanPipeRuns(src, map);
+  for (const b of blocks ?? []) {
+    if (b.kind !== 'table') continue;
+    more.push({ startLine: b.startLine, endLine: b.endLine, header: map(b.header), delimiter: { line: 0, align: b.header.cells.map(() => null) }, rows: b.rows.map(map) });
+  }
+  if (more.length === 0) return scanned;
+  return scanned.concat(more).sort((x, y) => x.startLine - y.startLine);
+}

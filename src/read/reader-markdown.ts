@@ -1,0 +1,167 @@
+/**
+ * The converter-Markdown reader: what MinerU, marker or docling write from a PDF.
+ *
+ * - `#` headings: the markers are replaced by spaces (columns stay those of the original
+ *   line), so a heading is a plain line to the core: a candidate for a section header or a
+ *   title, checked like any other line (TOC, 文号 and date around it), never trusted blindly.
+ * - HTML `<table>`s (one per line, as converters write them): read into table blocks
+ *   (html-table.ts, cheerio loaded only here); in the text the core sees, the tags become
+ *   spaces and pipes: one pipe row with each cell's text at its original column.
+ * - Page furniture: a running head (a short line naming the gazette — 公报, or a 年第N期
+ *   issue line — repeated at least three times) and page numbers on lines of their own
+ *   between blank lines are blanked and reported once each, with their count.
+ * - Image references on lines of their own (`![](images/…)`) are blanked and reported:
+ *   figures the text does not hold.
+ * Pipe tables (with or without their |---| row) are left to the tables feature, as in text.
+ */
+import type { Anomaly } from '../model/anomaly.js';
+import { anomaly } from '../model/catalogue.js';
+import { splitLines } from './lines.js';
+import type { Block, Reader } from './reading.js';
+import { readHtmlTablesOf, type HtmlLine } from './html-table.js';
+
+/** `<table` followed by a space or `>`, in either case (indexOf: no regex pass over plain text). */
+function hasTable(text: string): boolean {
+  for (const tag of ['<table', '<TABLE', '<Table']) {
+    for (let i = text.indexOf(tag); i >= 0; i = text.indexOf(tag, i + 1)) {
+      const c = text.charCodeAt(i + 6);
+      if (c === 62 || c === 32 || c === 9 || c === 10 || c === 13) return true;
+    }
+  }
+  return false;
+}
+
+/** Markdown signals: HTML tables, ATX headings, image references. */
+export function markdownSignals(text: string): number {
+  if (hasTable(text)) return 0.9;
+  const heading = text.startsWith('# ') || text.startsWith('## ') || text.includes('\n# ') || text.includes('\n## ');
+  const image = text.includes('![');
+  return heading && image ? 0.8 : heading || (image && /^!\[[^\]\n]*\]\([^)\n]*\)\s*$/m.test(text)) ? 0.6 : 0;
+}
+
+const ISSUE_LINE = /\d{4}\s*年\s*第\s*\d{1,3}\s*期/;
+const IMAGE = /^\s*!\[[^\]]*\]\([^)]*\)\s*$/;
+const PAGE_NUMBER = /^\s*(?:[-—–－]\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[-—–－])?\s*$/;
+
+/** Length of an ATX heading marker (`#`… and the spaces after it) at the start of `s`, or 0. */
+function headingMarker(s: string): number {
+  let i = 0;
+  while (i < s.length && i < 3 && s[i] === ' ') i++;
+  const h = i;
+  while (i < s.length && s[i] === '#') i++;
+  const level = i - h;
+  if (level < 1 || level > 6) return 0;
+  if (i < s.length && s[i] !== ' ' && s[i] !== '\t') return 0;
+  while (i < s.length && (s[i] === ' ' || s[i] === '\t')) i++;
+  return i;
+}
+
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9]*)[^>]*>/g;
+
+/**
+ * An HTML table as the core sees it: every tag blanked to spaces, a `|` where a cell or a
+ * row begins — one pipe row holding every cell's text at its own column. The core then
+ * treats the line as a table row (as it treats the rows of a pipe table) and still finds
+ * what stands in the cells (a 《title》 cited there); the tables feature reads the table
+ * from the block, not from this line.
+ */
+function asPipeRow(html: string): string {
+  TAG.lastIndex = 0;
+  return html.replace(TAG, (m: string, close: string, name: string) => {
+    const n = name.toLowerCase();
+    const bar = close === '' ? n === 'td' || n === 'th' : n === 'tr';
+    return (bar ? '|' : ' ') + ' '.repeat(m.length - 1);
+  }).trimEnd();
+}
+
+/**
+ * The line with each table range as a pipe row. Wrappers around the tables
+ * (`<html><body>…</body></html>`, as MinerU writes them) become spaces too when the rest of
+ * the line holds only tags; text beside a table is kept as written.
+ */
+function withPipeRows(line: string, ranges: ReadonlyArray<[number, number]>): string {
+  const parts: Array<{ text: string; table: boolean }> = [];
+  let at = 0;
+  for (const [a, z] of ranges) {
+    if (a > at) parts.push({ text: line.slice(at, a), table: false });
+    parts.push({ text: line.slice(a, z), table: true });
+    at = Math.max(at, z);
+  }
+  if (at < line.length) parts.push({ text: line.slice(at), table: false });
+  TAG.lastIndex = 0;
+  const onlyTags = parts.every((p) => p.table || p.text.replace(TAG, '').trim() === '');
+  let out = '';
+  for (const p of parts) out += p.table ? asPipeRow(p.text) : onlyTags ? p.text.replace(TAG, (m: string) => ' '.repeat(m.length)) : p.text;
+  return out.trimEnd();
+}
+
+const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
+
+export const markdownReader: Reader = {
+  name: 'markdown',
+  sniff: markdownSignals,
+  read(text) {
+    const orig = splitLines(text);
+    const lines = orig.lines.slice();
+    const blocks: Block[] = [];
+    const anomalies: Anomaly[] = [];
+    const furniture = new Map<string, number[]>();
+    const removed = new Uint8Array(lines.length);
+    const htmlLines: HtmlLine[] = [];
+    const maybeTables = hasTable(text);
+    for (let i = 0; i < lines.length; i++) {
+      const s = lines[i]!;
+      if (s.length === 0) continue;
+      const h = headingMarker(s);
+      if (h > 0) { lines[i] = ' '.repeat(h) + s.slice(h); continue; }
+      if (IMAGE.test(s)) {
+        anomalies.push(anomaly('INPUT_IMAGE_REFERENCE', { message: `an image reference (${s.trim()}): a figure of the printed issue the text does not hold`, line: i + 1, column: s.indexOf('!') + 1, evidence: s }));
+        lines[i] = '';
+        removed[i] = 1;
+        continue;
+      }
+      if (maybeTables && s.indexOf('<') >= 0 && /<table[\s>]/i.test(s)) {
+        htmlLines.push({ text: s, line: i + 1, offset: orig.offsets[i]! });
+        continue;
+      }
+      const trimmed = s.trim();
+      if (trimmed.length <= 60 && (trimmed.includes('公报') || ISSUE_LINE.test(trimmed))) {
+        const key = trimmed.replace(/\s+/g, ' ');
+        const at = furniture.get(key);
+        if (at) at.push(i); else furniture.set(key, [i]);
+      }
+    }
+    // HTML tables, all lines in one parse.
+    if (htmlLines.length > 0) {
+      const read = readHtmlTablesOf(htmlLines);
+      for (let k = 0; k < htmlLines.length; k++) {
+        const i = htmlLines[k]!.line - 1;
+        const t = read[k]!;
+        for (const b of t.blocks) blocks.push(b);
+        lines[i] = withPipeRows(lines[i]!, t.ranges);
+        removed[i] = 2;
+      }
+    }
+    // Running heads: the same gazette line at least three times.
+    for (const [key, at] of furniture) {
+      if (at.length < 3) continue;
+      for (const i of at) { lines[i] = ''; removed[i] = 1; }
+      anomalies.push(anomaly('INPUT_PAGE_FURNITURE', { message: `running head "${key}" removed from the text: ${at.length} times`, line: at[0]! + 1, endLine: at[at.length - 1]! + 1, evidence: orig.lines[at[0]!]! }));
+    }
+    // Page numbers: a number alone between blank lines.
+    const pages: number[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const s = lines[i]!;
+      if (s.length > 0 && s.length <= 16 && PAGE_NUMBER.test(s) && blank(lines[i - 1]) && blank(lines[i + 1])) pages.push(i);
+    }
+    if (pages.length >= 2) {
+      for (const i of pages) { lines[i] = ''; removed[i] = 1; }
+      anomalies.push(anomaly('INPUT_PAGE_FURNITURE', { message: `page numbers removed from the text: ${pages.length} lines`, line: pages[0]! + 1, endLine: pages[pages.length - 1]! + 1, evidence: orig.lines[pages[0]!]! }));
+    }
+    // One line per original line (splitLines would drop a trailing blank one).
+    const offsets = new Array<number>(lines.length);
+    for (let i = 0, off = 0; i < lines.length; i++) { offsets[i] = off; off += lines[i]!.length + 1; }
+    const src = { text: lines.join('\n'), lines, offsets, removed };
+    return { value: { reader: 'markdown', src, blocks }, anomalies };
+  },
+};
