@@ -111,7 +111,10 @@ export async function benchSchemaCheck(file, runs) {
     });
     const parse = (v) => {
       const t0 = performance.now();
-      const p = spawnSync(process.execPath, [join(v.home, 'bin/gongbao'), 'parse', file], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+      const p = spawnSync(process.execPath, [join(v.home, 'bin/gongbao'), 'parse', file], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        maxBuffer: 1 << 30,
+      });
       if (p.status !== 0) throw new Error(`gongbao parse failed: ${p.stderr}`);
       return performance.now() - t0;
     };
@@ -121,14 +124,18 @@ export async function benchSchemaCheck(file, runs) {
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(`schema check of the Issue: CPU time in one process, and the whole gongbao parse; medians of ${runs} alternating runs`);
-  console.log(`  ${''.padEnd(28)} ${'first call'.padStart(10)} ${'warm'.padStart(9)} ${'dist/cli.cjs'.padStart(13)} ${'gongbao parse'.padStart(14)}`);
+  console.log(
+    `  ${''.padEnd(28)} ${'first call'.padStart(10)} ${'warm'.padStart(9)} ${'dist/cli.cjs'.padStart(13)} ${'gongbao parse'.padStart(14)}`,
+  );
   const ms = (x) => `${x.toFixed(2)} ms`;
   for (const v of variants) {
     if (v.failed) {
       console.log(`  (${v.name}: could not be built or run with today's schema: ${v.failed})`);
       continue;
     }
-    console.log(`  ${v.name.padEnd(28)} ${ms(median(v.first)).padStart(10)} ${ms(median(v.warm)).padStart(9)} ${`${(v.bundle / 1024).toFixed(0)} KiB`.padStart(13)} ${`${median(v.parse).toFixed(1)} ms`.padStart(14)}`);
+    console.log(
+      `  ${v.name.padEnd(28)} ${ms(median(v.first)).padStart(10)} ${ms(median(v.warm)).padStart(9)} ${`${(v.bundle / 1024).toFixed(0)} KiB`.padStart(13)} ${`${median(v.parse).toFixed(1)} ms`.padStart(14)}`,
+    );
   }
   if (!old) console.log(`  (the hand-written checker is read from git, commit ${REPLACED}: not available here)`);
 }

@@ -19,7 +19,8 @@ const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 21;
 const copiesAt = args.indexOf('--copies');
 const copies = copiesAt >= 0 ? Number(args[copiesAt + 1]) : 100;
-const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs' && args[i - 1] !== '--copies') ?? 'samples/changning-2023-02.txt';
+const file =
+  args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs' && args[i - 1] !== '--copies') ?? 'samples/changning-2023-02.txt';
 // Built only when missing (run `npm run build` after changing src/): a rebuild writes a new
 // bundle, which throws the V8 code cache of the old one away.
 if (!existsSync('dist/cli.cjs')) spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
@@ -41,7 +42,10 @@ for (let r = 0; r < runs; r++) {
     times.get(t.name).push(ms);
   }
 }
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[s.length >> 1]; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1];
+};
 const size = statSync(file).size;
 console.log(`file: ${file} (${(size / 1024).toFixed(0)} KiB), ${runs} alternating runs, whole process, median wall time`);
 const g = median(times.get('gongbao parse'));
@@ -71,7 +75,9 @@ if (!args.includes('--no-batch')) {
   for (const jobs of [1, 2]) {
     const out = join(shelf, `out-${jobs}`);
     const t0 = performance.now();
-    const p = spawnSync(process.execPath, ['bin/gongbao', 'export', shelf, '--out', out, '--jobs', String(jobs), '--quiet'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const p = spawnSync(process.execPath, ['bin/gongbao', 'export', shelf, '--out', out, '--jobs', String(jobs), '--quiet'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     const s = (performance.now() - t0) / 1000;
     if (p.status !== 0) throw new Error(`batch export failed: ${p.stderr}`);
     result[jobs] = s;
@@ -79,7 +85,8 @@ if (!args.includes('--no-batch')) {
   }
   const mb = bytes / 1e6;
   console.log(`batch: gongbao export of ${copies} varied copies (${mb.toFixed(1)} MB), whole process`);
-  for (const jobs of [1, 2]) console.log(`  --jobs ${jobs}  ${result[jobs].toFixed(2).padStart(7)} s   ${(mb / result[jobs]).toFixed(2)} MB/s`);
+  for (const jobs of [1, 2])
+    console.log(`  --jobs ${jobs}  ${result[jobs].toFixed(2).padStart(7)} s   ${(mb / result[jobs]).toFixed(2)} MB/s`);
   console.log(`  speed-up --jobs 2 / --jobs 1 = ${(result[1] / result[2]).toFixed(2)}×`);
   rmSync(shelf, { recursive: true, force: true });
 }

@@ -25,8 +25,16 @@ function cells(s) {
   const out = [];
   let cur = '';
   for (let i = 0; i < t.length; i++) {
-    if (t[i] === '\\' && t[i + 1] === '|') { cur += '|'; i++; continue; }
-    if (t[i] === '|') { out.push(cur.trim()); cur = ''; continue; }
+    if (t[i] === '\\' && t[i + 1] === '|') {
+      cur += '|';
+      i++;
+      continue;
+    }
+    if (t[i] === '|') {
+      out.push(cur.trim());
+      cur = '';
+      continue;
+    }
     cur += t[i];
   }
   out.push(cur.trim());
@@ -58,9 +66,18 @@ function htmlTable(rows) {
     for (let c = 0; c < width; c++) {
       let owner = -1;
       for (let r = twoRowHeader ? 0 : 1; r < rows.length; r++) {
-        if (span[r][c] === null) { owner = -1; continue; }
-        if (rows[r][c] !== '' || (span[r][c].cs > 1)) { owner = r; continue; }
-        if (owner < 0 || span[owner][c] === null || span[owner][c].cs > 1 || (owner === 0 && r > 1)) { owner = -1; continue; }
+        if (span[r][c] === null) {
+          owner = -1;
+          continue;
+        }
+        if (rows[r][c] !== '' || span[r][c].cs > 1) {
+          owner = r;
+          continue;
+        }
+        if (owner < 0 || span[owner][c] === null || span[owner][c].cs > 1 || (owner === 0 && r > 1)) {
+          owner = -1;
+          continue;
+        }
         span[owner][c].rs++;
         span[r][c] = null;
       }
@@ -98,13 +115,17 @@ export function converterMarkdown(text, head = '上海市长宁区人民政府�
       continue;
     }
     if (SECTION.test(s)) out.push(`# ${s.trim()}`);
-    else if (s.trim() !== '' && !isRow(s) && nextNonBlank(lines, i + 1) !== null && DATE_LINE.test(lines[nextNonBlank(lines, i + 1)])) out.push(`## ${s.trim()}`);
+    else if (s.trim() !== '' && !isRow(s) && nextNonBlank(lines, i + 1) !== null && DATE_LINE.test(lines[nextNonBlank(lines, i + 1)]))
+      out.push(`## ${s.trim()}`);
     else out.push(s);
     sinceFurniture++;
     // Page furniture after a blank line that follows text, every ~40 lines.
     if (s.trim() === '' && i > 0 && lines[i - 1].trim() !== '' && sinceFurniture >= 40 && i + 1 < lines.length) {
       out.push(head, '', String(++page), '');
-      if (page % 25 === 3 && images < 2) { out.push(`![](images/${(page * 7919).toString(16)}.jpg)`, ''); images++; }
+      if (page % 25 === 3 && images < 2) {
+        out.push(`![](images/${(page * 7919).toString(16)}.jpg)`, '');
+        images++;
+      }
       sinceFurniture = 0;
     }
   }

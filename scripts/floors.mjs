@@ -44,24 +44,38 @@ export function violations(root = 'src') {
   const { files, edges } = imports(root);
   const out = [];
   for (const [a, b] of edges) {
-    const fa = floorOf(a), fb = floorOf(b);
+    const fa = floorOf(a),
+      fb = floorOf(b);
     if (fb > fa) out.push(`${a} → ${b}: ${FLOORS[fa]} imports from ${FLOORS[fb]}, a higher floor`);
   }
   // Cycles: strongly connected components of more than one file (Tarjan).
   const next = new Map(files.map((f) => [f, []]));
   for (const [a, b] of edges) next.get(a)?.push(b);
   let index = 0;
-  const idx = new Map(), low = new Map(), stack = [], on = new Set();
+  const idx = new Map(),
+    low = new Map(),
+    stack = [],
+    on = new Set();
   const strong = (v) => {
-    idx.set(v, index); low.set(v, index); index++; stack.push(v); on.add(v);
+    idx.set(v, index);
+    low.set(v, index);
+    index++;
+    stack.push(v);
+    on.add(v);
     for (const w of next.get(v) ?? []) {
-      if (!idx.has(w)) { strong(w); low.set(v, Math.min(low.get(v), low.get(w))); }
-      else if (on.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
+      if (!idx.has(w)) {
+        strong(w);
+        low.set(v, Math.min(low.get(v), low.get(w)));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
     }
     if (low.get(v) === idx.get(v)) {
       const scc = [];
       let w;
-      do { w = stack.pop(); on.delete(w); scc.push(w); } while (w !== v);
+      do {
+        w = stack.pop();
+        on.delete(w);
+        scc.push(w);
+      } while (w !== v);
       if (scc.length > 1) out.push(`cycle: ${scc.sort().join(' ↔ ')}`);
     }
   };

@@ -25,5 +25,16 @@ const exe = 'dist/gongbao';
 rmSync(exe, { force: true });
 copyFileSync(process.execPath, exe);
 chmodSync(exe, 0o755);
-execFileSync(process.execPath, ['node_modules/postject/dist/cli.js', exe, 'NODE_SEA_BLOB', `${dir}/sea-prep.blob`, '--sentinel-fuse', 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2'], { stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync(
+  process.execPath,
+  [
+    'node_modules/postject/dist/cli.js',
+    exe,
+    'NODE_SEA_BLOB',
+    `${dir}/sea-prep.blob`,
+    '--sentinel-fuse',
+    'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2',
+  ],
+  { stdio: ['ignore', 'ignore', 'inherit'] },
+);
 console.log(`built ${exe}`);

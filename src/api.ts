@@ -15,7 +15,11 @@ export interface ExportIssueOptions extends ParseOptions, Omit<ExportOptions, 'l
  * Refuses a non-empty folder without `force`; every file is written through a temporary
  * file renamed into place. Resolves to the issue and the paths written.
  */
-export async function exportIssue(input: string | Uint8Array, dir: string, options: ExportIssueOptions = {}): Promise<{ issue: Issue; files: string[] }> {
+export async function exportIssue(
+  input: string | Uint8Array,
+  dir: string,
+  options: ExportIssueOptions = {},
+): Promise<{ issue: Issue; files: string[] }> {
   checkOutDir(dir, options.force);
   const { issue, lines } = parseSource(input, options);
   const files = await buildExport(issue, { ...options, lines });

@@ -41,7 +41,8 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
     source = { name, encoding: d.encoding, bom: d.bom, bytes: input.length, sha256: createHash('sha256').update(input).digest('hex') };
     // The bytes are not needed any more: let a large input's buffer be collected while parsing.
     input = '';
-    if (d.fallback) anomalies.push(anomaly('INPUT_ENCODING_FALLBACK', { message: 'not valid UTF-8; decoded as GB18030', line: 1, evidence: '' }));
+    if (d.fallback)
+      anomalies.push(anomaly('INPUT_ENCODING_FALLBACK', { message: 'not valid UTF-8; decoded as GB18030', line: 1, evidence: '' }));
   }
   const reading = readText(text, options.from);
   append(anomalies, reading.anomalies);
@@ -49,7 +50,15 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
   const lost = text.includes('\ufffd');
   for (let i = 0; lost && i < src.lines.length; i++) {
     const col = src.lines[i]!.indexOf('\ufffd');
-    if (col >= 0) anomalies.push(anomaly('INPUT_REPLACEMENT_CHARACTER', { message: 'replacement character U+FFFD: a character was lost in conversion', line: i + 1, column: col + 1, evidence: src.lines[i]! }));
+    if (col >= 0)
+      anomalies.push(
+        anomaly('INPUT_REPLACEMENT_CHARACTER', {
+          message: 'replacement character U+FFFD: a character was lost in conversion',
+          line: i + 1,
+          column: col + 1,
+          evidence: src.lines[i]!,
+        }),
+      );
   }
 
   const structure = readStructure(src);
@@ -117,4 +126,3 @@ function runFeatures(ctx: Context, anomalies: Anomaly[]): Records {
 export function parseIssue(input: string | Uint8Array, options: ParseOptions = {}): Issue {
   return parseSource(input, options).issue;
 }
-

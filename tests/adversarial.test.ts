@@ -24,7 +24,8 @@ function lineOutside(root: unknown, max: number): string | null {
     } else if (v !== null && typeof v === 'object') {
       for (const k in v) {
         const x = (v as Record<string, unknown>)[k];
-        if (typeof x === 'number' && (k === 'line' || k.endsWith('Line')) && !(Number.isInteger(x) && x >= 1 && x <= max)) return `${k} = ${x} in ${JSON.stringify(v).slice(0, 200)}`;
+        if (typeof x === 'number' && (k === 'line' || k.endsWith('Line')) && !(Number.isInteger(x) && x >= 1 && x <= max))
+          return `${k} = ${x} in ${JSON.stringify(v).slice(0, 200)}`;
         if (x !== null && typeof x === 'object') stack.push(x);
       }
     }

@@ -10,13 +10,20 @@ import { SAMPLE, SAMPLE_PATH, changedNamesVariant } from './helpers/sample.js';
  * hand against the text (see its `note`). Tables, people and sluices keep golden files
  * of their own.
  */
-interface GoldenEntry { code: string; line: number; column: number; documentId: string | null; message: string; note: string }
+interface GoldenEntry {
+  code: string;
+  line: number;
+  column: number;
+  documentId: string | null;
+  message: string;
+  note: string;
+}
 const golden: GoldenEntry[] = JSON.parse(readFileSync(new URL('./golden/sample-anomalies.json', import.meta.url), 'utf8'));
 const GROUPS = new Set(['input', 'structure', 'names']);
 
 const ours = (text: string) =>
-  parseIssue(text, { name: SAMPLE_PATH }).anomalies
-    .filter((a) => GROUPS.has(CATALOGUE[a.code as Code]?.group ?? ''))
+  parseIssue(text, { name: SAMPLE_PATH })
+    .anomalies.filter((a) => GROUPS.has(CATALOGUE[a.code as Code]?.group ?? ''))
     .map((a) => ({ code: a.code, line: a.line, column: a.column, documentId: a.documentId ?? null, message: a.message }));
 
 describe('structure checks on the sample', () => {

@@ -45,7 +45,12 @@ describe('TOC vs body', () => {
     expect(a[0]!.message).toContain('[-丁-]{+甲+}');
     expect(a[0]!.documentId).toBe('某府-2023-1');
     expect(a[0]!.column).toBe(4);
-    const same = miniIssue({ docs: two({ title: '某某区人民政府关于印发 2023 年（甲）工作要点的通知', tocTitle: '某某区人民政府关于印发2023年(甲)工作要点的通知' }, {}) });
+    const same = miniIssue({
+      docs: two(
+        { title: '某某区人民政府关于印发 2023 年（甲）工作要点的通知', tocTitle: '某某区人民政府关于印发2023年(甲)工作要点的通知' },
+        {},
+      ),
+    });
     expect(codes(same, 'TOC_TITLE_MISMATCH')).toEqual([]);
   });
 });
@@ -56,7 +61,9 @@ describe('文号 and dates', () => {
     expect(a).toHaveLength(1);
     expect(a[0]!.message).toContain('某府〔2023〕1号');
     expect(codes(miniIssue({ docs: two({}, { number: '某府办〔2023〕1号' }) }), 'DOCNUMBER_DUPLICATE')).toEqual([]);
-    expect(codes(miniIssue({ docs: two({}, { number: '某府〔2022〕1号', date: '2022 年 12 月 1 日' }) }), 'DOCNUMBER_DUPLICATE')).toEqual([]);
+    expect(codes(miniIssue({ docs: two({}, { number: '某府〔2022〕1号', date: '2022 年 12 月 1 日' }) }), 'DOCNUMBER_DUPLICATE')).toEqual(
+      [],
+    );
     // A non-standard writing of the same number is the same number.
     expect(codes(miniIssue({ docs: two({}, { number: '某府(2023)1 号' }) }), 'DOCNUMBER_DUPLICATE')).toHaveLength(1);
   });
@@ -112,8 +119,12 @@ describe('repeated text', () => {
   it('does not fire on ordinary text, short reduplication, tables or placeholder lines', () => {
     const body = [
       '人民城市人民建，人民城市为人民。研究研究再说。',
-      '| 序号 | 名称 |', '|---|---|', '| 1 | 甲乙丙丁甲乙丙丁 |', '| 1 | 甲乙丙丁甲乙丙丁 |',
-      '.....', '.....',
+      '| 序号 | 名称 |',
+      '|---|---|',
+      '| 1 | 甲乙丙丁甲乙丙丁 |',
+      '| 1 | 甲乙丙丁甲乙丙丁 |',
+      '.....',
+      '.....',
       '“一网通办”“一网统管”“一网通办”。',
     ];
     expect(codes(miniIssue({ docs: two({ body }, {}) }), 'TEXT_REPEATED')).toEqual([]);
@@ -173,7 +184,9 @@ describe('numbering', () => {
     expect(numbered(['（一）甲', '1. 子', '2. 子', '（二）乙', '3. 子', '4. 子'])).toEqual([]);
     // An attachment starts numbering afresh; items of a 附件 list are not document items.
     expect(numbered(['一、甲', '二、乙', '- 附件：1. 方案', '2. 申请表', '附件 1', '方案', '一、丙', '二、丁'])).toEqual([]);
-    expect(numbered(['一、甲', '二、乙', '附件', '方案', '二、丙']).map((a) => a.message)).toEqual(['二、 is the first item of its kind here: 一、 missing']);
+    expect(numbered(['一、甲', '二、乙', '附件', '方案', '二、丙']).map((a) => a.message)).toEqual([
+      '二、 is the first item of its kind here: 一、 missing',
+    ]);
     expect(numbered(['一、甲', '| 序号 | 名称 |', '|---|---|', '| 三、 | 丙 |', '二、乙'])).toEqual([]);
   });
 });
@@ -196,12 +209,21 @@ describe('stray markup', () => {
 });
 
 describe('rare name spellings', () => {
-  const run = (lines: string[]): Anomaly[] => checkNameVariants({ lines, masthead: {} as never, toc: [], sections: [], documents: [], src: {} as never, structure: {} as never });
+  const run = (lines: string[]): Anomaly[] =>
+    checkNameVariants({ lines, masthead: {} as never, toc: [], sections: [], documents: [], src: {} as never, structure: {} as never });
 
   it('NAME_VARIANT fires on a one-off variant of a frequent name, showing both forms and counts', () => {
-    const lines = ['各街道办事处，新城镇政府：', '新城镇、江川路街道', '| 所在街镇 | 新城镇 |', '请新城镇政府落实。', '| 所在街镇 | 新诚镇 |'];
+    const lines = [
+      '各街道办事处，新城镇政府：',
+      '新城镇、江川路街道',
+      '| 所在街镇 | 新城镇 |',
+      '请新城镇政府落实。',
+      '| 所在街镇 | 新诚镇 |',
+    ];
     const a = run(lines);
-    expect(a.map((x) => [x.line, x.column, x.message])).toEqual([[5, 10, '«新诚镇» (1×) differs by one character from «新城镇» (4×) in this issue']]);
+    expect(a.map((x) => [x.line, x.column, x.message])).toEqual([
+      [5, 10, '«新诚镇» (1×) differs by one character from «新城镇» (4×) in this issue'],
+    ]);
   });
 
   it('does not fire on two real names, on running text, on rare-vs-rare or on level prefixes', () => {
@@ -239,7 +261,17 @@ describe('numbering after a heading on the same line', () => {
     expect(itemAfterHeading('注：1、本表所列指标为年度指标。')).toMatchObject({ style: 'num-comma', value: 1, index: 2 });
     expect(itemAfterHeading('第一章　总则')).toBeNull();
     expect(itemAfterHeading('注：3、只是第三项。')).toBeNull();
-    const text = ['某市人民政府关于印发某办法的通知', '某府发〔2024〕1号', '各区：', '现印发。', '某某办法', '第一章　总则　　第一条　为了规范某某，制定本办法。', '第二条　本办法适用于本市。', '注：1、本表所列指标为年度指标。', '2、其他指标另行规定。'].join('\n');
+    const text = [
+      '某市人民政府关于印发某办法的通知',
+      '某府发〔2024〕1号',
+      '各区：',
+      '现印发。',
+      '某某办法',
+      '第一章　总则　　第一条　为了规范某某，制定本办法。',
+      '第二条　本办法适用于本市。',
+      '注：1、本表所列指标为年度指标。',
+      '2、其他指标另行规定。',
+    ].join('\n');
     const issue = parseIssue(text);
     expect(issue.anomalies.filter((a) => a.code === 'NUMBERING_GAP')).toEqual([]);
     // still a gap when 第二条 has no 第一条 anywhere
@@ -251,7 +283,9 @@ describe('numbering after a heading on the same line', () => {
 describe('character diff', () => {
   it('marks removed and added characters', () => {
     expect(formatDiff(diffChars('加强物业管理共建美好家园', '加强物业管理、共建美好家园'))).toBe('加强物业管理{+、+}共建美好家园');
-    expect(formatDiff(diffChars('上海市某某区人民政府关于甲的通知', '上海市某某区人民政府关于乙的通知'))).toBe('…人民政府关于[-甲-]{+乙+}的通知');
+    expect(formatDiff(diffChars('上海市某某区人民政府关于甲的通知', '上海市某某区人民政府关于乙的通知'))).toBe(
+      '…人民政府关于[-甲-]{+乙+}的通知',
+    );
     expect(formatDiff(diffChars('临空园区', '凌空园区'))).toBe('[-临-]{+凌+}空园区');
     expect(diffChars('abc', 'abc')).toEqual([{ op: 'same', text: 'abc' }]);
   });
@@ -272,7 +306,9 @@ describe('English words in Chinese text', () => {
   it('ENGLISH_WORD fires on a function word between Chinese characters, not on abbreviations or tables', () => {
     const body = ['深入贯彻重要讲话精神 and 考察工作重要指示。', '在 APP 端登录，ICU 床位，发行REITs产品。', '| 甲 and 乙 |', '|---|'];
     const a = codes(miniIssue({ docs: two({ body }, {}) }), 'ENGLISH_WORD');
-    expect(a.map((x) => [x.evidence, x.column, x.message])).toEqual([['深入贯彻重要讲话精神 and 考察工作重要指示。', 12, 'the English word “and” stands in Chinese text']]);
+    expect(a.map((x) => [x.evidence, x.column, x.message])).toEqual([
+      ['深入贯彻重要讲话精神 and 考察工作重要指示。', 12, 'the English word “and” stands in Chinese text'],
+    ]);
   });
 });
 
@@ -286,13 +322,17 @@ describe('checks of the structure reader, on made-up issues', () => {
   });
 
   it('DOCNUMBER_NONSTANDARD: ASCII brackets or spaces, not the standard form', () => {
-    expect(codes(miniIssue({ docs: two({ number: '某府(2023)1号' }, { number: '某府〔2023〕2 号' }) }), 'DOCNUMBER_NONSTANDARD')).toHaveLength(2);
+    expect(
+      codes(miniIssue({ docs: two({ number: '某府(2023)1号' }, { number: '某府〔2023〕2 号' }) }), 'DOCNUMBER_NONSTANDARD'),
+    ).toHaveLength(2);
     expect(codes(miniIssue({ docs: two({}, {}) }), 'DOCNUMBER_NONSTANDARD')).toEqual([]);
   });
 
   it('ATTACHMENT_NOT_FOUND and ATTACHMENT_UNDECLARED', () => {
     const declaredOnly = ['各单位：', '现印发给你们。', '附件：1. 甲方案', '2. 乙清单', '附件 1', '甲方案', '一、总则'];
-    expect(codes(miniIssue({ docs: two({ body: declaredOnly }, {}) }), 'ATTACHMENT_NOT_FOUND').map((a) => a.evidence)).toEqual(['2. 乙清单']);
+    expect(codes(miniIssue({ docs: two({ body: declaredOnly }, {}) }), 'ATTACHMENT_NOT_FOUND').map((a) => a.evidence)).toEqual([
+      '2. 乙清单',
+    ]);
     const undeclared = ['各单位：', '现印发给你们。', '附件 2', '乙清单'];
     expect(codes(miniIssue({ docs: two({ body: undeclared }, {}) }), 'ATTACHMENT_UNDECLARED').map((a) => a.evidence)).toEqual(['附件 2']);
     const fine = ['各单位：', '附件：1. 甲方案', '2. 乙清单', '附件 1', '甲方案', '附件 2', '乙清单'];

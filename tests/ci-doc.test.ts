@@ -20,7 +20,11 @@ const CLEAN = miniIssue({ docs: [{ title: '某某区人民政府关于开展甲�
 const BAD = miniIssue({ docs: [{ title: '某某区人民政府关于开展乙项工作的通知', number: '某府〔2023〕2号', date: '2023 年 9 月 1 日' }] });
 
 const SHIM = mkdtempSync(join(tmpdir(), 'gongbao-ci-bin-'));
-writeFileSync(join(SHIM, 'gongbao'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, 'bin/gongbao'))} "$@"\n`, { mode: 0o755 });
+writeFileSync(
+  join(SHIM, 'gongbao'),
+  `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(join(ROOT, 'bin/gongbao'))} "$@"\n`,
+  { mode: 0o755 },
+);
 
 function repo(issues: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'gongbao-ci-'));
@@ -31,7 +35,11 @@ function repo(issues: Record<string, string>): string {
 }
 
 function bash(script: string, cwd: string, env: Record<string, string> = {}) {
-  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd, encoding: 'utf8', env: { ...process.env, PATH: `${SHIM}:${process.env.PATH}`, NO_COLOR: '1', ...env } });
+  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${SHIM}:${process.env.PATH}`, NO_COLOR: '1', ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -60,7 +68,11 @@ function githubScript(): { run: string; last: string } {
     if (!l.startsWith('          ')) break;
     body.push(l.slice(10));
   }
-  const last = lines.filter((l) => l.trim().startsWith('run: exit')).pop()!.trim().slice('run: '.length);
+  const last = lines
+    .filter((l) => l.trim().startsWith('run: exit'))
+    .pop()!
+    .trim()
+    .slice('run: '.length);
   return { run: body.join('\n'), last };
 }
 
@@ -91,7 +103,10 @@ describe('docs/ci.md', () => {
 
   it('GitHub: the step records the status, prints annotations, and the last step fails on it', () => {
     const { run, last } = githubScript();
-    for (const [issues, status] of [[{ 'a.txt': CLEAN }, '0'], [{ 'a.txt': CLEAN, 'b.txt': BAD }, '1']] as const) {
+    for (const [issues, status] of [
+      [{ 'a.txt': CLEAN }, '0'],
+      [{ 'a.txt': CLEAN, 'b.txt': BAD }, '1'],
+    ] as const) {
       const dir = repo(issues);
       const out = join(dir, 'github-output');
       writeFileSync(out, '');

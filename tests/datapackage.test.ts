@@ -17,8 +17,21 @@ const validatePackage = ajv.compile(fixture('data-package'));
 const validateTabular = ajv.compile(fixture('tabular-data-resource'));
 const validateTableSchema = ajv.compile(fixture('table-schema'));
 
-interface Field { name: string; type: string; constraints?: { required?: boolean; unique?: boolean } }
-interface Resource { name: string; path: string; profile: string; schema?: { fields: Field[]; primaryKey?: string | string[]; foreignKeys?: { fields: string | string[]; reference: { resource: string; fields: string | string[] } }[] } }
+interface Field {
+  name: string;
+  type: string;
+  constraints?: { required?: boolean; unique?: boolean };
+}
+interface Resource {
+  name: string;
+  path: string;
+  profile: string;
+  schema?: {
+    fields: Field[];
+    primaryKey?: string | string[];
+    foreignKeys?: { fields: string | string[]; reference: { resource: string; fields: string | string[] } }[];
+  };
+}
 
 const TYPE_OK: Record<string, (v: string) => boolean> = {
   string: () => true,
@@ -46,7 +59,10 @@ describe('datapackage.json', async () => {
   });
 
   it('describes every CSV file of the export', () => {
-    const csvs = files.filter((f) => f.path.endsWith('.csv')).map((f) => f.path).sort();
+    const csvs = files
+      .filter((f) => f.path.endsWith('.csv'))
+      .map((f) => f.path)
+      .sort();
     expect(tabular.map((r) => r.path).sort()).toEqual(csvs);
     for (const r of tabular) expect(byPath.has(r.path), r.path).toBe(true);
   });
@@ -84,8 +100,15 @@ describe('datapackage.json', async () => {
         const target = fk.reference.resource === '' ? r : tabular.find((x) => x.name === fk.reference.resource)!;
         expect(target, `${r.name} references ${fk.reference.resource}`).toBeDefined();
         const tFields = target.schema!.fields;
-        const to = (Array.isArray(fk.reference.fields) ? fk.reference.fields : [fk.reference.fields]).map((k) => tFields.findIndex((f) => f.name === k));
-        const targetKeys = new Set(tables.get(target.name)!.slice(1).map((row) => to.map((c) => row[c]).join('\u0000')));
+        const to = (Array.isArray(fk.reference.fields) ? fk.reference.fields : [fk.reference.fields]).map((k) =>
+          tFields.findIndex((f) => f.name === k),
+        );
+        const targetKeys = new Set(
+          tables
+            .get(target.name)!
+            .slice(1)
+            .map((row) => to.map((c) => row[c]).join('\u0000')),
+        );
         for (const row of body) {
           const vals = from.map((c) => row[c]!);
           if (vals.every((v) => v === '')) continue;

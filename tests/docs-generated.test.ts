@@ -40,7 +40,9 @@ describe('docs/output.md', () => {
     const pkg = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8'));
     expect(OUTPUT).toContain(COLUMNS_START);
     expect(OUTPUT).toContain(COLUMNS_END);
-    expect(between(OUTPUT, COLUMNS_START, COLUMNS_END, columnsMarkdown(pkg)), 'docs/output.md is out of date: run npm run docs').toBe(OUTPUT);
+    expect(between(OUTPUT, COLUMNS_START, COLUMNS_END, columnsMarkdown(pkg)), 'docs/output.md is out of date: run npm run docs').toBe(
+      OUTPUT,
+    );
     // every CSV file of the folder is described: by its own heading, or as a logical table
     const csv = readdirSync(dir).filter((f) => f.endsWith('.csv'));
     expect(csv.length).toBeGreaterThan(5);
@@ -61,7 +63,10 @@ describe('docs/output.md', () => {
       resources: [
         { name: 'issue.json', path: 'issue.json' },
         {
-          name: 'things', path: 'things.csv', title: 'Things', description: 'One row per thing',
+          name: 'things',
+          path: 'things.csv',
+          title: 'Things',
+          description: 'One row per thing',
           schema: {
             fields: [
               { name: 'id', type: 'string', description: 'Id <a|b>', constraints: { required: true, unique: true } },
@@ -71,8 +76,28 @@ describe('docs/output.md', () => {
             foreignKeys: [{ fields: 'parent', reference: { resource: '', fields: 'id' } }],
           },
         },
-        { name: 'table-001', path: 'tables/a.csv', schema: { primaryKey: 'line', fields: [{ name: 'line', type: 'integer', description: 'Source line' }, { name: '序号', type: 'integer', description: 'Column “序号”' }] } },
-        { name: 'table-002', path: 'tables/b.csv', schema: { primaryKey: 'line', fields: [{ name: 'line', type: 'integer', description: 'Source line' }, { name: 'group', type: 'string', description: 'Group' }] } },
+        {
+          name: 'table-001',
+          path: 'tables/a.csv',
+          schema: {
+            primaryKey: 'line',
+            fields: [
+              { name: 'line', type: 'integer', description: 'Source line' },
+              { name: '序号', type: 'integer', description: 'Column “序号”' },
+            ],
+          },
+        },
+        {
+          name: 'table-002',
+          path: 'tables/b.csv',
+          schema: {
+            primaryKey: 'line',
+            fields: [
+              { name: 'line', type: 'integer', description: 'Source line' },
+              { name: 'group', type: 'string', description: 'Group' },
+            ],
+          },
+        },
       ],
     };
     const md = columnsMarkdown(pkg);
@@ -82,7 +107,9 @@ describe('docs/output.md', () => {
     expect(md.match(/### `tables\//g)).toHaveLength(1);
     expect(md).toContain('| `group` | string | Group (only in the tables that have it) |');
     expect(md).not.toContain('序号');
-    expect(between('a\n' + COLUMNS_START + '\nold\n' + COLUMNS_END, COLUMNS_START, COLUMNS_END, 'new\n')).toBe(`a\n${COLUMNS_START}\n\nnew\n\n${COLUMNS_END}`);
+    expect(between('a\n' + COLUMNS_START + '\nold\n' + COLUMNS_END, COLUMNS_START, COLUMNS_END, 'new\n')).toBe(
+      `a\n${COLUMNS_START}\n\nnew\n\n${COLUMNS_END}`,
+    );
     expect(between('no markers', COLUMNS_START, COLUMNS_END, 'x')).toBeNull();
   });
 });

@@ -9,7 +9,6 @@ import { gongbao } from './helpers/cli.js';
 import { parseCsv } from './helpers/csv.js';
 import { tree } from './helpers/tree.js';
 
-
 const exportSample = (...extra: string[]): string => {
   const out = join(mkdtempSync(join(tmpdir(), 'gb-export-')), 'out');
   const r = gongbao(['export', 'samples/changning-2023-02.txt', '--out', out, '-q', ...extra]);
@@ -23,8 +22,21 @@ describe('the export folder of the sample', () => {
   const issue = Issue.parse(JSON.parse(readFileSync(join(a, 'issue.json'), 'utf8')));
 
   it('holds every file the README lists', () => {
-    for (const f of ['issue.json', 'anomalies.json', 'datapackage.json', 'report.html', 'documents.csv', 'toc.csv', 'citations.csv', 'tables.csv',
-      'appointments.csv', 'rosters.csv', 'sluices.csv', 'sluice-points.csv', 'sluices.local.geojson']) {
+    for (const f of [
+      'issue.json',
+      'anomalies.json',
+      'datapackage.json',
+      'report.html',
+      'documents.csv',
+      'toc.csv',
+      'citations.csv',
+      'tables.csv',
+      'appointments.csv',
+      'rosters.csv',
+      'sluices.csv',
+      'sluice-points.csv',
+      'sluices.local.geojson',
+    ]) {
       expect(files.has(f), f).toBe(true);
     }
     const docs = [...files.keys()].filter((k) => k.startsWith('docs/'));

@@ -4,7 +4,8 @@ import { anomaly, type Code } from '../src/model/catalogue.js';
 import { parseIssue } from '../src/parse.js';
 import { SAMPLE_BYTES } from './helpers/sample.js';
 
-const at = (code: Code, line: number, documentId?: string, message = `${code} at ${line}`) => anomaly(code, { message, line, documentId, evidence: `line ${line}` });
+const at = (code: Code, line: number, documentId?: string, message = `${code} at ${line}`) =>
+  anomaly(code, { message, line, documentId, evidence: `line ${line}` });
 
 describe('collapseFloods', () => {
   it('reports a run of FLOOD or more anomalies of one code once, with its range and count', () => {
@@ -12,7 +13,9 @@ describe('collapseFloods', () => {
     const out = collapseFloods(list);
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ code: 'INPUT_REPLACEMENT_CHARACTER', line: 10, endLine: 259, evidence: 'line 10' });
-    expect(out[0]!.message).toBe('INPUT_REPLACEMENT_CHARACTER at 10 (and 249 more like it on the lines up to 259: a run of 250, reported once)');
+    expect(out[0]!.message).toBe(
+      'INPUT_REPLACEMENT_CHARACTER at 10 (and 249 more like it on the lines up to 259: a run of 250, reported once)',
+    );
   });
 
   it('leaves a run one short of FLOOD as it is', () => {
@@ -29,7 +32,14 @@ describe('collapseFloods', () => {
     // a second run of the same code after a gap of 100 lines
     for (let i = 0; i < 120; i++) list.push(at('TABLE_MERGED', 1000 + i * 8));
     const out = collapseFloods(list);
-    expect(out.map((a) => `${a.code}@${a.line}`)).toEqual(['TABLE_MERGED@1', 'TABLE_RAGGED_ROW@2', 'TABLE_RAGGED_ROW@122', 'TABLE_RAGGED_ROW@242', 'TABLE_RAGGED_ROW@362', 'TABLE_MERGED@1000']);
+    expect(out.map((a) => `${a.code}@${a.line}`)).toEqual([
+      'TABLE_MERGED@1',
+      'TABLE_RAGGED_ROW@2',
+      'TABLE_RAGGED_ROW@122',
+      'TABLE_RAGGED_ROW@242',
+      'TABLE_RAGGED_ROW@362',
+      'TABLE_MERGED@1000',
+    ]);
     expect(out[0]!.endLine).toBe(1 + 119 * 4);
     expect(out[5]!.endLine).toBe(1000 + 119 * 8);
   });
@@ -37,8 +47,14 @@ describe('collapseFloods', () => {
   it('does not join runs of different documents', () => {
     const list = Array.from({ length: 200 }, (_, i) => at('DOCUMENT_WITHOUT_TITLE', i + 1, `d${i}`));
     expect(collapseFloods(list)).toHaveLength(200);
-    const two = [...Array.from({ length: 100 }, (_, i) => at('TEXT_REPEATED', i + 1, 'a')), ...Array.from({ length: 100 }, (_, i) => at('TEXT_REPEATED', i + 101, 'b'))];
-    expect(collapseFloods(two).map((a) => [a.documentId, a.line, a.endLine])).toEqual([['a', 1, 100], ['b', 101, 200]]);
+    const two = [
+      ...Array.from({ length: 100 }, (_, i) => at('TEXT_REPEATED', i + 1, 'a')),
+      ...Array.from({ length: 100 }, (_, i) => at('TEXT_REPEATED', i + 101, 'b')),
+    ];
+    expect(collapseFloods(two).map((a) => [a.documentId, a.line, a.endLine])).toEqual([
+      ['a', 1, 100],
+      ['b', 101, 200],
+    ]);
   });
 
   it('in parseIssue: 5 000 lines of U+FFFD give one anomaly covering them all', () => {

@@ -34,7 +34,16 @@ describe('the undamaged sample (baseline)', () => {
     expect(FULL.toc).toHaveLength(22);
     expect(FULL.sections.map((s) => s.category)).toEqual(['区政府文件', '区政府办公室文件', '人事任免', '部门规范性文件', '政策解读']);
     expect(FULL.masthead.line).toBe(3018);
-    for (const code of ['INPUT_TRUNCATED', 'TOC_REPEATED', 'MASTHEAD_REPEATED', 'TABLE_DELIMITER_MISSING', 'TABLE_FULLWIDTH_PIPES', 'TABLE_TAB_SEPARATED', 'SECTION_NOT_FOUND', 'TOC_ENTRY_UNMATCHED']) {
+    for (const code of [
+      'INPUT_TRUNCATED',
+      'TOC_REPEATED',
+      'MASTHEAD_REPEATED',
+      'TABLE_DELIMITER_MISSING',
+      'TABLE_FULLWIDTH_PIPES',
+      'TABLE_TAB_SEPARATED',
+      'SECTION_NOT_FOUND',
+      'TOC_ENTRY_UNMATCHED',
+    ]) {
       expect(codes(FULL, code), code).toEqual([]);
     }
     expect(L.filter(isDelimiter)).toHaveLength(45);
@@ -126,7 +135,9 @@ describe('damaged issues', () => {
     // The first issue's documents are all there, on the same lines; the last one ends before
     // the inner colophon (lines 3018–3026), which belongs to no document.
     expect(issue.documents).toHaveLength(44);
-    expect(issue.documents.slice(0, 22).map((d) => [d.title, d.titleSpan.startLine, d.toc?.line])).toEqual(FULL.documents.map((d) => [d.title, d.titleSpan.startLine, d.toc?.line]));
+    expect(issue.documents.slice(0, 22).map((d) => [d.title, d.titleSpan.startLine, d.toc?.line])).toEqual(
+      FULL.documents.map((d) => [d.title, d.titleSpan.startLine, d.toc?.line]),
+    );
     expect(issue.documents[21]!.span.endLine).toBe(3017);
     // …and the second issue's, n lines further, each matched with its entry of the second TOC.
     expect(issue.documents.slice(22).map((d) => [d.title, d.titleSpan.startLine, d.span.endLine, d.category, d.toc?.line])).toEqual(
@@ -144,7 +155,14 @@ describe('damaged issues', () => {
       ...FULL.toc.map((e) => [e.line + n, e.title, n + 3]),
     ]);
     expect(issue.toc.every((e) => e.documentId !== null)).toBe(true);
-    for (const code of ['DOCUMENT_NOT_IN_TOC', 'TOC_ENTRY_UNMATCHED', 'TOC_PAGE_ORDER', 'TOC_ORDER_MISMATCH', 'SECTION_NOT_FOUND', 'TOC_NOT_FOUND']) {
+    for (const code of [
+      'DOCUMENT_NOT_IN_TOC',
+      'TOC_ENTRY_UNMATCHED',
+      'TOC_PAGE_ORDER',
+      'TOC_ORDER_MISMATCH',
+      'SECTION_NOT_FOUND',
+      'TOC_NOT_FOUND',
+    ]) {
       expect(codes(issue, code), code).toEqual([]);
     }
     // The damage: the second TOC and the inner colophon; the last colophon is the masthead.
@@ -164,7 +182,9 @@ describe('damaged issues', () => {
     const removed = tocEnd + 1 - second.length;
     const issue = parse([...L.slice(0, n), ...second, ...L.slice(tocEnd + 1)].join('\n'));
     expect(issue.documents).toHaveLength(44);
-    expect(issue.documents.slice(22).map((d) => [d.title, d.category, d.titleSpan.startLine])).toEqual(FULL.documents.map((d) => [d.title, d.category, d.titleSpan.startLine + n - removed]));
+    expect(issue.documents.slice(22).map((d) => [d.title, d.category, d.titleSpan.startLine])).toEqual(
+      FULL.documents.map((d) => [d.title, d.category, d.titleSpan.startLine + n - removed]),
+    );
     expect(issue.toc.slice(22).every((e) => e.category === null && e.tocLine === n + 3 && e.documentId !== null)).toBe(true);
     expect(codes(issue, 'DOCUMENT_NOT_IN_TOC')).toEqual([]);
     expect(codes(issue, 'TOC_ENTRY_UNMATCHED')).toEqual([]);
@@ -223,7 +243,9 @@ describe('damaged issues', () => {
     const covered = new Set<number>();
     for (const a of m) for (let k = a.line; k <= (a.endLine ?? a.line); k++) covered.add(k);
     const filled = (l: string) => l.split('|').filter((c) => c.trim() !== '').length;
-    L.forEach((l, i) => { if (l.startsWith('|') && filled(l) >= 1 && !covered.has(i + 1)) throw new Error(`line ${i + 1} not reported`); });
+    L.forEach((l, i) => {
+      if (l.startsWith('|') && filled(l) >= 1 && !covered.has(i + 1)) throw new Error(`line ${i + 1} not reported`);
+    });
   });
 
   it('full-width ｜ pipes: documents kept, every table reported', () => {

@@ -94,17 +94,119 @@ export function parseChecked(input: string | Uint8Array): IssueT | null {
 
 /** Pieces of gazette text: the syntax the reader looks at, so random joins hit its paths. */
 export const TOKENS = [
-  '\n', '\n', '\n', '\n\n', ' ', '  ', '\t', '\r\n', '\r', '\u3000',
-  '目 录', '目录', '【', '】', '【区政府文件】', '【政策解读】', '|', '｜', '| --- |', '|---|---|', '| a | b |', '| | | |',
-  '〔', '〕', '(', ')', '（', '）', '[', ']', '《', '》', '“', '”', '「', '」',
-  '年', '月', '日', '号', '第', '期', '总', '(2023 年 4 月 10 日)', '（二〇二三年二月三十日）', '(2023 年 2 月 30 日)',
-  '府办〔2023〕10号', '府(2023)25号', '发改规(2023)6号', '府〔2023〕13 号',
-  '1. ', '2、', '- ', '…………', '…', '(1)', '(12)', '（3）', '2023', '9999', '0', '12',
-  '附件', '附件：', '附件 1', '附件: 1. ', '- 附件：1. ', '2. ', '附件4',
-  '关于', '的通知', '的请示', '答复', '文字解读：《', '解读：《', '公报', '区人民政府公报', '2023 年第 2 期（总第 68 期）',
-  '2023 年 7 月 25 日出版', '主办：', '网址：', '组长', '副组长', '成员', '召集人', '：', '、', '，', '。',
-  'JZD1', 'Y(m)', 'X(m)', '<p>', '</p>', '$\\geq 80\\%$', '\\geq', '[1]', '*', '/', '注：', '说明',
-  '(一)', '（二）', '第一条', '一、', 'a', 'Z', '\ufffd', '\ufeff', '\u200b', '𠀀', '\ud800', '\udc00',
+  '\n',
+  '\n',
+  '\n',
+  '\n\n',
+  ' ',
+  '  ',
+  '\t',
+  '\r\n',
+  '\r',
+  '\u3000',
+  '目 录',
+  '目录',
+  '【',
+  '】',
+  '【区政府文件】',
+  '【政策解读】',
+  '|',
+  '｜',
+  '| --- |',
+  '|---|---|',
+  '| a | b |',
+  '| | | |',
+  '〔',
+  '〕',
+  '(',
+  ')',
+  '（',
+  '）',
+  '[',
+  ']',
+  '《',
+  '》',
+  '“',
+  '”',
+  '「',
+  '」',
+  '年',
+  '月',
+  '日',
+  '号',
+  '第',
+  '期',
+  '总',
+  '(2023 年 4 月 10 日)',
+  '（二〇二三年二月三十日）',
+  '(2023 年 2 月 30 日)',
+  '府办〔2023〕10号',
+  '府(2023)25号',
+  '发改规(2023)6号',
+  '府〔2023〕13 号',
+  '1. ',
+  '2、',
+  '- ',
+  '…………',
+  '…',
+  '(1)',
+  '(12)',
+  '（3）',
+  '2023',
+  '9999',
+  '0',
+  '12',
+  '附件',
+  '附件：',
+  '附件 1',
+  '附件: 1. ',
+  '- 附件：1. ',
+  '2. ',
+  '附件4',
+  '关于',
+  '的通知',
+  '的请示',
+  '答复',
+  '文字解读：《',
+  '解读：《',
+  '公报',
+  '区人民政府公报',
+  '2023 年第 2 期（总第 68 期）',
+  '2023 年 7 月 25 日出版',
+  '主办：',
+  '网址：',
+  '组长',
+  '副组长',
+  '成员',
+  '召集人',
+  '：',
+  '、',
+  '，',
+  '。',
+  'JZD1',
+  'Y(m)',
+  'X(m)',
+  '<p>',
+  '</p>',
+  '$\\geq 80\\%$',
+  '\\geq',
+  '[1]',
+  '*',
+  '/',
+  '注：',
+  '说明',
+  '(一)',
+  '（二）',
+  '第一条',
+  '一、',
+  'a',
+  'Z',
+  '\ufffd',
+  '\ufeff',
+  '\u200b',
+  '𠀀',
+  '\ud800',
+  '\udc00',
 ];
 
 export const tokenText = (maxLength = 200): fc.Arbitrary<string> =>
@@ -120,14 +222,39 @@ export type Mutation =
   | { op: 'insert'; at: number; text: string }
   | { op: 'insertLine'; at: number; text: string };
 
-const INSERTS = ['|', '｜', '||', '| |', '【', '】', '〔', '〕', '(', ')', '（', '）', '《', '》', '\n', '\t', '附件', '目 录', '(2023 年 1 月 1 日)', '2023 年第 1 期'];
+const INSERTS = [
+  '|',
+  '｜',
+  '||',
+  '| |',
+  '【',
+  '】',
+  '〔',
+  '〕',
+  '(',
+  ')',
+  '（',
+  '）',
+  '《',
+  '》',
+  '\n',
+  '\t',
+  '附件',
+  '目 录',
+  '(2023 年 1 月 1 日)',
+  '2023 年第 1 期',
+];
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('delete' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 200 }) }),
   fc.record({ op: fc.constant('duplicate' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 60 }) }),
   fc.record({ op: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }),
   fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ op: fc.constant('replace' as const), at: fc.nat(), ch: fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.constantFrom(...INSERTS)) }),
+  fc.record({
+    op: fc.constant('replace' as const),
+    at: fc.nat(),
+    ch: fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.constantFrom(...INSERTS)),
+  }),
   fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...INSERTS), tokenText(6)) }),
   fc.record({ op: fc.constant('insertLine' as const), at: fc.nat(), text: tokenText(12) }),
 );
@@ -139,18 +266,36 @@ export function mutate(lines: readonly string[], edits: readonly Mutation[]): st
     const n = ls.length;
     if (n === 0) break;
     switch (e.op) {
-      case 'delete': ls.splice(e.at % n, e.count); break;
-      case 'duplicate': { const i = e.at % n; ls.splice(i, 0, ...ls.slice(i, i + e.count)); break; }
-      case 'swap': { const a = e.a % n; const b = e.b % n; [ls[a], ls[b]] = [ls[b]!, ls[a]!]; break; }
-      case 'truncate': { const text = ls.join('\n'); ls = text.slice(0, e.at % (text.length + 1)).split('\n'); break; }
-      case 'replace': case 'insert': {
+      case 'delete':
+        ls.splice(e.at % n, e.count);
+        break;
+      case 'duplicate': {
+        const i = e.at % n;
+        ls.splice(i, 0, ...ls.slice(i, i + e.count));
+        break;
+      }
+      case 'swap': {
+        const a = e.a % n;
+        const b = e.b % n;
+        [ls[a], ls[b]] = [ls[b]!, ls[a]!];
+        break;
+      }
+      case 'truncate': {
+        const text = ls.join('\n');
+        ls = text.slice(0, e.at % (text.length + 1)).split('\n');
+        break;
+      }
+      case 'replace':
+      case 'insert': {
         const text = ls.join('\n');
         const i = e.at % (text.length + 1);
         const piece = e.op === 'replace' ? e.ch : e.text;
         ls = (text.slice(0, i) + piece + text.slice(e.op === 'replace' ? i + 1 : i)).split('\n');
         break;
       }
-      case 'insertLine': ls.splice(e.at % (n + 1), 0, e.text); break;
+      case 'insertLine':
+        ls.splice(e.at % (n + 1), 0, e.text);
+        break;
     }
   }
   return ls.join('\n');

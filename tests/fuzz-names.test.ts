@@ -64,14 +64,35 @@ describe('safeName', () => {
     expect(safeName('𠀀'.repeat(100), 10)).toBe('𠀀𠀀');
   });
   it('any string gives a safe name (property)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.integer({ min: 8, max: 255 }), (s, max) => expectSafe(safeName(s, max), max)), fcParams(2000));
-    fc.assert(fc.property(fc.array(fc.constantFrom('.', '/', '\\', '..', 'con', 'CON', 'lpt1', ' ', '\u0000', '\ud800', '\udc00', 'a', '长', '〔', '》', '~', '-'), { maxLength: 30 }), (parts) => expectSafe(safeName(parts.join('')))), fcParams(2000));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.integer({ min: 8, max: 255 }), (s, max) =>
+        expectSafe(safeName(s, max), max),
+      ),
+      fcParams(2000),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.constantFrom('.', '/', '\\', '..', 'con', 'CON', 'lpt1', ' ', '\u0000', '\ud800', '\udc00', 'a', '长', '〔', '》', '~', '-'),
+          { maxLength: 30 },
+        ),
+        (parts) => expectSafe(safeName(parts.join(''))),
+      ),
+      fcParams(2000),
+    );
   });
 });
 
 describe('uniqueNames', () => {
   it('identical titles (also differing only in case) get -2, -3 …', () => {
-    expect(uniqueNames(['通知', '通知', '通知', 'Plan', 'PLAN', 'plan-2'])).toEqual(['通知', '通知-2', '通知-3', 'Plan', 'PLAN-2', 'plan-2-2']);
+    expect(uniqueNames(['通知', '通知', '通知', 'Plan', 'PLAN', 'plan-2'])).toEqual([
+      '通知',
+      '通知-2',
+      '通知-3',
+      'Plan',
+      'PLAN-2',
+      'plan-2-2',
+    ]);
   });
   it('titles that clean to the same name, and long identical titles, stay unique within the bound', () => {
     const long = '关于印发'.repeat(100);
@@ -80,12 +101,19 @@ describe('uniqueNames', () => {
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
   });
   it('any list of titles gives distinct safe names (property)', () => {
-    fc.assert(fc.property(fc.array(fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('a', 'A', '..', 'con', '通知', '')), { maxLength: 40 }), fc.integer({ min: 12, max: 120 }), (titles, max) => {
-      const names = uniqueNames(titles, max);
-      expect(names).toHaveLength(titles.length);
-      for (const n of names) expectSafe(n, max);
-      expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
-    }), fcParams(500));
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('a', 'A', '..', 'con', '通知', '')), { maxLength: 40 }),
+        fc.integer({ min: 12, max: 120 }),
+        (titles, max) => {
+          const names = uniqueNames(titles, max);
+          expect(names).toHaveLength(titles.length);
+          for (const n of names) expectSafe(n, max);
+          expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+        },
+      ),
+      fcParams(500),
+    );
   });
 });
 

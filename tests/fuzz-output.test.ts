@@ -13,12 +13,16 @@ const SAMPLE = 'samples/changning-2023-02.txt';
 let tmp: string;
 let reference: Map<string, Buffer>;
 
-const tmpFiles = (t: Map<string, Buffer>): string[] => [...t.keys()].filter((k) => /\.tmp$/.test(k) || /(^|\/)\.[^/]*\.\d+\.\d+\.tmp$/.test(k));
+const tmpFiles = (t: Map<string, Buffer>): string[] =>
+  [...t.keys()].filter((k) => /\.tmp$/.test(k) || /(^|\/)\.[^/]*\.\d+\.\d+\.tmp$/.test(k));
 /** The files the failure message lists as written. */
 function listed(stderr: string, marker: RegExp): string[] {
   const m = marker.exec(stderr);
   if (!m || /none|no file written/.test(m[1]!)) return [];
-  return m[1]!.split(', ').map((s) => s.trim()).filter(Boolean);
+  return m[1]!
+    .split(', ')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 beforeAll(() => {
@@ -32,7 +36,12 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('a write error half-way through an export (full disk, GONGBAO_TEST_ENOSPC_AFTER)', () => {
   const issueJsonSize = () => reference.get('issue.json')!.length;
-  for (const [label, after] of [['at the first byte', () => 0], ['inside the first file', () => 1000], ['after the first file', () => issueJsonSize() + 5000], ['late in the export', () => [...reference.values()].reduce((a, b) => a + b.length, 0) - 2000]] as const) {
+  for (const [label, after] of [
+    ['at the first byte', () => 0],
+    ['inside the first file', () => 1000],
+    ['after the first file', () => issueJsonSize() + 5000],
+    ['late in the export', () => [...reference.values()].reduce((a, b) => a + b.length, 0) - 2000],
+  ] as const) {
     it(`${label}: exit 3, no partial or temporary file, the files written are named and complete`, () => {
       const out = join(tmp, `enospc-${after()}`);
       const r = gongbao(['export', SAMPLE, '--out', out], { env: { GONGBAO_TEST_ENOSPC_AFTER: String(after()) } });
@@ -72,7 +81,10 @@ describe('a directory where a file must go', () => {
 });
 
 /** Runs the CLI, sends SIGINT once `ready()` holds (polled), resolves with the outcome. */
-function interrupt(args: string[], ready: (pid: number) => boolean): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+function interrupt(
+  args: string[],
+  ready: (pid: number) => boolean,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
@@ -131,14 +143,19 @@ describe('SIGINT during an export', () => {
   it('between two issues of a batch: exit 130, the first folder complete and named, no temporary file', async () => {
     const out = join(tmp, 'int-batch');
     // The sample first (quick), then the long one: interrupt once the sample's files are there.
-    const r = await interrupt(['export', SAMPLE, big, '--out', out, '--jobs', '1', '-q'], () => existsSync(join(out, '2023-02', 'issue.json')) && tree(join(out, '2023-02')).size >= reference.size);
+    const r = await interrupt(
+      ['export', SAMPLE, big, '--out', out, '--jobs', '1', '-q'],
+      () => existsSync(join(out, '2023-02', 'issue.json')) && tree(join(out, '2023-02')).size >= reference.size,
+    );
     expect(r.code).toBe(130);
     const t = tree(out);
     expect(tmpFiles(t)).toEqual([]);
     // The message gives the count and the first 20 names.
     const count = Number(/interrupted; (\d+) files? written before/.exec(r.stderr)?.[1]);
     expect(count).toBe(t.size);
-    const names = listed(r.stderr, /interrupted; \d+ files? written before: (.*)/).filter((p) => !p.startsWith('…')).map((p) => relative(out, p));
+    const names = listed(r.stderr, /interrupted; \d+ files? written before: (.*)/)
+      .filter((p) => !p.startsWith('…'))
+      .map((p) => relative(out, p));
     expect(names.length).toBe(Math.min(20, count));
     for (const n of names) expect(t.has(n), n).toBe(true);
     // The long second issue was not exported: the interrupt came before it was read whole.
@@ -164,17 +181,17 @@ describe('--max-bytes', () => {
 describe('a reader that stops early (`| head`)', () => {
   // EPIPE on stdout: the data path ignored it, but help text crashed with an unhandled
   // 'error' event (a stack trace on stderr and exit 1 from `gongbao parse --help | head -1`).
-  it.each([
-    ['parse --help'],
-    ['rules'],
-    ['schema issue'],
-    [`parse ${SAMPLE} --pretty`],
-    [`extract documents ${SAMPLE} --format csv`],
-  ])('gongbao %s | head -c 10: exit 0, nothing on stderr', (args) => {
-    const sh = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" ${args} | head -c 10 > /dev/null`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    expect(sh.stderr).toBe('');
-    expect(sh.status).toBe(0);
-  });
+  it.each([['parse --help'], ['rules'], ['schema issue'], [`parse ${SAMPLE} --pretty`], [`extract documents ${SAMPLE} --format csv`]])(
+    'gongbao %s | head -c 10: exit 0, nothing on stderr',
+    (args) => {
+      const sh = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" ${args} | head -c 10 > /dev/null`], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      expect(sh.stderr).toBe('');
+      expect(sh.status).toBe(0);
+    },
+  );
 });
 
 describe('-o - is standard output', () => {
@@ -186,7 +203,10 @@ describe('-o - is standard output', () => {
   ])('gongbao %j', (args, start) => {
     const cwd = mkdtempSync(join(tmpdir(), 'gongbao-dash-'));
     try {
-      const r = gongbao(args.map((a) => (a === SAMPLE ? join(process.cwd(), SAMPLE) : a)), { cwd });
+      const r = gongbao(
+        args.map((a) => (a === SAMPLE ? join(process.cwd(), SAMPLE) : a)),
+        { cwd },
+      );
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(start);
       expect(readdirSync(cwd)).toEqual([]);

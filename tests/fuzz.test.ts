@@ -11,13 +11,30 @@ import { selfIntersections, segmentsIntersect, type Pt } from '../src/features/s
 import { removeCjkSpaces } from '../src/read/text.js';
 import { batched, jsonChunks } from '../src/write/json-stream.js';
 import { frontMatter } from '../src/write/markdown.js';
-import { FUZZ_SCALE, type Mutation, SAMPLE, SAMPLE_LINES, checkIssue, fcParams, lineCount, lineRefs, mutate, mutations, parseChecked, tally, tokenText } from './fuzz-helpers.js';
+import {
+  FUZZ_SCALE,
+  type Mutation,
+  SAMPLE,
+  SAMPLE_LINES,
+  checkIssue,
+  fcParams,
+  lineCount,
+  lineRefs,
+  mutate,
+  mutations,
+  parseChecked,
+  tally,
+  tokenText,
+} from './fuzz-helpers.js';
 
 /** More runs (GONGBAO_FUZZ_RUNS) get proportionally more time. */
 const timeout = Math.max(60_000, 60_000 * FUZZ_SCALE);
 
 afterAll(() => {
-  if (process.env.GONGBAO_FUZZ_REPORT) console.log(`fuzz: ${tally.parsed + tally.refused} inputs, ${tally.parsed} parsed, ${tally.refused} refused with InputError, 0 crashes`);
+  if (process.env.GONGBAO_FUZZ_REPORT)
+    console.log(
+      `fuzz: ${tally.parsed + tally.refused} inputs, ${tally.parsed} parsed, ${tally.refused} refused with InputError, 0 crashes`,
+    );
 });
 
 describe('the invariant checks can fail', () => {
@@ -41,29 +58,54 @@ describe('the invariant checks can fail', () => {
 
 describe('parseIssue on arbitrary input', { timeout }, () => {
   it('arbitrary strings (any code unit, lone surrogates included)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => { parseChecked(s); }), fcParams(300));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => {
+        parseChecked(s);
+      }),
+      fcParams(300),
+    );
   });
   it('arbitrary grapheme strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (s) => { parseChecked(s); }), fcParams(200));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (s) => {
+        parseChecked(s);
+      }),
+      fcParams(200),
+    );
   });
   it('random joins of gazette syntax (headers, TOC entries, dates, 文号, pipes, brackets)', () => {
-    fc.assert(fc.property(tokenText(300), (s) => { parseChecked(s); }), fcParams(600));
+    fc.assert(
+      fc.property(tokenText(300), (s) => {
+        parseChecked(s);
+      }),
+      fcParams(600),
+    );
   });
   it('arbitrary bytes: only InputError, never another throw', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (b) => { parseChecked(b); }), fcParams(300));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (b) => {
+        parseChecked(b);
+      }),
+      fcParams(300),
+    );
   });
   it('gazette syntax as bytes in UTF-8, UTF-16 and with bytes flipped', () => {
     fc.assert(
-      fc.property(tokenText(200), fc.constantFrom('utf8', 'utf16le', 'bom8', 'bom16le', 'bom16be'), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 255 })), { maxLength: 4 }), (s, enc, flips) => {
-        let b: Buffer;
-        if (enc === 'utf8') b = Buffer.from(s, 'utf8');
-        else if (enc === 'bom8') b = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s, 'utf8')]);
-        else if (enc === 'utf16le') b = Buffer.from(s, 'utf16le');
-        else if (enc === 'bom16le') b = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]);
-        else b = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(s, 'utf16le').swap16()]);
-        for (const [at, v] of flips) if (b.length) b[at % b.length] = v;
-        parseChecked(new Uint8Array(b));
-      }),
+      fc.property(
+        tokenText(200),
+        fc.constantFrom('utf8', 'utf16le', 'bom8', 'bom16le', 'bom16be'),
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 255 })), { maxLength: 4 }),
+        (s, enc, flips) => {
+          let b: Buffer;
+          if (enc === 'utf8') b = Buffer.from(s, 'utf8');
+          else if (enc === 'bom8') b = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s, 'utf8')]);
+          else if (enc === 'utf16le') b = Buffer.from(s, 'utf16le');
+          else if (enc === 'bom16le') b = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]);
+          else b = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(s, 'utf16le').swap16()]);
+          for (const [at, v] of flips) if (b.length) b[at % b.length] = v;
+          parseChecked(new Uint8Array(b));
+        },
+      ),
       fcParams(300),
     );
   });
@@ -75,26 +117,36 @@ describe('parseIssue on arbitrary input', { timeout }, () => {
 
 describe('parseIssue on mutations of the sample', { timeout }, () => {
   it('lines deleted, duplicated, swapped, truncated; characters replaced; pipes and brackets inserted', () => {
-    fc.assert(fc.property(mutations(8), (edits) => {
-      const issue = parseChecked(mutate(SAMPLE_LINES, edits));
-      expect(issue).not.toBeNull();
-    }), fcParams(120));
+    fc.assert(
+      fc.property(mutations(8), (edits) => {
+        const issue = parseChecked(mutate(SAMPLE_LINES, edits));
+        expect(issue).not.toBeNull();
+      }),
+      fcParams(120),
+    );
   });
   it('one local edit keeps most documents', () => {
     const base = parseIssue(SAMPLE).documents.length;
-    fc.assert(fc.property(mutations(1), (edits) => {
-      const issue = parseChecked(mutate(SAMPLE_LINES, edits))!;
-      // A single edit that does not truncate the text cannot lose most of the issue.
-      if (edits[0]!.op !== 'truncate' && edits[0]!.op !== 'delete') expect(issue.documents.length).toBeGreaterThanOrEqual(Math.floor(base * 0.8));
-    }), fcParams(60));
+    fc.assert(
+      fc.property(mutations(1), (edits) => {
+        const issue = parseChecked(mutate(SAMPLE_LINES, edits))!;
+        // A single edit that does not truncate the text cannot lose most of the issue.
+        if (edits[0]!.op !== 'truncate' && edits[0]!.op !== 'delete')
+          expect(issue.documents.length).toBeGreaterThanOrEqual(Math.floor(base * 0.8));
+      }),
+      fcParams(60),
+    );
   });
   it('the sample as bytes with a few bytes flipped (UTF-8 broken → GB18030 fallback or U+FFFD)', () => {
     const bytes = Buffer.from(SAMPLE, 'utf8');
-    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(), fc.nat({ max: 255 })), { minLength: 1, maxLength: 6 }), (flips) => {
-      const b = Buffer.from(bytes);
-      for (const [at, v] of flips) b[at % b.length] = v;
-      parseChecked(new Uint8Array(b));
-    }), fcParams(40));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat({ max: 255 })), { minLength: 1, maxLength: 6 }), (flips) => {
+        const b = Buffer.from(bytes);
+        for (const [at, v] of flips) b[at % b.length] = v;
+        parseChecked(new Uint8Array(b));
+      }),
+      fcParams(40),
+    );
   });
 });
 
@@ -107,33 +159,46 @@ describe('idempotence', { timeout }, () => {
     expect(a.length).toBeGreaterThan(1);
   });
   it("a document's Markdown front matter, read back, gives the document's metadata (also for damaged variants)", () => {
-    fc.assert(fc.property(fc.oneof(fc.constant([] as Mutation[]), mutations(3)), fc.string({ unit: 'binary', maxLength: 30 }), (edits, junk) => {
-      const issue = parseIssue(mutate(SAMPLE_LINES, edits), { name: `x${junk}.txt` });
-      for (const d of issue.documents) {
-        const fm = frontMatter(issue, d);
-        const back: Record<string, unknown> = {};
-        for (const l of fm.split('\n')) {
-          const i = l.indexOf(': ');
-          back[l.slice(0, i)] = JSON.parse(l.slice(i + 2));
+    fc.assert(
+      fc.property(fc.oneof(fc.constant([] as Mutation[]), mutations(3)), fc.string({ unit: 'binary', maxLength: 30 }), (edits, junk) => {
+        const issue = parseIssue(mutate(SAMPLE_LINES, edits), { name: `x${junk}.txt` });
+        for (const d of issue.documents) {
+          const fm = frontMatter(issue, d);
+          const back: Record<string, unknown> = {};
+          for (const l of fm.split('\n')) {
+            const i = l.indexOf(': ');
+            back[l.slice(0, i)] = JSON.parse(l.slice(i + 2));
+          }
+          expect(back).toEqual({
+            id: d.id,
+            title: d.title,
+            date: d.date,
+            文号: d.docNumber?.normalized ?? null,
+            category: d.category,
+            page: d.toc?.page ?? null,
+            kind: d.kind,
+            lines: `${d.span.startLine}-${d.span.endLine}`,
+            source: issue.source.name,
+          });
         }
-        expect(back).toEqual({
-          id: d.id, title: d.title, date: d.date, 文号: d.docNumber?.normalized ?? null, category: d.category,
-          page: d.toc?.page ?? null, kind: d.kind, lines: `${d.span.startLine}-${d.span.endLine}`, source: issue.source.name,
-        });
-      }
-    }), fcParams(20));
+      }),
+      fcParams(20),
+    );
   });
   it('…also for damaged variants of the sample', async () => {
-    await fc.assert(fc.asyncProperty(mutations(4), async (edits) => {
-      const text = mutate(SAMPLE_LINES, edits);
-      const a = await buildExport(parseIssue(text));
-      const b = await buildExport(parseIssue(text));
-      expect(a.length).toBe(b.length);
-      a.forEach((f, i) => {
-        expect(f.path).toBe(b[i]!.path);
-        expect(fileText(f.data)).toBe(fileText(b[i]!.data));
-      });
-    }), fcParams(15));
+    await fc.assert(
+      fc.asyncProperty(mutations(4), async (edits) => {
+        const text = mutate(SAMPLE_LINES, edits);
+        const a = await buildExport(parseIssue(text));
+        const b = await buildExport(parseIssue(text));
+        expect(a.length).toBe(b.length);
+        a.forEach((f, i) => {
+          expect(f.path).toBe(b[i]!.path);
+          expect(fileText(f.data)).toBe(fileText(b[i]!.data));
+        });
+      }),
+      fcParams(15),
+    );
   });
 });
 
@@ -152,24 +217,30 @@ describe('linear-time rewrites agree with the simple versions they replaced', ()
       return out;
     };
     const pt = fc.record({ x: fc.integer({ min: -5, max: 5 }), y: fc.integer({ min: -5, max: 5 }) });
-    fc.assert(fc.property(fc.array(pt, { maxLength: 24 }), (raw) => {
-      const pts = raw.map((p, i) => ({ seq: i + 1, ...p })) as Pt[];
-      expect(selfIntersections(pts)).toEqual(brute(pts));
-    }), fcParams(500));
+    fc.assert(
+      fc.property(fc.array(pt, { maxLength: 24 }), (raw) => {
+        const pts = raw.map((p, i) => ({ seq: i + 1, ...p })) as Pt[];
+        expect(selfIntersections(pts)).toEqual(brute(pts));
+      }),
+      fcParams(500),
+    );
   });
   it('removeCjkSpaces with a veto sees the same windows as before', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom('中', '文', ' ', '  ', 'a', '1', '“', '”', '\u3000'), { maxLength: 60 }), (parts) => {
-      const s = parts.join('');
-      const seen: string[] = [];
-      const out = removeCjkSpaces(s, (before, after, index) => {
-        // before: the tail of the output so far; after: the text after the space run.
-        expect(s.slice(index).trimStart().startsWith(after.trimStart().slice(0, 1))).toBe(true);
-        seen.push(before);
-        return false;
-      });
-      expect(removeCjkSpaces(s)).toBe(out);
-      for (const b of seen) expect(b.length).toBeLessThanOrEqual(16);
-    }), fcParams(300));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('中', '文', ' ', '  ', 'a', '1', '“', '”', '\u3000'), { maxLength: 60 }), (parts) => {
+        const s = parts.join('');
+        const seen: string[] = [];
+        const out = removeCjkSpaces(s, (before, after, index) => {
+          // before: the tail of the output so far; after: the text after the space run.
+          expect(s.slice(index).trimStart().startsWith(after.trimStart().slice(0, 1))).toBe(true);
+          seen.push(before);
+          return false;
+        });
+        expect(removeCjkSpaces(s)).toBe(out);
+        for (const b of seen) expect(b.length).toBeLessThanOrEqual(16);
+      }),
+      fcParams(300),
+    );
   });
 });
 
@@ -182,8 +253,15 @@ describe('JSON written in pieces (write/json-stream.ts)', () => {
     expect([...batched(jsonChunks(issue), 10_000)].length).toBeGreaterThan(10);
   });
   it('…and for any JSON value (property)', () => {
-    fc.assert(fc.property(fc.oneof(fc.jsonValue(), fc.dictionary(fc.string(), fc.oneof(fc.jsonValue(), fc.array(fc.jsonValue()), fc.constant(undefined)))), fc.boolean(), (v, pretty) => {
-      expect([...jsonChunks(v, pretty)].join('')).toBe(JSON.stringify(v, null, pretty ? 2 : undefined));
-    }), fcParams(1000));
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.jsonValue(), fc.dictionary(fc.string(), fc.oneof(fc.jsonValue(), fc.array(fc.jsonValue()), fc.constant(undefined)))),
+        fc.boolean(),
+        (v, pretty) => {
+          expect([...jsonChunks(v, pretty)].join('')).toBe(JSON.stringify(v, null, pretty ? 2 : undefined));
+        },
+      ),
+      fcParams(1000),
+    );
   });
 });

@@ -102,7 +102,11 @@ describe('CLI input and output', () => {
   });
   it('--help lists each example once and every exit code with its meaning', () => {
     const help = gongbao(['--help']).stdout;
-    const examples = help.slice(help.indexOf('Examples:'), help.indexOf('Exit codes')).split('\n').map((l) => l.trim()).filter((l) => l.startsWith('gongbao '));
+    const examples = help
+      .slice(help.indexOf('Examples:'), help.indexOf('Exit codes'))
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.startsWith('gongbao '));
     expect(examples.length).toBeGreaterThan(5);
     expect(new Set(examples).size).toBe(examples.length);
     const codes = [...help.slice(help.indexOf('Exit codes')).matchAll(/^ {2}(\d+) +\S/gm)].map((m) => Number(m[1]));
@@ -129,7 +133,9 @@ describe('export', () => {
     const docs = readFileSync(join(out, 'documents.csv'), 'utf8').trim().split('\n');
     expect(docs).toHaveLength(23);
     expect(docs[0]).toMatch(/^id,ordinal,category,kind,title,date,doc_number/);
-    expect(docs[1]).toContain('长府-2023-13,1,区政府文件,答复,上海市长宁区人民政府对市政协十四届一次会议第 0564 号提案的答复,2023-04-10,长府〔2023〕13号');
+    expect(docs[1]).toContain(
+      '长府-2023-13,1,区政府文件,答复,上海市长宁区人民政府对市政协十四届一次会议第 0564 号提案的答复,2023-04-10,长府〔2023〕13号',
+    );
   });
   it('refuses a non-empty folder without --force, and writes into it with --force', () => {
     const out = tmp();

@@ -10,7 +10,10 @@ import { furniture, headAt, isIssuerLine, readSignature, titleIssuers } from '..
 const parse = (text: string) => parseIssue(text, { name: 'test.txt' });
 const codes = (i: Issue) => i.anomalies.map((a) => a.code);
 const errors = (i: Issue) => i.anomalies.filter((a) => a.severity === 'error');
-const ownCitations = (i: Issue) => i.citations.filter((c) => c.kind === 'docNumber' && i.documents.find((d) => d.id === c.documentId)?.docNumber?.normalized === c.normalized);
+const ownCitations = (i: Issue) =>
+  i.citations.filter(
+    (c) => c.kind === 'docNumber' && i.documents.find((d) => d.id === c.documentId)?.docNumber?.normalized === c.normalized,
+  );
 
 const TWO_DOCUMENTS = [
   '某省人民政府关于加强',
@@ -59,19 +62,28 @@ describe('a text of official documents without a TOC, sections or colophon', () 
       ['某政发-2024-3', '某省人民政府关于加强某某工作的通知', '通知', '某政发〔2024〕3号'],
       ['某政办发-2024-12', '某省人民政府办公厅关于印发某某方案的通知', '通知', '某政办发〔2024〕12号'],
     ]);
-    expect(issue.documents.map((d) => [d.span.startLine, d.span.endLine])).toEqual([[1, 20], [21, 36]]);
+    expect(issue.documents.map((d) => [d.span.startLine, d.span.endLine])).toEqual([
+      [1, 20],
+      [21, 36],
+    ]);
     expect(() => Issue.parse(issue)).not.toThrow();
   });
 
   it('reads the 落款: issuers, 成文日期 (Arabic or Chinese numerals) as the date, the 附注', () => {
     const [a, b] = issue.documents;
-    expect(a).toMatchObject({ issuers: ['某省人民政府'], date: '2024-03-05', dateSource: 'signature', dateLine: 17, note: { text: '（此件公开发布）', line: 19 } });
+    expect(a).toMatchObject({
+      issuers: ['某省人民政府'],
+      date: '2024-03-05',
+      dateSource: 'signature',
+      dateLine: 17,
+      note: { text: '（此件公开发布）', line: 19 },
+    });
     expect(a!.signature).toEqual({ issuers: ['某省人民政府'], date: '2024-03-05', dateRaw: '2024年3月5日', line: 17, startLine: 15 });
     expect(b).toMatchObject({ issuers: ['某省人民政府办公厅'], date: '2024-03-10', dateSource: 'signature', note: null });
     expect(a!.recipients).toEqual({ text: '各市人民政府，省政府各部门：', line: 7 });
   });
 
-  it('does not count a document\'s own 文号 as its citation, nor take an attached 方案 for a document', () => {
+  it("does not count a document's own 文号 as its citation, nor take an attached 方案 for a document", () => {
     expect(ownCitations(issue)).toHaveLength(1); // the body of the second cites its own number in a sentence
     expect(ownCitations(issue)[0]!.line).toBe(28);
     expect(issue.citations.some((c) => c.line === 5 || c.line === 24)).toBe(false);
@@ -92,7 +104,11 @@ describe('document heads', () => {
   const lines = (s: string) => s.split('\n');
 
   it('a title confirmed by its 文号, a date line or a 主送 line', () => {
-    expect(headAt(lines('某市人民政府关于某事的通知\n某府发〔2024〕1号'), 1, 1, 2)).toMatchObject({ titleStart: 1, titleEnd: 1, kind: '通知' });
+    expect(headAt(lines('某市人民政府关于某事的通知\n某府发〔2024〕1号'), 1, 1, 2)).toMatchObject({
+      titleStart: 1,
+      titleEnd: 1,
+      kind: '通知',
+    });
     expect(headAt(lines('某市人民政府关于某事的批复\n\n某区人民政府：'), 1, 1, 3)).toMatchObject({ kind: '批复' });
     expect(headAt(lines('某市某事的决定\n(2024年1月2日)'), 1, 1, 2)).toMatchObject({ dateLineNo: 2 });
   });
@@ -106,16 +122,22 @@ describe('document heads', () => {
   });
 
   it('a title wrapped over three lines with blank lines between, not glued to the 落款 above', () => {
-    const text = '某局\n\n2024年1月1日\n\n某省人民政府办公厅关于全面推行\n\n某某制度某某制度\n\n某某制度的指导意见\n\n某政办发〔2024〕7号\n';
+    const text =
+      '某局\n\n2024年1月1日\n\n某省人民政府办公厅关于全面推行\n\n某某制度某某制度\n\n某某制度的指导意见\n\n某政办发〔2024〕7号\n';
     const issue = parse(text);
     expect(issue.documents.map((d) => d.title)).toContain('某省人民政府办公厅关于全面推行某某制度某某制度某某制度的指导意见');
     expect(issue.documents.find((d) => d.docNumber)!.titleSpan).toEqual({ startLine: 5, endLine: 9 });
   });
 
   it('joint issuers above a line whose only 关于 is in a cited title', () => {
-    const issue = parse('中共某市委办公室　某市人民政府办公室\n印发《关于加强某某工作的意见》的通知\n\n某办发〔2024〕3号\n\n各区：\n\n正文。\n');
+    const issue = parse(
+      '中共某市委办公室　某市人民政府办公室\n印发《关于加强某某工作的意见》的通知\n\n某办发〔2024〕3号\n\n各区：\n\n正文。\n',
+    );
     expect(issue.documents).toHaveLength(1);
-    expect(issue.documents[0]).toMatchObject({ title: '中共某市委办公室某市人民政府办公室印发《关于加强某某工作的意见》的通知', titleSpan: { startLine: 1, endLine: 2 } });
+    expect(issue.documents[0]).toMatchObject({
+      title: '中共某市委办公室某市人民政府办公室印发《关于加强某某工作的意见》的通知',
+      titleSpan: { startLine: 1, endLine: 2 },
+    });
   });
 
   it('an issuer on its own line above 关于…', () => {
@@ -127,41 +149,75 @@ describe('document heads', () => {
 
 describe('more head layouts', () => {
   it('a regulation with its passage note (date and order) under the title', () => {
-    const text = '某某管理条例\n\n（2019年3月2日中华人民共和国国务院令第709号公布　自2019年5月1日起施行）\n\n第一章　总则\n\n第一条　为了规范某某，制定本条例。\n';
+    const text =
+      '某某管理条例\n\n（2019年3月2日中华人民共和国国务院令第709号公布　自2019年5月1日起施行）\n\n第一章　总则\n\n第一条　为了规范某某，制定本条例。\n';
     const d = parse(text).documents[0]!;
     expect(d).toMatchObject({ title: '某某管理条例', kind: '条例', date: '2019-03-02', dateSource: 'dateLine', dateLine: 3 });
   });
 
   it('a bare date under the title, and a long title on one line', () => {
-    const title = '某某市人民政府办公室关于提请以市府办名义印发《某某市依托“一网通办”深化惠企利民政策和服务“免申即享”工作的实施方案》的请示';
+    const title =
+      '某某市人民政府办公室关于提请以市府办名义印发《某某市依托“一网通办”深化惠企利民政策和服务“免申即享”工作的实施方案》的请示';
     expect(title.length).toBeGreaterThan(60);
     const issue = parse(`${title}\n2023年5月15日\n某市人民政府：\n正文。\n`);
     expect(issue.documents.map((d) => [d.title, d.date])).toEqual([[title, '2023-05-15']]);
   });
 
   it('a list of documents (title, 文号, title, 文号) starts no document', () => {
-    const text = '某市人民政府关于宣布失效一批文件的决定\n某府发〔2024〕1号\n各区：\n下列文件宣布失效：\n\n某市人民政府关于甲的通知\n某府发〔2010〕3号\n某市人民政府关于乙的通知\n某府发〔2011〕4号\n某市人民政府关于丙的意见\n某府发〔2012〕5号\n\n某市人民政府\n2024年1月3日\n';
+    const text =
+      '某市人民政府关于宣布失效一批文件的决定\n某府发〔2024〕1号\n各区：\n下列文件宣布失效：\n\n某市人民政府关于甲的通知\n某府发〔2010〕3号\n某市人民政府关于乙的通知\n某府发〔2011〕4号\n某市人民政府关于丙的意见\n某府发〔2012〕5号\n\n某市人民政府\n2024年1月3日\n';
     const issue = parse(text);
     expect(issue.documents.map((d) => d.docNumber?.raw)).toEqual(['某府发〔2024〕1号']);
-    expect(issue.citations.filter((c) => c.kind === 'docNumber').map((c) => c.normalized)).toEqual(['某府发〔2010〕3号', '某府发〔2011〕4号', '某府发〔2012〕5号']);
+    expect(issue.citations.filter((c) => c.kind === 'docNumber').map((c) => c.normalized)).toEqual([
+      '某府发〔2010〕3号',
+      '某府发〔2011〕4号',
+      '某府发〔2012〕5号',
+    ]);
   });
 
   it('a 文号 above the title when the 版头 mark is lost', () => {
     const issue = parse('前一件的正文。\n\n某府发〔2022〕9号\n\n某市人民政府关于某事的通知\n\n各区：\n\n正文。\n');
     const d = issue.documents.find((x) => x.docNumber)!;
-    expect(d).toMatchObject({ title: '某市人民政府关于某事的通知', docNumber: { line: 3 }, span: { startLine: 3 }, titleSpan: { startLine: 5 } });
+    expect(d).toMatchObject({
+      title: '某市人民政府关于某事的通知',
+      docNumber: { line: 3 },
+      span: { startLine: 3 },
+      titleSpan: { startLine: 5 },
+    });
   });
 
   it('a letter-spaced 版头 mark and the rule under it; joint issuers one space apart', () => {
-    const text = ['某 市 人 民 政 府 文 件', '', '某府发〔2022〕6号', '━━━━━━━━━━━━━━', '某市人民政府关于某事的通知', '各区：', '正文。', '中共某市委办公室 某市人民政府办公室', '2022年2月3日'].join('\n');
+    const text = [
+      '某 市 人 民 政 府 文 件',
+      '',
+      '某府发〔2022〕6号',
+      '━━━━━━━━━━━━━━',
+      '某市人民政府关于某事的通知',
+      '各区：',
+      '正文。',
+      '中共某市委办公室 某市人民政府办公室',
+      '2022年2月3日',
+    ].join('\n');
     const d = parse(text).documents[0]!;
     expect(d.header).toEqual({ issuers: ['某市人民政府'], line: 1, signer: null });
     expect(d.signature!.issuers).toEqual(['中共某市委办公室', '某市人民政府办公室']);
     expect(d.issuers).toEqual(['中共某市委办公室', '某市人民政府办公室']);
   });
 
-  it('a web page\'s metadata block before the title, keys with spaces inside', () => {
-    const text = ['索 引 号：000014349/2019-00025', '发文机关：某市人民政府', '标　　题：某市人民政府关于某事的通知', '发文字号：某府发〔2019〕5号', '', '某市人民政府关于某事的通知', '某府发〔2019〕5号', '各区：', '正文。', '某市人民政府', '2019年1月27日'].join('\n');
+  it("a web page's metadata block before the title, keys with spaces inside", () => {
+    const text = [
+      '索 引 号：000014349/2019-00025',
+      '发文机关：某市人民政府',
+      '标　　题：某市人民政府关于某事的通知',
+      '发文字号：某府发〔2019〕5号',
+      '',
+      '某市人民政府关于某事的通知',
+      '某府发〔2019〕5号',
+      '各区：',
+      '正文。',
+      '某市人民政府',
+      '2019年1月27日',
+    ].join('\n');
     const issue = parse(text);
     expect(issue.documents).toHaveLength(1);
     expect(issue.documents[0]!.sourceMeta.map((m) => m.key)).toEqual(['索引号', '发文机关', '标题', '发文字号']);
@@ -195,11 +251,18 @@ describe('文号 in every common form', () => {
   });
 
   it('an order (令) is a document of kind 令 with its number, year null', () => {
-    const text = '中华人民共和国国务院令\n\n第709号\n\n《某某条例》已经2019年2月20日国务院第40次常务会议通过，现予公布，自2019年5月1日起施行。\n\n总理　李克强\n\n2019年3月2日\n';
+    const text =
+      '中华人民共和国国务院令\n\n第709号\n\n《某某条例》已经2019年2月20日国务院第40次常务会议通过，现予公布，自2019年5月1日起施行。\n\n总理　李克强\n\n2019年3月2日\n';
     const issue = parse(text);
     expect(issue.documents).toHaveLength(1);
     const d = issue.documents[0]!;
-    expect(d).toMatchObject({ kind: '令', title: '中华人民共和国国务院令', date: '2019-03-02', dateSource: 'signature', issuers: ['总理 李克强'] });
+    expect(d).toMatchObject({
+      kind: '令',
+      title: '中华人民共和国国务院令',
+      date: '2019-03-02',
+      dateSource: 'signature',
+      issuers: ['总理 李克强'],
+    });
     expect(d.docNumber).toMatchObject({ raw: '第709号', serial: 709, year: null, normalized: '中华人民共和国国务院令第709号', line: 3 });
     expect(d.id).toBe('中华人民共和国国务院令-709');
     expect(codes(issue)).not.toContain('DOCNUMBER_NONSTANDARD');
@@ -207,7 +270,18 @@ describe('文号 in every common form', () => {
   });
 
   it('the regulation an order publishes stays with the order', () => {
-    const text = ['某市人民政府令', '第 50 号', '《某市某某管理办法》已经2021年5月8日市人民政府第12次常务会议通过，现予公布，自2021年7月1日起施行。', '市长　王五', '2021年5月20日', '', '某市某某管理办法', '（2021年5月20日某市人民政府令第50号公布）', '第一条　为了规范某某，制定本办法。', '第二条　本办法适用于本市。'].join('\n');
+    const text = [
+      '某市人民政府令',
+      '第 50 号',
+      '《某市某某管理办法》已经2021年5月8日市人民政府第12次常务会议通过，现予公布，自2021年7月1日起施行。',
+      '市长　王五',
+      '2021年5月20日',
+      '',
+      '某市某某管理办法',
+      '（2021年5月20日某市人民政府令第50号公布）',
+      '第一条　为了规范某某，制定本办法。',
+      '第二条　本办法适用于本市。',
+    ].join('\n');
     const issue = parse(text);
     expect(issue.documents.map((d) => [d.kind, d.title, d.date])).toEqual([['令', '某市人民政府令', '2021-05-20']]);
     // a regulation on its own is a document dated by its passage note
@@ -216,7 +290,9 @@ describe('文号 in every common form', () => {
   });
 
   it('a city government order', () => {
-    const issue = parse('某市人民政府令\n第 3 号\n\n《某市某某办法》已经市人民政府常务会议通过，现予公布。\n\n市长　王五\n二〇二一年五月八日\n');
+    const issue = parse(
+      '某市人民政府令\n第 3 号\n\n《某市某某办法》已经市人民政府常务会议通过，现予公布。\n\n市长　王五\n二〇二一年五月八日\n',
+    );
     expect(issue.documents[0]).toMatchObject({ kind: '令', date: '2021-05-08', docNumber: { serial: 3, year: null } });
   });
 });
@@ -240,7 +316,12 @@ describe('落款 dates', () => {
 
   it('joint issuers on one line and on lines of their own', () => {
     const lines = ['正文。', '', '某市财政局　　某市人力资源和社会保障局', '某市税务局', '2022年5月6日', '（此件主动公开）'];
-    expect(readSignature(lines, 1, 6)).toMatchObject({ issuers: ['某市财政局', '某市人力资源和社会保障局', '某市税务局'], line: 5, startLine: 3, note: { text: '（此件主动公开）', line: 6 } });
+    expect(readSignature(lines, 1, 6)).toMatchObject({
+      issuers: ['某市财政局', '某市人力资源和社会保障局', '某市税务局'],
+      line: 5,
+      startLine: 3,
+      note: { text: '（此件主动公开）', line: 6 },
+    });
   });
 
   it('an issuer is a name, not a heading or a sentence', () => {
@@ -259,17 +340,51 @@ describe('落款 dates', () => {
 
   it('a date line under the title stays the date; the 落款 is kept beside it', () => {
     const issue = parse('某市人民政府关于某事的通知\n(2024年2月1日)\n某府发〔2024〕2号\n各区：\n正文。\n某市人民政府\n2024年1月30日\n');
-    expect(issue.documents[0]).toMatchObject({ date: '2024-02-01', dateSource: 'dateLine', dateLine: 2, signature: { date: '2024-01-30' } });
+    expect(issue.documents[0]).toMatchObject({
+      date: '2024-02-01',
+      dateSource: 'dateLine',
+      dateLine: 2,
+      signature: { date: '2024-01-30' },
+    });
   });
 });
 
 describe('版头 of a typeset document', () => {
   it('the mark, the 文号 and the title; page numbers are furniture', () => {
-    const text = ['某市人民政府文件', '', '某府发〔2022〕5号', '', '某市人民政府关于某事的', '', '通知', '', '各区人民政府：', '', '正文第一段。', '', '—1—', '', '正文第二段。', '', '- 2 -', '', '某市人民政府', '', '2022年1月5日', ''].join('\n');
+    const text = [
+      '某市人民政府文件',
+      '',
+      '某府发〔2022〕5号',
+      '',
+      '某市人民政府关于某事的',
+      '',
+      '通知',
+      '',
+      '各区人民政府：',
+      '',
+      '正文第一段。',
+      '',
+      '—1—',
+      '',
+      '正文第二段。',
+      '',
+      '- 2 -',
+      '',
+      '某市人民政府',
+      '',
+      '2022年1月5日',
+      '',
+    ].join('\n');
     const issue = parse(text);
     expect(issue.documents).toHaveLength(1);
     const d = issue.documents[0]!;
-    expect(d).toMatchObject({ title: '某市人民政府关于某事的通知', span: { startLine: 1 }, titleSpan: { startLine: 5, endLine: 7 }, issuers: ['某市人民政府'], date: '2022-01-05' });
+    expect(d).toMatchObject({
+      title: '某市人民政府关于某事的通知',
+      span: { startLine: 1 },
+      titleSpan: { startLine: 5, endLine: 7 },
+      issuers: ['某市人民政府'],
+      date: '2022-01-05',
+    });
     expect(d.header).toEqual({ issuers: ['某市人民政府'], line: 1, signer: null });
     expect(d.docNumber).toMatchObject({ raw: '某府发〔2022〕5号', line: 3 });
     expect(isPageNumber('—1—')).toBe(true);
@@ -278,24 +393,72 @@ describe('版头 of a typeset document', () => {
   });
 
   it('joint issuers sharing one 文件, and 签发人 beside the 文号', () => {
-    const text = ['某市财政局', '某市教育局', '文件', '', '某财发〔2023〕11号　　签发人：李四', '', '某市财政局 某市教育局关于某事的请示', '', '某市人民政府：', '', '正文。'].join('\n');
+    const text = [
+      '某市财政局',
+      '某市教育局',
+      '文件',
+      '',
+      '某财发〔2023〕11号　　签发人：李四',
+      '',
+      '某市财政局 某市教育局关于某事的请示',
+      '',
+      '某市人民政府：',
+      '',
+      '正文。',
+    ].join('\n');
     const d = parse(text).documents[0]!;
     expect(d.header).toEqual({ issuers: ['某市财政局', '某市教育局'], line: 3, signer: '李四' });
-    expect(d).toMatchObject({ kind: '请示', issuers: ['某市财政局', '某市教育局'], docNumber: { normalized: '某财发〔2023〕11号' }, span: { startLine: 1 } });
+    expect(d).toMatchObject({
+      kind: '请示',
+      issuers: ['某市财政局', '某市教育局'],
+      docNumber: { normalized: '某财发〔2023〕11号' },
+      span: { startLine: 1 },
+    });
   });
 });
 
 describe('a typeset document as pdftotext gives it', () => {
-  const text = ['某市人民政府办公室文件', '', '某府办发〔2022〕43号', '', '某市人民政府办公室关于印发', '《某市2022年某某考评办法》的通知', '', '各区人民政府，市直有关部门：',
-    '　　现将《某市2022年某某考评办法》印发给你们，请认真抓好落实。', '', '　　附件：某某考评指标', '', '某市人民政府办公室', '2022年4月14日', '（此件公开发布）', '', '—1—', '',
-    '附件', '', '某某考评指标', '', '一、政务服务（25分）', '', '—2—', '', '抄送：市委各部门，市人大常委会办公室。', '某市人民政府办公室　　　　　　　2022年4月15日印发', ''].join('\n');
+  const text = [
+    '某市人民政府办公室文件',
+    '',
+    '某府办发〔2022〕43号',
+    '',
+    '某市人民政府办公室关于印发',
+    '《某市2022年某某考评办法》的通知',
+    '',
+    '各区人民政府，市直有关部门：',
+    '　　现将《某市2022年某某考评办法》印发给你们，请认真抓好落实。',
+    '',
+    '　　附件：某某考评指标',
+    '',
+    '某市人民政府办公室',
+    '2022年4月14日',
+    '（此件公开发布）',
+    '',
+    '—1—',
+    '',
+    '附件',
+    '',
+    '某某考评指标',
+    '',
+    '一、政务服务（25分）',
+    '',
+    '—2—',
+    '',
+    '抄送：市委各部门，市人大常委会办公室。',
+    '某市人民政府办公室　　　　　　　2022年4月15日印发',
+    '',
+  ].join('\n');
   const issue = parse(text);
 
   it('is one document with its 版头, 落款, 附注 and attachment', () => {
     expect(issue.documents).toHaveLength(1);
     expect(issue.documents[0]).toMatchObject({
-      title: '某市人民政府办公室关于印发《某市2022年某某考评办法》的通知', date: '2022-04-14', issuers: ['某市人民政府办公室'],
-      header: { issuers: ['某市人民政府办公室'], line: 1 }, note: { text: '（此件公开发布）' },
+      title: '某市人民政府办公室关于印发《某市2022年某某考评办法》的通知',
+      date: '2022-04-14',
+      issuers: ['某市人民政府办公室'],
+      header: { issuers: ['某市人民政府办公室'], line: 1 },
+      note: { text: '（此件公开发布）' },
     });
     expect(issue.documents[0]!.attachments.map((a) => [a.declaredTitle, a.title])).toEqual([['某某考评指标', '某某考评指标']]);
   });
@@ -309,7 +472,17 @@ describe('a typeset document as pdftotext gives it', () => {
 });
 
 describe('database and web export furniture', () => {
-  const text = ['    【法宝引证码】 CLI.12.1234567', '原文链接：https://example.org/a.html', '发布部门：某市人民政府办公室', '某市人民政府办公室关于印发<某某办法>的通知', '某市人民政府办公室关于印发《某某办法》的通知', '某府办发〔2022〕43号', '各区：', '正文。', '2022年4月14日'].join('\n');
+  const text = [
+    '    【法宝引证码】 CLI.12.1234567',
+    '原文链接：https://example.org/a.html',
+    '发布部门：某市人民政府办公室',
+    '某市人民政府办公室关于印发<某某办法>的通知',
+    '某市人民政府办公室关于印发《某某办法》的通知',
+    '某府办发〔2022〕43号',
+    '各区：',
+    '正文。',
+    '2022年4月14日',
+  ].join('\n');
 
   it('is kept as source metadata, never taken as the title; the repeated title is info, not TEXT_REPEATED', () => {
     const issue = parse(text);
@@ -340,22 +513,78 @@ describe('database and web export furniture', () => {
 
 describe('attachments split over lines', () => {
   it('附件1. with its title wrapped over two lines', () => {
-    const text = ['某市人民政府关于某口岸的批复', '某府函〔2024〕2号', '某区人民政府：', '正文。', '附件：1.某某口岸查验区的界址点坐标', '某市人民政府', '2024年1月2日', '附件1.', '', '某某口岸查验区的', '', '界址点坐标', '', '| 点号 | X | Y |', '|---|---|---|', '| J1 | 1 | 2 |'].join('\n');
+    const text = [
+      '某市人民政府关于某口岸的批复',
+      '某府函〔2024〕2号',
+      '某区人民政府：',
+      '正文。',
+      '附件：1.某某口岸查验区的界址点坐标',
+      '某市人民政府',
+      '2024年1月2日',
+      '附件1.',
+      '',
+      '某某口岸查验区的',
+      '',
+      '界址点坐标',
+      '',
+      '| 点号 | X | Y |',
+      '|---|---|---|',
+      '| J1 | 1 | 2 |',
+    ].join('\n');
     const d = parse(text).documents[0]!;
-    expect(d.attachments).toEqual([{ index: 1, declaredTitle: '某某口岸查验区的界址点坐标', declaredLine: 5, title: '某某口岸查验区的界址点坐标', startLine: 8, parent: null }]);
+    expect(d.attachments).toEqual([
+      {
+        index: 1,
+        declaredTitle: '某某口岸查验区的界址点坐标',
+        declaredLine: 5,
+        title: '某某口岸查验区的界址点坐标',
+        startLine: 8,
+        parent: null,
+      },
+    ]);
   });
 
   it('附件： on a line of its own with the title below, matched to the attachment at the end', () => {
-    const text = ['某市人民政府办公室关于印发某办法的通知', '某府办发〔2024〕5号', '各区：', '正文。', '附件：', '某某考评指标', '2024年3月1日', '附件', '某某考评指标', '一、指标'].join('\n');
+    const text = [
+      '某市人民政府办公室关于印发某办法的通知',
+      '某府办发〔2024〕5号',
+      '各区：',
+      '正文。',
+      '附件：',
+      '某某考评指标',
+      '2024年3月1日',
+      '附件',
+      '某某考评指标',
+      '一、指标',
+    ].join('\n');
     const issue = parse(text);
-    expect(issue.documents[0]!.attachments).toEqual([{ index: null, declaredTitle: '某某考评指标', declaredLine: 5, title: '某某考评指标', startLine: 8, parent: null }]);
+    expect(issue.documents[0]!.attachments).toEqual([
+      { index: null, declaredTitle: '某某考评指标', declaredLine: 5, title: '某某考评指标', startLine: 8, parent: null },
+    ]);
     expect(codes(issue)).not.toContain('ATTACHMENT_UNDECLARED');
   });
 
   it('附件： on a line of its own with a numbered list below', () => {
-    const text = ['某市人民政府关于某事的通知', '某府发〔2024〕6号', '各区：', '正文。', '附件：', '1.甲表', '2.乙表', '某市人民政府', '2024年3月1日', '附件1', '甲表', '附件2', '乙表'].join('\n');
+    const text = [
+      '某市人民政府关于某事的通知',
+      '某府发〔2024〕6号',
+      '各区：',
+      '正文。',
+      '附件：',
+      '1.甲表',
+      '2.乙表',
+      '某市人民政府',
+      '2024年3月1日',
+      '附件1',
+      '甲表',
+      '附件2',
+      '乙表',
+    ].join('\n');
     const d = parse(text).documents[0]!;
-    expect(d.attachments.map((a) => [a.index, a.declaredTitle, a.startLine])).toEqual([[1, '甲表', 10], [2, '乙表', 12]]);
+    expect(d.attachments.map((a) => [a.index, a.declaredTitle, a.startLine])).toEqual([
+      [1, '甲表', 10],
+      [2, '乙表', 12],
+    ]);
   });
 });
 
@@ -377,8 +606,20 @@ describe('real text: fourteen State Council documents (tests/fixtures/real/gwy-2
 
   it('dates each from its 落款 and names its issuer', () => {
     expect(issue.documents.map((d) => d.date)).toEqual([
-      '2019-01-27', '2019-01-22', '2019-01-24', '2019-01-16', '2019-01-12', '2019-01-09', '2018-12-29',
-      '2019-01-01', '2018-12-30', '2018-12-23', '2018-12-28', '2018-12-26', '2018-12-05', '2018-12-25',
+      '2019-01-27',
+      '2019-01-22',
+      '2019-01-24',
+      '2019-01-16',
+      '2019-01-12',
+      '2019-01-09',
+      '2018-12-29',
+      '2019-01-01',
+      '2018-12-30',
+      '2018-12-23',
+      '2018-12-28',
+      '2018-12-26',
+      '2018-12-05',
+      '2018-12-25',
     ]);
     for (const d of issue.documents) {
       expect(d.issuers).toEqual([d.docNumber!.issuer.startsWith('国办') ? '国务院办公厅' : '国务院']);
@@ -388,7 +629,7 @@ describe('real text: fourteen State Council documents (tests/fixtures/real/gwy-2
     expect(issue.documents.find((d) => d.id === '国办发-2018-126')!.note!.text).toBe('（本文有删减）');
   });
 
-  it('counts no document\'s own 文号 as a citation', () => {
+  it("counts no document's own 文号 as a citation", () => {
     expect(ownCitations(issue)).toEqual([]);
   });
 
@@ -408,14 +649,20 @@ describe('real text: fourteen State Council documents (tests/fixtures/real/gwy-2
 });
 
 describe('real text: a pkulaw export (tests/fixtures/real/pkulaw-baotou-2022-43.txt)', () => {
-  const issue = parseIssue(new Uint8Array(readFileSync(new URL('./fixtures/real/pkulaw-baotou-2022-43.txt', import.meta.url))), { name: 'pkulaw-baotou-2022-43.txt' });
+  const issue = parseIssue(new Uint8Array(readFileSync(new URL('./fixtures/real/pkulaw-baotou-2022-43.txt', import.meta.url))), {
+    name: 'pkulaw-baotou-2022-43.txt',
+  });
 
   it('is one document with its 文号, title, date and issuer; the furniture kept as metadata', () => {
     expect(issue.documents).toHaveLength(1);
     const d = issue.documents[0]!;
     expect(d).toMatchObject({
-      id: '包府办发-2022-43', title: '包头市人民政府办公室关于印发《包头市2022年数字政府建设考评办法》的通知', kind: '通知',
-      date: '2022-04-14', issuers: ['包头市人民政府办公室'], docNumber: { raw: '包府办发〔2022〕43号', line: 5 },
+      id: '包府办发-2022-43',
+      title: '包头市人民政府办公室关于印发《包头市2022年数字政府建设考评办法》的通知',
+      kind: '通知',
+      date: '2022-04-14',
+      issuers: ['包头市人民政府办公室'],
+      docNumber: { raw: '包府办发〔2022〕43号', line: 5 },
     });
     expect(d.sourceMeta.map((m) => m.key)).toEqual(['法宝引证码', '原文链接', 'title']);
     expect(d.attachments.map((a) => [a.declaredTitle, a.title])).toEqual([['包头市数字政府建设考评指标', '包头市数字政府建设考评指标']]);

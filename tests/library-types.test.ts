@@ -4,11 +4,40 @@
 // signature that stops matching, fails the typecheck; vitest runs the few value checks.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
-  parseIssue, parseSource, exportIssue, validateIssue, extractTables, scanTables, splitRow, InputError, OutputError, CATALOGUE,
-  type ParseOptions, type ParsedSource, type Encoding, type SourceLines, type Result,
-  type ExportIssueOptions, type ValidateIssueOptions, type Validation, type FailOn, type RuleLevel,
-  type Anomaly, type Severity, type Issue, type Source, type Span, type Document, type Table, type ColumnType,
-  type Fragment, type RawRow, type RawCell, type Code, type Rule, type Block,
+  parseIssue,
+  parseSource,
+  exportIssue,
+  validateIssue,
+  extractTables,
+  scanTables,
+  splitRow,
+  InputError,
+  OutputError,
+  CATALOGUE,
+  type ParseOptions,
+  type ParsedSource,
+  type Encoding,
+  type SourceLines,
+  type Result,
+  type ExportIssueOptions,
+  type ValidateIssueOptions,
+  type Validation,
+  type FailOn,
+  type RuleLevel,
+  type Anomaly,
+  type Severity,
+  type Issue,
+  type Source,
+  type Span,
+  type Document,
+  type Table,
+  type ColumnType,
+  type Fragment,
+  type RawRow,
+  type RawCell,
+  type Code,
+  type Rule,
+  type Block,
 } from '../src/index.js';
 
 describe('src/index.ts exports every type its functions name', () => {
@@ -41,7 +70,11 @@ describe('src/index.ts exports every type its functions name', () => {
     expectTypeOf(splitRow).returns.toEqualTypeOf<RawRow | null>();
     expectTypeOf<RawRow['cells']>().toEqualTypeOf<RawCell[]>();
     expectTypeOf<Table['columns'][number]['type']>().toEqualTypeOf<ColumnType>();
-    const src: SourceLines = { text: '| a | b |\n|---|---|\n| 1 | 2 |', lines: ['| a | b |', '|---|---|', '| 1 | 2 |'], offsets: [0, 10, 20] };
+    const src: SourceLines = {
+      text: '| a | b |\n|---|---|\n| 1 | 2 |',
+      lines: ['| a | b |', '|---|---|', '| 1 | 2 |'],
+      offsets: [0, 10, 20],
+    };
     const fragments: Fragment[] = scanTables(src);
     expect(fragments).toHaveLength(1);
     const tables: Result<Table[]> = extractTables(src, []);

@@ -14,10 +14,12 @@ const files = await documentsMarkdown(issue, lines);
 function readFrontMatter(md: string): Record<string, unknown> {
   const m = /^---\n([\s\S]*?)\n---\n/.exec(md);
   if (!m) throw new Error('no front matter');
-  return Object.fromEntries(m[1]!.split('\n').map((l) => {
-    const i = l.indexOf(': ');
-    return [l.slice(0, i), JSON.parse(l.slice(i + 2))];
-  }));
+  return Object.fromEntries(
+    m[1]!.split('\n').map((l) => {
+      const i = l.indexOf(': ');
+      return [l.slice(0, i), JSON.parse(l.slice(i + 2))];
+    }),
+  );
 }
 
 describe('docs/NN-<slug>.md', () => {
@@ -36,7 +38,14 @@ describe('docs/NN-<slug>.md', () => {
     files.forEach((f, i) => {
       const d = issue.documents[i]!;
       const fm = readFrontMatter(fileText(f.data));
-      expect(fm).toMatchObject({ id: d.id, title: d.title, date: d.date, 文号: d.docNumber?.normalized ?? null, category: d.category, page: d.toc?.page ?? null });
+      expect(fm).toMatchObject({
+        id: d.id,
+        title: d.title,
+        date: d.date,
+        文号: d.docNumber?.normalized ?? null,
+        category: d.category,
+        page: d.toc?.page ?? null,
+      });
     });
   });
 

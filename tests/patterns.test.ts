@@ -23,7 +23,10 @@ describe('文号', () => {
     expect(docNumberLine('')).toBeNull();
   });
   it('finds cited 文号 in running text and trims lead-in words', () => {
-    expect(findDocNumbers('根据《通知》(国发〔2022〕22号)和(沪府发〔2023〕2号)要求').map((m) => m.normalized)).toEqual(['国发〔2022〕22号', '沪府发〔2023〕2号']);
+    expect(findDocNumbers('根据《通知》(国发〔2022〕22号)和(沪府发〔2023〕2号)要求').map((m) => m.normalized)).toEqual([
+      '国发〔2022〕22号',
+      '沪府发〔2023〕2号',
+    ]);
     expect(findDocNumbers('按照国办发〔2019〕5号执行')[0]!.issuer).toBe('国办发');
   });
 });
@@ -89,7 +92,25 @@ describe('table of contents', () => {
     expect(toc.endLine).toBe(6);
   });
   it('an issue without TOC still parses into documents', () => {
-    const text = ['【市政府文件】', '', '某市人民政府关于甲的通知', '', '(2024年1月5日)', '', '某府〔2024〕1号', '', '各区政府：', '', '正文。', '', '某市人民政府关于乙的', '通知', '(2024年1月9日)', '', '正文。'].join('\n');
+    const text = [
+      '【市政府文件】',
+      '',
+      '某市人民政府关于甲的通知',
+      '',
+      '(2024年1月5日)',
+      '',
+      '某府〔2024〕1号',
+      '',
+      '各区政府：',
+      '',
+      '正文。',
+      '',
+      '某市人民政府关于乙的',
+      '通知',
+      '(2024年1月9日)',
+      '',
+      '正文。',
+    ].join('\n');
     const i = parseIssue(text);
     expect(i.toc).toEqual([]);
     expect(i.documents.map((d) => [d.id, d.title, d.date, d.recipients?.text ?? null])).toEqual([
@@ -103,8 +124,24 @@ describe('table of contents', () => {
 
 describe('masthead', () => {
   it('reads a colophon with full-width digits and no website', () => {
-    const m = readMasthead(['正文', '', '某市人民政府公报', '２０２４年第１２期（总第３００期）', '2024年12月30日出版', '主办：某市人民政府办公厅']);
-    expect(m.masthead).toEqual({ title: '某市人民政府公报', year: 2024, issue: 12, totalIssue: 300, publicationDate: '2024-12-30', publisher: '某市人民政府办公厅', website: null, line: 3 });
+    const m = readMasthead([
+      '正文',
+      '',
+      '某市人民政府公报',
+      '２０２４年第１２期（总第３００期）',
+      '2024年12月30日出版',
+      '主办：某市人民政府办公厅',
+    ]);
+    expect(m.masthead).toEqual({
+      title: '某市人民政府公报',
+      year: 2024,
+      issue: 12,
+      totalIssue: 300,
+      publicationDate: '2024-12-30',
+      publisher: '某市人民政府办公厅',
+      website: null,
+      line: 3,
+    });
     expect(m.startLine).toBe(3);
   });
   it('every field is null without a colophon', () => {

@@ -7,8 +7,48 @@ import { parsePeriod, parsePositions, splitName, phrasePerson, roleLabel, bodyHe
 import { sentenceActs } from '../src/features/people/sentences.js';
 import { SAMPLE } from './helpers/sample.js';
 
-const pieces = ['任命', '免去', '职务', '、', '(', ')', '（', '）', '兼', '试用期满', '副局长', '主任', '：', ':', '由', '兼任', '同志', '为', '的', '其',
-  '欧阳', '张', '三', ' ', '\u3000', '，', ',', '。', '区', '二〇二三年', '四月', '~', '至', '六月', '**', '|', '组长', '成员', '领导小组', '办公室'];
+const pieces = [
+  '任命',
+  '免去',
+  '职务',
+  '、',
+  '(',
+  ')',
+  '（',
+  '）',
+  '兼',
+  '试用期满',
+  '副局长',
+  '主任',
+  '：',
+  ':',
+  '由',
+  '兼任',
+  '同志',
+  '为',
+  '的',
+  '其',
+  '欧阳',
+  '张',
+  '三',
+  ' ',
+  '\u3000',
+  '，',
+  ',',
+  '。',
+  '区',
+  '二〇二三年',
+  '四月',
+  '~',
+  '至',
+  '六月',
+  '**',
+  '|',
+  '组长',
+  '成员',
+  '领导小组',
+  '办公室',
+];
 const textArb = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3 })), { maxLength: 30 }).map((a) => a.join(''));
 
 describe('people rules on arbitrary text', () => {

@@ -19,7 +19,10 @@ const issue = parseIssue(SAMPLE, { name: 'samples/changning-2023-02.txt' });
 /** One array per appointment: line, action, name, nameRaw, posts as "organization | title", qualifiers, period. */
 function appointmentDigest(i: Issue) {
   return i.appointments.map((a) => [
-    a.line, a.action, a.name, a.nameRaw,
+    a.line,
+    a.action,
+    a.name,
+    a.nameRaw,
     a.positions.map((p) => `${p.organization ?? ''} | ${p.title ?? ''}`),
     a.qualifiers,
     a.period ? `${a.period.from}..${a.period.to} ${a.period.raw}` : null,
@@ -42,9 +45,15 @@ function golden(name: string, value: unknown): void {
   const file = `${DIR}/${name}.json`;
   // One line per record (per member), so the file reads like the list in the text.
   const render = (v: unknown, indent: string): string => {
-    if (Array.isArray(v)) return `[\n${v.map((x) => indent + '  ' + (Array.isArray(x) ? JSON.stringify(x) : render(x, indent + '  '))).join(',\n')}\n${indent}]`;
+    if (Array.isArray(v))
+      return `[\n${v.map((x) => indent + '  ' + (Array.isArray(x) ? JSON.stringify(x) : render(x, indent + '  '))).join(',\n')}\n${indent}]`;
     if (v && typeof v === 'object') {
-      return `{\n${Object.entries(v).map(([k, x]) => `${indent}  ${JSON.stringify(k)}: ${Array.isArray(x) || (x && typeof x === 'object') ? render(x, indent + '  ') : JSON.stringify(x)}`).join(',\n')}\n${indent}}`;
+      return `{\n${Object.entries(v)
+        .map(
+          ([k, x]) =>
+            `${indent}  ${JSON.stringify(k)}: ${Array.isArray(x) || (x && typeof x === 'object') ? render(x, indent + '  ') : JSON.stringify(x)}`,
+        )
+        .join(',\n')}\n${indent}}`;
     }
     return JSON.stringify(v);
   };
@@ -75,7 +84,17 @@ describe('appointments and removals of the sample (人事任免, lines 2776–28
     const first = issue.appointments[0]!;
     expect([first.name, first.nameRaw]).toEqual(['谢健', '谢 健']);
     expect(issue.appointments.filter((a) => a.name !== a.nameRaw).map((a) => a.nameRaw)).toEqual([
-      '谢 健', '夏 磊', '陈 洁', '张 瑛', '袁 娜', '李 彦', '黄 骅', '施 彧', '刘 旭', '陶 琨', '王 炜',
+      '谢 健',
+      '夏 磊',
+      '陈 洁',
+      '张 瑛',
+      '袁 娜',
+      '李 彦',
+      '黄 骅',
+      '施 彧',
+      '刘 旭',
+      '陶 琨',
+      '王 炜',
     ]);
   });
 
@@ -102,7 +121,11 @@ describe('appointments and removals of the sample (人事任免, lines 2776–28
     expect(by('张雨莹').qualifiers).toEqual(['挂职期一年']);
     expect(by('李薇娜').qualifiers).toEqual(['兼']);
     expect(by('李薇娜').positions[0]!.organization).toBe('长宁区城市运行管理中心(区城市网格化综合管理中心、区政务服务中心、区大数据中心)');
-    expect(by('张瑛').positions[0]).toEqual({ text: '上海新长宁(集团)有限公司副总经理', organization: '上海新长宁(集团)有限公司', title: '副总经理' });
+    expect(by('张瑛').positions[0]).toEqual({
+      text: '上海新长宁(集团)有限公司副总经理',
+      organization: '上海新长宁(集团)有限公司',
+      title: '副总经理',
+    });
     expect(by('侯敏子').qualifiers).toEqual([]);
     const counts = new Map<string, number>();
     for (const a of issue.appointments) for (const q of a.qualifiers) counts.set(q, (counts.get(q) ?? 0) + 1);
@@ -132,7 +155,13 @@ describe('rosters of the sample', () => {
     expect(r.members.filter((m) => m.role === '成员')).toHaveLength(18);
     expect(r.members.find((m) => m.name === '皇甫冉')).toMatchObject({ position: '区市场监管局副局长', line: 964 });
     expect(r.members[18]).toMatchObject({ name: null, nameRaw: null, position: '周家桥街道办事处副主任', line: 970 });
-    expect(r.members[19]).toMatchObject({ role: '办公室主任', name: '金卫峰', position: '区绿化市容局局长', source: 'sentence', line: 972 });
+    expect(r.members[19]).toMatchObject({
+      role: '办公室主任',
+      name: '金卫峰',
+      position: '区绿化市容局局长',
+      source: 'sentence',
+      line: 972,
+    });
   });
 
   it('the leading group: 组长, 副组长, 29 members (two without a name), office director named in a sentence', () => {
@@ -143,7 +172,13 @@ describe('rosters of the sample', () => {
     expect(r.members[0]).toMatchObject({ name: '陈颖', nameRaw: '陈 颖', position: '副区长', line: 1627 });
     expect(r.members.filter((m) => m.role === '成员')).toHaveLength(29);
     expect(r.members.filter((m) => m.name === null).map((m) => m.position)).toEqual(['区委编办主任', '新泾镇镇长']);
-    expect(r.members.at(-1)).toMatchObject({ role: '办公室主任', name: '张戎', position: '区卫生健康委副主任', source: 'sentence', line: 1670 });
+    expect(r.members.at(-1)).toMatchObject({
+      role: '办公室主任',
+      name: '张戎',
+      position: '区卫生健康委副主任',
+      source: 'sentence',
+      line: 1670,
+    });
   });
 
   it('every name-less line is a warning on its line, and only those', () => {

@@ -7,7 +7,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseIssue } from '../src/parse.js';
 import { Appointment, Roster } from '../src/model/people.js';
-import { splitName, isName, parsePositions, parsePeriod, bodyFromTitle, roleLabel, phrasePerson, extractAppointments } from '../src/features/people/index.js';
+import {
+  splitName,
+  isName,
+  parsePositions,
+  parsePeriod,
+  bodyFromTitle,
+  roleLabel,
+  phrasePerson,
+  extractAppointments,
+} from '../src/features/people/index.js';
 import { splitLines } from '../src/read/lines.js';
 import { headerLineActions, entryOf } from '../src/features/people/common.js';
 import { CATALOGUE } from '../src/model/catalogue.js';
@@ -85,9 +94,18 @@ describe('positions', () => {
   });
 
   it('an alias list in parentheses stays in the organisation; (兼) is a qualifier', () => {
-    for (const [o, c] of [['(', ')'], ['（', '）']]) {
+    for (const [o, c] of [
+      ['(', ')'],
+      ['（', '）'],
+    ]) {
       const r = parsePositions(`某区运行中心${o}区网格中心、区数据中心${c}主任${o}兼${c}`);
-      expect(r.positions).toEqual([{ text: `某区运行中心${o}区网格中心、区数据中心${c}主任`, organization: `某区运行中心${o}区网格中心、区数据中心${c}`, title: '主任' }]);
+      expect(r.positions).toEqual([
+        {
+          text: `某区运行中心${o}区网格中心、区数据中心${c}主任`,
+          organization: `某区运行中心${o}区网格中心、区数据中心${c}`,
+          title: '主任',
+        },
+      ]);
       expect(r.qualifiers).toEqual(['兼']);
     }
   });
@@ -184,7 +202,9 @@ describe('appointment lists in a made-up issue', () => {
 
   it('actions from the headers, one record per person, every field', () => {
     for (const a of issue.appointments) expect(() => Appointment.parse(a)).not.toThrow();
-    expect(issue.appointments.map((a) => [a.action, a.name, a.nameRaw, a.positions.map((p) => `${p.organization}|${p.title}`), a.qualifiers])).toEqual([
+    expect(
+      issue.appointments.map((a) => [a.action, a.name, a.nameRaw, a.positions.map((p) => `${p.organization}|${p.title}`), a.qualifiers]),
+    ).toEqual([
       ['remove', '欧阳娜娜', '欧阳 娜娜', ['某区甲局|副局长', '某区乙局|局长'], []],
       ['remove', '司马光', '司马光', ['某区东湖、西湖地区联络办公室|主任'], []],
       ['appoint', '王峰', '王 峰', ['某区运行中心（区网格中心、区数据中心）|主任'], ['兼']],
@@ -192,7 +212,9 @@ describe('appointment lists in a made-up issue', () => {
       ['appoint', null, null, ['某区丙局|副局长'], []],
       ['appoint', '李四', '李 四', [], []],
     ]);
-    expect(issue.appointments.every((a) => a.documentId === doc.id && a.line >= doc.span.startLine && a.line <= doc.span.endLine)).toBe(true);
+    expect(issue.appointments.every((a) => a.documentId === doc.id && a.line >= doc.span.startLine && a.line <= doc.span.endLine)).toBe(
+      true,
+    );
     expect(issue.appointments[0]!.period).toEqual({ from: '2024-01', to: '2024-03', raw: '二〇二四年一月~三月' });
   });
 
@@ -209,12 +231,14 @@ describe('appointment lists in a made-up issue', () => {
   });
 
   it('plain-line lists and a table whose rows switch the action (任 命 / 免 去 rows)', () => {
-    const i = parseIssue(personnelIssue([
-      '免去职务：',
-      '东方 明 某区丁局局长职务',
-      '张 三 某区戊局副局长（试用期满）',
-      '| 姓名 | 职务 |\n|---|---|\n| 任 命 | |\n| 赵 六 | 某区己局局长 |\n| 免 去 | |\n| 钱 七 | 某区庚局局长 |',
-    ]));
+    const i = parseIssue(
+      personnelIssue([
+        '免去职务：',
+        '东方 明 某区丁局局长职务',
+        '张 三 某区戊局副局长（试用期满）',
+        '| 姓名 | 职务 |\n|---|---|\n| 任 命 | |\n| 赵 六 | 某区己局局长 |\n| 免 去 | |\n| 钱 七 | 某区庚局局长 |',
+      ]),
+    );
     expect(i.appointments.map((a) => [a.action, a.name, a.positions.map((p) => p.text), a.qualifiers])).toEqual([
       ['remove', '东方明', ['某区丁局局长'], []],
       ['remove', '张三', ['某区戊局副局长'], ['试用期满']],
@@ -224,12 +248,14 @@ describe('appointment lists in a made-up issue', () => {
   });
 
   it('sentences: 任命X为Y, 免去X的Y职务, 免去其Y职务 (其: the person just named)', () => {
-    const i = parseIssue(personnelIssue([
-      '经研究，决定任命王 峰为区甲局副局长（试用期一年），免去其区乙中心主任职务；任命欧阳娜娜、司马光为区丙局副局长。',
-      '免去上官燕的区丁局局长、区戊办主任职务。',
-      '免去李四区己局副局长职务。',
-      '依法任命的人员应当履职。',
-    ]));
+    const i = parseIssue(
+      personnelIssue([
+        '经研究，决定任命王 峰为区甲局副局长（试用期一年），免去其区乙中心主任职务；任命欧阳娜娜、司马光为区丙局副局长。',
+        '免去上官燕的区丁局局长、区戊办主任职务。',
+        '免去李四区己局副局长职务。',
+        '依法任命的人员应当履职。',
+      ]),
+    );
     expect(i.appointments.map((a) => [a.action, a.name, a.positions.map((p) => p.text), a.qualifiers])).toEqual([
       ['appoint', '王峰', ['区甲局副局长'], ['试用期一年']],
       ['remove', '王峰', ['区乙中心主任'], []],
@@ -258,7 +284,11 @@ describe('appointment lists in a made-up issue', () => {
     ]);
     const i = parseIssue(text);
     const doc = i.documents.find((d) => d.title === PERSONNEL_TITLE)!;
-    const r = extractAppointments(splitLines(text), doc, i.tables.filter((t) => t.documentId === doc.id));
+    const r = extractAppointments(
+      splitLines(text),
+      doc,
+      i.tables.filter((t) => t.documentId === doc.id),
+    );
     expect(r.value.map((a) => [a.id, a.action, a.name])).toEqual([
       [`${doc.id}-p1`, 'appoint', '王峰'],
       [`${doc.id}-p2`, 'appoint', '赵六'],
@@ -329,25 +359,31 @@ describe('rosters in a made-up issue', () => {
   });
 
   it('a document that only mentions a group (组长由区领导担任) has no roster', () => {
-    const i = parseIssue(miniIssue({ docs: [{ title: '某区人民政府关于开展某项普查的通知', body: ['成立某区普查领导小组，领导小组组长由区领导担任。', '特此通知。'] }] }));
+    const i = parseIssue(
+      miniIssue({
+        docs: [{ title: '某区人民政府关于开展某项普查的通知', body: ['成立某区普查领导小组，领导小组组长由区领导担任。', '特此通知。'] }],
+      }),
+    );
     expect(i.rosters).toEqual([]);
   });
 });
 
 describe('several rosters in one document, names-only lines', () => {
   const text = miniIssue({
-    docs: [{
-      title: '某区人民政府办公室关于调整某区河长制工作领导小组组成人员的通知',
-      body: [
-        '一、领导小组组成人员',
-        '组 长：张 三 区长',
-        '成 员：李四、王五、赵六',
-        '二、领导小组办公室组成人员',
-        '主 任：钱 七 区水务局局长',
-        '副主任：孙 八 区水务局副局长',
-        '特此通知。',
-      ],
-    }],
+    docs: [
+      {
+        title: '某区人民政府办公室关于调整某区河长制工作领导小组组成人员的通知',
+        body: [
+          '一、领导小组组成人员',
+          '组 长：张 三 区长',
+          '成 员：李四、王五、赵六',
+          '二、领导小组办公室组成人员',
+          '主 任：钱 七 区水务局局长',
+          '副主任：孙 八 区水务局副局长',
+          '特此通知。',
+        ],
+      },
+    ],
   });
   const issue = parseIssue(text);
 
@@ -366,20 +402,30 @@ describe('several rosters in one document, names-only lines', () => {
 });
 
 describe('rosters with sub-headings, post-only sentences, several documents (real layouts)', () => {
-  const roster = (title: string, number: string, body: string[], sign: string) => [title, number, '各有关单位：', '经研究，决定成立某委员会，组成人员如下：', ...body, sign, '2024年5月6日', ''].join('\n');
-  const text = roster('某市人民政府关于成立某市甲委员会的通知', '某府发〔2024〕20号', [
-    '主任委员：张 三 市长',
-    '委 员：',
-    '（一）市政府委员',
-    '李 四 副市长',
-    '（二）部门委员',
-    '王 五 市教育局局长',
-    '赵 六 市财政局局长',
-    '委员会办公室设在市教育局，办公室主任由市教育局主要负责同志兼任。',
-  ], '某市人民政府') + roster('某市人民政府办公室关于成立某市乙领导小组的通知', '某府办发〔2024〕21号', [
-    '组 长：钱 七 副市长',
-    '成 员：孙 八 市民政局局长',
-  ], '某市人民政府办公室');
+  const roster = (title: string, number: string, body: string[], sign: string) =>
+    [title, number, '各有关单位：', '经研究，决定成立某委员会，组成人员如下：', ...body, sign, '2024年5月6日', ''].join('\n');
+  const text =
+    roster(
+      '某市人民政府关于成立某市甲委员会的通知',
+      '某府发〔2024〕20号',
+      [
+        '主任委员：张 三 市长',
+        '委 员：',
+        '（一）市政府委员',
+        '李 四 副市长',
+        '（二）部门委员',
+        '王 五 市教育局局长',
+        '赵 六 市财政局局长',
+        '委员会办公室设在市教育局，办公室主任由市教育局主要负责同志兼任。',
+      ],
+      '某市人民政府',
+    ) +
+    roster(
+      '某市人民政府办公室关于成立某市乙领导小组的通知',
+      '某府办发〔2024〕21号',
+      ['组 长：钱 七 副市长', '成 员：孙 八 市民政局局长'],
+      '某市人民政府办公室',
+    );
   const issue = parseIssue(text);
 
   it('each roster stays with its own document', () => {
@@ -392,7 +438,12 @@ describe('rosters with sub-headings, post-only sentences, several documents (rea
 
   it('a numbered sub-heading is the group of the members under it, not a nameless member', () => {
     const r = issue.rosters[0]!;
-    expect(r.members.map((m) => [m.name, m.group])).toEqual([['张三', undefined], ['李四', '市政府委员'], ['王五', '部门委员'], ['赵六', '部门委员']]);
+    expect(r.members.map((m) => [m.name, m.group])).toEqual([
+      ['张三', undefined],
+      ['李四', '市政府委员'],
+      ['王五', '部门委员'],
+      ['赵六', '部门委员'],
+    ]);
     expect(issue.anomalies.filter((a) => a.code === 'PERSON_NAME_MISSING')).toEqual([]);
     expect(() => Roster.parse(r)).not.toThrow();
   });
@@ -405,17 +456,30 @@ describe('rosters with sub-headings, post-only sentences, several documents (rea
 
 describe('no people where there are none', () => {
   it('a statistics table with a 聘用 column is not an appointment list', () => {
-    const i = parseIssue(miniIssue({ docs: [{ title: '某区人民政府关于某项统计的通知', body: ['| 单位 | 聘用人数 |\n|---|---|\n| 甲街道 | 12 |\n| 乙街道 | 30 |'] }] }));
+    const i = parseIssue(
+      miniIssue({
+        docs: [{ title: '某区人民政府关于某项统计的通知', body: ['| 单位 | 聘用人数 |\n|---|---|\n| 甲街道 | 12 |\n| 乙街道 | 30 |'] }],
+      }),
+    );
     expect(i.appointments).toEqual([]);
     expect(i.anomalies.filter((a) => a.code.startsWith('PERSON_'))).toEqual([]);
   });
 
   it('组长：由区长担任 in an ordinary document is no roster; in a roster document a name-less leader', () => {
-    const plain = parseIssue(miniIssue({ docs: [{ title: '某区人民政府关于开展某项工作的通知', body: ['组长：由区长担任', '特此通知。'] }] }));
+    const plain = parseIssue(
+      miniIssue({ docs: [{ title: '某区人民政府关于开展某项工作的通知', body: ['组长：由区长担任', '特此通知。'] }] }),
+    );
     expect(plain.rosters).toEqual([]);
-    const roster = parseIssue(miniIssue({
-      docs: [{ title: '某区人民政府办公室关于调整某区某某工作领导小组的通知', body: ['组 长：由区长担任', '成 员：', '张 三 区甲局局长', '特此通知。'] }],
-    }));
+    const roster = parseIssue(
+      miniIssue({
+        docs: [
+          {
+            title: '某区人民政府办公室关于调整某区某某工作领导小组的通知',
+            body: ['组 长：由区长担任', '成 员：', '张 三 区甲局局长', '特此通知。'],
+          },
+        ],
+      }),
+    );
     expect(roster.rosters[0]!.members.map((m) => [m.role, m.name, m.position, m.source])).toEqual([
       ['组长', null, '区长', 'sentence'],
       ['成员', '张三', '区甲局局长', 'line'],
@@ -426,7 +490,13 @@ describe('no people where there are none', () => {
 
 describe('catalogue', () => {
   it('the people codes are in the people group', () => {
-    for (const code of ['PERSON_NAME_MISSING', 'PERSON_POSITION_MISSING', 'PERSON_NAME_INVALID', 'PERSON_ACTION_UNKNOWN', 'PERSON_TITLE_UNKNOWN'] as const) {
+    for (const code of [
+      'PERSON_NAME_MISSING',
+      'PERSON_POSITION_MISSING',
+      'PERSON_NAME_INVALID',
+      'PERSON_ACTION_UNKNOWN',
+      'PERSON_TITLE_UNKNOWN',
+    ] as const) {
       expect(CATALOGUE[code].group).toBe('people');
     }
   });

@@ -3,7 +3,15 @@ import { Progress } from '../src/cli/progress.js';
 
 /** A stand-in for process.stderr that records what is written. */
 function stream(isTTY: boolean): NodeJS.WriteStream & { text: string } {
-  const s = { isTTY, columns: 60, text: '', write(chunk: string) { s.text += chunk; return true; } };
+  const s = {
+    isTTY,
+    columns: 60,
+    text: '',
+    write(chunk: string) {
+      s.text += chunk;
+      return true;
+    },
+  };
   return s as unknown as NodeJS.WriteStream & { text: string };
 }
 
@@ -19,7 +27,11 @@ describe('progress bar', () => {
     expect(s.text.endsWith('\r\x1b[K')).toBe(true);
   });
   it('draws nothing when stderr is not a terminal, with --quiet, or for one file', () => {
-    for (const [tty, quiet, total] of [[false, false, 4], [true, true, 4], [true, false, 1]] as const) {
+    for (const [tty, quiet, total] of [
+      [false, false, 4],
+      [true, true, 4],
+      [true, false, 1],
+    ] as const) {
       const s = stream(tty);
       const p = new Progress(total, quiet, s);
       p.update(1);

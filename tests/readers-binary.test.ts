@@ -10,10 +10,21 @@ const bytes = (...parts: Array<string | number[]>): Uint8Array =>
   Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));
 
 /** A small uncompressed PDF: all ASCII, no NUL byte — it used to be parsed as an issue. */
-const PDF = bytes('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n',
-  'BT /F1 12 Tf (上海市长宁区人民政府公报) Tj ET\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const PDF = bytes(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n',
+  'BT /F1 12 Tf (上海市长宁区人民政府公报) Tj ET\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
 /** The start of a .docx: a zip local file header naming word/document.xml. */
-const DOCX = bytes('PK', [3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 0x21, 0], '[Content_Types].xml', [0, 0, 0, 0], 'PK', [3, 4, 20, 0], 'word/document.xml', [0, 0, 0]);
+const DOCX = bytes(
+  'PK',
+  [3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 0x21, 0],
+  '[Content_Types].xml',
+  [0, 0, 0, 0],
+  'PK',
+  [3, 4, 20, 0],
+  'word/document.xml',
+  [0, 0, 0],
+);
 const XLSX = bytes('PK', [3, 4, 20, 0, 6, 0], 'xl/workbook.xml', [0, 0]);
 const ODT = bytes('PK', [3, 4, 10, 0, 0, 0], 'mimetypeapplication/vnd.oasis.opendocument.text', [0, 0]);
 const ZIP = bytes('PK', [3, 4, 10, 0, 0, 0], 'notes.txt', [0, 0]);
@@ -52,7 +63,11 @@ describe('decode and parseIssue refuse binary input with the format named', () =
 
   it('a .docx names the container, not a NUL byte or UTF-16', () => {
     let msg = '';
-    try { decode(DOCX, 'issue.docx'); } catch (e) { msg = (e as Error).message; }
+    try {
+      decode(DOCX, 'issue.docx');
+    } catch (e) {
+      msg = (e as Error).message;
+    }
     expect(msg).toMatch(/^issue\.docx: is a Word document \(\.docx\)/);
     expect(msg).not.toMatch(/NUL|UTF-16/);
   });

@@ -8,11 +8,13 @@ import { extractTables } from '../src/features/tables/index.js';
 import { splitLines } from '../src/read/lines.js';
 import { gongbao } from './helpers/cli.js';
 
-const grid = (rows: Array<{ cells: Array<{ text: string; spanned?: unknown }> }>) => rows.map((r) => r.cells.map((c) => (c.spanned ? '^' : c.text)));
+const grid = (rows: Array<{ cells: Array<{ text: string; spanned?: unknown }> }>) =>
+  rows.map((r) => r.cells.map((c) => (c.spanned ? '^' : c.text)));
 
 describe('HTML tables on one line', () => {
   it('rowspan and colspan are expanded into the grid, covered positions marked spanned', () => {
-    const line = 'x <table><tr><td rowspan="2">序号</td><td colspan="2">城建坐标</td></tr><tr><td>Y(m)</td><td>X(m)</td></tr><tr><td>1</td><td rowspan="2">-1.5</td><td>2.5</td></tr><tr><td>2</td><td>3.5</td></tr></table> y';
+    const line =
+      'x <table><tr><td rowspan="2">序号</td><td colspan="2">城建坐标</td></tr><tr><td>Y(m)</td><td>X(m)</td></tr><tr><td>1</td><td rowspan="2">-1.5</td><td>2.5</td></tr><tr><td>2</td><td>3.5</td></tr></table> y';
     const { blocks, ranges } = readHtmlTables(line, 7, 100);
     expect(blocks).toHaveLength(1);
     const b = blocks[0]!;
@@ -52,17 +54,33 @@ describe('HTML tables on one line', () => {
     expect(read('<table><tr><td>a</td><td>b')).toEqual([[['a', 'b']]]);
     expect(read('<table><tr><td title="a>b">x</td></tr></table>')).toEqual([[['x']]]);
     expect(read('<TABLE><TBODY><TR><TH>u</TH></TR></TBODY></TABLE>')).toEqual([[['u']]]);
-    expect(read('<table><tr><td><table><tr><td>in</td></tr></table>out</td></tr></table>')).toEqual([[['<table><tr><td>in</td></tr></table>out']]]);
+    expect(read('<table><tr><td><table><tr><td>in</td></tr></table>out</td></tr></table>')).toEqual([
+      [['<table><tr><td>in</td></tr></table>out']],
+    ]);
     expect(read('<table><tr><td rowspan="0">z</td><td colspan="x">y</td></tr></table>')).toEqual([[['z', 'y']]]);
     expect(read('<table></table>')).toEqual([]);
   });
 
   it('lines read in one parse are read as if alone: what one leaves open does not swallow the next', () => {
-    const lines = ['<table><tr><td>a<td>b', '<table><tr><td><!-- x', '<table><tr><td title="q>c</td></tr></table>', '<table><tr><td>d</td></tr></table>', '<table><tr><td><script>e', '<table><tr><td>f</td></tr></table>'];
+    const lines = [
+      '<table><tr><td>a<td>b',
+      '<table><tr><td><!-- x',
+      '<table><tr><td title="q>c</td></tr></table>',
+      '<table><tr><td>d</td></tr></table>',
+      '<table><tr><td><script>e',
+      '<table><tr><td>f</td></tr></table>',
+    ];
     const got = readHtmlTablesOf(lines.map((text, i) => ({ text, line: i + 1, offset: 0 })));
     const alone = lines.map((l, i) => readHtmlTables(l, i + 1, 0));
     expect(got).toEqual(alone);
-    expect(got.map((r) => r.blocks.map((b) => grid([b.header, ...b.rows])))).toEqual([[[['a', 'b']]], [[['<!-- x']]], [[['']]], [[['d']]], [[['<script>e']]], [[['f']]]]);
+    expect(got.map((r) => r.blocks.map((b) => grid([b.header, ...b.rows])))).toEqual([
+      [[['a', 'b']]],
+      [[['<!-- x']]],
+      [[['']]],
+      [[['d']]],
+      [[['<script>e']]],
+      [[['f']]],
+    ]);
   });
 
   it('hostile spans cannot blow the grid up: past a budget a span is read as 1', () => {
@@ -143,7 +161,7 @@ describe('the Markdown reader', () => {
     expect(row).not.toMatch(/[<>]/);
   });
 
-  it('MinerU\'s <html><body> wrapper around a table becomes spaces too; text beside a table is kept', () => {
+  it("MinerU's <html><body> wrapper around a table becomes spaces too; text beside a table is kept", () => {
     const wrapped = markdownReader.read('<html><body><table><tr><td>a</td><td>b</td></tr></table></body></html>\n').value;
     expect(wrapped.src.lines[0]!.trimStart().startsWith('|')).toBe(true);
     expect(wrapped.src.lines[0]).not.toMatch(/[<>]/);
@@ -160,7 +178,10 @@ describe('the Markdown reader', () => {
 
   it('reports furniture once per kind with its count, and each image', () => {
     const f = r.anomalies.filter((a) => a.code === 'INPUT_PAGE_FURNITURE');
-    expect(f.map((a) => [a.line, a.endLine, a.severity])).toEqual([[5, 21, 'info'], [7, 23, 'info']]);
+    expect(f.map((a) => [a.line, a.endLine, a.severity])).toEqual([
+      [5, 21, 'info'],
+      [7, 23, 'info'],
+    ]);
     expect(f[0]!.message).toContain('3 times');
     expect(f[1]!.message).toContain('3 lines');
     const img = r.anomalies.filter((a) => a.code === 'INPUT_IMAGE_REFERENCE');
@@ -170,11 +191,16 @@ describe('the Markdown reader', () => {
   it('reads the HTML table into a block on its line', () => {
     expect(blocks).toHaveLength(1);
     expect(blocks[0]!.startLine).toBe(19);
-    expect(grid([blocks[0]!.header, ...blocks[0]!.rows])).toEqual([['姓名', '职务'], ['张三', '主任']]);
+    expect(grid([blocks[0]!.header, ...blocks[0]!.rows])).toEqual([
+      ['姓名', '职务'],
+      ['张三', '主任'],
+    ]);
   });
 
   it('a gazette line seen once or twice (a colophon) is kept; a number inside a paragraph is kept', () => {
-    const t = markdownReader.read(['# x', '', '某某区人民政府公报', '', '2024 年第 3 期（总第 9 期）', '', '某某区人民政府公报', '', '共', '12', '份'].join('\n')).value.src;
+    const t = markdownReader.read(
+      ['# x', '', '某某区人民政府公报', '', '2024 年第 3 期（总第 9 期）', '', '某某区人民政府公报', '', '共', '12', '份'].join('\n'),
+    ).value.src;
     expect(t.lines[2]).toBe('某某区人民政府公报');
     expect(t.lines[4]).toBe('2024 年第 3 期（总第 9 期）');
     expect(t.lines[9]).toBe('12');
@@ -183,15 +209,21 @@ describe('the Markdown reader', () => {
   it('the issue parses: title found under the furniture, date and table kept, reader named', () => {
     const issue = parseIssue(md);
     expect(issue.source.reader).toBe('markdown');
-    expect(issue.documents.map((d) => [d.title, d.date, d.titleSpan.startLine, d.dateLine])).toEqual([['某某区人民政府关于某事的通知', '2024-03-01', 3, 9]]);
+    expect(issue.documents.map((d) => [d.title, d.date, d.titleSpan.startLine, d.dateLine])).toEqual([
+      ['某某区人民政府关于某事的通知', '2024-03-01', 3, 9],
+    ]);
     expect(issue.tables).toHaveLength(1);
-    expect(issue.tables[0]!.rows[0]!.cells.map((c) => [c.text, c.line, c.column])).toEqual([['张三', 19, md.split('\n')[18]!.indexOf('张三') + 1], ['主任', 19, md.split('\n')[18]!.indexOf('主任') + 1]]);
+    expect(issue.tables[0]!.rows[0]!.cells.map((c) => [c.text, c.line, c.column])).toEqual([
+      ['张三', 19, md.split('\n')[18]!.indexOf('张三') + 1],
+      ['主任', 19, md.split('\n')[18]!.indexOf('主任') + 1],
+    ]);
   });
 });
 
 describe('headings are candidates, never trusted blindly', () => {
   it('a ## heading with a date line under it is a document; a ## heading inside the text (一、工作目标) is not', () => {
-    const md = '# 【区政府文件】\n\n## 关于某事的通知\n\n(2024 年 3 月 1 日)\n\n正文第一段。\n\n## 一、工作目标\n\n正文第二段。\n\n## 关于另一事的通知\n\n(2024 年 3 月 2 日)\n\n正文。\n';
+    const md =
+      '# 【区政府文件】\n\n## 关于某事的通知\n\n(2024 年 3 月 1 日)\n\n正文第一段。\n\n## 一、工作目标\n\n正文第二段。\n\n## 关于另一事的通知\n\n(2024 年 3 月 2 日)\n\n正文。\n';
     const i = parseIssue(md);
     expect(i.sections.map((x) => [x.category, x.line])).toEqual([['区政府文件', 1]]);
     expect(i.documents.map((d) => [d.title, d.date, d.span.startLine, d.span.endLine])).toEqual([

@@ -14,7 +14,15 @@ describe('runs of pipe rows without a delimiter row', () => {
   it('a run whose first two rows agree on their cell count is a table; later ragged rows are kept whole', () => {
     const f = runs('前文\n| 姓名 | 职务 |\n| 张三 | 主任 |\n| 李四 | 副主任 | 多 |\n后文\n');
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ startLine: 2, endLine: 4, header: ['姓名', '职务'], rows: [['张三', '主任'], ['李四', '副主任', '多']] });
+    expect(f[0]).toMatchObject({
+      startLine: 2,
+      endLine: 4,
+      header: ['姓名', '职务'],
+      rows: [
+        ['张三', '主任'],
+        ['李四', '副主任', '多'],
+      ],
+    });
   });
 
   it('a single pipe line, rows that disagree at once, or a first line not closed by | are not tables', () => {
@@ -37,13 +45,17 @@ describe('runs of pipe rows without a delimiter row', () => {
       if (!drop) kept.push(i + 1);
       return !drop;
     });
-    const want = scanTables(splitLines(SAMPLE), (r) => r.cells.map((c) => c.text)).map((f) => [kept.indexOf(f.startLine) + 1, f.header, f.rows]);
+    const want = scanTables(splitLines(SAMPLE), (r) => r.cells.map((c) => c.text)).map((f) => [
+      kept.indexOf(f.startLine) + 1,
+      f.header,
+      f.rows,
+    ]);
     const got = runs(stripped.join('\n')).map((f) => [f.startLine, f.header, f.rows]);
     expect(got).toHaveLength(45);
     expect(got).toEqual(want);
   });
 
-  it('the plain sample has no such run: its tables are the scanner\'s alone', () => {
+  it("the plain sample has no such run: its tables are the scanner's alone", () => {
     expect(runs(SAMPLE)).toEqual([]);
   });
 
@@ -51,7 +63,11 @@ describe('runs of pipe rows without a delimiter row', () => {
     const text = '| 序号 | 街道 | 人数 |\n| 1 | 华阳 | 10 |\n| 2 | | 12 |\n\n12\n\n| | | |\n| 3 | 江苏 | 9 |\n';
     const t = extractTables(splitLines(text), []);
     expect(t.value).toHaveLength(1);
-    expect(t.value[0]!.rows.map((r) => r.cells.map((c) => (c.filled ? `^${c.text}` : c.text)))).toEqual([['1', '华阳', '10'], ['2', '^华阳', '12'], ['3', '江苏', '9']]);
+    expect(t.value[0]!.rows.map((r) => r.cells.map((c) => (c.filled ? `^${c.text}` : c.text)))).toEqual([
+      ['1', '华阳', '10'],
+      ['2', '^华阳', '12'],
+      ['3', '江苏', '9'],
+    ]);
     expect(t.anomalies.map((a) => a.code)).toEqual(expect.arrayContaining(['TABLE_MERGED', 'TABLE_CELLS_FILLED']));
   });
 

@@ -17,7 +17,25 @@ const MD_PATH = 'tests/fixtures/readers/changning-2023-02.md';
 const NOSEP_PATH = 'tests/fixtures/readers/changning-2023-02.nosep.txt';
 
 /** Drops what depends on where a record stands in its file (lines, columns, offsets). */
-const POSITION = new Set(['line', 'column', 'endLine', 'startLine', 'span', 'summaryLine', 'titleSpan', 'dateLine', 'declaredLine', 'offset', 'lines', 'sourceLines', 'fragments', 'joined', 'caption', 'notes', 'tocLine']);
+const POSITION = new Set([
+  'line',
+  'column',
+  'endLine',
+  'startLine',
+  'span',
+  'summaryLine',
+  'titleSpan',
+  'dateLine',
+  'declaredLine',
+  'offset',
+  'lines',
+  'sourceLines',
+  'fragments',
+  'joined',
+  'caption',
+  'notes',
+  'tocLine',
+]);
 const noPositions = (v: unknown): unknown => JSON.parse(JSON.stringify(v, (k, x) => (POSITION.has(k) ? undefined : x)));
 
 const plain = parseIssue(SAMPLE_BYTES, { name: 'changning-2023-02.txt' });
@@ -26,8 +44,23 @@ const codes = (i: Issue): Record<string, number> => {
   for (const a of i.anomalies) m[a.code] = (m[a.code] ?? 0) + 1;
   return m;
 };
-const docs = (i: Issue) => i.documents.map((d) => ({ id: d.id, title: d.title, docNumber: d.docNumber?.normalized ?? null, date: d.date, category: d.category, attachments: d.attachments.map((a) => [a.index, a.declaredTitle, a.title]) }));
-const cells = (i: Issue) => i.tables.map((t) => ({ id: t.id, caption: t.caption?.text ?? null, notes: t.notes.map((n) => n.text), columns: t.columns.map((c) => [c.name, c.type]), rows: t.rows.map((r) => [r.kind, r.cells.map((c) => [c.text, c.value, c.filled ?? false])]) }));
+const docs = (i: Issue) =>
+  i.documents.map((d) => ({
+    id: d.id,
+    title: d.title,
+    docNumber: d.docNumber?.normalized ?? null,
+    date: d.date,
+    category: d.category,
+    attachments: d.attachments.map((a) => [a.index, a.declaredTitle, a.title]),
+  }));
+const cells = (i: Issue) =>
+  i.tables.map((t) => ({
+    id: t.id,
+    caption: t.caption?.text ?? null,
+    notes: t.notes.map((n) => n.text),
+    columns: t.columns.map((c) => [c.name, c.type]),
+    rows: t.rows.map((r) => [r.kind, r.cells.map((c) => [c.text, c.value, c.filled ?? false])]),
+  }));
 
 describe('the converter forms of the sample are up to date', () => {
   it('tests/fixtures/readers/ holds what scripts/converter-forms.mjs writes (node scripts/converter-forms.mjs)', () => {
@@ -100,10 +133,12 @@ for (const [form, path, reader, added] of [
     it('keeps line numbers 1:1 with its file: every table row and stake points into it', () => {
       const lines = readFileSync(path, 'utf8').split('\n');
       expect(issue.source.lines).toBe(lines.length - (lines[lines.length - 1] === '' ? 1 : 0));
-      for (const t of issue.tables) for (const r of t.rows) for (const c of r.cells) {
-        if (c.filled || c.text === '') continue;
-        expect(lines[c.line - 1]!.includes(c.raw.slice(0, 4)), `${t.id} ${c.line}:${c.column}`).toBe(true);
-      }
+      for (const t of issue.tables)
+        for (const r of t.rows)
+          for (const c of r.cells) {
+            if (c.filled || c.text === '') continue;
+            expect(lines[c.line - 1]!.includes(c.raw.slice(0, 4)), `${t.id} ${c.line}:${c.column}`).toBe(true);
+          }
       for (const d of issue.documents) expect(lines[d.titleSpan.startLine - 1]).toContain(d.titleRaw.split('\n')[0]!.trim().slice(0, 8));
     });
   });

@@ -31,7 +31,12 @@ interface Block {
   end: number;
 }
 
-const blocks: Block[] = [...README.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1]!, body: m[2]!, start: m.index!, end: m.index! + m[0].length }));
+const blocks: Block[] = [...README.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({
+  lang: m[1]!,
+  body: m[2]!,
+  start: m.index!,
+  end: m.index! + m[0].length,
+}));
 
 interface Example {
   command: string;
@@ -109,7 +114,10 @@ describe('README examples', () => {
     const all = shBlocks.flatMap(({ b }) => examples(b).map((e) => e.command));
     expect(all.length).toBeGreaterThan(15);
     for (const cmd of ['parse', 'export', 'extract', 'plot', 'validate', 'rules', 'schema']) {
-      expect(all.some((c) => c.startsWith(`gongbao ${cmd} `)), cmd).toBe(true);
+      expect(
+        all.some((c) => c.startsWith(`gongbao ${cmd} `)),
+        cmd,
+      ).toBe(true);
     }
     // every line of an sh block is a command, no prompt or output in it
     for (const b of blocks.filter((x) => x.lang === 'sh')) for (const l of b.body.split('\n')) expect(l.startsWith('$ '), l).toBe(false);
@@ -127,19 +135,23 @@ describe('README examples', () => {
     const expected = outputOf(i);
     const needsJq = list.some((e) => /\|\s*jq\b/.test(e.command));
     // jq is not part of gongbao; where it is missing those examples cannot run as written
-    it.skipIf(needsJq && !hasJq)(list.map((e) => e.command.split(' ').slice(0, 3).join(' ')).join('; '), () => {
-      const dir = folder();
-      let last: ReturnType<typeof run> | null = null;
-      for (const e of list) {
-        last = run(e.command, dir);
-        expect(last.code, `${e.command}\n${last.stderr}`).toBe(e.exit);
-        for (const p of written(e.command)) expect(nonEmpty(join(dir, p)), `${e.command} writes ${p}`).toBe(true);
-      }
-      if (expected !== null) {
-        const out = last!.stdout !== '' ? last!.stdout : last!.stderr;
-        expect(matches(lines(out), lines(expected)), `output of ${list.at(-1)!.command}:\n${out}`).toBe(true);
-      }
-    }, 120_000);
+    it.skipIf(needsJq && !hasJq)(
+      list.map((e) => e.command.split(' ').slice(0, 3).join(' ')).join('; '),
+      () => {
+        const dir = folder();
+        let last: ReturnType<typeof run> | null = null;
+        for (const e of list) {
+          last = run(e.command, dir);
+          expect(last.code, `${e.command}\n${last.stderr}`).toBe(e.exit);
+          for (const p of written(e.command)) expect(nonEmpty(join(dir, p)), `${e.command} writes ${p}`).toBe(true);
+        }
+        if (expected !== null) {
+          const out = last!.stdout !== '' ? last!.stdout : last!.stderr;
+          expect(matches(lines(out), lines(expected)), `output of ${list.at(-1)!.command}:\n${out}`).toBe(true);
+        }
+      },
+      120_000,
+    );
   }
 
   it('npm start runs the README’s first gongbao example, and the export holds every file the README lists', () => {
@@ -150,7 +162,11 @@ describe('README examples', () => {
     const dir = folder();
     expect(run(first, dir).code).toBe(0);
     const tree = blocks.find((x) => x.lang === 'text' && x.body.startsWith('out/\n'))!;
-    const entries = tree.body.split('\n').slice(1).filter(Boolean).map((l) => /[├└]── (\S+)\s+(.*)$/.exec(l)!);
+    const entries = tree.body
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((l) => /[├└]── (\S+)\s+(.*)$/.exec(l)!);
     expect(entries.length).toBeGreaterThan(10);
     for (const [, path, what] of entries) {
       if (/only with --crs/.test(what!)) {
@@ -161,7 +177,10 @@ describe('README examples', () => {
       if (/<|NN/.test(m[2]!)) {
         // a pattern: at least one file of the folder with that extension
         const ext = m[2]!.slice(m[2]!.lastIndexOf('.'));
-        expect(readdirSync(join(dir, 'out', m[1]!)).some((f) => f.endsWith(ext)), path).toBe(true);
+        expect(
+          readdirSync(join(dir, 'out', m[1]!)).some((f) => f.endsWith(ext)),
+          path,
+        ).toBe(true);
       } else expect(nonEmpty(join(dir, 'out', path!)), path).toBe(true);
     }
     const top = readdirSync(join(dir, 'out')).sort();

@@ -6,7 +6,9 @@ import { gongbao } from './helpers/cli.js';
 describe('schemas/', () => {
   it('holds exactly one file per registered record type, up to date (run `npm run schemas`)', async () => {
     const names = Object.keys(await schemas());
-    const files = readdirSync('schemas').filter((f) => f.endsWith('.schema.json')).sort();
+    const files = readdirSync('schemas')
+      .filter((f) => f.endsWith('.schema.json'))
+      .sort();
     expect(files).toEqual(names.map((n) => `${n}.schema.json`).sort());
     for (const name of names) {
       expect(JSON.parse(readFileSync(`schemas/${name}.schema.json`, 'utf8')), name).toEqual(await jsonSchema(name));

@@ -44,8 +44,11 @@ describe('longestNonDecreasing', () => {
     // The sluice order check (keys: lines of summary rows, all distinct) moved from its own
     // strictly increasing copy to this function; with no equal values every comparison is the same.
     expect(sorted(longestNonDecreasing([3, 1, 2, 0]))).toEqual(sorted(strictlyIncreasing([3, 1, 2, 0])));
-    fc.assert(fc.property(fc.uniqueArray(fc.integer({ min: -50, max: 50 }), { maxLength: 40 }), (keys) => {
-      expect(sorted(longestNonDecreasing(keys))).toEqual(sorted(strictlyIncreasing(keys)));
-    }), fcParams(500));
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: -50, max: 50 }), { maxLength: 40 }), (keys) => {
+        expect(sorted(longestNonDecreasing(keys))).toEqual(sorted(strictlyIncreasing(keys)));
+      }),
+      fcParams(500),
+    );
   });
 });

@@ -16,7 +16,13 @@ describe('gongbao extract sluices|points', () => {
     expect(r.code).toBe(0);
     const recs = JSON.parse(r.stdout);
     expect(recs).toHaveLength(10);
-    expect(recs[3]).toMatchObject({ index: 4, name: '通协河水闸', boundaryLength: 125, geometry: { boundary: 'ring', perimeter: 306.7 }, checks: { boundaryLength: 'fail', area: 'ok' } });
+    expect(recs[3]).toMatchObject({
+      index: 4,
+      name: '通协河水闸',
+      boundaryLength: 125,
+      geometry: { boundary: 'ring', perimeter: 306.7 },
+      checks: { boundaryLength: 'fail', area: 'ok' },
+    });
   });
 
   it('sluices as CSV: every column, computed geometry and check results', () => {
@@ -24,28 +30,112 @@ describe('gongbao extract sluices|points', () => {
     expect(r.code).toBe(0);
     const rows = parseCsv(r.stdout);
     expect(rows[0]).toEqual([
-      'index', 'name', 'grade', 'left_shoreline_length', 'left_land_area', 'right_shoreline_length', 'right_land_area', 'total_shoreline_length',
-      'boundary_length', 'water_area', 'total_area', 'note', 'document_id', 'line', 'section_number', 'section_name', 'section_line', 'points',
-      'boundary', 'rings', 'excluded_stakes', 'computed_area', 'computed_perimeter', 'area_ratio', 'perimeter_ratio', 'self_intersections',
-      'check_join', 'check_name', 'check_order', 'check_stakes', 'check_duplicates', 'check_outliers', 'check_shoreline_sum', 'check_area_sum',
-      'check_area', 'check_boundary_length', 'check_self_intersections', 'anomalies',
+      'index',
+      'name',
+      'grade',
+      'left_shoreline_length',
+      'left_land_area',
+      'right_shoreline_length',
+      'right_land_area',
+      'total_shoreline_length',
+      'boundary_length',
+      'water_area',
+      'total_area',
+      'note',
+      'document_id',
+      'line',
+      'section_number',
+      'section_name',
+      'section_line',
+      'points',
+      'boundary',
+      'rings',
+      'excluded_stakes',
+      'computed_area',
+      'computed_perimeter',
+      'area_ratio',
+      'perimeter_ratio',
+      'self_intersections',
+      'check_join',
+      'check_name',
+      'check_order',
+      'check_stakes',
+      'check_duplicates',
+      'check_outliers',
+      'check_shoreline_sum',
+      'check_area_sum',
+      'check_area',
+      'check_boundary_length',
+      'check_self_intersections',
+      'anomalies',
     ]);
     expect(rows).toHaveLength(11);
     expect(rows[5]).toEqual([
-      '5', '朱家浜泵闸', '区管', '54.3', '218.5', '55.3', '56.5', '109.6', '173.3', '989.2', '1264.2', '', '长府办-2023-22', '2548', '5', '朱家浜泵闸', '2660', '15',
-      'ring', '1', '15', '1264.24', '173.29', '1', '0.9999', '0',
-      'ok', 'ok', 'ok', 'ok', 'fail', 'fail', 'ok', 'ok', 'ok', 'ok', 'ok', 'SLUICE_POINT_OUTLIER;SLUICE_SHARED_POINT',
+      '5',
+      '朱家浜泵闸',
+      '区管',
+      '54.3',
+      '218.5',
+      '55.3',
+      '56.5',
+      '109.6',
+      '173.3',
+      '989.2',
+      '1264.2',
+      '',
+      '长府办-2023-22',
+      '2548',
+      '5',
+      '朱家浜泵闸',
+      '2660',
+      '15',
+      'ring',
+      '1',
+      '15',
+      '1264.24',
+      '173.29',
+      '1',
+      '0.9999',
+      '0',
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+      'fail',
+      'fail',
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+      'ok',
+      'SLUICE_POINT_OUTLIER;SLUICE_SHARED_POINT',
     ]);
   });
 
   it('points as NDJSON: 143 stakes', () => {
     const r = gongbao(['extract', 'points', SAMPLE_PATH, '--format', 'ndjson']);
     expect(r.code).toBe(0);
-    const recs = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const recs = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(recs).toHaveLength(143);
     expect(recs[0]).toEqual({
-      sluice: '北新泾泵闸', sluiceIndex: 1, section: 1, sectionName: '北新泾泵闸', seq: 1, bank: 'left', bankRaw: '左岸', stake: 'JZD1', stakeNumber: 1,
-      y: -9214.837, x: -2030.163, note: null, line: 2564, documentId: '长府办-2023-22', sluiceRef: 0,
+      sluice: '北新泾泵闸',
+      sluiceIndex: 1,
+      section: 1,
+      sectionName: '北新泾泵闸',
+      seq: 1,
+      bank: 'left',
+      bankRaw: '左岸',
+      stake: 'JZD1',
+      stakeNumber: 1,
+      y: -9214.837,
+      x: -2030.163,
+      note: null,
+      line: 2564,
+      documentId: '长府办-2023-22',
+      sluiceRef: 0,
     });
   });
 });
@@ -56,10 +146,27 @@ describe('gongbao export: sluice files', () => {
     const r = gongbao(['export', SAMPLE_PATH, '--out', dir, '--quiet']);
     expect(r.code).toBe(0);
     expect(existsSync(join(dir, 'sluices.geojson'))).toBe(false);
-    expect(readdirSync(join(dir, 'plots')).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `sluice-${String(i + 1).padStart(2, '0')}.svg`));
+    expect(readdirSync(join(dir, 'plots')).sort()).toEqual(
+      Array.from({ length: 10 }, (_, i) => `sluice-${String(i + 1).padStart(2, '0')}.svg`),
+    );
     const points = parseCsv(readFileSync(join(dir, 'sluice-points.csv'), 'utf8'));
     expect(points).toHaveLength(144);
-    expect(points[0]).toEqual(['sluice', 'sluice_index', 'section', 'section_name', 'seq', 'bank', 'bank_raw', 'stake', 'stake_number', 'y', 'x', 'note', 'document_id', 'line']);
+    expect(points[0]).toEqual([
+      'sluice',
+      'sluice_index',
+      'section',
+      'section_name',
+      'seq',
+      'bank',
+      'bank_raw',
+      'stake',
+      'stake_number',
+      'y',
+      'x',
+      'note',
+      'document_id',
+      'line',
+    ]);
     const local = JSON.parse(readFileSync(join(dir, 'sluices.local.geojson'), 'utf8'));
     expect(local.type).toBe('FeatureCollection');
     expect(local.coordinateSystem.axisOrder).toEqual(['Y (east)', 'X (north)']);
@@ -80,7 +187,9 @@ describe('gongbao export: sluice files', () => {
     // 朱家浜's stray JZD15 is a point, but not part of its polygon
     const zhujia = local.features[4];
     expect(zhujia.geometry.coordinates[0]).toHaveLength(15);
-    expect(local.features.find((f: { properties: { line: number } }) => f.properties.line === 2682).geometry.coordinates).toEqual([-12003.628, 531.479]);
+    expect(local.features.find((f: { properties: { line: number } }) => f.properties.line === 2682).geometry.coordinates).toEqual([
+      -12003.628, 531.479,
+    ]);
     const pkg = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8'));
     expect(pkg.resources.map((x: { name: string }) => x.name)).toEqual(expect.arrayContaining(['sluices', 'sluice-points']));
   });
@@ -95,7 +204,7 @@ describe('gongbao export: sluice files', () => {
     // 9.2 km west and 2.0 km south of the origin: about 121.370 E, 31.215 N
     expect(lon).toBeGreaterThan(121.36);
     expect(lon).toBeLessThan(121.38);
-    expect(lat).toBeGreaterThan(31.20);
+    expect(lat).toBeGreaterThan(31.2);
     expect(lat).toBeLessThan(31.23);
     const bad = gongbao(['export', SAMPLE_PATH, '--out', join(dir, 'x'), '--crs', '+proj=nonsense']);
     expect(bad.code).toBe(2);

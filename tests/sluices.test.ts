@@ -54,11 +54,18 @@ describe('sample: extraction', () => {
 
   it('every summary value (golden, checked cell by cell against the text)', () => {
     const got = issue.sluices.map((s) => ({
-      index: s.index, name: s.name, grade: s.grade,
+      index: s.index,
+      name: s.name,
+      grade: s.grade,
       left: [s.banks.left.shorelineLength, s.banks.left.landArea],
       right: [s.banks.right.shorelineLength, s.banks.right.landArea],
-      totalShorelineLength: s.totalShorelineLength, boundaryLength: s.boundaryLength, waterArea: s.waterArea, totalArea: s.totalArea,
-      note: s.note, line: s.line, section: s.section && [s.section.number, s.section.name, s.section.line],
+      totalShorelineLength: s.totalShorelineLength,
+      boundaryLength: s.boundaryLength,
+      waterArea: s.waterArea,
+      totalArea: s.totalArea,
+      note: s.note,
+      line: s.line,
+      section: s.section && [s.section.number, s.section.name, s.section.line],
     }));
     expect(got).toEqual(golden.summary);
     expect(issue.sluices.every((s) => s.documentId === '长府办-2023-22' && s.pointCount > 0)).toBe(true);
@@ -70,7 +77,9 @@ describe('sample: extraction', () => {
     expect(got).toEqual(golden.points);
     expect(issue.points).toHaveLength(143);
     // A continuation fragment (empty header row) belongs to its section: 外环西河 has 3 + 12 rows.
-    expect(issue.points.filter((p) => p.sluice === '外环西河泵闸').map((p) => p.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    expect(issue.points.filter((p) => p.sluice === '外环西河泵闸').map((p) => p.seq)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+    ]);
     expect(issue.points.every((p) => p.bank === (p.bankRaw === '左岸' ? 'left' : 'right') && p.stakeNumber === p.seq)).toBe(true);
   });
 
@@ -90,7 +99,10 @@ describe('sample: extraction', () => {
     expect(issue.points.filter((p) => p.sluiceRef === 5).map((p) => p.sectionName)).toEqual(Array(7).fill('许渔河水闸'));
     expect(xuyu.geometry.rings[0]!.pointRefs).toEqual([102, 103, 104, 105, 106, 107, 108]);
     // 通协河: two rings, 序号 1–4 and 5–18; 朱家浜: JZD15 (line 2682) is in no ring.
-    expect(issue.sluices[3]!.geometry.rings.map((r) => r.pointRefs.map((i) => issue.points[i]!.seq))).toEqual([[1, 2, 3, 4], Array.from({ length: 14 }, (_, i) => i + 5)]);
+    expect(issue.sluices[3]!.geometry.rings.map((r) => r.pointRefs.map((i) => issue.points[i]!.seq))).toEqual([
+      [1, 2, 3, 4],
+      Array.from({ length: 14 }, (_, i) => i + 5),
+    ]);
     const zhujia = issue.sluices[4]!.geometry.rings;
     expect(zhujia).toHaveLength(1);
     expect(zhujia[0]!.pointRefs.map((i) => issue.points[i]!.line)).not.toContain(2682);
@@ -107,8 +119,13 @@ describe('sample: extraction', () => {
     }
     expect(geo['北新泾泵闸']).toMatchObject({ area: 3820.02, perimeter: 302.03, rings: [{ fromSeq: 1, toSeq: 21, points: 21 }] });
     expect(geo['通协河水闸']).toMatchObject({
-      area: 2328.96, perimeter: 306.7, excludedSeqs: [],
-      rings: [{ fromSeq: 1, toSeq: 4, area: 900.62, perimeter: 124.99 }, { fromSeq: 5, toSeq: 18, area: 1428.35, perimeter: 181.71 }],
+      area: 2328.96,
+      perimeter: 306.7,
+      excludedSeqs: [],
+      rings: [
+        { fromSeq: 1, toSeq: 4, area: 900.62, perimeter: 124.99 },
+        { fromSeq: 5, toSeq: 18, area: 1428.35, perimeter: 181.71 },
+      ],
     });
     expect(geo['朱家浜泵闸']).toMatchObject({ area: 1264.24, perimeter: 173.29, excludedSeqs: [15] });
     expect(geo['南午潮泵闸']).toMatchObject({ area: 377.51, perimeter: 115.6, perimeterRatio: 1.3303 });
@@ -126,25 +143,56 @@ describe('sample: extraction', () => {
     });
     const s1 = issue.sluices[0]!;
     expect(Object.values(s1.checks).every((c) => c === 'ok')).toBe(true);
-    expect(issue.sluices[4]!.checks).toMatchObject({ outliers: 'fail', duplicates: 'fail', area: 'ok', boundaryLength: 'ok', shorelineSum: 'ok', areaSum: 'ok' });
+    expect(issue.sluices[4]!.checks).toMatchObject({
+      outliers: 'fail',
+      duplicates: 'fail',
+      area: 'ok',
+      boundaryLength: 'ok',
+      shorelineSum: 'ok',
+      areaSum: 'ok',
+    });
   });
 
   it('the anomalies raised on the sample, each verified by hand against the text', () => {
     const got = issue.anomalies.filter((a) => a.code.startsWith('SLUICE_')).map((a) => [a.line, a.code, a.message]);
     expect(got).toEqual([
       // 通协河: 界址线长 125.0 is the perimeter of the first ring (JZD1–4) only; both rings give 306.70 m.
-      [2547, 'SLUICE_LENGTH_MISMATCH', '通协河水闸: the polygon through the stakes (2 rings: 序号 1–4, 5–18) has a perimeter of 306.70 m (124.99 + 181.71), but 界址线长 is 125.0 m (ratio 2.454; tolerance 1 % and 0.5 m); ring 1 alone has 124.99 m'],
+      [
+        2547,
+        'SLUICE_LENGTH_MISMATCH',
+        '通协河水闸: the polygon through the stakes (2 rings: 序号 1–4, 5–18) has a perimeter of 306.70 m (124.99 + 181.71), but 界址线长 is 125.0 m (ratio 2.454; tolerance 1 % and 0.5 m); ring 1 alone has 124.99 m',
+      ],
       // 南午潮: the ring's area matches 377.5 m², but its perimeter is 115.60 m, not 86.9 m.
-      [2552, 'SLUICE_LENGTH_MISMATCH', '南午潮泵闸: the polygon through the stakes has a perimeter of 115.60 m, but 界址线长 is 86.9 m (ratio 1.330; tolerance 1 % and 0.5 m)'],
+      [
+        2552,
+        'SLUICE_LENGTH_MISMATCH',
+        '南午潮泵闸: the polygon through the stakes has a perimeter of 115.60 m, but 界址线长 is 86.9 m (ratio 1.330; tolerance 1 % and 0.5 m)',
+      ],
       // 通协河 JZD4 → JZD5 jumps 240 m west; 900.62 + 1428.35 = 2328.97 ≈ 总面积 2328.9: two parcels.
-      [2636, 'SLUICE_MULTIPART', '通协河水闸: the stakes form 2 separate rings: 序号 1–4 (area 900.62 m², perimeter 124.99 m); 序号 5–18 (area 1428.35 m², perimeter 181.71 m)'],
+      [
+        2636,
+        'SLUICE_MULTIPART',
+        '通协河水闸: the stakes form 2 separate rings: 序号 1–4 (area 900.62 m², perimeter 124.99 m); 序号 5–18 (area 1428.35 m², perimeter 181.71 m)',
+      ],
       // 朱家浜 JZD15 (-12003.628, 531.479) is 外环西河's JZD15 (line 2608) copied: 1.4 km away.
-      [2682, 'SLUICE_POINT_OUTLIER', '朱家浜泵闸: JZD15 lies 1439.4 m from the median point of the 15 stakes, whose typical distance is 20.4 m (70.7×); left out of the polygon (the stake sequence jumps to it and back)'],
-      [2682, 'SLUICE_SHARED_POINT', '朱家浜泵闸: JZD15 has the same coordinates as 外环西河泵闸 JZD15 (line 2608): Y -12003.628, X 531.479'],
+      [
+        2682,
+        'SLUICE_POINT_OUTLIER',
+        '朱家浜泵闸: JZD15 lies 1439.4 m from the median point of the 15 stakes, whose typical distance is 20.4 m (70.7×); left out of the polygon (the stake sequence jumps to it and back)',
+      ],
+      [
+        2682,
+        'SLUICE_SHARED_POINT',
+        '朱家浜泵闸: JZD15 has the same coordinates as 外环西河泵闸 JZD15 (line 2608): Y -12003.628, X 531.479',
+      ],
       // Summary rows 6 许渔河, 7 南渔浦港; sections (6) 南渔浦港, (7) 许渔河.
       [2684, 'SLUICE_ORDER_MISMATCH', 'section (6) 南渔浦港泵闸 is row 7 of the summary table (南渔浦港泵闸, line 2550)'],
       // The summary (and the list in the regulation, line 2526) say 许渔河泵闸; the section says 水闸.
-      [2706, 'SLUICE_NAME_MISMATCH', 'section (7) "许渔河水闸" is "许渔河泵闸" in the summary table (line 2549); the text elsewhere writes 许渔河泵闸 1×, 许渔河水闸 0×'],
+      [
+        2706,
+        'SLUICE_NAME_MISMATCH',
+        'section (7) "许渔河水闸" is "许渔河泵闸" in the summary table (line 2549); the text elsewhere writes 许渔河泵闸 1×, 许渔河水闸 0×',
+      ],
       [2706, 'SLUICE_ORDER_MISMATCH', 'section (7) 许渔河水闸 is row 6 of the summary table (许渔河泵闸, line 2549)'],
     ]);
     for (const a of issue.anomalies.filter((x) => x.code.startsWith('SLUICE_'))) {
@@ -175,31 +223,94 @@ interface Spec {
 
 /** A clean 100 m × 100 m square, stakes every 50 m, left bank north, right bank south. */
 function square(y0: number, x0: number): Row[] {
-  const c: Array<[number, number]> = [[0, 100], [50, 100], [100, 100], [100, 50], [100, 0], [50, 0], [0, 0], [0, 50]];
+  const c: Array<[number, number]> = [
+    [0, 100],
+    [50, 100],
+    [100, 100],
+    [100, 50],
+    [100, 0],
+    [50, 0],
+    [0, 0],
+    [0, 50],
+  ];
   return c.map(([dy, dx], i) => [i + 1, i < 3 || i === 7 ? '左岸' : '右岸', `JZD${i + 1}`, (y0 + dy).toFixed(3), (x0 + dx).toFixed(3)]);
 }
 
 const squareSpec = (name: string, y0 = -5000, x0 = 1000): Spec => ({
-  name, rows: square(y0, x0), left: ['100.0', '3000.0'], right: ['100.0', '3000.0'], total: '200.0', boundary: '400.0', water: '4000.0', area: '10000.0',
+  name,
+  rows: square(y0, x0),
+  left: ['100.0', '3000.0'],
+  right: ['100.0', '3000.0'],
+  total: '200.0',
+  boundary: '400.0',
+  water: '4000.0',
+  area: '10000.0',
 });
 
 function sluiceDoc(specs: Spec[], opts: { header?: string[]; row?: (s: Spec, i: number) => string[] } = {}): string {
-  const header = opts.header ?? ['序号', '名称', '等级', '岸别', '岸线长度 (m)', '陆域面积 (m ²)', '岸别', '岸线长度 (m)', '陆域面积 (m ²)', '岸线总长度 (m)', '界址线长 (m)', '水域面积 (m ²)', '总面积 (m ²)', '备注'];
-  const row = opts.row ?? ((s: Spec, i: number) => [String(i + 1), s.summaryName ?? s.name, '区管', '左岸', ...(s.left ?? ['', '']), '右岸', ...(s.right ?? ['', '']), s.total ?? '', s.boundary ?? '', s.water ?? '', s.area ?? '', '']);
+  const header = opts.header ?? [
+    '序号',
+    '名称',
+    '等级',
+    '岸别',
+    '岸线长度 (m)',
+    '陆域面积 (m ²)',
+    '岸别',
+    '岸线长度 (m)',
+    '陆域面积 (m ²)',
+    '岸线总长度 (m)',
+    '界址线长 (m)',
+    '水域面积 (m ²)',
+    '总面积 (m ²)',
+    '备注',
+  ];
+  const row =
+    opts.row ??
+    ((s: Spec, i: number) => [
+      String(i + 1),
+      s.summaryName ?? s.name,
+      '区管',
+      '左岸',
+      ...(s.left ?? ['', '']),
+      '右岸',
+      ...(s.right ?? ['', '']),
+      s.total ?? '',
+      s.boundary ?? '',
+      s.water ?? '',
+      s.area ?? '',
+      '',
+    ]);
   const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
   const body: string[] = ['附件 1', '某区泵闸管理与保护范围划定情况表', line(header), line(header.map(() => '----'))];
-  specs.forEach((s, i) => { if (s.summaryName !== '') body.push(line(row(s, i))); });
+  specs.forEach((s, i) => {
+    if (s.summaryName !== '') body.push(line(row(s, i)));
+  });
   body.push('', '附件 2', '', '某区泵闸管理与保护范围划定界址数据成果');
   let n = 0;
   for (const s of specs) {
     if (s.section === null) continue;
     n++;
     body.push('', s.section ?? `(${n}) ${s.name}`, '');
-    body.push(line(['序号', '岸别', '桩号', '城建坐标', '', '备注']), line(['----', '----', '----', '----', '----', '----']), line(['', '', '', 'Y(m)', 'X(m)', '']));
+    body.push(
+      line(['序号', '岸别', '桩号', '城建坐标', '', '备注']),
+      line(['----', '----', '----', '----', '----', '----']),
+      line(['', '', '', 'Y(m)', 'X(m)', '']),
+    );
     for (const r of s.rows) body.push(line([String(r[0]), r[1], r[2], String(r[3]), String(r[4]), '']));
   }
   return miniIssue({
-    docs: [{ title: '某区人民政府办公室关于转发泵闸管理与保护范围规定的通知', number: '某府办〔2023〕5号', body: ['区政府各委、办、局：', '现转发给你们。', '附件：1. 某区泵闸管理与保护范围划定情况表\n2. 某区泵闸管理与保护范围划定界址数据成果', body.join('\n')] }],
+    docs: [
+      {
+        title: '某区人民政府办公室关于转发泵闸管理与保护范围规定的通知',
+        number: '某府办〔2023〕5号',
+        body: [
+          '区政府各委、办、局：',
+          '现转发给你们。',
+          '附件：1. 某区泵闸管理与保护范围划定情况表\n2. 某区泵闸管理与保护范围划定界址数据成果',
+          body.join('\n'),
+        ],
+      },
+    ],
   });
 }
 
@@ -215,8 +326,22 @@ describe('made-up sluices: checks', () => {
     expect(codes).toEqual([]);
     expect(issue.sluices).toHaveLength(2);
     const s = issue.sluices[0]!;
-    expect(s).toMatchObject({ index: 1, name: '甲河泵闸', grade: '区管', banks: { left: { shorelineLength: 100, landArea: 3000 }, right: { shorelineLength: 100, landArea: 3000 } }, totalArea: 10000, boundaryLength: 400 });
-    expect(s.geometry).toMatchObject({ boundary: 'ring', area: 10000, perimeter: 400, selfIntersections: 0, areaRatio: 1, perimeterRatio: 1 });
+    expect(s).toMatchObject({
+      index: 1,
+      name: '甲河泵闸',
+      grade: '区管',
+      banks: { left: { shorelineLength: 100, landArea: 3000 }, right: { shorelineLength: 100, landArea: 3000 } },
+      totalArea: 10000,
+      boundaryLength: 400,
+    });
+    expect(s.geometry).toMatchObject({
+      boundary: 'ring',
+      area: 10000,
+      perimeter: 400,
+      selfIntersections: 0,
+      areaRatio: 1,
+      perimeterRatio: 1,
+    });
     expect(Object.values(s.checks).every((c) => c === 'ok')).toBe(true);
     expect(issue.points).toHaveLength(16);
   });
@@ -224,7 +349,10 @@ describe('made-up sluices: checks', () => {
   it('a duplicated point within a sluice', () => {
     const spec = squareSpec('甲河泵闸');
     spec.rows.splice(4, 0, [5, '右岸', 'JZD5', spec.rows[2]![3], spec.rows[2]![4]]);
-    spec.rows.forEach((r, i) => { r[0] = i + 1; r[2] = `JZD${i + 1}`; });
+    spec.rows.forEach((r, i) => {
+      r[0] = i + 1;
+      r[2] = `JZD${i + 1}`;
+    });
     const { anomalies, issue } = run([spec]);
     const dup = anomalies.filter((a) => a.code === 'SLUICE_DUPLICATE_POINT');
     expect(dup).toHaveLength(1);
@@ -238,7 +366,9 @@ describe('made-up sluices: checks', () => {
     b.rows[3] = [4, '右岸', 'JZD4', a.rows[5]![3], a.rows[5]![4]];
     const { anomalies, issue } = run([a, b]);
     const shared = anomalies.filter((x) => x.code === 'SLUICE_SHARED_POINT');
-    expect(shared.map((x) => x.message)).toEqual([`乙港水闸: JZD4 has the same coordinates as 甲河泵闸 JZD6 (line ${issue.points[5]!.line}): Y -4950, X 1000`]);
+    expect(shared.map((x) => x.message)).toEqual([
+      `乙港水闸: JZD4 has the same coordinates as 甲河泵闸 JZD6 (line ${issue.points[5]!.line}): Y -4950, X 1000`,
+    ]);
     expect(issue.sluices.map((s) => s.checks.duplicates)).toEqual(['fail', 'fail']);
   });
 
@@ -248,7 +378,9 @@ describe('made-up sluices: checks', () => {
     const { anomalies, issue } = run([spec]);
     const out = anomalies.filter((a) => a.code === 'SLUICE_POINT_OUTLIER');
     expect(out).toHaveLength(1);
-    expect(out[0]!.message).toMatch(/^甲河泵闸: JZD9 lies 99\d\d\.\d m from the median point of the 9 stakes, whose typical distance is \d+\.\d m/);
+    expect(out[0]!.message).toMatch(
+      /^甲河泵闸: JZD9 lies 99\d\d\.\d m from the median point of the 9 stakes, whose typical distance is \d+\.\d m/,
+    );
     expect(out[0]!.line).toBe(issue.points[8]!.line);
     // the polygon is the square without the stray stake: area and perimeter still match
     expect(issue.sluices[0]!.geometry).toMatchObject({ area: 10000, perimeter: 400, excludedSeqs: [9] });
@@ -258,7 +390,12 @@ describe('made-up sluices: checks', () => {
   it('a gap in the stake numbers, a stake number that differs from 序号, a stake twice', () => {
     const spec = squareSpec('甲河泵闸');
     // 序号 1 2 3 5 6 7 8 9 (4 missing); the row 序号 6 holds stake JZD5 (again)
-    spec.rows.forEach((r, i) => { if (i >= 3) { r[0] = i + 2; r[2] = `JZD${i + 2}`; } });
+    spec.rows.forEach((r, i) => {
+      if (i >= 3) {
+        r[0] = i + 2;
+        r[2] = `JZD${i + 2}`;
+      }
+    });
     spec.rows[4]![2] = 'JZD5';
     const { anomalies, issue } = run([spec]);
     expect(anomalies.map((a) => [a.code, a.message, a.line])).toEqual([
@@ -272,7 +409,9 @@ describe('made-up sluices: checks', () => {
   it('a swapped name (泵闸 vs 水闸): joined by the tolerant key, reported', () => {
     const spec = { ...squareSpec('甲河泵闸'), section: '(1) 甲河水闸' };
     const { anomalies, issue } = run([spec]);
-    expect(anomalies.map((a) => [a.code, a.message])).toEqual([['SLUICE_NAME_MISMATCH', 'section (1) "甲河水闸" is "甲河泵闸" in the summary table (line ' + issue.sluices[0]!.line + ')']]);
+    expect(anomalies.map((a) => [a.code, a.message])).toEqual([
+      ['SLUICE_NAME_MISMATCH', 'section (1) "甲河水闸" is "甲河泵闸" in the summary table (line ' + issue.sluices[0]!.line + ')'],
+    ]);
     expect(issue.sluices[0]!.section!.name).toBe('甲河水闸');
     expect(issue.points.every((p) => p.sluice === '甲河泵闸')).toBe(true);
   });
@@ -295,13 +434,19 @@ describe('made-up sluices: checks', () => {
     const a = squareSpec('甲河泵闸');
     const b = squareSpec('乙港水闸', -7000, 3000);
     // the summary lists 甲 then 乙; the text has section (1) 乙港水闸 first, then (2) 甲河泵闸
-    const { anomalies, issue } = run([{ ...b, summaryName: '甲河泵闸', section: '(1) 乙港水闸' }, { ...a, summaryName: '乙港水闸', section: '(2) 甲河泵闸' }]);
+    const { anomalies, issue } = run([
+      { ...b, summaryName: '甲河泵闸', section: '(1) 乙港水闸' },
+      { ...a, summaryName: '乙港水闸', section: '(2) 甲河泵闸' },
+    ]);
     expect(anomalies.map((x) => [x.code, x.message])).toEqual([
       ['SLUICE_ORDER_MISMATCH', `section (1) 乙港水闸 is row 2 of the summary table (乙港水闸, line ${issue.sluices[1]!.line})`],
       ['SLUICE_ORDER_MISMATCH', `section (2) 甲河泵闸 is row 1 of the summary table (甲河泵闸, line ${issue.sluices[0]!.line})`],
     ]);
     // each row got the stakes of its own section, whatever the position
-    expect(issue.sluices.map((s) => [s.name, s.section!.number, issue.points.find((p) => p.sluice === s.name)!.y])).toEqual([['甲河泵闸', 2, -5000], ['乙港水闸', 1, -7000]]);
+    expect(issue.sluices.map((s) => [s.name, s.section!.number, issue.points.find((p) => p.sluice === s.name)!.y])).toEqual([
+      ['甲河泵闸', 2, -5000],
+      ['乙港水闸', 1, -7000],
+    ]);
   });
 
   it('unnumbered sections out of order: those outside the summary order are reported', () => {
@@ -314,7 +459,9 @@ describe('made-up sluices: checks', () => {
     const { anomalies } = run(specs);
     expect(anomalies.map((x) => x.code)).toEqual(['SLUICE_ORDER_MISMATCH']);
     // 乙 stands first among the sections but is row 2: the longest run in summary order is 甲, 丙
-    expect(anomalies[0]!.message).toMatch(/^section 乙港水闸 stands at place 1 of the joined sections but 乙港水闸 is row 2 of the summary table/);
+    expect(anomalies[0]!.message).toMatch(
+      /^section 乙港水闸 stands at place 1 of the joined sections but 乙港水闸 is row 2 of the summary table/,
+    );
   });
 
   it('a summary row without a section, and a section without a row', () => {
@@ -326,7 +473,11 @@ describe('made-up sluices: checks', () => {
       ['SLUICE_SECTION_MISSING', '乙港水闸 (row 2 of the summary) has no boundary section with stakes'],
       ['SLUICE_SECTION_UNLISTED', 'section (2) 丙浜涵闸 has no row in the summary table'],
     ]);
-    expect(issue.sluices.map((s) => [s.name, s.index, s.checks.join, s.pointCount])).toEqual([['甲河泵闸', 1, 'ok', 8], ['乙港水闸', 2, 'fail', 0], ['丙浜涵闸', null, 'fail', 8]]);
+    expect(issue.sluices.map((s) => [s.name, s.index, s.checks.join, s.pointCount])).toEqual([
+      ['甲河泵闸', 1, 'ok', 8],
+      ['乙港水闸', 2, 'fail', 0],
+      ['丙浜涵闸', null, 'fail', 8],
+    ]);
     // the stakes of the unlisted section name the third sluice, not the second
     expect([...new Set(issue.points.map((p) => p.sluiceRef))]).toEqual([0, 2]);
     expectLinks(issue);
@@ -335,22 +486,38 @@ describe('made-up sluices: checks', () => {
   it('sections that the structure reader put into a document of their own still join the summary before them', () => {
     const text = sluiceDoc([squareSpec('甲河泵闸'), squareSpec('乙港水闸', -7000, 3000)]);
     // Give 附件 2 a title and date line of its own: it becomes a second document.
-    const split = text.replace('附件 2\n', '某区泵闸管理与保护范围划定界址数据成果的通知\n\n(2023 年 4 月 11 日)\n\n某府办〔2023〕6号\n\n附件 2\n');
+    const split = text.replace(
+      '附件 2\n',
+      '某区泵闸管理与保护范围划定界址数据成果的通知\n\n(2023 年 4 月 11 日)\n\n某府办〔2023〕6号\n\n附件 2\n',
+    );
     const issue = parseIssue(split);
     const docs = new Set(issue.points.map((p) => p.documentId));
     const summaryDoc = issue.sluices[0]!.documentId;
     expect(docs.has(summaryDoc)).toBe(false);
-    expect(issue.sluices.map((s) => [s.name, s.pointCount])).toEqual([['甲河泵闸', 8], ['乙港水闸', 8]]);
+    expect(issue.sluices.map((s) => [s.name, s.pointCount])).toEqual([
+      ['甲河泵闸', 8],
+      ['乙港水闸', 8],
+    ]);
     expect(issue.anomalies.filter((a) => a.code.startsWith('SLUICE_'))).toEqual([]);
   });
 
   it('sums off by more than rounding; off by rounding only is fine', () => {
     const off = { ...squareSpec('甲河泵闸'), total: '200.3', area: '10001.0' };
-    const ok = { ...squareSpec('乙港水闸', -7000, 3000), left: ['100.1', '3000.1'] as [string, string], right: ['100.0', '3000.0'] as [string, string] };
+    const ok = {
+      ...squareSpec('乙港水闸', -7000, 3000),
+      left: ['100.1', '3000.1'] as [string, string],
+      right: ['100.0', '3000.0'] as [string, string],
+    };
     const { anomalies, issue } = run([off, ok]);
     expect(anomalies.map((a) => [a.code, a.message])).toEqual([
-      ['SLUICE_SHORELINE_SUM', '甲河泵闸: 左岸 100.0 + 右岸 100.0 = 200.0 m, but 岸线总长度 is 200.3 m (off by 0.30 m; rounding tolerance 0.150 m)'],
-      ['SLUICE_AREA_SUM', '甲河泵闸: 左岸陆域 3000.0 + 右岸陆域 3000.0 + 水域 4000.0 = 10000.0 m², but 总面积 is 10001.0 m² (off by 1.00 m²; rounding tolerance 0.200 m²)'],
+      [
+        'SLUICE_SHORELINE_SUM',
+        '甲河泵闸: 左岸 100.0 + 右岸 100.0 = 200.0 m, but 岸线总长度 is 200.3 m (off by 0.30 m; rounding tolerance 0.150 m)',
+      ],
+      [
+        'SLUICE_AREA_SUM',
+        '甲河泵闸: 左岸陆域 3000.0 + 右岸陆域 3000.0 + 水域 4000.0 = 10000.0 m², but 总面积 is 10001.0 m² (off by 1.00 m²; rounding tolerance 0.200 m²)',
+      ],
     ]);
     expect(issue.sluices[1]!.checks).toMatchObject({ shorelineSum: 'ok', areaSum: 'ok' });
   });
@@ -358,15 +525,25 @@ describe('made-up sluices: checks', () => {
   it('polygon area and perimeter far from the stated figures', () => {
     const { anomalies } = run([{ ...squareSpec('甲河泵闸'), area: '12000.0', water: '6000.0', boundary: '300.0' }]);
     expect(anomalies.map((a) => [a.code, a.message])).toEqual([
-      ['SLUICE_LENGTH_MISMATCH', '甲河泵闸: the polygon through the stakes has a perimeter of 400.00 m, but 界址线长 is 300.0 m (ratio 1.333; tolerance 1 % and 0.5 m)'],
-      ['SLUICE_AREA_MISMATCH', '甲河泵闸: the polygon through the stakes has an area of 10000.00 m², but 总面积 is 12000.0 m² (ratio 0.833; tolerance 1 % and 1 m²)'],
+      [
+        'SLUICE_LENGTH_MISMATCH',
+        '甲河泵闸: the polygon through the stakes has a perimeter of 400.00 m, but 界址线长 is 300.0 m (ratio 1.333; tolerance 1 % and 0.5 m)',
+      ],
+      [
+        'SLUICE_AREA_MISMATCH',
+        '甲河泵闸: the polygon through the stakes has an area of 10000.00 m², but 总面积 is 12000.0 m² (ratio 0.833; tolerance 1 % and 1 m²)',
+      ],
     ]);
   });
 
   it('a polygon that crosses itself', () => {
     const spec = squareSpec('甲河泵闸');
     [spec.rows[2], spec.rows[4]] = [spec.rows[4]!, spec.rows[2]!];
-    spec.rows.forEach((r, i) => { r[0] = i + 1; r[2] = `JZD${i + 1}`; r[1] = '左岸'; });
+    spec.rows.forEach((r, i) => {
+      r[0] = i + 1;
+      r[2] = `JZD${i + 1}`;
+      r[1] = '左岸';
+    });
     const { codes, issue } = run([spec]);
     expect(codes).toContain('SLUICE_SELF_INTERSECTION');
     expect(issue.sluices[0]!.geometry.selfIntersections).toBeGreaterThan(0);
@@ -375,8 +552,12 @@ describe('made-up sluices: checks', () => {
   it('two bank lines in the same direction are read as lines, not a crossing ring', () => {
     // left bank west→east along the north side, then right bank west→east along the south side
     const rows: Row[] = [
-      [1, '左岸', 'JZD1', '-5000.000', '1100.000'], [2, '左岸', 'JZD2', '-4950.000', '1100.000'], [3, '左岸', 'JZD3', '-4900.000', '1100.000'],
-      [4, '右岸', 'JZD4', '-5000.000', '1000.000'], [5, '右岸', 'JZD5', '-4950.000', '1000.000'], [6, '右岸', 'JZD6', '-4900.000', '1000.000'],
+      [1, '左岸', 'JZD1', '-5000.000', '1100.000'],
+      [2, '左岸', 'JZD2', '-4950.000', '1100.000'],
+      [3, '左岸', 'JZD3', '-4900.000', '1100.000'],
+      [4, '右岸', 'JZD4', '-5000.000', '1000.000'],
+      [5, '右岸', 'JZD5', '-4950.000', '1000.000'],
+      [6, '右岸', 'JZD6', '-4900.000', '1000.000'],
     ];
     const { codes, issue } = run([{ ...squareSpec('甲河泵闸'), rows }]);
     expect(issue.sluices[0]!.geometry).toMatchObject({ boundary: 'lines', area: 10000, perimeter: 400, selfIntersections: 0 });
@@ -388,14 +569,44 @@ describe('made-up sluices: checks', () => {
   });
 
   it('separate parcels: two rings 1 km apart, areas summed when that matches the stated area', () => {
-    const a: Row[] = [[1, '左岸', 'JZD1', '-5000.000', '1000.000'], [2, '左岸', 'JZD2', '-4950.000', '1000.000'], [3, '右岸', 'JZD3', '-4950.000', '1050.000'], [4, '右岸', 'JZD4', '-5000.000', '1050.000']];
-    const b: Row[] = [[5, '右岸', 'JZD5', '-4000.000', '1000.000'], [6, '右岸', 'JZD6', '-3950.000', '1000.000'], [7, '右岸', 'JZD7', '-3950.000', '1050.000'], [8, '右岸', 'JZD8', '-4000.000', '1050.000']];
-    const spec = { ...squareSpec('甲河泵闸'), rows: [...a, ...b], area: '5000.0', water: '1000.0', left: ['50.0', '2000.0'] as [string, string], right: ['50.0', '2000.0'] as [string, string], total: '100.0', boundary: '400.0' };
+    const a: Row[] = [
+      [1, '左岸', 'JZD1', '-5000.000', '1000.000'],
+      [2, '左岸', 'JZD2', '-4950.000', '1000.000'],
+      [3, '右岸', 'JZD3', '-4950.000', '1050.000'],
+      [4, '右岸', 'JZD4', '-5000.000', '1050.000'],
+    ];
+    const b: Row[] = [
+      [5, '右岸', 'JZD5', '-4000.000', '1000.000'],
+      [6, '右岸', 'JZD6', '-3950.000', '1000.000'],
+      [7, '右岸', 'JZD7', '-3950.000', '1050.000'],
+      [8, '右岸', 'JZD8', '-4000.000', '1050.000'],
+    ];
+    const spec = {
+      ...squareSpec('甲河泵闸'),
+      rows: [...a, ...b],
+      area: '5000.0',
+      water: '1000.0',
+      left: ['50.0', '2000.0'] as [string, string],
+      right: ['50.0', '2000.0'] as [string, string],
+      total: '100.0',
+      boundary: '400.0',
+    };
     const { anomalies, issue } = run([spec]);
     expect(anomalies.map((x) => [x.code, x.message])).toEqual([
-      ['SLUICE_MULTIPART', '甲河泵闸: the stakes form 2 separate rings: 序号 1–4 (area 2500.00 m², perimeter 200.00 m); 序号 5–8 (area 2500.00 m², perimeter 200.00 m)'],
+      [
+        'SLUICE_MULTIPART',
+        '甲河泵闸: the stakes form 2 separate rings: 序号 1–4 (area 2500.00 m², perimeter 200.00 m); 序号 5–8 (area 2500.00 m², perimeter 200.00 m)',
+      ],
     ]);
-    expect(issue.sluices[0]!.geometry).toMatchObject({ boundary: 'ring', area: 5000, perimeter: 400, rings: [{ fromSeq: 1, toSeq: 4, area: 2500, pointRefs: [0, 1, 2, 3] }, { fromSeq: 5, toSeq: 8, area: 2500, pointRefs: [4, 5, 6, 7] }] });
+    expect(issue.sluices[0]!.geometry).toMatchObject({
+      boundary: 'ring',
+      area: 5000,
+      perimeter: 400,
+      rings: [
+        { fromSeq: 1, toSeq: 4, area: 2500, pointRefs: [0, 1, 2, 3] },
+        { fromSeq: 5, toSeq: 8, area: 2500, pointRefs: [4, 5, 6, 7] },
+      ],
+    });
   });
 
   it('a long narrow range with stakes only at its ends stays one ring (its area matches)', () => {
@@ -408,18 +619,70 @@ describe('made-up sluices: checks', () => {
   });
 
   it('column meaning comes from the header text, not positions', () => {
-    const header = ['名称', '总面积 (m ²)', '左岸岸线长度 (m)', '右岸岸线长度 (m)', '岸线总长度 (m)', '左岸陆域面积 (m ²)', '右岸陆域面积 (m ²)', '水域面积 (m ²)', '界址线长 (m)', '序号'];
-    const row = (s: Spec, i: number) => [s.name, s.area!, s.left![0], s.right![0], s.total!, s.left![1], s.right![1], s.water!, s.boundary!, String(i + 1)];
-    const { codes, issue } = run([{ ...squareSpec('甲河泵闸'), left: ['60.0', '2500.0'], right: ['40.0', '3500.0'], total: '100.0' }], { header, row });
+    const header = [
+      '名称',
+      '总面积 (m ²)',
+      '左岸岸线长度 (m)',
+      '右岸岸线长度 (m)',
+      '岸线总长度 (m)',
+      '左岸陆域面积 (m ²)',
+      '右岸陆域面积 (m ²)',
+      '水域面积 (m ²)',
+      '界址线长 (m)',
+      '序号',
+    ];
+    const row = (s: Spec, i: number) => [
+      s.name,
+      s.area!,
+      s.left![0],
+      s.right![0],
+      s.total!,
+      s.left![1],
+      s.right![1],
+      s.water!,
+      s.boundary!,
+      String(i + 1),
+    ];
+    const { codes, issue } = run([{ ...squareSpec('甲河泵闸'), left: ['60.0', '2500.0'], right: ['40.0', '3500.0'], total: '100.0' }], {
+      header,
+      row,
+    });
     expect(codes).toEqual([]);
-    expect(issue.sluices[0]).toMatchObject({ index: 1, name: '甲河泵闸', grade: null, banks: { left: { shorelineLength: 60, landArea: 2500 }, right: { shorelineLength: 40, landArea: 3500 } }, totalShorelineLength: 100, totalArea: 10000, waterArea: 4000, boundaryLength: 400 });
+    expect(issue.sluices[0]).toMatchObject({
+      index: 1,
+      name: '甲河泵闸',
+      grade: null,
+      banks: { left: { shorelineLength: 60, landArea: 2500 }, right: { shorelineLength: 40, landArea: 3500 } },
+      totalShorelineLength: 100,
+      totalArea: 10000,
+      waterArea: 4000,
+      boundaryLength: 400,
+    });
   });
 
   it('right bank written first: banks follow the 岸别 cells', () => {
-    const row = (s: Spec, i: number) => [String(i + 1), s.name, '区管', '右岸', '70.0', '1000.0', '左岸', '30.0', '5000.0', '100.0', '400.0', '4000.0', '10000.0', ''];
+    const row = (s: Spec, i: number) => [
+      String(i + 1),
+      s.name,
+      '区管',
+      '右岸',
+      '70.0',
+      '1000.0',
+      '左岸',
+      '30.0',
+      '5000.0',
+      '100.0',
+      '400.0',
+      '4000.0',
+      '10000.0',
+      '',
+    ];
     const { codes, issue } = run([squareSpec('甲河泵闸')], { row });
     expect(codes).toEqual([]);
-    expect(issue.sluices[0]!.banks).toEqual({ left: { shorelineLength: 30, landArea: 5000 }, right: { shorelineLength: 70, landArea: 1000 } });
+    expect(issue.sluices[0]!.banks).toEqual({
+      left: { shorelineLength: 30, landArea: 5000 },
+      right: { shorelineLength: 70, landArea: 1000 },
+    });
   });
 
   it('a coordinate that is not a number', () => {
@@ -432,7 +695,23 @@ describe('made-up sluices: checks', () => {
 });
 
 describe('made-up sluices: more irregularities', () => {
-  const totalsRow = (cells: string[]) => (s: Spec, i: number) => (s.name === '合计' ? cells : [String(i + 1), s.name, '区管', '左岸', ...(s.left ?? ['', '']), '右岸', ...(s.right ?? ['', '']), s.total ?? '', s.boundary ?? '', s.water ?? '', s.area ?? '', '']);
+  const totalsRow = (cells: string[]) => (s: Spec, i: number) =>
+    s.name === '合计'
+      ? cells
+      : [
+          String(i + 1),
+          s.name,
+          '区管',
+          '左岸',
+          ...(s.left ?? ['', '']),
+          '右岸',
+          ...(s.right ?? ['', '']),
+          s.total ?? '',
+          s.boundary ?? '',
+          s.water ?? '',
+          s.area ?? '',
+          '',
+        ];
 
   it('a totals row (合计) is no sluice; its figures are checked against the sum of the rows', () => {
     const total: Spec = { name: '合计', rows: [], section: null };
@@ -440,7 +719,10 @@ describe('made-up sluices: more irregularities', () => {
     const { anomalies, issue } = run([squareSpec('甲河泵闸'), squareSpec('乙港水闸', -7000, 3000), total], { row });
     expect(issue.sluices.map((s) => s.name)).toEqual(['甲河泵闸', '乙港水闸']);
     expect(anomalies.map((a) => [a.code, a.message])).toEqual([
-      ['SLUICE_TOTAL_SUM', '合计: 总面积 of the 2 rows adds up to 20000.0, but the row gives 20100.0 (off by 100.00; rounding tolerance 0.150)'],
+      [
+        'SLUICE_TOTAL_SUM',
+        '合计: 总面积 of the 2 rows adds up to 20000.0, but the row gives 20100.0 (off by 100.00; rounding tolerance 0.150)',
+      ],
     ]);
   });
 
@@ -468,10 +750,19 @@ describe('a coordinate table without 桩号', () => {
     const rows = square(-5000, 1000).map((r) => `| ${r[0]} | ${r[4]} | ${r[3]} |`);
     rows.push(`| 9 | ${square(-5000, 1000)[0]![4]} | ${square(-5000, 1000)[0]![3]} |`);
     const body = [
-      '| 序号 | 名称 | 岸线总长度 (m) | 界址线长 (m) | 总面积 (m ²) |', '| -- | -- | -- | -- | -- |', '| 1 | 甲河泵闸 | 200.0 | 400.0 | 10000.0 |',
-      '', '(1) 甲河泵闸', '', '| 序号 | X 坐标 | Y 坐标 |', '| -- | -- | -- |', ...rows,
+      '| 序号 | 名称 | 岸线总长度 (m) | 界址线长 (m) | 总面积 (m ²) |',
+      '| -- | -- | -- | -- | -- |',
+      '| 1 | 甲河泵闸 | 200.0 | 400.0 | 10000.0 |',
+      '',
+      '(1) 甲河泵闸',
+      '',
+      '| 序号 | X 坐标 | Y 坐标 |',
+      '| -- | -- | -- |',
+      ...rows,
     ].join('\n');
-    const issue = parseIssue(miniIssue({ docs: [{ title: '某区人民政府关于泵闸管理范围的通知', number: '某府〔2023〕7号', body: ['各单位：', body] }] }));
+    const issue = parseIssue(
+      miniIssue({ docs: [{ title: '某区人民政府关于泵闸管理范围的通知', number: '某府〔2023〕7号', body: ['各单位：', body] }] }),
+    );
     expect(issue.points).toHaveLength(9);
     expect(issue.points[0]).toMatchObject({ stake: '', stakeNumber: null, seq: 1, y: -5000, x: 1100 });
     const dup = issue.anomalies.find((a) => a.code === 'SLUICE_DUPLICATE_POINT')!;
@@ -535,14 +826,48 @@ describe('helpers', () => {
   });
 
   it('layouts from header text', () => {
-    expect(stakeLayout(['序号', '岸别', '桩号', '城建坐标 Y(m)', '城建坐标 X(m)', '备注'])).toEqual({ seq: 0, bank: 1, stake: 2, y: 3, x: 4, note: 5 });
+    expect(stakeLayout(['序号', '岸别', '桩号', '城建坐标 Y(m)', '城建坐标 X(m)', '备注'])).toEqual({
+      seq: 0,
+      bank: 1,
+      stake: 2,
+      y: 3,
+      x: 4,
+      note: 5,
+    });
     expect(stakeLayout(['点号', 'X (m)', 'Y (m)'])).toEqual({ seq: null, bank: null, stake: 0, y: 2, x: 1, note: null });
     expect(stakeLayout(['序号', '名称', '面积'])).toBeNull();
     expect(stakeLayout(['序号', 'X坐标', 'Y坐标'])).toEqual({ seq: 0, bank: null, stake: -1, y: 2, x: 1, note: null });
     expect(stakeLayout(['名称', 'X', 'Y'])).toBeNull();
-    expect(summaryLayout(['序号', '名称', '等级', '岸别', '岸线长度 (m)', '陆域面积 (m ²)', '岸别', '岸线长度 (m)', '陆域面积 (m ²)', '岸线总长度 (m)', '界址线长 (m)', '水域面积 (m ²)', '总面积 (m ²)', '备注'])).toEqual({
-      index: 0, name: 1, grade: 2, groups: [{ bankColumn: 3, fixed: null, shoreline: 4, landArea: 5 }, { bankColumn: 6, fixed: null, shoreline: 7, landArea: 8 }],
-      totalShoreline: 9, boundaryLength: 10, waterArea: 11, totalArea: 12, note: 13,
+    expect(
+      summaryLayout([
+        '序号',
+        '名称',
+        '等级',
+        '岸别',
+        '岸线长度 (m)',
+        '陆域面积 (m ²)',
+        '岸别',
+        '岸线长度 (m)',
+        '陆域面积 (m ²)',
+        '岸线总长度 (m)',
+        '界址线长 (m)',
+        '水域面积 (m ²)',
+        '总面积 (m ²)',
+        '备注',
+      ]),
+    ).toEqual({
+      index: 0,
+      name: 1,
+      grade: 2,
+      groups: [
+        { bankColumn: 3, fixed: null, shoreline: 4, landArea: 5 },
+        { bankColumn: 6, fixed: null, shoreline: 7, landArea: 8 },
+      ],
+      totalShoreline: 9,
+      boundaryLength: 10,
+      waterArea: 11,
+      totalArea: 12,
+      note: 13,
     });
     // a table of names and areas that is not about banks is no summary table
     expect(summaryLayout(['序号', '名称', '总面积', '备注'])).toBeNull();
@@ -556,7 +881,12 @@ describe('helpers', () => {
   });
 
   it('shoelace, perimeter, crossings', () => {
-    const sq: Pt[] = [[0, 0], [10, 0], [10, 10], [0, 10]].map(([y, x], i) => ({ seq: i + 1, y: y!, x: x!, bank: null }));
+    const sq: Pt[] = [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10],
+    ].map(([y, x], i) => ({ seq: i + 1, y: y!, x: x!, bank: null }));
     expect(shoelace(sq)).toBe(100);
     expect(perimeter(sq)).toBe(40);
     expect(selfIntersections(sq)).toEqual([]);
@@ -574,30 +904,53 @@ describe('damaged sluice tables never break the pipeline', () => {
     const lines = SAMPLE.split('\n');
     const from = lines.findIndex((l) => l.startsWith('| 序号 | 名称 |'));
     const to = lines.findIndex((l, i) => i > from && l.startsWith('【'));
-    const junk = fc.constantFrom('', '左岸', '右岸', 'JZD1', '-12003.628', '531.479', '0', '1e308', 'x', '合计', '(3) 某河泵闸', '| | | | | | |', '|----|----|');
-    const edit = fc.record({ kind: fc.constantFrom('delete', 'duplicate', 'swap', 'cell', 'line'), at: fc.nat({ max: to - from }), other: fc.nat({ max: to - from }), cell: fc.nat({ max: 14 }), text: junk });
-    await fc.assert(fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 6 }), async (edits) => {
-      const ls = [...lines];
-      for (const e of edits) {
-        const i = from + e.at;
-        const j = from + e.other;
-        if (e.kind === 'delete') ls.splice(i, 1);
-        else if (e.kind === 'duplicate') ls.splice(i, 0, ls[i] ?? '');
-        else if (e.kind === 'swap') [ls[i], ls[j]] = [ls[j] ?? '', ls[i] ?? ''];
-        else if (e.kind === 'line') ls.splice(i, 0, e.text);
-        else {
-          const cells = (ls[i] ?? '').split('|');
-          if (cells.length > e.cell + 1) cells[e.cell + 1] = ` ${e.text} `;
-          ls[i] = cells.join('|');
+    const junk = fc.constantFrom(
+      '',
+      '左岸',
+      '右岸',
+      'JZD1',
+      '-12003.628',
+      '531.479',
+      '0',
+      '1e308',
+      'x',
+      '合计',
+      '(3) 某河泵闸',
+      '| | | | | | |',
+      '|----|----|',
+    );
+    const edit = fc.record({
+      kind: fc.constantFrom('delete', 'duplicate', 'swap', 'cell', 'line'),
+      at: fc.nat({ max: to - from }),
+      other: fc.nat({ max: to - from }),
+      cell: fc.nat({ max: 14 }),
+      text: junk,
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 6 }), async (edits) => {
+        const ls = [...lines];
+        for (const e of edits) {
+          const i = from + e.at;
+          const j = from + e.other;
+          if (e.kind === 'delete') ls.splice(i, 1);
+          else if (e.kind === 'duplicate') ls.splice(i, 0, ls[i] ?? '');
+          else if (e.kind === 'swap') [ls[i], ls[j]] = [ls[j] ?? '', ls[i] ?? ''];
+          else if (e.kind === 'line') ls.splice(i, 0, e.text);
+          else {
+            const cells = (ls[i] ?? '').split('|');
+            if (cells.length > e.cell + 1) cells[e.cell + 1] = ` ${e.text} `;
+            ls[i] = cells.join('|');
+          }
         }
-      }
-      const issue = parseIssue(ls.join('\n'));
-      checkIssue(issue);
-      for (const s of issue.sluices) expect(Sluice.safeParse(s).success).toBe(true);
-      expectLinks(issue);
-      const files = await buildExport(issue, {});
-      expect(files.some((f) => f.path === 'sluices.local.geojson') || issue.sluices.length === 0).toBe(true);
-    }), fcParams(40));
+        const issue = parseIssue(ls.join('\n'));
+        checkIssue(issue);
+        for (const s of issue.sluices) expect(Sluice.safeParse(s).success).toBe(true);
+        expectLinks(issue);
+        const files = await buildExport(issue, {});
+        expect(files.some((f) => f.path === 'sluices.local.geojson') || issue.sluices.length === 0).toBe(true);
+      }),
+      fcParams(40),
+    );
   }, 300_000);
 });
 
@@ -610,7 +963,12 @@ describe('writers draw what the records link', () => {
     expect(polygon()).toHaveLength(9);
     // JZD1, JZD3, JZD5 run clockwise: written counter-clockwise and closed
     issue.sluices[0]!.geometry.rings[0]!.pointRefs = [0, 2, 4];
-    expect(polygon()).toEqual([[-4900, 1000], [-4900, 1100], [-5000, 1100], [-4900, 1000]]);
+    expect(polygon()).toEqual([
+      [-4900, 1000],
+      [-4900, 1100],
+      [-5000, 1100],
+      [-4900, 1000],
+    ]);
     const dots = (svg: string): number => svg.match(/r="4\.5"/g)?.length ?? 0;
     const moved = { ...issue, points: issue.points.map((p, i) => (i === 0 ? { ...p, sluiceRef: 1 } : p)) };
     expect([dots(plotSluice(issue, issue.sluices[0]!)), dots(plotSluice(issue, issue.sluices[1]!))]).toEqual([8, 8]);

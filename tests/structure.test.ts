@@ -13,11 +13,18 @@ function digest(i: ReturnType<typeof parseIssue>) {
     masthead: i.masthead,
     sections: i.sections.map((s) => ({ category: s.category, line: s.line, documents: s.documentIds })),
     documents: i.documents.map((d) => ({
-      id: d.id, category: d.category, kind: d.kind, title: d.title, date: d.date,
+      id: d.id,
+      category: d.category,
+      kind: d.kind,
+      title: d.title,
+      date: d.date,
       docNumber: d.docNumber && { raw: d.docNumber.raw, normalized: d.docNumber.normalized, line: d.docNumber.line },
-      titleLine: d.titleSpan.startLine, span: [d.span.startLine, d.span.endLine],
-      toc: d.toc && [d.toc.index, d.toc.page], recipients: d.recipients && d.recipients.text,
-      attachments: d.attachments.map((a) => [a.index, a.startLine, a.title, a.parent]), interprets: d.interprets,
+      titleLine: d.titleSpan.startLine,
+      span: [d.span.startLine, d.span.endLine],
+      toc: d.toc && [d.toc.index, d.toc.page],
+      recipients: d.recipients && d.recipients.text,
+      attachments: d.attachments.map((a) => [a.index, a.startLine, a.title, a.parent]),
+      interprets: d.interprets,
     })),
   };
 }
@@ -33,15 +40,31 @@ describe('structure of the sample issue', () => {
 
   it('reads the masthead from the colophon', () => {
     expect(issue.masthead).toEqual({
-      title: '上海市长宁区人民政府公报', year: 2023, issue: 2, totalIssue: 68, publicationDate: '2023-07-25',
-      publisher: '上海市长宁区人民政府办公室', website: 'www.shcn.gov.cn', line: 3018,
+      title: '上海市长宁区人民政府公报',
+      year: 2023,
+      issue: 2,
+      totalIssue: 68,
+      publicationDate: '2023-07-25',
+      publisher: '上海市长宁区人民政府办公室',
+      website: 'www.shcn.gov.cn',
+      line: 3018,
     });
   });
 
   it('reads all 22 TOC entries with category, index, page and line', () => {
     expect(issue.toc).toHaveLength(22);
-    expect(issue.toc[0]).toMatchObject({ category: '区政府文件', index: 1, page: 1, line: 7, title: '上海市长宁区人民政府对市政协十四届一次会议第 0564 号提案的答复' });
-    expect(issue.toc.find((t) => t.category === '人事任免')).toMatchObject({ index: null, page: 84, title: '二〇二三年四月~六月份区政府人事任免事项' });
+    expect(issue.toc[0]).toMatchObject({
+      category: '区政府文件',
+      index: 1,
+      page: 1,
+      line: 7,
+      title: '上海市长宁区人民政府对市政协十四届一次会议第 0564 号提案的答复',
+    });
+    expect(issue.toc.find((t) => t.category === '人事任免')).toMatchObject({
+      index: null,
+      page: 84,
+      title: '二〇二三年四月~六月份区政府人事任免事项',
+    });
     expect(issue.toc.map((t) => t.page)).toEqual([1, 2, 4, 6, 11, 18, 21, 27, 30, 31, 37, 39, 45, 48, 49, 75, 84, 86, 90, 91, 92, 94]);
   });
 
@@ -103,14 +126,23 @@ describe('structure of the sample issue', () => {
     expect(nums).toContain('226:文旅公共发〔2020〕32号');
     expect(nums).toContain('2524:沪水务〔2021〕455号');
     const titles = issue.citations.filter((c) => c.kind === 'title');
-    expect(titles.find((c) => c.line === 378)).toMatchObject({ text: '长宁区行政机关政策文件解读实施办法', targetDocumentId: '长府办-2023-12' });
+    expect(titles.find((c) => c.line === 378)).toMatchObject({
+      text: '长宁区行政机关政策文件解读实施办法',
+      targetDocumentId: '长府办-2023-12',
+    });
     for (const c of issue.citations) expect(SAMPLE.split('\n')[c.line - 1]!.length).toBeGreaterThanOrEqual(c.column - 1);
   });
 
   it('declares and finds attachments, nested ones included', () => {
     const d21 = issue.documents.find((d) => d.id === '长府办-2023-21')!;
     expect(d21.attachments.map((a) => [a.index, a.startLine, a.parent])).toEqual([
-      [1, 1915, null], [2, 2021, null], [3, 2077, null], [4, 2214, null], [null, 2362, 3], [5, 2398, null], [6, 2472, null],
+      [1, 1915, null],
+      [2, 2021, null],
+      [3, 2077, null],
+      [4, 2214, null],
+      [null, 2362, 3],
+      [5, 2398, null],
+      [6, 2472, null],
     ]);
     expect(issue.anomalies.filter((a) => a.code.startsWith('ATTACHMENT_'))).toEqual([]);
   });
@@ -120,21 +152,38 @@ describe('structure of the sample issue', () => {
     expect(d.titleRaw).toBe('上海市长宁区人民政府对市政协十四届 一次会议第 0564 号提案的答复');
     expect(d.title).toBe('上海市长宁区人民政府对市政协十四届一次会议第 0564 号提案的答复');
     expect(issue.documents[2]!.title).toContain('“加强物业管理 共建美好家园”');
-    expect(issue.documents.find((x) => x.id === '长府办-2023-15')!.title).toBe('上海市长宁区人民政府办公室关于建立长宁区打击野生动植物非法贸易联席会议的通知');
+    expect(issue.documents.find((x) => x.id === '长府办-2023-15')!.title).toBe(
+      '上海市长宁区人民政府办公室关于建立长宁区打击野生动植物非法贸易联席会议的通知',
+    );
   });
 });
 
 describe('changed-names variant (another district, year and serials)', () => {
   const variant = parseIssue(changedNamesVariant());
   it('has the same structure', () => {
-    const shape = (i: ReturnType<typeof parseIssue>) => i.documents.map((d) => ({
-      category: d.category?.replaceAll('长宁', '静安'), kind: d.kind, span: d.span, titleSpan: d.titleSpan, dateLine: d.dateLine,
-      hasNumber: d.docNumber !== null, serial: d.docNumber ? d.docNumber.serial % 100 : null, attachments: d.attachments.length,
-      toc: d.toc, interprets: d.interprets !== null, recipients: d.recipients?.line ?? null,
-    }));
+    const shape = (i: ReturnType<typeof parseIssue>) =>
+      i.documents.map((d) => ({
+        category: d.category?.replaceAll('长宁', '静安'),
+        kind: d.kind,
+        span: d.span,
+        titleSpan: d.titleSpan,
+        dateLine: d.dateLine,
+        hasNumber: d.docNumber !== null,
+        serial: d.docNumber ? d.docNumber.serial % 100 : null,
+        attachments: d.attachments.length,
+        toc: d.toc,
+        interprets: d.interprets !== null,
+        recipients: d.recipients?.line ?? null,
+      }));
     expect(shape(variant)).toEqual(shape(issue));
     expect(variant.toc.map((t) => t.documentId !== null)).toEqual(issue.toc.map(() => true));
-    expect(variant.masthead).toMatchObject({ title: '上海市静安区人民政府公报', year: 2024, issue: 2, totalIssue: 68, publicationDate: '2024-07-25' });
+    expect(variant.masthead).toMatchObject({
+      title: '上海市静安区人民政府公报',
+      year: 2024,
+      issue: 2,
+      totalIssue: 68,
+      publicationDate: '2024-07-25',
+    });
     expect(variant.documents[0]!.docNumber).toMatchObject({ issuer: '静府', year: 2024, serial: 113, normalized: '静府〔2024〕113号' });
     expect(variant.documents.map((d) => d.id)).toContain('静府办-2024-110');
   });

@@ -41,14 +41,36 @@ describe('HTML in cells: the own tag stripper gives what cheerio gives', () => {
     expect(normalizeSpaces(htmlToText(cell))).toBe(cheerioText(cell));
   });
   it('for generated well-formed fragments of tags, entities and text', () => {
-    const text = fc.constantFrom('区卫健委', '各街道（镇）', 'ab', ' ', 'x y', '100', '、', '≥80%', '&nbsp;', '&amp;', '&lt;',
-      '&gt;', '&quot;', '&#8805;', '&#x2264;', '&mdash;', '<!-- c -->', '<br>', '<br/>', '<br />', 'a < b');
+    const text = fc.constantFrom(
+      '区卫健委',
+      '各街道（镇）',
+      'ab',
+      ' ',
+      'x y',
+      '100',
+      '、',
+      '≥80%',
+      '&nbsp;',
+      '&amp;',
+      '&lt;',
+      '&gt;',
+      '&quot;',
+      '&#8805;',
+      '&#x2264;',
+      '&mdash;',
+      '<!-- c -->',
+      '<br>',
+      '<br/>',
+      '<br />',
+      'a < b',
+    );
     // valid nesting, as converters write it: inline elements nest freely inside a block element
     const { inline } = fc.letrec<{ inline: string }>((tie) => ({
       inline: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
         text,
-        fc.tuple(fc.constantFrom('span', 'b', 'sup', 'em', 'strong'), fc.array(tie('inline'), { maxLength: 4 }))
+        fc
+          .tuple(fc.constantFrom('span', 'b', 'sup', 'em', 'strong'), fc.array(tie('inline'), { maxLength: 4 }))
           .map(([tag, kids]) => `<${tag}${tag === 'span' ? ' class="x"' : ''}>${kids.join('')}</${tag}>`),
       ),
     }));
@@ -77,7 +99,10 @@ describe('cleanCell', () => {
     expect(cleanCell('x<5').artefacts).toEqual([]);
   });
   it('turns LaTeX into Unicode, in $…$ and bare; operators sit tight', () => {
-    expect(cleanCell('农业灌溉用水计量率 $\\geq 80\\%$, 得 5 分')).toEqual({ text: '农业灌溉用水计量率≥80%, 得 5 分', artefacts: ['latex'] });
+    expect(cleanCell('农业灌溉用水计量率 $\\geq 80\\%$, 得 5 分')).toEqual({
+      text: '农业灌溉用水计量率≥80%, 得 5 分',
+      artefacts: ['latex'],
+    });
     expect(cleanCell('建成率 \\geq 15%,得6分').text).toBe('建成率≥15%,得6分');
     expect(cleanCell('漏损率 \\leq 10%').text).toBe('漏损率≤10%');
     expect(cleanCell('$3 \\times 4$').text).toBe('3×4');

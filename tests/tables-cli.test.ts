@@ -50,10 +50,35 @@ describe('gongbao extract tables', () => {
     const files = readdirSync(dir).sort();
     expect(files).toHaveLength(27);
     const index = parseCsv(readFileSync(join(dir, 'tables.csv'), 'utf8'));
-    expect(index[0]).toEqual(['id', 'document_id', 'attachment_index', 'caption', 'title', 'rows', 'columns', 'fragments', 'lines', 'fragment_lines', 'start_line', 'end_line', 'file']);
+    expect(index[0]).toEqual([
+      'id',
+      'document_id',
+      'attachment_index',
+      'caption',
+      'title',
+      'rows',
+      'columns',
+      'fragments',
+      'lines',
+      'fragment_lines',
+      'start_line',
+      'end_line',
+      'file',
+    ]);
     expect(index[1]).toEqual([
-      '长府办-2023-10-t1', '长府办-2023-10', '0', '2023年上海市长宁区政务公开工作要点任务分解表', '', '66', '5', '5', '412-491',
-      '412-416 418-439 441-456 458-474 476-491', '412', '491', '长府办-2023-10-t1.csv',
+      '长府办-2023-10-t1',
+      '长府办-2023-10',
+      '0',
+      '2023年上海市长宁区政务公开工作要点任务分解表',
+      '',
+      '66',
+      '5',
+      '5',
+      '412-491',
+      '412-416 418-439 441-456 458-474 476-491',
+      '412',
+      '491',
+      '长府办-2023-10-t1.csv',
     ]);
     for (const row of index.slice(1)) expect(files).toContain(row[12]);
     const again = gongbao(['extract', 'tables', SAMPLE, '--format', 'csv', '--out', dir]);
@@ -101,7 +126,13 @@ describe('gongbao export: tables', () => {
     expect(res).toHaveLength(27);
     const coords = res.find((x: { path: string }) => x.path === 'tables/长府办-2023-22-t3.csv');
     expect(coords.schema.fields.map((f: { name: string; type: string }) => `${f.name}:${f.type}`)).toEqual([
-      'line:integer', '序号:integer', '岸别:string', '桩号:string', '城建坐标 Y(m):number', '城建坐标 X(m):number', '备注:string',
+      'line:integer',
+      '序号:integer',
+      '岸别:string',
+      '桩号:string',
+      '城建坐标 Y(m):number',
+      '城建坐标 X(m):number',
+      '备注:string',
     ]);
   });
 });

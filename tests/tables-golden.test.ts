@@ -42,10 +42,12 @@ function golden(name: string, value: unknown): void {
     Array.isArray(v) && v.length === 0
       ? '[]'
       : Array.isArray(v)
-      ? `[\n${v.map((x) => `${indent}  ${JSON.stringify(x)}`).join(',\n')}\n${indent}]`
-      : v && typeof v === 'object'
-        ? `{\n${Object.entries(v).map(([k, x]) => `${indent}  ${JSON.stringify(k)}: ${Array.isArray(x) ? lines(x, indent + '  ') : JSON.stringify(x)}`).join(',\n')}\n${indent}}`
-        : JSON.stringify(v);
+        ? `[\n${v.map((x) => `${indent}  ${JSON.stringify(x)}`).join(',\n')}\n${indent}]`
+        : v && typeof v === 'object'
+          ? `{\n${Object.entries(v)
+              .map(([k, x]) => `${indent}  ${JSON.stringify(k)}: ${Array.isArray(x) ? lines(x, indent + '  ') : JSON.stringify(x)}`)
+              .join(',\n')}\n${indent}}`
+          : JSON.stringify(v);
   const text = lines(value, '') + '\n';
   expectGolden(file, text);
 }
@@ -73,7 +75,9 @@ describe('tables of the sample issue', () => {
   });
 
   it('page breaks: which fragments were merged', () => {
-    const merged = issue.tables.filter((t) => t.fragments.length > 1).map((t) => `${t.id}: ${t.fragments.map((f) => f.startLine).join(',')}`);
+    const merged = issue.tables
+      .filter((t) => t.fragments.length > 1)
+      .map((t) => `${t.id}: ${t.fragments.map((f) => f.startLine).join(',')}`);
     expect(merged).toEqual([
       '长府办-2023-10-t1: 412,418,441,458,476',
       '长府办-2023-13-t1: 770,775',
@@ -94,12 +98,19 @@ describe('tables of the sample issue', () => {
     for (let n = 2; n <= 11; n++) {
       const t = byId.get(`长府办-2023-22-t${n}`)!;
       expect(t.columns.map((c) => `${c.name}:${c.type}`)).toEqual([
-        '序号:integer', '岸别:text', '桩号:text', '城建坐标 Y(m):number', '城建坐标 X(m):number', '备注:text',
+        '序号:integer',
+        '岸别:text',
+        '桩号:text',
+        '城建坐标 Y(m):number',
+        '城建坐标 X(m):number',
+        '备注:text',
       ]);
       expect(t.fragments[0]!.headerRows).toBe(2);
       expect(t.rows.every((r) => typeof r.cells[3]!.value === 'number' && typeof r.cells[4]!.value === 'number')).toBe(true);
     }
-    expect(issue.tables.filter((t) => t.documentId === '长府办-2023-22').map((t) => t.rows.length)).toEqual([10, 21, 15, 17, 18, 15, 16, 7, 10, 13, 11]);
+    expect(issue.tables.filter((t) => t.documentId === '长府办-2023-22').map((t) => t.rows.length)).toEqual([
+      10, 21, 15, 17, 18, 15, 16, 7, 10, 13, 11,
+    ]);
   });
 
   const GRIDS: Array<[string, string]> = [
@@ -123,6 +134,9 @@ describe('tables of the sample issue', () => {
   }
 
   it('every table anomaly of the sample (code, line, message)', () => {
-    golden('anomalies', issue.anomalies.filter((a) => a.code.startsWith('TABLE_')).map((a) => `${a.line}:${a.column} ${a.code} ${a.message}`));
+    golden(
+      'anomalies',
+      issue.anomalies.filter((a) => a.code.startsWith('TABLE_')).map((a) => `${a.line}:${a.column} ${a.code} ${a.message}`),
+    );
   });
 });

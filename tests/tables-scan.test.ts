@@ -57,8 +57,9 @@ function files(): string[] {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = `${dir}/${e.name}`;
       // tests/fixtures/readers/ holds the sample in other forms (pipe rows without |---|: no GFM table at all).
-      if (e.isDirectory()) { if (e.name !== 'readers') walk(p); }
-      else if ((p.endsWith('.md') || p.endsWith('.txt')) && /^\s*\|/m.test(readFileSync(p, 'utf8'))) out.push(p);
+      if (e.isDirectory()) {
+        if (e.name !== 'readers') walk(p);
+      } else if ((p.endsWith('.md') || p.endsWith('.txt')) && /^\s*\|/m.test(readFileSync(p, 'utf8'))) out.push(p);
     }
   };
   walk('tests/fixtures');
@@ -117,31 +118,69 @@ describe('differential on generated tables', () => {
   // escaped backslashes, LaTeX, ** markers, HTML, empty.
   // Also text that starts another Markdown block when it begins a row (list item, quote,
   // heading, HTML block, fence), and indentation up to an indented code line.
-  const cell = fc.constantFrom('', ' ', '甲', '王 峰', 'a b', '\\|', 'x \\| y', '\\\\', '$\\geq 80\\%$', '**粗**', '<p>段</p>',
-    '-9214.837', '\t', '`c`', '1', '- a', '> q', '# h', '1. x', '<div>', '<span>s</span>', '***', '    ', '```');
-  const row = (n: number) => fc.tuple(fc.array(cell, { minLength: 0, maxLength: n + 2 }), fc.boolean(), fc.boolean(), fc.constantFrom('', ' ', '  ', '   ', '    ', '\t'))
-    .map(([cells, lead, trail, pad]) => {
-      const body = cells.join('|');
-      const line = `${pad}${lead ? '|' : ''}${body}${trail ? '|' : ''}`;
-      return line.trim() === '' || !line.includes('|') ? `| ${body} |` : line;
-    });
+  const cell = fc.constantFrom(
+    '',
+    ' ',
+    '甲',
+    '王 峰',
+    'a b',
+    '\\|',
+    'x \\| y',
+    '\\\\',
+    '$\\geq 80\\%$',
+    '**粗**',
+    '<p>段</p>',
+    '-9214.837',
+    '\t',
+    '`c`',
+    '1',
+    '- a',
+    '> q',
+    '# h',
+    '1. x',
+    '<div>',
+    '<span>s</span>',
+    '***',
+    '    ',
+    '```',
+  );
+  const row = (n: number) =>
+    fc
+      .tuple(
+        fc.array(cell, { minLength: 0, maxLength: n + 2 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom('', ' ', '  ', '   ', '    ', '\t'),
+      )
+      .map(([cells, lead, trail, pad]) => {
+        const body = cells.join('|');
+        const line = `${pad}${lead ? '|' : ''}${body}${trail ? '|' : ''}`;
+        return line.trim() === '' || !line.includes('|') ? `| ${body} |` : line;
+      });
   it('the scanner gives remark-gfm’s cells for random pipe tables', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 4 }), fc.array(fc.integer({ min: 1, max: 4 }), { maxLength: 5 }), fc.gen(), (width, sizes, g) => {
-        const header = `| ${Array.from({ length: width }, (_, i) => `h${i}`).join(' | ')} |`;
-        const delim = `|${Array.from({ length: width }, () => '---').join('|')}|`;
-        const body = sizes.map((n) => g(() => row(n)));
-        const text = ['前文', '', header, delim, ...body, '', '后文', ''].join('\n');
-        const src = splitLines(text);
-        const ours = scanTables(src);
-        const theirs = remarkTables(src.text);
-        expect(ours.map((f) => f.startLine)).toEqual(theirs.map((t) => t.line));
-        for (let k = 0; k < ours.length; k++) {
-          const mine = [ours[k]!.header, ...ours[k]!.rows].map((r) => r.cells.map((c) => (c.text === '' ? 'empty' : `${c.offset}-${c.offset + c.text.length}`)));
-          const ref = theirs[k]!.rows.slice(0, mine.length).map((r) => r.cells.map(([a, b]) => (a === b ? 'empty' : `${a}-${b}`)));
-          expect(mine, text).toEqual(ref);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.integer({ min: 1, max: 4 }), { maxLength: 5 }),
+        fc.gen(),
+        (width, sizes, g) => {
+          const header = `| ${Array.from({ length: width }, (_, i) => `h${i}`).join(' | ')} |`;
+          const delim = `|${Array.from({ length: width }, () => '---').join('|')}|`;
+          const body = sizes.map((n) => g(() => row(n)));
+          const text = ['前文', '', header, delim, ...body, '', '后文', ''].join('\n');
+          const src = splitLines(text);
+          const ours = scanTables(src);
+          const theirs = remarkTables(src.text);
+          expect(ours.map((f) => f.startLine)).toEqual(theirs.map((t) => t.line));
+          for (let k = 0; k < ours.length; k++) {
+            const mine = [ours[k]!.header, ...ours[k]!.rows].map((r) =>
+              r.cells.map((c) => (c.text === '' ? 'empty' : `${c.offset}-${c.offset + c.text.length}`)),
+            );
+            const ref = theirs[k]!.rows.slice(0, mine.length).map((r) => r.cells.map(([a, b]) => (a === b ? 'empty' : `${a}-${b}`)));
+            expect(mine, text).toEqual(ref);
+          }
+        },
+      ),
       // stop at the first counterexample: shrinking generated rows can take very long
       { numRuns: 400, endOnFailure: true },
     );
@@ -173,12 +212,41 @@ describe('splitRow', () => {
 
 describe('startsOtherBlock', () => {
   it('knows the blocks that end a GFM table', () => {
-    for (const s of ['> q | x', '# h | x', '``` | x', '~~~ | x', '- a | x', '+ a', '* a', '1. a', '2) a', '<p>a</p> | x', '</div>', '<hr>', '<!-- c -->', '<script>', '    | x |', '\t| x |']) {
+    for (const s of [
+      '> q | x',
+      '# h | x',
+      '``` | x',
+      '~~~ | x',
+      '- a | x',
+      '+ a',
+      '* a',
+      '1. a',
+      '2) a',
+      '<p>a</p> | x',
+      '</div>',
+      '<hr>',
+      '<!-- c -->',
+      '<script>',
+      '    | x |',
+      '\t| x |',
+    ]) {
       expect(startsOtherBlock(s), s).toBe(true);
     }
   });
   it('leaves rows alone', () => {
-    for (const s of ['| x |', '   | x |', '#h | x', '*** | x', '-a | x', '1.| x', '<span>a</span> | x', '<br> | x', '<custom> | x', 'a | b', '']) {
+    for (const s of [
+      '| x |',
+      '   | x |',
+      '#h | x',
+      '*** | x',
+      '-a | x',
+      '1.| x',
+      '<span>a</span> | x',
+      '<br> | x',
+      '<custom> | x',
+      'a | b',
+      '',
+    ]) {
       expect(startsOtherBlock(s), s).toBe(false);
     }
   });

@@ -18,7 +18,11 @@ import type { Document } from '../src/model/issue.js';
 /** Steps 1–2 on `text`: the logical tables and a context for the first one. */
 function logicals(text: string): { ctx: TableContext; ls: Logical[] } {
   const src = splitLines(text);
-  const pieces: Piece[] = scanTables(src, cleanRow).map((f) => ({ frag: { startLine: f.startLine, endLine: f.endLine }, header: f.header, body: f.rows }));
+  const pieces: Piece[] = scanTables(src, cleanRow).map((f) => ({
+    frag: { startLine: f.startLine, endLine: f.endLine },
+    header: f.header,
+    body: f.rows,
+  }));
   return { ctx: { src, id: 'x-t1', documentId: 'x' }, ls: mergeContinuations(src, pieces, []) };
 }
 
@@ -55,7 +59,10 @@ describe('step 2: mergeContinuations', () => {
 describe('step 3: layOutRows, indexColumns, markGroupRows', () => {
   it('pads a short row and returns its TABLE_RAGGED_ROW with the rows', () => {
     const { laid } = laidOut('| 序号 | 名称 | 备注 |\n|---|---|---|\n| 1 | 甲 |\n| 2 | 乙 | 丙 |\n');
-    expect(texts(laid.value)).toEqual([['1', '甲', ''], ['2', '乙', '丙']]);
+    expect(texts(laid.value)).toEqual([
+      ['1', '甲', ''],
+      ['2', '乙', '丙'],
+    ]);
     expect(laid.value[0]!.cells[2]!.pad).toBe(true);
     expect(laid.anomalies.map((a) => [a.code, a.line, a.column])).toEqual([['TABLE_RAGGED_ROW', 3, 10]]);
   });
@@ -70,13 +77,18 @@ describe('step 3: layOutRows, indexColumns, markGroupRows', () => {
 });
 
 describe('step 4: joinCutRows', () => {
-  const text = '| 序号 | 名称 | 内容 |\n|---|---|---|\n| 1 | 甲 | 第一段 |\n| 2 | 乙 | 前半 |\n\n| | | |\n|---|---|---|\n| | | 后半 |\n| 3 | 丙 | 丁 |\n';
+  const text =
+    '| 序号 | 名称 | 内容 |\n|---|---|---|\n| 1 | 甲 | 第一段 |\n| 2 | 乙 | 前半 |\n\n| | | |\n|---|---|---|\n| | | 后半 |\n| 3 | 丙 | 丁 |\n';
 
   it('returns the rows without the one that finishes its predecessor, and its TABLE_ROW_JOINED', () => {
     const { ctx, l, names, index, laid } = laidOut(text);
     const before = laid.value.length;
     const r = joinCutRows(ctx, laid.value, l.width, index, names);
-    expect(texts(r.value)).toEqual([['1', '甲', '第一段'], ['2', '乙', '前半后半'], ['3', '丙', '丁']]);
+    expect(texts(r.value)).toEqual([
+      ['1', '甲', '第一段'],
+      ['2', '乙', '前半后半'],
+      ['3', '丙', '丁'],
+    ]);
     expect(laid.value).toHaveLength(before); // a new array: the input keeps its rows
     expect(r.value[1]!.cells[2]!.joined).toEqual([{ raw: '后半', line: 8, column: 7 }]);
     expect(r.anomalies.map((a) => [a.code, a.line])).toEqual([['TABLE_ROW_JOINED', 8]]);
@@ -91,7 +103,9 @@ describe('step 4: joinCutRows', () => {
 
 describe('step 5: fillMergedCells', () => {
   it('returns the group columns, fills their merged cells and says how many', () => {
-    const { ctx, l, names, index, laid } = laidOut('| 类别 | 名称 | 单位 |\n|---|---|---|\n| 甲类 | 一 | 个 |\n| | 二 | 个 |\n| | 三 | 个 |\n| 乙类 | 四 | 个 |\n| | 五 | 个 |\n');
+    const { ctx, l, names, index, laid } = laidOut(
+      '| 类别 | 名称 | 单位 |\n|---|---|---|\n| 甲类 | 一 | 个 |\n| | 二 | 个 |\n| | 三 | 个 |\n| 乙类 | 四 | 个 |\n| | 五 | 个 |\n',
+    );
     const rows = laid.value;
     const r = fillMergedCells(ctx, rows, rows, l.width, index, names);
     expect(r.value).toEqual([0]);
@@ -104,7 +118,9 @@ describe('step 5: fillMergedCells', () => {
 
 describe('step 6: typeColumns', () => {
   it('returns the typed columns with TABLE_CELL_TYPE for a misfit, kept as text', () => {
-    const { ctx, l, names, index, laid } = laidOut('| 名称 | 数量 |\n|---|---|\n| 甲 | 1 |\n| 乙 | 2 |\n| 丙 | 3 |\n| 丁 | 4 |\n| 戊 | 很多 |\n');
+    const { ctx, l, names, index, laid } = laidOut(
+      '| 名称 | 数量 |\n|---|---|\n| 甲 | 1 |\n| 乙 | 2 |\n| 丙 | 3 |\n| 丁 | 4 |\n| 戊 | 很多 |\n',
+    );
     const rows = laid.value;
     const r = typeColumns(ctx, rows, rows, { W: l.width, names, index, groupCols: [] });
     expect(r.value.map((c) => `${c.name}:${c.type}`)).toEqual(['名称:text', '数量:integer']);
@@ -127,14 +143,22 @@ describe('step 1 (reported at the end) and step 7', () => {
   it('artefactAnomalies names the cleaned artefacts of body and header cells', () => {
     const { ctx, l, names, laid } = laidOut('| 名称 | <p>指标</p> |\n|---|---|\n| 甲 | $\\geq 80\\%$ |\n');
     const a = artefactAnomalies(ctx, laid.value, names, l.title, l.header, l.sub);
-    expect(a.map((x) => [x.code, x.line])).toEqual([['TABLE_ARTEFACT_CLEANED', 3], ['TABLE_ARTEFACT_CLEANED', 1]]);
+    expect(a.map((x) => [x.code, x.line])).toEqual([
+      ['TABLE_ARTEFACT_CLEANED', 3],
+      ['TABLE_ARTEFACT_CLEANED', 1],
+    ]);
     expect(a[0]!.message).toBe('table x-t1: LaTeX in cell “指标” of the row at line 3 turned into text: “≥80%”');
   });
 
   it('TableIds counts per document, and outside documents on its own', () => {
     const ids = new TableIds();
     const d = { id: 'd' } as Document;
-    expect([ids.next({ doc: 0, att: null }, d), ids.next({ doc: -1, att: null }, null), ids.next({ doc: 0, att: 1 }, d), ids.next({ doc: -1, att: null }, null)]).toEqual(['d-t1', 't1', 'd-t2', 't2']);
+    expect([
+      ids.next({ doc: 0, att: null }, d),
+      ids.next({ doc: -1, att: null }, null),
+      ids.next({ doc: 0, att: 1 }, d),
+      ids.next({ doc: -1, att: null }, null),
+    ]).toEqual(['d-t1', 't1', 'd-t2', 't2']);
   });
 
   it('finishTable takes the caption below and the notes', () => {

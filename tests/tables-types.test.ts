@@ -13,7 +13,8 @@ describe('parseNumber', () => {
     expect(parseNumber('.5')).toEqual({ value: 0.5, integer: false });
   });
   it('refuses codes and text', () => {
-    for (const s of ['021', '007', '1,23', '12,3456', '1.2.3', '33 位', '', '-', '1e5', 'JZD1', '0.87-0.88']) expect(parseNumber(s), s).toBeNull();
+    for (const s of ['021', '007', '1,23', '12,3456', '1.2.3', '33 位', '', '-', '1e5', 'JZD1', '0.87-0.88'])
+      expect(parseNumber(s), s).toBeNull();
   });
 });
 

@@ -11,11 +11,35 @@ const run = (text: string, docs: Document[] = []) => extractTables(splitLines(te
 
 function doc(id: string, start: number, end: number, attachments: number[] = []): Document {
   return {
-    id, ordinal: 1, category: null, kind: null, title: 't', titleRaw: 't', titleSpan: { startLine: start, endLine: start },
-    date: null, dateRaw: null, dateLine: null, docNumber: null, recipients: null,
-    attachments: attachments.map((l, i) => ({ index: i + 1, declaredTitle: null, declaredLine: null, title: null, startLine: l, parent: null })),
-    span: { startLine: start, endLine: end }, toc: null, interprets: null,
-    issuers: [], dateSource: null, signature: null, note: null, header: null, sourceMeta: [],
+    id,
+    ordinal: 1,
+    category: null,
+    kind: null,
+    title: 't',
+    titleRaw: 't',
+    titleSpan: { startLine: start, endLine: start },
+    date: null,
+    dateRaw: null,
+    dateLine: null,
+    docNumber: null,
+    recipients: null,
+    attachments: attachments.map((l, i) => ({
+      index: i + 1,
+      declaredTitle: null,
+      declaredLine: null,
+      title: null,
+      startLine: l,
+      parent: null,
+    })),
+    span: { startLine: start, endLine: end },
+    toc: null,
+    interprets: null,
+    issuers: [],
+    dateSource: null,
+    signature: null,
+    note: null,
+    header: null,
+    sourceMeta: [],
   };
 }
 
@@ -31,7 +55,12 @@ describe('logical tables of tests/fixtures/tables/page-split.md', () => {
   it('a two-row header over an empty-header continuation: one table, typed coordinates', () => {
     const t = tables[0]!;
     expect(t.columns.map((c) => `${c.name}:${c.type}`)).toEqual([
-      '序号:integer', '岸别:text', '桩号:text', '城建坐标 Y(m):number', '城建坐标 X(m):number', '备注:text',
+      '序号:integer',
+      '岸别:text',
+      '桩号:text',
+      '城建坐标 Y(m):number',
+      '城建坐标 X(m):number',
+      '备注:text',
     ]);
     expect(t.columns[4]!.nameRaw).toBe('城建坐标\nX(m)');
     expect(t.fragments).toEqual([
@@ -79,13 +108,22 @@ describe('logical tables of tests/fixtures/tables/page-split.md', () => {
 
   it('reports merges, the joined row, filled cells and cleaned HTML', () => {
     const codes = anomalies.map((a) => `${a.code}@${a.line}`);
-    expect(codes).toEqual(expect.arrayContaining([
-      'TABLE_MERGED@11', 'TABLE_MERGED@23', 'TABLE_MERGED@27', 'TABLE_ROW_JOINED@29', 'TABLE_CELLS_FILLED@21',
-      'TABLE_CELLS_FILLED@37', 'TABLE_ARTEFACT_CLEANED@37',
-    ]));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'TABLE_MERGED@11',
+        'TABLE_MERGED@23',
+        'TABLE_MERGED@27',
+        'TABLE_ROW_JOINED@29',
+        'TABLE_CELLS_FILLED@21',
+        'TABLE_CELLS_FILLED@37',
+        'TABLE_ARTEFACT_CLEANED@37',
+      ]),
+    );
     expect(anomalies.filter((a) => a.severity !== 'info')).toEqual([]);
     const joined = anomalies.find((a) => a.code === 'TABLE_ROW_JOINED')!;
-    expect(joined.message).toBe('table t2: the row at line 29 only finishes the text of the row at line 25, cut by a page break (任务内容); joined to it');
+    expect(joined.message).toBe(
+      'table t2: the row at line 29 only finishes the text of the row at line 25, cut by a page break (任务内容); joined to it',
+    );
   });
 
   it('ownership and ids from documents and attachments', () => {
@@ -109,7 +147,10 @@ describe('irregular tables', () => {
   it('a ragged row keeps every cell and is reported', () => {
     const r = run('| a | b |\n|---|---|\n| 1 | 2 | 3 |\n| 4 |\n');
     const t = r.value[0]!;
-    expect(t.rows.map((row) => row.cells.map((c) => c.text))).toEqual([['1', '2', '3'], ['4', '']]);
+    expect(t.rows.map((row) => row.cells.map((c) => c.text))).toEqual([
+      ['1', '2', '3'],
+      ['4', ''],
+    ]);
     expect(r.anomalies.map((a) => [a.code, a.line, a.column])).toEqual([
       ['TABLE_RAGGED_ROW', 3, 11],
       ['TABLE_RAGGED_ROW', 4, 6],
@@ -138,8 +179,14 @@ describe('irregular tables', () => {
 
   it('a continuation that lost its leading group column is aligned by its data', () => {
     const text = [
-      '| 分类 | 序号 | 内容 | 部门 |', '|---|---|---|---|', '| （一）甲 | 1 | 事项一 | 部门甲 |', '| | 2 | 事项二 | 部门乙 |', '',
-      '| | | |', '|---|---|---|', '| 3 | <p>事项三</p> | <p>部门丙</p> |',
+      '| 分类 | 序号 | 内容 | 部门 |',
+      '|---|---|---|---|',
+      '| （一）甲 | 1 | 事项一 | 部门甲 |',
+      '| | 2 | 事项二 | 部门乙 |',
+      '',
+      '| | | |',
+      '|---|---|---|',
+      '| 3 | <p>事项三</p> | <p>部门丙</p> |',
     ].join('\n');
     const r = run(text);
     expect(r.value).toHaveLength(1);
@@ -155,23 +202,43 @@ describe('irregular tables', () => {
 
   it('a title row, a header under an empty header row, group rows and a repeated header', () => {
     const text = [
-      '| | | |', '|---|---|---|', '| 某某信息梳理 | | |', '| 序号 | 字段 | 必填 |', '| 1 | 名称 | 是 |', '| 2 | 编码 | 否 |',
-      '| 个人用户 | | |', '| 1 | 姓名 | 是 |', '| 序号 | 字段 | 必填 |', '| 2 | 地址 | 否 |',
+      '| | | |',
+      '|---|---|---|',
+      '| 某某信息梳理 | | |',
+      '| 序号 | 字段 | 必填 |',
+      '| 1 | 名称 | 是 |',
+      '| 2 | 编码 | 否 |',
+      '| 个人用户 | | |',
+      '| 1 | 姓名 | 是 |',
+      '| 序号 | 字段 | 必填 |',
+      '| 2 | 地址 | 否 |',
     ].join('\n');
     const t = run(text).value[0]!;
     expect(t.title).toEqual({ text: '某某信息梳理', line: 3 });
     expect(t.columns.map((c) => `${c.name}:${c.type}`)).toEqual(['序号:integer', '字段:text', '必填:text']);
     expect(t.fragments[0]!.headerRows).toBe(3);
-    expect(t.rows.map((r) => [r.kind, r.group ?? null, r.cells[0]!.text])).toEqual([
-      ['data', null, '1'], ['data', null, '2'], ['group', undefined, '个人用户'].map((x) => x ?? null),
-      ['data', '个人用户', '1'], ['header', null, '序号'], ['data', '个人用户', '2'],
-    ].map((x) => x as unknown[]));
+    expect(t.rows.map((r) => [r.kind, r.group ?? null, r.cells[0]!.text])).toEqual(
+      [
+        ['data', null, '1'],
+        ['data', null, '2'],
+        ['group', undefined, '个人用户'].map((x) => x ?? null),
+        ['data', '个人用户', '1'],
+        ['header', null, '序号'],
+        ['data', '个人用户', '2'],
+      ].map((x) => x as unknown[]),
+    );
   });
 
   it('a section row over rows of amounts is a group row', () => {
-    const t = run('| 项目 | 2022 年 | 2023 年 |\n|---|---|---|\n| 一、收入 | | |\n| 税收 | 10.5 | 12 |\n| 非税 | 3 | 4 |\n| 二、支出 | | |\n| 教育 | 5 | 6 |\n').value[0]!;
+    const t = run(
+      '| 项目 | 2022 年 | 2023 年 |\n|---|---|---|\n| 一、收入 | | |\n| 税收 | 10.5 | 12 |\n| 非税 | 3 | 4 |\n| 二、支出 | | |\n| 教育 | 5 | 6 |\n',
+    ).value[0]!;
     expect(t.rows.map((r) => `${r.kind}:${r.group ?? ''}:${r.cells[0]!.text}`)).toEqual([
-      'group::一、收入', 'data:一、收入:税收', 'data:一、收入:非税', 'group::二、支出', 'data:二、支出:教育',
+      'group::一、收入',
+      'data:一、收入:税收',
+      'data:一、收入:非税',
+      'group::二、支出',
+      'data:二、支出:教育',
     ]);
     expect(t.columns.map((c) => c.type)).toEqual(['text', 'number', 'integer']);
   });
@@ -184,7 +251,10 @@ describe('irregular tables', () => {
   it('a continuation row with a filled key is a row of its own, not joined', () => {
     const text = '| 序号 | 内容 | 单位 |\n|---|---|---|\n| 1 | 甲 | 子 |\n\n| | | |\n|---|---|---|\n| 2 | 乙 | |\n';
     const t = run(text).value[0]!;
-    expect(grid(t)).toEqual([['1', '甲', '子'], ['2', '乙', '']]);
+    expect(grid(t)).toEqual([
+      ['1', '甲', '子'],
+      ['2', '乙', ''],
+    ]);
   });
 
   it('a cell that does not fit its numeric column is reported and keeps its text', () => {
@@ -197,11 +267,15 @@ describe('irregular tables', () => {
 
   it('rows whose text slid one column are reported, not moved', () => {
     const text = [
-      '| 序号 | 任务 | 内容 | 单位 | 时限 |', '|---|---|---|---|---|',
-      '| 1 | 甲 | 内容一 | 各单位 | 全年 |', '| 2 | | 内容二 | 各单位 | 全年 |', '| 3 | | 内容三 | 各单位 | 全年 |',
+      '| 序号 | 任务 | 内容 | 单位 | 时限 |',
+      '|---|---|---|---|---|',
+      '| 1 | 甲 | 内容一 | 各单位 | 全年 |',
+      '| 2 | | 内容二 | 各单位 | 全年 |',
+      '| 3 | | 内容三 | 各单位 | 全年 |',
       '| 4 | | 任务乙 | 内容四 | 各单位 |', // slid right: 各单位 stands under 时限
       '| 5 | 内容五写进了任务列 | | 各单位 | 全年 |', // slid left: 内容 empty, its text under 任务
-      '| 6 | 丙 | 内容六 | 各单位 | 全年 |', '| 7 | | 内容七 | 各单位 | 上半年 |',
+      '| 6 | 丙 | 内容六 | 各单位 | 全年 |',
+      '| 7 | | 内容七 | 各单位 | 上半年 |',
     ].join('\n');
     const r = run(text);
     const shifted = r.anomalies.filter((a) => a.code === 'TABLE_ROW_SHIFTED');
@@ -225,9 +299,32 @@ describe('irregular tables', () => {
 });
 
 describe('generated tables', () => {
-  const cell = fc.constantFrom('', '', ' ', '1', '2', '-3.5', '12%', '2023-04-10', '/', '甲', '乙 丙', '<p>丁</p>', '$\\geq 5$', '**戊**', '序号', '名称', '\\|');
+  const cell = fc.constantFrom(
+    '',
+    '',
+    ' ',
+    '1',
+    '2',
+    '-3.5',
+    '12%',
+    '2023-04-10',
+    '/',
+    '甲',
+    '乙 丙',
+    '<p>丁</p>',
+    '$\\geq 5$',
+    '**戊**',
+    '序号',
+    '名称',
+    '\\|',
+  );
   const row = fc.array(cell, { minLength: 1, maxLength: 6 }).map((c) => `| ${c.join(' | ')} |`);
-  const fragment = fc.tuple(fc.array(cell, { minLength: 1, maxLength: 5 }), fc.array(row, { maxLength: 6 }), fc.constantFrom('', '', '\n- 3 -\n', '\n表 1：标题\n', '\n正文。\n'))
+  const fragment = fc
+    .tuple(
+      fc.array(cell, { minLength: 1, maxLength: 5 }),
+      fc.array(row, { maxLength: 6 }),
+      fc.constantFrom('', '', '\n- 3 -\n', '\n表 1：标题\n', '\n正文。\n'),
+    )
     .map(([h, rows, gap]) => [`| ${h.join(' | ')} |`, `|${h.map(() => '---').join('|')}|`, ...rows, gap].join('\n'));
   it('never throw, validate against the schema, and keep every line inside the input', () => {
     fc.assert(

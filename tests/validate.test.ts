@@ -33,12 +33,19 @@ const doc = (title: string, over: Partial<MiniDoc> = {}): MiniDoc => ({ title, .
 const BAD = miniIssue({
   docs: [
     doc('某某区人民政府关于开展甲项工作的通知', { number: '某府〔2023〕1号', date: '2023 年 8 月 1 日' }),
-    doc('某某区人民政府关于开展乙项工作的通知', { number: '某府〔2023〕2号', body: ['各街道办事处,新城镇政府:各街道办事处,新城镇政府:', '特此通知。'] }),
+    doc('某某区人民政府关于开展乙项工作的通知', {
+      number: '某府〔2023〕2号',
+      body: ['各街道办事处,新城镇政府:各街道办事处,新城镇政府:', '特此通知。'],
+    }),
   ],
 });
 const CLEAN = miniIssue({ docs: [doc('某某区人民政府关于开展甲项工作的通知', { number: '某府〔2023〕1号' })] });
 /** Only a warning. */
-const WARN = miniIssue({ docs: [doc('某某区人民政府关于开展乙项工作的通知', { number: '某府〔2023〕2号', body: ['各街道办事处,新城镇政府:各街道办事处,新城镇政府:'] })] });
+const WARN = miniIssue({
+  docs: [
+    doc('某某区人民政府关于开展乙项工作的通知', { number: '某府〔2023〕2号', body: ['各街道办事处,新城镇政府:各街道办事处,新城镇政府:'] }),
+  ],
+});
 
 let dir: string;
 const file = (name: string, text: string): string => {
@@ -54,7 +61,8 @@ beforeAll(() => {
   file('warn.txt', WARN);
 });
 
-const run = (args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}) => gongbao(['validate', ...args], { cwd: opts.cwd ?? dir, ...opts });
+const run = (args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}) =>
+  gongbao(['validate', ...args], { cwd: opts.cwd ?? dir, ...opts });
 
 describe('validate: exit codes', () => {
   it('0 when nothing reaches --fail-on (default error)', () => {
@@ -79,7 +87,13 @@ describe('validate: exit codes', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('missing.txt: cannot read');
     const report = JSON.parse(r.stdout);
-    expect(report.files.map((f: { file: string; error?: string; anomalies: unknown[] }) => [f.file, f.error !== undefined, f.anomalies.length > 0])).toEqual([
+    expect(
+      report.files.map((f: { file: string; error?: string; anomalies: unknown[] }) => [
+        f.file,
+        f.error !== undefined,
+        f.anomalies.length > 0,
+      ]),
+    ).toEqual([
       ['missing.txt', true, false],
       ['bad.txt', false, true],
     ]);
@@ -108,7 +122,9 @@ describe('validate: text format', () => {
     expect(lines[at + 2]).toBe(`${' '.repeat(6)} │ ${' '.repeat(24)}^`);
     expect(lines[at + 3]).toContain('= hint: Delete the duplicated text');
     expect(r.stdout).toContain('── bad.txt · 某府-2023-2 某某区人民政府关于开展乙项工作的通知');
-    expect(r.stdout).toMatch(/bad\.txt:\d+:1: error: the document is dated 2023-08-01, after the issue's publication date 2023-07-25 \[DATE_AFTER_PUBLICATION\]/);
+    expect(r.stdout).toMatch(
+      /bad\.txt:\d+:1: error: the document is dated 2023-08-01, after the issue's publication date 2023-07-25 \[DATE_AFTER_PUBLICATION\]/,
+    );
     expect(lines.filter(Boolean).pop()).toBe('✖ 2 anomalies: 1 error, 1 warning, 0 info · 1 file checked');
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
@@ -145,7 +161,9 @@ describe('validate: text format', () => {
     const r = gongbao(['validate', SAMPLE_PATH, '--fail-on', 'never']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`${SAMPLE_PATH}:142:24: warning: «各街道办事处,新泾镇政府:» is written twice in a row [TEXT_REPEATED]`);
-    expect(r.stdout).toContain(`${SAMPLE_PATH}:799:18: warning: «新径镇» (1×) differs by one character from «新泾镇» (21×) in this issue [NAME_VARIANT]`);
+    expect(r.stdout).toContain(
+      `${SAMPLE_PATH}:799:18: warning: «新径镇» (1×) differs by one character from «新泾镇» (21×) in this issue [NAME_VARIANT]`,
+    );
   });
 });
 
@@ -190,7 +208,10 @@ describe('validate: sarif format', () => {
     expect(run0.tool.driver.rules[rep.ruleIndex].id).toBe('TEXT_REPEATED');
     expect(rep.level).toBe('warning');
     expect(rep.locations[0].physicalLocation.artifactLocation.uri).toBe('bad.txt');
-    expect(rep.locations[0].physicalLocation.region).toMatchObject({ startColumn: 14, snippet: { text: '各街道办事处,新城镇政府:各街道办事处,新城镇政府:' } });
+    expect(rep.locations[0].physicalLocation.region).toMatchObject({
+      startColumn: 14,
+      snippet: { text: '各街道办事处,新城镇政府:各街道办事处,新城镇政府:' },
+    });
     expect(rep.locations[0].logicalLocations[0].name).toBe('某府-2023-2');
     expect(Object.values(rep.partialFingerprints)[0]).toMatch(/^[0-9a-f]{32}$/);
     expect(run0.invocations[0].executionSuccessful).toBe(false);
@@ -206,7 +227,10 @@ describe('validate: sarif format', () => {
     expect(rules.find((x: { id: string }) => x.id === 'TEXT_REPEATED').defaultConfiguration.enabled).toBe(false);
     const results = log.runs[0].results;
     expect(results.some((x: { ruleId: string }) => x.ruleId === 'TEXT_REPEATED')).toBe(false);
-    expect(results.filter((x: { ruleId: string }) => x.ruleId === 'NAME_VARIANT').map((x: { level: string }) => x.level)).toEqual(['error', 'error']);
+    expect(results.filter((x: { ruleId: string }) => x.ruleId === 'NAME_VARIANT').map((x: { level: string }) => x.level)).toEqual([
+      'error',
+      'error',
+    ]);
     expect(new Set(results.map((x: { level: string }) => x.level))).toEqual(new Set(['error', 'warning', 'note']));
   });
 });
@@ -225,8 +249,12 @@ describe('validate: github format', () => {
   it('prints one workflow command per anomaly', () => {
     const r = run(['bad.txt', '--format', 'github']);
     const lines = r.stdout.trim().split('\n');
-    expect(lines.find((l) => l.includes('TEXT_REPEATED'))).toMatch(/^::warning file=bad\.txt,line=\d+,col=14,title=TEXT_REPEATED::«各街道办事处,新城镇政府:» is written twice in a row \(某府-2023-2\)\. Delete the duplicated text$/);
-    expect(lines.find((l) => l.includes('DATE_AFTER_PUBLICATION'))).toMatch(/^::error file=bad\.txt,line=\d+,col=1,title=DATE_AFTER_PUBLICATION::/);
+    expect(lines.find((l) => l.includes('TEXT_REPEATED'))).toMatch(
+      /^::warning file=bad\.txt,line=\d+,col=14,title=TEXT_REPEATED::«各街道办事处,新城镇政府:» is written twice in a row \(某府-2023-2\)\. Delete the duplicated text$/,
+    );
+    expect(lines.find((l) => l.includes('DATE_AFTER_PUBLICATION'))).toMatch(
+      /^::error file=bad\.txt,line=\d+,col=1,title=DATE_AFTER_PUBLICATION::/,
+    );
     expect(lines.pop()).toBe('gongbao: 2 anomalies (1 error, 1 warning, 0 info) in 1 file');
   });
   it('escapes data and properties as GitHub requires', () => {

@@ -41,8 +41,13 @@ function isTabRow(line: string): boolean {
   let inField = false;
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
-    if (c === '\t') { inField = false; if (fields > 0) tabs++; }
-    else if (c !== ' ' && c !== '\u3000' && !inField) { inField = true; fields++; }
+    if (c === '\t') {
+      inField = false;
+      if (fields > 0) tabs++;
+    } else if (c !== ' ' && c !== '\u3000' && !inField) {
+      inField = true;
+      fields++;
+    }
   }
   return fields >= 2 || (fields >= 1 && tabs >= 2);
 }
@@ -60,11 +65,32 @@ function tableMarkup(lines: readonly string[], out: Anomaly[]): void {
   const close = (end: number): void => {
     const count = end - start + 1;
     if (kind === 'pipe' && count >= 2 && !hasDelimiter) {
-      out.push(anomaly('TABLE_DELIMITER_MISSING', { message: `${count} pipe-table rows (lines ${start}–${end}) without the |---| delimiter row under their header: read as a table, its header guessed`, line: start, endLine: end, evidence: lines[start - 1]! }));
+      out.push(
+        anomaly('TABLE_DELIMITER_MISSING', {
+          message: `${count} pipe-table rows (lines ${start}–${end}) without the |---| delimiter row under their header: read as a table, its header guessed`,
+          line: start,
+          endLine: end,
+          evidence: lines[start - 1]!,
+        }),
+      );
     } else if (kind === 'fullwidth' && count >= 2) {
-      out.push(anomaly('TABLE_FULLWIDTH_PIPES', { message: `${count} table rows (lines ${start}–${end}) separate their cells with full-width ｜: not read as a table`, line: start, endLine: end, evidence: lines[start - 1]! }));
+      out.push(
+        anomaly('TABLE_FULLWIDTH_PIPES', {
+          message: `${count} table rows (lines ${start}–${end}) separate their cells with full-width ｜: not read as a table`,
+          line: start,
+          endLine: end,
+          evidence: lines[start - 1]!,
+        }),
+      );
     } else if (kind === 'tab' && count >= 2) {
-      out.push(anomaly('TABLE_TAB_SEPARATED', { message: `${count} lines (${start}–${end}) separate cells with tabs: a table that lost its pipes?`, line: start, endLine: end, evidence: lines[start - 1]! }));
+      out.push(
+        anomaly('TABLE_TAB_SEPARATED', {
+          message: `${count} lines (${start}–${end}) separate cells with tabs: a table that lost its pipes?`,
+          line: start,
+          endLine: end,
+          evidence: lines[start - 1]!,
+        }),
+      );
     }
     kind = null;
   };
@@ -79,7 +105,11 @@ function tableMarkup(lines: readonly string[], out: Anomaly[]): void {
     else if (isTabRow(line)) k = 'tab';
     if (k !== kind) {
       if (kind !== null) close(i);
-      if (k !== null) { kind = k; start = i + 1; hasDelimiter = false; }
+      if (k !== null) {
+        kind = k;
+        start = i + 1;
+        hasDelimiter = false;
+      }
     }
     if (k === 'pipe' && !hasDelimiter && isDelimiterRow(line)) hasDelimiter = true;
   }
@@ -97,15 +127,18 @@ function truncation(lines: readonly string[], structure: Structure, out: Anomaly
   // So is a text that ends with the 版记 of a typeset document (抄送：…, XX　2022年4月15日印发).
   if (last?.signature && isImprint(lines[k - 1]!)) return;
   const t = lines[k - 1]!.trim();
-  const colophonAtEnd = structure.masthead.line !== null && structure.body.endLine < lines.length && structure.masthead.line > structure.body.endLine;
+  const colophonAtEnd =
+    structure.masthead.line !== null && structure.body.endLine < lines.length && structure.masthead.line > structure.body.endLine;
   const end = t[t.length - 1]!;
   const lastChar = String.fromCodePoint(t.codePointAt(t.length - 1 - (end >= '\udc00' && end <= '\udfff' && t.length > 1 ? 1 : 0))!);
   const row = t[0] === '|' || t[0] === '｜';
   let why: string | null = null;
   if (row && end !== '|' && end !== '｜') why = 'inside a table row';
   else if (row && !colophonAtEnd) why = 'with a table row and no colophon after it';
-  else if (!colophonAtEnd && (isHan(lastChar) || /[A-Za-z0-9,，、\ufffd]/.test(lastChar))) why = 'in the middle of a sentence, with no colophon after it';
-  if (why) out.push(anomaly('INPUT_TRUNCATED', { message: `the text ends ${why}: cut short?`, line: k, column: 1, evidence: lines[k - 1]! }));
+  else if (!colophonAtEnd && (isHan(lastChar) || /[A-Za-z0-9,，、\ufffd]/.test(lastChar)))
+    why = 'in the middle of a sentence, with no colophon after it';
+  if (why)
+    out.push(anomaly('INPUT_TRUNCATED', { message: `the text ends ${why}: cut short?`, line: k, column: 1, evidence: lines[k - 1]! }));
 }
 
 const ISSUE_LINE = /^\s*\d{4}\s*年\s*第\s*\d{1,3}\s*期/;
@@ -123,7 +156,13 @@ function repeats(lines: readonly string[], structure: Structure, out: Anomaly[])
       const toc = readToc(lines.slice(i, i + 400));
       if (toc.entries.length > 0) {
         tocs++;
-        out.push(anomaly('TOC_REPEATED', { message: `a second table of contents (${toc.entries.length} entries) begins here, inside the body: two issues run together?`, line: i + 1, evidence: line }));
+        out.push(
+          anomaly('TOC_REPEATED', {
+            message: `a second table of contents (${toc.entries.length} entries) begins here, inside the body: two issues run together?`,
+            line: i + 1,
+            evidence: line,
+          }),
+        );
       }
     }
     if (colophons < 20 && i >= head && i + 1 >= structure.body.startLine && ISSUE_LINE.test(line) && line.trim().length <= 40) {
@@ -132,7 +171,13 @@ function repeats(lines: readonly string[], structure: Structure, out: Anomaly[])
       while (j >= 0 && lines[j]!.trim() === '') j--;
       if (j >= 0 && /公报\s*$/.test(lines[j]!) && lines[j]!.trim().length <= 40) {
         colophons++;
-        out.push(anomaly('MASTHEAD_REPEATED', { message: `a colophon (${line.trim()}) stands inside the text, not at its end: two issues run together?`, line: i + 1, evidence: line }));
+        out.push(
+          anomaly('MASTHEAD_REPEATED', {
+            message: `a colophon (${line.trim()}) stands inside the text, not at its end: two issues run together?`,
+            line: i + 1,
+            evidence: line,
+          }),
+        );
       }
     }
   }

@@ -22,18 +22,28 @@ export function checkNumbersAndDates(input: CheckInput): Anomaly[] {
     const key = `${dn.issuer}\u0000${dn.year}\u0000${dn.serial}`;
     const first = seen.get(key);
     if (first) {
-      out.push(anomaly('DOCNUMBER_DUPLICATE', {
-        message: `文号 ${dn.normalized} is also the 文号 of «${first.title}» (line ${first.docNumber!.line})`,
-        line: dn.line, column: dn.column, evidence: ev(dn.line), documentId: d.id,
-      }));
+      out.push(
+        anomaly('DOCNUMBER_DUPLICATE', {
+          message: `文号 ${dn.normalized} is also the 文号 of «${first.title}» (line ${first.docNumber!.line})`,
+          line: dn.line,
+          column: dn.column,
+          evidence: ev(dn.line),
+          documentId: d.id,
+        }),
+      );
     } else seen.set(key, d);
     if (d.date !== null && d.dateLine !== null) {
       const year = Number(d.date.slice(0, 4));
       if (dn.year !== null && year !== dn.year) {
-        out.push(anomaly('DOCNUMBER_YEAR_MISMATCH', {
-          message: `文号 ${dn.raw} has the year ${dn.year} but the document is dated ${d.dateRaw} (line ${d.dateLine})`,
-          line: dn.line, column: dn.column, evidence: ev(dn.line), documentId: d.id,
-        }));
+        out.push(
+          anomaly('DOCNUMBER_YEAR_MISMATCH', {
+            message: `文号 ${dn.raw} has the year ${dn.year} but the document is dated ${d.dateRaw} (line ${d.dateLine})`,
+            line: dn.line,
+            column: dn.column,
+            evidence: ev(dn.line),
+            documentId: d.id,
+          }),
+        );
       }
     }
   }
@@ -42,10 +52,15 @@ export function checkNumbersAndDates(input: CheckInput): Anomaly[] {
   if (published) {
     for (const d of documents) {
       if (d.date !== null && d.dateLine !== null && d.date > published) {
-        out.push(anomaly('DATE_AFTER_PUBLICATION', {
-          message: `the document is dated ${d.date}, after the issue's publication date ${published}`,
-          line: d.dateLine, column: Math.max(1, ev(d.dateLine).search(/\S/) + 1), evidence: ev(d.dateLine), documentId: d.id,
-        }));
+        out.push(
+          anomaly('DATE_AFTER_PUBLICATION', {
+            message: `the document is dated ${d.date}, after the issue's publication date ${published}`,
+            line: d.dateLine,
+            column: Math.max(1, ev(d.dateLine).search(/\S/) + 1),
+            evidence: ev(d.dateLine),
+            documentId: d.id,
+          }),
+        );
       }
     }
   }
@@ -61,12 +76,20 @@ export function checkNumbersAndDates(input: CheckInput): Anomaly[] {
     if (keep.size < Math.ceil(dated.length * 0.6)) continue;
     let lastKept: Document | undefined;
     dated.forEach((d, i) => {
-      if (keep.has(i)) { lastKept = d; return; }
+      if (keep.has(i)) {
+        lastKept = d;
+        return;
+      }
       const before = lastKept;
-      out.push(anomaly('DATE_ORDER', {
-        message: `dated ${d.date}, out of the date order of section 【${s.category}】${before ? ` (the document before it in order is dated ${before.date})` : ''}`,
-        line: d.dateLine!, column: Math.max(1, ev(d.dateLine!).search(/\S/) + 1), evidence: ev(d.dateLine!), documentId: d.id,
-      }));
+      out.push(
+        anomaly('DATE_ORDER', {
+          message: `dated ${d.date}, out of the date order of section 【${s.category}】${before ? ` (the document before it in order is dated ${before.date})` : ''}`,
+          line: d.dateLine!,
+          column: Math.max(1, ev(d.dateLine!).search(/\S/) + 1),
+          evidence: ev(d.dateLine!),
+          documentId: d.id,
+        }),
+      );
     });
   }
   return out;

@@ -46,9 +46,17 @@ export function diffChars(a: string, b: string): DiffPart[] {
     let i = 0;
     let j = 0;
     while (i < n || j < m) {
-      if (i < n && j < m && a1[i] === b1[j]) { push('same', a1[i]!); i++; j++; }
-      else if (i < n && (j === m || lcs[(i + 1) * w + j]! >= lcs[i * w + j + 1]!)) { push('del', a1[i]!); i++; }
-      else { push('add', b1[j]!); j++; }
+      if (i < n && j < m && a1[i] === b1[j]) {
+        push('same', a1[i]!);
+        i++;
+        j++;
+      } else if (i < n && (j === m || lcs[(i + 1) * w + j]! >= lcs[i * w + j + 1]!)) {
+        push('del', a1[i]!);
+        i++;
+      } else {
+        push('add', b1[j]!);
+        j++;
+      }
     }
   }
   push('same', A.slice(A.length - suf).join(''));
@@ -67,7 +75,8 @@ export function formatDiff(parts: readonly DiffPart[], context = 6): string {
       const last = k === parts.length - 1;
       if (first && chars.length > context) out += '…' + chars.slice(-context).join('');
       else if (last && chars.length > context) out += chars.slice(0, context).join('') + '…';
-      else if (!first && !last && chars.length > 2 * context) out += chars.slice(0, context).join('') + '…' + chars.slice(-context).join('');
+      else if (!first && !last && chars.length > 2 * context)
+        out += chars.slice(0, context).join('') + '…' + chars.slice(-context).join('');
       else out += p.text;
     }
   });

@@ -3,9 +3,14 @@ import { anomaly } from '../model/catalogue.js';
 import { isTableRow } from '../core/patterns.js';
 import { documentOfLine, type CheckInput } from './common.js';
 
-interface Found { index: number; kind: string; text: string }
+interface Found {
+  index: number;
+  kind: string;
+  text: string;
+}
 
-const HTML = /<\/?(?:p|br|span|div|sup|sub|b|i|u|s|em|strong|font|table|thead|tbody|tr|td|th|img|a|ul|ol|li|h[1-6]|hr|center)(?:\s[^<>]{0,200})?\s*\/?>/i;
+const HTML =
+  /<\/?(?:p|br|span|div|sup|sub|b|i|u|s|em|strong|font|table|thead|tbody|tr|td|th|img|a|ul|ol|li|h[1-6]|hr|center)(?:\s[^<>]{0,200})?\s*\/?>/i;
 const LATEX_CMD = /\\[a-zA-Z]{2,}|\\[%$&#_{}]/;
 const LATEX_MATH = /\$[^$\n]{1,80}\$/;
 const HEADING = /^\s{0,3}#{1,6}\s/;
@@ -47,11 +52,15 @@ export function checkMarkup(input: CheckInput): Anomaly[] {
     const f = findMarkup(line);
     if (!f) continue;
     const documentId = docOf[ln];
-    out.push(anomaly('STRAY_MARKUP', {
-      message: `${f.kind} ${f.text} outside a table`,
-      line: ln, column: f.index + 1, evidence: line,
-      ...(documentId !== undefined ? { documentId } : {}),
-    }));
+    out.push(
+      anomaly('STRAY_MARKUP', {
+        message: `${f.kind} ${f.text} outside a table`,
+        line: ln,
+        column: f.index + 1,
+        evidence: line,
+        ...(documentId !== undefined ? { documentId } : {}),
+      }),
+    );
   }
   return out;
 }

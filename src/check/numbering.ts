@@ -69,7 +69,8 @@ export function numberedItem(line: string): NumberedItem | null {
 }
 
 /** A heading sharing its line with the first item: 第一章　总则　　第一条　为… / 注：1、… */
-const HEADING_THEN_ITEM = /^\s*(?:第[零〇一二三四五六七八九十百\d]{1,5}[章节编](?:[\s\u3000]*[^\s\u3000]{1,20}?)?[\s\u3000]+|[^\s\u3000：:。，]{1,6}[：:][\s\u3000]*)/;
+const HEADING_THEN_ITEM =
+  /^\s*(?:第[零〇一二三四五六七八九十百\d]{1,5}[章节编](?:[\s\u3000]*[^\s\u3000]{1,20}?)?[\s\u3000]+|[^\s\u3000：:。，]{1,6}[：:][\s\u3000]*)/;
 
 /**
  * The first item (numbered 1) of a list that begins after a heading on the same line
@@ -92,12 +93,18 @@ function labelOf(style: NumberingStyle, v: number): string {
     return CN[tens - 1]! + '十' + (ones ? CN[ones - 1]! : '');
   };
   switch (style) {
-    case 'article': return `第${cn(v)}条`;
-    case 'cn': return `${cn(v)}、`;
-    case 'cn-paren': return `（${cn(v)}）`;
-    case 'num-dot': return `${v}.`;
-    case 'num-comma': return `${v}、`;
-    case 'num-paren': return `(${v})`;
+    case 'article':
+      return `第${cn(v)}条`;
+    case 'cn':
+      return `${cn(v)}、`;
+    case 'cn-paren':
+      return `（${cn(v)}）`;
+    case 'num-dot':
+      return `${v}.`;
+    case 'num-comma':
+      return `${v}、`;
+    case 'num-paren':
+      return `(${v})`;
   }
 }
 
@@ -122,7 +129,10 @@ export function checkNumbering(input: CheckInput): Anomaly[] {
     let last = new Map<NumberingStyle, { value: number; line: number }>();
     const from = Math.max(d.titleSpan.endLine, d.dateLine ?? 0, d.docNumber?.line ?? 0) + 1;
     for (let ln = from; ln <= d.span.endLine && ln <= lines.length; ln++) {
-      if (resets.has(ln)) { last = new Map(); continue; }
+      if (resets.has(ln)) {
+        last = new Map();
+        continue;
+      }
       const line = lines[ln - 1]!;
       if (line.length < 2 || declarations.has(ln) || isTableRow(line)) continue;
       const item = numberedItem(line) ?? itemAfterHeading(line);
@@ -132,22 +142,37 @@ export function checkNumbering(input: CheckInput): Anomaly[] {
       const v = item.value;
       if (v === 1) continue;
       if (prev === undefined) {
-        out.push(anomaly('NUMBERING_GAP', {
-          message: `${item.label} is the first item of its kind here: ${labelOf(item.style, 1)}${v > 2 ? `…${labelOf(item.style, v - 1)}` : ''} missing`,
-          line: ln, column: item.index + 1, evidence: line, documentId: d.id,
-        }));
+        out.push(
+          anomaly('NUMBERING_GAP', {
+            message: `${item.label} is the first item of its kind here: ${labelOf(item.style, 1)}${v > 2 ? `…${labelOf(item.style, v - 1)}` : ''} missing`,
+            line: ln,
+            column: item.index + 1,
+            evidence: line,
+            documentId: d.id,
+          }),
+        );
       } else if (v === prev.value + 1) {
         continue;
       } else if (v > prev.value + 1) {
-        out.push(anomaly('NUMBERING_GAP', {
-          message: `${item.label} follows ${labelOf(item.style, prev.value)} (line ${prev.line}): ${labelOf(item.style, prev.value + 1)}${v > prev.value + 2 ? `…${labelOf(item.style, v - 1)}` : ''} missing`,
-          line: ln, column: item.index + 1, evidence: line, documentId: d.id,
-        }));
+        out.push(
+          anomaly('NUMBERING_GAP', {
+            message: `${item.label} follows ${labelOf(item.style, prev.value)} (line ${prev.line}): ${labelOf(item.style, prev.value + 1)}${v > prev.value + 2 ? `…${labelOf(item.style, v - 1)}` : ''} missing`,
+            line: ln,
+            column: item.index + 1,
+            evidence: line,
+            documentId: d.id,
+          }),
+        );
       } else {
-        out.push(anomaly('NUMBERING_REPEAT', {
-          message: `${item.label} follows ${labelOf(item.style, prev.value)} (line ${prev.line}): ${v === prev.value ? 'the number repeats' : 'the numbering goes back'}`,
-          line: ln, column: item.index + 1, evidence: line, documentId: d.id,
-        }));
+        out.push(
+          anomaly('NUMBERING_REPEAT', {
+            message: `${item.label} follows ${labelOf(item.style, prev.value)} (line ${prev.line}): ${v === prev.value ? 'the number repeats' : 'the numbering goes back'}`,
+            line: ln,
+            column: item.index + 1,
+            evidence: line,
+            documentId: d.id,
+          }),
+        );
       }
     }
   }

@@ -24,7 +24,8 @@ export function parseRuleFlag(flag: string): [Code, RuleLevel] {
   const code = (eq < 0 ? flag : flag.slice(0, eq)).trim();
   const level = eq < 0 ? '' : flag.slice(eq + 1).trim();
   if (!isCode(code)) throw new Error(`--rule ${flag}: unknown rule ${code || '(empty)'} (gongbao rules lists them)`);
-  if (!(RULE_LEVELS as readonly string[]).includes(level)) throw new Error(`--rule ${flag}: level must be one of ${RULE_LEVELS.join(', ')}`);
+  if (!(RULE_LEVELS as readonly string[]).includes(level))
+    throw new Error(`--rule ${flag}: level must be one of ${RULE_LEVELS.join(', ')}`);
   return [code, level as RuleLevel];
 }
 
@@ -108,7 +109,8 @@ export class Baseline {
     if (Array.isArray(data)) take(data);
     else if (data && typeof data === 'object' && Array.isArray((data as { files?: unknown }).files)) {
       for (const f of (data as { files: unknown[] }).files) {
-        if (f && typeof f === 'object' && Array.isArray((f as { anomalies?: unknown }).anomalies)) take((f as { anomalies: unknown }).anomalies);
+        if (f && typeof f === 'object' && Array.isArray((f as { anomalies?: unknown }).anomalies))
+          take((f as { anomalies: unknown }).anomalies);
       }
     } else if (data && typeof data === 'object' && 'anomalies' in data) take((data as { anomalies: unknown }).anomalies);
     else throw new Error('not a gongbao json report (expected files[].anomalies)');

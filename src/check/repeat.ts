@@ -48,7 +48,10 @@ export function findTandem(s: string): { index: number; unit: string } | null {
   const n = s.length;
   if (n < 2 * WINDOW) return null;
   // Positions are stored shifted by `base` so that entries of earlier calls are stale.
-  if (epoch > 1_000_000_000) { slotPos.fill(0); epoch = 0; }
+  if (epoch > 1_000_000_000) {
+    slotPos.fill(0);
+    epoch = 0;
+  }
   const base = epoch + 1;
   epoch += n + 1;
   const B = 31;
@@ -125,24 +128,35 @@ export function checkRepeats(input: CheckInput): Anomaly[] {
     const line = lines[ln - 1]!;
     const t = line.trim();
     if (t === '') continue;
-    if (isTableRow(line)) { prev = null; continue; }
+    if (isTableRow(line)) {
+      prev = null;
+      continue;
+    }
     const documentId = docOf[ln];
     if (prev && prev.text === t && exportedTitles.has(prev.line)) {
       // the export's copy of the title, then the title
     } else if (prev && prev.text === t && hasHan(t, MIN_HAN)) {
-      out.push(anomaly('TEXT_REPEATED', {
-        message: `the line repeats line ${prev.line}`,
-        line: ln, column: line.indexOf(t) + 1, evidence: line,
-        ...(documentId !== undefined ? { documentId } : {}),
-      }));
+      out.push(
+        anomaly('TEXT_REPEATED', {
+          message: `the line repeats line ${prev.line}`,
+          line: ln,
+          column: line.indexOf(t) + 1,
+          evidence: line,
+          ...(documentId !== undefined ? { documentId } : {}),
+        }),
+      );
     } else {
       const r = hasHan(t, 2 * MIN_HAN) ? findTandem(line) : null;
       if (r) {
-        out.push(anomaly('TEXT_REPEATED', {
-          message: `«${r.unit}» is written twice in a row`,
-          line: ln, column: r.index + 1, evidence: line,
-          ...(documentId !== undefined ? { documentId } : {}),
-        }));
+        out.push(
+          anomaly('TEXT_REPEATED', {
+            message: `«${r.unit}» is written twice in a row`,
+            line: ln,
+            column: r.index + 1,
+            evidence: line,
+            ...(documentId !== undefined ? { documentId } : {}),
+          }),
+        );
       }
     }
     prev = { text: t, line: ln };

@@ -7,7 +7,10 @@ import { toHalfWidth } from '../read/text.js';
 
 /** Title wording for comparison: half-width, no whitespace, one kind of quotation mark. */
 export function titleWording(s: string): string {
-  return toHalfWidth(s).replace(/\s+/g, '').replace(/[“”„‟"]/g, '"').replace(/[‘’‚‛']/g, "'");
+  return toHalfWidth(s)
+    .replace(/\s+/g, '')
+    .replace(/[“”„‟"]/g, '"')
+    .replace(/[‘’‚‛']/g, "'");
 }
 
 /**
@@ -25,15 +28,20 @@ export function checkToc(input: CheckInput): Anomaly[] {
   let prevPage: { page: number; line: number } | null = null;
   let tocLine = toc[0]!.tocLine;
   for (const e of toc) {
-    if (e.tocLine !== tocLine) { tocLine = e.tocLine; prevPage = null; }
+    if (e.tocLine !== tocLine) {
+      tocLine = e.tocLine;
+      prevPage = null;
+    }
     if (e.page === null) continue;
     if (prevPage && e.page < prevPage.page) {
-      out.push(anomaly('TOC_PAGE_ORDER', {
-        message: `page (${e.page}) is lower than page (${prevPage.page}) of the entry before it (line ${prevPage.line})`,
-        line: e.line,
-        column: Math.max(1, lines[e.line - 1]!.lastIndexOf(String(e.page)) + 1),
-        evidence: lines[e.line - 1]!,
-      }));
+      out.push(
+        anomaly('TOC_PAGE_ORDER', {
+          message: `page (${e.page}) is lower than page (${prevPage.page}) of the entry before it (line ${prevPage.line})`,
+          line: e.line,
+          column: Math.max(1, lines[e.line - 1]!.lastIndexOf(String(e.page)) + 1),
+          evidence: lines[e.line - 1]!,
+        }),
+      );
     }
     prevPage = { page: e.page, line: e.line };
   }
@@ -45,12 +53,14 @@ export function checkToc(input: CheckInput): Anomaly[] {
   matched.forEach((e, i) => {
     if (keep.has(i)) return;
     const d = docById.get(e.documentId!)!;
-    out.push(anomaly('TOC_ORDER_MISMATCH', {
-      message: `entry «${e.title}» is out of order: its document is number ${d.ordinal} in the body (line ${d.titleSpan.startLine})`,
-      line: e.line,
-      evidence: lines[e.line - 1]!,
-      documentId: d.id,
-    }));
+    out.push(
+      anomaly('TOC_ORDER_MISMATCH', {
+        message: `entry «${e.title}» is out of order: its document is number ${d.ordinal} in the body (line ${d.titleSpan.startLine})`,
+        line: e.line,
+        evidence: lines[e.line - 1]!,
+        documentId: d.id,
+      }),
+    );
   });
 
   // Wording.
@@ -61,13 +71,15 @@ export function checkToc(input: CheckInput): Anomaly[] {
     const b = titleWording(d.title);
     if (a === b) continue;
     const parts = diffChars(a, b);
-    out.push(anomaly('TOC_TITLE_MISMATCH', {
-      message: `the table of contents words the title differently from the body (line ${d.titleSpan.startLine}): ${formatDiff(parts)}`,
-      line: e.line,
-      column: Math.max(1, lines[e.line - 1]!.indexOf(e.titleRaw) + 1),
-      evidence: lines[e.line - 1]!,
-      documentId: d.id,
-    }));
+    out.push(
+      anomaly('TOC_TITLE_MISMATCH', {
+        message: `the table of contents words the title differently from the body (line ${d.titleSpan.startLine}): ${formatDiff(parts)}`,
+        line: e.line,
+        column: Math.max(1, lines[e.line - 1]!.indexOf(e.titleRaw) + 1),
+        evidence: lines[e.line - 1]!,
+        documentId: d.id,
+      }),
+    );
   }
   return out;
 }

@@ -19,7 +19,33 @@ import { findDocNumbers } from '../core/patterns.js';
  * counts that decide are taken in one more pass over the text.
  */
 
-const NAME_ENDS = ['街道', '园区', '中心', '医院', '学校', '大学', '小区', '新村', '公司', '集团', '泵闸', '水闸', '公园', '大厦', '广场', '镇', '路', '局', '委', '办', '馆', '村', '港', '河', '浜'];
+const NAME_ENDS = [
+  '街道',
+  '园区',
+  '中心',
+  '医院',
+  '学校',
+  '大学',
+  '小区',
+  '新村',
+  '公司',
+  '集团',
+  '泵闸',
+  '水闸',
+  '公园',
+  '大厦',
+  '广场',
+  '镇',
+  '路',
+  '局',
+  '委',
+  '办',
+  '馆',
+  '村',
+  '港',
+  '河',
+  '浜',
+];
 const MIN_STEM = 2;
 const MAX_STEM = 4;
 /** A name ending after two Han characters (the endings of two characters are tried first). */
@@ -53,7 +79,26 @@ const BODY_ENDS = new Set(['局', '委', '办', '厅', '部']);
 /** Verbs ending in 办 (一网通办, 代办, 承办): 办 there is no office, the word no name. */
 const VERB_BAN = new Set(Array.from('通代承督交主协转即快帮领包兼查立好难照操举创开合经首专掌速秒网'));
 /** A one-character ending that begins a longer word here (国务委员, 办法, 路径): no name ends there. */
-const ENDING_IN_WORD = new Set(['委员', '委托', '办法', '办理', '办事', '办学', '办好', '局面', '局势', '局限', '路径', '路线', '路面', '村民', '河道', '河湖', '馆藏', '港口']);
+const ENDING_IN_WORD = new Set([
+  '委员',
+  '委托',
+  '办法',
+  '办理',
+  '办事',
+  '办学',
+  '办好',
+  '局面',
+  '局势',
+  '局限',
+  '路径',
+  '路线',
+  '路面',
+  '村民',
+  '河道',
+  '河湖',
+  '馆藏',
+  '港口',
+]);
 /** Administrative levels that may begin a name (区府办): not its distinctive part. */
 const LEVEL = new Set(Array.from('区市县省'));
 const MAX_CANDIDATES = 200_000;
@@ -136,7 +181,12 @@ export function checkNameVariants(input: CheckInput): Anomaly[] {
       else if (list.length <= MAX_NEIGHBOURS) list.push(name);
     }
   });
-  interface Pair { rare: string; frequent: string; i: number; bigrams: string[] }
+  interface Pair {
+    rare: string;
+    frequent: string;
+    i: number;
+    bigrams: string[];
+  }
   const pairs: Pair[] = [];
   let enough = false;
   cands.forEach((c, name) => {
@@ -202,11 +252,16 @@ export function checkNameVariants(input: CheckInput): Anomaly[] {
       const key = `${ln}:${col + p.i}`;
       if (reported.has(key)) continue;
       const documentId = docOf[ln];
-      reported.set(key, anomaly('NAME_VARIANT', {
-        message: `«${p.rare}» (${c.count}×) differs by one character from «${p.frequent}» (${fc}×) in this issue`,
-        line: ln, column: col + 1, evidence: lines[ln - 1]!,
-        ...(documentId !== undefined ? { documentId } : {}),
-      }));
+      reported.set(
+        key,
+        anomaly('NAME_VARIANT', {
+          message: `«${p.rare}» (${c.count}×) differs by one character from «${p.frequent}» (${fc}×) in this issue`,
+          line: ln,
+          column: col + 1,
+          evidence: lines[ln - 1]!,
+          ...(documentId !== undefined ? { documentId } : {}),
+        }),
+      );
       if (reported.size >= MAX_REPORTS) break;
     }
     if (reported.size >= MAX_REPORTS) break;

@@ -21,11 +21,15 @@ export function checkEnglishWords(input: CheckInput): Anomaly[] {
     if (!m) continue;
     docOf ??= documentOfLine(input.documents, lines.length);
     const documentId = docOf[ln];
-    out.push(anomaly('ENGLISH_WORD', {
-      message: `the English word “${m[1]}” stands in Chinese text`,
-      line: ln, column: m.index + m[0].indexOf(m[1]!) + 1, evidence: line,
-      ...(documentId !== undefined ? { documentId } : {}),
-    }));
+    out.push(
+      anomaly('ENGLISH_WORD', {
+        message: `the English word “${m[1]}” stands in Chinese text`,
+        line: ln,
+        column: m.index + m[0].indexOf(m[1]!) + 1,
+        evidence: line,
+        ...(documentId !== undefined ? { documentId } : {}),
+      }),
+    );
   }
   return out;
 }

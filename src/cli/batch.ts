@@ -17,16 +17,25 @@ export interface BatchOpts {
 /** --jobs and --follow-symlinks: how a command reads many inputs. */
 export function jobsOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('-j, --jobs <n>', 'files processed in parallel (worker threads)').default(availableParallelism(), 'number of cores').argParser((v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) throw new InputError(`--jobs: not a positive integer: ${v}`);
-      return n;
-    }))
+    .addOption(
+      new Option('-j, --jobs <n>', 'files processed in parallel (worker threads)')
+        .default(availableParallelism(), 'number of cores')
+        .argParser((v) => {
+          const n = Number(v);
+          if (!Number.isInteger(n) || n < 1) throw new InputError(`--jobs: not a positive integer: ${v}`);
+          return n;
+        }),
+    )
     .option('--follow-symlinks', 'follow symbolic links that lead out of a directory given as input');
 }
 
 export function batchOptions(cmd: Command, defaultFailOn?: Severity | 'never'): Command {
-  const failOn = new Option('--fail-on <level>', 'exit 1 when an anomaly of this severity or worse is found').choices(['error', 'warning', 'info', 'never']);
+  const failOn = new Option('--fail-on <level>', 'exit 1 when an anomaly of this severity or worse is found').choices([
+    'error',
+    'warning',
+    'info',
+    'never',
+  ]);
   if (defaultFailOn) failOn.default(defaultFailOn);
   return jobsOptions(cmd)
     .addOption(failOn)
@@ -79,7 +88,10 @@ export class Totals {
   }
 
   line(): string {
-    const recs = Object.entries(this.records).filter(([k, v]) => k !== 'documents' && v > 0).map(([k, v]) => `${k} ${v}`).join(' · ');
+    const recs = Object.entries(this.records)
+      .filter(([k, v]) => k !== 'documents' && v > 0)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(' · ');
     const a = this.anomalies;
     return [
       `${this.files} file${this.files === 1 ? '' : 's'}${this.failed ? ` (${this.failed} failed)` : ''} · documents ${this.documents}${recs ? ` · ${recs}` : ''}`,
@@ -90,7 +102,10 @@ export class Totals {
 
 /** One issue's summary: what `export FILE` prints. */
 export function fileSummary(file: string, stats: Stats): string {
-  const recs = Object.entries(stats.records).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${v}`).join(' · ');
+  const recs = Object.entries(stats.records)
+    .filter(([, v]) => v > 0)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(' · ');
   const a = stats.anomalies;
   return `${file}${stats.label ? ` — ${stats.label}` : ''}\n  ${recs}\n  anomalies ${a.error + a.warning + a.info}: ${a.error} error, ${a.warning} warning, ${a.info} info\n`;
 }

@@ -26,14 +26,23 @@ export function registerExport(program: Command): void {
     .option('--force', 'write into a non-empty folder, replacing files of the same name')
     .option('--bom', 'start CSV files with a UTF-8 BOM (for Excel)')
     .option('--excel-safe', "prefix text cells starting with = + - @ with ' (never numbers)")
-    .option('--stamp [iso]', 'record a creation time in datapackage.json (default now); without it the output is byte-identical for the same input')
-    .option('--crs <proj4>', 'proj4 definition of the local plane system of sluice coordinates; adds sluices.geojson in WGS84 (see README: Sluices)')
-    .addHelpText('after', `
+    .option(
+      '--stamp [iso]',
+      'record a creation time in datapackage.json (default now); without it the output is byte-identical for the same input',
+    )
+    .option(
+      '--crs <proj4>',
+      'proj4 definition of the local plane system of sluice coordinates; adds sluices.geojson in WGS84 (see README: Sluices)',
+    )
+    .addHelpText(
+      'after',
+      `
 Examples:
   gongbao export samples/changning-2023-02.txt --out out
   gongbao export issue.txt --out export/2023-02 --bom --force
   gongbao export archive/ --out shelf --jobs 4          # one subfolder per issue: shelf/2023-02/ …
-  gongbao export 'archive/**/*.txt' --out shelf --quiet`);
+  gongbao export 'archive/**/*.txt' --out shelf --quiet`,
+    );
   batchOptions(inputOptions(cmd)).action(async (inputs: string[], opts: ExportOpts) => {
     const dir = opts.out;
     checkOutDir(dir, opts.force);
@@ -76,7 +85,8 @@ Examples:
         writeFiles(join(dir, folder), r.files!);
         written += r.files!.length;
         if (single && !opts.quiet) process.stderr.write(fileSummary(r.file, r.stats) + `  wrote ${r.files!.length} files to ${dir}\n`);
-        else if (opts.verbose) process.stderr.write(`${r.file} → ${join(dir, folder)} (${r.stats.documents} documents, ${r.files!.length} files)\n`);
+        else if (opts.verbose)
+          process.stderr.write(`${r.file} → ${join(dir, folder)} (${r.stats.documents} documents, ${r.files!.length} files)\n`);
       },
       (done) => progress.update(done),
     );

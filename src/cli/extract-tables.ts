@@ -59,11 +59,14 @@ export const tablesCommand: KindCommand = {
     cmd
       .option('--table <id>', 'only this table (ids are listed by --format csv --out, or in the JSON)')
       .option('--out <dir>', 'CSV: write every table as <dir>/<id>.csv and the index <dir>/tables.csv')
-      .addHelpText('after', `
+      .addHelpText(
+        'after',
+        `
 Examples:
   gongbao extract tables issue.txt --format ndjson | jq -r '.id + "  " + (.caption.text // "")'
   gongbao extract tables issue.txt --format csv --table 府办-2023-22-t1 --bom > t1.csv
-  gongbao extract tables issue.txt --format csv --out tables/`);
+  gongbao extract tables issue.txt --format csv --out tables/`,
+      );
   },
   async run(issue, raw) {
     const opts = raw as unknown as TablesOpts;

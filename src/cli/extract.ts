@@ -38,13 +38,16 @@ export function registerExtract(program: Command): void {
   const extract = program
     .command('extract')
     .description('print one kind of record as JSON, NDJSON or CSV')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   gongbao extract documents samples/changning-2023-02.txt --format csv
   gongbao extract citations issue.txt --format ndjson | jq -r .text
   gongbao extract appointments samples/changning-2023-02.txt --format csv --bom > appointments.csv
   gongbao extract tables samples/changning-2023-02.txt --out tables/
-  gongbao extract points samples/changning-2023-02.txt --format ndjson | jq -c '[.stake, .y, .x]'`);
+  gongbao extract points samples/changning-2023-02.txt --format ndjson | jq -c '[.stake, .y, .x]'`,
+    );
   for (const kind of KINDS) {
     const cmd = extract
       .command(kind.name)
@@ -66,7 +69,10 @@ Examples:
         if (!kind.csv) throw new Error(`${kind.name} has no CSV form`);
         out = await csvText(kind.csv, kind.csvRecords?.(issue) ?? kind.records(issue), { bom: opts.bom, excelSafe: opts.excelSafe });
       } else if (opts.format === 'ndjson') {
-        out = kind.records(issue).map((r) => JSON.stringify(r) + '\n').join('');
+        out = kind
+          .records(issue)
+          .map((r) => JSON.stringify(r) + '\n')
+          .join('');
       } else {
         out = JSON.stringify(kind.records(issue), null, opts.pretty ? 2 : undefined) + '\n';
       }

@@ -26,7 +26,11 @@ export interface RawInput {
 export function readInput(path: string, maxBytes = DEFAULT_MAX_BYTES): RawInput {
   if (path === '-') {
     let size = -1;
-    try { size = fstatSync(0).size; } catch { /* not stat-able */ }
+    try {
+      size = fstatSync(0).size;
+    } catch {
+      /* not stat-able */
+    }
     if (size > maxBytes) throw new InputError(`<stdin>: input of ${size} bytes exceeds --max-bytes ${maxBytes}`);
     const chunks: Buffer[] = [];
     let total = 0;

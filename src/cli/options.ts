@@ -25,8 +25,17 @@ function positiveInt(flag: string) {
 export function inputOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--encoding <name>', 'force the input encoding: utf-8, utf-16le, utf-16be, gb18030'))
-    .addOption(new Option('--from <form>', 'the input form instead of detecting it: text (converter text, pipe tables) or markdown (converter Markdown: MinerU, marker, docling)').choices(READER_NAMES))
-    .addOption(new Option('--max-bytes <n>', 'refuse inputs larger than this').default(DEFAULT_MAX_BYTES, '256 MiB').argParser(positiveInt('--max-bytes')));
+    .addOption(
+      new Option(
+        '--from <form>',
+        'the input form instead of detecting it: text (converter text, pipe tables) or markdown (converter Markdown: MinerU, marker, docling)',
+      ).choices(READER_NAMES),
+    )
+    .addOption(
+      new Option('--max-bytes <n>', 'refuse inputs larger than this')
+        .default(DEFAULT_MAX_BYTES, '256 MiB')
+        .argParser(positiveInt('--max-bytes')),
+    );
 }
 
 /** Reads FILE (or '-' for stdin) and parses it; InputError on unreadable input. */

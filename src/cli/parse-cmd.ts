@@ -20,16 +20,24 @@ export function registerParse(program: Command): void {
     .option('--pretty', 'indent the JSON (one input only)')
     .option('-o, --output <file>', "write to a file instead of stdout (atomically; '-': stdout)", outputPath)
     .option('--force', 'overwrite the output file if it exists')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   gongbao parse samples/changning-2023-02.txt --pretty | jq '.documents[] | {id, title, date}'
   gongbao parse issue.txt -o issue.json
   iconv -f gbk -t utf-8 old.txt | gongbao parse - | jq '.masthead'
-  gongbao parse archive/ --jobs 4 | jq -c '{file: .source.name, documents: (.documents | length)}'`);
+  gongbao parse archive/ --jobs 4 | jq -c '{file: .source.name, documents: (.documents | length)}'`,
+    );
   batchOptions(inputOptions(cmd)).action(async (inputs: string[], opts: ParseOpts) => {
     const { files, failed } = resolveInputs(inputs, opts);
     const single = inputs.length === 1 && files.length === 1 && files[0] === inputs[0];
-    const tasks: Task[] = files.map((file) => ({ kind: 'parse', file, input: { encoding: opts.encoding, from: opts.from, maxBytes: opts.maxBytes }, pretty: single && opts.pretty === true }));
+    const tasks: Task[] = files.map((file) => ({
+      kind: 'parse',
+      file,
+      input: { encoding: opts.encoding, from: opts.from, maxBytes: opts.maxBytes },
+      pretty: single && opts.pretty === true,
+    }));
     const totals = new Totals();
     totals.failed += failed;
     if (failed) totals.worst(2);
@@ -56,7 +64,14 @@ Examples:
       (done) => progress.update(done),
     );
     progress.clear();
-    if (opts.output && chunks.length) writeFileAtomic(opts.output, (function* () { for (const c of chunks) yield* c; })(), opts.force);
+    if (opts.output && chunks.length)
+      writeFileAtomic(
+        opts.output,
+        (function* () {
+          for (const c of chunks) yield* c;
+        })(),
+        opts.force,
+      );
     if (!single && !opts.quiet) process.stderr.write(`  ${totals.line()}\n`);
     process.exitCode = totals.status;
   });

@@ -19,19 +19,29 @@ export function registerPlot(program: Command): void {
     .requiredOption('--out <dir>', 'output folder for sluice-NN.svg')
     .option('--force', 'overwrite existing SVG files')
     .option('-q, --quiet', 'print no summary')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   gongbao plot sluices samples/changning-2023-02.txt --out plots
-  rsvg-convert plots/sluice-01.svg -o sluice-01.png`);
+  rsvg-convert plots/sluice-01.svg -o sluice-01.png`,
+    );
   inputOptions(cmd).action(async (file: string, opts: PlotOpts) => {
     const issue = loadIssue(file, opts);
     const { plotSluices } = await import('../features/sluices/plot.js');
     const plots = plotSluices(issue);
     for (const p of plots) writeFileAtomic(join(opts.out, p.file), p.svg, opts.force);
     if (!opts.quiet) {
-      process.stderr.write(plots.length
-        ? plots.map((p) => `  ${join(opts.out, p.file)}  ${p.sluice.name}${p.sluice.anomalies.length ? `  (${p.sluice.anomalies.length} anomaly codes)` : ''}`).join('\n') + '\n'
-        : 'gongbao: no sluices in this issue; nothing plotted\n');
+      process.stderr.write(
+        plots.length
+          ? plots
+              .map(
+                (p) =>
+                  `  ${join(opts.out, p.file)}  ${p.sluice.name}${p.sluice.anomalies.length ? `  (${p.sluice.anomalies.length} anomaly codes)` : ''}`,
+              )
+              .join('\n') + '\n'
+          : 'gongbao: no sluices in this issue; nothing plotted\n',
+      );
     }
   });
 }

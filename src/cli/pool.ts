@@ -18,7 +18,8 @@ function workerSource(): { code: string; eval: true } | { file: string; eval: fa
     /* not in an executable */
   }
   // The CLI is a CommonJS bundle run with __dirname = dist/; the library an ES module.
-  const here = typeof __dirname === 'string' ? __dirname : typeof import.meta?.url === 'string' ? dirname(fileURLToPath(import.meta.url)) : null;
+  const here =
+    typeof __dirname === 'string' ? __dirname : typeof import.meta?.url === 'string' ? dirname(fileURLToPath(import.meta.url)) : null;
   if (here === null) return null;
   for (const dir of [here, dirname(here)]) {
     const file = join(dir, 'worker.cjs');
@@ -32,7 +33,12 @@ function workerSource(): { code: string; eval: true } | { file: string; eval: fa
  * is unavailable) and calls `done` with each result in input order as soon as it and all
  * before it are finished, so output is deterministic and memory stays bounded.
  */
-export async function runAll(tasks: Task[], jobs: number, done: (r: TaskResult, index: number) => Promise<void> | void, progress?: (finished: number) => void): Promise<void> {
+export async function runAll(
+  tasks: Task[],
+  jobs: number,
+  done: (r: TaskResult, index: number) => Promise<void> | void,
+  progress?: (finished: number) => void,
+): Promise<void> {
   const results = new Array<TaskResult | undefined>(tasks.length);
   let next = 0;
   let flushed = 0;

@@ -4,7 +4,11 @@
  */
 export class Progress {
   private readonly on: boolean;
-  constructor(private readonly total: number, quiet = false, private readonly stream: NodeJS.WriteStream = process.stderr) {
+  constructor(
+    private readonly total: number,
+    quiet = false,
+    private readonly stream: NodeJS.WriteStream = process.stderr,
+  ) {
     this.on = !quiet && total > 1 && stream.isTTY === true;
   }
 

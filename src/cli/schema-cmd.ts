@@ -7,10 +7,13 @@ export function registerSchema(program: Command): void {
     .command('schema')
     .description('print the JSON Schema (draft 2020-12) of a record type; without NAME, list the names')
     .argument('[name]', 'record type, e.g. issue, document, anomaly')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   gongbao schema              # list the record types
-  gongbao schema document > document.schema.json`)
+  gongbao schema document > document.schema.json`,
+    )
     .action(async (name?: string) => {
       const { schemas, jsonSchema } = await import('../write/schemas.js');
       const names = Object.keys(await schemas());

@@ -51,7 +51,13 @@ export function statsOf(issue: Issue): Stats {
 export function folderName(issue: Issue, file: string): string {
   const m = issue.masthead;
   if (m.year !== null && m.issue !== null) return `${m.year}-${String(m.issue).padStart(2, '0')}`;
-  const base = file === '-' ? 'stdin' : file.split(/[\\/]/).pop()!.replace(/\.[^.]*$/, '');
+  const base =
+    file === '-'
+      ? 'stdin'
+      : file
+          .split(/[\\/]/)
+          .pop()!
+          .replace(/\.[^.]*$/, '');
   return safeName(base, 80);
 }
 

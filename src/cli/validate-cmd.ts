@@ -55,7 +55,8 @@ export function readConfig(path: string): Config {
       cfg.rules = {};
       for (const [code, level] of Object.entries(v as Record<string, unknown>)) {
         if (!isCode(code)) throw new InputError(`${path}: unknown rule ${code} (gongbao rules lists them)`, path);
-        if (!(RULE_LEVELS as readonly unknown[]).includes(level)) throw new InputError(`${path}: rule ${code}: level must be one of ${RULE_LEVELS.join(', ')}`, path);
+        if (!(RULE_LEVELS as readonly unknown[]).includes(level))
+          throw new InputError(`${path}: rule ${code}: level must be one of ${RULE_LEVELS.join(', ')}`, path);
         cfg.rules[code] = level as RuleLevel;
       }
     } else throw new InputError(`${path}: unknown key ${k} (allowed: failOn, rules)`, path);
@@ -78,7 +79,11 @@ function readBaseline(path: string): Baseline {
 }
 
 /** Colour for the text report: only on a terminal, never with NO_COLOR (chalk ignores it). */
-export function useColor(opts: { color?: boolean; output?: string }, env: NodeJS.ProcessEnv = process.env, tty = process.stdout.isTTY === true): boolean {
+export function useColor(
+  opts: { color?: boolean; output?: string },
+  env: NodeJS.ProcessEnv = process.env,
+  tty = process.stdout.isTTY === true,
+): boolean {
   if (opts.color === false || opts.output) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== '') return true;
@@ -99,11 +104,23 @@ input (the other files are still checked). Several files: the worst status wins.
 export function registerValidate(program: Command): void {
   const cmd = program
     .command('validate')
-    .description('check issues for anomalies and report them for people or CI (text, json, sarif, github, junit); exit 1 when any reaches --fail-on')
+    .description(
+      'check issues for anomalies and report them for people or CI (text, json, sarif, github, junit); exit 1 when any reaches --fail-on',
+    )
     .argument('<inputs...>', "gazette text files, directories or globs; '-' for stdin")
     .addOption(new Option('--format <format>', 'report format').choices([...FORMATS]).default('text'))
-    .addOption(new Option('--fail-on <level>', `exit 1 when an anomaly of this severity or worse remains (default: error, or failOn of ${CONFIG_NAME})`).choices([...FAIL_ON]))
-    .option('--rule <CODE=level>', 'set a rule to off, info, warning or error (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .addOption(
+      new Option(
+        '--fail-on <level>',
+        `exit 1 when an anomaly of this severity or worse remains (default: error, or failOn of ${CONFIG_NAME})`,
+      ).choices([...FAIL_ON]),
+    )
+    .option(
+      '--rule <CODE=level>',
+      'set a rule to off, info, warning or error (repeatable)',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
     .option('--config <file>', `rule levels and failOn as JSON (default: ${CONFIG_NAME} in the working directory, when present)`)
     .option('--baseline <file>', 'an earlier json report: report only anomalies not in it (matched by code, document and evidence)')
     .option('-o, --output <file>', "write the report to a file (atomically) instead of stdout ('-': stdout)", outputPath)
@@ -144,7 +161,12 @@ function settingsOf(opts: ValidateOpts): { rules: Map<string, RuleLevel>; failOn
  * Every input checked, one result per file (unreadable ones with their error), in the
  * order of the arguments.
  */
-async function validateFiles(inputs: string[], opts: ValidateOpts, rules: Map<string, RuleLevel>, baseline: Baseline | null): Promise<FileResult[]> {
+async function validateFiles(
+  inputs: string[],
+  opts: ValidateOpts,
+  rules: Map<string, RuleLevel>,
+  baseline: Baseline | null,
+): Promise<FileResult[]> {
   const { files, problems } = expandInputs(inputs, { followSymlinks: opts.followSymlinks });
   const results: FileResult[] = [];
   for (const p of problems) {
@@ -152,7 +174,11 @@ async function validateFiles(inputs: string[], opts: ValidateOpts, rules: Map<st
     results.push({ file: p.path, anomalies: [], error: p.message });
   }
   // Files are parsed in parallel (--jobs); rules and the baseline apply here, in order.
-  const tasks: Task[] = files.map((file) => ({ kind: 'validate', file, input: { encoding: opts.encoding, from: opts.from, maxBytes: opts.maxBytes } }));
+  const tasks: Task[] = files.map((file) => ({
+    kind: 'validate',
+    file,
+    input: { encoding: opts.encoding, from: opts.from, maxBytes: opts.maxBytes },
+  }));
   await runAll(tasks, opts.jobs, (r) => {
     if (!r.ok) {
       if (r.exitCode !== 2) throw new Error(r.error);
@@ -189,10 +215,15 @@ function sortByArgument(results: FileResult[], inputs: string[]): FileResult[] {
 /** The report in the format asked for; each writer is loaded only when used. */
 async function renderReport(report: ValidationReport, opts: ValidateOpts): Promise<string> {
   switch (opts.format) {
-    case 'json': return (await import('../write/validate-report.js')).jsonReport(report);
-    case 'sarif': return (await import('../write/sarif.js')).sarifReport(report);
-    case 'github': return (await import('../write/github.js')).githubReport(report);
-    case 'junit': return (await import('../write/junit.js')).junitReport(report);
-    default: return (await import('../write/text-report.js')).textReport(report, { color: useColor(opts) });
+    case 'json':
+      return (await import('../write/validate-report.js')).jsonReport(report);
+    case 'sarif':
+      return (await import('../write/sarif.js')).sarifReport(report);
+    case 'github':
+      return (await import('../write/github.js')).githubReport(report);
+    case 'junit':
+      return (await import('../write/junit.js')).junitReport(report);
+    default:
+      return (await import('../write/text-report.js')).textReport(report, { color: useColor(opts) });
   }
 }

@@ -8,7 +8,12 @@ parentPort!.on('message', (msg: { id: number; task: Task }) => {
     // the pieces as an array.
     if (result.ok && result.json) result = { ...result, json: [...result.json] };
     if (result.ok && result.files) {
-      result = { ...result, files: result.files.map((f) => (typeof f.data === 'string' || f.data instanceof Uint8Array || Array.isArray(f.data) ? f : { ...f, data: [...f.data] })) };
+      result = {
+        ...result,
+        files: result.files.map((f) =>
+          typeof f.data === 'string' || f.data instanceof Uint8Array || Array.isArray(f.data) ? f : { ...f, data: [...f.data] },
+        ),
+      };
     }
     parentPort!.postMessage({ id: msg.id, result });
   });

@@ -56,7 +56,13 @@ function startFollows(lines: readonly string[], k: number, to: number): boolean 
  * The items a declaration on line `ln` lists: on its own line, or numbered on the lines
  * below (`附件：` alone, then 1. … / 2. …); `last` is the last line it takes.
  */
-function declarationItems(lines: readonly string[], ln: number, to: number, decl: RegExpExecArray, removed?: Uint8Array): { items: Item[]; last: number } {
+function declarationItems(
+  lines: readonly string[],
+  ln: number,
+  to: number,
+  decl: RegExpExecArray,
+  removed?: Uint8Array,
+): { items: Item[]; last: number } {
   const items: Item[] = [];
   let last = ln;
   if (decl[2]) {
@@ -99,7 +105,13 @@ function declarationItems(lines: readonly string[], ln: number, to: number, decl
  * items, the lines where attachments begin, matched by number; a declaration inside an
  * attachment declares nested attachments (`parent`).
  */
-export function readAttachments(lines: readonly string[], from: number, to: number, documentId: string, removed?: Uint8Array): { attachments: Attachment[]; anomalies: Anomaly[] } {
+export function readAttachments(
+  lines: readonly string[],
+  from: number,
+  to: number,
+  documentId: string,
+  removed?: Uint8Array,
+): { attachments: Attachment[]; anomalies: Anomaly[] } {
   const attachments: Attachment[] = [];
   const anomalies: Anomaly[] = [];
   const decls: Item[][] = [];
@@ -114,7 +126,11 @@ export function readAttachments(lines: readonly string[], from: number, to: numb
       let found: Item | null = null;
       // The nearest declarations only (at most 50 back): keeps a flood of 附件 lines linear.
       for (let d = decls.length - 1; d >= 0 && d >= decls.length - 50 && !found; d--) {
-        for (const it of decls[d]!) if (it.att === null && (it.index === index || (index === null && decls[d]!.length === 1))) { found = it; break; }
+        for (const it of decls[d]!)
+          if (it.att === null && (it.index === index || (index === null && decls[d]!.length === 1))) {
+            found = it;
+            break;
+          }
       }
       const parent = found ? attachmentParentOf(found.line, attachments) : inside;
       const att: Attachment = {
@@ -127,7 +143,15 @@ export function readAttachments(lines: readonly string[], from: number, to: numb
       };
       attachments.push(att);
       if (found) found.att = attachments.length - 1;
-      else anomalies.push(anomaly('ATTACHMENT_UNDECLARED', { message: `attachment ${index ?? ''} begins here but no 附件 list declares it`.replace('  ', ' '), line: ln, evidence: line, documentId }));
+      else
+        anomalies.push(
+          anomaly('ATTACHMENT_UNDECLARED', {
+            message: `attachment ${index ?? ''} begins here but no 附件 list declares it`.replace('  ', ' '),
+            line: ln,
+            evidence: line,
+            documentId,
+          }),
+        );
       inside = attachments.length - 1;
       continue;
     }
@@ -141,7 +165,14 @@ export function readAttachments(lines: readonly string[], from: number, to: numb
         if (title !== null) items[0]!.title = title;
       } else {
         // "附件：" alone: the attachment begins right here, its title on the next line.
-        const att: Attachment = { index: null, declaredTitle: null, declaredLine: ln, title: titleAfter(lines, ln, to), startLine: ln, parent: inside };
+        const att: Attachment = {
+          index: null,
+          declaredTitle: null,
+          declaredLine: ln,
+          title: titleAfter(lines, ln, to),
+          startLine: ln,
+          parent: inside,
+        };
         attachments.push(att);
         items[0]!.att = attachments.length - 1;
         inside = attachments.length - 1;
@@ -153,8 +184,22 @@ export function readAttachments(lines: readonly string[], from: number, to: numb
   for (const items of decls) {
     for (const it of items) {
       if (it.att !== null) continue;
-      attachments.push({ index: it.index, declaredTitle: it.title || null, declaredLine: it.line, title: null, startLine: null, parent: attachmentParentOf(it.line, attachments) });
-      anomalies.push(anomaly('ATTACHMENT_NOT_FOUND', { message: `attachment ${it.index ?? ''} «${it.title}» is declared but never begins in the document`.replace('  ', ' '), line: it.line, evidence: lines[it.line - 1]!, documentId }));
+      attachments.push({
+        index: it.index,
+        declaredTitle: it.title || null,
+        declaredLine: it.line,
+        title: null,
+        startLine: null,
+        parent: attachmentParentOf(it.line, attachments),
+      });
+      anomalies.push(
+        anomaly('ATTACHMENT_NOT_FOUND', {
+          message: `attachment ${it.index ?? ''} «${it.title}» is declared but never begins in the document`.replace('  ', ' '),
+          line: it.line,
+          evidence: lines[it.line - 1]!,
+          documentId,
+        }),
+      );
     }
   }
   return { attachments, anomalies };
@@ -180,8 +225,10 @@ function attachmentParentOf(line: number, list: readonly Attachment[]): number |
   let best: number | null = null;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid]!.startLine! < line) { best = mid; lo = mid + 1; }
-    else hi = mid;
+    if (list[mid]!.startLine! < line) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid;
   }
   return best;
 }

@@ -16,14 +16,26 @@ const PUBLISHER = /^\s*(?:主\s*办|编\s*辑|主\s*管|编印)(?:\s*单\s*位)?
 const WEBSITE = /^\s*(?:网\s*址|网\s*站)\s*[:：]\s*(\S+)\s*$/;
 const TITLE = /^\s*(\S.{0,38}公报)\s*$/;
 
-const EMPTY: Masthead = { title: null, year: null, issue: null, totalIssue: null, publicationDate: null, publisher: null, website: null, line: null };
+const EMPTY: Masthead = {
+  title: null,
+  year: null,
+  issue: null,
+  totalIssue: null,
+  publicationDate: null,
+  publisher: null,
+  website: null,
+  line: null,
+};
 
 /** Looks for colophon fields in lines [from, to); returns what it found and the block's extent. */
 function scan(lines: readonly string[], from: number, to: number): MastheadResult | null {
   const m: Masthead = { ...EMPTY };
   let first = Infinity;
   let last = -Infinity;
-  const hit = (i: number): void => { first = Math.min(first, i); last = Math.max(last, i); };
+  const hit = (i: number): void => {
+    first = Math.min(first, i);
+    last = Math.max(last, i);
+  };
   let issueAt = -1;
   for (let i = from; i < to; i++) {
     const line = toHalfWidth(lines[i]!);
@@ -54,7 +66,11 @@ function scan(lines: readonly string[], from: number, to: number): MastheadResul
     if (t === '') continue;
     seen++;
     const r = TITLE.exec(t);
-    if (r) { m.title = r[1]!.replace(/\s+/g, ''); hit(i); break; }
+    if (r) {
+      m.title = r[1]!.replace(/\s+/g, '');
+      hit(i);
+      break;
+    }
   }
   m.line = first + 1;
   return { masthead: m, startLine: first + 1, endLine: last + 1 };
@@ -68,7 +84,7 @@ export function readMasthead(lines: readonly string[]): MastheadResult {
   const n = lines.length;
   // Walk back over the last 12 non-blank lines.
   let from = n;
-  for (let seen = 0; from > 0 && seen < 12; ) {
+  for (let seen = 0; from > 0 && seen < 12;) {
     from--;
     if (lines[from]!.trim() !== '') seen++;
   }

@@ -1,8 +1,16 @@
 import { matchKey } from '../read/text.js';
 import { append } from '../model/result.js';
 import {
-  bareDateLine, categoryHeader, dateLine, endsSentence, isPageNumber, isTableRow, orderNumberLine, ownDocNumberLine,
-  type DateLine, type DocNumberLine,
+  bareDateLine,
+  categoryHeader,
+  dateLine,
+  endsSentence,
+  isPageNumber,
+  isTableRow,
+  orderNumberLine,
+  ownDocNumberLine,
+  type DateLine,
+  type DocNumberLine,
 } from './patterns.js';
 
 /**
@@ -14,7 +22,35 @@ import {
  */
 
 /** Document types recognised from the end of a title, longest first. */
-export const KINDS = ['实施意见', '实施方案', '实施办法', '实施细则', '工作要点', '任免事项', '通知', '请示', '答复', '批复', '决定', '决议', '意见', '办法', '规定', '方案', '公告', '通告', '报告', '命令', '通报', '条例', '细则', '规则', '纪要', '函', '令'];
+export const KINDS = [
+  '实施意见',
+  '实施方案',
+  '实施办法',
+  '实施细则',
+  '工作要点',
+  '任免事项',
+  '通知',
+  '请示',
+  '答复',
+  '批复',
+  '决定',
+  '决议',
+  '意见',
+  '办法',
+  '规定',
+  '方案',
+  '公告',
+  '通告',
+  '报告',
+  '命令',
+  '通报',
+  '条例',
+  '细则',
+  '规则',
+  '纪要',
+  '函',
+  '令',
+];
 export const INTERPRETATION = /^\s*\S{0,4}解读\s*[:：]\s*《/;
 /** Last characters of the kinds: a cheap reject before a line is looked at as a title end. */
 const KIND_LAST = new Set(KINDS.map((k) => k[k.length - 1]!));
@@ -37,7 +73,8 @@ export function isBlankish(line: string): boolean {
 const RULE = /^[\s\u3000]*[─━—―\-=＝_★☆*＊·]{3,}[\s\u3000]*$/;
 
 /** Numbered body headings and items: 一、 （一） 1. 第一条 …, never a title. */
-const NUMBERED = /^(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d０-９]+\s*[)）]|[\d０-９]+\s*[.．、]|第[一二三四五六七八九十百\d]+[条章节])/;
+const NUMBERED =
+  /^(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d０-９]+\s*[)）]|[\d０-９]+\s*[.．、]|第[一二三四五六七八九十百\d]+[条章节])/;
 /** A 附注 under the 落款: one short line in brackets, such as （此件公开发布）. */
 const NOTE = /^[(（][^()（）]{2,38}[)）]$/;
 /** Punctuation a title line never holds. */
@@ -50,7 +87,35 @@ export function isNote(line: string): boolean {
 
 /** Export furniture before a title: citation code, source link, metadata `key：value`, a bare URL. */
 const META_BRACKET = /^【([^】]{1,12})】\s*(\S.*)$/;
-const META_KEYS = new Set(['原文链接', '原文地址', '来源', '信息来源', '链接', '网址', 'URL', 'url', '发布部门', '发文机关', '发文字号', '发布日期', '公布日期', '成文日期', '实施日期', '施行日期', '时效性', '效力级别', '法规类别', '主题分类', '索引号', '主题词', '标题', '文号', '发布机构', '公文种类', '体裁分类']);
+const META_KEYS = new Set([
+  '原文链接',
+  '原文地址',
+  '来源',
+  '信息来源',
+  '链接',
+  '网址',
+  'URL',
+  'url',
+  '发布部门',
+  '发文机关',
+  '发文字号',
+  '发布日期',
+  '公布日期',
+  '成文日期',
+  '实施日期',
+  '施行日期',
+  '时效性',
+  '效力级别',
+  '法规类别',
+  '主题分类',
+  '索引号',
+  '主题词',
+  '标题',
+  '文号',
+  '发布机构',
+  '公文种类',
+  '体裁分类',
+]);
 /** `key：value` with a short key (spaces inside it allowed: 标　　题：). */
 const META_KEY = /^([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z\s\u3000]{0,10}?)\s*[:：]\s*(\S.*)$/;
 const URL_LINE = /^https?:\/\/\S+$/;
@@ -108,7 +173,10 @@ export function recipientsLine(raw: string): boolean {
 export function nextLine(lines: readonly string[], from: number, to: number, maxBlank = 3): number {
   let k = from;
   let blanks = 0;
-  while (k <= to && isBlankish(lines[k - 1]!)) { k++; if (++blanks > maxBlank) return 0; }
+  while (k <= to && isBlankish(lines[k - 1]!)) {
+    k++;
+    if (++blanks > maxBlank) return 0;
+  }
   return k <= to ? k : 0;
 }
 
@@ -116,7 +184,10 @@ export function nextLine(lines: readonly string[], from: number, to: number, max
 export function prevLine(lines: readonly string[], from: number, floor: number, maxBlank = 2): number {
   let k = from;
   let blanks = 0;
-  while (k >= floor && isBlankish(lines[k - 1]!)) { k--; if (++blanks > maxBlank) return 0; }
+  while (k >= floor && isBlankish(lines[k - 1]!)) {
+    k--;
+    if (++blanks > maxBlank) return 0;
+  }
   return k >= floor ? k : 0;
 }
 
@@ -157,9 +228,14 @@ export function headAt(lines: readonly string[], ln: number, floor: number, to: 
   let published = false;
   const dn = ownDocNumberLine(next);
   const order = dn === null && kind === '令' ? orderNumberLine(next) : null;
-  if (dn || order) { number = { line: j, dn, order }; confirmed = true; }
-  else if ((date = dateLine(next) ?? bareDateLine(next))) confirmed = true;
-  else if ((date = passageDate(next))) { confirmed = true; published = true; }
+  if (dn || order) {
+    number = { line: j, dn, order };
+    confirmed = true;
+  } else if ((date = dateLine(next) ?? bareDateLine(next))) confirmed = true;
+  else if ((date = passageDate(next))) {
+    confirmed = true;
+    published = true;
+  }
   const addressed = !confirmed && recipientsLine(next);
   if (!confirmed && !addressed) return null;
   const [start] = titleUp(lines, ln, floor);
@@ -169,14 +245,26 @@ export function headAt(lines: readonly string[], ln: number, floor: number, to: 
   const above = p !== 0 ? ownDocNumberLine(lines[p - 1]!) : null;
   if (above && number) return null;
   if (number?.dn && listFollows(lines, j, to)) return null;
-  const title = lines.slice(start - 1, ln).join('').replace(/\s+/g, '');
+  const title = lines
+    .slice(start - 1, ln)
+    .join('')
+    .replace(/\s+/g, '');
   // a title names more than its kind (a lone 通知 line is the end of a wrapped title or nothing)
   if (title.length < kind.length + 4) return null;
   if (addressed) {
     confirmed = title.includes('关于') || kind === '令' || kind === '公告' || kind === '通告';
   }
   if (!confirmed) return null;
-  if (above) return { titleStart: start, titleEnd: ln, kind, number: { line: p, dn: above, order: null }, date, dateLineNo: date ? j : null, numberAbove: true };
+  if (above)
+    return {
+      titleStart: start,
+      titleEnd: ln,
+      kind,
+      number: { line: p, dn: above, order: null },
+      date,
+      dateLineNo: date ? j : null,
+      numberAbove: true,
+    };
   return { titleStart: start, titleEnd: ln, kind, number, date, dateLineNo: date ? j : null, published };
 }
 
@@ -188,7 +276,8 @@ function listFollows(lines: readonly string[], j: number, to: number): boolean {
   return n !== 0 && ownDocNumberLine(lines[n - 1]!) !== null;
 }
 
-const PASSAGE = /^[(（]\s*((?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日)[^()（）]*?(?:通过|公布|发布|施行|修订|修正|印发)/;
+const PASSAGE =
+  /^[(（]\s*((?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日)[^()（）]*?(?:通过|公布|发布|施行|修订|修正|印发)/;
 
 /**
  * The date of a passage note under the title of a regulation: （2019年3月2日中华人民共和国
@@ -227,7 +316,8 @@ export function titleUp(lines: readonly string[], end: number, floor: number): [
 }
 
 /** Endings of the names of issuing bodies. */
-const ISSUER_END = /(?:政府|办公厅|办公室|委员会|人大常委会|国务院|院|厅|局|委|会|部|办|署|室|府|处|中心|集团|公司|小组|党组|分局|支队|大队|银行|法院|检察院)$/;
+const ISSUER_END =
+  /(?:政府|办公厅|办公室|委员会|人大常委会|国务院|院|厅|局|委|会|部|办|署|室|府|处|中心|集团|公司|小组|党组|分局|支队|大队|银行|法院|检察院)$/;
 /** A signer of an order: post and name (总理　李克强). */
 const SIGNER_LINE = /^(?:总理|主席|省长|市长|区长|县长|州长|旗长|主任|局长|部长)[\s\u3000]+[\u4e00-\u9fff·]{2,5}$/;
 
@@ -335,7 +425,10 @@ export function headerAt(lines: readonly string[], ln: number, floor: number, to
     signer = dn.signer;
     k = nextLine(lines, k + 1, to);
     const s = k !== 0 ? /^\s*签\s*发\s*人\s*[:：]\s*(\S.*?)\s*$/.exec(lines[k - 1]!) : null;
-    if (s) { signer = s[1]!; k = nextLine(lines, k + 1, to); }
+    if (s) {
+      signer = s[1]!;
+      k = nextLine(lines, k + 1, to);
+    }
   }
   for (let titleStart = k, n = 0, length = 0; k !== 0 && n < MAX_TITLE_LINES; n++) {
     if (!titleLineOk(lines[k - 1]!)) return null;
@@ -358,7 +451,13 @@ function isSignatureAbove(lines: readonly string[], j: number, floor: number): b
  * `floor`: the metadata lines with their keys, and the topmost line they reach (`first`
  * when there are none).
  */
-export function furnitureAbove(lines: readonly string[], first: number, floor: number, titleKey: string, titleLine: number): { meta: MetaLine[]; top: number } {
+export function furnitureAbove(
+  lines: readonly string[],
+  first: number,
+  floor: number,
+  titleKey: string,
+  titleLine: number,
+): { meta: MetaLine[]; top: number } {
   const meta: MetaLine[] = [];
   let top = first;
   for (let n = 0; n < 40; n++) {
@@ -382,7 +481,10 @@ export function furnitureAbove(lines: readonly string[], first: number, floor: n
 export function titleIssuers(title: string): string[] {
   const at = title.indexOf('关于');
   if (at < 2) return [];
-  const names = title.slice(0, at).split(/[、\s\u3000]+/).filter((n) => n.length > 0);
+  const names = title
+    .slice(0, at)
+    .split(/[、\s\u3000]+/)
+    .filter((n) => n.length > 0);
   return names.every((n) => n.length >= 2 && n.length <= 30 && ISSUER_END.test(n) && /^[\u4e00-\u9fff（）()]+$/.test(n)) ? names : [];
 }
 

@@ -195,7 +195,10 @@ export function ownDocNumberLine(line: string): DocNumberLine | null {
   let signer: string | null = null;
   if (t.includes('签')) {
     const s = SIGNER.exec(t);
-    if (s) { signer = s[1]!; t = t.slice(0, s.index); }
+    if (s) {
+      signer = s[1]!;
+      t = t.slice(0, s.index);
+    }
   }
   const plain = docNumberLine(t);
   if (plain) return { ...plain, signer };

@@ -27,6 +27,9 @@ export function longestNonDecreasing(values: readonly (number | string)[]): Set<
   }
   const keep = new Set<number>();
   let k = tails.length ? tails[tails.length - 1]! : -1;
-  while (k >= 0) { keep.add(k); k = prev[k]!; }
+  while (k >= 0) {
+    keep.add(k);
+    k = prev[k]!;
+  }
   return keep;
 }

@@ -5,10 +5,31 @@ import type { SourceLines } from '../read/lines.js';
 import { isTocHeading, readToc } from './toc.js';
 import { readMasthead } from './masthead.js';
 import { readAttachments } from './attachments.js';
-import { categoryHeader, dateLine, endsSentence, findDocNumbers, isStandardDocNumber, isTableRow, orderNumberLine, ownDocNumberLine, type DateLine } from './patterns.js';
 import {
-  furnitureAbove, headAt, headerAt, INTERPRETATION, isBlankish, isImprint, kindOf, MAX_TITLE_LINES, nextLine, readSignature, titleIssuers,
-  type HeadNumber, type MetaLine,
+  categoryHeader,
+  dateLine,
+  endsSentence,
+  findDocNumbers,
+  isStandardDocNumber,
+  isTableRow,
+  orderNumberLine,
+  ownDocNumberLine,
+  type DateLine,
+} from './patterns.js';
+import {
+  furnitureAbove,
+  headAt,
+  headerAt,
+  INTERPRETATION,
+  isBlankish,
+  isImprint,
+  kindOf,
+  MAX_TITLE_LINES,
+  nextLine,
+  readSignature,
+  titleIssuers,
+  type HeadNumber,
+  type MetaLine,
 } from './official.js';
 import { matchKey, squash } from '../read/text.js';
 import { cleanTitle } from './title.js';
@@ -70,7 +91,10 @@ export function similarity(a: string, b: string): number {
   for (let i = 0; i < b.length - 1; i++) {
     const g = b.slice(i, i + 2);
     const c = grams.get(g);
-    if (c) { common++; grams.set(g, c - 1); }
+    if (c) {
+      common++;
+      grams.set(g, c - 1);
+    }
   }
   return (2 * common) / (a.length - 1 + b.length - 1);
 }
@@ -134,7 +158,11 @@ function regionsOf(lines: readonly string[], from: number, to: number, group = 0
   const regions: Region[] = [];
   const firstHeader = headers.length ? headers[0]!.line : to + 1;
   let pre = false;
-  for (let ln = from; ln < firstHeader; ln++) if (lines[ln - 1]!.trim() !== '') { pre = true; break; }
+  for (let ln = from; ln < firstHeader; ln++)
+    if (lines[ln - 1]!.trim() !== '') {
+      pre = true;
+      break;
+    }
   if (pre) regions.push({ category: null, headerLine: null, from, to: firstHeader - 1, group });
   headers.forEach((h, i) => {
     const end = i + 1 < headers.length ? headers[i + 1]!.line - 1 : to;
@@ -151,7 +179,8 @@ class Cover {
   }
   mark(c: Candidate): void {
     const last = Math.max(c.titleEnd, c.dateLineNo ?? c.titleEnd, c.number?.line ?? c.titleEnd);
-    for (let ln = Math.max(c.spanStart ?? c.titleStart, this.region.from); ln <= Math.min(last, this.region.to); ln++) this.marks[ln - this.region.from] = 1;
+    for (let ln = Math.max(c.spanStart ?? c.titleStart, this.region.from); ln <= Math.min(last, this.region.to); ln++)
+      this.marks[ln - this.region.from] = 1;
   }
   has(ln: number): boolean {
     return this.marks[ln - this.region.from] === 1;
@@ -169,7 +198,9 @@ function dateLineStarts(lines: readonly string[], region: Region, anomalies: Ano
     const floor = cands.length ? Math.max(region.from, cands[cands.length - 1]!.dateLineNo! + 1) : region.from;
     const t = titleAbove(lines, ln, floor, removed);
     if (!t) {
-      anomalies.push(anomaly('DOCUMENT_WITHOUT_TITLE', { message: `date line ${d.raw} has no title line above it`, line: ln, evidence: line }));
+      anomalies.push(
+        anomaly('DOCUMENT_WITHOUT_TITLE', { message: `date line ${d.raw} has no title line above it`, line: ln, evidence: line }),
+      );
       cands.push({ titleStart: ln, titleEnd: ln - 1, date: d, dateLineNo: ln });
       continue;
     }
@@ -187,18 +218,33 @@ function officialStarts(lines: readonly string[], region: Region, cover: Cover):
   const out: Candidate[] = [];
   let floor = region.from;
   for (let ln = region.from; ln <= region.to; ln++) {
-    if (cover.has(ln)) { floor = ln + 1; continue; }
+    if (cover.has(ln)) {
+      floor = ln + 1;
+      continue;
+    }
     const line = lines[ln - 1]!;
     if (line.length > 100 || line.trim() === '') continue;
     let c: Candidate | null = null;
     if (line.includes('件')) {
       const h = headerAt(lines, ln, floor, region.to);
-      if (h) c = { titleStart: h.titleStart, titleEnd: h.titleEnd, date: null, dateLineNo: null, spanStart: h.startLine, number: h.number, header: { issuers: h.issuers, line: ln, signer: h.signer } };
+      if (h)
+        c = {
+          titleStart: h.titleStart,
+          titleEnd: h.titleEnd,
+          date: null,
+          dateLineNo: null,
+          spanStart: h.startLine,
+          number: h.number,
+          header: { issuers: h.issuers, line: ln, signer: h.signer },
+        };
     }
     if (c === null) {
       const h = headAt(lines, ln, floor, region.to);
       // A regulation an order publishes (its passage note under the title) belongs to the order.
-      const ofOrder = h?.published === true && out.length > 0 && kindOf(lines.slice(out[out.length - 1]!.titleStart - 1, out[out.length - 1]!.titleEnd).join('')) === '令';
+      const ofOrder =
+        h?.published === true &&
+        out.length > 0 &&
+        kindOf(lines.slice(out[out.length - 1]!.titleStart - 1, out[out.length - 1]!.titleEnd).join('')) === '令';
       if (h && !ofOrder && !cover.has(h.titleStart) && !(h.numberAbove && cover.has(h.number!.line))) {
         c = { titleStart: h.titleStart, titleEnd: h.titleEnd, date: h.date, dateLineNo: h.dateLineNo, number: h.number };
         if (h.numberAbove) c.spanStart = h.number!.line;
@@ -240,7 +286,10 @@ function tocStarts(lines: readonly string[], region: Region, wanted: readonly To
     let at = keys.get(ek);
     if (at === undefined && ek.length >= 10) {
       for (const [k, ln] of byPrefix.get(ek.slice(0, PREFIX)) ?? []) {
-        if ((k.startsWith(ek) || ek.startsWith(k)) && Math.min(k.length, ek.length) / Math.max(k.length, ek.length) > 0.8) { at = ln; break; }
+        if ((k.startsWith(ek) || ek.startsWith(k)) && Math.min(k.length, ek.length) / Math.max(k.length, ek.length) > 0.8) {
+          at = ln;
+          break;
+        }
       }
     }
     if (at !== undefined && !cover.has(at)) {
@@ -259,20 +308,37 @@ function attachFurniture(lines: readonly string[], region: Region, cands: Candid
     if (c.titleEnd >= c.titleStart) {
       const key = matchKey(lines.slice(c.titleStart - 1, c.titleEnd).join(''));
       const f = furnitureAbove(lines, c.spanStart ?? c.titleStart, floor, key, c.titleStart);
-      if (f.meta.length) { c.meta = f.meta; c.spanStart = f.top; }
+      if (f.meta.length) {
+        c.meta = f.meta;
+        c.spanStart = f.top;
+      }
     }
     floor = Math.max(c.titleEnd, c.dateLineNo ?? 0, c.number?.line ?? 0) + 1;
   }
 }
 
 /** Document starts in one region: date lines, official-document heads, TOC titles, interpretations. */
-function candidatesIn(lines: readonly string[], region: Region, tocEntries: readonly TocEntry[], anomalies: Anomaly[], removed?: Uint8Array): Candidate[] {
+function candidatesIn(
+  lines: readonly string[],
+  region: Region,
+  tocEntries: readonly TocEntry[],
+  anomalies: Anomaly[],
+  removed?: Uint8Array,
+): Candidate[] {
   const cands = dateLineStarts(lines, region, anomalies, removed);
   const cover = new Cover(region);
   for (const c of cands) cover.mark(c);
   append(cands, officialStarts(lines, region, cover));
   const candKeys = new Set(cands.map((c) => matchKey(lines.slice(c.titleStart - 1, c.titleEnd).join(''))));
-  append(cands, tocStarts(lines, region, tocEntries.filter((e) => !candKeys.has(matchKey(e.title))), cover));
+  append(
+    cands,
+    tocStarts(
+      lines,
+      region,
+      tocEntries.filter((e) => !candKeys.has(matchKey(e.title))),
+      cover,
+    ),
+  );
   const starts = new Set(cands.map((c) => c.titleStart));
   for (let ln = region.from; ln <= region.to; ln++) {
     if (lines[ln - 1]!.includes('解读') && INTERPRETATION.test(lines[ln - 1]!) && !cover.has(ln) && !starts.has(ln)) {
@@ -286,7 +352,11 @@ function candidatesIn(lines: readonly string[], region: Region, tocEntries: read
   // Content before the first document start is a document of its own (e.g. a list under its heading).
   let firstContent = region.from;
   while (firstContent <= region.to && isBlankish(lines[firstContent - 1]!)) firstContent++;
-  if (firstContent <= region.to && (cands.length === 0 || (cands[0]!.spanStart ?? cands[0]!.titleStart) > firstContent) && !isTableRow(lines[firstContent - 1]!)) {
+  if (
+    firstContent <= region.to &&
+    (cands.length === 0 || (cands[0]!.spanStart ?? cands[0]!.titleStart) > firstContent) &&
+    !isTableRow(lines[firstContent - 1]!)
+  ) {
     cands.unshift({ titleStart: firstContent, titleEnd: firstContent, date: null, dateLineNo: null });
   }
   return cands;
@@ -300,7 +370,7 @@ function colophonBefore(lines: readonly string[], from: number, to: number): num
   // The colophon stands in the last 12 non-blank lines, as at the end of the text.
   let start = to + 1;
   let issueLine = false;
-  for (let seen = 0; start > from && seen < 12; ) {
+  for (let seen = 0; start > from && seen < 12;) {
     start--;
     const t = lines[start - 1]!;
     if (t.trim() !== '') seen++;
@@ -316,14 +386,34 @@ function readFrame(lines: readonly string[], anomalies: Anomaly[]) {
   const n = lines.length;
   const toc = readToc(lines);
   let mh = readMasthead(lines);
-  if (toc.entries.length === 0 && mh.masthead.title === null && mh.masthead.issue === null && mh.startLine !== null && isImprint(lines[mh.startLine - 1]!)) {
+  if (
+    toc.entries.length === 0 &&
+    mh.masthead.title === null &&
+    mh.masthead.issue === null &&
+    mh.startLine !== null &&
+    isImprint(lines[mh.startLine - 1]!)
+  ) {
     // XX办公室　2022年4月15日印发 closing a text of documents is a 版记, not a gazette's colophon.
-    mh = { masthead: { ...mh.masthead, publicationDate: null, publisher: null, website: null, line: null }, startLine: null, endLine: null };
+    mh = {
+      masthead: { ...mh.masthead, publicationDate: null, publisher: null, website: null, line: null },
+      startLine: null,
+      endLine: null,
+    };
   }
-  if (toc.entries.length === 0) anomalies.push(anomaly('TOC_NOT_FOUND', { message: 'no table of contents (目录) was found', line: 1, evidence: lines[0] ?? '' }));
+  if (toc.entries.length === 0)
+    anomalies.push(anomaly('TOC_NOT_FOUND', { message: 'no table of contents (目录) was found', line: 1, evidence: lines[0] ?? '' }));
   if (mh.masthead.line !== null) {
-    const missing = (['title', 'year', 'issue', 'totalIssue', 'publicationDate', 'publisher'] as const).filter((k) => mh.masthead[k] === null);
-    if (missing.length) anomalies.push(anomaly('MASTHEAD_FIELD_MISSING', { message: `the colophon lacks: ${missing.join(', ')}`, line: mh.masthead.line, evidence: lines[mh.masthead.line - 1]! }));
+    const missing = (['title', 'year', 'issue', 'totalIssue', 'publicationDate', 'publisher'] as const).filter(
+      (k) => mh.masthead[k] === null,
+    );
+    if (missing.length)
+      anomalies.push(
+        anomaly('MASTHEAD_FIELD_MISSING', {
+          message: `the colophon lacks: ${missing.join(', ')}`,
+          line: mh.masthead.line,
+          evidence: lines[mh.masthead.line - 1]!,
+        }),
+      );
   }
   const bodyStart = toc.endLine !== null ? toc.endLine + 1 : 1;
   const bodyEnd = mh.startLine !== null && mh.startLine > bodyStart ? mh.startLine - 1 : n;
@@ -365,7 +455,13 @@ function categoriesOf(lines: readonly string[], tocs: readonly Toc[], regions: r
     for (const c of tocCategories[g]!) {
       if (c !== null && !bodyCategories[g]!.has(c)) {
         const e = t.entries.find((x) => x.category === c)!;
-        anomalies.push(anomaly('SECTION_NOT_FOUND', { message: `category 【${c}】 of the table of contents has no section header in the body`, line: e.line, evidence: lines[e.line - 1]! }));
+        anomalies.push(
+          anomaly('SECTION_NOT_FOUND', {
+            message: `category 【${c}】 of the table of contents has no section header in the body`,
+            line: e.line,
+            evidence: lines[e.line - 1]!,
+          }),
+        );
       }
     }
   });
@@ -402,7 +498,13 @@ function newDocument(lines: readonly string[], c: Candidate, ordinal: number, ca
 }
 
 /** Documents and sections of every region, each document with the candidate it starts at. */
-function documentsOf(lines: readonly string[], tocs: readonly Toc[], regions: readonly Region[], anomalies: Anomaly[], removed?: Uint8Array) {
+function documentsOf(
+  lines: readonly string[],
+  tocs: readonly Toc[],
+  regions: readonly Region[],
+  anomalies: Anomaly[],
+  removed?: Uint8Array,
+) {
   const documents: Document[] = [];
   const sections: Section[] = [];
   const docRegion: Region[] = [];
@@ -429,7 +531,12 @@ function documentsOf(lines: readonly string[], tocs: readonly Toc[], regions: re
       docCands.push(c);
     });
     if (region.category !== null && region.headerLine !== null) {
-      sections.push({ category: region.category, line: region.headerLine, span: { startLine: region.headerLine, endLine: region.to }, documentIds: [] });
+      sections.push({
+        category: region.category,
+        line: region.headerLine,
+        span: { startLine: region.headerLine, endLine: region.to },
+        documentIds: [],
+      });
       sectionOf.set(region, sections[sections.length - 1]!);
     }
   }
@@ -444,7 +551,13 @@ function documentsOf(lines: readonly string[], tocs: readonly Toc[], regions: re
  * Returns each document's entry, beside it (a property added and deleted would slow every
  * document object).
  */
-function matchToc(documents: Document[], docRegion: readonly Region[], tocs: readonly Toc[], tocCategories: readonly Set<string | null>[], bodyCategories: readonly Set<string | null>[]): Array<TocEntry | undefined> {
+function matchToc(
+  documents: Document[],
+  docRegion: readonly Region[],
+  tocs: readonly Toc[],
+  tocCategories: readonly Set<string | null>[],
+  bodyCategories: readonly Set<string | null>[],
+): Array<TocEntry | undefined> {
   const NEAR = 100;
   const used = new Set<TocEntry>();
   const entryKeys = new Map(tocs.flatMap((t) => t.entries.map((e) => [e, matchKey(e.title)] as const)));
@@ -469,7 +582,8 @@ function matchToc(documents: Document[], docRegion: readonly Region[], tocs: rea
     const tocCats = tocCategories[g]!;
     const bodyCats = bodyCategories[g]!;
     // Entries of a category whose section header is missing may match any document (it sits in the previous section).
-    const fits = (e: TocEntry): boolean => !used.has(e) && (e.category === d.category || d.category === null || !tocCats.has(d.category) || !bodyCats.has(e.category));
+    const fits = (e: TocEntry): boolean =>
+      !used.has(e) && (e.category === d.category || d.category === null || !tocCats.has(d.category) || !bodyCats.has(e.category));
     const same = byKey[g]!.get(key);
     if (same) {
       while (same.head < same.list.length && used.has(same.list[same.head]!)) same.head++;
@@ -483,7 +597,10 @@ function matchToc(documents: Document[], docRegion: readonly Region[], tocs: rea
         const e = entries[k]!;
         if (!fits(e)) continue;
         const s = similarity(key, entryKeys.get(e)!);
-        if (s > bestScore + 1e-9) { best = e; bestScore = s; }
+        if (s > bestScore + 1e-9) {
+          best = e;
+          bestScore = s;
+        }
       }
     }
     if (best) {
@@ -502,17 +619,34 @@ function readDocNumber(lines: readonly string[], d: Document, c: Candidate): num
   let number = c.number ?? null;
   if (number === null) {
     const k = nextLine(lines, (c.dateLineNo ?? d.titleSpan.endLine) + 1, d.span.endLine, Infinity);
-    if (k === 0) return (c.dateLineNo ?? d.titleSpan.endLine);
+    if (k === 0) return c.dateLineNo ?? d.titleSpan.endLine;
     const dn = ownDocNumberLine(lines[k - 1]!);
     const order = dn === null && d.kind === '令' ? orderNumberLine(lines[k - 1]!) : null;
     if (!dn && !order) return k - 1;
     number = { line: k, dn, order };
   }
   const { line, dn, order } = number;
-  if (dn) d.docNumber = { raw: dn.raw, normalized: dn.normalized, issuer: dn.issuer, year: dn.year, serial: dn.serial, line, column: dn.index + 1 };
+  if (dn)
+    d.docNumber = {
+      raw: dn.raw,
+      normalized: dn.normalized,
+      issuer: dn.issuer,
+      year: dn.year,
+      serial: dn.serial,
+      line,
+      column: dn.index + 1,
+    };
   else if (order) {
     const issuer = squash(d.title).replace(/\s+/g, '');
-    d.docNumber = { raw: order.raw, normalized: `${issuer}第${order.serial}号`, issuer, year: null, serial: order.serial, line, column: order.index + 1 };
+    d.docNumber = {
+      raw: order.raw,
+      normalized: `${issuer}第${order.serial}号`,
+      issuer,
+      year: null,
+      serial: order.serial,
+      line,
+      column: order.index + 1,
+    };
   }
   if (dn?.signer && d.header) d.header.signer = dn.signer;
   return Math.max(line, c.dateLineNo ?? 0, d.titleSpan.endLine);
@@ -554,7 +688,14 @@ function readClosing(lines: readonly string[], d: Document, bodyFrom: number): v
 }
 
 /** Per-document details: title, kind, 文号, recipients, 落款, id, attachments, with their anomalies. */
-function readDetails(lines: readonly string[], documents: Document[], docCands: readonly Candidate[], tocOf: ReadonlyArray<TocEntry | undefined>, anomalies: Anomaly[], removed?: Uint8Array): void {
+function readDetails(
+  lines: readonly string[],
+  documents: Document[],
+  docCands: readonly Candidate[],
+  tocOf: ReadonlyArray<TocEntry | undefined>,
+  anomalies: Anomaly[],
+  removed?: Uint8Array,
+): void {
   const untitled = new Map<number, Anomaly>();
   for (const a of anomalies) if (a.code === 'DOCUMENT_WITHOUT_TITLE') untitled.set(a.line, a);
   const idCount = new Map<string, number>();
@@ -564,46 +705,109 @@ function readDetails(lines: readonly string[], documents: Document[], docCands: 
     d.title = c.titleEnd >= c.titleStart ? cleanTitle(d.titleRaw.split('\n'), tocOf[i]?.titleRaw ?? null) : '';
     d.kind = kindOf(d.title);
     if (c.date && c.date.iso === null) {
-      anomalies.push(anomaly('DATE_INVALID', { message: `${c.date.raw} is not a date in the calendar`, line: c.dateLineNo!, evidence: lines[c.dateLineNo! - 1]! }));
+      anomalies.push(
+        anomaly('DATE_INVALID', {
+          message: `${c.date.raw} is not a date in the calendar`,
+          line: c.dateLineNo!,
+          evidence: lines[c.dateLineNo! - 1]!,
+        }),
+      );
     }
     const headerEnd = readRecipients(lines, d, readDocNumber(lines, d, c));
     readClosing(lines, d, headerEnd + 1);
     const ord = (sectionOrdinal.get(d.category) ?? 0) + 1;
     sectionOrdinal.set(d.category, ord);
     const dn = d.docNumber;
-    let id = dn ? (dn.year !== null ? `${dn.issuer}-${dn.year}-${dn.serial}` : `${dn.issuer}-${dn.serial}`) : `${d.category ?? '正文'}-${d.toc?.index ?? ord}`;
+    let id = dn
+      ? dn.year !== null
+        ? `${dn.issuer}-${dn.year}-${dn.serial}`
+        : `${dn.issuer}-${dn.serial}`
+      : `${d.category ?? '正文'}-${d.toc?.index ?? ord}`;
     const seenId = idCount.get(id) ?? 0;
     idCount.set(id, seenId + 1);
     if (seenId > 0) id = `${id}-${seenId + 1}`;
     d.id = id;
     if (dn && dn.year !== null && !isStandardDocNumber(dn.raw)) {
-      anomalies.push(anomaly('DOCNUMBER_NONSTANDARD', { message: `文号 ${dn.raw} is not in the standard form ${dn.normalized}`, line: dn.line, column: dn.column, evidence: lines[dn.line - 1]!, documentId: d.id }));
+      anomalies.push(
+        anomaly('DOCNUMBER_NONSTANDARD', {
+          message: `文号 ${dn.raw} is not in the standard form ${dn.normalized}`,
+          line: dn.line,
+          column: dn.column,
+          evidence: lines[dn.line - 1]!,
+          documentId: d.id,
+        }),
+      );
     }
     if (d.signature && d.signature.date === null) {
-      anomalies.push(anomaly('DATE_INVALID', { message: `${d.signature.dateRaw} is not a date in the calendar`, line: d.signature.line, evidence: lines[d.signature.line - 1]!, documentId: d.id }));
+      anomalies.push(
+        anomaly('DATE_INVALID', {
+          message: `${d.signature.dateRaw} is not a date in the calendar`,
+          line: d.signature.line,
+          evidence: lines[d.signature.line - 1]!,
+          documentId: d.id,
+        }),
+      );
     }
     for (const m of d.sourceMeta) {
-      if (m.key === 'title') anomalies.push(anomaly('TITLE_REPEATED', { message: `the title is printed twice (line ${m.line} and line ${d.titleSpan.startLine}), as exports print it`, line: d.titleSpan.startLine, evidence: lines[d.titleSpan.startLine - 1]!, documentId: d.id }));
+      if (m.key === 'title')
+        anomalies.push(
+          anomaly('TITLE_REPEATED', {
+            message: `the title is printed twice (line ${m.line} and line ${d.titleSpan.startLine}), as exports print it`,
+            line: d.titleSpan.startLine,
+            evidence: lines[d.titleSpan.startLine - 1]!,
+            documentId: d.id,
+          }),
+        );
     }
     const att = readAttachments(lines, d.titleSpan.endLine + 1, d.span.endLine, d.id, removed);
     d.attachments = att.attachments;
     append(anomalies, att.anomalies);
-    if (c.titleEnd < c.titleStart) { const a = untitled.get(c.dateLineNo!); if (a) a.documentId = d.id; }
+    if (c.titleEnd < c.titleStart) {
+      const a = untitled.get(c.dateLineNo!);
+      if (a) a.documentId = d.id;
+    }
   });
 }
 
 /** TOC entries with the document each matches; anomalies for entries and documents left unmatched. */
-function linkToc(lines: readonly string[], tocs: readonly Toc[], documents: readonly Document[], docRegion: readonly Region[], anomalies: Anomaly[]): TocEntry[] {
+function linkToc(
+  lines: readonly string[],
+  tocs: readonly Toc[],
+  documents: readonly Document[],
+  docRegion: readonly Region[],
+  anomalies: Anomaly[],
+): TocEntry[] {
   const docByTocLine = new Map<number, string>();
   for (const d of documents) if (d.toc && !docByTocLine.has(d.toc.line)) docByTocLine.set(d.toc.line, d.id);
-  const tocOut: TocEntry[] = tocs.flatMap((t) => t.entries.map((e) => (tocs.length > 1 && t.line !== null ? { ...e, documentId: docByTocLine.get(e.line) ?? null, tocLine: t.line } : { ...e, documentId: docByTocLine.get(e.line) ?? null })));
+  const tocOut: TocEntry[] = tocs.flatMap((t) =>
+    t.entries.map((e) =>
+      tocs.length > 1 && t.line !== null
+        ? { ...e, documentId: docByTocLine.get(e.line) ?? null, tocLine: t.line }
+        : { ...e, documentId: docByTocLine.get(e.line) ?? null },
+    ),
+  );
   for (const e of tocOut) {
-    if (e.documentId === null) anomalies.push(anomaly('TOC_ENTRY_UNMATCHED', { message: `TOC entry «${e.title}» (page ${e.page ?? '?'}) has no document in the body`, line: e.line, evidence: lines[e.line - 1]! }));
+    if (e.documentId === null)
+      anomalies.push(
+        anomaly('TOC_ENTRY_UNMATCHED', {
+          message: `TOC entry «${e.title}» (page ${e.page ?? '?'}) has no document in the body`,
+          line: e.line,
+          evidence: lines[e.line - 1]!,
+        }),
+      );
   }
   if (tocOut.length) {
     for (const [i, d] of documents.entries()) {
       // Documents after a TOC are checked against it; those before the first TOC found are not.
-      if (d.toc === null && tocs[docRegion[i]!.group]!.entries.length) anomalies.push(anomaly('DOCUMENT_NOT_IN_TOC', { message: `document «${d.title}» is not in the table of contents`, line: d.titleSpan.startLine, evidence: lines[d.titleSpan.startLine - 1]!, documentId: d.id }));
+      if (d.toc === null && tocs[docRegion[i]!.group]!.entries.length)
+        anomalies.push(
+          anomaly('DOCUMENT_NOT_IN_TOC', {
+            message: `document «${d.title}» is not in the table of contents`,
+            line: d.titleSpan.startLine,
+            evidence: lines[d.titleSpan.startLine - 1]!,
+            documentId: d.id,
+          }),
+        );
     }
   }
   return tocOut;
@@ -632,10 +836,24 @@ export function readStructure(src: SourceLines): Structure {
   if (mh.masthead.line === null && !(toc.entries.length === 0 && documents.some((d) => d.docNumber !== null || d.signature !== null))) {
     // A text of official documents without a TOC is not a gazette issue: it has no colophon to miss.
     const n = lines.length;
-    anomalies.push(anomaly('MASTHEAD_NOT_FOUND', { message: 'no colophon (title, 年第N期, publication date) was found', line: Math.max(1, n), evidence: lines[n - 1] ?? '' }));
+    anomalies.push(
+      anomaly('MASTHEAD_NOT_FOUND', {
+        message: 'no colophon (title, 年第N期, publication date) was found',
+        line: Math.max(1, n),
+        evidence: lines[n - 1] ?? '',
+      }),
+    );
   }
   const citations = readCitations(lines, documents);
-  return { masthead: mh.masthead, toc: tocOut, sections, documents, citations, anomalies, body: { startLine: bodyStart, endLine: bodyEnd } };
+  return {
+    masthead: mh.masthead,
+    toc: tocOut,
+    sections,
+    documents,
+    citations,
+    anomalies,
+    body: { startLine: bodyStart, endLine: bodyEnd },
+  };
 }
 
 /** Match keys of what a document can be cited by: its title, 《titles》 in it, attachment titles. */
@@ -670,7 +888,10 @@ function titleTarget(cited: string, keys: readonly DocKeys[], self: Document | n
     else if (k.inner.includes(key)) score = 3;
     else if (k.attachments.includes(key)) score = 2;
     else if (key.length >= 8 && k.title.endsWith(key)) score = 2;
-    if (score > bestScore) { best = k.doc.id; bestScore = score; }
+    if (score > bestScore) {
+      best = k.doc.id;
+      bestScore = score;
+    }
   }
   return best;
 }
@@ -690,7 +911,15 @@ function readCitations(lines: readonly string[], documents: Document[]): Citatio
       if (line.length === 0) continue;
       for (const f of findDocNumbers(line)) {
         const target = byNumber.get(f.normalized);
-        out.push({ documentId: d.id, kind: 'docNumber', text: f.raw, normalized: f.normalized, line: ln, column: f.index + 1, targetDocumentId: target && target !== d.id ? target : null });
+        out.push({
+          documentId: d.id,
+          kind: 'docNumber',
+          text: f.raw,
+          normalized: f.normalized,
+          line: ln,
+          column: f.index + 1,
+          targetDocumentId: target && target !== d.id ? target : null,
+        });
       }
       // A 文号 broken over a page break: "…（文旅公共发" / "(2020) 32号)".
       const last = line.charCodeAt(line.length - 1);
@@ -703,7 +932,15 @@ function readCitations(lines: readonly string[], documents: Document[]): Citatio
           if (/^[〔(（\[【]\s*\d{4}/.test(head)) {
             for (const f of findDocNumbers(tail + head)) {
               if (f.index < tail.length && f.index + f.raw.length > tail.length) {
-                out.push({ documentId: d.id, kind: 'docNumber', text: f.raw, normalized: f.normalized, line: ln, column: line.length - tail.length + f.index + 1, targetDocumentId: byNumber.get(f.normalized) ?? null });
+                out.push({
+                  documentId: d.id,
+                  kind: 'docNumber',
+                  text: f.raw,
+                  normalized: f.normalized,
+                  line: ln,
+                  column: line.length - tail.length + f.index + 1,
+                  targetDocumentId: byNumber.get(f.normalized) ?? null,
+                });
               }
             }
           }
@@ -711,7 +948,15 @@ function readCitations(lines: readonly string[], documents: Document[]): Citatio
       }
       if (line.includes('《')) {
         for (const b of bookTitles(line)) {
-          out.push({ documentId: d.id, kind: 'title', text: b.text, normalized: null, line: ln, column: b.index + 1, targetDocumentId: titleTarget(b.text, keys, d) });
+          out.push({
+            documentId: d.id,
+            kind: 'title',
+            text: b.text,
+            normalized: null,
+            line: ln,
+            column: b.index + 1,
+            targetDocumentId: titleTarget(b.text, keys, d),
+          });
         }
       }
     }

@@ -50,7 +50,11 @@ export function readToc(lines: readonly string[], from = 0): Toc {
   let i = from;
   let startLine: number | null = null;
   for (let k = from; k < limit; k++) {
-    if (isTocHeading(lines[k]!)) { startLine = k + 1; i = k + 1; break; }
+    if (isTocHeading(lines[k]!)) {
+      startLine = k + 1;
+      i = k + 1;
+      break;
+    }
   }
   if (startLine === null) {
     // No heading: a TOC still counts if the issue opens with categories and paged entries.
@@ -95,7 +99,10 @@ export function readToc(lines: readonly string[], from = 0): Toc {
 
   while (i < n) {
     const line = lines[i]!;
-    if (line.trim() === '') { i++; continue; }
+    if (line.trim() === '') {
+      i++;
+      continue;
+    }
     const cat = categoryHeader(line);
     if (cat !== null) {
       const k = nextNonBlank(i + 1);

@@ -10,7 +10,10 @@ export type Severity = z.infer<typeof Severity>;
  */
 export const Anomaly = z
   .object({
-    code: z.string().regex(/^[A-Z][A-Z0-9_]*$/).describe('Stable SHOUTING_SNAKE code from the catalogue'),
+    code: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9_]*$/)
+      .describe('Stable SHOUTING_SNAKE code from the catalogue'),
     severity: Severity,
     message: z.string(),
     line: z.number().int().min(1),

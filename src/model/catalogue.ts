@@ -32,7 +32,8 @@ export const CATALOGUE = {
   INPUT_PAGE_FURNITURE: {
     severity: 'info',
     group: 'input',
-    description: 'Running heads or page numbers repeated at every page of converter output were removed from the text (reported once, with their count)',
+    description:
+      'Running heads or page numbers repeated at every page of converter output were removed from the text (reported once, with their count)',
     hint: 'Nothing to do; remove them from the text to silence this',
   },
   INPUT_IMAGE_REFERENCE: {
@@ -63,7 +64,8 @@ export const CATALOGUE = {
   TABLE_DELIMITER_MISSING: {
     severity: 'warning',
     group: 'tables',
-    description: 'Rows of a pipe table without the |---| delimiter row under the header: read as a table from the rows alone, its header guessed',
+    description:
+      'Rows of a pipe table without the |---| delimiter row under the header: read as a table from the rows alone, its header guessed',
     hint: 'Add the delimiter row (| --- | --- |) under the header row',
   },
   TABLE_FULLWIDTH_PIPES: {
@@ -112,7 +114,8 @@ export const CATALOGUE = {
   TITLE_REPEATED: {
     severity: 'info',
     group: 'structure',
-    description: 'A document\'s title is printed twice above its body (as legal-database and web exports print it); the copy is kept as source metadata',
+    description:
+      "A document's title is printed twice above its body (as legal-database and web exports print it); the copy is kept as source metadata",
     hint: 'Nothing to fix: the repeated line is export furniture, not text',
   },
   DOCNUMBER_NONSTANDARD: {
@@ -220,7 +223,8 @@ export const CATALOGUE = {
   ENGLISH_WORD: {
     severity: 'warning',
     group: 'structure',
-    description: 'An English function word (and, or, of, the …) stands between Chinese characters, as a faulty conversion or translation leaves it',
+    description:
+      'An English function word (and, or, of, the …) stands between Chinese characters, as a faulty conversion or translation leaves it',
     hint: 'Write the Chinese word it replaced (and → 和, or → 或, of → 的 …)',
   },
   NAME_VARIANT: {
@@ -390,7 +394,8 @@ export const CATALOGUE = {
   SLUICE_LENGTH_MISMATCH: {
     severity: 'warning',
     group: 'sluices',
-    description: 'The perimeter of the polygon through the stakes differs from the stated boundary line length by more than 1 % (and 0.5 m)',
+    description:
+      'The perimeter of the polygon through the stakes differs from the stated boundary line length by more than 1 % (and 0.5 m)',
     hint: 'Check the stake coordinates and the stated 界址线长',
   },
   SLUICE_SELF_INTERSECTION: {

@@ -24,17 +24,28 @@ const CHECKS: Record<string, SchemaCheck> = { ...generated };
 function what(e: SchemaError): string {
   const p = e.params;
   switch (e.keyword) {
-    case 'type': return `not ${String(p.type).split(',').join(' or ')}`;
-    case 'required': return `missing ${String(p.missingProperty)}`;
-    case 'additionalProperties': return `unexpected property ${String(p.additionalProperty)}`;
-    case 'const': return `not ${JSON.stringify(p.allowedValue)}`;
-    case 'enum': return `not one of ${(p.allowedValues as unknown[]).map(String).join(', ')}`;
-    case 'minimum': return `below ${String(p.limit)}`;
-    case 'maximum': return `above ${String(p.limit)}`;
-    case 'pattern': return `does not match ${String(p.pattern)}`;
-    case 'minItems': return `fewer than ${String(p.limit)} items`;
-    case 'anyOf': return 'matches none of the alternatives';
-    default: return `fails ${e.keyword} ${JSON.stringify(p)}`;
+    case 'type':
+      return `not ${String(p.type).split(',').join(' or ')}`;
+    case 'required':
+      return `missing ${String(p.missingProperty)}`;
+    case 'additionalProperties':
+      return `unexpected property ${String(p.additionalProperty)}`;
+    case 'const':
+      return `not ${JSON.stringify(p.allowedValue)}`;
+    case 'enum':
+      return `not one of ${(p.allowedValues as unknown[]).map(String).join(', ')}`;
+    case 'minimum':
+      return `below ${String(p.limit)}`;
+    case 'maximum':
+      return `above ${String(p.limit)}`;
+    case 'pattern':
+      return `does not match ${String(p.pattern)}`;
+    case 'minItems':
+      return `fewer than ${String(p.limit)} items`;
+    case 'anyOf':
+      return 'matches none of the alternatives';
+    default:
+      return `fails ${e.keyword} ${JSON.stringify(p)}`;
   }
 }
 

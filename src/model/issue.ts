@@ -5,11 +5,12 @@ import { Table } from './table.js';
 import { Appointment, Roster } from './people.js';
 import { Sluice, SluicePoint } from './sluice.js';
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('ISO 8601 calendar date');
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .describe('ISO 8601 calendar date');
 
-export const Span = z
-  .object({ startLine: Line, endLine: Line })
-  .describe('Inclusive range of lines in the original file');
+export const Span = z.object({ startLine: Line, endLine: Line }).describe('Inclusive range of lines in the original file');
 export type Span = z.infer<typeof Span>;
 
 export const Source = z
@@ -19,8 +20,15 @@ export const Source = z
     bom: z.boolean(),
     bytes: z.number().int().min(0),
     lines: z.number().int().min(0),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
-    reader: z.enum(['text', 'markdown']).describe('The input reader that read the text: text (plain converter text, pipe tables) or markdown (converter Markdown: # headings, HTML tables, page furniture)'),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable(),
+    reader: z
+      .enum(['text', 'markdown'])
+      .describe(
+        'The input reader that read the text: text (plain converter text, pipe tables) or markdown (converter Markdown: # headings, HTML tables, page furniture)',
+      ),
   })
   .describe('Where the text came from and how it was decoded');
 export type Source = z.infer<typeof Source>;
@@ -49,7 +57,9 @@ export const TocEntry = z
     line: Line,
     endLine: Line.optional(),
     documentId: z.string().nullable().describe('The body document this entry matches'),
-    tocLine: Line.optional().describe('First line (目录) of the table of contents this entry is listed in; only when the text holds more than one (issues run together): each is matched with the documents that follow it'),
+    tocLine: Line.optional().describe(
+      'First line (目录) of the table of contents this entry is listed in; only when the text holds more than one (issues run together): each is matched with the documents that follow it',
+    ),
   })
   .describe('One entry of the table of contents');
 export type TocEntry = z.infer<typeof TocEntry>;
@@ -64,7 +74,7 @@ export const DocNumber = z
     line: Line,
     column: z.number().int().min(1),
   })
-  .describe('A 文号 (document number); for an order (令) the 第N号 under the order\'s name');
+  .describe("A 文号 (document number); for an order (令) the 第N号 under the order's name");
 export type DocNumber = z.infer<typeof DocNumber>;
 
 export const Attachment = z
@@ -100,8 +110,15 @@ export const Document = z
       .nullable()
       .describe('The table-of-contents entry this document matches'),
     interprets: z.string().nullable().describe('For a policy interpretation: id of the document it interprets'),
-    issuers: z.array(z.string()).describe('发文机关: the issuers signing the 落款, else those of the 版头 mark (several for a joint document); empty when neither is printed'),
-    dateSource: z.enum(['dateLine', 'signature']).nullable().describe('Where `date` comes from: a date line under the title, or the 成文日期 of the 落款 (when no date line precedes the body)'),
+    issuers: z
+      .array(z.string())
+      .describe(
+        '发文机关: the issuers signing the 落款, else those of the 版头 mark (several for a joint document); empty when neither is printed',
+      ),
+    dateSource: z
+      .enum(['dateLine', 'signature'])
+      .nullable()
+      .describe('Where `date` comes from: a date line under the title, or the 成文日期 of the 落款 (when no date line precedes the body)'),
     signature: z
       .object({
         issuers: z.array(z.string()).describe('Issuer lines above the date, in order'),
@@ -116,10 +133,12 @@ export const Document = z
     header: z
       .object({ issuers: z.array(z.string()), line: Line, signer: z.string().nullable().describe('签发人 beside the 文号') })
       .nullable()
-      .describe('版头 of a typeset document: the issuing authority\'s mark (XX人民政府文件, joint issuers sharing one 文件)'),
+      .describe("版头 of a typeset document: the issuing authority's mark (XX人民政府文件, joint issuers sharing one 文件)"),
     sourceMeta: z
       .array(z.object({ key: z.string(), value: z.string(), line: Line }))
-      .describe('Database and web export furniture before the title (citation code, source link, metadata, the title printed twice): kept, never taken as the title'),
+      .describe(
+        'Database and web export furniture before the title (citation code, source link, metadata, the title printed twice): kept, never taken as the title',
+      ),
   })
   .describe('One document of the issue');
 export type Document = z.infer<typeof Document>;

@@ -7,7 +7,10 @@ import { Line } from './line.js';
  * and its 1-based source line.
  */
 
-const YearMonth = z.string().regex(/^\d{4}-\d{2}$/).describe('Year and month, YYYY-MM');
+const YearMonth = z
+  .string()
+  .regex(/^\d{4}-\d{2}$/)
+  .describe('Year and month, YYYY-MM');
 
 export const Position = z
   .object({
@@ -15,7 +18,9 @@ export const Position = z
     organization: z
       .string()
       .nullable()
-      .describe('The organisation: the text before the post title (parentheses that belong to its name kept); null when the text is only a title'),
+      .describe(
+        'The organisation: the text before the post title (parentheses that belong to its name kept); null when the text is only a title',
+      ),
     title: z
       .string()
       .nullable()
@@ -39,9 +44,7 @@ export const Appointment = z
     action: z.enum(['appoint', 'remove']).describe('appoint (任命) or remove (免去), from the header of the list'),
     name: z.string().nullable().describe('The name with spaces removed (张 三 → 张三); null when the line holds none'),
     nameRaw: z.string().nullable().describe('The name as written'),
-    positions: z
-      .array(Position)
-      .describe('Posts, in the order written: one line can hold several, joined by 、'),
+    positions: z.array(Position).describe('Posts, in the order written: one line can hold several, joined by 、'),
     qualifiers: z
       .array(z.string())
       .describe('Parenthesised notes qualifying the appointment (试用期满, 兼, 六级管理岗位 …), verbatim, split on , and ，'),
@@ -63,7 +66,12 @@ export const RosterMember = z
       .enum(['table', 'line', 'sentence'])
       .describe('Where the member is listed: a table row, a plain line, or a sentence (办公室主任由…兼任)'),
     line: Line,
-    group: z.string().optional().describe('The sub-heading of the member list the member stands under (（一）市政府委员 → 市政府委员); absent when the list has none'),
+    group: z
+      .string()
+      .optional()
+      .describe(
+        'The sub-heading of the member list the member stands under (（一）市政府委员 → 市政府委员); absent when the list has none',
+      ),
   })
   .describe('One member of a roster');
 export type RosterMember = z.infer<typeof RosterMember>;
@@ -75,9 +83,7 @@ export const Roster = z
     documentId: z.string(),
     line: Line.describe('Line the body name is read from (the title), or the first member line'),
     note: z.string().nullable().describe('A note on the list, e.g. 按姓氏笔画为序'),
-    source: z
-      .enum(['table', 'line', 'sentence', 'mixed'])
-      .describe('Where the members are listed: all in one kind of place, or mixed'),
+    source: z.enum(['table', 'line', 'sentence', 'mixed']).describe('Where the members are listed: all in one kind of place, or mixed'),
     members: z.array(RosterMember),
   })
   .describe('The member list of a leading group, joint conference or committee');

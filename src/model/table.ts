@@ -34,19 +34,14 @@ export type TableColumn = z.infer<typeof TableColumn>;
 
 export const TableCell = z
   .object({
-    text: z
-      .string()
-      .describe('Cleaned text: HTML and LaTeX turned into text, ** removed, stray spaces between CJK removed'),
+    text: z.string().describe('Cleaned text: HTML and LaTeX turned into text, ** removed, stray spaces between CJK removed'),
     raw: z.string().describe('The cell as written between the pipes, trimmed'),
     value: z
       .union([z.number(), z.string(), z.null()])
       .describe('Typed value by the column type; null for an empty cell or a not-applicable mark (/ — －)'),
     line: Line,
     column: z.number().int().min(1).describe('1-based UTF-16 column of the cell text in its line'),
-    filled: z
-      .boolean()
-      .optional()
-      .describe('true when the cell was empty in the text and filled from the cell above (a merged cell)'),
+    filled: z.boolean().optional().describe('true when the cell was empty in the text and filled from the cell above (a merged cell)'),
     original: z.string().optional().describe('For a filled cell: the original (empty) text'),
     joined: z
       .array(z.object({ raw: z.string(), line: Line, column: z.number().int().min(1) }))
@@ -91,11 +86,7 @@ export const Table = z
   .object({
     id: z.string().describe('Stable id: `${documentId}-t${n}` (n counts tables in the document), or `t${n}` outside documents'),
     documentId: z.string().nullable(),
-    attachmentIndex: z
-      .number()
-      .int()
-      .nullable()
-      .describe('Index into the document’s attachments list of the attachment the table sits in'),
+    attachmentIndex: z.number().int().nullable().describe('Index into the document’s attachments list of the attachment the table sits in'),
     caption: LineText.nullable().describe('Label below (表 1：…) or the title line above the table'),
     title: LineText.nullable().describe('A title written as the first row of the table (one cell spanning it)'),
     notes: z.array(LineText).describe('注 / 说明 lines right below the table, explaining marks such as * or [1]'),

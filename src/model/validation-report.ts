@@ -15,7 +15,9 @@ export const ValidationReport = z
     version: z.string(),
     failOn: z.enum(['error', 'warning', 'info', 'never']).describe('Severity at or above which the run fails'),
     rules: z.record(z.string(), RuleLevel).describe('Rule levels that differ from the catalogue (--rule, .gongbaorc.json)'),
-    exitCode: z.union([z.literal(0), z.literal(1), z.literal(2)]).describe('0 nothing at or above failOn, 1 something is, 2 a file could not be read'),
+    exitCode: z
+      .union([z.literal(0), z.literal(1), z.literal(2)])
+      .describe('0 nothing at or above failOn, 1 something is, 2 a file could not be read'),
     counts: Counts.extend({
       total: z.number().int().min(0),
       files: z.number().int().min(0),

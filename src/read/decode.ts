@@ -33,7 +33,10 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   const n = bytes.length;
   while (i < n) {
     const b = bytes[i]!;
-    if (b < 0x80) { i++; continue; }
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
     let need = 0;
     if (b >= 0xc2 && b <= 0xdf) need = 1;
     else if (b >= 0xe0 && b <= 0xef) need = 2;
@@ -84,11 +87,24 @@ export function decode(bytes: Uint8Array, file: string | null, forced?: Encoding
   let encoding: Encoding;
   let bom = false;
   let body = bytes;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) { encoding = 'utf-8'; bom = true; body = bytes.subarray(3); }
-  else if (bytes[0] === 0xff && bytes[1] === 0xfe) { encoding = 'utf-16le'; bom = true; body = bytes.subarray(2); }
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) { encoding = 'utf-16be'; bom = true; body = bytes.subarray(2); }
-  else encoding = 'utf-8';
-  if (forced && forced !== encoding) { encoding = forced; bom = false; body = bytes; }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    encoding = 'utf-8';
+    bom = true;
+    body = bytes.subarray(3);
+  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    encoding = 'utf-16le';
+    bom = true;
+    body = bytes.subarray(2);
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    encoding = 'utf-16be';
+    bom = true;
+    body = bytes.subarray(2);
+  } else encoding = 'utf-8';
+  if (forced && forced !== encoding) {
+    encoding = forced;
+    bom = false;
+    body = bytes;
+  }
 
   if (body.length === 0) throw new InputError(`${label}: the input is empty`, file);
   if (!bom) {
@@ -99,7 +115,11 @@ export function decode(bytes: Uint8Array, file: string | null, forced?: Encoding
     const nul = body.indexOf(0);
     if (nul >= 0) {
       const hint = nul % 2 === 1 || body[nul + 1] === 0 ? ' (UTF-16 without a BOM? try --encoding utf-16le)' : '';
-      throw new InputError(`${label}:${lineAtByte(body, nul)}: not a text file: NUL byte at offset ${nul + (bytes.length - body.length)}${hint}`, file, lineAtByte(body, nul));
+      throw new InputError(
+        `${label}:${lineAtByte(body, nul)}: not a text file: NUL byte at offset ${nul + (bytes.length - body.length)}${hint}`,
+        file,
+        lineAtByte(body, nul),
+      );
     }
   }
 
@@ -120,7 +140,11 @@ export function decode(bytes: Uint8Array, file: string | null, forced?: Encoding
       text = decodeWith('gb18030', body);
       if (text === null) {
         const line = lineAtByte(body, bad < 0 ? 0 : bad);
-        throw new InputError(`${label}:${line}: cannot be decoded: not valid UTF-8 (byte 0x${(body[bad] ?? 0).toString(16).padStart(2, '0')} at offset ${bad}) nor GB18030; use --encoding to force one`, file, line);
+        throw new InputError(
+          `${label}:${line}: cannot be decoded: not valid UTF-8 (byte 0x${(body[bad] ?? 0).toString(16).padStart(2, '0')} at offset ${bad}) nor GB18030; use --encoding to force one`,
+          file,
+          line,
+        );
       }
       encoding = 'gb18030';
       fallback = true;
@@ -133,11 +157,13 @@ export function decode(bytes: Uint8Array, file: string | null, forced?: Encoding
   let sampled = 0;
   // Text without any such character (nearly all) skips the count: one native scan instead
   // of a JavaScript loop over 64 Ki characters.
-  if (CONTROL.test(text)) for (let i = 0; i < text.length && sampled < 65536; i++, sampled++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) control++;
-  }
-  if (control > sampled * 0.1) throw new InputError(`${label}: not a text file: ${Math.round((100 * control) / sampled)}% control characters`, file);
+  if (CONTROL.test(text))
+    for (let i = 0; i < text.length && sampled < 65536; i++, sampled++) {
+      const c = text.charCodeAt(i);
+      if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) control++;
+    }
+  if (control > sampled * 0.1)
+    throw new InputError(`${label}: not a text file: ${Math.round((100 * control) / sampled)}% control characters`, file);
   return { text, encoding, bom, fallback };
 }
 
@@ -169,12 +195,21 @@ export function binaryFormat(bytes: Uint8Array, file = 'FILE'): string | null {
     return PDF_HINT(file === 'FILE' ? 'FILE.pdf' : file);
   }
   if (startsWith(bytes, 'PK\x03\x04') || startsWith(bytes, 'PK\x05\x06')) {
-    const kind = holds(bytes, 'word/', 65536) ? 'a Word document (.docx)' : holds(bytes, 'xl/', 65536) ? 'an Excel workbook (.xlsx)'
-      : holds(bytes, 'opendocument.text', 1024) ? 'an OpenDocument text (.odt)' : holds(bytes, 'opendocument', 1024) ? 'an OpenDocument file'
-      : holds(bytes, 'mimetypeapplication/epub', 1024) ? 'an EPUB book' : 'a zip archive';
+    const kind = holds(bytes, 'word/', 65536)
+      ? 'a Word document (.docx)'
+      : holds(bytes, 'xl/', 65536)
+        ? 'an Excel workbook (.xlsx)'
+        : holds(bytes, 'opendocument.text', 1024)
+          ? 'an OpenDocument text (.odt)'
+          : holds(bytes, 'opendocument', 1024)
+            ? 'an OpenDocument file'
+            : holds(bytes, 'mimetypeapplication/epub', 1024)
+              ? 'an EPUB book'
+              : 'a zip archive';
     return `is ${kind} (a zip container), not text; convert it to text or Markdown first, e.g. pandoc -t gfm ${file}`;
   }
-  if (startsWith(bytes, '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1')) return 'is an old Office document (.doc/.xls, OLE2), not text; save it as text or .docx and convert it first';
+  if (startsWith(bytes, '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1'))
+    return 'is an old Office document (.doc/.xls, OLE2), not text; save it as text or .docx and convert it first';
   if (startsWith(bytes, '\x89PNG')) return 'is a PNG image, not text; run OCR on it first';
   if (startsWith(bytes, '\xff\xd8\xff')) return 'is a JPEG image, not text; run OCR on it first';
   if (startsWith(bytes, 'GIF87a') || startsWith(bytes, 'GIF89a')) return 'is a GIF image, not text; run OCR on it first';

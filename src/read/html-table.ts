@@ -32,7 +32,9 @@ function load(): LoadFn {
   // A literal require: esbuild bundles it, evaluated only when called. Under an ES module
   // loader (tests, the library from source) there is no `require`: make one.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = (typeof require === 'function' ? require('cheerio/slim') : createRequire(import.meta.url)('cheerio/slim')) as { load: LoadFn };
+  const mod = (typeof require === 'function' ? require('cheerio/slim') : createRequire(import.meta.url)('cheerio/slim')) as {
+    load: LoadFn;
+  };
   cheerioLoad = mod.load;
   return cheerioLoad;
 }
@@ -172,12 +174,18 @@ function readTable(t: Node, doc: string, base: number, regionEnd: number, l: Htm
       const cell: BlockCell = { text: l.text.slice(start, stop), line: l.line, column: start + 1, offset: l.offset + start };
       let rs = Math.min(span(el.attribs?.rowspan), trs.length - r);
       let cs = Math.min(span(el.attribs?.colspan), MAX_COLSPAN);
-      if (rs * cs - 1 > budget) { rs = 1; cs = 1; }
+      if (rs * cs - 1 > budget) {
+        rs = 1;
+        cs = 1;
+      }
       budget -= rs * cs - 1;
       for (let dr = 0; dr < rs; dr++) {
         const g = (grid[r + dr] ??= []);
         for (let dc = 0; dc < cs; dc++) {
-          g[c + dc] = dr === 0 && dc === 0 ? cell : { text: '', line: l.line, column: cell.column, offset: cell.offset, spanned: { row: r, column: c } };
+          g[c + dc] =
+            dr === 0 && dc === 0
+              ? cell
+              : { text: '', line: l.line, column: cell.column, offset: cell.offset, spanned: { row: r, column: c } };
         }
       }
       c += cs;

@@ -67,11 +67,13 @@ const TAG = /<(\/?)([A-Za-z][A-Za-z0-9]*)[^>]*>/g;
  */
 function asPipeRow(html: string): string {
   TAG.lastIndex = 0;
-  return html.replace(TAG, (m: string, close: string, name: string) => {
-    const n = name.toLowerCase();
-    const bar = close === '' ? n === 'td' || n === 'th' : n === 'tr';
-    return (bar ? '|' : ' ') + ' '.repeat(m.length - 1);
-  }).trimEnd();
+  return html
+    .replace(TAG, (m: string, close: string, name: string) => {
+      const n = name.toLowerCase();
+      const bar = close === '' ? n === 'td' || n === 'th' : n === 'tr';
+      return (bar ? '|' : ' ') + ' '.repeat(m.length - 1);
+    })
+    .trimEnd();
 }
 
 /**
@@ -113,9 +115,19 @@ export const markdownReader: Reader = {
       const s = lines[i]!;
       if (s.length === 0) continue;
       const h = headingMarker(s);
-      if (h > 0) { lines[i] = ' '.repeat(h) + s.slice(h); continue; }
+      if (h > 0) {
+        lines[i] = ' '.repeat(h) + s.slice(h);
+        continue;
+      }
       if (IMAGE.test(s)) {
-        anomalies.push(anomaly('INPUT_IMAGE_REFERENCE', { message: `an image reference (${s.trim()}): a figure of the printed issue the text does not hold`, line: i + 1, column: s.indexOf('!') + 1, evidence: s }));
+        anomalies.push(
+          anomaly('INPUT_IMAGE_REFERENCE', {
+            message: `an image reference (${s.trim()}): a figure of the printed issue the text does not hold`,
+            line: i + 1,
+            column: s.indexOf('!') + 1,
+            evidence: s,
+          }),
+        );
         lines[i] = '';
         removed[i] = 1;
         continue;
@@ -128,7 +140,8 @@ export const markdownReader: Reader = {
       if (trimmed.length <= 60 && (trimmed.includes('公报') || ISSUE_LINE.test(trimmed))) {
         const key = trimmed.replace(/\s+/g, ' ');
         const at = furniture.get(key);
-        if (at) at.push(i); else furniture.set(key, [i]);
+        if (at) at.push(i);
+        else furniture.set(key, [i]);
       }
     }
     // HTML tables, all lines in one parse.
@@ -145,8 +158,18 @@ export const markdownReader: Reader = {
     // Running heads: the same gazette line at least three times.
     for (const [key, at] of furniture) {
       if (at.length < 3) continue;
-      for (const i of at) { lines[i] = ''; removed[i] = 1; }
-      anomalies.push(anomaly('INPUT_PAGE_FURNITURE', { message: `running head "${key}" removed from the text: ${at.length} times`, line: at[0]! + 1, endLine: at[at.length - 1]! + 1, evidence: orig.lines[at[0]!]! }));
+      for (const i of at) {
+        lines[i] = '';
+        removed[i] = 1;
+      }
+      anomalies.push(
+        anomaly('INPUT_PAGE_FURNITURE', {
+          message: `running head "${key}" removed from the text: ${at.length} times`,
+          line: at[0]! + 1,
+          endLine: at[at.length - 1]! + 1,
+          evidence: orig.lines[at[0]!]!,
+        }),
+      );
     }
     // Page numbers: a number alone between blank lines.
     const pages: number[] = [];
@@ -155,12 +178,25 @@ export const markdownReader: Reader = {
       if (s.length > 0 && s.length <= 16 && PAGE_NUMBER.test(s) && blank(lines[i - 1]) && blank(lines[i + 1])) pages.push(i);
     }
     if (pages.length >= 2) {
-      for (const i of pages) { lines[i] = ''; removed[i] = 1; }
-      anomalies.push(anomaly('INPUT_PAGE_FURNITURE', { message: `page numbers removed from the text: ${pages.length} lines`, line: pages[0]! + 1, endLine: pages[pages.length - 1]! + 1, evidence: orig.lines[pages[0]!]! }));
+      for (const i of pages) {
+        lines[i] = '';
+        removed[i] = 1;
+      }
+      anomalies.push(
+        anomaly('INPUT_PAGE_FURNITURE', {
+          message: `page numbers removed from the text: ${pages.length} lines`,
+          line: pages[0]! + 1,
+          endLine: pages[pages.length - 1]! + 1,
+          evidence: orig.lines[pages[0]!]!,
+        }),
+      );
     }
     // One line per original line (splitLines would drop a trailing blank one).
     const offsets = new Array<number>(lines.length);
-    for (let i = 0, off = 0; i < lines.length; i++) { offsets[i] = off; off += lines[i]!.length + 1; }
+    for (let i = 0, off = 0; i < lines.length; i++) {
+      offsets[i] = off;
+      off += lines[i]!.length + 1;
+    }
     const src = { text: lines.join('\n'), lines, offsets, removed };
     return { value: { reader: 'markdown', src, blocks }, anomalies };
   },

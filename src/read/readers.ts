@@ -30,7 +30,10 @@ export function pickReader(text: string, from?: ReaderName): Reader {
   for (const r of READERS) {
     if (r === textReader) continue;
     const s = r.sniff(text);
-    if (s > score) { best = r; score = s; }
+    if (s > score) {
+      best = r;
+      score = s;
+    }
   }
   return best;
 }
@@ -39,4 +42,3 @@ export function pickReader(text: string, from?: ReaderName): Reader {
 export function readText(text: string, from?: ReaderName): Result<Reading> {
   return pickReader(text, from).read(text);
 }
-

@@ -58,4 +58,3 @@ export interface Reader {
   sniff(text: string): number;
   read(text: string): Result<Reading>;
 }
-

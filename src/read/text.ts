@@ -5,8 +5,11 @@ export function isHan(ch: string | undefined): boolean {
   if (!ch) return false;
   const c = ch.codePointAt(0)!;
   return (
-    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0x20000 && c <= 0x2ffff) || c === 0x3007
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0x20000 && c <= 0x2ffff) ||
+    c === 0x3007
   );
 }
 
@@ -14,9 +17,20 @@ export function isHan(ch: string | undefined): boolean {
 export function isCjkPunct(ch: string | undefined): boolean {
   if (!ch) return false;
   const c = ch.codePointAt(0)!;
-  return (c >= 0x3000 && c <= 0x303f && c !== 0x3000) || (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) ||
-    (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65) || c === 0x201c || c === 0x201d || c === 0x2018 ||
-    c === 0x2019 || c === 0x2026 || c === 0x2014 || c === 0x00b7;
+  return (
+    (c >= 0x3000 && c <= 0x303f && c !== 0x3000) ||
+    (c >= 0xff01 && c <= 0xff0f) ||
+    (c >= 0xff1a && c <= 0xff20) ||
+    (c >= 0xff3b && c <= 0xff40) ||
+    (c >= 0xff5b && c <= 0xff65) ||
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0x2018 ||
+    c === 0x2019 ||
+    c === 0x2026 ||
+    c === 0x2014 ||
+    c === 0x00b7
+  );
 }
 
 /** Han or CJK punctuation: characters between which a space is not part of the text. */
@@ -90,15 +104,37 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd))) || c === 0x201c || c === 0x201d ? 2 : 1;
+    w +=
+      (c >= 0x1100 &&
+        (c <= 0x115f ||
+          (c >= 0x2e80 && c <= 0xa4cf) ||
+          (c >= 0xac00 && c <= 0xd7a3) ||
+          (c >= 0xf900 && c <= 0xfaff) ||
+          (c >= 0xfe30 && c <= 0xfe4f) ||
+          (c >= 0xff00 && c <= 0xff60) ||
+          (c >= 0xffe0 && c <= 0xffe6) ||
+          (c >= 0x20000 && c <= 0x3fffd))) ||
+      c === 0x201c ||
+      c === 0x201d
+        ? 2
+        : 1;
   }
   return w;
 }
 
 const CN_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
 
@@ -124,10 +160,15 @@ export function parseChineseNumber(s: string): number | null {
   let digit = 0;
   for (const ch of s) {
     const d = CN_DIGITS[ch];
-    if (d !== undefined) { digit = d; continue; }
+    if (d !== undefined) {
+      digit = d;
+      continue;
+    }
     const u = CN_UNITS[ch]!;
-    if (u === 10000) { total += (section + digit) * u; section = 0; }
-    else section += (digit === 0 ? 1 : digit) * u;
+    if (u === 10000) {
+      total += (section + digit) * u;
+      section = 0;
+    } else section += (digit === 0 ? 1 : digit) * u;
     digit = 0;
   }
   return total + section + digit;

@@ -54,7 +54,12 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
     renameSync(tmp, path);
     writtenFiles.push(path);
   } catch (err) {
-    if (fd !== null) try { closeSync(fd); } catch { /* already failing */ }
+    if (fd !== null)
+      try {
+        closeSync(fd);
+      } catch {
+        /* already failing */
+      }
     rmSync(tmp, { force: true });
     throw new OutputError(`${path}: cannot write: ${(err as Error).message}`);
   }

@@ -30,7 +30,11 @@ export async function toCsv(columns: readonly string[], rows: readonly CsvValue[
 
 /** A CSV table's text: its header and one row per record. */
 export async function csvText<R>(table: CsvTable<R>, records: Iterable<R>, opts: CsvOptions = {}): Promise<string> {
-  return toCsv(table.columns.map((c) => c.name), csvRows(table, records), opts);
+  return toCsv(
+    table.columns.map((c) => c.name),
+    csvRows(table, records),
+    opts,
+  );
 }
 
 /** The export file of a CSV a feature asks for, with the Table Schema datapackage.json gives it. */

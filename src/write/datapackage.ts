@@ -6,8 +6,14 @@ import type { TableSpec } from '../model/export.js';
 export function packageName(issue: Issue): string {
   const m = issue.masthead;
   if (m.year !== null && m.issue !== null) return `gazette-${m.year}-${String(m.issue).padStart(2, '0')}`;
-  const base = (issue.source.name ?? 'gazette').split(/[\\/]/).pop()!.replace(/\.[^.]*$/, '');
-  const ascii = base.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  const base = (issue.source.name ?? 'gazette')
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.[^.]*$/, '');
+  const ascii = base
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return ascii || 'gazette';
 }
 
@@ -64,7 +70,9 @@ export function dataPackage(issue: Issue, files: readonly ExportFile[], stamp?: 
   const pkg: Record<string, unknown> = {
     profile: 'data-package',
     name: packageName(issue),
-    title: [m.title, m.year !== null && m.issue !== null ? `${m.year}年第${m.issue}期` : null].filter(Boolean).join(' ') || (issue.source.name ?? 'gazette issue'),
+    title:
+      [m.title, m.year !== null && m.issue !== null ? `${m.year}年第${m.issue}期` : null].filter(Boolean).join(' ') ||
+      (issue.source.name ?? 'gazette issue'),
     description: 'Structured data extracted from one gazette issue by gongbao',
     ...(stamp ? { created: stamp } : {}),
     resources,

@@ -48,7 +48,7 @@ export function uniqueNames(raws: readonly string[], maxBytes = 100): string[] {
     let name = base;
     let k = nextK.get(base.toLowerCase()) ?? 2;
     if (used.has(name.toLowerCase())) {
-      for (;; k++) {
+      for (; ; k++) {
         const suffix = `-${k}`;
         name = `${cutBytes(base, maxBytes - suffix.length).replace(/[-. ]+$/g, '')}${suffix}`;
         if (!used.has(name.toLowerCase())) break;

@@ -34,6 +34,8 @@ export function githubReport(r: ValidationReport): string {
     }
   }
   const n = reportCounts(r);
-  out.push(`gongbao: ${n.total} anomalies (${n.error} error, ${n.warning} warning, ${n.info} info) in ${n.files} file${n.files === 1 ? '' : 's'}`);
+  out.push(
+    `gongbao: ${n.total} anomalies (${n.error} error, ${n.warning} warning, ${n.info} info) in ${n.files} file${n.files === 1 ? '' : 's'}`,
+  );
   return out.join('\n') + '\n';
 }

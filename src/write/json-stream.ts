@@ -41,7 +41,8 @@ function* arrayChunks(arr: readonly unknown[], pretty: boolean, indent: string):
     if (i > 0) yield pretty ? `,\n${inner}` : ',';
     const v = arr[i];
     // JSON.stringify writes undefined, functions and symbols inside arrays as null.
-    const s = v === undefined || typeof v === 'function' || typeof v === 'symbol' ? 'null' : JSON.stringify(v, null, pretty ? 2 : undefined);
+    const s =
+      v === undefined || typeof v === 'function' || typeof v === 'symbol' ? 'null' : JSON.stringify(v, null, pretty ? 2 : undefined);
     yield indentNested(s, pretty, inner);
   }
   yield pretty ? `\n${indent}]` : ']';

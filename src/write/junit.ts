@@ -8,7 +8,10 @@ export function xmlText(s: string): string {
   return s
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /**
@@ -30,7 +33,9 @@ export function junitReport(r: ValidationReport): string {
     if (f.error !== undefined) {
       tests++;
       errors++;
-      suites.push(`  <testsuite name="${name}" tests="1" failures="0" errors="1" skipped="0">\n    <testcase classname="gongbao.input" name="readable">\n      <error message="${xmlText(f.error)}" type="InputError"/>\n    </testcase>\n  </testsuite>`);
+      suites.push(
+        `  <testsuite name="${name}" tests="1" failures="0" errors="1" skipped="0">\n    <testcase classname="gongbao.input" name="readable">\n      <error message="${xmlText(f.error)}" type="InputError"/>\n    </testcase>\n  </testsuite>`,
+      );
       continue;
     }
     const byCode = new Map<string, typeof f.anomalies>();
@@ -49,7 +54,10 @@ export function junitReport(r: ValidationReport): string {
       const classname = `gongbao.${rule?.group ?? 'other'}`;
       const level = code in CATALOGUE ? ruleLevel(code as Code, rules) : 'warning';
       const found = byCode.get(code) ?? [];
-      const lines = found.map((a) => `${displayPath(f.file)}:${a.line}:${a.column}: ${a.severity}: ${a.message}${a.documentId !== undefined ? ` (${a.documentId})` : ''}`);
+      const lines = found.map(
+        (a) =>
+          `${displayPath(f.file)}:${a.line}:${a.column}: ${a.severity}: ${a.message}${a.documentId !== undefined ? ` (${a.documentId})` : ''}`,
+      );
       let body = '';
       if (level === 'off') {
         ss++;
@@ -68,7 +76,9 @@ export function junitReport(r: ValidationReport): string {
     tests += all.length;
     failures += sf;
     skipped += ss;
-    suites.push(`  <testsuite name="${name}" tests="${all.length}" failures="${sf}" errors="0" skipped="${ss}">\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(
+      `  <testsuite name="${name}" tests="${all.length}" failures="${sf}" errors="0" skipped="${ss}">\n${cases.join('\n')}\n  </testsuite>`,
+    );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="gongbao validate" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

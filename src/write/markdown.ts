@@ -79,7 +79,15 @@ function documentTree(issue: Issue, d: Document, lines: readonly string[]): Bloc
       flush();
       continue;
     }
-    const heading = ATTACHMENT.test(text) ? 2 : text.length <= 40 && !SENTENCE_END.test(text) ? (H2.test(text) ? 2 : H3.test(text) ? 3 : 0) : 0;
+    const heading = ATTACHMENT.test(text)
+      ? 2
+      : text.length <= 40 && !SENTENCE_END.test(text)
+        ? H2.test(text)
+          ? 2
+          : H3.test(text)
+            ? 3
+            : 0
+        : 0;
     if (heading && para.length === 0) {
       blocks.push({ type: 'heading', depth: heading as 2 | 3, children: [{ type: 'text', value: text }] });
       continue;
@@ -110,7 +118,10 @@ export async function documentsMarkdown(issue: Issue, lines: readonly string[]):
       handlers: { yaml: (node: { value: string }) => `---\n${node.value}\n---` } as never,
     });
   const width = String(issue.documents.length).length < 2 ? 2 : String(issue.documents.length).length;
-  const names = uniqueNames(issue.documents.map((d) => `${String(d.ordinal).padStart(width, '0')}-${d.title || d.id}`), 90);
+  const names = uniqueNames(
+    issue.documents.map((d) => `${String(d.ordinal).padStart(width, '0')}-${d.title || d.id}`),
+    90,
+  );
   // each document is rendered when its file is written: never all of them in memory at once
   return issue.documents.map((d, i) => ({
     path: `docs/${names[i]}.md`,

@@ -57,7 +57,12 @@ function documentHtml(d: Document, tables: readonly Table[]): string {
   const rows: [string, string][] = [
     ['id', esc(d.id)],
     ['date', esc(d.date ?? '—')],
-    ['文号', d.docNumber ? `${esc(d.docNumber.normalized)}${d.docNumber.raw !== d.docNumber.normalized ? ` <small>(as written: ${esc(d.docNumber.raw)})</small>` : ''}` : '—'],
+    [
+      '文号',
+      d.docNumber
+        ? `${esc(d.docNumber.normalized)}${d.docNumber.raw !== d.docNumber.normalized ? ` <small>(as written: ${esc(d.docNumber.raw)})</small>` : ''}`
+        : '—',
+    ],
     ['category', esc(d.category ?? '—')],
     ['kind', esc(d.kind ?? '—')],
     ['page', esc(d.toc?.page ?? '—')],
@@ -66,7 +71,10 @@ function documentHtml(d: Document, tables: readonly Table[]): string {
   if (d.recipients) rows.push(['recipients', esc(d.recipients.text)]);
   if (d.interprets) rows.push(['interprets', `<a href="#${anchor(d.interprets)}">${esc(d.interprets)}</a>`]);
   if (d.attachments.length) {
-    rows.push(['attachments', `<ol>${d.attachments.map((a) => `<li>${esc(a.title ?? a.declaredTitle ?? '')} ${lineLink(a.startLine ?? a.declaredLine)}</li>`).join('')}</ol>`]);
+    rows.push([
+      'attachments',
+      `<ol>${d.attachments.map((a) => `<li>${esc(a.title ?? a.declaredTitle ?? '')} ${lineLink(a.startLine ?? a.declaredLine)}</li>`).join('')}</ol>`,
+    ]);
   }
   return `<article class="doc" id="${anchor(d.id)}"><h3>${esc(d.title)} <small>${esc(d.id)}</small></h3><dl class="meta">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>${tables.map(tableHtml).join('\n')}</article>`;
 }
@@ -74,12 +82,21 @@ function documentHtml(d: Document, tables: readonly Table[]): string {
 function peopleHtml(issue: Issue): string {
   if (!issue.appointments.length && !issue.rosters.length) return '';
   const appts = issue.appointments
-    .map((a) => `<tr><td>${a.action === 'appoint' ? '任命' : '免去'}</td><td>${esc(a.name ?? '—')}</td><td>${a.positions.map((p) => esc(p.text)).join('<br>')}</td><td>${esc(a.qualifiers.join('，'))}</td><td>${lineLink(a.line)}</td></tr>`)
+    .map(
+      (a) =>
+        `<tr><td>${a.action === 'appoint' ? '任命' : '免去'}</td><td>${esc(a.name ?? '—')}</td><td>${a.positions.map((p) => esc(p.text)).join('<br>')}</td><td>${esc(a.qualifiers.join('，'))}</td><td>${lineLink(a.line)}</td></tr>`,
+    )
     .join('');
   const rosters = issue.rosters
-    .map((r) => `<h3>${esc(r.body)} ${lineLink(r.line)}</h3><table><thead><tr><th>#</th><th>role</th><th>name</th><th>position</th><th>line</th></tr></thead><tbody>${r.members
-      .map((m) => `<tr><td class="num">${m.order}</td><td>${esc(m.role)}</td><td>${esc(m.name ?? '—')}</td><td>${esc(m.position ?? '—')}</td><td>${lineLink(m.line)}</td></tr>`)
-      .join('')}</tbody></table>`)
+    .map(
+      (r) =>
+        `<h3>${esc(r.body)} ${lineLink(r.line)}</h3><table><thead><tr><th>#</th><th>role</th><th>name</th><th>position</th><th>line</th></tr></thead><tbody>${r.members
+          .map(
+            (m) =>
+              `<tr><td class="num">${m.order}</td><td>${esc(m.role)}</td><td>${esc(m.name ?? '—')}</td><td>${esc(m.position ?? '—')}</td><td>${lineLink(m.line)}</td></tr>`,
+          )
+          .join('')}</tbody></table>`,
+    )
     .join('');
   return `<section id="people"><h2>People</h2>${appts ? `<h3>Appointments and removals</h3><table><thead><tr><th>action</th><th>name</th><th>positions</th><th>qualifiers</th><th>line</th></tr></thead><tbody>${appts}</tbody></table>` : ''}${rosters}</section>`;
 }
@@ -89,10 +106,14 @@ function* sluicesHtml(issue: Issue): Generator<string> {
   if (!issue.sluices.length) return;
   const f = (n: number | null | undefined) => (n === null || n === undefined ? '—' : String(n));
   const rows = issue.sluices
-    .map((s) => `<tr><td class="num">${f(s.index)}</td><td>${esc(s.name)}</td><td class="num">${f(s.pointCount)}</td><td class="num">${f(s.totalArea)}</td><td class="num">${f(s.geometry.areaRatio)}</td><td class="num">${f(s.boundaryLength)}</td><td class="num">${f(s.geometry.perimeterRatio)}</td><td>${esc(s.anomalies.join(' '))}</td><td>${lineLink(s.line)}</td></tr>`)
+    .map(
+      (s) =>
+        `<tr><td class="num">${f(s.index)}</td><td>${esc(s.name)}</td><td class="num">${f(s.pointCount)}</td><td class="num">${f(s.totalArea)}</td><td class="num">${f(s.geometry.areaRatio)}</td><td class="num">${f(s.boundaryLength)}</td><td class="num">${f(s.geometry.perimeterRatio)}</td><td>${esc(s.anomalies.join(' '))}</td><td>${lineLink(s.line)}</td></tr>`,
+    )
     .join('');
   yield `<section id="sluices"><h2>Sluices</h2><table><thead><tr><th>#</th><th>name</th><th>stakes</th><th>total area (m²)</th><th>computed ÷ stated area</th><th>boundary (m)</th><th>computed ÷ stated perimeter</th><th>anomalies</th><th>line</th></tr></thead><tbody>${rows}</tbody></table><div class="plots">`;
-  for (const s of issue.sluices) yield `<figure><figcaption>${esc(s.name)}</figcaption>${plotSluice(issue, s).replace(/^<\?xml[^>]*>\s*/, '')}</figure>`;
+  for (const s of issue.sluices)
+    yield `<figure><figcaption>${esc(s.name)}</figcaption>${plotSluice(issue, s).replace(/^<\?xml[^>]*>\s*/, '')}</figure>`;
   yield '</div></section>';
 }
 
@@ -135,14 +156,23 @@ function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
 export function* reportChunks(issue: Issue, lines: readonly string[]): Generator<string> {
   const m = issue.masthead;
   const title = m.title ?? issue.source.name ?? 'Gazette issue';
-  const sub = [m.year !== null && m.issue !== null ? `${m.year} 年第 ${m.issue} 期` : null, m.totalIssue !== null ? `总第 ${m.totalIssue} 期` : null, m.publicationDate ? `published ${m.publicationDate}` : null, m.publisher, m.website]
+  const sub = [
+    m.year !== null && m.issue !== null ? `${m.year} 年第 ${m.issue} 期` : null,
+    m.totalIssue !== null ? `总第 ${m.totalIssue} 期` : null,
+    m.publicationDate ? `published ${m.publicationDate}` : null,
+    m.publisher,
+    m.website,
+  ]
     .filter(Boolean)
     .map(esc)
     .join(' · ');
   const byCategory = groupBy(issue.documents, (d) => d.category);
   const tablesOf = groupBy(issue.tables, (t) => t.documentId);
   const nav = [...byCategory]
-    .map(([c, docs]) => `<li>${esc(c ?? '—')}<ol>${docs.map((d) => `<li><a href="#${anchor(d.id)}">${esc(d.title || d.id)}</a>${d.toc?.page ? ` <small>p.${d.toc.page}</small>` : ''}</li>`).join('')}</ol></li>`)
+    .map(
+      ([c, docs]) =>
+        `<li>${esc(c ?? '—')}<ol>${docs.map((d) => `<li><a href="#${anchor(d.id)}">${esc(d.title || d.id)}</a>${d.toc?.page ? ` <small>p.${d.toc.page}</small>` : ''}</li>`).join('')}</ol></li>`,
+    )
     .join('');
   yield `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -161,7 +191,8 @@ export function* reportChunks(issue: Issue, lines: readonly string[]): Generator
   yield '\n';
   yield* anomaliesHtml(issue);
   yield '\n<section id="source-section"><h2>Source</h2><div id="source">';
-  for (let i = 0; i < lines.length; i++) yield `${i ? '\n' : ''}<div id="L${i + 1}"><a href="#L${i + 1}">${i + 1}</a>${esc(lines[i])}</div>`;
+  for (let i = 0; i < lines.length; i++)
+    yield `${i ? '\n' : ''}<div id="L${i + 1}"><a href="#L${i + 1}">${i + 1}</a>${esc(lines[i])}</div>`;
   yield `</div></section></div></main>
 <script>${SCRIPT}</script></body></html>
 `;

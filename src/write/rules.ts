@@ -5,7 +5,8 @@ export function ruleList(): ({ code: Code } & Rule)[] {
   return (Object.keys(CATALOGUE) as Code[]).map((code) => ({ code, ...(CATALOGUE[code] as Rule) }));
 }
 
-const md = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\*/g, '\\*').replace(/`/g, '\\`').replace(/</g, '&lt;');
+const md = (s: string): string =>
+  s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\*/g, '\\*').replace(/`/g, '\\`').replace(/</g, '&lt;');
 
 /** The catalogue as a Markdown table (what docs/anomalies.md shows between its rules markers). */
 export function rulesMarkdown(): string {

@@ -54,10 +54,12 @@ export function sarifReport(r: ValidationReport): string {
         ruleId: a.code,
         level: LEVEL[a.severity],
         message: { text: a.message },
-        locations: [{
-          physicalLocation: { artifactLocation: { uri, index }, region },
-          ...(a.documentId !== undefined ? { logicalLocations: [{ name: a.documentId, kind: 'module' }] } : {}),
-        }],
+        locations: [
+          {
+            physicalLocation: { artifactLocation: { uri, index }, region },
+            ...(a.documentId !== undefined ? { logicalLocations: [{ name: a.documentId, kind: 'module' }] } : {}),
+          },
+        ],
         partialFingerprints: { 'gongbaoAnomaly/v1': createHash('sha256').update(baselineKey(a)).digest('hex').slice(0, 32) },
       };
       const ri = ruleIndex.get(a.code);
@@ -68,30 +70,35 @@ export function sarifReport(r: ValidationReport): string {
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'gongbao',
-          version: r.version,
-          rules: codes.map((code) => {
-            const rule = CATALOGUE[code];
-            const level = ruleLevel(code, rules);
-            return {
-              id: code,
-              name: code.toLowerCase().replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase()).replace(/^./, (ch) => ch.toUpperCase()),
-              shortDescription: { text: rule.description },
-              help: { text: rule.hint },
-              defaultConfiguration: level === 'off' ? { enabled: false, level: LEVEL[rule.severity] } : { level: LEVEL[level] },
-              properties: { group: rule.group, tags: ['gazette', rule.group] },
-            };
-          }),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'gongbao',
+            version: r.version,
+            rules: codes.map((code) => {
+              const rule = CATALOGUE[code];
+              const level = ruleLevel(code, rules);
+              return {
+                id: code,
+                name: code
+                  .toLowerCase()
+                  .replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase())
+                  .replace(/^./, (ch) => ch.toUpperCase()),
+                shortDescription: { text: rule.description },
+                help: { text: rule.hint },
+                defaultConfiguration: level === 'off' ? { enabled: false, level: LEVEL[rule.severity] } : { level: LEVEL[level] },
+                properties: { group: rule.group, tags: ['gazette', rule.group] },
+              };
+            }),
+          },
         },
+        invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+        artifacts,
+        columnKind: 'utf16CodeUnits',
+        results,
       },
-      invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
-      artifacts,
-      columnKind: 'utf16CodeUnits',
-      results,
-    }],
+    ],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }

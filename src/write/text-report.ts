@@ -21,7 +21,10 @@ export function caretLines(evidence: string, column: number, width = 100): { tex
   // Column counts UTF-16 code units: find the character index it falls on.
   let idx = -1;
   for (let i = 0, units = 0; i < chars.length; i++) {
-    if (units === column - 1) { idx = i; break; }
+    if (units === column - 1) {
+      idx = i;
+      break;
+    }
     units += chars[i]!.length;
   }
   if (idx < 0 && column - 1 === evidence.length) idx = chars.length;
@@ -31,10 +34,16 @@ export function caretLines(evidence: string, column: number, width = 100): { tex
     const anchor = idx < 0 ? 0 : idx;
     let w = 0;
     start = anchor;
-    while (start > 0 && w < width * 0.35) { start--; w += displayWidth(chars[start]!); }
+    while (start > 0 && w < width * 0.35) {
+      start--;
+      w += displayWidth(chars[start]!);
+    }
     end = anchor;
     w = displayWidth(chars.slice(start, anchor).join(''));
-    while (end < chars.length && w < width) { w += displayWidth(chars[end]!); end++; }
+    while (end < chars.length && w < width) {
+      w += displayWidth(chars[end]!);
+      end++;
+    }
   }
   const pre = start > 0 ? '…' : '';
   const text = pre + chars.slice(start, end).join('') + (end < chars.length ? '…' : '');
@@ -92,7 +101,12 @@ function summaryLine(r: ValidationReport, c: ChalkInstance): string {
   const extra = [
     n.unreadable ? c.red(`${plural(n.unreadable, 'file')} could not be read`) : '',
     n.baselined ? `${n.baselined} known from the baseline not shown` : '',
-  ].filter(Boolean).join('; ');
-  const head = n.total === 0 ? c.green('✔ no anomalies') : `✖ ${plural(n.total, 'anomaly', 'anomalies')}: ${c.red(plural(n.error, 'error'))}, ${c.yellow(plural(n.warning, 'warning'))}, ${c.cyan(`${n.info} info`)}`;
+  ]
+    .filter(Boolean)
+    .join('; ');
+  const head =
+    n.total === 0
+      ? c.green('✔ no anomalies')
+      : `✖ ${plural(n.total, 'anomaly', 'anomalies')}: ${c.red(plural(n.error, 'error'))}, ${c.yellow(plural(n.warning, 'warning'))}, ${c.cyan(`${n.info} info`)}`;
   return `${head} · ${files}${extra ? ` · ${extra}` : ''}`;
 }

@@ -8,7 +8,6 @@ import { tree } from '../helpers/tree.js';
 const EXE = resolve('dist/gongbao');
 const SAMPLE = 'samples/changning-2023-02.txt';
 
-
 describe('single executable (npm run package)', () => {
   beforeAll(() => {
     execFileSync(process.execPath, ['scripts/package.mjs'], { stdio: 'inherit' });

@@ -17,11 +17,21 @@ describe('report.html in headless Chromium', () => {
   beforeAll(async () => {
     // In CI a missing browser is a failure, never a skip (.ci/run installs Debian's chromium).
     expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`).toBe(true);
-    const r = spawnSync(process.execPath, ['bin/gongbao', 'export', 'samples/changning-2023-02.txt', '--out', out, '-q'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['bin/gongbao', 'export', 'samples/changning-2023-02.txt', '--out', out, '-q'], {
+      encoding: 'utf8',
+    });
     expect(r.status, r.stderr).toBe(0);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();

@@ -34,9 +34,12 @@ export function expectGolden(file: string, text: string, env: NodeJS.ProcessEnv 
     writeFileSync(file, text);
   }
   if (!existsSync(file)) {
-    throw new Error(`golden file ${file} is missing: ${underCi(env) ? 'commit it (CI never writes golden files)' : 'run with UPDATE_GOLDEN=1 to write it, then review it'}`);
+    throw new Error(
+      `golden file ${file} is missing: ${underCi(env) ? 'commit it (CI never writes golden files)' : 'run with UPDATE_GOLDEN=1 to write it, then review it'}`,
+    );
   }
   const expected = readFileSync(file, 'utf8');
-  if (file.endsWith('.json')) expect(JSON.parse(text), `${file} (UPDATE_GOLDEN=1 rewrites it after an intended change)`).toEqual(JSON.parse(expected));
+  if (file.endsWith('.json'))
+    expect(JSON.parse(text), `${file} (UPDATE_GOLDEN=1 rewrites it after an intended change)`).toEqual(JSON.parse(expected));
   else expect(text, `${file} (UPDATE_GOLDEN=1 rewrites it after an intended change)`).toBe(expected);
 }

@@ -35,6 +35,15 @@ export function miniIssue(spec: MiniIssue): string {
     if (d.number !== null && d.number !== undefined) out.push(d.number, '');
     for (const b of d.body ?? ['各街道办事处：', '', '现将有关事项通知如下。', '', '特此通知。']) out.push(b, '');
   }
-  out.push('某某区人民政府公报', '', '2023 年第 2 期（总第 68 期）', '', `${spec.published ?? '2023 年 7 月 25 日'}出版`, '', '主办：某某区人民政府办公室', '');
+  out.push(
+    '某某区人民政府公报',
+    '',
+    '2023 年第 2 期（总第 68 期）',
+    '',
+    `${spec.published ?? '2023 年 7 月 25 日'}出版`,
+    '',
+    '主办：某某区人民政府办公室',
+    '',
+  );
   return out.join('\n');
 }

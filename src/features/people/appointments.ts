@@ -14,9 +14,7 @@ import type { SourceLines } from '../../read/lines.js';
 import { anomaly } from '../../model/catalogue.js';
 import { append, combine, map, ok, type Result } from '../../model/result.js';
 import { isTableRow } from '../../core/patterns.js';
-import {
-  actionsIn, entryOf, headerLineActions, lineAbove, mostlyPosts, nameColumn, onlyBlankBetween, own, type Action,
-} from './common.js';
+import { actionsIn, entryOf, headerLineActions, lineAbove, mostlyPosts, nameColumn, onlyBlankBetween, own, type Action } from './common.js';
 import { compactName, isName } from './names.js';
 import { parsePeriod } from './period.js';
 import { parsePositions, stripMarkup } from './positions.js';
@@ -39,7 +37,7 @@ function periodOf(ctx: Ctx, startLine: number): Period | null {
   if (fromTitle) return fromTitle;
   for (let k = startLine - 1; k > ctx.doc.titleSpan.endLine; k--) {
     const t = ctx.src.lines[k - 1]!;
-    if (t.length > 60 || isTableRow(t) || !t.includes('任') && !t.includes('免')) continue;
+    if (t.length > 60 || isTableRow(t) || (!t.includes('任') && !t.includes('免'))) continue;
     const p = parsePeriod(t);
     if (p) return p;
   }
@@ -50,39 +48,76 @@ function periodOf(ctx: Ctx, startLine: number): Period | null {
  * One record (and its anomalies) from a name text and a position text. Its `id` is set
  * once the document's records are all known (extractAppointments numbers them in order).
  */
-function entry(ctx: Ctx, action: Action, nameRawIn: string, positionText: string, line: number, column: number, period: Period | null): Result<Appointment> {
+function entry(
+  ctx: Ctx,
+  action: Action,
+  nameRawIn: string,
+  positionText: string,
+  line: number,
+  column: number,
+  period: Period | null,
+): Result<Appointment> {
   const { doc } = ctx;
   const anomalies: Anomaly[] = [];
   const nameRaw = stripMarkup(nameRawIn).trim();
   const evidence = ctx.src.lines[line - 1] ?? '';
   let name: string | null = null;
   if (nameRaw === '') {
-    anomalies.push(anomaly('PERSON_NAME_MISSING', { message: `${action === 'appoint' ? '任命' : '免去'} entry with a position but no name`, line, column, documentId: doc.id, evidence }));
+    anomalies.push(
+      anomaly('PERSON_NAME_MISSING', {
+        message: `${action === 'appoint' ? '任命' : '免去'} entry with a position but no name`,
+        line,
+        column,
+        documentId: doc.id,
+        evidence,
+      }),
+    );
   } else if (isName(compactName(nameRaw))) {
     name = compactName(nameRaw);
   } else {
-    anomalies.push(anomaly('PERSON_NAME_INVALID', { message: `“${nameRaw}” is not a name of 2–4 Chinese characters`, line, column, documentId: doc.id, evidence }));
+    anomalies.push(
+      anomaly('PERSON_NAME_INVALID', {
+        message: `“${nameRaw}” is not a name of 2–4 Chinese characters`,
+        line,
+        column,
+        documentId: doc.id,
+        evidence,
+      }),
+    );
   }
   const { positions, qualifiers } = parsePositions(positionText);
   if (positions.length === 0) {
-    anomalies.push(anomaly('PERSON_POSITION_MISSING', { message: `${name ?? nameRaw} has no position`, line, column, documentId: doc.id, evidence }));
+    anomalies.push(
+      anomaly('PERSON_POSITION_MISSING', { message: `${name ?? nameRaw} has no position`, line, column, documentId: doc.id, evidence }),
+    );
   }
   for (const p of positions) {
     if (p.title === null) {
-      anomalies.push(anomaly('PERSON_TITLE_UNKNOWN', { message: `no known post title at the end of “${p.text}”`, line, column, documentId: doc.id, evidence }));
+      anomalies.push(
+        anomaly('PERSON_TITLE_UNKNOWN', {
+          message: `no known post title at the end of “${p.text}”`,
+          line,
+          column,
+          documentId: doc.id,
+          evidence,
+        }),
+      );
     }
   }
-  return ok({
-    id: '',
-    action,
-    name,
-    nameRaw: nameRaw === '' ? null : nameRaw,
-    positions,
-    qualifiers,
-    period,
-    documentId: doc.id,
-    line,
-  }, anomalies);
+  return ok(
+    {
+      id: '',
+      action,
+      name,
+      nameRaw: nameRaw === '' ? null : nameRaw,
+      positions,
+      qualifiers,
+      period,
+      documentId: doc.id,
+      line,
+    },
+    anomalies,
+  );
 }
 
 interface ListState {
@@ -117,8 +152,7 @@ function columnActions(ctx: Ctx, table: Table, prev: ListState | null, nameColOf
   else if (acts.length > 1) {
     const f = free();
     acts.forEach((a, k) => f[k] !== undefined && columns.set(f[k]!, a));
-  }
-  else if (prev && onlyBlankBetween(src, prev.endLine, table.span.startLine) && table.columns.every((c) => c.nameRaw.trim() === '')) {
+  } else if (prev && onlyBlankBetween(src, prev.endLine, table.span.startLine) && table.columns.every((c) => c.nameRaw.trim() === '')) {
     for (const [i, a] of prev.columns) columns.set(i, a);
   } else {
     // The first row says 任 命 / 免 去 (a list header written as a row of the table).
@@ -143,7 +177,14 @@ function fromTable(ctx: Ctx, table: Table, prev: ListState | null, personnel: bo
   if (columns.size === 0) {
     if (personnel && nameColOf() >= 0) {
       const line = table.span.startLine;
-      return ok({ records: [], state: null }, [anomaly('PERSON_ACTION_UNKNOWN', { message: `a list of ${table.rows.length} people without a 任命 / 免去 header`, line, documentId: doc.id, evidence: src.lines[line - 1]! })]);
+      return ok({ records: [], state: null }, [
+        anomaly('PERSON_ACTION_UNKNOWN', {
+          message: `a list of ${table.rows.length} people without a 任命 / 免去 header`,
+          line,
+          documentId: doc.id,
+          evidence: src.lines[line - 1]!,
+        }),
+      ]);
     }
     return ok({ records: [], state: null });
   }
@@ -241,7 +282,8 @@ export function extractAppointments(src: SourceLines, doc: Document, tables: rea
     const text = src.lines[k - 1]!;
     const acts = headerLineActions(text);
     if (acts.length !== 1) {
-      if (personnel && (text.includes('任命') || text.includes('免去') || text.includes('聘任') || text.includes('提名'))) found.push(fromSentence(ctx, k, text));
+      if (personnel && (text.includes('任命') || text.includes('免去') || text.includes('聘任') || text.includes('提名')))
+        found.push(fromSentence(ctx, k, text));
       continue;
     }
     // A header line directly above a table belongs to the table (handled there).

@@ -49,14 +49,19 @@ export function isSentence(s: string): boolean {
  */
 export function headerLineActions(s: string): Action[] {
   // Cheap checks first: this runs on every line of a document.
-  if (s.length > 60 || (s.indexOf('任') < 0 && s.indexOf('免') < 0 && s.indexOf('聘') < 0 && s.indexOf('提') < 0 && s.indexOf('解') < 0 && s.indexOf('撤') < 0)) return [];
+  if (
+    s.length > 60 ||
+    (s.indexOf('任') < 0 && s.indexOf('免') < 0 && s.indexOf('聘') < 0 && s.indexOf('提') < 0 && s.indexOf('解') < 0 && s.indexOf('撤') < 0)
+  )
+    return [];
   const c = compact(s).replace(/[:：]$/, '');
   if (c.length === 0 || c.length > 16 || isSentence(c)) return [];
   const actions = actionsIn(c);
   if (actions.length === 0) return [];
   // Nothing but header words may stand on the line (姓名, 职务, 名单, 人员, the actions).
   let rest = c;
-  for (const w of ['姓名', '职务', '名单', '人员', '如下', '事项', '同志', '的', ...APPOINT_WORDS, ...REMOVE_WORDS]) rest = rest.split(w).join('');
+  for (const w of ['姓名', '职务', '名单', '人员', '如下', '事项', '同志', '的', ...APPOINT_WORDS, ...REMOVE_WORDS])
+    rest = rest.split(w).join('');
   return rest.length <= 2 ? actions : [];
 }
 
@@ -155,7 +160,6 @@ export function entryOf(text: string): { nameRaw: string; position: string; colu
   if (titleSuffixLength(peelTrailing(compact(t)).core) > 0) return { nameRaw: '', position: t, column: offset + 1 };
   return null;
 }
-
 
 /**
  * True when most filled cells of the given columns hold a post with a known title (区某局副局长):

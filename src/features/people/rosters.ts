@@ -142,24 +142,50 @@ const GROUP_MARK = /^\s*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[�
 export function groupHeading(text: string): string | null {
   const m = GROUP_MARK.exec(text);
   if (!m) return null;
-  const rest = stripMarkup(text.slice(m[0].length)).trim().replace(/[:：]$/, '');
+  const rest = stripMarkup(text.slice(m[0].length))
+    .trim()
+    .replace(/[:：]$/, '');
   if (rest.length < 2 || rest.length > 16 || /[\s\u3000、，,。；;：:（(]/.test(rest)) return null;
   if (splitName(rest).name !== null) return null;
   return rest;
 }
 
-function addMember(ctx: Ctx, role: string, nameRawIn: string, positionIn: string, source: RosterMember['source'], line: number, column: number): void {
+function addMember(
+  ctx: Ctx,
+  role: string,
+  nameRawIn: string,
+  positionIn: string,
+  source: RosterMember['source'],
+  line: number,
+  column: number,
+): void {
   const nameRaw = stripMarkup(nameRawIn).trim();
   const position = removeCjkSpaces(stripMarkup(positionIn)).trim();
   const evidence = ctx.src.lines[line - 1] ?? '';
   const documentId = ctx.doc.id;
   let name: string | null = null;
   if (nameRaw === '') {
-    ctx.anomalies.push(anomaly('PERSON_NAME_MISSING', { message: `roster ${role} with a position (${position}) but no name`, line, column, documentId, evidence }));
+    ctx.anomalies.push(
+      anomaly('PERSON_NAME_MISSING', {
+        message: `roster ${role} with a position (${position}) but no name`,
+        line,
+        column,
+        documentId,
+        evidence,
+      }),
+    );
   } else if (isName(compactName(nameRaw))) {
     name = compactName(nameRaw);
   } else {
-    ctx.anomalies.push(anomaly('PERSON_NAME_INVALID', { message: `“${nameRaw}” is not a name of 2–4 Chinese characters`, line, column, documentId, evidence }));
+    ctx.anomalies.push(
+      anomaly('PERSON_NAME_INVALID', {
+        message: `“${nameRaw}” is not a name of 2–4 Chinese characters`,
+        line,
+        column,
+        documentId,
+        evidence,
+      }),
+    );
   }
   let pos: string | null = position || null;
   if (pos === null && name !== null && source === 'sentence') {
@@ -167,7 +193,15 @@ function addMember(ctx: Ctx, role: string, nameRawIn: string, positionIn: string
     pos = ctx.members.find((m) => m.name === name && m.position !== null)?.position ?? null;
   }
   if (pos === null) {
-    ctx.anomalies.push(anomaly('PERSON_POSITION_MISSING', { message: `roster ${role} ${name ?? nameRaw} has no position`, line, column, documentId, evidence }));
+    ctx.anomalies.push(
+      anomaly('PERSON_POSITION_MISSING', {
+        message: `roster ${role} ${name ?? nameRaw} has no position`,
+        line,
+        column,
+        documentId,
+        evidence,
+      }),
+    );
   }
   const member: RosterMember = { order: ctx.members.length + 1, role, name, nameRaw: nameRaw || null, position: pos, source, line };
   if (ctx.group !== undefined) member.group = ctx.group;
@@ -300,7 +334,9 @@ interface Segment {
 export function extractRosters(src: SourceLines, doc: Document, tables: readonly Table[], anomalies: Anomaly[]): Roster[] {
   const titleBody = bodyFromTitle(doc.title);
   const sorted = [...tables].sort((a, b) => a.span.startLine - b.span.startLine);
-  const segments: Segment[] = [{ from: doc.titleSpan.endLine + 1, to: doc.span.endLine, body: titleBody, bodyLine: titleBody ? doc.titleSpan.startLine : null }];
+  const segments: Segment[] = [
+    { from: doc.titleSpan.endLine + 1, to: doc.span.endLine, body: titleBody, bodyLine: titleBody ? doc.titleSpan.startLine : null },
+  ];
   let ti = 0;
   for (let k = doc.titleSpan.endLine + 1; k <= doc.span.endLine; k++) {
     while (ti < sorted.length && sorted[ti]!.span.endLine < k) ti++;
@@ -412,7 +448,9 @@ function rosterOf(src: SourceLines, doc: Document, sorted: readonly Table[], ano
 
 /** Names only, joined by 、 or ，(成员：张三、李四): one member each, without a position. */
 function addNames(ctx: Ctx, role: string, text: string, line: number, column: number): boolean {
-  const t = stripMarkup(text).trim().replace(/[。；;]$/, '');
+  const t = stripMarkup(text)
+    .trim()
+    .replace(/[。；;]$/, '');
   if (t.indexOf('、') < 0 && t.indexOf('，') < 0 && t.indexOf(',') < 0) return false;
   const parts = t.split(/[、，,]/);
   if (parts.length < 2 || !parts.every((p) => isName(compactName(p.trim())))) return false;

@@ -80,10 +80,13 @@ export function checkJoin(drafts: readonly SluiceDraft[], lines: readonly string
     const t = d.section;
     if (s && !t) {
       if (groupsWithSections.has(d.group)) {
-        out.push(raise(d, 'SLUICE_SECTION_MISSING', {
-          message: `${s.name} (row ${s.index ?? s.position + 1} of the summary) has no boundary section with stakes`,
-          line: s.line, evidence: s.evidence,
-        }));
+        out.push(
+          raise(d, 'SLUICE_SECTION_MISSING', {
+            message: `${s.name} (row ${s.index ?? s.position + 1} of the summary) has no boundary section with stakes`,
+            line: s.line,
+            evidence: s.evidence,
+          }),
+        );
       } else d.checks.join = 'skipped';
       d.checks.name = 'skipped';
       d.checks.order = 'skipped';
@@ -93,10 +96,13 @@ export function checkJoin(drafts: readonly SluiceDraft[], lines: readonly string
         d.codes.add('SLUICE_SECTION_HEADING_MISSING');
         d.checks.join = 'fail';
       } else if (groupsWithSummary.has(d.group)) {
-        out.push(raise(d, 'SLUICE_SECTION_UNLISTED', {
-          message: `section ${t.number !== null ? `(${t.number}) ` : ''}${t.name} has no row in the summary table`,
-          line: t.line, evidence: t.nameRaw,
-        }));
+        out.push(
+          raise(d, 'SLUICE_SECTION_UNLISTED', {
+            message: `section ${t.number !== null ? `(${t.number}) ` : ''}${t.name} has no row in the summary table`,
+            line: t.line,
+            evidence: t.nameRaw,
+          }),
+        );
       } else d.checks.join = 'skipped';
       d.checks.name = 'skipped';
       d.checks.order = 'skipped';
@@ -104,10 +110,13 @@ export function checkJoin(drafts: readonly SluiceDraft[], lines: readonly string
       // Each count is a pass over the text: only for the first few mismatches.
       const [a, b] = ++counted <= MAX_NAME_COUNTS ? countInText(lines, [s.name, t.name], headings) : [0, 0];
       const text = a! + b! > 0 ? `; the text elsewhere writes ${s.name} ${a}×, ${t.name} ${b}×` : '';
-      out.push(raise(d, 'SLUICE_NAME_MISMATCH', {
-        message: `section ${t.number !== null ? `(${t.number}) ` : ''}"${t.name}" is "${s.name}" in the summary table (line ${s.line})${text}`,
-        line: t.line, evidence: t.nameRaw,
-      }));
+      out.push(
+        raise(d, 'SLUICE_NAME_MISMATCH', {
+          message: `section ${t.number !== null ? `(${t.number}) ` : ''}"${t.name}" is "${s.name}" in the summary table (line ${s.line})${text}`,
+          line: t.line,
+          evidence: t.nameRaw,
+        }),
+      );
     }
   }
   return out;
@@ -134,10 +143,13 @@ export function checkOrder(drafts: readonly SluiceDraft[]): Anomaly[] {
         const t = d.section!;
         const s = d.summary!;
         if (t.number !== s.index) {
-          out.push(raise(d, 'SLUICE_ORDER_MISMATCH', {
-            message: `section (${t.number}) ${t.name} is row ${s.index} of the summary table (${s.name}, line ${s.line})`,
-            line: t.line, evidence: t.nameRaw,
-          }));
+          out.push(
+            raise(d, 'SLUICE_ORDER_MISMATCH', {
+              message: `section (${t.number}) ${t.name} is row ${s.index} of the summary table (${s.name}, line ${s.line})`,
+              line: t.line,
+              evidence: t.nameRaw,
+            }),
+          );
         }
       }
       continue;
@@ -148,10 +160,13 @@ export function checkOrder(drafts: readonly SluiceDraft[]): Anomaly[] {
       if (keep.has(i)) return;
       const t = d.section!;
       const s = d.summary!;
-      out.push(raise(d, 'SLUICE_ORDER_MISMATCH', {
-        message: `section ${t.name} stands at place ${i + 1} of the joined sections but ${s.name} is row ${s.position + 1} of the summary table (line ${s.line})`,
-        line: t.line, evidence: t.nameRaw,
-      }));
+      out.push(
+        raise(d, 'SLUICE_ORDER_MISMATCH', {
+          message: `section ${t.name} stands at place ${i + 1} of the joined sections but ${s.name} is row ${s.position + 1} of the summary table (line ${s.line})`,
+          line: t.line,
+          evidence: t.nameRaw,
+        }),
+      );
     });
   }
   return out;
@@ -161,34 +176,48 @@ export function checkOrder(drafts: readonly SluiceDraft[]): Anomaly[] {
 export function checkStakes(d: SluiceDraft): Anomaly[] {
   const out: Anomaly[] = [];
   const t = d.section;
-  if (!t) { d.checks.stakes = 'skipped'; return out; }
+  if (!t) {
+    d.checks.stakes = 'skipped';
+    return out;
+  }
   const name = sluiceName(d);
   let expected = 1;
   const seen = new Map<string, PointDraft>();
   for (const p of t.points) {
     if (p.seq !== null) {
       if (p.seq !== expected) {
-        out.push(raise(d, 'SLUICE_SEQ_GAP', {
-          message: `${name}: 序号 ${p.seq} where ${expected} was expected${p.seq > expected ? ` (${p.seq - expected} missing)` : ''}`,
-          line: p.line, evidence: p.evidence,
-        }));
+        out.push(
+          raise(d, 'SLUICE_SEQ_GAP', {
+            message: `${name}: 序号 ${p.seq} where ${expected} was expected${p.seq > expected ? ` (${p.seq - expected} missing)` : ''}`,
+            line: p.line,
+            evidence: p.evidence,
+          }),
+        );
       }
       expected = p.seq + 1;
       if (p.stakeNumber !== null && p.stakeNumber !== p.seq) {
-        out.push(raise(d, 'SLUICE_STAKE_NUMBER_MISMATCH', {
-          message: `${name}: stake ${p.stake} stands in row 序号 ${p.seq}`,
-          line: p.line, column: p.column, evidence: p.evidence,
-        }));
+        out.push(
+          raise(d, 'SLUICE_STAKE_NUMBER_MISMATCH', {
+            message: `${name}: stake ${p.stake} stands in row 序号 ${p.seq}`,
+            line: p.line,
+            column: p.column,
+            evidence: p.evidence,
+          }),
+        );
       }
     } else expected++;
     const key = p.stake.replace(/\s+/g, '').toUpperCase();
     if (key === '') continue;
     const first = seen.get(key);
     if (first) {
-      out.push(raise(d, 'SLUICE_STAKE_DUPLICATE', {
-        message: `${name}: stake ${p.stake} appears twice (also line ${first.line})`,
-        line: p.line, column: p.column, evidence: p.evidence,
-      }));
+      out.push(
+        raise(d, 'SLUICE_STAKE_DUPLICATE', {
+          message: `${name}: stake ${p.stake} appears twice (also line ${first.line})`,
+          line: p.line,
+          column: p.column,
+          evidence: p.evidence,
+        }),
+      );
     } else seen.set(key, p);
   }
   return out;
@@ -201,7 +230,10 @@ export function checkDuplicates(drafts: readonly SluiceDraft[]): Anomaly[] {
   const out: Anomaly[] = [];
   const global = new Map<string, { d: SluiceDraft; p: PointDraft }>();
   for (const d of drafts) {
-    if (!d.section) { d.checks.duplicates = 'skipped'; continue; }
+    if (!d.section) {
+      d.checks.duplicates = 'skipped';
+      continue;
+    }
     const local = new Map<string, PointDraft>();
     const name = sluiceName(d);
     for (const p of d.section.points) {
@@ -209,19 +241,27 @@ export function checkDuplicates(drafts: readonly SluiceDraft[]): Anomaly[] {
       const k = coordKey(p);
       const first = local.get(k);
       if (first) {
-        out.push(raise(d, 'SLUICE_DUPLICATE_POINT', {
-          message: `${name}: ${stakeLabel(p)} has the same coordinates as ${stakeLabel(first)} (line ${first.line}): Y ${p.y}, X ${p.x}`,
-          line: p.line, column: p.column, evidence: p.evidence,
-        }));
+        out.push(
+          raise(d, 'SLUICE_DUPLICATE_POINT', {
+            message: `${name}: ${stakeLabel(p)} has the same coordinates as ${stakeLabel(first)} (line ${first.line}): Y ${p.y}, X ${p.x}`,
+            line: p.line,
+            column: p.column,
+            evidence: p.evidence,
+          }),
+        );
         continue;
       }
       local.set(k, p);
       const other = global.get(k);
       if (other && other.d !== d) {
-        out.push(raise(d, 'SLUICE_SHARED_POINT', {
-          message: `${name}: ${stakeLabel(p)} has the same coordinates as ${sluiceName(other.d)} ${stakeLabel(other.p)} (line ${other.p.line}): Y ${p.y}, X ${p.x}`,
-          line: p.line, column: p.column, evidence: p.evidence,
-        }));
+        out.push(
+          raise(d, 'SLUICE_SHARED_POINT', {
+            message: `${name}: ${stakeLabel(p)} has the same coordinates as ${sluiceName(other.d)} ${stakeLabel(other.p)} (line ${other.p.line}): Y ${p.y}, X ${p.x}`,
+            line: p.line,
+            column: p.column,
+            evidence: p.evidence,
+          }),
+        );
         other.d.codes.add('SLUICE_SHARED_POINT');
         other.d.checks.duplicates = 'fail';
       } else if (!other) global.set(k, { d, p });
@@ -234,9 +274,15 @@ export function checkDuplicates(drafts: readonly SluiceDraft[]): Anomaly[] {
 export function checkOutliers(d: SluiceDraft): Anomaly[] {
   const out: Anomaly[] = [];
   const t = d.section;
-  if (!t) { d.checks.outliers = 'skipped'; return out; }
+  if (!t) {
+    d.checks.outliers = 'skipped';
+    return out;
+  }
   const { pts, drafts } = pointsOf(t);
-  if (pts.length < 4) { d.checks.outliers = 'skipped'; return out; }
+  if (pts.length < 4) {
+    d.checks.outliers = 'skipped';
+    return out;
+  }
   const name = sluiceName(d);
   const far = new Map(outliers(pts).map((o) => [o.index, o]));
   const excluded = new Set(d.geometry?.excluded ?? []);
@@ -246,10 +292,14 @@ export function checkOutliers(d: SluiceDraft): Anomaly[] {
     if (!o && !excluded.has(i)) return;
     const dist = distances[i]!;
     const note = excluded.has(i) ? '; left out of the polygon (the stake sequence jumps to it and back)' : '';
-    out.push(raise(d, 'SLUICE_POINT_OUTLIER', {
-      message: `${name}: ${stakeLabel(p)} lies ${fmt(dist)} m from the median point of the ${pts.length} stakes, whose typical distance is ${fmt(spread)} m (${fmt(dist / spread)}×)${note}`,
-      line: p.line, column: p.column, evidence: p.evidence,
-    }));
+    out.push(
+      raise(d, 'SLUICE_POINT_OUTLIER', {
+        message: `${name}: ${stakeLabel(p)} lies ${fmt(dist)} m from the median point of the ${pts.length} stakes, whose typical distance is ${fmt(spread)} m (${fmt(dist / spread)}×)${note}`,
+        line: p.line,
+        column: p.column,
+        evidence: p.evidence,
+      }),
+    );
   });
   return out;
 }
@@ -273,10 +323,14 @@ export function checkArithmetic(d: SluiceDraft): Anomaly[] {
     const tol = roundingTolerance(figs);
     const dec = Math.max(...figs.map((f) => f.decimals));
     if (Math.abs(diff) > tol) {
-      out.push(raise(d, 'SLUICE_SHORELINE_SUM', {
-        message: `${s.name}: 左岸 ${fmt(l.shorelineLength.value, dec)} + 右岸 ${fmt(r.shorelineLength.value, dec)} = ${fmt(sum, dec)} m, but 岸线总长度 is ${fmt(s.totalShorelineLength.value, dec)} m (off by ${fmt(Math.abs(diff), dec + 1)} m; rounding tolerance ${fmt(tol, dec + 2)} m)`,
-        line: s.line, column: s.totalShorelineLength.cell.column, evidence: s.evidence,
-      }));
+      out.push(
+        raise(d, 'SLUICE_SHORELINE_SUM', {
+          message: `${s.name}: 左岸 ${fmt(l.shorelineLength.value, dec)} + 右岸 ${fmt(r.shorelineLength.value, dec)} = ${fmt(sum, dec)} m, but 岸线总长度 is ${fmt(s.totalShorelineLength.value, dec)} m (off by ${fmt(Math.abs(diff), dec + 1)} m; rounding tolerance ${fmt(tol, dec + 2)} m)`,
+          line: s.line,
+          column: s.totalShorelineLength.cell.column,
+          evidence: s.evidence,
+        }),
+      );
     } else d.checks.shorelineSum = 'ok';
   }
   const parts = [l.landArea, r.landArea, s.waterArea];
@@ -287,13 +341,24 @@ export function checkArithmetic(d: SluiceDraft): Anomaly[] {
     const diff = sum - s.totalArea.value;
     const tol = roundingTolerance(figs);
     const dec = Math.max(...figs.map((f) => f.decimals));
-    const terms = [['左岸陆域', l.landArea], ['右岸陆域', r.landArea], ['水域', s.waterArea]] as const;
-    const expr = terms.filter(([, f]) => f).map(([k, f]) => `${k} ${fmt(f!.value, dec)}`).join(' + ');
+    const terms = [
+      ['左岸陆域', l.landArea],
+      ['右岸陆域', r.landArea],
+      ['水域', s.waterArea],
+    ] as const;
+    const expr = terms
+      .filter(([, f]) => f)
+      .map(([k, f]) => `${k} ${fmt(f!.value, dec)}`)
+      .join(' + ');
     if (Math.abs(diff) > tol) {
-      out.push(raise(d, 'SLUICE_AREA_SUM', {
-        message: `${s.name}: ${expr} = ${fmt(sum, dec)} m², but 总面积 is ${fmt(s.totalArea.value, dec)} m² (off by ${fmt(Math.abs(diff), dec + 1)} m²; rounding tolerance ${fmt(tol, dec + 2)} m²)`,
-        line: s.line, column: s.totalArea.cell.column, evidence: s.evidence,
-      }));
+      out.push(
+        raise(d, 'SLUICE_AREA_SUM', {
+          message: `${s.name}: ${expr} = ${fmt(sum, dec)} m², but 总面积 is ${fmt(s.totalArea.value, dec)} m² (off by ${fmt(Math.abs(diff), dec + 1)} m²; rounding tolerance ${fmt(tol, dec + 2)} m²)`,
+          line: s.line,
+          column: s.totalArea.cell.column,
+          evidence: s.evidence,
+        }),
+      );
     } else d.checks.areaSum = 'ok';
   }
   return out;
@@ -320,42 +385,73 @@ export function checkGeometry(d: SluiceDraft): Anomaly[] {
   const name = sluiceName(d);
   const geo = g.geometry;
   if (geo.boundary === 'none') {
-    out.push(raise(d, 'SLUICE_TOO_FEW_POINTS', {
-      message: `${name}: ${pointsOf(t).pts.length} stakes with coordinates (3 or more needed for a polygon)`,
-      line: t.line, evidence: t.nameRaw,
-    }));
+    out.push(
+      raise(d, 'SLUICE_TOO_FEW_POINTS', {
+        message: `${name}: ${pointsOf(t).pts.length} stakes with coordinates (3 or more needed for a polygon)`,
+        line: t.line,
+        evidence: t.nameRaw,
+      }),
+    );
     return out;
   }
-  const ringText = geo.rings.length > 1 ? ` (${geo.rings.length} rings: 序号 ${geo.rings.map((r) => `${r.fromSeq}–${r.toSeq}`).join(', ')})` : '';
+  const ringText =
+    geo.rings.length > 1 ? ` (${geo.rings.length} rings: 序号 ${geo.rings.map((r) => `${r.fromSeq}–${r.toSeq}`).join(', ')})` : '';
   if (geo.rings.length > 1) {
-    out.push(raise(d, 'SLUICE_MULTIPART', {
-      message: `${name}: the stakes form ${geo.rings.length} separate rings: ${geo.rings.map((r) => `序号 ${r.fromSeq}–${r.toSeq} (area ${fmt(r.area, 2)} m², perimeter ${fmt(r.perimeter, 2)} m)`).join('; ')}`,
-      line: t.line, evidence: t.nameRaw,
-    }));
+    out.push(
+      raise(d, 'SLUICE_MULTIPART', {
+        message: `${name}: the stakes form ${geo.rings.length} separate rings: ${geo.rings.map((r) => `序号 ${r.fromSeq}–${r.toSeq} (area ${fmt(r.area, 2)} m², perimeter ${fmt(r.perimeter, 2)} m)`).join('; ')}`,
+        line: t.line,
+        evidence: t.nameRaw,
+      }),
+    );
   }
   const s = d.summary;
   if (s?.totalArea && geo.area !== null) {
     if (beyond(geo.area, s.totalArea.value, AREA_TOLERANCE)) {
-      out.push(raise(d, 'SLUICE_AREA_MISMATCH', {
-        message: `${name}: the polygon through the stakes${ringText} has an area of ${fmt(geo.area, 2)} m², but 总面积 is ${fmt(s.totalArea.value, s.totalArea.decimals)} m² (ratio ${(geo.area / s.totalArea.value).toFixed(3)}; tolerance 1 % and 1 m²)${alone(geo.rings.map((r) => r.area), s.totalArea.value, AREA_TOLERANCE, 'm²')}`,
-        line: s.line, column: s.totalArea.cell.column, evidence: s.evidence,
-      }));
+      out.push(
+        raise(d, 'SLUICE_AREA_MISMATCH', {
+          message: `${name}: the polygon through the stakes${ringText} has an area of ${fmt(geo.area, 2)} m², but 总面积 is ${fmt(s.totalArea.value, s.totalArea.decimals)} m² (ratio ${(geo.area / s.totalArea.value).toFixed(3)}; tolerance 1 % and 1 m²)${alone(
+            geo.rings.map((r) => r.area),
+            s.totalArea.value,
+            AREA_TOLERANCE,
+            'm²',
+          )}`,
+          line: s.line,
+          column: s.totalArea.cell.column,
+          evidence: s.evidence,
+        }),
+      );
     } else d.checks.area = 'ok';
   }
   if (s?.boundaryLength && geo.perimeter !== null) {
     if (beyond(geo.perimeter, s.boundaryLength.value, LENGTH_TOLERANCE)) {
-      out.push(raise(d, 'SLUICE_LENGTH_MISMATCH', {
-        message: `${name}: the polygon through the stakes${ringText} has a perimeter of ${fmt(geo.perimeter, 2)} m${geo.rings.length > 1 ? ` (${geo.rings.map((r) => fmt(r.perimeter, 2)).join(' + ')})` : ''}, but 界址线长 is ${fmt(s.boundaryLength.value, s.boundaryLength.decimals)} m (ratio ${(geo.perimeter / s.boundaryLength.value).toFixed(3)}; tolerance 1 % and 0.5 m)${alone(geo.rings.map((r) => r.perimeter), s.boundaryLength.value, LENGTH_TOLERANCE, 'm')}`,
-        line: s.line, column: s.boundaryLength.cell.column, evidence: s.evidence,
-      }));
+      out.push(
+        raise(d, 'SLUICE_LENGTH_MISMATCH', {
+          message: `${name}: the polygon through the stakes${ringText} has a perimeter of ${fmt(geo.perimeter, 2)} m${geo.rings.length > 1 ? ` (${geo.rings.map((r) => fmt(r.perimeter, 2)).join(' + ')})` : ''}, but 界址线长 is ${fmt(s.boundaryLength.value, s.boundaryLength.decimals)} m (ratio ${(geo.perimeter / s.boundaryLength.value).toFixed(3)}; tolerance 1 % and 0.5 m)${alone(
+            geo.rings.map((r) => r.perimeter),
+            s.boundaryLength.value,
+            LENGTH_TOLERANCE,
+            'm',
+          )}`,
+          line: s.line,
+          column: s.boundaryLength.cell.column,
+          evidence: s.evidence,
+        }),
+      );
     } else d.checks.boundaryLength = 'ok';
   }
   if (geo.selfIntersections > 0) {
-    const first = g.crossings.slice(0, 3).map((c) => `${c.a[0]}–${c.a[1]} × ${c.b[0]}–${c.b[1]}`).join(', ');
-    out.push(raise(d, 'SLUICE_SELF_INTERSECTION', {
-      message: `${name}: the polygon through the stakes in order crosses itself ${geo.selfIntersections} time(s); edges (序号) ${first}${g.crossings.length > 3 ? ' …' : ''}`,
-      line: t.line, evidence: t.nameRaw,
-    }));
+    const first = g.crossings
+      .slice(0, 3)
+      .map((c) => `${c.a[0]}–${c.a[1]} × ${c.b[0]}–${c.b[1]}`)
+      .join(', ');
+    out.push(
+      raise(d, 'SLUICE_SELF_INTERSECTION', {
+        message: `${name}: the polygon through the stakes in order crosses itself ${geo.selfIntersections} time(s); edges (序号) ${first}${g.crossings.length > 3 ? ' …' : ''}`,
+        line: t.line,
+        evidence: t.nameRaw,
+      }),
+    );
   } else d.checks.selfIntersections = 'ok';
   return out;
 }
@@ -383,10 +479,15 @@ export function checkTotals(totals: readonly TotalsDraft[]): Anomaly[] {
       const tol = roundingTolerance([...terms, total]);
       const dec = Math.max(...[...terms, total].map((f) => f.decimals));
       if (Math.abs(sum - total.value) > tol) {
-        out.push(anomaly('SLUICE_TOTAL_SUM', {
-          message: `${t.row.name}: ${label} of the ${terms.length} rows adds up to ${fmt(sum, dec)}, but the row gives ${fmt(total.value, dec)} (off by ${fmt(Math.abs(sum - total.value), dec + 1)}; rounding tolerance ${fmt(tol, dec + 2)})`,
-          line: t.line, column: total.cell.column, evidence: t.evidence, ...(t.documentId ? { documentId: t.documentId } : {}),
-        }));
+        out.push(
+          anomaly('SLUICE_TOTAL_SUM', {
+            message: `${t.row.name}: ${label} of the ${terms.length} rows adds up to ${fmt(sum, dec)}, but the row gives ${fmt(total.value, dec)} (off by ${fmt(Math.abs(sum - total.value), dec + 1)}; rounding tolerance ${fmt(tol, dec + 2)})`,
+            line: t.line,
+            column: total.cell.column,
+            evidence: t.evidence,
+            ...(t.documentId ? { documentId: t.documentId } : {}),
+          }),
+        );
       }
     }
   }
@@ -397,7 +498,11 @@ export function checkTotals(totals: readonly TotalsDraft[]): Anomaly[] {
  * Runs every check over the joined sluices (geometry first): the same drafts, filled in
  * (geometry, check results, codes), with the anomalies in the order of the checks.
  */
-export function checkSluices(drafts: readonly SluiceDraft[], totals: readonly TotalsDraft[] = [], lines: readonly string[] = []): Result<readonly SluiceDraft[]> {
+export function checkSluices(
+  drafts: readonly SluiceDraft[],
+  totals: readonly TotalsDraft[] = [],
+  lines: readonly string[] = [],
+): Result<readonly SluiceDraft[]> {
   const out = checkTotals(totals);
   for (const d of drafts) if (d.section) d.geometry = computeGeometry(pointsOf(d.section).pts, d.summary?.totalArea?.value ?? null);
   append(out, checkJoin(drafts, lines));

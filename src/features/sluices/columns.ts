@@ -61,7 +61,15 @@ function fixedBank(key: string): Bank | null {
 /** Reads the layout of a summary table, or null when the header is not one. */
 export function summaryLayout(columns: readonly string[]): SummaryLayout | null {
   const out: SummaryLayout = {
-    index: null, name: -1, grade: null, groups: [], totalShoreline: null, boundaryLength: null, waterArea: null, totalArea: null, note: null,
+    index: null,
+    name: -1,
+    grade: null,
+    groups: [],
+    totalShoreline: null,
+    boundaryLength: null,
+    waterArea: null,
+    totalArea: null,
+    note: null,
   };
   let current: BankGroup | null = null;
   let measures = 0;
@@ -154,9 +162,18 @@ export function stakeLayout(columns: readonly string[]): StakeLayout | null {
       if (stake < 0) stake = i;
       return;
     }
-    if (k.includes('序号')) { seq ??= i; return; }
-    if (k.includes('岸别')) { bank ??= i; return; }
-    if (k.includes('备注')) { note ??= i; return; }
+    if (k.includes('序号')) {
+      seq ??= i;
+      return;
+    }
+    if (k.includes('岸别')) {
+      bank ??= i;
+      return;
+    }
+    if (k.includes('备注')) {
+      note ??= i;
+      return;
+    }
     const axis = axisOf(k);
     if (axis === 'y' && y < 0) y = i;
     else if (axis === 'x' && x < 0) x = i;

@@ -23,13 +23,27 @@ export interface SluiceDraft {
 /** Check results before any check ran: ok where a check can only fail, skipped where it needs data. */
 export function newChecks(): SluiceChecks {
   return {
-    join: 'ok', name: 'ok', order: 'ok', stakes: 'ok', duplicates: 'ok', outliers: 'ok',
-    shorelineSum: 'skipped', areaSum: 'skipped', area: 'skipped', boundaryLength: 'skipped', selfIntersections: 'skipped',
+    join: 'ok',
+    name: 'ok',
+    order: 'ok',
+    stakes: 'ok',
+    duplicates: 'ok',
+    outliers: 'ok',
+    shorelineSum: 'skipped',
+    areaSum: 'skipped',
+    area: 'skipped',
+    boundaryLength: 'skipped',
+    selfIntersections: 'skipped',
   };
 }
 
 /** A fresh draft of a joined pair (either side may be missing). */
-export function newDraft(group: string | null, summary: SummaryDraft | null, section: SectionDraft | null, joinedBy: SluiceDraft['joinedBy']): SluiceDraft {
+export function newDraft(
+  group: string | null,
+  summary: SummaryDraft | null,
+  section: SectionDraft | null,
+  joinedBy: SluiceDraft['joinedBy'],
+): SluiceDraft {
   return { summary, section, joinedBy, group, geometry: null, checks: newChecks(), codes: new Set() };
 }
 

@@ -56,7 +56,12 @@ export function sluiceGeoJson(issue: Issue, tx: (p: Pos) => Pos, extra: Record<s
   const features: unknown[] = [];
   for (const s of issue.sluices) {
     const rings = sluiceRings(issue, s).map((r) => [r.map(tx)]);
-    const geometry = rings.length === 0 ? null : rings.length === 1 ? { type: 'Polygon', coordinates: rings[0] } : { type: 'MultiPolygon', coordinates: rings };
+    const geometry =
+      rings.length === 0
+        ? null
+        : rings.length === 1
+          ? { type: 'Polygon', coordinates: rings[0] }
+          : { type: 'MultiPolygon', coordinates: rings };
     features.push({ type: 'Feature', geometry, properties: sluiceProperties(s) });
   }
   for (const { sluiceRef: _ref, ...p } of issue.points) {
@@ -71,7 +76,13 @@ export function sluiceGeoJson(issue: Issue, tx: (p: Pos) => Pos, extra: Record<s
 }
 
 export function localGeoJson(issue: Issue): string {
-  return JSON.stringify(sluiceGeoJson(issue, (p) => p, { coordinateSystem: LOCAL_CRS }), null, 1) + '\n';
+  return (
+    JSON.stringify(
+      sluiceGeoJson(issue, (p) => p, { coordinateSystem: LOCAL_CRS }),
+      null,
+      1,
+    ) + '\n'
+  );
 }
 
 type Proj4 = (from: string, to: string) => { forward(p: number[]): number[] };
@@ -86,7 +97,8 @@ export async function crsProblem(crs: string): Promise<string | null> {
   try {
     const proj4 = await loadProj4();
     const [lon, lat] = proj4(crs, 'EPSG:4326').forward([0, 0]) as [number, number];
-    if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90) return `the definition does not give a position for (0, 0): ${crs}`;
+    if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lat) > 90)
+      return `the definition does not give a position for (0, 0): ${crs}`;
     return null;
   } catch (err) {
     return `not a usable proj4 definition (${(err as Error).message || String(err)}): ${crs}`;
@@ -102,9 +114,19 @@ export async function wgs84GeoJson(issue: Issue, crs: string): Promise<string> {
     const [lon, lat] = converter.forward([p[0], p[1]]) as [number, number];
     return [r7(lon), r7(lat)];
   };
-  return JSON.stringify(sluiceGeoJson(issue, tx, {
-    transformation: { from: LOCAL_CRS.name, proj4: crs, note: 'Approximate: transformed with the proj4 definition given by the user (--crs)' },
-  }), null, 1) + '\n';
+  return (
+    JSON.stringify(
+      sluiceGeoJson(issue, tx, {
+        transformation: {
+          from: LOCAL_CRS.name,
+          proj4: crs,
+          note: 'Approximate: transformed with the proj4 definition given by the user (--crs)',
+        },
+      }),
+      null,
+      1,
+    ) + '\n'
+  );
 }
 
 /**

@@ -46,7 +46,7 @@ export function gridsFromTables(tables: readonly Table[]): Grid[] {
       endLine: t.span.endLine,
       columns,
       rows: t.rows
-      .filter((r) => r.kind === 'data')
+        .filter((r) => r.kind === 'data')
         .map((r) => ({ line: r.line, cells: r.cells.map((c) => ({ text: c.text, line: c.line, column: c.column })) })),
     });
   }
@@ -87,9 +87,16 @@ export function gridsFromFragments(fragments: readonly Fragment[], lines: readon
     const prev = out[out.length - 1];
     if (prev && isEmptyRow(f.header.cells) && f.header.cells.length === prev.columns.length) {
       let gapOnlyBlank = true;
-      for (let ln = prev.endLine + 1; ln < f.startLine; ln++) if (lines[ln - 1]!.trim() !== '') { gapOnlyBlank = false; break; }
+      for (let ln = prev.endLine + 1; ln < f.startLine; ln++)
+        if (lines[ln - 1]!.trim() !== '') {
+          gapOnlyBlank = false;
+          break;
+        }
       if (gapOnlyBlank) {
-        append(prev.rows, f.rows.filter((r) => !isEmptyRow(r.cells)));
+        append(
+          prev.rows,
+          f.rows.filter((r) => !isEmptyRow(r.cells)),
+        );
         prev.endLine = f.endLine;
         continue;
       }

@@ -34,8 +34,10 @@ function groupByDocument(summary: readonly SummaryDraft[], sections: readonly Se
   const docsWithSecs = new Set(sections.map((t) => t.documentId));
   let lastRowsOnly: string | null | undefined;
   let lastLine = 0;
-  const events = [...summary.map((s) => ({ line: s.line, doc: s.documentId, row: true })), ...sections.map((t) => ({ line: t.line, doc: t.documentId, row: false }))]
-    .sort((a, b) => a.line - b.line);
+  const events = [
+    ...summary.map((s) => ({ line: s.line, doc: s.documentId, row: true })),
+    ...sections.map((t) => ({ line: t.line, doc: t.documentId, row: false })),
+  ].sort((a, b) => a.line - b.line);
   const home = new Map<string | null, string | null>();
   for (const e of events) {
     if (e.line < lastLine) continue;
@@ -53,7 +55,10 @@ type Match = Map<SummaryDraft, { t: SectionDraft; by: 'name' | 'base' }>;
 function matchGroup({ rows, secs }: Group): { match: Match; taken: Set<SectionDraft> } {
   const match: Match = new Map();
   const taken = new Set<SectionDraft>();
-  for (const [by, key] of [['name', nameKey], ['base', baseKey]] as const) {
+  for (const [by, key] of [
+    ['name', nameKey],
+    ['base', baseKey],
+  ] as const) {
     // Sections by key, in text order; each row takes the first one not yet taken.
     const index = new Map<string, SectionDraft[]>();
     for (const t of secs) {

@@ -46,7 +46,12 @@ function wrap(text: string, width: number): string[] {
 /** A number as the table would print it: at least one decimal. */
 const num = (v: number): string => (Number.isInteger(v) ? v.toFixed(1) : String(v));
 
-interface Box { x0: number; y0: number; x1: number; y1: number }
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 /**
  * Placed boxes in a grid of 32-pixel cells: a query looks only at the boxes of the cells it
@@ -93,7 +98,15 @@ const overlaps = (a: Box, b: Box): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0
  * Places a label near (px, py): the preferred direction first, then seven others, then
  * farther out; the first spot that overlaps no placed label or stake wins.
  */
-function placeLabel(placed: BoxIndex, px: number, py: number, ux: number, uy: number, w: number, h: number): { x: number; y: number; anchor: string; box: Box; far: boolean } {
+function placeLabel(
+  placed: BoxIndex,
+  px: number,
+  py: number,
+  ux: number,
+  uy: number,
+  w: number,
+  h: number,
+): { x: number; y: number; anchor: string; box: Box; far: boolean } {
   const base = Math.atan2(uy, ux);
   const candidates: Array<[number, number]> = [];
   for (const r of [9, 20, 34]) for (let k = 0; k < 8; k++) candidates.push([base + (k % 2 ? 1 : -1) * Math.ceil(k / 2) * (Math.PI / 4), r]);
@@ -177,7 +190,8 @@ function anomaliesOf(issue: Issue, s: Sluice, pts: readonly SluicePoint[]): { by
   for (const a of pairAnomalies(issue)) {
     const p0 = at.get(a.line);
     if (!p0) continue;
-    const others = a.code === 'SLUICE_STAKE_DUPLICATE' ? (p0.sluice === s.name ? byStake.get(p0.stake) : undefined) : byCoord.get(`${p0.y},${p0.x}`);
+    const others =
+      a.code === 'SLUICE_STAKE_DUPLICATE' ? (p0.sluice === s.name ? byStake.get(p0.stake) : undefined) : byCoord.get(`${p0.y},${p0.x}`);
     for (const p of others ?? []) {
       if (p.line === a.line) continue;
       const mine = byLine.get(p.line) ?? [];
@@ -206,14 +220,22 @@ interface View {
 }
 
 function viewOf(inView: readonly SluicePoint[]): View {
-  let minE = Infinity, maxE = -Infinity, minN = Infinity, maxN = -Infinity;
+  let minE = Infinity,
+    maxE = -Infinity,
+    minN = Infinity,
+    maxN = -Infinity;
   for (const p of inView) {
-    minE = Math.min(minE, p.y!); maxE = Math.max(maxE, p.y!);
-    minN = Math.min(minN, p.x!); maxN = Math.max(maxN, p.x!);
+    minE = Math.min(minE, p.y!);
+    maxE = Math.max(maxE, p.y!);
+    minN = Math.min(minN, p.x!);
+    maxN = Math.max(maxN, p.x!);
   }
   const span = Math.max(maxE - minE, maxN - minN, 4);
   const pad = span * 0.12;
-  minE -= pad; maxE += pad; minN -= pad; maxN += pad;
+  minE -= pad;
+  maxE += pad;
+  minN -= pad;
+  maxN += pad;
   const scale = Math.min(MAP.w / (maxE - minE), MAP.h / (maxN - minN));
   const offX = MAP.x + (MAP.w - (maxE - minE) * scale) / 2;
   const offY = MAP.y + (MAP.h - (maxN - minN) * scale) / 2;
@@ -233,8 +255,12 @@ function headerSvg(s: Sluice, H: number): string[] {
   if (s.geometry.rings.length > 1) sub.push(`${s.geometry.rings.length} rings`);
   out.push(`<text x="${MAP.x}" y="62" font-size="14" fill="#333">${esc(sub.join(' · '))}</text>`);
   const fig: string[] = [];
-  if (s.geometry.area !== null) fig.push(`area ${s.geometry.area.toFixed(2)} m²${s.totalArea !== null ? ` (stated 总面积 ${num(s.totalArea)} m²)` : ''}`);
-  if (s.geometry.perimeter !== null) fig.push(`perimeter ${s.geometry.perimeter.toFixed(2)} m${s.boundaryLength !== null ? ` (stated 界址线长 ${num(s.boundaryLength)} m)` : ''}`);
+  if (s.geometry.area !== null)
+    fig.push(`area ${s.geometry.area.toFixed(2)} m²${s.totalArea !== null ? ` (stated 总面积 ${num(s.totalArea)} m²)` : ''}`);
+  if (s.geometry.perimeter !== null)
+    fig.push(
+      `perimeter ${s.geometry.perimeter.toFixed(2)} m${s.boundaryLength !== null ? ` (stated 界址线长 ${num(s.boundaryLength)} m)` : ''}`,
+    );
   out.push(`<text x="${MAP.x}" y="84" font-size="14" fill="#333">${esc(fig.join(' · '))}</text>`);
   out.push(`<rect x="${MAP.x}" y="${MAP.y}" width="${MAP.w}" height="${MAP.h}" fill="#fbfbf8" stroke="#999" stroke-width="1"/>`);
   return out;
@@ -242,10 +268,15 @@ function headerSvg(s: Sluice, H: number): string[] {
 
 /** The polygon rings, clipped to the map. */
 function ringsSvg(issue: Issue, s: Sluice, v: View): string[] {
-  const out = [`<clipPath id="map"><rect x="${MAP.x}" y="${MAP.y}" width="${MAP.w}" height="${MAP.h}"/></clipPath>`, '<g clip-path="url(#map)">'];
+  const out = [
+    `<clipPath id="map"><rect x="${MAP.x}" y="${MAP.y}" width="${MAP.w}" height="${MAP.h}"/></clipPath>`,
+    '<g clip-path="url(#map)">',
+  ];
   for (const ring of sluiceRings(issue, s)) {
     const d = ring.map(([e, n], i) => `${i ? 'L' : 'M'}${v.sx(e).toFixed(1)},${v.sy(n).toFixed(1)}`).join(' ') + ' Z';
-    out.push(`<path d="${d}" fill="${COLOURS.fill}" fill-opacity="0.7" stroke="${COLOURS.stroke}" stroke-width="2" stroke-linejoin="round"/>`);
+    out.push(
+      `<path d="${d}" fill="${COLOURS.fill}" fill-opacity="0.7" stroke="${COLOURS.stroke}" stroke-width="2" stroke-linejoin="round"/>`,
+    );
   }
   out.push('</g>');
   return out;
@@ -262,7 +293,9 @@ function farStakeSvg(p: SluicePoint, list: readonly Anomaly[], v: View, centre: 
   const py = cy + dy * t;
   const ang = (Math.atan2(dy, dx) * 180) / Math.PI;
   const dist = Math.hypot(p.y! - centre.e, p.x! - centre.n);
-  const compass = ['E', 'NE', 'N', 'NW', 'W', 'SW', 'S', 'SE'][Math.round((((Math.atan2(p.x! - centre.n, p.y! - centre.e) * 180) / Math.PI + 360) % 360) / 45) % 8]!;
+  const compass = ['E', 'NE', 'N', 'NW', 'W', 'SW', 'S', 'SE'][
+    Math.round((((Math.atan2(p.x! - centre.n, p.y! - centre.e) * 180) / Math.PI + 360) % 360) / 45) % 8
+  ]!;
   const anchor = dx < 0 ? 'start' : 'end';
   const lx = px + (dx < 0 ? 14 : -14);
   const ly = py + (dy < 0 ? 26 : -14);
@@ -277,7 +310,13 @@ function farStakeSvg(p: SluicePoint, list: readonly Anomaly[], v: View, centre: 
  * A stake on the map: its dot (circled when named in an anomaly) and its label, placed
  * clear of the boxes placed so far (the label's box is added to them).
  */
-function stakeSvg(p: SluicePoint, list: readonly Anomaly[], v: View, centre: { e: number; n: number }, placed: BoxIndex): { dots: string[]; labels: string[] } {
+function stakeSvg(
+  p: SluicePoint,
+  list: readonly Anomaly[],
+  v: View,
+  centre: { e: number; n: number },
+  placed: BoxIndex,
+): { dots: string[]; labels: string[] } {
   const dots: string[] = [];
   const labels: string[] = [];
   const px = v.sx(p.y!);
@@ -290,19 +329,29 @@ function stakeSvg(p: SluicePoint, list: readonly Anomaly[], v: View, centre: { e
   ux /= len;
   uy /= len;
   dots.push(`<circle cx="${px.toFixed(1)}" cy="${py.toFixed(1)}" r="4.5" fill="${colour}" stroke="#fff" stroke-width="1"/>`);
-  if (list.length) dots.push(`<circle cx="${px.toFixed(1)}" cy="${py.toFixed(1)}" r="10" fill="none" stroke="${COLOURS.anomaly}" stroke-width="2.5"/>`);
+  if (list.length)
+    dots.push(`<circle cx="${px.toFixed(1)}" cy="${py.toFixed(1)}" r="10" fill="none" stroke="${COLOURS.anomaly}" stroke-width="2.5"/>`);
   const codes = list.map((a) => short(a.code)).join(', ');
   const w = Math.max(displayWidth(stakeLabel(p)) * (list.length ? 7.6 : 6.6), codes.length * 6.4);
   const h = list.length ? 30 : 13;
   const spot = placeLabel(placed, px, py, ux, uy, w, h);
   placed.add(spot.box);
   const ty = list.length ? spot.box.y0 + 12 : spot.y;
-  if (spot.far) labels.push(`<line x1="${px.toFixed(1)}" y1="${py.toFixed(1)}" x2="${((spot.box.x0 + spot.box.x1) / 2).toFixed(1)}" y2="${((spot.box.y0 + spot.box.y1) / 2).toFixed(1)}" stroke="#999" stroke-width="0.7"/>`);
+  if (spot.far)
+    labels.push(
+      `<line x1="${px.toFixed(1)}" y1="${py.toFixed(1)}" x2="${((spot.box.x0 + spot.box.x1) / 2).toFixed(1)}" y2="${((spot.box.y0 + spot.box.y1) / 2).toFixed(1)}" stroke="#999" stroke-width="0.7"/>`,
+    );
   if (list.length) {
-    labels.push(`<text x="${spot.x.toFixed(1)}" y="${ty.toFixed(1)}" font-size="13" font-weight="bold" fill="${COLOURS.anomaly}" text-anchor="${spot.anchor}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(stakeLabel(p))}</text>`);
-    labels.push(`<text x="${spot.x.toFixed(1)}" y="${(ty + 15).toFixed(1)}" font-size="11" fill="${COLOURS.anomaly}" text-anchor="${spot.anchor}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(codes)}</text>`);
+    labels.push(
+      `<text x="${spot.x.toFixed(1)}" y="${ty.toFixed(1)}" font-size="13" font-weight="bold" fill="${COLOURS.anomaly}" text-anchor="${spot.anchor}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(stakeLabel(p))}</text>`,
+    );
+    labels.push(
+      `<text x="${spot.x.toFixed(1)}" y="${(ty + 15).toFixed(1)}" font-size="11" fill="${COLOURS.anomaly}" text-anchor="${spot.anchor}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(codes)}</text>`,
+    );
   } else {
-    labels.push(`<text x="${spot.x.toFixed(1)}" y="${ty.toFixed(1)}" font-size="11" fill="#222" text-anchor="${spot.anchor}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(stakeLabel(p))}</text>`);
+    labels.push(
+      `<text x="${spot.x.toFixed(1)}" y="${ty.toFixed(1)}" font-size="11" fill="#222" text-anchor="${spot.anchor}" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(stakeLabel(p))}</text>`,
+    );
   }
   return { dots, labels };
 }
@@ -311,13 +360,23 @@ function stakeSvg(p: SluicePoint, list: readonly Anomaly[], v: View, centre: { e
  * Every stake: those far off the map as arrows at its edge (written first), then the dots,
  * then the labels on top.
  */
-function stakesSvg(pts: readonly SluicePoint[], inView: readonly SluicePoint[], farLines: ReadonlySet<number>, byLine: ReadonlyMap<number, Anomaly[]>, v: View): string[] {
+function stakesSvg(
+  pts: readonly SluicePoint[],
+  inView: readonly SluicePoint[],
+  farLines: ReadonlySet<number>,
+  byLine: ReadonlyMap<number, Anomaly[]>,
+  v: View,
+): string[] {
   const out: string[] = [];
   const centre = { e: inView.reduce((a, p) => a + p.y!, 0) / inView.length, n: inView.reduce((a, p) => a + p.x!, 0) / inView.length };
   const dots: string[] = [];
   const labels: string[] = [];
   // Stakes occupy their spot first, so labels avoid them.
-  const placed = new BoxIndex(pts.filter((p) => !farLines.has(p.line) || inView === pts).map((p) => ({ x0: v.sx(p.y!) - 5, y0: v.sy(p.x!) - 5, x1: v.sx(p.y!) + 5, y1: v.sy(p.x!) + 5 })));
+  const placed = new BoxIndex(
+    pts
+      .filter((p) => !farLines.has(p.line) || inView === pts)
+      .map((p) => ({ x0: v.sx(p.y!) - 5, y0: v.sy(p.x!) - 5, x1: v.sx(p.y!) + 5, y1: v.sy(p.x!) + 5 })),
+  );
   for (const p of pts) {
     const list = byLine.get(p.line) ?? [];
     if (farLines.has(p.line) && inView !== pts) {
@@ -349,7 +408,9 @@ function furnitureSvg(v: View): string[] {
   out.push(`<text x="${nx}" y="${ny - 6}" font-size="16" font-weight="bold" text-anchor="middle">N</text>`);
   out.push(`<text x="${nx}" y="${ny + 46}" font-size="10" text-anchor="middle" fill="#555">grid north (X)</text>`);
   out.push(`<text x="${MAP.x + 4}" y="${MAP.y + 14}" font-size="10" fill="#777">Y ${f1(v.minE)}  X ${f1(v.maxN)}</text>`);
-  out.push(`<text x="${MAP.x + MAP.w - 4}" y="${MAP.y + MAP.h - 6}" font-size="10" fill="#777" text-anchor="end">Y ${f1(v.maxE)}  X ${f1(v.minN)}</text>`);
+  out.push(
+    `<text x="${MAP.x + MAP.w - 4}" y="${MAP.y + MAP.h - 6}" font-size="10" fill="#777" text-anchor="end">Y ${f1(v.maxE)}  X ${f1(v.minN)}</text>`,
+  );
   return out;
 }
 
@@ -358,9 +419,11 @@ function legendSvg(legendY: number, notes: readonly string[]): string[] {
   const out: string[] = [];
   let lx = MAP.x;
   const item = (colour: string, label: string, ring = false): void => {
-    out.push(ring
-      ? `<circle cx="${lx + 6}" cy="${legendY - 4}" r="7" fill="none" stroke="${colour}" stroke-width="2.5"/>`
-      : `<circle cx="${lx + 6}" cy="${legendY - 4}" r="5" fill="${colour}"/>`);
+    out.push(
+      ring
+        ? `<circle cx="${lx + 6}" cy="${legendY - 4}" r="7" fill="none" stroke="${colour}" stroke-width="2.5"/>`
+        : `<circle cx="${lx + 6}" cy="${legendY - 4}" r="5" fill="${colour}"/>`,
+    );
     out.push(`<text x="${lx + 18}" y="${legendY}" font-size="13">${esc(label)}</text>`);
     lx += 24 + displayWidth(label) * 7.5;
   };
@@ -396,7 +459,9 @@ export function plotSluice(issue: Issue, s: Sluice): string {
   const legendY = MAP.y + MAP.h + 30;
   const out = headerSvg(s, legendY + 30 + notes.length * 17 + 20);
   if (inView.length === 0) {
-    out.push(`<text x="${MAP.x + MAP.w / 2}" y="${MAP.y + MAP.h / 2}" font-size="18" text-anchor="middle" fill="#777">no stakes with coordinates</text>`);
+    out.push(
+      `<text x="${MAP.x + MAP.w / 2}" y="${MAP.y + MAP.h / 2}" font-size="18" text-anchor="middle" fill="#777">no stakes with coordinates</text>`,
+    );
   } else {
     const v = viewOf(inView);
     append(append(append(out, ringsSvg(issue, s, v)), stakesSvg(pts, inView, farLines, byLine, v)), furnitureSvg(v));

@@ -90,23 +90,34 @@ export function parseFigure(text: string): { value: number; decimals: number } |
   return { value: Object.is(value, -0) ? 0 : value, decimals: dot < 0 ? 0 : s.length - dot - 1 };
 }
 
-const cellAt = (row: GridRow, col: number | null): GridCell | null => (col === null || col < 0 ? null : row.cells[col] ?? null);
+const cellAt = (row: GridRow, col: number | null): GridCell | null => (col === null || col < 0 ? null : (row.cells[col] ?? null));
 const textAt = (row: GridRow, col: number | null): string => cellAt(row, col)?.text.trim() ?? '';
 const orNull = (s: string): string | null => (s === '' ? null : s);
 const NA = new Set(['', '/', '／', '-', '—', '——']);
 
 /** The figure of a cell: null when the cell is missing or not applicable, or not a number (reported). */
-function figure(lines: readonly string[], row: GridRow, col: number | null, what: string, documentId: string | null): Result<Figure | null> {
+function figure(
+  lines: readonly string[],
+  row: GridRow,
+  col: number | null,
+  what: string,
+  documentId: string | null,
+): Result<Figure | null> {
   const cell = cellAt(row, col);
   if (!cell) return ok(null);
   const t = cell.text.trim();
   if (NA.has(t)) return ok(null);
   const f = parseFigure(t);
   if (!f) {
-    return ok(null, [anomaly('SLUICE_VALUE_INVALID', {
-      message: `${what} is not a number: "${t}"`,
-      line: cell.line, column: cell.column, evidence: lines[cell.line - 1] ?? '', ...(documentId ? { documentId } : {}),
-    })]);
+    return ok(null, [
+      anomaly('SLUICE_VALUE_INVALID', {
+        message: `${what} is not a number: "${t}"`,
+        line: cell.line,
+        column: cell.column,
+        evidence: lines[cell.line - 1] ?? '',
+        ...(documentId ? { documentId } : {}),
+      }),
+    ]);
   }
   return ok({ ...f, cell });
 }
@@ -135,7 +146,10 @@ function readSummary(grid: Grid, lines: readonly string[]): Result<{ rows: Summa
     if (isTotal && nameRaw === '') nameRaw = indexText;
     if (nameRaw === '') continue;
     const evidence = lines[row.line - 1] ?? '';
-    const banks: SummaryDraft['banks'] = { left: { shorelineLength: null, landArea: null }, right: { shorelineLength: null, landArea: null } };
+    const banks: SummaryDraft['banks'] = {
+      left: { shorelineLength: null, landArea: null },
+      right: { shorelineLength: null, landArea: null },
+    };
     const used = new Set<Bank>();
     layout.groups.forEach((g, gi) => {
       let bank: Bank | null = g.fixed;
@@ -144,7 +158,15 @@ function readSummary(grid: Grid, lines: readonly string[]): Result<{ rows: Summa
         bank = bankOf(t);
         if (!bank && t !== '') {
           const c = cellAt(row, g.bankColumn)!;
-          anomalies.push(anomaly('SLUICE_BANK_UNKNOWN', { message: `岸别 "${t}" is neither 左岸 nor 右岸`, line: c.line, column: c.column, evidence, ...doc }));
+          anomalies.push(
+            anomaly('SLUICE_BANK_UNKNOWN', {
+              message: `岸别 "${t}" is neither 左岸 nor 右岸`,
+              line: c.line,
+              column: c.column,
+              evidence,
+              ...doc,
+            }),
+          );
         }
       }
       // Without a readable bank, the first group is the left bank and the second the right.
@@ -152,7 +174,15 @@ function readSummary(grid: Grid, lines: readonly string[]): Result<{ rows: Summa
       if (!bank) return;
       if (used.has(bank)) {
         const c = cellAt(row, g.bankColumn) ?? cellAt(row, layout.name)!;
-        anomalies.push(anomaly('SLUICE_BANK_UNKNOWN', { message: `the row gives figures for the ${bank === 'left' ? '左岸' : '右岸'} twice`, line: c.line, column: c.column, evidence, ...doc }));
+        anomalies.push(
+          anomaly('SLUICE_BANK_UNKNOWN', {
+            message: `the row gives figures for the ${bank === 'left' ? '左岸' : '右岸'} twice`,
+            line: c.line,
+            column: c.column,
+            evidence,
+            ...doc,
+          }),
+        );
         return;
       }
       used.add(bank);
@@ -212,10 +242,14 @@ function readSection(grid: Grid, lines: readonly string[]): Result<SectionDraft>
   const h = headingAbove(lines, grid.startLine);
   const heading = h ? readHeading(h.text) : null;
   if (!heading) {
-    anomalies.push(anomaly('SLUICE_SECTION_HEADING_MISSING', {
-      message: 'a table of boundary stakes has no (n) 名称 heading above it; its stakes belong to no sluice',
-      line: grid.startLine, evidence: lines[grid.startLine - 1] ?? '', ...doc,
-    }));
+    anomalies.push(
+      anomaly('SLUICE_SECTION_HEADING_MISSING', {
+        message: 'a table of boundary stakes has no (n) 名称 heading above it; its stakes belong to no sluice',
+        line: grid.startLine,
+        evidence: lines[grid.startLine - 1] ?? '',
+        ...doc,
+      }),
+    );
   }
   const points: PointDraft[] = [];
   for (const row of grid.rows) {
@@ -229,17 +263,30 @@ function readSection(grid: Grid, lines: readonly string[]): Result<SectionDraft>
       const t = c?.text.trim() ?? '';
       const f = parseFigure(t);
       if (f) return f.value;
-      anomalies.push(anomaly('SLUICE_VALUE_INVALID', {
-        message: `${stake || 'stake'}: coordinate ${what} is not a number: "${t}"`,
-        line: c?.line ?? row.line, column: c?.column ?? 1, evidence, ...doc,
-      }));
+      anomalies.push(
+        anomaly('SLUICE_VALUE_INVALID', {
+          message: `${stake || 'stake'}: coordinate ${what} is not a number: "${t}"`,
+          line: c?.line ?? row.line,
+          column: c?.column ?? 1,
+          evidence,
+          ...doc,
+        }),
+      );
       return null;
     };
     const bankRaw = orNull(textAt(row, layout.bank));
     const bank = bankRaw ? bankOf(bankRaw) : null;
     if (bankRaw && !bank) {
       const c = cellAt(row, layout.bank)!;
-      anomalies.push(anomaly('SLUICE_BANK_UNKNOWN', { message: `岸别 "${bankRaw}" is neither 左岸 nor 右岸`, line: c.line, column: c.column, evidence, ...doc }));
+      anomalies.push(
+        anomaly('SLUICE_BANK_UNKNOWN', {
+          message: `岸别 "${bankRaw}" is neither 左岸 nor 右岸`,
+          line: c.line,
+          column: c.column,
+          evidence,
+          ...doc,
+        }),
+      );
     }
     const seqFig = layout.seq !== null ? parseFigure(textAt(row, layout.seq)) : null;
     const stakeCell = cellAt(row, layout.stake);
@@ -257,17 +304,20 @@ function readSection(grid: Grid, lines: readonly string[]): Result<SectionDraft>
       evidence,
     });
   }
-  return ok({
-    number: heading?.number ?? null,
-    name: heading?.name ?? '',
-    nameRaw: h && heading ? h.text.trim() : '',
-    line: h && heading ? h.line : grid.startLine,
-    startLine: grid.startLine,
-    endLine: grid.endLine,
-    documentId: grid.documentId,
-    points,
-    position: 0,
-  }, anomalies);
+  return ok(
+    {
+      number: heading?.number ?? null,
+      name: heading?.name ?? '',
+      nameRaw: h && heading ? h.text.trim() : '',
+      line: h && heading ? h.line : grid.startLine,
+      startLine: grid.startLine,
+      endLine: grid.endLine,
+      documentId: grid.documentId,
+      points,
+      position: 0,
+    },
+    anomalies,
+  );
 }
 
 /** What the tables of an issue say about sluices, in text order. */
@@ -297,8 +347,14 @@ export function readSluiceTables(grids: readonly Grid[], lines: readonly string[
     append(anomalies, read.anomalies);
   }
   const pos = new Map<string | null, number>();
-  for (const s of summary) { s.position = pos.get(s.documentId) ?? 0; pos.set(s.documentId, s.position + 1); }
+  for (const s of summary) {
+    s.position = pos.get(s.documentId) ?? 0;
+    pos.set(s.documentId, s.position + 1);
+  }
   pos.clear();
-  for (const s of sections) { s.position = pos.get(s.documentId) ?? 0; pos.set(s.documentId, s.position + 1); }
+  for (const s of sections) {
+    s.position = pos.get(s.documentId) ?? 0;
+    pos.set(s.documentId, s.position + 1);
+  }
   return ok({ summary, sections, totals }, anomalies);
 }

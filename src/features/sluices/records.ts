@@ -32,13 +32,22 @@ function ringsOf(d: SluiceDraft, at: ReadonlyMap<PointDraft, number>): Sluice['g
 function toRecord(d: SluiceDraft, at: ReadonlyMap<PointDraft, number>): Sluice {
   const s = d.summary;
   const t = d.section;
-  const g = d.geometry?.geometry ?? { boundary: 'none' as const, rings: [], excludedSeqs: [], area: null, perimeter: null, selfIntersections: 0 };
+  const g = d.geometry?.geometry ?? {
+    boundary: 'none' as const,
+    rings: [],
+    excludedSeqs: [],
+    area: null,
+    perimeter: null,
+    selfIntersections: 0,
+  };
   const ratio = (a: number | null, b: number | null): number | null => (a !== null && b ? Math.round((a / b) * 10000) / 10000 : null);
   return {
     index: s?.index ?? null,
     name: sluiceName(d),
     grade: s?.grade ?? null,
-    banks: s ? { left: bank(s.banks.left), right: bank(s.banks.right) } : { left: { shorelineLength: null, landArea: null }, right: { shorelineLength: null, landArea: null } },
+    banks: s
+      ? { left: bank(s.banks.left), right: bank(s.banks.right) }
+      : { left: { shorelineLength: null, landArea: null }, right: { shorelineLength: null, landArea: null } },
     totalShorelineLength: value(s?.totalShorelineLength ?? null),
     boundaryLength: value(s?.boundaryLength ?? null),
     waterArea: value(s?.waterArea ?? null),

@@ -100,7 +100,8 @@ export function repeatsHeader(row: readonly WCell[], h: readonly WCell[]): boole
   return true;
 }
 
-const artefactNames = (c: WCell): string => c.artefacts.map((a) => (a === 'html' ? 'HTML' : a === 'latex' ? 'LaTeX' : '** markers')).join(', ');
+const artefactNames = (c: WCell): string =>
+  c.artefacts.map((a) => (a === 'html' ? 'HTML' : a === 'latex' ? 'LaTeX' : '** markers')).join(', ');
 
 /**
  * TABLE_ARTEFACT_CLEANED for every cell of `rows` (filled merged cells excepted: their
@@ -120,11 +121,28 @@ export function artefactAnomalies(
     for (let j = 0; j < r.cells.length; j++) {
       const c = r.cells[j]!;
       if (c.artefacts.length === 0 || c.filled) continue;
-      out.push(tableAnomaly(ctx, 'TABLE_ARTEFACT_CLEANED', `table ${id}: ${artefactNames(c)} in cell “${names[j]?.name ?? `列${j + 1}`}” of the row at line ${r.line} turned into text: “${c.text.length > 40 ? c.text.slice(0, 40) + '…' : c.text}”`, c.line, c.column));
+      out.push(
+        tableAnomaly(
+          ctx,
+          'TABLE_ARTEFACT_CLEANED',
+          `table ${id}: ${artefactNames(c)} in cell “${names[j]?.name ?? `列${j + 1}`}” of the row at line ${r.line} turned into text: “${c.text.length > 40 ? c.text.slice(0, 40) + '…' : c.text}”`,
+          c.line,
+          c.column,
+        ),
+      );
     }
   }
   for (const h of [title, ...(header ?? []), ...(sub ?? [])]) {
-    if (h && h.artefacts.length) out.push(tableAnomaly(ctx, 'TABLE_ARTEFACT_CLEANED', `table ${id}: ${artefactNames(h)} in a header cell turned into text: “${h.text}”`, h.line, h.column));
+    if (h && h.artefacts.length)
+      out.push(
+        tableAnomaly(
+          ctx,
+          'TABLE_ARTEFACT_CLEANED',
+          `table ${id}: ${artefactNames(h)} in a header cell turned into text: “${h.text}”`,
+          h.line,
+          h.column,
+        ),
+      );
   }
   return out;
 }

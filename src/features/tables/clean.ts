@@ -24,10 +24,45 @@ export type Artefact = 'html' | 'latex' | 'bold';
 const BLOCK_TAGS = new Set(['p', 'div', 'br', 'li', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'hr']);
 
 const ENTITIES: Record<string, string> = {
-  nbsp: '\u00a0', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009',
-  mdash: '—', ndash: '–', hellip: '…', middot: '·', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', times: '×',
-  divide: '÷', ge: '≥', le: '≤', ne: '≠', plusmn: '±', deg: '°', yen: '¥', copy: '©', reg: '®', sup2: '²', sup3: '³',
-  permil: '‰', micro: 'µ', laquo: '«', raquo: '»', bull: '•', minus: '−', asymp: '≈', infin: '∞', rarr: '→', larr: '←',
+  nbsp: '\u00a0',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  ensp: '\u2002',
+  emsp: '\u2003',
+  thinsp: '\u2009',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  middot: '·',
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  times: '×',
+  divide: '÷',
+  ge: '≥',
+  le: '≤',
+  ne: '≠',
+  plusmn: '±',
+  deg: '°',
+  yen: '¥',
+  copy: '©',
+  reg: '®',
+  sup2: '²',
+  sup3: '³',
+  permil: '‰',
+  micro: 'µ',
+  laquo: '«',
+  raquo: '»',
+  bull: '•',
+  minus: '−',
+  asymp: '≈',
+  infin: '∞',
+  rarr: '→',
+  larr: '←',
 };
 
 function isAsciiLetter(c: number): boolean {
@@ -133,14 +168,58 @@ export function htmlToText(s: string): string {
 
 /** LaTeX commands found in converted tables, and what they stand for. */
 const LATEX: Record<string, string> = {
-  geq: '≥', ge: '≥', geqslant: '≥', leq: '≤', le: '≤', leqslant: '≤', neq: '≠', ne: '≠', times: '×', div: '÷',
-  pm: '±', mp: '∓', approx: '≈', sim: '~', cdot: '·', circ: '°', degree: '°', infty: '∞', to: '→', rightarrow: '→',
-  leftarrow: '←', Rightarrow: '⇒', mu: 'μ', alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', Delta: 'Δ', pi: 'π',
-  sigma: 'σ', lambda: 'λ', permil: '‰', ldots: '…', cdots: '⋯', prime: '′',
+  geq: '≥',
+  ge: '≥',
+  geqslant: '≥',
+  leq: '≤',
+  le: '≤',
+  leqslant: '≤',
+  neq: '≠',
+  ne: '≠',
+  times: '×',
+  div: '÷',
+  pm: '±',
+  mp: '∓',
+  approx: '≈',
+  sim: '~',
+  cdot: '·',
+  circ: '°',
+  degree: '°',
+  infty: '∞',
+  to: '→',
+  rightarrow: '→',
+  leftarrow: '←',
+  Rightarrow: '⇒',
+  mu: 'μ',
+  alpha: 'α',
+  beta: 'β',
+  gamma: 'γ',
+  delta: 'δ',
+  Delta: 'Δ',
+  pi: 'π',
+  sigma: 'σ',
+  lambda: 'λ',
+  permil: '‰',
+  ldots: '…',
+  cdots: '⋯',
+  prime: '′',
 };
 /** Operators around which spaces carry no meaning ("率 ≥ 15%" → "率≥15%"). */
 const TIGHT = new Set(['≥', '≤', '≠', '×', '÷', '±', '∓', '≈', '~', '·', '→', '←', '⇒']);
-const SUPERSCRIPT: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻', '+': '⁺' };
+const SUPERSCRIPT: Record<string, string> = {
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '-': '⁻',
+  '+': '⁺',
+};
 
 /** True when a `$…$` body is math (not two dollar amounts): it holds a command or ^ _. */
 function looksLikeMath(body: string): boolean {
@@ -216,7 +295,10 @@ class LatexScan {
         this.changed = true;
       } else if (cmd === 'left' || cmd === 'right' || cmd === 'quad' || cmd === 'qquad') this.changed = true;
       else {
-        const close = (cmd === 'text' || cmd === 'mathrm' || cmd === 'mathbf' || cmd === 'rm') && s.charCodeAt(k) === 123 ? indexWithin(s, 125, k, 200) : -1;
+        const close =
+          (cmd === 'text' || cmd === 'mathrm' || cmd === 'mathbf' || cmd === 'rm') && s.charCodeAt(k) === 123
+            ? indexWithin(s, 125, k, 200)
+            : -1;
         if (close > 0) {
           this.out += s.slice(k + 1, close);
           this.i = close + 1;

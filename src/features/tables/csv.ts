@@ -25,19 +25,70 @@ export const tablesIndexCsv = (dir = 'tables/'): CsvTable<Table> => ({
   description: 'One row per logical table (pipe-table fragments merged across page breaks); each table is in tables/<id>.csv',
   primaryKey: 'id',
   columns: [
-    { name: 'id', type: 'string', description: 'Table id: <document id>-t<n>, or t<n> outside documents', constraints: { required: true, unique: true }, value: (t) => t.id },
+    {
+      name: 'id',
+      type: 'string',
+      description: 'Table id: <document id>-t<n>, or t<n> outside documents',
+      constraints: { required: true, unique: true },
+      value: (t) => t.id,
+    },
     { name: 'document_id', type: 'string', description: 'The document the table belongs to', value: (t) => t.documentId },
-    { name: 'attachment_index', type: 'integer', description: 'Index (0-based) into the document’s attachments of the attachment the table sits in', value: (t) => t.attachmentIndex },
-    { name: 'caption', type: 'string', description: 'Caption: 表 N label below, else the title line above', value: (t) => t.caption?.text ?? null },
+    {
+      name: 'attachment_index',
+      type: 'integer',
+      description: 'Index (0-based) into the document’s attachments of the attachment the table sits in',
+      value: (t) => t.attachmentIndex,
+    },
+    {
+      name: 'caption',
+      type: 'string',
+      description: 'Caption: 表 N label below, else the title line above',
+      value: (t) => t.caption?.text ?? null,
+    },
     { name: 'title', type: 'string', description: 'Title written as the first row of the table', value: (t) => t.title?.text ?? null },
     { name: 'rows', type: 'integer', description: 'Data rows', constraints: { required: true }, value: (t) => dataRows(t) },
     { name: 'columns', type: 'integer', description: 'Columns', constraints: { required: true }, value: (t) => t.columns.length },
-    { name: 'fragments', type: 'integer', description: 'Pipe-table fragments merged into the table', constraints: { required: true }, value: (t) => t.fragments.length },
-    { name: 'lines', type: 'string', description: 'First and last line of the table, e.g. 412-491', constraints: { required: true }, value: (t) => `${t.span.startLine}-${t.span.endLine}` },
-    { name: 'fragment_lines', type: 'string', description: 'Line ranges of the fragments, space-separated', value: (t) => t.fragments.map((f) => `${f.startLine}-${f.endLine}`).join(' ') },
-    { name: 'start_line', type: 'integer', description: 'First line of the table', constraints: { required: true }, value: (t) => t.span.startLine },
-    { name: 'end_line', type: 'integer', description: 'Last line of the table', constraints: { required: true }, value: (t) => t.span.endLine },
-    { name: 'file', type: 'string', description: 'Path of the table’s CSV in the export folder', constraints: { required: true }, value: (t) => `${dir}${tableFileName(t.id)}` },
+    {
+      name: 'fragments',
+      type: 'integer',
+      description: 'Pipe-table fragments merged into the table',
+      constraints: { required: true },
+      value: (t) => t.fragments.length,
+    },
+    {
+      name: 'lines',
+      type: 'string',
+      description: 'First and last line of the table, e.g. 412-491',
+      constraints: { required: true },
+      value: (t) => `${t.span.startLine}-${t.span.endLine}`,
+    },
+    {
+      name: 'fragment_lines',
+      type: 'string',
+      description: 'Line ranges of the fragments, space-separated',
+      value: (t) => t.fragments.map((f) => `${f.startLine}-${f.endLine}`).join(' '),
+    },
+    {
+      name: 'start_line',
+      type: 'integer',
+      description: 'First line of the table',
+      constraints: { required: true },
+      value: (t) => t.span.startLine,
+    },
+    {
+      name: 'end_line',
+      type: 'integer',
+      description: 'Last line of the table',
+      constraints: { required: true },
+      value: (t) => t.span.endLine,
+    },
+    {
+      name: 'file',
+      type: 'string',
+      description: 'Path of the table’s CSV in the export folder',
+      constraints: { required: true },
+      value: (t) => `${dir}${tableFileName(t.id)}`,
+    },
   ],
   foreignKeys: [{ fields: 'document_id', reference: { resource: 'documents', fields: 'id' } }],
 });
@@ -52,7 +103,13 @@ export function tableFileName(id: string): string {
   return `${out}.csv`;
 }
 
-const FIELD_TYPE: Record<ColumnType, FieldType> = { integer: 'integer', number: 'number', percentage: 'number', date: 'date', text: 'string' };
+const FIELD_TYPE: Record<ColumnType, FieldType> = {
+  integer: 'integer',
+  number: 'number',
+  percentage: 'number',
+  date: 'date',
+  text: 'string',
+};
 
 /** The columns of one table's CSV: line, group (when the table has group rows), its columns, extra cells. */
 function tableColumns(t: Table, data: readonly TableRow[]): Column<TableRow>[] {
@@ -61,9 +118,21 @@ function tableColumns(t: Table, data: readonly TableRow[]): Column<TableRow>[] {
   let extra = 0;
   for (const r of data) extra = Math.max(extra, r.cells.length - t.columns.length);
   const columns: Column<TableRow>[] = [
-    { name: 'line', type: 'integer', description: 'Source line of the row', constraints: { required: true, unique: true }, value: (r) => r.line },
+    {
+      name: 'line',
+      type: 'integer',
+      description: 'Source line of the row',
+      constraints: { required: true, unique: true },
+      value: (r) => r.line,
+    },
   ];
-  if (hasGroups) columns.push({ name: 'group', type: 'string', description: 'Label of the group row the row stands under', value: (r) => r.group ?? null });
+  if (hasGroups)
+    columns.push({
+      name: 'group',
+      type: 'string',
+      description: 'Label of the group row the row stands under',
+      value: (r) => r.group ?? null,
+    });
   const taken = new Set(columns.map((f) => f.name));
   t.columns.forEach((c, j) => {
     let name = c.name;
@@ -82,7 +151,12 @@ function tableColumns(t: Table, data: readonly TableRow[]): Column<TableRow>[] {
   });
   const width = t.columns.length;
   for (let k = 1; k <= extra; k++) {
-    columns.push({ name: `extra_${k}`, type: 'string', description: 'Cell beyond the header of a ragged row', value: (r) => r.cells[width + k - 1]?.text ?? null });
+    columns.push({
+      name: `extra_${k}`,
+      type: 'string',
+      description: 'Cell beyond the header of a ragged row',
+      value: (r) => r.cells[width + k - 1]?.text ?? null,
+    });
   }
   return columns;
 }

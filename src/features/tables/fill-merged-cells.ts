@@ -23,7 +23,10 @@ function filledRightOf(r: WRow, c: number, W: number): boolean {
 
 /** The group columns of the table, left to right. */
 function groupColumns(rows: readonly WRow[], dataRows: readonly WRow[], W: number, index: readonly boolean[]): number[] {
-  const preTypes = profiles(dataRows.map((r) => r.cells), W).map((p) => p.type);
+  const preTypes = profiles(
+    dataRows.map((r) => r.cells),
+    W,
+  ).map((p) => p.type);
   const groupCols: number[] = [];
   for (let c = 0; c < W; c++) {
     const measurement = preTypes[c] !== 'text' && !index[c];
@@ -101,10 +104,21 @@ export function fillMergedCells(
   const anomalies: Anomaly[] = [];
   const groupCols = groupColumns(rows, dataRows, W, index);
   for (const c of groupCols) {
-    const { count, firstLine } = fillColumn(rows, c, W, groupCols.filter((g) => g < c));
+    const { count, firstLine } = fillColumn(
+      rows,
+      c,
+      W,
+      groupCols.filter((g) => g < c),
+    );
     if (count > 0) {
       anomalies.push(
-        tableAnomaly(ctx, 'TABLE_CELLS_FILLED', `table ${ctx.id}: ${count} empty cell${count > 1 ? 's' : ''} of column “${names[c]!.name}” stand${count > 1 ? '' : 's'} under a merged cell; filled from the cell above`, firstLine, 1),
+        tableAnomaly(
+          ctx,
+          'TABLE_CELLS_FILLED',
+          `table ${ctx.id}: ${count} empty cell${count > 1 ? 's' : ''} of column “${names[c]!.name}” stand${count > 1 ? '' : 's'} under a merged cell; filled from the cell above`,
+          firstLine,
+          1,
+        ),
       );
     }
   }

@@ -52,7 +52,10 @@ const TABLE_LABEL = /^表\s*[0-9０-９一二三四五六七八九十]+(?:[\s：
 const NOTE_LABEL = /^(?:注|说明|备注)\s*[0-9０-９]*\s*[：:]/;
 
 /** `表 N：…` below the table, then `注：` / `说明：` lines. */
-function readBelow(src: SourceLines, endLine: number): { caption: { text: string; line: number } | null; notes: Array<{ text: string; line: number }> } {
+function readBelow(
+  src: SourceLines,
+  endLine: number,
+): { caption: { text: string; line: number } | null; notes: Array<{ text: string; line: number }> } {
   const lines = src.lines;
   let caption: { text: string; line: number } | null = null;
   const notes: Array<{ text: string; line: number }> = [];
@@ -106,7 +109,8 @@ function readAbove(src: SourceLines, startLine: number, floor: number): { text: 
     if (t.startsWith('|') || TABLE_LABEL.test(t)) return null;
     const text = cleanCell(t).text;
     const last = text[text.length - 1];
-    if (text.length > 60 || last === '。' || last === '；' || last === ';' || last === '，' || /^附件\s*[0-9０-９]*\s*[：:]?$/.test(text)) return null;
+    if (text.length > 60 || last === '。' || last === '；' || last === ';' || last === '，' || /^附件\s*[0-9０-９]*\s*[：:]?$/.test(text))
+      return null;
     return { text, line: i + 1 };
   }
   return null;

@@ -68,7 +68,11 @@ export { cleanCell } from './clean.js';
 export function extractTables(src: SourceLines, documents: readonly Document[], blocks?: readonly Block[]): Result<Table[]> {
   const anomalies: Anomaly[] = [];
   // -- 1. clean and classify every cell, as the fragments are scanned
-  const pieces: Piece[] = withOtherFragments(scanTables(src, cleanRow), src, blocks, cleanRow).map((f) => ({ frag: { startLine: f.startLine, endLine: f.endLine }, header: f.header, body: f.rows }));
+  const pieces: Piece[] = withOtherFragments(scanTables(src, cleanRow), src, blocks, cleanRow).map((f) => ({
+    frag: { startLine: f.startLine, endLine: f.endLine },
+    header: f.header,
+    body: f.rows,
+  }));
   // -- 2. merge continuations
   const logicals = mergeContinuations(src, pieces, documents);
   // -- 3.–7. build each logical table
@@ -77,7 +81,12 @@ export function extractTables(src: SourceLines, documents: readonly Document[], 
   for (const l of logicals) {
     const owner = ownerOf(l.pieces[0]!.piece.frag.startLine, documents);
     const doc = owner.doc >= 0 ? documents[owner.doc]! : null;
-    const at: Placement = { id: ids.next(owner, doc), doc, att: owner.att, prevEnd: tables.length > 0 ? tables[tables.length - 1]!.span.endLine : 0 };
+    const at: Placement = {
+      id: ids.next(owner, doc),
+      doc,
+      att: owner.att,
+      prevEnd: tables.length > 0 ? tables[tables.length - 1]!.span.endLine : 0,
+    };
     const res = buildTable(src, l, at);
     tables.push(res.value);
     append(anomalies, res.anomalies);

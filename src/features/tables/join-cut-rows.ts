@@ -20,7 +20,13 @@ export function joinText(a: string, b: string): string {
 }
 
 /** The rows with every row that only finishes its predecessor's text joined into it. */
-export function joinCutRows(ctx: TableContext, rows: WRow[], W: number, index: readonly boolean[], names: ReadonlyArray<{ name: string }>): Result<WRow[]> {
+export function joinCutRows(
+  ctx: TableContext,
+  rows: WRow[],
+  W: number,
+  index: readonly boolean[],
+  names: ReadonlyArray<{ name: string }>,
+): Result<WRow[]> {
   const anomalies: Anomaly[] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
@@ -32,7 +38,13 @@ export function joinCutRows(ctx: TableContext, rows: WRow[], W: number, index: r
     if (!finishesText(r, prev, W, index) || r.cells.length > W) continue;
     const cols = joinRow(r, prev, W, names);
     anomalies.push(
-      tableAnomaly(ctx, 'TABLE_ROW_JOINED', `table ${ctx.id}: the row at line ${r.line} only finishes the text of the row at line ${prev.line}, cut by a page break (${cols.join(', ')}); joined to it`, r.line, 1),
+      tableAnomaly(
+        ctx,
+        'TABLE_ROW_JOINED',
+        `table ${ctx.id}: the row at line ${r.line} only finishes the text of the row at line ${prev.line}, cut by a page break (${cols.join(', ')}); joined to it`,
+        r.line,
+        1,
+      ),
     );
     r.joinedInto = true;
   }

@@ -114,7 +114,12 @@ function tryMerge(l: Logical, p: Piece): boolean {
     if (!sameRow(p.header, l.headerTop)) return false;
     const extra = repeatedHeaderRows(l, p.body);
     l.pieces.push({ piece: p, continuation: 'repeatHeader', offset: 0, headerRows: 1 + extra });
-    l.pending.push({ code: 'TABLE_MERGED', line: f.startLine, endLine: f.endLine, message: (id) => `table ${id}: the fragment at ${range} repeats the header after a page break; merged as its continuation` });
+    l.pending.push({
+      code: 'TABLE_MERGED',
+      line: f.startLine,
+      endLine: f.endLine,
+      message: (id) => `table ${id}: the fragment at ${range} repeats the header after a page break; merged as its continuation`,
+    });
     return true;
   }
   // An empty header row: a continuation, unless the fragment brings its own title/header.
@@ -139,12 +144,18 @@ function mergeSameWidth(l: Logical, p: Piece, extra: number, tp: Profile[], fp: 
     l.pending.push({
       code: 'TABLE_CONTINUATION_MISMATCH',
       line: f.startLine,
-      message: (id) => `the fragment at ${range} follows table ${id} with an empty header row, but its column ${bad + 1} holds text where the table has ${tp[bad]!.type} values; kept as a separate table`,
+      message: (id) =>
+        `the fragment at ${range} follows table ${id} with an empty header row, but its column ${bad + 1} holds text where the table has ${tp[bad]!.type} values; kept as a separate table`,
     });
     return false;
   }
   l.pieces.push({ piece: p, continuation: 'emptyHeader', offset: 0, headerRows: 1 + extra });
-  l.pending.push({ code: 'TABLE_MERGED', line: f.startLine, endLine: f.endLine, message: (id) => `table ${id}: the fragment at ${range} starts with an empty header row after a page break; merged as its continuation` });
+  l.pending.push({
+    code: 'TABLE_MERGED',
+    line: f.startLine,
+    endLine: f.endLine,
+    message: (id) => `table ${id}: the fragment at ${range} starts with an empty header row after a page break; merged as its continuation`,
+  });
   return true;
 }
 
@@ -162,7 +173,8 @@ function mergeOtherWidth(l: Logical, p: Piece, extra: number, tp: Profile[], fp:
     l.pending.push({
       code: 'TABLE_CONTINUATION_MISMATCH',
       line: f.startLine,
-      message: (id) => `the fragment at ${range} follows table ${id} with an empty header row, but has ${w} columns where the table has ${l.width} and no alignment of its data fits; kept as a separate table`,
+      message: (id) =>
+        `the fragment at ${range} follows table ${id} with an empty header row, but has ${w} columns where the table has ${l.width} and no alignment of its data fits; kept as a separate table`,
     });
     return false;
   }
@@ -179,6 +191,11 @@ function mergeOtherWidth(l: Logical, p: Piece, extra: number, tp: Profile[], fp:
         ? `table ${id}: the continuation at ${range} has ${w} columns where the table has ${oldWidth}; merged with its columns read as columns ${offset + 1}–${offset + w} (by their data), the others left empty`
         : `table ${id}: the continuation at ${range} has ${w} columns where the table has ${oldWidth}; merged, the table widened to ${w} columns and its earlier rows padded with empty cells`,
   });
-  l.pending.push({ code: 'TABLE_MERGED', line: f.startLine, endLine: f.endLine, message: (id) => `table ${id}: the fragment at ${range} starts with an empty header row after a page break; merged as its continuation` });
+  l.pending.push({
+    code: 'TABLE_MERGED',
+    line: f.startLine,
+    endLine: f.endLine,
+    message: (id) => `table ${id}: the fragment at ${range} starts with an empty header row after a page break; merged as its continuation`,
+  });
   return true;
 }

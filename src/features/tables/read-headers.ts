@@ -13,7 +13,35 @@ import { headerRowsOf, type Logical } from './logical.js';
 import { profiles } from './profiles.js';
 
 /** Words that head columns of gazette tables (generic, not of one issue). */
-const HEADER_WORDS = ['序号', '编号', '名称', '姓名', '备注', '单位', '类别', '分类', '内容', '时间', '日期', '数量', '金额', '面积', '长度', '职务', '部门', '项目', '说明', '地址', '类型', '字段', '指标', '领域', '岸别', '桩号', '坐标'];
+const HEADER_WORDS = [
+  '序号',
+  '编号',
+  '名称',
+  '姓名',
+  '备注',
+  '单位',
+  '类别',
+  '分类',
+  '内容',
+  '时间',
+  '日期',
+  '数量',
+  '金额',
+  '面积',
+  '长度',
+  '职务',
+  '部门',
+  '项目',
+  '说明',
+  '地址',
+  '类型',
+  '字段',
+  '指标',
+  '领域',
+  '岸别',
+  '桩号',
+  '坐标',
+];
 
 function hasHeaderWord(text: string): boolean {
   if (text.length > 10) return false;
@@ -72,7 +100,11 @@ function isSubHeader(h: readonly WCell[], r: readonly WCell[] | undefined): bool
 }
 
 /** Column names from the header row and an optional second row (spans carry their parent). */
-export function columnNames(width: number, h: readonly WCell[] | null, sub: readonly WCell[] | null): Array<{ name: string; nameRaw: string }> {
+export function columnNames(
+  width: number,
+  h: readonly WCell[] | null,
+  sub: readonly WCell[] | null,
+): Array<{ name: string; nameRaw: string }> {
   const out: Array<{ name: string; nameRaw: string }> = [];
   let parent: WCell | null = null;
   for (let j = 0; j < width; j++) {
@@ -137,7 +169,8 @@ export function repeatedHeaderRows(l: Logical, body: readonly WCell[][]): number
     k < body.length &&
     !isEmptyRow(body[k]!) &&
     (heads.some((h) => sameRow(body[k]!, h)) || (l.title && isTitleRow(body[k]) && body[k]![0]!.text === l.title.text))
-  ) k++;
+  )
+    k++;
   return k;
 }
 
@@ -181,7 +214,10 @@ function raggedRow(ctx: TableContext, cells: readonly WCell[], fw: number, lineN
     ctx,
     'TABLE_RAGGED_ROW',
     more
-      ? `table ${ctx.id}: the row at line ${lineNo} has ${cells.length} cells where the header has ${fw}; the extra cell${cells.length - fw > 1 ? 's' : ''} ${cells.slice(fw).map((c) => `“${c.text}”`).join(', ')} kept`
+      ? `table ${ctx.id}: the row at line ${lineNo} has ${cells.length} cells where the header has ${fw}; the extra cell${cells.length - fw > 1 ? 's' : ''} ${cells
+          .slice(fw)
+          .map((c) => `“${c.text}”`)
+          .join(', ')} kept`
       : `table ${ctx.id}: the row at line ${lineNo} has ${cells.length} cells where the header has ${fw}; the missing cells are read as empty`,
     lineNo,
     more ? cells[fw]!.column : lineText.length + 1,
@@ -224,7 +260,11 @@ export function indexColumns(names: ReadonlyArray<{ name: string }>, rows: reado
  * such as 一、收入 in a table of amounts). In a form (all text) such a row is data.
  */
 export function markGroupRows(rows: readonly WRow[], W: number, index: readonly boolean[]): void {
-  const hasNumbers = () => profiles(rows.filter((r) => r.kind === 'data').map((r) => r.cells), W).some((p, j) => j > 0 && p.type !== 'text' && p.typed >= 2);
+  const hasNumbers = () =>
+    profiles(
+      rows.filter((r) => r.kind === 'data').map((r) => r.cells),
+      W,
+    ).some((p, j) => j > 0 && p.type !== 'text' && p.typed >= 2);
   if (W >= 3 && (index[0] || hasNumbers())) {
     for (const r of rows) {
       if (r.kind === 'data' && filledCount(r.cells) === 1 && r.cells[0]!.text !== '' && !numeric(r.cells[0]!.cls)) r.kind = 'group';

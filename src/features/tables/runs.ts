@@ -42,7 +42,10 @@ export function scanPipeRuns<R>(src: SourceLines, map: (row: RawRow) => R): Arra
   while (i < n) {
     const s = lines[i]!;
     // A line an input reader read into a block (an HTML table) is no pipe row to read again.
-    if (firstChar(s) !== PIPE || src.removed?.[i] === 2) { i++; continue; }
+    if (firstChar(s) !== PIPE || src.removed?.[i] === 2) {
+      i++;
+      continue;
+    }
     let j = i + 1;
     let delimiter = parseDelimiter(s) !== null;
     while (j < n) {
@@ -63,7 +66,13 @@ export function scanPipeRuns<R>(src: SourceLines, map: (row: RawRow) => R): Arra
           if (!row) break;
           rows.push(map(row));
         }
-        out.push({ startLine: i + 1, endLine: i + 1 + rows.length, header: map(header), delimiter: { line: 0, align: header.cells.map(() => null) }, rows });
+        out.push({
+          startLine: i + 1,
+          endLine: i + 1 + rows.length,
+          header: map(header),
+          delimiter: { line: 0, align: header.cells.map(() => null) },
+          rows,
+        });
       }
     }
     i = j;
@@ -78,11 +87,22 @@ export function scanPipeRuns<R>(src: SourceLines, map: (row: RawRow) => R): Arra
  * dropped), so the merge step fills it as it fills a merged pipe-table cell and both forms
  * give the same cells. Without blocks and runs (plain text) the scanned list is returned as is.
  */
-export function withOtherFragments<R>(scanned: Array<Fragment<R>>, src: SourceLines, blocks: readonly Block[] | undefined, map: (row: RawRow) => R): Array<Fragment<R>> {
+export function withOtherFragments<R>(
+  scanned: Array<Fragment<R>>,
+  src: SourceLines,
+  blocks: readonly Block[] | undefined,
+  map: (row: RawRow) => R,
+): Array<Fragment<R>> {
   const more = scanPipeRuns(src, map);
   for (const b of blocks ?? []) {
     if (b.kind !== 'table') continue;
-    more.push({ startLine: b.startLine, endLine: b.endLine, header: map(b.header), delimiter: { line: 0, align: b.header.cells.map(() => null) }, rows: b.rows.map(map) });
+    more.push({
+      startLine: b.startLine,
+      endLine: b.endLine,
+      header: map(b.header),
+      delimiter: { line: 0, align: b.header.cells.map(() => null) },
+      rows: b.rows.map(map),
+    });
   }
   if (more.length === 0) return scanned;
   return scanned.concat(more).sort((x, y) => x.startLine - y.startLine);

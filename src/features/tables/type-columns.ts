@@ -26,7 +26,12 @@ export interface ColumnLayout {
  * The typed columns of the table; every cell's value set from its column's type (text
  * where it does not fit); misfits and rows that seem shifted reported.
  */
-export function typeColumns(ctx: TableContext, rows: readonly WRow[], dataRows: readonly WRow[], cols: ColumnLayout): Result<TableColumn[]> {
+export function typeColumns(
+  ctx: TableContext,
+  rows: readonly WRow[],
+  dataRows: readonly WRow[],
+  cols: ColumnLayout,
+): Result<TableColumn[]> {
   const columns: TableColumn[] = cols.names.map((n, j) => {
     const count: ClassCounts = { integer: 0, number: 0, percentage: 0, date: 0, text: 0 };
     for (const r of dataRows) {
@@ -59,7 +64,13 @@ function setValues(ctx: TableContext, rows: readonly WRow[], columns: readonly T
       if (!ok || col.type === 'text') c.value = c.text;
       if (!ok && !c.filled) {
         anomalies.push(
-          tableAnomaly(ctx, 'TABLE_CELL_TYPE', `table ${ctx.id}: the cell “${c.text}” (row at line ${r.line}, column “${col.name}”) is not ${col.type === 'integer' ? 'an integer' : `a ${col.type}`} like the rest of its column; kept as text`, c.line, c.column),
+          tableAnomaly(
+            ctx,
+            'TABLE_CELL_TYPE',
+            `table ${ctx.id}: the cell “${c.text}” (row at line ${r.line}, column “${col.name}”) is not ${col.type === 'integer' ? 'an integer' : `a ${col.type}`} like the rest of its column; kept as text`,
+            c.line,
+            c.column,
+          ),
         );
       }
     }
@@ -111,11 +122,12 @@ function shiftScan(data: readonly WRow[], cols: ColumnLayout, columns: readonly 
   const vocab: Array<Map<string, number>> = [];
   for (let j = 0; j < W; j++) {
     const m = new Map<string, number>();
-    if (textCol[j]) for (const r of data) {
-      const c = r.cells[j]!;
-      // only short values repeat in a way that shows where a cell belongs (units, '/')
-      if (c.raw !== '' && !c.filled && c.text.length <= 40) m.set(c.text, (m.get(c.text) ?? 0) + 1);
-    }
+    if (textCol[j])
+      for (const r of data) {
+        const c = r.cells[j]!;
+        // only short values repeat in a way that shows where a cell belongs (units, '/')
+        if (c.raw !== '' && !c.filled && c.text.length <= 40) m.set(c.text, (m.get(c.text) ?? 0) + 1);
+      }
     vocab.push(m);
   }
   const fixed: boolean[] = [];
@@ -131,9 +143,22 @@ function shiftScan(data: readonly WRow[], cols: ColumnLayout, columns: readonly 
     fill.push(data.length ? filled / data.length : 0);
   }
   return {
-    data, W, index: cols.index, fixed, lastFixed, textCol, vocab, fill,
-    now: new Array<boolean>(W), toLeft: new Array<boolean>(W), toRight: new Array<boolean>(W), mv: new Array<boolean>(W),
-    pre: new Array<number>(W + 1), preN: new Array<number>(W + 1), suf: new Array<number>(W + 1), sufN: new Array<number>(W + 1),
+    data,
+    W,
+    index: cols.index,
+    fixed,
+    lastFixed,
+    textCol,
+    vocab,
+    fill,
+    now: new Array<boolean>(W),
+    toLeft: new Array<boolean>(W),
+    toRight: new Array<boolean>(W),
+    mv: new Array<boolean>(W),
+    pre: new Array<number>(W + 1),
+    preN: new Array<number>(W + 1),
+    suf: new Array<number>(W + 1),
+    sufN: new Array<number>(W + 1),
   };
 }
 
@@ -149,7 +174,13 @@ function known(s: ShiftScan, j: number, t: string, self: boolean): boolean {
  * sums then give the gain of every hypothesis "the cells right (left) of the empty cell e
  * slid one column".
  */
-function findShiftedRows(ctx: TableContext, data: readonly WRow[], cols: ColumnLayout, columns: readonly TableColumn[], out: Anomaly[]): void {
+function findShiftedRows(
+  ctx: TableContext,
+  data: readonly WRow[],
+  cols: ColumnLayout,
+  columns: readonly TableColumn[],
+  out: Anomaly[],
+): void {
   // too small a table to tell a slid row from an odd one
   if (cols.W < 3 || data.length < 4) return;
   const s = shiftScan(data, cols, columns);

@@ -96,7 +96,15 @@ export function parseDate(text: string): string | null {
   }
   if (!parts) return null;
   const [ys, ms, ds] = parts as [string, string, string];
-  if (ys.length !== 4 || !digitsOnly(ys, 0, 4) || ms.length > 2 || ds.length > 2 || !digitsOnly(ms, 0, ms.length) || !digitsOnly(ds, 0, ds.length)) return null;
+  if (
+    ys.length !== 4 ||
+    !digitsOnly(ys, 0, 4) ||
+    ms.length > 2 ||
+    ds.length > 2 ||
+    !digitsOnly(ms, 0, ms.length) ||
+    !digitsOnly(ds, 0, ds.length)
+  )
+    return null;
   const y = Number(ys);
   const m = Number(ms);
   const d = Number(ds);
@@ -166,7 +174,12 @@ export function fits(cls: CellClass, type: ColumnType): boolean {
 }
 
 /** Whether a cell of class `cls` fits a column of type `type`, and its value there. */
-export function fit(text: string, cls: CellClass, value: number | string | null, type: ColumnType): { ok: boolean; value: number | string | null } {
+export function fit(
+  text: string,
+  cls: CellClass,
+  value: number | string | null,
+  type: ColumnType,
+): { ok: boolean; value: number | string | null } {
   if (cls === 'na') return { ok: true, value: null };
   if (!fits(cls, type)) return { ok: false, value: text };
   return { ok: true, value: type === 'text' ? text : value };
