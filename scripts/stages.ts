@@ -27,7 +27,7 @@ function stage<T>(name: string, f: () => T): T {
 }
 const text = stage('decode', () => decode(bytes, null).text);
 const src = stage('splitLines', () => splitLines(text));
-const st = stage('readStructure', () => readStructure(src));
+const st = stage('readStructure', () => readStructure(src)).value;
 // each feature (src/features/index.ts), in the order the parse runs them
 const ctx: Context = { src, structure: st, records: {} };
 for (const f of runOrder(FEATURES)) Object.assign(ctx.records, stage(f.name, () => f.extract(ctx)).value);

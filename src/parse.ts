@@ -9,7 +9,7 @@ import { CHECKS, checkInput } from './check/index.js';
 import { emptyRecords, type AnyFeature, type Context, type Records } from './core/feature.js';
 import { FEATURES } from './features/index.js';
 import { collapseFloods } from './check/flood.js';
-import { append } from './model/result.js';
+import { append, type Result } from './model/result.js';
 
 export interface ParseOptions {
   /** File name for provenance and messages; null for stdin / in-memory text. */
@@ -61,9 +61,12 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
       );
   }
 
-  const structure = readStructure(src);
-  append(anomalies, structure.anomalies);
-  const records = runFeatures({ src, structure, records: {}, blocks }, anomalies);
+  const read = readStructure(src);
+  append(anomalies, read.anomalies);
+  const structure = read.value;
+  const features = runFeatures({ src, structure, records: {}, blocks });
+  append(anomalies, features.anomalies);
+  const records = features.value;
   const checks = checkInput(src, structure);
   for (const check of CHECKS) append(anomalies, check.run(checks));
 
@@ -108,15 +111,16 @@ const RUN_ORDER = runOrder(FEATURES);
  * Runs every feature on the context, collecting their anomalies. The records come back in
  * the order of the Issue's fields (model/issue.ts), whatever order the features ran in.
  */
-function runFeatures(ctx: Context, anomalies: Anomaly[]): Records {
+function runFeatures(ctx: Context): Result<Records> {
   const records = emptyRecords();
+  const anomalies: Anomaly[] = [];
   for (const f of RUN_ORDER) {
     const r = f.extract(ctx);
     append(anomalies, r.anomalies);
     Object.assign(records, r.value);
     Object.assign(ctx.records, r.value);
   }
-  return records;
+  return { value: records, anomalies };
 }
 
 /**

@@ -780,7 +780,7 @@ describe('the tables stage and the scanner agree on the sample', () => {
     const { extractTables } = await import('../src/features/tables/index.js');
     const { extractSluices, gridsFromFragments, gridsFromTables } = await import('../src/features/sluices/index.js');
     const src = splitLines(SAMPLE);
-    const st = readStructure(src);
+    const st = readStructure(src).value;
     const viaTables = extractSluices(gridsFromTables(extractTables(src, st.documents).value), src.lines);
     const viaFragments = extractSluices(gridsFromFragments(scanTables(src), src.lines, st.documents), src.lines);
     expect(viaFragments.value).toEqual(viaTables.value);

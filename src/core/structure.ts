@@ -33,16 +33,15 @@ import {
 } from './official.js';
 import { matchKey, squash } from '../read/text.js';
 import { cleanTitle } from './title.js';
-import { append } from '../model/result.js';
+import { append, type Result } from '../model/result.js';
 
-/** The skeleton of an issue: everything the structure reader finds, plus its anomalies. */
+/** The skeleton of an issue: everything the structure reader finds. */
 export interface Structure {
   masthead: Masthead;
   toc: TocEntry[];
   sections: Section[];
   documents: Document[];
   citations: Citation[];
-  anomalies: Anomaly[];
   /** First and last line of the body (after the TOC, before the colophon). */
   body: { startLine: number; endLine: number };
 }
@@ -818,7 +817,7 @@ function linkToc(
  * 文号, recipients, 落款, attachments, span), citations. A TOC, section headers and a
  * colophon are used where present; documents are also found by their 公文 heads.
  */
-export function readStructure(src: SourceLines): Structure {
+export function readStructure(src: SourceLines): Result<Structure> {
   const lines = src.lines;
   const anomalies: Anomaly[] = [];
   const { toc, mh, bodyStart, bodyEnd } = readFrame(lines, anomalies);
@@ -845,15 +844,15 @@ export function readStructure(src: SourceLines): Structure {
     );
   }
   const citations = readCitations(lines, documents);
-  return {
+  const structure: Structure = {
     masthead: mh.masthead,
     toc: tocOut,
     sections,
     documents,
     citations,
-    anomalies,
     body: { startLine: bodyStart, endLine: bodyEnd },
   };
+  return { value: structure, anomalies };
 }
 
 /** Match keys of what a document can be cited by: its title, 《titles》 in it, attachment titles. */

@@ -33,7 +33,9 @@ export function extractPeople(src: SourceLines, documents: readonly Document[], 
     const found = extractAppointments(src, doc, docTables);
     append(appointments, found.value);
     append(anomalies, found.anomalies);
-    append(rosters, extractRosters(src, doc, docTables, anomalies));
+    const listed = extractRosters(src, doc, docTables);
+    append(rosters, listed.value);
+    append(anomalies, listed.anomalies);
   }
   return { value: { appointments, rosters }, anomalies };
 }

@@ -18,7 +18,7 @@ import { compact, entryOf, isSentence, mostlyPosts, nameColumn, own, roleColumn,
 import { compactName, isName, splitName, titleSuffixLength } from './names.js';
 import { stripMarkup } from './positions.js';
 import { BODY_VERBS, BODY_WORDS, ROLE_SET } from './vocab.js';
-import { append } from '../../model/result.js';
+import { append, type Result } from '../../model/result.js';
 
 const MAX_ROLE = 8;
 
@@ -331,7 +331,7 @@ interface Segment {
  * The rosters of one document: one per body whose members it lists. A heading
  * (`二、领导小组办公室组成人员`) starts the list of another body of the same document.
  */
-export function extractRosters(src: SourceLines, doc: Document, tables: readonly Table[], anomalies: Anomaly[]): Roster[] {
+export function extractRosters(src: SourceLines, doc: Document, tables: readonly Table[]): Result<Roster[]> {
   const titleBody = bodyFromTitle(doc.title);
   const sorted = [...tables].sort((a, b) => a.span.startLine - b.span.startLine);
   const segments: Segment[] = [
@@ -347,15 +347,58 @@ export function extractRosters(src: SourceLines, doc: Document, tables: readonly
     segments.push({ from: k + 1, to: doc.span.endLine, body: resolveHeading(h, titleBody), bodyLine: k });
   }
   const out: Roster[] = [];
+  const anomalies: Anomaly[] = [];
   for (const seg of segments) {
-    const r = rosterOf(src, doc, sorted, anomalies, seg);
-    if (r) out.push({ ...r, id: `${doc.id}-r${out.length + 1}` });
+    const r = rosterOf(src, doc, sorted, seg);
+    append(anomalies, r.anomalies);
+    if (r.value) out.push({ ...r.value, id: `${doc.id}-r${out.length + 1}` });
   }
-  return out;
+  return { value: out, anomalies };
 }
 
-function rosterOf(src: SourceLines, doc: Document, sorted: readonly Table[], anomalies: Anomaly[], seg: Segment): Roster | null {
+/** What the lines of a segment said about its roster, besides the members (in the Ctx). */
+interface SegmentReading {
+  body: string | null;
+  bodyLine: number | null;
+  note: string | null;
+  /** Lines that may be sentences about a post, read once the listed members are known. */
+  pending: number[];
+  /** Of those, the ones after a role label (组长：由区长担任). */
+  labelled: Set<number>;
+}
+
+/** The roster of one segment of a document, with the anomalies of its members; null when it lists no one. */
+function rosterOf(src: SourceLines, doc: Document, sorted: readonly Table[], seg: Segment): Result<Roster | null> {
   const ctx: Ctx = { src, doc, anomalies: [], members: [], notes: [] };
+  const r = readSegment(ctx, sorted, seg);
+  let { body, note } = r;
+  // No roster, no anomalies about its members: lines that only looked like a list are not reported.
+  if (ctx.members.length === 0) return { value: null, anomalies: [] };
+  if (body === null) {
+    if (ctx.members.some((m) => LEADERS.has(m.role))) body = doc.title;
+    else return { value: null, anomalies: [] };
+  }
+  // Sentences naming an office director etc., once the listed members are known.
+  for (const k of r.pending) if (src.lines[k - 1]!.includes('由')) fromSentence(ctx, src.lines[k - 1]!, k, r.labelled.has(k));
+  if (ctx.notes.length) note = [note, ...ctx.notes].filter((x) => x !== null).join('；');
+  const members = [...ctx.members].sort((a, b) => a.line - b.line || a.order - b.order);
+  members.forEach((m, i) => (m.order = i + 1));
+  const kinds = new Set(members.map((m) => m.source));
+  const roster: Roster = {
+    id: '',
+    body,
+    documentId: doc.id,
+    line: r.bodyLine ?? members[0]!.line,
+    note,
+    source: kinds.size === 1 ? members[0]!.source : 'mixed',
+    members,
+  };
+  return { value: roster, anomalies: ctx.anomalies };
+}
+
+/** Reads the lines and tables of a segment: members into the Ctx; the body, note and sentences left to read. */
+function readSegment(ctx: Ctx, sorted: readonly Table[], seg: Segment): SegmentReading {
+  const src = ctx.src;
   let body = seg.body;
   let bodyLine = seg.bodyLine;
   let note: string | null = null;
@@ -423,27 +466,7 @@ function rosterOf(src: SourceLines, doc: Document, sorted: readonly Table[], ano
     }
     pending.push(k);
   }
-  if (ctx.members.length === 0) return null;
-  if (body === null) {
-    if (ctx.members.some((m) => LEADERS.has(m.role))) body = doc.title;
-    else return null;
-  }
-  // Sentences naming an office director etc., once the listed members are known.
-  for (const k of pending) if (src.lines[k - 1]!.includes('由')) fromSentence(ctx, src.lines[k - 1]!, k, labelled.has(k));
-  if (ctx.notes.length) note = [note, ...ctx.notes].filter((x) => x !== null).join('；');
-  append(anomalies, ctx.anomalies);
-  const members = [...ctx.members].sort((a, b) => a.line - b.line || a.order - b.order);
-  members.forEach((m, i) => (m.order = i + 1));
-  const kinds = new Set(members.map((m) => m.source));
-  return {
-    id: '',
-    body,
-    documentId: doc.id,
-    line: bodyLine ?? members[0]!.line,
-    note,
-    source: kinds.size === 1 ? members[0]!.source : 'mixed',
-    members,
-  };
+  return { body, bodyLine, note, pending, labelled };
 }
 
 /** Names only, joined by 、 or ，(成员：张三、李四): one member each, without a position. */
