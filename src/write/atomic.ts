@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { OutputError } from './errors.js';
 
@@ -27,13 +27,25 @@ function writeAll(fd: number, buf: Uint8Array): void {
   }
 }
 
+/** Text, bytes, or pieces written one by one: never one buffer of a huge output. */
+function writeData(fd: number, data: string | Uint8Array | Iterable<string>): void {
+  if (typeof data === 'string') writeAll(fd, Buffer.from(data, 'utf8'));
+  else if (data instanceof Uint8Array) writeAll(fd, data);
+  else for (const piece of data) writeAll(fd, Buffer.from(piece, 'utf8'));
+}
+
 /**
  * Writes a file through a temporary file in the same folder, renamed into place, so a
  * reader never sees a half-written file. Refuses to replace an existing file unless
  * `force`. Throws OutputError (exit 3 for I/O failures, 2 for a refused overwrite).
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>, force = false): void {
-  if (!force && existsSync(path)) throw new OutputError(`${path}: exists; use --force to overwrite`, 2);
+  const existing = statOrNull(path);
+  if (existing?.isDirectory()) throw new OutputError(`${path}: is a folder; give a file name`, 2);
+  // A device or a pipe (-o /dev/stdout, /dev/null, a FIFO) is written to, never replaced by a
+  // renamed file: as root, renaming over /dev/null would turn it into a plain file.
+  if (existing && !existing.isFile()) return writeInPlace(path, data);
+  if (!force && existing) throw new OutputError(`${path}: exists; use --force to overwrite`, 2);
   const dir = dirname(path);
   try {
     mkdirSync(dir, { recursive: true });
@@ -44,10 +56,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
   let fd: number | null = null;
   try {
     fd = openSync(tmp, 'wx');
-    if (typeof data === 'string') writeAll(fd, Buffer.from(data, 'utf8'));
-    else if (data instanceof Uint8Array) writeAll(fd, data);
-    // Pieces (an array or a generator) are written one by one: never one buffer of a huge output.
-    else for (const piece of data) writeAll(fd, Buffer.from(piece, 'utf8'));
+    writeData(fd, data);
     fsyncSync(fd);
     closeSync(fd);
     fd = null;
@@ -62,5 +71,26 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
       }
     rmSync(tmp, { force: true });
     throw new OutputError(`${path}: cannot write: ${(err as Error).message}`);
+  }
+}
+
+function statOrNull(path: string): ReturnType<typeof statSync> | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/** Writes to an existing device or pipe as it is (no temporary file, no rename). */
+function writeInPlace(path: string, data: string | Uint8Array | Iterable<string>): void {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'w');
+    writeData(fd, data);
+  } catch (err) {
+    throw new OutputError(`${path}: cannot write: ${(err as Error).message}`);
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }

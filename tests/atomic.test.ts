@@ -1,0 +1,65 @@
+// Output files: written through a temporary file renamed into place, except where the
+// target is a device or a pipe, which must be written to and never replaced.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../src/write/atomic.js';
+import { OutputError } from '../src/write/errors.js';
+import { gongbao } from './helpers/cli.js';
+import { SAMPLE_PATH } from './helpers/sample.js';
+
+const dir = () => mkdtempSync(join(tmpdir(), 'gongbao-atomic-'));
+
+describe('writeFileAtomic', () => {
+  it('writes a new file and refuses to replace one without force', () => {
+    const d = dir();
+    const f = join(d, 'a.txt');
+    writeFileAtomic(f, 'one');
+    expect(() => writeFileAtomic(f, 'two')).toThrow(/exists; use --force/);
+    writeFileAtomic(f, ['t', 'wo'], true);
+    expect(readFileSync(f, 'utf8')).toBe('two');
+  });
+
+  it('refuses a folder as the output file, with exit 2, even with force', () => {
+    const d = dir();
+    mkdirSync(join(d, 'sub'));
+    const err = (() => {
+      try {
+        writeFileAtomic(join(d, 'sub'), 'x', true);
+      } catch (e) {
+        return e as OutputError;
+      }
+      return null;
+    })();
+    expect(err).toBeInstanceOf(OutputError);
+    expect(err!.exitCode).toBe(2);
+    expect(err!.message).toMatch(/is a folder/);
+    expect(statSync(join(d, 'sub')).isDirectory()).toBe(true);
+  });
+
+  it('writes into a named pipe instead of replacing it (the same rule keeps /dev/null a device)', async () => {
+    const d = dir();
+    const fifo = join(d, 'pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const out = join(d, 'got.txt');
+    const reader = spawn('sh', ['-c', `cat "${fifo}" > "${out}"`]);
+    const done = new Promise((resolve) => reader.on('exit', resolve));
+    writeFileAtomic(fifo, 'through the pipe', true);
+    await done;
+    expect(readFileSync(out, 'utf8')).toBe('through the pipe');
+    expect(statSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('gongbao parse -o a folder says so and exits 2, with or without --force', () => {
+    const d = dir();
+    for (const force of [[], ['--force']]) {
+      const r = gongbao(['parse', SAMPLE_PATH, '-o', d, ...force]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/is a folder/);
+    }
+    writeFileSync(join(d, 'keep'), '');
+    expect(statSync(d).isDirectory()).toBe(true);
+  });
+});
