@@ -127,8 +127,31 @@ function distinctPair(a: string, b: string): boolean {
   return DISTINCT.some((set) => set.has(a) && set.has(b));
 }
 
+interface Pair {
+  rare: string;
+  frequent: string;
+  /** Index of the character that differs. */
+  i: number;
+  /** The changed character with each neighbour, in the rare name. */
+  bigrams: string[];
+}
+
+/**
+ * NAME_VARIANT: a name written once or twice that differs by one character from a name
+ * written often. Four steps, each linear in the text: candidate names, frequent names
+ * indexed by their stem with one character blanked, rare–frequent pairs, and the pairs whose
+ * changed character stands (nearly) nowhere else with its neighbours.
+ */
 export function checkNameVariants(input: CheckInput): Anomaly[] {
   const { lines } = input;
+  const cands = nameCandidates(lines);
+  const pairs = variantPairs(cands, neighbourhoods(cands));
+  if (pairs.length === 0) return [];
+  return reportPairs(input, cands, pairs, bigramCounts(lines, pairs));
+}
+
+/** Every name ending (局, 办, 中心 …) with its stems of MIN_STEM..MAX_STEM name characters, counted. */
+function nameCandidates(lines: readonly string[]): Map<string, Candidate> {
   const cands = new Map<string, Candidate>();
   let full = false;
   for (let ln = 1; ln <= lines.length; ln++) {
@@ -164,8 +187,11 @@ export function checkNameVariants(input: CheckInput): Anomaly[] {
       }
     }
   }
+  return cands;
+}
 
-  // Frequent names, indexed by their stem with one character blanked out.
+/** Frequent names, indexed by their stem with one character blanked out. */
+function neighbourhoods(cands: ReadonlyMap<string, Candidate>): Map<string, string[]> {
   const hood = new Map<string, string[]>();
   // forEach rather than for…of over entries: no iterator protocol nor [key, value] array
   // per candidate (this runs before V8 optimises anything, where those cost most).
@@ -181,12 +207,11 @@ export function checkNameVariants(input: CheckInput): Anomaly[] {
       else if (list.length <= MAX_NEIGHBOURS) list.push(name);
     }
   });
-  interface Pair {
-    rare: string;
-    frequent: string;
-    i: number;
-    bigrams: string[];
-  }
+  return hood;
+}
+
+/** Rare names and the frequent names one character away from them. */
+function variantPairs(cands: ReadonlyMap<string, Candidate>, hood: ReadonlyMap<string, string[]>): Pair[] {
   const pairs: Pair[] = [];
   let enough = false;
   cands.forEach((c, name) => {
@@ -208,18 +233,20 @@ export function checkNameVariants(input: CheckInput): Anomaly[] {
     }
     if (pairs.length >= MAX_REPORTS * 4) enough = true;
   });
-  if (pairs.length === 0) return [];
+  return pairs;
+}
 
-  // How often the changed character stands with its neighbours anywhere in the text.
+/** How often the changed character stands with its neighbours anywhere in the text, by bigram key. */
+function bigramCounts(lines: readonly string[], pairs: readonly Pair[]): Map<number, number> {
   const want = new Set<number>();
   const firsts = new Uint8Array(65536);
   for (const p of pairs) {
     for (const b of p.bigrams) {
-      want.add(b.charCodeAt(0) * 65536 + b.charCodeAt(1));
+      want.add(bigramKey(b));
       firsts[b.charCodeAt(0)] = 1;
     }
   }
-  const bigramCount = new Map<number, number>();
+  const counts = new Map<number, number>();
   if (want.size <= 64) {
     // Few: count each with indexOf (native) over the text.
     const text = lines.join('\n');
@@ -227,20 +254,32 @@ export function checkNameVariants(input: CheckInput): Anomaly[] {
       const b = String.fromCharCode(Math.floor(key / 65536), key % 65536);
       let n = 0;
       for (let i = text.indexOf(b); i >= 0; i = text.indexOf(b, i + 1)) n++;
-      bigramCount.set(key, n);
+      counts.set(key, n);
     }
-  } else {
-    for (const s of lines) {
-      for (let i = 0; i + 1 < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (firsts[c] !== 1) continue;
-        const key = c * 65536 + s.charCodeAt(i + 1);
-        if (want.has(key)) bigramCount.set(key, (bigramCount.get(key) ?? 0) + 1);
-      }
+    return counts;
+  }
+  for (const s of lines) {
+    for (let i = 0; i + 1 < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (firsts[c] !== 1) continue;
+      const key = c * 65536 + s.charCodeAt(i + 1);
+      if (want.has(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }
-  const countOf = (b: string): number => bigramCount.get(b.charCodeAt(0) * 65536 + b.charCodeAt(1)) ?? 0;
+  return counts;
+}
 
+const bigramKey = (b: string): number => b.charCodeAt(0) * 65536 + b.charCodeAt(1);
+
+/** One anomaly per place of a rare name whose changed character is (nearly) confined to it. */
+function reportPairs(
+  input: CheckInput,
+  cands: ReadonlyMap<string, Candidate>,
+  pairs: Pair[],
+  bigrams: ReadonlyMap<number, number>,
+): Anomaly[] {
+  const { lines } = input;
+  const countOf = (b: string): number => bigrams.get(bigramKey(b)) ?? 0;
   const docOf = documentOfLine(input.documents, lines.length);
   const reported = new Map<string, Anomaly>();
   const sorted = pairs.sort((a, b) => a.rare.length - b.rare.length || cands.get(b.frequent)!.count - cands.get(a.frequent)!.count);
