@@ -100,6 +100,21 @@ function declarationItems(
   return { items, last };
 }
 
+/** One document's scan for attachments: what has been found so far. */
+interface Scan {
+  lines: readonly string[];
+  /** Last line of the document (1-based, inclusive). */
+  to: number;
+  documentId: string;
+  removed: Uint8Array | undefined;
+  attachments: Attachment[];
+  anomalies: Anomaly[];
+  /** The declarations met so far, each with its items. */
+  decls: Item[][];
+  /** Index in `attachments` of the attachment the line is currently inside. */
+  inside: number | null;
+}
+
 /**
  * Attachments of one document (lines [from, to], 1-based): declarations with their
  * items, the lines where attachments begin, matched by number; a declaration inside an
@@ -112,97 +127,106 @@ export function readAttachments(
   documentId: string,
   removed?: Uint8Array,
 ): { attachments: Attachment[]; anomalies: Anomaly[] } {
-  const attachments: Attachment[] = [];
-  const anomalies: Anomaly[] = [];
-  const decls: Item[][] = [];
-  /** Index in `attachments` of the attachment the line is currently inside. */
-  let inside: number | null = null;
+  const scan: Scan = { lines, to, documentId, removed, attachments: [], anomalies: [], decls: [], inside: null };
   for (let ln = from; ln <= to; ln++) {
     const line = lines[ln - 1]!;
     if (!line.includes('附')) continue;
     const start = START.exec(line);
     if (start) {
-      const index = start[1] ? Number(toHalfWidth(start[1])) : null;
-      let found: Item | null = null;
-      // The nearest declarations only (at most 50 back): keeps a flood of 附件 lines linear.
-      for (let d = decls.length - 1; d >= 0 && d >= decls.length - 50 && !found; d--) {
-        for (const it of decls[d]!)
-          if (it.att === null && (it.index === index || (index === null && decls[d]!.length === 1))) {
-            found = it;
-            break;
-          }
-      }
-      const parent = found ? attachmentParentOf(found.line, attachments) : inside;
-      const att: Attachment = {
-        index,
-        declaredTitle: found ? found.title || null : null,
-        declaredLine: found ? found.line : null,
-        title: titleAfter(lines, ln, to),
-        startLine: ln,
-        parent,
-      };
-      attachments.push(att);
-      if (found) found.att = attachments.length - 1;
-      else
-        anomalies.push(
-          anomaly('ATTACHMENT_UNDECLARED', {
-            message: `attachment ${index ?? ''} begins here but no 附件 list declares it`.replace('  ', ' '),
-            line: ln,
-            evidence: line,
-            documentId,
-          }),
-        );
-      inside = attachments.length - 1;
+      beginAttachment(scan, ln, start[1] ? Number(toHalfWidth(start[1])) : null);
       continue;
     }
     const decl = DECL.exec(line);
-    if (!decl) continue;
-    const { items, last } = declarationItems(lines, ln, to, decl, removed);
-    if (items[0]!.index === null && items[0]!.title === '') {
-      if (startFollows(lines, ln, to)) {
-        // "附件：" alone as the 附件说明, its title on the next line(s) and the attachment below.
-        const title = titleAfter(lines, ln, to);
-        if (title !== null) items[0]!.title = title;
-      } else {
-        // "附件：" alone: the attachment begins right here, its title on the next line.
-        const att: Attachment = {
-          index: null,
-          declaredTitle: null,
-          declaredLine: ln,
-          title: titleAfter(lines, ln, to),
-          startLine: ln,
-          parent: inside,
-        };
-        attachments.push(att);
-        items[0]!.att = attachments.length - 1;
-        inside = attachments.length - 1;
-      }
-    }
-    ln = last;
-    decls.push(items);
+    if (decl) ln = readDeclaration(scan, ln, decl);
   }
-  for (const items of decls) {
+  reportNotFound(scan);
+  return { attachments: scan.attachments, anomalies: scan.anomalies };
+}
+
+/** An attachment begins on line `ln` (附件 / 附件 N): matched with the nearest declaration of it. */
+function beginAttachment(scan: Scan, ln: number, index: number | null): void {
+  const { decls, attachments } = scan;
+  let found: Item | null = null;
+  // The nearest declarations only (at most 50 back): keeps a flood of 附件 lines linear.
+  for (let d = decls.length - 1; d >= 0 && d >= decls.length - 50 && !found; d--) {
+    for (const it of decls[d]!)
+      if (it.att === null && (it.index === index || (index === null && decls[d]!.length === 1))) {
+        found = it;
+        break;
+      }
+  }
+  const parent = found ? attachmentParentOf(found.line, attachments) : scan.inside;
+  attachments.push({
+    index,
+    declaredTitle: found ? found.title || null : null,
+    declaredLine: found ? found.line : null,
+    title: titleAfter(scan.lines, ln, scan.to),
+    startLine: ln,
+    parent,
+  });
+  if (found) found.att = attachments.length - 1;
+  else
+    scan.anomalies.push(
+      anomaly('ATTACHMENT_UNDECLARED', {
+        message: `attachment ${index ?? ''} begins here but no 附件 list declares it`.replace('  ', ' '),
+        line: ln,
+        evidence: scan.lines[ln - 1]!,
+        documentId: scan.documentId,
+      }),
+    );
+  scan.inside = attachments.length - 1;
+}
+
+/** A declaration (附件：…) on line `ln`: its items are kept; returns the last line it takes. */
+function readDeclaration(scan: Scan, ln: number, decl: RegExpExecArray): number {
+  const { lines, to, attachments } = scan;
+  const { items, last } = declarationItems(lines, ln, to, decl, scan.removed);
+  if (items[0]!.index === null && items[0]!.title === '') {
+    if (startFollows(lines, ln, to)) {
+      // "附件：" alone as the 附件说明, its title on the next line(s) and the attachment below.
+      const title = titleAfter(lines, ln, to);
+      if (title !== null) items[0]!.title = title;
+    } else {
+      // "附件：" alone: the attachment begins right here, its title on the next line.
+      attachments.push({
+        index: null,
+        declaredTitle: null,
+        declaredLine: ln,
+        title: titleAfter(lines, ln, to),
+        startLine: ln,
+        parent: scan.inside,
+      });
+      items[0]!.att = attachments.length - 1;
+      scan.inside = attachments.length - 1;
+    }
+  }
+  scan.decls.push(items);
+  return last;
+}
+
+/** Declared attachments that never begin: kept as attachments without a start, and reported. */
+function reportNotFound(scan: Scan): void {
+  for (const items of scan.decls) {
     for (const it of items) {
       if (it.att !== null) continue;
-      attachments.push({
+      scan.attachments.push({
         index: it.index,
         declaredTitle: it.title || null,
         declaredLine: it.line,
         title: null,
         startLine: null,
-        parent: attachmentParentOf(it.line, attachments),
+        parent: attachmentParentOf(it.line, scan.attachments),
       });
-      anomalies.push(
+      scan.anomalies.push(
         anomaly('ATTACHMENT_NOT_FOUND', {
           message: `attachment ${it.index ?? ''} «${it.title}» is declared but never begins in the document`.replace('  ', ' '),
           line: it.line,
-          evidence: lines[it.line - 1]!,
-          documentId,
+          evidence: scan.lines[it.line - 1]!,
+          documentId: scan.documentId,
         }),
       );
     }
   }
-  return { attachments, anomalies };
 }
 
 /**
