@@ -11,10 +11,13 @@ import { longestNonDecreasing } from '../core/sequence.js';
  * dates in the body text are never checked.
  */
 export function checkNumbersAndDates(input: CheckInput): Anomaly[] {
-  const { lines, documents, sections, masthead } = input;
-  const out: Anomaly[] = [];
-  const ev = (ln: number): string => lines[ln - 1] ?? '';
+  const ev = (ln: number): string => input.lines[ln - 1] ?? '';
+  return [...numberChecks(input.documents, ev), ...publicationChecks(input, ev), ...dateOrderChecks(input, ev)];
+}
 
+/** Duplicate 文号 (same issuer, year and serial) and a 文号 year other than the document date's. */
+function numberChecks(documents: readonly Document[], ev: (ln: number) => string): Anomaly[] {
+  const out: Anomaly[] = [];
   const seen = new Map<string, Document>();
   for (const d of documents) {
     const dn = d.docNumber;
@@ -32,39 +35,43 @@ export function checkNumbersAndDates(input: CheckInput): Anomaly[] {
         }),
       );
     } else seen.set(key, d);
-    if (d.date !== null && d.dateLine !== null) {
-      const year = Number(d.date.slice(0, 4));
-      if (dn.year !== null && year !== dn.year) {
-        out.push(
-          anomaly('DOCNUMBER_YEAR_MISMATCH', {
-            message: `文号 ${dn.raw} has the year ${dn.year} but the document is dated ${d.dateRaw} (line ${d.dateLine})`,
-            line: dn.line,
-            column: dn.column,
-            evidence: ev(dn.line),
-            documentId: d.id,
-          }),
-        );
-      }
-    }
+    if (d.date === null || d.dateLine === null || dn.year === null || Number(d.date.slice(0, 4)) === dn.year) continue;
+    out.push(
+      anomaly('DOCNUMBER_YEAR_MISMATCH', {
+        message: `文号 ${dn.raw} has the year ${dn.year} but the document is dated ${d.dateRaw} (line ${d.dateLine})`,
+        line: dn.line,
+        column: dn.column,
+        evidence: ev(dn.line),
+        documentId: d.id,
+      }),
+    );
   }
+  return out;
+}
 
+/** Document dates after the issue's publication date. */
+function publicationChecks({ documents, masthead }: CheckInput, ev: (ln: number) => string): Anomaly[] {
   const published = masthead.publicationDate;
-  if (published) {
-    for (const d of documents) {
-      if (d.date !== null && d.dateLine !== null && d.date > published) {
-        out.push(
-          anomaly('DATE_AFTER_PUBLICATION', {
-            message: `the document is dated ${d.date}, after the issue's publication date ${published}`,
-            line: d.dateLine,
-            column: Math.max(1, ev(d.dateLine).search(/\S/) + 1),
-            evidence: ev(d.dateLine),
-            documentId: d.id,
-          }),
-        );
-      }
-    }
+  const out: Anomaly[] = [];
+  if (!published) return out;
+  for (const d of documents) {
+    if (d.date === null || d.dateLine === null || d.date <= published) continue;
+    out.push(
+      anomaly('DATE_AFTER_PUBLICATION', {
+        message: `the document is dated ${d.date}, after the issue's publication date ${published}`,
+        line: d.dateLine,
+        column: Math.max(1, ev(d.dateLine).search(/\S/) + 1),
+        evidence: ev(d.dateLine),
+        documentId: d.id,
+      }),
+    );
   }
+  return out;
+}
 
+/** Date order within a section that is mostly in date order and not ordered by 文号 serial. */
+function dateOrderChecks({ documents, sections }: CheckInput, ev: (ln: number) => string): Anomaly[] {
+  const out: Anomaly[] = [];
   const byId = new Map(documents.map((d) => [d.id, d]));
   for (const s of sections) {
     const docs = s.documentIds.map((id) => byId.get(id)).filter((d): d is Document => d !== undefined);
