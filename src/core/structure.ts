@@ -895,6 +895,11 @@ function titleTarget(cited: string, keys: readonly DocKeys[], self: Document | n
   return best;
 }
 
+/** A citation of a 文号 found on line `ln` of document `d`. */
+function numberCitation(d: Document, f: { raw: string; normalized: string }, ln: number, column: number, target: string | null): Citation {
+  return { documentId: d.id, kind: 'docNumber', text: f.raw, normalized: f.normalized, line: ln, column, targetDocumentId: target };
+}
+
 /** Every 文号 and 《title》 cited in the documents' text, and interpretation links. */
 function readCitations(lines: readonly string[], documents: Document[]): Citation[] {
   const out: Citation[] = [];
@@ -910,15 +915,7 @@ function readCitations(lines: readonly string[], documents: Document[]): Citatio
       if (line.length === 0) continue;
       for (const f of findDocNumbers(line)) {
         const target = byNumber.get(f.normalized);
-        out.push({
-          documentId: d.id,
-          kind: 'docNumber',
-          text: f.raw,
-          normalized: f.normalized,
-          line: ln,
-          column: f.index + 1,
-          targetDocumentId: target && target !== d.id ? target : null,
-        });
+        out.push(numberCitation(d, f, ln, f.index + 1, target && target !== d.id ? target : null));
       }
       // A 文号 broken over a page break: "…（文旅公共发" / "(2020) 32号)".
       const last = line.charCodeAt(line.length - 1);
@@ -931,15 +928,7 @@ function readCitations(lines: readonly string[], documents: Document[]): Citatio
           if (/^[〔(（\[【]\s*\d{4}/.test(head)) {
             for (const f of findDocNumbers(tail + head)) {
               if (f.index < tail.length && f.index + f.raw.length > tail.length) {
-                out.push({
-                  documentId: d.id,
-                  kind: 'docNumber',
-                  text: f.raw,
-                  normalized: f.normalized,
-                  line: ln,
-                  column: line.length - tail.length + f.index + 1,
-                  targetDocumentId: byNumber.get(f.normalized) ?? null,
-                });
+                out.push(numberCitation(d, f, ln, line.length - tail.length + f.index + 1, byNumber.get(f.normalized) ?? null));
               }
             }
           }
