@@ -22,7 +22,7 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(f, 'utf8')).toBe('two');
   });
 
-  it('refuses a folder as the output file, with exit 2, even with force', () => {
+  it('refuses to write over a folder (an I/O failure, exit 3), even with force', () => {
     const d = dir();
     mkdirSync(join(d, 'sub'));
     const err = (() => {
@@ -34,8 +34,8 @@ describe('writeFileAtomic', () => {
       return null;
     })();
     expect(err).toBeInstanceOf(OutputError);
-    expect(err!.exitCode).toBe(2);
-    expect(err!.message).toMatch(/is a folder/);
+    expect(err!.exitCode).toBe(3);
+    expect(err!.message).toMatch(/a folder is where the file must go/);
     expect(statSync(join(d, 'sub')).isDirectory()).toBe(true);
   });
 
@@ -52,12 +52,14 @@ describe('writeFileAtomic', () => {
     expect(statSync(fifo).isFIFO()).toBe(true);
   });
 
-  it('gongbao parse -o a folder says so and exits 2, with or without --force', () => {
+  it('gongbao parse / validate / extract -o a folder: a usage error that says so (exit 2), with or without --force', () => {
     const d = dir();
-    for (const force of [[], ['--force']]) {
-      const r = gongbao(['parse', SAMPLE_PATH, '-o', d, ...force]);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/is a folder/);
+    for (const cmd of [['parse'], ['validate'], ['extract', 'documents']]) {
+      for (const force of [[], ['--force']]) {
+        const r = gongbao([...cmd, SAMPLE_PATH, '-o', d, ...force]);
+        expect(r.code, cmd.join(' ')).toBe(2);
+        expect(r.stderr).toMatch(/is a folder; give the name of a file/);
+      }
     }
     writeFileSync(join(d, 'keep'), '');
     expect(statSync(d).isDirectory()).toBe(true);

@@ -1,4 +1,5 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { statSync } from 'node:fs';
 import { InputError } from '../read/errors.js';
 import { parseEncoding, type Encoding } from '../read/decode.js';
 import { readInput, DEFAULT_MAX_BYTES } from './io.js';
@@ -40,7 +41,13 @@ export function inputOptions(cmd: Command): Command {
 
 /** Reads FILE (or '-' for stdin) and parses it; InputError on unreadable input. */
 /** `-o -` means standard output, as `-` does for input (not a file named "-"). */
-export const outputPath = (value: string): string | undefined => (value === '-' ? undefined : value);
+/** `-o FILE`: '-' is standard output; a folder is refused (a usage error, exit 2). */
+export function outputPath(value: string): string | undefined {
+  if (value === '-') return undefined;
+  if (statSync(value, { throwIfNoEntry: false })?.isDirectory())
+    throw new InvalidArgumentError(`${value} is a folder; give the name of a file`);
+  return value;
+}
 
 export function loadIssue(file: string, opts: InputOpts): Issue {
   return loadSource(file, opts).issue;

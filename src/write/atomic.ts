@@ -41,7 +41,7 @@ function writeData(fd: number, data: string | Uint8Array | Iterable<string>): vo
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>, force = false): void {
   const existing = statOrNull(path);
-  if (existing?.isDirectory()) throw new OutputError(`${path}: is a folder; give a file name`, 2);
+  if (existing?.isDirectory()) throw new OutputError(`${path}: cannot write: a folder is where the file must go`);
   // A device or a pipe (-o /dev/stdout, /dev/null, a FIFO) is written to, never replaced by a
   // renamed file: as root, renaming over /dev/null would turn it into a plain file.
   if (existing && !existing.isFile()) return writeInPlace(path, data);
