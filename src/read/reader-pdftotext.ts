@@ -160,6 +160,9 @@ export function joinWrapped(a: string, b: string, keep = ''): string {
 const isRowLine = (s: string): boolean => segments(s).length >= 3;
 const key = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
+/** The first segment's text of each cell (a wrapped cell's text grows; its start does not). */
+const firstText = new WeakMap<BlockCell, string>();
+
 interface Built {
   block: Block;
   /** Lines (0-based) read into the block, and those skipped (repeated headers). */
@@ -177,6 +180,9 @@ function tableAt(lines: readonly string[], offsets: readonly number[], removed: 
   // ends at a blank line, or before a document's head (the lines above a date line).
   const run: number[] = [];
   const skipped: number[] = [];
+  // Where each page's rows begin in `run`: pdftotext scales each page on its own, so the
+  // columns are found page by page.
+  const groups: number[] = [0];
   let j = i;
   while (j < n) {
     const s = lines[j]!;
@@ -194,6 +200,7 @@ function tableAt(lines: readonly string[], offsets: readonly number[], removed: 
       while (h < run.length && k + h < n && key(lines[k + h]!) === key(lines[run[h]!]!)) h++;
       if (!isRowLine(lines[k + h] ?? '') || headOf(lines, k + h)) break;
       for (let m = k; m < k + h; m++) skipped.push(m);
+      groups.push(run.length);
       j = k + h;
       continue;
     }
@@ -225,20 +232,36 @@ function tableAt(lines: readonly string[], offsets: readonly number[], removed: 
     }
     keep.push(x);
   }
-  const dataSegs = keep.filter((x) => x >= firstData).map((x) => segs[x]!);
-  const cols = columnsOf(dataSegs.filter((r) => r[0]!.from === left));
+  const groupOf = (x: number): number => {
+    let g = 0;
+    while (g + 1 < groups.length && groups[g + 1]! <= x) g++;
+    return g;
+  };
+  const colsOf = (g: number): Array<[number, number]> =>
+    columnsOf(keep.filter((x) => x >= firstData && groupOf(x) === g && segs[x]![0]!.from === left).map((x) => segs[x]!));
+  const cols = colsOf(0);
   if (cols.length < 2) return null;
   // Header segments beyond every data column: columns of their own (an empty 备注 column).
   for (let x = 0; x < firstData; x++) for (const g of segs[x]!) if (g.from >= cols[cols.length - 1]![1]) cols.push([g.from, g.to]);
+  const pageCols = groups.map((_, g) => {
+    if (g === 0) return cols;
+    const c = colsOf(g);
+    // The same columns as the first page's data (the header's extra columns kept at the end).
+    return c.length > 0 && c.length <= cols.length ? c.concat(cols.slice(c.length)) : cols;
+  });
   const cellsOf = (x: number): Array<BlockCell | null> => {
     const ln = run[x]!;
     const out: Array<BlockCell | null> = cols.map(() => null);
+    const within = pageCols[groupOf(x)]!;
     for (const g of segs[x]!) {
-      const c = columnOf(g, cols);
+      const c = columnOf(g, within);
       if (c < 0) continue;
       const prev = out[c];
       if (prev) prev.text += g.text;
-      else out[c] = { text: g.text, line: ln + 1, column: g.index + 1, offset: offsets[ln]! + g.index };
+      else {
+        out[c] = { text: g.text, line: ln + 1, column: g.index + 1, offset: offsets[ln]! + g.index };
+        firstText.set(out[c]!, g.text);
+      }
     }
     return out;
   };
@@ -376,9 +399,21 @@ export const pdftotextReader: Reader = {
     const page = pageWidth(lines, removed);
     joinTitles(lines, removed, page, toc);
     joinParagraphs(lines, removed, page);
-    // Cells point into the reader's text: recompute their offsets now that lines changed.
+    // Cells point into the reader's text: each one's first text in its (pipe) line.
     const offsets = lineOffsets(lines);
-    for (const b of blocks) for (const r of [b.header, ...b.rows]) for (const c of r.cells) c.offset = offsets[c.line - 1]! + c.column - 1;
+    const cursor = new Map<number, number>();
+    for (const b of blocks)
+      for (const r of [b.header, ...b.rows])
+        for (const c of r.cells) {
+          const first = firstText.get(c);
+          if (first === undefined) {
+            c.offset = offsets[c.line - 1]!;
+            continue;
+          }
+          const at = lines[c.line - 1]!.indexOf(first, cursor.get(c.line) ?? 0);
+          c.offset = offsets[c.line - 1]! + Math.max(at, 0);
+          if (at >= 0) cursor.set(c.line, at + first.length);
+        }
     const src = { text: lines.join('\n'), lines, offsets, removed };
     return { value: { reader: 'pdftotext', src, blocks }, anomalies };
   },
