@@ -249,6 +249,20 @@ describe('the sample printed to PDF, read back with plain pdftotext', () => {
     expect(issue.toc.map((e) => e.title)).toEqual(plain.toc.map((e) => e.title));
   });
 
+  it('says once that the tables lost their columns (INPUT_TABLE_LAYOUT_LOST); -layout output never does', () => {
+    const lost = issue.anomalies.filter((a) => a.code === 'INPUT_TABLE_LAYOUT_LOST');
+    expect(lost).toHaveLength(1);
+    expect(issue.tables).toHaveLength(0);
+    const layout = parseIssue(new Uint8Array(readFileSync(LAYOUT)), { name: LAYOUT });
+    expect(layout.anomalies.filter((a) => a.code === 'INPUT_TABLE_LAYOUT_LOST')).toEqual([]);
+    // Short lines of prose or a list of a few items are no lost table.
+    expect(read('一、总则\n\f第一条 内容。\n二、分则\n第二条\n第三条\n\f结尾\n').anomalies.map((a) => a.code)).not.toContain(
+      'INPUT_TABLE_LAYOUT_LOST',
+    );
+    const cells = ['序号', '岸别', '桩号', '1', '左岸', 'JZD1', '2', '右岸', 'JZD2'];
+    expect(read(`界址数据成果如下表所列，坐标为城建坐标系。\n\f${cells.join('\n')}\n\f`).anomalies.map((a) => [a.code, a.line])).toEqual([['INPUT_TABLE_LAYOUT_LOST', 2]]);
+  });
+
   it('the 26 appointments are among what it finds (a table of people read as lines adds some)', () => {
     const mine = people(issue);
     expect(people(plain).filter((p) => !mine.includes(p))).toEqual([]);

@@ -376,6 +376,15 @@ export const pdftotextReader: Reader = {
     const toc = joinTocEntries(lines, removed);
     // Column-aligned tables.
     const blocks: Block[] = [];
+    const lost = layoutLost(lines, removed);
+    if (lost >= 0)
+      anomalies.push(
+        anomaly('INPUT_TABLE_LAYOUT_LOST', {
+          message: 'pdftotext output without -layout: table cells stand one per line from here on; tables are not read as tables',
+          line: lost + 1,
+          evidence: orig.lines[lost]!.replace(/\f/g, ''),
+        }),
+      );
     const offsets0 = lineOffsets(lines);
     for (let i = 0; i < lines.length; i++) {
       if (removed[i] || !isRowLine(lines[i]!)) continue;
@@ -418,6 +427,27 @@ export const pdftotextReader: Reader = {
     return { value: { reader: 'pdftotext', src, blocks }, anomalies };
   },
 };
+
+/**
+ * Plain pdftotext (no -layout) writes a table's cells one per line: the first line of a run
+ * of at least eight short lines (16 display columns or fewer), when no line of the text is
+ * cut into columns by wide gaps (which -layout output always has); else -1.
+ */
+export function layoutLost(lines: readonly string[], removed: Uint8Array): number {
+  let run = 0;
+  let first = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const s = lines[i]!;
+    if (removed[i] === 0 && isRowLine(s)) return -1;
+    if (first < 0) {
+      const t = s.trim();
+      if (t !== '' && displayWidth(t) <= 16 && !SECTION.test(t)) {
+        if (++run === 8) first = i - 7;
+      } else if (t !== '' || removed[i] !== 1) run = 0;
+    }
+  }
+  return first;
+}
 
 function lineOffsets(lines: readonly string[]): number[] {
   const offsets = new Array<number>(lines.length);
