@@ -240,6 +240,17 @@ describe('the sample printed to PDF, read back with pdftotext -layout', () => {
   });
 });
 
+describe('--from pdftotext on text that is not wrapped at a page width', () => {
+  it('the converter text of the sample keeps its records: no page width, so no paragraph is joined', () => {
+    const issue = parseIssue(SAMPLE_BYTES, { name: 'changning-2023-02.txt', from: 'pdftotext' });
+    expect(issue.source.reader).toBe('pdftotext');
+    expect(docs(issue)).toEqual(docs(plain));
+    expect(cellsOf(issue)).toEqual(cellsOf(plain));
+    expect(people(issue)).toEqual(people(plain));
+    expect(issue.points.map((p) => [p.sluice, p.stake, p.y, p.x])).toEqual(plain.points.map((p) => [p.sluice, p.stake, p.y, p.x]));
+  });
+});
+
 describe('the sample printed to PDF, read back with plain pdftotext', () => {
   const issue = parseIssue(new Uint8Array(readFileSync(PLAIN)), { name: PLAIN });
 
@@ -260,7 +271,9 @@ describe('the sample printed to PDF, read back with plain pdftotext', () => {
       'INPUT_TABLE_LAYOUT_LOST',
     );
     const cells = ['序号', '岸别', '桩号', '1', '左岸', 'JZD1', '2', '右岸', 'JZD2'];
-    expect(read(`界址数据成果如下表所列，坐标为城建坐标系。\n\f${cells.join('\n')}\n\f`).anomalies.map((a) => [a.code, a.line])).toEqual([['INPUT_TABLE_LAYOUT_LOST', 2]]);
+    expect(read(`界址数据成果如下表所列，坐标为城建坐标系。\n\f${cells.join('\n')}\n\f`).anomalies.map((a) => [a.code, a.line])).toEqual([
+      ['INPUT_TABLE_LAYOUT_LOST', 2],
+    ]);
   });
 
   it('the 26 appointments are among what it finds (a table of people read as lines adds some)', () => {

@@ -550,7 +550,8 @@ export function joinTitles(lines: string[], removed: Uint8Array, page: number, t
 
 /**
  * The width of the page's text in display columns: the most common width of lines 40
- * columns or wider (seen at least ten times), else 0 (unknown).
+ * columns or wider (seen at least ten times, and with half the long lines within four
+ * columns of it), else 0 (unknown: the text is not wrapped at a page width).
  */
 export function pageWidth(lines: readonly string[], removed: Uint8Array): number {
   const widths = new Map<number, number>();
@@ -561,8 +562,17 @@ export function pageWidth(lines: readonly string[], removed: Uint8Array): number
   }
   let page = 0;
   let most = 0;
-  for (const [w, c] of widths) if (c > most || (c === most && w > page)) [page, most] = [w, c];
-  return most < 10 ? 0 : page;
+  let long = 0;
+  for (const [w, c] of widths) {
+    long += c;
+    if (c > most || (c === most && w > page)) [page, most] = [w, c];
+  }
+  if (most < 10) return 0;
+  // Text wrapped at a page width has most long lines within two CJK characters of it;
+  // text written one paragraph a line (a converter's) does not: then no width is known.
+  let near = 0;
+  for (const [w, c] of widths) if (w >= page - 4 && w <= page + 4) near += c;
+  return near * 2 >= long ? page : 0;
 }
 
 /** A centred line (`-layout`): indented, and its indent about the space left on its right. */
@@ -588,6 +598,7 @@ export function joinParagraphs(lines: string[], removed: Uint8Array, page: numbe
       removed[j] === 0 &&
       !blank(t) &&
       !t.startsWith('  ') &&
+      !t.startsWith('|') &&
       !DATE_LINE.test(t) &&
       !SECTION.test(t) &&
       !TOC_ENTRY.test(t) &&
@@ -595,7 +606,7 @@ export function joinParagraphs(lines: string[], removed: Uint8Array, page: numbe
     );
   };
   for (let i = 0; i < lines.length; i++) {
-    if (removed[i] || lines[i]!.startsWith('  ') || !full(i) || segments(lines[i]!).length >= 3) continue;
+    if (removed[i] || lines[i]!.startsWith('  ') || lines[i]!.startsWith('|') || !full(i) || segments(lines[i]!).length >= 3) continue;
     let joined = lines[i]!;
     let j = i;
     let wrapped = true;
