@@ -157,6 +157,17 @@ describe('pdftotext: column-aligned tables', () => {
     expect(r.value.src.text.slice(c.offset, c.offset + 2)).toBe('外环');
   });
 
+  it('pipe rows whose cells hold wide gaps are left to the tables feature (a real text read with --from pdftotext)', () => {
+    const r = read(
+      '| 指标 | 性质 | 说明 |\n|  1.门诊人次  |  定量  |  计算方法：  医院填报。  |\n|  2.下转人次  |  定量  |  计算方法：  医院填报。  |\n',
+    );
+    expect(r.value.blocks).toEqual([]);
+    const gwy = parseIssue(new Uint8Array(readFileSync('tests/fixtures/real/gwy-2019-jan-feb.txt')), { from: 'pdftotext' });
+    const text = parseIssue(new Uint8Array(readFileSync('tests/fixtures/real/gwy-2019-jan-feb.txt')));
+    expect(cellsOf(gwy)).toEqual(cellsOf(text));
+    expect(docs(gwy)).toEqual(docs(text));
+  });
+
   it('prose with single spaces and a list are no table', () => {
     const r = read('第一条 为了规范管理，制定本办法。\n第二条 本办法适用于全区。\n第三条 本办法自印发之日起施行。\n');
     expect(r.value.blocks).toEqual([]);

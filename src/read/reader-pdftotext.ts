@@ -156,8 +156,15 @@ export function joinWrapped(a: string, b: string, keep = ''): string {
   return x + ' ' + y;
 }
 
-/** A line read as a table row: ≥ 3 segments separated by gaps of two spaces or more. */
-const isRowLine = (s: string): boolean => segments(s).length >= 3;
+/**
+ * A line read as a table row: ≥ 3 segments separated by gaps of two spaces or more, and
+ * no pipe row (a pipe table is the tables feature's, whatever spaces its cells hold).
+ */
+const isRowLine = (s: string): boolean => !isPipeRow(s) && segments(s).length >= 3;
+const isPipeRow = (s: string): boolean => {
+  const t = s.trimStart();
+  return t.startsWith('|') || t.startsWith('｜');
+};
 const key = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /** The first segment's text of each cell (a wrapped cell's text grows; its start does not). */
@@ -205,8 +212,8 @@ function tableAt(lines: readonly string[], offsets: readonly number[], removed: 
       continue;
     }
     // Inside a table a row with empty cells may have two segments only.
-    const row = run.length > 0 ? segments(s).length >= 2 : isRowLine(s);
-    if (headOf(lines, j) || SECTION.test(s) || (!row && !(s.startsWith('  ') && run.length > 0))) break;
+    const row = run.length > 0 ? !isPipeRow(s) && segments(s).length >= 2 : isRowLine(s);
+    if (headOf(lines, j) || SECTION.test(s) || isPipeRow(s) || (!row && !(s.startsWith('  ') && run.length > 0))) break;
     run.push(j);
     j++;
   }
