@@ -9,7 +9,7 @@ import { READER_NAMES, type ReaderName } from '../read/readers.js';
 
 export interface InputOpts {
   encoding?: string;
-  /** The input form: text or markdown (`--from`); detected when absent. */
+  /** The input form: text, markdown or pdftotext (`--from`); detected when absent. */
   from?: ReaderName;
   maxBytes: number;
 }
@@ -29,7 +29,7 @@ export function inputOptions(cmd: Command): Command {
     .addOption(
       new Option(
         '--from <form>',
-        'the input form instead of detecting it: text (converter text, pipe tables) or markdown (converter Markdown: MinerU, marker, docling)',
+        'the input form instead of detecting it: text (converter text, pipe tables), markdown (converter Markdown: MinerU, marker, docling) or pdftotext (poppler pdftotext, with or without -layout)',
       ).choices(READER_NAMES),
     )
     .addOption(

@@ -140,6 +140,11 @@ function titleAbove(lines: readonly string[], dateNo: number, floor: number, rem
     if (t.trim() === '' || t.length > MAX_TITLE_LINE || isTableRow(t) || categoryHeader(t) !== null || dateLine(t)) break;
     if (start !== end && endsSentence(t)) break;
     if (end - start + 1 > MAX_TITLE_LINES) break;
+    // A line an input reader marked as the start of a block (4): nothing above it is title.
+    if (removed?.[start - 1] === 4) {
+      start--;
+      break;
+    }
     start--;
   }
   start++;

@@ -36,6 +36,13 @@ export const CATALOGUE = {
       'Running heads or page numbers repeated at every page of converter output were removed from the text (reported once, with their count)',
     hint: 'Nothing to do; remove them from the text to silence this',
   },
+  INPUT_TABLE_LAYOUT_LOST: {
+    severity: 'warning',
+    group: 'input',
+    description:
+      'pdftotext output without its column layout (no -layout): table cells stand one per line, so tables are not read as tables (reported once, at the first such run)',
+    hint: 'Convert the PDF again with pdftotext -layout',
+  },
   INPUT_IMAGE_REFERENCE: {
     severity: 'info',
     group: 'input',

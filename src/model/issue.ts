@@ -25,9 +25,9 @@ export const Source = z
       .regex(/^[0-9a-f]{64}$/)
       .nullable(),
     reader: z
-      .enum(['text', 'markdown'])
+      .enum(['text', 'markdown', 'pdftotext'])
       .describe(
-        'The input reader that read the text: text (plain converter text, pipe tables) or markdown (converter Markdown: # headings, HTML tables, page furniture)',
+        'The input reader that read the text: text (plain converter text, pipe tables) or markdown (converter Markdown: # headings, HTML tables, page furniture) or pdftotext (poppler pdftotext output, with or without -layout: pages, column-aligned tables)',
       ),
   })
   .describe('Where the text came from and how it was decoded');

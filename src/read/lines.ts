@@ -11,7 +11,10 @@ export interface SourceLines {
    * What an input reader did to each line: 1, blanked (page furniture, an image reference:
    * stages that count blank lines — a title's distance from its date line — skip it); 2,
    * read into a block (an HTML table: the line holds its cells' text between pipes, and the
-   * table comes from the block). Absent for plain text.
+   * table comes from the block); 3, blanked because its text was joined into a line above
+   * (a wrapped TOC entry, title or paragraph: not a page break); 4, kept, the first line of
+   * a block of text (a title whose lines the reader joined: the core takes no line above
+   * it into the title). Absent for plain text.
    */
   removed?: Uint8Array;
 }

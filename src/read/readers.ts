@@ -9,18 +9,20 @@
  *
  * Readers: `text` (the converter text of the sample: pipe tables, plain lines) and
  * `markdown` (converter Markdown as MinerU, marker or docling write it: `#` headings, HTML
- * tables, running heads, image references). `pickReader` detects the form from the
+ * tables, running heads, image references) and `pdftotext` (poppler's pdftotext, with or
+ * without -layout: form feeds, page furniture, wrapped TOC entries, column-aligned tables). `pickReader` detects the form from the
  * content unless `--from` names one.
  */
 import type { Result } from '../model/result.js';
 import type { Reader, ReaderName, Reading } from './reading.js';
 import { textReader } from './reader-text.js';
 import { markdownReader } from './reader-markdown.js';
+import { pdftotextReader } from './reader-pdftotext.js';
 
 export type { Block, BlockCell, BlockRow, Reader, ReaderName, Reading, TableBlock } from './reading.js';
 export { READER_NAMES } from './reading.js';
 
-export const READERS: readonly Reader[] = [textReader, markdownReader];
+export const READERS: readonly Reader[] = [textReader, markdownReader, pdftotextReader];
 
 /** The reader named by `from`, else the one most confident about `text` (text on a tie). */
 export function pickReader(text: string, from?: ReaderName): Reader {

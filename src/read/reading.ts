@@ -32,8 +32,8 @@ export interface BlockRow {
 /** A table the reader has read (an HTML `<table>`, pipe rows without a delimiter row). */
 export interface TableBlock {
   kind: 'table';
-  /** How it was written: `html` (one-line `<table>`) or `pipes` (pipe rows, no |---| row). */
-  form: 'html' | 'pipes';
+  /** How it was written: `html` (one-line `<table>`), `pipes` (pipe rows, no |---| row) or `columns` (space-aligned columns: pdftotext). */
+  form: 'html' | 'pipes' | 'columns';
   startLine: number;
   endLine: number;
   header: BlockRow;
@@ -49,8 +49,8 @@ export interface Reading {
   blocks: Block[];
 }
 
-export type ReaderName = 'text' | 'markdown';
-export const READER_NAMES: readonly ReaderName[] = ['text', 'markdown'];
+export type ReaderName = 'text' | 'markdown' | 'pdftotext';
+export const READER_NAMES: readonly ReaderName[] = ['text', 'markdown', 'pdftotext'];
 
 export interface Reader {
   name: ReaderName;

@@ -1,0 +1,294 @@
+/**
+ * The pdftotext reader (src/read/reader-pdftotext.ts): small inputs of its own, and the
+ * sample printed to PDF by chromium and read back by poppler's pdftotext, with and without
+ * -layout (scripts/make-pdf-fixtures.mjs; tests/e2e/pdftotext.test.ts makes them afresh).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseIssue } from '../src/parse.js';
+import { pickReader } from '../src/read/readers.js';
+import { joinWrapped, pdftotextReader, segments } from '../src/read/reader-pdftotext.js';
+import type { TableBlock } from '../src/read/reading.js';
+import type { Issue } from '../src/model/issue.js';
+import { SAMPLE_BYTES } from './helpers/sample.js';
+
+const LAYOUT = 'tests/fixtures/readers/changning-2023-02.layout.txt';
+const PLAIN = 'tests/fixtures/readers/changning-2023-02.pdftotext.txt';
+const plain = parseIssue(SAMPLE_BYTES, { name: 'changning-2023-02.txt' });
+const read = (text: string) => pdftotextReader.read(text);
+
+describe('pdftotext: detection', () => {
+  it('form feeds (page breaks) pick the pdftotext reader; plain text and converter Markdown keep theirs', () => {
+    expect(pickReader('一\n\f二\n\f三\n').name).toBe('pdftotext');
+    expect(pickReader('一\n二\n').name).toBe('text');
+    expect(pickReader('<table><tr><td>a</td></tr></table>\n\f\n\f').name).toBe('markdown');
+    expect(pickReader(readFileSync(LAYOUT, 'utf8')).name).toBe('pdftotext');
+    expect(pickReader(readFileSync(PLAIN, 'utf8')).name).toBe('pdftotext');
+    expect(pickReader(new TextDecoder().decode(SAMPLE_BYTES)).name).toBe('text');
+  });
+});
+
+describe('pdftotext: lines 1:1 with the file', () => {
+  it('form feeds become spaces; the line count is the file’s', () => {
+    const r = read('甲\n\f乙 丙\n丁\n');
+    expect(r.value.src.lines).toEqual(['甲', ' 乙 丙', '丁']);
+    expect(r.value.reader).toBe('pdftotext');
+  });
+
+  it('running heads and page numbers are blanked and reported once each', () => {
+    const page = (n: number) => ['     某区人民政府公报 2023 年第 2 期', '', `正文第${n}页。`, '', `        — ${n} —`];
+    const text = [1, 2, 3].map((n) => page(n).join('\n')).join('\n\f') + '\n';
+    const r = read(text);
+    const lines = r.value.src.lines;
+    expect(lines.filter((s) => s.includes('公报'))).toEqual([]);
+    expect(lines.filter((s) => s.includes('—'))).toEqual([]);
+    expect(lines.filter((s) => s.startsWith('正文'))).toHaveLength(3);
+    const f = r.anomalies.filter((a) => a.code === 'INPUT_PAGE_FURNITURE');
+    expect(f.map((a) => [a.line, a.endLine])).toEqual([
+      [1, 11],
+      [5, 15],
+    ]);
+    expect(r.value.src.removed![0]).toBe(1);
+  });
+
+  it('a number inside the text is no page number; a head seen twice is no running head', () => {
+    const r = read('某区人民政府公报\n一、总则\n12\n第二段\n\f某区人民政府公报\n结尾\n');
+    expect(r.anomalies).toEqual([]);
+    expect(r.value.src.lines[2]).toBe('12');
+  });
+});
+
+describe('pdftotext: wrapped text', () => {
+  it('a TOC entry wrapped over lines: joined on its first line, the rest blanked (3), no page break', () => {
+    const r = read(
+      ['目 录', '【区政府文件】', '1. 关于印发《某某实施', '意见》的通知…………（4）', '2. 短的通知……（6）', '【区政府文件】', ''].join('\n'),
+    );
+    expect(r.value.src.lines.slice(2, 5)).toEqual(['1. 关于印发《某某实施意见》的通知…………（4）', '', '2. 短的通知……（6）']);
+    expect(r.value.src.removed![3]).toBe(3);
+  });
+
+  it('joinWrapped: no space between CJK characters unless the TOC writes one there; one space otherwise', () => {
+    expect(joinWrapped('加强物业管理', '共建美好家园')).toBe('加强物业管理共建美好家园');
+    expect(joinWrapped('加强物业管理', '共建美好家园', '“加强物业管理 共建美好家园”')).toBe('加强物业管理 共建美好家园');
+    expect(joinWrapped('2023', '年')).toBe('2023 年');
+  });
+
+  it('a centred title over two lines above its date line is joined, and its first line marked (4) so no paragraph end joins it', () => {
+    const body = '这是正文的一行，写满整个版面的宽度，一直写到右边的页边距为止，不多也不少的四十个字。';
+    const centre = (s: string) => ' '.repeat((2 * body.length - 2 * s.length) / 2) + s;
+    const lines = [];
+    for (let i = 0; i < 12; i++) lines.push(body);
+    lines.push(
+      '（牵头单位：某某局）',
+      centre('某某区人民政府办公室关于印发《某某工作'),
+      centre('方案》的通知'),
+      centre('（2023年5月22日）'),
+      '某府办〔2023〕18号',
+      '',
+    );
+    const r = read(lines.join('\n'));
+    const src = r.value.src;
+    expect(src.lines[13]!.trim()).toBe('某某区人民政府办公室关于印发《某某工作方案》的通知');
+    expect(src.removed![13]).toBe(4);
+    expect(src.removed![14]).toBe(3);
+    // Not centred (an indented table cell above a date line): left as it is.
+    const cell = read(lines.join('\n').replace(centre('方案》的通知'), '  方案》的通知')).value.src;
+    expect(cell.removed![14]).toBe(0);
+  });
+
+  it('a paragraph wrapped at the page width is joined onto its first line; a short line ends it', () => {
+    const full = '这是正文的一行，写满整个版面的宽度，一直写到右边的页边距为止，不多也不少的四十个字。';
+    const lines = [];
+    for (let i = 0; i < 11; i++) lines.push(full);
+    lines.push('结尾。', '新的一段。', '');
+    const src = read(lines.join('\n')).value.src;
+    expect(src.lines[0]).toBe(full.repeat(11) + '结尾。');
+    expect(src.lines.slice(1, 12).every((s) => s === '')).toBe(true);
+    expect(src.lines[12]).toBe('新的一段。');
+  });
+});
+
+describe('pdftotext: column-aligned tables', () => {
+  it('segments: cut at two spaces or more, display columns count CJK as two', () => {
+    expect(segments('1  左岸   JZD1 a').map((g) => [g.text, g.from, g.to])).toEqual([
+      ['1', 0, 1],
+      ['左岸', 3, 7],
+      ['JZD1 a', 10, 16],
+    ]);
+  });
+
+  it('a centred header over left-aligned rows, a wrapped cell joined into its row, a page break with the header repeated', () => {
+    const text = [
+      '   序号     名称       长度(m)',
+      '1        北夏       28.5',
+      '         家浜',
+      '         泵闸',
+      '2        外环       89.4',
+      '',
+      '              — 1 —',
+      '\f   序号     名称       长度(m)',
+      '3        纵泾港     55.4',
+      '',
+      '说明文字。',
+      '',
+      '              — 2 —',
+      '\f后文。',
+      '',
+    ].join('\n');
+    const r = read(text);
+    const b = r.value.blocks as TableBlock[];
+    expect(b).toHaveLength(1);
+    expect(b[0]!.form).toBe('columns');
+    expect(b[0]!.header.cells.map((c) => c.text)).toEqual(['序号', '名称', '长度(m)']);
+    expect(b[0]!.rows.map((row) => row.cells.map((c) => c.text))).toEqual([
+      ['1', '北夏家浜泵闸', '28.5'],
+      ['2', '外环', '89.4'],
+      ['3', '纵泾港', '55.4'],
+    ]);
+    // Each cell keeps its first line and column in the file.
+    expect([b[0]!.rows[0]!.cells[1]!.line, b[0]!.rows[0]!.cells[1]!.column]).toEqual([2, 10]);
+    expect([b[0]!.rows[2]!.line]).toEqual([9]);
+    // The repeated header is blanked; table lines are pipe rows read into the block (2).
+    expect(r.value.src.lines[7]).toBe('');
+    expect(r.value.src.removed![1]).toBe(2);
+    expect(r.value.src.lines[1]!.startsWith('|')).toBe(true);
+    // Offsets point into the reader's text.
+    const c = b[0]!.rows[1]!.cells[1]!;
+    expect(r.value.src.text.slice(c.offset, c.offset + 2)).toBe('外环');
+  });
+
+  it('pipe rows whose cells hold wide gaps are left to the tables feature (a real text read with --from pdftotext)', () => {
+    const r = read(
+      '| 指标 | 性质 | 说明 |\n|  1.门诊人次  |  定量  |  计算方法：  医院填报。  |\n|  2.下转人次  |  定量  |  计算方法：  医院填报。  |\n',
+    );
+    expect(r.value.blocks).toEqual([]);
+    const gwy = parseIssue(new Uint8Array(readFileSync('tests/fixtures/real/gwy-2019-jan-feb.txt')), { from: 'pdftotext' });
+    const text = parseIssue(new Uint8Array(readFileSync('tests/fixtures/real/gwy-2019-jan-feb.txt')));
+    expect(cellsOf(gwy)).toEqual(cellsOf(text));
+    expect(docs(gwy)).toEqual(docs(text));
+  });
+
+  it('prose with single spaces and a list are no table', () => {
+    const r = read('第一条 为了规范管理，制定本办法。\n第二条 本办法适用于全区。\n第三条 本办法自印发之日起施行。\n');
+    expect(r.value.blocks).toEqual([]);
+  });
+
+  it('sluice stake rows without pipes: read as a stake table, the sluice and its stakes found', () => {
+    const text = [
+      '关于泵闸管理与保护范围的规定',
+      '(1) 某某泵闸',
+      '     序号        岸别           桩号            城建坐标                      备注',
+      '                                   Y(m)                  X(m)',
+      '1          左岸        JZD1          -9214.837             -2030.163',
+      '2          左岸        JZD2          -9210.029             -2018.748',
+      '3          右岸        JZD3          -9204.345             -2021.685',
+      '4          右岸        JZD4          -9188.248             -2030.065',
+      '',
+    ].join('\n');
+    const i = parseIssue(text, { from: 'pdftotext' });
+    expect(i.sluices.map((s) => s.name)).toEqual(['某某泵闸']);
+    expect(i.points.map((p) => [p.stake, p.y, p.x])).toEqual([
+      ['JZD1', -9214.837, -2030.163],
+      ['JZD2', -9210.029, -2018.748],
+      ['JZD3', -9204.345, -2021.685],
+      ['JZD4', -9188.248, -2030.065],
+    ]);
+  });
+});
+
+const docs = (i: Issue) => i.documents.map((d) => [d.title, d.docNumber?.normalized ?? null, d.date]);
+const people = (i: Issue) => i.appointments.map((a) => JSON.stringify([a.name, a.action, a.documentId]));
+const cellsOf = (i: Issue) =>
+  i.tables.map((t) => JSON.stringify([t.columns.map((c) => c.name), t.rows.map((r) => r.cells.map((c) => c.text))]));
+
+describe('the sample printed to PDF, read back with pdftotext -layout', () => {
+  const issue = parseIssue(new Uint8Array(readFileSync(LAYOUT)), { name: LAYOUT });
+
+  it('is read by the pdftotext reader, named in source, lines 1:1 with the file', () => {
+    expect(issue.source.reader).toBe('pdftotext');
+    // The file ends in a form feed after its last newline: one more line.
+    const text = readFileSync(LAYOUT, 'utf8');
+    expect(text.endsWith('\n\f')).toBe(true);
+    expect(issue.source.lines).toBe(text.split('\n').length);
+  });
+
+  it('gives the same 22 documents: title, 文号, date; the same 22 TOC entries', () => {
+    expect(docs(issue)).toEqual(docs(plain));
+    expect(issue.toc.map((e) => e.title)).toEqual(plain.toc.map((e) => e.title));
+  });
+
+  it('gives the same 26 appointments and 2 rosters', () => {
+    expect(people(issue)).toEqual(people(plain));
+    expect(issue.rosters.map((r) => r.members.length)).toEqual(plain.rosters.map((r) => r.members.length));
+  });
+
+  it('gives 10 sluices and the same 143 stakes, coordinates and all', () => {
+    // The summary table (13 narrow columns: pdftotext -layout leaves one space between
+    // them) is not read: names and order come from the stake sections, where the sample
+    // writes 许渔河水闸 (its summary: 许渔河泵闸, a difference the plain text reports).
+    expect(issue.sluices).toHaveLength(10);
+    expect(issue.points).toHaveLength(143);
+    const stakes = (i: Issue) => i.points.map((p) => [p.stake, p.y, p.x].join(' ')).sort();
+    expect(stakes(issue)).toEqual(stakes(plain));
+    expect(issue.sluices.map((s) => s.name).sort()).toEqual(
+      plain.sluices.map((s) => (s.name === '许渔河泵闸' ? '许渔河水闸' : s.name)).sort(),
+    );
+  });
+
+  it('tables: the stake tables cell for cell (what it reaches today, counted exactly)', () => {
+    const mine = cellsOf(issue);
+    const same = cellsOf(plain).filter((c) => mine.includes(c));
+    expect(same.length).toBe(10);
+    expect(issue.tables.length).toBe(29);
+  });
+
+  it('reports the page furniture it removed', () => {
+    const f = issue.anomalies.filter((a) => a.code === 'INPUT_PAGE_FURNITURE');
+    expect(f.map((a) => a.message)).toEqual([
+      expect.stringMatching(/^running head "上海市长宁区人民政府公报 2023 年第 2 期" removed from the text: \d+ times$/),
+      expect.stringMatching(/^page numbers removed from the text: \d+ lines$/),
+    ]);
+  });
+});
+
+describe('--from pdftotext on text that is not wrapped at a page width', () => {
+  it('the converter text of the sample keeps its records: no page width, so no paragraph is joined', () => {
+    const issue = parseIssue(SAMPLE_BYTES, { name: 'changning-2023-02.txt', from: 'pdftotext' });
+    expect(issue.source.reader).toBe('pdftotext');
+    expect(docs(issue)).toEqual(docs(plain));
+    expect(cellsOf(issue)).toEqual(cellsOf(plain));
+    expect(people(issue)).toEqual(people(plain));
+    expect(issue.points.map((p) => [p.sluice, p.stake, p.y, p.x])).toEqual(plain.points.map((p) => [p.sluice, p.stake, p.y, p.x]));
+  });
+});
+
+describe('the sample printed to PDF, read back with plain pdftotext', () => {
+  const issue = parseIssue(new Uint8Array(readFileSync(PLAIN)), { name: PLAIN });
+
+  it('gives the same 22 documents: title, 文号, date; the same 22 TOC entries', () => {
+    expect(issue.source.reader).toBe('pdftotext');
+    expect(docs(issue)).toEqual(docs(plain));
+    expect(issue.toc.map((e) => e.title)).toEqual(plain.toc.map((e) => e.title));
+  });
+
+  it('says once that the tables lost their columns (INPUT_TABLE_LAYOUT_LOST); -layout output never does', () => {
+    const lost = issue.anomalies.filter((a) => a.code === 'INPUT_TABLE_LAYOUT_LOST');
+    expect(lost).toHaveLength(1);
+    expect(issue.tables).toHaveLength(0);
+    const layout = parseIssue(new Uint8Array(readFileSync(LAYOUT)), { name: LAYOUT });
+    expect(layout.anomalies.filter((a) => a.code === 'INPUT_TABLE_LAYOUT_LOST')).toEqual([]);
+    // Short lines of prose or a list of a few items are no lost table.
+    expect(read('一、总则\n\f第一条 内容。\n二、分则\n第二条\n第三条\n\f结尾\n').anomalies.map((a) => a.code)).not.toContain(
+      'INPUT_TABLE_LAYOUT_LOST',
+    );
+    const cells = ['序号', '岸别', '桩号', '1', '左岸', 'JZD1', '2', '右岸', 'JZD2'];
+    expect(read(`界址数据成果如下表所列，坐标为城建坐标系。\n\f${cells.join('\n')}\n\f`).anomalies.map((a) => [a.code, a.line])).toEqual([
+      ['INPUT_TABLE_LAYOUT_LOST', 2],
+    ]);
+  });
+
+  it('the 26 appointments are among what it finds (a table of people read as lines adds some)', () => {
+    const mine = people(issue);
+    expect(people(plain).filter((p) => !mine.includes(p))).toEqual([]);
+  });
+});
