@@ -76,12 +76,16 @@ export function checkParcel(d: ParcelDraft, lines: readonly string[]): { parcel:
     });
   }
 
-  // Repeated names and coordinates (a closing row is no repeat).
+  // Repeated names (within a ring: a second ring may number its points again from 1) and
+  // coordinates (anywhere in the parcel); a closing row is no repeat.
+  const ringOf = new Map<number, number>();
+  g.rings.forEach((r, k) => r.points.forEach((i) => ringOf.set(i, k)));
   const names = new Map<string, ParcelPointDraft>();
   const coords = new Map<string, ParcelPointDraft>();
   d.points.forEach((p, i) => {
     if (closing.has(i)) return;
-    const key = p.name.replace(/\s+/g, '').toUpperCase();
+    const name0 = p.name.replace(/\s+/g, '').toUpperCase();
+    const key = name0 ? `${ringOf.get(i) ?? -1}:${name0}` : '';
     const firstName = key ? names.get(key) : undefined;
     if (firstName) {
       raise('PARCEL_POINT_DUPLICATE', {

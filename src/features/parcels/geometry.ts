@@ -107,12 +107,17 @@ function ringGeometry(run: readonly GPoint[], closer: GPoint | null, problems: A
     if (role(i) !== 'start') continue;
     if (role(i + 1) !== 'middle' || i + 2 > n || role(i + 2) !== 'end') {
       problems.push({ at: run[i]!.index, reason: 'an arc start (起点) not followed by its middle (中点) and end (终点) point' });
+      if (role(i + 1) === 'middle') used.add(i + 1); // the same broken arc: reported once
       continue;
     }
     const [s, m, e] = [at(i), at(i + 1), at(i + 2)];
     const c = circleThrough(s, m, e);
     if (!c) {
       problems.push({ at: m.index, reason: 'the start, middle and end point of an arc lie on one line' });
+      used
+        .add(i)
+        .add(i + 1)
+        .add((i + 2) % n);
       continue;
     }
     used
