@@ -55,12 +55,13 @@ describe('gongbao extract parcels|parcel-points', () => {
 });
 
 describe('gongbao export with parcels', () => {
-  it('writes parcels.csv, parcel-points.csv and parcels.local.geojson, described in datapackage.json', () => {
+  it('writes parcels.csv, parcel-points.csv, parcels.local.geojson and parcel-points.local.geojson, the CSVs described in datapackage.json', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'gongbao-parcels-')), 'out');
     const r = gongbao(['export', GRANT, '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('parcels 1 · parcelPoints 7');
-    for (const f of ['parcels.csv', 'parcel-points.csv', 'parcels.local.geojson']) expect(existsSync(join(out, f)), f).toBe(true);
+    for (const f of ['parcels.csv', 'parcel-points.csv', 'parcels.local.geojson', 'parcel-points.local.geojson'])
+      expect(existsSync(join(out, f)), f).toBe(true);
     expect(existsSync(join(out, 'sluices.csv'))).toBe(false);
     const pkg = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
     expect(pkg.resources.map((x: { path: string }) => x.path)).toEqual(expect.arrayContaining(['parcels.csv', 'parcel-points.csv']));

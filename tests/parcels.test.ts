@@ -436,26 +436,28 @@ describe('checks: each fires on its irregularity and not on a regular table', ()
 });
 
 describe('outputs', () => {
-  it('parcels.csv, parcel-points.csv and parcels.local.geojson; nothing for an issue without parcels', async () => {
+  it('parcels.csv, parcel-points.csv, parcels.local.geojson and parcel-points.local.geojson; nothing for an issue without parcels', async () => {
     const issue = parseIssue(fixture('grant-hectares.txt'));
     const files = await parcelFiles(issue, {});
     expect(files.map((f) => (isCsvExport(f) ? f.table.path : f.path))).toEqual([
       'parcels.csv',
       'parcel-points.csv',
       'parcels.local.geojson',
+      'parcel-points.local.geojson',
     ]);
     expect(await parcelFiles(parseIssue(SAMPLE), {})).toEqual([]);
     expect(PARCEL_POINTS_CSV.columns.map((c) => c.name)).toContain('arc');
   });
 
-  it('GeoJSON: one closed counter-clockwise polygon with the arc drawn along the circle, the CRS named, and the points', () => {
+  it('GeoJSON: one closed counter-clockwise polygon with the arc drawn along the circle and the CRS named; the points in a file of their own', () => {
     const issue = parseIssue(fixture('grant-hectares.txt'));
     const gj = JSON.parse(parcelGeoJson(issue)) as {
       coordinateSystem: { axisOrder: string[] };
       features: Array<{ geometry: { type: string; coordinates: any } | null; properties: Record<string, unknown> }>;
     };
     expect(gj.coordinateSystem.axisOrder).toEqual(['Y (east)', 'X (north)']);
-    const [poly, ...points] = gj.features;
+    expect(gj.features).toHaveLength(1);
+    const [poly] = gj.features;
     expect(poly!.geometry!.type).toBe('Polygon');
     expect(poly!.properties).toMatchObject({ kind: 'parcel', crs: '某市独立坐标系统', computedArea: 7413.72, statedArea: 7414 });
     const ring = poly!.geometry!.coordinates[0] as Array<[number, number]>;
@@ -466,7 +468,9 @@ describe('outputs', () => {
     expect(signedShoelace(pts)).toBeGreaterThan(0);
     // the densified points north of the rectangle lie on the circle around (Y 48390, X 32210)
     for (const p of pts.filter((q) => q.x > 32210)) expect(Math.hypot(p.y - 48390, p.x - 32210)).toBeCloseTo(30, 2);
+    const points = (JSON.parse(parcelGeoJson(issue, 'points')) as typeof gj).features;
     expect(points).toHaveLength(7);
+    expect(points.every((f) => f.geometry!.type === 'Point')).toBe(true);
     expect(points[3]!.geometry).toEqual({ type: 'Point', coordinates: [48390, 32240] });
     expect(points[3]!.properties).toMatchObject({ kind: 'point', name: 'J4', arc: 'middle', radius: 30, crs: '某市独立坐标系统' });
     expect(points[3]!.properties).not.toHaveProperty('parcelRef');

@@ -1,7 +1,8 @@
 /**
- * Parcel outputs: parcels.csv, parcel-points.csv and parcels.local.geojson (plane
- * coordinates as printed, [Y, X] = [east, north]; arcs drawn as points along them, since
- * GeoJSON has no arcs; each parcel names its coordinate system in its properties).
+ * Parcel outputs: parcels.csv, parcel-points.csv, parcels.local.geojson (polygons) and
+ * parcel-points.local.geojson (points), in plane coordinates as printed, [Y, X] = [east,
+ * north]; arcs drawn as points along them, since GeoJSON has no arcs; each feature names its
+ * coordinate system in its properties.
  */
 import type { Issue } from '../../model/issue.js';
 import type { Parcel } from '../../model/parcel.js';
@@ -52,45 +53,51 @@ export function parcelRings(issue: Issue, p: Parcel): Array<Array<[number, numbe
   return out;
 }
 
-export function parcelGeoJson(issue: Issue): string {
+/**
+ * parcels.local.geojson (the parcels' polygons) or parcel-points.local.geojson (their
+ * points): one geometry type per file, so each converts to a Shapefile or GeoPackage layer.
+ */
+export function parcelGeoJson(issue: Issue, layer: 'polygons' | 'points' = 'polygons'): string {
   const features: unknown[] = [];
-  for (const p of issue.parcels) {
-    const rings = parcelRings(issue, p).map((r) => [r]);
-    const geometry =
-      rings.length === 0
-        ? null
-        : rings.length === 1
-          ? { type: 'Polygon', coordinates: rings[0] }
-          : { type: 'MultiPolygon', coordinates: rings };
-    features.push({
-      type: 'Feature',
-      geometry,
-      properties: {
-        kind: 'parcel',
-        id: p.id,
-        name: p.name,
-        documentId: p.documentId,
-        line: p.line,
-        crs: p.crs?.name ?? null,
-        statedArea: p.statedArea?.value ?? null,
-        statedAreaRaw: p.statedArea?.raw ?? null,
-        computedArea: p.geometry.area,
-        computedPerimeter: p.geometry.perimeter,
-        areaRatio: p.geometry.areaRatio,
-        arcs: p.geometry.arcs.length,
-        selfIntersections: p.geometry.selfIntersections,
-        checks: p.checks,
-        anomalies: p.anomalies,
-      },
-    });
-  }
-  for (const { parcelRef, ...q } of issue.parcelPoints) {
-    features.push({
-      type: 'Feature',
-      geometry: q.y === null || q.x === null ? null : { type: 'Point', coordinates: [q.y, q.x] },
-      properties: { kind: 'point', ...q, crs: issue.parcels[parcelRef]?.crs?.name ?? null },
-    });
-  }
+  if (layer === 'polygons')
+    for (const p of issue.parcels) {
+      const rings = parcelRings(issue, p).map((r) => [r]);
+      const geometry =
+        rings.length === 0
+          ? null
+          : rings.length === 1
+            ? { type: 'Polygon', coordinates: rings[0] }
+            : { type: 'MultiPolygon', coordinates: rings };
+      features.push({
+        type: 'Feature',
+        geometry,
+        properties: {
+          kind: 'parcel',
+          id: p.id,
+          name: p.name,
+          documentId: p.documentId,
+          line: p.line,
+          crs: p.crs?.name ?? null,
+          statedArea: p.statedArea?.value ?? null,
+          statedAreaRaw: p.statedArea?.raw ?? null,
+          computedArea: p.geometry.area,
+          computedPerimeter: p.geometry.perimeter,
+          areaRatio: p.geometry.areaRatio,
+          arcs: p.geometry.arcs.length,
+          selfIntersections: p.geometry.selfIntersections,
+          checks: p.checks,
+          anomalies: p.anomalies,
+        },
+      });
+    }
+  else
+    for (const { parcelRef, ...q } of issue.parcelPoints) {
+      features.push({
+        type: 'Feature',
+        geometry: q.y === null || q.x === null ? null : { type: 'Point', coordinates: [q.y, q.x] },
+        properties: { kind: 'point', ...q, crs: issue.parcels[parcelRef]?.crs?.name ?? null },
+      });
+    }
   return JSON.stringify({ type: 'FeatureCollection', coordinateSystem: PARCEL_CRS, features }, null, 1) + '\n';
 }
 
@@ -100,6 +107,7 @@ export async function parcelFiles(issue: Issue, _opts: ExportOptions): Promise<F
   return [
     { table: PARCELS_CSV, records: issue.parcels },
     { table: PARCEL_POINTS_CSV, records: issue.parcelPoints },
-    { path: 'parcels.local.geojson', data: parcelGeoJson(issue) },
+    { path: 'parcels.local.geojson', data: parcelGeoJson(issue, 'polygons') },
+    { path: 'parcel-points.local.geojson', data: parcelGeoJson(issue, 'points') },
   ];
 }
