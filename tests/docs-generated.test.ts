@@ -6,7 +6,7 @@ import { RULES_END, RULES_START, rulesMarkdown, withRulesTable } from '../src/wr
 import { CATALOGUE } from '../src/model/catalogue.js';
 import { exportIssue } from '../src/index.js';
 // @ts-expect-error: a plain ES module without type declarations
-import { between, columnsMarkdown, COLUMNS_END, COLUMNS_START, SAMPLE } from '../scripts/gen-docs.mjs';
+import { between, columnsMarkdown, COLUMNS_END, COLUMNS_START, EXTRA_INPUTS, mergePackages, SAMPLE } from '../scripts/gen-docs.mjs';
 
 /** The generated parts of docs/: `npm run docs` (scripts/gen-docs.mjs) rewrites them. */
 const doc = (name: string): string => readFileSync(new URL(`../docs/${name}`, import.meta.url), 'utf8');
@@ -37,7 +37,15 @@ describe('docs/output.md', () => {
 
   it('holds the CSV columns of the datapackage.json of the sample’s export (npm run docs rewrites them)', async () => {
     await exportIssue(readFileSync(SAMPLE), dir, { name: SAMPLE });
-    const pkg = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8'));
+    let pkg = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8'));
+    // files the sample has none of (parcels) come from the export of EXTRA_INPUTS
+    for (const input of EXTRA_INPUTS as string[]) {
+      const more = join(mkdtempSync(join(tmpdir(), 'gongbao-docs-test-')), 'out');
+      await exportIssue(readFileSync(input), more, { name: input });
+      pkg = mergePackages(pkg, JSON.parse(readFileSync(join(more, 'datapackage.json'), 'utf8')));
+      for (const f of readdirSync(more).filter((x) => x.endsWith('.csv'))) expect(OUTPUT, f).toContain(`### \`${f}\``);
+    }
+    expect(OUTPUT).toContain('### `parcels.csv`');
     expect(OUTPUT).toContain(COLUMNS_START);
     expect(OUTPUT).toContain(COLUMNS_END);
     expect(between(OUTPUT, COLUMNS_START, COLUMNS_END, columnsMarkdown(pkg)), 'docs/output.md is out of date: run npm run docs').toBe(

@@ -36,6 +36,7 @@ describe('the export folder of the sample', () => {
       'sluices.csv',
       'sluice-points.csv',
       'sluices.local.geojson',
+      'sluice-points.local.geojson',
     ]) {
       expect(files.has(f), f).toBe(true);
     }
@@ -52,12 +53,15 @@ describe('the export folder of the sample', () => {
     expect(issue.documents).toHaveLength(22);
     expect(() => z.array(Anomaly).parse(JSON.parse(files.get('anomalies.json')!.toString()))).not.toThrow();
     expect(JSON.parse(files.get('anomalies.json')!.toString())).toEqual(issue.anomalies);
+    // one geometry type per file: polygons in sluices.local.geojson, points in sluice-points.local.geojson
     const geo = JSON.parse(files.get('sluices.local.geojson')!.toString());
     expect(geo.type).toBe('FeatureCollection');
     for (const f of geo.features) {
       expect(f.type).toBe('Feature');
-      expect(['Polygon', 'Point', 'MultiPolygon', 'LineString', 'MultiLineString']).toContain(f.geometry.type);
+      expect(['Polygon', 'MultiPolygon']).toContain(f.geometry.type);
     }
+    const stakes = JSON.parse(files.get('sluice-points.local.geojson')!.toString());
+    expect(stakes.features.map((f: { geometry: { type: string } }) => f.geometry.type)).toEqual(issue.points.map(() => 'Point'));
     for (const [k, v] of files) {
       if (k.endsWith('.svg')) expect(v.toString().trimStart().startsWith('<')).toBe(true);
       if (k.endsWith('.csv')) {

@@ -146,6 +146,7 @@ describe('gongbao export: sluice files', () => {
     const r = gongbao(['export', SAMPLE_PATH, '--out', dir, '--quiet']);
     expect(r.code).toBe(0);
     expect(existsSync(join(dir, 'sluices.geojson'))).toBe(false);
+    expect(existsSync(join(dir, 'sluice-points.geojson'))).toBe(false);
     expect(readdirSync(join(dir, 'plots')).sort()).toEqual(
       Array.from({ length: 10 }, (_, i) => `sluice-${String(i + 1).padStart(2, '0')}.svg`),
     );
@@ -170,7 +171,11 @@ describe('gongbao export: sluice files', () => {
     const local = JSON.parse(readFileSync(join(dir, 'sluices.local.geojson'), 'utf8'));
     expect(local.type).toBe('FeatureCollection');
     expect(local.coordinateSystem.axisOrder).toEqual(['Y (east)', 'X (north)']);
-    expect(local.features).toHaveLength(10 + 143);
+    expect(local.features).toHaveLength(10);
+    const stakes = JSON.parse(readFileSync(join(dir, 'sluice-points.local.geojson'), 'utf8'));
+    expect(stakes.coordinateSystem).toEqual(local.coordinateSystem);
+    expect(stakes.features).toHaveLength(143);
+    expect(stakes.features.every((f: { geometry: { type: string } }) => f.geometry.type === 'Point')).toBe(true);
     const tongxie = local.features[3];
     expect(tongxie.geometry.type).toBe('MultiPolygon');
     expect(tongxie.properties).toMatchObject({ kind: 'sluice', name: '通协河水闸', computedArea: 2328.96 });
@@ -187,7 +192,7 @@ describe('gongbao export: sluice files', () => {
     // 朱家浜's stray JZD15 is a point, but not part of its polygon
     const zhujia = local.features[4];
     expect(zhujia.geometry.coordinates[0]).toHaveLength(15);
-    expect(local.features.find((f: { properties: { line: number } }) => f.properties.line === 2682).geometry.coordinates).toEqual([
+    expect(stakes.features.find((f: { properties: { line: number } }) => f.properties.line === 2682).geometry.coordinates).toEqual([
       -12003.628, 531.479,
     ]);
     const pkg = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8'));
@@ -200,6 +205,10 @@ describe('gongbao export: sluice files', () => {
     expect(r.code).toBe(0);
     const g = JSON.parse(readFileSync(join(dir, 'sluices.geojson'), 'utf8'));
     expect(g.transformation.proj4).toBe(CRS);
+    expect(g.features).toHaveLength(10);
+    const gp = JSON.parse(readFileSync(join(dir, 'sluice-points.geojson'), 'utf8'));
+    expect(gp.transformation.proj4).toBe(CRS);
+    expect(gp.features).toHaveLength(143);
     const [lon, lat] = g.features[0].geometry.coordinates[0][0];
     // 9.2 km west and 2.0 km south of the origin: about 121.370 E, 31.215 N
     expect(lon).toBeGreaterThan(121.36);

@@ -32,7 +32,7 @@ export function registerExport(program: Command): void {
     )
     .option(
       '--crs <proj4>',
-      'proj4 definition of the local plane system of sluice coordinates; adds sluices.geojson in WGS84 (see README: Sluices)',
+      'proj4 definition of the local plane system of sluice coordinates; adds sluices.geojson and sluice-points.geojson in WGS84 (see README: Sluices)',
     )
     .addHelpText(
       'after',

@@ -17,7 +17,7 @@ import type { Structure } from './structure.js';
  * The record lists of an Issue that features fill, in the order of the Issue's fields
  * (model/issue.ts): a new record family adds its list here and to the Issue.
  */
-export const RECORD_KEYS = ['tables', 'appointments', 'rosters', 'sluices', 'points'] as const;
+export const RECORD_KEYS = ['tables', 'appointments', 'rosters', 'sluices', 'points', 'parcels', 'parcelPoints'] as const;
 export type RecordKey = (typeof RECORD_KEYS)[number];
 export type Records = Pick<Issue, RecordKey>;
 

@@ -8,5 +8,6 @@ import type { AnyFeature } from '../core/feature.js';
 import { people } from './people/feature.js';
 import { tables } from './tables/feature.js';
 import { sluices } from './sluices/feature.js';
+import { parcels } from './parcels/feature.js';
 
-export const FEATURES: readonly AnyFeature[] = [people, tables, sluices];
+export const FEATURES: readonly AnyFeature[] = [people, tables, sluices, parcels];

@@ -8,8 +8,8 @@ import type { Anomaly, Severity } from './anomaly.js';
  */
 export interface Rule {
   severity: Severity;
-  /** Which class of check: input, structure, tables, people, names, sluices. */
-  group: 'input' | 'structure' | 'tables' | 'people' | 'names' | 'sluices';
+  /** Which class of check: input, structure, tables, people, names, sluices, parcels. */
+  group: 'input' | 'structure' | 'tables' | 'people' | 'names' | 'sluices' | 'parcels';
   description: string;
   hint: string;
 }
@@ -416,6 +416,65 @@ export const CATALOGUE = {
     group: 'sluices',
     description: 'A figure of the totals row (合计) of the sluice summary differs from the sum of the rows (beyond rounding)',
     hint: 'Check the totals row and the rows against the printed table',
+  },
+  // parcels: tables of boundary points other than sluices (src/features/parcels/)
+  PARCEL_VALUE_INVALID: {
+    severity: 'warning',
+    group: 'parcels',
+    description: 'A coordinate of a boundary point (界址点) of a parcel is not a number',
+    hint: 'Correct the cell against the printed table',
+  },
+  PARCEL_TOO_FEW_POINTS: {
+    severity: 'warning',
+    group: 'parcels',
+    description: 'A table of boundary points has fewer than 3 points with coordinates, so the parcel has no polygon',
+    hint: 'Restore the missing rows or coordinates from the printed table',
+  },
+  PARCEL_NUMBERING_GAP: {
+    severity: 'warning',
+    group: 'parcels',
+    description: 'The numbers of the boundary points of a parcel (J1, J2 …) skip or go back',
+    hint: 'Restore the missing point, or correct its number, against the printed table',
+  },
+  PARCEL_POINT_DUPLICATE: {
+    severity: 'warning',
+    group: 'parcels',
+    description:
+      'A boundary point name or coordinate pair appears twice in a parcel (other than a last row that repeats the first to close the ring)',
+    hint: 'Check the repeated row against the printed table',
+  },
+  PARCEL_ARC_INCOMPLETE: {
+    severity: 'warning',
+    group: 'parcels',
+    description:
+      'An arc of a parcel boundary (圆曲线起点 / 中点 / 终点) lacks one of its three points, or its three points lie on a line; the boundary is drawn straight there',
+    hint: 'Check the notes of the arc points against the printed table',
+  },
+  PARCEL_ARC_RADIUS_MISMATCH: {
+    severity: 'warning',
+    group: 'parcels',
+    description:
+      'The radius stated for an arc (半径30米) differs from the circle through its start, middle and end point by more than 1 % (and 0.5 m)',
+    hint: 'Check the radius and the coordinates of the three arc points',
+  },
+  PARCEL_AREA_MISMATCH: {
+    severity: 'warning',
+    group: 'parcels',
+    description:
+      'The area of a parcel computed from its boundary points (arcs as true arcs) differs from the area the text states by more than 1 % (and 1 m²)',
+    hint: 'Check the coordinates, the order of the points and the stated area (and its unit: 公顷, 平方米, 亩)',
+  },
+  PARCEL_SELF_INTERSECTION: {
+    severity: 'warning',
+    group: 'parcels',
+    description: 'The polygon through the boundary points of a parcel in order crosses itself',
+    hint: 'Check the order and coordinates of the points where the edges cross',
+  },
+  PARCEL_CRS_MISSING: {
+    severity: 'info',
+    group: 'parcels',
+    description: 'No coordinate system is named for a table of boundary points (注：坐标系统为…)',
+    hint: 'Name the coordinate system in a note under the table, as the printed document should',
   },
   // people
   PERSON_NAME_MISSING: {

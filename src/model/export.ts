@@ -105,7 +105,7 @@ export interface CsvOptions {
 export interface ExportOptions extends CsvOptions {
   /** ISO timestamp recorded in datapackage.json; none by default, so output is deterministic. */
   stamp?: string;
-  /** proj4 definition of the local plane system of sluice coordinates; adds sluices.geojson (WGS84). */
+  /** proj4 definition of the local plane system of sluice coordinates; adds sluices.geojson and sluice-points.geojson (WGS84). */
   crs?: string;
   /** The decoded lines of the text: the Markdown documents and the HTML report show it. */
   lines?: readonly string[];

@@ -4,6 +4,7 @@ import { Anomaly } from './anomaly.js';
 import { Table } from './table.js';
 import { Appointment, Roster } from './people.js';
 import { Sluice, SluicePoint } from './sluice.js';
+import { Parcel, ParcelPoint } from './parcel.js';
 
 const IsoDate = z
   .string()
@@ -179,6 +180,12 @@ export const IssueCore = z.object({
   rosters: z.array(Roster).describe('Member lists of leading groups, joint conferences and committees'),
   sluices: z.array(Sluice).describe('Sluices: summary rows joined with their boundary sections, with computed geometry and checks'),
   points: z.array(SluicePoint).describe('Boundary stakes (界址点) of the sluices, in text order'),
+  parcels: z
+    .array(Parcel)
+    .describe(
+      'Parcels: tables of boundary points (界址点) other than sluice stake tables, with coordinate system, stated area, geometry and checks',
+    ),
+  parcelPoints: z.array(ParcelPoint).describe('Boundary points (界址点) of the parcels, in text order'),
   anomalies: z.array(Anomaly),
 });
 

@@ -2,7 +2,7 @@
 // with ajv standalone code. Do not edit; tests/conform.test.ts checks that it is up to date.
 "use strict";
 export const issue = validate20;
-const schema31 = {"$id":"https://gongbao.dev/schemas/issue.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"schemaVersion":{"type":"number","const":1},"source":{"type":"object","properties":{"name":{"type":["string","null"]},"encoding":{"type":"string","enum":["utf-8","utf-16le","utf-16be","gb18030"]},"bom":{"type":"boolean"},"bytes":{"type":"integer","minimum":0,"maximum":9007199254740991},"lines":{"type":"integer","minimum":0,"maximum":9007199254740991},"sha256":{"type":["string","null"],"pattern":"^[0-9a-f]{64}$"},"reader":{"type":"string","enum":["text","markdown","pdftotext"]}},"required":["name","encoding","bom","bytes","lines","sha256","reader"],"additionalProperties":false},"masthead":{"type":"object","properties":{"title":{"type":["string","null"]},"year":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"issue":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"totalIssue":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"publicationDate":{"type":["string","null"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"publisher":{"type":["string","null"]},"website":{"type":["string","null"]},"line":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991}},"required":["title","year","issue","totalIssue","publicationDate","publisher","website","line"],"additionalProperties":false},"toc":{"type":"array","items":{"type":"object","properties":{"category":{"type":["string","null"]},"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"title":{"type":"string"},"titleRaw":{"type":"string"},"page":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"tocLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["category","index","title","titleRaw","page","line","documentId"],"additionalProperties":false}},"sections":{"type":"array","items":{"type":"object","properties":{"category":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"documentIds":{"type":"array","items":{"type":"string"}}},"required":["category","line","span","documentIds"],"additionalProperties":false}},"documents":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"ordinal":{"type":"integer","minimum":1,"maximum":9007199254740991},"category":{"type":["string","null"]},"kind":{"type":["string","null"]},"title":{"type":"string"},"titleRaw":{"type":"string"},"titleSpan":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"date":{"type":["string","null"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"dateRaw":{"type":["string","null"]},"dateLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"docNumber":{"type":["object","null"],"properties":{"raw":{"type":"string"},"normalized":{"type":"string"},"issuer":{"type":"string"},"year":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"serial":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["raw","normalized","issuer","year","serial","line","column"],"additionalProperties":false},"recipients":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"attachments":{"type":"array","items":{"type":"object","properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"declaredTitle":{"type":["string","null"]},"declaredLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"title":{"type":["string","null"]},"startLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"parent":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991}},"required":["index","declaredTitle","declaredLine","title","startLine","parent"],"additionalProperties":false}},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"toc":{"type":["object","null"],"properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"page":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["index","page","line"],"additionalProperties":false},"interprets":{"type":["string","null"]},"issuers":{"type":"array","items":{"type":"string"}},"dateSource":{"type":["string","null"],"enum":["dateLine","signature",null]},"signature":{"type":["object","null"],"properties":{"issuers":{"type":"array","items":{"type":"string"}},"date":{"type":["string","null"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"dateRaw":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["issuers","date","dateRaw","line","startLine"],"additionalProperties":false},"note":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"header":{"type":["object","null"],"properties":{"issuers":{"type":"array","items":{"type":"string"}},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"signer":{"type":["string","null"]}},"required":["issuers","line","signer"],"additionalProperties":false},"sourceMeta":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"value":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["key","value","line"],"additionalProperties":false}}},"required":["id","ordinal","category","kind","title","titleRaw","titleSpan","date","dateRaw","dateLine","docNumber","recipients","attachments","span","toc","interprets","issuers","dateSource","signature","note","header","sourceMeta"],"additionalProperties":false}},"citations":{"type":"array","items":{"type":"object","properties":{"documentId":{"type":["string","null"]},"kind":{"type":"string","enum":["docNumber","title"]},"text":{"type":"string"},"normalized":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"targetDocumentId":{"type":["string","null"]}},"required":["documentId","kind","text","normalized","line","column","targetDocumentId"],"additionalProperties":false}},"tables":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"documentId":{"type":["string","null"]},"attachmentIndex":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"caption":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"title":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"notes":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false}},"fragments":{"minItems":1,"type":"array","items":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"headerRows":{"type":"integer","minimum":0,"maximum":9007199254740991},"continuation":{"type":"string","enum":["first","repeatHeader","emptyHeader"]},"columnOffset":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["startLine","endLine","headerRows","continuation","columnOffset"],"additionalProperties":false}},"columns":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"nameRaw":{"type":"string"},"type":{"type":"string","enum":["integer","number","percentage","date","text"]}},"required":["name","nameRaw","type"],"additionalProperties":false}},"rows":{"type":"array","items":{"type":"object","properties":{"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"type":"string","enum":["data","group","header"]},"group":{"type":["string","null"]},"cells":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"raw":{"type":"string"},"value":{"type":["number","string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"filled":{"type":"boolean"},"original":{"type":"string"},"joined":{"type":"array","items":{"type":"object","properties":{"raw":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["raw","line","column"],"additionalProperties":false}}},"required":["text","raw","value","line","column"],"additionalProperties":false}}},"required":["line","kind","cells"],"additionalProperties":false}},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false}},"required":["id","documentId","attachmentIndex","caption","title","notes","fragments","columns","rows","span"],"additionalProperties":false}},"appointments":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"action":{"type":"string","enum":["appoint","remove"]},"name":{"type":["string","null"]},"nameRaw":{"type":["string","null"]},"positions":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"organization":{"type":["string","null"]},"title":{"type":["string","null"]}},"required":["text","organization","title"],"additionalProperties":false}},"qualifiers":{"type":"array","items":{"type":"string"}},"period":{"type":["object","null"],"properties":{"from":{"type":"string","pattern":"^\\d{4}-\\d{2}$"},"to":{"type":"string","pattern":"^\\d{4}-\\d{2}$"},"raw":{"type":"string"}},"required":["from","to","raw"],"additionalProperties":false},"documentId":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["id","action","name","nameRaw","positions","qualifiers","period","documentId","line"],"additionalProperties":false}},"rosters":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"body":{"type":"string"},"documentId":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"note":{"type":["string","null"]},"source":{"type":"string","enum":["table","line","sentence","mixed"]},"members":{"type":"array","items":{"type":"object","properties":{"order":{"type":"integer","minimum":1,"maximum":9007199254740991},"role":{"type":"string"},"name":{"type":["string","null"]},"nameRaw":{"type":["string","null"]},"position":{"type":["string","null"]},"source":{"type":"string","enum":["table","line","sentence"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"group":{"type":"string"}},"required":["order","role","name","nameRaw","position","source","line"],"additionalProperties":false}}},"required":["id","body","documentId","line","note","source","members"],"additionalProperties":false}},"sluices":{"type":"array","items":{"type":"object","properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"name":{"type":"string"},"grade":{"type":["string","null"]},"banks":{"type":"object","properties":{"left":{"type":"object","properties":{"shorelineLength":{"type":["number","null"]},"landArea":{"type":["number","null"]}},"required":["shorelineLength","landArea"],"additionalProperties":false},"right":{"type":"object","properties":{"shorelineLength":{"type":["number","null"]},"landArea":{"type":["number","null"]}},"required":["shorelineLength","landArea"],"additionalProperties":false}},"required":["left","right"],"additionalProperties":false},"totalShorelineLength":{"type":["number","null"]},"boundaryLength":{"type":["number","null"]},"waterArea":{"type":["number","null"]},"totalArea":{"type":["number","null"]},"note":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"summaryLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"section":{"type":["object","null"],"properties":{"number":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"name":{"type":"string"},"nameRaw":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["number","name","nameRaw","line","startLine","endLine"],"additionalProperties":false},"pointCount":{"type":"integer","minimum":0,"maximum":9007199254740991},"geometry":{"type":"object","properties":{"boundary":{"type":"string","enum":["ring","lines","none"]},"rings":{"type":"array","items":{"type":"object","properties":{"fromSeq":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"toSeq":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"points":{"type":"integer","minimum":0,"maximum":9007199254740991},"area":{"type":"number"},"perimeter":{"type":"number"},"selfIntersections":{"type":"integer","minimum":0,"maximum":9007199254740991},"pointRefs":{"type":"array","items":{"type":"integer","minimum":0,"maximum":9007199254740991}}},"required":["fromSeq","toSeq","points","area","perimeter","selfIntersections","pointRefs"],"additionalProperties":false}},"excludedSeqs":{"type":"array","items":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991}},"area":{"type":["number","null"]},"perimeter":{"type":["number","null"]},"selfIntersections":{"type":"integer","minimum":0,"maximum":9007199254740991},"areaRatio":{"type":["number","null"]},"perimeterRatio":{"type":["number","null"]}},"required":["boundary","rings","excludedSeqs","area","perimeter","selfIntersections","areaRatio","perimeterRatio"],"additionalProperties":false},"checks":{"type":"object","properties":{"join":{"type":"string","enum":["ok","fail","skipped"]},"name":{"type":"string","enum":["ok","fail","skipped"]},"order":{"type":"string","enum":["ok","fail","skipped"]},"stakes":{"type":"string","enum":["ok","fail","skipped"]},"duplicates":{"type":"string","enum":["ok","fail","skipped"]},"outliers":{"type":"string","enum":["ok","fail","skipped"]},"shorelineSum":{"type":"string","enum":["ok","fail","skipped"]},"areaSum":{"type":"string","enum":["ok","fail","skipped"]},"area":{"type":"string","enum":["ok","fail","skipped"]},"boundaryLength":{"type":"string","enum":["ok","fail","skipped"]},"selfIntersections":{"type":"string","enum":["ok","fail","skipped"]}},"required":["join","name","order","stakes","duplicates","outliers","shorelineSum","areaSum","area","boundaryLength","selfIntersections"],"additionalProperties":false},"anomalies":{"type":"array","items":{"type":"string"}}},"required":["index","name","grade","banks","totalShorelineLength","boundaryLength","waterArea","totalArea","note","line","summaryLine","documentId","section","pointCount","geometry","checks","anomalies"],"additionalProperties":false}},"points":{"type":"array","items":{"type":"object","properties":{"sluice":{"type":"string"},"sluiceIndex":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"section":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"sectionName":{"type":"string"},"seq":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"bank":{"type":["string","null"],"enum":["left","right",null]},"bankRaw":{"type":["string","null"]},"stake":{"type":"string"},"stakeNumber":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"y":{"type":["number","null"]},"x":{"type":["number","null"]},"note":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"sluiceRef":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["sluice","sluiceIndex","section","sectionName","seq","bank","bankRaw","stake","stakeNumber","y","x","note","line","documentId","sluiceRef"],"additionalProperties":false}},"anomalies":{"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"},"severity":{"type":"string","enum":["error","warning","info"]},"message":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":"string"},"evidence":{"type":"string"},"hint":{"type":"string"}},"required":["code","severity","message","line","column","evidence","hint"],"additionalProperties":false}}},"required":["schemaVersion","source","masthead","toc","sections","documents","citations","tables","appointments","rosters","sluices","points","anomalies"],"additionalProperties":false};
+const schema31 = {"$id":"https://gongbao.dev/schemas/issue.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"schemaVersion":{"type":"number","const":1},"source":{"type":"object","properties":{"name":{"type":["string","null"]},"encoding":{"type":"string","enum":["utf-8","utf-16le","utf-16be","gb18030"]},"bom":{"type":"boolean"},"bytes":{"type":"integer","minimum":0,"maximum":9007199254740991},"lines":{"type":"integer","minimum":0,"maximum":9007199254740991},"sha256":{"type":["string","null"],"pattern":"^[0-9a-f]{64}$"},"reader":{"type":"string","enum":["text","markdown","pdftotext"]}},"required":["name","encoding","bom","bytes","lines","sha256","reader"],"additionalProperties":false},"masthead":{"type":"object","properties":{"title":{"type":["string","null"]},"year":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"issue":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"totalIssue":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"publicationDate":{"type":["string","null"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"publisher":{"type":["string","null"]},"website":{"type":["string","null"]},"line":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991}},"required":["title","year","issue","totalIssue","publicationDate","publisher","website","line"],"additionalProperties":false},"toc":{"type":"array","items":{"type":"object","properties":{"category":{"type":["string","null"]},"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"title":{"type":"string"},"titleRaw":{"type":"string"},"page":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"tocLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["category","index","title","titleRaw","page","line","documentId"],"additionalProperties":false}},"sections":{"type":"array","items":{"type":"object","properties":{"category":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"documentIds":{"type":"array","items":{"type":"string"}}},"required":["category","line","span","documentIds"],"additionalProperties":false}},"documents":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"ordinal":{"type":"integer","minimum":1,"maximum":9007199254740991},"category":{"type":["string","null"]},"kind":{"type":["string","null"]},"title":{"type":"string"},"titleRaw":{"type":"string"},"titleSpan":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"date":{"type":["string","null"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"dateRaw":{"type":["string","null"]},"dateLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"docNumber":{"type":["object","null"],"properties":{"raw":{"type":"string"},"normalized":{"type":"string"},"issuer":{"type":"string"},"year":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"serial":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["raw","normalized","issuer","year","serial","line","column"],"additionalProperties":false},"recipients":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"attachments":{"type":"array","items":{"type":"object","properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"declaredTitle":{"type":["string","null"]},"declaredLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"title":{"type":["string","null"]},"startLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"parent":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991}},"required":["index","declaredTitle","declaredLine","title","startLine","parent"],"additionalProperties":false}},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"toc":{"type":["object","null"],"properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"page":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["index","page","line"],"additionalProperties":false},"interprets":{"type":["string","null"]},"issuers":{"type":"array","items":{"type":"string"}},"dateSource":{"type":["string","null"],"enum":["dateLine","signature",null]},"signature":{"type":["object","null"],"properties":{"issuers":{"type":"array","items":{"type":"string"}},"date":{"type":["string","null"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"dateRaw":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["issuers","date","dateRaw","line","startLine"],"additionalProperties":false},"note":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"header":{"type":["object","null"],"properties":{"issuers":{"type":"array","items":{"type":"string"}},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"signer":{"type":["string","null"]}},"required":["issuers","line","signer"],"additionalProperties":false},"sourceMeta":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"value":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["key","value","line"],"additionalProperties":false}}},"required":["id","ordinal","category","kind","title","titleRaw","titleSpan","date","dateRaw","dateLine","docNumber","recipients","attachments","span","toc","interprets","issuers","dateSource","signature","note","header","sourceMeta"],"additionalProperties":false}},"citations":{"type":"array","items":{"type":"object","properties":{"documentId":{"type":["string","null"]},"kind":{"type":"string","enum":["docNumber","title"]},"text":{"type":"string"},"normalized":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"targetDocumentId":{"type":["string","null"]}},"required":["documentId","kind","text","normalized","line","column","targetDocumentId"],"additionalProperties":false}},"tables":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"documentId":{"type":["string","null"]},"attachmentIndex":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"caption":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"title":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"notes":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false}},"fragments":{"minItems":1,"type":"array","items":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"headerRows":{"type":"integer","minimum":0,"maximum":9007199254740991},"continuation":{"type":"string","enum":["first","repeatHeader","emptyHeader"]},"columnOffset":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["startLine","endLine","headerRows","continuation","columnOffset"],"additionalProperties":false}},"columns":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"nameRaw":{"type":"string"},"type":{"type":"string","enum":["integer","number","percentage","date","text"]}},"required":["name","nameRaw","type"],"additionalProperties":false}},"rows":{"type":"array","items":{"type":"object","properties":{"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"type":"string","enum":["data","group","header"]},"group":{"type":["string","null"]},"cells":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"raw":{"type":"string"},"value":{"type":["number","string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"filled":{"type":"boolean"},"original":{"type":"string"},"joined":{"type":"array","items":{"type":"object","properties":{"raw":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["raw","line","column"],"additionalProperties":false}}},"required":["text","raw","value","line","column"],"additionalProperties":false}}},"required":["line","kind","cells"],"additionalProperties":false}},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false}},"required":["id","documentId","attachmentIndex","caption","title","notes","fragments","columns","rows","span"],"additionalProperties":false}},"appointments":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"action":{"type":"string","enum":["appoint","remove"]},"name":{"type":["string","null"]},"nameRaw":{"type":["string","null"]},"positions":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"organization":{"type":["string","null"]},"title":{"type":["string","null"]}},"required":["text","organization","title"],"additionalProperties":false}},"qualifiers":{"type":"array","items":{"type":"string"}},"period":{"type":["object","null"],"properties":{"from":{"type":"string","pattern":"^\\d{4}-\\d{2}$"},"to":{"type":"string","pattern":"^\\d{4}-\\d{2}$"},"raw":{"type":"string"}},"required":["from","to","raw"],"additionalProperties":false},"documentId":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["id","action","name","nameRaw","positions","qualifiers","period","documentId","line"],"additionalProperties":false}},"rosters":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"body":{"type":"string"},"documentId":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"note":{"type":["string","null"]},"source":{"type":"string","enum":["table","line","sentence","mixed"]},"members":{"type":"array","items":{"type":"object","properties":{"order":{"type":"integer","minimum":1,"maximum":9007199254740991},"role":{"type":"string"},"name":{"type":["string","null"]},"nameRaw":{"type":["string","null"]},"position":{"type":["string","null"]},"source":{"type":"string","enum":["table","line","sentence"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"group":{"type":"string"}},"required":["order","role","name","nameRaw","position","source","line"],"additionalProperties":false}}},"required":["id","body","documentId","line","note","source","members"],"additionalProperties":false}},"sluices":{"type":"array","items":{"type":"object","properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"name":{"type":"string"},"grade":{"type":["string","null"]},"banks":{"type":"object","properties":{"left":{"type":"object","properties":{"shorelineLength":{"type":["number","null"]},"landArea":{"type":["number","null"]}},"required":["shorelineLength","landArea"],"additionalProperties":false},"right":{"type":"object","properties":{"shorelineLength":{"type":["number","null"]},"landArea":{"type":["number","null"]}},"required":["shorelineLength","landArea"],"additionalProperties":false}},"required":["left","right"],"additionalProperties":false},"totalShorelineLength":{"type":["number","null"]},"boundaryLength":{"type":["number","null"]},"waterArea":{"type":["number","null"]},"totalArea":{"type":["number","null"]},"note":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"summaryLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"section":{"type":["object","null"],"properties":{"number":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"name":{"type":"string"},"nameRaw":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["number","name","nameRaw","line","startLine","endLine"],"additionalProperties":false},"pointCount":{"type":"integer","minimum":0,"maximum":9007199254740991},"geometry":{"type":"object","properties":{"boundary":{"type":"string","enum":["ring","lines","none"]},"rings":{"type":"array","items":{"type":"object","properties":{"fromSeq":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"toSeq":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"points":{"type":"integer","minimum":0,"maximum":9007199254740991},"area":{"type":"number"},"perimeter":{"type":"number"},"selfIntersections":{"type":"integer","minimum":0,"maximum":9007199254740991},"pointRefs":{"type":"array","items":{"type":"integer","minimum":0,"maximum":9007199254740991}}},"required":["fromSeq","toSeq","points","area","perimeter","selfIntersections","pointRefs"],"additionalProperties":false}},"excludedSeqs":{"type":"array","items":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991}},"area":{"type":["number","null"]},"perimeter":{"type":["number","null"]},"selfIntersections":{"type":"integer","minimum":0,"maximum":9007199254740991},"areaRatio":{"type":["number","null"]},"perimeterRatio":{"type":["number","null"]}},"required":["boundary","rings","excludedSeqs","area","perimeter","selfIntersections","areaRatio","perimeterRatio"],"additionalProperties":false},"checks":{"type":"object","properties":{"join":{"type":"string","enum":["ok","fail","skipped"]},"name":{"type":"string","enum":["ok","fail","skipped"]},"order":{"type":"string","enum":["ok","fail","skipped"]},"stakes":{"type":"string","enum":["ok","fail","skipped"]},"duplicates":{"type":"string","enum":["ok","fail","skipped"]},"outliers":{"type":"string","enum":["ok","fail","skipped"]},"shorelineSum":{"type":"string","enum":["ok","fail","skipped"]},"areaSum":{"type":"string","enum":["ok","fail","skipped"]},"area":{"type":"string","enum":["ok","fail","skipped"]},"boundaryLength":{"type":"string","enum":["ok","fail","skipped"]},"selfIntersections":{"type":"string","enum":["ok","fail","skipped"]}},"required":["join","name","order","stakes","duplicates","outliers","shorelineSum","areaSum","area","boundaryLength","selfIntersections"],"additionalProperties":false},"anomalies":{"type":"array","items":{"type":"string"}}},"required":["index","name","grade","banks","totalShorelineLength","boundaryLength","waterArea","totalArea","note","line","summaryLine","documentId","section","pointCount","geometry","checks","anomalies"],"additionalProperties":false}},"points":{"type":"array","items":{"type":"object","properties":{"sluice":{"type":"string"},"sluiceIndex":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"section":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"sectionName":{"type":"string"},"seq":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"bank":{"type":["string","null"],"enum":["left","right",null]},"bankRaw":{"type":["string","null"]},"stake":{"type":"string"},"stakeNumber":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"y":{"type":["number","null"]},"x":{"type":["number","null"]},"note":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"sluiceRef":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["sluice","sluiceIndex","section","sectionName","seq","bank","bankRaw","stake","stakeNumber","y","x","note","line","documentId","sluiceRef"],"additionalProperties":false}},"parcels":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"documentId":{"type":["string","null"]},"name":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"crs":{"type":["object","null"],"properties":{"name":{"type":"string"},"note":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["name","note","line"],"additionalProperties":false},"pointCount":{"type":"integer","minimum":0,"maximum":9007199254740991},"statedArea":{"type":["object","null"],"properties":{"value":{"type":"number"},"raw":{"type":"string"},"unit":{"type":"string","enum":["公顷","平方米","亩"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["value","raw","unit","line"],"additionalProperties":false},"geometry":{"type":"object","properties":{"rings":{"type":"array","items":{"type":"object","properties":{"pointRefs":{"type":"array","items":{"type":"integer","minimum":0,"maximum":9007199254740991}},"area":{"type":"number"},"perimeter":{"type":"number"},"selfIntersections":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["pointRefs","area","perimeter","selfIntersections"],"additionalProperties":false}},"arcs":{"type":"array","items":{"type":"object","properties":{"pointRefs":{"type":"array","prefixItems":[{"type":"integer","minimum":0,"maximum":9007199254740991},{"type":"integer","minimum":0,"maximum":9007199254740991},{"type":"integer","minimum":0,"maximum":9007199254740991}],"items":false,"minItems":3,"maxItems":3},"radius":{"type":"number"},"statedRadius":{"type":["number","null"]},"length":{"type":"number"},"segmentArea":{"type":"number"}},"required":["pointRefs","radius","statedRadius","length","segmentArea"],"additionalProperties":false}},"area":{"type":["number","null"]},"perimeter":{"type":["number","null"]},"selfIntersections":{"type":"integer","minimum":0,"maximum":9007199254740991},"areaRatio":{"type":["number","null"]}},"required":["rings","arcs","area","perimeter","selfIntersections","areaRatio"],"additionalProperties":false},"checks":{"type":"object","properties":{"numbering":{"type":"string","enum":["ok","fail","skipped"]},"duplicates":{"type":"string","enum":["ok","fail","skipped"]},"arcs":{"type":"string","enum":["ok","fail","skipped"]},"area":{"type":"string","enum":["ok","fail","skipped"]},"selfIntersections":{"type":"string","enum":["ok","fail","skipped"]}},"required":["numbering","duplicates","arcs","area","selfIntersections"],"additionalProperties":false},"anomalies":{"type":"array","items":{"type":"string"}}},"required":["id","documentId","name","line","startLine","endLine","crs","pointCount","statedArea","geometry","checks","anomalies"],"additionalProperties":false}},"parcelPoints":{"type":"array","items":{"type":"object","properties":{"parcelRef":{"type":"integer","minimum":0,"maximum":9007199254740991},"parcel":{"type":"string"},"seq":{"type":"integer","minimum":1,"maximum":9007199254740991},"name":{"type":"string"},"number":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"x":{"type":["number","null"]},"y":{"type":["number","null"]},"arc":{"type":["string","null"],"enum":["start","middle","end",null]},"radius":{"type":["number","null"]},"note":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]}},"required":["parcelRef","parcel","seq","name","number","x","y","arc","radius","note","line","column","documentId"],"additionalProperties":false}},"anomalies":{"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"},"severity":{"type":"string","enum":["error","warning","info"]},"message":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":"string"},"evidence":{"type":"string"},"hint":{"type":"string"}},"required":["code","severity","message","line","column","evidence","hint"],"additionalProperties":false}}},"required":["schemaVersion","source","masthead","toc","sections","documents","citations","tables","appointments","rosters","sluices","points","parcels","parcelPoints","anomalies"],"additionalProperties":false};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[0-9a-f]{64}$", "u");
 const pattern5 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
@@ -23,7 +23,7 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((((((((((((data.schemaVersion === undefined) && (missing0 = "schemaVersion")) || ((data.source === undefined) && (missing0 = "source"))) || ((data.masthead === undefined) && (missing0 = "masthead"))) || ((data.toc === undefined) && (missing0 = "toc"))) || ((data.sections === undefined) && (missing0 = "sections"))) || ((data.documents === undefined) && (missing0 = "documents"))) || ((data.citations === undefined) && (missing0 = "citations"))) || ((data.tables === undefined) && (missing0 = "tables"))) || ((data.appointments === undefined) && (missing0 = "appointments"))) || ((data.rosters === undefined) && (missing0 = "rosters"))) || ((data.sluices === undefined) && (missing0 = "sluices"))) || ((data.points === undefined) && (missing0 = "points"))) || ((data.anomalies === undefined) && (missing0 = "anomalies"))){
+if((((((((((((((((data.schemaVersion === undefined) && (missing0 = "schemaVersion")) || ((data.source === undefined) && (missing0 = "source"))) || ((data.masthead === undefined) && (missing0 = "masthead"))) || ((data.toc === undefined) && (missing0 = "toc"))) || ((data.sections === undefined) && (missing0 = "sections"))) || ((data.documents === undefined) && (missing0 = "documents"))) || ((data.citations === undefined) && (missing0 = "citations"))) || ((data.tables === undefined) && (missing0 = "tables"))) || ((data.appointments === undefined) && (missing0 = "appointments"))) || ((data.rosters === undefined) && (missing0 = "rosters"))) || ((data.sluices === undefined) && (missing0 = "sluices"))) || ((data.points === undefined) && (missing0 = "points"))) || ((data.parcels === undefined) && (missing0 = "parcels"))) || ((data.parcelPoints === undefined) && (missing0 = "parcelPoints"))) || ((data.anomalies === undefined) && (missing0 = "anomalies"))){
 validate20.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
@@ -5972,8 +5972,8 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.anomalies !== undefined){
-let data275 = data.anomalies;
+if(data.parcels !== undefined){
+let data275 = data.parcels;
 const _errs593 = errors;
 if(errors === _errs593){
 if(Array.isArray(data275)){
@@ -5985,34 +5985,25 @@ const _errs595 = errors;
 if(errors === _errs595){
 if(data276 && typeof data276 == "object" && !Array.isArray(data276)){
 let missing42;
-if((((((((data276.code === undefined) && (missing42 = "code")) || ((data276.severity === undefined) && (missing42 = "severity"))) || ((data276.message === undefined) && (missing42 = "message"))) || ((data276.line === undefined) && (missing42 = "line"))) || ((data276.column === undefined) && (missing42 = "column"))) || ((data276.evidence === undefined) && (missing42 = "evidence"))) || ((data276.hint === undefined) && (missing42 = "hint"))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28,schemaPath:"#/properties/anomalies/items/required",keyword:"required",params:{missingProperty: missing42}}];
+if(((((((((((((data276.id === undefined) && (missing42 = "id")) || ((data276.documentId === undefined) && (missing42 = "documentId"))) || ((data276.name === undefined) && (missing42 = "name"))) || ((data276.line === undefined) && (missing42 = "line"))) || ((data276.startLine === undefined) && (missing42 = "startLine"))) || ((data276.endLine === undefined) && (missing42 = "endLine"))) || ((data276.crs === undefined) && (missing42 = "crs"))) || ((data276.pointCount === undefined) && (missing42 = "pointCount"))) || ((data276.statedArea === undefined) && (missing42 = "statedArea"))) || ((data276.geometry === undefined) && (missing42 = "geometry"))) || ((data276.checks === undefined) && (missing42 = "checks"))) || ((data276.anomalies === undefined) && (missing42 = "anomalies"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28,schemaPath:"#/properties/parcels/items/required",keyword:"required",params:{missingProperty: missing42}}];
 return false;
 }
 else {
 const _errs597 = errors;
 for(const key42 in data276){
-if(!(func1.call(schema31.properties.anomalies.items.properties, key42))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28,schemaPath:"#/properties/anomalies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42}}];
+if(!(func1.call(schema31.properties.parcels.items.properties, key42))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28,schemaPath:"#/properties/parcels/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42}}];
 return false;
 break;
 }
 }
 if(_errs597 === errors){
-if(data276.code !== undefined){
-let data277 = data276.code;
+if(data276.id !== undefined){
 const _errs598 = errors;
-if(errors === _errs598){
-if(typeof data277 === "string"){
-if(!pattern10.test(data277)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/code",schemaPath:"#/properties/anomalies/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"}}];
+if(typeof data276.id !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/id",schemaPath:"#/properties/parcels/items/properties/id/type",keyword:"type",params:{type: "string"}}];
 return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/code",schemaPath:"#/properties/anomalies/items/properties/code/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
 }
 var valid71 = _errs598 === errors;
 }
@@ -6020,15 +6011,11 @@ else {
 var valid71 = true;
 }
 if(valid71){
-if(data276.severity !== undefined){
-let data278 = data276.severity;
+if(data276.documentId !== undefined){
+let data278 = data276.documentId;
 const _errs600 = errors;
-if(typeof data278 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/severity",schemaPath:"#/properties/anomalies/items/properties/severity/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data278 === "error") || (data278 === "warning")) || (data278 === "info"))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/severity",schemaPath:"#/properties/anomalies/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.anomalies.items.properties.severity.enum}}];
+if((typeof data278 !== "string") && (data278 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/documentId",schemaPath:"#/properties/parcels/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.parcels.items.properties.documentId.type}}];
 return false;
 }
 var valid71 = _errs600 === errors;
@@ -6037,10 +6024,10 @@ else {
 var valid71 = true;
 }
 if(valid71){
-if(data276.message !== undefined){
+if(data276.name !== undefined){
 const _errs602 = errors;
-if(typeof data276.message !== "string"){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/message",schemaPath:"#/properties/anomalies/items/properties/message/type",keyword:"type",params:{type: "string"}}];
+if(typeof data276.name !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/name",schemaPath:"#/properties/parcels/items/properties/name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid71 = _errs602 === errors;
@@ -6053,18 +6040,18 @@ if(data276.line !== undefined){
 let data280 = data276.line;
 const _errs604 = errors;
 if(!((typeof data280 == "number") && (!(data280 % 1) && !isNaN(data280)))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/line",schemaPath:"#/properties/anomalies/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/line",schemaPath:"#/properties/parcels/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs604){
 if(typeof data280 == "number"){
 if(data280 > 9007199254740991 || isNaN(data280)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/line",schemaPath:"#/properties/anomalies/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/line",schemaPath:"#/properties/parcels/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data280 < 1 || isNaN(data280)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/line",schemaPath:"#/properties/anomalies/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/line",schemaPath:"#/properties/parcels/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
@@ -6076,22 +6063,22 @@ else {
 var valid71 = true;
 }
 if(valid71){
-if(data276.column !== undefined){
-let data281 = data276.column;
+if(data276.startLine !== undefined){
+let data281 = data276.startLine;
 const _errs606 = errors;
 if(!((typeof data281 == "number") && (!(data281 % 1) && !isNaN(data281)))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/column",schemaPath:"#/properties/anomalies/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/startLine",schemaPath:"#/properties/parcels/items/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs606){
 if(typeof data281 == "number"){
 if(data281 > 9007199254740991 || isNaN(data281)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/column",schemaPath:"#/properties/anomalies/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/startLine",schemaPath:"#/properties/parcels/items/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data281 < 1 || isNaN(data281)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/column",schemaPath:"#/properties/anomalies/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/startLine",schemaPath:"#/properties/parcels/items/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
@@ -6107,18 +6094,18 @@ if(data276.endLine !== undefined){
 let data282 = data276.endLine;
 const _errs608 = errors;
 if(!((typeof data282 == "number") && (!(data282 % 1) && !isNaN(data282)))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/endLine",schemaPath:"#/properties/parcels/items/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs608){
 if(typeof data282 == "number"){
 if(data282 > 9007199254740991 || isNaN(data282)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/endLine",schemaPath:"#/properties/parcels/items/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data282 < 1 || isNaN(data282)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/endLine",schemaPath:"#/properties/parcels/items/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
@@ -6130,11 +6117,85 @@ else {
 var valid71 = true;
 }
 if(valid71){
-if(data276.documentId !== undefined){
+if(data276.crs !== undefined){
+let data283 = data276.crs;
 const _errs610 = errors;
-if(typeof data276.documentId !== "string"){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/documentId",schemaPath:"#/properties/anomalies/items/properties/documentId/type",keyword:"type",params:{type: "string"}}];
+if((!(data283 && typeof data283 == "object" && !Array.isArray(data283))) && (data283 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/crs",schemaPath:"#/properties/parcels/items/properties/crs/type",keyword:"type",params:{type: schema31.properties.parcels.items.properties.crs.type}}];
 return false;
+}
+if(errors === _errs610){
+if(data283 && typeof data283 == "object" && !Array.isArray(data283)){
+let missing43;
+if((((data283.name === undefined) && (missing43 = "name")) || ((data283.note === undefined) && (missing43 = "note"))) || ((data283.line === undefined) && (missing43 = "line"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/crs",schemaPath:"#/properties/parcels/items/properties/crs/required",keyword:"required",params:{missingProperty: missing43}}];
+return false;
+}
+else {
+const _errs612 = errors;
+for(const key43 in data283){
+if(!(((key43 === "name") || (key43 === "note")) || (key43 === "line"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/crs",schemaPath:"#/properties/parcels/items/properties/crs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43}}];
+return false;
+break;
+}
+}
+if(_errs612 === errors){
+if(data283.name !== undefined){
+const _errs613 = errors;
+if(typeof data283.name !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/crs/name",schemaPath:"#/properties/parcels/items/properties/crs/properties/name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid72 = _errs613 === errors;
+}
+else {
+var valid72 = true;
+}
+if(valid72){
+if(data283.note !== undefined){
+const _errs615 = errors;
+if(typeof data283.note !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/crs/note",schemaPath:"#/properties/parcels/items/properties/crs/properties/note/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid72 = _errs615 === errors;
+}
+else {
+var valid72 = true;
+}
+if(valid72){
+if(data283.line !== undefined){
+let data286 = data283.line;
+const _errs617 = errors;
+if(!((typeof data286 == "number") && (!(data286 % 1) && !isNaN(data286)))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/crs/line",schemaPath:"#/properties/parcels/items/properties/crs/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs617){
+if(typeof data286 == "number"){
+if(data286 > 9007199254740991 || isNaN(data286)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/crs/line",schemaPath:"#/properties/parcels/items/properties/crs/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data286 < 1 || isNaN(data286)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/crs/line",schemaPath:"#/properties/parcels/items/properties/crs/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid72 = _errs617 === errors;
+}
+else {
+var valid72 = true;
+}
+}
+}
+}
+}
+}
 }
 var valid71 = _errs610 === errors;
 }
@@ -6142,25 +6203,752 @@ else {
 var valid71 = true;
 }
 if(valid71){
-if(data276.evidence !== undefined){
-const _errs612 = errors;
-if(typeof data276.evidence !== "string"){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/evidence",schemaPath:"#/properties/anomalies/items/properties/evidence/type",keyword:"type",params:{type: "string"}}];
+if(data276.pointCount !== undefined){
+let data287 = data276.pointCount;
+const _errs619 = errors;
+if(!((typeof data287 == "number") && (!(data287 % 1) && !isNaN(data287)))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/pointCount",schemaPath:"#/properties/parcels/items/properties/pointCount/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-var valid71 = _errs612 === errors;
+if(errors === _errs619){
+if(typeof data287 == "number"){
+if(data287 > 9007199254740991 || isNaN(data287)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/pointCount",schemaPath:"#/properties/parcels/items/properties/pointCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data287 < 0 || isNaN(data287)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/pointCount",schemaPath:"#/properties/parcels/items/properties/pointCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid71 = _errs619 === errors;
 }
 else {
 var valid71 = true;
 }
 if(valid71){
-if(data276.hint !== undefined){
-const _errs614 = errors;
-if(typeof data276.hint !== "string"){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28+"/hint",schemaPath:"#/properties/anomalies/items/properties/hint/type",keyword:"type",params:{type: "string"}}];
+if(data276.statedArea !== undefined){
+let data288 = data276.statedArea;
+const _errs621 = errors;
+if((!(data288 && typeof data288 == "object" && !Array.isArray(data288))) && (data288 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/statedArea",schemaPath:"#/properties/parcels/items/properties/statedArea/type",keyword:"type",params:{type: schema31.properties.parcels.items.properties.statedArea.type}}];
 return false;
 }
-var valid71 = _errs614 === errors;
+if(errors === _errs621){
+if(data288 && typeof data288 == "object" && !Array.isArray(data288)){
+let missing44;
+if(((((data288.value === undefined) && (missing44 = "value")) || ((data288.raw === undefined) && (missing44 = "raw"))) || ((data288.unit === undefined) && (missing44 = "unit"))) || ((data288.line === undefined) && (missing44 = "line"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/statedArea",schemaPath:"#/properties/parcels/items/properties/statedArea/required",keyword:"required",params:{missingProperty: missing44}}];
+return false;
+}
+else {
+const _errs623 = errors;
+for(const key44 in data288){
+if(!((((key44 === "value") || (key44 === "raw")) || (key44 === "unit")) || (key44 === "line"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/statedArea",schemaPath:"#/properties/parcels/items/properties/statedArea/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44}}];
+return false;
+break;
+}
+}
+if(_errs623 === errors){
+if(data288.value !== undefined){
+const _errs624 = errors;
+if(!(typeof data288.value == "number")){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/statedArea/value",schemaPath:"#/properties/parcels/items/properties/statedArea/properties/value/type",keyword:"type",params:{type: "number"}}];
+return false;
+}
+var valid73 = _errs624 === errors;
+}
+else {
+var valid73 = true;
+}
+if(valid73){
+if(data288.raw !== undefined){
+const _errs626 = errors;
+if(typeof data288.raw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/statedArea/raw",schemaPath:"#/properties/parcels/items/properties/statedArea/properties/raw/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid73 = _errs626 === errors;
+}
+else {
+var valid73 = true;
+}
+if(valid73){
+if(data288.unit !== undefined){
+let data291 = data288.unit;
+const _errs628 = errors;
+if(typeof data291 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/statedArea/unit",schemaPath:"#/properties/parcels/items/properties/statedArea/properties/unit/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data291 === "公顷") || (data291 === "平方米")) || (data291 === "亩"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/statedArea/unit",schemaPath:"#/properties/parcels/items/properties/statedArea/properties/unit/enum",keyword:"enum",params:{allowedValues: schema31.properties.parcels.items.properties.statedArea.properties.unit.enum}}];
+return false;
+}
+var valid73 = _errs628 === errors;
+}
+else {
+var valid73 = true;
+}
+if(valid73){
+if(data288.line !== undefined){
+let data292 = data288.line;
+const _errs630 = errors;
+if(!((typeof data292 == "number") && (!(data292 % 1) && !isNaN(data292)))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/statedArea/line",schemaPath:"#/properties/parcels/items/properties/statedArea/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs630){
+if(typeof data292 == "number"){
+if(data292 > 9007199254740991 || isNaN(data292)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/statedArea/line",schemaPath:"#/properties/parcels/items/properties/statedArea/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data292 < 1 || isNaN(data292)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/statedArea/line",schemaPath:"#/properties/parcels/items/properties/statedArea/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid73 = _errs630 === errors;
+}
+else {
+var valid73 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+var valid71 = _errs621 === errors;
+}
+else {
+var valid71 = true;
+}
+if(valid71){
+if(data276.geometry !== undefined){
+let data293 = data276.geometry;
+const _errs632 = errors;
+if(errors === _errs632){
+if(data293 && typeof data293 == "object" && !Array.isArray(data293)){
+let missing45;
+if(((((((data293.rings === undefined) && (missing45 = "rings")) || ((data293.arcs === undefined) && (missing45 = "arcs"))) || ((data293.area === undefined) && (missing45 = "area"))) || ((data293.perimeter === undefined) && (missing45 = "perimeter"))) || ((data293.selfIntersections === undefined) && (missing45 = "selfIntersections"))) || ((data293.areaRatio === undefined) && (missing45 = "areaRatio"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry",schemaPath:"#/properties/parcels/items/properties/geometry/required",keyword:"required",params:{missingProperty: missing45}}];
+return false;
+}
+else {
+const _errs634 = errors;
+for(const key45 in data293){
+if(!((((((key45 === "rings") || (key45 === "arcs")) || (key45 === "area")) || (key45 === "perimeter")) || (key45 === "selfIntersections")) || (key45 === "areaRatio"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry",schemaPath:"#/properties/parcels/items/properties/geometry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45}}];
+return false;
+break;
+}
+}
+if(_errs634 === errors){
+if(data293.rings !== undefined){
+let data294 = data293.rings;
+const _errs635 = errors;
+if(errors === _errs635){
+if(Array.isArray(data294)){
+var valid75 = true;
+const len29 = data294.length;
+for(let i29=0; i29<len29; i29++){
+let data295 = data294[i29];
+const _errs637 = errors;
+if(errors === _errs637){
+if(data295 && typeof data295 == "object" && !Array.isArray(data295)){
+let missing46;
+if(((((data295.pointRefs === undefined) && (missing46 = "pointRefs")) || ((data295.area === undefined) && (missing46 = "area"))) || ((data295.perimeter === undefined) && (missing46 = "perimeter"))) || ((data295.selfIntersections === undefined) && (missing46 = "selfIntersections"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29,schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/required",keyword:"required",params:{missingProperty: missing46}}];
+return false;
+}
+else {
+const _errs639 = errors;
+for(const key46 in data295){
+if(!((((key46 === "pointRefs") || (key46 === "area")) || (key46 === "perimeter")) || (key46 === "selfIntersections"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29,schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46}}];
+return false;
+break;
+}
+}
+if(_errs639 === errors){
+if(data295.pointRefs !== undefined){
+let data296 = data295.pointRefs;
+const _errs640 = errors;
+if(errors === _errs640){
+if(Array.isArray(data296)){
+var valid77 = true;
+const len30 = data296.length;
+for(let i30=0; i30<len30; i30++){
+let data297 = data296[i30];
+const _errs642 = errors;
+if(!((typeof data297 == "number") && (!(data297 % 1) && !isNaN(data297)))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29+"/pointRefs/" + i30,schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/pointRefs/items/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs642){
+if(typeof data297 == "number"){
+if(data297 > 9007199254740991 || isNaN(data297)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29+"/pointRefs/" + i30,schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/pointRefs/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data297 < 0 || isNaN(data297)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29+"/pointRefs/" + i30,schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/pointRefs/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid77 = _errs642 === errors;
+if(!valid77){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29+"/pointRefs",schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/pointRefs/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid76 = _errs640 === errors;
+}
+else {
+var valid76 = true;
+}
+if(valid76){
+if(data295.area !== undefined){
+const _errs644 = errors;
+if(!(typeof data295.area == "number")){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29+"/area",schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/area/type",keyword:"type",params:{type: "number"}}];
+return false;
+}
+var valid76 = _errs644 === errors;
+}
+else {
+var valid76 = true;
+}
+if(valid76){
+if(data295.perimeter !== undefined){
+const _errs646 = errors;
+if(!(typeof data295.perimeter == "number")){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29+"/perimeter",schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/perimeter/type",keyword:"type",params:{type: "number"}}];
+return false;
+}
+var valid76 = _errs646 === errors;
+}
+else {
+var valid76 = true;
+}
+if(valid76){
+if(data295.selfIntersections !== undefined){
+let data300 = data295.selfIntersections;
+const _errs648 = errors;
+if(!((typeof data300 == "number") && (!(data300 % 1) && !isNaN(data300)))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29+"/selfIntersections",schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/selfIntersections/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs648){
+if(typeof data300 == "number"){
+if(data300 > 9007199254740991 || isNaN(data300)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29+"/selfIntersections",schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/selfIntersections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data300 < 0 || isNaN(data300)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29+"/selfIntersections",schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/selfIntersections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid76 = _errs648 === errors;
+}
+else {
+var valid76 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29,schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid75 = _errs637 === errors;
+if(!valid75){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings",schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid74 = _errs635 === errors;
+}
+else {
+var valid74 = true;
+}
+if(valid74){
+if(data293.arcs !== undefined){
+let data301 = data293.arcs;
+const _errs650 = errors;
+if(errors === _errs650){
+if(Array.isArray(data301)){
+var valid78 = true;
+const len31 = data301.length;
+for(let i31=0; i31<len31; i31++){
+let data302 = data301[i31];
+const _errs652 = errors;
+if(errors === _errs652){
+if(data302 && typeof data302 == "object" && !Array.isArray(data302)){
+let missing47;
+if((((((data302.pointRefs === undefined) && (missing47 = "pointRefs")) || ((data302.radius === undefined) && (missing47 = "radius"))) || ((data302.statedRadius === undefined) && (missing47 = "statedRadius"))) || ((data302.length === undefined) && (missing47 = "length"))) || ((data302.segmentArea === undefined) && (missing47 = "segmentArea"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31,schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/required",keyword:"required",params:{missingProperty: missing47}}];
+return false;
+}
+else {
+const _errs654 = errors;
+for(const key47 in data302){
+if(!(((((key47 === "pointRefs") || (key47 === "radius")) || (key47 === "statedRadius")) || (key47 === "length")) || (key47 === "segmentArea"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31,schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47}}];
+return false;
+break;
+}
+}
+if(_errs654 === errors){
+if(data302.pointRefs !== undefined){
+let data303 = data302.pointRefs;
+const _errs655 = errors;
+if(errors === _errs655){
+if(Array.isArray(data303)){
+if(data303.length > 3){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/maxItems",keyword:"maxItems",params:{limit: 3}}];
+return false;
+}
+else {
+if(data303.length < 3){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/minItems",keyword:"minItems",params:{limit: 3}}];
+return false;
+}
+else {
+const len32 = data303.length;
+if(len32 > 0){
+let data304 = data303[0];
+const _errs657 = errors;
+if(!((typeof data304 == "number") && (!(data304 % 1) && !isNaN(data304)))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs/0",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/0/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs657){
+if(typeof data304 == "number"){
+if(data304 > 9007199254740991 || isNaN(data304)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs/0",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data304 < 0 || isNaN(data304)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs/0",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid80 = _errs657 === errors;
+}
+if(valid80){
+if(len32 > 1){
+let data305 = data303[1];
+const _errs659 = errors;
+if(!((typeof data305 == "number") && (!(data305 % 1) && !isNaN(data305)))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs/1",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/1/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs659){
+if(typeof data305 == "number"){
+if(data305 > 9007199254740991 || isNaN(data305)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs/1",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data305 < 0 || isNaN(data305)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs/1",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid80 = _errs659 === errors;
+}
+if(valid80){
+if(len32 > 2){
+let data306 = data303[2];
+const _errs661 = errors;
+if(!((typeof data306 == "number") && (!(data306 % 1) && !isNaN(data306)))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs/2",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/2/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs661){
+if(typeof data306 == "number"){
+if(data306 > 9007199254740991 || isNaN(data306)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs/2",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/2/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data306 < 0 || isNaN(data306)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs/2",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid80 = _errs661 === errors;
+}
+if(valid80){
+const len33 = data303.length;
+if(!(len33 <= 3)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/items",keyword:"items",params:{limit: 3}}];
+return false;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid79 = _errs655 === errors;
+}
+else {
+var valid79 = true;
+}
+if(valid79){
+if(data302.radius !== undefined){
+const _errs663 = errors;
+if(!(typeof data302.radius == "number")){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/radius",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/radius/type",keyword:"type",params:{type: "number"}}];
+return false;
+}
+var valid79 = _errs663 === errors;
+}
+else {
+var valid79 = true;
+}
+if(valid79){
+if(data302.statedRadius !== undefined){
+let data308 = data302.statedRadius;
+const _errs665 = errors;
+if((!(typeof data308 == "number")) && (data308 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/statedRadius",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/statedRadius/type",keyword:"type",params:{type: schema31.properties.parcels.items.properties.geometry.properties.arcs.items.properties.statedRadius.type}}];
+return false;
+}
+var valid79 = _errs665 === errors;
+}
+else {
+var valid79 = true;
+}
+if(valid79){
+if(data302.length !== undefined){
+const _errs667 = errors;
+if(!(typeof data302.length == "number")){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/length",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/length/type",keyword:"type",params:{type: "number"}}];
+return false;
+}
+var valid79 = _errs667 === errors;
+}
+else {
+var valid79 = true;
+}
+if(valid79){
+if(data302.segmentArea !== undefined){
+const _errs669 = errors;
+if(!(typeof data302.segmentArea == "number")){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/segmentArea",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/segmentArea/type",keyword:"type",params:{type: "number"}}];
+return false;
+}
+var valid79 = _errs669 === errors;
+}
+else {
+var valid79 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31,schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid78 = _errs652 === errors;
+if(!valid78){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid74 = _errs650 === errors;
+}
+else {
+var valid74 = true;
+}
+if(valid74){
+if(data293.area !== undefined){
+let data311 = data293.area;
+const _errs671 = errors;
+if((!(typeof data311 == "number")) && (data311 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/area",schemaPath:"#/properties/parcels/items/properties/geometry/properties/area/type",keyword:"type",params:{type: schema31.properties.parcels.items.properties.geometry.properties.area.type}}];
+return false;
+}
+var valid74 = _errs671 === errors;
+}
+else {
+var valid74 = true;
+}
+if(valid74){
+if(data293.perimeter !== undefined){
+let data312 = data293.perimeter;
+const _errs673 = errors;
+if((!(typeof data312 == "number")) && (data312 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/perimeter",schemaPath:"#/properties/parcels/items/properties/geometry/properties/perimeter/type",keyword:"type",params:{type: schema31.properties.parcels.items.properties.geometry.properties.perimeter.type}}];
+return false;
+}
+var valid74 = _errs673 === errors;
+}
+else {
+var valid74 = true;
+}
+if(valid74){
+if(data293.selfIntersections !== undefined){
+let data313 = data293.selfIntersections;
+const _errs675 = errors;
+if(!((typeof data313 == "number") && (!(data313 % 1) && !isNaN(data313)))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/selfIntersections",schemaPath:"#/properties/parcels/items/properties/geometry/properties/selfIntersections/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs675){
+if(typeof data313 == "number"){
+if(data313 > 9007199254740991 || isNaN(data313)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/selfIntersections",schemaPath:"#/properties/parcels/items/properties/geometry/properties/selfIntersections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data313 < 0 || isNaN(data313)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/selfIntersections",schemaPath:"#/properties/parcels/items/properties/geometry/properties/selfIntersections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid74 = _errs675 === errors;
+}
+else {
+var valid74 = true;
+}
+if(valid74){
+if(data293.areaRatio !== undefined){
+let data314 = data293.areaRatio;
+const _errs677 = errors;
+if((!(typeof data314 == "number")) && (data314 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/areaRatio",schemaPath:"#/properties/parcels/items/properties/geometry/properties/areaRatio/type",keyword:"type",params:{type: schema31.properties.parcels.items.properties.geometry.properties.areaRatio.type}}];
+return false;
+}
+var valid74 = _errs677 === errors;
+}
+else {
+var valid74 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry",schemaPath:"#/properties/parcels/items/properties/geometry/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid71 = _errs632 === errors;
+}
+else {
+var valid71 = true;
+}
+if(valid71){
+if(data276.checks !== undefined){
+let data315 = data276.checks;
+const _errs679 = errors;
+if(errors === _errs679){
+if(data315 && typeof data315 == "object" && !Array.isArray(data315)){
+let missing48;
+if((((((data315.numbering === undefined) && (missing48 = "numbering")) || ((data315.duplicates === undefined) && (missing48 = "duplicates"))) || ((data315.arcs === undefined) && (missing48 = "arcs"))) || ((data315.area === undefined) && (missing48 = "area"))) || ((data315.selfIntersections === undefined) && (missing48 = "selfIntersections"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks",schemaPath:"#/properties/parcels/items/properties/checks/required",keyword:"required",params:{missingProperty: missing48}}];
+return false;
+}
+else {
+const _errs681 = errors;
+for(const key48 in data315){
+if(!(((((key48 === "numbering") || (key48 === "duplicates")) || (key48 === "arcs")) || (key48 === "area")) || (key48 === "selfIntersections"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks",schemaPath:"#/properties/parcels/items/properties/checks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48}}];
+return false;
+break;
+}
+}
+if(_errs681 === errors){
+if(data315.numbering !== undefined){
+let data316 = data315.numbering;
+const _errs682 = errors;
+if(typeof data316 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks/numbering",schemaPath:"#/properties/parcels/items/properties/checks/properties/numbering/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data316 === "ok") || (data316 === "fail")) || (data316 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks/numbering",schemaPath:"#/properties/parcels/items/properties/checks/properties/numbering/enum",keyword:"enum",params:{allowedValues: schema31.properties.parcels.items.properties.checks.properties.numbering.enum}}];
+return false;
+}
+var valid81 = _errs682 === errors;
+}
+else {
+var valid81 = true;
+}
+if(valid81){
+if(data315.duplicates !== undefined){
+let data317 = data315.duplicates;
+const _errs684 = errors;
+if(typeof data317 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks/duplicates",schemaPath:"#/properties/parcels/items/properties/checks/properties/duplicates/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data317 === "ok") || (data317 === "fail")) || (data317 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks/duplicates",schemaPath:"#/properties/parcels/items/properties/checks/properties/duplicates/enum",keyword:"enum",params:{allowedValues: schema31.properties.parcels.items.properties.checks.properties.duplicates.enum}}];
+return false;
+}
+var valid81 = _errs684 === errors;
+}
+else {
+var valid81 = true;
+}
+if(valid81){
+if(data315.arcs !== undefined){
+let data318 = data315.arcs;
+const _errs686 = errors;
+if(typeof data318 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks/arcs",schemaPath:"#/properties/parcels/items/properties/checks/properties/arcs/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data318 === "ok") || (data318 === "fail")) || (data318 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks/arcs",schemaPath:"#/properties/parcels/items/properties/checks/properties/arcs/enum",keyword:"enum",params:{allowedValues: schema31.properties.parcels.items.properties.checks.properties.arcs.enum}}];
+return false;
+}
+var valid81 = _errs686 === errors;
+}
+else {
+var valid81 = true;
+}
+if(valid81){
+if(data315.area !== undefined){
+let data319 = data315.area;
+const _errs688 = errors;
+if(typeof data319 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks/area",schemaPath:"#/properties/parcels/items/properties/checks/properties/area/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data319 === "ok") || (data319 === "fail")) || (data319 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks/area",schemaPath:"#/properties/parcels/items/properties/checks/properties/area/enum",keyword:"enum",params:{allowedValues: schema31.properties.parcels.items.properties.checks.properties.area.enum}}];
+return false;
+}
+var valid81 = _errs688 === errors;
+}
+else {
+var valid81 = true;
+}
+if(valid81){
+if(data315.selfIntersections !== undefined){
+let data320 = data315.selfIntersections;
+const _errs690 = errors;
+if(typeof data320 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks/selfIntersections",schemaPath:"#/properties/parcels/items/properties/checks/properties/selfIntersections/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data320 === "ok") || (data320 === "fail")) || (data320 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks/selfIntersections",schemaPath:"#/properties/parcels/items/properties/checks/properties/selfIntersections/enum",keyword:"enum",params:{allowedValues: schema31.properties.parcels.items.properties.checks.properties.selfIntersections.enum}}];
+return false;
+}
+var valid81 = _errs690 === errors;
+}
+else {
+var valid81 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks",schemaPath:"#/properties/parcels/items/properties/checks/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid71 = _errs679 === errors;
+}
+else {
+var valid71 = true;
+}
+if(valid71){
+if(data276.anomalies !== undefined){
+let data321 = data276.anomalies;
+const _errs692 = errors;
+if(errors === _errs692){
+if(Array.isArray(data321)){
+var valid82 = true;
+const len34 = data321.length;
+for(let i32=0; i32<len34; i32++){
+const _errs694 = errors;
+if(typeof data321[i32] !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/anomalies/" + i32,schemaPath:"#/properties/parcels/items/properties/anomalies/items/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid82 = _errs694 === errors;
+if(!valid82){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/anomalies",schemaPath:"#/properties/parcels/items/properties/anomalies/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid71 = _errs692 === errors;
 }
 else {
 var valid71 = true;
@@ -6176,8 +6964,11 @@ var valid71 = true;
 }
 }
 }
+}
+}
+}
 else {
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i28,schemaPath:"#/properties/anomalies/items/type",keyword:"type",params:{type: "object"}}];
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i28,schemaPath:"#/properties/parcels/items/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -6188,7 +6979,7 @@ break;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/anomalies",schemaPath:"#/properties/anomalies/type",keyword:"type",params:{type: "array"}}];
+validate20.errors = [{instancePath:instancePath+"/parcels",schemaPath:"#/properties/parcels/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
@@ -6196,6 +6987,538 @@ var valid0 = _errs593 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.parcelPoints !== undefined){
+let data323 = data.parcelPoints;
+const _errs696 = errors;
+if(errors === _errs696){
+if(Array.isArray(data323)){
+var valid83 = true;
+const len35 = data323.length;
+for(let i33=0; i33<len35; i33++){
+let data324 = data323[i33];
+const _errs698 = errors;
+if(errors === _errs698){
+if(data324 && typeof data324 == "object" && !Array.isArray(data324)){
+let missing49;
+if((((((((((((((data324.parcelRef === undefined) && (missing49 = "parcelRef")) || ((data324.parcel === undefined) && (missing49 = "parcel"))) || ((data324.seq === undefined) && (missing49 = "seq"))) || ((data324.name === undefined) && (missing49 = "name"))) || ((data324.number === undefined) && (missing49 = "number"))) || ((data324.x === undefined) && (missing49 = "x"))) || ((data324.y === undefined) && (missing49 = "y"))) || ((data324.arc === undefined) && (missing49 = "arc"))) || ((data324.radius === undefined) && (missing49 = "radius"))) || ((data324.note === undefined) && (missing49 = "note"))) || ((data324.line === undefined) && (missing49 = "line"))) || ((data324.column === undefined) && (missing49 = "column"))) || ((data324.documentId === undefined) && (missing49 = "documentId"))){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33,schemaPath:"#/properties/parcelPoints/items/required",keyword:"required",params:{missingProperty: missing49}}];
+return false;
+}
+else {
+const _errs700 = errors;
+for(const key49 in data324){
+if(!(func1.call(schema31.properties.parcelPoints.items.properties, key49))){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33,schemaPath:"#/properties/parcelPoints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49}}];
+return false;
+break;
+}
+}
+if(_errs700 === errors){
+if(data324.parcelRef !== undefined){
+let data325 = data324.parcelRef;
+const _errs701 = errors;
+if(!((typeof data325 == "number") && (!(data325 % 1) && !isNaN(data325)))){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/parcelRef",schemaPath:"#/properties/parcelPoints/items/properties/parcelRef/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs701){
+if(typeof data325 == "number"){
+if(data325 > 9007199254740991 || isNaN(data325)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/parcelRef",schemaPath:"#/properties/parcelPoints/items/properties/parcelRef/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data325 < 0 || isNaN(data325)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/parcelRef",schemaPath:"#/properties/parcelPoints/items/properties/parcelRef/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid84 = _errs701 === errors;
+}
+else {
+var valid84 = true;
+}
+if(valid84){
+if(data324.parcel !== undefined){
+const _errs703 = errors;
+if(typeof data324.parcel !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/parcel",schemaPath:"#/properties/parcelPoints/items/properties/parcel/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid84 = _errs703 === errors;
+}
+else {
+var valid84 = true;
+}
+if(valid84){
+if(data324.seq !== undefined){
+let data327 = data324.seq;
+const _errs705 = errors;
+if(!((typeof data327 == "number") && (!(data327 % 1) && !isNaN(data327)))){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/seq",schemaPath:"#/properties/parcelPoints/items/properties/seq/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs705){
+if(typeof data327 == "number"){
+if(data327 > 9007199254740991 || isNaN(data327)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/seq",schemaPath:"#/properties/parcelPoints/items/properties/seq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data327 < 1 || isNaN(data327)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/seq",schemaPath:"#/properties/parcelPoints/items/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid84 = _errs705 === errors;
+}
+else {
+var valid84 = true;
+}
+if(valid84){
+if(data324.name !== undefined){
+const _errs707 = errors;
+if(typeof data324.name !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/name",schemaPath:"#/properties/parcelPoints/items/properties/name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid84 = _errs707 === errors;
+}
+else {
+var valid84 = true;
+}
+if(valid84){
+if(data324.number !== undefined){
+let data329 = data324.number;
+const _errs709 = errors;
+if((!((typeof data329 == "number") && (!(data329 % 1) && !isNaN(data329)))) && (data329 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/number",schemaPath:"#/properties/parcelPoints/items/properties/number/type",keyword:"type",params:{type: schema31.properties.parcelPoints.items.properties.number.type}}];
+return false;
+}
+if(errors === _errs709){
+if(typeof data329 == "number"){
+if(data329 > 9007199254740991 || isNaN(data329)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/number",schemaPath:"#/properties/parcelPoints/items/properties/number/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data329 < -9007199254740991 || isNaN(data329)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/number",schemaPath:"#/properties/parcelPoints/items/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+return false;
+}
+}
+}
+}
+var valid84 = _errs709 === errors;
+}
+else {
+var valid84 = true;
+}
+if(valid84){
+if(data324.x !== undefined){
+let data330 = data324.x;
+const _errs711 = errors;
+if((!(typeof data330 == "number")) && (data330 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/x",schemaPath:"#/properties/parcelPoints/items/properties/x/type",keyword:"type",params:{type: schema31.properties.parcelPoints.items.properties.x.type}}];
+return false;
+}
+var valid84 = _errs711 === errors;
+}
+else {
+var valid84 = true;
+}
+if(valid84){
+if(data324.y !== undefined){
+let data331 = data324.y;
+const _errs713 = errors;
+if((!(typeof data331 == "number")) && (data331 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/y",schemaPath:"#/properties/parcelPoints/items/properties/y/type",keyword:"type",params:{type: schema31.properties.parcelPoints.items.properties.y.type}}];
+return false;
+}
+var valid84 = _errs713 === errors;
+}
+else {
+var valid84 = true;
+}
+if(valid84){
+if(data324.arc !== undefined){
+let data332 = data324.arc;
+const _errs715 = errors;
+if((typeof data332 !== "string") && (data332 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/arc",schemaPath:"#/properties/parcelPoints/items/properties/arc/type",keyword:"type",params:{type: schema31.properties.parcelPoints.items.properties.arc.type}}];
+return false;
+}
+if(!((((data332 === "start") || (data332 === "middle")) || (data332 === "end")) || (data332 === null))){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/arc",schemaPath:"#/properties/parcelPoints/items/properties/arc/enum",keyword:"enum",params:{allowedValues: schema31.properties.parcelPoints.items.properties.arc.enum}}];
+return false;
+}
+var valid84 = _errs715 === errors;
+}
+else {
+var valid84 = true;
+}
+if(valid84){
+if(data324.radius !== undefined){
+let data333 = data324.radius;
+const _errs717 = errors;
+if((!(typeof data333 == "number")) && (data333 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/radius",schemaPath:"#/properties/parcelPoints/items/properties/radius/type",keyword:"type",params:{type: schema31.properties.parcelPoints.items.properties.radius.type}}];
+return false;
+}
+var valid84 = _errs717 === errors;
+}
+else {
+var valid84 = true;
+}
+if(valid84){
+if(data324.note !== undefined){
+let data334 = data324.note;
+const _errs719 = errors;
+if((typeof data334 !== "string") && (data334 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/note",schemaPath:"#/properties/parcelPoints/items/properties/note/type",keyword:"type",params:{type: schema31.properties.parcelPoints.items.properties.note.type}}];
+return false;
+}
+var valid84 = _errs719 === errors;
+}
+else {
+var valid84 = true;
+}
+if(valid84){
+if(data324.line !== undefined){
+let data335 = data324.line;
+const _errs721 = errors;
+if(!((typeof data335 == "number") && (!(data335 % 1) && !isNaN(data335)))){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/line",schemaPath:"#/properties/parcelPoints/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs721){
+if(typeof data335 == "number"){
+if(data335 > 9007199254740991 || isNaN(data335)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/line",schemaPath:"#/properties/parcelPoints/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data335 < 1 || isNaN(data335)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/line",schemaPath:"#/properties/parcelPoints/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid84 = _errs721 === errors;
+}
+else {
+var valid84 = true;
+}
+if(valid84){
+if(data324.column !== undefined){
+let data336 = data324.column;
+const _errs723 = errors;
+if(!((typeof data336 == "number") && (!(data336 % 1) && !isNaN(data336)))){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/column",schemaPath:"#/properties/parcelPoints/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs723){
+if(typeof data336 == "number"){
+if(data336 > 9007199254740991 || isNaN(data336)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/column",schemaPath:"#/properties/parcelPoints/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data336 < 1 || isNaN(data336)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/column",schemaPath:"#/properties/parcelPoints/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid84 = _errs723 === errors;
+}
+else {
+var valid84 = true;
+}
+if(valid84){
+if(data324.documentId !== undefined){
+let data337 = data324.documentId;
+const _errs725 = errors;
+if((typeof data337 !== "string") && (data337 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/documentId",schemaPath:"#/properties/parcelPoints/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.parcelPoints.items.properties.documentId.type}}];
+return false;
+}
+var valid84 = _errs725 === errors;
+}
+else {
+var valid84 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33,schemaPath:"#/properties/parcelPoints/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid83 = _errs698 === errors;
+if(!valid83){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/parcelPoints",schemaPath:"#/properties/parcelPoints/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs696 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.anomalies !== undefined){
+let data338 = data.anomalies;
+const _errs727 = errors;
+if(errors === _errs727){
+if(Array.isArray(data338)){
+var valid85 = true;
+const len36 = data338.length;
+for(let i34=0; i34<len36; i34++){
+let data339 = data338[i34];
+const _errs729 = errors;
+if(errors === _errs729){
+if(data339 && typeof data339 == "object" && !Array.isArray(data339)){
+let missing50;
+if((((((((data339.code === undefined) && (missing50 = "code")) || ((data339.severity === undefined) && (missing50 = "severity"))) || ((data339.message === undefined) && (missing50 = "message"))) || ((data339.line === undefined) && (missing50 = "line"))) || ((data339.column === undefined) && (missing50 = "column"))) || ((data339.evidence === undefined) && (missing50 = "evidence"))) || ((data339.hint === undefined) && (missing50 = "hint"))){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34,schemaPath:"#/properties/anomalies/items/required",keyword:"required",params:{missingProperty: missing50}}];
+return false;
+}
+else {
+const _errs731 = errors;
+for(const key50 in data339){
+if(!(func1.call(schema31.properties.anomalies.items.properties, key50))){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34,schemaPath:"#/properties/anomalies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50}}];
+return false;
+break;
+}
+}
+if(_errs731 === errors){
+if(data339.code !== undefined){
+let data340 = data339.code;
+const _errs732 = errors;
+if(errors === _errs732){
+if(typeof data340 === "string"){
+if(!pattern10.test(data340)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/code",schemaPath:"#/properties/anomalies/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"}}];
+return false;
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/code",schemaPath:"#/properties/anomalies/items/properties/code/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid86 = _errs732 === errors;
+}
+else {
+var valid86 = true;
+}
+if(valid86){
+if(data339.severity !== undefined){
+let data341 = data339.severity;
+const _errs734 = errors;
+if(typeof data341 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/severity",schemaPath:"#/properties/anomalies/items/properties/severity/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data341 === "error") || (data341 === "warning")) || (data341 === "info"))){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/severity",schemaPath:"#/properties/anomalies/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.anomalies.items.properties.severity.enum}}];
+return false;
+}
+var valid86 = _errs734 === errors;
+}
+else {
+var valid86 = true;
+}
+if(valid86){
+if(data339.message !== undefined){
+const _errs736 = errors;
+if(typeof data339.message !== "string"){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/message",schemaPath:"#/properties/anomalies/items/properties/message/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid86 = _errs736 === errors;
+}
+else {
+var valid86 = true;
+}
+if(valid86){
+if(data339.line !== undefined){
+let data343 = data339.line;
+const _errs738 = errors;
+if(!((typeof data343 == "number") && (!(data343 % 1) && !isNaN(data343)))){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/line",schemaPath:"#/properties/anomalies/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs738){
+if(typeof data343 == "number"){
+if(data343 > 9007199254740991 || isNaN(data343)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/line",schemaPath:"#/properties/anomalies/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data343 < 1 || isNaN(data343)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/line",schemaPath:"#/properties/anomalies/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid86 = _errs738 === errors;
+}
+else {
+var valid86 = true;
+}
+if(valid86){
+if(data339.column !== undefined){
+let data344 = data339.column;
+const _errs740 = errors;
+if(!((typeof data344 == "number") && (!(data344 % 1) && !isNaN(data344)))){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/column",schemaPath:"#/properties/anomalies/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs740){
+if(typeof data344 == "number"){
+if(data344 > 9007199254740991 || isNaN(data344)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/column",schemaPath:"#/properties/anomalies/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data344 < 1 || isNaN(data344)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/column",schemaPath:"#/properties/anomalies/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid86 = _errs740 === errors;
+}
+else {
+var valid86 = true;
+}
+if(valid86){
+if(data339.endLine !== undefined){
+let data345 = data339.endLine;
+const _errs742 = errors;
+if(!((typeof data345 == "number") && (!(data345 % 1) && !isNaN(data345)))){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs742){
+if(typeof data345 == "number"){
+if(data345 > 9007199254740991 || isNaN(data345)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data345 < 1 || isNaN(data345)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid86 = _errs742 === errors;
+}
+else {
+var valid86 = true;
+}
+if(valid86){
+if(data339.documentId !== undefined){
+const _errs744 = errors;
+if(typeof data339.documentId !== "string"){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/documentId",schemaPath:"#/properties/anomalies/items/properties/documentId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid86 = _errs744 === errors;
+}
+else {
+var valid86 = true;
+}
+if(valid86){
+if(data339.evidence !== undefined){
+const _errs746 = errors;
+if(typeof data339.evidence !== "string"){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/evidence",schemaPath:"#/properties/anomalies/items/properties/evidence/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid86 = _errs746 === errors;
+}
+else {
+var valid86 = true;
+}
+if(valid86){
+if(data339.hint !== undefined){
+const _errs748 = errors;
+if(typeof data339.hint !== "string"){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/hint",schemaPath:"#/properties/anomalies/items/properties/hint/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid86 = _errs748 === errors;
+}
+else {
+var valid86 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34,schemaPath:"#/properties/anomalies/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid85 = _errs729 === errors;
+if(!valid85){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/anomalies",schemaPath:"#/properties/anomalies/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs727 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }

@@ -12,13 +12,13 @@ import { anomaly, type Code } from '../../model/catalogue.js';
 import { longestNonDecreasing } from '../../core/sequence.js';
 import type { Figure, PointDraft, SummaryDraft, TotalsDraft } from './read.js';
 import { computeGeometry, outliers, spreadOf } from './geometry.js';
+import { AREA_TOLERANCE, LENGTH_TOLERANCE, beyond } from '../../core/geometry.js';
 import { pointsOf, sluiceName, type SluiceDraft } from './draft.js';
 import { stakeLabel } from './names.js';
 
-/** Relative and absolute tolerance for polygon area vs stated total area. */
-export const AREA_TOLERANCE = { relative: 0.01, absolute: 1 };
-/** Relative and absolute tolerance for polygon perimeter vs stated boundary line length. */
-export const LENGTH_TOLERANCE = { relative: 0.01, absolute: 0.5 };
+// Polygon area vs stated total area, perimeter vs stated boundary line length: the
+// tolerances shared with the parcels (src/core/geometry.ts).
+export { AREA_TOLERANCE, LENGTH_TOLERANCE };
 
 const CHECK_OF: Partial<Record<Code, keyof SluiceChecks>> = {
   SLUICE_SECTION_MISSING: 'join',
@@ -362,11 +362,6 @@ export function checkArithmetic(d: SluiceDraft): Anomaly[] {
     } else d.checks.areaSum = 'ok';
   }
   return out;
-}
-
-function beyond(computed: number, stated: number, tol: { relative: number; absolute: number }): boolean {
-  const diff = Math.abs(computed - stated);
-  return diff > tol.absolute && diff > tol.relative * Math.abs(stated);
 }
 
 /** For several rings: which ring alone matches the stated figure, as a clue for the reader. */

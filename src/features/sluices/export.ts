@@ -1,8 +1,11 @@
 /**
  * Sluice outputs: sluices.csv (summary figures, computed geometry and check results),
- * sluice-points.csv (one row per stake), sluices.local.geojson (plane coordinates as
- * printed, [Y, X] = [east, north]), sluices.geojson (WGS84, only with a proj4 definition of
- * the local system) and one SVG plot per sluice. Used by `export`, `extract` and `plot`.
+ * sluice-points.csv (one row per stake), sluices.local.geojson (the sluices' polygons) and
+ * sluice-points.local.geojson (the stakes), in plane coordinates as printed, [Y, X] =
+ * [east, north]; sluices.geojson and sluice-points.geojson (WGS84, only with a proj4
+ * definition of the local system) and one SVG plot per sluice. Polygons and points are two
+ * files so that each holds one geometry type (a Shapefile or GeoPackage layer takes one).
+ * Used by `export`, `extract` and `plot`.
  */
 import type { Issue } from '../../model/issue.js';
 import type { Sluice } from '../../model/sluice.js';
@@ -51,34 +54,44 @@ function sluiceProperties(s: Sluice): Record<string, unknown> {
   };
 }
 
-/** A GeoJSON FeatureCollection of the sluices (polygons) and stakes (points); `tx` maps [Y, X]. */
-export function sluiceGeoJson(issue: Issue, tx: (p: Pos) => Pos, extra: Record<string, unknown>): Record<string, unknown> {
+/**
+ * What a GeoJSON file of sluices holds: the sluices (polygons) or the stakes (points). Two
+ * files, one geometry type each, so that GIS tools that keep one geometry type per layer
+ * (a Shapefile, a GeoPackage layer) convert them as they are.
+ */
+export type GeoLayer = 'polygons' | 'points';
+
+/** A GeoJSON FeatureCollection of the sluices (polygons) or of their stakes (points); `tx` maps [Y, X]. */
+export function sluiceGeoJson(issue: Issue, tx: (p: Pos) => Pos, extra: Record<string, unknown>, layer: GeoLayer): Record<string, unknown> {
   const features: unknown[] = [];
-  for (const s of issue.sluices) {
-    const rings = sluiceRings(issue, s).map((r) => [r.map(tx)]);
-    const geometry =
-      rings.length === 0
-        ? null
-        : rings.length === 1
-          ? { type: 'Polygon', coordinates: rings[0] }
-          : { type: 'MultiPolygon', coordinates: rings };
-    features.push({ type: 'Feature', geometry, properties: sluiceProperties(s) });
-  }
-  for (const { sluiceRef: _ref, ...p } of issue.points) {
-    // The position in issue.sluices means nothing outside issue.json: the stake names its sluice.
-    features.push({
-      type: 'Feature',
-      geometry: p.y === null || p.x === null ? null : { type: 'Point', coordinates: tx([p.y, p.x]) },
-      properties: { kind: 'stake', ...p },
-    });
-  }
+  if (layer === 'polygons')
+    for (const s of issue.sluices) {
+      const rings = sluiceRings(issue, s).map((r) => [r.map(tx)]);
+      const geometry =
+        rings.length === 0
+          ? null
+          : rings.length === 1
+            ? { type: 'Polygon', coordinates: rings[0] }
+            : { type: 'MultiPolygon', coordinates: rings };
+      features.push({ type: 'Feature', geometry, properties: sluiceProperties(s) });
+    }
+  else
+    for (const { sluiceRef: _ref, ...p } of issue.points) {
+      // The position in issue.sluices means nothing outside issue.json: the stake names its sluice.
+      features.push({
+        type: 'Feature',
+        geometry: p.y === null || p.x === null ? null : { type: 'Point', coordinates: tx([p.y, p.x]) },
+        properties: { kind: 'stake', ...p },
+      });
+    }
   return { type: 'FeatureCollection', ...extra, features };
 }
 
-export function localGeoJson(issue: Issue): string {
+/** sluices.local.geojson (polygons) or sluice-points.local.geojson (points): coordinates as printed. */
+export function localGeoJson(issue: Issue, layer: GeoLayer = 'polygons'): string {
   return (
     JSON.stringify(
-      sluiceGeoJson(issue, (p) => p, { coordinateSystem: LOCAL_CRS }),
+      sluiceGeoJson(issue, (p) => p, { coordinateSystem: LOCAL_CRS }, layer),
       null,
       1,
     ) + '\n'
@@ -106,7 +119,7 @@ export async function crsProblem(crs: string): Promise<string | null> {
 }
 
 /** WGS84 GeoJSON through a proj4 definition of the local system (proj4 loaded only here). */
-export async function wgs84GeoJson(issue: Issue, crs: string): Promise<string> {
+export async function wgs84GeoJson(issue: Issue, crs: string, layer: GeoLayer = 'polygons'): Promise<string> {
   const proj4 = await loadProj4();
   const converter = proj4(crs, 'EPSG:4326');
   const r7 = (v: number): number => Math.round(v * 1e7) / 1e7;
@@ -116,13 +129,18 @@ export async function wgs84GeoJson(issue: Issue, crs: string): Promise<string> {
   };
   return (
     JSON.stringify(
-      sluiceGeoJson(issue, tx, {
-        transformation: {
-          from: LOCAL_CRS.name,
-          proj4: crs,
-          note: 'Approximate: transformed with the proj4 definition given by the user (--crs)',
+      sluiceGeoJson(
+        issue,
+        tx,
+        {
+          transformation: {
+            from: LOCAL_CRS.name,
+            proj4: crs,
+            note: 'Approximate: transformed with the proj4 definition given by the user (--crs)',
+          },
         },
-      }),
+        layer,
+      ),
       null,
       1,
     ) + '\n'
@@ -131,16 +149,22 @@ export async function wgs84GeoJson(issue: Issue, crs: string): Promise<string> {
 
 /**
  * The sluice files of the export folder (nothing when the issue has no sluices); with
- * `opts.crs` (a proj4 definition of the local plane system) also sluices.geojson (WGS84).
+ * `opts.crs` (a proj4 definition of the local plane system) also sluices.geojson and
+ * sluice-points.geojson (WGS84).
  */
 export async function sluiceFiles(issue: Issue, opts: ExportOptions): Promise<FeatureFile[]> {
   if (issue.sluices.length === 0) return [];
   const files: FeatureFile[] = [
     { table: SLUICES_CSV, records: issue.sluices },
     { table: SLUICE_POINTS_CSV, records: issue.points },
-    { path: 'sluices.local.geojson', data: localGeoJson(issue) },
+    { path: 'sluices.local.geojson', data: localGeoJson(issue, 'polygons') },
+    { path: 'sluice-points.local.geojson', data: localGeoJson(issue, 'points') },
   ];
-  if (opts.crs) files.push({ path: 'sluices.geojson', data: await wgs84GeoJson(issue, opts.crs) });
+  if (opts.crs)
+    files.push(
+      { path: 'sluices.geojson', data: await wgs84GeoJson(issue, opts.crs, 'polygons') },
+      { path: 'sluice-points.geojson', data: await wgs84GeoJson(issue, opts.crs, 'points') },
+    );
   // each plot is drawn when its file is written (thousands of sluices: never all at once)
   const { plotFile, plotSluice } = await import('./plot.js');
   issue.sluices.forEach((s, i) => files.push({ path: `plots/${plotFile(issue, i)}`, data: later(() => plotSluice(issue, s)) }));

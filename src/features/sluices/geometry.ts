@@ -14,6 +14,7 @@
  * does not cross itself, the stakes are read as two bank `lines` in the same direction.
  */
 import type { Bank, SluiceGeometry, SluiceRing } from '../../model/sluice.js';
+import { perimeter, segmentsIntersect, selfIntersections, shoelace } from '../../core/geometry.js';
 
 export interface Pt {
   seq: number;
@@ -34,83 +35,8 @@ export const MIN_SPREAD = 1;
 const round2 = (v: number): number => Math.round(v * 100) / 100;
 const dist = (a: Pt, b: Pt): number => Math.hypot(a.y - b.y, a.x - b.x);
 
-/** Shoelace area (absolute, m²) of the closed polygon through the points in order. */
-export function shoelace(pts: readonly Pt[]): number {
-  let s = 0;
-  const n = pts.length;
-  if (n < 3) return 0;
-  // Relative to the first point, so large coordinates don't cost precision.
-  const oy = pts[0]!.y;
-  const ox = pts[0]!.x;
-  for (let i = 0; i < n; i++) {
-    const a = pts[i]!;
-    const b = pts[(i + 1) % n]!;
-    s += (a.y - oy) * (b.x - ox) - (b.y - oy) * (a.x - ox);
-  }
-  return Math.abs(s) / 2;
-}
-
-/** Length of the closed polygon (closing edge included). */
-export function perimeter(pts: readonly Pt[]): number {
-  let s = 0;
-  const n = pts.length;
-  if (n < 2) return 0;
-  for (let i = 0; i < n; i++) s += dist(pts[i]!, pts[(i + 1) % n]!);
-  return s;
-}
-
-function orient(a: Pt, b: Pt, c: Pt): number {
-  const v = (b.y - a.y) * (c.x - a.x) - (b.x - a.x) * (c.y - a.y);
-  return Math.abs(v) < 1e-9 ? 0 : v > 0 ? 1 : -1;
-}
-
-function onSegment(a: Pt, b: Pt, p: Pt): boolean {
-  return Math.min(a.y, b.y) <= p.y && p.y <= Math.max(a.y, b.y) && Math.min(a.x, b.x) <= p.x && p.x <= Math.max(a.x, b.x);
-}
-
-/** Whether segments ab and cd touch or cross. */
-export function segmentsIntersect(a: Pt, b: Pt, c: Pt, d: Pt): boolean {
-  const o1 = orient(a, b, c);
-  const o2 = orient(a, b, d);
-  const o3 = orient(c, d, a);
-  const o4 = orient(c, d, b);
-  if (o1 !== o2 && o3 !== o4) return true;
-  if (o1 === 0 && onSegment(a, b, c)) return true;
-  if (o2 === 0 && onSegment(a, b, d)) return true;
-  if (o3 === 0 && onSegment(c, d, a)) return true;
-  if (o4 === 0 && onSegment(c, d, b)) return true;
-  return false;
-}
-
-/** The crossings of a closed polygon: pairs of non-adjacent edges that touch or cross. */
-export function selfIntersections(pts: readonly Pt[]): Array<[number, number]> {
-  const n = pts.length;
-  const out: Array<[number, number]> = [];
-  if (n < 4) return out;
-  // Sweep over x: only edges whose x ranges overlap can touch (all pairs were quadratic
-  // for a long ring of stakes). Same pairs, in the same order (by i, then j).
-  const lo = new Float64Array(n);
-  const hi = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const a = pts[i]!.x;
-    const b = pts[(i + 1) % n]!.x;
-    lo[i] = Math.min(a, b);
-    hi[i] = Math.max(a, b);
-  }
-  const order = Array.from({ length: n }, (_, i) => i).sort((p, q) => lo[p]! - lo[q]! || p - q);
-  for (let a = 0; a < n; a++) {
-    const e = order[a]!;
-    for (let b = a + 1; b < n && lo[order[b]!]! <= hi[e]!; b++) {
-      const f = order[b]!;
-      const i = Math.min(e, f);
-      const j = Math.max(e, f);
-      if (j - i < 2 || (i === 0 && j === n - 1)) continue; // adjacent edges
-      if (segmentsIntersect(pts[i]!, pts[(i + 1) % n]!, pts[j]!, pts[(j + 1) % n]!)) out.push([i, j]);
-    }
-  }
-  out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
-  return out;
-}
+// The plane geometry itself is shared with the parcels (src/core/geometry.ts).
+export { perimeter, segmentsIntersect, selfIntersections, shoelace };
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);

@@ -320,6 +320,23 @@ function readSection(grid: Grid, lines: readonly string[]): Result<SectionDraft>
   );
 }
 
+/**
+ * The tables of boundary points that are sluice stake tables, by one rule: a table with a
+ * 岸别 (bank) column, or any table of boundary points in a document (or, outside documents,
+ * an issue) that also holds a sluice summary table (划定情况表). Every other table of
+ * boundary points is a parcel's (src/features/parcels/).
+ */
+export function sluiceStakeGrids(grids: readonly Grid[]): Set<Grid> {
+  const withSummary = new Set<string | null>();
+  for (const g of grids) if (!stakeLayout(g.columns) && summaryLayout(g.columns)) withSummary.add(g.documentId);
+  const out = new Set<Grid>();
+  for (const g of grids) {
+    const layout = stakeLayout(g.columns);
+    if (layout && (layout.bank !== null || withSummary.has(g.documentId))) out.add(g);
+  }
+  return out;
+}
+
 /** What the tables of an issue say about sluices, in text order. */
 export interface SluiceTables {
   summary: SummaryDraft[];
@@ -333,13 +350,15 @@ export function readSluiceTables(grids: readonly Grid[], lines: readonly string[
   const summary: SummaryDraft[] = [];
   const totals: TotalsDraft[] = [];
   const sections: SectionDraft[] = [];
+  const claimed = sluiceStakeGrids(grids);
   for (const g of grids) {
-    const section = readSection(g, lines);
+    const section = claimed.has(g) ? readSection(g, lines) : null;
     if (section) {
       sections.push(section.value);
       append(anomalies, section.anomalies);
       continue;
     }
+    if (stakeLayout(g.columns)) continue; // a table of boundary points of a parcel
     const read = readSummary(g, lines);
     if (!read) continue;
     append(summary, read.value.rows);
