@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -166,7 +177,11 @@ describe('README examples', () => {
       .split('\n')
       .slice(1)
       .filter(Boolean)
-      .map((l) => /[├└]── (\S+)\s+(.*)$/.exec(l)!);
+      // a line names one file, or several joined by ", ", then says what they hold
+      .flatMap((l) => {
+        const m = /[├└]── ((?:\S+, )*\S+)\s+(.*)$/.exec(l)!;
+        return m[1]!.split(', ').map((path) => [m[0], path, m[2]] as const);
+      });
     expect(entries.length).toBeGreaterThan(10);
     for (const [, path, what] of entries) {
       if (/only with --crs|only when the issue has parcels/.test(what!)) {
@@ -186,5 +201,22 @@ describe('README examples', () => {
     const top = readdirSync(join(dir, 'out')).sort();
     const listed = new Set(entries.map((e) => e[1]!.split('/')[0]!));
     for (const f of top) expect(listed.has(f), `${f} is in the README's list`).toBe(true);
+  }, 120_000);
+
+  it('the library example runs as written against the built package', () => {
+    const js = blocks.filter((b) => b.lang === 'js');
+    expect(js.length).toBeGreaterThan(0);
+    for (const b of js) {
+      const dir = folder();
+      // `import … from 'gongbao'` resolves to this package, as it does for a user who installed it
+      mkdirSync(join(dir, 'node_modules'));
+      symlinkSync(ROOT, join(dir, 'node_modules', 'gongbao'), 'dir');
+      writeFileSync(join(dir, 'example.mjs'), b.body);
+      const r = spawnSync(process.execPath, ['example.mjs'], { cwd: dir, encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^长府-2023-13 2023-04-10 /m);
+      expect(nonEmpty(join(dir, 'out', 'issue.json'))).toBe(true);
+    }
   }, 120_000);
 });
