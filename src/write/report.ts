@@ -1,4 +1,5 @@
 import type { Issue, Document } from '../model/issue.js';
+import { STDIN_LABEL } from '../read/errors.js';
 import type { Table } from '../model/table.js';
 import type { ExportFile } from '../model/export.js';
 import { pieces } from './pieces.js';
@@ -178,7 +179,7 @@ export function* reportChunks(issue: Issue, lines: readonly string[]): Generator
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <title>${esc(title)}${sub ? ` — ${sub}` : ''}</title><style>${CSS}</style></head>
-<body><header class="mast"><h1>${esc(title)}</h1><p>${sub}</p><p>${esc(issue.source.name ?? '<stdin>')} · ${issue.source.lines} lines · ${issue.documents.length} documents · ${issue.tables.length} tables · ${issue.anomalies.length} anomalies</p></header>
+<body><header class="mast"><h1>${esc(title)}</h1><p>${sub}</p><p>${esc(issue.source.name ?? STDIN_LABEL)} · ${issue.source.lines} lines · ${issue.documents.length} documents · ${issue.tables.length} tables · ${issue.anomalies.length} anomalies</p></header>
 <main><nav id="toc"><strong>Contents</strong><ol>${nav}</ol><p><a href="#people">People</a> · <a href="#sluices">Sluices</a> · <a href="#anomalies">Anomalies</a> · <a href="#source-section">Source</a></p></nav>
 <div class="content"><section id="documents">`;
   let k = 0;
