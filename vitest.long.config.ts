@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: [
+      'tests/long/**/*.test.ts',
+      'tests/help-examples.test.ts',
       'tests/adversarial.test.ts',
       'tests/fuzz.test.ts',
       'tests/fuzz-output.test.ts',
