@@ -2,15 +2,20 @@
 // applied to gazettes), shared with tests/adversarial.test.ts, which parses each of them at
 // full size and checks the result (no crash, a valid Issue, every line inside the input).
 
-/** [name, make] pairs; `sample` is the text of the sample issue. */
-export function adversarialCases(sample) {
-  const rep = (s, n) => s.repeat(n);
+/**
+ * [name, make] pairs; `sample` is the text of the sample issue. `scale` (0 < scale ≤ 1)
+ * shrinks every count: the everyday test suite parses each case at a tenth of its size, the
+ * benchmark and `npm run test:long` at full size (the names give the full size).
+ */
+export function adversarialCases(sample, scale = 1) {
+  const k = (n) => Math.max(1, Math.round(n * scale));
+  const rep = (s, n) => s.repeat(k(n));
   const row = (cells, fill = ' ') => '|' + Array.from({ length: cells }, () => fill).join('|') + '|';
   const oneLine = sample.replace(/\n+/g, ' ');
   return [
     [
       '1 MB on one line (the sample, newlines removed)',
-      () => rep(oneLine, Math.ceil((1 << 20) / Buffer.byteLength(oneLine))).slice(0, 400_000),
+      () => rep(oneLine, Math.ceil((1 << 20) / Buffer.byteLength(oneLine))).slice(0, k(400_000)),
     ],
     ['100 000 | on one line', () => rep('|', 100_000)],
     ['100 000 lines of |', () => rep('|\n', 100_000)],
@@ -27,26 +32,28 @@ export function adversarialCases(sample) {
       '目录 with 20 000 entries, then their documents',
       () =>
         '目 录\n【区政府文件】\n' +
-        Array.from({ length: 20_000 }, (_, i) => `${i + 1}. 关于第${i}号事项的通知…… (${i + 1})\n`).join('') +
+        Array.from({ length: k(20_000) }, (_, i) => `${i + 1}. 关于第${i}号事项的通知…… (${i + 1})\n`).join('') +
         '【区政府文件】\n' +
-        Array.from({ length: 20_000 }, (_, i) => `关于第${i}号事项的通知\n(2023 年 4 月 10 日)\n正文。\n`).join(''),
+        Array.from({ length: k(20_000) }, (_, i) => `关于第${i}号事项的通知\n(2023 年 4 月 10 日)\n正文。\n`).join(''),
     ],
     ['100 000 附件 lines', () => rep('附件：1. 标题\n附件 1\n', 50_000)],
     ['100 000 《title》 citations', () => rep('根据《关于某事的通知》和府办〔2023〕10号，', 10_000) + '\n'],
     [
       'a table of 10 000 columns',
-      () => [row(10_000, ' h '), row(10_000, '---'), ...Array.from({ length: 20 }, () => row(10_000, ' 1 '))].join('\n') + '\n',
+      () => [row(k(10_000), ' h '), row(k(10_000), '---'), ...Array.from({ length: k(20) }, () => row(k(10_000), ' 1 '))].join('\n') + '\n',
     ],
     [
       '200 000 empty table rows',
-      () => ['| a | b | c |', '|---|---|---|', ...Array.from({ length: 200_000 }, () => '| | | |')].join('\n') + '\n',
+      () => ['| a | b | c |', '|---|---|---|', ...Array.from({ length: k(200_000) }, () => '| | | |')].join('\n') + '\n',
     ],
     [
       '200 000 table rows, page-split every 3 rows',
       () =>
-        ['| a | b | c |', '|---|---|---|', ...Array.from({ length: 66_000 }, (_, i) => `| ${i} | x | y |\n\n| | | |\n|---|---|---|`)].join(
-          '\n',
-        ) + '\n',
+        [
+          '| a | b | c |',
+          '|---|---|---|',
+          ...Array.from({ length: k(66_000) }, (_, i) => `| ${i} | x | y |\n\n| | | |\n|---|---|---|`),
+        ].join('\n') + '\n',
     ],
     ['100 000 \\| escapes in a cell', () => '| a | b |\n|---|---|\n| ' + rep('\\|', 100_000) + ' | x |\n'],
     ['100 000 <p> in cells', () => '| a | b |\n|---|---|\n' + rep('| <p>x<p>y | $\\geq 1\\%$ |\n', 50_000)],
@@ -54,12 +61,12 @@ export function adversarialCases(sample) {
       '100 000 JZD stakes',
       () =>
         '| 序号 | 桩号 | Y(m) | X(m) |\n|---|---|---|---|\n' +
-        Array.from({ length: 100_000 }, (_, i) => `| ${i + 1} | JZD${i + 1} | -1${i}.5 | 5${i}.25 |`).join('\n') +
+        Array.from({ length: k(100_000) }, (_, i) => `| ${i + 1} | JZD${i + 1} | -1${i}.5 | 5${i}.25 |`).join('\n') +
         '\n',
     ],
     [
       '150 000 rows with HTML in a cell (150 000 anomalies of one kind)',
-      () => '| 序号 | 内容 |\n|---|---|\n' + Array.from({ length: 150_000 }, (_, i) => `| ${i + 1} | <p>甲 |`).join('\n') + '\n',
+      () => '| 序号 | 内容 |\n|---|---|\n' + Array.from({ length: k(150_000) }, (_, i) => `| ${i + 1} | <p>甲 |`).join('\n') + '\n',
     ],
     ['50 000 roster lines', () => rep('组  长：张三（区委常委、副区长）\n成  员：李四、王五、赵六\n', 25_000)],
     ['1 000 000 spaces and tabs', () => rep(' \t', 500_000) + 'x\n'],

@@ -2,17 +2,20 @@
 // nothing, returns an Issue that validates against its schema, and every line it names lies
 // inside the input. The benchmark measures their time; this test only their outcome (no
 // timing is asserted). Full size matters: a list of 150 000 anomalies once overflowed the
-// stack, which a smaller input never shows. tests/e2e/adversarial-export.test.ts builds the
-// export folder of each (slower: about a minute).
+// stack, which a smaller input never shows; `npm run test:long` parses them at full size,
+// the everyday `npm test` at a tenth of it (each case keeps its shape).
+// tests/e2e/adversarial-export.test.ts builds the export folder of each (slower: about a
+// minute).
 import { describe, expect, it } from 'vitest';
 import { parseIssue } from '../src/parse.js';
 import { firstViolation } from '../src/model/conform.js';
 import { SAMPLE } from './helpers/sample.js';
-import { lineCount } from './fuzz-helpers.js';
+import { LONG, lineCount } from './fuzz-helpers.js';
 // @ts-expect-error a plain ES module shared with the benchmark, without types
 import { adversarialCases } from '../scripts/adversarial-cases.mjs';
 
-const cases = adversarialCases(SAMPLE) as Array<[string, () => string]>;
+const SCALE = LONG ? 1 : 0.1;
+const cases = adversarialCases(SAMPLE, SCALE) as Array<[string, () => string]>;
 
 /** The first line reference (`line`, `…Line`) outside 1..max, found without building paths. */
 function lineOutside(root: unknown, max: number): string | null {
@@ -33,7 +36,7 @@ function lineOutside(root: unknown, max: number): string | null {
   return null;
 }
 
-describe('pathological inputs at full size', () => {
+describe(LONG ? 'pathological inputs at full size' : 'pathological inputs at a tenth of their size', () => {
   it.each(cases.map(([name, make]) => [name, make] as const))('%s', (_name, make) => {
     const text = make();
     const issue = parseIssue(text);
@@ -41,5 +44,17 @@ describe('pathological inputs at full size', () => {
     expect(firstViolation('issue', issue)).toBeNull();
     expect(lineOutside(issue, Math.max(1, issue.source.lines))).toBeNull();
     for (const a of issue.anomalies) if (a.endLine !== undefined) expect(a.endLine).toBeGreaterThanOrEqual(a.line);
+  });
+});
+
+describe('the short version', () => {
+  it.skipIf(LONG)('has every case, each at most a fifth of its full length (a tenth of its counts)', () => {
+    const full = adversarialCases(SAMPLE) as Array<[string, () => string]>;
+    expect(cases.map(([n]) => n)).toEqual(full.map(([n]) => n));
+    full.forEach(([name, make], i) => {
+      const short = cases[i]![1]().length;
+      expect(short, name).toBeGreaterThan(0);
+      expect(short, name).toBeLessThanOrEqual(make().length / 5);
+    });
   });
 });

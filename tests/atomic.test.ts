@@ -58,7 +58,7 @@ describe('writeFileAtomic', () => {
       for (const force of [[], ['--force']]) {
         const r = gongbao([...cmd, SAMPLE_PATH, '-o', d, ...force]);
         expect(r.code, cmd.join(' ')).toBe(2);
-        expect(r.stderr).toMatch(/is a folder; give the name of a file/);
+        expect(r.stderr).toMatch(/is a folder; -o takes a file name/);
       }
     }
     writeFileSync(join(d, 'keep'), '');

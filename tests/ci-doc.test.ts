@@ -84,7 +84,10 @@ describe('docs/ci.md', () => {
   it('GitLab: the job passes on clean text and writes the SARIF and JUnit reports', () => {
     const dir = repo({ 'a.txt': CLEAN });
     const r = bash(gitlabScript(), dir);
-    expect(r.stderr).toBe('');
+    // the reports written to files each leave their summary line in the job log
+    expect(r.stderr).toBe(
+      '✔ no anomalies · 1 file checked · report in gongbao.sarif\n✔ no anomalies · 1 file checked · report in gongbao-junit.xml\n',
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'gongbao.sarif'), 'utf8')).version).toBe('2.1.0');
     expect(readFileSync(join(dir, 'gongbao-junit.xml'), 'utf8')).toContain('<testsuites name="gongbao validate"');

@@ -1,6 +1,7 @@
 /** The people rules never throw and always give valid records, whatever the lines look like. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fcParams } from './fuzz-helpers.js';
 import { parseIssue } from '../src/parse.js';
 import { Appointment, Roster } from '../src/model/people.js';
 import { parsePeriod, parsePositions, splitName, phrasePerson, roleLabel, bodyHeading } from '../src/features/people/index.js';
@@ -66,7 +67,7 @@ describe('people rules on arbitrary text', () => {
         bodyHeading(s);
         sentenceActs(s);
       }),
-      { numRuns: 2000 },
+      fcParams(2000),
     );
   });
 
@@ -85,7 +86,7 @@ describe('people rules on arbitrary text', () => {
         for (const a of issue.appointments) expect(a.line).toBeLessThanOrEqual(n);
         for (const r of issue.rosters) for (const m of r.members) expect(m.line).toBeLessThanOrEqual(n);
       }),
-      { numRuns: 40 },
+      fcParams(40),
     );
   });
 });

@@ -89,6 +89,11 @@ describe('the CLI', () => {
   it('exits 2 on a docx', () => {
     const r = gongbao(['validate', '-'], { input: Buffer.from(DOCX) });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Word document (.docx)');
+    // the text report on stdout names the problem (once: not on stderr as well)
+    expect(r.stdout).toContain('Word document (.docx)');
+    expect(r.stderr).toBe('');
+    const j = gongbao(['validate', '-', '--format', 'json'], { input: Buffer.from(DOCX) });
+    expect(j.code).toBe(2);
+    expect(j.stderr).toContain('Word document (.docx)');
   });
 });

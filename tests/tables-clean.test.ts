@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fcParams } from './fuzz-helpers.js';
 import fc from 'fast-check';
 import { load } from 'cheerio/slim';
 import { splitLines } from '../src/read/lines.js';
@@ -83,7 +84,7 @@ describe('HTML in cells: the own tag stripper gives what cheerio gives', () => {
         const html = parts.join('');
         expect(normalizeSpaces(htmlToText(html))).toBe(cheerioText(html));
       }),
-      { numRuns: 300 },
+      fcParams(300),
     );
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fcParams } from './fuzz-helpers.js';
 import fc from 'fast-check';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -182,7 +183,7 @@ describe('differential on generated tables', () => {
         },
       ),
       // stop at the first counterexample: shrinking generated rows can take very long
-      { numRuns: 400, endOnFailure: true },
+      { ...fcParams(400), endOnFailure: true },
     );
   });
 });

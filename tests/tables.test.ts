@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fcParams } from './fuzz-helpers.js';
 import fc from 'fast-check';
 import { splitLines } from '../src/read/lines.js';
 import { extractTables } from '../src/features/tables/index.js';
@@ -343,7 +344,7 @@ describe('generated tables', () => {
         }
         for (const a of anomalies) expect(a.line).toBeLessThanOrEqual(lines);
       }),
-      { numRuns: 300, endOnFailure: true },
+      { ...fcParams(300), endOnFailure: true },
     );
   });
 });

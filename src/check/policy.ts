@@ -58,6 +58,19 @@ export function countBySeverity(anomalies: readonly Anomaly[]): Record<Severity,
 }
 
 /**
+ * Counts by severity as every summary writes them: `1 error, 30 warnings, 40 info`
+ * (info is a mass noun). `paint` colours each part (the text report on a terminal).
+ */
+export function severityCounts(n: Record<Severity, number>, paint: Partial<Record<Severity, (s: string) => string>> = {}): string {
+  const id = (s: string): string => s;
+  return [
+    (paint.error ?? id)(`${n.error} ${n.error === 1 ? 'error' : 'errors'}`),
+    (paint.warning ?? id)(`${n.warning} ${n.warning === 1 ? 'warning' : 'warnings'}`),
+    (paint.info ?? id)(`${n.info} info`),
+  ].join(', ');
+}
+
+/**
  * The identity of an anomaly across edits of the file: code, document and evidence (the
  * source text), not the line, so that text added or removed elsewhere does not make a
  * known anomaly look new. Whitespace at the ends of the evidence does not count.

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { InputError } from '../read/errors.js';
 import type { Severity } from '../model/anomaly.js';
+import { severityCounts } from '../check/policy.js';
 import { expandInputs } from './inputs.js';
 import type { Stats, TaskResult } from './task.js';
 
@@ -95,7 +96,7 @@ export class Totals {
     const a = this.anomalies;
     return [
       `${this.files} file${this.files === 1 ? '' : 's'}${this.failed ? ` (${this.failed} failed)` : ''} · documents ${this.documents}${recs ? ` · ${recs}` : ''}`,
-      `anomalies ${a.error + a.warning + a.info}: ${a.error} error, ${a.warning} warning, ${a.info} info`,
+      `anomalies ${a.error + a.warning + a.info}: ${severityCounts(a)}`,
     ].join('\n  ');
   }
 }
@@ -107,5 +108,5 @@ export function fileSummary(file: string, stats: Stats): string {
     .map(([k, v]) => `${k} ${v}`)
     .join(' · ');
   const a = stats.anomalies;
-  return `${file}${stats.label ? ` — ${stats.label}` : ''}\n  ${recs}\n  anomalies ${a.error + a.warning + a.info}: ${a.error} error, ${a.warning} warning, ${a.info} info\n`;
+  return `${file}${stats.label ? ` — ${stats.label}` : ''}\n  ${recs}\n  anomalies ${a.error + a.warning + a.info}: ${severityCounts(a)}\n`;
 }

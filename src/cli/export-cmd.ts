@@ -84,14 +84,20 @@ Examples:
         }
         writeFiles(join(dir, folder), r.files!);
         written += r.files!.length;
-        if (single && !opts.quiet) process.stderr.write(fileSummary(r.file, r.stats) + `  wrote ${r.files!.length} files to ${dir}\n`);
-        else if (opts.verbose)
+        if (single && !opts.quiet) {
+          // the file a person opens first: the report, when the export holds one
+          const report = r.files!.some((f) => f.path === 'report.html') ? `; open ${join(dir, 'report.html')}` : '';
+          process.stderr.write(fileSummary(r.file, r.stats) + `  wrote ${r.files!.length} files to ${dir}${report}\n`);
+        } else if (opts.verbose)
           process.stderr.write(`${r.file} → ${join(dir, folder)} (${r.stats.documents} documents, ${r.files!.length} files)\n`);
       },
       (done) => progress.update(done),
     );
     progress.clear();
-    if (!single && !opts.quiet) process.stderr.write(`  ${totals.line()}\n  wrote ${written} files to ${dir}\n`);
+    if (!single && !opts.quiet)
+      process.stderr.write(
+        `  ${totals.line()}\n  wrote ${written} files to ${dir}${written ? ` (each issue's report.html in its folder)` : ''}\n`,
+      );
     process.exitCode = totals.status;
   });
 }

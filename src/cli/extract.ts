@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { inputOptions, loadIssue, outputPath, writeStdout, type InputOpts } from './options.js';
+import { inputOptions, kindRequired, loadIssue, outputPath, writeStdout, type InputOpts } from './options.js';
 import type { ExtractKind } from '../core/feature.js';
 import { ANOMALIES_CSV, CITATIONS_CSV, DOCUMENTS_CSV, TOC_CSV } from '../core/csv.js';
 import { FEATURES } from '../features/index.js';
@@ -45,9 +45,10 @@ Examples:
   gongbao extract documents samples/changning-2023-02.txt --format csv
   gongbao extract citations issue.txt --format ndjson | jq -r .text
   gongbao extract appointments samples/changning-2023-02.txt --format csv --bom > appointments.csv
-  gongbao extract tables samples/changning-2023-02.txt --out tables/
+  gongbao extract tables samples/changning-2023-02.txt --format csv --out tables/
   gongbao extract points samples/changning-2023-02.txt --format ndjson | jq -c '[.stake, .y, .x]'`,
     );
+  kindRequired(extract);
   for (const kind of KINDS) {
     const cmd = extract
       .command(kind.name)

@@ -1,6 +1,6 @@
 import { fstatSync, readFileSync, readSync, statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
-import { InputError } from '../read/errors.js';
+import { InputError, STDIN_LABEL } from '../read/errors.js';
 
 /**
  * Above this size V8 is asked to favour memory over speed (--optimize-for-size: a smaller,
@@ -31,7 +31,7 @@ export function readInput(path: string, maxBytes = DEFAULT_MAX_BYTES): RawInput 
     } catch {
       /* not stat-able */
     }
-    if (size > maxBytes) throw new InputError(`<stdin>: input of ${size} bytes exceeds --max-bytes ${maxBytes}`);
+    if (size > maxBytes) throw new InputError(`${STDIN_LABEL}: input of ${size} bytes exceeds --max-bytes ${maxBytes}`);
     const chunks: Buffer[] = [];
     let total = 0;
     const buf = Buffer.alloc(1 << 16);
@@ -40,11 +40,11 @@ export function readInput(path: string, maxBytes = DEFAULT_MAX_BYTES): RawInput 
       try {
         n = readSyncRetry(buf);
       } catch (err) {
-        throw new InputError(`<stdin>: cannot read: ${(err as Error).message}`);
+        throw new InputError(`${STDIN_LABEL}: cannot read: ${(err as Error).message}`);
       }
       if (n === 0) break;
       total += n;
-      if (total > maxBytes) throw new InputError(`<stdin>: input exceeds --max-bytes ${maxBytes}`);
+      if (total > maxBytes) throw new InputError(`${STDIN_LABEL}: input exceeds --max-bytes ${maxBytes}`);
       chunks.push(Buffer.from(buf.subarray(0, n)));
     }
     favourMemory(total);

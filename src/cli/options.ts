@@ -1,5 +1,5 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
 import { statSync } from 'node:fs';
+import { Option, type Command } from 'commander';
 import { InputError } from '../read/errors.js';
 import { parseEncoding, type Encoding } from '../read/decode.js';
 import { readInput, DEFAULT_MAX_BYTES } from './io.js';
@@ -14,10 +14,31 @@ export interface InputOpts {
   maxBytes: number;
 }
 
-function positiveInt(flag: string) {
+const UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1e3,
+  kb: 1e3,
+  m: 1e6,
+  mb: 1e6,
+  g: 1e9,
+  gb: 1e9,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+};
+
+/**
+ * A size in bytes: a whole number, optionally with a unit as people write it (`10MB`,
+ * `256 MiB`, `1.5G`): k/KB/M/MB/G/GB are powers of 1000, KiB/MiB/GiB of 1024.
+ */
+export function parseSize(flag: string) {
   return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n <= 0) throw new InputError(`${flag}: not a positive integer: ${v}`);
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(v);
+    const unit = m ? UNITS[m[2]!.toLowerCase()] : undefined;
+    const n = m && unit !== undefined ? Math.floor(Number(m[1]) * unit) : NaN;
+    if (!Number.isInteger(n) || n <= 0)
+      throw new InputError(`${flag}: not a size: ${v} (a number of bytes, or with a unit: 10MB, 256MiB, 1GB)`);
     return n;
   };
 }
@@ -33,22 +54,47 @@ export function inputOptions(cmd: Command): Command {
       ).choices(READER_NAMES),
     )
     .addOption(
-      new Option('--max-bytes <n>', 'refuse inputs larger than this')
-        .default(DEFAULT_MAX_BYTES, '256 MiB')
-        .argParser(positiveInt('--max-bytes')),
+      new Option('--max-bytes <size>', 'refuse inputs larger than this (bytes, or 10MB, 256MiB, 1GB)')
+        .default(DEFAULT_MAX_BYTES, '256MiB')
+        .argParser(parseSize('--max-bytes')),
     );
 }
 
-/** Reads FILE (or '-' for stdin) and parses it; InputError on unreadable input. */
-/** `-o -` means standard output, as `-` does for input (not a file named "-"). */
-/** `-o FILE`: '-' is standard output; a folder is refused (a usage error, exit 2). */
-export function outputPath(value: string): string | undefined {
+/**
+ * `-o -` means standard output, as `-` does for input (not a file named "-"). A folder is
+ * refused before anything is read (usage error, exit 2): `-o` takes a file name.
+ */
+export const outputPath = (value: string): string | undefined => {
   if (value === '-') return undefined;
-  if (statSync(value, { throwIfNoEntry: false })?.isDirectory())
-    throw new InvalidArgumentError(`${value} is a folder; give the name of a file`);
+  let dir = false;
+  try {
+    dir = statSync(value).isDirectory();
+  } catch {
+    /* absent: it will be created */
+  }
+  if (dir) throw new InputError(`-o ${value}: is a folder; -o takes a file name, e.g. -o ${value.replace(/\/+$/, '')}/issue.json`);
   return value;
+};
+
+/**
+ * `gongbao extract FILE` (or `plot FILE`): commander said "unknown command 'FILE'"; this
+ * names what is missing: the KIND before the file, with the kinds there are.
+ */
+export function kindRequired(cmd: Command, what = 'KIND'): Command {
+  return cmd.on('command:*', (operands: string[]) => {
+    const given = operands[0] ?? '';
+    const kinds = cmd.commands.map((c) => c.name()).join(', ');
+    const looksLikeFile = given === '-' || /[./\\]/.test(given);
+    cmd.error(
+      looksLikeFile
+        ? `error: missing ${what} before '${given}': gongbao ${cmd.name()} ${what} FILE, ${what} one of: ${kinds}`
+        : `error: unknown ${what} '${given}'; one of: ${kinds}`,
+      { exitCode: 2, code: 'gongbao.usage' },
+    );
+  });
 }
 
+/** Reads FILE (or '-' for stdin) and parses it; InputError on unreadable input. */
 export function loadIssue(file: string, opts: InputOpts): Issue {
   return loadSource(file, opts).issue;
 }

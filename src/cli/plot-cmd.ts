@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
-import { inputOptions, loadIssue, type InputOpts } from './options.js';
+import { inputOptions, kindRequired, loadIssue, type InputOpts } from './options.js';
 import { writeFileAtomic } from '../write/atomic.js';
 
 interface PlotOpts extends InputOpts {
@@ -11,7 +11,7 @@ interface PlotOpts extends InputOpts {
 
 /** `gongbao plot sluices FILE --out DIR`: one SVG map per sluice. */
 export function registerPlot(program: Command): void {
-  const plot = program.command('plot').description('draw maps of extracted geometry as SVG');
+  const plot = kindRequired(program.command('plot').description('draw maps of extracted geometry as SVG'));
   const cmd = plot
     .command('sluices')
     .description('one SVG per sluice: to scale, scale bar, north arrow, stake labels, stakes named in anomalies marked')
@@ -37,7 +37,7 @@ Examples:
           ? plots
               .map(
                 (p) =>
-                  `  ${join(opts.out, p.file)}  ${p.sluice.name}${p.sluice.anomalies.length ? `  (${p.sluice.anomalies.length} anomaly codes)` : ''}`,
+                  `  ${join(opts.out, p.file)}  ${p.sluice.name}${p.sluice.anomalies.length ? `  (${p.sluice.anomalies.length} anomaly code${p.sluice.anomalies.length === 1 ? '' : 's'})` : ''}`,
               )
               .join('\n') + '\n'
           : 'gongbao: no sluices in this issue; nothing plotted\n',

@@ -27,6 +27,7 @@ interface ValidateOpts extends InputOpts {
   output?: string;
   force?: boolean;
   color?: boolean;
+  quiet?: boolean;
 }
 
 /** What `.gongbaorc.json` may hold. */
@@ -95,7 +96,7 @@ Examples:
   gongbao validate samples/changning-2023-02.txt
   gongbao validate issues/*.txt --fail-on warning --rule NAME_VARIANT=info
   gongbao validate issue.txt --format sarif -o gongbao.sarif
-  gongbao validate issue.txt --format json > baseline.json   # later: --baseline baseline.json
+  gongbao validate issue.txt --format json --fail-on never > baseline.json   # later: --baseline baseline.json
   gongbao validate issue.txt --format github                  # annotations in GitHub Actions
 
 Exit codes: 0 nothing at or above --fail-on · 1 something is · 2 usage error or unreadable
@@ -126,6 +127,7 @@ export function registerValidate(program: Command): void {
     .option('-o, --output <file>', "write the report to a file (atomically) instead of stdout ('-': stdout)", outputPath)
     .option('--force', 'overwrite the output file if it exists')
     .option('--no-color', 'no colour in the text report (also: NO_COLOR)')
+    .option('-q, --quiet', 'no summary line on stderr (printed when the report goes to a file or is not text)')
     .addHelpText('after', HELP);
   jobsOptions(inputOptions(cmd)).action(async (inputs: string[], opts: ValidateOpts) => {
     const { rules, failOn, baseline } = settingsOf(opts);
@@ -134,10 +136,19 @@ export function registerValidate(program: Command): void {
     const out = await renderReport(report, opts);
     if (opts.output) writeFileAtomic(opts.output, out, opts.force);
     else await writeStdout(out);
+    // The text report on stdout ends with the summary; otherwise (a file, or a format for
+    // machines) a person at the terminal gets it on stderr.
+    if (!textOnStdout(opts) && !opts.quiet) {
+      const { summaryLine } = await import('../write/text-report.js');
+      process.stderr.write(`${summaryLine(report)}${opts.output ? ` · report in ${opts.output}` : ''}\n`);
+    }
     const { reportStatus } = await import('../write/validate-report.js');
     process.exitCode = reportStatus(report);
   });
 }
+
+/** The text report printed on stdout: it names unreadable files and ends with the summary itself. */
+const textOnStdout = (opts: ValidateOpts): boolean => opts.format === 'text' && !opts.output;
 
 /** Rule levels, fail-on level and baseline: the config file, then --fail-on and --rule on top of it. */
 function settingsOf(opts: ValidateOpts): { rules: Map<string, RuleLevel>; failOn: FailOn; baseline: Baseline | null } {
@@ -169,8 +180,12 @@ async function validateFiles(
 ): Promise<FileResult[]> {
   const { files, problems } = expandInputs(inputs, { followSymlinks: opts.followSymlinks });
   const results: FileResult[] = [];
+  // An unreadable file is named once: by the text report on stdout, else on stderr.
+  const say = (message: string): void => {
+    if (!textOnStdout(opts)) process.stderr.write(`gongbao: ${message}\n`);
+  };
   for (const p of problems) {
-    process.stderr.write(`gongbao: ${p.path}: ${p.message}\n`);
+    say(`${p.path}: ${p.message}`);
     results.push({ file: p.path, anomalies: [], error: p.message });
   }
   // Files are parsed in parallel (--jobs); rules and the baseline apply here, in order.
@@ -182,7 +197,7 @@ async function validateFiles(
   await runAll(tasks, opts.jobs, (r) => {
     if (!r.ok) {
       if (r.exitCode !== 2) throw new Error(r.error);
-      process.stderr.write(`gongbao: ${r.error}\n`);
+      say(r.error!);
       results.push({ file: r.file, anomalies: [], error: r.error });
       return;
     }

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { InputError } from './errors.js';
+import { InputError, STDIN_LABEL } from './errors.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -83,7 +83,7 @@ function decodeWith(encoding: Encoding, bytes: Uint8Array): string | null {
  * (NUL bytes, mostly control characters), undecodable and empty input raise InputError.
  */
 export function decode(bytes: Uint8Array, file: string | null, forced?: Encoding): Decoded {
-  const label = file ?? '<input>';
+  const label = file ?? STDIN_LABEL;
   let encoding: Encoding;
   let bom = false;
   let body = bytes;

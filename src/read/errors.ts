@@ -14,3 +14,11 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
+
+/**
+ * How messages and reports name standard input (and input given without a file name):
+ * `<stdin>`, everywhere a person reads it. Machine fields keep their own forms:
+ * `source.name` is null, the validate json report keeps the argument `-`, SARIF writes
+ * the URI `stdin` (`<` and `>` are not allowed in a URI), a batch export names its folder `stdin`.
+ */
+export const STDIN_LABEL = '<stdin>';

@@ -18,6 +18,32 @@ function cutBytes(s: string, max: number): string {
   return out;
 }
 
+const ELLIPSIS = '…';
+/** Where a cut title may end: after a separator, a clause mark or a particle (的, 和 …). */
+const BREAK_AFTER = /[-_,，、；;：:的和与及之]/;
+
+/**
+ * A name longer than `max` bytes, cut where a word ends — after a separator, a clause mark
+ * or a particle, when one lies in the last third — and marked with `…`, so that a cut
+ * title never reads as a whole (…提案的答 looked like a word).
+ */
+function cutName(s: string, max: number): string {
+  if (Buffer.byteLength(s, 'utf8') <= max) return s;
+  const head = Array.from(cutBytes(s, max - Buffer.byteLength(ELLIPSIS, 'utf8')));
+  let end = head.length;
+  for (let i = head.length; i > Math.floor((head.length * 2) / 3); i--) {
+    if (BREAK_AFTER.test(head[i - 1]!)) {
+      end = i;
+      break;
+    }
+  }
+  const kept = head
+    .slice(0, end)
+    .join('')
+    .replace(/[-_. ]+$/g, '');
+  return kept === '' ? cutBytes(s, max) : kept + ELLIPSIS;
+}
+
 /** One safe name segment (no extension handling: pass the stem, add the extension after). */
 export function safeName(raw: string, maxBytes = 100): string {
   let s = raw
@@ -28,7 +54,7 @@ export function safeName(raw: string, maxBytes = 100): string {
     .replace(/\s+/g, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^[-.]+|[-. ]+$/g, '');
-  s = cutBytes(s, maxBytes).replace(/[-. ]+$/g, '');
+  s = cutName(s, maxBytes).replace(/[-. ]+$/g, '');
   if (s === '' || /^\.+$/.test(s)) s = 'untitled';
   if (RESERVED.test(s)) s = `_${s}`;
   return s;

@@ -1,4 +1,5 @@
 import type { Severity } from '../model/anomaly.js';
+import { severityCounts } from '../check/policy.js';
 import { displayPath, reportCounts, type ValidationReport } from './validate-report.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -34,8 +35,6 @@ export function githubReport(r: ValidationReport): string {
     }
   }
   const n = reportCounts(r);
-  out.push(
-    `gongbao: ${n.total} anomalies (${n.error} error, ${n.warning} warning, ${n.info} info) in ${n.files} file${n.files === 1 ? '' : 's'}`,
-  );
+  out.push(`gongbao: ${n.total} anomalies (${severityCounts(n)}) in ${n.files} file${n.files === 1 ? '' : 's'}`);
   return out.join('\n') + '\n';
 }

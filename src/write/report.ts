@@ -1,14 +1,19 @@
 import type { Issue, Document } from '../model/issue.js';
+import { STDIN_LABEL } from '../read/errors.js';
 import type { Table } from '../model/table.js';
 import type { ExportFile } from '../model/export.js';
 import { pieces } from './pieces.js';
-import { plotSluice } from '../features/sluices/plot.js';
+import { plotFile, plotSluice } from '../features/sluices/plot.js';
+import type { Anomaly, Severity } from '../model/anomaly.js';
 
 /**
- * report.html: one self-contained page (no network, no external assets) to read an issue
- * and what gongbao found in it: masthead, contents, every document with its metadata and
- * tables, people, sluices with their plots, anomalies linking to the source text, and the
- * source itself with line numbers (anchors #L1 …).
+ * report.html: one self-contained page (no network, no external assets), an archivist's
+ * reading copy of an issue and of what gongbao found in it: masthead with counts that link,
+ * contents, every document with its metadata, its anomalies listed under it, its tables and
+ * its text (line numbers, anchors #L1 …) with each anomaly marked on its line; people;
+ * sluices with full-width maps linking to their SVG files; the anomalies grouped by
+ * severity and document, with filters. Every line of the text is shown once: in its
+ * document, or under "Other lines". Ids are unique; the layout works from 400 px up.
  */
 const esc = (s: unknown): string =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -20,7 +25,7 @@ const CSS = `
 :root{--fg:#1d232b;--muted:#5b6573;--line:#d8dde3;--bg:#fff;--err:#b3261e;--warn:#8a5a00;--info:#245c9c;--hl:#fff3b0}
 *{box-sizing:border-box}body{margin:0;font:15px/1.6 "Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;color:var(--fg);background:var(--bg)}
 header.mast{padding:24px 32px;border-bottom:3px solid #9b1c1c;background:#fbf7f2}header.mast h1{margin:0;font-size:26px;color:#9b1c1c}
-header.mast p{margin:4px 0;color:var(--muted)}main{display:grid;grid-template-columns:280px 1fr;gap:0}
+header.mast p{margin:4px 0;color:var(--muted)}main{display:grid;grid-template-columns:minmax(200px,280px) minmax(0,1fr);gap:0}
 nav#toc{position:sticky;top:0;align-self:start;max-height:100vh;overflow:auto;padding:16px;border-right:1px solid var(--line);font-size:13px}
 nav#toc ol{padding-left:18px;margin:4px 0}nav#toc a{color:var(--fg);text-decoration:none}nav#toc a:hover{text-decoration:underline}
 .content{padding:16px 32px;min-width:0}section{margin-bottom:40px}h2{border-bottom:1px solid var(--line);padding-bottom:4px}
@@ -29,11 +34,64 @@ dl.meta dt{color:var(--muted)}table{border-collapse:collapse;margin:8px 0 16px;f
 th,td{border:1px solid var(--line);padding:3px 6px;vertical-align:top}th{background:#f3f5f7;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
 td.filled{color:var(--muted);font-style:italic}caption{text-align:left;font-weight:bold;padding:4px 0}.sev-error{color:var(--err);font-weight:bold}
 .sev-warning{color:var(--warn);font-weight:bold}.sev-info{color:var(--info)}a.ln{font-family:ui-monospace,monospace;font-size:12px}
-.plots{display:flex;flex-wrap:wrap;gap:16px}.plots figure{margin:0;border:1px solid var(--line);padding:8px;max-width:420px}.plots svg{width:100%;height:auto}
-#source{font-family:ui-monospace,"Noto Sans Mono CJK SC",monospace;font-size:12px;line-height:1.5;border:1px solid var(--line);max-height:80vh;overflow:auto;background:#fcfcfd}
-#source div{white-space:pre-wrap;word-break:break-all;padding-left:64px;text-indent:-64px;scroll-margin-top:40vh}#source div a{display:inline-block;width:56px;margin-right:8px;text-align:right;color:#9aa3ad;text-decoration:none;text-indent:0}
-#source div:target,#source div.hl{background:var(--hl)}.counts span{margin-right:16px}
+.plots figure{margin:0 0 24px;border:1px solid var(--line);padding:8px}.plots svg{display:block;width:100%;height:auto}figcaption{font-weight:bold}figcaption a{font-weight:normal;margin-left:12px}
+.text{font-size:14px;line-height:1.7;border-left:3px solid var(--line);margin:12px 0;background:#fcfcfd}
+.text .l{white-space:pre-wrap;word-break:break-all;padding-left:52px;text-indent:-52px;scroll-margin-top:30vh}.text .l>a{display:inline-block;width:44px;margin-right:8px;text-align:right;color:#9aa3ad;text-decoration:none;text-indent:0;font:12px ui-monospace,monospace}
+.text .l:target,.text .l.hl{background:var(--hl)}.text .flag{background:#fff7f6}.text .flag.sev-warning{background:#fffaf0}.text .flag.sev-info{background:#f5f9ff}
+.text .note{margin:0 0 4px 52px;padding:2px 8px;font-size:13px;border-left:3px solid currentColor;font-weight:normal;scroll-margin-top:30vh}.note:target{outline:2px solid var(--hl)}
+.badge{font-size:13px;font-weight:normal;margin-left:8px}ul.doc-anomalies{font-size:13px;padding-left:20px}.counts a{margin-right:16px}
+.filters{display:flex;flex-wrap:wrap;gap:8px 16px;margin:8px 0}.filters label{font-size:14px}[hidden]{display:none!important}
+@media (max-width:760px){main{display:block}nav#toc{position:static;max-height:none;border-right:0;border-bottom:1px solid var(--line)}.content{padding:12px}header.mast{padding:16px 12px}
+.text .l{padding-left:36px;text-indent:-36px}.text .l>a{width:30px;margin-right:6px}.text .note{margin-left:12px}dl.meta{grid-template-columns:1fr}dl.meta dt{margin-top:4px}}
 `;
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+const sevCount = (sev: Severity, n: number): string => (sev === 'info' ? `${n} info` : plural(n, sev));
+/** The anchor of an anomaly's note in the text (its index in issue.anomalies). */
+const noteId = (i: number): string => `A${i + 1}`;
+const worst = (list: readonly Anomaly[]): Severity => SEVERITIES.find((sev) => list.some((a) => a.severity === sev)) ?? 'info';
+
+/** Lines as readable text with anchors, each anomaly's note under its line. */
+function textHtml(
+  lines: readonly string[],
+  from: number,
+  to: number,
+  notes: ReadonlyMap<number, Array<[Anomaly, number]>>,
+  shown: Set<number>,
+): string {
+  const out: string[] = [];
+  for (let n = from; n <= to && n <= lines.length; n++) {
+    if (shown.has(n)) continue;
+    shown.add(n);
+    const here = notes.get(n);
+    const cls = here ? ` flag sev-${worst(here.map(([a]) => a))}` : '';
+    out.push(`<div class="l${cls}" id="L${n}"><a href="#L${n}">${n}</a>${esc(lines[n - 1])}</div>`);
+    if (here)
+      for (const [a, i] of here)
+        out.push(`<div class="note sev-${a.severity}" id="${noteId(i)}">${a.severity} <code>${esc(a.code)}</code> ${esc(a.message)}</div>`);
+  }
+  return out.length ? `<div class="text">${out.join('\n')}</div>` : '';
+}
+
+/** A document's anomalies, listed under its metadata (each links to its note in the text). */
+function docAnomaliesHtml(d: Document, list: ReadonlyArray<[Anomaly, number]>): string {
+  if (!list.length) return '';
+  return `<ul class="doc-anomalies" id="${anchor(d.id)}-anomalies">${list
+    .map(
+      ([a, i]) =>
+        `<li><span class="sev-${a.severity}">${a.severity}</span> <code>${esc(a.code)}</code> <a href="#${noteId(i)}">line ${a.line}</a>: ${esc(a.message)}</li>`,
+    )
+    .join('')}</ul>`;
+}
+
+/** Prefixes every id of an embedded SVG and the references to it: ten maps, ten distinct ids. */
+function scopeIds(svg: string, prefix: string): string {
+  return svg
+    .replace(/\bid="([^"]+)"/g, `id="${prefix}$1"`)
+    .replace(/url\(#([^)]+)\)/g, `url(#${prefix}$1)`)
+    .replace(/href="#([^"]+)"/g, `href="#${prefix}$1"`);
+}
 
 function tableHtml(t: Table): string {
   const head = t.columns.map((c) => `<th>${esc(c.name)}</th>`).join('');
@@ -53,7 +111,7 @@ function tableHtml(t: Table): string {
   return `<table id="${esc(t.id)}"><caption>${cap ? esc(cap) + ' ' : ''}${lineLink(t.span.startLine, `L${t.span.startLine}–${t.span.endLine}`)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-function documentHtml(d: Document, tables: readonly Table[]): string {
+function documentHtml(d: Document, tables: readonly Table[], found: ReadonlyArray<[Anomaly, number]>, text: string): string {
   const rows: [string, string][] = [
     ['id', esc(d.id)],
     ['date', esc(d.date ?? '—')],
@@ -76,7 +134,10 @@ function documentHtml(d: Document, tables: readonly Table[]): string {
       `<ol>${d.attachments.map((a) => `<li>${esc(a.title ?? a.declaredTitle ?? '')} ${lineLink(a.startLine ?? a.declaredLine)}</li>`).join('')}</ol>`,
     ]);
   }
-  return `<article class="doc" id="${anchor(d.id)}"><h3>${esc(d.title)} <small>${esc(d.id)}</small></h3><dl class="meta">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>${tables.map(tableHtml).join('\n')}</article>`;
+  const badge = found.length
+    ? `<a class="badge sev-${worst(found.map(([a]) => a))}" href="#${anchor(d.id)}-anomalies">${plural(found.length, 'anomaly', 'anomalies')}</a>`
+    : '';
+  return `<article class="doc" id="${anchor(d.id)}"><h3>${esc(d.title)} <small>${esc(d.id)}</small>${badge}</h3><dl class="meta">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>${docAnomaliesHtml(d, found)}${tables.map(tableHtml).join('\n')}${text}</article>`;
 }
 
 function peopleHtml(issue: Issue): string {
@@ -112,29 +173,50 @@ function* sluicesHtml(issue: Issue): Generator<string> {
     )
     .join('');
   yield `<section id="sluices"><h2>Sluices</h2><table><thead><tr><th>#</th><th>name</th><th>stakes</th><th>total area (m²)</th><th>computed ÷ stated area</th><th>boundary (m)</th><th>computed ÷ stated perimeter</th><th>anomalies</th><th>line</th></tr></thead><tbody>${rows}</tbody></table><div class="plots">`;
-  for (const s of issue.sluices)
-    yield `<figure><figcaption>${esc(s.name)}</figcaption>${plotSluice(issue, s).replace(/^<\?xml[^>]*>\s*/, '')}</figure>`;
+  for (let i = 0; i < issue.sluices.length; i++) {
+    const s = issue.sluices[i]!;
+    const file = `plots/${plotFile(issue, i)}`;
+    const svg = scopeIds(plotSluice(issue, s).replace(/^<\?xml[^>]*>\s*/, ''), `s${i + 1}-`);
+    yield `<figure id="map-${i + 1}"><figcaption>${esc(s.name)}<a href="${esc(file)}">full-size SVG (${esc(file)})</a></figcaption>${svg}</figure>`;
+  }
   yield '</div></section>';
 }
 
-/** The anomalies section, a row at a time. */
+/** The anomalies section: grouped by severity, then by document, with filters; a row at a time. */
 function* anomaliesHtml(issue: Issue): Generator<string> {
   const by = { error: 0, warning: 0, info: 0 };
   for (const a of issue.anomalies) by[a.severity]++;
-  yield `<section id="anomalies"><h2>Anomalies</h2><p class="counts"><span class="sev-error">${by.error} error</span><span class="sev-warning">${by.warning} warning</span><span class="sev-info">${by.info} info</span></p><table><thead><tr><th>severity</th><th>code</th><th>line</th><th>document</th><th>message</th></tr></thead><tbody>`;
-  for (let i = 0; i < issue.anomalies.length; i++) {
-    const a = issue.anomalies[i]!;
-    yield `${i ? '\n' : ''}<tr class="anomaly"><td class="sev-${a.severity}">${a.severity}</td><td><code>${esc(a.code)}</code></td><td>${lineLink(a.line, `${a.line}:${a.column}`)}</td><td>${a.documentId ? `<a href="#${anchor(a.documentId)}">${esc(a.documentId)}</a>` : ''}</td><td>${esc(a.message)}<br><small>${esc(a.hint)}</small></td></tr>`;
+  const codes = [...new Set(issue.anomalies.map((a) => a.code))].sort();
+  yield `<section id="anomalies"><h2>Anomalies</h2><p class="counts">${SEVERITIES.map((sev) => `<a class="sev-${sev}" href="#anomalies-${sev}">${sevCount(sev, by[sev])}</a>`).join('')}</p>`;
+  yield `<div class="filters"><label>severity <select id="f-sev"><option value="">all</option>${SEVERITIES.map((sev) => `<option>${sev}</option>`).join('')}</select></label><label>code <select id="f-code"><option value="">all</option>${codes.map((c) => `<option>${esc(c)}</option>`).join('')}</select></label> <span id="f-count"></span></div>`;
+  const titles = new Map(issue.documents.map((d) => [d.id, d.title]));
+  for (const sev of SEVERITIES) {
+    const list = issue.anomalies.map((a, i) => [a, i] as const).filter(([a]) => a.severity === sev);
+    yield `<div class="sev-group" id="anomalies-${sev}" data-sev="${sev}"><h3 class="sev-${sev}">${sevCount(sev, list.length)}</h3>`;
+    for (const [doc, rows] of groupBy(list, ([a]) => a.documentId ?? null)) {
+      const head = doc ? `<a href="#${anchor(doc)}">${esc(doc)}</a> ${esc(titles.get(doc) ?? '')}` : 'outside documents';
+      yield `<div class="doc-group"><h4>${head} <small>(${rows.length})</small></h4><table><thead><tr><th>code</th><th>line</th><th>message</th></tr></thead><tbody>`;
+      for (const [a, i] of rows)
+        yield `<tr class="anomaly" data-sev="${a.severity}" data-code="${esc(a.code)}"><td><code>${esc(a.code)}</code></td><td>${lineLink(a.line, `${a.line}:${a.column}`)} <a href="#${noteId(i)}">note</a></td><td>${esc(a.message)}<br><small>${esc(a.hint)}</small></td></tr>\n`;
+      yield '</tbody></table></div>';
+    }
+    yield '</div>';
   }
-  yield '</tbody></table></section>';
+  yield '</section>';
 }
 
-/** Scrolls the source pane (not the page) to a line and highlights it; works without it too (#L anchors). */
+/**
+ * A line link highlights its line and scrolls it into view; the filters hide the rows (and
+ * the groups left empty) of other severities and codes. Without script the anchors still work.
+ */
 const SCRIPT = `
-(function(){var src=document.getElementById('source');function show(n){var el=document.getElementById('L'+n);if(!el)return;
-var prev=src.querySelector('.hl');if(prev)prev.classList.remove('hl');el.classList.add('hl');src.scrollTop=el.offsetTop-src.offsetTop-src.clientHeight/3;
-src.scrollIntoView({block:'start'});}
+(function(){function show(n){var el=document.getElementById('L'+n);if(!el)return;var prev=document.querySelector('.l.hl');if(prev)prev.classList.remove('hl');
+el.classList.add('hl');el.scrollIntoView({block:'center'});}
 document.addEventListener('click',function(e){var a=e.target.closest&&e.target.closest('a.ln');if(!a)return;e.preventDefault();history.replaceState(null,'','#L'+a.dataset.line);show(a.dataset.line);});
+var sev=document.getElementById('f-sev'),code=document.getElementById('f-code'),count=document.getElementById('f-count');
+function filter(){var n=0;document.querySelectorAll('#anomalies tr.anomaly').forEach(function(r){var ok=(!sev.value||r.dataset.sev===sev.value)&&(!code.value||r.dataset.code===code.value);r.hidden=!ok;if(ok)n++;});
+document.querySelectorAll('#anomalies .doc-group,#anomalies .sev-group').forEach(function(g){g.hidden=!g.querySelector('tr.anomaly:not([hidden])');});count.textContent=n+' shown';}
+if(sev){sev.addEventListener('change',filter);code.addEventListener('change',filter);}
 if(/^#L\\d+$/.test(location.hash))show(location.hash.slice(2));})();`;
 
 /** Items grouped by a key, in first-seen order of the keys (one pass, not a filter per key). */
@@ -167,6 +249,20 @@ export function* reportChunks(issue: Issue, lines: readonly string[]): Generator
     .map(esc)
     .join(' · ');
   const byCategory = groupBy(issue.documents, (d) => d.category);
+  const by = { error: 0, warning: 0, info: 0 };
+  for (const a of issue.anomalies) by[a.severity]++;
+  // each anomaly under its line (notes) and under its document (lists)
+  const notes = new Map<number, Array<[Anomaly, number]>>();
+  issue.anomalies.forEach((a, i) => {
+    const list = notes.get(a.line);
+    if (list) list.push([a, i]);
+    else notes.set(a.line, [[a, i]]);
+  });
+  const foundIn = groupBy(
+    issue.anomalies.map((a, i) => [a, i] as [Anomaly, number]),
+    ([a]) => a.documentId ?? null,
+  );
+  const shown = new Set<number>();
   const tablesOf = groupBy(issue.tables, (t) => t.documentId);
   const nav = [...byCategory]
     .map(
@@ -178,22 +274,32 @@ export function* reportChunks(issue: Issue, lines: readonly string[]): Generator
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <title>${esc(title)}${sub ? ` — ${sub}` : ''}</title><style>${CSS}</style></head>
-<body><header class="mast"><h1>${esc(title)}</h1><p>${sub}</p><p>${esc(issue.source.name ?? '<stdin>')} · ${issue.source.lines} lines · ${issue.documents.length} documents · ${issue.tables.length} tables · ${issue.anomalies.length} anomalies</p></header>
-<main><nav id="toc"><strong>Contents</strong><ol>${nav}</ol><p><a href="#people">People</a> · <a href="#sluices">Sluices</a> · <a href="#anomalies">Anomalies</a> · <a href="#source-section">Source</a></p></nav>
+<body><header class="mast"><h1>${esc(title)}</h1><p>${sub}</p><p>${esc(issue.source.name ?? STDIN_LABEL)} · ${issue.source.lines} lines · ${issue.documents.length} documents · ${issue.tables.length} tables · <a href="#anomalies">${plural(issue.anomalies.length, 'anomaly', 'anomalies')}</a> (${SEVERITIES.map((sev) => `<a class="sev-${sev}" href="#anomalies-${sev}">${sevCount(sev, by[sev])}</a>`).join(', ')})</p></header>
+<main><nav id="toc"><strong>Contents</strong><ol>${nav}</ol><p><a href="#people">People</a> · <a href="#sluices">Sluices</a> · <a href="#anomalies">Anomalies</a> · <a href="#other-lines">Other lines</a></p></nav>
 <div class="content"><section id="documents">`;
   let k = 0;
   for (const [c, docs] of byCategory) {
     yield `${k++ ? '\n' : ''}<h2>${esc(c ?? '—')}</h2>`;
-    for (let j = 0; j < docs.length; j++) yield (j ? '\n' : '') + documentHtml(docs[j]!, tablesOf.get(docs[j]!.id) ?? []);
+    for (let j = 0; j < docs.length; j++) {
+      const d = docs[j]!;
+      const text = textHtml(lines, d.span.startLine, d.span.endLine, notes, shown);
+      yield (j ? '\n' : '') + documentHtml(d, tablesOf.get(d.id) ?? [], foundIn.get(d.id) ?? [], text);
+    }
   }
   yield `</section>\n${peopleHtml(issue)}\n`;
   yield* sluicesHtml(issue);
   yield '\n';
   yield* anomaliesHtml(issue);
-  yield '\n<section id="source-section"><h2>Source</h2><div id="source">';
-  for (let i = 0; i < lines.length; i++)
-    yield `${i ? '\n' : ''}<div id="L${i + 1}"><a href="#L${i + 1}">${i + 1}</a>${esc(lines[i])}</div>`;
-  yield `</div></section></div></main>
+  // the lines outside every document (contents, masthead, colophon …), a run at a time
+  yield '\n<section id="other-lines"><h2>Other lines</h2><p>Contents, masthead, section headings and colophon: the lines outside the documents.</p>';
+  for (let n = 1; n <= lines.length; n++) {
+    if (shown.has(n)) continue;
+    let end = n;
+    while (end < lines.length && !shown.has(end + 1)) end++;
+    yield textHtml(lines, n, end, notes, shown);
+    n = end;
+  }
+  yield `</section></div></main>
 <script>${SCRIPT}</script></body></html>
 `;
 }

@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Anomaly, Severity } from '../model/anomaly.js';
 import { displayWidth } from '../read/text.js';
 import { displayPath, reportCounts, type ValidationReport } from './validate-report.js';
+import { severityCounts } from '../check/policy.js';
 
 export interface TextOptions {
   /** Colour the output (only on a terminal, never with NO_COLOR: the caller decides). */
@@ -63,7 +64,10 @@ export function textReport(r: ValidationReport, opts: TextOptions): string {
   for (const f of r.files) {
     const path = displayPath(f.file);
     if (f.error !== undefined) {
-      out.push(`${c.bold(path)}: ${sev.error('error')}: ${f.error}`, '');
+      // the message often starts with the path already: name it once
+      const named = [f.file, path].find((p) => f.error!.startsWith(`${p}: `));
+      const message = named !== undefined ? f.error.slice(named.length + 2) : f.error;
+      out.push(`${c.bold(path)}: ${sev.error('error')}: ${message}`, '');
       continue;
     }
     if (f.anomalies.length === 0) continue;
@@ -95,18 +99,25 @@ function anomalyText(path: string, a: Anomaly, c: ChalkInstance, sev: Record<Sev
   return lines.join('\n');
 }
 
-function summaryLine(r: ValidationReport, c: ChalkInstance): string {
+/**
+ * The last line: counts by severity, files checked (read and checked; unreadable ones
+ * counted apart), anomalies hidden by the baseline. A tick only when every file was read
+ * and none has an anomaly. Also printed on stderr when the report goes elsewhere.
+ */
+export function summaryLine(r: ValidationReport, c: ChalkInstance = new Chalk({ level: 0 })): string {
   const n = reportCounts(r);
-  const files = `${plural(n.files, 'file')} checked`;
-  const extra = [
-    n.unreadable ? c.red(`${plural(n.unreadable, 'file')} could not be read`) : '',
-    n.baselined ? `${n.baselined} known from the baseline not shown` : '',
-  ]
-    .filter(Boolean)
-    .join('; ');
+  const checked = n.files - n.unreadable;
+  const files = `${plural(checked, 'file')} checked`;
+  const unreadable = n.unreadable ? c.red(`${plural(n.unreadable, 'file')} could not be read`) : '';
+  const extra = [n.baselined ? `${n.baselined} known from the baseline not shown` : ''].filter(Boolean).join('; ');
   const head =
-    n.total === 0
-      ? c.green('✔ no anomalies')
-      : `✖ ${plural(n.total, 'anomaly', 'anomalies')}: ${c.red(plural(n.error, 'error'))}, ${c.yellow(plural(n.warning, 'warning'))}, ${c.cyan(`${n.info} info`)}`;
-  return `${head} · ${files}${extra ? ` · ${extra}` : ''}`;
+    n.total > 0
+      ? `✖ ${plural(n.total, 'anomaly', 'anomalies')}: ${severityCounts(n, { error: c.red, warning: c.yellow, info: c.cyan })}`
+      : n.unreadable
+        ? c.red(`✖ ${plural(n.unreadable, 'file')} could not be read`)
+        : c.green('✔ no anomalies');
+  const parts = [head, n.total === 0 && n.unreadable && checked > 0 ? `${files}, no anomalies` : files];
+  if (n.total > 0 && unreadable) parts.push(unreadable);
+  if (extra) parts.push(extra);
+  return parts.join(' · ');
 }

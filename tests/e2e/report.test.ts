@@ -12,6 +12,7 @@ const out = join(mkdtempSync(join(tmpdir(), 'gb-report-')), 'out');
 let browser: Browser;
 let page: Page;
 const requests: string[] = [];
+const consoleErrors: string[] = [];
 
 describe('report.html in headless Chromium', () => {
   beforeAll(async () => {
@@ -35,6 +36,10 @@ describe('report.html in headless Chromium', () => {
     });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') consoleErrors.push(msg.text());
+    });
+    page.on('pageerror', (err) => consoleErrors.push(String(err)));
     page.on('request', (req) => {
       if (!req.url().startsWith('file:')) requests.push(req.url());
     });
@@ -44,7 +49,7 @@ describe('report.html in headless Chromium', () => {
     await browser?.close();
   });
 
-  it('renders the masthead, contents, documents, people, sluices, anomalies and source', async () => {
+  it('renders the masthead, contents, documents with their text, people, sluices, anomalies', async () => {
     await expect(page.locator('header.mast h1').textContent()).resolves.toBe('上海市长宁区人民政府公报');
     await expect(page.locator('header.mast p').first().textContent()).resolves.toContain('2023 年第 2 期');
     const issue = JSON.parse(readFileSync(join(out, 'issue.json'), 'utf8'));
@@ -54,29 +59,81 @@ describe('report.html in headless Chromium', () => {
     expect(await page.locator('#people tr').count()).toBeGreaterThan(issue.appointments.length);
     expect(await page.locator('#sluices svg').count()).toBe(issue.sluices.length);
     expect(await page.locator('#anomalies tr.anomaly').count()).toBe(issue.anomalies.length);
-    expect(await page.locator('#source > div').count()).toBe(issue.source.lines);
+    // every line once, in its document or under Other lines; every anomaly a note on its line
+    expect(await page.locator('.text .l').count()).toBe(issue.source.lines);
+    expect(await page.locator('.text .note').count()).toBe(issue.anomalies.length);
+    expect(await page.locator('article.doc .text .l').count()).toBeGreaterThan(issue.source.lines / 2);
     expect(requests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
   });
 
-  it('an anomaly link scrolls the source to its line and highlights it', async () => {
-    const link = page.locator('#anomalies tr.anomaly a.ln').nth(3);
+  it('every internal link resolves and every id is unique', async () => {
+    const { missing, dupes, links } = await page.evaluate(() => {
+      const all = [...document.querySelectorAll('[id]')].map((e) => e.id);
+      const seen = new Set<string>();
+      const dupes = all.filter((i) => (seen.has(i) ? true : (seen.add(i), false)));
+      const hrefs = [...document.querySelectorAll('a[href^="#"]')].map((a) => decodeURIComponent(a.getAttribute('href')!.slice(1)));
+      return { missing: hrefs.filter((h) => !document.getElementById(h)), dupes, links: hrefs.length };
+    });
+    expect(links).toBeGreaterThan(500);
+    expect(missing).toEqual([]);
+    expect(dupes).toEqual([]);
+    // the links to the map files resolve too
+    const svgs = await page.locator('#sluices figcaption a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(svgs.length).toBeGreaterThan(0);
+    for (const f of svgs) expect(existsSync(join(out, f)), f).toBe(true);
+  });
+
+  it('an anomaly link scrolls its line into view and highlights it', async () => {
+    const link = page.locator('#anomalies tr.anomaly a.ln').first();
     const line = Number(await link.getAttribute('data-line'));
     await link.click();
     await page.waitForFunction((n) => document.getElementById(`L${n}`)?.classList.contains('hl'), line);
     expect(new URL(page.url()).hash).toBe(`#L${line}`);
     const visible = await page.evaluate((n) => {
       const el = document.getElementById(`L${n}`)!.getBoundingClientRect();
-      const pane = document.getElementById('source')!.getBoundingClientRect();
-      return el.top >= pane.top && el.bottom <= pane.bottom && el.top >= 0 && el.bottom <= window.innerHeight;
+      return el.top >= 0 && el.bottom <= window.innerHeight;
     }, line);
     expect(visible).toBe(true);
-    const text = await page.locator(`#L${line}`).textContent();
+    // the line sits in its document, with the anomaly's note under it
     const anomalies = JSON.parse(readFileSync(join(out, 'anomalies.json'), 'utf8'));
     const a = anomalies.find((x: { line: number }) => x.line === line);
-    expect(text).toContain(a.evidence.trim().slice(0, 10));
+    expect(await page.locator(`#L${line}`).textContent()).toContain(a.evidence.trim().slice(0, 10));
+    expect(await page.locator(`#L${line} + .note`).textContent()).toContain(a.code);
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/report-anomaly.png' });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: 'test-results/report.png' });
   });
+
+  it('the filters show one severity or one code, and say how many', async () => {
+    await page.selectOption('#f-sev', 'error');
+    expect(await page.locator('#anomalies tr.anomaly:visible').count()).toBe(1);
+    await expect(page.locator('#f-count').textContent()).resolves.toBe('1 shown');
+    expect(await page.locator('#anomalies-warning').isVisible()).toBe(false);
+    await page.selectOption('#f-sev', '');
+    const code = await page.locator('#f-code option').nth(1).textContent();
+    await page.selectOption('#f-code', code!);
+    const rows = await page.locator('#anomalies tr.anomaly:visible').evaluateAll((rs) => rs.map((r) => (r as HTMLElement).dataset.code));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows)).toEqual(new Set([code]));
+    await page.selectOption('#f-code', '');
+    expect(await page.locator('#anomalies tr.anomaly:visible').count()).toBe(await page.locator('#anomalies tr.anomaly').count());
+  });
+
+  for (const width of [400, 1280]) {
+    it(`lays out at ${width} px: the text column uses the width, maps fill it, nothing overflows the page`, async () => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const m = await page.evaluate(() => {
+        const content = document.querySelector('.content')!.getBoundingClientRect();
+        const svg = document.querySelector('#sluices svg')!.getBoundingClientRect();
+        return { content: content.width, svg: svg.width, page: document.documentElement.scrollWidth, view: window.innerWidth };
+      });
+      expect(m.content).toBeGreaterThan(width < 700 ? width * 0.9 : width - 320);
+      expect(m.svg).toBeGreaterThan(m.content * 0.8);
+      expect(m.page).toBeLessThanOrEqual(m.view);
+      mkdirSync('test-results', { recursive: true });
+      await page.screenshot({ path: `test-results/report-${width}.png` });
+      expect(consoleErrors).toEqual([]);
+    });
+  }
 });

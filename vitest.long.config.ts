@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+// The long runs: every property test with its full number of runs from a fresh seed, the
+// pathological inputs at full size, the interrupt at four moments (GONGBAO_TEST_LONG=1, read
+// by tests/fuzz-helpers.ts). `npm test` runs the same files in a short, seeded version.
+export default defineConfig({
+  test: {
+    include: [
+      'tests/long/**/*.test.ts',
+      'tests/help-examples.test.ts',
+      'tests/adversarial.test.ts',
+      'tests/fuzz.test.ts',
+      'tests/fuzz-output.test.ts',
+      'tests/fuzz-names.test.ts',
+      'tests/fuzz-damaged.test.ts',
+      'tests/people-fuzz.test.ts',
+      'tests/sequence.test.ts',
+      'tests/sluices.test.ts',
+      'tests/conform.test.ts',
+      'tests/tables.test.ts',
+      'tests/tables-clean.test.ts',
+      'tests/tables-scan.test.ts',
+    ],
+    env: { GONGBAO_TEST_LONG: '1' },
+    globalSetup: ['tests/global-setup.ts'],
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
+    passWithNoTests: false,
+  },
+});
