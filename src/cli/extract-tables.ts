@@ -64,7 +64,7 @@ export const tablesCommand: KindCommand = {
         `
 Examples:
   gongbao extract tables issue.txt --format ndjson | jq -r '.id + "  " + (.caption.text // "")'
-  gongbao extract tables samples/changning-2023-02.txt --format csv --table 长府办-2023-22-t1 --bom > t1.csv
+  gongbao extract tables issue.txt --format csv --bom --table "$(gongbao extract tables issue.txt --format ndjson | head -1 | jq -r .id)" > t1.csv
   gongbao extract tables issue.txt --format csv --out tables/`,
       );
   },
