@@ -129,13 +129,13 @@ export function registerValidate(program: Command): void {
     .addHelpText('after', HELP);
   jobsOptions(inputOptions(cmd)).action(async (inputs: string[], opts: ValidateOpts) => {
     const { rules, failOn, baseline } = settingsOf(opts);
-    const files = await validateFiles(inputs, opts, rules, baseline);
+    const { files, internal } = await validateFiles(inputs, opts, rules, baseline);
     const report: ValidationReport = { version: VERSION, failOn, rules: Object.fromEntries(rules), files };
     const out = await renderReport(report, opts);
     if (opts.output) writeFileAtomic(opts.output, out, opts.force);
     else await writeStdout(out);
     const { reportStatus } = await import('../write/validate-report.js');
-    process.exitCode = reportStatus(report);
+    process.exitCode = Math.max(reportStatus(report), internal);
   });
 }
 
@@ -166,8 +166,9 @@ async function validateFiles(
   opts: ValidateOpts,
   rules: Map<string, RuleLevel>,
   baseline: Baseline | null,
-): Promise<FileResult[]> {
+): Promise<{ files: FileResult[]; internal: number }> {
   const { files, problems } = expandInputs(inputs, { followSymlinks: opts.followSymlinks });
+  let internal = 0;
   const results: FileResult[] = [];
   for (const p of problems) {
     process.stderr.write(`gongbao: ${p.path}: ${p.message}\n`);
@@ -181,7 +182,8 @@ async function validateFiles(
   }));
   await runAll(tasks, opts.jobs, (r) => {
     if (!r.ok) {
-      if (r.exitCode !== 2) throw new Error(r.error);
+      // An internal error in one file is reported with its name; the others are still checked.
+      if (r.exitCode !== 2) internal = Math.max(internal, r.exitCode);
       process.stderr.write(`gongbao: ${r.error}\n`);
       results.push({ file: r.file, anomalies: [], error: r.error });
       return;
@@ -195,7 +197,7 @@ async function validateFiles(
     }
     results.push({ file: r.file, anomalies, titles: r.titles!, ...(baselined ? { baselined } : {}) });
   });
-  return sortByArgument(results, inputs);
+  return { files: sortByArgument(results, inputs), internal };
 }
 
 /**
