@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseIssue, parseSource } from '../src/parse.js';
+import { buildExport } from '../src/write/export.js';
+import { safeName, uniqueNames } from '../src/write/filenames.js';
+import { runTask } from '../src/cli/task.js';
+import { gongbao } from './helpers/cli.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'gongbao-hardening-'));
+const DUP = 'tests/fixtures/hardening/duplicate-ids.txt';
+
+describe('document ids are unique, suffixed ones too', () => {
+  // A repeated 文号 gives 长府-2023-1 and 长府-2023-1-2; a section titled 【长府-2023-1】
+  // gives its second document 长府-2023-1-2 as well, unless every id made is registered.
+  it('parse: no two documents or tables share an id', () => {
+    const issue = parseIssue(readFileSync(DUP), { name: DUP });
+    const ids = issue.documents.map((d) => d.id);
+    expect(ids).toHaveLength(4);
+    expect(new Set(ids).size).toBe(4);
+    expect(ids.slice(0, 3)).toEqual(['长府-2023-1', '长府-2023-1-2', '长府-2023-1-1']);
+    expect(new Set(issue.tables.map((t) => t.id)).size).toBe(4);
+  });
+  it('export: every table gets its own file (it used to crash: two producers wrote tables/…-2-t1.csv)', async () => {
+    const files = await buildExport(parseIssue(readFileSync(DUP), { name: DUP }));
+    const tables = files.map((f) => f.path).filter((p) => p.startsWith('tables/'));
+    expect(tables).toHaveLength(4);
+    expect(new Set(tables).size).toBe(4);
+    const r = gongbao(['export', DUP, '--out', join(tmp(), 'out')]);
+    expect(r.code).toBe(0);
+  });
+  it('extract tables --out writes one file per table, none overwritten', () => {
+    const dir = join(tmp(), 't');
+    const r = gongbao(['extract', 'tables', DUP, '--format', 'csv', '--out', dir]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir).filter((f) => f !== 'tables.csv')).toHaveLength(4);
+  });
+});
+
+describe('an internal error in one file of a batch', () => {
+  it('names the file', async () => {
+    const file = join(tmp(), 'x.txt');
+    writeFileSync(file, '关于某事的通知\n正文。\n');
+    const broken = {
+      get bom(): boolean {
+        throw new Error('boom');
+      },
+    };
+    const r = await runTask({ kind: 'export', file, input: {}, export: broken as never });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.exitCode).toBe(70);
+      expect(r.error.startsWith(`${file}: internal error: Error: boom`)).toBe(true);
+    }
+  });
+});
+
+describe('derived file names', () => {
+  it('bidi controls are removed from every derived file name', () => {
+    expect(safeName('关于\u202egnp.exe的通知')).toBe('关于gnp.exe的通知');
+    for (const c of [
+      '\u202a',
+      '\u202b',
+      '\u202c',
+      '\u202d',
+      '\u202e',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      '\u200e',
+      '\u200f',
+      '\u061c',
+    ])
+      expect(safeName(`a${c}b`)).toBe('ab');
+    expect(uniqueNames(['a\u202eb', 'ab'])).toEqual(['ab', 'ab-2']);
+  });
+  it('a title with U+202E gives a docs/ file name without it; table files go through the same sanitiser', async () => {
+    const text =
+      '关于\u202egnp.exe的通知\n(2023 年 4 月 10 日)\n长府〔2023〕7号\n各街道：\n正文。\n\n| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n';
+    const { issue, lines } = parseSource(text);
+    issue.tables[0]!.id = 'CON/\u202eab'; // an id as unsafe as can be
+    const files = await buildExport(issue, { lines });
+    const paths = files.map((f) => f.path);
+    expect(paths.some((p) => /[\u202a-\u202e\u2066-\u2069]/.test(p))).toBe(false);
+    expect(paths.filter((p) => p.startsWith('docs/'))).toEqual([expect.stringMatching(/^docs\/(\d+-)?关于gnp\.exe的通知\.md$/)]);
+    expect(paths).toContain('tables/CON-ab.csv');
+  });
+});
