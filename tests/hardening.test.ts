@@ -47,7 +47,7 @@ describe('an internal error in one file of a batch', () => {
         throw new Error('boom');
       },
     };
-    const r = await runTask({ kind: 'export', file, input: {}, export: broken as never });
+    const r = await runTask({ kind: 'export', file, input: { maxBytes: 1 << 20 }, export: broken as never });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.exitCode).toBe(70);
