@@ -7,6 +7,8 @@ import { buildExport } from '../src/write/export.js';
 import { safeName, uniqueNames } from '../src/write/filenames.js';
 import { runTask } from '../src/cli/task.js';
 import { gongbao } from './helpers/cli.js';
+import { BIN } from './helpers/sample.js';
+import { execFileSync, spawnSync } from 'node:child_process';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'gongbao-hardening-'));
 const DUP = 'tests/fixtures/hardening/duplicate-ids.txt';
@@ -86,5 +88,40 @@ describe('derived file names', () => {
     expect(paths.some((p) => /[\u202a-\u202e\u2066-\u2069]/.test(p))).toBe(false);
     expect(paths.filter((p) => p.startsWith('docs/'))).toEqual([expect.stringMatching(/^docs\/(\d+-)?关于gnp\.exe的通知\.md$/)]);
     expect(paths).toContain('tables/CON-ab.csv');
+  });
+});
+
+describe('--max-bytes holds for every source', () => {
+  it('a device (/dev/zero) is refused once the limit is passed, exit 2', () => {
+    const r = gongbao(['parse', '/dev/zero', '--max-bytes', '100000']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('/dev/zero: input exceeds --max-bytes 100000');
+  });
+  it('a pipe named as a file (<(yes)) and stdin are counted while read', () => {
+    const fifo = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" parse --max-bytes 1000 <(yes)`], { encoding: 'utf8' });
+    expect(fifo.status).toBe(2);
+    expect(fifo.stderr).toMatch(/\/dev\/fd\/\d+: input exceeds --max-bytes 1000/);
+    const r = gongbao(['parse', '-', '--max-bytes', '1000'], { input: 'y\n'.repeat(5000) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('<stdin>: input exceeds --max-bytes 1000');
+  });
+  it('a regular file under the limit is read whole, as before', () => {
+    const dir = tmp();
+    const f = join(dir, 'a.txt');
+    writeFileSync(f, '关于某事的通知\n正文。\n');
+    expect(gongbao(['parse', f, '--max-bytes', String(Buffer.byteLength('关于某事的通知\n正文。\n'))]).code).toBe(0);
+    expect(gongbao(['parse', f, '--max-bytes', '10']).code).toBe(2);
+  });
+});
+
+describe('batches', () => {
+  it('a FIFO in an input folder is named and skipped, and skipped inputs count as files in the summary', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.txt'), '关于某事的通知\n正文。\n');
+    execFileSync('mkfifo', [join(dir, 'b.txt')]);
+    const r = gongbao(['export', dir, '--out', join(tmp(), 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${join(dir, 'b.txt')}: skipped: a FIFO`);
+    expect(r.stderr).toContain('2 files (1 failed)');
   });
 });

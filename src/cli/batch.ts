@@ -83,6 +83,13 @@ export class Totals {
     this.worst(failStatus(r.stats, failOn));
   }
 
+  /** Inputs skipped before reading (unreadable, symlinks out of a folder, FIFOs): files, and failed. */
+  skip(n: number): void {
+    this.files += n;
+    this.failed += n;
+    if (n > 0) this.worst(2);
+  }
+
   worst(code: number): void {
     this.status = Math.max(this.status, code);
   }

@@ -61,8 +61,7 @@ Examples:
       export: { bom: opts.bom, excelSafe: opts.excelSafe, stamp, ...(opts.crs ? { crs: opts.crs } : {}) },
     }));
     const totals = new Totals();
-    totals.failed += failed;
-    if (failed) totals.worst(2);
+    totals.skip(failed);
     const used = new Set<string>();
     const progress = new Progress(files.length, opts.quiet);
     let written = 0;

@@ -39,8 +39,7 @@ Examples:
       pretty: single && opts.pretty === true,
     }));
     const totals = new Totals();
-    totals.failed += failed;
-    if (failed) totals.worst(2);
+    totals.skip(failed);
     const chunks: Iterable<string>[] = [];
     const progress = new Progress(files.length, opts.quiet || !opts.output);
     await runAll(
