@@ -8,6 +8,7 @@ import { safeName, uniqueNames } from '../src/write/filenames.js';
 import { runTask } from '../src/cli/task.js';
 import { gongbao } from './helpers/cli.js';
 import { BIN } from './helpers/sample.js';
+import * as textReportModule from '../src/write/text-report.js';
 import { execFileSync, spawnSync } from 'node:child_process';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'gongbao-hardening-'));
@@ -123,5 +124,41 @@ describe('batches', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${join(dir, 'b.txt')}: skipped: a FIFO`);
     expect(r.stderr).toContain('2 files (1 failed)');
+  });
+});
+
+describe('terminal safety: control characters from the input are shown escaped', () => {
+  const EVIL = '\u001b]0;owned\u0007\u001b[2J';
+  const text = `关于${EVIL}某事的通知\n(2023 年 4 月 10 日)\n长府〔2023〕7号\n各街道：\n正文\u001b[31m。\n`;
+  const noControls = (s: string) => expect(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/.test(s)).toBe(false);
+  it('validate: the text report (titles, evidence, messages) and the github format', () => {
+    const dir = tmp();
+    const f = join(dir, 'evil.txt');
+    writeFileSync(f, text);
+    for (const format of ['text', 'github']) {
+      const r = gongbao(['validate', f, '--format', format, '--fail-on', 'never']);
+      noControls(r.stdout);
+      noControls(r.stderr);
+      if (format === 'text') expect(r.stdout).toContain('\\x1b]0;owned\\x07\\x1b[2J');
+    }
+  });
+  it('the caret stays under its character when the evidence holds escaped controls', () => {
+    const { caretLines } = textReportModule;
+    const { text: shown, caret } = caretLines('a\u001bb', 3);
+    expect(shown).toBe('a\\x1bb');
+    expect(caret).toBe(' '.repeat(5) + '^');
+  });
+  it('file names in messages and summaries', () => {
+    const dir = tmp();
+    const f = join(dir, `a${EVIL}\u202e.txt`);
+    writeFileSync(f, text);
+    const r = gongbao(['export', f, '--out', join(tmp(), 'o')]);
+    expect(r.code).toBe(0);
+    noControls(r.stderr);
+    expect(r.stderr).toContain('\\x1b]0;owned\\x07');
+    const missing = gongbao(['parse', join(dir, `missing${EVIL}.txt`)]);
+    expect(missing.code).toBe(2);
+    noControls(missing.stderr);
+    expect(missing.stderr).toContain('missing\\x1b]0;owned\\x07\\x1b[2J.txt');
   });
 });

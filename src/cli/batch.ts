@@ -1,3 +1,4 @@
+import { say } from './say.js';
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { InputError } from '../read/errors.js';
@@ -47,7 +48,7 @@ export function batchOptions(cmd: Command, defaultFailOn?: Severity | 'never'): 
 export function resolveInputs(args: readonly string[], opts: BatchOpts): { files: string[]; failed: number } {
   const { files, problems } = expandInputs(args, { followSymlinks: opts.followSymlinks });
   if (files.length === 0 && problems.length === 1) throw new InputError(`${problems[0]!.path}: ${problems[0]!.message}`, problems[0]!.path);
-  for (const p of problems) process.stderr.write(`gongbao: ${p.path}: ${p.message}\n`);
+  for (const p of problems) say(`gongbao: ${p.path}: ${p.message}\n`);
   if (files.length === 0) throw new InputError('no input file to read');
   return { files, failed: problems.length };
 }

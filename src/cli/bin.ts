@@ -1,4 +1,5 @@
 // Entry of the command line (dist/cli.js, and the single executable's main).
+import { say } from './say.js';
 import { setFlagsFromString } from 'node:v8';
 import { main } from './main.js';
 import { writtenFiles } from '../write/atomic.js';
@@ -15,7 +16,7 @@ process.on('SIGINT', () => {
   // half-written here; say which ones are complete.
   const n = writtenFiles.length;
   const list = writtenFiles.slice(0, 20).join(', ') + (n > 20 ? `, … (${n - 20} more)` : '');
-  process.stderr.write(`gongbao: interrupted${n ? `; ${n} file${n === 1 ? '' : 's'} written before: ${list}` : '; no file written'}\n`);
+  say(`gongbao: interrupted${n ? `; ${n} file${n === 1 ? '' : 's'} written before: ${list}` : '; no file written'}\n`);
   process.exit(130);
 });
 
@@ -24,7 +25,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`gongbao: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+    say(`gongbao: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
     process.exitCode = 70;
   },
 );

@@ -1,3 +1,4 @@
+import { say } from './say.js';
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { inputOptions, type InputOpts } from './options.js';
@@ -72,7 +73,7 @@ Examples:
         totals.add(r, opts.failOn);
         progress.clear();
         if (!r.ok) {
-          process.stderr.write(`gongbao: ${r.error}\n`);
+          say(`gongbao: ${r.error}\n`);
           return;
         }
         let folder = '';
@@ -83,14 +84,13 @@ Examples:
         }
         writeFiles(join(dir, folder), r.files!);
         written += r.files!.length;
-        if (single && !opts.quiet) process.stderr.write(fileSummary(r.file, r.stats) + `  wrote ${r.files!.length} files to ${dir}\n`);
-        else if (opts.verbose)
-          process.stderr.write(`${r.file} → ${join(dir, folder)} (${r.stats.documents} documents, ${r.files!.length} files)\n`);
+        if (single && !opts.quiet) say(fileSummary(r.file, r.stats) + `  wrote ${r.files!.length} files to ${dir}\n`);
+        else if (opts.verbose) say(`${r.file} → ${join(dir, folder)} (${r.stats.documents} documents, ${r.files!.length} files)\n`);
       },
       (done) => progress.update(done),
     );
     progress.clear();
-    if (!single && !opts.quiet) process.stderr.write(`  ${totals.line()}\n  wrote ${written} files to ${dir}\n`);
+    if (!single && !opts.quiet) say(`  ${totals.line()}\n  wrote ${written} files to ${dir}\n`);
     process.exitCode = totals.status;
   });
 }

@@ -1,3 +1,4 @@
+import { say } from './say.js';
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../read/errors.js';
 import { OutputError } from '../write/errors.js';
@@ -68,14 +69,14 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (err instanceof InputError) {
-      process.stderr.write(`gongbao: ${err.message}\n`);
+      say(`gongbao: ${err.message}\n`);
       return 2;
     }
     if (err instanceof OutputError) {
-      process.stderr.write(`gongbao: ${err.message}\n`);
+      say(`gongbao: ${err.message}\n`);
       return err.exitCode;
     }
-    process.stderr.write(`gongbao: internal error: ${(err as Error).stack ?? String(err)}\n`);
+    say(`gongbao: internal error: ${(err as Error).stack ?? String(err)}\n`);
     return 70;
   }
 }

@@ -1,3 +1,4 @@
+import { say } from './say.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -171,7 +172,7 @@ async function validateFiles(
   let internal = 0;
   const results: FileResult[] = [];
   for (const p of problems) {
-    process.stderr.write(`gongbao: ${p.path}: ${p.message}\n`);
+    say(`gongbao: ${p.path}: ${p.message}\n`);
     results.push({ file: p.path, anomalies: [], error: p.message });
   }
   // Files are parsed in parallel (--jobs); rules and the baseline apply here, in order.
@@ -184,7 +185,7 @@ async function validateFiles(
     if (!r.ok) {
       // An internal error in one file is reported with its name; the others are still checked.
       if (r.exitCode !== 2) internal = Math.max(internal, r.exitCode);
-      process.stderr.write(`gongbao: ${r.error}\n`);
+      say(`gongbao: ${r.error}\n`);
       results.push({ file: r.file, anomalies: [], error: r.error });
       return;
     }

@@ -1,3 +1,4 @@
+import { termSafe } from './terminal.js';
 import type { Severity } from '../model/anomaly.js';
 import { displayPath, reportCounts, type ValidationReport } from './validate-report.js';
 
@@ -37,5 +38,6 @@ export function githubReport(r: ValidationReport): string {
   out.push(
     `gongbao: ${n.total} anomalies (${n.error} error, ${n.warning} warning, ${n.info} info) in ${n.files} file${n.files === 1 ? '' : 's'}`,
   );
-  return out.join('\n') + '\n';
+  // The log viewer of a CI system is a terminal too: no control character from the input reaches it.
+  return termSafe(out.join('\n') + '\n', true);
 }
