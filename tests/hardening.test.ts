@@ -9,7 +9,7 @@ import { runTask } from '../src/cli/task.js';
 import { gongbao } from './helpers/cli.js';
 import { BIN } from './helpers/sample.js';
 import * as textReportModule from '../src/write/text-report.js';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'gongbao-hardening-'));
 const DUP = 'tests/fixtures/hardening/duplicate-ids.txt';
@@ -161,4 +161,59 @@ describe('terminal safety: control characters from the input are shown escaped',
     noControls(missing.stderr);
     expect(missing.stderr).toContain('missing\\x1b]0;owned\\x07\\x1b[2J.txt');
   });
+});
+
+describe('signals during an export', () => {
+  /** All files under a folder, recursively. */
+  const files = (dir: string): string[] => {
+    try {
+      return readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name));
+    } catch {
+      return [];
+    }
+  };
+  for (const [signal, code, words] of [
+    ['SIGTERM', 143, 'stopped by SIGTERM'],
+    ['SIGHUP', 129, 'stopped by SIGHUP'],
+    ['SIGINT', 130, 'interrupted'],
+  ] as const) {
+    it(`${signal} while the files are written: exit ${code}, no temporary file, no half folder, what was written is named`, async () => {
+      const dir = tmp();
+      const big = join(dir, 'big.txt');
+      writeFileSync(big, readFileSync('samples/changning-2023-02.txt', 'utf8').repeat(4));
+      const out = join(dir, 'out');
+      const child = spawn(process.execPath, [BIN, 'export', 'samples/changning-2023-02.txt', big, '--jobs', '1', '--out', out], {
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const result = await new Promise<{ code: number | null }>((resolve) => {
+        // As soon as the first file of the first issue is there: the write phase.
+        const poll = setInterval(() => {
+          if (files(out).length > 0) {
+            clearInterval(poll);
+            child.kill(signal);
+          }
+        }, 2);
+        child.on('close', (c) => {
+          clearInterval(poll);
+          resolve({ code: c });
+        });
+      });
+      if (result.code === 0) return; // finished before the signal came (a very fast machine)
+      expect(result.code).toBe(code);
+      const left = files(out);
+      expect(left.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      expect(stderr).toContain(`gongbao: ${words}`);
+      const m = /; (\d+) files? written before|no file written/.exec(stderr);
+      expect(m, stderr).not.toBeNull();
+      expect(Number(m![1] ?? 0)).toBe(left.length);
+      // The first issue's folder is whole or absent; the second was never written.
+      const ref = join(dir, 'ref');
+      expect(gongbao(['export', 'samples/changning-2023-02.txt', '--out', ref, '-q']).code).toBe(0);
+      expect([0, files(ref).length]).toContain(left.length);
+    });
+  }
 });

@@ -117,7 +117,7 @@ describe('CLI input and output', () => {
     expect(examples.length).toBeGreaterThan(5);
     expect(new Set(examples).size).toBe(examples.length);
     const codes = [...help.slice(help.indexOf('Exit codes')).matchAll(/^ {2}(\d+) +\S/gm)].map((m) => Number(m[1]));
-    expect(codes).toEqual([0, 1, 2, 3, 70, 130]);
+    expect(codes).toEqual([0, 1, 2, 3, 70, 129, 130, 143]);
     expect(help).toMatch(/^ {2}70 +internal error/m);
   });
   it('--help and --version exit 0', () => {

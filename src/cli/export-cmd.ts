@@ -69,7 +69,7 @@ Examples:
     await runAll(
       tasks,
       opts.jobs,
-      (r) => {
+      async (r) => {
         totals.add(r, opts.failOn);
         progress.clear();
         if (!r.ok) {
@@ -82,7 +82,7 @@ Examples:
           for (let k = 2; used.has(folder); k++) folder = `${r.name}-${k}`;
           used.add(folder);
         }
-        writeFiles(join(dir, folder), r.files!);
+        await writeFiles(join(dir, folder), r.files!);
         written += r.files!.length;
         if (single && !opts.quiet) say(fileSummary(r.file, r.stats) + `  wrote ${r.files!.length} files to ${dir}\n`);
         else if (opts.verbose) say(`${r.file} → ${join(dir, folder)} (${r.stats.documents} documents, ${r.files!.length} files)\n`);

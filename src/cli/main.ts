@@ -44,7 +44,9 @@ Exit codes (several inputs: the worst wins):
   2    usage error, unreadable input or refused overwrite
   3    output could not be written
   70   internal error (a bug in gongbao: please report it with the message)
-  130  interrupted (Ctrl-C); files already written are complete`,
+  129  stopped by SIGHUP, as for 130
+  130  interrupted (Ctrl-C); files already written are complete
+  143  stopped by SIGTERM (timeout, CI cancellation), as for 130`,
     );
   program.exitOverride();
   registerParse(program);
