@@ -217,3 +217,22 @@ describe('signals during an export', () => {
     });
   }
 });
+
+describe('--excel-safe', () => {
+  it('neutralises full-width ＝＋－＠ like their ASCII forms; numbers and other text stay', async () => {
+    const { toCsv } = await import('../src/write/csv.js');
+    const csv = await toCsv(['a'], [['＝1+1'], ['＋x'], ['－y'], ['＠z'], ['=A1'], ['甲'], [5]], { excelSafe: true });
+    expect(csv.trim().split(/\r?\n/).slice(1)).toEqual(["'＝1+1", "'＋x", "'－y", "'＠z", "'=A1", '甲', '5']);
+  });
+});
+
+describe('--jobs', () => {
+  it('is capped at the number of cores unless forced with n!', async () => {
+    const { parseJobs } = await import('../src/cli/batch.js');
+    expect(parseJobs('30', 2)).toBe(2);
+    expect(parseJobs('1', 2)).toBe(1);
+    expect(parseJobs('30!', 2)).toBe(30);
+    expect(() => parseJobs('0', 2)).toThrow(/not a positive integer/);
+    expect(() => parseJobs('x!', 2)).toThrow(/not a positive integer/);
+  });
+});

@@ -6,6 +6,17 @@ import type { Severity } from '../model/anomaly.js';
 import { expandInputs } from './inputs.js';
 import type { Stats, TaskResult } from './task.js';
 
+/**
+ * The --jobs value: a positive integer, capped at the number of cores (more workers than
+ * cores only add memory — each holds an issue — and time); `n!` forces n.
+ */
+export function parseJobs(v: string, cores = availableParallelism()): number {
+  const forced = v.endsWith('!');
+  const n = Number(forced ? v.slice(0, -1) : v);
+  if (!Number.isInteger(n) || n < 1) throw new InputError(`--jobs: not a positive integer: ${v}`);
+  return forced ? n : Math.min(n, Math.max(1, cores));
+}
+
 /** Options every batch-capable command takes. */
 export interface BatchOpts {
   jobs: number;
@@ -19,13 +30,9 @@ export interface BatchOpts {
 export function jobsOptions(cmd: Command): Command {
   return cmd
     .addOption(
-      new Option('-j, --jobs <n>', 'files processed in parallel (worker threads)')
+      new Option('-j, --jobs <n>', 'files processed in parallel (worker threads; at most the number of cores, unless written n!)')
         .default(availableParallelism(), 'number of cores')
-        .argParser((v) => {
-          const n = Number(v);
-          if (!Number.isInteger(n) || n < 1) throw new InputError(`--jobs: not a positive integer: ${v}`);
-          return n;
-        }),
+        .argParser((v) => parseJobs(v)),
     )
     .option('--follow-symlinks', 'follow symbolic links that lead out of a directory given as input');
 }
