@@ -236,3 +236,26 @@ describe('--jobs', () => {
     expect(() => parseJobs('x!', 2)).toThrow(/not a positive integer/);
   });
 });
+
+describe('JSON in pieces', () => {
+  it('a large value nested in an element is written piece by piece, the same text as JSON.stringify', async () => {
+    const { jsonChunks } = await import('../src/write/json-stream.js');
+    const cells = Array.from({ length: 20000 }, (_, i) => (i % 3 === 0 ? `c${i}` : i % 3 === 1 ? i : null));
+    const value = {
+      schemaVersion: 1,
+      source: { name: 'x', when: new Date(0), skip: undefined },
+      tables: [
+        { id: 't1', rows: [{ cells, f: () => 1 }, { cells: [] }], empty: {} },
+        { id: 't2', rows: [] },
+      ],
+      anomalies: [undefined, 'a'],
+    };
+    for (const pretty of [false, true]) {
+      const pieces = [...jsonChunks(value, pretty)];
+      const text = pieces.join('');
+      expect(text).toBe(JSON.stringify(value, null, pretty ? 2 : undefined));
+      // The table's 20 000 cells are not one piece.
+      expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(text.length / 10);
+    }
+  });
+});
