@@ -259,3 +259,26 @@ describe('JSON in pieces', () => {
     }
   });
 });
+
+describe('evidence excerpts', () => {
+  it('a long line is cut: from its start when the column is near it, around the column when far', async () => {
+    const { excerpt, EXCERPT_MAX } = await import('../src/read/text.js');
+    expect(excerpt('短行', 1)).toBe('短行');
+    const long = 'a'.repeat(5000) + 'X' + 'b'.repeat(5000);
+    const near = excerpt(long, 10);
+    expect(near.startsWith('aaa')).toBe(true);
+    expect(near.length).toBe(EXCERPT_MAX + 1);
+    const far = excerpt(long, 5001);
+    expect(far.startsWith('…')).toBe(true);
+    expect(far).toContain('X');
+    expect(far.length).toBeLessThanOrEqual(EXCERPT_MAX + 2);
+  });
+  it('damaged bytes on a 3 MB line: the evidence is an excerpt, not the line', () => {
+    const b = Buffer.from('正文'.repeat(500_000) + '\n', 'utf8');
+    b[1_500_000] = 0xff;
+    const issue = parseIssue(b);
+    const d = issue.anomalies.find((a) => a.code === 'INPUT_DAMAGED_BYTES')!;
+    expect(d.evidence.length).toBeLessThan(1100);
+    expect(d.evidence).toContain('\ufffd');
+  });
+});
