@@ -56,11 +56,13 @@ describe('damaged text is text', () => {
   });
 
   it('a NUL byte in text is damage, not a binary file; many NUL bytes are', () => {
-    const b = Buffer.from('第一行\n第二\u0000行\n');
+    const b = Buffer.from('第一行\n第二\u0000行\n' + '正文。'.repeat(40));
     const d = decode(b, 'n.txt');
-    expect(d.text).toBe('第一行\n第二\ufffd行\n');
+    expect(d.text).toBe('第一行\n第二\ufffd行\n' + '正文。'.repeat(40));
     expect(d.damage).toEqual([{ offset: b.indexOf(0), length: 1, bytes: [0], chars: 1, line: 2, column: 3 }]);
     expect(() => decode(Buffer.from('a\u0000b\u0000c\u0000d\u0000'.repeat(20)), 'bin')).toThrow(/bin:1: not a text file: NUL bytes/);
+    // In a tiny input one NUL byte is more than 1 %: not text.
+    expect(() => decode(Buffer.from([0x41, 0, 0x42]), 'tiny')).toThrow(/not a text file/);
   });
 
   it('the hint for UTF-16 without a BOM names the byte order', () => {

@@ -351,7 +351,7 @@ export function decode(bytes: Uint8Array, file: string | null, forced?: Encoding
   }
   if (!encoding.startsWith('utf-16')) {
     // A few NUL bytes are damage; many are a binary file (or UTF-16 without a BOM).
-    const limit = Math.max(GARBAGE_MIN, Math.floor(body.length * GARBAGE_SHARE));
+    const limit = Math.floor(body.length * GARBAGE_SHARE);
     if (countNul(body, limit) > limit) {
       const nul = body.indexOf(0);
       throw new InputError(
