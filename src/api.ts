@@ -23,7 +23,7 @@ export async function exportIssue(
   checkOutDir(dir, options.force);
   const { issue, lines } = parseSource(input, options);
   const files = await buildExport(issue, { ...options, lines });
-  return { issue, files: writeFiles(dir, files) };
+  return { issue, files: await writeFiles(dir, files) };
 }
 
 export interface ValidateIssueOptions extends ParseOptions {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gongbao } from './helpers/cli.js';
 import { parseSize } from '../src/cli/options.js';
 import { severityCounts } from '../src/check/policy.js';
-import { safeName } from '../src/write/filenames.js';
+import { safeName } from '../src/core/filenames.js';
 import { summaryLine } from '../src/write/text-report.js';
 import type { ValidationReport } from '../src/write/validate-report.js';
 import type { Anomaly } from '../src/model/anomaly.js';

@@ -275,7 +275,11 @@ describe('damaged bytes', () => {
     expect(issue.source.encoding).toBe('utf-8');
     expect(issue.documents).toHaveLength(1);
     const last = issue.source.lines;
-    expect(codes(issue, 'INPUT_REPLACEMENT_CHARACTER').map((a) => a.line)).toEqual([last]);
+    // The cut character is a damaged place of the file, with its byte offset (no second report as U+FFFD).
+    const damaged = codes(issue, 'INPUT_DAMAGED_BYTES');
+    expect(damaged.map((a) => a.line)).toEqual([last]);
+    expect(damaged[0]!.message).toContain(`at byte offset ${end - 1}`);
+    expect(codes(issue, 'INPUT_REPLACEMENT_CHARACTER')).toEqual([]);
     expect(codes(issue, 'INPUT_TRUNCATED').map((a) => a.line)).toEqual([last]);
   });
 });

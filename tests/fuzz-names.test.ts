@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, chmodSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep, basename } from 'node:path';
-import { safeName, uniqueNames } from '../src/write/filenames.js';
+import { safeName, uniqueNames } from '../src/core/filenames.js';
 import { expandInputs } from '../src/cli/inputs.js';
 import { gongbao } from './helpers/cli.js';
 import { runUnprivileged, sharedTempDir } from './helpers/unprivileged.js';

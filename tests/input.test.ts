@@ -39,13 +39,14 @@ describe('encodings', () => {
   it('--encoding forces a decoding', () => {
     const bytes = iconv.encode(SAMPLE, 'gb18030');
     expect(decode(bytes, null, 'gb18030').text).toBe(SAMPLE);
-    expect(() => decode(Buffer.from([0xff, 0xfe, 0x41]), null, 'utf-8')).toThrow(InputError);
+    // Forced UTF-8 on bytes that are not: damaged places, read as U+FFFD, not a refusal.
+    expect(decode(Buffer.from([0xff, 0xfe, 0x41]), null, 'utf-8').text).toBe('\ufffd\ufffdA');
   });
 });
 
 describe('bad input', () => {
   it('binary input (NUL bytes) is refused with file and line', () => {
-    expect(() => parseIssue(Buffer.from('abc\ndef\u0000ghi'), { name: 'f.bin' })).toThrow(/f\.bin:2: not a text file/);
+    expect(() => parseIssue(Buffer.from('abc\ndef\u0000ghi\u0000'.repeat(10)), { name: 'f.bin' })).toThrow(/f\.bin:2: not a text file/);
   });
   it('mostly control characters is refused', () => {
     expect(() => parseIssue(Buffer.from('\u0001\u0002\u0003\u0004abc\u0005\u0006'), { name: 'c' })).toThrow(/control characters/);
@@ -54,9 +55,15 @@ describe('bad input', () => {
     expect(() => parseIssue(new Uint8Array(0), { name: 'e' })).toThrow(/e: the input is empty/);
     expect(() => parseIssue(Buffer.from('  \n\n '), { name: 'e' })).toThrow(/empty/);
   });
-  it('undecodable bytes are refused naming the line', () => {
+  it('undecodable bytes are read as U+FFFD with an error naming line, column and byte offset', () => {
     // 0xff is neither UTF-8 nor GB18030.
-    expect(() => parseIssue(Buffer.from([0x61, 0x0a, 0x62, 0xff, 0x63]), { name: 'u' })).toThrow(/u:2: cannot be decoded/);
+    const issue = parseIssue(Buffer.from([0x61, 0x0a, 0x62, 0xff, 0x63]), { name: 'u' });
+    expect(issue.anomalies.find((a) => a.code === 'INPUT_DAMAGED_BYTES')).toMatchObject({ line: 2, column: 2, severity: 'error' });
+    expect(issue.anomalies.find((a) => a.code === 'INPUT_DAMAGED_BYTES')!.message).toContain('(0xff) at byte offset 3');
+  });
+  it('more undecodable bytes than text are refused naming the line', () => {
+    const junk = Buffer.from('a\n' + 'b'.repeat(40)).toString('latin1') + '\xff\x80'.repeat(40);
+    expect(() => parseIssue(Buffer.from(junk, 'latin1'), { name: 'u' })).toThrow(/u:2: cannot be decoded/);
   });
   it('a text without any structure still parses', () => {
     const i = parseIssue('只是一段文字。\n第二行。\n');
@@ -70,7 +77,7 @@ describe('CLI input and output', () => {
     const d = tmp();
     writeFileSync(join(d, 'bin.dat'), Buffer.from([0, 1, 2, 3, 0, 0]));
     writeFileSync(join(d, 'empty.txt'), '');
-    writeFileSync(join(d, 'bad.txt'), Buffer.from([0x61, 0xff, 0x20]));
+    writeFileSync(join(d, 'bad.txt'), Buffer.from('a\xff\x80 '.repeat(30), 'latin1'));
     for (const f of ['bin.dat', 'empty.txt', 'missing.txt', 'bad.txt']) {
       const out = join(d, `out-${f}`);
       const r = gongbao(['export', join(d, f), '--out', out]);
@@ -110,7 +117,7 @@ describe('CLI input and output', () => {
     expect(examples.length).toBeGreaterThan(5);
     expect(new Set(examples).size).toBe(examples.length);
     const codes = [...help.slice(help.indexOf('Exit codes')).matchAll(/^ {2}(\d+) +\S/gm)].map((m) => Number(m[1]));
-    expect(codes).toEqual([0, 1, 2, 3, 70, 130]);
+    expect(codes).toEqual([0, 1, 2, 3, 70, 129, 130, 143]);
     expect(help).toMatch(/^ {2}70 +internal error/m);
   });
   it('--help and --version exit 0', () => {

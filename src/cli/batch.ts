@@ -1,3 +1,4 @@
+import { say } from './say.js';
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { InputError } from '../read/errors.js';
@@ -5,6 +6,17 @@ import type { Severity } from '../model/anomaly.js';
 import { severityCounts } from '../check/policy.js';
 import { expandInputs } from './inputs.js';
 import type { Stats, TaskResult } from './task.js';
+
+/**
+ * The --jobs value: a positive integer, capped at the number of cores (more workers than
+ * cores only add memory — each holds an issue — and time); `n!` forces n.
+ */
+export function parseJobs(v: string, cores = availableParallelism()): number {
+  const forced = v.endsWith('!');
+  const n = Number(forced ? v.slice(0, -1) : v);
+  if (!Number.isInteger(n) || n < 1) throw new InputError(`--jobs: not a positive integer: ${v}`);
+  return forced ? n : Math.min(n, Math.max(1, cores));
+}
 
 /** Options every batch-capable command takes. */
 export interface BatchOpts {
@@ -19,13 +31,9 @@ export interface BatchOpts {
 export function jobsOptions(cmd: Command): Command {
   return cmd
     .addOption(
-      new Option('-j, --jobs <n>', 'files processed in parallel (worker threads)')
+      new Option('-j, --jobs <n>', 'files processed in parallel (worker threads; at most the number of cores, unless written n!)')
         .default(availableParallelism(), 'number of cores')
-        .argParser((v) => {
-          const n = Number(v);
-          if (!Number.isInteger(n) || n < 1) throw new InputError(`--jobs: not a positive integer: ${v}`);
-          return n;
-        }),
+        .argParser((v) => parseJobs(v)),
     )
     .option('--follow-symlinks', 'follow symbolic links that lead out of a directory given as input');
 }
@@ -48,7 +56,7 @@ export function batchOptions(cmd: Command, defaultFailOn?: Severity | 'never'): 
 export function resolveInputs(args: readonly string[], opts: BatchOpts): { files: string[]; failed: number } {
   const { files, problems } = expandInputs(args, { followSymlinks: opts.followSymlinks });
   if (files.length === 0 && problems.length === 1) throw new InputError(`${problems[0]!.path}: ${problems[0]!.message}`, problems[0]!.path);
-  for (const p of problems) process.stderr.write(`gongbao: ${p.path}: ${p.message}\n`);
+  for (const p of problems) say(`gongbao: ${p.path}: ${p.message}\n`);
   if (files.length === 0) throw new InputError('no input file to read');
   return { files, failed: problems.length };
 }
@@ -82,6 +90,13 @@ export class Totals {
     for (const [k, v] of Object.entries(r.stats.records)) this.records[k] = (this.records[k] ?? 0) + v;
     for (const s of ['error', 'warning', 'info'] as const) this.anomalies[s] += r.stats.anomalies[s];
     this.worst(failStatus(r.stats, failOn));
+  }
+
+  /** Inputs skipped before reading (unreadable, symlinks out of a folder, FIFOs): files, and failed. */
+  skip(n: number): void {
+    this.files += n;
+    this.failed += n;
+    if (n > 0) this.worst(2);
   }
 
   worst(code: number): void {

@@ -1,7 +1,8 @@
 // Entry of the command line (dist/cli.js, and the single executable's main).
+import { say } from './say.js';
 import { setFlagsFromString } from 'node:v8';
 import { main } from './main.js';
-import { writtenFiles } from '../write/atomic.js';
+import { abandonUnfinished, writtenFiles } from '../write/atomic.js';
 import { watchStdout } from './options.js';
 
 // The single executable does not go through bin/gongbao, which sets this first: see there
@@ -9,22 +10,34 @@ import { watchStdout } from './options.js';
 setFlagsFromString('--interrupt-budget=2162688');
 
 watchStdout(); // `gongbao … | head` must not crash when head stops reading
-process.removeAllListeners('SIGINT'); // the launcher's provisional handler
-process.on('SIGINT', () => {
-  // Files are written whole (temp file + rename) between event-loop turns, so none is
-  // half-written here; say which ones are complete.
-  const n = writtenFiles.length;
-  const list = writtenFiles.slice(0, 20).join(', ') + (n > 20 ? `, … (${n - 20} more)` : '');
-  process.stderr.write(`gongbao: interrupted${n ? `; ${n} file${n === 1 ? '' : 's'} written before: ${list}` : '; no file written'}\n`);
-  process.exit(130);
-});
+// Interrupted (Ctrl-C), terminated (timeout, CI cancellation) or hung up: stop at the next
+// event-loop turn — files are written whole (temp file + rename) between turns, and the
+// export yields after each file —, remove any temporary file and the files of an unfinished
+// export folder (all of an issue's files or none), say which files are complete,
+// and exit 128 + the signal's number. A signal after the work is done changes nothing.
+const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+let finished = false;
+for (const [signal, code] of Object.entries(SIGNALS)) {
+  process.removeAllListeners(signal); // the launcher's provisional handler
+  process.on(signal, () => {
+    if (finished) return;
+    abandonUnfinished();
+    const n = writtenFiles.length;
+    const list = writtenFiles.slice(0, 20).join(', ') + (n > 20 ? `, … (${n - 20} more)` : '');
+    const what = signal === 'SIGINT' ? 'interrupted' : `stopped by ${signal}`;
+    say(`gongbao: ${what}${n ? `; ${n} file${n === 1 ? '' : 's'} written before: ${list}` : '; no file written'}\n`);
+    process.exit(code);
+  });
+}
 
 main(process.argv.slice(2)).then(
   (code) => {
+    finished = true;
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`gongbao: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+    finished = true;
+    say(`gongbao: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
     process.exitCode = 70;
   },
 );

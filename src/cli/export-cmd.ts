@@ -1,3 +1,4 @@
+import { say } from './say.js';
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { inputOptions, type InputOpts } from './options.js';
@@ -61,19 +62,18 @@ Examples:
       export: { bom: opts.bom, excelSafe: opts.excelSafe, stamp, ...(opts.crs ? { crs: opts.crs } : {}) },
     }));
     const totals = new Totals();
-    totals.failed += failed;
-    if (failed) totals.worst(2);
+    totals.skip(failed);
     const used = new Set<string>();
     const progress = new Progress(files.length, opts.quiet);
     let written = 0;
     await runAll(
       tasks,
       opts.jobs,
-      (r) => {
+      async (r) => {
         totals.add(r, opts.failOn);
         progress.clear();
         if (!r.ok) {
-          process.stderr.write(`gongbao: ${r.error}\n`);
+          say(`gongbao: ${r.error}\n`);
           return;
         }
         let folder = '';
@@ -82,22 +82,19 @@ Examples:
           for (let k = 2; used.has(folder); k++) folder = `${r.name}-${k}`;
           used.add(folder);
         }
-        writeFiles(join(dir, folder), r.files!);
+        await writeFiles(join(dir, folder), r.files!);
         written += r.files!.length;
         if (single && !opts.quiet) {
           // the file a person opens first: the report, when the export holds one
           const report = r.files!.some((f) => f.path === 'report.html') ? `; open ${join(dir, 'report.html')}` : '';
-          process.stderr.write(fileSummary(r.file, r.stats) + `  wrote ${r.files!.length} files to ${dir}${report}\n`);
-        } else if (opts.verbose)
-          process.stderr.write(`${r.file} → ${join(dir, folder)} (${r.stats.documents} documents, ${r.files!.length} files)\n`);
+          say(fileSummary(r.file, r.stats) + `  wrote ${r.files!.length} files to ${dir}${report}\n`);
+        } else if (opts.verbose) say(`${r.file} → ${join(dir, folder)} (${r.stats.documents} documents, ${r.files!.length} files)\n`);
       },
       (done) => progress.update(done),
     );
     progress.clear();
     if (!single && !opts.quiet)
-      process.stderr.write(
-        `  ${totals.line()}\n  wrote ${written} files to ${dir}${written ? ` (each issue's report.html in its folder)` : ''}\n`,
-      );
+      say(`  ${totals.line()}\n  wrote ${written} files to ${dir}${written ? ` (each issue's report.html in its folder)` : ''}\n`);
     process.exitCode = totals.status;
   });
 }

@@ -5,6 +5,7 @@
  * - csv: one table, chosen with `--table ID`; or, with `--out DIR`, every table as
  *   DIR/<table-id>.csv plus the index DIR/tables.csv (a plain folder, no zip).
  */
+import { say } from './say.js';
 import { CommanderError, type Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,7 +36,7 @@ interface TablesOpts {
 }
 
 function usage(message: string): never {
-  process.stderr.write(`gongbao: ${message}\n`);
+  say(`gongbao: ${message}\n`);
   throw new CommanderError(2, 'gongbao.usage', message);
 }
 

@@ -74,7 +74,7 @@ function walk(dir: string, root: string, opts: ExpandOptions, out: Expanded, acc
     if (st.isSymbolicLink()) {
       let real: string;
       try {
-        real = realpathSync(path);
+        real = realpathSync.native(path);
       } catch {
         out.problems.push({ path, message: 'broken symbolic link' });
         continue;
@@ -93,7 +93,7 @@ function walk(dir: string, root: string, opts: ExpandOptions, out: Expanded, acc
       }
     }
     if (st.isDirectory()) {
-      const real = realpathSync(path);
+      const real = realpathSync.native(path);
       if (seen.has(real)) continue;
       seen.add(real);
       walk(path, root, opts, out, accept, seen);
@@ -101,6 +101,16 @@ function walk(dir: string, root: string, opts: ExpandOptions, out: Expanded, acc
       const problem = readable(path);
       if (problem) out.problems.push({ path, message: problem });
       else out.files.push(path);
+    } else if (!st.isFile() && accept(path)) {
+      // A FIFO, socket or device inside a folder could block the batch or never end: named, skipped.
+      const kind = st.isFIFO()
+        ? 'a FIFO'
+        : st.isSocket()
+          ? 'a socket'
+          : st.isCharacterDevice() || st.isBlockDevice()
+            ? 'a device'
+            : 'not a regular file';
+      out.problems.push({ path, message: `skipped: ${kind}, not a regular file (name it on its own to read it)` });
     }
   }
 }
@@ -127,7 +137,7 @@ export function expandInputs(args: readonly string[], opts: ExpandOptions = {}):
       const before = out.files.length;
       let root: string;
       try {
-        root = realpathSync(base);
+        root = realpathSync.native(base);
       } catch {
         out.problems.push({ path: arg, message: 'no file matches' });
         continue;
@@ -144,7 +154,7 @@ export function expandInputs(args: readonly string[], opts: ExpandOptions = {}):
       continue;
     }
     if (st.isDirectory()) {
-      const root = realpathSync(arg);
+      const root = realpathSync.native(arg);
       const before = out.files.length;
       walk(arg, root, opts, out, (p) => TEXT_EXTENSIONS.some((e) => p.toLowerCase().endsWith(e)), new Set([root]));
       if (out.files.length === before) out.problems.push({ path: arg, message: `no ${TEXT_EXTENSIONS.join('/')} files in the directory` });

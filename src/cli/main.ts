@@ -1,3 +1,4 @@
+import { say } from './say.js';
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../read/errors.js';
 import { OutputError } from '../write/errors.js';
@@ -43,7 +44,9 @@ Exit codes (several inputs: the worst wins):
   2    usage error, unreadable input or refused overwrite
   3    output could not be written
   70   internal error (a bug in gongbao: please report it with the message)
-  130  interrupted (Ctrl-C); files already written are complete`,
+  129  stopped by SIGHUP, as for 130
+  130  interrupted (Ctrl-C); files already written are complete
+  143  stopped by SIGTERM (timeout, CI cancellation), as for 130`,
     );
   program.exitOverride();
   registerParse(program);
@@ -68,14 +71,14 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (err instanceof InputError) {
-      process.stderr.write(`gongbao: ${err.message}\n`);
+      say(`gongbao: ${err.message}\n`);
       return 2;
     }
     if (err instanceof OutputError) {
-      process.stderr.write(`gongbao: ${err.message}\n`);
+      say(`gongbao: ${err.message}\n`);
       return err.exitCode;
     }
-    process.stderr.write(`gongbao: internal error: ${(err as Error).stack ?? String(err)}\n`);
+    say(`gongbao: internal error: ${(err as Error).stack ?? String(err)}\n`);
     return 70;
   }
 }

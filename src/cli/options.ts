@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { say } from './say.js';
 import { Option, type Command } from 'commander';
 import { InputError } from '../read/errors.js';
 import { parseEncoding, type Encoding } from '../read/decode.js';
@@ -128,7 +129,7 @@ export function watchStdout(): void {
       waiting.clear();
       return;
     }
-    process.stderr.write(`gongbao: cannot write to standard output: ${err.message}\n`);
+    say(`gongbao: cannot write to standard output: ${err.message}\n`);
     process.exit(3);
   });
 }

@@ -1,3 +1,4 @@
+import { say } from './say.js';
 import type { Command } from 'commander';
 import { inputOptions, outputPath, writeStdout, type InputOpts } from './options.js';
 import { batchOptions, resolveInputs, Totals, type BatchOpts } from './batch.js';
@@ -39,8 +40,7 @@ Examples:
       pretty: single && opts.pretty === true,
     }));
     const totals = new Totals();
-    totals.failed += failed;
-    if (failed) totals.worst(2);
+    totals.skip(failed);
     const chunks: Iterable<string>[] = [];
     const progress = new Progress(files.length, opts.quiet || !opts.output);
     await runAll(
@@ -50,7 +50,7 @@ Examples:
         totals.add(r, opts.failOn);
         if (!r.ok) {
           progress.clear();
-          process.stderr.write(`gongbao: ${r.error}\n`);
+          say(`gongbao: ${r.error}\n`);
           return;
         }
         // The JSON comes in pieces of about 1 MB: never one string (and buffer) of a huge issue.
@@ -59,7 +59,7 @@ Examples:
           for (const piece of r.json!) await writeStdout(piece);
           await writeStdout('\n');
         }
-        if (opts.verbose) process.stderr.write(`${r.file}: ${r.stats.documents} documents\n`);
+        if (opts.verbose) say(`${r.file}: ${r.stats.documents} documents\n`);
       },
       (done) => progress.update(done),
     );
@@ -72,7 +72,7 @@ Examples:
         })(),
         opts.force,
       );
-    if (!single && !opts.quiet) process.stderr.write(`  ${totals.line()}\n`);
+    if (!single && !opts.quiet) say(`  ${totals.line()}\n`);
     process.exitCode = totals.status;
   });
 }

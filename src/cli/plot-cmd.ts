@@ -1,3 +1,4 @@
+import { say } from './say.js';
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { inputOptions, kindRequired, loadIssue, type InputOpts } from './options.js';
@@ -32,7 +33,7 @@ Examples:
     const plots = plotSluices(issue);
     for (const p of plots) writeFileAtomic(join(opts.out, p.file), p.svg, opts.force);
     if (!opts.quiet) {
-      process.stderr.write(
+      say(
         plots.length
           ? plots
               .map(

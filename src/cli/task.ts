@@ -4,7 +4,7 @@ import type { ExportFile, ExportOptions } from '../model/export.js';
 import { InputError } from '../read/errors.js';
 import { loadSource, type InputOpts } from './options.js';
 import { assertConforms } from '../model/conform.js';
-import { safeName } from '../write/filenames.js';
+import { safeName } from '../core/filenames.js';
 import { batched, jsonChunks } from '../write/json-stream.js';
 
 /** One file's work, run in the main thread or in a worker (it must be structured-cloneable). */
@@ -81,6 +81,8 @@ export async function runTask(task: Task): Promise<TaskResult> {
     return { ok: true, file: task.file, name, stats, files: await buildExport(issue, { ...task.export, lines }) };
   } catch (err) {
     if (err instanceof InputError) return { ok: false, file: task.file, error: err.message, exitCode: 2 };
-    return { ok: false, file: task.file, error: `internal error: ${(err as Error)?.stack ?? String(err)}`, exitCode: 70 };
+    // A bug, not bad input: name the file, so one issue of a batch can be reported and the others finish.
+    const label = task.file === '-' ? '<stdin>' : task.file;
+    return { ok: false, file: task.file, error: `${label}: internal error: ${(err as Error)?.stack ?? String(err)}`, exitCode: 70 };
   }
 }

@@ -1,3 +1,4 @@
+import { say } from './say.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -131,7 +132,7 @@ export function registerValidate(program: Command): void {
     .addHelpText('after', HELP);
   jobsOptions(inputOptions(cmd)).action(async (inputs: string[], opts: ValidateOpts) => {
     const { rules, failOn, baseline } = settingsOf(opts);
-    const files = await validateFiles(inputs, opts, rules, baseline);
+    const { files, internal } = await validateFiles(inputs, opts, rules, baseline);
     const report: ValidationReport = { version: VERSION, failOn, rules: Object.fromEntries(rules), files };
     const out = await renderReport(report, opts);
     if (opts.output) writeFileAtomic(opts.output, out, opts.force);
@@ -143,7 +144,7 @@ export function registerValidate(program: Command): void {
       process.stderr.write(`${summaryLine(report)}${opts.output ? ` · report in ${opts.output}` : ''}\n`);
     }
     const { reportStatus } = await import('../write/validate-report.js');
-    process.exitCode = reportStatus(report);
+    process.exitCode = Math.max(reportStatus(report), internal);
   });
 }
 
@@ -177,15 +178,16 @@ async function validateFiles(
   opts: ValidateOpts,
   rules: Map<string, RuleLevel>,
   baseline: Baseline | null,
-): Promise<FileResult[]> {
+): Promise<{ files: FileResult[]; internal: number }> {
   const { files, problems } = expandInputs(inputs, { followSymlinks: opts.followSymlinks });
+  let internal = 0;
   const results: FileResult[] = [];
   // An unreadable file is named once: by the text report on stdout, else on stderr.
-  const say = (message: string): void => {
-    if (!textOnStdout(opts)) process.stderr.write(`gongbao: ${message}\n`);
+  const unreadable = (message: string): void => {
+    if (!textOnStdout(opts)) say(`gongbao: ${message}\n`);
   };
   for (const p of problems) {
-    say(`${p.path}: ${p.message}`);
+    unreadable(`${p.path}: ${p.message}`);
     results.push({ file: p.path, anomalies: [], error: p.message });
   }
   // Files are parsed in parallel (--jobs); rules and the baseline apply here, in order.
@@ -196,8 +198,11 @@ async function validateFiles(
   }));
   await runAll(tasks, opts.jobs, (r) => {
     if (!r.ok) {
-      if (r.exitCode !== 2) throw new Error(r.error);
-      say(r.error!);
+      // An internal error in one file is reported with its name (always, on stderr); the others are still checked.
+      if (r.exitCode !== 2) {
+        internal = Math.max(internal, r.exitCode);
+        say(`gongbao: ${r.error}\n`);
+      } else unreadable(r.error!);
       results.push({ file: r.file, anomalies: [], error: r.error });
       return;
     }
@@ -210,7 +215,7 @@ async function validateFiles(
     }
     results.push({ file: r.file, anomalies, titles: r.titles!, ...(baselined ? { baselined } : {}) });
   });
-  return sortByArgument(results, inputs);
+  return { files: sortByArgument(results, inputs), internal };
 }
 
 /**

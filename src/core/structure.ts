@@ -703,6 +703,7 @@ function readDetails(
   const untitled = new Map<number, Anomaly>();
   for (const a of anomalies) if (a.code === 'DOCUMENT_WITHOUT_TITLE') untitled.set(a.line, a);
   const idCount = new Map<string, number>();
+  const usedIds = new Set<string>();
   const sectionOrdinal = new Map<string | null, number>();
   documents.forEach((d, i) => {
     const c = docCands[i]!;
@@ -727,10 +728,14 @@ function readDetails(
         ? `${dn.issuer}-${dn.year}-${dn.serial}`
         : `${dn.issuer}-${dn.serial}`
       : `${d.category ?? '正文'}-${d.toc?.index ?? ord}`;
-    const seenId = idCount.get(id) ?? 0;
-    idCount.set(id, seenId + 1);
-    if (seenId > 0) id = `${id}-${seenId + 1}`;
-    d.id = id;
+    // Every id made is registered, suffixed ones too: a repeated 文号's `-2` must not take
+    // the id of a document named after a section called like an id (and the reverse).
+    let k = idCount.get(id) ?? 1;
+    let unique = id;
+    while (usedIds.has(unique)) unique = `${id}-${++k}`;
+    idCount.set(id, k);
+    usedIds.add(unique);
+    d.id = unique;
     if (dn && dn.year !== null && !isStandardDocNumber(dn.raw)) {
       anomalies.push(
         anomaly('DOCNUMBER_NONSTANDARD', {

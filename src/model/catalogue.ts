@@ -22,6 +22,13 @@ export const CATALOGUE = {
     description: 'The file was not valid UTF-8 and was decoded as GB18030',
     hint: 'Save the file as UTF-8 so every tool reads it the same way',
   },
+  INPUT_DAMAGED_BYTES: {
+    severity: 'error',
+    group: 'input',
+    description:
+      'Bytes that are not valid in the encoding (or a NUL byte) were decoded as U+FFFD; the message gives their offset in the file',
+    hint: 'Restore the file from its source, or read it with the right --encoding; the rest of the text was read as usual',
+  },
   INPUT_REPLACEMENT_CHARACTER: {
     severity: 'warning',
     group: 'input',

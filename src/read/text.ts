@@ -173,3 +173,24 @@ export function parseChineseNumber(s: string): number | null {
   }
   return total + section + digit;
 }
+
+/** Longest evidence kept whole; a longer line is cut to about this many characters. */
+export const EXCERPT_MAX = 1000;
+
+/**
+ * A bounded excerpt of a line for an anomaly's evidence: the whole line when it is short;
+ * else its start up to EXCERPT_MAX characters when the column lies there (so the column
+ * still counts from the line's start), or EXCERPT_MAX characters around a far column, with
+ * `…` where it was cut (a 50 MB line must not be copied into every anomaly about it).
+ */
+export function excerpt(line: string, column = 1): string {
+  if (line.length <= EXCERPT_MAX) return line;
+  const at = Math.min(Math.max(column - 1, 0), line.length);
+  let start = at < EXCERPT_MAX - 40 ? 0 : Math.max(0, at - (EXCERPT_MAX >> 1));
+  const end = Math.min(line.length, start + EXCERPT_MAX);
+  start = Math.max(0, Math.min(start, end - EXCERPT_MAX));
+  // Never cut a surrogate pair in half.
+  if (start > 0 && /[\udc00-\udfff]/.test(line[start]!)) start++;
+  const stop = end < line.length && /[\ud800-\udbff]/.test(line[end - 1]!) ? end - 1 : end;
+  return `${start > 0 ? '…' : ''}${line.slice(start, stop)}${stop < line.length ? '…' : ''}`;
+}

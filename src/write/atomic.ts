@@ -7,6 +7,38 @@ let counter = 0;
 /** Every file this process has written (renamed into place), in order: for the interrupt message. */
 export const writtenFiles: string[] = [];
 
+/** Temporary files being written now (at most one: writes are synchronous). */
+const pending = new Set<string>();
+
+/** The files of a group being written (an issue's export folder), or null outside one. */
+let group: string[] | null = null;
+
+/** Starts a group of files that is kept whole or not at all when a signal stops the process. */
+export function beginGroup(): void {
+  group = [];
+}
+
+/** The group is complete: its files stay whatever happens next. */
+export function endGroup(): void {
+  group = null;
+}
+
+/**
+ * On a signal, before exiting: removes the temporary file of a write that did not finish and
+ * the files of an unfinished group (an export folder is all of its files or none), and
+ * takes them off `writtenFiles`.
+ */
+export function abandonUnfinished(): void {
+  for (const tmp of pending) rmSync(tmp, { force: true });
+  pending.clear();
+  if (group) {
+    const gone = new Set(group);
+    for (const f of group) rmSync(f, { force: true });
+    for (let i = writtenFiles.length - 1; i >= 0; i--) if (gone.has(writtenFiles[i]!)) writtenFiles.splice(i, 1);
+    group = null;
+  }
+}
+
 /**
  * Test hook: GONGBAO_TEST_ENOSPC_AFTER=n makes writes fail with ENOSPC ("no space left on
  * device") once this process has written n bytes, half-way through a file — a full disk.
@@ -55,13 +87,16 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${++counter}.tmp`);
   let fd: number | null = null;
   try {
+    pending.add(tmp);
     fd = openSync(tmp, 'wx');
     writeData(fd, data);
     fsyncSync(fd);
     closeSync(fd);
     fd = null;
     renameSync(tmp, path);
+    pending.delete(tmp);
     writtenFiles.push(path);
+    group?.push(path);
   } catch (err) {
     if (fd !== null)
       try {
@@ -70,6 +105,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
         /* already failing */
       }
     rmSync(tmp, { force: true });
+    pending.delete(tmp);
     throw new OutputError(`${path}: cannot write: ${(err as Error).message}`);
   }
 }

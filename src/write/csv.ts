@@ -13,8 +13,9 @@ import {
 
 export type { CsvOptions, CsvValue } from '../model/export.js';
 
+/** Text a spreadsheet would read as a formula: = + - @ (also full-width ＝＋－＠, which Excel takes for them), tab, CR. */
 function safeCell(v: CsvValue): CsvValue {
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(v)) return `'${v}`;
+  if (typeof v === 'string' && /^[=+\-@\t\r＝＋－＠]/.test(v)) return `'${v}`;
   return v;
 }
 

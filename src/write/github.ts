@@ -1,3 +1,4 @@
+import { termSafe } from './terminal.js';
 import type { Severity } from '../model/anomaly.js';
 import { severityCounts } from '../check/policy.js';
 import { displayPath, reportCounts, type ValidationReport } from './validate-report.js';
@@ -36,5 +37,6 @@ export function githubReport(r: ValidationReport): string {
   }
   const n = reportCounts(r);
   out.push(`gongbao: ${n.total} anomalies (${severityCounts(n)}) in ${n.files} file${n.files === 1 ? '' : 's'}`);
-  return out.join('\n') + '\n';
+  // The log viewer of a CI system is a terminal too: no control character from the input reaches it.
+  return termSafe(out.join('\n') + '\n', true);
 }

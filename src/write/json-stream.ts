@@ -24,8 +24,7 @@ export function* jsonChunks(value: unknown, pretty = false): Generator<string> {
     if (!first) yield pretty ? ',\n' : ',';
     first = false;
     yield pretty ? `  ${JSON.stringify(k)}: ` : `${JSON.stringify(k)}:`;
-    if (Array.isArray(v)) yield* arrayChunks(v, pretty, '  ');
-    else yield indentNested(JSON.stringify(v, null, pretty ? 2 : undefined), pretty, '  ');
+    yield* valueChunks(v, pretty, '  ');
   }
   yield pretty ? '\n}' : '}';
 }
@@ -41,11 +40,64 @@ function* arrayChunks(arr: readonly unknown[], pretty: boolean, indent: string):
     if (i > 0) yield pretty ? `,\n${inner}` : ',';
     const v = arr[i];
     // JSON.stringify writes undefined, functions and symbols inside arrays as null.
-    const s =
-      v === undefined || typeof v === 'function' || typeof v === 'symbol' ? 'null' : JSON.stringify(v, null, pretty ? 2 : undefined);
-    yield indentNested(s, pretty, inner);
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') yield 'null';
+    else yield* valueChunks(v, pretty, inner);
   }
   yield pretty ? `\n${indent}]` : ']';
+}
+
+/** Values with more nodes than this are written piece by piece, not as one string. */
+const SMALL_NODES = 4096;
+
+/** Has the value at most SMALL_NODES nodes (a bounded walk: it stops as soon as it has seen more)? */
+function isSmall(v: unknown): boolean {
+  let budget = SMALL_NODES;
+  const stack: unknown[] = [v];
+  while (stack.length > 0) {
+    const x = stack.pop();
+    if (--budget < 0) return false;
+    if (x === null || typeof x !== 'object') continue;
+    if (Array.isArray(x)) {
+      if (x.length > budget) return false;
+      for (const y of x) stack.push(y);
+    } else {
+      const vals = Object.values(x);
+      if (vals.length > budget) return false;
+      for (const y of vals) stack.push(y);
+    }
+    if (stack.length > budget) return false;
+  }
+  return true;
+}
+
+/**
+ * One value at depth `indent`: small ones through JSON.stringify, large ones (a table of a
+ * million cells) element by element, so that no single string approaches V8's limit (~512 MB).
+ */
+function* valueChunks(v: unknown, pretty: boolean, indent: string): Generator<string> {
+  if (v === null || typeof v !== 'object' || typeof (v as { toJSON?: unknown }).toJSON === 'function' || isSmall(v)) {
+    yield indentNested(JSON.stringify(v, null, pretty ? 2 : undefined), pretty, indent);
+    return;
+  }
+  if (Array.isArray(v)) {
+    yield* arrayChunks(v, pretty, indent);
+    return;
+  }
+  const entries = Object.entries(v).filter(([, x]) => x !== undefined && typeof x !== 'function' && typeof x !== 'symbol');
+  if (entries.length === 0) {
+    yield '{}';
+    return;
+  }
+  const inner = `${indent}  `;
+  yield pretty ? `{\n` : '{';
+  let first = true;
+  for (const [k, x] of entries) {
+    if (!first) yield pretty ? ',\n' : ',';
+    first = false;
+    yield pretty ? `${inner}${JSON.stringify(k)}: ` : `${JSON.stringify(k)}:`;
+    yield* valueChunks(x, pretty, inner);
+  }
+  yield pretty ? `\n${indent}}` : '}';
 }
 
 /** A pretty-printed value placed at depth `indent`: its inner lines shift right. */

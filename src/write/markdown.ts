@@ -2,7 +2,7 @@ import type { Document, Issue } from '../model/issue.js';
 import type { Table } from '../model/table.js';
 import type { ExportFile } from '../model/export.js';
 import { pieces } from './pieces.js';
-import { uniqueNames } from './filenames.js';
+import { uniqueNames } from '../core/filenames.js';
 import { displayWidth } from '../read/text.js';
 
 /* mdast nodes, just what this writer builds (remark-stringify takes plain objects). */

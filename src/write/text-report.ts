@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Anomaly, Severity } from '../model/anomaly.js';
 import { displayWidth } from '../read/text.js';
+import { termSafe } from './terminal.js';
 import { displayPath, reportCounts, type ValidationReport } from './validate-report.js';
 import { severityCounts } from '../check/policy.js';
 
@@ -18,15 +19,17 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
  * are display widths (CJK = 2), so the caret stands under the character in a terminal.
  */
 export function caretLines(evidence: string, column: number, width = 100): { text: string; caret: string | null } {
-  const chars = Array.from(evidence.replace(/\t/g, ' '));
+  const raw = Array.from(evidence.replace(/\t/g, ' '));
+  // Control characters are shown escaped (`\x1b`): each stands for one character of the line.
+  const chars = raw.map((ch) => termSafe(ch));
   // Column counts UTF-16 code units: find the character index it falls on.
   let idx = -1;
-  for (let i = 0, units = 0; i < chars.length; i++) {
+  for (let i = 0, units = 0; i < raw.length; i++) {
     if (units === column - 1) {
       idx = i;
       break;
     }
-    units += chars[i]!.length;
+    units += raw[i]!.length;
   }
   if (idx < 0 && column - 1 === evidence.length) idx = chars.length;
   let start = 0;
@@ -62,12 +65,12 @@ export function textReport(r: ValidationReport, opts: TextOptions): string {
   const sev: Record<Severity, (s: string) => string> = { error: c.red.bold, warning: c.yellow.bold, info: c.cyan.bold };
   const out: string[] = [];
   for (const f of r.files) {
-    const path = displayPath(f.file);
+    const path = termSafe(displayPath(f.file));
     if (f.error !== undefined) {
       // the message often starts with the path already: name it once
       const named = [f.file, path].find((p) => f.error!.startsWith(`${p}: `));
       const message = named !== undefined ? f.error.slice(named.length + 2) : f.error;
-      out.push(`${c.bold(path)}: ${sev.error('error')}: ${message}`, '');
+      out.push(`${c.bold(path)}: ${sev.error('error')}: ${termSafe(message, true)}`, '');
       continue;
     }
     if (f.anomalies.length === 0) continue;
@@ -77,7 +80,7 @@ export function textReport(r: ValidationReport, opts: TextOptions): string {
       if (doc !== group) {
         group = doc;
         const title = doc !== undefined ? f.titles?.[doc] : undefined;
-        out.push(c.bold(`── ${path} · ${doc !== undefined ? `${doc}${title ? ` ${title}` : ''}` : '(outside documents)'}`));
+        out.push(c.bold(`── ${path} · ${doc !== undefined ? termSafe(`${doc}${title ? ` ${title}` : ''}`) : '(outside documents)'}`));
       }
       out.push(anomalyText(path, a, c, sev, opts.width));
     }
@@ -88,7 +91,9 @@ export function textReport(r: ValidationReport, opts: TextOptions): string {
 }
 
 function anomalyText(path: string, a: Anomaly, c: ChalkInstance, sev: Record<Severity, (s: string) => string>, width = 100): string {
-  const lines = [`${c.bold(`${path}:${a.line}:${a.column}`)}: ${sev[a.severity](a.severity)}: ${a.message} ${c.dim(`[${a.code}]`)}`];
+  const lines = [
+    `${c.bold(`${path}:${a.line}:${a.column}`)}: ${sev[a.severity](a.severity)}: ${termSafe(a.message)} ${c.dim(`[${a.code}]`)}`,
+  ];
   if (a.evidence !== '') {
     const gutter = String(a.line);
     const { text, caret } = caretLines(a.evidence, a.column, width);

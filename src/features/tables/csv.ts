@@ -9,6 +9,7 @@
  */
 import type { ColumnType, TableRow, Table } from '../../model/table.js';
 import type { Column, CsvExport, CsvTable, FieldType } from '../../model/export.js';
+import { safeName, uniqueNames } from '../../core/filenames.js';
 
 /** Data rows of a table (group label rows and repeated header rows are structure, not data). */
 function dataRows(t: Table): number {
@@ -18,7 +19,7 @@ function dataRows(t: Table): number {
 }
 
 /** tables.csv: one row per logical table; `dir` is where the tables' own files go. */
-export const tablesIndexCsv = (dir = 'tables/'): CsvTable<Table> => ({
+export const tablesIndexCsv = (dir = 'tables/', names?: ReadonlyMap<string, string>): CsvTable<Table> => ({
   name: 'tables',
   path: 'tables.csv',
   title: 'Tables',
@@ -87,7 +88,7 @@ export const tablesIndexCsv = (dir = 'tables/'): CsvTable<Table> => ({
       type: 'string',
       description: 'Path of the table’s CSV in the export folder',
       constraints: { required: true },
-      value: (t) => `${dir}${tableFileName(t.id)}`,
+      value: (t) => `${dir}${names?.get(t.id) ?? tableFileName(t.id)}`,
     },
   ],
   foreignKeys: [{ fields: 'document_id', reference: { resource: 'documents', fields: 'id' } }],
@@ -96,11 +97,21 @@ export const tablesIndexCsv = (dir = 'tables/'): CsvTable<Table> => ({
 /** tables.csv with the tables' files under tables/. */
 export const TABLES_INDEX_CSV = tablesIndexCsv();
 
-/** A file name from a table id: characters that are unsafe in paths become _. */
+/**
+ * A file name from a table id, through the sanitiser every derived file name goes through
+ * (core/filenames.ts: no separators, control or bidi characters, reserved names).
+ */
 export function tableFileName(id: string): string {
-  let out = '';
-  for (const ch of id) out += '\\/:*?"<>|'.includes(ch) || ch.charCodeAt(0) < 32 || ch === ' ' ? '_' : ch;
-  return `${out}.csv`;
+  return `${safeName(id, 120)}.csv`;
+}
+
+/** The file names of the tables (by id), unique in their folder even where two ids sanitise alike. */
+function tableFileNames(tables: readonly Table[]): Map<string, string> {
+  const names = uniqueNames(
+    tables.map((t) => t.id),
+    120,
+  );
+  return new Map(tables.map((t, i) => [t.id, `${names[i]}.csv`]));
 }
 
 const FIELD_TYPE: Record<ColumnType, FieldType> = {
@@ -162,12 +173,12 @@ function tableColumns(t: Table, data: readonly TableRow[]): Column<TableRow>[] {
 }
 
 /** One table's CSV (the n-th table of the issue, 1-based), with its data rows; its file under `dir`. */
-export function tableCsv(t: Table, n: number, dir = 'tables/'): CsvExport<TableRow> {
+export function tableCsv(t: Table, n: number, dir = 'tables/', file = tableFileName(t.id)): CsvExport<TableRow> {
   const data = t.rows.filter((r) => r.kind === 'data');
   const label = t.caption?.text ?? t.title?.text ?? t.id;
   const table: CsvTable<TableRow> = {
     name: `table-${String(n).padStart(3, '0')}`,
-    path: `${dir}${tableFileName(t.id)}`,
+    path: `${dir}${file}`,
     title: label,
     description: `Table ${t.id}${t.documentId ? ` of document ${t.documentId}` : ''}, lines ${t.span.startLine}-${t.span.endLine}, ${t.fragments.length} fragment(s)`,
     primaryKey: 'line',
@@ -178,7 +189,8 @@ export function tableCsv(t: Table, n: number, dir = 'tables/'): CsvExport<TableR
 
 /** tables.csv and tables/<id>.csv for every table (paths under `dir`). */
 export function tableFiles(tables: readonly Table[], dir = 'tables/'): CsvExport[] {
-  const files: CsvExport[] = [{ table: tablesIndexCsv(dir), records: tables }];
-  for (let i = 0; i < tables.length; i++) files.push(tableCsv(tables[i]!, i + 1, dir));
+  const names = tableFileNames(tables);
+  const files: CsvExport[] = [{ table: tablesIndexCsv(dir, names), records: tables }];
+  for (let i = 0; i < tables.length; i++) files.push(tableCsv(tables[i]!, i + 1, dir, names.get(tables[i]!.id)));
   return files;
 }

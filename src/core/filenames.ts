@@ -4,6 +4,7 @@
  * reserved device names (CON, PRN, AUX, NUL, COM1–9, LPT1–9), no trailing dot or space,
  * bounded length in UTF-8 bytes (cut at a character boundary), never empty.
  */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 
 function cutBytes(s: string, max: number): string {
@@ -48,6 +49,8 @@ function cutName(s: string, max: number): string {
 export function safeName(raw: string, maxBytes = 100): string {
   let s = raw
     .normalize('NFC')
+    // Bidi controls (embeddings, overrides, isolates, marks) would show `…‮gnp.exe` as `…exe.png`: removed.
+    .replace(BIDI, '')
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*\u200b-\u200f\u2028\u2029\ufeff]+/g, '-')
     // Lone surrogates: stored as U+FFFD, two different names would collide on disk.
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '-')
