@@ -16,7 +16,7 @@
  */
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
-import { splitLines } from './lines.js';
+import { splitLines, type SourceLines } from './lines.js';
 import type { Block, Reader } from './reading.js';
 import { readHtmlTablesOf, type HtmlLine } from './html-table.js';
 
@@ -105,99 +105,137 @@ export const markdownReader: Reader = {
   read(text) {
     const orig = splitLines(text);
     const lines = orig.lines.slice();
-    const blocks: Block[] = [];
-    const anomalies: Anomaly[] = [];
-    const furniture = new Map<string, number[]>();
-    const removed = new Uint8Array(lines.length);
-    const htmlLines: HtmlLine[] = [];
-    const maybeTables = hasTable(text);
-    for (let i = 0; i < lines.length; i++) {
-      const s = lines[i]!;
-      if (s.length === 0) continue;
-      const h = headingMarker(s);
-      if (h > 0) {
-        lines[i] = ' '.repeat(h) + s.slice(h);
-        continue;
-      }
-      if (IMAGE.test(s)) {
-        anomalies.push(
-          anomaly('INPUT_IMAGE_REFERENCE', {
-            message: `an image reference (${s.trim()}): a figure of the printed issue the text does not hold`,
-            line: i + 1,
-            column: s.indexOf('!') + 1,
-            evidence: s,
-          }),
-        );
-        lines[i] = '';
-        removed[i] = 1;
-        continue;
-      }
-      if (maybeTables && s.indexOf('<') >= 0 && /<table[\s>]/i.test(s)) {
-        htmlLines.push({ text: s, line: i + 1, offset: orig.offsets[i]! });
-        continue;
-      }
-      const trimmed = s.trim();
-      if (trimmed.length <= 60 && (trimmed.includes('公报') || ISSUE_LINE.test(trimmed))) {
-        const key = trimmed.replace(/\s+/g, ' ');
-        const at = furniture.get(key);
-        if (at) at.push(i);
-        else furniture.set(key, [i]);
-      }
-    }
-    // HTML tables, all lines in one parse.
-    if (htmlLines.length > 0) {
-      const read = readHtmlTablesOf(htmlLines);
-      for (let k = 0; k < htmlLines.length; k++) {
-        const i = htmlLines[k]!.line - 1;
-        const t = read[k]!;
-        for (const b of t.blocks) blocks.push(b);
-        lines[i] = withPipeRows(lines[i]!, t.ranges);
-        removed[i] = 2;
-      }
-    }
-    // Running heads: the same gazette line at least three times.
-    for (const [key, at] of furniture) {
-      if (at.length < 3) continue;
-      for (const i of at) {
-        lines[i] = '';
-        removed[i] = 1;
-      }
-      anomalies.push(
-        anomaly('INPUT_PAGE_FURNITURE', {
-          message: `running head "${key}" removed from the text: ${at.length} times`,
-          line: at[0]! + 1,
-          endLine: at[at.length - 1]! + 1,
-          evidence: orig.lines[at[0]!]!,
-        }),
-      );
-    }
-    // Page numbers: a number alone between blank lines.
-    const pages: number[] = [];
-    for (let i = 0; i < lines.length; i++) {
-      const s = lines[i]!;
-      if (s.length > 0 && s.length <= 16 && PAGE_NUMBER.test(s) && blank(lines[i - 1]) && blank(lines[i + 1])) pages.push(i);
-    }
-    if (pages.length >= 2) {
-      for (const i of pages) {
-        lines[i] = '';
-        removed[i] = 1;
-      }
-      anomalies.push(
-        anomaly('INPUT_PAGE_FURNITURE', {
-          message: `page numbers removed from the text: ${pages.length} lines`,
-          line: pages[0]! + 1,
-          endLine: pages[pages.length - 1]! + 1,
-          evidence: orig.lines[pages[0]!]!,
-        }),
-      );
-    }
+    const m: MdText = {
+      orig,
+      lines,
+      removed: new Uint8Array(lines.length),
+      anomalies: [],
+      blocks: [],
+      furniture: new Map(),
+      htmlLines: [],
+    };
+    scanLines(m, hasTable(text));
+    readHtmlTables(m);
+    removeRunningHeads(m);
+    removePageNumbers(m);
     // One line per original line (splitLines would drop a trailing blank one).
     const offsets = new Array<number>(lines.length);
     for (let i = 0, off = 0; i < lines.length; i++) {
       offsets[i] = off;
       off += lines[i]!.length + 1;
     }
-    const src = { text: lines.join('\n'), lines, offsets, removed };
-    return { value: { reader: 'markdown', src, blocks }, anomalies };
+    const src = { text: lines.join('\n'), lines, offsets, removed: m.removed };
+    return { value: { reader: 'markdown', src, blocks: m.blocks }, anomalies: m.anomalies };
   },
 };
+
+/** The text being read: the file's lines, those the core will see, their marks, what was found. */
+interface MdText {
+  /** The lines of the file as they are. */
+  orig: SourceLines;
+  /** The lines as the core will see them. */
+  lines: string[];
+  removed: Uint8Array;
+  anomalies: Anomaly[];
+  blocks: Block[];
+  /** Lines that may be a running head (a short gazette line), by their text. */
+  furniture: Map<string, number[]>;
+  /** Lines holding an HTML `<table>`. */
+  htmlLines: HtmlLine[];
+}
+
+/** Line `i` blanked as page furniture (or a figure). */
+function blankFurniture(m: MdText, i: number): void {
+  m.lines[i] = '';
+  m.removed[i] = 1;
+}
+
+/**
+ * One pass over the lines: heading markers become spaces, image references are blanked and
+ * reported, lines holding an HTML table and short gazette lines (running heads?) are noted.
+ */
+function scanLines(m: MdText, maybeTables: boolean): void {
+  const { lines, furniture } = m;
+  for (let i = 0; i < lines.length; i++) {
+    const s = lines[i]!;
+    if (s.length === 0) continue;
+    const h = headingMarker(s);
+    if (h > 0) {
+      lines[i] = ' '.repeat(h) + s.slice(h);
+      continue;
+    }
+    if (IMAGE.test(s)) {
+      m.anomalies.push(
+        anomaly('INPUT_IMAGE_REFERENCE', {
+          message: `an image reference (${s.trim()}): a figure of the printed issue the text does not hold`,
+          line: i + 1,
+          column: s.indexOf('!') + 1,
+          evidence: s,
+        }),
+      );
+      blankFurniture(m, i);
+      continue;
+    }
+    if (maybeTables && s.indexOf('<') >= 0 && /<table[\s>]/i.test(s)) {
+      m.htmlLines.push({ text: s, line: i + 1, offset: m.orig.offsets[i]! });
+      continue;
+    }
+    const trimmed = s.trim();
+    if (trimmed.length <= 60 && (trimmed.includes('公报') || ISSUE_LINE.test(trimmed))) {
+      const key = trimmed.replace(/\s+/g, ' ');
+      const at = furniture.get(key);
+      if (at) at.push(i);
+      else furniture.set(key, [i]);
+    }
+  }
+}
+
+/** HTML tables, all lines in one parse: blocks, and their lines as pipe rows (removed = 2). */
+function readHtmlTables(m: MdText): void {
+  const { htmlLines, lines } = m;
+  if (htmlLines.length === 0) return;
+  const read = readHtmlTablesOf(htmlLines);
+  for (let k = 0; k < htmlLines.length; k++) {
+    const i = htmlLines[k]!.line - 1;
+    const t = read[k]!;
+    for (const b of t.blocks) m.blocks.push(b);
+    lines[i] = withPipeRows(lines[i]!, t.ranges);
+    m.removed[i] = 2;
+  }
+}
+
+/** Running heads: the same gazette line at least three times. */
+function removeRunningHeads(m: MdText): void {
+  for (const [key, at] of m.furniture) {
+    if (at.length < 3) continue;
+    for (const i of at) blankFurniture(m, i);
+    m.anomalies.push(
+      anomaly('INPUT_PAGE_FURNITURE', {
+        message: `running head "${key}" removed from the text: ${at.length} times`,
+        line: at[0]! + 1,
+        endLine: at[at.length - 1]! + 1,
+        evidence: m.orig.lines[at[0]!]!,
+      }),
+    );
+  }
+}
+
+/** Page numbers: a number alone between blank lines, on two lines or more. */
+function removePageNumbers(m: MdText): void {
+  const { lines } = m;
+  const pages: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const s = lines[i]!;
+    if (s.length > 0 && s.length <= 16 && PAGE_NUMBER.test(s) && blank(lines[i - 1]) && blank(lines[i + 1])) pages.push(i);
+  }
+  if (pages.length < 2) return;
+  for (const i of pages) blankFurniture(m, i);
+  m.anomalies.push(
+    anomaly('INPUT_PAGE_FURNITURE', {
+      message: `page numbers removed from the text: ${pages.length} lines`,
+      line: pages[0]! + 1,
+      endLine: pages[pages.length - 1]! + 1,
+      evidence: m.orig.lines[pages[0]!]!,
+    }),
+  );
+}

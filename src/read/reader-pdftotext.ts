@@ -177,38 +177,79 @@ interface Built {
   skipped: number[];
 }
 
+/** A column-aligned table being read: its lines, their segments, header and columns. */
+interface TableScan {
+  lines: readonly string[];
+  offsets: readonly number[];
+  /** The table's lines (0-based): row lines and wrapped cells. */
+  run: number[];
+  /** Lines skipped: the header repeated after a page break or inside the run. */
+  skipped: number[];
+  /**
+   * Where each page's rows begin in `run`: pdftotext scales each page on its own, so the
+   * columns are found page by page.
+   */
+  groups: number[];
+  /** The segments of each line of the run. */
+  segs: Segment[][];
+  /** The table's left edge: where data rows start. */
+  left: number;
+  /** Index in `run` of the first data row: the lines before it are header rows. */
+  firstData: number;
+  /** Indexes in `run` of the lines kept (repeated headers dropped). */
+  keep: number[];
+  /** Columns of the first page; those of each page. */
+  cols: Array<[number, number]>;
+  pageCols: Array<Array<[number, number]>>;
+}
+
 /**
  * The column-aligned table starting at line `i` (0-based), or null. `lines` are the lines
  * with furniture blanked; `offsets` the offsets in the reader's text.
  */
 function tableAt(lines: readonly string[], offsets: readonly number[], removed: Uint8Array, i: number): Built | null {
+  const t: TableScan = {
+    lines,
+    offsets,
+    run: [],
+    skipped: [],
+    groups: [0],
+    segs: [],
+    left: 0,
+    firstData: 1,
+    keep: [],
+    cols: [],
+    pageCols: [],
+  };
+  collectRun(t, removed, i);
+  if (t.run.length < 3) return null;
+  findHeader(t);
+  dropRepeatedHeaders(t);
+  if (!findColumns(t)) return null;
+  const { rows, rowLines } = tableRows(t);
+  if (rows.length < 2) return null;
+  const [header, ...body] = rows;
+  const { run } = t;
+  return {
+    block: { kind: 'table', form: 'columns', startLine: run[0]! + 1, endLine: run[run.length - 1]! + 1, header: header!, rows: body },
+    rowLines,
+    skipped: t.skipped,
+  };
+}
+
+/**
+ * The run from line `i`: row lines, and indented lines (wrapped cells) once a row has been
+ * seen; it ends at a blank line, or before a document's head (the lines above a date line).
+ */
+function collectRun(t: TableScan, removed: Uint8Array, i: number): void {
+  const { lines, run } = t;
   const n = lines.length;
-  // The run: row lines, and indented lines (wrapped cells) once a row has been seen; it
-  // ends at a blank line, or before a document's head (the lines above a date line).
-  const run: number[] = [];
-  const skipped: number[] = [];
-  // Where each page's rows begin in `run`: pdftotext scales each page on its own, so the
-  // columns are found page by page.
-  const groups: number[] = [0];
   let j = i;
   while (j < n) {
     const s = lines[j]!;
     if (blank(s)) {
-      // A page break inside the table: blank and furniture lines, then the header repeated
-      // (skipped) or more rows.
-      let k = j;
-      let pageBreak = false;
-      while (k < n && blank(lines[k])) {
-        if (removed[k] === 1) pageBreak = true;
-        k++;
-      }
-      if (!pageBreak || k >= n || run.length === 0) break;
-      let h = 0;
-      while (h < run.length && k + h < n && key(lines[k + h]!) === key(lines[run[h]!]!)) h++;
-      if (!isRowLine(lines[k + h] ?? '') || headOf(lines, k + h)) break;
-      for (let m = k; m < k + h; m++) skipped.push(m);
-      groups.push(run.length);
-      j = k + h;
+      j = afterPageBreak(t, removed, j);
+      if (j < 0) break;
       continue;
     }
     // Inside a table a row with empty cells may have two segments only.
@@ -217,65 +258,117 @@ function tableAt(lines: readonly string[], offsets: readonly number[], removed: 
     run.push(j);
     j++;
   }
-  if (run.length < 3) return null;
-  // Header rows: the lines before the first data row (a row whose first segment starts
-  // at the table's left edge and holds a short key: a number or a few characters).
-  const segs = run.map((k) => segments(lines[k]!));
+}
+
+/**
+ * A page break inside the table at blank line `j`: blank and furniture lines, then the
+ * header repeated (skipped) or more rows. Returns the line the table goes on at (a new
+ * page's group begins there), or -1 where the table ends.
+ */
+function afterPageBreak(t: TableScan, removed: Uint8Array, j: number): number {
+  const { lines, run } = t;
+  const n = lines.length;
+  let k = j;
+  let pageBreak = false;
+  while (k < n && blank(lines[k])) {
+    if (removed[k] === 1) pageBreak = true;
+    k++;
+  }
+  if (!pageBreak || k >= n || run.length === 0) return -1;
+  let h = 0;
+  while (h < run.length && k + h < n && key(lines[k + h]!) === key(lines[run[h]!]!)) h++;
+  if (!isRowLine(lines[k + h] ?? '') || headOf(lines, k + h)) return -1;
+  for (let m = k; m < k + h; m++) t.skipped.push(m);
+  t.groups.push(run.length);
+  return k + h;
+}
+
+/**
+ * Header rows: the lines before the first data row (a row whose first segment starts
+ * at the table's left edge and holds a short key: a number or a few characters).
+ */
+function findHeader(t: TableScan): void {
+  const segs = t.run.map((k) => segments(t.lines[k]!));
   const left = Math.min(...segs.map((r) => r[0]!.from));
-  let firstData = segs.findIndex((r, x) => x > 0 && r[0]!.from === left && segs[0]![0]!.from !== left);
-  if (firstData < 0) firstData = 1;
+  const firstData = segs.findIndex((r, x) => x > 0 && r[0]!.from === left && segs[0]![0]!.from !== left);
+  t.segs = segs;
+  t.left = left;
+  t.firstData = firstData < 0 ? 1 : firstData;
+}
+
+/** A repeated header inside the run (no page break seen): dropped too; the other lines kept. */
+function dropRepeatedHeaders(t: TableScan): void {
+  const { lines, run, firstData, keep } = t;
   const headerKeys = run.slice(0, firstData).map((k) => key(lines[k]!));
-  // A repeated header inside the run (no page break seen): drop it too.
-  const keep: number[] = [];
   for (let x = 0; x < run.length; x++) {
     if (x >= firstData && key(lines[run[x]!]!) === headerKeys[0]) {
       let h = 0;
       while (h < headerKeys.length && x + h < run.length && key(lines[run[x + h]!]!) === headerKeys[h]) h++;
       if (h === headerKeys.length) {
-        for (let m = 0; m < h; m++) skipped.push(run[x + m]!);
+        for (let m = 0; m < h; m++) t.skipped.push(run[x + m]!);
         x += h - 1;
         continue;
       }
     }
     keep.push(x);
   }
-  const groupOf = (x: number): number => {
-    let g = 0;
-    while (g + 1 < groups.length && groups[g + 1]! <= x) g++;
-    return g;
-  };
-  const colsOf = (g: number): Array<[number, number]> =>
-    columnsOf(keep.filter((x) => x >= firstData && groupOf(x) === g && segs[x]![0]!.from === left).map((x) => segs[x]!));
-  const cols = colsOf(0);
-  if (cols.length < 2) return null;
+}
+
+/** The page (group) of line `x` of the run. */
+function groupOf(groups: readonly number[], x: number): number {
+  let g = 0;
+  while (g + 1 < groups.length && groups[g + 1]! <= x) g++;
+  return g;
+}
+
+/** The columns of page `g`: those its data rows leave between them. */
+function pageColumns(t: TableScan, g: number): Array<[number, number]> {
+  return columnsOf(
+    t.keep.filter((x) => x >= t.firstData && groupOf(t.groups, x) === g && t.segs[x]![0]!.from === t.left).map((x) => t.segs[x]!),
+  );
+}
+
+/** The table's columns, on the first page and on each page; false when fewer than two. */
+function findColumns(t: TableScan): boolean {
+  const cols = pageColumns(t, 0);
+  if (cols.length < 2) return false;
   // Header segments beyond every data column: columns of their own (an empty 备注 column).
-  for (let x = 0; x < firstData; x++) for (const g of segs[x]!) if (g.from >= cols[cols.length - 1]![1]) cols.push([g.from, g.to]);
-  const pageCols = groups.map((_, g) => {
+  for (let x = 0; x < t.firstData; x++) for (const g of t.segs[x]!) if (g.from >= cols[cols.length - 1]![1]) cols.push([g.from, g.to]);
+  t.cols = cols;
+  t.pageCols = t.groups.map((_, g) => {
     if (g === 0) return cols;
-    const c = colsOf(g);
+    const c = pageColumns(t, g);
     // The same columns as the first page's data (the header's extra columns kept at the end).
     return c.length > 0 && c.length <= cols.length ? c.concat(cols.slice(c.length)) : cols;
   });
-  const cellsOf = (x: number): Array<BlockCell | null> => {
-    const ln = run[x]!;
-    const out: Array<BlockCell | null> = cols.map(() => null);
-    const within = pageCols[groupOf(x)]!;
-    for (const g of segs[x]!) {
-      const c = columnOf(g, within);
-      if (c < 0) continue;
-      const prev = out[c];
-      if (prev) prev.text += g.text;
-      else {
-        out[c] = { text: g.text, line: ln + 1, column: g.index + 1, offset: offsets[ln]! + g.index };
-        firstText.set(out[c]!, g.text);
-      }
+  return true;
+}
+
+/** The cells of line `x` of the run, by column (null: no text in that column). */
+function rowCells(t: TableScan, x: number): Array<BlockCell | null> {
+  const ln = t.run[x]!;
+  const out: Array<BlockCell | null> = t.cols.map(() => null);
+  const within = t.pageCols[groupOf(t.groups, x)]!;
+  for (const g of t.segs[x]!) {
+    const c = columnOf(g, within);
+    if (c < 0) continue;
+    const prev = out[c];
+    if (prev) prev.text += g.text;
+    else {
+      out[c] = { text: g.text, line: ln + 1, column: g.index + 1, offset: t.offsets[ln]! + g.index };
+      firstText.set(out[c]!, g.text);
     }
-    return out;
-  };
+  }
+  return out;
+}
+
+/** The rows of the kept lines (the header first), wrapped cells joined into the row above. */
+function tableRows(t: TableScan): { rows: BlockRow[]; rowLines: number[] } {
+  const { run, firstData, offsets } = t;
   const rows: BlockRow[] = [];
   const rowLines: number[] = [];
-  for (const x of keep) {
-    const cells = cellsOf(x);
+  for (const x of t.keep) {
+    const cells = rowCells(t, x);
     const ln = run[x]!;
     rowLines.push(ln);
     // A wrapped cell: a data line with an empty first cell, below a data row.
@@ -294,13 +387,7 @@ function tableAt(lines: readonly string[], offsets: readonly number[], removed: 
       cells: cells.map((c) => c ?? { text: '', line: ln + 1, column: 1, offset: offsets[ln]! }),
     });
   }
-  if (rows.length < 2) return null;
-  const [header, ...body] = rows;
-  return {
-    block: { kind: 'table', form: 'columns', startLine: run[0]! + 1, endLine: run[run.length - 1]! + 1, header: header!, rows: body },
-    rowLines,
-    skipped,
-  };
+  return { rows, rowLines };
 }
 
 /** The pipe row the core sees for a table line: each segment's text between pipes. */
@@ -318,122 +405,154 @@ export const pdftotextReader: Reader = {
   name: 'pdftotext',
   sniff: pdftotextSignals,
   read(text) {
-    const orig = splitLines(text);
-    const lines = orig.lines.map((s) => (s.indexOf('\f') >= 0 ? s.replace(/\f/g, ' ') : s));
-    const anomalies: Anomaly[] = [];
-    const removed = new Uint8Array(lines.length);
-    // Page starts: the first line and every line that held a form feed.
-    const pageStart = new Uint8Array(lines.length + 1);
-    pageStart[0] = 1;
-    pageStart[lines.length] = 1;
-    for (let i = 0; i < lines.length; i++) if (orig.lines[i]!.indexOf('\f') >= 0) pageStart[i] = 1;
-    // Running heads: the same gazette line at least three times.
-    const furniture = new Map<string, number[]>();
-    for (let i = 0; i < lines.length; i++) {
-      const t = lines[i]!.trim();
-      if (t.length > 0 && t.length <= 60 && (t.includes('公报') || ISSUE_LINE.test(t))) {
-        const k = key(t);
-        const at = furniture.get(k);
-        if (at) at.push(i);
-        else furniture.set(k, [i]);
-      }
-    }
-    for (const [k, at] of furniture) {
-      if (at.length < 3) continue;
-      for (const i of at) {
-        lines[i] = '';
-        removed[i] = 1;
-      }
-      anomalies.push(
-        anomaly('INPUT_PAGE_FURNITURE', {
-          message: `running head "${k}" removed from the text: ${at.length} times`,
-          line: at[0]! + 1,
-          endLine: at[at.length - 1]! + 1,
-          evidence: orig.lines[at[0]!]!.replace(/\f/g, ''),
-        }),
-      );
-    }
-    // Page numbers: a number alone as the last (or first) non-blank line of a page.
-    const pages: number[] = [];
-    for (let p = 0; p < lines.length;) {
-      let q = p + 1;
-      while (q < lines.length && !pageStart[q]) q++;
-      let last = q - 1;
-      while (last >= p && blank(lines[last])) last--;
-      let first = p;
-      while (first < q && blank(lines[first])) first++;
-      if (last >= p && lines[last]!.trim().length <= 16 && PAGE_NUMBER.test(lines[last]!)) pages.push(last);
-      else if (first < q && first !== last && lines[first]!.trim().length <= 16 && PAGE_NUMBER.test(lines[first]!)) pages.push(first);
-      p = q;
-    }
-    if (pages.length >= 2) {
-      for (const i of pages) {
-        lines[i] = '';
-        removed[i] = 1;
-      }
-      anomalies.push(
-        anomaly('INPUT_PAGE_FURNITURE', {
-          message: `page numbers removed from the text: ${pages.length} lines`,
-          line: pages[0]! + 1,
-          endLine: pages[pages.length - 1]! + 1,
-          evidence: orig.lines[pages[0]!]!.replace(/\f/g, ''),
-        }),
-      );
-    }
+    const orig = splitLines(text).lines;
+    const lines = orig.map((s) => (s.indexOf('\f') >= 0 ? s.replace(/\f/g, ' ') : s));
+    const p: PdfText = { orig, lines, removed: new Uint8Array(lines.length), anomalies: [] };
+    const { removed } = p;
+    removeRunningHeads(p);
+    removePageNumbers(p);
     const toc = joinTocEntries(lines, removed);
-    // Column-aligned tables.
-    const blocks: Block[] = [];
     const lost = layoutLost(lines, removed);
     if (lost >= 0)
-      anomalies.push(
+      p.anomalies.push(
         anomaly('INPUT_TABLE_LAYOUT_LOST', {
           message: 'pdftotext output without -layout: table cells stand one per line from here on; tables are not read as tables',
           line: lost + 1,
-          evidence: orig.lines[lost]!.replace(/\f/g, ''),
+          evidence: evidenceAt(p, lost),
         }),
       );
-    const offsets0 = lineOffsets(lines);
-    for (let i = 0; i < lines.length; i++) {
-      if (removed[i] || !isRowLine(lines[i]!)) continue;
-      const t = tableAt(lines, offsets0, removed, i);
-      if (!t) continue;
-      blocks.push(t.block);
-      for (const k of t.skipped) {
-        lines[k] = '';
-        removed[k] = 1;
-      }
-      let end = i;
-      for (const k of t.rowLines) {
-        end = Math.max(end, k);
-      }
-      for (const k of t.rowLines) {
-        lines[k] = pipeRow(lines[k]!);
-        removed[k] = 2;
-      }
-      i = Math.max(end, ...t.skipped);
-    }
+    const blocks = readTables(p);
     const page = pageWidth(lines, removed);
     joinTitles(lines, removed, page, toc);
     joinParagraphs(lines, removed, page);
-    // Cells point into the reader's text: each one's first text in its (pipe) line.
     const offsets = lineOffsets(lines);
-    const cursor = new Map<number, number>();
-    for (const b of blocks)
-      for (const r of [b.header, ...b.rows])
-        for (const c of r.cells) {
-          const first = firstText.get(c);
-          if (first === undefined) {
-            c.offset = offsets[c.line - 1]!;
-            continue;
-          }
-          const at = lines[c.line - 1]!.indexOf(first, cursor.get(c.line) ?? 0);
-          c.offset = offsets[c.line - 1]! + Math.max(at, 0);
-          if (at >= 0) cursor.set(c.line, at + first.length);
-        }
+    pointCellsIntoText(blocks, lines, offsets);
     const src = { text: lines.join('\n'), lines, offsets, removed };
-    return { value: { reader: 'pdftotext', src, blocks }, anomalies };
+    return { value: { reader: 'pdftotext', src, blocks }, anomalies: p.anomalies };
   },
 };
+
+/** The text being read: the file's lines, those the core will see, their marks, the anomalies. */
+interface PdfText {
+  /** The lines of the file as they are (form feeds kept). */
+  orig: readonly string[];
+  /** The lines as the core will see them. */
+  lines: string[];
+  removed: Uint8Array;
+  anomalies: Anomaly[];
+}
+
+/** Line `i` (0-based) of the file as evidence: without its form feeds. */
+const evidenceAt = (p: PdfText, i: number): string => p.orig[i]!.replace(/\f/g, '');
+
+/** Line `i` blanked as page furniture. */
+function blankFurniture(p: PdfText, i: number): void {
+  p.lines[i] = '';
+  p.removed[i] = 1;
+}
+
+/** Running heads: the same short gazette line (公报, or a 年第N期 issue line) at least three times. */
+function removeRunningHeads(p: PdfText): void {
+  const { lines } = p;
+  const furniture = new Map<string, number[]>();
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (t.length > 0 && t.length <= 60 && (t.includes('公报') || ISSUE_LINE.test(t))) {
+      const k = key(t);
+      const at = furniture.get(k);
+      if (at) at.push(i);
+      else furniture.set(k, [i]);
+    }
+  }
+  for (const [k, at] of furniture) {
+    if (at.length < 3) continue;
+    for (const i of at) blankFurniture(p, i);
+    p.anomalies.push(
+      anomaly('INPUT_PAGE_FURNITURE', {
+        message: `running head "${k}" removed from the text: ${at.length} times`,
+        line: at[0]! + 1,
+        endLine: at[at.length - 1]! + 1,
+        evidence: evidenceAt(p, at[0]!),
+      }),
+    );
+  }
+}
+
+/** Page numbers: a number alone as the last (or first) non-blank line of a page, on two pages or more. */
+function removePageNumbers(p: PdfText): void {
+  const { lines, orig } = p;
+  // Page starts: the first line and every line that held a form feed.
+  const pageStart = new Uint8Array(lines.length + 1);
+  pageStart[0] = 1;
+  pageStart[lines.length] = 1;
+  for (let i = 0; i < lines.length; i++) if (orig[i]!.indexOf('\f') >= 0) pageStart[i] = 1;
+  const pages: number[] = [];
+  for (let a = 0; a < lines.length;) {
+    let q = a + 1;
+    while (q < lines.length && !pageStart[q]) q++;
+    let last = q - 1;
+    while (last >= a && blank(lines[last])) last--;
+    let first = a;
+    while (first < q && blank(lines[first])) first++;
+    if (last >= a && lines[last]!.trim().length <= 16 && PAGE_NUMBER.test(lines[last]!)) pages.push(last);
+    else if (first < q && first !== last && lines[first]!.trim().length <= 16 && PAGE_NUMBER.test(lines[first]!)) pages.push(first);
+    a = q;
+  }
+  if (pages.length < 2) return;
+  for (const i of pages) blankFurniture(p, i);
+  p.anomalies.push(
+    anomaly('INPUT_PAGE_FURNITURE', {
+      message: `page numbers removed from the text: ${pages.length} lines`,
+      line: pages[0]! + 1,
+      endLine: pages[pages.length - 1]! + 1,
+      evidence: evidenceAt(p, pages[0]!),
+    }),
+  );
+}
+
+/**
+ * Column-aligned tables: each becomes a block; its lines become pipe rows (removed = 2), the
+ * header rows it repeats are blanked (removed = 1).
+ */
+function readTables(p: PdfText): Block[] {
+  const { lines, removed } = p;
+  const blocks: Block[] = [];
+  const offsets0 = lineOffsets(lines);
+  for (let i = 0; i < lines.length; i++) {
+    if (removed[i] || !isRowLine(lines[i]!)) continue;
+    const t = tableAt(lines, offsets0, removed, i);
+    if (!t) continue;
+    blocks.push(t.block);
+    for (const k of t.skipped) blankFurniture(p, k);
+    let end = i;
+    for (const k of t.rowLines) {
+      end = Math.max(end, k);
+    }
+    for (const k of t.rowLines) {
+      lines[k] = pipeRow(lines[k]!);
+      removed[k] = 2;
+    }
+    i = Math.max(end, ...t.skipped);
+  }
+  return blocks;
+}
+
+/** Cells point into the reader's text: each one's first text in its (pipe) line. */
+function pointCellsIntoText(blocks: readonly Block[], lines: readonly string[], offsets: readonly number[]): void {
+  const cursor = new Map<number, number>();
+  for (const b of blocks)
+    for (const r of [b.header, ...b.rows])
+      for (const c of r.cells) {
+        const first = firstText.get(c);
+        if (first === undefined) {
+          c.offset = offsets[c.line - 1]!;
+          continue;
+        }
+        const at = lines[c.line - 1]!.indexOf(first, cursor.get(c.line) ?? 0);
+        c.offset = offsets[c.line - 1]! + Math.max(at, 0);
+        if (at >= 0) cursor.set(c.line, at + first.length);
+      }
+}
 
 /**
  * Plain pdftotext (no -layout) writes a table's cells one per line: the first line of a run

@@ -8,7 +8,7 @@ import type { Bank } from '../../model/sluice.js';
 import { anomaly } from '../../model/catalogue.js';
 import { append, ok, type Result } from '../../model/result.js';
 import { toHalfWidth } from '../../read/text.js';
-import { bankOf, stakeLayout, summaryLayout } from './columns.js';
+import { bankOf, stakeLayout, summaryLayout, type BankGroup, type StakeLayout, type SummaryLayout } from './columns.js';
 import type { Grid, GridCell, GridRow } from './grid.js';
 import { cleanName, readHeading } from './names.js';
 
@@ -125,17 +125,35 @@ function figure(
 /** Names of a totals row. */
 const TOTAL_NAMES = new Set(['合计', '总计', '小计', '总合计']);
 
+/** A table being read: its grid and layout, and the anomalies found so far. */
+interface GridScan<L> {
+  grid: Grid;
+  lines: readonly string[];
+  layout: L;
+  doc: { documentId?: string };
+  anomalies: Anomaly[];
+}
+
+const scanOf = <L>(grid: Grid, lines: readonly string[], layout: L): GridScan<L> => ({
+  grid,
+  lines,
+  layout,
+  doc: grid.documentId ? { documentId: grid.documentId } : {},
+  anomalies: [],
+});
+
+/** The figure of a cell of a summary row (an invalid one is reported). */
+function fig(t: GridScan<SummaryLayout>, row: GridRow, col: number | null, what: string): Figure | null {
+  const r = figure(t.lines, row, col, what, t.grid.documentId);
+  append(t.anomalies, r.anomalies);
+  return r.value;
+}
+
 /** The rows of a summary table and its totals row (a lone one), or null when the grid is no summary table. */
 function readSummary(grid: Grid, lines: readonly string[]): Result<{ rows: SummaryDraft[]; totals: TotalsDraft | null }> | null {
   const layout = summaryLayout(grid.columns);
   if (!layout) return null;
-  const doc = grid.documentId ? { documentId: grid.documentId } : {};
-  const anomalies: Anomaly[] = [];
-  const fig = (row: GridRow, col: number | null, what: string): Figure | null => {
-    const r = figure(lines, row, col, what, grid.documentId);
-    append(anomalies, r.anomalies);
-    return r.value;
-  };
+  const t = scanOf(grid, lines, layout);
   const out: SummaryDraft[] = [];
   const mine: TotalsDraft[] = [];
   for (const row of grid.rows) {
@@ -145,77 +163,93 @@ function readSummary(grid: Grid, lines: readonly string[]): Result<{ rows: Summa
     const isTotal = TOTAL_NAMES.has(nameRaw.replace(/\s+/g, '')) || (nameRaw === '' && TOTAL_NAMES.has(indexText));
     if (isTotal && nameRaw === '') nameRaw = indexText;
     if (nameRaw === '') continue;
-    const evidence = lines[row.line - 1] ?? '';
-    const banks: SummaryDraft['banks'] = {
-      left: { shorelineLength: null, landArea: null },
-      right: { shorelineLength: null, landArea: null },
-    };
-    const used = new Set<Bank>();
-    layout.groups.forEach((g, gi) => {
-      let bank: Bank | null = g.fixed;
-      if (!bank && g.bankColumn !== null) {
-        const t = textAt(row, g.bankColumn);
-        bank = bankOf(t);
-        if (!bank && t !== '') {
-          const c = cellAt(row, g.bankColumn)!;
-          anomalies.push(
-            anomaly('SLUICE_BANK_UNKNOWN', {
-              message: `岸别 "${t}" is neither 左岸 nor 右岸`,
-              line: c.line,
-              column: c.column,
-              evidence,
-              ...doc,
-            }),
-          );
-        }
-      }
-      // Without a readable bank, the first group is the left bank and the second the right.
-      bank ??= gi === 0 ? 'left' : gi === 1 ? 'right' : null;
-      if (!bank) return;
-      if (used.has(bank)) {
-        const c = cellAt(row, g.bankColumn) ?? cellAt(row, layout.name)!;
-        anomalies.push(
-          anomaly('SLUICE_BANK_UNKNOWN', {
-            message: `the row gives figures for the ${bank === 'left' ? '左岸' : '右岸'} twice`,
-            line: c.line,
-            column: c.column,
-            evidence,
-            ...doc,
-          }),
-        );
-        return;
-      }
-      used.add(bank);
-      const label = bank === 'left' ? '左岸' : '右岸';
-      banks[bank] = {
-        shorelineLength: fig(row, g.shoreline, `${label} 岸线长度`),
-        landArea: fig(row, g.landArea, `${label} 陆域面积`),
-      };
-    });
-    const indexFig = layout.index !== null ? parseFigure(textAt(row, layout.index)) : null;
-    out.push({
-      index: indexFig && Number.isSafeInteger(indexFig.value) ? indexFig.value : null,
-      name: cleanName(nameRaw),
-      nameRaw,
-      grade: orNull(textAt(row, layout.grade)),
-      banks,
-      totalShorelineLength: fig(row, layout.totalShoreline, '岸线总长度'),
-      boundaryLength: fig(row, layout.boundaryLength, '界址线长'),
-      waterArea: fig(row, layout.waterArea, '水域面积'),
-      totalArea: fig(row, layout.totalArea, '总面积'),
-      note: orNull(textAt(row, layout.note)),
-      line: row.line,
-      evidence,
-      documentId: grid.documentId,
-      position: 0,
-    });
+    out.push(summaryRow(t, row, nameRaw));
     if (isTotal) {
       const totalRow = out.pop()!;
-      mine.push({ line: row.line, evidence, documentId: grid.documentId, rows: out.slice(), row: totalRow });
+      mine.push({ line: row.line, evidence: totalRow.evidence, documentId: grid.documentId, rows: out.slice(), row: totalRow });
     }
   }
   // With subtotals (several totals rows) what each row sums is unclear: check only a lone one.
-  return ok({ rows: out, totals: mine.length === 1 ? mine[0]! : null }, anomalies);
+  return ok({ rows: out, totals: mine.length === 1 ? mine[0]! : null }, t.anomalies);
+}
+
+/** One row of a summary table (named `nameRaw`) with its figures. */
+function summaryRow(t: GridScan<SummaryLayout>, row: GridRow, nameRaw: string): SummaryDraft {
+  const { layout } = t;
+  const evidence = t.lines[row.line - 1] ?? '';
+  const banks = bankFigures(t, row, evidence);
+  const indexFig = layout.index !== null ? parseFigure(textAt(row, layout.index)) : null;
+  return {
+    index: indexFig && Number.isSafeInteger(indexFig.value) ? indexFig.value : null,
+    name: cleanName(nameRaw),
+    nameRaw,
+    grade: orNull(textAt(row, layout.grade)),
+    banks,
+    totalShorelineLength: fig(t, row, layout.totalShoreline, '岸线总长度'),
+    boundaryLength: fig(t, row, layout.boundaryLength, '界址线长'),
+    waterArea: fig(t, row, layout.waterArea, '水域面积'),
+    totalArea: fig(t, row, layout.totalArea, '总面积'),
+    note: orNull(textAt(row, layout.note)),
+    line: row.line,
+    evidence,
+    documentId: t.grid.documentId,
+    position: 0,
+  };
+}
+
+/** The figures of each bank in a summary row: one group of columns a bank. */
+function bankFigures(t: GridScan<SummaryLayout>, row: GridRow, evidence: string): SummaryDraft['banks'] {
+  const { layout, anomalies, doc } = t;
+  const banks: SummaryDraft['banks'] = {
+    left: { shorelineLength: null, landArea: null },
+    right: { shorelineLength: null, landArea: null },
+  };
+  const used = new Set<Bank>();
+  layout.groups.forEach((g, gi) => {
+    // Without a readable bank, the first group is the left bank and the second the right.
+    const bank = groupBank(t, row, g, evidence) ?? (gi === 0 ? 'left' : gi === 1 ? 'right' : null);
+    if (!bank) return;
+    if (used.has(bank)) {
+      const c = cellAt(row, g.bankColumn) ?? cellAt(row, layout.name)!;
+      anomalies.push(
+        anomaly('SLUICE_BANK_UNKNOWN', {
+          message: `the row gives figures for the ${bank === 'left' ? '左岸' : '右岸'} twice`,
+          line: c.line,
+          column: c.column,
+          evidence,
+          ...doc,
+        }),
+      );
+      return;
+    }
+    used.add(bank);
+    const label = bank === 'left' ? '左岸' : '右岸';
+    banks[bank] = {
+      shorelineLength: fig(t, row, g.shoreline, `${label} 岸线长度`),
+      landArea: fig(t, row, g.landArea, `${label} 陆域面积`),
+    };
+  });
+  return banks;
+}
+
+/** The bank of a group of columns in a row: fixed by its header, or written in its 岸别 cell (an unknown one reported). */
+function groupBank(t: GridScan<SummaryLayout>, row: GridRow, g: BankGroup, evidence: string): Bank | null {
+  if (g.fixed || g.bankColumn === null) return g.fixed;
+  const text = textAt(row, g.bankColumn);
+  const bank = bankOf(text);
+  if (!bank && text !== '') {
+    const c = cellAt(row, g.bankColumn)!;
+    t.anomalies.push(
+      anomaly('SLUICE_BANK_UNKNOWN', {
+        message: `岸别 "${text}" is neither 左岸 nor 右岸`,
+        line: c.line,
+        column: c.column,
+        evidence,
+        ...t.doc,
+      }),
+    );
+  }
+  return bank;
 }
 
 /** The heading of a stake table: the first non-blank line above it (at most 3 lines up). */
@@ -237,72 +271,23 @@ function stakeNumberOf(stake: string): number | null {
 function readSection(grid: Grid, lines: readonly string[]): Result<SectionDraft> | null {
   const layout = stakeLayout(grid.columns);
   if (!layout) return null;
-  const doc = grid.documentId ? { documentId: grid.documentId } : {};
-  const anomalies: Anomaly[] = [];
+  const t = scanOf(grid, lines, layout);
   const h = headingAbove(lines, grid.startLine);
   const heading = h ? readHeading(h.text) : null;
   if (!heading) {
-    anomalies.push(
+    t.anomalies.push(
       anomaly('SLUICE_SECTION_HEADING_MISSING', {
         message: 'a table of boundary stakes has no (n) 名称 heading above it; its stakes belong to no sluice',
         line: grid.startLine,
         evidence: lines[grid.startLine - 1] ?? '',
-        ...doc,
+        ...t.doc,
       }),
     );
   }
   const points: PointDraft[] = [];
   for (const row of grid.rows) {
-    const stake = textAt(row, layout.stake);
-    const yText = textAt(row, layout.y);
-    const xText = textAt(row, layout.x);
-    if (stake === '' && yText === '' && xText === '') continue;
-    const evidence = lines[row.line - 1] ?? '';
-    const coord = (col: number, what: string): number | null => {
-      const c = cellAt(row, col);
-      const t = c?.text.trim() ?? '';
-      const f = parseFigure(t);
-      if (f) return f.value;
-      anomalies.push(
-        anomaly('SLUICE_VALUE_INVALID', {
-          message: `${stake || 'stake'}: coordinate ${what} is not a number: "${t}"`,
-          line: c?.line ?? row.line,
-          column: c?.column ?? 1,
-          evidence,
-          ...doc,
-        }),
-      );
-      return null;
-    };
-    const bankRaw = orNull(textAt(row, layout.bank));
-    const bank = bankRaw ? bankOf(bankRaw) : null;
-    if (bankRaw && !bank) {
-      const c = cellAt(row, layout.bank)!;
-      anomalies.push(
-        anomaly('SLUICE_BANK_UNKNOWN', {
-          message: `岸别 "${bankRaw}" is neither 左岸 nor 右岸`,
-          line: c.line,
-          column: c.column,
-          evidence,
-          ...doc,
-        }),
-      );
-    }
-    const seqFig = layout.seq !== null ? parseFigure(textAt(row, layout.seq)) : null;
-    const stakeCell = cellAt(row, layout.stake);
-    points.push({
-      seq: seqFig && Number.isSafeInteger(seqFig.value) ? seqFig.value : null,
-      bank,
-      bankRaw,
-      stake,
-      stakeNumber: stakeNumberOf(toHalfWidth(stake)),
-      y: coord(layout.y, 'Y'),
-      x: coord(layout.x, 'X'),
-      note: orNull(textAt(row, layout.note)),
-      line: row.line,
-      column: stakeCell?.column ?? 1,
-      evidence,
-    });
+    const p = stakeRow(t, row);
+    if (p) points.push(p);
   }
   return ok(
     {
@@ -316,8 +301,63 @@ function readSection(grid: Grid, lines: readonly string[]): Result<SectionDraft>
       points,
       position: 0,
     },
-    anomalies,
+    t.anomalies,
   );
+}
+
+/** The stake of one row of a stake table, or null when the row holds none (no stake, no coordinates). */
+function stakeRow(t: GridScan<StakeLayout>, row: GridRow): PointDraft | null {
+  const { layout } = t;
+  const stake = textAt(row, layout.stake);
+  if (stake === '' && textAt(row, layout.y) === '' && textAt(row, layout.x) === '') return null;
+  const evidence = t.lines[row.line - 1] ?? '';
+  const bankRaw = orNull(textAt(row, layout.bank));
+  const bank = bankRaw ? bankOf(bankRaw) : null;
+  if (bankRaw && !bank) {
+    const c = cellAt(row, layout.bank)!;
+    t.anomalies.push(
+      anomaly('SLUICE_BANK_UNKNOWN', {
+        message: `岸别 "${bankRaw}" is neither 左岸 nor 右岸`,
+        line: c.line,
+        column: c.column,
+        evidence,
+        ...t.doc,
+      }),
+    );
+  }
+  const seqFig = layout.seq !== null ? parseFigure(textAt(row, layout.seq)) : null;
+  const stakeCell = cellAt(row, layout.stake);
+  return {
+    seq: seqFig && Number.isSafeInteger(seqFig.value) ? seqFig.value : null,
+    bank,
+    bankRaw,
+    stake,
+    stakeNumber: stakeNumberOf(toHalfWidth(stake)),
+    y: coordinate(t, row, layout.y, 'Y', stake, evidence),
+    x: coordinate(t, row, layout.x, 'X', stake, evidence),
+    note: orNull(textAt(row, layout.note)),
+    line: row.line,
+    column: stakeCell?.column ?? 1,
+    evidence,
+  };
+}
+
+/** A coordinate of a stake (null when it is not a number: reported). */
+function coordinate(t: GridScan<StakeLayout>, row: GridRow, col: number, what: string, stake: string, evidence: string): number | null {
+  const c = cellAt(row, col);
+  const text = c?.text.trim() ?? '';
+  const f = parseFigure(text);
+  if (f) return f.value;
+  t.anomalies.push(
+    anomaly('SLUICE_VALUE_INVALID', {
+      message: `${stake || 'stake'}: coordinate ${what} is not a number: "${text}"`,
+      line: c?.line ?? row.line,
+      column: c?.column ?? 1,
+      evidence,
+      ...t.doc,
+    }),
+  );
+  return null;
 }
 
 /**
