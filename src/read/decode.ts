@@ -322,98 +322,114 @@ function countNul(body: Uint8Array, limit: number): number {
  */
 export function decode(bytes: Uint8Array, file: string | null, forced?: Encoding): Decoded {
   const label = file ?? STDIN_LABEL;
-  let encoding: Encoding;
-  let bom = false;
-  let body = bytes;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    encoding = 'utf-8';
-    bom = true;
-    body = bytes.subarray(3);
-  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    encoding = 'utf-16le';
-    bom = true;
-    body = bytes.subarray(2);
-  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    encoding = 'utf-16be';
-    bom = true;
-    body = bytes.subarray(2);
-  } else encoding = 'utf-8';
-  if (forced && forced !== encoding) {
-    encoding = forced;
-    bom = false;
-    body = bytes;
+  const { encoding: found, bom, body } = byteOrderMark(bytes, forced);
+  refuseNonText(bytes, body, found, bom, file, label);
+  let text = strictDecode(found, body);
+  let read: Lenient = { text: '', encoding: found, places: [], fallback: false };
+  if (text === null || text.includes('\u0000')) {
+    read = decodeDamaged(bytes, body, found, bom, text, file, label, forced);
+    text = read.text.includes('\u0000') ? read.text.replace(/\u0000/g, '\ufffd') : read.text;
   }
+  if (text.trim().length === 0) throw new InputError(`${label}: the input is empty (only whitespace)`, file);
+  refuseControlText(text, file, label);
+  const { places, encoding, fallback } = read;
+  const damage = places.length > 0 ? positions(text, places, bytes.length - body.length, body) : [];
+  return { text, encoding, bom, fallback, damage: damage.slice(0, MAX_DAMAGE), damaged: damage.length };
+}
 
+/** The encoding a byte order mark names (UTF-8 without one), unless `forced` says otherwise; the bytes after it. */
+function byteOrderMark(bytes: Uint8Array, forced?: Encoding): { encoding: Encoding; bom: boolean; body: Uint8Array } {
+  let found: { encoding: Encoding; bom: boolean; body: Uint8Array } = { encoding: 'utf-8', bom: false, body: bytes };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) found = { encoding: 'utf-8', bom: true, body: bytes.subarray(3) };
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) found = { encoding: 'utf-16le', bom: true, body: bytes.subarray(2) };
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) found = { encoding: 'utf-16be', bom: true, body: bytes.subarray(2) };
+  if (forced && forced !== found.encoding) return { encoding: forced, bom: false, body: bytes };
+  return found;
+}
+
+/** Empty input, a binary format, or (outside UTF-16) more NUL bytes than damage explains: refused. */
+function refuseNonText(bytes: Uint8Array, body: Uint8Array, encoding: Encoding, bom: boolean, file: string | null, label: string): void {
   if (body.length === 0) throw new InputError(`${label}: the input is empty`, file);
   if (!bom) {
     const kind = binaryFormat(bytes, file ?? undefined);
     if (kind) throw new InputError(`${label}: ${kind}`, file);
   }
-  if (!encoding.startsWith('utf-16')) {
-    // A few NUL bytes are damage; many are a binary file (or UTF-16 without a BOM).
-    const limit = Math.floor(body.length * GARBAGE_SHARE);
-    if (countNul(body, limit) > limit) {
-      const nul = body.indexOf(0);
-      throw new InputError(
-        `${label}:${lineAtByte(body, nul)}: not a text file: NUL bytes, the first at offset ${nul + (bytes.length - body.length)}${nulHint(body)}`,
-        file,
-        lineAtByte(body, nul),
-      );
-    }
-  }
+  if (encoding.startsWith('utf-16')) return;
+  // A few NUL bytes are damage; many are a binary file (or UTF-16 without a BOM).
+  const limit = Math.floor(body.length * GARBAGE_SHARE);
+  if (countNul(body, limit) <= limit) return;
+  const nul = body.indexOf(0);
+  throw new InputError(
+    `${label}:${lineAtByte(body, nul)}: not a text file: NUL bytes, the first at offset ${nul + (bytes.length - body.length)}${nulHint(body)}`,
+    file,
+    lineAtByte(body, nul),
+  );
+}
 
-  let text = strictDecode(encoding, body);
-  let places: Place[] = [];
-  let fallback = false;
-  if (text === null || text.includes('\u0000')) {
-    const cap = Math.max(MAX_DAMAGE, Math.ceil(body.length * GARBAGE_SHARE) + 1);
-    let lenient = text ?? lenientDecode(encoding, body);
-    places = placesIn(encoding, body, lenient, cap);
-    if (!forced && encoding === 'utf-8' && !bom) {
-      // Not UTF-8: GB18030 when it reads the bytes whole, or with fewer damaged places.
-      const gb = strictDecode('gb18030', body);
-      if (gb !== null && !gb.includes('\u0000')) {
-        lenient = gb;
-        places = [];
-        encoding = 'gb18030';
-        fallback = true;
-      } else if (places.length > 1 || !places.every((p) => p.offset + p.length === body.length || body[p.offset] === 0)) {
-        const gbText = gb ?? lenientDecode('gb18030', body);
-        const gbPl = placesIn('gb18030', body, gbText, places.length);
-        if (gbPl.length < places.length) {
-          lenient = gbText;
-          places = gbPl;
-          encoding = 'gb18030';
-          fallback = true;
-        }
-      }
-    }
-    if (tooDamaged(places.length, body.length)) {
-      const first = places[0]!;
-      const line = lineAtByte(body, first.offset);
-      throw new InputError(
-        `${label}:${line}: cannot be decoded: more than ${places.length - 1} damaged places in ${body.length} bytes as ${encoding}${forced ? '' : ' (tried UTF-8 and GB18030)'}, the first at byte offset ${first.offset + (bytes.length - body.length)}; use --encoding to force one`,
-        file,
-        line,
-      );
-    }
-    text = lenient.includes('\u0000') ? lenient.replace(/\u0000/g, '\ufffd') : lenient;
+/** Text decoded past its damaged places, in the encoding that reads it best. */
+interface Lenient {
+  text: string;
+  encoding: Encoding;
+  places: Place[];
+  fallback: boolean;
+}
+
+/**
+ * Bytes that do not decode strictly (or hold NUL bytes): decoded with U+FFFD for each damaged
+ * place; undeclared UTF-8 may turn out to be GB18030 (read whole, or with fewer damaged
+ * places). Too much damage is refused.
+ */
+function decodeDamaged(
+  bytes: Uint8Array,
+  body: Uint8Array,
+  encoding: Encoding,
+  bom: boolean,
+  strict: string | null,
+  file: string | null,
+  label: string,
+  forced?: Encoding,
+): Lenient {
+  const cap = Math.max(MAX_DAMAGE, Math.ceil(body.length * GARBAGE_SHARE) + 1);
+  let read: Lenient = { text: strict ?? lenientDecode(encoding, body), encoding, places: [], fallback: false };
+  read.places = placesIn(encoding, body, read.text, cap);
+  if (!forced && encoding === 'utf-8' && !bom) read = tryGb18030(body, read);
+  if (tooDamaged(read.places.length, body.length)) {
+    const first = read.places[0]!;
+    const line = lineAtByte(body, first.offset);
+    throw new InputError(
+      `${label}:${line}: cannot be decoded: more than ${read.places.length - 1} damaged places in ${body.length} bytes as ${read.encoding}${forced ? '' : ' (tried UTF-8 and GB18030)'}, the first at byte offset ${first.offset + (bytes.length - body.length)}; use --encoding to force one`,
+      file,
+      line,
+    );
   }
-  if (text.trim().length === 0) throw new InputError(`${label}: the input is empty (only whitespace)`, file);
-  // Mostly control characters: not text.
-  let control = 0;
-  let sampled = 0;
+  return read;
+}
+
+/** Not UTF-8: GB18030 when it reads the bytes whole, or with fewer damaged places. */
+function tryGb18030(body: Uint8Array, utf8: Lenient): Lenient {
+  const gb = strictDecode('gb18030', body);
+  if (gb !== null && !gb.includes('\u0000')) return { text: gb, encoding: 'gb18030', places: [], fallback: true };
+  const { places } = utf8;
+  // One damaged place at the very end (a cut last character) or NUL bytes only: UTF-8 it stays.
+  if (places.length <= 1 && places.every((p) => p.offset + p.length === body.length || body[p.offset] === 0)) return utf8;
+  const gbText = gb ?? lenientDecode('gb18030', body);
+  const gbPlaces = placesIn('gb18030', body, gbText, places.length);
+  return gbPlaces.length < places.length ? { text: gbText, encoding: 'gb18030', places: gbPlaces, fallback: true } : utf8;
+}
+
+/** Mostly control characters: not text. */
+function refuseControlText(text: string, file: string | null, label: string): void {
   // Text without any such character (nearly all) skips the count: one native scan instead
   // of a JavaScript loop over 64 Ki characters.
-  if (CONTROL.test(text))
-    for (let i = 0; i < text.length && sampled < 65536; i++, sampled++) {
-      const c = text.charCodeAt(i);
-      if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) control++;
-    }
+  if (!CONTROL.test(text)) return;
+  let control = 0;
+  let sampled = 0;
+  for (let i = 0; i < text.length && sampled < 65536; i++, sampled++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) control++;
+  }
   if (control > sampled * 0.1)
     throw new InputError(`${label}: not a text file: ${Math.round((100 * control) / sampled)}% control characters`, file);
-  const damage = places.length > 0 ? positions(text, places, bytes.length - body.length, body) : [];
-  return { text, encoding, bom, fallback, damage: damage.slice(0, MAX_DAMAGE), damaged: damage.length };
 }
 
 const PDF_HINT = (file: string): string => `is a PDF; convert it to text first, e.g. pdftotext -layout ${file}`;
