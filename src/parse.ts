@@ -3,7 +3,7 @@ import type { Anomaly } from './model/anomaly.js';
 import type { Issue, Source } from './model/issue.js';
 import { anomaly } from './model/catalogue.js';
 import { decode, type Damage, type Encoding } from './read/decode.js';
-import { excerpt } from './read/text.js';
+import { lostText } from './read/lost-text.js';
 import { readText, type ReaderName } from './read/readers.js';
 import { readStructure } from './core/structure.js';
 import { CHECKS, checkInput } from './check/index.js';
@@ -52,46 +52,7 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
   const reading = readText(text, options.from);
   append(anomalies, reading.anomalies);
   const { src, blocks, reader } = reading.value;
-  // Damaged bytes: one anomaly per place, with its offset in the file.
-  const decoded = new Set<string>();
-  for (const p of damage) {
-    for (let k = 0; k < p.chars; k++) decoded.add(`${p.line}:${p.column + k}`);
-    const hex = p.bytes.map((b) => `0x${b.toString(16).padStart(2, '0')}`).join(' ');
-    anomalies.push(
-      anomaly('INPUT_DAMAGED_BYTES', {
-        message: `${p.length === 1 && p.bytes[0] === 0 ? 'NUL byte' : `${p.length === 1 ? 'a byte' : `${p.length} bytes`} not valid in ${source.encoding}`} (${hex}${p.length > 4 ? ' …' : ''}) at byte offset ${p.offset}: decoded as ${p.chars === 1 ? 'U+FFFD' : `${p.chars} × U+FFFD`}`,
-        line: p.line,
-        column: p.column,
-        evidence: excerpt(src.lines[p.line - 1] ?? '', p.column),
-      }),
-    );
-  }
-  if (damaged > damage.length) {
-    const last = damage[damage.length - 1]!;
-    anomalies.push(
-      anomaly('INPUT_DAMAGED_BYTES', {
-        message: `${damaged - damage.length} more damaged places after this one were decoded as U+FFFD and are not listed`,
-        line: last.line,
-        column: last.column,
-        evidence: excerpt(src.lines[last.line - 1] ?? '', last.column),
-      }),
-    );
-  }
-  const lost = text.includes('\ufffd');
-  for (let i = 0; lost && i < src.lines.length; i++) {
-    let col = src.lines[i]!.indexOf('\ufffd');
-    // U+FFFD the decoder put in for damaged bytes is reported above.
-    while (col >= 0 && decoded.has(`${i + 1}:${col + 1}`)) col = src.lines[i]!.indexOf('\ufffd', col + 1);
-    if (col >= 0)
-      anomalies.push(
-        anomaly('INPUT_REPLACEMENT_CHARACTER', {
-          message: 'replacement character U+FFFD: a character was lost in conversion',
-          line: i + 1,
-          column: col + 1,
-          evidence: excerpt(src.lines[i]!, col + 1),
-        }),
-      );
-  }
+  append(anomalies, lostText(src, source.encoding, damage, damaged));
 
   const read = readStructure(src);
   append(anomalies, read.anomalies);
