@@ -702,9 +702,7 @@ function readDetails(
 ): void {
   const untitled = new Map<number, Anomaly>();
   for (const a of anomalies) if (a.code === 'DOCUMENT_WITHOUT_TITLE') untitled.set(a.line, a);
-  const idCount = new Map<string, number>();
-  const usedIds = new Set<string>();
-  const sectionOrdinal = new Map<string | null, number>();
+  const ids = new DocumentIds();
   documents.forEach((d, i) => {
     const c = docCands[i]!;
     d.title = c.titleEnd >= c.titleStart ? cleanTitle(d.titleRaw.split('\n'), tocOf[i]?.titleRaw ?? null) : '';
@@ -720,54 +718,8 @@ function readDetails(
     }
     const headerEnd = readRecipients(lines, d, readDocNumber(lines, d, c));
     readClosing(lines, d, headerEnd + 1);
-    const ord = (sectionOrdinal.get(d.category) ?? 0) + 1;
-    sectionOrdinal.set(d.category, ord);
-    const dn = d.docNumber;
-    let id = dn
-      ? dn.year !== null
-        ? `${dn.issuer}-${dn.year}-${dn.serial}`
-        : `${dn.issuer}-${dn.serial}`
-      : `${d.category ?? '正文'}-${d.toc?.index ?? ord}`;
-    // Every id made is registered, suffixed ones too: a repeated 文号's `-2` must not take
-    // the id of a document named after a section called like an id (and the reverse).
-    let k = idCount.get(id) ?? 1;
-    let unique = id;
-    while (usedIds.has(unique)) unique = `${id}-${++k}`;
-    idCount.set(id, k);
-    usedIds.add(unique);
-    d.id = unique;
-    if (dn && dn.year !== null && !isStandardDocNumber(dn.raw)) {
-      anomalies.push(
-        anomaly('DOCNUMBER_NONSTANDARD', {
-          message: `文号 ${dn.raw} is not in the standard form ${dn.normalized}`,
-          line: dn.line,
-          column: dn.column,
-          evidence: lines[dn.line - 1]!,
-          documentId: d.id,
-        }),
-      );
-    }
-    if (d.signature && d.signature.date === null) {
-      anomalies.push(
-        anomaly('DATE_INVALID', {
-          message: `${d.signature.dateRaw} is not a date in the calendar`,
-          line: d.signature.line,
-          evidence: lines[d.signature.line - 1]!,
-          documentId: d.id,
-        }),
-      );
-    }
-    for (const m of d.sourceMeta) {
-      if (m.key === 'title')
-        anomalies.push(
-          anomaly('TITLE_REPEATED', {
-            message: `the title is printed twice (line ${m.line} and line ${d.titleSpan.startLine}), as exports print it`,
-            line: d.titleSpan.startLine,
-            evidence: lines[d.titleSpan.startLine - 1]!,
-            documentId: d.id,
-          }),
-        );
-    }
+    d.id = ids.make(d);
+    append(anomalies, headAnomalies(lines, d));
     const att = readAttachments(lines, d.titleSpan.endLine + 1, d.span.endLine, d.id, removed);
     d.attachments = att.attachments;
     append(anomalies, att.anomalies);
@@ -776,6 +728,74 @@ function readDetails(
       if (a) a.documentId = d.id;
     }
   });
+}
+
+/**
+ * Document ids, unique in the issue: from the 文号 (`机关代字-年份-序号`, `机关代字-序号` for an
+ * order without a year), else category + TOC index (or the position in the section).
+ */
+class DocumentIds {
+  private readonly count = new Map<string, number>();
+  private readonly used = new Set<string>();
+  private readonly sectionOrdinal = new Map<string | null, number>();
+
+  make(d: Document): string {
+    const ord = (this.sectionOrdinal.get(d.category) ?? 0) + 1;
+    this.sectionOrdinal.set(d.category, ord);
+    const dn = d.docNumber;
+    const id = dn
+      ? dn.year !== null
+        ? `${dn.issuer}-${dn.year}-${dn.serial}`
+        : `${dn.issuer}-${dn.serial}`
+      : `${d.category ?? '正文'}-${d.toc?.index ?? ord}`;
+    // Every id made is registered, suffixed ones too: a repeated 文号's `-2` must not take
+    // the id of a document named after a section called like an id (and the reverse).
+    let k = this.count.get(id) ?? 1;
+    let unique = id;
+    while (this.used.has(unique)) unique = `${id}-${++k}`;
+    this.count.set(id, k);
+    this.used.add(unique);
+    return unique;
+  }
+}
+
+/** The head's irregularities: a 文号 not in the standard form, an impossible 成文日期, the title printed twice. */
+function headAnomalies(lines: readonly string[], d: Document): Anomaly[] {
+  const out: Anomaly[] = [];
+  const dn = d.docNumber;
+  if (dn && dn.year !== null && !isStandardDocNumber(dn.raw)) {
+    out.push(
+      anomaly('DOCNUMBER_NONSTANDARD', {
+        message: `文号 ${dn.raw} is not in the standard form ${dn.normalized}`,
+        line: dn.line,
+        column: dn.column,
+        evidence: lines[dn.line - 1]!,
+        documentId: d.id,
+      }),
+    );
+  }
+  if (d.signature && d.signature.date === null) {
+    out.push(
+      anomaly('DATE_INVALID', {
+        message: `${d.signature.dateRaw} is not a date in the calendar`,
+        line: d.signature.line,
+        evidence: lines[d.signature.line - 1]!,
+        documentId: d.id,
+      }),
+    );
+  }
+  for (const m of d.sourceMeta) {
+    if (m.key !== 'title') continue;
+    out.push(
+      anomaly('TITLE_REPEATED', {
+        message: `the title is printed twice (line ${m.line} and line ${d.titleSpan.startLine}), as exports print it`,
+        line: d.titleSpan.startLine,
+        evidence: lines[d.titleSpan.startLine - 1]!,
+        documentId: d.id,
+      }),
+    );
+  }
+  return out;
 }
 
 /** TOC entries with the document each matches; anomalies for entries and documents left unmatched. */
