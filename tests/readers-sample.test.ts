@@ -166,3 +166,25 @@ describe('gongbao parse on the converter forms (the built CLI: cheerio bundled, 
     expect(i.anomalies.filter((a) => a.code === 'TABLE_DELIMITER_MISSING')).toHaveLength(45);
   });
 });
+
+describe('the CSV of a table read from one line of HTML', () => {
+  it('does not claim `line` as its key: every row of the table stands on the same line', async () => {
+    const { tableCsv } = await import('../src/features/tables/csv.js');
+    const { tableSpec } = await import('../src/model/export.js');
+    const md = parseIssue(readFileSync(MD_PATH));
+    const html = md.tables.filter((t) => {
+      const rows = t.rows.filter((r) => r.kind === 'data');
+      return rows.length > 1 && new Set(rows.map((r) => r.line)).size < rows.length;
+    });
+    expect(html.length).toBeGreaterThan(0);
+    for (const t of html) {
+      const spec = tableSpec(tableCsv(t, 1).table);
+      expect(spec.primaryKey, t.id).toBeUndefined();
+      expect(spec.fields[0]).toMatchObject({ name: 'line', constraints: { required: true } });
+      expect(spec.fields[0]!.constraints!.unique, t.id).toBeUndefined();
+    }
+    // the plain sample's tables keep `line` as their key
+    const plain = parseIssue(SAMPLE_BYTES);
+    for (const t of plain.tables) expect(tableSpec(tableCsv(t, 1).table).primaryKey, t.id).toBe('line');
+  });
+});

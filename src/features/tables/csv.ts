@@ -133,7 +133,8 @@ function tableColumns(t: Table, data: readonly TableRow[]): Column<TableRow>[] {
       name: 'line',
       type: 'integer',
       description: 'Source line of the row',
-      constraints: { required: true, unique: true },
+      // a key only where every row has a line of its own (an HTML table is written on one line)
+      constraints: distinctLines(data) ? { required: true, unique: true } : { required: true },
       value: (r) => r.line,
     },
   ];
@@ -172,6 +173,13 @@ function tableColumns(t: Table, data: readonly TableRow[]): Column<TableRow>[] {
   return columns;
 }
 
+/** Every row on a line of its own: `line` can key the table's CSV. */
+function distinctLines(rows: readonly TableRow[]): boolean {
+  const lines = new Set<number>();
+  for (const r of rows) lines.add(r.line);
+  return lines.size === rows.length;
+}
+
 /** One table's CSV (the n-th table of the issue, 1-based), with its data rows; its file under `dir`. */
 export function tableCsv(t: Table, n: number, dir = 'tables/', file = tableFileName(t.id)): CsvExport<TableRow> {
   const data = t.rows.filter((r) => r.kind === 'data');
@@ -181,7 +189,7 @@ export function tableCsv(t: Table, n: number, dir = 'tables/', file = tableFileN
     path: `${dir}${file}`,
     title: label,
     description: `Table ${t.id}${t.documentId ? ` of document ${t.documentId}` : ''}, lines ${t.span.startLine}-${t.span.endLine}, ${t.fragments.length} fragment(s)`,
-    primaryKey: 'line',
+    ...(distinctLines(data) ? { primaryKey: 'line' } : {}),
     columns: tableColumns(t, data),
   };
   return { table, records: data };
