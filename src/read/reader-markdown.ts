@@ -19,6 +19,7 @@ import { anomaly } from '../model/catalogue.js';
 import { splitLines, type SourceLines } from './lines.js';
 import type { Block, Reader } from './reading.js';
 import { readHtmlTablesOf, type HtmlLine } from './html-table.js';
+import { blankFurniture, gazetteLineKey, removeFurniture, removeRunningHeads } from './furniture.js';
 
 /** `<table` followed by a space or `>`, in either case (indexOf: no regex pass over plain text). */
 function hasTable(text: string): boolean {
@@ -39,7 +40,6 @@ export function markdownSignals(text: string): number {
   return heading && image ? 0.8 : heading || (image && /^!\[[^\]\n]*\]\([^)\n]*\)\s*$/m.test(text)) ? 0.6 : 0;
 }
 
-const ISSUE_LINE = /\d{4}\s*年\s*第\s*\d{1,3}\s*期/;
 const IMAGE = /^\s*!\[[^\]]*\]\([^)]*\)\s*$/;
 const PAGE_NUMBER = /^\s*(?:[-—–－]\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[-—–－])?\s*$/;
 
@@ -116,7 +116,7 @@ export const markdownReader: Reader = {
     };
     scanLines(m, hasTable(text));
     readHtmlTables(m);
-    removeRunningHeads(m);
+    removeRunningHeads(m, m.furniture, (i) => m.orig.lines[i]!);
     removePageNumbers(m);
     // One line per original line (splitLines would drop a trailing blank one).
     const offsets = new Array<number>(lines.length);
@@ -142,12 +142,6 @@ interface MdText {
   furniture: Map<string, number[]>;
   /** Lines holding an HTML `<table>`. */
   htmlLines: HtmlLine[];
-}
-
-/** Line `i` blanked as page furniture (or a figure). */
-function blankFurniture(m: MdText, i: number): void {
-  m.lines[i] = '';
-  m.removed[i] = 1;
 }
 
 /**
@@ -180,9 +174,8 @@ function scanLines(m: MdText, maybeTables: boolean): void {
       m.htmlLines.push({ text: s, line: i + 1, offset: m.orig.offsets[i]! });
       continue;
     }
-    const trimmed = s.trim();
-    if (trimmed.length <= 60 && (trimmed.includes('公报') || ISSUE_LINE.test(trimmed))) {
-      const key = trimmed.replace(/\s+/g, ' ');
+    const key = gazetteLineKey(s);
+    if (key !== null) {
       const at = furniture.get(key);
       if (at) at.push(i);
       else furniture.set(key, [i]);
@@ -204,22 +197,6 @@ function readHtmlTables(m: MdText): void {
   }
 }
 
-/** Running heads: the same gazette line at least three times. */
-function removeRunningHeads(m: MdText): void {
-  for (const [key, at] of m.furniture) {
-    if (at.length < 3) continue;
-    for (const i of at) blankFurniture(m, i);
-    m.anomalies.push(
-      anomaly('INPUT_PAGE_FURNITURE', {
-        message: `running head "${key}" removed from the text: ${at.length} times`,
-        line: at[0]! + 1,
-        endLine: at[at.length - 1]! + 1,
-        evidence: m.orig.lines[at[0]!]!,
-      }),
-    );
-  }
-}
-
 /** Page numbers: a number alone between blank lines, on two lines or more. */
 function removePageNumbers(m: MdText): void {
   const { lines } = m;
@@ -228,14 +205,5 @@ function removePageNumbers(m: MdText): void {
     const s = lines[i]!;
     if (s.length > 0 && s.length <= 16 && PAGE_NUMBER.test(s) && blank(lines[i - 1]) && blank(lines[i + 1])) pages.push(i);
   }
-  if (pages.length < 2) return;
-  for (const i of pages) blankFurniture(m, i);
-  m.anomalies.push(
-    anomaly('INPUT_PAGE_FURNITURE', {
-      message: `page numbers removed from the text: ${pages.length} lines`,
-      line: pages[0]! + 1,
-      endLine: pages[pages.length - 1]! + 1,
-      evidence: m.orig.lines[pages[0]!]!,
-    }),
-  );
+  if (pages.length >= 2) removeFurniture(m, pages, `page numbers removed from the text: ${pages.length} lines`, m.orig.lines[pages[0]!]!);
 }

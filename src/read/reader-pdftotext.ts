@@ -31,8 +31,8 @@ import { anomaly } from '../model/catalogue.js';
 import { splitLines } from './lines.js';
 import type { Block, BlockCell, BlockRow, Reader } from './reading.js';
 import { displayWidth } from './text.js';
+import { blankFurniture, gazetteLineKey, removeFurniture, removeRunningHeads } from './furniture.js';
 
-const ISSUE_LINE = /\d{4}\s*年\s*第\s*\d{1,3}\s*期/;
 const PAGE_NUMBER = /^\s*(?:[-—–－]+\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[-—–－]+)?\s*$/;
 const TOC_ENTRY = /^\s*(?:\d{1,3}\s*[.、．]|[-－]\s)/;
 const TOC_PAGE = /[(（]\s*\d{1,4}\s*[)）]\s*$/;
@@ -409,7 +409,7 @@ export const pdftotextReader: Reader = {
     const lines = orig.map((s) => (s.indexOf('\f') >= 0 ? s.replace(/\f/g, ' ') : s));
     const p: PdfText = { orig, lines, removed: new Uint8Array(lines.length), anomalies: [] };
     const { removed } = p;
-    removeRunningHeads(p);
+    findRunningHeads(p);
     removePageNumbers(p);
     const toc = joinTocEntries(lines, removed);
     const lost = layoutLost(lines, removed);
@@ -445,37 +445,17 @@ interface PdfText {
 /** Line `i` (0-based) of the file as evidence: without its form feeds. */
 const evidenceAt = (p: PdfText, i: number): string => p.orig[i]!.replace(/\f/g, '');
 
-/** Line `i` blanked as page furniture. */
-function blankFurniture(p: PdfText, i: number): void {
-  p.lines[i] = '';
-  p.removed[i] = 1;
-}
-
 /** Running heads: the same short gazette line (公报, or a 年第N期 issue line) at least three times. */
-function removeRunningHeads(p: PdfText): void {
-  const { lines } = p;
-  const furniture = new Map<string, number[]>();
-  for (let i = 0; i < lines.length; i++) {
-    const t = lines[i]!.trim();
-    if (t.length > 0 && t.length <= 60 && (t.includes('公报') || ISSUE_LINE.test(t))) {
-      const k = key(t);
-      const at = furniture.get(k);
-      if (at) at.push(i);
-      else furniture.set(k, [i]);
-    }
+function findRunningHeads(p: PdfText): void {
+  const heads = new Map<string, number[]>();
+  for (let i = 0; i < p.lines.length; i++) {
+    const k = gazetteLineKey(p.lines[i]!);
+    if (k === null) continue;
+    const at = heads.get(k);
+    if (at) at.push(i);
+    else heads.set(k, [i]);
   }
-  for (const [k, at] of furniture) {
-    if (at.length < 3) continue;
-    for (const i of at) blankFurniture(p, i);
-    p.anomalies.push(
-      anomaly('INPUT_PAGE_FURNITURE', {
-        message: `running head "${k}" removed from the text: ${at.length} times`,
-        line: at[0]! + 1,
-        endLine: at[at.length - 1]! + 1,
-        evidence: evidenceAt(p, at[0]!),
-      }),
-    );
-  }
+  removeRunningHeads(p, heads, (i) => evidenceAt(p, i));
 }
 
 /** Page numbers: a number alone as the last (or first) non-blank line of a page, on two pages or more. */
@@ -498,16 +478,7 @@ function removePageNumbers(p: PdfText): void {
     else if (first < q && first !== last && lines[first]!.trim().length <= 16 && PAGE_NUMBER.test(lines[first]!)) pages.push(first);
     a = q;
   }
-  if (pages.length < 2) return;
-  for (const i of pages) blankFurniture(p, i);
-  p.anomalies.push(
-    anomaly('INPUT_PAGE_FURNITURE', {
-      message: `page numbers removed from the text: ${pages.length} lines`,
-      line: pages[0]! + 1,
-      endLine: pages[pages.length - 1]! + 1,
-      evidence: evidenceAt(p, pages[0]!),
-    }),
-  );
+  if (pages.length >= 2) removeFurniture(p, pages, `page numbers removed from the text: ${pages.length} lines`, evidenceAt(p, pages[0]!));
 }
 
 /**
