@@ -287,8 +287,68 @@ describe('the sample printed to PDF, read back with plain pdftotext', () => {
     ]);
   });
 
-  it('the 26 appointments are among what it finds (a table of people read as lines adds some)', () => {
-    const mine = people(issue);
-    expect(people(plain).filter((p) => !mine.includes(p))).toEqual([]);
+  it('gives the same 26 appointments (posts and all) and rosters: repeated headers and column-after-column tables put back', () => {
+    const full = (i: Issue) => i.appointments.map((a) => JSON.stringify([a.name, a.action, a.documentId, a.positions, a.qualifiers]));
+    expect(full(issue)).toEqual(full(plain));
+    expect(issue.appointments).toHaveLength(26);
+    expect(issue.anomalies.filter((a) => a.code.startsWith('PERSON_')).map((a) => a.message)).toEqual(
+      plain.anomalies.filter((a) => a.code.startsWith('PERSON_')).map((a) => a.message),
+    );
+    const members = (i: Issue) => i.rosters.map((r) => r.members.map((m) => [m.name, m.role]));
+    expect(members(issue)).toEqual(members(plain));
+    const f = issue.anomalies.filter((a) => a.code === 'INPUT_PAGE_FURNITURE').map((a) => a.message);
+    expect(f).toContain('table header repeated at page breaks removed from the text: 11 lines');
+  });
+});
+
+describe('plain pdftotext: a table read as lines', () => {
+  const page = (n: number, body: string[]) => [...body, '', `— ${n} —`, ''].join('\n');
+  const plainText = (pages: string[][]) => pages.map((b, n) => page(n + 1, b)).join('\n\f') + '\n';
+  // Eight short lines make the text one whose tables lost their layout.
+  const lost = ['界址', '成果', '如下', '序号', '桩号', '坐标', '备注', '说明', ''];
+
+  it('a table header repeated at the top of a page is blanked and reported once; numbers and prose at a page top are kept', () => {
+    const r = read(
+      plainText([
+        [...lost, '姓名', '任命职务', '张三 某局局长'],
+        ['姓名', '任命职务', '李四 某局副局长'],
+        ['12', '13', '正文。'],
+      ]),
+    );
+    const lines = r.value.src.lines;
+    expect(lines.filter((s) => s === '姓名')).toHaveLength(1);
+    expect(lines).toContain('李四 某局副局长');
+    expect(lines).toContain('13');
+    const f = r.anomalies.filter((a) => a.code === 'INPUT_PAGE_FURNITURE').map((a) => [a.message, a.line]);
+    expect(f).toContainEqual(['table header repeated at page breaks removed from the text: 2 lines', 16]);
+    // One line repeated is no header; nor are lines in another order.
+    const one = read(
+      plainText([
+        [...lost, '姓名', '任命职务'],
+        ['任命职务', '姓名', '正文。'],
+      ]),
+    );
+    expect(one.anomalies.map((a) => a.message)).not.toContainEqual(expect.stringMatching(/^table header/));
+  });
+
+  it('a two-column table written column after column: each post joined back onto its name; unequal runs left alone', () => {
+    const names = ['姓 名**免 去 职 务**', '施彧', '沈群慧', '陈长伙'];
+    const posts = ['某区市场监督管理局副局长职务', '某区某某办公室主任职务', '某区退役军人事务局副局长职务'];
+    const r = read(plainText([[...lost, ...names, '', ...posts]]));
+    const src = r.value.src;
+    const at = lost.length + 1;
+    expect(src.lines.slice(at, at + 3)).toEqual([
+      '施彧 某区市场监督管理局副局长职务',
+      '沈群慧 某区某某办公室主任职务',
+      '陈长伙 某区退役军人事务局副局长职务',
+    ]);
+    expect(src.lines.slice(at + 4, at + 7)).toEqual(['', '', '']);
+    expect(src.removed![at + 4]).toBe(3);
+    const fewer = read(plainText([[...lost, ...names, '', ...posts.slice(0, 2)]])).value.src;
+    expect(fewer.lines.slice(at, at + 3)).toEqual(['施彧', '沈群慧', '陈长伙']);
+    // -layout text (columns kept) is never paired.
+    const layout = read(plainText([['序号   名称   长度', '1      北夏   28.5', '2      外环   89.4', '', ...names, '', ...posts]])).value
+      .src;
+    expect(layout.lines).toContain('施彧');
   });
 });

@@ -32,6 +32,7 @@ import { splitLines } from './lines.js';
 import type { Block, BlockCell, BlockRow, Reader } from './reading.js';
 import { displayWidth } from './text.js';
 import { blankFurniture, gazetteLineKey, removeFurniture, removeRunningHeads } from './furniture.js';
+import { pairColumns, removeRepeatedHeaders } from './pdftotext-plain.js';
 
 const PAGE_NUMBER = /^\s*(?:[-—–－]+\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[-—–－]+)?\s*$/;
 const TOC_ENTRY = /^\s*(?:\d{1,3}\s*[.、．]|[-－]\s)/;
@@ -413,7 +414,7 @@ export const pdftotextReader: Reader = {
     removePageNumbers(p);
     const toc = joinTocEntries(lines, removed);
     const lost = layoutLost(lines, removed);
-    if (lost >= 0)
+    if (lost >= 0) {
       p.anomalies.push(
         anomaly('INPUT_TABLE_LAYOUT_LOST', {
           message: 'pdftotext output without -layout: table cells stand one per line from here on; tables are not read as tables',
@@ -421,6 +422,9 @@ export const pdftotextReader: Reader = {
           evidence: evidenceAt(p, lost),
         }),
       );
+      removeRepeatedHeaders(p, pageStarts(orig), (i) => evidenceAt(p, i));
+      pairColumns(lines, removed);
+    }
     const blocks = readTables(p);
     const page = pageWidth(lines, removed);
     joinTitles(lines, removed, page, toc);
@@ -456,6 +460,13 @@ function findRunningHeads(p: PdfText): void {
     else heads.set(k, [i]);
   }
   removeRunningHeads(p, heads, (i) => evidenceAt(p, i));
+}
+
+/** The lines (0-based) where pages begin: the first, and each that holds a form feed. */
+function pageStarts(orig: readonly string[]): number[] {
+  const out = [0];
+  for (let i = 1; i < orig.length; i++) if (orig[i]!.indexOf('\f') >= 0) out.push(i);
+  return out;
 }
 
 /** Page numbers: a number alone as the last (or first) non-blank line of a page, on two pages or more. */
