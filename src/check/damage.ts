@@ -11,9 +11,9 @@ import { isHan } from '../read/text.js';
  * tables whose markup a conversion mangled (no delimiter row, tabs or full-width pipes
  * instead of `|`). One pass over the lines; every check is linear in the input.
  */
-export function checkDamage({ lines, structure }: CheckInput): Anomaly[] {
+export function checkDamage({ lines, structure, src }: CheckInput): Anomaly[] {
   const out: Anomaly[] = [];
-  tableMarkup(lines, out);
+  tableMarkup(lines, src.removed, out);
   truncation(lines, structure, out);
   repeats(lines, structure, out);
   return out;
@@ -56,9 +56,11 @@ type RunKind = 'pipe' | 'fullwidth' | 'tab';
 
 /**
  * Runs of table-like lines a pipe-table reader cannot read: `|` rows with no delimiter
- * row, rows written with `｜`, and lines of tab-separated cells.
+ * row, rows written with `｜`, and lines of tab-separated cells. Lines an input reader read
+ * into a table block (`removed` 2: the pipe rows it writes for a pdftotext table) are its
+ * own rendering, not markup of the input.
  */
-function tableMarkup(lines: readonly string[], out: Anomaly[]): void {
+function tableMarkup(lines: readonly string[], removed: Uint8Array | undefined, out: Anomaly[]): void {
   let kind: RunKind | null = null;
   let start = 0;
   let hasDelimiter = false;
@@ -100,7 +102,8 @@ function tableMarkup(lines: readonly string[], out: Anomaly[]): void {
     let j = 0;
     while (j < line.length && (line[j] === ' ' || line[j] === '\u3000')) j++;
     const first = line[j];
-    if (first === '|') k = 'pipe';
+    if (removed?.[i] === 2) k = null;
+    else if (first === '|') k = 'pipe';
     else if (first === '｜' && line.indexOf('｜', j + 1) > 0) k = 'fullwidth';
     else if (isTabRow(line)) k = 'tab';
     if (k !== kind) {

@@ -33,6 +33,7 @@ import type { Block, BlockCell, BlockRow, Reader } from './reading.js';
 import { displayWidth } from './text.js';
 import { blankFurniture, gazetteLineKey, removeFurniture, removeRunningHeads } from './furniture.js';
 import { pairColumns, removeRepeatedHeaders } from './pdftotext-plain.js';
+import { denseHeader, denseTableAt } from './pdftotext-dense.js';
 
 const PAGE_NUMBER = /^\s*(?:[-—–－]+\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[-—–－]+)?\s*$/;
 const TOC_ENTRY = /^\s*(?:\d{1,3}\s*[.、．]|[-－]\s)/;
@@ -500,23 +501,32 @@ function readTables(p: PdfText): Block[] {
   const { lines, removed } = p;
   const blocks: Block[] = [];
   const offsets0 = lineOffsets(lines);
+  // Dense tables first (one space between cells): the column reading would cut them wrong.
+  for (let i = 0; i < lines.length; i++) {
+    if (removed[i] || !denseHeader(lines[i]!)) continue;
+    const t = denseTableAt(lines, offsets0, i, (k) => removed[k] === 1);
+    if (t) i = takeTable(p, blocks, t, i);
+  }
   for (let i = 0; i < lines.length; i++) {
     if (removed[i] || !isRowLine(lines[i]!)) continue;
     const t = tableAt(lines, offsets0, removed, i);
-    if (!t) continue;
-    blocks.push(t.block);
-    for (const k of t.skipped) blankFurniture(p, k);
-    let end = i;
-    for (const k of t.rowLines) {
-      end = Math.max(end, k);
-    }
-    for (const k of t.rowLines) {
-      lines[k] = pipeRow(lines[k]!);
-      removed[k] = 2;
-    }
-    i = Math.max(end, ...t.skipped);
+    if (t) i = takeTable(p, blocks, t, i);
   }
-  return blocks;
+  return blocks.sort((a, b) => a.startLine - b.startLine);
+}
+
+/** A table read: its block kept, its lines turned into pipe rows (2), its repeated headers blanked; returns its last line. */
+function takeTable(p: PdfText, blocks: Block[], t: Built, i: number): number {
+  const { lines, removed } = p;
+  blocks.push(t.block);
+  for (const k of t.skipped) blankFurniture(p, k);
+  let end = i;
+  for (const k of t.rowLines) {
+    end = Math.max(end, k);
+    lines[k] = pipeRow(lines[k]!);
+    removed[k] = 2;
+  }
+  return Math.max(end, ...t.skipped);
 }
 
 /** Cells point into the reader's text: each one's first text in its (pipe) line. */

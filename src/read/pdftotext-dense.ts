@@ -1,0 +1,235 @@
+/**
+ * Dense column tables of `pdftotext -layout`: a table with many narrow columns (a summary
+ * table of 13 columns on a portrait page) comes out with ONE space between its cells, and
+ * its positions drift: pdftotext keeps at least one space between words, so a longer number
+ * pushes everything to its right along, and a wrapped line below does not drift the same
+ * way. Gap columns and fixed positions do not find its columns; the order of the words does.
+ *
+ * What is read as one: a header line of four or more short words one space apart (no
+ * sentence punctuation, each word at most eight characters), the header's continuation
+ * lines, then rows numbered 1, 2, 3 … from the left edge, each followed by its wrapped
+ * lines (indented); the page furniture between pages and the header repeated after a page
+ * break are skipped. Columns are the header's words.
+ *
+ * - A row's first line: its words fill the columns from the left (one space apart there is
+ *   no room to tell an empty cell in the middle: an empty cell is the last ones).
+ * - A wrapped line (of a row, or of the header): its words go, in order, to the columns whose
+ *   first line holds text that can wrap (not a number), each to the nearest one by position
+ *   once the line is scaled to the first line's width (the drift grows to the right); a word
+ *   that starts with a closing mark (`²)`) stays with the word before it.
+ */
+import type { BlockCell, BlockRow, TableBlock } from './reading.js';
+import { displayWidth } from './text.js';
+
+/** A word of a line: its text, UTF-16 index (the character column pdftotext's grid counts). */
+interface Word {
+  text: string;
+  at: number;
+}
+
+const SENTENCE = /[。，；：:;！？]/;
+const INDEX = /^\d{1,3}$/;
+const NUMBER = /^[-+]?\d[\d.,]*$/;
+/** Closing marks: a word starting with one belongs to the word before it. */
+const CLOSING = /^[)）\]】²³%％]/;
+/** Most columns a header may have, and the longest header word. */
+const MAX_WORD = 8;
+
+const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
+
+/** The words of `s`: runs of non-space characters. */
+export function words(s: string): Word[] {
+  const out: Word[] = [];
+  const re = /\S+/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push({ text: m[0], at: m.index });
+  return out;
+}
+
+/** Words with those starting with a closing mark glued to the word before (one space kept). */
+function glued(ws: readonly Word[]): Word[] {
+  const out: Word[] = [];
+  for (const w of ws) {
+    const last = out[out.length - 1];
+    if (last && CLOSING.test(w.text)) out[out.length - 1] = { text: `${last.text} ${w.text}`, at: last.at };
+    else out.push({ ...w });
+  }
+  return out;
+}
+
+/** A dense header line: four or more short words, most one space apart, no sentence punctuation. */
+export function denseHeader(s: string): boolean {
+  if (blank(s) || s.length > 120 || SENTENCE.test(s) || s.trimStart().startsWith('|')) return false;
+  const ws = words(s);
+  if (ws.length < 4 || ws.some((w) => w.text.length > MAX_WORD) || NUMBER.test(ws[0]!.text)) return false;
+  let wide = 0;
+  for (let k = 1; k < ws.length; k++) if (ws[k]!.at - (ws[k - 1]!.at + ws[k - 1]!.text.length) >= 2) wide++;
+  return wide * 3 < ws.length;
+}
+
+/** Where the read table stands in the text: its lines (0-based) and the lines skipped. */
+export interface DenseTable {
+  block: TableBlock;
+  rowLines: number[];
+  skipped: number[];
+}
+
+/** The lines of the table from its header line `h`: header lines, rows (first and wrapped lines). */
+interface Layout {
+  header: number[];
+  rows: number[][];
+  skipped: number[];
+}
+
+/**
+ * The table whose header stands at line `h` (0-based), or null: at least two numbered rows
+ * (1, 2, …) must follow. `furniture(k)`: line k was blanked as page furniture.
+ */
+export function denseTableAt(
+  lines: readonly string[],
+  offsets: readonly number[],
+  h: number,
+  furniture: (k: number) => boolean,
+): DenseTable | null {
+  const lay = layoutFrom(lines, h, furniture);
+  if (!lay || lay.rows.length < 2) return null;
+  const columns = glued(words(lines[h]!));
+  const cell = (k: number, w: Word): BlockCell => ({ text: w.text, line: k + 1, column: w.at + 1, offset: offsets[k]! + w.at });
+  const header = readRow(lines, lay.header, columns.length, cell, true);
+  const rows = lay.rows.map((r) => readRow(lines, r, columns.length, cell, false));
+  const all = [...lay.header, ...lay.rows.flat()];
+  const last = Math.max(...all, ...lay.skipped);
+  return {
+    block: { kind: 'table', form: 'columns', startLine: h + 1, endLine: last + 1, header, rows },
+    rowLines: all,
+    skipped: lay.skipped,
+  };
+}
+
+/** The header lines, the rows and the skipped lines from line `h`, or null. */
+function layoutFrom(lines: readonly string[], h: number, furniture: (k: number) => boolean): Layout | null {
+  const header = [h];
+  let k = h + 1;
+  for (; k < lines.length && k <= h + 3 && !blank(lines[k]) && !isRowStart(lines[k]!, 1); k++) header.push(k);
+  const rows: number[][] = [];
+  const skipped: number[] = [];
+  const headKey = lines[h]!.replace(/\s+/g, '');
+  let next = 1;
+  while (k < lines.length) {
+    const s = lines[k]!;
+    if (isRowStart(s, next)) {
+      rows.push([k]);
+      next++;
+      k++;
+    } else if (rows.length > 0 && !blank(s) && s.startsWith(' ') && !isRowStart(s.trimStart(), next)) {
+      rows[rows.length - 1]!.push(k);
+      k++;
+    } else if (rows.length > 0 && (blank(s) || furniture(k))) {
+      // A page break: blank and furniture lines, then the header again (skipped) or the next row.
+      let j = k;
+      let page = false;
+      while (j < lines.length && (blank(lines[j]) || furniture(j))) page ||= furniture(j++);
+      if (!page) break;
+      let r = j;
+      if (lines[r] !== undefined && lines[r]!.replace(/\s+/g, '') === headKey) {
+        while (r < lines.length && !isRowStart(lines[r]!, next) && r < j + header.length) skipped.push(r++);
+      }
+      if (!isRowStart(lines[r] ?? '', next)) break;
+      k = r;
+    } else break;
+  }
+  return rows.length === 0 ? null : { header, rows, skipped };
+}
+
+/** A row's first line: its row number `n` at the left edge, then a word. */
+function isRowStart(s: string, n: number): boolean {
+  const ws = words(s);
+  return ws.length >= 2 && ws[0]!.at === 0 && INDEX.test(ws[0]!.text) && Number(ws[0]!.text) === n;
+}
+
+/** One row (or the header) from its lines: the first fills the columns, the others wrap into them. */
+function readRow(
+  lines: readonly string[],
+  at: readonly number[],
+  n: number,
+  cell: (k: number, w: Word) => BlockCell,
+  head: boolean,
+): BlockRow {
+  const first = at[0]!;
+  const ws = glued(words(lines[first]!));
+  const cells: BlockCell[] = [];
+  for (let c = 0; c < n; c++) {
+    const w = ws[c];
+    cells.push(w ? cell(first, w) : { text: '', line: first + 1, column: 1, offset: cell(first, { text: '', at: 0 }).offset });
+  }
+  // More words than columns: the rest join the last column.
+  for (let c = n; c < ws.length; c++) cells[n - 1]!.text += ` ${ws[c]!.text}`;
+  const open = cells.map((c, i) => i < ws.length && c.text !== '' && (head || !NUMBER.test(c.text)));
+  const g: Geometry = {
+    starts: ws.slice(0, n).map((w) => w.at),
+    width: lineEnd(lines[first]!),
+    centres: ws.slice(0, n).map(centre),
+  };
+  for (const k of at.slice(1)) wrapInto(cells, open, g, glued(words(lines[k]!)), lineEnd(lines[k]!), (w) => cell(k, w));
+  return { line: first + 1, cells };
+}
+
+const lineEnd = (s: string): number => s.trimEnd().length;
+/** Where a word's middle stands: its start, plus half its width (a CJK character two columns wide). */
+const centre = (w: Word): number => w.at + displayWidth(w.text) / 2;
+
+/**
+ * Where a row's columns stand: the first line's word starts and width, and the middle of
+ * each column's text on the latest line that held some.
+ */
+interface Geometry {
+  starts: number[];
+  width: number;
+  centres: number[];
+}
+
+/**
+ * A wrapped line's words into the open columns, in order. As many words as columns: one
+ * each. A lone word (nothing pushed it along): the column whose text on the lines above
+ * has its middle nearest. Several words: each to the nearest column start, the line
+ * scaled to the first line's width.
+ */
+function wrapInto(
+  cells: BlockCell[],
+  open: readonly boolean[],
+  g: Geometry,
+  ws: readonly Word[],
+  end: number,
+  cell: (w: Word) => BlockCell,
+): void {
+  const cand = open.map((o, i) => (o ? i : -1)).filter((i) => i >= 0);
+  if (cand.length === 0) return;
+  const scale = end > g.width && ws.length > 1 ? g.width / end : 1;
+  const placed = new Map<number, Word[]>();
+  let from = 0;
+  ws.forEach((w, x) => {
+    let best = from;
+    if (cand.length === ws.length) best = x;
+    else {
+      let d = Infinity;
+      for (let q = from; q < cand.length; q++) {
+        const e = ws.length === 1 ? Math.abs(centre(w) - g.centres[cand[q]!]!) : Math.abs(w.at * scale - g.starts[cand[q]!]!);
+        if (e < d) [d, best] = [e, q];
+      }
+    }
+    const c = cells[cand[best]!]!;
+    if (c.text === '') Object.assign(c, cell(w));
+    else c.text = joinCell(c.text, w.text);
+    placed.set(cand[best]!, [...(placed.get(cand[best]!) ?? []), w]);
+    from = best;
+  });
+  for (const [c, put] of placed) {
+    const last = put[put.length - 1]!;
+    g.centres[c] = (put[0]!.at + last.at + displayWidth(last.text)) / 2;
+  }
+}
+
+/** Wrapped text joined: no space between CJK characters, else one. */
+function joinCell(a: string, b: string): string {
+  if (a.charCodeAt(a.length - 1) > 0x2e7f && b.charCodeAt(0) > 0x2e7f) return a + b;
+  return `${a} ${b}`;
+}
