@@ -229,6 +229,46 @@ describe('pdftotext: column-aligned tables', () => {
     expect(r.value.src.lines[18]).toBe('附件 2');
   });
 
+  it('two-column tables: a centred header over rows one space apart, or rows with a wide gap and no header; a list without either stays text', () => {
+    const withHeader = [
+      '某某任免事项',
+      '姓名                        任命职务',
+      '谢 健 某区司法局副局长(试用期满)',
+      '曹加明 某区人民政府某某街道办事处副主任(试用期满)',
+      '',
+      '          — 1 —',
+      '\f姓名                       任命职务',
+      '张 瑛 某某(集团)有限公司副总经理(试用期满)',
+      '李晓林 某区民族宗教事务办公室副主任',
+      '姓名**免去职务**',
+      '',
+      '          — 2 —',
+      '\f结尾。',
+      '',
+    ].join('\n');
+    const r = read(withHeader);
+    const b = r.value.blocks as TableBlock[];
+    expect(b).toHaveLength(1);
+    expect(b[0]!.header.cells.map((c) => c.text)).toEqual(['姓名', '任命职务']);
+    expect(b[0]!.rows.map((row) => row.cells.map((c) => c.text))).toEqual([
+      ['谢 健', '某区司法局副局长(试用期满)'],
+      ['曹加明', '某区人民政府某某街道办事处副主任(试用期满)'],
+      ['张 瑛', '某某(集团)有限公司副总经理(试用期满)'],
+      ['李晓林', '某区民族宗教事务办公室副主任'],
+    ]);
+    expect([b[0]!.rows[2]!.line, b[0]!.rows[2]!.cells[1]!.column]).toEqual([8, 5]);
+    expect(r.value.src.removed![6]).toBe(1);
+    expect(r.value.src.lines[9]).toBe('姓名**免去职务**');
+    const wide = read(
+      '成员如下：\n王峰       某街道办事处副主任\n王晔菲      某局副局长\n卢维       某街道办事处副主任\n周德才 某委副书记\n',
+    );
+    const w = wide.value.blocks as TableBlock[];
+    expect(w.map((t) => [t.header.cells.map((c) => c.text), t.rows.length])).toEqual([[['', ''], 3]]);
+    expect(wide.value.src.lines[4]).toBe('周德才 某委副书记');
+    // The same names one space apart with no header: a list in the text, no table.
+    expect(read('成员如下：\n周德才 某委副书记\n赵 鹏 某街道办事处副主任\n皇甫冉 某局副局长\n').value.blocks).toEqual([]);
+  });
+
   it('a line of short words with no numbered rows under it is no dense table', () => {
     expect(read('甲 乙 丙 丁 戊\n一些 说明 文字 在此\n结尾。\n').value.blocks).toEqual([]);
     expect(read('序 名称 等 岸\n2 北新 区 左\n3 外环 区 左\n').value.blocks).toEqual([]);
@@ -301,11 +341,17 @@ describe('the sample printed to PDF, read back with pdftotext -layout', () => {
     expect(sluiceCodes(issue).map((c) => c[0])).toContain('SLUICE_NAME_MISMATCH');
   });
 
-  it('tables: the summary and stake tables cell for cell (counted exactly)', () => {
+  it('tables: 14 of the 26 cell for cell: the summary, the stake tables and the two-column tables (counted exactly)', () => {
     const mine = cellsOf(issue);
     const same = plain.tables.filter((t, k) => mine.includes(cellsOf(plain)[k]!)).map((t) => t.id);
-    expect(same).toEqual(['长府办-2023-22-t1', ...Array.from({ length: 10 }, (_, k) => `长府办-2023-22-t${k + 2}`)]);
-    expect(issue.tables.length).toBe(30);
+    expect(same).toEqual([
+      '长府办-2023-15-t1',
+      '长府办-2023-22-t1',
+      ...Array.from({ length: 10 }, (_, k) => `长府办-2023-22-t${k + 2}`),
+      '人事任免-1-t1',
+      '人事任免-1-t2',
+    ]);
+    expect(issue.tables.length).toBe(33);
     // The reader's own pipe rendering of a table is no damaged markup.
     expect(issue.anomalies.filter((a) => a.code === 'TABLE_DELIMITER_MISSING')).toEqual([]);
   });

@@ -127,7 +127,10 @@ function layoutFrom(lines: readonly string[], h: number, furniture: (k: number) 
       // A page break: blank and furniture lines, then the header again (skipped) or the next row.
       let j = k;
       let page = false;
-      while (j < lines.length && (blank(lines[j]) || furniture(j))) page ||= furniture(j++);
+      while (j < lines.length && (blank(lines[j]) || furniture(j))) {
+        if (furniture(j)) page = true;
+        j++;
+      }
       if (!page) break;
       let r = j;
       if (lines[r] !== undefined && lines[r]!.replace(/\s+/g, '') === headKey) {

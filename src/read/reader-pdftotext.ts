@@ -34,6 +34,7 @@ import { displayWidth } from './text.js';
 import { blankFurniture, gazetteLineKey, removeFurniture, removeRunningHeads } from './furniture.js';
 import { pairColumns, removeRepeatedHeaders } from './pdftotext-plain.js';
 import { denseHeader, denseTableAt } from './pdftotext-dense.js';
+import { twoCells, twoColumnTableAt } from './pdftotext-two.js';
 
 const PAGE_NUMBER = /^\s*(?:[-—–－]+\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[-—–－]+)?\s*$/;
 const TOC_ENTRY = /^\s*(?:\d{1,3}\s*[.、．]|[-－]\s)/;
@@ -505,6 +506,11 @@ function readTables(p: PdfText): Block[] {
   for (let i = 0; i < lines.length; i++) {
     if (removed[i] || !denseHeader(lines[i]!)) continue;
     const t = denseTableAt(lines, offsets0, i, (k) => removed[k] === 1);
+    if (t) i = takeTable(p, blocks, t, i);
+  }
+  for (let i = 0; i < lines.length; i++) {
+    if (removed[i] || !twoCells(lines[i]!)) continue;
+    const t = twoColumnTableAt(lines, offsets0, removed, i, (k) => removed[k] === 1);
     if (t) i = takeTable(p, blocks, t, i);
   }
   for (let i = 0; i < lines.length; i++) {
