@@ -36,6 +36,7 @@ const CLOSING = /^[)）\]】²³%％]/;
 const MAX_WORD = 8;
 
 const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
+const key = (s: string): string => s.replace(/\s+/g, '');
 
 /** The words of `s`: runs of non-space characters. */
 export function words(s: string): Word[] {
@@ -56,14 +57,14 @@ function glued(ws: readonly Word[]): Word[] {
   return out;
 }
 
-/** A dense header line: four or more short words, most one space apart, no sentence punctuation. */
+/**
+ * A header line of a numbered table: four or more short words from the left edge (a header
+ * indented to centre it over wide columns is the column reader's), no sentence punctuation.
+ */
 export function denseHeader(s: string): boolean {
-  if (blank(s) || s.length > 120 || SENTENCE.test(s) || s.trimStart().startsWith('|')) return false;
+  if (blank(s) || s[0] === ' ' || s.length > 120 || SENTENCE.test(s) || s.startsWith('|')) return false;
   const ws = words(s);
-  if (ws.length < 4 || ws.some((w) => w.text.length > MAX_WORD) || NUMBER.test(ws[0]!.text)) return false;
-  let wide = 0;
-  for (let k = 1; k < ws.length; k++) if (ws[k]!.at - (ws[k - 1]!.at + ws[k - 1]!.text.length) >= 2) wide++;
-  return wide * 3 < ws.length;
+  return ws.length >= 4 && !ws.some((w) => w.text.length > MAX_WORD) && !NUMBER.test(ws[0]!.text);
 }
 
 /** Where the read table stands in the text: its lines (0-based) and the lines skipped. */
@@ -94,8 +95,9 @@ export function denseTableAt(
   if (!lay || lay.rows.length < 2) return null;
   const columns = glued(words(lines[h]!));
   const cell = (k: number, w: Word): BlockCell => ({ text: w.text, line: k + 1, column: w.at + 1, offset: offsets[k]! + w.at });
-  const header = readRow(lines, lay.header, columns.length, cell, true);
-  const rows = lay.rows.map((r) => readRow(lines, r, columns.length, cell, false));
+  const refs = columns.map((w) => w.at);
+  const header = readRow(lines, lay.header, refs, cell, true);
+  const rows = lay.rows.map((r) => readRow(lines, r, refs, cell, false));
   const all = [...lay.header, ...lay.rows.flat()];
   const last = Math.max(...all, ...lay.skipped);
   return {
@@ -112,7 +114,8 @@ function layoutFrom(lines: readonly string[], h: number, furniture: (k: number) 
   for (; k < lines.length && k <= h + 3 && !blank(lines[k]) && !isRowStart(lines[k]!, 1); k++) header.push(k);
   const rows: number[][] = [];
   const skipped: number[] = [];
-  const headKey = lines[h]!.replace(/\s+/g, '');
+  const repeated = new Set<string>();
+  for (let t = Math.max(0, h - 3); t < k; t++) if (!blank(lines[t])) repeated.add(key(lines[t]!));
   let next = 1;
   while (k < lines.length) {
     const s = lines[k]!;
@@ -132,10 +135,9 @@ function layoutFrom(lines: readonly string[], h: number, furniture: (k: number) 
         j++;
       }
       if (!page) break;
+      // The lines repeated after it (the header, a title row above it) are skipped.
       let r = j;
-      if (lines[r] !== undefined && lines[r]!.replace(/\s+/g, '') === headKey) {
-        while (r < lines.length && !isRowStart(lines[r]!, next) && r < j + header.length) skipped.push(r++);
-      }
+      while (r < j + 4 && r < lines.length && !isRowStart(lines[r]!, next) && repeated.has(key(lines[r]!))) skipped.push(r++);
       if (!isRowStart(lines[r] ?? '', next)) break;
       k = r;
     } else break;
@@ -153,27 +155,55 @@ function isRowStart(s: string, n: number): boolean {
 function readRow(
   lines: readonly string[],
   at: readonly number[],
-  n: number,
+  refs: readonly number[],
   cell: (k: number, w: Word) => BlockCell,
   head: boolean,
 ): BlockRow {
+  const n = refs.length;
   const first = at[0]!;
   const ws = glued(words(lines[first]!));
-  const cells: BlockCell[] = [];
-  for (let c = 0; c < n; c++) {
-    const w = ws[c];
-    cells.push(w ? cell(first, w) : { text: '', line: first + 1, column: 1, offset: cell(first, { text: '', at: 0 }).offset });
-  }
-  // More words than columns: the rest join the last column.
-  for (let c = n; c < ws.length; c++) cells[n - 1]!.text += ` ${ws[c]!.text}`;
-  const open = cells.map((c, i) => i < ws.length && c.text !== '' && (head || !NUMBER.test(c.text)));
-  const g: Geometry = {
-    starts: ws.slice(0, n).map((w) => w.at),
-    width: lineEnd(lines[first]!),
-    centres: ws.slice(0, n).map(centre),
-  };
+  const place = placeFirst(ws, refs);
+  const cells: BlockCell[] = refs.map(() => ({ text: '', line: first + 1, column: 1, offset: cell(first, { text: '', at: 0 }).offset }));
+  const g: Geometry = { starts: [...refs], width: lineEnd(lines[first]!), centres: [...refs], head };
+  ws.forEach((w, x) => {
+    const c = place[x]!;
+    if (cells[c]!.text !== '') {
+      cells[c]!.text += ` ${w.text}`;
+      return;
+    }
+    cells[c] = cell(first, w);
+    g.starts[c] = w.at;
+    g.centres[c] = centre(w);
+  });
+  const open = cells.map((c) => c.text !== '' && (head || !NUMBER.test(c.text)));
   for (const k of at.slice(1)) wrapInto(cells, open, g, glued(words(lines[k]!)), lineEnd(lines[k]!), (w) => cell(k, w));
-  return { line: first + 1, cells };
+  return { line: first + 1, cells: cells.slice(0, n) };
+}
+
+/**
+ * The column of each word of a row's first line. As many words as columns or more (the
+ * rest join the last), or words mostly one space apart (no room to tell an empty cell): in
+ * order from the left. Fewer words, most gaps wide: each to the nearest header word's start, in
+ * order, leaving room for the words still to come.
+ */
+function placeFirst(ws: readonly Word[], refs: readonly number[]): number[] {
+  const n = refs.length;
+  let wide = 0;
+  for (let k = 1; k < ws.length; k++) if (ws[k]!.at - (ws[k - 1]!.at + ws[k - 1]!.text.length) >= 2) wide++;
+  if (ws.length >= n || wide * 2 <= ws.length - 1) return ws.map((_, x) => Math.min(x, n - 1));
+  const out: number[] = [];
+  let from = 0;
+  ws.forEach((w, x) => {
+    let best = from;
+    let d = Infinity;
+    for (let q = from; q <= n - (ws.length - x); q++) {
+      const e = Math.abs(w.at - refs[q]!);
+      if (e < d) [d, best] = [e, q];
+    }
+    out.push(best);
+    from = best + 1;
+  });
+  return out;
 }
 
 const lineEnd = (s: string): number => s.trimEnd().length;
@@ -188,6 +218,8 @@ interface Geometry {
   starts: number[];
   width: number;
   centres: number[];
+  /** A header row: its cells are centred (a lone word goes by middles), a body row's left-aligned (by starts). */
+  head: boolean;
 }
 
 /**
@@ -215,7 +247,7 @@ function wrapInto(
     else {
       let d = Infinity;
       for (let q = from; q < cand.length; q++) {
-        const e = ws.length === 1 ? Math.abs(centre(w) - g.centres[cand[q]!]!) : Math.abs(w.at * scale - g.starts[cand[q]!]!);
+        const e = ws.length === 1 && g.head ? Math.abs(centre(w) - g.centres[cand[q]!]!) : Math.abs(w.at * scale - g.starts[cand[q]!]!);
         if (e < d) [d, best] = [e, q];
       }
     }
