@@ -1,22 +1,28 @@
 /**
- * Dense column tables of `pdftotext -layout`: a table with many narrow columns (a summary
- * table of 13 columns on a portrait page) comes out with ONE space between its cells, and
- * its positions drift: pdftotext keeps at least one space between words, so a longer number
- * pushes everything to its right along, and a wrapped line below does not drift the same
- * way. Gap columns and fixed positions do not find its columns; the order of the words does.
+ * Numbered tables of `pdftotext -layout`, read from the order of their words. A table with
+ * many narrow columns (a summary table of 13 columns on a portrait page) comes out with ONE
+ * space between its cells, and its positions drift: pdftotext's grid counts one column per
+ * character and keeps at least one space between words, so a longer number pushes everything
+ * to its right along, and a wrapped line below does not drift the same way. Gap columns and
+ * fixed positions do not find its columns; the order of the words does.
  *
- * What is read as one: a header line of four or more short words one space apart (no
- * sentence punctuation, each word at most eight characters), the header's continuation
- * lines, then rows numbered 1, 2, 3 … from the left edge, each followed by its wrapped
- * lines (indented); the page furniture between pages and the header repeated after a page
- * break are skipped. Columns are the header's words.
+ * What is read as one: a header line from the left edge of four or more short words (no
+ * sentence punctuation, each at most eight characters; a header indented to centre it is the
+ * column reader's), its wrapped lines, then rows numbered 1, 2, 3 … from the left edge, each
+ * followed by its wrapped lines (indented). At a page break the furniture and the lines
+ * repeated from the table's head (the header, a title row above it) are skipped. Columns are
+ * the header's words.
  *
- * - A row's first line: its words fill the columns from the left (one space apart there is
- *   no room to tell an empty cell in the middle: an empty cell is the last ones).
- * - A wrapped line (of a row, or of the header): its words go, in order, to the columns whose
- *   first line holds text that can wrap (not a number), each to the nearest one by position
- *   once the line is scaled to the first line's width (the drift grows to the right); a word
- *   that starts with a closing mark (`²)`) stays with the word before it.
+ * - A row's first line: as many words as columns or more (the rest join the last cell with
+ *   a space), or words mostly one space apart (no room to tell an empty cell: the empty ones
+ *   are the last): in order from the left. Fewer words with wide gaps: each to the nearest
+ *   header word, in order.
+ * - A wrapped line: its words go, in order, to the columns whose first line holds text that
+ *   can wrap (not a number, in a body row): one each when there are as many; else each to the
+ *   nearest column start once the line is scaled to the first line's width (the drift grows
+ *   to the right); a lone word (nothing pushed it) to the nearest start in a body row (cells
+ *   are left-aligned) and to the nearest middle of the text above it in the header (centred).
+ *   A word that starts with a closing mark (`²)`) stays with the word before it.
  */
 import type { BlockCell, BlockRow, TableBlock } from './reading.js';
 import { displayWidth } from './text.js';
@@ -32,7 +38,7 @@ const INDEX = /^\d{1,3}$/;
 const NUMBER = /^[-+]?\d[\d.,]*$/;
 /** Closing marks: a word starting with one belongs to the word before it. */
 const CLOSING = /^[)）\]】²³%％]/;
-/** Most columns a header may have, and the longest header word. */
+/** The longest header word, in characters. */
 const MAX_WORD = 8;
 
 const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';

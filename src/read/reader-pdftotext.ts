@@ -23,8 +23,14 @@
  *   page break inside a table and the header rows Chromium/Word repeat after it are
  *   skipped. Each table is one block (`form: 'columns'`); in the text the core sees, its
  *   lines become pipe rows, marked as read into a block (removed = 2).
+ *   Before that, two other readings take the tables they recognise: numbered tables whose
+ *   header starts at the left edge, read from the order of their words (pdftotext-dense.ts:
+ *   narrow columns one space apart), and two-column tables (pdftotext-two.ts: a name and a
+ *   post under a centred header, or with a wide gap).
  * Plain `pdftotext` (no `-layout`) writes table cells one per line: those tables are not
- * recognised; the TOC, titles and furniture are handled as above.
+ * recognised (INPUT_TABLE_LAYOUT_LOST); the TOC, titles and furniture are handled as above,
+ * table headers repeated at page tops are blanked, and two-column tables written column
+ * after column are paired back (pdftotext-plain.ts).
  */
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
