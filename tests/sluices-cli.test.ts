@@ -209,6 +209,11 @@ describe('gongbao export: sluice files', () => {
     const gp = JSON.parse(readFileSync(join(dir, 'sluice-points.geojson'), 'utf8'));
     expect(gp.transformation.proj4).toBe(CRS);
     expect(gp.features).toHaveLength(143);
+    // RFC 7946 files: no crs member; the local files carry the definition given, for GIS tools
+    expect(g).not.toHaveProperty('crs');
+    expect(gp).not.toHaveProperty('crs');
+    for (const f of ['sluices.local.geojson', 'sluice-points.local.geojson'])
+      expect(JSON.parse(readFileSync(join(dir, f), 'utf8')).crs).toEqual({ type: 'name', properties: { name: CRS } });
     const [lon, lat] = g.features[0].geometry.coordinates[0][0];
     // 9.2 km west and 2.0 km south of the origin: about 121.370 E, 31.215 N
     expect(lon).toBeGreaterThan(121.36);
