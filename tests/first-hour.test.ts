@@ -12,6 +12,14 @@ import { safeName } from '../src/core/filenames.js';
 import { summaryLine } from '../src/write/text-report.js';
 import type { ValidationReport } from '../src/write/validate-report.js';
 import type { Anomaly } from '../src/model/anomaly.js';
+import { parseIssue } from '../src/parse.js';
+import { STDIN_NAME, displayName } from '../src/read/errors.js';
+import { jsonReport } from '../src/write/validate-report.js';
+import { sarifReport } from '../src/write/sarif.js';
+import { textReport } from '../src/write/text-report.js';
+import { reportChunks } from '../src/write/report.js';
+import { packageName } from '../src/write/datapackage.js';
+import { folderName } from '../src/cli/task.js';
 
 const SAMPLE = 'samples/changning-2023-02.txt';
 let tmp: string;
@@ -171,6 +179,43 @@ describe('file names cut where a word ends', () => {
     const names = readdirSync(join(tmp, 'export', 'docs'));
     expect(names).toContain('01-上海市长宁区人民政府对市政协十四届一次会议第-0564-号提案的….md');
     for (const f of names) expect(Buffer.byteLength(f.replace(/\.md$/, ''), 'utf8')).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('standard input: <stdin> for people, - in machine fields', () => {
+  const small = '关于印发《某办法》的通知\n\n长府办〔2023〕10号\n\n各部门：\n\n现印发给你们。\n\n某某人民政府\n2023年4月10日\n';
+  const issue = parseIssue(small, { name: STDIN_NAME });
+  const report: ValidationReport = {
+    version: '0',
+    failOn: 'error',
+    rules: {},
+    files: [
+      {
+        file: '-',
+        anomalies: [{ code: 'TOC_NOT_FOUND', severity: 'info', message: 'm', line: 1, column: 1, evidence: 'e', hint: 'h' } as Anomaly],
+      },
+    ],
+  };
+  it('source.name, the validate json report and the SARIF artifact say -; the SARIF artifact is described as standard input', () => {
+    expect(issue.source.name).toBe('-');
+    expect(JSON.parse(jsonReport(report)).files[0].file).toBe('-');
+    const run = JSON.parse(sarifReport(report)).runs[0];
+    expect(run.artifacts).toEqual([{ location: { uri: '-' }, description: { text: 'standard input (<stdin>)' } }]);
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('-');
+  });
+  it('the text report and report.html say <stdin>; the data package and the report title do not take - for a name', () => {
+    expect(textReport(report, { color: false })).toMatch(/^<stdin>/m);
+    const html = [...reportChunks(issue, small.split('\n'))].join('');
+    expect(html).toContain('<p>&lt;stdin&gt; · ');
+    expect(html).not.toMatch(/<h1>-<\/h1>|>- ·/);
+    expect(packageName(issue)).toBe('gazette');
+    expect(displayName('-')).toBe('<stdin>');
+    expect(displayName(null)).toBe('<stdin>');
+    expect(displayName('a.txt')).toBe('a.txt');
+  });
+  it('a batch export names the folder of standard input stdin (a file-system name) when the masthead has no year and issue', () => {
+    expect(folderName(issue, '-')).toBe('stdin');
+    expect(folderName(issue, 'dir/a.txt')).toBe('a');
   });
 });
 

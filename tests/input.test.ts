@@ -95,7 +95,7 @@ describe('CLI input and output', () => {
     expect(r.code).toBe(0);
     const issue = JSON.parse(r.stdout);
     expect(issue.documents).toHaveLength(22);
-    expect(issue.source.name).toBeNull();
+    expect(issue.source.name).toBe('-');
   });
   it('refuses inputs above --max-bytes before reading them', () => {
     const r = gongbao(['parse', 'samples/changning-2023-02.txt', '--max-bytes', '1000']);

@@ -241,7 +241,7 @@ describe('validate: SARIF artifact URIs', () => {
     expect(pathToUri('gazette\\a.txt')).toBe('gazette/a.txt');
     expect(pathToUri('/srv/gazette/a.txt')).toBe('file:///srv/gazette/a.txt');
     expect(pathToUri('C:\\gazette\\a.txt')).toBe('file:///C:/gazette/a.txt');
-    expect(pathToUri('-')).toBe('stdin');
+    expect(pathToUri('-')).toBe('-');
   });
 });
 
