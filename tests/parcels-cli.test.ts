@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { gongbao, gongbaoIn } from './helpers/cli.js';
+import { gongbaoIn } from './helpers/cli.js';
 import { parseCsv } from './helpers/csv.js';
 import { SAMPLE_PATH } from './helpers/sample.js';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gongbao, gongbaoIn } from './helpers/cli.js';
+import { gongbaoIn } from './helpers/cli.js';
 import { SAMPLE_PATH } from './helpers/sample.js';
 
 describe('gongbao extract appointments|rosters', () => {

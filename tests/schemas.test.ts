@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { schemas, jsonSchema } from '../src/write/schemas.js';
-import { gongbao, gongbaoIn } from './helpers/cli.js';
+import { gongbaoIn } from './helpers/cli.js';
 
 describe('schemas/', () => {
   it('holds exactly one file per registered record type, up to date (run `npm run schemas`)', async () => {
