@@ -150,6 +150,10 @@ describe('README examples', () => {
     for (const b of blocks.filter((x) => x.lang === 'sh')) for (const l of b.body.split('\n')) expect(l.startsWith('$ '), l).toBe(false);
   });
 
+  it('the README stays at most 300 lines (longer text goes to docs/)', () => {
+    expect(README.replace(/\n$/, '').split('\n').length).toBeLessThanOrEqual(300);
+  });
+
   it('matches: a … line stands for any run of lines', () => {
     expect(matches(['a', 'b', 'c'], ['a', '…', 'c'])).toBe(true);
     expect(matches(['a', 'c'], ['a', '…', 'c'])).toBe(true);
