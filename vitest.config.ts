@@ -8,5 +8,11 @@ export default defineConfig({
     globalSetup: ['tests/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Two files at a time. vitest's default on 2 cores is one worker (cores − 1), and many
+    // files wait on the CLI processes they start, leaving a core idle (docs/performance.md).
+    maxWorkers: 2,
+    // The test files share the modules of src/ within a worker instead of importing them
+    // afresh for each file: no file mocks a module or changes process-wide state.
+    isolate: false,
   },
 });

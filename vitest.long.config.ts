@@ -8,11 +8,13 @@ export default defineConfig({
     include: [
       'tests/long/**/*.test.ts',
       'tests/help-examples.test.ts',
+      'tests/readme-examples.test.ts',
       'tests/adversarial.test.ts',
       'tests/fuzz.test.ts',
       'tests/fuzz-output.test.ts',
       'tests/fuzz-names.test.ts',
       'tests/fuzz-damaged.test.ts',
+      'tests/damaged-bytes.test.ts',
       'tests/people-fuzz.test.ts',
       'tests/sequence.test.ts',
       'tests/sluices.test.ts',

@@ -13,7 +13,7 @@ import { collapseFloods } from './check/flood.js';
 import { append, type Result } from './model/result.js';
 
 export interface ParseOptions {
-  /** File name for provenance and messages; null for stdin / in-memory text. */
+  /** File name for provenance and messages; '-' for standard input, null (the default) for text without a name. */
   name?: string | null;
   /** Force an encoding instead of detecting it (bytes input only). */
   encoding?: Encoding;

@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../src/write/atomic.js';
 import { OutputError } from '../src/write/errors.js';
-import { gongbao } from './helpers/cli.js';
+import { gongbaoIn } from './helpers/cli.js';
 import { SAMPLE_PATH } from './helpers/sample.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'gongbao-atomic-'));
 
 describe('writeFileAtomic', () => {
-  it('writes a new file and refuses to replace one without force', () => {
+  it('writes a new file and refuses to replace one without force', async () => {
     const d = dir();
     const f = join(d, 'a.txt');
     writeFileAtomic(f, 'one');
@@ -22,7 +22,7 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(f, 'utf8')).toBe('two');
   });
 
-  it('refuses to write over a folder (an I/O failure, exit 3), even with force', () => {
+  it('refuses to write over a folder (an I/O failure, exit 3), even with force', async () => {
     const d = dir();
     mkdirSync(join(d, 'sub'));
     const err = (() => {
@@ -52,11 +52,11 @@ describe('writeFileAtomic', () => {
     expect(statSync(fifo).isFIFO()).toBe(true);
   });
 
-  it('gongbao parse / validate / extract -o a folder: a usage error that says so (exit 2), with or without --force', () => {
+  it('gongbao parse / validate / extract -o a folder: a usage error that says so (exit 2), with or without --force', async () => {
     const d = dir();
     for (const cmd of [['parse'], ['validate'], ['extract', 'documents']]) {
       for (const force of [[], ['--force']]) {
-        const r = gongbao([...cmd, SAMPLE_PATH, '-o', d, ...force]);
+        const r = await gongbaoIn([...cmd, SAMPLE_PATH, '-o', d, ...force]);
         expect(r.code, cmd.join(' ')).toBe(2);
         expect(r.stderr).toMatch(/is a folder; -o takes a file name/);
       }

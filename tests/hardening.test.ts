@@ -6,7 +6,7 @@ import { parseIssue, parseSource } from '../src/parse.js';
 import { buildExport } from '../src/write/export.js';
 import { safeName, uniqueNames } from '../src/core/filenames.js';
 import { runTask } from '../src/cli/task.js';
-import { gongbao } from './helpers/cli.js';
+import { gongbao, gongbaoIn } from './helpers/cli.js';
 import { BIN } from './helpers/sample.js';
 import * as textReportModule from '../src/write/text-report.js';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -17,7 +17,7 @@ const DUP = 'tests/fixtures/hardening/duplicate-ids.txt';
 describe('document ids are unique, suffixed ones too', () => {
   // A repeated 文号 gives 长府-2023-1 and 长府-2023-1-2; a section titled 【长府-2023-1】
   // gives its second document 长府-2023-1-2 as well, unless every id made is registered.
-  it('parse: no two documents or tables share an id', () => {
+  it('parse: no two documents or tables share an id', async () => {
     const issue = parseIssue(readFileSync(DUP), { name: DUP });
     const ids = issue.documents.map((d) => d.id);
     expect(ids).toHaveLength(4);
@@ -30,12 +30,12 @@ describe('document ids are unique, suffixed ones too', () => {
     const tables = files.map((f) => f.path).filter((p) => p.startsWith('tables/'));
     expect(tables).toHaveLength(4);
     expect(new Set(tables).size).toBe(4);
-    const r = gongbao(['export', DUP, '--out', join(tmp(), 'out')]);
+    const r = await gongbaoIn(['export', DUP, '--out', join(tmp(), 'out')]);
     expect(r.code).toBe(0);
   });
-  it('extract tables --out writes one file per table, none overwritten', () => {
+  it('extract tables --out writes one file per table, none overwritten', async () => {
     const dir = join(tmp(), 't');
-    const r = gongbao(['extract', 'tables', DUP, '--format', 'csv', '--out', dir]);
+    const r = await gongbaoIn(['extract', 'tables', DUP, '--format', 'csv', '--out', dir]);
     expect(r.code).toBe(0);
     expect(readdirSync(dir).filter((f) => f !== 'tables.csv')).toHaveLength(4);
   });
@@ -60,7 +60,7 @@ describe('an internal error in one file of a batch', () => {
 });
 
 describe('derived file names', () => {
-  it('bidi controls are removed from every derived file name', () => {
+  it('bidi controls are removed from every derived file name', async () => {
     expect(safeName('关于\u202egnp.exe的通知')).toBe('关于gnp.exe的通知');
     for (const c of [
       '\u202a',
@@ -93,12 +93,12 @@ describe('derived file names', () => {
 });
 
 describe('--max-bytes holds for every source', () => {
-  it('a device (/dev/zero) is refused once the limit is passed, exit 2', () => {
+  it('a device (/dev/zero) is refused once the limit is passed, exit 2', async () => {
     const r = gongbao(['parse', '/dev/zero', '--max-bytes', '100000']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('/dev/zero: input exceeds --max-bytes 100000');
   });
-  it('a pipe named as a file (<(yes)) and stdin are counted while read', () => {
+  it('a pipe named as a file (<(yes)) and stdin are counted while read', async () => {
     const fifo = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" parse --max-bytes 1000 <(yes)`], { encoding: 'utf8' });
     expect(fifo.status).toBe(2);
     expect(fifo.stderr).toMatch(/\/dev\/fd\/\d+: input exceeds --max-bytes 1000/);
@@ -106,21 +106,21 @@ describe('--max-bytes holds for every source', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('<stdin>: input exceeds --max-bytes 1000');
   });
-  it('a regular file under the limit is read whole, as before', () => {
+  it('a regular file under the limit is read whole, as before', async () => {
     const dir = tmp();
     const f = join(dir, 'a.txt');
     writeFileSync(f, '关于某事的通知\n正文。\n');
-    expect(gongbao(['parse', f, '--max-bytes', String(Buffer.byteLength('关于某事的通知\n正文。\n'))]).code).toBe(0);
-    expect(gongbao(['parse', f, '--max-bytes', '10']).code).toBe(2);
+    expect((await gongbaoIn(['parse', f, '--max-bytes', String(Buffer.byteLength('关于某事的通知\n正文。\n'))])).code).toBe(0);
+    expect((await gongbaoIn(['parse', f, '--max-bytes', '10'])).code).toBe(2);
   });
 });
 
 describe('batches', () => {
-  it('a FIFO in an input folder is named and skipped, and skipped inputs count as files in the summary', () => {
+  it('a FIFO in an input folder is named and skipped, and skipped inputs count as files in the summary', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'a.txt'), '关于某事的通知\n正文。\n');
     execFileSync('mkfifo', [join(dir, 'b.txt')]);
-    const r = gongbao(['export', dir, '--out', join(tmp(), 'out')]);
+    const r = await gongbaoIn(['export', dir, '--out', join(tmp(), 'out')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${join(dir, 'b.txt')}: skipped: a FIFO`);
     expect(r.stderr).toContain('2 files (1 failed)');
@@ -131,32 +131,32 @@ describe('terminal safety: control characters from the input are shown escaped',
   const EVIL = '\u001b]0;owned\u0007\u001b[2J';
   const text = `关于${EVIL}某事的通知\n(2023 年 4 月 10 日)\n长府〔2023〕7号\n各街道：\n正文\u001b[31m。\n`;
   const noControls = (s: string) => expect(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/.test(s)).toBe(false);
-  it('validate: the text report (titles, evidence, messages) and the github format', () => {
+  it('validate: the text report (titles, evidence, messages) and the github format', async () => {
     const dir = tmp();
     const f = join(dir, 'evil.txt');
     writeFileSync(f, text);
     for (const format of ['text', 'github']) {
-      const r = gongbao(['validate', f, '--format', format, '--fail-on', 'never']);
+      const r = await gongbaoIn(['validate', f, '--format', format, '--fail-on', 'never']);
       noControls(r.stdout);
       noControls(r.stderr);
       if (format === 'text') expect(r.stdout).toContain('\\x1b]0;owned\\x07\\x1b[2J');
     }
   });
-  it('the caret stays under its character when the evidence holds escaped controls', () => {
+  it('the caret stays under its character when the evidence holds escaped controls', async () => {
     const { caretLines } = textReportModule;
     const { text: shown, caret } = caretLines('a\u001bb', 3);
     expect(shown).toBe('a\\x1bb');
     expect(caret).toBe(' '.repeat(5) + '^');
   });
-  it('file names in messages and summaries', () => {
+  it('file names in messages and summaries', async () => {
     const dir = tmp();
     const f = join(dir, `a${EVIL}\u202e.txt`);
     writeFileSync(f, text);
-    const r = gongbao(['export', f, '--out', join(tmp(), 'o')]);
+    const r = await gongbaoIn(['export', f, '--out', join(tmp(), 'o')]);
     expect(r.code).toBe(0);
     noControls(r.stderr);
     expect(r.stderr).toContain('\\x1b]0;owned\\x07');
-    const missing = gongbao(['parse', join(dir, `missing${EVIL}.txt`)]);
+    const missing = await gongbaoIn(['parse', join(dir, `missing${EVIL}.txt`)]);
     expect(missing.code).toBe(2);
     noControls(missing.stderr);
     expect(missing.stderr).toContain('missing\\x1b]0;owned\\x07\\x1b[2J.txt');
@@ -212,7 +212,7 @@ describe('signals during an export', () => {
       expect(Number(m![1] ?? 0)).toBe(left.length);
       // The first issue's folder is whole or absent; the second was never written.
       const ref = join(dir, 'ref');
-      expect(gongbao(['export', 'samples/changning-2023-02.txt', '--out', ref, '-q']).code).toBe(0);
+      expect((await gongbaoIn(['export', 'samples/changning-2023-02.txt', '--out', ref, '-q'])).code).toBe(0);
       expect([0, files(ref).length]).toContain(left.length);
     });
   }
@@ -273,7 +273,7 @@ describe('evidence excerpts', () => {
     expect(far).toContain('X');
     expect(far.length).toBeLessThanOrEqual(EXCERPT_MAX + 2);
   });
-  it('damaged bytes on a 3 MB line: the evidence is an excerpt, not the line', () => {
+  it('damaged bytes on a 3 MB line: the evidence is an excerpt, not the line', async () => {
     const b = Buffer.from('正文'.repeat(500_000) + '\n', 'utf8');
     b[1_500_000] = 0xff;
     const issue = parseIssue(b);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { gongbao } from './helpers/cli.js';
+import { gongbaoIn } from './helpers/cli.js';
 import { parseCsv } from './helpers/csv.js';
 import { SAMPLE_PATH } from './helpers/sample.js';
 
@@ -12,15 +12,15 @@ const GRANT = fileURLToPath(new URL('./fixtures/parcels/grant-hectares.txt', imp
 const TWO = fileURLToPath(new URL('./fixtures/parcels/two-parcels-mu.txt', import.meta.url));
 
 describe('gongbao extract parcels|parcel-points', () => {
-  it('parcels as JSON and CSV', () => {
-    const r = gongbao(['extract', 'parcels', TWO]);
+  it('parcels as JSON and CSV', async () => {
+    const r = await gongbaoIn(['extract', 'parcels', TWO]);
     expect(r.code).toBe(0);
     const recs = JSON.parse(r.stdout);
     expect(recs.map((p: { name: string; statedArea: { unit: string } }) => [p.name, p.statedArea.unit])).toEqual([
       ['地块一界址点坐标表', '亩'],
       ['地块二界址点坐标表', '平方米'],
     ]);
-    const csv = parseCsv(gongbao(['extract', 'parcels', TWO, '--format', 'csv']).stdout);
+    const csv = parseCsv((await gongbaoIn(['extract', 'parcels', TWO, '--format', 'csv'])).stdout);
     const head = csv[0]!;
     const col = (name: string): string[] => csv.slice(1).map((row) => row[head.indexOf(name)]!);
     expect(col('computed_area')).toEqual(['5281.76', '2950']);
@@ -29,8 +29,8 @@ describe('gongbao extract parcels|parcel-points', () => {
     expect(col('check_area')).toEqual(['ok', 'ok']);
   });
 
-  it('parcel points as NDJSON, with arc roles', () => {
-    const r = gongbao(['extract', 'parcel-points', GRANT, '--format', 'ndjson']);
+  it('parcel points as NDJSON, with arc roles', async () => {
+    const r = await gongbaoIn(['extract', 'parcel-points', GRANT, '--format', 'ndjson']);
     expect(r.code).toBe(0);
     const pts = r.stdout
       .trim()
@@ -47,17 +47,17 @@ describe('gongbao extract parcels|parcel-points', () => {
     ]);
   });
 
-  it('the sample has none', () => {
-    const r = gongbao(['extract', 'parcels', SAMPLE_PATH]);
+  it('the sample has none', async () => {
+    const r = await gongbaoIn(['extract', 'parcels', SAMPLE_PATH]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([]);
   });
 });
 
 describe('gongbao export with parcels', () => {
-  it('writes parcels.csv, parcel-points.csv, parcels.local.geojson and parcel-points.local.geojson, the CSVs described in datapackage.json', () => {
+  it('writes parcels.csv, parcel-points.csv, parcels.local.geojson and parcel-points.local.geojson, the CSVs described in datapackage.json', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'gongbao-parcels-')), 'out');
-    const r = gongbao(['export', GRANT, '--out', out]);
+    const r = await gongbaoIn(['export', GRANT, '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('parcels 1 · parcelPoints 7');
     for (const f of ['parcels.csv', 'parcel-points.csv', 'parcels.local.geojson', 'parcel-points.local.geojson'])

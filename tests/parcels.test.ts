@@ -456,6 +456,13 @@ describe('outputs', () => {
       features: Array<{ geometry: { type: string; coordinates: any } | null; properties: Record<string, unknown> }>;
     };
     expect(gj.coordinateSystem.axisOrder).toEqual(['Y (east)', 'X (north)']);
+    // the legacy crs member GDAL reads: the system the text names, as a local engineering CRS
+    expect((gj as unknown as { crs: unknown }).crs).toEqual({
+      type: 'name',
+      properties: {
+        name: 'LOCAL_CS["某市独立坐标系统",LOCAL_DATUM["某市独立坐标系统",0],UNIT["metre",1],AXIS["Easting",EAST],AXIS["Northing",NORTH]]',
+      },
+    });
     expect(gj.features).toHaveLength(1);
     const [poly] = gj.features;
     expect(poly!.geometry!.type).toBe('Polygon');
@@ -474,6 +481,15 @@ describe('outputs', () => {
     expect(points[3]!.geometry).toEqual({ type: 'Point', coordinates: [48390, 32240] });
     expect(points[3]!.properties).toMatchObject({ kind: 'point', name: 'J4', arc: 'middle', radius: 30, crs: '某市独立坐标系统' });
     expect(points[3]!.properties).not.toHaveProperty('parcelRef');
+    expect(JSON.parse(parcelGeoJson(issue, 'points')).crs).toEqual((gj as unknown as { crs: unknown }).crs);
+  });
+
+  it('GeoJSON crs member: parcels naming different systems (or none) get a generic local plane', () => {
+    const issue = parseIssue(fixture('grant-hectares.txt'));
+    const twice = { ...issue, parcels: [issue.parcels[0]!, { ...issue.parcels[0]!, crs: null }] };
+    expect(JSON.parse(parcelGeoJson(twice)).crs.properties.name).toBe(
+      'LOCAL_CS["Local plane coordinates as printed in the gazette",LOCAL_DATUM["Local plane coordinates as printed in the gazette",0],UNIT["metre",1],AXIS["Easting",EAST],AXIS["Northing",NORTH]]',
+    );
   });
 
   it('the feature: kinds parcels and parcel-points, schemas parcel and parcel-point', async () => {

@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gongbao } from './helpers/cli.js';
+import { gongbaoIn } from './helpers/cli.js';
 import { SAMPLE_PATH } from './helpers/sample.js';
 
 describe('gongbao extract appointments|rosters', () => {
-  it('ndjson: one appointment record a line', () => {
-    const r = gongbao(['extract', 'appointments', SAMPLE_PATH, '--format', 'ndjson']);
+  it('ndjson: one appointment record a line', async () => {
+    const r = await gongbaoIn(['extract', 'appointments', SAMPLE_PATH, '--format', 'ndjson']);
     expect(r.code).toBe(0);
     const recs = r.stdout
       .trim()
@@ -25,8 +25,8 @@ describe('gongbao extract appointments|rosters', () => {
     });
   });
 
-  it('csv: one row per position, rows of one record share its id', () => {
-    const r = gongbao(['extract', 'appointments', SAMPLE_PATH, '--format', 'csv']);
+  it('csv: one row per position, rows of one record share its id', async () => {
+    const r = await gongbaoIn(['extract', 'appointments', SAMPLE_PATH, '--format', 'csv']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe(
@@ -42,15 +42,15 @@ describe('gongbao extract appointments|rosters', () => {
     );
   });
 
-  it('rosters: json and csv (one row per member)', () => {
-    const j = gongbao(['extract', 'rosters', SAMPLE_PATH]);
+  it('rosters: json and csv (one row per member)', async () => {
+    const j = await gongbaoIn(['extract', 'rosters', SAMPLE_PATH]);
     expect(j.code).toBe(0);
     const rosters = JSON.parse(j.stdout);
     expect(rosters.map((r: { body: string; members: unknown[] }) => [r.body, r.members.length])).toEqual([
       ['长宁区打击野生动植物非法贸易联席会议', 20],
       ['长宁区中医药发展领导小组', 32],
     ]);
-    const c = gongbao(['extract', 'rosters', SAMPLE_PATH, '--format', 'csv']);
+    const c = await gongbaoIn(['extract', 'rosters', SAMPLE_PATH, '--format', 'csv']);
     const lines = c.stdout.trim().split('\n');
     expect(lines[0]).toBe('roster_id,body,document_id,note,order,role,name,name_raw,position,source,line');
     expect(lines).toHaveLength(1 + 52);
@@ -59,9 +59,9 @@ describe('gongbao extract appointments|rosters', () => {
     );
   });
 
-  it('export writes appointments.csv and rosters.csv, described in datapackage.json', () => {
+  it('export writes appointments.csv and rosters.csv, described in datapackage.json', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'gb-people-')), 'out');
-    const r = gongbao(['export', SAMPLE_PATH, '--out', out, '--quiet']);
+    const r = await gongbaoIn(['export', SAMPLE_PATH, '--out', out, '--quiet']);
     expect(r.code).toBe(0);
     expect(readFileSync(join(out, 'appointments.csv'), 'utf8').trim().split('\n')).toHaveLength(29);
     expect(readFileSync(join(out, 'rosters.csv'), 'utf8').trim().split('\n')).toHaveLength(53);

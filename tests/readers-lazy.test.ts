@@ -1,11 +1,14 @@
 /** cheerio is loaded only when the input holds an HTML table: plain text pays nothing. */
 import { readFileSync } from 'node:fs';
-import { expect, it } from 'vitest';
-import { cheerioLoaded } from '../src/read/html-table.js';
-import { parseIssue } from '../src/parse.js';
+import { expect, it, vi } from 'vitest';
 import { SAMPLE_BYTES } from './helpers/sample.js';
 
-it('the plain sample and pipes without |---| do not load cheerio; converter Markdown with <table> does', () => {
+it('the plain sample and pipes without |---| do not load cheerio; converter Markdown with <table> does', async () => {
+  // Fresh modules: the files of a worker share theirs (isolate: false), and another file may
+  // have parsed an HTML table already.
+  vi.resetModules();
+  const { cheerioLoaded } = await import('../src/read/html-table.js');
+  const { parseIssue } = await import('../src/parse.js');
   expect(cheerioLoaded()).toBe(false);
   parseIssue(SAMPLE_BYTES);
   parseIssue(new Uint8Array(readFileSync('tests/fixtures/readers/changning-2023-02.nosep.txt')));

@@ -11,7 +11,7 @@ import type { Issue } from '../src/model/issue.js';
 // @ts-expect-error: a plain ES module without types
 import { converterMarkdown, withoutDelimiters } from '../scripts/converter-forms.mjs';
 import { SAMPLE, SAMPLE_BYTES } from './helpers/sample.js';
-import { gongbao } from './helpers/cli.js';
+import { gongbaoIn } from './helpers/cli.js';
 
 const MD_PATH = 'tests/fixtures/readers/changning-2023-02.md';
 const NOSEP_PATH = 'tests/fixtures/readers/changning-2023-02.nosep.txt';
@@ -63,12 +63,12 @@ const cells = (i: Issue) =>
   }));
 
 describe('the converter forms of the sample are up to date', () => {
-  it('tests/fixtures/readers/ holds what scripts/converter-forms.mjs writes (node scripts/converter-forms.mjs)', () => {
+  it('tests/fixtures/readers/ holds what scripts/converter-forms.mjs writes (node scripts/converter-forms.mjs)', async () => {
     expect(readFileSync(MD_PATH, 'utf8') === converterMarkdown(SAMPLE)).toBe(true);
     expect(readFileSync(NOSEP_PATH, 'utf8') === withoutDelimiters(SAMPLE)).toBe(true);
   });
 
-  it('the Markdown form has what the test relies on: HTML tables with rowspan and colspan, headings, furniture, images', () => {
+  it('the Markdown form has what the test relies on: HTML tables with rowspan and colspan, headings, furniture, images', async () => {
     const md = readFileSync(MD_PATH, 'utf8');
     expect(md).toMatch(/<td rowspan="\d+">/);
     expect(md).toMatch(/<td colspan="2">/);
@@ -88,12 +88,12 @@ for (const [form, path, reader, added] of [
   describe(`the sample as ${form}`, () => {
     const issue = parseIssue(new Uint8Array(readFileSync(path)), { name: path });
 
-    it(`is read by the ${reader} reader, named in source`, () => {
+    it(`is read by the ${reader} reader, named in source`, async () => {
       expect(issue.source.reader).toBe(reader);
       expect(plain.source.reader).toBe('text');
     });
 
-    it('gives the same 22 documents: title, 文号, date, attachments', () => {
+    it('gives the same 22 documents: title, 文号, date, attachments', async () => {
       expect(issue.documents).toHaveLength(22);
       expect(docs(issue)).toEqual(docs(plain));
       expect(noPositions(issue.toc)).toEqual(noPositions(plain.toc));
@@ -101,36 +101,36 @@ for (const [form, path, reader, added] of [
       expect(noPositions(issue.sections)).toEqual(noPositions(plain.sections));
     });
 
-    it('gives the same citations, those inside table cells too', () => {
+    it('gives the same citations, those inside table cells too', async () => {
       expect(issue.citations).toHaveLength(plain.citations.length);
       expect(noPositions(issue.citations)).toEqual(noPositions(plain.citations));
     });
 
-    it('gives the same 26 logical tables, cell by cell', () => {
+    it('gives the same 26 logical tables, cell by cell', async () => {
       expect(issue.tables).toHaveLength(26);
       expect(cells(issue)).toEqual(cells(plain));
     });
 
-    it('gives the same 26 appointments and 2 rosters', () => {
+    it('gives the same 26 appointments and 2 rosters', async () => {
       expect(issue.appointments).toHaveLength(26);
       expect(noPositions(issue.appointments)).toEqual(noPositions(plain.appointments));
       expect(noPositions(issue.rosters)).toEqual(noPositions(plain.rosters));
     });
 
-    it('gives the same 10 sluices and 143 stakes', () => {
+    it('gives the same 10 sluices and 143 stakes', async () => {
       expect(issue.sluices).toHaveLength(10);
       expect(issue.points).toHaveLength(143);
       expect(noPositions(issue.sluices)).toEqual(noPositions(plain.sluices));
       expect(noPositions(issue.points)).toEqual(noPositions(plain.points));
     });
 
-    it('adds only the anomalies of its form, named', () => {
+    it('adds only the anomalies of its form, named', async () => {
       const want = { ...codes(plain) };
       for (const [k, n] of Object.entries(added)) want[k] = (want[k] ?? 0) + n;
       expect(codes(issue)).toEqual(want);
     });
 
-    it('keeps line numbers 1:1 with its file: every table row and stake points into it', () => {
+    it('keeps line numbers 1:1 with its file: every table row and stake points into it', async () => {
       const lines = readFileSync(path, 'utf8').split('\n');
       expect(issue.source.lines).toBe(lines.length - (lines[lines.length - 1] === '' ? 1 : 0));
       for (const t of issue.tables)
@@ -145,22 +145,22 @@ for (const [form, path, reader, added] of [
 }
 
 describe('gongbao parse on the converter forms (the built CLI: cheerio bundled, loaded on demand)', () => {
-  it('converter Markdown: detected, the same counts as the sample', () => {
-    const r = gongbao(['parse', MD_PATH]);
+  it('converter Markdown: detected, the same counts as the sample', async () => {
+    const r = await gongbaoIn(['parse', MD_PATH]);
     expect(r.code).toBe(0);
     const i = JSON.parse(r.stdout) as Issue;
     expect(i.source.reader).toBe('markdown');
     expect([i.documents.length, i.tables.length, i.appointments.length, i.sluices.length, i.points.length]).toEqual([22, 26, 26, 10, 143]);
   });
 
-  it('--from text reads the same Markdown as plain text: its HTML tables are then no tables', () => {
-    const i = JSON.parse(gongbao(['parse', '--from', 'text', MD_PATH]).stdout) as Issue;
+  it('--from text reads the same Markdown as plain text: its HTML tables are then no tables', async () => {
+    const i = JSON.parse((await gongbaoIn(['parse', '--from', 'text', MD_PATH])).stdout) as Issue;
     expect(i.source.reader).toBe('text');
     expect(i.tables).toHaveLength(0);
   });
 
-  it('pipes without |---|: the same counts as the sample, each run reported', () => {
-    const r = gongbao(['parse', NOSEP_PATH]);
+  it('pipes without |---|: the same counts as the sample, each run reported', async () => {
+    const r = await gongbaoIn(['parse', NOSEP_PATH]);
     const i = JSON.parse(r.stdout) as Issue;
     expect([i.documents.length, i.tables.length, i.appointments.length, i.sluices.length, i.points.length]).toEqual([22, 26, 26, 10, 143]);
     expect(i.anomalies.filter((a) => a.code === 'TABLE_DELIMITER_MISSING')).toHaveLength(45);

@@ -15,6 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LONG } from './fuzz-helpers.js';
 
 /**
  * Every example of the README runs as written. The convention (stated in the README):
@@ -29,6 +30,7 @@ import { fileURLToPath } from 'node:url';
  *   its stdout, or its stderr when it prints nothing on stdout (summaries); a line `…`
  *   stands for any number of lines.
  * Other lines of sh blocks (npm ci, npm link …) are not run here.
+ * `npm test` runs one block per command (see `everyday`); `npm run test:long` runs them all.
  */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -120,11 +122,25 @@ function nonEmpty(path: string): boolean {
 
 const shBlocks = blocks.map((b, i) => ({ b, i })).filter(({ b }) => b.lang === 'sh' && examples(b).length > 0);
 
+/** The commands of gongbao: each has an example in the README. */
+const COMMANDS = ['parse', 'export', 'extract', 'plot', 'validate', 'rules', 'schema'];
+/**
+ * `npm test` runs, for each command, the first block that has an example of it (at least one
+ * run of every command as the README writes it); `npm run test:long` runs every block.
+ */
+const everyday = shBlocks.filter(({ b }, k) =>
+  COMMANDS.some(
+    (cmd) =>
+      examples(b).some((e) => e.command.startsWith(`gongbao ${cmd} `)) &&
+      shBlocks.findIndex(({ b: x }) => examples(x).some((e) => e.command.startsWith(`gongbao ${cmd} `))) === k,
+  ),
+);
+
 describe('README examples', () => {
   it('are found, and every command of gongbao --help has one', () => {
     const all = shBlocks.flatMap(({ b }) => examples(b).map((e) => e.command));
     expect(all.length).toBeGreaterThan(15);
-    for (const cmd of ['parse', 'export', 'extract', 'plot', 'validate', 'rules', 'schema']) {
+    for (const cmd of COMMANDS) {
       expect(
         all.some((c) => c.startsWith(`gongbao ${cmd} `)),
         cmd,
@@ -134,6 +150,10 @@ describe('README examples', () => {
     for (const b of blocks.filter((x) => x.lang === 'sh')) for (const l of b.body.split('\n')) expect(l.startsWith('$ '), l).toBe(false);
   });
 
+  it('the README stays at most 300 lines (longer text goes to docs/)', () => {
+    expect(README.replace(/\n$/, '').split('\n').length).toBeLessThanOrEqual(300);
+  });
+
   it('matches: a … line stands for any run of lines', () => {
     expect(matches(['a', 'b', 'c'], ['a', '…', 'c'])).toBe(true);
     expect(matches(['a', 'c'], ['a', '…', 'c'])).toBe(true);
@@ -141,7 +161,7 @@ describe('README examples', () => {
     expect(matches(['a', 'b'], ['a', '…', 'c'])).toBe(false);
   });
 
-  for (const { b, i } of shBlocks) {
+  for (const { b, i } of LONG ? shBlocks : everyday) {
     const list = examples(b);
     const expected = outputOf(i);
     const needsJq = list.some((e) => /\|\s*jq\b/.test(e.command));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { schemas, jsonSchema } from '../src/write/schemas.js';
-import { gongbao } from './helpers/cli.js';
+import { gongbaoIn } from './helpers/cli.js';
 
 describe('schemas/', () => {
   it('holds exactly one file per registered record type, up to date (run `npm run schemas`)', async () => {
@@ -34,11 +34,11 @@ describe('schemas/', () => {
     expect(defs.filter((d) => d.description === '1-based line in the original file')).toHaveLength(1);
   });
   it('gongbao schema prints them', async () => {
-    const list = gongbao(['schema']);
+    const list = await gongbaoIn(['schema']);
     expect(list.stdout.trim().split('\n')).toEqual(Object.keys(await schemas()));
-    const doc = gongbao(['schema', 'document']);
+    const doc = await gongbaoIn(['schema', 'document']);
     expect(JSON.parse(doc.stdout)).toEqual(await jsonSchema('document'));
-    expect(gongbao(['schema', 'nope']).code).toBe(2);
+    expect((await gongbaoIn(['schema', 'nope'])).code).toBe(2);
   });
   it('package.json version and the CLI version agree', async () => {
     const { VERSION } = await import('../src/version.js');

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gongbao } from './helpers/cli.js';
+import { gongbaoIn } from './helpers/cli.js';
 import { parseCsv } from './helpers/csv.js';
 import { SAMPLE_PATH } from './helpers/sample.js';
 
@@ -11,8 +11,8 @@ import { SAMPLE_PATH } from './helpers/sample.js';
 const CRS = '+proj=tmerc +lat_0=31.23545148 +lon_0=121.46716061 +k=1 +x_0=0 +y_0=0 +ellps=krass +units=m +no_defs';
 
 describe('gongbao extract sluices|points', () => {
-  it('sluices as JSON: ten records with geometry and checks', () => {
-    const r = gongbao(['extract', 'sluices', SAMPLE_PATH]);
+  it('sluices as JSON: ten records with geometry and checks', async () => {
+    const r = await gongbaoIn(['extract', 'sluices', SAMPLE_PATH]);
     expect(r.code).toBe(0);
     const recs = JSON.parse(r.stdout);
     expect(recs).toHaveLength(10);
@@ -25,8 +25,8 @@ describe('gongbao extract sluices|points', () => {
     });
   });
 
-  it('sluices as CSV: every column, computed geometry and check results', () => {
-    const r = gongbao(['extract', 'sluices', SAMPLE_PATH, '--format', 'csv']);
+  it('sluices as CSV: every column, computed geometry and check results', async () => {
+    const r = await gongbaoIn(['extract', 'sluices', SAMPLE_PATH, '--format', 'csv']);
     expect(r.code).toBe(0);
     const rows = parseCsv(r.stdout);
     expect(rows[0]).toEqual([
@@ -112,8 +112,8 @@ describe('gongbao extract sluices|points', () => {
     ]);
   });
 
-  it('points as NDJSON: 143 stakes', () => {
-    const r = gongbao(['extract', 'points', SAMPLE_PATH, '--format', 'ndjson']);
+  it('points as NDJSON: 143 stakes', async () => {
+    const r = await gongbaoIn(['extract', 'points', SAMPLE_PATH, '--format', 'ndjson']);
     expect(r.code).toBe(0);
     const recs = r.stdout
       .trim()
@@ -141,9 +141,9 @@ describe('gongbao extract sluices|points', () => {
 });
 
 describe('gongbao export: sluice files', () => {
-  it('without --crs: CSVs, local GeoJSON and plots, no WGS84 GeoJSON', () => {
+  it('without --crs: CSVs, local GeoJSON and plots, no WGS84 GeoJSON', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'gb-sluice-')), 'out');
-    const r = gongbao(['export', SAMPLE_PATH, '--out', dir, '--quiet']);
+    const r = await gongbaoIn(['export', SAMPLE_PATH, '--out', dir, '--quiet']);
     expect(r.code).toBe(0);
     expect(existsSync(join(dir, 'sluices.geojson'))).toBe(false);
     expect(existsSync(join(dir, 'sluice-points.geojson'))).toBe(false);
@@ -199,9 +199,9 @@ describe('gongbao export: sluice files', () => {
     expect(pkg.resources.map((x: { name: string }) => x.name)).toEqual(expect.arrayContaining(['sluices', 'sluice-points']));
   });
 
-  it('with --crs: WGS84 GeoJSON in the west of the city centre; a bad definition is a usage error', () => {
+  it('with --crs: WGS84 GeoJSON in the west of the city centre; a bad definition is a usage error', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'gb-sluice-')), 'out');
-    const r = gongbao(['export', SAMPLE_PATH, '--out', dir, '--quiet', '--crs', CRS]);
+    const r = await gongbaoIn(['export', SAMPLE_PATH, '--out', dir, '--quiet', '--crs', CRS]);
     expect(r.code).toBe(0);
     const g = JSON.parse(readFileSync(join(dir, 'sluices.geojson'), 'utf8'));
     expect(g.transformation.proj4).toBe(CRS);
@@ -209,22 +209,27 @@ describe('gongbao export: sluice files', () => {
     const gp = JSON.parse(readFileSync(join(dir, 'sluice-points.geojson'), 'utf8'));
     expect(gp.transformation.proj4).toBe(CRS);
     expect(gp.features).toHaveLength(143);
+    // RFC 7946 files: no crs member; the local files carry the definition given, for GIS tools
+    expect(g).not.toHaveProperty('crs');
+    expect(gp).not.toHaveProperty('crs');
+    for (const f of ['sluices.local.geojson', 'sluice-points.local.geojson'])
+      expect(JSON.parse(readFileSync(join(dir, f), 'utf8')).crs).toEqual({ type: 'name', properties: { name: CRS } });
     const [lon, lat] = g.features[0].geometry.coordinates[0][0];
     // 9.2 km west and 2.0 km south of the origin: about 121.370 E, 31.215 N
     expect(lon).toBeGreaterThan(121.36);
     expect(lon).toBeLessThan(121.38);
     expect(lat).toBeGreaterThan(31.2);
     expect(lat).toBeLessThan(31.23);
-    const bad = gongbao(['export', SAMPLE_PATH, '--out', join(dir, 'x'), '--crs', '+proj=nonsense']);
+    const bad = await gongbaoIn(['export', SAMPLE_PATH, '--out', join(dir, 'x'), '--crs', '+proj=nonsense']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--crs: not a usable proj4 definition/);
   });
 });
 
 describe('gongbao plot sluices', () => {
-  it('one SVG per sluice, to scale, with scale bar, north arrow, labels and anomalies', () => {
+  it('one SVG per sluice, to scale, with scale bar, north arrow, labels and anomalies', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gb-plot-'));
-    const r = gongbao(['plot', 'sluices', SAMPLE_PATH, '--out', dir]);
+    const r = await gongbaoIn(['plot', 'sluices', SAMPLE_PATH, '--out', dir]);
     expect(r.code).toBe(0);
     expect(readdirSync(dir)).toHaveLength(10);
     const svg = readFileSync(join(dir, 'sluice-05.svg'), 'utf8');
@@ -235,7 +240,7 @@ describe('gongbao plot sluices', () => {
     expect(svg).toContain('JZD15: 1443.6 m NW of the other stakes, off the map');
     expect(svg).toContain('POINT_OUTLIER, SHARED_POINT');
     for (let i = 1; i <= 14; i++) expect(svg).toContain(`>JZD${i}</text>`);
-    const again = gongbao(['plot', 'sluices', SAMPLE_PATH, '--out', dir]);
+    const again = await gongbaoIn(['plot', 'sluices', SAMPLE_PATH, '--out', dir]);
     expect(again.code).toBe(2);
   });
 });

@@ -961,6 +961,16 @@ describe('writers draw what the records link', () => {
     const { issue } = run([squareSpec('甲河泵闸'), squareSpec('乙港水闸', -7000, 3000)]);
     const polygon = (): unknown => JSON.parse(localGeoJson(issue)).features[0].geometry.coordinates[0];
     expect(polygon()).toHaveLength(9);
+    // the crs member GDAL reads: the local plane as an engineering CRS, or the --crs definition
+    const local =
+      'LOCAL_CS["Shanghai city-construction plane (上海城建坐标系)",LOCAL_DATUM["Shanghai city-construction plane (上海城建坐标系)",0],UNIT["metre",1],AXIS["Easting",EAST],AXIS["Northing",NORTH]]';
+    for (const layer of ['polygons', 'points'] as const) {
+      expect(JSON.parse(localGeoJson(issue, layer)).crs).toEqual({ type: 'name', properties: { name: local } });
+      expect(JSON.parse(localGeoJson(issue, layer, '+proj=tmerc +k=1')).crs).toEqual({
+        type: 'name',
+        properties: { name: '+proj=tmerc +k=1' },
+      });
+    }
     // JZD1, JZD3, JZD5 run clockwise: written counter-clockwise and closed
     issue.sluices[0]!.geometry.rings[0]!.pointRefs = [0, 2, 4];
     expect(polygon()).toEqual([

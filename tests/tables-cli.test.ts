@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gongbao } from './helpers/cli.js';
+import { gongbao, gongbaoIn } from './helpers/cli.js';
 import { parseCsv } from './helpers/csv.js';
 import { Table } from '../src/model/table.js';
 
@@ -11,25 +11,25 @@ const tmp = mkdtempSync(join(tmpdir(), 'gongbao-tables-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('gongbao extract tables', () => {
-  it('json: every table, each valid against the schema', () => {
-    const r = gongbao(['extract', 'tables', SAMPLE]);
+  it('json: every table, each valid against the schema', async () => {
+    const r = await gongbaoIn(['extract', 'tables', SAMPLE]);
     expect(r.code).toBe(0);
     const tables = JSON.parse(r.stdout) as unknown[];
     expect(tables).toHaveLength(26);
     for (const t of tables) expect(() => Table.parse(t)).not.toThrow();
   });
 
-  it('ndjson: one table a line; --table narrows to one', () => {
-    const all = gongbao(['extract', 'tables', SAMPLE, '--format', 'ndjson']);
+  it('ndjson: one table a line; --table narrows to one', async () => {
+    const all = await gongbaoIn(['extract', 'tables', SAMPLE, '--format', 'ndjson']);
     expect(all.stdout.trim().split('\n')).toHaveLength(26);
-    const one = gongbao(['extract', 'tables', SAMPLE, '--format', 'ndjson', '--table', '长府办-2023-22-t3']);
+    const one = await gongbaoIn(['extract', 'tables', SAMPLE, '--format', 'ndjson', '--table', '长府办-2023-22-t3']);
     const lines = one.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!).caption.text).toBe('(2) 外环西河泵闸');
   });
 
-  it('csv --table: one table, typed values, a row per data row', () => {
-    const r = gongbao(['extract', 'tables', SAMPLE, '--format', 'csv', '--table', '长府办-2023-22-t3']);
+  it('csv --table: one table, typed values, a row per data row', async () => {
+    const r = await gongbaoIn(['extract', 'tables', SAMPLE, '--format', 'csv', '--table', '长府办-2023-22-t3']);
     expect(r.code).toBe(0);
     const rows = parseCsv(r.stdout);
     expect(rows[0]).toEqual(['line', '序号', '岸别', '桩号', '城建坐标 Y(m)', '城建坐标 X(m)', '备注']);
@@ -37,15 +37,15 @@ describe('gongbao extract tables', () => {
     expect(rows[4]).toEqual(['2597', '4', '右岸', 'JZD4', '-11911.471', '580.332', '']);
   });
 
-  it('csv --table of a table with group rows has a group column', () => {
-    const rows = parseCsv(gongbao(['extract', 'tables', SAMPLE, '--format', 'csv', '--table', '长府办-2023-13-t1']).stdout);
+  it('csv --table of a table with group rows has a group column', async () => {
+    const rows = parseCsv((await gongbaoIn(['extract', 'tables', SAMPLE, '--format', 'csv', '--table', '长府办-2023-13-t1'])).stdout);
     expect(rows[0]).toEqual(['line', 'group', '序号', '填写字段', '是否必填', '备注样例']);
     expect(rows.find((r) => r[0] === '796')).toEqual(['796', '推送对象为个人用户', '1', '姓名', '是', '张三']);
   });
 
-  it('csv --out DIR: every table and the index; refuses to overwrite without --force', () => {
+  it('csv --out DIR: every table and the index; refuses to overwrite without --force', async () => {
     const dir = join(tmp, 'out');
-    const r = gongbao(['extract', 'tables', SAMPLE, '--format', 'csv', '--out', dir]);
+    const r = await gongbaoIn(['extract', 'tables', SAMPLE, '--format', 'csv', '--out', dir]);
     expect(r.code).toBe(0);
     const files = readdirSync(dir).sort();
     expect(files).toHaveLength(27);
@@ -81,27 +81,27 @@ describe('gongbao extract tables', () => {
       '长府办-2023-10-t1.csv',
     ]);
     for (const row of index.slice(1)) expect(files).toContain(row[12]);
-    const again = gongbao(['extract', 'tables', SAMPLE, '--format', 'csv', '--out', dir]);
+    const again = await gongbaoIn(['extract', 'tables', SAMPLE, '--format', 'csv', '--out', dir]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('exists; use --force');
-    expect(gongbao(['extract', 'tables', SAMPLE, '--format', 'csv', '--out', dir, '--force']).code).toBe(0);
+    expect((await gongbaoIn(['extract', 'tables', SAMPLE, '--format', 'csv', '--out', dir, '--force'])).code).toBe(0);
   });
 
-  it('usage errors exit 2 with a one-line message', () => {
-    const none = gongbao(['extract', 'tables', SAMPLE, '--format', 'csv']);
+  it('usage errors exit 2 with a one-line message', async () => {
+    const none = await gongbaoIn(['extract', 'tables', SAMPLE, '--format', 'csv']);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('--table ID');
-    const missing = gongbao(['extract', 'tables', SAMPLE, '--table', 'nope']);
+    const missing = await gongbaoIn(['extract', 'tables', SAMPLE, '--table', 'nope']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no table nope');
-    const outJson = gongbao(['extract', 'tables', SAMPLE, '--out', join(tmp, 'x')]);
+    const outJson = await gongbaoIn(['extract', 'tables', SAMPLE, '--out', join(tmp, 'x')]);
     expect(outJson.code).toBe(2);
   });
 
-  it('reads stdin and a file without tables', () => {
+  it('reads stdin and a file without tables', async () => {
     const f = join(tmp, 'none.txt');
     writeFileSync(f, '没有表格的文字。\n');
-    const r = gongbao(['extract', 'tables', f]);
+    const r = await gongbaoIn(['extract', 'tables', f]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([]);
     const s = gongbao(['extract', 'tables', '-', '--format', 'ndjson'], { input: '| a | b |\n|---|---|\n| 1 | 2 |\n' });
@@ -110,9 +110,9 @@ describe('gongbao extract tables', () => {
 });
 
 describe('gongbao export: tables', () => {
-  it('writes tables.csv and tables/<id>.csv, described in datapackage.json', () => {
+  it('writes tables.csv and tables/<id>.csv, described in datapackage.json', async () => {
     const dir = join(tmp, 'export');
-    const r = gongbao(['export', SAMPLE, '--out', dir, '-q']);
+    const r = await gongbaoIn(['export', SAMPLE, '--out', dir, '-q']);
     expect(r.code).toBe(0);
     const index = parseCsv(readFileSync(join(dir, 'tables.csv'), 'utf8'));
     expect(index).toHaveLength(27);

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync, chmodSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio';
-import { gongbao } from './helpers/cli.js';
+import { gongbao, gongbaoIn } from './helpers/cli.js';
 import { gongbaoUnprivileged, sharedTempDir } from './helpers/unprivileged.js';
 import { miniIssue, type MiniDoc } from './helpers/mini.js';
 import { SAMPLE_PATH } from './helpers/sample.js';
@@ -61,29 +61,33 @@ beforeAll(() => {
   file('warn.txt', WARN);
 });
 
-const run = (args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}) =>
-  gongbao(['validate', ...args], { cwd: opts.cwd ?? dir, ...opts });
+// In this process (gongbaoIn) unless the test feeds standard input; the sample's runs below
+// and tests/first-hour.test.ts start the built CLI as a user does.
+const run = async (args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}) =>
+  opts.input !== undefined
+    ? gongbao(['validate', ...args], { cwd: opts.cwd ?? dir, ...opts })
+    : gongbaoIn(['validate', ...args], { cwd: opts.cwd ?? dir, ...(opts.env ? { env: opts.env } : {}) });
 
 describe('validate: exit codes', () => {
-  it('0 when nothing reaches --fail-on (default error)', () => {
-    expect(run(['clean.txt']).code).toBe(0);
-    expect(run(['warn.txt']).code).toBe(0);
+  it('0 when nothing reaches --fail-on (default error)', async () => {
+    expect((await run(['clean.txt'])).code).toBe(0);
+    expect((await run(['warn.txt'])).code).toBe(0);
   });
-  it('1 when something does', () => {
-    expect(run(['bad.txt']).code).toBe(1);
-    expect(run(['warn.txt', '--fail-on', 'warning']).code).toBe(1);
-    expect(run(['bad.txt', '--fail-on', 'never']).code).toBe(0);
+  it('1 when something does', async () => {
+    expect((await run(['bad.txt'])).code).toBe(1);
+    expect((await run(['warn.txt', '--fail-on', 'warning'])).code).toBe(1);
+    expect((await run(['bad.txt', '--fail-on', 'never'])).code).toBe(0);
   });
-  it('2 on a usage error', () => {
-    expect(run(['clean.txt', '--format', 'xml']).code).toBe(2);
-    expect(run(['clean.txt', '--fail-on', 'sometimes']).code).toBe(2);
-    const r = run(['clean.txt', '--rule', 'NO_SUCH_RULE=off']);
+  it('2 on a usage error', async () => {
+    expect((await run(['clean.txt', '--format', 'xml'])).code).toBe(2);
+    expect((await run(['clean.txt', '--fail-on', 'sometimes'])).code).toBe(2);
+    const r = await run(['clean.txt', '--rule', 'NO_SUCH_RULE=off']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown rule NO_SUCH_RULE');
-    expect(run(['clean.txt', '--rule', 'TEXT_REPEATED=loud']).code).toBe(2);
+    expect((await run(['clean.txt', '--rule', 'TEXT_REPEATED=loud'])).code).toBe(2);
   });
-  it('2 on unreadable input, naming it, while the other files are still checked (worst wins)', () => {
-    const r = run(['missing.txt', 'bad.txt', '--format', 'json']);
+  it('2 on unreadable input, naming it, while the other files are still checked (worst wins)', async () => {
+    const r = await run(['missing.txt', 'bad.txt', '--format', 'json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('missing.txt: cannot read');
     const report = JSON.parse(r.stdout);
@@ -99,21 +103,21 @@ describe('validate: exit codes', () => {
     ]);
     expect(report.exitCode).toBe(2);
   });
-  it('several files: the worst status wins', () => {
-    expect(run(['clean.txt', 'warn.txt']).code).toBe(0);
-    expect(run(['clean.txt', 'bad.txt', 'warn.txt']).code).toBe(1);
-    expect(run(['clean.txt', 'warn.txt', '--fail-on', 'warning']).code).toBe(1);
+  it('several files: the worst status wins', async () => {
+    expect((await run(['clean.txt', 'warn.txt'])).code).toBe(0);
+    expect((await run(['clean.txt', 'bad.txt', 'warn.txt'])).code).toBe(1);
+    expect((await run(['clean.txt', 'warn.txt', '--fail-on', 'warning'])).code).toBe(1);
   });
-  it('reads standard input', () => {
-    const r = run(['-', '--format', 'json'], { input: BAD });
+  it('reads standard input', async () => {
+    const r = await run(['-', '--format', 'json'], { input: BAD });
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).files[0].file).toBe('-');
   });
 });
 
 describe('validate: text format', () => {
-  it('groups by document, starts each anomaly with file:line:column, shows a caret, ends with counts', () => {
-    const r = run(['bad.txt']);
+  it('groups by document, starts each anomaly with file:line:column, shows a caret, ends with counts', async () => {
+    const r = await run(['bad.txt']);
     const lines = r.stdout.split('\n');
     const at = lines.findIndex((l) => l.startsWith('bad.txt:') && l.includes('TEXT_REPEATED'));
     expect(lines[at]).toMatch(/^bad\.txt:\d+:14: warning: «各街道办事处,新城镇政府:» is written twice in a row \[TEXT_REPEATED\]$/);
@@ -129,11 +133,11 @@ describe('validate: text format', () => {
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 
-  it('says so when there is nothing', () => {
-    expect(run(['clean.txt']).stdout).toBe('✔ no anomalies · 1 file checked\n');
+  it('says so when there is nothing', async () => {
+    expect((await run(['clean.txt'])).stdout).toBe('✔ no anomalies · 1 file checked\n');
   });
 
-  it('colour only on a terminal and never with NO_COLOR', () => {
+  it('colour only on a terminal and never with NO_COLOR', async () => {
     expect(useColor({}, {}, true)).toBe(true);
     expect(useColor({}, {}, false)).toBe(false);
     expect(useColor({}, { NO_COLOR: '1' }, true)).toBe(false);
@@ -143,11 +147,11 @@ describe('validate: text format', () => {
     expect(useColor({}, { FORCE_COLOR: '1' }, false)).toBe(true);
     // Through the CLI: FORCE_COLOR stands in for a terminal.
     const env = { NO_COLOR: '', FORCE_COLOR: '1' };
-    expect(run(['bad.txt'], { env }).stdout).toMatch(/\x1b\[/);
-    expect(run(['bad.txt'], { env: { ...env, NO_COLOR: '1' } }).stdout).not.toMatch(/\x1b\[/);
+    expect((await run(['bad.txt'], { env })).stdout).toMatch(/\x1b\[/);
+    expect((await run(['bad.txt'], { env: { ...env, NO_COLOR: '1' } })).stdout).not.toMatch(/\x1b\[/);
   });
 
-  it('cuts long evidence around the spot and keeps the caret under it (CJK = 2 columns)', () => {
+  it('cuts long evidence around the spot and keeps the caret under it (CJK = 2 columns)', async () => {
     const long = '甲'.repeat(100) + '乙' + '丙'.repeat(100);
     const { text, caret } = caretLines(long, 101, 40);
     expect(text.startsWith('…') && text.endsWith('…')).toBe(true);
@@ -157,7 +161,7 @@ describe('validate: text format', () => {
     expect(caretLines('短', 9)).toEqual({ text: '短', caret: null });
   });
 
-  it('reports the sample', () => {
+  it('reports the sample', async () => {
     const r = gongbao(['validate', SAMPLE_PATH, '--fail-on', 'never']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`${SAMPLE_PATH}:142:24: warning: «各街道办事处,新泾镇政府:» is written twice in a row [TEXT_REPEATED]`);
@@ -168,8 +172,8 @@ describe('validate: text format', () => {
 });
 
 describe('validate: json format', () => {
-  it('lists the anomalies of each file with counts', () => {
-    const r = run(['bad.txt', 'clean.txt', '--format', 'json']);
+  it('lists the anomalies of each file with counts', async () => {
+    const r = await run(['bad.txt', 'clean.txt', '--format', 'json']);
     const report = JSON.parse(r.stdout);
     expect(report.tool).toBe('gongbao');
     expect(report.failOn).toBe('error');
@@ -182,9 +186,9 @@ describe('validate: json format', () => {
     expect(() => ValidationReport.parse(report)).not.toThrow();
   });
 
-  it('matches the validation-report schema with unreadable files, rules and a baseline too', () => {
-    run(['bad.txt', '--format', 'json', '-o', 'schema-base.json', '--force']);
-    const r = run(['bad.txt', 'missing.txt', '--format', 'json', '--rule', 'TEXT_REPEATED=info', '--baseline', 'schema-base.json']);
+  it('matches the validation-report schema with unreadable files, rules and a baseline too', async () => {
+    await run(['bad.txt', '--format', 'json', '-o', 'schema-base.json', '--force']);
+    const r = await run(['bad.txt', 'missing.txt', '--format', 'json', '--rule', 'TEXT_REPEATED=info', '--baseline', 'schema-base.json']);
     const report = JSON.parse(r.stdout);
     expect(report.counts.baselined).toBe(2);
     expect(ValidationReport.safeParse(report).success).toBe(true);
@@ -193,8 +197,8 @@ describe('validate: json format', () => {
 });
 
 describe('validate: sarif format', () => {
-  it('is valid SARIF 2.1.0 (vendored OASIS schema) with rules, regions and fingerprints', () => {
-    const r = run(['bad.txt', 'missing.txt', '--format', 'sarif']);
+  it('is valid SARIF 2.1.0 (vendored OASIS schema) with rules, regions and fingerprints', async () => {
+    const r = await run(['bad.txt', 'missing.txt', '--format', 'sarif']);
     expect(r.code).toBe(2);
     const log = JSON.parse(r.stdout);
     const ok = validateSarif(log);
@@ -218,7 +222,7 @@ describe('validate: sarif format', () => {
     expect(run0.invocations[0].toolExecutionNotifications[0].message.text).toContain('cannot read');
   });
 
-  it('the sample gives valid SARIF too, with info as note and --rule levels in the rules', () => {
+  it('the sample gives valid SARIF too, with info as note and --rule levels in the rules', async () => {
     const r = gongbao(['validate', SAMPLE_PATH, '--format', 'sarif', '--rule', 'NAME_VARIANT=error', '--rule', 'TEXT_REPEATED=off']);
     const log = JSON.parse(r.stdout);
     expect(validateSarif(log)).toBe(true);
@@ -236,18 +240,18 @@ describe('validate: sarif format', () => {
 });
 
 describe('validate: SARIF artifact URIs', () => {
-  it('relative paths stay relative (code scanning resolves them against the checkout), others become file URIs', () => {
+  it('relative paths stay relative (code scanning resolves them against the checkout), others become file URIs', async () => {
     expect(pathToUri('gazette/2023 第2期.txt')).toBe('gazette/2023%20%E7%AC%AC2%E6%9C%9F.txt');
     expect(pathToUri('gazette\\a.txt')).toBe('gazette/a.txt');
     expect(pathToUri('/srv/gazette/a.txt')).toBe('file:///srv/gazette/a.txt');
     expect(pathToUri('C:\\gazette\\a.txt')).toBe('file:///C:/gazette/a.txt');
-    expect(pathToUri('-')).toBe('stdin');
+    expect(pathToUri('-')).toBe('-');
   });
 });
 
 describe('validate: github format', () => {
-  it('prints one workflow command per anomaly', () => {
-    const r = run(['bad.txt', '--format', 'github']);
+  it('prints one workflow command per anomaly', async () => {
+    const r = await run(['bad.txt', '--format', 'github']);
     const lines = r.stdout.trim().split('\n');
     expect(lines.find((l) => l.includes('TEXT_REPEATED'))).toMatch(
       /^::warning file=bad\.txt,line=\d+,col=14,title=TEXT_REPEATED::«各街道办事处,新城镇政府:» is written twice in a row \(某府-2023-2\)\. Delete the duplicated text$/,
@@ -257,18 +261,18 @@ describe('validate: github format', () => {
     );
     expect(lines.pop()).toBe('gongbao: 2 anomalies (1 error, 1 warning, 0 info) in 1 file');
   });
-  it('escapes data and properties as GitHub requires', () => {
+  it('escapes data and properties as GitHub requires', async () => {
     expect(escapeData('100% done\r\nnext')).toBe('100%25 done%0D%0Anext');
     expect(escapeProperty('a,b:c%')).toBe('a%2Cb%3Ac%25');
     const odd = file('a,b:c.txt', BAD);
     expect(odd).toContain('a,b:c.txt');
-    expect(run(['a,b:c.txt', '--format', 'github']).stdout).toContain('file=a%2Cb%3Ac.txt,');
+    expect((await run(['a,b:c.txt', '--format', 'github'])).stdout).toContain('file=a%2Cb%3Ac.txt,');
   });
 });
 
 describe('validate: junit format', () => {
-  it('has one test case per rule; failures at or above --fail-on, the rest in system-out', () => {
-    const r = run(['bad.txt', '--format', 'junit']);
+  it('has one test case per rule; failures at or above --fail-on, the rest in system-out', async () => {
+    const r = await run(['bad.txt', '--format', 'junit']);
     const $ = load(r.stdout, { xml: true });
     expect($('testsuites').attr('tests')).toBe(String(RULES));
     const suite = $('testsuite');
@@ -282,8 +286,8 @@ describe('validate: junit format', () => {
     expect($('testcase[name="TEXT_REPEATED"] system-out').text()).toContain('«各街道办事处,新城镇政府:»');
     expect($('testcase[name="TEXT_REPEATED"]').attr('classname')).toBe('gongbao.structure');
   });
-  it('--fail-on warning makes warnings failures; off rules are skipped; unreadable files error', () => {
-    const r = run(['bad.txt', 'missing.txt', '--format', 'junit', '--fail-on', 'warning', '--rule', 'NAME_VARIANT=off']);
+  it('--fail-on warning makes warnings failures; off rules are skipped; unreadable files error', async () => {
+    const r = await run(['bad.txt', 'missing.txt', '--format', 'junit', '--fail-on', 'warning', '--rule', 'NAME_VARIANT=off']);
     const $ = load(r.stdout, { xml: true });
     expect($('testsuite').first().attr('failures')).toBe('2');
     expect($('testcase[name="NAME_VARIANT"] skipped')).toHaveLength(1);
@@ -293,12 +297,12 @@ describe('validate: junit format', () => {
 });
 
 describe('validate: --rule', () => {
-  it('turns a rule off or changes its severity, and the exit code follows', () => {
-    const off = JSON.parse(run(['bad.txt', '--format', 'json', '--rule', 'DATE_AFTER_PUBLICATION=off']).stdout);
+  it('turns a rule off or changes its severity, and the exit code follows', async () => {
+    const off = JSON.parse((await run(['bad.txt', '--format', 'json', '--rule', 'DATE_AFTER_PUBLICATION=off'])).stdout);
     expect(off.files[0].anomalies.map((a: { code: string }) => a.code)).toEqual(['TEXT_REPEATED']);
-    expect(run(['bad.txt', '--rule', 'DATE_AFTER_PUBLICATION=off']).code).toBe(0);
-    expect(run(['warn.txt', '--rule', 'TEXT_REPEATED=error']).code).toBe(1);
-    const info = JSON.parse(run(['warn.txt', '--format', 'json', '--rule', 'TEXT_REPEATED=info']).stdout);
+    expect((await run(['bad.txt', '--rule', 'DATE_AFTER_PUBLICATION=off'])).code).toBe(0);
+    expect((await run(['warn.txt', '--rule', 'TEXT_REPEATED=error'])).code).toBe(1);
+    const info = JSON.parse((await run(['warn.txt', '--format', 'json', '--rule', 'TEXT_REPEATED=info'])).stdout);
     expect(info.files[0].anomalies[0].severity).toBe('info');
     expect(info.rules).toEqual({ TEXT_REPEATED: 'info' });
     expect(parseRuleFlag('NAME_VARIANT=off')).toEqual(['NAME_VARIANT', 'off']);
@@ -307,37 +311,37 @@ describe('validate: --rule', () => {
 });
 
 describe('validate: config file', () => {
-  it('.gongbaorc.json in the working directory sets rule levels and failOn', () => {
+  it('.gongbaorc.json in the working directory sets rule levels and failOn', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'gongbao-rc-'));
     writeFileSync(join(cwd, 'warn.txt'), WARN);
-    expect(gongbao(['validate', 'warn.txt'], { cwd }).code).toBe(0);
+    expect((await gongbaoIn(['validate', 'warn.txt'], { cwd })).code).toBe(0);
     writeFileSync(join(cwd, '.gongbaorc.json'), JSON.stringify({ failOn: 'warning' }));
-    expect(gongbao(['validate', 'warn.txt'], { cwd }).code).toBe(1);
+    expect((await gongbaoIn(['validate', 'warn.txt'], { cwd })).code).toBe(1);
     // Flags win over the file.
-    expect(gongbao(['validate', 'warn.txt', '--fail-on', 'error'], { cwd }).code).toBe(0);
+    expect((await gongbaoIn(['validate', 'warn.txt', '--fail-on', 'error'], { cwd })).code).toBe(0);
     writeFileSync(join(cwd, '.gongbaorc.json'), JSON.stringify({ failOn: 'warning', rules: { TEXT_REPEATED: 'off' } }));
-    expect(gongbao(['validate', 'warn.txt'], { cwd }).code).toBe(0);
-    expect(gongbao(['validate', 'warn.txt', '--rule', 'TEXT_REPEATED=warning'], { cwd }).code).toBe(1);
+    expect((await gongbaoIn(['validate', 'warn.txt'], { cwd })).code).toBe(0);
+    expect((await gongbaoIn(['validate', 'warn.txt', '--rule', 'TEXT_REPEATED=warning'], { cwd })).code).toBe(1);
   });
 
-  it('--config names another file; a bad config is a usage error naming the file', () => {
+  it('--config names another file; a bad config is a usage error naming the file', async () => {
     const cfg = file('strict.json', JSON.stringify({ rules: { TEXT_REPEATED: 'error' } }));
-    expect(run(['warn.txt', '--config', cfg]).code).toBe(1);
+    expect((await run(['warn.txt', '--config', cfg])).code).toBe(1);
     const bad = file('bad-rc.json', JSON.stringify({ rules: { NOPE: 'off' } }));
-    const r = run(['warn.txt', '--config', bad]);
+    const r = await run(['warn.txt', '--config', bad]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('bad-rc.json: unknown rule NOPE');
     const typo = file('typo-rc.json', JSON.stringify({ failon: 'warning' }));
-    expect(run(['warn.txt', '--config', typo]).stderr).toContain('unknown key failon');
+    expect((await run(['warn.txt', '--config', typo])).stderr).toContain('unknown key failon');
     const broken = file('broken-rc.json', '{ "failOn": ');
-    expect(run(['warn.txt', '--config', broken]).code).toBe(2);
-    expect(run(['warn.txt', '--config', 'no-such-rc.json']).code).toBe(2);
+    expect((await run(['warn.txt', '--config', broken])).code).toBe(2);
+    expect((await run(['warn.txt', '--config', 'no-such-rc.json'])).code).toBe(2);
   });
 });
 
 describe('validate: --baseline', () => {
-  it('reports only anomalies not in an earlier json report, matched by code, document and evidence', () => {
-    const base = run(['bad.txt', '--format', 'json', '-o', 'base.json', '--force']);
+  it('reports only anomalies not in an earlier json report, matched by code, document and evidence', async () => {
+    const base = await run(['bad.txt', '--format', 'json', '-o', 'base.json', '--force']);
     expect(base.code).toBe(1);
     // Later: lines added at the top (every line moves) and a new irregularity in a new document.
     const edited = BAD.replace('目 录', '\n\n目 录').replace(
@@ -345,17 +349,17 @@ describe('validate: --baseline', () => {
       '某某区人民政府关于开展丙项工作的通知\n\n(2023 年 5 月 1 日)\n\n某府〔2023〕3号\n\n各单位：\n\n**特此通知。**\n\n某某区人民政府公报',
     );
     file('bad-edited.txt', edited);
-    const r = run(['bad-edited.txt', '--format', 'json', '--baseline', 'base.json']);
+    const r = await run(['bad-edited.txt', '--format', 'json', '--baseline', 'base.json']);
     const report = JSON.parse(r.stdout);
     expect(report.files[0].anomalies.map((a: { code: string }) => a.code)).toEqual(['DOCUMENT_NOT_IN_TOC', 'STRAY_MARKUP']);
     expect(report.files[0].baselined).toBe(2);
     expect(report.counts.baselined).toBe(2);
     // The old error is known: only warnings remain, so the run passes.
     expect(r.code).toBe(0);
-    expect(run(['bad-edited.txt', '--baseline', 'base.json']).stdout).toContain('2 known from the baseline not shown');
+    expect((await run(['bad-edited.txt', '--baseline', 'base.json'])).stdout).toContain('2 known from the baseline not shown');
   });
 
-  it('a fixed anomaly simply disappears; an anomaly known once hides one occurrence only', () => {
+  it('a fixed anomaly simply disappears; an anomaly known once hides one occurrence only', async () => {
     const b = new Baseline([{ code: 'X', evidence: 'e', documentId: 'd' }]);
     const a = { code: 'X', severity: 'warning' as const, message: '', line: 1, column: 1, evidence: 'e', hint: '', documentId: 'd' };
     expect(b.filter([a, { ...a, line: 9 }])).toEqual([{ ...a, line: 9 }]);
@@ -366,23 +370,23 @@ describe('validate: --baseline', () => {
     expect(() => Baseline.fromJson({ hello: 1 })).toThrow();
   });
 
-  it('an unreadable baseline is a usage error', () => {
+  it('an unreadable baseline is a usage error', async () => {
     file('not-a-report.json', '{"hello": 1}');
-    expect(run(['bad.txt', '--baseline', 'not-a-report.json']).code).toBe(2);
-    expect(run(['bad.txt', '--baseline', 'missing.json']).code).toBe(2);
+    expect((await run(['bad.txt', '--baseline', 'not-a-report.json'])).code).toBe(2);
+    expect((await run(['bad.txt', '--baseline', 'missing.json'])).code).toBe(2);
   });
 });
 
 describe('validate: output file', () => {
-  it('-o writes the report atomically and refuses to overwrite without --force', () => {
-    expect(run(['bad.txt', '--format', 'sarif', '-o', 'out.sarif']).code).toBe(1);
+  it('-o writes the report atomically and refuses to overwrite without --force', async () => {
+    expect((await run(['bad.txt', '--format', 'sarif', '-o', 'out.sarif'])).code).toBe(1);
     expect(JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')).version).toBe('2.1.0');
-    const again = run(['bad.txt', '--format', 'sarif', '-o', 'out.sarif']);
+    const again = await run(['bad.txt', '--format', 'sarif', '-o', 'out.sarif']);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('exists');
   });
 
-  it('an unreadable input file among others (permissions) is named', () => {
+  it('an unreadable input file among others (permissions) is named', async () => {
     // Root reads a file of mode 0o000: the CLI then runs without the capabilities that let it (tests/helpers/unprivileged.ts).
     const cwd = sharedTempDir('gongbao-locked-');
     try {
@@ -402,7 +406,7 @@ describe('validate: output file', () => {
 });
 
 describe('rules', () => {
-  it('prints the catalogue as text, json and markdown', () => {
+  it('prints the catalogue as text, json and markdown', async () => {
     const text = gongbao(['rules']);
     expect(text.code).toBe(0);
     expect(text.stdout.split('\n')[0]).toMatch(/^CODE +SEVERITY +GROUP +DESCRIPTION$/);

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
-import { InputError, STDIN_LABEL } from '../read/errors.js';
+import { InputError, STDIN_LABEL, STDIN_NAME } from '../read/errors.js';
 
 /**
  * Above this size V8 is asked to favour memory over speed (--optimize-for-size: a smaller,
@@ -17,7 +17,7 @@ function favourMemory(size: number): void {
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 
 export interface RawInput {
-  /** Name for messages: the path as given, or null for stdin. */
+  /** The path as given; '-' (STDIN_NAME) for stdin. */
   name: string | null;
   bytes: Uint8Array;
 }
@@ -39,7 +39,7 @@ export function readInput(path: string, maxBytes = DEFAULT_MAX_BYTES): RawInput 
     if (size > maxBytes) throw new InputError(`${STDIN_LABEL}: input of ${size} bytes exceeds --max-bytes ${maxBytes}`);
     const bytes = readAll(0, STDIN_LABEL, null, maxBytes, size);
     favourMemory(bytes.length);
-    return { name: null, bytes };
+    return { name: STDIN_NAME, bytes };
   }
   let st;
   try {

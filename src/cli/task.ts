@@ -1,7 +1,7 @@
 import type { Issue } from '../model/issue.js';
 import type { Anomaly } from '../model/anomaly.js';
 import type { ExportFile, ExportOptions } from '../model/export.js';
-import { InputError } from '../read/errors.js';
+import { InputError, displayName, STDIN_NAME } from '../read/errors.js';
 import { loadSource, type InputOpts } from './options.js';
 import { assertConforms } from '../model/conform.js';
 import { safeName } from '../core/filenames.js';
@@ -52,7 +52,7 @@ export function folderName(issue: Issue, file: string): string {
   const m = issue.masthead;
   if (m.year !== null && m.issue !== null) return `${m.year}-${String(m.issue).padStart(2, '0')}`;
   const base =
-    file === '-'
+    file === STDIN_NAME
       ? 'stdin'
       : file
           .split(/[\\/]/)
@@ -82,7 +82,7 @@ export async function runTask(task: Task): Promise<TaskResult> {
   } catch (err) {
     if (err instanceof InputError) return { ok: false, file: task.file, error: err.message, exitCode: 2 };
     // A bug, not bad input: name the file, so one issue of a batch can be reported and the others finish.
-    const label = task.file === '-' ? '<stdin>' : task.file;
+    const label = displayName(task.file);
     return { ok: false, file: task.file, error: `${label}: internal error: ${(err as Error)?.stack ?? String(err)}`, exitCode: 70 };
   }
 }

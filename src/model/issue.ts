@@ -16,7 +16,7 @@ export type Span = z.infer<typeof Span>;
 
 export const Source = z
   .object({
-    name: z.string().nullable().describe('File name as given, or null for stdin/in-memory text'),
+    name: z.string().nullable().describe("File name as given; '-' for standard input; null for text given to the library without a name"),
     encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gb18030']),
     bom: z.boolean(),
     bytes: z.number().int().min(0),

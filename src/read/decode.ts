@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { InputError, STDIN_LABEL } from './errors.js';
+import { InputError, displayName } from './errors.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -321,7 +321,7 @@ function countNul(body: Uint8Array, limit: number): number {
  * raise InputError.
  */
 export function decode(bytes: Uint8Array, file: string | null, forced?: Encoding): Decoded {
-  const label = file ?? STDIN_LABEL;
+  const label = displayName(file);
   const { encoding: found, bom, body } = byteOrderMark(bytes, forced);
   refuseNonText(bytes, body, found, bom, file, label);
   let text = strictDecode(found, body);

@@ -16,9 +16,20 @@ export class InputError extends Error {
 }
 
 /**
- * How messages and reports name standard input (and input given without a file name):
- * `<stdin>`, everywhere a person reads it. Machine fields keep their own forms:
- * `source.name` is null, the validate json report keeps the argument `-`, SARIF writes
- * the URI `stdin` (`<` and `>` are not allowed in a URI), a batch export names its folder `stdin`.
+ * How messages and reports name standard input: `<stdin>`, everywhere a person reads it
+ * (messages, the text report, report.html).
  */
 export const STDIN_LABEL = '<stdin>';
+
+/**
+ * How machine fields name standard input: `-`, the argument as given, everywhere a program
+ * reads it (`source.name` of issue.json, `file` of the validate json report, the SARIF artifact
+ * URI — a valid relative URI reference, where `<stdin>` is not). Input given to the library
+ * without a name has `source.name` null. The one exception is a file-system name: a batch
+ * export names the folder of standard input `stdin` (when the masthead gives no year and issue).
+ */
+export const STDIN_NAME = '-';
+
+/** The name a person reads for a source name: `<stdin>` for standard input or no name, else the name. */
+export const displayName = (name: string | null | undefined): string =>
+  name === null || name === undefined || name === STDIN_NAME ? STDIN_LABEL : name;

@@ -1,4 +1,5 @@
 import type { Issue } from '../model/issue.js';
+import { STDIN_NAME } from '../read/errors.js';
 import type { ExportFile } from '../model/export.js';
 import type { TableSpec } from '../model/export.js';
 
@@ -6,7 +7,8 @@ import type { TableSpec } from '../model/export.js';
 export function packageName(issue: Issue): string {
   const m = issue.masthead;
   if (m.year !== null && m.issue !== null) return `gazette-${m.year}-${String(m.issue).padStart(2, '0')}`;
-  const base = (issue.source.name ?? 'gazette')
+  const name = issue.source.name;
+  const base = (name !== null && name !== STDIN_NAME ? name : 'gazette')
     .split(/[\\/]/)
     .pop()!
     .replace(/\.[^.]*$/, '');
@@ -72,7 +74,7 @@ export function dataPackage(issue: Issue, files: readonly ExportFile[], stamp?: 
     name: packageName(issue),
     title:
       [m.title, m.year !== null && m.issue !== null ? `${m.year}年第${m.issue}期` : null].filter(Boolean).join(' ') ||
-      (issue.source.name ?? 'gazette issue'),
+      (issue.source.name !== null && issue.source.name !== STDIN_NAME ? issue.source.name : 'gazette issue'),
     description: 'Structured data extracted from one gazette issue by gongbao',
     ...(stamp ? { created: stamp } : {}),
     resources,

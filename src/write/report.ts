@@ -1,5 +1,5 @@
 import type { Issue, Document } from '../model/issue.js';
-import { STDIN_LABEL } from '../read/errors.js';
+import { displayName, STDIN_NAME } from '../read/errors.js';
 import type { Table } from '../model/table.js';
 import type { ExportFile } from '../model/export.js';
 import { pieces } from './pieces.js';
@@ -237,7 +237,8 @@ function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
  */
 export function* reportChunks(issue: Issue, lines: readonly string[]): Generator<string> {
   const m = issue.masthead;
-  const title = m.title ?? issue.source.name ?? 'Gazette issue';
+  const name = issue.source.name;
+  const title = m.title ?? (name !== null && name !== STDIN_NAME ? name : 'Gazette issue');
   const sub = [
     m.year !== null && m.issue !== null ? `${m.year} 年第 ${m.issue} 期` : null,
     m.totalIssue !== null ? `总第 ${m.totalIssue} 期` : null,
@@ -274,7 +275,7 @@ export function* reportChunks(issue: Issue, lines: readonly string[]): Generator
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <title>${esc(title)}${sub ? ` — ${sub}` : ''}</title><style>${CSS}</style></head>
-<body><header class="mast"><h1>${esc(title)}</h1><p>${sub}</p><p>${esc(issue.source.name ?? STDIN_LABEL)} · ${issue.source.lines} lines · ${issue.documents.length} documents · ${issue.tables.length} tables · <a href="#anomalies">${plural(issue.anomalies.length, 'anomaly', 'anomalies')}</a> (${SEVERITIES.map((sev) => `<a class="sev-${sev}" href="#anomalies-${sev}">${sevCount(sev, by[sev])}</a>`).join(', ')})</p></header>
+<body><header class="mast"><h1>${esc(title)}</h1><p>${sub}</p><p>${esc(displayName(issue.source.name))} · ${issue.source.lines} lines · ${issue.documents.length} documents · ${issue.tables.length} tables · <a href="#anomalies">${plural(issue.anomalies.length, 'anomaly', 'anomalies')}</a> (${SEVERITIES.map((sev) => `<a class="sev-${sev}" href="#anomalies-${sev}">${sevCount(sev, by[sev])}</a>`).join(', ')})</p></header>
 <main><nav id="toc"><strong>Contents</strong><ol>${nav}</ol><p><a href="#people">People</a> · <a href="#sluices">Sluices</a> · <a href="#anomalies">Anomalies</a> · <a href="#other-lines">Other lines</a></p></nav>
 <div class="content"><section id="documents">`;
   let k = 0;

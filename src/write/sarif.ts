@@ -4,12 +4,17 @@ import { CATALOGUE, type Code } from '../model/catalogue.js';
 import { baselineKey, ruleLevel } from '../check/policy.js';
 import type { ValidationReport } from './validate-report.js';
 import type { RuleLevel } from '../check/policy.js';
+import { STDIN_LABEL, STDIN_NAME } from '../read/errors.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** A relative or absolute path as a SARIF URI (forward slashes, percent-encoded). */
+/**
+ * A relative or absolute path as a SARIF URI (forward slashes, percent-encoded); standard
+ * input keeps its machine name `-` (STDIN_NAME), a valid relative URI reference (SARIF
+ * §3.4.3 asks for one), its artifact described as standard input.
+ */
 export function pathToUri(file: string): string {
-  if (file === '-') return 'stdin';
+  if (file === STDIN_NAME) return STDIN_NAME;
   const p = file.replace(/\\/g, '/');
   if (/^[A-Za-z]:\//.test(p)) return 'file:///' + encodeURI(p);
   if (p.startsWith('/')) return 'file://' + encodeURI(p);
@@ -27,7 +32,7 @@ export function sarifReport(r: ValidationReport): string {
   const codes = Object.keys(CATALOGUE) as Code[];
   const ruleIndex = new Map(codes.map((c, i) => [c as string, i]));
   const rules = new Map<string, RuleLevel>(Object.entries(r.rules));
-  const artifacts: { location: { uri: string } }[] = [];
+  const artifacts: { location: { uri: string }; description?: { text: string } }[] = [];
   const artifactIndex = new Map<string, number>();
   const results: unknown[] = [];
   const notifications: unknown[] = [];
@@ -35,7 +40,7 @@ export function sarifReport(r: ValidationReport): string {
     const uri = pathToUri(f.file);
     if (!artifactIndex.has(uri)) {
       artifactIndex.set(uri, artifacts.length);
-      artifacts.push({ location: { uri } });
+      artifacts.push({ location: { uri }, ...(f.file === STDIN_NAME ? { description: { text: `standard input (${STDIN_LABEL})` } } : {}) });
     }
     const index = artifactIndex.get(uri)!;
     if (f.error !== undefined) {

@@ -1,5 +1,5 @@
 import type { Anomaly, Severity } from '../model/anomaly.js';
-import { STDIN_LABEL } from '../read/errors.js';
+import { STDIN_LABEL, STDIN_NAME } from '../read/errors.js';
 import type { FailOn, RuleLevel } from '../check/policy.js';
 import { countBySeverity, fails } from '../check/policy.js';
 
@@ -77,5 +77,5 @@ export function jsonReport(r: ValidationReport): string {
 
 /** A display name for a path in reports: forward slashes; `<stdin>` for `-`. */
 export function displayPath(file: string): string {
-  return file === '-' ? STDIN_LABEL : file.replace(/\\/g, '/');
+  return file === STDIN_NAME ? STDIN_LABEL : file.replace(/\\/g, '/');
 }

@@ -10,6 +10,7 @@ import type { ExportOptions, FeatureFile } from '../../model/export.js';
 import { circleThrough, type Circle, type XY } from '../../core/geometry.js';
 import { PARCELS_CSV, PARCEL_POINTS_CSV } from './csv.js';
 import { densifyRing } from './geometry.js';
+import { geoJsonCrs } from '../../core/crs.js';
 
 /** The local systems as parcels.local.geojson names them. */
 export const PARCEL_CRS = {
@@ -18,8 +19,16 @@ export const PARCEL_CRS = {
   axisOrder: ['Y (east)', 'X (north)'],
   note:
     'Not WGS84: coordinates are the plane coordinates of the source, [Y, X] = [east, north], used by prior arrangement ' +
-    '(RFC 7946 §4). Arcs of the boundary (圆曲线) are drawn as points along the arc every 5° at most.',
+    '(RFC 7946 §4); the crs member names the system for GIS tools as a local engineering system. Arcs of the boundary (圆曲线) ' +
+    'are drawn as points along the arc every 5° at most.',
 };
+
+/** The system of the file's crs member: the one every parcel names, else local plane coordinates. */
+function parcelsCrsName(issue: Issue): string {
+  const names = new Set(issue.parcels.map((p) => p.crs?.name ?? null));
+  const [only] = names;
+  return names.size === 1 && only ? only : 'Local plane coordinates as printed in the gazette';
+}
 
 /** The rings of a parcel as closed [Y, X] polylines, arcs densified, counter-clockwise. */
 export function parcelRings(issue: Issue, p: Parcel): Array<Array<[number, number]>> {
@@ -98,7 +107,8 @@ export function parcelGeoJson(issue: Issue, layer: 'polygons' | 'points' = 'poly
         properties: { kind: 'point', ...q, crs: issue.parcels[parcelRef]?.crs?.name ?? null },
       });
     }
-  return JSON.stringify({ type: 'FeatureCollection', coordinateSystem: PARCEL_CRS, features }, null, 1) + '\n';
+  const crs = geoJsonCrs(parcelsCrsName(issue));
+  return JSON.stringify({ type: 'FeatureCollection', crs, coordinateSystem: PARCEL_CRS, features }, null, 1) + '\n';
 }
 
 /** The parcel files of the export folder (nothing when the issue has no parcels). */

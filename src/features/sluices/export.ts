@@ -12,6 +12,10 @@ import type { Sluice } from '../../model/sluice.js';
 import { later, type ExportOptions, type FeatureFile } from '../../model/export.js';
 import { SLUICES_CSV, SLUICE_POINTS_CSV } from './csv.js';
 import { sluiceRings, type Pos } from './rings.js';
+import { geoJsonCrs } from '../../core/crs.js';
+
+/** The local system's name in the crs member of sluices.local.geojson (what GIS tools show). */
+const CRS_NAME = 'Shanghai city-construction plane (上海城建坐标系)';
 
 /** The local system as named in sluices.local.geojson. */
 export const LOCAL_CRS = {
@@ -20,7 +24,8 @@ export const LOCAL_CRS = {
   axisOrder: ['Y (east)', 'X (north)'],
   note:
     'Not WGS84: coordinates are the plane coordinates of the source, [Y, X] = [east, north], used by prior arrangement ' +
-    '(RFC 7946 §4). There is no official public transformation to WGS84; see sluices.geojson (written with --crs) for an approximate one.',
+    '(RFC 7946 §4); the crs member names the system for GIS tools (a local engineering system, or the proj4 definition given with --crs). ' +
+    'There is no official public transformation to WGS84; see sluices.geojson (written with --crs) for an approximate one.',
 };
 
 function sluiceProperties(s: Sluice): Record<string, unknown> {
@@ -87,11 +92,15 @@ export function sluiceGeoJson(issue: Issue, tx: (p: Pos) => Pos, extra: Record<s
   return { type: 'FeatureCollection', ...extra, features };
 }
 
-/** sluices.local.geojson (polygons) or sluice-points.local.geojson (points): coordinates as printed. */
-export function localGeoJson(issue: Issue, layer: GeoLayer = 'polygons'): string {
+/**
+ * sluices.local.geojson (polygons) or sluice-points.local.geojson (points): coordinates as
+ * printed, with the legacy `crs` member GDAL reads: the proj4 definition `crs` when given
+ * (--crs), else the local plane as an engineering CRS, so no GIS takes them for WGS 84.
+ */
+export function localGeoJson(issue: Issue, layer: GeoLayer = 'polygons', crs?: string): string {
   return (
     JSON.stringify(
-      sluiceGeoJson(issue, (p) => p, { coordinateSystem: LOCAL_CRS }, layer),
+      sluiceGeoJson(issue, (p) => p, { crs: geoJsonCrs(CRS_NAME, crs), coordinateSystem: LOCAL_CRS }, layer),
       null,
       1,
     ) + '\n'
@@ -157,8 +166,8 @@ export async function sluiceFiles(issue: Issue, opts: ExportOptions): Promise<Fe
   const files: FeatureFile[] = [
     { table: SLUICES_CSV, records: issue.sluices },
     { table: SLUICE_POINTS_CSV, records: issue.points },
-    { path: 'sluices.local.geojson', data: localGeoJson(issue, 'polygons') },
-    { path: 'sluice-points.local.geojson', data: localGeoJson(issue, 'points') },
+    { path: 'sluices.local.geojson', data: localGeoJson(issue, 'polygons', opts.crs) },
+    { path: 'sluice-points.local.geojson', data: localGeoJson(issue, 'points', opts.crs) },
   ];
   if (opts.crs)
     files.push(
