@@ -38,7 +38,13 @@ function aspects(raw: string, bracketed: boolean): Record<string, string | null>
 }
 
 /** One anomaly per aspect and minority form of a population of dates (date lines, or 成文日期). */
-function formChecks(what: string, dates: readonly DateForm[], bracketed: boolean, lines: readonly string[]): Anomaly[] {
+function formChecks(
+  what: string,
+  dates: readonly DateForm[],
+  bracketed: boolean,
+  lines: readonly string[],
+  docOf: (ln: number) => string | undefined,
+): Anomaly[] {
   const out: Anomaly[] = [];
   if (dates.length < 3) return out;
   const by = new Map<string, Map<string, number[]>>();
@@ -66,6 +72,8 @@ function formChecks(what: string, dates: readonly DateForm[], bracketed: boolean
           column: Math.max(1, (lines[ls[0]! - 1] ?? '').search(/\S/) + 1),
           endLine: ls[n - 1]!,
           evidence: lines[ls[0]! - 1] ?? '',
+          // The document of the first line: where a reader meets the finding first.
+          ...(docOf(ls[0]!) !== undefined ? { documentId: docOf(ls[0]!)! } : {}),
         }),
       );
     }
@@ -81,7 +89,16 @@ export function checkDateForms(input: CheckInput): Anomaly[] {
     if (d.dateSource === 'dateLine' && d.dateLine !== null && d.dateRaw !== null) dateLines.push({ line: d.dateLine, raw: d.dateRaw });
     if (d.signature) signatures.push({ line: d.signature.line, raw: d.signature.dateRaw });
   }
-  return [...formChecks('date line', dateLines, true, input.lines), ...formChecks('成文日期', signatures, false, input.lines)];
+  const byLine = new Map<number, string>();
+  for (const d of input.documents) {
+    if (d.dateLine !== null) byLine.set(d.dateLine, d.id);
+    if (d.signature) byLine.set(d.signature.line, d.id);
+  }
+  const docOf = (ln: number): string | undefined => byLine.get(ln);
+  return [
+    ...formChecks('date line', dateLines, true, input.lines, docOf),
+    ...formChecks('成文日期', signatures, false, input.lines, docOf),
+  ];
 }
 
 /** The documents with a 文号 and a date, by series (issuer and year), each sorted by serial. */
