@@ -95,6 +95,22 @@ describe('DATE_FORM_INCONSISTENT', () => {
     const tie = [doc(1, { date: '2023年4月10日' }), doc(2, { date: '2023 年 4 月 11 日' })];
     expect(of(miniIssue({ docs: tie }), 'DATE_FORM_INCONSISTENT')).toEqual([]);
   });
+  it('the 成文日期 of the 落款 are compared among themselves, not with date lines', () => {
+    const signed = (date: string): Partial<MiniDoc> => ({
+      date: null,
+      body: ['各街道办事处：', PLAIN, '特此通知。', '某某区人民政府', date],
+    });
+    const docs = [doc(1, signed('2023年4月10日')), doc(2, signed('2023年4月11日')), doc(3, signed('二〇二三年四月十二日'))];
+    const text = miniIssue({ docs });
+    const a = of(text, 'DATE_FORM_INCONSISTENT');
+    expect(a.map((x) => [x.line, x.message])).toEqual([
+      [
+        lineOf(text, '二〇二三年四月十二日'),
+        expect.stringMatching(/^1 成文日期 is written with Chinese numerals .* where 2 use Arabic numerals/),
+      ],
+    ]);
+    expect(a[0]!.documentId).toBe('某府-2023-3');
+  });
 });
 
 describe('DOCNUMBER_DATE_ORDER', () => {
