@@ -67,9 +67,8 @@ export function checkHalfWidthPunctuation(input: CheckInput): Anomaly[] {
   // Per line: each half-width mark inside Chinese text, with the column of its first one.
   const found: { line: number; marks: Map<string, number> }[] = [];
   for (let ln = 1; ln <= lines.length; ln++) {
-    const raw = lines[ln - 1]!;
-    if (raw.length < 3 || isTableRow(raw)) continue;
-    const line = raw;
+    const line = lines[ln - 1]!;
+    if (line.length < 3 || isTableRow(line)) continue;
     let marks: Map<string, number> | null = null;
     // A loop over character codes: no allocation for the many lines without a half-width mark.
     for (let i = 0; i < line.length; i++) {
