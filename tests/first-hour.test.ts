@@ -2,7 +2,7 @@
 // -o pointing at a folder, validate's summaries, sizes with units, counts in plain English,
 // file names cut where a word ends, one name for standard input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gongbao, gongbaoIn } from './helpers/cli.js';
@@ -22,6 +22,12 @@ import { packageName } from '../src/write/datapackage.js';
 import { folderName } from '../src/cli/task.js';
 
 const SAMPLE = 'samples/changning-2023-02.txt';
+// The sample's anomaly counts, as the summaries must print them (the catalogue grows; the
+// counts themselves are asserted in checks-sample and the golden files).
+const found = parseIssue(new Uint8Array(readFileSync(SAMPLE)), { name: SAMPLE }).anomalies;
+const bySeverity = { error: 0, warning: 0, info: 0 };
+for (const a of found) bySeverity[a.severity]++;
+const COUNTS = severityCounts(bySeverity);
 let tmp: string;
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'gongbao-firsthour-'));
@@ -86,7 +92,7 @@ describe('validate: summaries', () => {
     const r = await gongbaoIn(['validate', SAMPLE, '--format', 'sarif', '-o', out]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`✖ 71 anomalies: 1 error, 30 warnings, 40 info · 1 file checked · report in ${out}\n`);
+    expect(r.stderr).toBe(`✖ ${found.length} anomalies: ${COUNTS} · 1 file checked · report in ${out}\n`);
     const q = await gongbaoIn(['validate', SAMPLE, '--format', 'sarif', '-o', out, '--force', '-q']);
     expect(q.code).toBe(1);
     expect(q.stderr).toBe('');
@@ -96,7 +102,7 @@ describe('validate: summaries', () => {
     expect(r.code).toBe(0);
     const again = await gongbaoIn(['validate', SAMPLE, '--baseline', join(tmp, 'baseline.json')]);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/^✔ no anomalies · 1 file checked · 71 known from the baseline not shown$/m);
+    expect(again.stdout).toContain(`✔ no anomalies · 1 file checked · ${found.length} known from the baseline not shown\n`);
   });
   it('summaryLine: a tick only when every file was read and nothing found', async () => {
     const a = { code: 'X', severity: 'warning', message: '', line: 1, column: 1, evidence: '', hint: '' } as unknown as Anomaly;
@@ -150,7 +156,7 @@ describe('counts in plain English', () => {
     const out = join(tmp, 'export');
     const r = await gongbaoIn(['export', SAMPLE, '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/anomalies 71: 1 error, 30 warnings, 40 info/);
+    expect(r.stderr).toContain(`anomalies ${found.length}: ${COUNTS}`);
     expect(r.stderr).toContain(`open ${join(out, 'report.html')}`);
     expect(existsSync(join(out, 'report.html'))).toBe(true);
   });

@@ -29,10 +29,13 @@ const validateSarif = ajv.compile(sarifSchema);
 const RULES = Object.keys(CATALOGUE).length;
 const doc = (title: string, over: Partial<MiniDoc> = {}): MiniDoc => ({ title, ...over });
 
-/** A made-up issue with one error (a date after publication) and one warning (a repeated phrase). */
+/**
+ * A made-up issue with one error (a date after publication) and one warning (a repeated
+ * phrase). The late document has a 文号 of its own series, so no series is out of date order.
+ */
 const BAD = miniIssue({
   docs: [
-    doc('某某区人民政府关于开展甲项工作的通知', { number: '某府〔2023〕1号', date: '2023 年 8 月 1 日' }),
+    doc('某某区人民政府关于开展甲项工作的通知', { number: '某府办〔2023〕1号', date: '2023 年 8 月 1 日' }),
     doc('某某区人民政府关于开展乙项工作的通知', {
       number: '某府〔2023〕2号',
       body: ['各街道办事处,新城镇政府:各街道办事处,新城镇政府:', '特此通知。'],

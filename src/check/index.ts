@@ -16,6 +16,10 @@ import { checkMarkup } from './markup.js';
 import { checkNameVariants } from './variants.js';
 import { checkEnglishWords } from './words.js';
 import { checkDamage } from './damage.js';
+// consistency within the issue (issue 18, helper `consistency`)
+import { checkHalfWidthPunctuation, checkBrackets, checkDoubledPeriod, checkClosingFormula } from './punctuation.js';
+import { checkDateForms, checkSeriesDates, checkSeriesGaps } from './series.js';
+import { checkAttachmentTitles } from './attachment-titles.js';
 
 export type { CheckInput } from './common.js';
 
@@ -33,6 +37,15 @@ export const CHECKS: readonly Check[] = [
   { name: 'english-words', run: checkEnglishWords },
   { name: 'name-variants', run: checkNameVariants },
   { name: 'damage', run: checkDamage },
+  // consistency within the issue (issue 18, helper `consistency`)
+  { name: 'half-width-punctuation', run: checkHalfWidthPunctuation },
+  { name: 'brackets', run: checkBrackets },
+  { name: 'doubled-period', run: checkDoubledPeriod },
+  { name: 'closing-formula', run: checkClosingFormula },
+  { name: 'date-forms', run: checkDateForms },
+  { name: 'series-dates', run: checkSeriesDates },
+  { name: 'series-gaps', run: checkSeriesGaps },
+  { name: 'attachment-titles', run: checkAttachmentTitles },
 ];
 
 /** What every check reads, from the lines and the structure. */

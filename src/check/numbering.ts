@@ -2,6 +2,8 @@ import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
 import { isTableRow } from '../core/patterns.js';
 import type { CheckInput } from './common.js';
+import type { Document } from '../model/issue.js';
+import { group, type Hit } from './grouped.js';
 import { parseChineseNumber, toHalfWidth } from '../read/text.js';
 
 /** The kinds of numbered items; each kind is one level of a document's outline. */
@@ -113,68 +115,90 @@ function labelOf(style: NumberingStyle, v: number): string {
  * kind may start again at 1 (a new list under the next heading, a new attachment, the plan
  * a notice issues) and may count on across headings of a higher level, as many documents
  * do; what remains are gaps (三 after 一), repeats (二 after 二) and steps back. Numbering
- * starts afresh at each attachment. Table rows are not looked at.
+ * starts afresh at each attachment. Table rows are not looked at. An item that would be a
+ * gap of its own style but carries on the count of the item just before it, in another
+ * style (一、二、（三）; 1. 2、), is a list that switches marker style: said once per document.
  */
 export function checkNumbering(input: CheckInput): Anomaly[] {
-  const { lines, documents } = input;
   const out: Anomaly[] = [];
-  for (const d of documents) {
-    const resets = new Set<number>();
-    // Items of a 附件 list are numbered on their own.
-    const declarations = new Set<number>();
-    for (const a of d.attachments) {
-      if (a.startLine !== null) resets.add(a.startLine);
-      if (a.declaredLine !== null) declarations.add(a.declaredLine);
-    }
-    let last = new Map<NumberingStyle, { value: number; line: number }>();
-    const from = Math.max(d.titleSpan.endLine, d.dateLine ?? 0, d.docNumber?.line ?? 0) + 1;
-    for (let ln = from; ln <= d.span.endLine && ln <= lines.length; ln++) {
-      if (resets.has(ln)) {
-        last = new Map();
-        continue;
-      }
-      const line = lines[ln - 1]!;
-      if (line.length < 2 || declarations.has(ln) || isTableRow(line)) continue;
-      const item = numberedItem(line) ?? itemAfterHeading(line);
-      if (!item) continue;
-      const prev = last.get(item.style);
-      last.set(item.style, { value: item.value, line: ln });
-      const v = item.value;
-      if (v === 1) continue;
-      if (prev === undefined) {
-        out.push(
-          anomaly('NUMBERING_GAP', {
-            message: `${item.label} is the first item of its kind here: ${labelOf(item.style, 1)}${v > 2 ? `…${labelOf(item.style, v - 1)}` : ''} missing`,
-            line: ln,
-            column: item.index + 1,
-            evidence: line,
-            documentId: d.id,
-          }),
-        );
-      } else if (v === prev.value + 1) {
-        continue;
-      } else if (v > prev.value + 1) {
-        out.push(
-          anomaly('NUMBERING_GAP', {
-            message: `${item.label} follows ${labelOf(item.style, prev.value)} (line ${prev.line}): ${labelOf(item.style, prev.value + 1)}${v > prev.value + 2 ? `…${labelOf(item.style, v - 1)}` : ''} missing`,
-            line: ln,
-            column: item.index + 1,
-            evidence: line,
-            documentId: d.id,
-          }),
-        );
-      } else {
-        out.push(
-          anomaly('NUMBERING_REPEAT', {
-            message: `${item.label} follows ${labelOf(item.style, prev.value)} (line ${prev.line}): ${v === prev.value ? 'the number repeats' : 'the numbering goes back'}`,
-            line: ln,
-            column: item.index + 1,
-            evidence: line,
-            documentId: d.id,
-          }),
-        );
-      }
-    }
-  }
+  for (const d of input.documents) numberDocument(input.lines, d, out);
   return out;
+}
+
+interface Seen {
+  style: NumberingStyle;
+  value: number;
+  line: number;
+}
+
+function numberDocument(lines: readonly string[], d: Document, out: Anomaly[]): void {
+  const resets = new Set<number>();
+  // Items of a 附件 list are numbered on their own.
+  const declarations = new Set<number>();
+  for (const a of d.attachments) {
+    if (a.startLine !== null) resets.add(a.startLine);
+    if (a.declaredLine !== null) declarations.add(a.declaredLine);
+  }
+  let last = new Map<NumberingStyle, Seen>();
+  let latest: Seen | undefined;
+  const mixed: Hit[] = [];
+  const from = Math.max(d.titleSpan.endLine, d.dateLine ?? 0, d.docNumber?.line ?? 0) + 1;
+  for (let ln = from; ln <= d.span.endLine && ln <= lines.length; ln++) {
+    if (resets.has(ln)) {
+      last = new Map();
+      latest = undefined;
+      continue;
+    }
+    const line = lines[ln - 1]!;
+    if (line.length < 2 || declarations.has(ln) || isTableRow(line)) continue;
+    const item = numberedItem(line) ?? itemAfterHeading(line);
+    if (!item) continue;
+    const prev = last.get(item.style);
+    const v = item.value;
+    const seen: Seen = { style: item.style, value: v, line: ln };
+    const before = latest;
+    latest = seen;
+    last.set(item.style, seen);
+    if (v === 1 || (prev !== undefined && v === prev.value + 1)) continue;
+    if ((prev === undefined || v > prev.value + 1) && before && before.style !== item.style && before.value === v - 1) {
+      // The list carries on in another marker style: the item continues both counts.
+      last.set(before.style, { ...seen, style: before.style });
+      mixed.push({
+        line: ln,
+        column: item.index + 1,
+        text: `${item.label} after ${labelOf(before.style, before.value)}`,
+        documentId: d.id,
+      });
+      continue;
+    }
+    out.push(numberingAnomaly(item, prev, ln, line, d.id));
+  }
+  if (mixed.length > 0)
+    out.push(
+      group(
+        'NUMBERING_STYLE_MIXED',
+        mixed,
+        lines,
+        (n) => `${n === 1 ? 'a list switches' : `lists switch ${n} times`} marker style mid-list`,
+      ),
+    );
+}
+
+function numberingAnomaly(item: NumberedItem, prev: Seen | undefined, ln: number, line: string, documentId: string): Anomaly {
+  const v = item.value;
+  const at = { line: ln, column: item.index + 1, evidence: line, documentId };
+  if (prev === undefined)
+    return anomaly('NUMBERING_GAP', {
+      message: `${item.label} is the first item of its kind here: ${labelOf(item.style, 1)}${v > 2 ? `…${labelOf(item.style, v - 1)}` : ''} missing`,
+      ...at,
+    });
+  if (v > prev.value + 1)
+    return anomaly('NUMBERING_GAP', {
+      message: `${item.label} follows ${labelOf(item.style, prev.value)} (line ${prev.line}): ${labelOf(item.style, prev.value + 1)}${v > prev.value + 2 ? `…${labelOf(item.style, v - 1)}` : ''} missing`,
+      ...at,
+    });
+  return anomaly('NUMBERING_REPEAT', {
+    message: `${item.label} follows ${labelOf(item.style, prev.value)} (line ${prev.line}): ${v === prev.value ? 'the number repeats' : 'the numbering goes back'}`,
+    ...at,
+  });
 }

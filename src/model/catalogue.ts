@@ -247,6 +247,68 @@ export const CATALOGUE = {
     description: 'A rare spelling differs by one character from a name that is frequent in the same issue',
     hint: 'Check the rare spelling against the printed issue; it is usually a typo of the frequent one',
   },
+  // consistency within the issue (issue 18, helper `consistency`): src/check/punctuation.ts, series.ts, attachments.ts, numbering.ts
+  PUNCTUATION_HALF_WIDTH: {
+    severity: 'info',
+    group: 'structure',
+    description:
+      'Half-width punctuation (, ; : ( ) ? !) inside Chinese text where the issue writes that mark full-width (one anomaly per run of lines, listing them)',
+    hint: 'Write the full-width mark (，；：（）？！) as the rest of the issue does',
+  },
+  DATE_FORM_INCONSISTENT: {
+    severity: 'info',
+    group: 'structure',
+    description:
+      "Date lines (under the title, or the 落款's 成文日期) written in another form than most of the issue's: Chinese or Arabic numerals, zero-padding, spaces, bracket width (one anomaly per form, listing the lines)",
+    hint: 'Write the dates in the form most of the issue uses (the message names it)',
+  },
+  DOCNUMBER_DATE_ORDER: {
+    severity: 'warning',
+    group: 'structure',
+    description:
+      'A 文号 of a series (same issuer and year) is dated before the 文号 printed before it in the series (X〔2023〕26号 dated before X〔2023〕25号)',
+    hint: 'Check the date and the 文号 of both documents against the printed documents; one of them is usually mistyped',
+  },
+  DOCNUMBER_SERIES_GAP: {
+    severity: 'info',
+    group: 'structure',
+    description:
+      'A series of 文号 printed in the issue (same issuer and year) is dense — at least 5 numbers, at most one in five of its range missing — but skips numbers',
+    hint: 'Nothing to fix if the missing documents were not meant for publication; otherwise add them to the issue',
+  },
+  ATTACHMENT_TITLE_MISMATCH: {
+    severity: 'warning',
+    group: 'structure',
+    description:
+      'An attachment is declared (附件：…) with another title than its heading where it begins (beyond spaces, bracket width, dashes and a heading wrapped over lines)',
+    hint: 'Make the declared title and the heading agree; the message shows the difference ([-declared-] {+heading+})',
+  },
+  NUMBERING_STYLE_MIXED: {
+    severity: 'warning',
+    group: 'structure',
+    description:
+      'A numbered list switches marker style mid-list (一、二、（三） or 1. 2、): an item carries on the count of another style (one anomaly per document, listing the items)',
+    hint: 'Number every item of the list with the same marker style',
+  },
+  BRACKET_UNCLOSED: {
+    severity: 'warning',
+    group: 'structure',
+    description: 'A bracket or quotation mark （ 【 《 “ 〔 「 is opened and never closed in its paragraph (one anomaly per document)',
+    hint: 'Add the closing mark where the bracketed text ends, or delete the stray opening one',
+  },
+  PERIOD_DOUBLED: {
+    severity: 'warning',
+    group: 'structure',
+    description: '。 stands both before and after a parenthetical (。（…）。): the sentence is ended twice',
+    hint: 'Keep one 。: after the parenthetical if it belongs to the sentence, else before it and none after',
+  },
+  CLOSING_FORMULA_RUN_IN: {
+    severity: 'warning',
+    group: 'structure',
+    description:
+      'A closing formula (特此通知。 特此批复。 此复。 …) ends a paragraph of other text instead of standing as a paragraph of its own',
+    hint: 'Start a new paragraph for the closing formula',
+  },
   // tables
   TABLE_RAGGED_ROW: {
     severity: 'warning',

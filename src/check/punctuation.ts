@@ -1,0 +1,302 @@
+import type { Anomaly } from '../model/anomaly.js';
+import { isTableRow, endsSentence } from '../core/patterns.js';
+import { isCjk, isHan } from '../read/text.js';
+import { documentOfLine, type CheckInput } from './common.js';
+import { group, perDocument, type Hit } from './grouped.js';
+
+/**
+ * Punctuation a proofreader marks in the running text (table rows are not looked at):
+ * half-width marks inside Chinese text where the issue writes full-width ones, brackets
+ * opened and never closed, `。` doubled around a parenthetical, a closing formula
+ * (特此通知。) run into the paragraph before it. Each a single pass over the lines.
+ */
+
+/** The class (0 comma … 5 exclamation mark) of a half- or full-width mark, by its code: -1 for other characters. */
+function classOf(code: number): number {
+  switch (code) {
+    case 0x2c:
+    case 0xff0c:
+      return 0;
+    case 0x3b:
+    case 0xff1b:
+      return 1;
+    case 0x3a:
+    case 0xff1a:
+      return 2;
+    case 0x28:
+    case 0x29:
+    case 0xff08:
+    case 0xff09:
+      return 3;
+    case 0x3f:
+    case 0xff1f:
+      return 4;
+    case 0x21:
+    case 0xff01:
+      return 5;
+    default:
+      return -1;
+  }
+}
+/** How often the issue must write a mark full-width for that to be its norm. */
+const MIN_NORM = 10;
+/** Hits of one document further apart than this many lines make two runs. */
+const RUN_GAP = 20;
+
+/**
+ * Is the half-width mark at `i` inside Chinese text? `,;:?!` between two CJK characters;
+ * `(` between CJK text and a Han character, `)` between a Han character and CJK text (a
+ * bracket at either end of the line, as a date line's, is not between CJK characters).
+ * Numbers (1,000; 3:00), 文号 (府(2023)25号), Latin text and URLs never are: their marks
+ * stand between digits or Latin letters.
+ */
+function inChinese(line: string, i: number): boolean {
+  const c = line[i]!;
+  const p = line[i - 1];
+  const n = line[i + 1];
+  if (c === '(') return isHan(n) && isCjk(p);
+  if (c === ')') return isHan(p) && isCjk(n);
+  return isCjk(p) && isCjk(n);
+}
+
+/** Half-width `,` `;` `:` `(` `)` `?` `!` inside Chinese text where the issue writes the class full-width. */
+export function checkHalfWidthPunctuation(input: CheckInput): Anomaly[] {
+  const { lines } = input;
+  const full = new Int32Array(6);
+  const half = new Int32Array(6);
+  // Per line: each half-width mark inside Chinese text, with the column of its first one.
+  const found: { line: number; marks: Map<string, number> }[] = [];
+  for (let ln = 1; ln <= lines.length; ln++) {
+    const line = lines[ln - 1]!;
+    if (line.length < 3 || isTableRow(line)) continue;
+    let marks: Map<string, number> | null = null;
+    // A loop over character codes: no allocation for the many lines without a half-width mark.
+    for (let i = 0; i < line.length; i++) {
+      const code = line.charCodeAt(i);
+      if (code > 0x3f && (code < 0xff01 || code > 0xff1f)) continue;
+      const cls = classOf(code);
+      if (cls < 0) continue;
+      if (code > 0xff) full[cls]!++;
+      else if (inChinese(line, i)) {
+        half[cls]!++;
+        marks ??= new Map();
+        if (!marks.has(line[i]!)) marks.set(line[i]!, i + 1);
+      }
+    }
+    if (marks) found.push({ line: ln, marks });
+  }
+  // The issue's norm: a class counts only where full-width is clearly the usual form, and
+  // written often enough (MIN_NORM times) to be a norm at all.
+  const norm = (c: string): boolean => {
+    const cls = classOf(c.charCodeAt(0));
+    return full[cls]! >= MIN_NORM && full[cls]! > 2 * half[cls]!;
+  };
+  const docOf = documentOfLine(input.documents, lines.length);
+  const hits: Hit[] = [];
+  for (const f of found) {
+    const kept = [...f.marks].filter(([c]) => norm(c));
+    if (kept.length === 0) continue;
+    const column = Math.min(...kept.map(([, col]) => col));
+    hits.push({ line: f.line, column, text: kept.map(([c]) => c).join(' '), documentId: docOf[f.line] });
+  }
+  return runs(hits).map((g) =>
+    group(
+      'PUNCTUATION_HALF_WIDTH',
+      g,
+      lines,
+      (n) => `half-width punctuation inside Chinese text on ${n} line${n > 1 ? 's' : ''}, where the issue writes it full-width`,
+    ),
+  );
+}
+
+/** Hits of one document, split where RUN_GAP lines pass without one. */
+function runs(hits: readonly Hit[]): Hit[][] {
+  const out: Hit[][] = [];
+  for (const h of hits) {
+    const cur = out[out.length - 1];
+    const last = cur?.[cur.length - 1];
+    if (cur && last && last.documentId === h.documentId && h.line - last.line <= RUN_GAP) cur.push(h);
+    else out.push([h]);
+  }
+  return out;
+}
+
+/**
+ * The kind of bracket a character code is: positive for an opening one, negative for a
+ * closing one, 0 for none. Half- and full-width round brackets are one kind; a straight
+ * quotation mark closes a curly one (“…"): the mark's form is not this rule's matter.
+ */
+function bracketOf(code: number): number {
+  switch (code) {
+    case 0xff08: // （
+    case 0x28:
+      return 1;
+    case 0xff09: // ）
+    case 0x29:
+      return -1;
+    case 0x3010: // 【】
+      return 2;
+    case 0x3011:
+      return -2;
+    case 0x300a: // 《》
+      return 3;
+    case 0x300b:
+      return -3;
+    case 0x201c: // “”
+      return 4;
+    case 0x201d:
+    case 0x22:
+      return -4;
+    case 0x3014: // 〔〕
+      return 5;
+    case 0x3015:
+      return -5;
+    case 0x300c: // 「」
+      return 6;
+    case 0x300d:
+      return -6;
+    default:
+      return 0;
+  }
+}
+
+/** A line of column layout (pdftotext -layout: cells side by side), or a stray table cell. */
+const COLUMNS = /\S[ \u3000]{3,}\S/;
+const BLANK = /^\s*$/;
+
+/** Lines start…end are a table read as text: cells side by side, or one short cell a line. */
+function tableText(lines: readonly string[], start: number, end: number): boolean {
+  for (let ln = start; ln <= end; ln++) {
+    const t = lines[ln - 1]!.trim();
+    if (COLUMNS.test(t) || (ln - start >= 2 && t.length > 0 && t.length <= 3)) return true;
+  }
+  return false;
+}
+
+interface Open {
+  kind: number;
+  ch: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * Brackets opened and never closed within a paragraph: the consecutive lines of text
+ * between blank lines, and on across a blank line where a line stops mid-sentence (a
+ * paragraph a page break cut). A closing bracket without an opening one is left alone;
+ * one closing a bracket opened earlier closes the brackets opened after it too (they are
+ * reported). Half- and full-width round brackets pair with each other. A paragraph that
+ * is a table read as text (cells side by side, or one short cell a line) is not looked at.
+ */
+export function checkBrackets(input: CheckInput): Anomaly[] {
+  const { lines } = input;
+  const hits: { line: number; column: number; text: string }[] = [];
+  let stack: Open[] = [];
+  let pending: Open[] = [];
+  let start = 0; // first and last line of the paragraph
+  let end = 0;
+  const flush = (): void => {
+    if ((pending.length > 0 || stack.length > 0) && !tableText(lines, start, end))
+      for (const o of [...pending, ...stack]) hits.push({ line: o.line, column: o.column, text: o.ch });
+    stack = [];
+    pending = [];
+    start = 0;
+  };
+  let open = false; // inside a paragraph that has not ended a sentence
+  for (let ln = 1; ln <= lines.length; ln++) {
+    const line = lines[ln - 1]!;
+    if (line.length === 0 || BLANK.test(line)) {
+      if (!open) flush();
+      continue;
+    }
+    if (isTableRow(line)) {
+      flush();
+      open = false;
+      continue;
+    }
+    if (start === 0) start = ln;
+    end = ln;
+    scanBrackets(line, ln, stack, pending);
+    open = stack.length > 0 && line.length > 20 && !endsSentence(line);
+  }
+  flush();
+  hits.sort((a, b) => a.line - b.line || a.column - b.column);
+  const docOf = documentOfLine(input.documents, lines.length);
+  return perDocument(
+    'BRACKET_UNCLOSED',
+    hits.map((h) => ({ ...h, documentId: docOf[h.line] })),
+    lines,
+    (n) => `${n === 1 ? 'a bracket is' : `${n} brackets are`} opened and never closed in ${n === 1 ? 'its' : 'their'} paragraph`,
+  );
+}
+
+function scanBrackets(line: string, ln: number, stack: Open[], unclosed: Open[]): void {
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    // Only bracket codes go on: 0x22 0x28 0x29, 0x201c 0x201d, 0x300a–0x3015, 0xff08 0xff09.
+    if (
+      code < 0x300a
+        ? code !== 0x22 && code !== 0x28 && code !== 0x29 && code !== 0x201c && code !== 0x201d
+        : code > 0x3015 && code !== 0xff08 && code !== 0xff09
+    )
+      continue;
+    const kind = bracketOf(code);
+    if (kind > 0) stack.push({ kind, ch: line[i]!, line: ln, column: i + 1 });
+    if (kind >= 0) continue;
+    let k = stack.length - 1;
+    while (k >= 0 && stack[k]!.kind !== -kind) k--;
+    if (k < 0) continue;
+    for (let j = k + 1; j < stack.length; j++) unclosed.push(stack[j]!);
+    stack.length = k;
+  }
+}
+
+const DOUBLED = /。\s*[（(][^（）()]{1,200}[）)]\s*。/;
+
+/** `。（…）。`: a sentence ended before and after its parenthetical. */
+export function checkDoubledPeriod(input: CheckInput): Anomaly[] {
+  const { lines } = input;
+  const hits: Hit[] = [];
+  let docOf: (string | undefined)[] | null = null;
+  for (let ln = 1; ln <= lines.length; ln++) {
+    const line = lines[ln - 1]!;
+    if (line.length < 5 || isTableRow(line) || line.indexOf('。') === line.lastIndexOf('。')) continue;
+    const m = DOUBLED.exec(line);
+    if (!m) continue;
+    docOf ??= documentOfLine(input.documents, lines.length);
+    hits.push({
+      line: ln,
+      column: m.index + 1,
+      text: m[0].length > 24 ? `${m[0].slice(0, 10)}…${m[0].slice(-10)}` : m[0],
+      documentId: docOf[ln],
+    });
+  }
+  return perDocument(
+    'PERIOD_DOUBLED',
+    hits,
+    lines,
+    (n) => `。 stands both before and after a parenthetical${n > 1 ? ` (${n} places)` : ''}`,
+  );
+}
+
+/** A closing formula at the end of a line: 特此通知。 特此批复。 此复。 特此函告。 … */
+const FORMULA = /(特此(?:通知|公告|通告|批复|函复|函告|报告|通报|决定|说明|证明|函达|复函)|此复|此函)[。！!.]?\s*$/;
+
+/** A closing formula (特此通知。) that ends a line of other text instead of standing as a paragraph of its own. */
+export function checkClosingFormula(input: CheckInput): Anomaly[] {
+  const { lines } = input;
+  const hits: Hit[] = [];
+  let docOf: (string | undefined)[] | null = null;
+  for (let ln = 1; ln <= lines.length; ln++) {
+    const line = lines[ln - 1]!;
+    if (line.length < 6 || !line.includes('此') || isTableRow(line)) continue;
+    const m = FORMULA.exec(line);
+    if (!m) continue;
+    const before = line.slice(0, m.index).trim();
+    // Only after a finished sentence: 此复 / 此函 inside a phrase (如此复杂) are not formulas.
+    if (before === '' || !/[。！？；!?;”]$/.test(before)) continue;
+    docOf ??= documentOfLine(input.documents, lines.length);
+    hits.push({ line: ln, column: m.index + 1, text: m[0].trim(), documentId: docOf[ln] });
+  }
+  return perDocument('CLOSING_FORMULA_RUN_IN', hits, lines, () => 'the closing formula is run into the paragraph before it');
+}
