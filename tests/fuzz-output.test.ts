@@ -113,12 +113,15 @@ describe('SIGINT during an export', () => {
   });
 
   it('at any moment of a single export: exit 130, no temporary file, the files present are whole and counted', async () => {
+    const started = Date.now();
     const whole = gongbao(['export', big, '--out', join(tmp, 'big-ref'), '-q']);
     expect(whole.code).toBe(0);
+    // Moments as fractions of a whole run on this machine now (its load varies).
+    const span = Date.now() - started;
     const all = tree(join(tmp, 'big-ref'));
     let interrupted = 0;
-    // npm run test:long tries four moments; the everyday suite two (one early, one late)
-    for (const delay of LONG ? [150, 400, 1000, 2500] : [300, 1000]) {
+    // npm run test:long tries six moments; the everyday suite three (early, middle, late)
+    for (const delay of (LONG ? [0.2, 0.35, 0.5, 0.65, 0.8, 0.9] : [0.4, 0.6, 0.8]).map((f) => Math.round(f * span))) {
       const out = join(tmp, `int-${delay}`);
       const t0 = Date.now();
       const r = await interrupt(['export', big, '--out', out, '--jobs', '1', '-q'], () => Date.now() - t0 > delay);
