@@ -13,6 +13,7 @@ const MB = 1 << 20;
 /** The cases: name, files to make (name → text), the CLI arguments, the inputs the budget counts. */
 function cases(dir, root, quick) {
   const k = quick ? 0.1 : 1;
+  const n = (x) => +(x * k).toFixed(1);
   const sample = readFileSync(join(root, 'samples/changning-2023-02.txt'), 'utf8');
   const ofSize = (bytes) => {
     let t = '';
@@ -22,32 +23,32 @@ function cases(dir, root, quick) {
   const two = ofSize(12.8e6 * k);
   return [
     {
-      name: `\`yes | head -c ${200 * k}M | gongbao parse -\``,
+      name: `\`yes | head -c ${n(200)}M | gongbao parse -\``,
       files: { 'yes.txt': () => Buffer.alloc(Math.round(200 * k * MB), 'y\n') },
       args: (d) => ['parse', '-', '-o', join(d, 'yes.json')],
       stdin: 'yes.txt',
       inputs: ['yes.txt'],
     },
     {
-      name: `a ${k} MB table of ${k} M cells, export`,
+      name: `a ${n(1)} MB table of ${n(1)} M cells, export`,
       files: { 'cells.txt': () => '| a | b | c |\n| --- | --- | --- |\n' + '|'.repeat(Math.round(1e6 * k)) + '\n' },
       args: (d) => ['export', join(d, 'cells.txt'), '--out', join(d, 'cells-out'), '-q'],
       inputs: ['cells.txt'],
     },
     {
-      name: `a ${50 * k} MB single line, parse`,
+      name: `a ${n(50)} MB single line, parse`,
       files: { 'line.txt': () => '正文内容'.repeat(Math.round((50e6 * k) / 12)) + '\n' },
       args: (d) => ['parse', join(d, 'line.txt'), '-o', join(d, 'line.json')],
       inputs: ['line.txt'],
     },
     {
-      name: `two ${12.8 * k} MB issues, export --jobs 2`,
+      name: `two ${n(12.8)} MB issues, export --jobs 2`,
       files: { 'two/a.txt': () => two, 'two/b.txt': () => two.replace(/第\s*2\s*期/, '第 5 期') },
       args: (d) => ['export', join(d, 'two'), '--out', join(d, 'two-out'), '--jobs', '2!', '-q'],
       inputs: ['two/a.txt', 'two/b.txt'],
     },
     {
-      name: `one ${12.8 * k} MB issue, export (for the line above)`,
+      name: `one ${n(12.8)} MB issue, export (for the line above)`,
       files: {},
       args: (d) => ['export', join(d, 'two', 'a.txt'), '--out', join(d, 'one-out'), '-q'],
       inputs: ['two/a.txt'],
