@@ -19,6 +19,17 @@ interface ExportOpts extends InputOpts, BatchOpts {
   crs?: string;
 }
 
+/** Folder names of a batch, each issue's name made unique in the order asked (`2023-02`, `2023-02-2` …). */
+function uniqueFolders(): (name: string) => string {
+  const used = new Set<string>();
+  return (name) => {
+    let folder = name;
+    for (let k = 2; used.has(folder); k++) folder = `${name}-${k}`;
+    used.add(folder);
+    return folder;
+  };
+}
+
 export function registerExport(program: Command): void {
   const cmd = program
     .command('export')
@@ -66,7 +77,6 @@ Examples:
     }));
     const totals = new Totals();
     totals.skip(failed);
-    const used = new Set<string>();
     const progress = new Progress(files.length, opts.quiet);
     let written = 0;
     await runAll(
@@ -90,12 +100,7 @@ Examples:
         } else if (opts.verbose) say(`${r.file} → ${join(dir, r.folder!)} (${r.stats.documents} documents, ${paths.length} files)\n`);
       },
       (done) => progress.update(done),
-      (name) => {
-        let folder = name;
-        for (let k = 2; used.has(folder); k++) folder = `${name}-${k}`;
-        used.add(folder);
-        return folder;
-      },
+      uniqueFolders(),
     );
     progress.clear();
     if (!single && !opts.quiet)
