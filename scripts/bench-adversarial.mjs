@@ -157,10 +157,23 @@ await import(${JSON.stringify(existsSync(join(root, 'dist/cli.cjs')) ? join(root
   rmSync(dir, { recursive: true, force: true });
 }
 
-if (asJson) console.log(JSON.stringify({ limit: LIMIT, worst, cases: results, memory }, null, 2));
+// The memory cases of issue 16 item 4, each with its time and peak RSS (bench-memory-cases.mjs).
+const { benchMemoryCases } = await import('./bench-memory-cases.mjs');
+const caseDir = mkdtempSync(join(tmpdir(), 'gongbao-memory-'));
+let memoryCases = [];
+try {
+  if (!asJson) console.log('\nmemory cases of issue 16 (the CLI, whole process):');
+  memoryCases = await benchMemoryCases(root, caseDir, { quick, print: !asJson });
+} finally {
+  rmSync(caseDir, { recursive: true, force: true });
+}
+
+if (asJson) console.log(JSON.stringify({ limit: LIMIT, worst, cases: results, memory, memoryCases }, null, 2));
 else if (!memoryOnly) console.log(`\nslowest pathological case: ${worst.ratio.toFixed(2)}× (${worst.name}); limit ${LIMIT}×`);
 const failed =
   worst.ratio > LIMIT ||
   (memory &&
-    (memory.commands.some((c) => (memory.limitMb !== null && c.peakRssMb > memory.limitMb) || c.exit !== 0) || memory.refusal?.exit !== 2));
+    (memory.commands.some((c) => (memory.limitMb !== null && c.peakRssMb > memory.limitMb) || c.exit !== 0) ||
+      memory.refusal?.exit !== 2)) ||
+  (!quick && memoryCases.some((c) => !c.ok));
 process.exitCode = failed ? 1 : 0;

@@ -11,6 +11,7 @@ import { emptyRecords, type AnyFeature, type Context, type Records } from './cor
 import { FEATURES } from './features/index.js';
 import { collapseFloods } from './check/flood.js';
 import { append, type Result } from './model/result.js';
+import { EXCERPT_MAX, excerptAt } from './read/text.js';
 
 export interface ParseOptions {
   /** File name for provenance and messages; '-' for standard input, null (the default) for text without a name. */
@@ -64,7 +65,7 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
   for (const check of CHECKS) append(anomalies, check.run(checks));
 
   anomalies.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  const reported = collapseFloods(anomalies);
+  const reported = boundEvidence(collapseFloods(anomalies));
   const issue: Issue = {
     schemaVersion: 1,
     source: { ...source, lines: src.lines.length, reader },
@@ -77,6 +78,21 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
     anomalies: reported,
   };
   return { issue, lines: src.lines };
+}
+
+/**
+ * Evidence cut to a bounded excerpt around the column, with where it starts and how long the
+ * whole text was: a 50 MB line must not be copied into the JSON of every anomaly about it.
+ * Excerpts made where the anomaly was found (damaged bytes) are short enough already.
+ */
+function boundEvidence(anomalies: Anomaly[]): Anomaly[] {
+  for (let i = 0; i < anomalies.length; i++) {
+    const a = anomalies[i]!;
+    if (a.evidence.length <= EXCERPT_MAX + 2) continue;
+    const { text, start } = excerptAt(a.evidence, a.column);
+    anomalies[i] = { ...a, evidence: text, evidenceStart: start, evidenceLength: a.evidence.length };
+  }
+  return anomalies;
 }
 
 /**

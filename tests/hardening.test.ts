@@ -50,7 +50,14 @@ describe('an internal error in one file of a batch', () => {
         throw new Error('boom');
       },
     };
-    const r = await runTask({ kind: 'export', file, input: { maxBytes: 1 << 20 }, export: broken as never });
+    const r = await runTask({
+      kind: 'export',
+      file,
+      input: { maxBytes: 1 << 20 },
+      export: broken as never,
+      out: join(tmp(), 'o'),
+      single: true,
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.exitCode).toBe(70);

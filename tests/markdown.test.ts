@@ -6,6 +6,8 @@ import { parseSource } from '../src/parse.js';
 import { documentsMarkdown } from '../src/write/markdown.js';
 import { fileText } from '../src/write/pieces.js';
 import { SAMPLE, SAMPLE_PATH } from './helpers/sample.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 const { issue, lines } = parseSource(SAMPLE, { name: SAMPLE_PATH });
 const files = await documentsMarkdown(issue, lines);
@@ -69,5 +71,77 @@ describe('docs/NN-<slug>.md', () => {
     const md = fileText(files[issue.documents.indexOf(d)]!.data);
     expect(md).toContain('感谢您对我区城市建设和管理的关心、理解与支持！');
     expect(md).toContain('## 二、对提案建议的答复');
+  });
+});
+
+describe('the fast path of the Markdown text handler', () => {
+  /** Every document's Markdown, with and without the fast path. */
+  async function both(text: string, name: string): Promise<[string[], string[]]> {
+    const p = parseSource(text, { name });
+    const render = async (fast: boolean) => (await documentsMarkdown(p.issue, p.lines, fast)).map((f) => fileText(f.data));
+    return [await render(true), await render(false)];
+  }
+  it('gives the same text as remark-stringify on the sample, the real texts and the converter forms', async () => {
+    const inputs = [
+      SAMPLE_PATH,
+      ...readdirSync('tests/fixtures/real')
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => join('tests/fixtures/real', f)),
+      ...readdirSync('tests/fixtures/readers').map((f) => join('tests/fixtures/readers', f)),
+    ];
+    let escaped = 0;
+    for (const file of inputs) {
+      const [fast, exact] = await both(readFileSync(file, 'utf8'), file);
+      expect(fast.length, file).toBeGreaterThan(0);
+      expect(fast, file).toEqual(exact);
+      escaped += fast.join('').split('\\').length - 1;
+    }
+    // The texts do hold what must be escaped (`1.` at a line's start, `*`, `[` …): the slow path ran.
+    expect(escaped).toBeGreaterThan(100);
+  });
+  it('gives the same text on lines and cells full of Markdown syntax', async () => {
+    const specials = [
+      '*',
+      '_',
+      '[',
+      ']',
+      '(',
+      ')',
+      '#',
+      '|',
+      '-',
+      '+',
+      '.',
+      '1.',
+      '2)',
+      '\\',
+      '`',
+      '~',
+      '<a>',
+      '&amp;',
+      '!',
+      '=',
+      '>',
+      ':',
+      '@',
+      'www.',
+      'http://',
+      '  ',
+      '\t',
+    ];
+    let seed = 7;
+    const pick = (): string => specials[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % specials.length]!;
+    const line = (): string => Array.from({ length: 6 }, (_, i) => (i % 2 ? '文字' : pick())).join('');
+    const body: string[] = [];
+    for (let i = 0; i < 60; i++) body.push(i % 5 === 0 ? '' : line());
+    const table = [
+      '| 甲 | 乙 |',
+      '| --- | --- |',
+      ...Array.from({ length: 20 }, () => `| ${line().replace(/\|/g, '')} | ${line().replace(/\|/g, '')} |`),
+    ];
+    const text = ['关于测试的通知', '(2023年1月1日)', '测发〔2023〕1号', '各单位：', ...body, '', ...table, '', '特此通知。'].join('\n');
+    const [fast, exact] = await both(text, 'made-up.txt');
+    expect(fast.length).toBeGreaterThan(0);
+    expect(fast).toEqual(exact);
   });
 });

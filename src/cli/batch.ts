@@ -7,6 +7,9 @@ import { severityCounts } from '../check/policy.js';
 import { expandInputs } from './inputs.js';
 import type { Stats, TaskResult } from './task.js';
 
+/** What --jobs was lowered from, for the note `resolveInputs` prints (null when it was not). */
+let cappedNote: string | null = null;
+
 /**
  * The --jobs value: a positive integer, capped at the number of cores (more workers than
  * cores only add memory — each holds an issue — and time); `n!` forces n.
@@ -15,7 +18,9 @@ export function parseJobs(v: string, cores = availableParallelism()): number {
   const forced = v.endsWith('!');
   const n = Number(forced ? v.slice(0, -1) : v);
   if (!Number.isInteger(n) || n < 1) throw new InputError(`--jobs: not a positive integer: ${v}`);
-  return forced ? n : Math.min(n, Math.max(1, cores));
+  const most = Math.max(1, cores);
+  cappedNote = !forced && n > most ? `gongbao: --jobs ${n} lowered to ${most}, the number of cores (--jobs ${n}! forces it)\n` : null;
+  return forced ? n : Math.min(n, most);
 }
 
 /** Options every batch-capable command takes. */
@@ -31,7 +36,10 @@ export interface BatchOpts {
 export function jobsOptions(cmd: Command): Command {
   return cmd
     .addOption(
-      new Option('-j, --jobs <n>', 'files processed in parallel (worker threads; at most the number of cores, unless written n!)')
+      new Option(
+        '-j, --jobs <n>',
+        'files processed in parallel, each parsed and written by a worker thread; at most the number of cores (a larger n is lowered, with a note), unless written n! (--jobs 8!)',
+      )
         .default(availableParallelism(), 'number of cores')
         .argParser((v) => parseJobs(v)),
     )
@@ -52,9 +60,16 @@ export function batchOptions(cmd: Command, defaultFailOn?: Severity | 'never'): 
     .option('-v, --verbose', 'print a line per file');
 }
 
+/** Says that --jobs was lowered, where it matters: when several files would have run in parallel. */
+export function noteCapped(files: number, quiet?: boolean): void {
+  if (cappedNote !== null && !quiet && files > 1) say(cappedNote);
+  cappedNote = null;
+}
+
 /** Files named by the arguments; problems (unreadable, no match) are reported on stderr. */
 export function resolveInputs(args: readonly string[], opts: BatchOpts): { files: string[]; failed: number } {
   const { files, problems } = expandInputs(args, { followSymlinks: opts.followSymlinks });
+  noteCapped(files.length, opts.quiet);
   if (files.length === 0 && problems.length === 1) throw new InputError(`${problems[0]!.path}: ${problems[0]!.message}`, problems[0]!.path);
   for (const p of problems) say(`gongbao: ${p.path}: ${p.message}\n`);
   if (files.length === 0) throw new InputError('no input file to read');

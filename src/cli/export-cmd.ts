@@ -6,7 +6,8 @@ import { batchOptions, fileSummary, resolveInputs, Totals, type BatchOpts } from
 import { runAll } from './pool.js';
 import { Progress } from './progress.js';
 import type { Task } from './task.js';
-import { checkOutDir, writeFiles } from '../write/folder.js';
+import { checkOutDir } from '../write/folder.js';
+import { OutputError } from '../write/errors.js';
 import { InputError } from '../read/errors.js';
 
 interface ExportOpts extends InputOpts, BatchOpts {
@@ -16,6 +17,17 @@ interface ExportOpts extends InputOpts, BatchOpts {
   excelSafe?: boolean;
   stamp?: string | boolean;
   crs?: string;
+}
+
+/** Folder names of a batch, each issue's name made unique in the order asked (`2023-02`, `2023-02-2` …). */
+function uniqueFolders(): (name: string) => string {
+  const used = new Set<string>();
+  return (name) => {
+    let folder = name;
+    for (let k = 2; used.has(folder); k++) folder = `${name}-${k}`;
+    used.add(folder);
+    return folder;
+  };
 }
 
 export function registerExport(program: Command): void {
@@ -60,10 +72,11 @@ Examples:
       file,
       input: { encoding: opts.encoding, from: opts.from, maxBytes: opts.maxBytes },
       export: { bom: opts.bom, excelSafe: opts.excelSafe, stamp, ...(opts.crs ? { crs: opts.crs } : {}) },
+      out: dir,
+      single,
     }));
     const totals = new Totals();
     totals.skip(failed);
-    const used = new Set<string>();
     const progress = new Progress(files.length, opts.quiet);
     let written = 0;
     await runAll(
@@ -73,24 +86,21 @@ Examples:
         totals.add(r, opts.failOn);
         progress.clear();
         if (!r.ok) {
+          // The output could not be written (full disk, a folder in the way): the batch stops.
+          if (r.output) throw new OutputError(r.error, r.exitCode as 2 | 3);
           say(`gongbao: ${r.error}\n`);
           return;
         }
-        let folder = '';
-        if (!single) {
-          folder = r.name;
-          for (let k = 2; used.has(folder); k++) folder = `${r.name}-${k}`;
-          used.add(folder);
-        }
-        await writeFiles(join(dir, folder), r.files!);
-        written += r.files!.length;
+        const paths = r.written!;
+        written += paths.length;
         if (single && !opts.quiet) {
           // the file a person opens first: the report, when the export holds one
-          const report = r.files!.some((f) => f.path === 'report.html') ? `; open ${join(dir, 'report.html')}` : '';
-          say(fileSummary(r.file, r.stats) + `  wrote ${r.files!.length} files to ${dir}${report}\n`);
-        } else if (opts.verbose) say(`${r.file} → ${join(dir, folder)} (${r.stats.documents} documents, ${r.files!.length} files)\n`);
+          const report = paths.includes(join(dir, 'report.html')) ? `; open ${join(dir, 'report.html')}` : '';
+          say(fileSummary(r.file, r.stats) + `  wrote ${paths.length} files to ${dir}${report}\n`);
+        } else if (opts.verbose) say(`${r.file} → ${join(dir, r.folder!)} (${r.stats.documents} documents, ${paths.length} files)\n`);
       },
       (done) => progress.update(done),
+      uniqueFolders(),
     );
     progress.clear();
     if (!single && !opts.quiet)

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTask, type Task, type TaskResult } from './task.js';
+import { writtenFiles } from '../write/atomic.js';
 
 /**
  * Where the worker code comes from: inside the single executable, the bundled worker is an
@@ -28,31 +29,108 @@ function workerSource(): { code: string; eval: true } | { file: string; eval: fa
   return null;
 }
 
+/** Messages between the pool and a worker (src/cli/worker.ts). */
+export type ToWorker = { type: 'task'; id: number; task: Task } | { type: 'folder'; id: number; folder: string };
+export type FromWorker =
+  { type: 'place'; id: number; name: string } | { type: 'result'; id: number; result: TaskResult } | { type: 'stopped' };
+
+/**
+ * Folders of a batch export given in input order, whatever order the issues are parsed in:
+ * the folder of issue i is named once every issue before it has its name or has failed, so
+ * the same inputs always give the same folders (`2023-02`, `2023-02-2` …).
+ */
+class Places {
+  private readonly names: (string | null | undefined)[];
+  private readonly waiting = new Map<number, (folder: string) => void>();
+  private next = 0;
+  constructor(
+    n: number,
+    private readonly folderOf: (name: string) => string,
+  ) {
+    this.names = new Array<string | null | undefined>(n);
+  }
+  request(id: number, name: string): Promise<string> {
+    return new Promise((resolve) => {
+      this.names[id] = name;
+      this.waiting.set(id, resolve);
+      this.advance();
+    });
+  }
+  /** Issue `id` is finished: if it never asked for a folder, it takes none. */
+  finish(id: number): void {
+    if (this.names[id] === undefined) this.names[id] = null;
+    this.advance();
+  }
+  private advance(): void {
+    while (this.next < this.names.length && this.names[this.next] !== undefined) {
+      const name = this.names[this.next];
+      if (name !== null && name !== undefined) {
+        this.waiting.get(this.next)!(this.folderOf(name));
+        this.waiting.delete(this.next);
+      }
+      this.next++;
+    }
+  }
+}
+
+/** The batch running now, for a signal: its workers and the flag that stops their writes. */
+let running: { workers: Set<Worker>; flag: Int32Array; stopping: boolean; stopped: Map<Worker, () => void> } | null = null;
+
+/**
+ * A signal came: stops the writes of every worker (they remove their temporary file and the
+ * files of their unfinished folder, and say so), waits for them at most `ms`, then ends
+ * them. Resolves to false when no worker runs (the main thread does the work itself).
+ */
+export async function stopWorkers(ms = 600): Promise<boolean> {
+  const r = running;
+  if (r === null || r.workers.size === 0) return false;
+  r.stopping = true;
+  Atomics.store(r.flag, 0, 1);
+  const answered = [...r.workers].map(
+    (w) =>
+      new Promise<void>((resolve) => {
+        r.stopped.set(w, resolve);
+        w.once('exit', () => resolve());
+        w.postMessage({ type: 'stop' });
+      }),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.all(answered), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+  await Promise.all([...r.workers].map((w) => w.terminate()));
+  return true;
+}
+
 /**
  * Runs tasks on `jobs` worker threads (in the main thread when jobs is 1 or the worker code
- * is unavailable) and calls `done` with each result in input order as soon as it and all
- * before it are finished, so output is deterministic and memory stays bounded.
+ * is unavailable). Each export task writes its own folder where it runs (`folderOf` names
+ * it under --out, called in input order); the main thread gets its summary and calls `done`
+ * with each result in input order as soon as it and all before it are finished, so output
+ * is deterministic and no file's data crosses threads.
  */
 export async function runAll(
   tasks: Task[],
   jobs: number,
   done: (r: TaskResult, index: number) => Promise<void> | void,
   progress?: (finished: number) => void,
+  folderOf: (name: string) => string = (name) => name,
 ): Promise<void> {
+  const places = new Places(tasks.length, folderOf);
   const results = new Array<TaskResult | undefined>(tasks.length);
-  let next = 0;
   let flushed = 0;
   let finished = 0;
   let failure: unknown = null;
   let chain = Promise.resolve();
-  const settle = (i: number, r: TaskResult): void => {
+  const settle = (i: number, r: TaskResult): Promise<void> => {
     results[i] = r;
     finished++;
+    places.finish(i);
+    if (r.ok && r.written) writtenFiles.push(...r.written);
     progress?.(finished);
     chain = chain.then(async () => {
       while (failure === null && flushed < tasks.length && results[flushed] !== undefined) {
         const res = results[flushed]!;
-        if (res.ok) results[flushed] = { ...res, files: undefined, json: undefined }; // keep no payload once handed on
+        results[flushed] = { ok: false, file: res.file, error: '', exitCode: 0 }; // keep no payload once handed on
         try {
           await done(res, flushed);
         } catch (err) {
@@ -61,11 +139,12 @@ export async function runAll(
         flushed++;
       }
     });
+    return chain;
   };
   const src = jobs > 1 && tasks.length > 1 ? workerSource() : null;
   if (!src) {
     for (let i = 0; i < tasks.length && failure === null; i++) {
-      const r = await runTask(tasks[i]!);
+      const r = await runTask(tasks[i]!, (name) => places.request(i, name));
       // An event-loop turn after reading a file and after writing its output: an interrupt
       // (SIGINT) that came meanwhile is handled here, never half-way through the writes.
       await new Promise((resolve) => setImmediate(resolve));
@@ -76,34 +155,58 @@ export async function runAll(
     if (failure !== null) throw failure;
     return;
   }
-  const workers: Worker[] = [];
+  await inWorkers(src, tasks, Math.min(jobs, tasks.length), places, settle, () => failure !== null);
+  await chain;
+  if (failure !== null) throw failure;
+}
+
+/**
+ * Runs the tasks on `n` workers; `settle` takes each result as it comes. A worker gets its
+ * next task once the results that can be handed on were (parse results hold their JSON).
+ */
+async function inWorkers(
+  src: { code: string; eval: true } | { file: string; eval: false },
+  tasks: Task[],
+  n: number,
+  places: Places,
+  settle: (i: number, r: TaskResult) => Promise<void>,
+  failed: () => boolean,
+): Promise<void> {
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const state = { workers: new Set<Worker>(), flag, stopping: false, stopped: new Map<Worker, () => void>() };
+  running = state;
+  let next = 0;
   try {
     await new Promise<void>((resolve, reject) => {
-      let live = Math.min(jobs, tasks.length);
-      for (let w = 0, n = live; w < n; w++) {
-        const worker = src.eval ? new Worker(src.code, { eval: true }) : new Worker(src.file);
-        workers.push(worker);
-        let current = -1;
+      let live = n;
+      for (let w = 0; w < n; w++) {
+        const data = { workerData: { stop: flag.buffer } };
+        const worker = src.eval ? new Worker(src.code, { eval: true, ...data }) : new Worker(src.file, data);
+        state.workers.add(worker);
         const feed = (): void => {
-          if (next >= tasks.length || failure !== null) {
+          if (next >= tasks.length || failed() || state.stopping) {
+            state.workers.delete(worker);
             void worker.terminate();
             if (--live === 0) resolve();
             return;
           }
-          current = next++;
-          worker.postMessage({ id: current, task: tasks[current] });
+          const id = next++;
+          worker.postMessage({ type: 'task', id, task: tasks[id] } satisfies ToWorker);
         };
-        worker.on('message', (msg: { id: number; result: TaskResult }) => {
-          settle(msg.id, msg.result);
-          void chain.then(feed);
+        worker.on('message', (msg: FromWorker) => {
+          if (msg.type === 'place')
+            void places
+              .request(msg.id, msg.name)
+              .then((folder) => worker.postMessage({ type: 'folder', id: msg.id, folder } satisfies ToWorker));
+          else if (msg.type === 'stopped') state.stopped.get(worker)?.();
+          else void settle(msg.id, msg.result).then(feed);
         });
         worker.on('error', (err) => reject(err));
         feed();
       }
     });
-    await chain;
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all([...state.workers].map((w) => w.terminate()));
+    if (running === state) running = null;
   }
-  if (failure !== null) throw failure;
 }

@@ -1,15 +1,22 @@
 import type { Issue } from '../model/issue.js';
 import type { Anomaly } from '../model/anomaly.js';
-import type { ExportFile, ExportOptions } from '../model/export.js';
+import type { ExportOptions } from '../model/export.js';
+import { join } from 'node:path';
 import { InputError, displayName, STDIN_NAME } from '../read/errors.js';
+import { OutputError } from '../write/errors.js';
+import { Interrupted } from '../write/atomic.js';
 import { loadSource, type InputOpts } from './options.js';
 import { assertConforms } from '../model/conform.js';
 import { safeName } from '../core/filenames.js';
 import { batched, jsonChunks } from '../write/json-stream.js';
 
-/** One file's work, run in the main thread or in a worker (it must be structured-cloneable). */
+/**
+ * One file's work, run in the main thread or in a worker (it must be structured-cloneable).
+ * An export writes its own folder: `out` itself (`single`), or the subfolder of `out` that
+ * the batch gives its issue (`Place`).
+ */
 export type Task =
-  | { kind: 'export'; file: string; input: InputOpts; export: ExportOptions }
+  | { kind: 'export'; file: string; input: InputOpts; export: ExportOptions; out: string; single: boolean }
   | { kind: 'parse'; file: string; input: InputOpts; pretty: boolean }
   | { kind: 'validate'; file: string; input: InputOpts };
 
@@ -28,13 +35,26 @@ export type TaskResult =
       file: string;
       name: string;
       stats: Stats;
-      files?: ExportFile[];
+      /** export: the folder under --out (empty for a single issue) and the paths written. */
+      folder?: string;
+      written?: string[];
+      /** parse: the JSON text, in pieces. */
       json?: Iterable<string>;
       /** validate: the anomalies, and the titles of the documents by id (for the report). */
       anomalies?: Anomaly[];
       titles?: Record<string, string>;
     }
-  | { ok: false; file: string; error: string; exitCode: number };
+  | {
+      ok: false;
+      file: string;
+      error: string;
+      exitCode: number;
+      /** The output could not be written (exit 3, or 2 for a refused overwrite): the batch stops. */
+      output?: boolean;
+    };
+
+/** Where an issue of a batch goes: its folder under --out, given its masthead's name (in input order). */
+export type Place = (name: string) => Promise<string>;
 
 /** Counts of an issue's records and anomalies, for summaries. */
 export function statsOf(issue: Issue): Stats {
@@ -61,8 +81,11 @@ export function folderName(issue: Issue, file: string): string {
   return safeName(base, 80);
 }
 
-/** Runs one task; never throws for bad input (the result says what went wrong). */
-export async function runTask(task: Task): Promise<TaskResult> {
+/**
+ * Runs one task; never throws for bad input (the result says what went wrong); throws
+ * Interrupted when a stop request came while it wrote.
+ */
+export async function runTask(task: Task, place: Place = async (name) => name): Promise<TaskResult> {
   try {
     const { issue, lines } = loadSource(task.file, task.input);
     const stats = statsOf(issue);
@@ -78,9 +101,15 @@ export async function runTask(task: Task): Promise<TaskResult> {
       return { ok: true, file: task.file, name, stats, json: batched(jsonChunks(issue, task.pretty)) };
     }
     const { buildExport } = await import('../write/export.js');
-    return { ok: true, file: task.file, name, stats, files: await buildExport(issue, { ...task.export, lines }) };
+    const files = await buildExport(issue, { ...task.export, lines });
+    const folder = task.single ? '' : await place(name);
+    const { writeFiles } = await import('../write/folder.js');
+    const written = await writeFiles(join(task.out, folder), files);
+    return { ok: true, file: task.file, name, stats, folder, written };
   } catch (err) {
+    if (err instanceof Interrupted) throw err;
     if (err instanceof InputError) return { ok: false, file: task.file, error: err.message, exitCode: 2 };
+    if (err instanceof OutputError) return { ok: false, file: task.file, error: err.message, exitCode: err.exitCode, output: true };
     // A bug, not bad input: name the file, so one issue of a batch can be reported and the others finish.
     const label = displayName(task.file);
     return { ok: false, file: task.file, error: `${label}: internal error: ${(err as Error)?.stack ?? String(err)}`, exitCode: 70 };

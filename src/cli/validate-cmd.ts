@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError } from '../read/errors.js';
 import { inputOptions, outputPath, writeStdout, type InputOpts } from './options.js';
-import { jobsOptions } from './batch.js';
+import { jobsOptions, noteCapped } from './batch.js';
 import { runAll } from './pool.js';
 import type { Task } from './task.js';
 import { expandInputs } from './inputs.js';
@@ -180,6 +180,7 @@ async function validateFiles(
   baseline: Baseline | null,
 ): Promise<{ files: FileResult[]; internal: number }> {
   const { files, problems } = expandInputs(inputs, { followSymlinks: opts.followSymlinks });
+  noteCapped(files.length, opts.quiet);
   let internal = 0;
   const results: FileResult[] = [];
   // An unreadable file is named once: by the text report on stdout, else on stderr.

@@ -1,20 +1,46 @@
-// Worker thread of `--jobs`: runs tasks sent by the pool (src/cli/pool.ts).
-import { parentPort } from 'node:worker_threads';
-import { runTask, type Task } from './task.js';
+// Worker thread of `--jobs`: runs tasks sent by the pool (src/cli/pool.ts). An export task
+// parses its issue and writes its folder here; only a summary goes back.
+import { parentPort, workerData } from 'node:worker_threads';
+import { runTask } from './task.js';
+import { abandonUnfinished, Interrupted, watchStop } from '../write/atomic.js';
+import type { FromWorker, ToWorker } from './pool.js';
 
-parentPort!.on('message', (msg: { id: number; task: Task }) => {
-  void runTask(msg.task).then((result) => {
-    // A generator, or a file made in pieces as it is written, cannot cross threads: send
-    // the pieces as an array.
-    if (result.ok && result.json) result = { ...result, json: [...result.json] };
-    if (result.ok && result.files) {
-      result = {
-        ...result,
-        files: result.files.map((f) =>
-          typeof f.data === 'string' || f.data instanceof Uint8Array || Array.isArray(f.data) ? f : { ...f, data: [...f.data] },
-        ),
-      };
-    }
-    parentPort!.postMessage({ id: msg.id, result });
-  });
+const port = parentPort!;
+const post = (msg: FromWorker): void => port.postMessage(msg);
+const stop = (workerData as { stop?: SharedArrayBuffer } | undefined)?.stop;
+if (stop) watchStop(new Int32Array(stop));
+
+/** The folders asked for and not given yet, by task id. */
+const waiting = new Map<number, (folder: string) => void>();
+
+/** A signal in the main thread: remove the temporary file and the unfinished folder's files. */
+function stopped(): void {
+  abandonUnfinished();
+  post({ type: 'stopped' });
+}
+
+port.on('message', (msg: ToWorker | { type: 'stop' }) => {
+  if (msg.type === 'stop') return stopped();
+  if (msg.type === 'folder') {
+    waiting.get(msg.id)?.(msg.folder);
+    waiting.delete(msg.id);
+    return;
+  }
+  const { id, task } = msg;
+  const place = (name: string): Promise<string> =>
+    new Promise((resolve) => {
+      waiting.set(id, resolve);
+      post({ type: 'place', id, name });
+    });
+  runTask(task, place).then(
+    (result) => {
+      // A generator cannot cross threads: send the JSON's pieces as an array.
+      if (result.ok && result.json) result = { ...result, json: [...result.json] };
+      post({ type: 'result', id, result });
+    },
+    (err: unknown) => {
+      if (err instanceof Interrupted) return stopped();
+      throw err;
+    },
+  );
 });

@@ -20,7 +20,25 @@ export const Anomaly = z
     column: z.number().int().min(1),
     endLine: z.number().int().min(1).optional(),
     documentId: z.string().optional(),
-    evidence: z.string().describe('The source text the anomaly is about (usually the whole line)'),
+    evidence: z
+      .string()
+      .describe(
+        'The source text the anomaly is about (usually the whole line); a text longer than 1 000 characters is cut to an excerpt of about 1 000 around the column, with … where it was cut',
+      ),
+    evidenceStart: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe(
+        'Only when the evidence was cut: where the excerpt starts in the whole text (UTF-16 code units from its start, after the … mark)',
+      ),
+    evidenceLength: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('Only when the evidence was cut: the length of the whole text (UTF-16 code units)'),
     hint: z.string(),
   })
   .describe('An irregularity found in the text, with the line it is on');

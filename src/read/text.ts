@@ -184,7 +184,12 @@ export const EXCERPT_MAX = 1000;
  * `…` where it was cut (a 50 MB line must not be copied into every anomaly about it).
  */
 export function excerpt(line: string, column = 1): string {
-  if (line.length <= EXCERPT_MAX) return line;
+  return excerptAt(line, column).text;
+}
+
+/** `excerpt`, and where the kept text starts in the line (a UTF-16 offset; 0 when uncut at the start). */
+export function excerptAt(line: string, column = 1): { text: string; start: number } {
+  if (line.length <= EXCERPT_MAX) return { text: line, start: 0 };
   const at = Math.min(Math.max(column - 1, 0), line.length);
   let start = at < EXCERPT_MAX - 40 ? 0 : Math.max(0, at - (EXCERPT_MAX >> 1));
   const end = Math.min(line.length, start + EXCERPT_MAX);
@@ -192,5 +197,5 @@ export function excerpt(line: string, column = 1): string {
   // Never cut a surrogate pair in half.
   if (start > 0 && /[\udc00-\udfff]/.test(line[start]!)) start++;
   const stop = end < line.length && /[\ud800-\udbff]/.test(line[end - 1]!) ? end - 1 : end;
-  return `${start > 0 ? '…' : ''}${line.slice(start, stop)}${stop < line.length ? '…' : ''}`;
+  return { text: `${start > 0 ? '…' : ''}${line.slice(start, stop)}${stop < line.length ? '…' : ''}`, start };
 }

@@ -1,8 +1,33 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { OutputError } from './errors.js';
 
 let counter = 0;
+
+/** Thrown by a write that a stop request (a signal, see `watchStop`) came before. */
+export class Interrupted extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'Interrupted';
+  }
+}
+
+/** A flag another thread sets to stop the writes of this one (a worker of --jobs). */
+let stopFlag: Int32Array | null = null;
+
+/**
+ * Writes in this thread stop, with Interrupted, before the next file and between the pieces
+ * of a large one, once `flag[0]` is not 0: the main thread of a batch sets it on a signal, so
+ * a worker's writes stop within a piece's time even while its event loop is busy.
+ */
+export function watchStop(flag: Int32Array): void {
+  stopFlag = flag;
+}
+
+function checkStop(): void {
+  if (stopFlag !== null && Atomics.load(stopFlag, 0) !== 0) throw new Interrupted();
+}
 
 /** Every file this process has written (renamed into place), in order: for the interrupt message. */
 export const writtenFiles: string[] = [];
@@ -63,15 +88,23 @@ function writeAll(fd: number, buf: Uint8Array): void {
 function writeData(fd: number, data: string | Uint8Array | Iterable<string>): void {
   if (typeof data === 'string') writeAll(fd, Buffer.from(data, 'utf8'));
   else if (data instanceof Uint8Array) writeAll(fd, data);
-  else for (const piece of data) writeAll(fd, Buffer.from(piece, 'utf8'));
+  else
+    for (const piece of data) {
+      checkStop();
+      writeAll(fd, Buffer.from(piece, 'utf8'));
+    }
 }
 
 /**
  * Writes a file through a temporary file in the same folder, renamed into place, so a
  * reader never sees a half-written file. Refuses to replace an existing file unless
  * `force`. Throws OutputError (exit 3 for I/O failures, 2 for a refused overwrite).
+ * With `sync` (the default) the file's data is on disk before the rename (fsync); an export
+ * folder passes false and syncs its folders once at the end (`syncFolders`,
+ * docs/reliability.md: an fsync per file cost more than all the rest of an export).
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>, force = false): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>, force = false, sync = true): void {
+  checkStop();
   const existing = statOrNull(path);
   if (existing?.isDirectory()) throw new OutputError(`${path}: cannot write: a folder is where the file must go`);
   // A device or a pipe (-o /dev/stdout, /dev/null, a FIFO) is written to, never replaced by a
@@ -84,13 +117,13 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
   } catch (err) {
     throw new OutputError(`${dir}: cannot create folder: ${(err as Error).message}`);
   }
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${++counter}.tmp`);
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${threadId}.${++counter}.tmp`);
   let fd: number | null = null;
   try {
     pending.add(tmp);
     fd = openSync(tmp, 'wx');
     writeData(fd, data);
-    fsyncSync(fd);
+    if (sync) fsyncSync(fd);
     closeSync(fd);
     fd = null;
     renameSync(tmp, path);
@@ -106,7 +139,29 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
       }
     rmSync(tmp, { force: true });
     pending.delete(tmp);
+    if (err instanceof Interrupted) throw err;
     throw new OutputError(`${path}: cannot write: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * Makes the entries of these folders durable (an fsync of each folder): after the files in
+ * them were renamed into place. A file system that cannot sync a folder (EINVAL, EISDIR on
+ * some systems) is let be.
+ */
+export function syncFolders(dirs: Iterable<string>): void {
+  for (const dir of dirs) {
+    let fd: number | null = null;
+    try {
+      fd = openSync(dir, 'r');
+      fsyncSync(fd);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EPERM' && code !== 'EBADF')
+        throw new OutputError(`${dir}: cannot sync folder: ${(err as Error).message}`);
+    } finally {
+      if (fd !== null) closeSync(fd);
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ExportFile } from '../model/export.js';
-import { beginGroup, endGroup, writeFileAtomic } from './atomic.js';
+import { beginGroup, endGroup, Interrupted, syncFolders, writeFileAtomic } from './atomic.js';
 import { OutputError } from './errors.js';
 
 /** Refuses an output folder that is a file, or not empty without `force` (exit 2). */
@@ -17,19 +17,27 @@ export function checkOutDir(dir: string, force = false): void {
  * Between two files it yields to the event loop, so that an interrupt (SIGINT, SIGTERM,
  * SIGHUP) is handled within a file's time, not after the whole folder (thousands of
  * fsynced files can take half a minute); the files are one group: a signal removes those of
- * an unfinished folder, so a folder is all of its files or none.
+ * an unfinished folder, so a folder is all of its files or none (a stop request from
+ * another thread, `watchStop`, leaves the group open for `abandonUnfinished`).
+ * Files are not synced one by one: the folders are, once, after the last rename
+ * (docs/reliability.md says what a crash can leave).
  */
 export async function writeFiles(dir: string, files: readonly ExportFile[]): Promise<string[]> {
   const written: string[] = [];
+  const folders = new Set<string>();
   beginGroup();
   try {
     for (const f of files) {
-      writeFileAtomic(join(dir, f.path), f.data, true);
+      const path = join(dir, f.path);
+      writeFileAtomic(path, f.data, true, false);
       written.push(f.path);
+      folders.add(dirname(path));
       await new Promise((resolve) => setImmediate(resolve));
     }
+    syncFolders(folders);
     endGroup();
   } catch (err) {
+    if (err instanceof Interrupted) throw err;
     endGroup();
     if (err instanceof OutputError) {
       throw new OutputError(`${err.message}\n  written before the failure: ${written.length ? written.join(', ') : 'none'}`, err.exitCode);

@@ -99,11 +99,86 @@ function documentTree(issue: Issue, d: Document, lines: readonly string[]): Bloc
   return blocks;
 }
 
+/* What mdast-util-to-markdown's text handler sees (its State, as far as used here). */
+interface UnsafePattern {
+  character: string;
+  inConstruct?: string | string[];
+  atBreak?: boolean;
+  before?: string;
+  after?: string;
+  beforeNode?: unknown;
+  afterNode?: unknown;
+  unicode?: boolean;
+}
+interface MdState {
+  stack: string[];
+  unsafe: UnsafePattern[];
+  indexStack: number[];
+  compilePattern: (p: UnsafePattern) => RegExp;
+  safe: (value: string, config: { before: string; after: string; beforeNode: unknown; afterNode: unknown }) => string;
+}
+
+/** Per serialisation and construct stack: the tests for "some unsafe pattern might apply". */
+const riskCache = new WeakMap<MdState, Map<string, Risk>>();
+interface Risk {
+  /** Patterns of a character alone, tested on the text alone. */
+  plain: RegExp;
+  /** Patterns with a context (at a line break, before or after something), tested with it. */
+  context: RegExp;
+}
+
+const escapeChar = (c: string): string => c.replace(/[$()*+.?[\\\]^{|}\/-]/g, '\\$&');
+
+/**
+ * What could need escaping in the constructs we are in: a character a pattern of these
+ * constructs escapes wherever it is (and the backslash), or a pattern with context, by its
+ * own expression (those tied to neighbouring nodes by their character alone). Patterns
+ * excluded by `notInConstruct` are kept: more tests, never fewer.
+ */
+function riskFor(state: MdState): Risk {
+  let byStack = riskCache.get(state);
+  if (!byStack) riskCache.set(state, (byStack = new Map()));
+  const key = state.stack.join('\0');
+  let risk = byStack.get(key);
+  if (!risk) {
+    const plain = ['\\\\'];
+    const context: string[] = [];
+    for (const p of state.unsafe) {
+      const list = p.inConstruct === undefined ? null : typeof p.inConstruct === 'string' ? [p.inConstruct] : p.inConstruct;
+      if (list !== null && !list.some((c) => state.stack.includes(c))) continue;
+      if (p.beforeNode || p.afterNode || p.unicode || (!p.atBreak && !p.before && !p.after)) plain.push(escapeChar(p.character));
+      else context.push(state.compilePattern(p).source);
+    }
+    risk = { plain: new RegExp(plain.join('|')), context: new RegExp(context.join('|') || '(?!)') };
+    byStack.set(key, risk);
+  }
+  return risk;
+}
+
+/**
+ * remark-stringify's text handler with a fast path: `state.safe` (which runs every unsafe
+ * pattern over the text, and took most of an export's time) only for a text where some
+ * pattern could match — elsewhere `safe` would return the text as it is, and so does this.
+ */
+function text(
+  node: { value: string },
+  parent: { children: unknown[] } | undefined,
+  state: MdState,
+  info: { before: string; after: string },
+): string {
+  const risk = riskFor(state);
+  if (!risk.plain.test(node.value) && !risk.context.test(info.before + node.value + info.after)) return node.value;
+  const siblings = parent ? parent.children : [];
+  const index = state.indexStack[state.indexStack.length - 1]!;
+  return state.safe(node.value, { ...info, afterNode: siblings[index + 1], beforeNode: siblings[index - 1] });
+}
+
 /**
  * docs/NN-<slug>.md: each document as clean Markdown with YAML front matter, built as an
  * mdast tree and serialised with unified + remark-stringify + remark-gfm (loaded here only).
+ * `fast: false` leaves remark's own text handler (tests compare the two).
  */
-export async function documentsMarkdown(issue: Issue, lines: readonly string[]): Promise<ExportFile[]> {
+export async function documentsMarkdown(issue: Issue, lines: readonly string[], fast = true): Promise<ExportFile[]> {
   if (issue.documents.length === 0) return [];
   const [{ unified }, { default: remarkStringify }, { default: remarkGfm }] = await Promise.all([
     import('unified'),
@@ -115,7 +190,7 @@ export async function documentsMarkdown(issue: Issue, lines: readonly string[]):
     .use(remarkStringify, {
       bullet: '-',
       fences: true,
-      handlers: { yaml: (node: { value: string }) => `---\n${node.value}\n---` } as never,
+      handlers: { yaml: (node: { value: string }) => `---\n${node.value}\n---`, ...(fast ? { text } : {}) } as never,
     });
   const width = String(issue.documents.length).length < 2 ? 2 : String(issue.documents.length).length;
   const names = uniqueNames(

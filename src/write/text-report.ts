@@ -96,7 +96,9 @@ function anomalyText(path: string, a: Anomaly, c: ChalkInstance, sev: Record<Sev
   ];
   if (a.evidence !== '') {
     const gutter = String(a.line);
-    const { text, caret } = caretLines(a.evidence, a.column, width);
+    // A cut evidence starts `evidenceStart` units into the text, after a one-unit `…`.
+    const column = a.evidenceStart ? a.column - a.evidenceStart + 1 : a.column;
+    const { text, caret } = caretLines(a.evidence, column, width);
     lines.push(`${c.dim(`${gutter.padStart(6)} │`)} ${text}`);
     if (caret !== null) lines.push(`${c.dim(`${' '.repeat(6)} │`)} ${sev[a.severity](caret)}`);
   }

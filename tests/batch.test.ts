@@ -1,0 +1,116 @@
+// Batch export with worker threads (src/cli/pool.ts, worker.ts): each worker parses and
+// writes its own issues; the main thread names the folders in input order and collects
+// summaries. The results must not depend on --jobs.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gongbao } from './helpers/cli.js';
+import { BIN, SAMPLE } from './helpers/sample.js';
+import { tree } from './helpers/tree.js';
+
+let dir: string;
+let shelf: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'gongbao-batch-'));
+  shelf = join(dir, 'shelf');
+  mkdirSync(shelf);
+  // Issues 3 and 4, the sample twice (the same masthead: folders 2023-02 and 2023-02-2, in
+  // input order), and a file that is not text between them.
+  writeFileSync(join(shelf, 'a.txt'), SAMPLE.replace(/第\s*2\s*期/, '第 3 期'));
+  writeFileSync(join(shelf, 'b.txt'), SAMPLE);
+  writeFileSync(join(shelf, 'c.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+  writeFileSync(join(shelf, 'd.txt'), SAMPLE.replace(/第\s*2\s*期/, '第 4 期'));
+  writeFileSync(join(shelf, 'e.txt'), SAMPLE);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('a batch export in worker threads', () => {
+  it('writes byte for byte the same folders, messages and exit code with --jobs 1 and --jobs 2', () => {
+    const run = (jobs: string) => {
+      const out = join(dir, `out-${jobs.replace('!', '')}`);
+      const r = gongbao(['export', shelf, '--out', out, '--jobs', jobs, '-v']);
+      return { r, t: tree(out) };
+    };
+    const one = run('1');
+    const two = run('2!');
+    expect(one.r.code).toBe(2); // the file that is not text
+    expect(two.r.code).toBe(one.r.code);
+    expect(two.r.stderr).toBe(one.r.stderr.replaceAll('out-1', 'out-2'));
+    const folders = [...new Set([...one.t.keys()].map((k) => k.split('/')[0]))];
+    expect(folders).toEqual(['2023-02', '2023-02-2', '2023-03', '2023-04']);
+    // a.txt is issue 3, b.txt the first 2023-02, e.txt the second: input order, not finishing order
+    expect(one.r.stderr).toContain(`${join(shelf, 'b.txt')} → ${join(dir, 'out-1', '2023-02')} `);
+    expect(one.r.stderr).toContain(`${join(shelf, 'e.txt')} → ${join(dir, 'out-1', '2023-02-2')} `);
+    expect([...two.t.keys()]).toEqual([...one.t.keys()]);
+    for (const [k, v] of one.t) expect(two.t.get(k)!.equals(v), k).toBe(true);
+    expect([...one.t.keys()].some((k) => k.endsWith('.tmp'))).toBe(false);
+  }, 120_000);
+
+  it('a folder in the way stops the batch with exit 3 and names the file, from a worker too', () => {
+    const out = join(dir, 'blocked');
+    mkdirSync(join(out, '2023-03', 'documents.csv'), { recursive: true });
+    const r = gongbao(['export', shelf, '--out', out, '--jobs', '2!', '--force', '-q']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/2023-03\/documents\.csv: cannot write/);
+    expect([...tree(out).keys()].some((k) => k.endsWith('.tmp'))).toBe(false);
+  }, 120_000);
+
+  it('--jobs above the number of cores is lowered with a note; n! forces it; --quiet silences the note', () => {
+    const over = gongbao(['validate', shelf, '--jobs', '9999', '--fail-on', 'never']);
+    expect(over.stderr).toMatch(/--jobs 9999 lowered to \d+, the number of cores \(--jobs 9999! forces it\)/);
+    const forced = gongbao(['validate', join(shelf, 'a.txt'), join(shelf, 'd.txt'), '--jobs', '3!', '--fail-on', 'never']);
+    expect(forced.stderr).not.toMatch(/lowered/);
+    const quiet = gongbao(['validate', shelf, '--jobs', '9999', '--fail-on', 'never', '-q']);
+    expect(quiet.stderr).not.toMatch(/lowered/);
+  }, 120_000);
+});
+
+describe('a signal during a batch export in worker threads', () => {
+  for (const [signal, code, words] of [
+    ['SIGTERM', 143, 'stopped by SIGTERM'],
+    ['SIGINT', 130, 'interrupted'],
+  ] as const) {
+    it(`${signal}: exit ${code}, no temporary file, every folder whole or absent, what stays is counted`, async () => {
+      const many = join(dir, `many-${signal}`);
+      mkdirSync(many);
+      for (let i = 1; i <= 8; i++) writeFileSync(join(many, `i${i}.txt`), SAMPLE.replace(/第\s*2\s*期/, `第 ${i + 10} 期`));
+      const out = join(dir, `sig-${signal}`);
+      const child = spawn(process.execPath, [BIN, 'export', many, '--out', out, '--jobs', '2!'], {
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      let sentAt = 0;
+      const result = await new Promise<{ code: number | null }>((resolve) => {
+        // Once the first file of the first issue is there: the workers are writing.
+        const poll = setInterval(() => {
+          if (sentAt === 0 && tree(out).size > 0) {
+            sentAt = Date.now();
+            child.kill(signal);
+          }
+        }, 2);
+        child.on('close', (c) => {
+          clearInterval(poll);
+          resolve({ code: c });
+        });
+      });
+      if (result.code === 0) return; // finished before the signal came (a very fast machine)
+      expect(result.code, stderr).toBe(code);
+      const left = tree(out);
+      expect([...left.keys()].filter((k) => k.endsWith('.tmp'))).toEqual([]);
+      expect(stderr).toContain(`gongbao: ${words}`);
+      const m = /; (\d+) files? written before|no file written/.exec(stderr);
+      expect(m, stderr).not.toBeNull();
+      expect(Number(m![1] ?? 0)).toBe(left.size);
+      // Each issue's folder holds all of its files (those of a whole export) or is absent.
+      const refDir = join(dir, `ref-${signal}`);
+      expect(gongbao(['export', join(many, 'i1.txt'), '--out', refDir, '-q']).code).toBe(0);
+      const ref = tree(refDir);
+      const byFolder = new Map<string, number>();
+      for (const k of left.keys()) byFolder.set(k.split('/')[0]!, (byFolder.get(k.split('/')[0]!) ?? 0) + 1);
+      for (const [folder, n] of byFolder) expect(n, folder).toBe(ref.size);
+    }, 120_000);
+  }
+});

@@ -1,0 +1,47 @@
+// Memory within the budget (issue 16 item 4), the quick cases: what grows with the input
+// must not be copied per anomaly or per thread. The big cases run at full size in
+// `npm run bench:adversarial` (time and peak RSS).
+import { describe, expect, it } from 'vitest';
+import { parseIssue } from '../src/parse.js';
+import { assertConforms } from '../src/model/conform.js';
+import { Issue } from '../src/model/issue.js';
+import { displayWidth, EXCERPT_MAX } from '../src/read/text.js';
+import { jsonChunks } from '../src/write/json-stream.js';
+
+describe('evidence of an anomaly on a very long line', () => {
+  // One 3 MB line: no masthead, no TOC, cut mid-sentence, repeated text — anomalies whose
+  // evidence was the whole line.
+  const line = '某区关于某事的通知正文内容'.repeat(230_000);
+  const issue = parseIssue(line + '\n');
+
+  it('is an excerpt of about 1 000 characters with where it starts and how long the line was', () => {
+    const long = issue.anomalies.filter((a) => a.evidenceLength !== undefined);
+    expect(long.length).toBeGreaterThanOrEqual(2);
+    for (const a of issue.anomalies) expect(a.evidence.length, a.code).toBeLessThanOrEqual(EXCERPT_MAX + 2);
+    for (const a of long) {
+      expect(a.evidenceLength).toBe(line.length);
+      const body = a.evidence.replace(/^…/, '').replace(/…$/, '');
+      expect(line.slice(a.evidenceStart!, a.evidenceStart! + body.length)).toBe(body);
+    }
+  });
+
+  it('keeps the issue valid and its JSON small: not a copy of the line per anomaly', () => {
+    expect(() => assertConforms('issue', issue)).not.toThrow();
+    expect(Issue.safeParse(issue).success).toBe(true);
+    const anomaliesJson = [...jsonChunks(issue.anomalies, false)].join('');
+    expect(anomaliesJson.length).toBeLessThan(20_000 * issue.anomalies.length);
+  });
+
+  it('the text report puts the caret under the column inside the excerpt', async () => {
+    const { caretLines } = await import('../src/write/text-report.js');
+    // Unique text, then a repetition far into the line: TEXT_REPEATED at a far column.
+    const unique = Array.from({ length: 3000 }, (_, i) => String.fromCharCode(0x4e00 + i)).join('');
+    const far = parseIssue(unique + '某区关于某事的通知正文内容'.repeat(400) + '\n').anomalies.find((a) => (a.evidenceStart ?? 0) > 0);
+    expect(far).toBeDefined();
+    const column = far!.column - far!.evidenceStart! + 1;
+    const { text, caret } = caretLines(far!.evidence, column, 4000);
+    expect(text).toBe(far!.evidence);
+    expect(caret!.indexOf('^')).toBe(displayWidth(far!.evidence.slice(0, column - 1)));
+    expect(far!.evidence.slice(column - 1, column + 3)).toBe('某区关于');
+  });
+});
