@@ -210,7 +210,16 @@ describe('stray markup', () => {
 
 describe('rare name spellings', () => {
   const run = (lines: string[]): Anomaly[] =>
-    checkNameVariants({ lines, masthead: {} as never, toc: [], sections: [], documents: [], src: {} as never, structure: {} as never });
+    checkNameVariants({
+      lines,
+      masthead: {} as never,
+      toc: [],
+      sections: [],
+      documents: [],
+      src: {} as never,
+      structure: {} as never,
+      records: {},
+    });
 
   it('NAME_VARIANT fires on a one-off variant of a frequent name, showing both forms and counts', () => {
     const lines = [

@@ -7,6 +7,7 @@
 import type { Anomaly } from '../model/anomaly.js';
 import type { SourceLines } from '../read/lines.js';
 import type { Structure } from '../core/structure.js';
+import type { Records } from '../core/feature.js';
 import type { CheckInput } from './common.js';
 import { checkToc } from './toc.js';
 import { checkNumbersAndDates } from './dates.js';
@@ -16,6 +17,8 @@ import { checkMarkup } from './markup.js';
 import { checkNameVariants } from './variants.js';
 import { checkEnglishWords } from './words.js';
 import { checkDamage } from './damage.js';
+// repair: text repaired on the way out (issue 18)
+import { checkRepairs } from './repairs.js';
 
 export type { CheckInput } from './common.js';
 
@@ -33,10 +36,12 @@ export const CHECKS: readonly Check[] = [
   { name: 'english-words', run: checkEnglishWords },
   { name: 'name-variants', run: checkNameVariants },
   { name: 'damage', run: checkDamage },
+  // repair: text repaired on the way out (issue 18)
+  { name: 'repairs', run: checkRepairs },
 ];
 
 /** What every check reads, from the lines and the structure. */
-export function checkInput(src: SourceLines, structure: Structure): CheckInput {
+export function checkInput(src: SourceLines, structure: Structure, records: Partial<Records> = {}): CheckInput {
   const { masthead, toc, sections, documents } = structure;
-  return { lines: src.lines, masthead, toc, sections, documents, src, structure };
+  return { lines: src.lines, masthead, toc, sections, documents, src, structure, records };
 }
