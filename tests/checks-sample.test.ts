@@ -53,7 +53,12 @@ describe('structure checks on the sample', () => {
   });
 
   it('the rules are generic: another district and year give the same findings', () => {
-    const variant = ours(changedNamesVariant());
-    expect(variant.map((a) => [a.code, a.line, a.column])).toEqual(found.map((a) => [a.code, a.line, a.column]));
+    // the same anomalies on the same lines, pointing at the same character (the variant's 文号
+    // serials are one digit longer, so a column after them moves by one)
+    const text = changedNamesVariant();
+    const at = (lines: string[], a: { line: number; column: number }): string => lines[a.line - 1]!.slice(a.column - 1, a.column + 1);
+    const [vLines, sLines] = [text.split('\n'), SAMPLE.split('\n')];
+    const variant = ours(text);
+    expect(variant.map((a) => [a.code, a.line, at(vLines, a)])).toEqual(found.map((a) => [a.code, a.line, at(sLines, a)]));
   });
 });

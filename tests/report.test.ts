@@ -72,6 +72,8 @@ describe('report.html (the sample)', () => {
     expect(html).toMatch(
       /<header class="mast">[\s\S]*<a href="#anomalies">94 anomalies<\/a> \(<a class="sev-error" href="#anomalies-error">1 error<\/a>, <a class="sev-warning" href="#anomalies-warning">30 warnings<\/a>, <a class="sev-info" href="#anomalies-info">63 info<\/a>\)/,
     );
+    // a range shows its last line: TABLE_MERGED of the fragment at lines 418–439
+    expect(section).toContain('<a class="ln" href="#L418" data-line="418">418:1–439</a>');
     // the error is the first row, not somewhere around row 60
     expect(section.slice(section.indexOf('<tr class="anomaly"'))).toMatch(/^<tr class="anomaly" data-sev="error"/);
   });

@@ -208,7 +208,7 @@ function* anomaliesHtml(issue: Issue): Generator<string> {
       const head = doc ? `<a href="#${anchor(doc)}">${esc(doc)}</a> ${esc(titles.get(doc) ?? '')}` : 'outside documents';
       yield `<div class="doc-group"><h4>${head} <small>(${rows.length})</small></h4><table><thead><tr><th>code</th><th>line</th><th>message</th></tr></thead><tbody>`;
       for (const [a, i] of rows)
-        yield `<tr class="anomaly" data-sev="${a.severity}" data-code="${esc(a.code)}"><td><code>${esc(a.code)}</code></td><td>${lineLink(a.line, `${a.line}:${a.column}`)} <a href="#${noteId(i)}">note</a></td><td>${esc(a.message)}<br><small>${esc(a.hint)}</small></td></tr>\n`;
+        yield `<tr class="anomaly" data-sev="${a.severity}" data-code="${esc(a.code)}"><td><code>${esc(a.code)}</code></td><td>${lineLink(a.line, `${a.line}:${a.column}${a.endLine !== undefined ? `–${a.endLine}` : ''}`)} <a href="#${noteId(i)}">note</a></td><td>${esc(a.message)}<br><small>${esc(a.hint)}</small></td></tr>\n`;
       yield '</tbody></table></div>';
     }
     yield '</div>';
