@@ -57,4 +57,14 @@ describe('anomalies point where the fix is', () => {
     expect(a!.message).toContain(`(lines ${first}–${last})`);
     expect(a!.column).toBeGreaterThan(1);
   });
+
+  it('TOC_TITLE_MISMATCH: on the TOC line at the first character that differs, spaces skipped', () => {
+    const text = miniIssue({
+      docs: [
+        { title: '某某区人民政府关于开展甲项工作的通知', tocTitle: '某某区人民政府关于开展 丁项工作的通知', number: '某府〔2023〕1号' },
+      ],
+    });
+    const [a] = find(text, 'TOC_TITLE_MISMATCH');
+    expect(text.split('\n')[a!.line - 1]!.slice(a!.column - 1, a!.column)).toBe('丁');
+  });
 });
