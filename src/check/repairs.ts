@@ -64,7 +64,10 @@ function cellGaps(tables: readonly Table[], at: Map<number, number>): void {
 
 function wrapSpaces(lines: readonly string[], d: Document, b: ProseBounds & { tables: readonly Table[] }): Anomaly | null {
   const at = new Map<number, number>();
-  const titleGaps = cjkGaps(squash(d.titleRaw.replace(/\n/g, ' '))) - cjkGaps(d.title);
+  // spaces inside the title's lines (a title wrapped over lines without one has nothing removed)
+  let written = 0;
+  for (const part of d.titleRaw.split('\n')) written += cjkGaps(squash(part));
+  const titleGaps = Math.max(0, written - cjkGaps(d.title));
   if (titleGaps > 0) at.set(d.titleSpan.startLine, titleGaps);
   cellGaps(b.tables, at);
   const inTable = new Set<number>();
