@@ -247,27 +247,5 @@ describe('the sample and the real texts', () => {
       expect(real.anomalies.filter((a) => REPAIRS.has(a.code) && a.severity !== 'info')).toEqual([]);
     }
   });
-
-  it('the converter forms of the sample with the same line breaks find the same cuts', () => {
-    for (const f of ['changning-2023-02.md', 'changning-2023-02.nosep.txt']) {
-      const form = parseSource(readFileSync(`tests/fixtures/readers/${f}`), { name: f });
-      const texts = breaksOf(form.issue).map(
-        ([p, n]) => `${form.lines[p! - 1]!.trim().slice(-8)}|${form.lines[n! - 1]!.trim().slice(0, 8)}`,
-      );
-      const want = SAMPLE_BREAKS.map(([p, n]) => `${lines[p! - 1]!.trim().slice(-8)}|${lines[n! - 1]!.trim().slice(0, 8)}`);
-      expect(texts, f).toEqual(want);
-    }
-  });
-
-  it('pdftotext -layout (wrapped at the page width): the cuts at page breaks are found and joined', async () => {
-    const form = parseSource(readFileSync('tests/fixtures/readers/changning-2023-02.layout.txt'), { name: 'layout' });
-    const found = breaksOf(form.issue);
-    // every cut of the plain text is a cut of the layout form too (where the page broke the same way)
-    const tail = (l: readonly string[], p: number): string => l[p - 1]!.trim().slice(-8);
-    const layoutTails = new Set(found.map(([p]) => tail(form.lines, p!)));
-    const shared = SAMPLE_BREAKS.filter(([p]) => layoutTails.has(tail(lines, p!)));
-    expect(shared.length).toBeGreaterThanOrEqual(20);
-    const md = (await documentsMarkdown(form.issue, form.lines)).map((f) => fileText(f.data)).join('\n');
-    expect(md).toContain('探索有效改进物业管理工作的方式方法，选出一批物业服务优良');
-  });
+  // the converter forms (tests/fixtures/readers/) are checked in tests/long/repairs-forms.test.ts
 });
