@@ -380,6 +380,27 @@ function stakeAt(t: NonNullable<SluiceDraft['section']>, seq: number): { line: n
   return t.points.find((p) => p.seq === seq) ?? null;
 }
 
+/**
+ * SLUICE_MULTIPART where the editor looks: the first stake of the second ring, through the
+ * last ring's last stake (the section heading's line in the message).
+ */
+function multipart(
+  d: SluiceDraft,
+  t: NonNullable<SluiceDraft['section']>,
+  rings: ReadonlyArray<{ fromSeq: number; toSeq: number; area: number; perimeter: number }>,
+  name: string,
+): Anomaly {
+  const from = stakeAt(t, rings[1]!.fromSeq);
+  const to = stakeAt(t, rings[rings.length - 1]!.toSeq);
+  return raise(d, 'SLUICE_MULTIPART', {
+    message: `${name}: the stakes form ${rings.length} separate rings: ${rings.map((r) => `序号 ${r.fromSeq}–${r.toSeq} (area ${fmt(r.area, 2)} m², perimeter ${fmt(r.perimeter, 2)} m)`).join('; ')}; the second ring begins at 序号 ${rings[1]!.fromSeq} (section heading: line ${t.line})`,
+    line: from?.line ?? t.line,
+    column: from?.column ?? 1,
+    ...(to && from && to.line > from.line ? { endLine: to.line } : {}),
+    evidence: from?.evidence ?? t.nameRaw,
+  });
+}
+
 /** Polygon area and perimeter vs the stated figures; self-intersections; multi-part rings. */
 export function checkGeometry(d: SluiceDraft): Anomaly[] {
   const out: Anomaly[] = [];
@@ -400,20 +421,7 @@ export function checkGeometry(d: SluiceDraft): Anomaly[] {
   }
   const ringText =
     geo.rings.length > 1 ? ` (${geo.rings.length} rings: 序号 ${geo.rings.map((r) => `${r.fromSeq}–${r.toSeq}`).join(', ')})` : '';
-  if (geo.rings.length > 1) {
-    // where the editor looks: the first stake of the second ring, through the last ring's last stake
-    const from = stakeAt(t, geo.rings[1]!.fromSeq);
-    const to = stakeAt(t, geo.rings[geo.rings.length - 1]!.toSeq);
-    out.push(
-      raise(d, 'SLUICE_MULTIPART', {
-        message: `${name}: the stakes form ${geo.rings.length} separate rings: ${geo.rings.map((r) => `序号 ${r.fromSeq}–${r.toSeq} (area ${fmt(r.area, 2)} m², perimeter ${fmt(r.perimeter, 2)} m)`).join('; ')}; the second ring begins at 序号 ${geo.rings[1]!.fromSeq} (section heading: line ${t.line})`,
-        line: from?.line ?? t.line,
-        column: from?.column ?? 1,
-        ...(to && from && to.line > from.line ? { endLine: to.line } : {}),
-        evidence: from?.evidence ?? t.nameRaw,
-      }),
-    );
-  }
+  if (geo.rings.length > 1) out.push(multipart(d, t, geo.rings, name));
   const s = d.summary;
   if (s?.totalArea && geo.area !== null) {
     if (beyond(geo.area, s.totalArea.value, AREA_TOLERANCE)) {
