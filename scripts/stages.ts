@@ -31,7 +31,7 @@ const st = stage('readStructure', () => readStructure(src)).value;
 // each feature (src/features/index.ts), in the order the parse runs them
 const ctx: Context = { src, structure: st, records: {} };
 for (const f of runOrder(FEATURES)) Object.assign(ctx.records, stage(f.name, () => f.extract(ctx)).value);
-const input = checkInput(src, st);
+const input = checkInput(src, st, ctx.records);
 for (const check of CHECKS) stage(`check ${check.name}`, () => check.run(input));
 const issue = stage('parseIssue', () => parseIssue(bytes));
 stage('schema check', () => firstViolation('issue', issue));

@@ -61,7 +61,7 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
   const features = runFeatures({ src, structure, records: {}, blocks });
   append(anomalies, features.anomalies);
   const records = features.value;
-  const checks = checkInput(src, structure);
+  const checks = checkInput(src, structure, records);
   for (const check of CHECKS) append(anomalies, check.run(checks));
 
   anomalies.sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

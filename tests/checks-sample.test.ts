@@ -53,9 +53,10 @@ describe('structure checks on the sample', () => {
   });
 
   it('the rules are generic: another district and year give the same findings', () => {
+    // The same anomalies on the same lines and columns. Renumbered 文号 (serial + 100) shift
+    // the columns after them on their line; names keep their length.
     const text = changedNamesVariant();
     const variant = ours(text);
-    // Renumbered 文号 (serial + 100) shift the columns after them on their line; names keep their length.
     const lines = text.split('\n');
     const sampleLines = SAMPLE.split('\n');
     const col = (a: { line: number; column: number }) => (lines[a.line - 1]!.length === sampleLines[a.line - 1]!.length ? a.column : 0);

@@ -408,6 +408,10 @@ describe('checks: each fires on its irregularity and not on a regular table', ()
     const issue = parseIssue(grant({ rows, body: ['同意。'] }));
     expect(codes(issue)).toEqual(['PARCEL_SELF_INTERSECTION']);
     expect(issue.parcels[0]!.checks.selfIntersections).toBe('fail');
+    // at the point that starts the first crossing edge (J1–J2 × J3–J4: J1), not at the table
+    const a = issue.anomalies.find((x) => x.code === 'PARCEL_SELF_INTERSECTION')!;
+    const first = /edges (\S+?)–/.exec(a.message)![1];
+    expect(a.line).toBe(issue.parcelPoints.find((p) => p.name === first)!.line);
   });
 
   it('PARCEL_CRS_MISSING (info), PARCEL_TOO_FEW_POINTS, PARCEL_VALUE_INVALID', () => {

@@ -70,8 +70,10 @@ describe('report.html (the sample)', () => {
     expect(section).toContain('<select id="f-code">');
     expect(section).toContain('<a class="sev-error" href="#anomalies-error">1 error</a>');
     expect(html).toMatch(
-      /<header class="mast">[\s\S]*<a href="#anomalies">91 anomalies<\/a> \(<a class="sev-error" href="#anomalies-error">1 error<\/a>, <a class="sev-warning" href="#anomalies-warning">38 warnings<\/a>, <a class="sev-info" href="#anomalies-info">52 info<\/a>\)/,
+      /<header class="mast">[\s\S]*<a href="#anomalies">114 anomalies<\/a> \(<a class="sev-error" href="#anomalies-error">1 error<\/a>, <a class="sev-warning" href="#anomalies-warning">38 warnings<\/a>, <a class="sev-info" href="#anomalies-info">75 info<\/a>\)/,
     );
+    // a range shows its last line: TABLE_MERGED of the fragment at lines 418–439
+    expect(section).toContain('<a class="ln" href="#L418" data-line="418">418:1–439</a>');
     // the error is the first row, not somewhere around row 60
     expect(section.slice(section.indexOf('<tr class="anomaly"'))).toMatch(/^<tr class="anomaly" data-sev="error"/);
   });

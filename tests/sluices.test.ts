@@ -169,10 +169,11 @@ describe('sample: extraction', () => {
         '南午潮泵闸: the polygon through the stakes has a perimeter of 115.60 m, but 界址线长 is 86.9 m (ratio 1.330; tolerance 1 % and 0.5 m)',
       ],
       // 通协河 JZD4 → JZD5 jumps 240 m west; 900.62 + 1428.35 = 2328.97 ≈ 总面积 2328.9: two parcels.
+      // at the first stake of the detached second ring (JZD5, line 2645), not at the section heading
       [
-        2636,
+        2645,
         'SLUICE_MULTIPART',
-        '通协河水闸: the stakes form 2 separate rings: 序号 1–4 (area 900.62 m², perimeter 124.99 m); 序号 5–18 (area 1428.35 m², perimeter 181.71 m)',
+        '通协河水闸: the stakes form 2 separate rings: 序号 1–4 (area 900.62 m², perimeter 124.99 m); 序号 5–18 (area 1428.35 m², perimeter 181.71 m); the second ring begins at 序号 5 (section heading: line 2636)',
       ],
       // 朱家浜 JZD15 (-12003.628, 531.479) is 外环西河's JZD15 (line 2608) copied: 1.4 km away.
       [
@@ -544,9 +545,14 @@ describe('made-up sluices: checks', () => {
       r[2] = `JZD${i + 1}`;
       r[1] = '左岸';
     });
-    const { codes, issue } = run([spec]);
+    const { codes, issue, anomalies } = run([spec]);
     expect(codes).toContain('SLUICE_SELF_INTERSECTION');
     expect(issue.sluices[0]!.geometry.selfIntersections).toBeGreaterThan(0);
+    // at the stake that starts the first crossing edge, not at the section heading
+    const a = anomalies.find((x) => x.code === 'SLUICE_SELF_INTERSECTION')!;
+    const seq = Number(/edges \(序号\) (\d+)–/.exec(a.message)![1]);
+    expect(a.line).toBe(issue.points.find((p) => p.seq === seq)!.line);
+    expect(a.message).toMatch(/section heading: line \d+\)$/);
   });
 
   it('two bank lines in the same direction are read as lines, not a crossing ring', () => {
@@ -592,10 +598,12 @@ describe('made-up sluices: checks', () => {
       boundary: '400.0',
     };
     const { anomalies, issue } = run([spec]);
+    // at the first stake of the second ring, through the last stake
+    expect(anomalies.map((x) => [x.line, x.endLine])).toEqual([[issue.points[4]!.line, issue.points[7]!.line]]);
     expect(anomalies.map((x) => [x.code, x.message])).toEqual([
       [
         'SLUICE_MULTIPART',
-        '甲河泵闸: the stakes form 2 separate rings: 序号 1–4 (area 2500.00 m², perimeter 200.00 m); 序号 5–8 (area 2500.00 m², perimeter 200.00 m)',
+        '甲河泵闸: the stakes form 2 separate rings: 序号 1–4 (area 2500.00 m², perimeter 200.00 m); 序号 5–8 (area 2500.00 m², perimeter 200.00 m); the second ring begins at 序号 5 (section heading: line 32)',
       ],
     ]);
     expect(issue.sluices[0]!.geometry).toMatchObject({

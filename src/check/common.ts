@@ -1,6 +1,7 @@
 import type { Document, Masthead, Section, TocEntry } from '../model/issue.js';
 import type { SourceLines } from '../read/lines.js';
 import type { Structure } from '../core/structure.js';
+import type { Records } from '../core/feature.js';
 
 /** What the checks read: the lines and the issue's skeleton (also as the structure reader gave it). */
 export interface CheckInput {
@@ -11,6 +12,8 @@ export interface CheckInput {
   documents: readonly Document[];
   src: SourceLines;
   structure: Structure;
+  /** The features' records (tables, people …): empty lists when a caller has none. */
+  records: Partial<Records>;
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { Anomaly } from '../model/anomaly.js';
 import type { SourceLines } from '../read/lines.js';
 import type { Structure } from '../core/structure.js';
+import type { Records } from '../core/feature.js';
 import type { CheckInput } from './common.js';
 import { checkToc } from './toc.js';
 import { checkNumbersAndDates } from './dates.js';
@@ -20,6 +21,8 @@ import { checkDamage } from './damage.js';
 import { checkHalfWidthPunctuation, checkBrackets, checkDoubledPeriod, checkClosingFormula } from './punctuation.js';
 import { checkDateForms, checkSeriesDates, checkSeriesGaps } from './series.js';
 import { checkAttachmentTitles } from './attachment-titles.js';
+// repair: text repaired on the way out (issue 18)
+import { checkRepairs } from './repairs.js';
 
 export type { CheckInput } from './common.js';
 
@@ -46,10 +49,12 @@ export const CHECKS: readonly Check[] = [
   { name: 'series-dates', run: checkSeriesDates },
   { name: 'series-gaps', run: checkSeriesGaps },
   { name: 'attachment-titles', run: checkAttachmentTitles },
+  // repair: text repaired on the way out (issue 18)
+  { name: 'repairs', run: checkRepairs },
 ];
 
 /** What every check reads, from the lines and the structure. */
-export function checkInput(src: SourceLines, structure: Structure): CheckInput {
+export function checkInput(src: SourceLines, structure: Structure, records: Partial<Records> = {}): CheckInput {
   const { masthead, toc, sections, documents } = structure;
-  return { lines: src.lines, masthead, toc, sections, documents, src, structure };
+  return { lines: src.lines, masthead, toc, sections, documents, src, structure, records };
 }

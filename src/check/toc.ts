@@ -13,6 +13,27 @@ export function titleWording(s: string): string {
     .replace(/[‘’‚‛']/g, "'");
 }
 
+/** The length of the common beginning of `a` and `b`. */
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/**
+ * The index in `raw` of character `k` of `titleWording(raw)` (which drops whitespace and
+ * maps every other character to one): where a difference found in the wording stands.
+ */
+function rawIndex(raw: string, k: number): number {
+  let seen = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (/\s/.test(raw[i]!)) continue;
+    if (seen === k) return i;
+    seen++;
+  }
+  return raw.length;
+}
+
 /**
  * The table of contents against the body: entries in the order of the documents, page
  * numbers that never go back, and the same title wording. (Entries without a document and
@@ -75,7 +96,7 @@ export function checkToc(input: CheckInput): Anomaly[] {
       anomaly('TOC_TITLE_MISMATCH', {
         message: `the table of contents words the title differently from the body (line ${d.titleSpan.startLine}): ${formatDiff(parts)}`,
         line: e.line,
-        column: Math.max(1, lines[e.line - 1]!.indexOf(e.titleRaw) + 1),
+        column: Math.max(1, lines[e.line - 1]!.indexOf(e.titleRaw) + 1) + rawIndex(e.titleRaw, commonPrefix(a, b)),
         evidence: lines[e.line - 1]!,
         documentId: d.id,
       }),

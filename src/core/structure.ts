@@ -759,6 +759,13 @@ class DocumentIds {
   }
 }
 
+/** The index of the first character where `a` and `b` differ (the shorter length when one begins the other). */
+function firstDifference(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
 /** The head's irregularities: a 文号 not in the standard form, an impossible 成文日期, the title printed twice. */
 function headAnomalies(lines: readonly string[], d: Document): Anomaly[] {
   const out: Anomaly[] = [];
@@ -768,7 +775,8 @@ function headAnomalies(lines: readonly string[], d: Document): Anomaly[] {
       anomaly('DOCNUMBER_NONSTANDARD', {
         message: `文号 ${dn.raw} is not in the standard form ${dn.normalized}`,
         line: dn.line,
-        column: dn.column,
+        // at the first character that differs from the standard form (the bracket, the space)
+        column: dn.column + firstDifference(dn.raw, dn.normalized),
         evidence: lines[dn.line - 1]!,
         documentId: d.id,
       }),
@@ -833,6 +841,7 @@ function linkToc(
           anomaly('DOCUMENT_NOT_IN_TOC', {
             message: `document «${d.title}» is not in the table of contents`,
             line: d.titleSpan.startLine,
+            endLine: d.titleSpan.endLine,
             evidence: lines[d.titleSpan.startLine - 1]!,
             documentId: d.id,
           }),

@@ -576,6 +576,21 @@ export const CATALOGUE = {
     description: 'A position ends with no known post title, so it is not split into organisation and title',
     hint: 'Nothing to fix if the post is unusual; the whole text is kept as the organisation',
   },
+  // repair: text repaired on the way out, said once per document (src/check/repairs.ts, src/core/prose.ts)
+  PARAGRAPH_JOINED: {
+    severity: 'info',
+    group: 'input',
+    description:
+      'Paragraphs broken mid-sentence where the printed page broke (a line ending without terminal punctuation, blank lines or page furniture, a line continuing the sentence) were joined again in the Markdown export and marked in the report; reported once per document, with the lines',
+    hint: 'Nothing to fix in gongbao’s output; join the two lines at the source to silence this',
+  },
+  WRAP_SPACES_REMOVED: {
+    severity: 'info',
+    group: 'input',
+    description:
+      'Spaces between two Chinese characters, left by line wraps (or by spacing out a short name or label: 姓 名, 王 峰), were removed from the clean text (titles, table cells, the Markdown export; the title’s and the cell’s raw text and the source keep them); reported once per document, with the count and the lines',
+    hint: 'Nothing to fix in gongbao’s output; remove the spaces at the source to silence this',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type Code = keyof typeof CATALOGUE;

@@ -4,6 +4,7 @@ import type { ExportFile } from '../model/export.js';
 import { pieces } from './pieces.js';
 import { uniqueNames } from '../core/filenames.js';
 import { displayWidth } from '../read/text.js';
+import { cleanProse, joinSentence, peopleLines, proseBreaks, spacesKept } from '../core/prose.js';
 
 /* mdast nodes, just what this writer builds (remark-stringify takes plain objects). */
 type Inline = { type: 'text'; value: string } | { type: 'break' };
@@ -48,8 +49,20 @@ function tableNode(t: Table): Block {
   return { type: 'table', align: t.columns.map(() => null), children: [header, ...rows] };
 }
 
-/** The blocks of one document: title, then its lines as headings and paragraphs, tables as GFM tables. */
-function documentTree(issue: Issue, d: Document, lines: readonly string[]): Block[] {
+/** The heading depth of a line of running text (0: none). */
+function headingDepth(text: string): 0 | 2 | 3 {
+  if (ATTACHMENT.test(text)) return 2;
+  if (text.length > 40 || SENTENCE_END.test(text)) return 0;
+  return H2.test(text) ? 2 : H3.test(text) ? 3 : 0;
+}
+
+/**
+ * The blocks of one document: title, then its lines as headings and paragraphs, tables as
+ * GFM tables. A paragraph broken mid-sentence at a page break is joined again, and the
+ * spaces line wraps left between Chinese characters are removed (core/prose.ts), except on
+ * the lines of people (name and post stand apart).
+ */
+function documentTree(issue: Issue, d: Document, lines: readonly string[], people: ReadonlySet<number>): Block[] {
   const blocks: Block[] = [
     { type: 'yaml', value: frontMatter(issue, d) },
     { type: 'heading', depth: 1, children: [{ type: 'text', value: d.title }] },
@@ -61,10 +74,15 @@ function documentTree(issue: Issue, d: Document, lines: readonly string[]): Bloc
     tableAt.set(t.span.startLine, t);
     for (let ln = t.span.startLine; ln <= t.span.endLine; ln++) skip.add(ln);
   }
+  const bounds = { tables, people };
+  const continuing = new Set(proseBreaks(lines, d, bounds).map(([, n]) => n));
+  const kept = spacesKept(d, bounds);
   let para: Inline[] = [];
+  let ended = false;
   const flush = (): void => {
     if (para.length) blocks.push({ type: 'paragraph', children: para });
     para = [];
+    ended = false;
   };
   for (let ln = d.titleSpan.endLine + 1; ln <= d.span.endLine && ln <= lines.length; ln++) {
     const t = tableAt.get(ln);
@@ -74,22 +92,22 @@ function documentTree(issue: Issue, d: Document, lines: readonly string[]): Bloc
       continue;
     }
     if (skip.has(ln)) continue;
-    const text = lines[ln - 1]!.trim();
+    const text = kept(ln) ? lines[ln - 1]!.trim() : cleanProse(lines[ln - 1]!);
     if (text === '') {
-      flush();
+      ended = para.length > 0;
       continue;
     }
-    const heading = ATTACHMENT.test(text)
-      ? 2
-      : text.length <= 40 && !SENTENCE_END.test(text)
-        ? H2.test(text)
-          ? 2
-          : H3.test(text)
-            ? 3
-            : 0
-        : 0;
+    const last = para[para.length - 1];
+    if (ended && continuing.has(ln) && last?.type === 'text') {
+      // the sentence goes on after a page break: one paragraph again
+      last.value = joinSentence(last.value, text);
+      ended = false;
+      continue;
+    }
+    if (ended) flush();
+    const heading = headingDepth(text);
     if (heading && para.length === 0) {
-      blocks.push({ type: 'heading', depth: heading as 2 | 3, children: [{ type: 'text', value: text }] });
+      blocks.push({ type: 'heading', depth: heading, children: [{ type: 'text', value: text }] });
       continue;
     }
     if (para.length) para.push({ type: 'break' });
@@ -197,9 +215,10 @@ export async function documentsMarkdown(issue: Issue, lines: readonly string[], 
     issue.documents.map((d) => `${String(d.ordinal).padStart(width, '0')}-${d.title || d.id}`),
     90,
   );
+  const people = peopleLines(issue);
   // each document is rendered when its file is written: never all of them in memory at once
   return issue.documents.map((d, i) => ({
     path: `docs/${names[i]}.md`,
-    data: pieces(() => [processor.stringify({ type: 'root', children: documentTree(issue, d, lines) } as never)]),
+    data: pieces(() => [processor.stringify({ type: 'root', children: documentTree(issue, d, lines, people) } as never)]),
   }));
 }

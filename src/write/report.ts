@@ -5,6 +5,7 @@ import type { ExportFile } from '../model/export.js';
 import { pieces } from './pieces.js';
 import { plotFile, plotSluice } from '../features/sluices/plot.js';
 import type { Anomaly, Severity } from '../model/anomaly.js';
+import { proseBreaks } from '../core/prose.js';
 
 /**
  * report.html: one self-contained page (no network, no external assets), an archivist's
@@ -38,7 +39,7 @@ td.filled{color:var(--muted);font-style:italic}caption{text-align:left;font-weig
 .text{font-size:14px;line-height:1.7;border-left:3px solid var(--line);margin:12px 0;background:#fcfcfd}
 .text .l{white-space:pre-wrap;word-break:break-all;padding-left:52px;text-indent:-52px;scroll-margin-top:30vh}.text .l>a{display:inline-block;width:44px;margin-right:8px;text-align:right;color:#9aa3ad;text-decoration:none;text-indent:0;font:12px ui-monospace,monospace}
 .text .l:target,.text .l.hl{background:var(--hl)}.text .flag{background:#fff7f6}.text .flag.sev-warning{background:#fffaf0}.text .flag.sev-info{background:#f5f9ff}
-.text .note{margin:0 0 4px 52px;padding:2px 8px;font-size:13px;border-left:3px solid currentColor;font-weight:normal;scroll-margin-top:30vh}.note:target{outline:2px solid var(--hl)}
+.text .cont{margin-left:6px;font-size:12px;color:#777}.text .note{margin:0 0 4px 52px;padding:2px 8px;font-size:13px;border-left:3px solid currentColor;font-weight:normal;scroll-margin-top:30vh}.note:target{outline:2px solid var(--hl)}
 .badge{font-size:13px;font-weight:normal;margin-left:8px}ul.doc-anomalies{font-size:13px;padding-left:20px}.counts a{margin-right:16px}
 .filters{display:flex;flex-wrap:wrap;gap:8px 16px;margin:8px 0}.filters label{font-size:14px}[hidden]{display:none!important}
 @media (max-width:760px){main{display:block}nav#toc{position:static;max-height:none;border-right:0;border-bottom:1px solid var(--line)}.content{padding:12px}header.mast{padding:16px 12px}
@@ -50,15 +51,21 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 const sevCount = (sev: Severity, n: number): string => (sev === 'info' ? `${n} info` : plural(n, sev));
 /** The anchor of an anomaly's note in the text (its index in issue.anomalies). */
 const noteId = (i: number): string => `A${i + 1}`;
+const NO_BREAKS: ReadonlyMap<number, number> = new Map();
 const worst = (list: readonly Anomaly[]): Severity => SEVERITIES.find((sev) => list.some((a) => a.severity === sev)) ?? 'info';
 
-/** Lines as readable text with anchors, each anomaly's note under its line. */
+/**
+ * Lines as readable text with anchors, each anomaly's note under its line; a line whose
+ * sentence goes on after a page break (`continues`: that line → the line continuing it,
+ * core/prose.ts) ends with a link to the continuation.
+ */
 function textHtml(
   lines: readonly string[],
   from: number,
   to: number,
   notes: ReadonlyMap<number, Array<[Anomaly, number]>>,
   shown: Set<number>,
+  continues: ReadonlyMap<number, number> = NO_BREAKS,
 ): string {
   const out: string[] = [];
   for (let n = from; n <= to && n <= lines.length; n++) {
@@ -66,7 +73,11 @@ function textHtml(
     shown.add(n);
     const here = notes.get(n);
     const cls = here ? ` flag sev-${worst(here.map(([a]) => a))}` : '';
-    out.push(`<div class="l${cls}" id="L${n}"><a href="#L${n}">${n}</a>${esc(lines[n - 1])}</div>`);
+    const next = continues.get(n);
+    const cont = next
+      ? `<span class="cont" title="the sentence goes on at line ${next} (joined in the Markdown export)"><a href="#L${next}">↪ ${next}</a></span>`
+      : '';
+    out.push(`<div class="l${cls}" id="L${n}"><a href="#L${n}">${n}</a>${esc(lines[n - 1])}${cont}</div>`);
     if (here)
       for (const [a, i] of here)
         out.push(`<div class="note sev-${a.severity}" id="${noteId(i)}">${a.severity} <code>${esc(a.code)}</code> ${esc(a.message)}</div>`);
@@ -197,7 +208,7 @@ function* anomaliesHtml(issue: Issue): Generator<string> {
       const head = doc ? `<a href="#${anchor(doc)}">${esc(doc)}</a> ${esc(titles.get(doc) ?? '')}` : 'outside documents';
       yield `<div class="doc-group"><h4>${head} <small>(${rows.length})</small></h4><table><thead><tr><th>code</th><th>line</th><th>message</th></tr></thead><tbody>`;
       for (const [a, i] of rows)
-        yield `<tr class="anomaly" data-sev="${a.severity}" data-code="${esc(a.code)}"><td><code>${esc(a.code)}</code></td><td>${lineLink(a.line, `${a.line}:${a.column}`)} <a href="#${noteId(i)}">note</a></td><td>${esc(a.message)}<br><small>${esc(a.hint)}</small></td></tr>\n`;
+        yield `<tr class="anomaly" data-sev="${a.severity}" data-code="${esc(a.code)}"><td><code>${esc(a.code)}</code></td><td>${lineLink(a.line, `${a.line}:${a.column}${a.endLine !== undefined ? `–${a.endLine}` : ''}`)} <a href="#${noteId(i)}">note</a></td><td>${esc(a.message)}<br><small>${esc(a.hint)}</small></td></tr>\n`;
       yield '</tbody></table></div>';
     }
     yield '</div>';
@@ -283,7 +294,8 @@ export function* reportChunks(issue: Issue, lines: readonly string[]): Generator
     yield `${k++ ? '\n' : ''}<h2>${esc(c ?? '—')}</h2>`;
     for (let j = 0; j < docs.length; j++) {
       const d = docs[j]!;
-      const text = textHtml(lines, d.span.startLine, d.span.endLine, notes, shown);
+      const continues = new Map(proseBreaks(lines, d, { tables: tablesOf.get(d.id) ?? [] }));
+      const text = textHtml(lines, d.span.startLine, d.span.endLine, notes, shown, continues);
       yield (j ? '\n' : '') + documentHtml(d, tablesOf.get(d.id) ?? [], foundIn.get(d.id) ?? [], text);
     }
   }

@@ -191,17 +191,21 @@ function checkCrossings(c: ParcelCheck): void {
     c.parcel.checks.selfIntersections = 'ok';
     return;
   }
-  const first = g.rings
+  const edges = g.rings
     .flatMap((r) =>
       r.crossings.map(([i, j]) => [r.points[i]!, r.points[(i + 1) % r.points.length]!, r.points[j]!, r.points[(j + 1) % r.points.length]!]),
     )
-    .slice(0, 3)
+    .slice(0, 3);
+  const first = edges
     .map((q) => `${label(d.points[q[0]!]!)}–${label(d.points[q[1]!]!)} × ${label(d.points[q[2]!]!)}–${label(d.points[q[3]!]!)}`)
     .join(', ');
+  // where the editor looks: the point that starts the first crossing edge
+  const at = edges.length ? d.points[edges[0]![0]!] : undefined;
   raise(c, 'PARCEL_SELF_INTERSECTION', {
-    message: `${c.name}: the polygon through the points in order crosses itself ${crossings} time(s); edges ${first}${crossings > 3 ? ' …' : ''}`,
-    line: d.line,
-    evidence: d.evidence,
+    message: `${c.name}: the polygon through the points in order crosses itself ${crossings} time(s); edges ${first}${crossings > 3 ? ' …' : ''} (table at line ${d.line})`,
+    line: at?.line ?? d.line,
+    column: at?.column ?? 1,
+    evidence: at?.evidence ?? d.evidence,
   });
 }
 

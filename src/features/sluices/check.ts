@@ -44,7 +44,11 @@ const docOf = (d: SluiceDraft): { documentId?: string } => {
 };
 
 /** The anomaly of a sluice; marks the sluice (its codes, the check that failed). */
-function raise(d: SluiceDraft, code: Code, input: { message: string; line: number; column?: number; evidence: string }): Anomaly {
+function raise(
+  d: SluiceDraft,
+  code: Code,
+  input: { message: string; line: number; column?: number; endLine?: number; evidence: string },
+): Anomaly {
   d.codes.add(code);
   const key = CHECK_OF[code];
   if (key) d.checks[key] = 'fail';
@@ -371,6 +375,32 @@ function alone(values: readonly number[], stated: number, tol: { relative: numbe
   return i < 0 ? '' : `; ring ${i + 1} alone has ${fmt(values[i]!, 2)} ${unit}`;
 }
 
+/** The stake of a section with 序号 `seq`, if any. */
+function stakeAt(t: NonNullable<SluiceDraft['section']>, seq: number): { line: number; column: number; evidence: string } | null {
+  return t.points.find((p) => p.seq === seq) ?? null;
+}
+
+/**
+ * SLUICE_MULTIPART where the editor looks: the first stake of the second ring, through the
+ * last ring's last stake (the section heading's line in the message).
+ */
+function multipart(
+  d: SluiceDraft,
+  t: NonNullable<SluiceDraft['section']>,
+  rings: ReadonlyArray<{ fromSeq: number; toSeq: number; area: number; perimeter: number }>,
+  name: string,
+): Anomaly {
+  const from = stakeAt(t, rings[1]!.fromSeq);
+  const to = stakeAt(t, rings[rings.length - 1]!.toSeq);
+  return raise(d, 'SLUICE_MULTIPART', {
+    message: `${name}: the stakes form ${rings.length} separate rings: ${rings.map((r) => `序号 ${r.fromSeq}–${r.toSeq} (area ${fmt(r.area, 2)} m², perimeter ${fmt(r.perimeter, 2)} m)`).join('; ')}; the second ring begins at 序号 ${rings[1]!.fromSeq} (section heading: line ${t.line})`,
+    line: from?.line ?? t.line,
+    column: from?.column ?? 1,
+    ...(to && from && to.line > from.line ? { endLine: to.line } : {}),
+    evidence: from?.evidence ?? t.nameRaw,
+  });
+}
+
 /** Polygon area and perimeter vs the stated figures; self-intersections; multi-part rings. */
 export function checkGeometry(d: SluiceDraft): Anomaly[] {
   const out: Anomaly[] = [];
@@ -391,15 +421,7 @@ export function checkGeometry(d: SluiceDraft): Anomaly[] {
   }
   const ringText =
     geo.rings.length > 1 ? ` (${geo.rings.length} rings: 序号 ${geo.rings.map((r) => `${r.fromSeq}–${r.toSeq}`).join(', ')})` : '';
-  if (geo.rings.length > 1) {
-    out.push(
-      raise(d, 'SLUICE_MULTIPART', {
-        message: `${name}: the stakes form ${geo.rings.length} separate rings: ${geo.rings.map((r) => `序号 ${r.fromSeq}–${r.toSeq} (area ${fmt(r.area, 2)} m², perimeter ${fmt(r.perimeter, 2)} m)`).join('; ')}`,
-        line: t.line,
-        evidence: t.nameRaw,
-      }),
-    );
-  }
+  if (geo.rings.length > 1) out.push(multipart(d, t, geo.rings, name));
   const s = d.summary;
   if (s?.totalArea && geo.area !== null) {
     if (beyond(geo.area, s.totalArea.value, AREA_TOLERANCE)) {
@@ -440,11 +462,14 @@ export function checkGeometry(d: SluiceDraft): Anomaly[] {
       .slice(0, 3)
       .map((c) => `${c.a[0]}–${c.a[1]} × ${c.b[0]}–${c.b[1]}`)
       .join(', ');
+    // where the editor looks: the stake that starts the first crossing edge
+    const at = g.crossings.length ? stakeAt(t, g.crossings[0]!.a[0]) : null;
     out.push(
       raise(d, 'SLUICE_SELF_INTERSECTION', {
-        message: `${name}: the polygon through the stakes in order crosses itself ${geo.selfIntersections} time(s); edges (序号) ${first}${g.crossings.length > 3 ? ' …' : ''}`,
-        line: t.line,
-        evidence: t.nameRaw,
+        message: `${name}: the polygon through the stakes in order crosses itself ${geo.selfIntersections} time(s); edges (序号) ${first}${g.crossings.length > 3 ? ' …' : ''} (section heading: line ${t.line})`,
+        line: at?.line ?? t.line,
+        column: at?.column ?? 1,
+        evidence: at?.evidence ?? t.nameRaw,
       }),
     );
   } else d.checks.selfIntersections = 'ok';

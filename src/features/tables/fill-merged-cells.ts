@@ -63,11 +63,18 @@ function emptyUnderFilled(rows: readonly WRow[], c: number, W: number, groupCols
   return candidates;
 }
 
-/** Fills the merged cells of group column `c`; how many, and the line of the first. */
-function fillColumn(rows: readonly WRow[], c: number, W: number, before: readonly number[]): { count: number; firstLine: number } {
+/** Fills the merged cells of group column `c`; how many, and the lines of the first and the last. */
+function fillColumn(
+  rows: readonly WRow[],
+  c: number,
+  W: number,
+  before: readonly number[],
+): { count: number; firstLine: number; firstColumn: number; lastLine: number } {
   let above: WCell | null = null;
   let count = 0;
   let firstLine = 0;
+  let firstColumn = 1;
+  let lastLine = 0;
   for (const r of rows) {
     if (r.kind !== 'data') {
       above = null;
@@ -87,9 +94,10 @@ function fillColumn(rows: readonly WRow[], c: number, W: number, before: readonl
     cell.cls = above.cls;
     cell.value = above.value;
     count++;
-    if (!firstLine) firstLine = r.line;
+    if (!firstLine) [firstLine, firstColumn] = [r.line, cell.column];
+    lastLine = r.line;
   }
-  return { count, firstLine };
+  return { count, firstLine, firstColumn, lastLine };
 }
 
 /** Fills the merged cells of the table's group columns; the group columns. */
@@ -104,7 +112,7 @@ export function fillMergedCells(
   const anomalies: Anomaly[] = [];
   const groupCols = groupColumns(rows, dataRows, W, index);
   for (const c of groupCols) {
-    const { count, firstLine } = fillColumn(
+    const { count, firstLine, firstColumn, lastLine } = fillColumn(
       rows,
       c,
       W,
@@ -115,9 +123,10 @@ export function fillMergedCells(
         tableAnomaly(
           ctx,
           'TABLE_CELLS_FILLED',
-          `table ${ctx.id}: ${count} empty cell${count > 1 ? 's' : ''} of column “${names[c]!.name}” stand${count > 1 ? '' : 's'} under a merged cell; filled from the cell above`,
+          `table ${ctx.id}: ${count} empty cell${count > 1 ? 's' : ''} of column “${names[c]!.name}” stand${count > 1 ? '' : 's'} under a merged cell; filled from the cell above${lastLine > firstLine ? ` (lines ${firstLine}–${lastLine})` : ''}`,
           firstLine,
-          1,
+          firstColumn,
+          lastLine,
         ),
       );
     }

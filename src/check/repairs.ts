@@ -1,0 +1,115 @@
+/**
+ * What gongbao repairs in the text on the way out, said once per document (info):
+ * paragraphs broken mid-sentence at a page break, joined again in the Markdown export and
+ * marked in the report (PARAGRAPH_JOINED); spaces line wraps left between Chinese
+ * characters, removed from the clean text of titles, table cells and the Markdown export
+ * while the raw text keeps them (WRAP_SPACES_REMOVED). The rules are those of
+ * core/prose.ts, which the writers use: what is reported is what the export does. Linear
+ * in the lines of the documents and the cells of their tables.
+ */
+import type { Anomaly } from '../model/anomaly.js';
+import type { Document } from '../model/issue.js';
+import type { Table } from '../model/table.js';
+import { anomaly } from '../model/catalogue.js';
+import { cjkGaps, cleanProse, peopleLines, proseBreaks, spacesKept, type ProseBounds } from '../core/prose.js';
+import { squash } from '../read/text.js';
+import type { CheckInput } from './common.js';
+
+/** Line numbers as a short list: 3, 7–9, 12 (runs of consecutive lines as ranges). */
+export function lineList(sorted: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
+    i = j;
+  }
+  return parts.join(', ');
+}
+
+/** Whether `s` holds a space, tab or ideographic space (most cells and lines hold none: skipped at once). */
+const hasSpace = (s: string): boolean => s.indexOf(' ') >= 0 || s.indexOf('\u3000') >= 0 || s.indexOf('\t') >= 0;
+
+const clip = (s: string, n: number, end: boolean): string => {
+  const t = s.trim();
+  return t.length <= n ? t : end ? `…${t.slice(-n)}` : `${t.slice(0, n)}…`;
+};
+
+function joinedParagraphs(lines: readonly string[], d: Document, b: ProseBounds): Anomaly | null {
+  const breaks = proseBreaks(lines, d, b);
+  if (breaks.length === 0) return null;
+  const [p, n] = breaks[0]!;
+  const n1 = breaks.length;
+  return anomaly('PARAGRAPH_JOINED', {
+    message: `${n1} paragraph${n1 > 1 ? 's' : ''} broken mid-sentence (a page break) joined again in the Markdown export and marked in the report, at lines ${breaks.map(([a, z]) => `${a}→${z}`).join(', ')}`,
+    line: p,
+    endLine: breaks[n1 - 1]![1],
+    evidence: `${clip(lines[p - 1]!, 30, true)} ⏎ ${clip(lines[n - 1]!, 30, false)}`,
+    documentId: d.id,
+  });
+}
+
+/** Table cells (and header cells) whose raw text holds spaces between CJK characters: their lines, and how many spaces. */
+function cellGaps(tables: readonly Table[], at: Map<number, number>): void {
+  const add = (ln: number, n: number): void => {
+    if (n > 0) at.set(ln, (at.get(ln) ?? 0) + n);
+  };
+  for (const t of tables) {
+    let head = 0;
+    for (const c of t.columns) if (hasSpace(c.nameRaw)) for (const part of c.nameRaw.split('\n')) head += cjkGaps(part.trim());
+    add(t.fragments[0]!.startLine, head);
+    for (const r of t.rows) for (const c of r.cells) if (!c.filled && hasSpace(c.raw)) add(c.line, cjkGaps(c.raw));
+  }
+}
+
+function wrapSpaces(lines: readonly string[], d: Document, b: ProseBounds & { tables: readonly Table[] }): Anomaly | null {
+  const at = new Map<number, number>();
+  // spaces inside the title's lines (a title wrapped over lines without one has nothing removed)
+  let written = 0;
+  for (const part of d.titleRaw.split('\n')) written += cjkGaps(squash(part));
+  const titleGaps = Math.max(0, written - cjkGaps(d.title));
+  if (titleGaps > 0) at.set(d.titleSpan.startLine, titleGaps);
+  cellGaps(b.tables, at);
+  const inTable = new Set<number>();
+  for (const t of b.tables) for (let ln = t.span.startLine; ln <= t.span.endLine; ln++) inTable.add(ln);
+  const kept = spacesKept(d, b);
+  for (let ln = d.titleSpan.endLine + 1; ln <= d.span.endLine && ln <= lines.length; ln++) {
+    const raw = lines[ln - 1]!;
+    if (!hasSpace(raw) || inTable.has(ln) || kept(ln)) continue;
+    const gaps = cjkGaps(raw.trim());
+    const n = gaps === 0 ? 0 : gaps - cjkGaps(cleanProse(raw));
+    if (n > 0) at.set(ln, (at.get(ln) ?? 0) + n);
+  }
+  if (at.size === 0) return null;
+  const where = [...at.keys()].sort((x, y) => x - y);
+  let count = 0;
+  for (const n of at.values()) count += n;
+  return anomaly('WRAP_SPACES_REMOVED', {
+    message: `${count} space${count > 1 ? 's' : ''} between Chinese characters (line wraps, spaced-out names) removed from the clean text (title, table cells, Markdown export; raw text keeps them), on lines ${lineList(where)}`,
+    line: where[0]!,
+    endLine: where[where.length - 1]!,
+    evidence: lines[where[0]! - 1] ?? '',
+    documentId: d.id,
+  });
+}
+
+export function checkRepairs(input: CheckInput): Anomaly[] {
+  const { lines, documents, records } = input;
+  const tablesOf = new Map<string, Table[]>();
+  for (const t of records.tables ?? []) {
+    if (t.documentId === null) continue;
+    const list = tablesOf.get(t.documentId);
+    if (list) list.push(t);
+    else tablesOf.set(t.documentId, [t]);
+  }
+  const people = peopleLines(records);
+  const out: Anomaly[] = [];
+  for (const d of documents) {
+    const b = { tables: tablesOf.get(d.id) ?? [], people };
+    const joined = joinedParagraphs(lines, d, b);
+    if (joined) out.push(joined);
+    const spaces = wrapSpaces(lines, d, b);
+    if (spaces) out.push(spaces);
+  }
+  return out;
+}
