@@ -6,6 +6,7 @@ import { decode, type Damage, type Encoding } from './read/decode.js';
 import { lostText } from './read/lost-text.js';
 import { readText, type ReaderName } from './read/readers.js';
 import { readStructure } from './core/structure.js';
+import { findMatter } from './core/matter.js';
 import { CHECKS, checkInput } from './check/index.js';
 import { emptyRecords, type AnyFeature, type Context, type Records } from './core/feature.js';
 import { FEATURES } from './features/index.js';
@@ -73,6 +74,7 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
     sections: structure.sections,
     documents: structure.documents,
     citations: structure.citations,
+    matter: findMatter(src.lines, { ...structure, tables: records.tables }),
     ...records,
     anomalies: reported,
   };
