@@ -4,6 +4,7 @@ import type { Issue, Source } from './model/issue.js';
 import { anomaly } from './model/catalogue.js';
 import { decode, type Damage, type Encoding } from './read/decode.js';
 import { lostText } from './read/lost-text.js';
+import { unicodeSeparators } from './read/separators.js';
 import { readText, type ReaderName } from './read/readers.js';
 import { readStructure } from './core/structure.js';
 import { findMatter } from './core/matter.js';
@@ -50,6 +51,9 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
     damage = d.damage;
     damaged = d.damaged;
   }
+  const separated = unicodeSeparators(text);
+  text = separated.value;
+  append(anomalies, separated.anomalies);
   const reading = readText(text, options.from);
   append(anomalies, reading.anomalies);
   const { src, blocks, reader } = reading.value;
