@@ -117,16 +117,23 @@ describe('SIGINT during an export', () => {
     expect(whole.code).toBe(0);
     const all = tree(join(tmp, 'big-ref'));
     let interrupted = 0;
-    // npm run test:long tries four moments; the everyday suite two (one early, one late)
-    for (const delay of LONG ? [150, 400, 1000, 2500] : [300, 1000]) {
-      const out = join(tmp, `int-${delay}`);
+    // Moments: while it parses (by time: npm run test:long tries four, the everyday suite one)
+    // and once the first file is written (the write phase, where the handler runs).
+    const moments: Array<[string, (t0: number, out: string) => boolean]> = (LONG ? [150, 400, 1000, 2500] : [300]).map((delay) => [
+      `${delay}`,
+      (t0) => Date.now() - t0 > delay,
+    ]);
+    moments.push(['written', (_, out) => tree(out).size > 0]);
+    for (const [name, ready] of moments) {
+      const out = join(tmp, `int-${name}`);
       const t0 = Date.now();
-      const r = await interrupt(['export', big, '--out', out, '--jobs', '1', '-q'], () => Date.now() - t0 > delay);
+      const r = await interrupt(['export', big, '--out', out, '--jobs', '1', '-q'], () => ready(t0, out));
       const t = tree(out);
       expect(tmpFiles(t)).toEqual([]);
       if (r.code === 0) continue; // finished before the signal
       if (r.code === null && r.signal === 'SIGINT') {
-        // Before Node ran any of gongbao (no handler yet): killed by the signal, nothing written.
+        // Before any file is written (Node starting, or the synchronous parse): nothing to
+        // clean, so the signal's default action stops the process at once.
         expect(t.size).toBe(0);
         continue;
       }
