@@ -24,9 +24,11 @@ export async function writeFiles(dir: string, files: readonly ExportFile[]): Pro
   beginGroup();
   try {
     for (const f of files) {
+      // a turn before each file but the first: never between the last file and endGroup,
+      // where a signal would remove a folder already complete
+      if (written.length > 0) await new Promise((resolve) => setImmediate(resolve));
       writeFileAtomic(join(dir, f.path), f.data, true);
       written.push(f.path);
-      await new Promise((resolve) => setImmediate(resolve));
     }
     endGroup();
   } catch (err) {
