@@ -10,6 +10,7 @@
 //   node scripts/bench-adversarial.mjs --quick            # smaller sizes, no 64 MB run
 //   node scripts/bench-adversarial.mjs --json             # machine-readable figures
 //   node scripts/bench-adversarial.mjs --memory-only      # only the 64 MB memory run
+//   node scripts/bench-adversarial.mjs --only hardening   # only issue 16's inputs (--only NAME: those whose name holds NAME)
 //
 // Exit code 1 when a ratio exceeds 5 or the memory ceiling is broken. A benchmark, not a
 // test: timing is never asserted in `npm test`.
@@ -92,6 +93,18 @@ if (caseArg >= 0) {
   process.exit(0);
 }
 
+// The inputs of issue 16 (scripts/adversarial-hardening.mjs): time and peak RSS of the CLI on
+// each, against "no crash, ≤ 2 minutes, ≤ 6 × input + 100 MB". `--only NAME` runs only those
+// whose name holds NAME (`--only hardening`: all of them), nothing else.
+const { runHardening } = await import('./adversarial-hardening.mjs');
+const gongbaoCli = [process.execPath, join(root, 'bin/gongbao')];
+const onlyArg = args.indexOf('--only');
+if (onlyArg >= 0) {
+  const rs = await runHardening(sample, gongbaoCli, { only: args[onlyArg + 1] ?? 'hardening', asJson });
+  if (asJson) console.log(JSON.stringify({ hardening: rs }, null, 2));
+  process.exit(rs.length > 0 && rs.every((r) => r.ok) ? 0 : 1);
+}
+
 const results = [];
 let worst = { name: '', ratio: 0 };
 const memoryOnly = args.includes('--memory-only');
@@ -157,6 +170,9 @@ await import(${JSON.stringify(existsSync(join(root, 'dist/cli.cjs')) ? join(root
   rmSync(dir, { recursive: true, force: true });
 }
 
+if (!asJson) console.log('\nissue 16 inputs (time, peak RSS, limit 6 × input + 100 MB):');
+const hardening = memoryOnly ? [] : await runHardening(sample, gongbaoCli, { asJson });
+
 // The memory cases of issue 16 item 4, each with its time and peak RSS (bench-memory-cases.mjs).
 const { benchMemoryCases } = await import('./bench-memory-cases.mjs');
 const caseDir = mkdtempSync(join(tmpdir(), 'gongbao-memory-'));
@@ -168,10 +184,11 @@ try {
   rmSync(caseDir, { recursive: true, force: true });
 }
 
-if (asJson) console.log(JSON.stringify({ limit: LIMIT, worst, cases: results, memory, memoryCases }, null, 2));
+if (asJson) console.log(JSON.stringify({ limit: LIMIT, worst, cases: results, memory, hardening, memoryCases }, null, 2));
 else if (!memoryOnly) console.log(`\nslowest pathological case: ${worst.ratio.toFixed(2)}× (${worst.name}); limit ${LIMIT}×`);
 const failed =
   worst.ratio > LIMIT ||
+  hardening.some((r) => !r.ok) ||
   (memory &&
     (memory.commands.some((c) => (memory.limitMb !== null && c.peakRssMb > memory.limitMb) || c.exit !== 0) ||
       memory.refusal?.exit !== 2)) ||

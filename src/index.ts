@@ -14,7 +14,7 @@ export type { FailOn, RuleLevel } from './check/policy.js';
 export { InputError } from './read/errors.js';
 export { OutputError } from './write/errors.js';
 export type { Anomaly, Severity } from './model/anomaly.js';
-export type { Issue, Source, Span, Document, TocEntry, Section, Citation, DocNumber, Masthead, Attachment } from './model/issue.js';
+export type { Issue, Source, Span, Document, TocEntry, Section, Citation, DocNumber, Masthead, Attachment, Matter } from './model/issue.js';
 export type { Table, TableColumn, ColumnType, TableRow, TableCell, TableFragment } from './model/table.js';
 export { extractTables } from './features/tables/index.js';
 export { scanTables, splitRow, type Fragment, type RawCell, type RawRow } from './features/tables/scan.js';

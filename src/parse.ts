@@ -4,8 +4,10 @@ import type { Issue, Source } from './model/issue.js';
 import { anomaly } from './model/catalogue.js';
 import { decode, type Damage, type Encoding } from './read/decode.js';
 import { lostText } from './read/lost-text.js';
+import { unicodeSeparators } from './read/separators.js';
 import { readText, type ReaderName } from './read/readers.js';
 import { readStructure } from './core/structure.js';
+import { findMatter } from './core/matter.js';
 import { CHECKS, checkInput } from './check/index.js';
 import { emptyRecords, type AnyFeature, type Context, type Records } from './core/feature.js';
 import { FEATURES } from './features/index.js';
@@ -50,6 +52,9 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
     damage = d.damage;
     damaged = d.damaged;
   }
+  const separated = unicodeSeparators(text);
+  text = separated.value;
+  append(anomalies, separated.anomalies);
   const reading = readText(text, options.from);
   append(anomalies, reading.anomalies);
   const { src, blocks, reader } = reading.value;
@@ -74,6 +79,7 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
     sections: structure.sections,
     documents: structure.documents,
     citations: structure.citations,
+    matter: findMatter(src.lines, { ...structure, tables: records.tables }),
     ...records,
     anomalies: reported,
   };

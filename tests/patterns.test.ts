@@ -141,6 +141,7 @@ describe('masthead', () => {
       publisher: '某市人民政府办公厅',
       website: null,
       line: 3,
+      endLine: 6,
     });
     expect(m.startLine).toBe(3);
   });

@@ -48,6 +48,7 @@ describe('structure of the sample issue', () => {
       publisher: '上海市长宁区人民政府办公室',
       website: 'www.shcn.gov.cn',
       line: 3018,
+      endLine: 3026,
     });
   });
 

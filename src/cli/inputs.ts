@@ -53,8 +53,20 @@ function readable(path: string): string | null {
   }
 }
 
-/** Walks a directory: files in sorted order, symlinks out of `root` skipped unless allowed. */
-function walk(dir: string, root: string, opts: ExpandOptions, out: Expanded, accept: (path: string) => boolean, seen: Set<string>): void {
+/**
+ * Walks a directory: files in sorted order, symlinks out of `root` skipped unless allowed.
+ * `realDir` is the directory's real path: a child's is that plus its name unless it is a
+ * symbolic link (realpath of every folder cost a system call per level: quadratic in depth).
+ */
+function walk(
+  dir: string,
+  root: string,
+  opts: ExpandOptions,
+  out: Expanded,
+  accept: (path: string) => boolean,
+  seen: Set<string>,
+  realDir: string = root,
+): void {
   let names: string[];
   try {
     names = readdirSync(dir).sort();
@@ -71,8 +83,8 @@ function walk(dir: string, root: string, opts: ExpandOptions, out: Expanded, acc
       out.problems.push({ path, message: (err as Error).message });
       continue;
     }
+    let real = join(realDir, name);
     if (st.isSymbolicLink()) {
-      let real: string;
       try {
         real = realpathSync.native(path);
       } catch {
@@ -93,10 +105,9 @@ function walk(dir: string, root: string, opts: ExpandOptions, out: Expanded, acc
       }
     }
     if (st.isDirectory()) {
-      const real = realpathSync.native(path);
       if (seen.has(real)) continue;
       seen.add(real);
-      walk(path, root, opts, out, accept, seen);
+      walk(path, root, opts, out, accept, seen, real);
     } else if (st.isFile() && accept(path)) {
       const problem = readable(path);
       if (problem) out.problems.push({ path, message: problem });

@@ -5,6 +5,7 @@ import { InputError } from '../read/errors.js';
 import { parseEncoding, type Encoding } from '../read/decode.js';
 import { readInput, DEFAULT_MAX_BYTES } from './io.js';
 import { parseSource, type ParsedSource } from '../parse.js';
+import { uninterruptible } from './signals.js';
 import type { Issue } from '../model/issue.js';
 import { READER_NAMES, type ReaderName } from '../read/readers.js';
 
@@ -103,10 +104,13 @@ export function loadIssue(file: string, opts: InputOpts): Issue {
 /** Like loadIssue, with the decoded lines (for the Markdown and HTML writers). */
 export function loadSource(file: string, opts: InputOpts): ParsedSource {
   const encoding: Encoding | undefined = opts.encoding ? parseEncoding(opts.encoding) : undefined;
-  const raw: { name: string | null; bytes: Uint8Array | null } = readInput(file, opts.maxBytes);
-  const bytes = raw.bytes!;
-  raw.bytes = null; // parseSource drops its reference once decoded: the buffer can be collected
-  return parseSource(bytes, { name: raw.name, ...(encoding ? { encoding } : {}), ...(opts.from ? { from: opts.from } : {}) });
+  // reading and parsing are synchronous: a signal meanwhile stops the process at once (signals.ts)
+  return uninterruptible(() => {
+    const raw: { name: string | null; bytes: Uint8Array | null } = readInput(file, opts.maxBytes);
+    const bytes = raw.bytes!;
+    raw.bytes = null; // parseSource drops its reference once decoded: the buffer can be collected
+    return parseSource(bytes, { name: raw.name, ...(encoding ? { encoding } : {}), ...(opts.from ? { from: opts.from } : {}) });
+  });
 }
 
 let stdoutClosed = false;

@@ -94,7 +94,7 @@ export const TOC_CSV: CsvTable<TocEntry> = {
       name: 'toc_line',
       type: 'integer',
       description:
-        'First line of the table of contents the entry is listed in; only when the text holds more than one (issues run together)',
+        'First line (目录) of the table of contents the entry is listed in; several when the text holds more than one (issues run together)',
       value: (t) => t.tocLine,
     },
   ],

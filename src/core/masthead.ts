@@ -25,6 +25,7 @@ const EMPTY: Masthead = {
   publisher: null,
   website: null,
   line: null,
+  endLine: null,
 };
 
 /** Looks for colophon fields in lines [from, to); returns what it found and the block's extent. */
@@ -73,6 +74,7 @@ function scan(lines: readonly string[], from: number, to: number): MastheadResul
     }
   }
   m.line = first + 1;
+  m.endLine = last + 1;
   return { masthead: m, startLine: first + 1, endLine: last + 1 };
 }
 

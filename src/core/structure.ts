@@ -399,7 +399,7 @@ function readFrame(lines: readonly string[], anomalies: Anomaly[]) {
   ) {
     // XX办公室　2022年4月15日印发 closing a text of documents is a 版记, not a gazette's colophon.
     mh = {
-      masthead: { ...mh.masthead, publicationDate: null, publisher: null, website: null, line: null },
+      masthead: { ...mh.masthead, publicationDate: null, publisher: null, website: null, line: null, endLine: null },
       startLine: null,
       endLine: null,
     };
@@ -818,7 +818,7 @@ function linkToc(
   for (const d of documents) if (d.toc && !docByTocLine.has(d.toc.line)) docByTocLine.set(d.toc.line, d.id);
   const tocOut: TocEntry[] = tocs.flatMap((t) =>
     t.entries.map((e) =>
-      tocs.length > 1 && t.line !== null
+      t.line !== null
         ? { ...e, documentId: docByTocLine.get(e.line) ?? null, tocLine: t.line }
         : { ...e, documentId: docByTocLine.get(e.line) ?? null },
     ),

@@ -62,7 +62,7 @@ export function readToc(lines: readonly string[], from = 0): Toc {
     if (i >= n || categoryHeader(lines[i]!) === null) return { entries: [], startLine: null, endLine: null };
   }
   const entries: TocEntry[] = [];
-  let category: string | null = null;
+  let heading: { category: string | null; line?: number } = { category: null };
   let endLine: number | null = null;
   const nextNonBlank = (k: number): number => {
     while (k < n && lines[k]!.trim() === '') k++;
@@ -79,7 +79,7 @@ export function readToc(lines: readonly string[], from = 0): Toc {
       if (pe) {
         const titleRaw = pe.title.trim();
         const entry: TocEntry = {
-          category,
+          category: heading.category,
           index: start.index,
           title: squash(titleRaw),
           titleRaw,
@@ -88,6 +88,7 @@ export function readToc(lines: readonly string[], from = 0): Toc {
           documentId: null,
         };
         if (j > k) entry.endLine = j + 1;
+        if (heading.line !== undefined) entry.categoryLine = heading.line;
         return { entry, next: j + 1 };
       }
       j++;
@@ -107,7 +108,7 @@ export function readToc(lines: readonly string[], from = 0): Toc {
     if (cat !== null) {
       const k = nextNonBlank(i + 1);
       if (k < n && (readEntry(k) !== null || categoryHeader(lines[k]!) !== null)) {
-        category = cat;
+        heading = { category: cat, line: i + 1 };
         if (startLine === null) startLine = i + 1;
         i++;
         continue;

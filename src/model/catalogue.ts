@@ -35,6 +35,13 @@ export const CATALOGUE = {
     description: 'A line holds U+FFFD, a character lost in an earlier conversion',
     hint: 'Restore the character from the printed issue',
   },
+  INPUT_LINE_SEPARATOR: {
+    severity: 'info',
+    group: 'input',
+    description:
+      'A line holds U+2028 or U+2029 (Unicode line and paragraph separators), read as a space: editors and grep do not break a line there, so line numbers stay those of the file',
+    hint: 'Replace the separator with a line break or a space in the source text',
+  },
   // readers: page furniture and figures a converter left in the text (src/read/reader-*.ts)
   INPUT_PAGE_FURNITURE: {
     severity: 'info',

@@ -44,6 +44,7 @@ export const Masthead = z
     publisher: z.string().nullable().describe('主办'),
     website: z.string().nullable().describe('网址'),
     line: Line.nullable().describe('First line of the colophon'),
+    endLine: Line.nullable().describe('Last line of the colophon'),
   })
   .describe('Masthead fields read from the colophon; each null when absent');
 export type Masthead = z.infer<typeof Masthead>;
@@ -58,8 +59,9 @@ export const TocEntry = z
     line: Line,
     endLine: Line.optional(),
     documentId: z.string().nullable().describe('The body document this entry matches'),
+    categoryLine: Line.optional().describe('Line of the 【category】 heading the entry is listed under in the table of contents'),
     tocLine: Line.optional().describe(
-      'First line (目录) of the table of contents this entry is listed in; only when the text holds more than one (issues run together): each is matched with the documents that follow it',
+      'First line (目录) of the table of contents this entry is listed in (absent only for a TOC without a heading or category line); when the text holds more than one (issues run together), each is matched with the documents that follow it',
     ),
   })
   .describe('One entry of the table of contents');
@@ -167,6 +169,21 @@ export const Citation = z
   .describe('A 文号 or 《title》 cited in the text');
 export type Citation = z.infer<typeof Citation>;
 
+export const Matter = z
+  .object({
+    kind: z
+      .enum(['front', 'back', 'between'])
+      .describe(
+        'front: before the table of contents and the first document; back: after the last document and the colophon; between: anywhere else (between a TOC and the body, between issues run together, before a section’s first document)',
+      ),
+    line: Line.describe('First line of the run (non-blank)'),
+    endLine: Line.describe('Last line of the run (non-blank)'),
+  })
+  .describe(
+    'Front, back or in-between matter: a run of lines that no other record holds (no document, TOC entry or heading, section heading, colophon or table), so that no text of the input is dropped. Like a document it gives its lines; its text is in matter.md and report.html',
+  );
+export type Matter = z.infer<typeof Matter>;
+
 export const IssueCore = z.object({
   schemaVersion: z.literal(1),
   source: Source,
@@ -175,6 +192,7 @@ export const IssueCore = z.object({
   sections: z.array(Section),
   documents: z.array(Document),
   citations: z.array(Citation),
+  matter: z.array(Matter).describe('Lines no other record holds (text before the TOC, after the colophon, between issues), in text order'),
   tables: z.array(Table).describe('Logical tables: fragments merged across page breaks, cells cleaned and typed'),
   appointments: z.array(Appointment).describe('Appointments and removals (人事任免), one record per person and list'),
   rosters: z.array(Roster).describe('Member lists of leading groups, joint conferences and committees'),

@@ -2,7 +2,7 @@
 // with ajv standalone code. Do not edit; tests/conform.test.ts checks that it is up to date.
 "use strict";
 export const issue = validate20;
-const schema31 = {"$id":"https://gongbao.dev/schemas/issue.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"schemaVersion":{"type":"number","const":1},"source":{"type":"object","properties":{"name":{"type":["string","null"]},"encoding":{"type":"string","enum":["utf-8","utf-16le","utf-16be","gb18030"]},"bom":{"type":"boolean"},"bytes":{"type":"integer","minimum":0,"maximum":9007199254740991},"lines":{"type":"integer","minimum":0,"maximum":9007199254740991},"sha256":{"type":["string","null"],"pattern":"^[0-9a-f]{64}$"},"reader":{"type":"string","enum":["text","markdown","pdftotext"]}},"required":["name","encoding","bom","bytes","lines","sha256","reader"],"additionalProperties":false},"masthead":{"type":"object","properties":{"title":{"type":["string","null"]},"year":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"issue":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"totalIssue":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"publicationDate":{"type":["string","null"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"publisher":{"type":["string","null"]},"website":{"type":["string","null"]},"line":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991}},"required":["title","year","issue","totalIssue","publicationDate","publisher","website","line"],"additionalProperties":false},"toc":{"type":"array","items":{"type":"object","properties":{"category":{"type":["string","null"]},"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"title":{"type":"string"},"titleRaw":{"type":"string"},"page":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"tocLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["category","index","title","titleRaw","page","line","documentId"],"additionalProperties":false}},"sections":{"type":"array","items":{"type":"object","properties":{"category":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"documentIds":{"type":"array","items":{"type":"string"}}},"required":["category","line","span","documentIds"],"additionalProperties":false}},"documents":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"ordinal":{"type":"integer","minimum":1,"maximum":9007199254740991},"category":{"type":["string","null"]},"kind":{"type":["string","null"]},"title":{"type":"string"},"titleRaw":{"type":"string"},"titleSpan":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"date":{"type":["string","null"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"dateRaw":{"type":["string","null"]},"dateLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"docNumber":{"type":["object","null"],"properties":{"raw":{"type":"string"},"normalized":{"type":"string"},"issuer":{"type":"string"},"year":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"serial":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["raw","normalized","issuer","year","serial","line","column"],"additionalProperties":false},"recipients":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"attachments":{"type":"array","items":{"type":"object","properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"declaredTitle":{"type":["string","null"]},"declaredLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"title":{"type":["string","null"]},"startLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"parent":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991}},"required":["index","declaredTitle","declaredLine","title","startLine","parent"],"additionalProperties":false}},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"toc":{"type":["object","null"],"properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"page":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["index","page","line"],"additionalProperties":false},"interprets":{"type":["string","null"]},"issuers":{"type":"array","items":{"type":"string"}},"dateSource":{"type":["string","null"],"enum":["dateLine","signature",null]},"signature":{"type":["object","null"],"properties":{"issuers":{"type":"array","items":{"type":"string"}},"date":{"type":["string","null"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"dateRaw":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["issuers","date","dateRaw","line","startLine"],"additionalProperties":false},"note":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"header":{"type":["object","null"],"properties":{"issuers":{"type":"array","items":{"type":"string"}},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"signer":{"type":["string","null"]}},"required":["issuers","line","signer"],"additionalProperties":false},"sourceMeta":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"value":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["key","value","line"],"additionalProperties":false}}},"required":["id","ordinal","category","kind","title","titleRaw","titleSpan","date","dateRaw","dateLine","docNumber","recipients","attachments","span","toc","interprets","issuers","dateSource","signature","note","header","sourceMeta"],"additionalProperties":false}},"citations":{"type":"array","items":{"type":"object","properties":{"documentId":{"type":["string","null"]},"kind":{"type":"string","enum":["docNumber","title"]},"text":{"type":"string"},"normalized":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"targetDocumentId":{"type":["string","null"]}},"required":["documentId","kind","text","normalized","line","column","targetDocumentId"],"additionalProperties":false}},"tables":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"documentId":{"type":["string","null"]},"attachmentIndex":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"caption":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"title":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"notes":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false}},"fragments":{"minItems":1,"type":"array","items":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"headerRows":{"type":"integer","minimum":0,"maximum":9007199254740991},"continuation":{"type":"string","enum":["first","repeatHeader","emptyHeader"]},"columnOffset":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["startLine","endLine","headerRows","continuation","columnOffset"],"additionalProperties":false}},"columns":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"nameRaw":{"type":"string"},"type":{"type":"string","enum":["integer","number","percentage","date","text"]}},"required":["name","nameRaw","type"],"additionalProperties":false}},"rows":{"type":"array","items":{"type":"object","properties":{"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"type":"string","enum":["data","group","header"]},"group":{"type":["string","null"]},"cells":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"raw":{"type":"string"},"value":{"type":["number","string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"filled":{"type":"boolean"},"original":{"type":"string"},"joined":{"type":"array","items":{"type":"object","properties":{"raw":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["raw","line","column"],"additionalProperties":false}}},"required":["text","raw","value","line","column"],"additionalProperties":false}}},"required":["line","kind","cells"],"additionalProperties":false}},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false}},"required":["id","documentId","attachmentIndex","caption","title","notes","fragments","columns","rows","span"],"additionalProperties":false}},"appointments":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"action":{"type":"string","enum":["appoint","remove"]},"name":{"type":["string","null"]},"nameRaw":{"type":["string","null"]},"positions":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"organization":{"type":["string","null"]},"title":{"type":["string","null"]}},"required":["text","organization","title"],"additionalProperties":false}},"qualifiers":{"type":"array","items":{"type":"string"}},"period":{"type":["object","null"],"properties":{"from":{"type":"string","pattern":"^\\d{4}-\\d{2}$"},"to":{"type":"string","pattern":"^\\d{4}-\\d{2}$"},"raw":{"type":"string"}},"required":["from","to","raw"],"additionalProperties":false},"documentId":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["id","action","name","nameRaw","positions","qualifiers","period","documentId","line"],"additionalProperties":false}},"rosters":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"body":{"type":"string"},"documentId":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"note":{"type":["string","null"]},"source":{"type":"string","enum":["table","line","sentence","mixed"]},"members":{"type":"array","items":{"type":"object","properties":{"order":{"type":"integer","minimum":1,"maximum":9007199254740991},"role":{"type":"string"},"name":{"type":["string","null"]},"nameRaw":{"type":["string","null"]},"position":{"type":["string","null"]},"source":{"type":"string","enum":["table","line","sentence"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"group":{"type":"string"}},"required":["order","role","name","nameRaw","position","source","line"],"additionalProperties":false}}},"required":["id","body","documentId","line","note","source","members"],"additionalProperties":false}},"sluices":{"type":"array","items":{"type":"object","properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"name":{"type":"string"},"grade":{"type":["string","null"]},"banks":{"type":"object","properties":{"left":{"type":"object","properties":{"shorelineLength":{"type":["number","null"]},"landArea":{"type":["number","null"]}},"required":["shorelineLength","landArea"],"additionalProperties":false},"right":{"type":"object","properties":{"shorelineLength":{"type":["number","null"]},"landArea":{"type":["number","null"]}},"required":["shorelineLength","landArea"],"additionalProperties":false}},"required":["left","right"],"additionalProperties":false},"totalShorelineLength":{"type":["number","null"]},"boundaryLength":{"type":["number","null"]},"waterArea":{"type":["number","null"]},"totalArea":{"type":["number","null"]},"note":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"summaryLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"section":{"type":["object","null"],"properties":{"number":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"name":{"type":"string"},"nameRaw":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["number","name","nameRaw","line","startLine","endLine"],"additionalProperties":false},"pointCount":{"type":"integer","minimum":0,"maximum":9007199254740991},"geometry":{"type":"object","properties":{"boundary":{"type":"string","enum":["ring","lines","none"]},"rings":{"type":"array","items":{"type":"object","properties":{"fromSeq":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"toSeq":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"points":{"type":"integer","minimum":0,"maximum":9007199254740991},"area":{"type":"number"},"perimeter":{"type":"number"},"selfIntersections":{"type":"integer","minimum":0,"maximum":9007199254740991},"pointRefs":{"type":"array","items":{"type":"integer","minimum":0,"maximum":9007199254740991}}},"required":["fromSeq","toSeq","points","area","perimeter","selfIntersections","pointRefs"],"additionalProperties":false}},"excludedSeqs":{"type":"array","items":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991}},"area":{"type":["number","null"]},"perimeter":{"type":["number","null"]},"selfIntersections":{"type":"integer","minimum":0,"maximum":9007199254740991},"areaRatio":{"type":["number","null"]},"perimeterRatio":{"type":["number","null"]}},"required":["boundary","rings","excludedSeqs","area","perimeter","selfIntersections","areaRatio","perimeterRatio"],"additionalProperties":false},"checks":{"type":"object","properties":{"join":{"type":"string","enum":["ok","fail","skipped"]},"name":{"type":"string","enum":["ok","fail","skipped"]},"order":{"type":"string","enum":["ok","fail","skipped"]},"stakes":{"type":"string","enum":["ok","fail","skipped"]},"duplicates":{"type":"string","enum":["ok","fail","skipped"]},"outliers":{"type":"string","enum":["ok","fail","skipped"]},"shorelineSum":{"type":"string","enum":["ok","fail","skipped"]},"areaSum":{"type":"string","enum":["ok","fail","skipped"]},"area":{"type":"string","enum":["ok","fail","skipped"]},"boundaryLength":{"type":"string","enum":["ok","fail","skipped"]},"selfIntersections":{"type":"string","enum":["ok","fail","skipped"]}},"required":["join","name","order","stakes","duplicates","outliers","shorelineSum","areaSum","area","boundaryLength","selfIntersections"],"additionalProperties":false},"anomalies":{"type":"array","items":{"type":"string"}}},"required":["index","name","grade","banks","totalShorelineLength","boundaryLength","waterArea","totalArea","note","line","summaryLine","documentId","section","pointCount","geometry","checks","anomalies"],"additionalProperties":false}},"points":{"type":"array","items":{"type":"object","properties":{"sluice":{"type":"string"},"sluiceIndex":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"section":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"sectionName":{"type":"string"},"seq":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"bank":{"type":["string","null"],"enum":["left","right",null]},"bankRaw":{"type":["string","null"]},"stake":{"type":"string"},"stakeNumber":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"y":{"type":["number","null"]},"x":{"type":["number","null"]},"note":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"sluiceRef":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["sluice","sluiceIndex","section","sectionName","seq","bank","bankRaw","stake","stakeNumber","y","x","note","line","documentId","sluiceRef"],"additionalProperties":false}},"parcels":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"documentId":{"type":["string","null"]},"name":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"crs":{"type":["object","null"],"properties":{"name":{"type":"string"},"note":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["name","note","line"],"additionalProperties":false},"pointCount":{"type":"integer","minimum":0,"maximum":9007199254740991},"statedArea":{"type":["object","null"],"properties":{"value":{"type":"number"},"raw":{"type":"string"},"unit":{"type":"string","enum":["公顷","平方米","亩"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["value","raw","unit","line"],"additionalProperties":false},"geometry":{"type":"object","properties":{"rings":{"type":"array","items":{"type":"object","properties":{"pointRefs":{"type":"array","items":{"type":"integer","minimum":0,"maximum":9007199254740991}},"area":{"type":"number"},"perimeter":{"type":"number"},"selfIntersections":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["pointRefs","area","perimeter","selfIntersections"],"additionalProperties":false}},"arcs":{"type":"array","items":{"type":"object","properties":{"pointRefs":{"type":"array","prefixItems":[{"type":"integer","minimum":0,"maximum":9007199254740991},{"type":"integer","minimum":0,"maximum":9007199254740991},{"type":"integer","minimum":0,"maximum":9007199254740991}],"items":false,"minItems":3,"maxItems":3},"radius":{"type":"number"},"statedRadius":{"type":["number","null"]},"length":{"type":"number"},"segmentArea":{"type":"number"}},"required":["pointRefs","radius","statedRadius","length","segmentArea"],"additionalProperties":false}},"area":{"type":["number","null"]},"perimeter":{"type":["number","null"]},"selfIntersections":{"type":"integer","minimum":0,"maximum":9007199254740991},"areaRatio":{"type":["number","null"]}},"required":["rings","arcs","area","perimeter","selfIntersections","areaRatio"],"additionalProperties":false},"checks":{"type":"object","properties":{"numbering":{"type":"string","enum":["ok","fail","skipped"]},"duplicates":{"type":"string","enum":["ok","fail","skipped"]},"arcs":{"type":"string","enum":["ok","fail","skipped"]},"area":{"type":"string","enum":["ok","fail","skipped"]},"selfIntersections":{"type":"string","enum":["ok","fail","skipped"]}},"required":["numbering","duplicates","arcs","area","selfIntersections"],"additionalProperties":false},"anomalies":{"type":"array","items":{"type":"string"}}},"required":["id","documentId","name","line","startLine","endLine","crs","pointCount","statedArea","geometry","checks","anomalies"],"additionalProperties":false}},"parcelPoints":{"type":"array","items":{"type":"object","properties":{"parcelRef":{"type":"integer","minimum":0,"maximum":9007199254740991},"parcel":{"type":"string"},"seq":{"type":"integer","minimum":1,"maximum":9007199254740991},"name":{"type":"string"},"number":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"x":{"type":["number","null"]},"y":{"type":["number","null"]},"arc":{"type":["string","null"],"enum":["start","middle","end",null]},"radius":{"type":["number","null"]},"note":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]}},"required":["parcelRef","parcel","seq","name","number","x","y","arc","radius","note","line","column","documentId"],"additionalProperties":false}},"anomalies":{"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"},"severity":{"type":"string","enum":["error","warning","info"]},"message":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":"string"},"evidence":{"type":"string"},"evidenceStart":{"type":"integer","minimum":0,"maximum":9007199254740991},"evidenceLength":{"type":"integer","minimum":0,"maximum":9007199254740991},"hint":{"type":"string"}},"required":["code","severity","message","line","column","evidence","hint"],"additionalProperties":false}}},"required":["schemaVersion","source","masthead","toc","sections","documents","citations","tables","appointments","rosters","sluices","points","parcels","parcelPoints","anomalies"],"additionalProperties":false};
+const schema31 = {"$id":"https://gongbao.dev/schemas/issue.schema.json","$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"schemaVersion":{"type":"number","const":1},"source":{"type":"object","properties":{"name":{"type":["string","null"]},"encoding":{"type":"string","enum":["utf-8","utf-16le","utf-16be","gb18030"]},"bom":{"type":"boolean"},"bytes":{"type":"integer","minimum":0,"maximum":9007199254740991},"lines":{"type":"integer","minimum":0,"maximum":9007199254740991},"sha256":{"type":["string","null"],"pattern":"^[0-9a-f]{64}$"},"reader":{"type":"string","enum":["text","markdown","pdftotext"]}},"required":["name","encoding","bom","bytes","lines","sha256","reader"],"additionalProperties":false},"masthead":{"type":"object","properties":{"title":{"type":["string","null"]},"year":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"issue":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"totalIssue":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"publicationDate":{"type":["string","null"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"publisher":{"type":["string","null"]},"website":{"type":["string","null"]},"line":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"endLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991}},"required":["title","year","issue","totalIssue","publicationDate","publisher","website","line","endLine"],"additionalProperties":false},"toc":{"type":"array","items":{"type":"object","properties":{"category":{"type":["string","null"]},"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"title":{"type":"string"},"titleRaw":{"type":"string"},"page":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"categoryLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"tocLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["category","index","title","titleRaw","page","line","documentId"],"additionalProperties":false}},"sections":{"type":"array","items":{"type":"object","properties":{"category":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"documentIds":{"type":"array","items":{"type":"string"}}},"required":["category","line","span","documentIds"],"additionalProperties":false}},"documents":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"ordinal":{"type":"integer","minimum":1,"maximum":9007199254740991},"category":{"type":["string","null"]},"kind":{"type":["string","null"]},"title":{"type":"string"},"titleRaw":{"type":"string"},"titleSpan":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"date":{"type":["string","null"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"dateRaw":{"type":["string","null"]},"dateLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"docNumber":{"type":["object","null"],"properties":{"raw":{"type":"string"},"normalized":{"type":"string"},"issuer":{"type":"string"},"year":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"serial":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["raw","normalized","issuer","year","serial","line","column"],"additionalProperties":false},"recipients":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"attachments":{"type":"array","items":{"type":"object","properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"declaredTitle":{"type":["string","null"]},"declaredLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"title":{"type":["string","null"]},"startLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"parent":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991}},"required":["index","declaredTitle","declaredLine","title","startLine","parent"],"additionalProperties":false}},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false},"toc":{"type":["object","null"],"properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"page":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["index","page","line"],"additionalProperties":false},"interprets":{"type":["string","null"]},"issuers":{"type":"array","items":{"type":"string"}},"dateSource":{"type":["string","null"],"enum":["dateLine","signature",null]},"signature":{"type":["object","null"],"properties":{"issuers":{"type":"array","items":{"type":"string"}},"date":{"type":["string","null"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"dateRaw":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["issuers","date","dateRaw","line","startLine"],"additionalProperties":false},"note":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"header":{"type":["object","null"],"properties":{"issuers":{"type":"array","items":{"type":"string"}},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"signer":{"type":["string","null"]}},"required":["issuers","line","signer"],"additionalProperties":false},"sourceMeta":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"value":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["key","value","line"],"additionalProperties":false}}},"required":["id","ordinal","category","kind","title","titleRaw","titleSpan","date","dateRaw","dateLine","docNumber","recipients","attachments","span","toc","interprets","issuers","dateSource","signature","note","header","sourceMeta"],"additionalProperties":false}},"citations":{"type":"array","items":{"type":"object","properties":{"documentId":{"type":["string","null"]},"kind":{"type":"string","enum":["docNumber","title"]},"text":{"type":"string"},"normalized":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"targetDocumentId":{"type":["string","null"]}},"required":["documentId","kind","text","normalized","line","column","targetDocumentId"],"additionalProperties":false}},"matter":{"type":"array","items":{"type":"object","properties":{"kind":{"type":"string","enum":["front","back","between"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["kind","line","endLine"],"additionalProperties":false}},"tables":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"documentId":{"type":["string","null"]},"attachmentIndex":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"caption":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"title":{"type":["object","null"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false},"notes":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["text","line"],"additionalProperties":false}},"fragments":{"minItems":1,"type":"array","items":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"headerRows":{"type":"integer","minimum":0,"maximum":9007199254740991},"continuation":{"type":"string","enum":["first","repeatHeader","emptyHeader"]},"columnOffset":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["startLine","endLine","headerRows","continuation","columnOffset"],"additionalProperties":false}},"columns":{"type":"array","items":{"type":"object","properties":{"name":{"type":"string"},"nameRaw":{"type":"string"},"type":{"type":"string","enum":["integer","number","percentage","date","text"]}},"required":["name","nameRaw","type"],"additionalProperties":false}},"rows":{"type":"array","items":{"type":"object","properties":{"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"kind":{"type":"string","enum":["data","group","header"]},"group":{"type":["string","null"]},"cells":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"raw":{"type":"string"},"value":{"type":["number","string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"filled":{"type":"boolean"},"original":{"type":"string"},"joined":{"type":"array","items":{"type":"object","properties":{"raw":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["raw","line","column"],"additionalProperties":false}}},"required":["text","raw","value","line","column"],"additionalProperties":false}}},"required":["line","kind","cells"],"additionalProperties":false}},"span":{"type":"object","properties":{"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["startLine","endLine"],"additionalProperties":false}},"required":["id","documentId","attachmentIndex","caption","title","notes","fragments","columns","rows","span"],"additionalProperties":false}},"appointments":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"action":{"type":"string","enum":["appoint","remove"]},"name":{"type":["string","null"]},"nameRaw":{"type":["string","null"]},"positions":{"type":"array","items":{"type":"object","properties":{"text":{"type":"string"},"organization":{"type":["string","null"]},"title":{"type":["string","null"]}},"required":["text","organization","title"],"additionalProperties":false}},"qualifiers":{"type":"array","items":{"type":"string"}},"period":{"type":["object","null"],"properties":{"from":{"type":"string","pattern":"^\\d{4}-\\d{2}$"},"to":{"type":"string","pattern":"^\\d{4}-\\d{2}$"},"raw":{"type":"string"}},"required":["from","to","raw"],"additionalProperties":false},"documentId":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["id","action","name","nameRaw","positions","qualifiers","period","documentId","line"],"additionalProperties":false}},"rosters":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"body":{"type":"string"},"documentId":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"note":{"type":["string","null"]},"source":{"type":"string","enum":["table","line","sentence","mixed"]},"members":{"type":"array","items":{"type":"object","properties":{"order":{"type":"integer","minimum":1,"maximum":9007199254740991},"role":{"type":"string"},"name":{"type":["string","null"]},"nameRaw":{"type":["string","null"]},"position":{"type":["string","null"]},"source":{"type":"string","enum":["table","line","sentence"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"group":{"type":"string"}},"required":["order","role","name","nameRaw","position","source","line"],"additionalProperties":false}}},"required":["id","body","documentId","line","note","source","members"],"additionalProperties":false}},"sluices":{"type":"array","items":{"type":"object","properties":{"index":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"name":{"type":"string"},"grade":{"type":["string","null"]},"banks":{"type":"object","properties":{"left":{"type":"object","properties":{"shorelineLength":{"type":["number","null"]},"landArea":{"type":["number","null"]}},"required":["shorelineLength","landArea"],"additionalProperties":false},"right":{"type":"object","properties":{"shorelineLength":{"type":["number","null"]},"landArea":{"type":["number","null"]}},"required":["shorelineLength","landArea"],"additionalProperties":false}},"required":["left","right"],"additionalProperties":false},"totalShorelineLength":{"type":["number","null"]},"boundaryLength":{"type":["number","null"]},"waterArea":{"type":["number","null"]},"totalArea":{"type":["number","null"]},"note":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"summaryLine":{"type":["integer","null"],"minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"section":{"type":["object","null"],"properties":{"number":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"name":{"type":"string"},"nameRaw":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["number","name","nameRaw","line","startLine","endLine"],"additionalProperties":false},"pointCount":{"type":"integer","minimum":0,"maximum":9007199254740991},"geometry":{"type":"object","properties":{"boundary":{"type":"string","enum":["ring","lines","none"]},"rings":{"type":"array","items":{"type":"object","properties":{"fromSeq":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"toSeq":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991},"points":{"type":"integer","minimum":0,"maximum":9007199254740991},"area":{"type":"number"},"perimeter":{"type":"number"},"selfIntersections":{"type":"integer","minimum":0,"maximum":9007199254740991},"pointRefs":{"type":"array","items":{"type":"integer","minimum":0,"maximum":9007199254740991}}},"required":["fromSeq","toSeq","points","area","perimeter","selfIntersections","pointRefs"],"additionalProperties":false}},"excludedSeqs":{"type":"array","items":{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991}},"area":{"type":["number","null"]},"perimeter":{"type":["number","null"]},"selfIntersections":{"type":"integer","minimum":0,"maximum":9007199254740991},"areaRatio":{"type":["number","null"]},"perimeterRatio":{"type":["number","null"]}},"required":["boundary","rings","excludedSeqs","area","perimeter","selfIntersections","areaRatio","perimeterRatio"],"additionalProperties":false},"checks":{"type":"object","properties":{"join":{"type":"string","enum":["ok","fail","skipped"]},"name":{"type":"string","enum":["ok","fail","skipped"]},"order":{"type":"string","enum":["ok","fail","skipped"]},"stakes":{"type":"string","enum":["ok","fail","skipped"]},"duplicates":{"type":"string","enum":["ok","fail","skipped"]},"outliers":{"type":"string","enum":["ok","fail","skipped"]},"shorelineSum":{"type":"string","enum":["ok","fail","skipped"]},"areaSum":{"type":"string","enum":["ok","fail","skipped"]},"area":{"type":"string","enum":["ok","fail","skipped"]},"boundaryLength":{"type":"string","enum":["ok","fail","skipped"]},"selfIntersections":{"type":"string","enum":["ok","fail","skipped"]}},"required":["join","name","order","stakes","duplicates","outliers","shorelineSum","areaSum","area","boundaryLength","selfIntersections"],"additionalProperties":false},"anomalies":{"type":"array","items":{"type":"string"}}},"required":["index","name","grade","banks","totalShorelineLength","boundaryLength","waterArea","totalArea","note","line","summaryLine","documentId","section","pointCount","geometry","checks","anomalies"],"additionalProperties":false}},"points":{"type":"array","items":{"type":"object","properties":{"sluice":{"type":"string"},"sluiceIndex":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"section":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"sectionName":{"type":"string"},"seq":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"bank":{"type":["string","null"],"enum":["left","right",null]},"bankRaw":{"type":["string","null"]},"stake":{"type":"string"},"stakeNumber":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"y":{"type":["number","null"]},"x":{"type":["number","null"]},"note":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]},"sluiceRef":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["sluice","sluiceIndex","section","sectionName","seq","bank","bankRaw","stake","stakeNumber","y","x","note","line","documentId","sluiceRef"],"additionalProperties":false}},"parcels":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"documentId":{"type":["string","null"]},"name":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"startLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"crs":{"type":["object","null"],"properties":{"name":{"type":"string"},"note":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["name","note","line"],"additionalProperties":false},"pointCount":{"type":"integer","minimum":0,"maximum":9007199254740991},"statedArea":{"type":["object","null"],"properties":{"value":{"type":"number"},"raw":{"type":"string"},"unit":{"type":"string","enum":["公顷","平方米","亩"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["value","raw","unit","line"],"additionalProperties":false},"geometry":{"type":"object","properties":{"rings":{"type":"array","items":{"type":"object","properties":{"pointRefs":{"type":"array","items":{"type":"integer","minimum":0,"maximum":9007199254740991}},"area":{"type":"number"},"perimeter":{"type":"number"},"selfIntersections":{"type":"integer","minimum":0,"maximum":9007199254740991}},"required":["pointRefs","area","perimeter","selfIntersections"],"additionalProperties":false}},"arcs":{"type":"array","items":{"type":"object","properties":{"pointRefs":{"type":"array","prefixItems":[{"type":"integer","minimum":0,"maximum":9007199254740991},{"type":"integer","minimum":0,"maximum":9007199254740991},{"type":"integer","minimum":0,"maximum":9007199254740991}],"items":false,"minItems":3,"maxItems":3},"radius":{"type":"number"},"statedRadius":{"type":["number","null"]},"length":{"type":"number"},"segmentArea":{"type":"number"}},"required":["pointRefs","radius","statedRadius","length","segmentArea"],"additionalProperties":false}},"area":{"type":["number","null"]},"perimeter":{"type":["number","null"]},"selfIntersections":{"type":"integer","minimum":0,"maximum":9007199254740991},"areaRatio":{"type":["number","null"]}},"required":["rings","arcs","area","perimeter","selfIntersections","areaRatio"],"additionalProperties":false},"checks":{"type":"object","properties":{"numbering":{"type":"string","enum":["ok","fail","skipped"]},"duplicates":{"type":"string","enum":["ok","fail","skipped"]},"arcs":{"type":"string","enum":["ok","fail","skipped"]},"area":{"type":"string","enum":["ok","fail","skipped"]},"selfIntersections":{"type":"string","enum":["ok","fail","skipped"]}},"required":["numbering","duplicates","arcs","area","selfIntersections"],"additionalProperties":false},"anomalies":{"type":"array","items":{"type":"string"}}},"required":["id","documentId","name","line","startLine","endLine","crs","pointCount","statedArea","geometry","checks","anomalies"],"additionalProperties":false}},"parcelPoints":{"type":"array","items":{"type":"object","properties":{"parcelRef":{"type":"integer","minimum":0,"maximum":9007199254740991},"parcel":{"type":"string"},"seq":{"type":"integer","minimum":1,"maximum":9007199254740991},"name":{"type":"string"},"number":{"type":["integer","null"],"minimum":-9007199254740991,"maximum":9007199254740991},"x":{"type":["number","null"]},"y":{"type":["number","null"]},"arc":{"type":["string","null"],"enum":["start","middle","end",null]},"radius":{"type":["number","null"]},"note":{"type":["string","null"]},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":["string","null"]}},"required":["parcelRef","parcel","seq","name","number","x","y","arc","radius","note","line","column","documentId"],"additionalProperties":false}},"anomalies":{"type":"array","items":{"type":"object","properties":{"code":{"type":"string","pattern":"^[A-Z][A-Z0-9_]*$"},"severity":{"type":"string","enum":["error","warning","info"]},"message":{"type":"string"},"line":{"type":"integer","minimum":1,"maximum":9007199254740991},"column":{"type":"integer","minimum":1,"maximum":9007199254740991},"endLine":{"type":"integer","minimum":1,"maximum":9007199254740991},"documentId":{"type":"string"},"evidence":{"type":"string"},"evidenceStart":{"type":"integer","minimum":0,"maximum":9007199254740991},"evidenceLength":{"type":"integer","minimum":0,"maximum":9007199254740991},"hint":{"type":"string"}},"required":["code","severity","message","line","column","evidence","hint"],"additionalProperties":false}}},"required":["schemaVersion","source","masthead","toc","sections","documents","citations","matter","tables","appointments","rosters","sluices","points","parcels","parcelPoints","anomalies"],"additionalProperties":false};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[0-9a-f]{64}$", "u");
 const pattern5 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
@@ -23,7 +23,7 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((((((((((((((data.schemaVersion === undefined) && (missing0 = "schemaVersion")) || ((data.source === undefined) && (missing0 = "source"))) || ((data.masthead === undefined) && (missing0 = "masthead"))) || ((data.toc === undefined) && (missing0 = "toc"))) || ((data.sections === undefined) && (missing0 = "sections"))) || ((data.documents === undefined) && (missing0 = "documents"))) || ((data.citations === undefined) && (missing0 = "citations"))) || ((data.tables === undefined) && (missing0 = "tables"))) || ((data.appointments === undefined) && (missing0 = "appointments"))) || ((data.rosters === undefined) && (missing0 = "rosters"))) || ((data.sluices === undefined) && (missing0 = "sluices"))) || ((data.points === undefined) && (missing0 = "points"))) || ((data.parcels === undefined) && (missing0 = "parcels"))) || ((data.parcelPoints === undefined) && (missing0 = "parcelPoints"))) || ((data.anomalies === undefined) && (missing0 = "anomalies"))){
+if(((((((((((((((((data.schemaVersion === undefined) && (missing0 = "schemaVersion")) || ((data.source === undefined) && (missing0 = "source"))) || ((data.masthead === undefined) && (missing0 = "masthead"))) || ((data.toc === undefined) && (missing0 = "toc"))) || ((data.sections === undefined) && (missing0 = "sections"))) || ((data.documents === undefined) && (missing0 = "documents"))) || ((data.citations === undefined) && (missing0 = "citations"))) || ((data.matter === undefined) && (missing0 = "matter"))) || ((data.tables === undefined) && (missing0 = "tables"))) || ((data.appointments === undefined) && (missing0 = "appointments"))) || ((data.rosters === undefined) && (missing0 = "rosters"))) || ((data.sluices === undefined) && (missing0 = "sluices"))) || ((data.points === undefined) && (missing0 = "points"))) || ((data.parcels === undefined) && (missing0 = "parcels"))) || ((data.parcelPoints === undefined) && (missing0 = "parcelPoints"))) || ((data.anomalies === undefined) && (missing0 = "anomalies"))){
 validate20.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0}}];
 return false;
 }
@@ -233,14 +233,14 @@ const _errs21 = errors;
 if(errors === _errs21){
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 let missing2;
-if(((((((((data9.title === undefined) && (missing2 = "title")) || ((data9.year === undefined) && (missing2 = "year"))) || ((data9.issue === undefined) && (missing2 = "issue"))) || ((data9.totalIssue === undefined) && (missing2 = "totalIssue"))) || ((data9.publicationDate === undefined) && (missing2 = "publicationDate"))) || ((data9.publisher === undefined) && (missing2 = "publisher"))) || ((data9.website === undefined) && (missing2 = "website"))) || ((data9.line === undefined) && (missing2 = "line"))){
+if((((((((((data9.title === undefined) && (missing2 = "title")) || ((data9.year === undefined) && (missing2 = "year"))) || ((data9.issue === undefined) && (missing2 = "issue"))) || ((data9.totalIssue === undefined) && (missing2 = "totalIssue"))) || ((data9.publicationDate === undefined) && (missing2 = "publicationDate"))) || ((data9.publisher === undefined) && (missing2 = "publisher"))) || ((data9.website === undefined) && (missing2 = "website"))) || ((data9.line === undefined) && (missing2 = "line"))) || ((data9.endLine === undefined) && (missing2 = "endLine"))){
 validate20.errors = [{instancePath:instancePath+"/masthead",schemaPath:"#/properties/masthead/required",keyword:"required",params:{missingProperty: missing2}}];
 return false;
 }
 else {
 const _errs23 = errors;
 for(const key2 in data9){
-if(!((((((((key2 === "title") || (key2 === "year")) || (key2 === "issue")) || (key2 === "totalIssue")) || (key2 === "publicationDate")) || (key2 === "publisher")) || (key2 === "website")) || (key2 === "line"))){
+if(!(func1.call(schema31.properties.masthead.properties, key2))){
 validate20.errors = [{instancePath:instancePath+"/masthead",schemaPath:"#/properties/masthead/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}}];
 return false;
 break;
@@ -414,6 +414,34 @@ var valid2 = _errs38 === errors;
 else {
 var valid2 = true;
 }
+if(valid2){
+if(data9.endLine !== undefined){
+let data18 = data9.endLine;
+const _errs40 = errors;
+if((!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))) && (data18 !== null)){
+validate20.errors = [{instancePath:instancePath+"/masthead/endLine",schemaPath:"#/properties/masthead/properties/endLine/type",keyword:"type",params:{type: schema31.properties.masthead.properties.endLine.type}}];
+return false;
+}
+if(errors === _errs40){
+if(typeof data18 == "number"){
+if(data18 > 9007199254740991 || isNaN(data18)){
+validate20.errors = [{instancePath:instancePath+"/masthead/endLine",schemaPath:"#/properties/masthead/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data18 < 1 || isNaN(data18)){
+validate20.errors = [{instancePath:instancePath+"/masthead/endLine",schemaPath:"#/properties/masthead/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid2 = _errs40 === errors;
+}
+else {
+var valid2 = true;
+}
+}
 }
 }
 }
@@ -436,65 +464,38 @@ var valid0 = true;
 }
 if(valid0){
 if(data.toc !== undefined){
-let data18 = data.toc;
-const _errs40 = errors;
-if(errors === _errs40){
-if(Array.isArray(data18)){
-var valid3 = true;
-const len0 = data18.length;
-for(let i0=0; i0<len0; i0++){
-let data19 = data18[i0];
+let data19 = data.toc;
 const _errs42 = errors;
 if(errors === _errs42){
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(Array.isArray(data19)){
+var valid3 = true;
+const len0 = data19.length;
+for(let i0=0; i0<len0; i0++){
+let data20 = data19[i0];
+const _errs44 = errors;
+if(errors === _errs44){
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 let missing3;
-if((((((((data19.category === undefined) && (missing3 = "category")) || ((data19.index === undefined) && (missing3 = "index"))) || ((data19.title === undefined) && (missing3 = "title"))) || ((data19.titleRaw === undefined) && (missing3 = "titleRaw"))) || ((data19.page === undefined) && (missing3 = "page"))) || ((data19.line === undefined) && (missing3 = "line"))) || ((data19.documentId === undefined) && (missing3 = "documentId"))){
+if((((((((data20.category === undefined) && (missing3 = "category")) || ((data20.index === undefined) && (missing3 = "index"))) || ((data20.title === undefined) && (missing3 = "title"))) || ((data20.titleRaw === undefined) && (missing3 = "titleRaw"))) || ((data20.page === undefined) && (missing3 = "page"))) || ((data20.line === undefined) && (missing3 = "line"))) || ((data20.documentId === undefined) && (missing3 = "documentId"))){
 validate20.errors = [{instancePath:instancePath+"/toc/" + i0,schemaPath:"#/properties/toc/items/required",keyword:"required",params:{missingProperty: missing3}}];
 return false;
 }
 else {
-const _errs44 = errors;
-for(const key3 in data19){
+const _errs46 = errors;
+for(const key3 in data20){
 if(!(func1.call(schema31.properties.toc.items.properties, key3))){
 validate20.errors = [{instancePath:instancePath+"/toc/" + i0,schemaPath:"#/properties/toc/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}}];
 return false;
 break;
 }
 }
-if(_errs44 === errors){
-if(data19.category !== undefined){
-let data20 = data19.category;
-const _errs45 = errors;
-if((typeof data20 !== "string") && (data20 !== null)){
+if(_errs46 === errors){
+if(data20.category !== undefined){
+let data21 = data20.category;
+const _errs47 = errors;
+if((typeof data21 !== "string") && (data21 !== null)){
 validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/category",schemaPath:"#/properties/toc/items/properties/category/type",keyword:"type",params:{type: schema31.properties.toc.items.properties.category.type}}];
 return false;
-}
-var valid4 = _errs45 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data19.index !== undefined){
-let data21 = data19.index;
-const _errs47 = errors;
-if((!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))) && (data21 !== null)){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/index",schemaPath:"#/properties/toc/items/properties/index/type",keyword:"type",params:{type: schema31.properties.toc.items.properties.index.type}}];
-return false;
-}
-if(errors === _errs47){
-if(typeof data21 == "number"){
-if(data21 > 9007199254740991 || isNaN(data21)){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/index",schemaPath:"#/properties/toc/items/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data21 < -9007199254740991 || isNaN(data21)){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/index",schemaPath:"#/properties/toc/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
 }
 var valid4 = _errs47 === errors;
 }
@@ -502,11 +503,26 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data19.title !== undefined){
+if(data20.index !== undefined){
+let data22 = data20.index;
 const _errs49 = errors;
-if(typeof data19.title !== "string"){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/title",schemaPath:"#/properties/toc/items/properties/title/type",keyword:"type",params:{type: "string"}}];
+if((!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22)))) && (data22 !== null)){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/index",schemaPath:"#/properties/toc/items/properties/index/type",keyword:"type",params:{type: schema31.properties.toc.items.properties.index.type}}];
 return false;
+}
+if(errors === _errs49){
+if(typeof data22 == "number"){
+if(data22 > 9007199254740991 || isNaN(data22)){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/index",schemaPath:"#/properties/toc/items/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data22 < -9007199254740991 || isNaN(data22)){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/index",schemaPath:"#/properties/toc/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+return false;
+}
+}
+}
 }
 var valid4 = _errs49 === errors;
 }
@@ -514,10 +530,10 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data19.titleRaw !== undefined){
+if(data20.title !== undefined){
 const _errs51 = errors;
-if(typeof data19.titleRaw !== "string"){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/titleRaw",schemaPath:"#/properties/toc/items/properties/titleRaw/type",keyword:"type",params:{type: "string"}}];
+if(typeof data20.title !== "string"){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/title",schemaPath:"#/properties/toc/items/properties/title/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid4 = _errs51 === errors;
@@ -526,26 +542,11 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data19.page !== undefined){
-let data24 = data19.page;
+if(data20.titleRaw !== undefined){
 const _errs53 = errors;
-if((!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))) && (data24 !== null)){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/page",schemaPath:"#/properties/toc/items/properties/page/type",keyword:"type",params:{type: schema31.properties.toc.items.properties.page.type}}];
+if(typeof data20.titleRaw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/titleRaw",schemaPath:"#/properties/toc/items/properties/titleRaw/type",keyword:"type",params:{type: "string"}}];
 return false;
-}
-if(errors === _errs53){
-if(typeof data24 == "number"){
-if(data24 > 9007199254740991 || isNaN(data24)){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/page",schemaPath:"#/properties/toc/items/properties/page/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data24 < -9007199254740991 || isNaN(data24)){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/page",schemaPath:"#/properties/toc/items/properties/page/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
 }
 var valid4 = _errs53 === errors;
 }
@@ -553,22 +554,22 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data19.line !== undefined){
-let data25 = data19.line;
+if(data20.page !== undefined){
+let data25 = data20.page;
 const _errs55 = errors;
-if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/line",schemaPath:"#/properties/toc/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if((!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))) && (data25 !== null)){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/page",schemaPath:"#/properties/toc/items/properties/page/type",keyword:"type",params:{type: schema31.properties.toc.items.properties.page.type}}];
 return false;
 }
 if(errors === _errs55){
 if(typeof data25 == "number"){
 if(data25 > 9007199254740991 || isNaN(data25)){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/line",schemaPath:"#/properties/toc/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/page",schemaPath:"#/properties/toc/items/properties/page/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data25 < 1 || isNaN(data25)){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/line",schemaPath:"#/properties/toc/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+if(data25 < -9007199254740991 || isNaN(data25)){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/page",schemaPath:"#/properties/toc/items/properties/page/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
@@ -580,22 +581,22 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data19.endLine !== undefined){
-let data26 = data19.endLine;
+if(data20.line !== undefined){
+let data26 = data20.line;
 const _errs57 = errors;
 if(!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/endLine",schemaPath:"#/properties/toc/items/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/line",schemaPath:"#/properties/toc/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs57){
 if(typeof data26 == "number"){
 if(data26 > 9007199254740991 || isNaN(data26)){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/endLine",schemaPath:"#/properties/toc/items/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/line",schemaPath:"#/properties/toc/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data26 < 1 || isNaN(data26)){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/endLine",schemaPath:"#/properties/toc/items/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/line",schemaPath:"#/properties/toc/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
@@ -607,12 +608,26 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data19.documentId !== undefined){
-let data27 = data19.documentId;
+if(data20.endLine !== undefined){
+let data27 = data20.endLine;
 const _errs59 = errors;
-if((typeof data27 !== "string") && (data27 !== null)){
-validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/documentId",schemaPath:"#/properties/toc/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.toc.items.properties.documentId.type}}];
+if(!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/endLine",schemaPath:"#/properties/toc/items/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
+}
+if(errors === _errs59){
+if(typeof data27 == "number"){
+if(data27 > 9007199254740991 || isNaN(data27)){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/endLine",schemaPath:"#/properties/toc/items/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data27 < 1 || isNaN(data27)){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/endLine",schemaPath:"#/properties/toc/items/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
 }
 var valid4 = _errs59 === errors;
 }
@@ -620,31 +635,72 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data19.tocLine !== undefined){
-let data28 = data19.tocLine;
+if(data20.documentId !== undefined){
+let data28 = data20.documentId;
 const _errs61 = errors;
-if(!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))){
+if((typeof data28 !== "string") && (data28 !== null)){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/documentId",schemaPath:"#/properties/toc/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.toc.items.properties.documentId.type}}];
+return false;
+}
+var valid4 = _errs61 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data20.categoryLine !== undefined){
+let data29 = data20.categoryLine;
+const _errs63 = errors;
+if(!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/categoryLine",schemaPath:"#/properties/toc/items/properties/categoryLine/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs63){
+if(typeof data29 == "number"){
+if(data29 > 9007199254740991 || isNaN(data29)){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/categoryLine",schemaPath:"#/properties/toc/items/properties/categoryLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data29 < 1 || isNaN(data29)){
+validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/categoryLine",schemaPath:"#/properties/toc/items/properties/categoryLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid4 = _errs63 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data20.tocLine !== undefined){
+let data30 = data20.tocLine;
+const _errs65 = errors;
+if(!((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30)))){
 validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/tocLine",schemaPath:"#/properties/toc/items/properties/tocLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs61){
-if(typeof data28 == "number"){
-if(data28 > 9007199254740991 || isNaN(data28)){
+if(errors === _errs65){
+if(typeof data30 == "number"){
+if(data30 > 9007199254740991 || isNaN(data30)){
 validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/tocLine",schemaPath:"#/properties/toc/items/properties/tocLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data28 < 1 || isNaN(data28)){
+if(data30 < 1 || isNaN(data30)){
 validate20.errors = [{instancePath:instancePath+"/toc/" + i0+"/tocLine",schemaPath:"#/properties/toc/items/properties/tocLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid4 = _errs61 === errors;
+var valid4 = _errs65 === errors;
 }
 else {
 var valid4 = true;
+}
 }
 }
 }
@@ -662,7 +718,7 @@ validate20.errors = [{instancePath:instancePath+"/toc/" + i0,schemaPath:"#/prope
 return false;
 }
 }
-var valid3 = _errs42 === errors;
+var valid3 = _errs44 === errors;
 if(!valid3){
 break;
 }
@@ -673,147 +729,147 @@ validate20.errors = [{instancePath:instancePath+"/toc",schemaPath:"#/properties/
 return false;
 }
 }
-var valid0 = _errs40 === errors;
+var valid0 = _errs42 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sections !== undefined){
-let data29 = data.sections;
-const _errs63 = errors;
-if(errors === _errs63){
-if(Array.isArray(data29)){
+let data31 = data.sections;
+const _errs67 = errors;
+if(errors === _errs67){
+if(Array.isArray(data31)){
 var valid5 = true;
-const len1 = data29.length;
+const len1 = data31.length;
 for(let i1=0; i1<len1; i1++){
-let data30 = data29[i1];
-const _errs65 = errors;
-if(errors === _errs65){
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+let data32 = data31[i1];
+const _errs69 = errors;
+if(errors === _errs69){
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 let missing4;
-if(((((data30.category === undefined) && (missing4 = "category")) || ((data30.line === undefined) && (missing4 = "line"))) || ((data30.span === undefined) && (missing4 = "span"))) || ((data30.documentIds === undefined) && (missing4 = "documentIds"))){
+if(((((data32.category === undefined) && (missing4 = "category")) || ((data32.line === undefined) && (missing4 = "line"))) || ((data32.span === undefined) && (missing4 = "span"))) || ((data32.documentIds === undefined) && (missing4 = "documentIds"))){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1,schemaPath:"#/properties/sections/items/required",keyword:"required",params:{missingProperty: missing4}}];
 return false;
 }
 else {
-const _errs67 = errors;
-for(const key4 in data30){
+const _errs71 = errors;
+for(const key4 in data32){
 if(!((((key4 === "category") || (key4 === "line")) || (key4 === "span")) || (key4 === "documentIds"))){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1,schemaPath:"#/properties/sections/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}}];
 return false;
 break;
 }
 }
-if(_errs67 === errors){
-if(data30.category !== undefined){
-const _errs68 = errors;
-if(typeof data30.category !== "string"){
+if(_errs71 === errors){
+if(data32.category !== undefined){
+const _errs72 = errors;
+if(typeof data32.category !== "string"){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/category",schemaPath:"#/properties/sections/items/properties/category/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid6 = _errs68 === errors;
+var valid6 = _errs72 === errors;
 }
 else {
 var valid6 = true;
 }
 if(valid6){
-if(data30.line !== undefined){
-let data32 = data30.line;
-const _errs70 = errors;
-if(!((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32)))){
+if(data32.line !== undefined){
+let data34 = data32.line;
+const _errs74 = errors;
+if(!((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34)))){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/line",schemaPath:"#/properties/sections/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs70){
-if(typeof data32 == "number"){
-if(data32 > 9007199254740991 || isNaN(data32)){
+if(errors === _errs74){
+if(typeof data34 == "number"){
+if(data34 > 9007199254740991 || isNaN(data34)){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/line",schemaPath:"#/properties/sections/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data32 < 1 || isNaN(data32)){
+if(data34 < 1 || isNaN(data34)){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/line",schemaPath:"#/properties/sections/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid6 = _errs70 === errors;
+var valid6 = _errs74 === errors;
 }
 else {
 var valid6 = true;
 }
 if(valid6){
-if(data30.span !== undefined){
-let data33 = data30.span;
-const _errs72 = errors;
-if(errors === _errs72){
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data32.span !== undefined){
+let data35 = data32.span;
+const _errs76 = errors;
+if(errors === _errs76){
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 let missing5;
-if(((data33.startLine === undefined) && (missing5 = "startLine")) || ((data33.endLine === undefined) && (missing5 = "endLine"))){
+if(((data35.startLine === undefined) && (missing5 = "startLine")) || ((data35.endLine === undefined) && (missing5 = "endLine"))){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/span",schemaPath:"#/properties/sections/items/properties/span/required",keyword:"required",params:{missingProperty: missing5}}];
 return false;
 }
 else {
-const _errs74 = errors;
-for(const key5 in data33){
+const _errs78 = errors;
+for(const key5 in data35){
 if(!((key5 === "startLine") || (key5 === "endLine"))){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/span",schemaPath:"#/properties/sections/items/properties/span/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}}];
 return false;
 break;
 }
 }
-if(_errs74 === errors){
-if(data33.startLine !== undefined){
-let data34 = data33.startLine;
-const _errs75 = errors;
-if(!((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34)))){
+if(_errs78 === errors){
+if(data35.startLine !== undefined){
+let data36 = data35.startLine;
+const _errs79 = errors;
+if(!((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36)))){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/span/startLine",schemaPath:"#/properties/sections/items/properties/span/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs75){
-if(typeof data34 == "number"){
-if(data34 > 9007199254740991 || isNaN(data34)){
+if(errors === _errs79){
+if(typeof data36 == "number"){
+if(data36 > 9007199254740991 || isNaN(data36)){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/span/startLine",schemaPath:"#/properties/sections/items/properties/span/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data34 < 1 || isNaN(data34)){
+if(data36 < 1 || isNaN(data36)){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/span/startLine",schemaPath:"#/properties/sections/items/properties/span/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid7 = _errs75 === errors;
+var valid7 = _errs79 === errors;
 }
 else {
 var valid7 = true;
 }
 if(valid7){
-if(data33.endLine !== undefined){
-let data35 = data33.endLine;
-const _errs77 = errors;
-if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
+if(data35.endLine !== undefined){
+let data37 = data35.endLine;
+const _errs81 = errors;
+if(!((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37)))){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/span/endLine",schemaPath:"#/properties/sections/items/properties/span/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs77){
-if(typeof data35 == "number"){
-if(data35 > 9007199254740991 || isNaN(data35)){
+if(errors === _errs81){
+if(typeof data37 == "number"){
+if(data37 > 9007199254740991 || isNaN(data37)){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/span/endLine",schemaPath:"#/properties/sections/items/properties/span/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data35 < 1 || isNaN(data35)){
+if(data37 < 1 || isNaN(data37)){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/span/endLine",schemaPath:"#/properties/sections/items/properties/span/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid7 = _errs77 === errors;
+var valid7 = _errs81 === errors;
 }
 else {
 var valid7 = true;
@@ -827,26 +883,26 @@ validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/span",schema
 return false;
 }
 }
-var valid6 = _errs72 === errors;
+var valid6 = _errs76 === errors;
 }
 else {
 var valid6 = true;
 }
 if(valid6){
-if(data30.documentIds !== undefined){
-let data36 = data30.documentIds;
-const _errs79 = errors;
-if(errors === _errs79){
-if(Array.isArray(data36)){
+if(data32.documentIds !== undefined){
+let data38 = data32.documentIds;
+const _errs83 = errors;
+if(errors === _errs83){
+if(Array.isArray(data38)){
 var valid8 = true;
-const len2 = data36.length;
+const len2 = data38.length;
 for(let i2=0; i2<len2; i2++){
-const _errs81 = errors;
-if(typeof data36[i2] !== "string"){
+const _errs85 = errors;
+if(typeof data38[i2] !== "string"){
 validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/documentIds/" + i2,schemaPath:"#/properties/sections/items/properties/documentIds/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid8 = _errs81 === errors;
+var valid8 = _errs85 === errors;
 if(!valid8){
 break;
 }
@@ -857,7 +913,7 @@ validate20.errors = [{instancePath:instancePath+"/sections/" + i1+"/documentIds"
 return false;
 }
 }
-var valid6 = _errs79 === errors;
+var valid6 = _errs83 === errors;
 }
 else {
 var valid6 = true;
@@ -873,7 +929,7 @@ validate20.errors = [{instancePath:instancePath+"/sections/" + i1,schemaPath:"#/
 return false;
 }
 }
-var valid5 = _errs65 === errors;
+var valid5 = _errs69 === errors;
 if(!valid5){
 break;
 }
@@ -884,83 +940,43 @@ validate20.errors = [{instancePath:instancePath+"/sections",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs63 === errors;
+var valid0 = _errs67 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.documents !== undefined){
-let data38 = data.documents;
-const _errs83 = errors;
-if(errors === _errs83){
-if(Array.isArray(data38)){
+let data40 = data.documents;
+const _errs87 = errors;
+if(errors === _errs87){
+if(Array.isArray(data40)){
 var valid9 = true;
-const len3 = data38.length;
+const len3 = data40.length;
 for(let i3=0; i3<len3; i3++){
-let data39 = data38[i3];
-const _errs85 = errors;
-if(errors === _errs85){
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+let data41 = data40[i3];
+const _errs89 = errors;
+if(errors === _errs89){
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
 let missing6;
-if(((((((((((((((((((((((data39.id === undefined) && (missing6 = "id")) || ((data39.ordinal === undefined) && (missing6 = "ordinal"))) || ((data39.category === undefined) && (missing6 = "category"))) || ((data39.kind === undefined) && (missing6 = "kind"))) || ((data39.title === undefined) && (missing6 = "title"))) || ((data39.titleRaw === undefined) && (missing6 = "titleRaw"))) || ((data39.titleSpan === undefined) && (missing6 = "titleSpan"))) || ((data39.date === undefined) && (missing6 = "date"))) || ((data39.dateRaw === undefined) && (missing6 = "dateRaw"))) || ((data39.dateLine === undefined) && (missing6 = "dateLine"))) || ((data39.docNumber === undefined) && (missing6 = "docNumber"))) || ((data39.recipients === undefined) && (missing6 = "recipients"))) || ((data39.attachments === undefined) && (missing6 = "attachments"))) || ((data39.span === undefined) && (missing6 = "span"))) || ((data39.toc === undefined) && (missing6 = "toc"))) || ((data39.interprets === undefined) && (missing6 = "interprets"))) || ((data39.issuers === undefined) && (missing6 = "issuers"))) || ((data39.dateSource === undefined) && (missing6 = "dateSource"))) || ((data39.signature === undefined) && (missing6 = "signature"))) || ((data39.note === undefined) && (missing6 = "note"))) || ((data39.header === undefined) && (missing6 = "header"))) || ((data39.sourceMeta === undefined) && (missing6 = "sourceMeta"))){
+if(((((((((((((((((((((((data41.id === undefined) && (missing6 = "id")) || ((data41.ordinal === undefined) && (missing6 = "ordinal"))) || ((data41.category === undefined) && (missing6 = "category"))) || ((data41.kind === undefined) && (missing6 = "kind"))) || ((data41.title === undefined) && (missing6 = "title"))) || ((data41.titleRaw === undefined) && (missing6 = "titleRaw"))) || ((data41.titleSpan === undefined) && (missing6 = "titleSpan"))) || ((data41.date === undefined) && (missing6 = "date"))) || ((data41.dateRaw === undefined) && (missing6 = "dateRaw"))) || ((data41.dateLine === undefined) && (missing6 = "dateLine"))) || ((data41.docNumber === undefined) && (missing6 = "docNumber"))) || ((data41.recipients === undefined) && (missing6 = "recipients"))) || ((data41.attachments === undefined) && (missing6 = "attachments"))) || ((data41.span === undefined) && (missing6 = "span"))) || ((data41.toc === undefined) && (missing6 = "toc"))) || ((data41.interprets === undefined) && (missing6 = "interprets"))) || ((data41.issuers === undefined) && (missing6 = "issuers"))) || ((data41.dateSource === undefined) && (missing6 = "dateSource"))) || ((data41.signature === undefined) && (missing6 = "signature"))) || ((data41.note === undefined) && (missing6 = "note"))) || ((data41.header === undefined) && (missing6 = "header"))) || ((data41.sourceMeta === undefined) && (missing6 = "sourceMeta"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3,schemaPath:"#/properties/documents/items/required",keyword:"required",params:{missingProperty: missing6}}];
 return false;
 }
 else {
-const _errs87 = errors;
-for(const key6 in data39){
+const _errs91 = errors;
+for(const key6 in data41){
 if(!(func1.call(schema31.properties.documents.items.properties, key6))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3,schemaPath:"#/properties/documents/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}}];
 return false;
 break;
 }
 }
-if(_errs87 === errors){
-if(data39.id !== undefined){
-const _errs88 = errors;
-if(typeof data39.id !== "string"){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/id",schemaPath:"#/properties/documents/items/properties/id/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid10 = _errs88 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data39.ordinal !== undefined){
-let data41 = data39.ordinal;
-const _errs90 = errors;
-if(!((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41)))){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/ordinal",schemaPath:"#/properties/documents/items/properties/ordinal/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs90){
-if(typeof data41 == "number"){
-if(data41 > 9007199254740991 || isNaN(data41)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/ordinal",schemaPath:"#/properties/documents/items/properties/ordinal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data41 < 1 || isNaN(data41)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/ordinal",schemaPath:"#/properties/documents/items/properties/ordinal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid10 = _errs90 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data39.category !== undefined){
-let data42 = data39.category;
+if(_errs91 === errors){
+if(data41.id !== undefined){
 const _errs92 = errors;
-if((typeof data42 !== "string") && (data42 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/category",schemaPath:"#/properties/documents/items/properties/category/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.category.type}}];
+if(typeof data41.id !== "string"){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/id",schemaPath:"#/properties/documents/items/properties/id/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid10 = _errs92 === errors;
@@ -969,12 +985,26 @@ else {
 var valid10 = true;
 }
 if(valid10){
-if(data39.kind !== undefined){
-let data43 = data39.kind;
+if(data41.ordinal !== undefined){
+let data43 = data41.ordinal;
 const _errs94 = errors;
-if((typeof data43 !== "string") && (data43 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/kind",schemaPath:"#/properties/documents/items/properties/kind/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.kind.type}}];
+if(!((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43)))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/ordinal",schemaPath:"#/properties/documents/items/properties/ordinal/type",keyword:"type",params:{type: "integer"}}];
 return false;
+}
+if(errors === _errs94){
+if(typeof data43 == "number"){
+if(data43 > 9007199254740991 || isNaN(data43)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/ordinal",schemaPath:"#/properties/documents/items/properties/ordinal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data43 < 1 || isNaN(data43)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/ordinal",schemaPath:"#/properties/documents/items/properties/ordinal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
 }
 var valid10 = _errs94 === errors;
 }
@@ -982,10 +1012,11 @@ else {
 var valid10 = true;
 }
 if(valid10){
-if(data39.title !== undefined){
+if(data41.category !== undefined){
+let data44 = data41.category;
 const _errs96 = errors;
-if(typeof data39.title !== "string"){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/title",schemaPath:"#/properties/documents/items/properties/title/type",keyword:"type",params:{type: "string"}}];
+if((typeof data44 !== "string") && (data44 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/category",schemaPath:"#/properties/documents/items/properties/category/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.category.type}}];
 return false;
 }
 var valid10 = _errs96 === errors;
@@ -994,10 +1025,11 @@ else {
 var valid10 = true;
 }
 if(valid10){
-if(data39.titleRaw !== undefined){
+if(data41.kind !== undefined){
+let data45 = data41.kind;
 const _errs98 = errors;
-if(typeof data39.titleRaw !== "string"){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/titleRaw",schemaPath:"#/properties/documents/items/properties/titleRaw/type",keyword:"type",params:{type: "string"}}];
+if((typeof data45 !== "string") && (data45 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/kind",schemaPath:"#/properties/documents/items/properties/kind/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.kind.type}}];
 return false;
 }
 var valid10 = _errs98 === errors;
@@ -1006,75 +1038,99 @@ else {
 var valid10 = true;
 }
 if(valid10){
-if(data39.titleSpan !== undefined){
-let data46 = data39.titleSpan;
+if(data41.title !== undefined){
 const _errs100 = errors;
-if(errors === _errs100){
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(typeof data41.title !== "string"){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/title",schemaPath:"#/properties/documents/items/properties/title/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid10 = _errs100 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data41.titleRaw !== undefined){
+const _errs102 = errors;
+if(typeof data41.titleRaw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/titleRaw",schemaPath:"#/properties/documents/items/properties/titleRaw/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid10 = _errs102 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data41.titleSpan !== undefined){
+let data48 = data41.titleSpan;
+const _errs104 = errors;
+if(errors === _errs104){
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
 let missing7;
-if(((data46.startLine === undefined) && (missing7 = "startLine")) || ((data46.endLine === undefined) && (missing7 = "endLine"))){
+if(((data48.startLine === undefined) && (missing7 = "startLine")) || ((data48.endLine === undefined) && (missing7 = "endLine"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/titleSpan",schemaPath:"#/properties/documents/items/properties/titleSpan/required",keyword:"required",params:{missingProperty: missing7}}];
 return false;
 }
 else {
-const _errs102 = errors;
-for(const key7 in data46){
+const _errs106 = errors;
+for(const key7 in data48){
 if(!((key7 === "startLine") || (key7 === "endLine"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/titleSpan",schemaPath:"#/properties/documents/items/properties/titleSpan/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}}];
 return false;
 break;
 }
 }
-if(_errs102 === errors){
-if(data46.startLine !== undefined){
-let data47 = data46.startLine;
-const _errs103 = errors;
-if(!((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47)))){
+if(_errs106 === errors){
+if(data48.startLine !== undefined){
+let data49 = data48.startLine;
+const _errs107 = errors;
+if(!((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49)))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/titleSpan/startLine",schemaPath:"#/properties/documents/items/properties/titleSpan/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs103){
-if(typeof data47 == "number"){
-if(data47 > 9007199254740991 || isNaN(data47)){
+if(errors === _errs107){
+if(typeof data49 == "number"){
+if(data49 > 9007199254740991 || isNaN(data49)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/titleSpan/startLine",schemaPath:"#/properties/documents/items/properties/titleSpan/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data47 < 1 || isNaN(data47)){
+if(data49 < 1 || isNaN(data49)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/titleSpan/startLine",schemaPath:"#/properties/documents/items/properties/titleSpan/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid11 = _errs103 === errors;
+var valid11 = _errs107 === errors;
 }
 else {
 var valid11 = true;
 }
 if(valid11){
-if(data46.endLine !== undefined){
-let data48 = data46.endLine;
-const _errs105 = errors;
-if(!((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48)))){
+if(data48.endLine !== undefined){
+let data50 = data48.endLine;
+const _errs109 = errors;
+if(!((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50)))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/titleSpan/endLine",schemaPath:"#/properties/documents/items/properties/titleSpan/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs105){
-if(typeof data48 == "number"){
-if(data48 > 9007199254740991 || isNaN(data48)){
+if(errors === _errs109){
+if(typeof data50 == "number"){
+if(data50 > 9007199254740991 || isNaN(data50)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/titleSpan/endLine",schemaPath:"#/properties/documents/items/properties/titleSpan/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data48 < 1 || isNaN(data48)){
+if(data50 < 1 || isNaN(data50)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/titleSpan/endLine",schemaPath:"#/properties/documents/items/properties/titleSpan/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid11 = _errs105 === errors;
+var valid11 = _errs109 === errors;
 }
 else {
 var valid11 = true;
@@ -1088,64 +1144,24 @@ validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/titleSpan",
 return false;
 }
 }
-var valid10 = _errs100 === errors;
+var valid10 = _errs104 === errors;
 }
 else {
 var valid10 = true;
 }
 if(valid10){
-if(data39.date !== undefined){
-let data49 = data39.date;
-const _errs107 = errors;
-if((typeof data49 !== "string") && (data49 !== null)){
+if(data41.date !== undefined){
+let data51 = data41.date;
+const _errs111 = errors;
+if((typeof data51 !== "string") && (data51 !== null)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/date",schemaPath:"#/properties/documents/items/properties/date/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.date.type}}];
 return false;
 }
-if(errors === _errs107){
-if(typeof data49 === "string"){
-if(!pattern5.test(data49)){
+if(errors === _errs111){
+if(typeof data51 === "string"){
+if(!pattern5.test(data51)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/date",schemaPath:"#/properties/documents/items/properties/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}}];
 return false;
-}
-}
-}
-var valid10 = _errs107 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data39.dateRaw !== undefined){
-let data50 = data39.dateRaw;
-const _errs109 = errors;
-if((typeof data50 !== "string") && (data50 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateRaw",schemaPath:"#/properties/documents/items/properties/dateRaw/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.dateRaw.type}}];
-return false;
-}
-var valid10 = _errs109 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data39.dateLine !== undefined){
-let data51 = data39.dateLine;
-const _errs111 = errors;
-if((!((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51)))) && (data51 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateLine",schemaPath:"#/properties/documents/items/properties/dateLine/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.dateLine.type}}];
-return false;
-}
-if(errors === _errs111){
-if(typeof data51 == "number"){
-if(data51 > 9007199254740991 || isNaN(data51)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateLine",schemaPath:"#/properties/documents/items/properties/dateLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data51 < 1 || isNaN(data51)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateLine",schemaPath:"#/properties/documents/items/properties/dateLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
 }
 }
 }
@@ -1155,58 +1171,74 @@ else {
 var valid10 = true;
 }
 if(valid10){
-if(data39.docNumber !== undefined){
-let data52 = data39.docNumber;
+if(data41.dateRaw !== undefined){
+let data52 = data41.dateRaw;
 const _errs113 = errors;
-if((!(data52 && typeof data52 == "object" && !Array.isArray(data52))) && (data52 !== null)){
+if((typeof data52 !== "string") && (data52 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateRaw",schemaPath:"#/properties/documents/items/properties/dateRaw/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.dateRaw.type}}];
+return false;
+}
+var valid10 = _errs113 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data41.dateLine !== undefined){
+let data53 = data41.dateLine;
+const _errs115 = errors;
+if((!((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53)))) && (data53 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateLine",schemaPath:"#/properties/documents/items/properties/dateLine/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.dateLine.type}}];
+return false;
+}
+if(errors === _errs115){
+if(typeof data53 == "number"){
+if(data53 > 9007199254740991 || isNaN(data53)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateLine",schemaPath:"#/properties/documents/items/properties/dateLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data53 < 1 || isNaN(data53)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateLine",schemaPath:"#/properties/documents/items/properties/dateLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid10 = _errs115 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data41.docNumber !== undefined){
+let data54 = data41.docNumber;
+const _errs117 = errors;
+if((!(data54 && typeof data54 == "object" && !Array.isArray(data54))) && (data54 !== null)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber",schemaPath:"#/properties/documents/items/properties/docNumber/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.docNumber.type}}];
 return false;
 }
-if(errors === _errs113){
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(errors === _errs117){
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
 let missing8;
-if((((((((data52.raw === undefined) && (missing8 = "raw")) || ((data52.normalized === undefined) && (missing8 = "normalized"))) || ((data52.issuer === undefined) && (missing8 = "issuer"))) || ((data52.year === undefined) && (missing8 = "year"))) || ((data52.serial === undefined) && (missing8 = "serial"))) || ((data52.line === undefined) && (missing8 = "line"))) || ((data52.column === undefined) && (missing8 = "column"))){
+if((((((((data54.raw === undefined) && (missing8 = "raw")) || ((data54.normalized === undefined) && (missing8 = "normalized"))) || ((data54.issuer === undefined) && (missing8 = "issuer"))) || ((data54.year === undefined) && (missing8 = "year"))) || ((data54.serial === undefined) && (missing8 = "serial"))) || ((data54.line === undefined) && (missing8 = "line"))) || ((data54.column === undefined) && (missing8 = "column"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber",schemaPath:"#/properties/documents/items/properties/docNumber/required",keyword:"required",params:{missingProperty: missing8}}];
 return false;
 }
 else {
-const _errs115 = errors;
-for(const key8 in data52){
+const _errs119 = errors;
+for(const key8 in data54){
 if(!(((((((key8 === "raw") || (key8 === "normalized")) || (key8 === "issuer")) || (key8 === "year")) || (key8 === "serial")) || (key8 === "line")) || (key8 === "column"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber",schemaPath:"#/properties/documents/items/properties/docNumber/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}}];
 return false;
 break;
 }
 }
-if(_errs115 === errors){
-if(data52.raw !== undefined){
-const _errs116 = errors;
-if(typeof data52.raw !== "string"){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/raw",schemaPath:"#/properties/documents/items/properties/docNumber/properties/raw/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid12 = _errs116 === errors;
-}
-else {
-var valid12 = true;
-}
-if(valid12){
-if(data52.normalized !== undefined){
-const _errs118 = errors;
-if(typeof data52.normalized !== "string"){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/normalized",schemaPath:"#/properties/documents/items/properties/docNumber/properties/normalized/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid12 = _errs118 === errors;
-}
-else {
-var valid12 = true;
-}
-if(valid12){
-if(data52.issuer !== undefined){
+if(_errs119 === errors){
+if(data54.raw !== undefined){
 const _errs120 = errors;
-if(typeof data52.issuer !== "string"){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/issuer",schemaPath:"#/properties/documents/items/properties/docNumber/properties/issuer/type",keyword:"type",params:{type: "string"}}];
+if(typeof data54.raw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/raw",schemaPath:"#/properties/documents/items/properties/docNumber/properties/raw/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid12 = _errs120 === errors;
@@ -1215,26 +1247,11 @@ else {
 var valid12 = true;
 }
 if(valid12){
-if(data52.year !== undefined){
-let data56 = data52.year;
+if(data54.normalized !== undefined){
 const _errs122 = errors;
-if((!((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56)))) && (data56 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/year",schemaPath:"#/properties/documents/items/properties/docNumber/properties/year/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.docNumber.properties.year.type}}];
+if(typeof data54.normalized !== "string"){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/normalized",schemaPath:"#/properties/documents/items/properties/docNumber/properties/normalized/type",keyword:"type",params:{type: "string"}}];
 return false;
-}
-if(errors === _errs122){
-if(typeof data56 == "number"){
-if(data56 > 9007199254740991 || isNaN(data56)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/year",schemaPath:"#/properties/documents/items/properties/docNumber/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data56 < -9007199254740991 || isNaN(data56)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/year",schemaPath:"#/properties/documents/items/properties/docNumber/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
 }
 var valid12 = _errs122 === errors;
 }
@@ -1242,26 +1259,11 @@ else {
 var valid12 = true;
 }
 if(valid12){
-if(data52.serial !== undefined){
-let data57 = data52.serial;
+if(data54.issuer !== undefined){
 const _errs124 = errors;
-if(!((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57)))){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/serial",schemaPath:"#/properties/documents/items/properties/docNumber/properties/serial/type",keyword:"type",params:{type: "integer"}}];
+if(typeof data54.issuer !== "string"){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/issuer",schemaPath:"#/properties/documents/items/properties/docNumber/properties/issuer/type",keyword:"type",params:{type: "string"}}];
 return false;
-}
-if(errors === _errs124){
-if(typeof data57 == "number"){
-if(data57 > 9007199254740991 || isNaN(data57)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/serial",schemaPath:"#/properties/documents/items/properties/docNumber/properties/serial/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data57 < -9007199254740991 || isNaN(data57)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/serial",schemaPath:"#/properties/documents/items/properties/docNumber/properties/serial/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
 }
 var valid12 = _errs124 === errors;
 }
@@ -1269,22 +1271,22 @@ else {
 var valid12 = true;
 }
 if(valid12){
-if(data52.line !== undefined){
-let data58 = data52.line;
+if(data54.year !== undefined){
+let data58 = data54.year;
 const _errs126 = errors;
-if(!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58)))){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/line",schemaPath:"#/properties/documents/items/properties/docNumber/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if((!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58)))) && (data58 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/year",schemaPath:"#/properties/documents/items/properties/docNumber/properties/year/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.docNumber.properties.year.type}}];
 return false;
 }
 if(errors === _errs126){
 if(typeof data58 == "number"){
 if(data58 > 9007199254740991 || isNaN(data58)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/line",schemaPath:"#/properties/documents/items/properties/docNumber/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/year",schemaPath:"#/properties/documents/items/properties/docNumber/properties/year/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data58 < 1 || isNaN(data58)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/line",schemaPath:"#/properties/documents/items/properties/docNumber/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+if(data58 < -9007199254740991 || isNaN(data58)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/year",schemaPath:"#/properties/documents/items/properties/docNumber/properties/year/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
@@ -1296,28 +1298,82 @@ else {
 var valid12 = true;
 }
 if(valid12){
-if(data52.column !== undefined){
-let data59 = data52.column;
+if(data54.serial !== undefined){
+let data59 = data54.serial;
 const _errs128 = errors;
 if(!((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59)))){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/column",schemaPath:"#/properties/documents/items/properties/docNumber/properties/column/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/serial",schemaPath:"#/properties/documents/items/properties/docNumber/properties/serial/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs128){
 if(typeof data59 == "number"){
 if(data59 > 9007199254740991 || isNaN(data59)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/column",schemaPath:"#/properties/documents/items/properties/docNumber/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/serial",schemaPath:"#/properties/documents/items/properties/docNumber/properties/serial/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data59 < 1 || isNaN(data59)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/column",schemaPath:"#/properties/documents/items/properties/docNumber/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+if(data59 < -9007199254740991 || isNaN(data59)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/serial",schemaPath:"#/properties/documents/items/properties/docNumber/properties/serial/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
 }
 }
 var valid12 = _errs128 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data54.line !== undefined){
+let data60 = data54.line;
+const _errs130 = errors;
+if(!((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60)))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/line",schemaPath:"#/properties/documents/items/properties/docNumber/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs130){
+if(typeof data60 == "number"){
+if(data60 > 9007199254740991 || isNaN(data60)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/line",schemaPath:"#/properties/documents/items/properties/docNumber/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data60 < 1 || isNaN(data60)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/line",schemaPath:"#/properties/documents/items/properties/docNumber/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid12 = _errs130 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data54.column !== undefined){
+let data61 = data54.column;
+const _errs132 = errors;
+if(!((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61)))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/column",schemaPath:"#/properties/documents/items/properties/docNumber/properties/column/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs132){
+if(typeof data61 == "number"){
+if(data61 > 9007199254740991 || isNaN(data61)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/column",schemaPath:"#/properties/documents/items/properties/docNumber/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data61 < 1 || isNaN(data61)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/docNumber/column",schemaPath:"#/properties/documents/items/properties/docNumber/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid12 = _errs132 === errors;
 }
 else {
 var valid12 = true;
@@ -1332,70 +1388,70 @@ var valid12 = true;
 }
 }
 }
-var valid10 = _errs113 === errors;
+var valid10 = _errs117 === errors;
 }
 else {
 var valid10 = true;
 }
 if(valid10){
-if(data39.recipients !== undefined){
-let data60 = data39.recipients;
-const _errs130 = errors;
-if((!(data60 && typeof data60 == "object" && !Array.isArray(data60))) && (data60 !== null)){
+if(data41.recipients !== undefined){
+let data62 = data41.recipients;
+const _errs134 = errors;
+if((!(data62 && typeof data62 == "object" && !Array.isArray(data62))) && (data62 !== null)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/recipients",schemaPath:"#/properties/documents/items/properties/recipients/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.recipients.type}}];
 return false;
 }
-if(errors === _errs130){
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(errors === _errs134){
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
 let missing9;
-if(((data60.text === undefined) && (missing9 = "text")) || ((data60.line === undefined) && (missing9 = "line"))){
+if(((data62.text === undefined) && (missing9 = "text")) || ((data62.line === undefined) && (missing9 = "line"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/recipients",schemaPath:"#/properties/documents/items/properties/recipients/required",keyword:"required",params:{missingProperty: missing9}}];
 return false;
 }
 else {
-const _errs132 = errors;
-for(const key9 in data60){
+const _errs136 = errors;
+for(const key9 in data62){
 if(!((key9 === "text") || (key9 === "line"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/recipients",schemaPath:"#/properties/documents/items/properties/recipients/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}}];
 return false;
 break;
 }
 }
-if(_errs132 === errors){
-if(data60.text !== undefined){
-const _errs133 = errors;
-if(typeof data60.text !== "string"){
+if(_errs136 === errors){
+if(data62.text !== undefined){
+const _errs137 = errors;
+if(typeof data62.text !== "string"){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/recipients/text",schemaPath:"#/properties/documents/items/properties/recipients/properties/text/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid13 = _errs133 === errors;
+var valid13 = _errs137 === errors;
 }
 else {
 var valid13 = true;
 }
 if(valid13){
-if(data60.line !== undefined){
-let data62 = data60.line;
-const _errs135 = errors;
-if(!((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62)))){
+if(data62.line !== undefined){
+let data64 = data62.line;
+const _errs139 = errors;
+if(!((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64)))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/recipients/line",schemaPath:"#/properties/documents/items/properties/recipients/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs135){
-if(typeof data62 == "number"){
-if(data62 > 9007199254740991 || isNaN(data62)){
+if(errors === _errs139){
+if(typeof data64 == "number"){
+if(data64 > 9007199254740991 || isNaN(data64)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/recipients/line",schemaPath:"#/properties/documents/items/properties/recipients/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data62 < 1 || isNaN(data62)){
+if(data64 < 1 || isNaN(data64)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/recipients/line",schemaPath:"#/properties/documents/items/properties/recipients/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid13 = _errs135 === errors;
+var valid13 = _errs139 === errors;
 }
 else {
 var valid13 = true;
@@ -1405,95 +1461,55 @@ var valid13 = true;
 }
 }
 }
-var valid10 = _errs130 === errors;
+var valid10 = _errs134 === errors;
 }
 else {
 var valid10 = true;
 }
 if(valid10){
-if(data39.attachments !== undefined){
-let data63 = data39.attachments;
-const _errs137 = errors;
-if(errors === _errs137){
-if(Array.isArray(data63)){
+if(data41.attachments !== undefined){
+let data65 = data41.attachments;
+const _errs141 = errors;
+if(errors === _errs141){
+if(Array.isArray(data65)){
 var valid14 = true;
-const len4 = data63.length;
+const len4 = data65.length;
 for(let i4=0; i4<len4; i4++){
-let data64 = data63[i4];
-const _errs139 = errors;
-if(errors === _errs139){
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+let data66 = data65[i4];
+const _errs143 = errors;
+if(errors === _errs143){
+if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
 let missing10;
-if(((((((data64.index === undefined) && (missing10 = "index")) || ((data64.declaredTitle === undefined) && (missing10 = "declaredTitle"))) || ((data64.declaredLine === undefined) && (missing10 = "declaredLine"))) || ((data64.title === undefined) && (missing10 = "title"))) || ((data64.startLine === undefined) && (missing10 = "startLine"))) || ((data64.parent === undefined) && (missing10 = "parent"))){
+if(((((((data66.index === undefined) && (missing10 = "index")) || ((data66.declaredTitle === undefined) && (missing10 = "declaredTitle"))) || ((data66.declaredLine === undefined) && (missing10 = "declaredLine"))) || ((data66.title === undefined) && (missing10 = "title"))) || ((data66.startLine === undefined) && (missing10 = "startLine"))) || ((data66.parent === undefined) && (missing10 = "parent"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4,schemaPath:"#/properties/documents/items/properties/attachments/items/required",keyword:"required",params:{missingProperty: missing10}}];
 return false;
 }
 else {
-const _errs141 = errors;
-for(const key10 in data64){
+const _errs145 = errors;
+for(const key10 in data66){
 if(!((((((key10 === "index") || (key10 === "declaredTitle")) || (key10 === "declaredLine")) || (key10 === "title")) || (key10 === "startLine")) || (key10 === "parent"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4,schemaPath:"#/properties/documents/items/properties/attachments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10}}];
 return false;
 break;
 }
 }
-if(_errs141 === errors){
-if(data64.index !== undefined){
-let data65 = data64.index;
-const _errs142 = errors;
-if((!((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65)))) && (data65 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/index",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/index/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.attachments.items.properties.index.type}}];
-return false;
-}
-if(errors === _errs142){
-if(typeof data65 == "number"){
-if(data65 > 9007199254740991 || isNaN(data65)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/index",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data65 < -9007199254740991 || isNaN(data65)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/index",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
-}
-var valid15 = _errs142 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data64.declaredTitle !== undefined){
-let data66 = data64.declaredTitle;
-const _errs144 = errors;
-if((typeof data66 !== "string") && (data66 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/declaredTitle",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/declaredTitle/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.attachments.items.properties.declaredTitle.type}}];
-return false;
-}
-var valid15 = _errs144 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data64.declaredLine !== undefined){
-let data67 = data64.declaredLine;
+if(_errs145 === errors){
+if(data66.index !== undefined){
+let data67 = data66.index;
 const _errs146 = errors;
 if((!((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67)))) && (data67 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/declaredLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/declaredLine/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.attachments.items.properties.declaredLine.type}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/index",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/index/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.attachments.items.properties.index.type}}];
 return false;
 }
 if(errors === _errs146){
 if(typeof data67 == "number"){
 if(data67 > 9007199254740991 || isNaN(data67)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/declaredLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/declaredLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/index",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data67 < 1 || isNaN(data67)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/declaredLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/declaredLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+if(data67 < -9007199254740991 || isNaN(data67)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/index",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
@@ -1505,11 +1521,11 @@ else {
 var valid15 = true;
 }
 if(valid15){
-if(data64.title !== undefined){
-let data68 = data64.title;
+if(data66.declaredTitle !== undefined){
+let data68 = data66.declaredTitle;
 const _errs148 = errors;
 if((typeof data68 !== "string") && (data68 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/title",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/title/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.attachments.items.properties.title.type}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/declaredTitle",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/declaredTitle/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.attachments.items.properties.declaredTitle.type}}];
 return false;
 }
 var valid15 = _errs148 === errors;
@@ -1518,22 +1534,22 @@ else {
 var valid15 = true;
 }
 if(valid15){
-if(data64.startLine !== undefined){
-let data69 = data64.startLine;
+if(data66.declaredLine !== undefined){
+let data69 = data66.declaredLine;
 const _errs150 = errors;
 if((!((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69)))) && (data69 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/startLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/startLine/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.attachments.items.properties.startLine.type}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/declaredLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/declaredLine/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.attachments.items.properties.declaredLine.type}}];
 return false;
 }
 if(errors === _errs150){
 if(typeof data69 == "number"){
 if(data69 > 9007199254740991 || isNaN(data69)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/startLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/declaredLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/declaredLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data69 < 1 || isNaN(data69)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/startLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/declaredLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/declaredLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
@@ -1545,28 +1561,68 @@ else {
 var valid15 = true;
 }
 if(valid15){
-if(data64.parent !== undefined){
-let data70 = data64.parent;
+if(data66.title !== undefined){
+let data70 = data66.title;
 const _errs152 = errors;
-if((!((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70)))) && (data70 !== null)){
+if((typeof data70 !== "string") && (data70 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/title",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/title/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.attachments.items.properties.title.type}}];
+return false;
+}
+var valid15 = _errs152 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data66.startLine !== undefined){
+let data71 = data66.startLine;
+const _errs154 = errors;
+if((!((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71)))) && (data71 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/startLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/startLine/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.attachments.items.properties.startLine.type}}];
+return false;
+}
+if(errors === _errs154){
+if(typeof data71 == "number"){
+if(data71 > 9007199254740991 || isNaN(data71)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/startLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data71 < 1 || isNaN(data71)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/startLine",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid15 = _errs154 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data66.parent !== undefined){
+let data72 = data66.parent;
+const _errs156 = errors;
+if((!((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72)))) && (data72 !== null)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/parent",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/parent/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.attachments.items.properties.parent.type}}];
 return false;
 }
-if(errors === _errs152){
-if(typeof data70 == "number"){
-if(data70 > 9007199254740991 || isNaN(data70)){
+if(errors === _errs156){
+if(typeof data72 == "number"){
+if(data72 > 9007199254740991 || isNaN(data72)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/parent",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/parent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data70 < -9007199254740991 || isNaN(data70)){
+if(data72 < -9007199254740991 || isNaN(data72)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments/" + i4+"/parent",schemaPath:"#/properties/documents/items/properties/attachments/items/properties/parent/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
 }
 }
-var valid15 = _errs152 === errors;
+var valid15 = _errs156 === errors;
 }
 else {
 var valid15 = true;
@@ -1584,7 +1640,7 @@ validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments
 return false;
 }
 }
-var valid14 = _errs139 === errors;
+var valid14 = _errs143 === errors;
 if(!valid14){
 break;
 }
@@ -1595,81 +1651,81 @@ validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/attachments
 return false;
 }
 }
-var valid10 = _errs137 === errors;
+var valid10 = _errs141 === errors;
 }
 else {
 var valid10 = true;
 }
 if(valid10){
-if(data39.span !== undefined){
-let data71 = data39.span;
-const _errs154 = errors;
-if(errors === _errs154){
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data41.span !== undefined){
+let data73 = data41.span;
+const _errs158 = errors;
+if(errors === _errs158){
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
 let missing11;
-if(((data71.startLine === undefined) && (missing11 = "startLine")) || ((data71.endLine === undefined) && (missing11 = "endLine"))){
+if(((data73.startLine === undefined) && (missing11 = "startLine")) || ((data73.endLine === undefined) && (missing11 = "endLine"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/span",schemaPath:"#/properties/documents/items/properties/span/required",keyword:"required",params:{missingProperty: missing11}}];
 return false;
 }
 else {
-const _errs156 = errors;
-for(const key11 in data71){
+const _errs160 = errors;
+for(const key11 in data73){
 if(!((key11 === "startLine") || (key11 === "endLine"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/span",schemaPath:"#/properties/documents/items/properties/span/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11}}];
 return false;
 break;
 }
 }
-if(_errs156 === errors){
-if(data71.startLine !== undefined){
-let data72 = data71.startLine;
-const _errs157 = errors;
-if(!((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72)))){
+if(_errs160 === errors){
+if(data73.startLine !== undefined){
+let data74 = data73.startLine;
+const _errs161 = errors;
+if(!((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74)))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/span/startLine",schemaPath:"#/properties/documents/items/properties/span/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs157){
-if(typeof data72 == "number"){
-if(data72 > 9007199254740991 || isNaN(data72)){
+if(errors === _errs161){
+if(typeof data74 == "number"){
+if(data74 > 9007199254740991 || isNaN(data74)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/span/startLine",schemaPath:"#/properties/documents/items/properties/span/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data72 < 1 || isNaN(data72)){
+if(data74 < 1 || isNaN(data74)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/span/startLine",schemaPath:"#/properties/documents/items/properties/span/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid16 = _errs157 === errors;
+var valid16 = _errs161 === errors;
 }
 else {
 var valid16 = true;
 }
 if(valid16){
-if(data71.endLine !== undefined){
-let data73 = data71.endLine;
-const _errs159 = errors;
-if(!((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73)))){
+if(data73.endLine !== undefined){
+let data75 = data73.endLine;
+const _errs163 = errors;
+if(!((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75)))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/span/endLine",schemaPath:"#/properties/documents/items/properties/span/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs159){
-if(typeof data73 == "number"){
-if(data73 > 9007199254740991 || isNaN(data73)){
+if(errors === _errs163){
+if(typeof data75 == "number"){
+if(data75 > 9007199254740991 || isNaN(data75)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/span/endLine",schemaPath:"#/properties/documents/items/properties/span/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data73 < 1 || isNaN(data73)){
+if(data75 < 1 || isNaN(data75)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/span/endLine",schemaPath:"#/properties/documents/items/properties/span/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid16 = _errs159 === errors;
+var valid16 = _errs163 === errors;
 }
 else {
 var valid16 = true;
@@ -1683,106 +1739,52 @@ validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/span",schem
 return false;
 }
 }
-var valid10 = _errs154 === errors;
+var valid10 = _errs158 === errors;
 }
 else {
 var valid10 = true;
 }
 if(valid10){
-if(data39.toc !== undefined){
-let data74 = data39.toc;
-const _errs161 = errors;
-if((!(data74 && typeof data74 == "object" && !Array.isArray(data74))) && (data74 !== null)){
+if(data41.toc !== undefined){
+let data76 = data41.toc;
+const _errs165 = errors;
+if((!(data76 && typeof data76 == "object" && !Array.isArray(data76))) && (data76 !== null)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc",schemaPath:"#/properties/documents/items/properties/toc/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.toc.type}}];
 return false;
 }
-if(errors === _errs161){
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(errors === _errs165){
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
 let missing12;
-if((((data74.index === undefined) && (missing12 = "index")) || ((data74.page === undefined) && (missing12 = "page"))) || ((data74.line === undefined) && (missing12 = "line"))){
+if((((data76.index === undefined) && (missing12 = "index")) || ((data76.page === undefined) && (missing12 = "page"))) || ((data76.line === undefined) && (missing12 = "line"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc",schemaPath:"#/properties/documents/items/properties/toc/required",keyword:"required",params:{missingProperty: missing12}}];
 return false;
 }
 else {
-const _errs163 = errors;
-for(const key12 in data74){
+const _errs167 = errors;
+for(const key12 in data76){
 if(!(((key12 === "index") || (key12 === "page")) || (key12 === "line"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc",schemaPath:"#/properties/documents/items/properties/toc/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12}}];
 return false;
 break;
 }
 }
-if(_errs163 === errors){
-if(data74.index !== undefined){
-let data75 = data74.index;
-const _errs164 = errors;
-if((!((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75)))) && (data75 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/index",schemaPath:"#/properties/documents/items/properties/toc/properties/index/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.toc.properties.index.type}}];
-return false;
-}
-if(errors === _errs164){
-if(typeof data75 == "number"){
-if(data75 > 9007199254740991 || isNaN(data75)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/index",schemaPath:"#/properties/documents/items/properties/toc/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data75 < -9007199254740991 || isNaN(data75)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/index",schemaPath:"#/properties/documents/items/properties/toc/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
-}
-var valid17 = _errs164 === errors;
-}
-else {
-var valid17 = true;
-}
-if(valid17){
-if(data74.page !== undefined){
-let data76 = data74.page;
-const _errs166 = errors;
-if((!((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76)))) && (data76 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/page",schemaPath:"#/properties/documents/items/properties/toc/properties/page/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.toc.properties.page.type}}];
-return false;
-}
-if(errors === _errs166){
-if(typeof data76 == "number"){
-if(data76 > 9007199254740991 || isNaN(data76)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/page",schemaPath:"#/properties/documents/items/properties/toc/properties/page/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data76 < -9007199254740991 || isNaN(data76)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/page",schemaPath:"#/properties/documents/items/properties/toc/properties/page/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
-}
-var valid17 = _errs166 === errors;
-}
-else {
-var valid17 = true;
-}
-if(valid17){
-if(data74.line !== undefined){
-let data77 = data74.line;
+if(_errs167 === errors){
+if(data76.index !== undefined){
+let data77 = data76.index;
 const _errs168 = errors;
-if(!((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77)))){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/line",schemaPath:"#/properties/documents/items/properties/toc/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if((!((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77)))) && (data77 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/index",schemaPath:"#/properties/documents/items/properties/toc/properties/index/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.toc.properties.index.type}}];
 return false;
 }
 if(errors === _errs168){
 if(typeof data77 == "number"){
 if(data77 > 9007199254740991 || isNaN(data77)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/line",schemaPath:"#/properties/documents/items/properties/toc/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/index",schemaPath:"#/properties/documents/items/properties/toc/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data77 < 1 || isNaN(data77)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/line",schemaPath:"#/properties/documents/items/properties/toc/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+if(data77 < -9007199254740991 || isNaN(data77)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/index",schemaPath:"#/properties/documents/items/properties/toc/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
@@ -1793,45 +1795,99 @@ var valid17 = _errs168 === errors;
 else {
 var valid17 = true;
 }
+if(valid17){
+if(data76.page !== undefined){
+let data78 = data76.page;
+const _errs170 = errors;
+if((!((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78)))) && (data78 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/page",schemaPath:"#/properties/documents/items/properties/toc/properties/page/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.toc.properties.page.type}}];
+return false;
+}
+if(errors === _errs170){
+if(typeof data78 == "number"){
+if(data78 > 9007199254740991 || isNaN(data78)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/page",schemaPath:"#/properties/documents/items/properties/toc/properties/page/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data78 < -9007199254740991 || isNaN(data78)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/page",schemaPath:"#/properties/documents/items/properties/toc/properties/page/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+return false;
+}
+}
+}
+}
+var valid17 = _errs170 === errors;
+}
+else {
+var valid17 = true;
+}
+if(valid17){
+if(data76.line !== undefined){
+let data79 = data76.line;
+const _errs172 = errors;
+if(!((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79)))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/line",schemaPath:"#/properties/documents/items/properties/toc/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs172){
+if(typeof data79 == "number"){
+if(data79 > 9007199254740991 || isNaN(data79)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/line",schemaPath:"#/properties/documents/items/properties/toc/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data79 < 1 || isNaN(data79)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/toc/line",schemaPath:"#/properties/documents/items/properties/toc/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid17 = _errs172 === errors;
+}
+else {
+var valid17 = true;
 }
 }
 }
 }
 }
 }
-var valid10 = _errs161 === errors;
+}
+var valid10 = _errs165 === errors;
 }
 else {
 var valid10 = true;
 }
 if(valid10){
-if(data39.interprets !== undefined){
-let data78 = data39.interprets;
-const _errs170 = errors;
-if((typeof data78 !== "string") && (data78 !== null)){
+if(data41.interprets !== undefined){
+let data80 = data41.interprets;
+const _errs174 = errors;
+if((typeof data80 !== "string") && (data80 !== null)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/interprets",schemaPath:"#/properties/documents/items/properties/interprets/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.interprets.type}}];
 return false;
 }
-var valid10 = _errs170 === errors;
+var valid10 = _errs174 === errors;
 }
 else {
 var valid10 = true;
 }
 if(valid10){
-if(data39.issuers !== undefined){
-let data79 = data39.issuers;
-const _errs172 = errors;
-if(errors === _errs172){
-if(Array.isArray(data79)){
+if(data41.issuers !== undefined){
+let data81 = data41.issuers;
+const _errs176 = errors;
+if(errors === _errs176){
+if(Array.isArray(data81)){
 var valid18 = true;
-const len5 = data79.length;
+const len5 = data81.length;
 for(let i5=0; i5<len5; i5++){
-const _errs174 = errors;
-if(typeof data79[i5] !== "string"){
+const _errs178 = errors;
+if(typeof data81[i5] !== "string"){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/issuers/" + i5,schemaPath:"#/properties/documents/items/properties/issuers/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid18 = _errs174 === errors;
+var valid18 = _errs178 === errors;
 if(!valid18){
 break;
 }
@@ -1842,67 +1898,67 @@ validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/issuers",sc
 return false;
 }
 }
-var valid10 = _errs172 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data39.dateSource !== undefined){
-let data81 = data39.dateSource;
-const _errs176 = errors;
-if((typeof data81 !== "string") && (data81 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateSource",schemaPath:"#/properties/documents/items/properties/dateSource/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.dateSource.type}}];
-return false;
-}
-if(!(((data81 === "dateLine") || (data81 === "signature")) || (data81 === null))){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateSource",schemaPath:"#/properties/documents/items/properties/dateSource/enum",keyword:"enum",params:{allowedValues: schema31.properties.documents.items.properties.dateSource.enum}}];
-return false;
-}
 var valid10 = _errs176 === errors;
 }
 else {
 var valid10 = true;
 }
 if(valid10){
-if(data39.signature !== undefined){
-let data82 = data39.signature;
-const _errs178 = errors;
-if((!(data82 && typeof data82 == "object" && !Array.isArray(data82))) && (data82 !== null)){
+if(data41.dateSource !== undefined){
+let data83 = data41.dateSource;
+const _errs180 = errors;
+if((typeof data83 !== "string") && (data83 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateSource",schemaPath:"#/properties/documents/items/properties/dateSource/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.dateSource.type}}];
+return false;
+}
+if(!(((data83 === "dateLine") || (data83 === "signature")) || (data83 === null))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/dateSource",schemaPath:"#/properties/documents/items/properties/dateSource/enum",keyword:"enum",params:{allowedValues: schema31.properties.documents.items.properties.dateSource.enum}}];
+return false;
+}
+var valid10 = _errs180 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data41.signature !== undefined){
+let data84 = data41.signature;
+const _errs182 = errors;
+if((!(data84 && typeof data84 == "object" && !Array.isArray(data84))) && (data84 !== null)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature",schemaPath:"#/properties/documents/items/properties/signature/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.signature.type}}];
 return false;
 }
-if(errors === _errs178){
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if(errors === _errs182){
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
 let missing13;
-if((((((data82.issuers === undefined) && (missing13 = "issuers")) || ((data82.date === undefined) && (missing13 = "date"))) || ((data82.dateRaw === undefined) && (missing13 = "dateRaw"))) || ((data82.line === undefined) && (missing13 = "line"))) || ((data82.startLine === undefined) && (missing13 = "startLine"))){
+if((((((data84.issuers === undefined) && (missing13 = "issuers")) || ((data84.date === undefined) && (missing13 = "date"))) || ((data84.dateRaw === undefined) && (missing13 = "dateRaw"))) || ((data84.line === undefined) && (missing13 = "line"))) || ((data84.startLine === undefined) && (missing13 = "startLine"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature",schemaPath:"#/properties/documents/items/properties/signature/required",keyword:"required",params:{missingProperty: missing13}}];
 return false;
 }
 else {
-const _errs180 = errors;
-for(const key13 in data82){
+const _errs184 = errors;
+for(const key13 in data84){
 if(!(((((key13 === "issuers") || (key13 === "date")) || (key13 === "dateRaw")) || (key13 === "line")) || (key13 === "startLine"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature",schemaPath:"#/properties/documents/items/properties/signature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13}}];
 return false;
 break;
 }
 }
-if(_errs180 === errors){
-if(data82.issuers !== undefined){
-let data83 = data82.issuers;
-const _errs181 = errors;
-if(errors === _errs181){
-if(Array.isArray(data83)){
+if(_errs184 === errors){
+if(data84.issuers !== undefined){
+let data85 = data84.issuers;
+const _errs185 = errors;
+if(errors === _errs185){
+if(Array.isArray(data85)){
 var valid20 = true;
-const len6 = data83.length;
+const len6 = data85.length;
 for(let i6=0; i6<len6; i6++){
-const _errs183 = errors;
-if(typeof data83[i6] !== "string"){
+const _errs187 = errors;
+if(typeof data85[i6] !== "string"){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/issuers/" + i6,schemaPath:"#/properties/documents/items/properties/signature/properties/issuers/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid20 = _errs183 === errors;
+var valid20 = _errs187 === errors;
 if(!valid20){
 break;
 }
@@ -1913,63 +1969,24 @@ validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/i
 return false;
 }
 }
-var valid19 = _errs181 === errors;
-}
-else {
-var valid19 = true;
-}
-if(valid19){
-if(data82.date !== undefined){
-let data85 = data82.date;
-const _errs185 = errors;
-if((typeof data85 !== "string") && (data85 !== null)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/date",schemaPath:"#/properties/documents/items/properties/signature/properties/date/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.signature.properties.date.type}}];
-return false;
-}
-if(errors === _errs185){
-if(typeof data85 === "string"){
-if(!pattern5.test(data85)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/date",schemaPath:"#/properties/documents/items/properties/signature/properties/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}}];
-return false;
-}
-}
-}
 var valid19 = _errs185 === errors;
 }
 else {
 var valid19 = true;
 }
 if(valid19){
-if(data82.dateRaw !== undefined){
-const _errs187 = errors;
-if(typeof data82.dateRaw !== "string"){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/dateRaw",schemaPath:"#/properties/documents/items/properties/signature/properties/dateRaw/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid19 = _errs187 === errors;
-}
-else {
-var valid19 = true;
-}
-if(valid19){
-if(data82.line !== undefined){
-let data87 = data82.line;
+if(data84.date !== undefined){
+let data87 = data84.date;
 const _errs189 = errors;
-if(!((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87)))){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/line",schemaPath:"#/properties/documents/items/properties/signature/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if((typeof data87 !== "string") && (data87 !== null)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/date",schemaPath:"#/properties/documents/items/properties/signature/properties/date/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.signature.properties.date.type}}];
 return false;
 }
 if(errors === _errs189){
-if(typeof data87 == "number"){
-if(data87 > 9007199254740991 || isNaN(data87)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/line",schemaPath:"#/properties/documents/items/properties/signature/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+if(typeof data87 === "string"){
+if(!pattern5.test(data87)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/date",schemaPath:"#/properties/documents/items/properties/signature/properties/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"}}];
 return false;
-}
-else {
-if(data87 < 1 || isNaN(data87)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/line",schemaPath:"#/properties/documents/items/properties/signature/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
 }
 }
 }
@@ -1979,28 +1996,67 @@ else {
 var valid19 = true;
 }
 if(valid19){
-if(data82.startLine !== undefined){
-let data88 = data82.startLine;
+if(data84.dateRaw !== undefined){
 const _errs191 = errors;
-if(!((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88)))){
+if(typeof data84.dateRaw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/dateRaw",schemaPath:"#/properties/documents/items/properties/signature/properties/dateRaw/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid19 = _errs191 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data84.line !== undefined){
+let data89 = data84.line;
+const _errs193 = errors;
+if(!((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89)))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/line",schemaPath:"#/properties/documents/items/properties/signature/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs193){
+if(typeof data89 == "number"){
+if(data89 > 9007199254740991 || isNaN(data89)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/line",schemaPath:"#/properties/documents/items/properties/signature/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data89 < 1 || isNaN(data89)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/line",schemaPath:"#/properties/documents/items/properties/signature/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid19 = _errs193 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data84.startLine !== undefined){
+let data90 = data84.startLine;
+const _errs195 = errors;
+if(!((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90)))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/startLine",schemaPath:"#/properties/documents/items/properties/signature/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs191){
-if(typeof data88 == "number"){
-if(data88 > 9007199254740991 || isNaN(data88)){
+if(errors === _errs195){
+if(typeof data90 == "number"){
+if(data90 > 9007199254740991 || isNaN(data90)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/startLine",schemaPath:"#/properties/documents/items/properties/signature/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data88 < 1 || isNaN(data88)){
+if(data90 < 1 || isNaN(data90)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/signature/startLine",schemaPath:"#/properties/documents/items/properties/signature/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid19 = _errs191 === errors;
+var valid19 = _errs195 === errors;
 }
 else {
 var valid19 = true;
@@ -2013,70 +2069,70 @@ var valid19 = true;
 }
 }
 }
-var valid10 = _errs178 === errors;
+var valid10 = _errs182 === errors;
 }
 else {
 var valid10 = true;
 }
 if(valid10){
-if(data39.note !== undefined){
-let data89 = data39.note;
-const _errs193 = errors;
-if((!(data89 && typeof data89 == "object" && !Array.isArray(data89))) && (data89 !== null)){
+if(data41.note !== undefined){
+let data91 = data41.note;
+const _errs197 = errors;
+if((!(data91 && typeof data91 == "object" && !Array.isArray(data91))) && (data91 !== null)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note",schemaPath:"#/properties/documents/items/properties/note/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.note.type}}];
 return false;
 }
-if(errors === _errs193){
-if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(errors === _errs197){
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
 let missing14;
-if(((data89.text === undefined) && (missing14 = "text")) || ((data89.line === undefined) && (missing14 = "line"))){
+if(((data91.text === undefined) && (missing14 = "text")) || ((data91.line === undefined) && (missing14 = "line"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note",schemaPath:"#/properties/documents/items/properties/note/required",keyword:"required",params:{missingProperty: missing14}}];
 return false;
 }
 else {
-const _errs195 = errors;
-for(const key14 in data89){
+const _errs199 = errors;
+for(const key14 in data91){
 if(!((key14 === "text") || (key14 === "line"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note",schemaPath:"#/properties/documents/items/properties/note/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14}}];
 return false;
 break;
 }
 }
-if(_errs195 === errors){
-if(data89.text !== undefined){
-const _errs196 = errors;
-if(typeof data89.text !== "string"){
+if(_errs199 === errors){
+if(data91.text !== undefined){
+const _errs200 = errors;
+if(typeof data91.text !== "string"){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note/text",schemaPath:"#/properties/documents/items/properties/note/properties/text/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid21 = _errs196 === errors;
+var valid21 = _errs200 === errors;
 }
 else {
 var valid21 = true;
 }
 if(valid21){
-if(data89.line !== undefined){
-let data91 = data89.line;
-const _errs198 = errors;
-if(!((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91)))){
+if(data91.line !== undefined){
+let data93 = data91.line;
+const _errs202 = errors;
+if(!((typeof data93 == "number") && (!(data93 % 1) && !isNaN(data93)))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note/line",schemaPath:"#/properties/documents/items/properties/note/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs198){
-if(typeof data91 == "number"){
-if(data91 > 9007199254740991 || isNaN(data91)){
+if(errors === _errs202){
+if(typeof data93 == "number"){
+if(data93 > 9007199254740991 || isNaN(data93)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note/line",schemaPath:"#/properties/documents/items/properties/note/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data91 < 1 || isNaN(data91)){
+if(data93 < 1 || isNaN(data93)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/note/line",schemaPath:"#/properties/documents/items/properties/note/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid21 = _errs198 === errors;
+var valid21 = _errs202 === errors;
 }
 else {
 var valid21 = true;
@@ -2086,50 +2142,50 @@ var valid21 = true;
 }
 }
 }
-var valid10 = _errs193 === errors;
+var valid10 = _errs197 === errors;
 }
 else {
 var valid10 = true;
 }
 if(valid10){
-if(data39.header !== undefined){
-let data92 = data39.header;
-const _errs200 = errors;
-if((!(data92 && typeof data92 == "object" && !Array.isArray(data92))) && (data92 !== null)){
+if(data41.header !== undefined){
+let data94 = data41.header;
+const _errs204 = errors;
+if((!(data94 && typeof data94 == "object" && !Array.isArray(data94))) && (data94 !== null)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header",schemaPath:"#/properties/documents/items/properties/header/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.header.type}}];
 return false;
 }
-if(errors === _errs200){
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(errors === _errs204){
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
 let missing15;
-if((((data92.issuers === undefined) && (missing15 = "issuers")) || ((data92.line === undefined) && (missing15 = "line"))) || ((data92.signer === undefined) && (missing15 = "signer"))){
+if((((data94.issuers === undefined) && (missing15 = "issuers")) || ((data94.line === undefined) && (missing15 = "line"))) || ((data94.signer === undefined) && (missing15 = "signer"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header",schemaPath:"#/properties/documents/items/properties/header/required",keyword:"required",params:{missingProperty: missing15}}];
 return false;
 }
 else {
-const _errs202 = errors;
-for(const key15 in data92){
+const _errs206 = errors;
+for(const key15 in data94){
 if(!(((key15 === "issuers") || (key15 === "line")) || (key15 === "signer"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header",schemaPath:"#/properties/documents/items/properties/header/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15}}];
 return false;
 break;
 }
 }
-if(_errs202 === errors){
-if(data92.issuers !== undefined){
-let data93 = data92.issuers;
-const _errs203 = errors;
-if(errors === _errs203){
-if(Array.isArray(data93)){
+if(_errs206 === errors){
+if(data94.issuers !== undefined){
+let data95 = data94.issuers;
+const _errs207 = errors;
+if(errors === _errs207){
+if(Array.isArray(data95)){
 var valid23 = true;
-const len7 = data93.length;
+const len7 = data95.length;
 for(let i7=0; i7<len7; i7++){
-const _errs205 = errors;
-if(typeof data93[i7] !== "string"){
+const _errs209 = errors;
+if(typeof data95[i7] !== "string"){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header/issuers/" + i7,schemaPath:"#/properties/documents/items/properties/header/properties/issuers/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid23 = _errs205 === errors;
+var valid23 = _errs209 === errors;
 if(!valid23){
 break;
 }
@@ -2140,47 +2196,47 @@ validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header/issu
 return false;
 }
 }
-var valid22 = _errs203 === errors;
-}
-else {
-var valid22 = true;
-}
-if(valid22){
-if(data92.line !== undefined){
-let data95 = data92.line;
-const _errs207 = errors;
-if(!((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95)))){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header/line",schemaPath:"#/properties/documents/items/properties/header/properties/line/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs207){
-if(typeof data95 == "number"){
-if(data95 > 9007199254740991 || isNaN(data95)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header/line",schemaPath:"#/properties/documents/items/properties/header/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data95 < 1 || isNaN(data95)){
-validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header/line",schemaPath:"#/properties/documents/items/properties/header/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
 var valid22 = _errs207 === errors;
 }
 else {
 var valid22 = true;
 }
 if(valid22){
-if(data92.signer !== undefined){
-let data96 = data92.signer;
-const _errs209 = errors;
-if((typeof data96 !== "string") && (data96 !== null)){
+if(data94.line !== undefined){
+let data97 = data94.line;
+const _errs211 = errors;
+if(!((typeof data97 == "number") && (!(data97 % 1) && !isNaN(data97)))){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header/line",schemaPath:"#/properties/documents/items/properties/header/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs211){
+if(typeof data97 == "number"){
+if(data97 > 9007199254740991 || isNaN(data97)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header/line",schemaPath:"#/properties/documents/items/properties/header/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data97 < 1 || isNaN(data97)){
+validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header/line",schemaPath:"#/properties/documents/items/properties/header/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid22 = _errs211 === errors;
+}
+else {
+var valid22 = true;
+}
+if(valid22){
+if(data94.signer !== undefined){
+let data98 = data94.signer;
+const _errs213 = errors;
+if((typeof data98 !== "string") && (data98 !== null)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/header/signer",schemaPath:"#/properties/documents/items/properties/header/properties/signer/type",keyword:"type",params:{type: schema31.properties.documents.items.properties.header.properties.signer.type}}];
 return false;
 }
-var valid22 = _errs209 === errors;
+var valid22 = _errs213 === errors;
 }
 else {
 var valid22 = true;
@@ -2191,85 +2247,85 @@ var valid22 = true;
 }
 }
 }
-var valid10 = _errs200 === errors;
+var valid10 = _errs204 === errors;
 }
 else {
 var valid10 = true;
 }
 if(valid10){
-if(data39.sourceMeta !== undefined){
-let data97 = data39.sourceMeta;
-const _errs211 = errors;
-if(errors === _errs211){
-if(Array.isArray(data97)){
+if(data41.sourceMeta !== undefined){
+let data99 = data41.sourceMeta;
+const _errs215 = errors;
+if(errors === _errs215){
+if(Array.isArray(data99)){
 var valid24 = true;
-const len8 = data97.length;
+const len8 = data99.length;
 for(let i8=0; i8<len8; i8++){
-let data98 = data97[i8];
-const _errs213 = errors;
-if(errors === _errs213){
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+let data100 = data99[i8];
+const _errs217 = errors;
+if(errors === _errs217){
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
 let missing16;
-if((((data98.key === undefined) && (missing16 = "key")) || ((data98.value === undefined) && (missing16 = "value"))) || ((data98.line === undefined) && (missing16 = "line"))){
+if((((data100.key === undefined) && (missing16 = "key")) || ((data100.value === undefined) && (missing16 = "value"))) || ((data100.line === undefined) && (missing16 = "line"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8,schemaPath:"#/properties/documents/items/properties/sourceMeta/items/required",keyword:"required",params:{missingProperty: missing16}}];
 return false;
 }
 else {
-const _errs215 = errors;
-for(const key16 in data98){
+const _errs219 = errors;
+for(const key16 in data100){
 if(!(((key16 === "key") || (key16 === "value")) || (key16 === "line"))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8,schemaPath:"#/properties/documents/items/properties/sourceMeta/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16}}];
 return false;
 break;
 }
 }
-if(_errs215 === errors){
-if(data98.key !== undefined){
-const _errs216 = errors;
-if(typeof data98.key !== "string"){
+if(_errs219 === errors){
+if(data100.key !== undefined){
+const _errs220 = errors;
+if(typeof data100.key !== "string"){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8+"/key",schemaPath:"#/properties/documents/items/properties/sourceMeta/items/properties/key/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid25 = _errs216 === errors;
+var valid25 = _errs220 === errors;
 }
 else {
 var valid25 = true;
 }
 if(valid25){
-if(data98.value !== undefined){
-const _errs218 = errors;
-if(typeof data98.value !== "string"){
+if(data100.value !== undefined){
+const _errs222 = errors;
+if(typeof data100.value !== "string"){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8+"/value",schemaPath:"#/properties/documents/items/properties/sourceMeta/items/properties/value/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid25 = _errs218 === errors;
+var valid25 = _errs222 === errors;
 }
 else {
 var valid25 = true;
 }
 if(valid25){
-if(data98.line !== undefined){
-let data101 = data98.line;
-const _errs220 = errors;
-if(!((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101)))){
+if(data100.line !== undefined){
+let data103 = data100.line;
+const _errs224 = errors;
+if(!((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103)))){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8+"/line",schemaPath:"#/properties/documents/items/properties/sourceMeta/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs220){
-if(typeof data101 == "number"){
-if(data101 > 9007199254740991 || isNaN(data101)){
+if(errors === _errs224){
+if(typeof data103 == "number"){
+if(data103 > 9007199254740991 || isNaN(data103)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8+"/line",schemaPath:"#/properties/documents/items/properties/sourceMeta/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data101 < 1 || isNaN(data101)){
+if(data103 < 1 || isNaN(data103)){
 validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/" + i8+"/line",schemaPath:"#/properties/documents/items/properties/sourceMeta/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid25 = _errs220 === errors;
+var valid25 = _errs224 === errors;
 }
 else {
 var valid25 = true;
@@ -2284,7 +2340,7 @@ validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta/
 return false;
 }
 }
-var valid24 = _errs213 === errors;
+var valid24 = _errs217 === errors;
 if(!valid24){
 break;
 }
@@ -2295,7 +2351,7 @@ validate20.errors = [{instancePath:instancePath+"/documents/" + i3+"/sourceMeta"
 return false;
 }
 }
-var valid10 = _errs211 === errors;
+var valid10 = _errs215 === errors;
 }
 else {
 var valid10 = true;
@@ -2329,7 +2385,7 @@ validate20.errors = [{instancePath:instancePath+"/documents/" + i3,schemaPath:"#
 return false;
 }
 }
-var valid9 = _errs85 === errors;
+var valid9 = _errs89 === errors;
 if(!valid9){
 break;
 }
@@ -2340,73 +2396,44 @@ validate20.errors = [{instancePath:instancePath+"/documents",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs83 === errors;
+var valid0 = _errs87 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.citations !== undefined){
-let data102 = data.citations;
-const _errs222 = errors;
-if(errors === _errs222){
-if(Array.isArray(data102)){
+let data104 = data.citations;
+const _errs226 = errors;
+if(errors === _errs226){
+if(Array.isArray(data104)){
 var valid26 = true;
-const len9 = data102.length;
+const len9 = data104.length;
 for(let i9=0; i9<len9; i9++){
-let data103 = data102[i9];
-const _errs224 = errors;
-if(errors === _errs224){
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+let data105 = data104[i9];
+const _errs228 = errors;
+if(errors === _errs228){
+if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
 let missing17;
-if((((((((data103.documentId === undefined) && (missing17 = "documentId")) || ((data103.kind === undefined) && (missing17 = "kind"))) || ((data103.text === undefined) && (missing17 = "text"))) || ((data103.normalized === undefined) && (missing17 = "normalized"))) || ((data103.line === undefined) && (missing17 = "line"))) || ((data103.column === undefined) && (missing17 = "column"))) || ((data103.targetDocumentId === undefined) && (missing17 = "targetDocumentId"))){
+if((((((((data105.documentId === undefined) && (missing17 = "documentId")) || ((data105.kind === undefined) && (missing17 = "kind"))) || ((data105.text === undefined) && (missing17 = "text"))) || ((data105.normalized === undefined) && (missing17 = "normalized"))) || ((data105.line === undefined) && (missing17 = "line"))) || ((data105.column === undefined) && (missing17 = "column"))) || ((data105.targetDocumentId === undefined) && (missing17 = "targetDocumentId"))){
 validate20.errors = [{instancePath:instancePath+"/citations/" + i9,schemaPath:"#/properties/citations/items/required",keyword:"required",params:{missingProperty: missing17}}];
 return false;
 }
 else {
-const _errs226 = errors;
-for(const key17 in data103){
+const _errs230 = errors;
+for(const key17 in data105){
 if(!(((((((key17 === "documentId") || (key17 === "kind")) || (key17 === "text")) || (key17 === "normalized")) || (key17 === "line")) || (key17 === "column")) || (key17 === "targetDocumentId"))){
 validate20.errors = [{instancePath:instancePath+"/citations/" + i9,schemaPath:"#/properties/citations/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17}}];
 return false;
 break;
 }
 }
-if(_errs226 === errors){
-if(data103.documentId !== undefined){
-let data104 = data103.documentId;
-const _errs227 = errors;
-if((typeof data104 !== "string") && (data104 !== null)){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/documentId",schemaPath:"#/properties/citations/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.citations.items.properties.documentId.type}}];
-return false;
-}
-var valid27 = _errs227 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data103.kind !== undefined){
-let data105 = data103.kind;
-const _errs229 = errors;
-if(typeof data105 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/kind",schemaPath:"#/properties/citations/items/properties/kind/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!((data105 === "docNumber") || (data105 === "title"))){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/kind",schemaPath:"#/properties/citations/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.citations.items.properties.kind.enum}}];
-return false;
-}
-var valid27 = _errs229 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data103.text !== undefined){
+if(_errs230 === errors){
+if(data105.documentId !== undefined){
+let data106 = data105.documentId;
 const _errs231 = errors;
-if(typeof data103.text !== "string"){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/text",schemaPath:"#/properties/citations/items/properties/text/type",keyword:"type",params:{type: "string"}}];
+if((typeof data106 !== "string") && (data106 !== null)){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/documentId",schemaPath:"#/properties/citations/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.citations.items.properties.documentId.type}}];
 return false;
 }
 var valid27 = _errs231 === errors;
@@ -2415,11 +2442,15 @@ else {
 var valid27 = true;
 }
 if(valid27){
-if(data103.normalized !== undefined){
-let data107 = data103.normalized;
+if(data105.kind !== undefined){
+let data107 = data105.kind;
 const _errs233 = errors;
-if((typeof data107 !== "string") && (data107 !== null)){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/normalized",schemaPath:"#/properties/citations/items/properties/normalized/type",keyword:"type",params:{type: schema31.properties.citations.items.properties.normalized.type}}];
+if(typeof data107 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/kind",schemaPath:"#/properties/citations/items/properties/kind/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!((data107 === "docNumber") || (data107 === "title"))){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/kind",schemaPath:"#/properties/citations/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.citations.items.properties.kind.enum}}];
 return false;
 }
 var valid27 = _errs233 === errors;
@@ -2428,26 +2459,11 @@ else {
 var valid27 = true;
 }
 if(valid27){
-if(data103.line !== undefined){
-let data108 = data103.line;
+if(data105.text !== undefined){
 const _errs235 = errors;
-if(!((typeof data108 == "number") && (!(data108 % 1) && !isNaN(data108)))){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/line",schemaPath:"#/properties/citations/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if(typeof data105.text !== "string"){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/text",schemaPath:"#/properties/citations/items/properties/text/type",keyword:"type",params:{type: "string"}}];
 return false;
-}
-if(errors === _errs235){
-if(typeof data108 == "number"){
-if(data108 > 9007199254740991 || isNaN(data108)){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/line",schemaPath:"#/properties/citations/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data108 < 1 || isNaN(data108)){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/line",schemaPath:"#/properties/citations/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid27 = _errs235 === errors;
 }
@@ -2455,26 +2471,12 @@ else {
 var valid27 = true;
 }
 if(valid27){
-if(data103.column !== undefined){
-let data109 = data103.column;
+if(data105.normalized !== undefined){
+let data109 = data105.normalized;
 const _errs237 = errors;
-if(!((typeof data109 == "number") && (!(data109 % 1) && !isNaN(data109)))){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/column",schemaPath:"#/properties/citations/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
+if((typeof data109 !== "string") && (data109 !== null)){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/normalized",schemaPath:"#/properties/citations/items/properties/normalized/type",keyword:"type",params:{type: schema31.properties.citations.items.properties.normalized.type}}];
 return false;
-}
-if(errors === _errs237){
-if(typeof data109 == "number"){
-if(data109 > 9007199254740991 || isNaN(data109)){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/column",schemaPath:"#/properties/citations/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data109 < 1 || isNaN(data109)){
-validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/column",schemaPath:"#/properties/citations/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid27 = _errs237 === errors;
 }
@@ -2482,14 +2484,68 @@ else {
 var valid27 = true;
 }
 if(valid27){
-if(data103.targetDocumentId !== undefined){
-let data110 = data103.targetDocumentId;
+if(data105.line !== undefined){
+let data110 = data105.line;
 const _errs239 = errors;
-if((typeof data110 !== "string") && (data110 !== null)){
+if(!((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110)))){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/line",schemaPath:"#/properties/citations/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs239){
+if(typeof data110 == "number"){
+if(data110 > 9007199254740991 || isNaN(data110)){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/line",schemaPath:"#/properties/citations/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data110 < 1 || isNaN(data110)){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/line",schemaPath:"#/properties/citations/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid27 = _errs239 === errors;
+}
+else {
+var valid27 = true;
+}
+if(valid27){
+if(data105.column !== undefined){
+let data111 = data105.column;
+const _errs241 = errors;
+if(!((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111)))){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/column",schemaPath:"#/properties/citations/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs241){
+if(typeof data111 == "number"){
+if(data111 > 9007199254740991 || isNaN(data111)){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/column",schemaPath:"#/properties/citations/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data111 < 1 || isNaN(data111)){
+validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/column",schemaPath:"#/properties/citations/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid27 = _errs241 === errors;
+}
+else {
+var valid27 = true;
+}
+if(valid27){
+if(data105.targetDocumentId !== undefined){
+let data112 = data105.targetDocumentId;
+const _errs243 = errors;
+if((typeof data112 !== "string") && (data112 !== null)){
 validate20.errors = [{instancePath:instancePath+"/citations/" + i9+"/targetDocumentId",schemaPath:"#/properties/citations/items/properties/targetDocumentId/type",keyword:"type",params:{type: schema31.properties.citations.items.properties.targetDocumentId.type}}];
 return false;
 }
-var valid27 = _errs239 === errors;
+var valid27 = _errs243 === errors;
 }
 else {
 var valid27 = true;
@@ -2508,7 +2564,7 @@ validate20.errors = [{instancePath:instancePath+"/citations/" + i9,schemaPath:"#
 return false;
 }
 }
-var valid26 = _errs224 === errors;
+var valid26 = _errs228 === errors;
 if(!valid26){
 break;
 }
@@ -2519,84 +2575,49 @@ validate20.errors = [{instancePath:instancePath+"/citations",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs222 === errors;
+var valid0 = _errs226 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
-if(data.tables !== undefined){
-let data111 = data.tables;
-const _errs241 = errors;
-if(errors === _errs241){
-if(Array.isArray(data111)){
+if(data.matter !== undefined){
+let data113 = data.matter;
+const _errs245 = errors;
+if(errors === _errs245){
+if(Array.isArray(data113)){
 var valid28 = true;
-const len10 = data111.length;
+const len10 = data113.length;
 for(let i10=0; i10<len10; i10++){
-let data112 = data111[i10];
-const _errs243 = errors;
-if(errors === _errs243){
-if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+let data114 = data113[i10];
+const _errs247 = errors;
+if(errors === _errs247){
+if(data114 && typeof data114 == "object" && !Array.isArray(data114)){
 let missing18;
-if(((((((((((data112.id === undefined) && (missing18 = "id")) || ((data112.documentId === undefined) && (missing18 = "documentId"))) || ((data112.attachmentIndex === undefined) && (missing18 = "attachmentIndex"))) || ((data112.caption === undefined) && (missing18 = "caption"))) || ((data112.title === undefined) && (missing18 = "title"))) || ((data112.notes === undefined) && (missing18 = "notes"))) || ((data112.fragments === undefined) && (missing18 = "fragments"))) || ((data112.columns === undefined) && (missing18 = "columns"))) || ((data112.rows === undefined) && (missing18 = "rows"))) || ((data112.span === undefined) && (missing18 = "span"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10,schemaPath:"#/properties/tables/items/required",keyword:"required",params:{missingProperty: missing18}}];
+if((((data114.kind === undefined) && (missing18 = "kind")) || ((data114.line === undefined) && (missing18 = "line"))) || ((data114.endLine === undefined) && (missing18 = "endLine"))){
+validate20.errors = [{instancePath:instancePath+"/matter/" + i10,schemaPath:"#/properties/matter/items/required",keyword:"required",params:{missingProperty: missing18}}];
 return false;
 }
 else {
-const _errs245 = errors;
-for(const key18 in data112){
-if(!(func1.call(schema31.properties.tables.items.properties, key18))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10,schemaPath:"#/properties/tables/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18}}];
+const _errs249 = errors;
+for(const key18 in data114){
+if(!(((key18 === "kind") || (key18 === "line")) || (key18 === "endLine"))){
+validate20.errors = [{instancePath:instancePath+"/matter/" + i10,schemaPath:"#/properties/matter/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18}}];
 return false;
 break;
 }
 }
-if(_errs245 === errors){
-if(data112.id !== undefined){
-const _errs246 = errors;
-if(typeof data112.id !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/id",schemaPath:"#/properties/tables/items/properties/id/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid29 = _errs246 === errors;
-}
-else {
-var valid29 = true;
-}
-if(valid29){
-if(data112.documentId !== undefined){
-let data114 = data112.documentId;
-const _errs248 = errors;
-if((typeof data114 !== "string") && (data114 !== null)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/documentId",schemaPath:"#/properties/tables/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.documentId.type}}];
-return false;
-}
-var valid29 = _errs248 === errors;
-}
-else {
-var valid29 = true;
-}
-if(valid29){
-if(data112.attachmentIndex !== undefined){
-let data115 = data112.attachmentIndex;
+if(_errs249 === errors){
+if(data114.kind !== undefined){
+let data115 = data114.kind;
 const _errs250 = errors;
-if((!((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115)))) && (data115 !== null)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/attachmentIndex",schemaPath:"#/properties/tables/items/properties/attachmentIndex/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.attachmentIndex.type}}];
+if(typeof data115 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/matter/" + i10+"/kind",schemaPath:"#/properties/matter/items/properties/kind/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(errors === _errs250){
-if(typeof data115 == "number"){
-if(data115 > 9007199254740991 || isNaN(data115)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/attachmentIndex",schemaPath:"#/properties/tables/items/properties/attachmentIndex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+if(!(((data115 === "front") || (data115 === "back")) || (data115 === "between"))){
+validate20.errors = [{instancePath:instancePath+"/matter/" + i10+"/kind",schemaPath:"#/properties/matter/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.matter.items.properties.kind.enum}}];
 return false;
-}
-else {
-if(data115 < -9007199254740991 || isNaN(data115)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/attachmentIndex",schemaPath:"#/properties/tables/items/properties/attachmentIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
 }
 var valid29 = _errs250 === errors;
 }
@@ -2604,69 +2625,23 @@ else {
 var valid29 = true;
 }
 if(valid29){
-if(data112.caption !== undefined){
-let data116 = data112.caption;
+if(data114.line !== undefined){
+let data116 = data114.line;
 const _errs252 = errors;
-if((!(data116 && typeof data116 == "object" && !Array.isArray(data116))) && (data116 !== null)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption",schemaPath:"#/properties/tables/items/properties/caption/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.caption.type}}];
+if(!((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116)))){
+validate20.errors = [{instancePath:instancePath+"/matter/" + i10+"/line",schemaPath:"#/properties/matter/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs252){
-if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
-let missing19;
-if(((data116.text === undefined) && (missing19 = "text")) || ((data116.line === undefined) && (missing19 = "line"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption",schemaPath:"#/properties/tables/items/properties/caption/required",keyword:"required",params:{missingProperty: missing19}}];
+if(typeof data116 == "number"){
+if(data116 > 9007199254740991 || isNaN(data116)){
+validate20.errors = [{instancePath:instancePath+"/matter/" + i10+"/line",schemaPath:"#/properties/matter/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-const _errs254 = errors;
-for(const key19 in data116){
-if(!((key19 === "text") || (key19 === "line"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption",schemaPath:"#/properties/tables/items/properties/caption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19}}];
+if(data116 < 1 || isNaN(data116)){
+validate20.errors = [{instancePath:instancePath+"/matter/" + i10+"/line",schemaPath:"#/properties/matter/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
-break;
-}
-}
-if(_errs254 === errors){
-if(data116.text !== undefined){
-const _errs255 = errors;
-if(typeof data116.text !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption/text",schemaPath:"#/properties/tables/items/properties/caption/properties/text/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid30 = _errs255 === errors;
-}
-else {
-var valid30 = true;
-}
-if(valid30){
-if(data116.line !== undefined){
-let data118 = data116.line;
-const _errs257 = errors;
-if(!((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption/line",schemaPath:"#/properties/tables/items/properties/caption/properties/line/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs257){
-if(typeof data118 == "number"){
-if(data118 > 9007199254740991 || isNaN(data118)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption/line",schemaPath:"#/properties/tables/items/properties/caption/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data118 < 1 || isNaN(data118)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/caption/line",schemaPath:"#/properties/tables/items/properties/caption/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid30 = _errs257 === errors;
-}
-else {
-var valid30 = true;
-}
-}
 }
 }
 }
@@ -2677,140 +2652,269 @@ else {
 var valid29 = true;
 }
 if(valid29){
-if(data112.title !== undefined){
-let data119 = data112.title;
-const _errs259 = errors;
-if((!(data119 && typeof data119 == "object" && !Array.isArray(data119))) && (data119 !== null)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title",schemaPath:"#/properties/tables/items/properties/title/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.title.type}}];
+if(data114.endLine !== undefined){
+let data117 = data114.endLine;
+const _errs254 = errors;
+if(!((typeof data117 == "number") && (!(data117 % 1) && !isNaN(data117)))){
+validate20.errors = [{instancePath:instancePath+"/matter/" + i10+"/endLine",schemaPath:"#/properties/matter/items/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs259){
-if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
-let missing20;
-if(((data119.text === undefined) && (missing20 = "text")) || ((data119.line === undefined) && (missing20 = "line"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title",schemaPath:"#/properties/tables/items/properties/title/required",keyword:"required",params:{missingProperty: missing20}}];
+if(errors === _errs254){
+if(typeof data117 == "number"){
+if(data117 > 9007199254740991 || isNaN(data117)){
+validate20.errors = [{instancePath:instancePath+"/matter/" + i10+"/endLine",schemaPath:"#/properties/matter/items/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-const _errs261 = errors;
-for(const key20 in data119){
-if(!((key20 === "text") || (key20 === "line"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title",schemaPath:"#/properties/tables/items/properties/title/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20}}];
+if(data117 < 1 || isNaN(data117)){
+validate20.errors = [{instancePath:instancePath+"/matter/" + i10+"/endLine",schemaPath:"#/properties/matter/items/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid29 = _errs254 === errors;
+}
+else {
+var valid29 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/matter/" + i10,schemaPath:"#/properties/matter/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid28 = _errs247 === errors;
+if(!valid28){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/matter",schemaPath:"#/properties/matter/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs245 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.tables !== undefined){
+let data118 = data.tables;
+const _errs256 = errors;
+if(errors === _errs256){
+if(Array.isArray(data118)){
+var valid30 = true;
+const len11 = data118.length;
+for(let i11=0; i11<len11; i11++){
+let data119 = data118[i11];
+const _errs258 = errors;
+if(errors === _errs258){
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+let missing19;
+if(((((((((((data119.id === undefined) && (missing19 = "id")) || ((data119.documentId === undefined) && (missing19 = "documentId"))) || ((data119.attachmentIndex === undefined) && (missing19 = "attachmentIndex"))) || ((data119.caption === undefined) && (missing19 = "caption"))) || ((data119.title === undefined) && (missing19 = "title"))) || ((data119.notes === undefined) && (missing19 = "notes"))) || ((data119.fragments === undefined) && (missing19 = "fragments"))) || ((data119.columns === undefined) && (missing19 = "columns"))) || ((data119.rows === undefined) && (missing19 = "rows"))) || ((data119.span === undefined) && (missing19 = "span"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11,schemaPath:"#/properties/tables/items/required",keyword:"required",params:{missingProperty: missing19}}];
+return false;
+}
+else {
+const _errs260 = errors;
+for(const key19 in data119){
+if(!(func1.call(schema31.properties.tables.items.properties, key19))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11,schemaPath:"#/properties/tables/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19}}];
 return false;
 break;
 }
 }
-if(_errs261 === errors){
-if(data119.text !== undefined){
-const _errs262 = errors;
-if(typeof data119.text !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title/text",schemaPath:"#/properties/tables/items/properties/title/properties/text/type",keyword:"type",params:{type: "string"}}];
+if(_errs260 === errors){
+if(data119.id !== undefined){
+const _errs261 = errors;
+if(typeof data119.id !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/id",schemaPath:"#/properties/tables/items/properties/id/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid31 = _errs262 === errors;
+var valid31 = _errs261 === errors;
 }
 else {
 var valid31 = true;
 }
 if(valid31){
-if(data119.line !== undefined){
-let data121 = data119.line;
-const _errs264 = errors;
-if(!((typeof data121 == "number") && (!(data121 % 1) && !isNaN(data121)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title/line",schemaPath:"#/properties/tables/items/properties/title/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if(data119.documentId !== undefined){
+let data121 = data119.documentId;
+const _errs263 = errors;
+if((typeof data121 !== "string") && (data121 !== null)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/documentId",schemaPath:"#/properties/tables/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.documentId.type}}];
 return false;
 }
-if(errors === _errs264){
-if(typeof data121 == "number"){
-if(data121 > 9007199254740991 || isNaN(data121)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title/line",schemaPath:"#/properties/tables/items/properties/title/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data121 < 1 || isNaN(data121)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/title/line",schemaPath:"#/properties/tables/items/properties/title/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid31 = _errs264 === errors;
+var valid31 = _errs263 === errors;
 }
 else {
 var valid31 = true;
 }
+if(valid31){
+if(data119.attachmentIndex !== undefined){
+let data122 = data119.attachmentIndex;
+const _errs265 = errors;
+if((!((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122)))) && (data122 !== null)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/attachmentIndex",schemaPath:"#/properties/tables/items/properties/attachmentIndex/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.attachmentIndex.type}}];
+return false;
 }
-}
-}
-}
-}
-var valid29 = _errs259 === errors;
-}
-else {
-var valid29 = true;
-}
-if(valid29){
-if(data112.notes !== undefined){
-let data122 = data112.notes;
-const _errs266 = errors;
-if(errors === _errs266){
-if(Array.isArray(data122)){
-var valid32 = true;
-const len11 = data122.length;
-for(let i11=0; i11<len11; i11++){
-let data123 = data122[i11];
-const _errs268 = errors;
-if(errors === _errs268){
-if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
-let missing21;
-if(((data123.text === undefined) && (missing21 = "text")) || ((data123.line === undefined) && (missing21 = "line"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes/" + i11,schemaPath:"#/properties/tables/items/properties/notes/items/required",keyword:"required",params:{missingProperty: missing21}}];
+if(errors === _errs265){
+if(typeof data122 == "number"){
+if(data122 > 9007199254740991 || isNaN(data122)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/attachmentIndex",schemaPath:"#/properties/tables/items/properties/attachmentIndex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-const _errs270 = errors;
-for(const key21 in data123){
-if(!((key21 === "text") || (key21 === "line"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes/" + i11,schemaPath:"#/properties/tables/items/properties/notes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21}}];
+if(data122 < -9007199254740991 || isNaN(data122)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/attachmentIndex",schemaPath:"#/properties/tables/items/properties/attachmentIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+return false;
+}
+}
+}
+}
+var valid31 = _errs265 === errors;
+}
+else {
+var valid31 = true;
+}
+if(valid31){
+if(data119.caption !== undefined){
+let data123 = data119.caption;
+const _errs267 = errors;
+if((!(data123 && typeof data123 == "object" && !Array.isArray(data123))) && (data123 !== null)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/caption",schemaPath:"#/properties/tables/items/properties/caption/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.caption.type}}];
+return false;
+}
+if(errors === _errs267){
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+let missing20;
+if(((data123.text === undefined) && (missing20 = "text")) || ((data123.line === undefined) && (missing20 = "line"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/caption",schemaPath:"#/properties/tables/items/properties/caption/required",keyword:"required",params:{missingProperty: missing20}}];
+return false;
+}
+else {
+const _errs269 = errors;
+for(const key20 in data123){
+if(!((key20 === "text") || (key20 === "line"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/caption",schemaPath:"#/properties/tables/items/properties/caption/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20}}];
 return false;
 break;
 }
 }
-if(_errs270 === errors){
+if(_errs269 === errors){
 if(data123.text !== undefined){
-const _errs271 = errors;
+const _errs270 = errors;
 if(typeof data123.text !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes/" + i11+"/text",schemaPath:"#/properties/tables/items/properties/notes/items/properties/text/type",keyword:"type",params:{type: "string"}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/caption/text",schemaPath:"#/properties/tables/items/properties/caption/properties/text/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid33 = _errs271 === errors;
+var valid32 = _errs270 === errors;
+}
+else {
+var valid32 = true;
+}
+if(valid32){
+if(data123.line !== undefined){
+let data125 = data123.line;
+const _errs272 = errors;
+if(!((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/caption/line",schemaPath:"#/properties/tables/items/properties/caption/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs272){
+if(typeof data125 == "number"){
+if(data125 > 9007199254740991 || isNaN(data125)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/caption/line",schemaPath:"#/properties/tables/items/properties/caption/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data125 < 1 || isNaN(data125)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/caption/line",schemaPath:"#/properties/tables/items/properties/caption/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid32 = _errs272 === errors;
+}
+else {
+var valid32 = true;
+}
+}
+}
+}
+}
+}
+var valid31 = _errs267 === errors;
+}
+else {
+var valid31 = true;
+}
+if(valid31){
+if(data119.title !== undefined){
+let data126 = data119.title;
+const _errs274 = errors;
+if((!(data126 && typeof data126 == "object" && !Array.isArray(data126))) && (data126 !== null)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/title",schemaPath:"#/properties/tables/items/properties/title/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.title.type}}];
+return false;
+}
+if(errors === _errs274){
+if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
+let missing21;
+if(((data126.text === undefined) && (missing21 = "text")) || ((data126.line === undefined) && (missing21 = "line"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/title",schemaPath:"#/properties/tables/items/properties/title/required",keyword:"required",params:{missingProperty: missing21}}];
+return false;
+}
+else {
+const _errs276 = errors;
+for(const key21 in data126){
+if(!((key21 === "text") || (key21 === "line"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/title",schemaPath:"#/properties/tables/items/properties/title/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21}}];
+return false;
+break;
+}
+}
+if(_errs276 === errors){
+if(data126.text !== undefined){
+const _errs277 = errors;
+if(typeof data126.text !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/title/text",schemaPath:"#/properties/tables/items/properties/title/properties/text/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid33 = _errs277 === errors;
 }
 else {
 var valid33 = true;
 }
 if(valid33){
-if(data123.line !== undefined){
-let data125 = data123.line;
-const _errs273 = errors;
-if(!((typeof data125 == "number") && (!(data125 % 1) && !isNaN(data125)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes/" + i11+"/line",schemaPath:"#/properties/tables/items/properties/notes/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if(data126.line !== undefined){
+let data128 = data126.line;
+const _errs279 = errors;
+if(!((typeof data128 == "number") && (!(data128 % 1) && !isNaN(data128)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/title/line",schemaPath:"#/properties/tables/items/properties/title/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs273){
-if(typeof data125 == "number"){
-if(data125 > 9007199254740991 || isNaN(data125)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes/" + i11+"/line",schemaPath:"#/properties/tables/items/properties/notes/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+if(errors === _errs279){
+if(typeof data128 == "number"){
+if(data128 > 9007199254740991 || isNaN(data128)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/title/line",schemaPath:"#/properties/tables/items/properties/title/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data125 < 1 || isNaN(data125)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes/" + i11+"/line",schemaPath:"#/properties/tables/items/properties/notes/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+if(data128 < 1 || isNaN(data128)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/title/line",schemaPath:"#/properties/tables/items/properties/title/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid33 = _errs273 === errors;
+var valid33 = _errs279 === errors;
 }
 else {
 var valid33 = true;
@@ -2819,150 +2923,44 @@ var valid33 = true;
 }
 }
 }
-else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes/" + i11,schemaPath:"#/properties/tables/items/properties/notes/items/type",keyword:"type",params:{type: "object"}}];
-return false;
 }
-}
-var valid32 = _errs268 === errors;
-if(!valid32){
-break;
-}
-}
+var valid31 = _errs274 === errors;
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/notes",schemaPath:"#/properties/tables/items/properties/notes/type",keyword:"type",params:{type: "array"}}];
-return false;
+var valid31 = true;
 }
-}
-var valid29 = _errs266 === errors;
-}
-else {
-var valid29 = true;
-}
-if(valid29){
-if(data112.fragments !== undefined){
-let data126 = data112.fragments;
-const _errs275 = errors;
-if(errors === _errs275){
-if(Array.isArray(data126)){
-if(data126.length < 1){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments",schemaPath:"#/properties/tables/items/properties/fragments/minItems",keyword:"minItems",params:{limit: 1}}];
-return false;
-}
-else {
+if(valid31){
+if(data119.notes !== undefined){
+let data129 = data119.notes;
+const _errs281 = errors;
+if(errors === _errs281){
+if(Array.isArray(data129)){
 var valid34 = true;
-const len12 = data126.length;
+const len12 = data129.length;
 for(let i12=0; i12<len12; i12++){
-let data127 = data126[i12];
-const _errs277 = errors;
-if(errors === _errs277){
-if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+let data130 = data129[i12];
+const _errs283 = errors;
+if(errors === _errs283){
+if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
 let missing22;
-if((((((data127.startLine === undefined) && (missing22 = "startLine")) || ((data127.endLine === undefined) && (missing22 = "endLine"))) || ((data127.headerRows === undefined) && (missing22 = "headerRows"))) || ((data127.continuation === undefined) && (missing22 = "continuation"))) || ((data127.columnOffset === undefined) && (missing22 = "columnOffset"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12,schemaPath:"#/properties/tables/items/properties/fragments/items/required",keyword:"required",params:{missingProperty: missing22}}];
+if(((data130.text === undefined) && (missing22 = "text")) || ((data130.line === undefined) && (missing22 = "line"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/notes/" + i12,schemaPath:"#/properties/tables/items/properties/notes/items/required",keyword:"required",params:{missingProperty: missing22}}];
 return false;
 }
 else {
-const _errs279 = errors;
-for(const key22 in data127){
-if(!(((((key22 === "startLine") || (key22 === "endLine")) || (key22 === "headerRows")) || (key22 === "continuation")) || (key22 === "columnOffset"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12,schemaPath:"#/properties/tables/items/properties/fragments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22}}];
+const _errs285 = errors;
+for(const key22 in data130){
+if(!((key22 === "text") || (key22 === "line"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/notes/" + i12,schemaPath:"#/properties/tables/items/properties/notes/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22}}];
 return false;
 break;
 }
 }
-if(_errs279 === errors){
-if(data127.startLine !== undefined){
-let data128 = data127.startLine;
-const _errs280 = errors;
-if(!((typeof data128 == "number") && (!(data128 % 1) && !isNaN(data128)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/startLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs280){
-if(typeof data128 == "number"){
-if(data128 > 9007199254740991 || isNaN(data128)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/startLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data128 < 1 || isNaN(data128)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/startLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid35 = _errs280 === errors;
-}
-else {
-var valid35 = true;
-}
-if(valid35){
-if(data127.endLine !== undefined){
-let data129 = data127.endLine;
-const _errs282 = errors;
-if(!((typeof data129 == "number") && (!(data129 % 1) && !isNaN(data129)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/endLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs282){
-if(typeof data129 == "number"){
-if(data129 > 9007199254740991 || isNaN(data129)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/endLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data129 < 1 || isNaN(data129)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/endLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid35 = _errs282 === errors;
-}
-else {
-var valid35 = true;
-}
-if(valid35){
-if(data127.headerRows !== undefined){
-let data130 = data127.headerRows;
-const _errs284 = errors;
-if(!((typeof data130 == "number") && (!(data130 % 1) && !isNaN(data130)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/headerRows",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/headerRows/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs284){
-if(typeof data130 == "number"){
-if(data130 > 9007199254740991 || isNaN(data130)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/headerRows",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/headerRows/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data130 < 0 || isNaN(data130)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/headerRows",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/headerRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
-}
-var valid35 = _errs284 === errors;
-}
-else {
-var valid35 = true;
-}
-if(valid35){
-if(data127.continuation !== undefined){
-let data131 = data127.continuation;
+if(_errs285 === errors){
+if(data130.text !== undefined){
 const _errs286 = errors;
-if(typeof data131 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/continuation",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/continuation/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data131 === "first") || (data131 === "repeatHeader")) || (data131 === "emptyHeader"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/continuation",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/continuation/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.items.properties.fragments.items.properties.continuation.enum}}];
+if(typeof data130.text !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/notes/" + i12+"/text",schemaPath:"#/properties/tables/items/properties/notes/items/properties/text/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid35 = _errs286 === errors;
@@ -2971,22 +2969,22 @@ else {
 var valid35 = true;
 }
 if(valid35){
-if(data127.columnOffset !== undefined){
-let data132 = data127.columnOffset;
+if(data130.line !== undefined){
+let data132 = data130.line;
 const _errs288 = errors;
 if(!((typeof data132 == "number") && (!(data132 % 1) && !isNaN(data132)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/columnOffset",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/columnOffset/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/notes/" + i12+"/line",schemaPath:"#/properties/tables/items/properties/notes/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs288){
 if(typeof data132 == "number"){
 if(data132 > 9007199254740991 || isNaN(data132)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/columnOffset",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/columnOffset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/notes/" + i12+"/line",schemaPath:"#/properties/tables/items/properties/notes/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data132 < 0 || isNaN(data132)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12+"/columnOffset",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/columnOffset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+if(data132 < 1 || isNaN(data132)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/notes/" + i12+"/line",schemaPath:"#/properties/tables/items/properties/notes/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
@@ -3001,37 +2999,38 @@ var valid35 = true;
 }
 }
 }
-}
-}
-}
 else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments/" + i12,schemaPath:"#/properties/tables/items/properties/fragments/items/type",keyword:"type",params:{type: "object"}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/notes/" + i12,schemaPath:"#/properties/tables/items/properties/notes/items/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid34 = _errs277 === errors;
+var valid34 = _errs283 === errors;
 if(!valid34){
 break;
 }
 }
 }
-}
 else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/fragments",schemaPath:"#/properties/tables/items/properties/fragments/type",keyword:"type",params:{type: "array"}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/notes",schemaPath:"#/properties/tables/items/properties/notes/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-var valid29 = _errs275 === errors;
+var valid31 = _errs281 === errors;
 }
 else {
-var valid29 = true;
+var valid31 = true;
 }
-if(valid29){
-if(data112.columns !== undefined){
-let data133 = data112.columns;
+if(valid31){
+if(data119.fragments !== undefined){
+let data133 = data119.fragments;
 const _errs290 = errors;
 if(errors === _errs290){
 if(Array.isArray(data133)){
+if(data133.length < 1){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/fragments",schemaPath:"#/properties/tables/items/properties/fragments/minItems",keyword:"minItems",params:{limit: 1}}];
+return false;
+}
+else {
 var valid36 = true;
 const len13 = data133.length;
 for(let i13=0; i13<len13; i13++){
@@ -3040,25 +3039,40 @@ const _errs292 = errors;
 if(errors === _errs292){
 if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
 let missing23;
-if((((data134.name === undefined) && (missing23 = "name")) || ((data134.nameRaw === undefined) && (missing23 = "nameRaw"))) || ((data134.type === undefined) && (missing23 = "type"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13,schemaPath:"#/properties/tables/items/properties/columns/items/required",keyword:"required",params:{missingProperty: missing23}}];
+if((((((data134.startLine === undefined) && (missing23 = "startLine")) || ((data134.endLine === undefined) && (missing23 = "endLine"))) || ((data134.headerRows === undefined) && (missing23 = "headerRows"))) || ((data134.continuation === undefined) && (missing23 = "continuation"))) || ((data134.columnOffset === undefined) && (missing23 = "columnOffset"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/fragments/" + i13,schemaPath:"#/properties/tables/items/properties/fragments/items/required",keyword:"required",params:{missingProperty: missing23}}];
 return false;
 }
 else {
 const _errs294 = errors;
 for(const key23 in data134){
-if(!(((key23 === "name") || (key23 === "nameRaw")) || (key23 === "type"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13,schemaPath:"#/properties/tables/items/properties/columns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23}}];
+if(!(((((key23 === "startLine") || (key23 === "endLine")) || (key23 === "headerRows")) || (key23 === "continuation")) || (key23 === "columnOffset"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/fragments/" + i13,schemaPath:"#/properties/tables/items/properties/fragments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23}}];
 return false;
 break;
 }
 }
 if(_errs294 === errors){
-if(data134.name !== undefined){
+if(data134.startLine !== undefined){
+let data135 = data134.startLine;
 const _errs295 = errors;
-if(typeof data134.name !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13+"/name",schemaPath:"#/properties/tables/items/properties/columns/items/properties/name/type",keyword:"type",params:{type: "string"}}];
+if(!((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/fragments/" + i13+"/startLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
+}
+if(errors === _errs295){
+if(typeof data135 == "number"){
+if(data135 > 9007199254740991 || isNaN(data135)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/fragments/" + i13+"/startLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data135 < 1 || isNaN(data135)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/fragments/" + i13+"/startLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
 }
 var valid37 = _errs295 === errors;
 }
@@ -3066,11 +3080,26 @@ else {
 var valid37 = true;
 }
 if(valid37){
-if(data134.nameRaw !== undefined){
+if(data134.endLine !== undefined){
+let data136 = data134.endLine;
 const _errs297 = errors;
-if(typeof data134.nameRaw !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13+"/nameRaw",schemaPath:"#/properties/tables/items/properties/columns/items/properties/nameRaw/type",keyword:"type",params:{type: "string"}}];
+if(!((typeof data136 == "number") && (!(data136 % 1) && !isNaN(data136)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/fragments/" + i13+"/endLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
+}
+if(errors === _errs297){
+if(typeof data136 == "number"){
+if(data136 > 9007199254740991 || isNaN(data136)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/fragments/" + i13+"/endLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data136 < 1 || isNaN(data136)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/fragments/" + i13+"/endLine",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
 }
 var valid37 = _errs297 === errors;
 }
@@ -3078,18 +3107,72 @@ else {
 var valid37 = true;
 }
 if(valid37){
-if(data134.type !== undefined){
-let data137 = data134.type;
+if(data134.headerRows !== undefined){
+let data137 = data134.headerRows;
 const _errs299 = errors;
-if(typeof data137 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13+"/type",schemaPath:"#/properties/tables/items/properties/columns/items/properties/type/type",keyword:"type",params:{type: "string"}}];
+if(!((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/fragments/" + i13+"/headerRows",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/headerRows/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(!(((((data137 === "integer") || (data137 === "number")) || (data137 === "percentage")) || (data137 === "date")) || (data137 === "text"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13+"/type",schemaPath:"#/properties/tables/items/properties/columns/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.items.properties.columns.items.properties.type.enum}}];
+if(errors === _errs299){
+if(typeof data137 == "number"){
+if(data137 > 9007199254740991 || isNaN(data137)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/fragments/" + i13+"/headerRows",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/headerRows/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
+}
+else {
+if(data137 < 0 || isNaN(data137)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/fragments/" + i13+"/headerRows",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/headerRows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
 }
 var valid37 = _errs299 === errors;
+}
+else {
+var valid37 = true;
+}
+if(valid37){
+if(data134.continuation !== undefined){
+let data138 = data134.continuation;
+const _errs301 = errors;
+if(typeof data138 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/fragments/" + i13+"/continuation",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/continuation/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data138 === "first") || (data138 === "repeatHeader")) || (data138 === "emptyHeader"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/fragments/" + i13+"/continuation",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/continuation/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.items.properties.fragments.items.properties.continuation.enum}}];
+return false;
+}
+var valid37 = _errs301 === errors;
+}
+else {
+var valid37 = true;
+}
+if(valid37){
+if(data134.columnOffset !== undefined){
+let data139 = data134.columnOffset;
+const _errs303 = errors;
+if(!((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/fragments/" + i13+"/columnOffset",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/columnOffset/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs303){
+if(typeof data139 == "number"){
+if(data139 > 9007199254740991 || isNaN(data139)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/fragments/" + i13+"/columnOffset",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/columnOffset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data139 < 0 || isNaN(data139)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/fragments/" + i13+"/columnOffset",schemaPath:"#/properties/tables/items/properties/fragments/items/properties/columnOffset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid37 = _errs303 === errors;
 }
 else {
 var valid37 = true;
@@ -3099,8 +3182,10 @@ var valid37 = true;
 }
 }
 }
+}
+}
 else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns/" + i13,schemaPath:"#/properties/tables/items/properties/columns/items/type",keyword:"type",params:{type: "object"}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/fragments/" + i13,schemaPath:"#/properties/tables/items/properties/fragments/items/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
@@ -3110,93 +3195,49 @@ break;
 }
 }
 }
+}
 else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/columns",schemaPath:"#/properties/tables/items/properties/columns/type",keyword:"type",params:{type: "array"}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/fragments",schemaPath:"#/properties/tables/items/properties/fragments/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-var valid29 = _errs290 === errors;
+var valid31 = _errs290 === errors;
 }
 else {
-var valid29 = true;
+var valid31 = true;
 }
-if(valid29){
-if(data112.rows !== undefined){
-let data138 = data112.rows;
-const _errs301 = errors;
-if(errors === _errs301){
-if(Array.isArray(data138)){
-var valid38 = true;
-const len14 = data138.length;
-for(let i14=0; i14<len14; i14++){
-let data139 = data138[i14];
-const _errs303 = errors;
-if(errors === _errs303){
-if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
-let missing24;
-if((((data139.line === undefined) && (missing24 = "line")) || ((data139.kind === undefined) && (missing24 = "kind"))) || ((data139.cells === undefined) && (missing24 = "cells"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14,schemaPath:"#/properties/tables/items/properties/rows/items/required",keyword:"required",params:{missingProperty: missing24}}];
-return false;
-}
-else {
+if(valid31){
+if(data119.columns !== undefined){
+let data140 = data119.columns;
 const _errs305 = errors;
-for(const key24 in data139){
-if(!((((key24 === "line") || (key24 === "kind")) || (key24 === "group")) || (key24 === "cells"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14,schemaPath:"#/properties/tables/items/properties/rows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24}}];
+if(errors === _errs305){
+if(Array.isArray(data140)){
+var valid38 = true;
+const len14 = data140.length;
+for(let i14=0; i14<len14; i14++){
+let data141 = data140[i14];
+const _errs307 = errors;
+if(errors === _errs307){
+if(data141 && typeof data141 == "object" && !Array.isArray(data141)){
+let missing24;
+if((((data141.name === undefined) && (missing24 = "name")) || ((data141.nameRaw === undefined) && (missing24 = "nameRaw"))) || ((data141.type === undefined) && (missing24 = "type"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/columns/" + i14,schemaPath:"#/properties/tables/items/properties/columns/items/required",keyword:"required",params:{missingProperty: missing24}}];
+return false;
+}
+else {
+const _errs309 = errors;
+for(const key24 in data141){
+if(!(((key24 === "name") || (key24 === "nameRaw")) || (key24 === "type"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/columns/" + i14,schemaPath:"#/properties/tables/items/properties/columns/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24}}];
 return false;
 break;
 }
 }
-if(_errs305 === errors){
-if(data139.line !== undefined){
-let data140 = data139.line;
-const _errs306 = errors;
-if(!((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs306){
-if(typeof data140 == "number"){
-if(data140 > 9007199254740991 || isNaN(data140)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data140 < 1 || isNaN(data140)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid39 = _errs306 === errors;
-}
-else {
-var valid39 = true;
-}
-if(valid39){
-if(data139.kind !== undefined){
-let data141 = data139.kind;
-const _errs308 = errors;
-if(typeof data141 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/kind",schemaPath:"#/properties/tables/items/properties/rows/items/properties/kind/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data141 === "data") || (data141 === "group")) || (data141 === "header"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/kind",schemaPath:"#/properties/tables/items/properties/rows/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.items.properties.rows.items.properties.kind.enum}}];
-return false;
-}
-var valid39 = _errs308 === errors;
-}
-else {
-var valid39 = true;
-}
-if(valid39){
-if(data139.group !== undefined){
-let data142 = data139.group;
+if(_errs309 === errors){
+if(data141.name !== undefined){
 const _errs310 = errors;
-if((typeof data142 !== "string") && (data142 !== null)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/group",schemaPath:"#/properties/tables/items/properties/rows/items/properties/group/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.rows.items.properties.group.type}}];
+if(typeof data141.name !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/columns/" + i14+"/name",schemaPath:"#/properties/tables/items/properties/columns/items/properties/name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid39 = _errs310 === errors;
@@ -3205,63 +3246,108 @@ else {
 var valid39 = true;
 }
 if(valid39){
-if(data139.cells !== undefined){
-let data143 = data139.cells;
+if(data141.nameRaw !== undefined){
 const _errs312 = errors;
-if(errors === _errs312){
-if(Array.isArray(data143)){
-var valid40 = true;
-const len15 = data143.length;
-for(let i15=0; i15<len15; i15++){
-let data144 = data143[i15];
+if(typeof data141.nameRaw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/columns/" + i14+"/nameRaw",schemaPath:"#/properties/tables/items/properties/columns/items/properties/nameRaw/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid39 = _errs312 === errors;
+}
+else {
+var valid39 = true;
+}
+if(valid39){
+if(data141.type !== undefined){
+let data144 = data141.type;
 const _errs314 = errors;
-if(errors === _errs314){
-if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
+if(typeof data144 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/columns/" + i14+"/type",schemaPath:"#/properties/tables/items/properties/columns/items/properties/type/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((((data144 === "integer") || (data144 === "number")) || (data144 === "percentage")) || (data144 === "date")) || (data144 === "text"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/columns/" + i14+"/type",schemaPath:"#/properties/tables/items/properties/columns/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.items.properties.columns.items.properties.type.enum}}];
+return false;
+}
+var valid39 = _errs314 === errors;
+}
+else {
+var valid39 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/columns/" + i14,schemaPath:"#/properties/tables/items/properties/columns/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid38 = _errs307 === errors;
+if(!valid38){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/columns",schemaPath:"#/properties/tables/items/properties/columns/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid31 = _errs305 === errors;
+}
+else {
+var valid31 = true;
+}
+if(valid31){
+if(data119.rows !== undefined){
+let data145 = data119.rows;
+const _errs316 = errors;
+if(errors === _errs316){
+if(Array.isArray(data145)){
+var valid40 = true;
+const len15 = data145.length;
+for(let i15=0; i15<len15; i15++){
+let data146 = data145[i15];
+const _errs318 = errors;
+if(errors === _errs318){
+if(data146 && typeof data146 == "object" && !Array.isArray(data146)){
 let missing25;
-if((((((data144.text === undefined) && (missing25 = "text")) || ((data144.raw === undefined) && (missing25 = "raw"))) || ((data144.value === undefined) && (missing25 = "value"))) || ((data144.line === undefined) && (missing25 = "line"))) || ((data144.column === undefined) && (missing25 = "column"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/required",keyword:"required",params:{missingProperty: missing25}}];
+if((((data146.line === undefined) && (missing25 = "line")) || ((data146.kind === undefined) && (missing25 = "kind"))) || ((data146.cells === undefined) && (missing25 = "cells"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15,schemaPath:"#/properties/tables/items/properties/rows/items/required",keyword:"required",params:{missingProperty: missing25}}];
 return false;
 }
 else {
-const _errs316 = errors;
-for(const key25 in data144){
-if(!((((((((key25 === "text") || (key25 === "raw")) || (key25 === "value")) || (key25 === "line")) || (key25 === "column")) || (key25 === "filled")) || (key25 === "original")) || (key25 === "joined"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25}}];
+const _errs320 = errors;
+for(const key25 in data146){
+if(!((((key25 === "line") || (key25 === "kind")) || (key25 === "group")) || (key25 === "cells"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15,schemaPath:"#/properties/tables/items/properties/rows/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25}}];
 return false;
 break;
 }
 }
-if(_errs316 === errors){
-if(data144.text !== undefined){
-const _errs317 = errors;
-if(typeof data144.text !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/text",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/text/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid41 = _errs317 === errors;
-}
-else {
-var valid41 = true;
-}
-if(valid41){
-if(data144.raw !== undefined){
-const _errs319 = errors;
-if(typeof data144.raw !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/raw",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/raw/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid41 = _errs319 === errors;
-}
-else {
-var valid41 = true;
-}
-if(valid41){
-if(data144.value !== undefined){
-let data147 = data144.value;
+if(_errs320 === errors){
+if(data146.line !== undefined){
+let data147 = data146.line;
 const _errs321 = errors;
-if(((!(typeof data147 == "number")) && (typeof data147 !== "string")) && (data147 !== null)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/value",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/value/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.rows.items.properties.cells.items.properties.value.type}}];
+if(!((typeof data147 == "number") && (!(data147 % 1) && !isNaN(data147)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
+}
+if(errors === _errs321){
+if(typeof data147 == "number"){
+if(data147 > 9007199254740991 || isNaN(data147)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data147 < 1 || isNaN(data147)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
 }
 var valid41 = _errs321 === errors;
 }
@@ -3269,26 +3355,16 @@ else {
 var valid41 = true;
 }
 if(valid41){
-if(data144.line !== undefined){
-let data148 = data144.line;
+if(data146.kind !== undefined){
+let data148 = data146.kind;
 const _errs323 = errors;
-if(!((typeof data148 == "number") && (!(data148 % 1) && !isNaN(data148)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if(typeof data148 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/kind",schemaPath:"#/properties/tables/items/properties/rows/items/properties/kind/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(errors === _errs323){
-if(typeof data148 == "number"){
-if(data148 > 9007199254740991 || isNaN(data148)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+if(!(((data148 === "data") || (data148 === "group")) || (data148 === "header"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/kind",schemaPath:"#/properties/tables/items/properties/rows/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.tables.items.properties.rows.items.properties.kind.enum}}];
 return false;
-}
-else {
-if(data148 < 1 || isNaN(data148)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid41 = _errs323 === errors;
 }
@@ -3296,26 +3372,12 @@ else {
 var valid41 = true;
 }
 if(valid41){
-if(data144.column !== undefined){
-let data149 = data144.column;
+if(data146.group !== undefined){
+let data149 = data146.group;
 const _errs325 = errors;
-if(!((typeof data149 == "number") && (!(data149 % 1) && !isNaN(data149)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
+if((typeof data149 !== "string") && (data149 !== null)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/group",schemaPath:"#/properties/tables/items/properties/rows/items/properties/group/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.rows.items.properties.group.type}}];
 return false;
-}
-if(errors === _errs325){
-if(typeof data149 == "number"){
-if(data149 > 9007199254740991 || isNaN(data149)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data149 < 1 || isNaN(data149)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid41 = _errs325 === errors;
 }
@@ -3323,61 +3385,62 @@ else {
 var valid41 = true;
 }
 if(valid41){
-if(data144.filled !== undefined){
+if(data146.cells !== undefined){
+let data150 = data146.cells;
 const _errs327 = errors;
-if(typeof data144.filled !== "boolean"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/filled",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/filled/type",keyword:"type",params:{type: "boolean"}}];
-return false;
-}
-var valid41 = _errs327 === errors;
-}
-else {
-var valid41 = true;
-}
-if(valid41){
-if(data144.original !== undefined){
-const _errs329 = errors;
-if(typeof data144.original !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/original",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/original/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid41 = _errs329 === errors;
-}
-else {
-var valid41 = true;
-}
-if(valid41){
-if(data144.joined !== undefined){
-let data152 = data144.joined;
-const _errs331 = errors;
-if(errors === _errs331){
-if(Array.isArray(data152)){
+if(errors === _errs327){
+if(Array.isArray(data150)){
 var valid42 = true;
-const len16 = data152.length;
+const len16 = data150.length;
 for(let i16=0; i16<len16; i16++){
-let data153 = data152[i16];
-const _errs333 = errors;
-if(errors === _errs333){
-if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
+let data151 = data150[i16];
+const _errs329 = errors;
+if(errors === _errs329){
+if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
 let missing26;
-if((((data153.raw === undefined) && (missing26 = "raw")) || ((data153.line === undefined) && (missing26 = "line"))) || ((data153.column === undefined) && (missing26 = "column"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/required",keyword:"required",params:{missingProperty: missing26}}];
+if((((((data151.text === undefined) && (missing26 = "text")) || ((data151.raw === undefined) && (missing26 = "raw"))) || ((data151.value === undefined) && (missing26 = "value"))) || ((data151.line === undefined) && (missing26 = "line"))) || ((data151.column === undefined) && (missing26 = "column"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/required",keyword:"required",params:{missingProperty: missing26}}];
 return false;
 }
 else {
-const _errs335 = errors;
-for(const key26 in data153){
-if(!(((key26 === "raw") || (key26 === "line")) || (key26 === "column"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26}}];
+const _errs331 = errors;
+for(const key26 in data151){
+if(!((((((((key26 === "text") || (key26 === "raw")) || (key26 === "value")) || (key26 === "line")) || (key26 === "column")) || (key26 === "filled")) || (key26 === "original")) || (key26 === "joined"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26}}];
 return false;
 break;
 }
 }
-if(_errs335 === errors){
-if(data153.raw !== undefined){
+if(_errs331 === errors){
+if(data151.text !== undefined){
+const _errs332 = errors;
+if(typeof data151.text !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16+"/text",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/text/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid43 = _errs332 === errors;
+}
+else {
+var valid43 = true;
+}
+if(valid43){
+if(data151.raw !== undefined){
+const _errs334 = errors;
+if(typeof data151.raw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16+"/raw",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/raw/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid43 = _errs334 === errors;
+}
+else {
+var valid43 = true;
+}
+if(valid43){
+if(data151.value !== undefined){
+let data154 = data151.value;
 const _errs336 = errors;
-if(typeof data153.raw !== "string"){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/raw",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/raw/type",keyword:"type",params:{type: "string"}}];
+if(((!(typeof data154 == "number")) && (typeof data154 !== "string")) && (data154 !== null)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16+"/value",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/value/type",keyword:"type",params:{type: schema31.properties.tables.items.properties.rows.items.properties.cells.items.properties.value.type}}];
 return false;
 }
 var valid43 = _errs336 === errors;
@@ -3386,22 +3449,22 @@ else {
 var valid43 = true;
 }
 if(valid43){
-if(data153.line !== undefined){
-let data155 = data153.line;
+if(data151.line !== undefined){
+let data155 = data151.line;
 const _errs338 = errors;
 if(!((typeof data155 == "number") && (!(data155 % 1) && !isNaN(data155)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs338){
 if(typeof data155 == "number"){
 if(data155 > 9007199254740991 || isNaN(data155)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data155 < 1 || isNaN(data155)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
@@ -3413,22 +3476,22 @@ else {
 var valid43 = true;
 }
 if(valid43){
-if(data153.column !== undefined){
-let data156 = data153.column;
+if(data151.column !== undefined){
+let data156 = data151.column;
 const _errs340 = errors;
 if(!((typeof data156 == "number") && (!(data156 % 1) && !isNaN(data156)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs340){
 if(typeof data156 == "number"){
 if(data156 > 9007199254740991 || isNaN(data156)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data156 < 1 || isNaN(data156)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
@@ -3439,28 +3502,176 @@ var valid43 = _errs340 === errors;
 else {
 var valid43 = true;
 }
+if(valid43){
+if(data151.filled !== undefined){
+const _errs342 = errors;
+if(typeof data151.filled !== "boolean"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16+"/filled",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/filled/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid43 = _errs342 === errors;
+}
+else {
+var valid43 = true;
+}
+if(valid43){
+if(data151.original !== undefined){
+const _errs344 = errors;
+if(typeof data151.original !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16+"/original",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/original/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid43 = _errs344 === errors;
+}
+else {
+var valid43 = true;
+}
+if(valid43){
+if(data151.joined !== undefined){
+let data159 = data151.joined;
+const _errs346 = errors;
+if(errors === _errs346){
+if(Array.isArray(data159)){
+var valid44 = true;
+const len17 = data159.length;
+for(let i17=0; i17<len17; i17++){
+let data160 = data159[i17];
+const _errs348 = errors;
+if(errors === _errs348){
+if(data160 && typeof data160 == "object" && !Array.isArray(data160)){
+let missing27;
+if((((data160.raw === undefined) && (missing27 = "raw")) || ((data160.line === undefined) && (missing27 = "line"))) || ((data160.column === undefined) && (missing27 = "column"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16+"/joined/" + i17,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/required",keyword:"required",params:{missingProperty: missing27}}];
+return false;
+}
+else {
+const _errs350 = errors;
+for(const key27 in data160){
+if(!(((key27 === "raw") || (key27 === "line")) || (key27 === "column"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16+"/joined/" + i17,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27}}];
+return false;
+break;
+}
+}
+if(_errs350 === errors){
+if(data160.raw !== undefined){
+const _errs351 = errors;
+if(typeof data160.raw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16+"/joined/" + i17+"/raw",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/raw/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid45 = _errs351 === errors;
+}
+else {
+var valid45 = true;
+}
+if(valid45){
+if(data160.line !== undefined){
+let data162 = data160.line;
+const _errs353 = errors;
+if(!((typeof data162 == "number") && (!(data162 % 1) && !isNaN(data162)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16+"/joined/" + i17+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs353){
+if(typeof data162 == "number"){
+if(data162 > 9007199254740991 || isNaN(data162)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16+"/joined/" + i17+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data162 < 1 || isNaN(data162)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16+"/joined/" + i17+"/line",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid45 = _errs353 === errors;
+}
+else {
+var valid45 = true;
+}
+if(valid45){
+if(data160.column !== undefined){
+let data163 = data160.column;
+const _errs355 = errors;
+if(!((typeof data163 == "number") && (!(data163 % 1) && !isNaN(data163)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16+"/joined/" + i17+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs355){
+if(typeof data163 == "number"){
+if(data163 > 9007199254740991 || isNaN(data163)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16+"/joined/" + i17+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data163 < 1 || isNaN(data163)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16+"/joined/" + i17+"/column",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid45 = _errs355 === errors;
+}
+else {
+var valid45 = true;
+}
 }
 }
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined/" + i16,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/type",keyword:"type",params:{type: "object"}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16+"/joined/" + i17,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/items/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid42 = _errs333 === errors;
+var valid44 = _errs348 === errors;
+if(!valid44){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16+"/joined",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid43 = _errs346 === errors;
+}
+else {
+var valid43 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells/" + i16,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid42 = _errs329 === errors;
 if(!valid42){
 break;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15+"/joined",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/properties/joined/type",keyword:"type",params:{type: "array"}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15+"/cells",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-var valid41 = _errs331 === errors;
+var valid41 = _errs327 === errors;
 }
 else {
 var valid41 = true;
@@ -3471,165 +3682,134 @@ var valid41 = true;
 }
 }
 }
-}
-}
-}
-}
 else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells/" + i15,schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/items/type",keyword:"type",params:{type: "object"}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows/" + i15,schemaPath:"#/properties/tables/items/properties/rows/items/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid40 = _errs314 === errors;
+var valid40 = _errs318 === errors;
 if(!valid40){
 break;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14+"/cells",schemaPath:"#/properties/tables/items/properties/rows/items/properties/cells/type",keyword:"type",params:{type: "array"}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/rows",schemaPath:"#/properties/tables/items/properties/rows/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-var valid39 = _errs312 === errors;
+var valid31 = _errs316 === errors;
 }
 else {
-var valid39 = true;
+var valid31 = true;
 }
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows/" + i14,schemaPath:"#/properties/tables/items/properties/rows/items/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid38 = _errs303 === errors;
-if(!valid38){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/rows",schemaPath:"#/properties/tables/items/properties/rows/type",keyword:"type",params:{type: "array"}}];
-return false;
-}
-}
-var valid29 = _errs301 === errors;
-}
-else {
-var valid29 = true;
-}
-if(valid29){
-if(data112.span !== undefined){
-let data157 = data112.span;
-const _errs342 = errors;
-if(errors === _errs342){
-if(data157 && typeof data157 == "object" && !Array.isArray(data157)){
-let missing27;
-if(((data157.startLine === undefined) && (missing27 = "startLine")) || ((data157.endLine === undefined) && (missing27 = "endLine"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span",schemaPath:"#/properties/tables/items/properties/span/required",keyword:"required",params:{missingProperty: missing27}}];
+if(valid31){
+if(data119.span !== undefined){
+let data164 = data119.span;
+const _errs357 = errors;
+if(errors === _errs357){
+if(data164 && typeof data164 == "object" && !Array.isArray(data164)){
+let missing28;
+if(((data164.startLine === undefined) && (missing28 = "startLine")) || ((data164.endLine === undefined) && (missing28 = "endLine"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/span",schemaPath:"#/properties/tables/items/properties/span/required",keyword:"required",params:{missingProperty: missing28}}];
 return false;
 }
 else {
-const _errs344 = errors;
-for(const key27 in data157){
-if(!((key27 === "startLine") || (key27 === "endLine"))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span",schemaPath:"#/properties/tables/items/properties/span/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27}}];
+const _errs359 = errors;
+for(const key28 in data164){
+if(!((key28 === "startLine") || (key28 === "endLine"))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/span",schemaPath:"#/properties/tables/items/properties/span/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28}}];
 return false;
 break;
 }
 }
-if(_errs344 === errors){
-if(data157.startLine !== undefined){
-let data158 = data157.startLine;
-const _errs345 = errors;
-if(!((typeof data158 == "number") && (!(data158 % 1) && !isNaN(data158)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span/startLine",schemaPath:"#/properties/tables/items/properties/span/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
+if(_errs359 === errors){
+if(data164.startLine !== undefined){
+let data165 = data164.startLine;
+const _errs360 = errors;
+if(!((typeof data165 == "number") && (!(data165 % 1) && !isNaN(data165)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/span/startLine",schemaPath:"#/properties/tables/items/properties/span/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs345){
-if(typeof data158 == "number"){
-if(data158 > 9007199254740991 || isNaN(data158)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span/startLine",schemaPath:"#/properties/tables/items/properties/span/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data158 < 1 || isNaN(data158)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span/startLine",schemaPath:"#/properties/tables/items/properties/span/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid44 = _errs345 === errors;
-}
-else {
-var valid44 = true;
-}
-if(valid44){
-if(data157.endLine !== undefined){
-let data159 = data157.endLine;
-const _errs347 = errors;
-if(!((typeof data159 == "number") && (!(data159 % 1) && !isNaN(data159)))){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span/endLine",schemaPath:"#/properties/tables/items/properties/span/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs347){
-if(typeof data159 == "number"){
-if(data159 > 9007199254740991 || isNaN(data159)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span/endLine",schemaPath:"#/properties/tables/items/properties/span/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+if(errors === _errs360){
+if(typeof data165 == "number"){
+if(data165 > 9007199254740991 || isNaN(data165)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/span/startLine",schemaPath:"#/properties/tables/items/properties/span/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data159 < 1 || isNaN(data159)){
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span/endLine",schemaPath:"#/properties/tables/items/properties/span/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+if(data165 < 1 || isNaN(data165)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/span/startLine",schemaPath:"#/properties/tables/items/properties/span/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid44 = _errs347 === errors;
+var valid46 = _errs360 === errors;
 }
 else {
-var valid44 = true;
+var valid46 = true;
 }
+if(valid46){
+if(data164.endLine !== undefined){
+let data166 = data164.endLine;
+const _errs362 = errors;
+if(!((typeof data166 == "number") && (!(data166 % 1) && !isNaN(data166)))){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/span/endLine",schemaPath:"#/properties/tables/items/properties/span/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
+return false;
 }
-}
-}
+if(errors === _errs362){
+if(typeof data166 == "number"){
+if(data166 > 9007199254740991 || isNaN(data166)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/span/endLine",schemaPath:"#/properties/tables/items/properties/span/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10+"/span",schemaPath:"#/properties/tables/items/properties/span/type",keyword:"type",params:{type: "object"}}];
+if(data166 < 1 || isNaN(data166)){
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/span/endLine",schemaPath:"#/properties/tables/items/properties/span/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
-var valid29 = _errs342 === errors;
+}
+}
+var valid46 = _errs362 === errors;
 }
 else {
-var valid29 = true;
-}
-}
-}
-}
-}
-}
-}
-}
+var valid46 = true;
 }
 }
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/tables/" + i10,schemaPath:"#/properties/tables/items/type",keyword:"type",params:{type: "object"}}];
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11+"/span",schemaPath:"#/properties/tables/items/properties/span/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid28 = _errs243 === errors;
-if(!valid28){
+var valid31 = _errs357 === errors;
+}
+else {
+var valid31 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/tables/" + i11,schemaPath:"#/properties/tables/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid30 = _errs258 === errors;
+if(!valid30){
 break;
 }
 }
@@ -3639,138 +3819,43 @@ validate20.errors = [{instancePath:instancePath+"/tables",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs241 === errors;
+var valid0 = _errs256 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.appointments !== undefined){
-let data160 = data.appointments;
-const _errs349 = errors;
-if(errors === _errs349){
-if(Array.isArray(data160)){
-var valid45 = true;
-const len17 = data160.length;
-for(let i17=0; i17<len17; i17++){
-let data161 = data160[i17];
-const _errs351 = errors;
-if(errors === _errs351){
-if(data161 && typeof data161 == "object" && !Array.isArray(data161)){
-let missing28;
-if((((((((((data161.id === undefined) && (missing28 = "id")) || ((data161.action === undefined) && (missing28 = "action"))) || ((data161.name === undefined) && (missing28 = "name"))) || ((data161.nameRaw === undefined) && (missing28 = "nameRaw"))) || ((data161.positions === undefined) && (missing28 = "positions"))) || ((data161.qualifiers === undefined) && (missing28 = "qualifiers"))) || ((data161.period === undefined) && (missing28 = "period"))) || ((data161.documentId === undefined) && (missing28 = "documentId"))) || ((data161.line === undefined) && (missing28 = "line"))){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17,schemaPath:"#/properties/appointments/items/required",keyword:"required",params:{missingProperty: missing28}}];
-return false;
-}
-else {
-const _errs353 = errors;
-for(const key28 in data161){
-if(!(func1.call(schema31.properties.appointments.items.properties, key28))){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17,schemaPath:"#/properties/appointments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28}}];
-return false;
-break;
-}
-}
-if(_errs353 === errors){
-if(data161.id !== undefined){
-const _errs354 = errors;
-if(typeof data161.id !== "string"){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/id",schemaPath:"#/properties/appointments/items/properties/id/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid46 = _errs354 === errors;
-}
-else {
-var valid46 = true;
-}
-if(valid46){
-if(data161.action !== undefined){
-let data163 = data161.action;
-const _errs356 = errors;
-if(typeof data163 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/action",schemaPath:"#/properties/appointments/items/properties/action/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!((data163 === "appoint") || (data163 === "remove"))){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/action",schemaPath:"#/properties/appointments/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema31.properties.appointments.items.properties.action.enum}}];
-return false;
-}
-var valid46 = _errs356 === errors;
-}
-else {
-var valid46 = true;
-}
-if(valid46){
-if(data161.name !== undefined){
-let data164 = data161.name;
-const _errs358 = errors;
-if((typeof data164 !== "string") && (data164 !== null)){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/name",schemaPath:"#/properties/appointments/items/properties/name/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.name.type}}];
-return false;
-}
-var valid46 = _errs358 === errors;
-}
-else {
-var valid46 = true;
-}
-if(valid46){
-if(data161.nameRaw !== undefined){
-let data165 = data161.nameRaw;
-const _errs360 = errors;
-if((typeof data165 !== "string") && (data165 !== null)){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/nameRaw",schemaPath:"#/properties/appointments/items/properties/nameRaw/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.nameRaw.type}}];
-return false;
-}
-var valid46 = _errs360 === errors;
-}
-else {
-var valid46 = true;
-}
-if(valid46){
-if(data161.positions !== undefined){
-let data166 = data161.positions;
-const _errs362 = errors;
-if(errors === _errs362){
-if(Array.isArray(data166)){
-var valid47 = true;
-const len18 = data166.length;
-for(let i18=0; i18<len18; i18++){
-let data167 = data166[i18];
+let data167 = data.appointments;
 const _errs364 = errors;
 if(errors === _errs364){
-if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
+if(Array.isArray(data167)){
+var valid47 = true;
+const len18 = data167.length;
+for(let i18=0; i18<len18; i18++){
+let data168 = data167[i18];
+const _errs366 = errors;
+if(errors === _errs366){
+if(data168 && typeof data168 == "object" && !Array.isArray(data168)){
 let missing29;
-if((((data167.text === undefined) && (missing29 = "text")) || ((data167.organization === undefined) && (missing29 = "organization"))) || ((data167.title === undefined) && (missing29 = "title"))){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positions/" + i18,schemaPath:"#/properties/appointments/items/properties/positions/items/required",keyword:"required",params:{missingProperty: missing29}}];
+if((((((((((data168.id === undefined) && (missing29 = "id")) || ((data168.action === undefined) && (missing29 = "action"))) || ((data168.name === undefined) && (missing29 = "name"))) || ((data168.nameRaw === undefined) && (missing29 = "nameRaw"))) || ((data168.positions === undefined) && (missing29 = "positions"))) || ((data168.qualifiers === undefined) && (missing29 = "qualifiers"))) || ((data168.period === undefined) && (missing29 = "period"))) || ((data168.documentId === undefined) && (missing29 = "documentId"))) || ((data168.line === undefined) && (missing29 = "line"))){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18,schemaPath:"#/properties/appointments/items/required",keyword:"required",params:{missingProperty: missing29}}];
 return false;
 }
 else {
-const _errs366 = errors;
-for(const key29 in data167){
-if(!(((key29 === "text") || (key29 === "organization")) || (key29 === "title"))){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positions/" + i18,schemaPath:"#/properties/appointments/items/properties/positions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29}}];
+const _errs368 = errors;
+for(const key29 in data168){
+if(!(func1.call(schema31.properties.appointments.items.properties, key29))){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18,schemaPath:"#/properties/appointments/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29}}];
 return false;
 break;
 }
 }
-if(_errs366 === errors){
-if(data167.text !== undefined){
-const _errs367 = errors;
-if(typeof data167.text !== "string"){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positions/" + i18+"/text",schemaPath:"#/properties/appointments/items/properties/positions/items/properties/text/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid48 = _errs367 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data167.organization !== undefined){
-let data169 = data167.organization;
+if(_errs368 === errors){
+if(data168.id !== undefined){
 const _errs369 = errors;
-if((typeof data169 !== "string") && (data169 !== null)){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positions/" + i18+"/organization",schemaPath:"#/properties/appointments/items/properties/positions/items/properties/organization/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.positions.items.properties.organization.type}}];
+if(typeof data168.id !== "string"){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/id",schemaPath:"#/properties/appointments/items/properties/id/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid48 = _errs369 === errors;
@@ -3779,14 +3864,293 @@ else {
 var valid48 = true;
 }
 if(valid48){
-if(data167.title !== undefined){
-let data170 = data167.title;
+if(data168.action !== undefined){
+let data170 = data168.action;
 const _errs371 = errors;
-if((typeof data170 !== "string") && (data170 !== null)){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positions/" + i18+"/title",schemaPath:"#/properties/appointments/items/properties/positions/items/properties/title/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.positions.items.properties.title.type}}];
+if(typeof data170 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/action",schemaPath:"#/properties/appointments/items/properties/action/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!((data170 === "appoint") || (data170 === "remove"))){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/action",schemaPath:"#/properties/appointments/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema31.properties.appointments.items.properties.action.enum}}];
 return false;
 }
 var valid48 = _errs371 === errors;
+}
+else {
+var valid48 = true;
+}
+if(valid48){
+if(data168.name !== undefined){
+let data171 = data168.name;
+const _errs373 = errors;
+if((typeof data171 !== "string") && (data171 !== null)){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/name",schemaPath:"#/properties/appointments/items/properties/name/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.name.type}}];
+return false;
+}
+var valid48 = _errs373 === errors;
+}
+else {
+var valid48 = true;
+}
+if(valid48){
+if(data168.nameRaw !== undefined){
+let data172 = data168.nameRaw;
+const _errs375 = errors;
+if((typeof data172 !== "string") && (data172 !== null)){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/nameRaw",schemaPath:"#/properties/appointments/items/properties/nameRaw/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.nameRaw.type}}];
+return false;
+}
+var valid48 = _errs375 === errors;
+}
+else {
+var valid48 = true;
+}
+if(valid48){
+if(data168.positions !== undefined){
+let data173 = data168.positions;
+const _errs377 = errors;
+if(errors === _errs377){
+if(Array.isArray(data173)){
+var valid49 = true;
+const len19 = data173.length;
+for(let i19=0; i19<len19; i19++){
+let data174 = data173[i19];
+const _errs379 = errors;
+if(errors === _errs379){
+if(data174 && typeof data174 == "object" && !Array.isArray(data174)){
+let missing30;
+if((((data174.text === undefined) && (missing30 = "text")) || ((data174.organization === undefined) && (missing30 = "organization"))) || ((data174.title === undefined) && (missing30 = "title"))){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/positions/" + i19,schemaPath:"#/properties/appointments/items/properties/positions/items/required",keyword:"required",params:{missingProperty: missing30}}];
+return false;
+}
+else {
+const _errs381 = errors;
+for(const key30 in data174){
+if(!(((key30 === "text") || (key30 === "organization")) || (key30 === "title"))){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/positions/" + i19,schemaPath:"#/properties/appointments/items/properties/positions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30}}];
+return false;
+break;
+}
+}
+if(_errs381 === errors){
+if(data174.text !== undefined){
+const _errs382 = errors;
+if(typeof data174.text !== "string"){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/positions/" + i19+"/text",schemaPath:"#/properties/appointments/items/properties/positions/items/properties/text/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid50 = _errs382 === errors;
+}
+else {
+var valid50 = true;
+}
+if(valid50){
+if(data174.organization !== undefined){
+let data176 = data174.organization;
+const _errs384 = errors;
+if((typeof data176 !== "string") && (data176 !== null)){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/positions/" + i19+"/organization",schemaPath:"#/properties/appointments/items/properties/positions/items/properties/organization/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.positions.items.properties.organization.type}}];
+return false;
+}
+var valid50 = _errs384 === errors;
+}
+else {
+var valid50 = true;
+}
+if(valid50){
+if(data174.title !== undefined){
+let data177 = data174.title;
+const _errs386 = errors;
+if((typeof data177 !== "string") && (data177 !== null)){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/positions/" + i19+"/title",schemaPath:"#/properties/appointments/items/properties/positions/items/properties/title/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.positions.items.properties.title.type}}];
+return false;
+}
+var valid50 = _errs386 === errors;
+}
+else {
+var valid50 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/positions/" + i19,schemaPath:"#/properties/appointments/items/properties/positions/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid49 = _errs379 === errors;
+if(!valid49){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/positions",schemaPath:"#/properties/appointments/items/properties/positions/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid48 = _errs377 === errors;
+}
+else {
+var valid48 = true;
+}
+if(valid48){
+if(data168.qualifiers !== undefined){
+let data178 = data168.qualifiers;
+const _errs388 = errors;
+if(errors === _errs388){
+if(Array.isArray(data178)){
+var valid51 = true;
+const len20 = data178.length;
+for(let i20=0; i20<len20; i20++){
+const _errs390 = errors;
+if(typeof data178[i20] !== "string"){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/qualifiers/" + i20,schemaPath:"#/properties/appointments/items/properties/qualifiers/items/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid51 = _errs390 === errors;
+if(!valid51){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/qualifiers",schemaPath:"#/properties/appointments/items/properties/qualifiers/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid48 = _errs388 === errors;
+}
+else {
+var valid48 = true;
+}
+if(valid48){
+if(data168.period !== undefined){
+let data180 = data168.period;
+const _errs392 = errors;
+if((!(data180 && typeof data180 == "object" && !Array.isArray(data180))) && (data180 !== null)){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/period",schemaPath:"#/properties/appointments/items/properties/period/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.period.type}}];
+return false;
+}
+if(errors === _errs392){
+if(data180 && typeof data180 == "object" && !Array.isArray(data180)){
+let missing31;
+if((((data180.from === undefined) && (missing31 = "from")) || ((data180.to === undefined) && (missing31 = "to"))) || ((data180.raw === undefined) && (missing31 = "raw"))){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/period",schemaPath:"#/properties/appointments/items/properties/period/required",keyword:"required",params:{missingProperty: missing31}}];
+return false;
+}
+else {
+const _errs394 = errors;
+for(const key31 in data180){
+if(!(((key31 === "from") || (key31 === "to")) || (key31 === "raw"))){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/period",schemaPath:"#/properties/appointments/items/properties/period/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31}}];
+return false;
+break;
+}
+}
+if(_errs394 === errors){
+if(data180.from !== undefined){
+let data181 = data180.from;
+const _errs395 = errors;
+if(errors === _errs395){
+if(typeof data181 === "string"){
+if(!pattern8.test(data181)){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/period/from",schemaPath:"#/properties/appointments/items/properties/period/properties/from/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}$"}}];
+return false;
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/period/from",schemaPath:"#/properties/appointments/items/properties/period/properties/from/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid52 = _errs395 === errors;
+}
+else {
+var valid52 = true;
+}
+if(valid52){
+if(data180.to !== undefined){
+let data182 = data180.to;
+const _errs397 = errors;
+if(errors === _errs397){
+if(typeof data182 === "string"){
+if(!pattern8.test(data182)){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/period/to",schemaPath:"#/properties/appointments/items/properties/period/properties/to/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}$"}}];
+return false;
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/period/to",schemaPath:"#/properties/appointments/items/properties/period/properties/to/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid52 = _errs397 === errors;
+}
+else {
+var valid52 = true;
+}
+if(valid52){
+if(data180.raw !== undefined){
+const _errs399 = errors;
+if(typeof data180.raw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/period/raw",schemaPath:"#/properties/appointments/items/properties/period/properties/raw/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid52 = _errs399 === errors;
+}
+else {
+var valid52 = true;
+}
+}
+}
+}
+}
+}
+}
+var valid48 = _errs392 === errors;
+}
+else {
+var valid48 = true;
+}
+if(valid48){
+if(data168.documentId !== undefined){
+const _errs401 = errors;
+if(typeof data168.documentId !== "string"){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/documentId",schemaPath:"#/properties/appointments/items/properties/documentId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid48 = _errs401 === errors;
+}
+else {
+var valid48 = true;
+}
+if(valid48){
+if(data168.line !== undefined){
+let data185 = data168.line;
+const _errs403 = errors;
+if(!((typeof data185 == "number") && (!(data185 % 1) && !isNaN(data185)))){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/line",schemaPath:"#/properties/appointments/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs403){
+if(typeof data185 == "number"){
+if(data185 > 9007199254740991 || isNaN(data185)){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/line",schemaPath:"#/properties/appointments/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data185 < 1 || isNaN(data185)){
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18+"/line",schemaPath:"#/properties/appointments/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid48 = _errs403 === errors;
 }
 else {
 var valid48 = true;
@@ -3796,203 +4160,19 @@ var valid48 = true;
 }
 }
 }
+}
+}
+}
+}
+}
+}
 else {
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positions/" + i18,schemaPath:"#/properties/appointments/items/properties/positions/items/type",keyword:"type",params:{type: "object"}}];
+validate20.errors = [{instancePath:instancePath+"/appointments/" + i18,schemaPath:"#/properties/appointments/items/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid47 = _errs364 === errors;
+var valid47 = _errs366 === errors;
 if(!valid47){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/positions",schemaPath:"#/properties/appointments/items/properties/positions/type",keyword:"type",params:{type: "array"}}];
-return false;
-}
-}
-var valid46 = _errs362 === errors;
-}
-else {
-var valid46 = true;
-}
-if(valid46){
-if(data161.qualifiers !== undefined){
-let data171 = data161.qualifiers;
-const _errs373 = errors;
-if(errors === _errs373){
-if(Array.isArray(data171)){
-var valid49 = true;
-const len19 = data171.length;
-for(let i19=0; i19<len19; i19++){
-const _errs375 = errors;
-if(typeof data171[i19] !== "string"){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/qualifiers/" + i19,schemaPath:"#/properties/appointments/items/properties/qualifiers/items/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid49 = _errs375 === errors;
-if(!valid49){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/qualifiers",schemaPath:"#/properties/appointments/items/properties/qualifiers/type",keyword:"type",params:{type: "array"}}];
-return false;
-}
-}
-var valid46 = _errs373 === errors;
-}
-else {
-var valid46 = true;
-}
-if(valid46){
-if(data161.period !== undefined){
-let data173 = data161.period;
-const _errs377 = errors;
-if((!(data173 && typeof data173 == "object" && !Array.isArray(data173))) && (data173 !== null)){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period",schemaPath:"#/properties/appointments/items/properties/period/type",keyword:"type",params:{type: schema31.properties.appointments.items.properties.period.type}}];
-return false;
-}
-if(errors === _errs377){
-if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
-let missing30;
-if((((data173.from === undefined) && (missing30 = "from")) || ((data173.to === undefined) && (missing30 = "to"))) || ((data173.raw === undefined) && (missing30 = "raw"))){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period",schemaPath:"#/properties/appointments/items/properties/period/required",keyword:"required",params:{missingProperty: missing30}}];
-return false;
-}
-else {
-const _errs379 = errors;
-for(const key30 in data173){
-if(!(((key30 === "from") || (key30 === "to")) || (key30 === "raw"))){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period",schemaPath:"#/properties/appointments/items/properties/period/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30}}];
-return false;
-break;
-}
-}
-if(_errs379 === errors){
-if(data173.from !== undefined){
-let data174 = data173.from;
-const _errs380 = errors;
-if(errors === _errs380){
-if(typeof data174 === "string"){
-if(!pattern8.test(data174)){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period/from",schemaPath:"#/properties/appointments/items/properties/period/properties/from/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}$"}}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period/from",schemaPath:"#/properties/appointments/items/properties/period/properties/from/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-}
-var valid50 = _errs380 === errors;
-}
-else {
-var valid50 = true;
-}
-if(valid50){
-if(data173.to !== undefined){
-let data175 = data173.to;
-const _errs382 = errors;
-if(errors === _errs382){
-if(typeof data175 === "string"){
-if(!pattern8.test(data175)){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period/to",schemaPath:"#/properties/appointments/items/properties/period/properties/to/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}$"}}];
-return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period/to",schemaPath:"#/properties/appointments/items/properties/period/properties/to/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-}
-var valid50 = _errs382 === errors;
-}
-else {
-var valid50 = true;
-}
-if(valid50){
-if(data173.raw !== undefined){
-const _errs384 = errors;
-if(typeof data173.raw !== "string"){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/period/raw",schemaPath:"#/properties/appointments/items/properties/period/properties/raw/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid50 = _errs384 === errors;
-}
-else {
-var valid50 = true;
-}
-}
-}
-}
-}
-}
-}
-var valid46 = _errs377 === errors;
-}
-else {
-var valid46 = true;
-}
-if(valid46){
-if(data161.documentId !== undefined){
-const _errs386 = errors;
-if(typeof data161.documentId !== "string"){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/documentId",schemaPath:"#/properties/appointments/items/properties/documentId/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid46 = _errs386 === errors;
-}
-else {
-var valid46 = true;
-}
-if(valid46){
-if(data161.line !== undefined){
-let data178 = data161.line;
-const _errs388 = errors;
-if(!((typeof data178 == "number") && (!(data178 % 1) && !isNaN(data178)))){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/line",schemaPath:"#/properties/appointments/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs388){
-if(typeof data178 == "number"){
-if(data178 > 9007199254740991 || isNaN(data178)){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/line",schemaPath:"#/properties/appointments/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data178 < 1 || isNaN(data178)){
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17+"/line",schemaPath:"#/properties/appointments/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid46 = _errs388 === errors;
-}
-else {
-var valid46 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/appointments/" + i17,schemaPath:"#/properties/appointments/items/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid45 = _errs351 === errors;
-if(!valid45){
 break;
 }
 }
@@ -4002,179 +4182,56 @@ validate20.errors = [{instancePath:instancePath+"/appointments",schemaPath:"#/pr
 return false;
 }
 }
-var valid0 = _errs349 === errors;
+var valid0 = _errs364 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.rosters !== undefined){
-let data179 = data.rosters;
-const _errs390 = errors;
-if(errors === _errs390){
-if(Array.isArray(data179)){
-var valid51 = true;
-const len20 = data179.length;
-for(let i20=0; i20<len20; i20++){
-let data180 = data179[i20];
-const _errs392 = errors;
-if(errors === _errs392){
-if(data180 && typeof data180 == "object" && !Array.isArray(data180)){
-let missing31;
-if((((((((data180.id === undefined) && (missing31 = "id")) || ((data180.body === undefined) && (missing31 = "body"))) || ((data180.documentId === undefined) && (missing31 = "documentId"))) || ((data180.line === undefined) && (missing31 = "line"))) || ((data180.note === undefined) && (missing31 = "note"))) || ((data180.source === undefined) && (missing31 = "source"))) || ((data180.members === undefined) && (missing31 = "members"))){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20,schemaPath:"#/properties/rosters/items/required",keyword:"required",params:{missingProperty: missing31}}];
-return false;
-}
-else {
-const _errs394 = errors;
-for(const key31 in data180){
-if(!(((((((key31 === "id") || (key31 === "body")) || (key31 === "documentId")) || (key31 === "line")) || (key31 === "note")) || (key31 === "source")) || (key31 === "members"))){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20,schemaPath:"#/properties/rosters/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31}}];
-return false;
-break;
-}
-}
-if(_errs394 === errors){
-if(data180.id !== undefined){
-const _errs395 = errors;
-if(typeof data180.id !== "string"){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/id",schemaPath:"#/properties/rosters/items/properties/id/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid52 = _errs395 === errors;
-}
-else {
-var valid52 = true;
-}
-if(valid52){
-if(data180.body !== undefined){
-const _errs397 = errors;
-if(typeof data180.body !== "string"){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/body",schemaPath:"#/properties/rosters/items/properties/body/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid52 = _errs397 === errors;
-}
-else {
-var valid52 = true;
-}
-if(valid52){
-if(data180.documentId !== undefined){
-const _errs399 = errors;
-if(typeof data180.documentId !== "string"){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/documentId",schemaPath:"#/properties/rosters/items/properties/documentId/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid52 = _errs399 === errors;
-}
-else {
-var valid52 = true;
-}
-if(valid52){
-if(data180.line !== undefined){
-let data184 = data180.line;
-const _errs401 = errors;
-if(!((typeof data184 == "number") && (!(data184 % 1) && !isNaN(data184)))){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/line",schemaPath:"#/properties/rosters/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs401){
-if(typeof data184 == "number"){
-if(data184 > 9007199254740991 || isNaN(data184)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/line",schemaPath:"#/properties/rosters/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data184 < 1 || isNaN(data184)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/line",schemaPath:"#/properties/rosters/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid52 = _errs401 === errors;
-}
-else {
-var valid52 = true;
-}
-if(valid52){
-if(data180.note !== undefined){
-let data185 = data180.note;
-const _errs403 = errors;
-if((typeof data185 !== "string") && (data185 !== null)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/note",schemaPath:"#/properties/rosters/items/properties/note/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.note.type}}];
-return false;
-}
-var valid52 = _errs403 === errors;
-}
-else {
-var valid52 = true;
-}
-if(valid52){
-if(data180.source !== undefined){
-let data186 = data180.source;
+let data186 = data.rosters;
 const _errs405 = errors;
-if(typeof data186 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/source",schemaPath:"#/properties/rosters/items/properties/source/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!((((data186 === "table") || (data186 === "line")) || (data186 === "sentence")) || (data186 === "mixed"))){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/source",schemaPath:"#/properties/rosters/items/properties/source/enum",keyword:"enum",params:{allowedValues: schema31.properties.rosters.items.properties.source.enum}}];
-return false;
-}
-var valid52 = _errs405 === errors;
-}
-else {
-var valid52 = true;
-}
-if(valid52){
-if(data180.members !== undefined){
-let data187 = data180.members;
+if(errors === _errs405){
+if(Array.isArray(data186)){
+var valid53 = true;
+const len21 = data186.length;
+for(let i21=0; i21<len21; i21++){
+let data187 = data186[i21];
 const _errs407 = errors;
 if(errors === _errs407){
-if(Array.isArray(data187)){
-var valid53 = true;
-const len21 = data187.length;
-for(let i21=0; i21<len21; i21++){
-let data188 = data187[i21];
-const _errs409 = errors;
-if(errors === _errs409){
-if(data188 && typeof data188 == "object" && !Array.isArray(data188)){
+if(data187 && typeof data187 == "object" && !Array.isArray(data187)){
 let missing32;
-if((((((((data188.order === undefined) && (missing32 = "order")) || ((data188.role === undefined) && (missing32 = "role"))) || ((data188.name === undefined) && (missing32 = "name"))) || ((data188.nameRaw === undefined) && (missing32 = "nameRaw"))) || ((data188.position === undefined) && (missing32 = "position"))) || ((data188.source === undefined) && (missing32 = "source"))) || ((data188.line === undefined) && (missing32 = "line"))){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21,schemaPath:"#/properties/rosters/items/properties/members/items/required",keyword:"required",params:{missingProperty: missing32}}];
+if((((((((data187.id === undefined) && (missing32 = "id")) || ((data187.body === undefined) && (missing32 = "body"))) || ((data187.documentId === undefined) && (missing32 = "documentId"))) || ((data187.line === undefined) && (missing32 = "line"))) || ((data187.note === undefined) && (missing32 = "note"))) || ((data187.source === undefined) && (missing32 = "source"))) || ((data187.members === undefined) && (missing32 = "members"))){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21,schemaPath:"#/properties/rosters/items/required",keyword:"required",params:{missingProperty: missing32}}];
 return false;
 }
 else {
-const _errs411 = errors;
-for(const key32 in data188){
-if(!((((((((key32 === "order") || (key32 === "role")) || (key32 === "name")) || (key32 === "nameRaw")) || (key32 === "position")) || (key32 === "source")) || (key32 === "line")) || (key32 === "group"))){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21,schemaPath:"#/properties/rosters/items/properties/members/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32}}];
+const _errs409 = errors;
+for(const key32 in data187){
+if(!(((((((key32 === "id") || (key32 === "body")) || (key32 === "documentId")) || (key32 === "line")) || (key32 === "note")) || (key32 === "source")) || (key32 === "members"))){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21,schemaPath:"#/properties/rosters/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32}}];
 return false;
 break;
 }
 }
-if(_errs411 === errors){
-if(data188.order !== undefined){
-let data189 = data188.order;
-const _errs412 = errors;
-if(!((typeof data189 == "number") && (!(data189 % 1) && !isNaN(data189)))){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/order",schemaPath:"#/properties/rosters/items/properties/members/items/properties/order/type",keyword:"type",params:{type: "integer"}}];
+if(_errs409 === errors){
+if(data187.id !== undefined){
+const _errs410 = errors;
+if(typeof data187.id !== "string"){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/id",schemaPath:"#/properties/rosters/items/properties/id/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(errors === _errs412){
-if(typeof data189 == "number"){
-if(data189 > 9007199254740991 || isNaN(data189)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/order",schemaPath:"#/properties/rosters/items/properties/members/items/properties/order/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
+var valid54 = _errs410 === errors;
 }
 else {
-if(data189 < 1 || isNaN(data189)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/order",schemaPath:"#/properties/rosters/items/properties/members/items/properties/order/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+var valid54 = true;
+}
+if(valid54){
+if(data187.body !== undefined){
+const _errs412 = errors;
+if(typeof data187.body !== "string"){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/body",schemaPath:"#/properties/rosters/items/properties/body/type",keyword:"type",params:{type: "string"}}];
 return false;
-}
-}
-}
 }
 var valid54 = _errs412 === errors;
 }
@@ -4182,10 +4239,10 @@ else {
 var valid54 = true;
 }
 if(valid54){
-if(data188.role !== undefined){
+if(data187.documentId !== undefined){
 const _errs414 = errors;
-if(typeof data188.role !== "string"){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/role",schemaPath:"#/properties/rosters/items/properties/members/items/properties/role/type",keyword:"type",params:{type: "string"}}];
+if(typeof data187.documentId !== "string"){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/documentId",schemaPath:"#/properties/rosters/items/properties/documentId/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 var valid54 = _errs414 === errors;
@@ -4194,12 +4251,26 @@ else {
 var valid54 = true;
 }
 if(valid54){
-if(data188.name !== undefined){
-let data191 = data188.name;
+if(data187.line !== undefined){
+let data191 = data187.line;
 const _errs416 = errors;
-if((typeof data191 !== "string") && (data191 !== null)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/name",schemaPath:"#/properties/rosters/items/properties/members/items/properties/name/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.members.items.properties.name.type}}];
+if(!((typeof data191 == "number") && (!(data191 % 1) && !isNaN(data191)))){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/line",schemaPath:"#/properties/rosters/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
+}
+if(errors === _errs416){
+if(typeof data191 == "number"){
+if(data191 > 9007199254740991 || isNaN(data191)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/line",schemaPath:"#/properties/rosters/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data191 < 1 || isNaN(data191)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/line",schemaPath:"#/properties/rosters/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
 }
 var valid54 = _errs416 === errors;
 }
@@ -4207,11 +4278,11 @@ else {
 var valid54 = true;
 }
 if(valid54){
-if(data188.nameRaw !== undefined){
-let data192 = data188.nameRaw;
+if(data187.note !== undefined){
+let data192 = data187.note;
 const _errs418 = errors;
 if((typeof data192 !== "string") && (data192 !== null)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/nameRaw",schemaPath:"#/properties/rosters/items/properties/members/items/properties/nameRaw/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.members.items.properties.nameRaw.type}}];
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/note",schemaPath:"#/properties/rosters/items/properties/note/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.note.type}}];
 return false;
 }
 var valid54 = _errs418 === errors;
@@ -4220,11 +4291,15 @@ else {
 var valid54 = true;
 }
 if(valid54){
-if(data188.position !== undefined){
-let data193 = data188.position;
+if(data187.source !== undefined){
+let data193 = data187.source;
 const _errs420 = errors;
-if((typeof data193 !== "string") && (data193 !== null)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/position",schemaPath:"#/properties/rosters/items/properties/members/items/properties/position/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.members.items.properties.position.type}}];
+if(typeof data193 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/source",schemaPath:"#/properties/rosters/items/properties/source/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!((((data193 === "table") || (data193 === "line")) || (data193 === "sentence")) || (data193 === "mixed"))){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/source",schemaPath:"#/properties/rosters/items/properties/source/enum",keyword:"enum",params:{allowedValues: schema31.properties.rosters.items.properties.source.enum}}];
 return false;
 }
 var valid54 = _errs420 === errors;
@@ -4233,62 +4308,197 @@ else {
 var valid54 = true;
 }
 if(valid54){
-if(data188.source !== undefined){
-let data194 = data188.source;
+if(data187.members !== undefined){
+let data194 = data187.members;
 const _errs422 = errors;
-if(typeof data194 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/source",schemaPath:"#/properties/rosters/items/properties/members/items/properties/source/type",keyword:"type",params:{type: "string"}}];
+if(errors === _errs422){
+if(Array.isArray(data194)){
+var valid55 = true;
+const len22 = data194.length;
+for(let i22=0; i22<len22; i22++){
+let data195 = data194[i22];
+const _errs424 = errors;
+if(errors === _errs424){
+if(data195 && typeof data195 == "object" && !Array.isArray(data195)){
+let missing33;
+if((((((((data195.order === undefined) && (missing33 = "order")) || ((data195.role === undefined) && (missing33 = "role"))) || ((data195.name === undefined) && (missing33 = "name"))) || ((data195.nameRaw === undefined) && (missing33 = "nameRaw"))) || ((data195.position === undefined) && (missing33 = "position"))) || ((data195.source === undefined) && (missing33 = "source"))) || ((data195.line === undefined) && (missing33 = "line"))){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/members/" + i22,schemaPath:"#/properties/rosters/items/properties/members/items/required",keyword:"required",params:{missingProperty: missing33}}];
 return false;
 }
-if(!(((data194 === "table") || (data194 === "line")) || (data194 === "sentence"))){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/source",schemaPath:"#/properties/rosters/items/properties/members/items/properties/source/enum",keyword:"enum",params:{allowedValues: schema31.properties.rosters.items.properties.members.items.properties.source.enum}}];
+else {
+const _errs426 = errors;
+for(const key33 in data195){
+if(!((((((((key33 === "order") || (key33 === "role")) || (key33 === "name")) || (key33 === "nameRaw")) || (key33 === "position")) || (key33 === "source")) || (key33 === "line")) || (key33 === "group"))){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/members/" + i22,schemaPath:"#/properties/rosters/items/properties/members/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33}}];
 return false;
+break;
+}
+}
+if(_errs426 === errors){
+if(data195.order !== undefined){
+let data196 = data195.order;
+const _errs427 = errors;
+if(!((typeof data196 == "number") && (!(data196 % 1) && !isNaN(data196)))){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/members/" + i22+"/order",schemaPath:"#/properties/rosters/items/properties/members/items/properties/order/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs427){
+if(typeof data196 == "number"){
+if(data196 > 9007199254740991 || isNaN(data196)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/members/" + i22+"/order",schemaPath:"#/properties/rosters/items/properties/members/items/properties/order/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data196 < 1 || isNaN(data196)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/members/" + i22+"/order",schemaPath:"#/properties/rosters/items/properties/members/items/properties/order/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid56 = _errs427 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data195.role !== undefined){
+const _errs429 = errors;
+if(typeof data195.role !== "string"){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/members/" + i22+"/role",schemaPath:"#/properties/rosters/items/properties/members/items/properties/role/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid56 = _errs429 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data195.name !== undefined){
+let data198 = data195.name;
+const _errs431 = errors;
+if((typeof data198 !== "string") && (data198 !== null)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/members/" + i22+"/name",schemaPath:"#/properties/rosters/items/properties/members/items/properties/name/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.members.items.properties.name.type}}];
+return false;
+}
+var valid56 = _errs431 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data195.nameRaw !== undefined){
+let data199 = data195.nameRaw;
+const _errs433 = errors;
+if((typeof data199 !== "string") && (data199 !== null)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/members/" + i22+"/nameRaw",schemaPath:"#/properties/rosters/items/properties/members/items/properties/nameRaw/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.members.items.properties.nameRaw.type}}];
+return false;
+}
+var valid56 = _errs433 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data195.position !== undefined){
+let data200 = data195.position;
+const _errs435 = errors;
+if((typeof data200 !== "string") && (data200 !== null)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/members/" + i22+"/position",schemaPath:"#/properties/rosters/items/properties/members/items/properties/position/type",keyword:"type",params:{type: schema31.properties.rosters.items.properties.members.items.properties.position.type}}];
+return false;
+}
+var valid56 = _errs435 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data195.source !== undefined){
+let data201 = data195.source;
+const _errs437 = errors;
+if(typeof data201 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/members/" + i22+"/source",schemaPath:"#/properties/rosters/items/properties/members/items/properties/source/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data201 === "table") || (data201 === "line")) || (data201 === "sentence"))){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/members/" + i22+"/source",schemaPath:"#/properties/rosters/items/properties/members/items/properties/source/enum",keyword:"enum",params:{allowedValues: schema31.properties.rosters.items.properties.members.items.properties.source.enum}}];
+return false;
+}
+var valid56 = _errs437 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data195.line !== undefined){
+let data202 = data195.line;
+const _errs439 = errors;
+if(!((typeof data202 == "number") && (!(data202 % 1) && !isNaN(data202)))){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/members/" + i22+"/line",schemaPath:"#/properties/rosters/items/properties/members/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs439){
+if(typeof data202 == "number"){
+if(data202 > 9007199254740991 || isNaN(data202)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/members/" + i22+"/line",schemaPath:"#/properties/rosters/items/properties/members/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data202 < 1 || isNaN(data202)){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/members/" + i22+"/line",schemaPath:"#/properties/rosters/items/properties/members/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid56 = _errs439 === errors;
+}
+else {
+var valid56 = true;
+}
+if(valid56){
+if(data195.group !== undefined){
+const _errs441 = errors;
+if(typeof data195.group !== "string"){
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/members/" + i22+"/group",schemaPath:"#/properties/rosters/items/properties/members/items/properties/group/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid56 = _errs441 === errors;
+}
+else {
+var valid56 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/members/" + i22,schemaPath:"#/properties/rosters/items/properties/members/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid55 = _errs424 === errors;
+if(!valid55){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21+"/members",schemaPath:"#/properties/rosters/items/properties/members/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
 }
 var valid54 = _errs422 === errors;
 }
 else {
 var valid54 = true;
 }
-if(valid54){
-if(data188.line !== undefined){
-let data195 = data188.line;
-const _errs424 = errors;
-if(!((typeof data195 == "number") && (!(data195 % 1) && !isNaN(data195)))){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/line",schemaPath:"#/properties/rosters/items/properties/members/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs424){
-if(typeof data195 == "number"){
-if(data195 > 9007199254740991 || isNaN(data195)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/line",schemaPath:"#/properties/rosters/items/properties/members/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data195 < 1 || isNaN(data195)){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/line",schemaPath:"#/properties/rosters/items/properties/members/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid54 = _errs424 === errors;
-}
-else {
-var valid54 = true;
-}
-if(valid54){
-if(data188.group !== undefined){
-const _errs426 = errors;
-if(typeof data188.group !== "string"){
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21+"/group",schemaPath:"#/properties/rosters/items/properties/members/items/properties/group/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid54 = _errs426 === errors;
-}
-else {
-var valid54 = true;
-}
-}
 }
 }
 }
@@ -4299,42 +4509,12 @@ var valid54 = true;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members/" + i21,schemaPath:"#/properties/rosters/items/properties/members/items/type",keyword:"type",params:{type: "object"}}];
+validate20.errors = [{instancePath:instancePath+"/rosters/" + i21,schemaPath:"#/properties/rosters/items/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid53 = _errs409 === errors;
+var valid53 = _errs407 === errors;
 if(!valid53){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20+"/members",schemaPath:"#/properties/rosters/items/properties/members/type",keyword:"type",params:{type: "array"}}];
-return false;
-}
-}
-var valid52 = _errs407 === errors;
-}
-else {
-var valid52 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/rosters/" + i20,schemaPath:"#/properties/rosters/items/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid51 = _errs392 === errors;
-if(!valid51){
 break;
 }
 }
@@ -4344,212 +4524,226 @@ validate20.errors = [{instancePath:instancePath+"/rosters",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs390 === errors;
+var valid0 = _errs405 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sluices !== undefined){
-let data197 = data.sluices;
-const _errs428 = errors;
-if(errors === _errs428){
-if(Array.isArray(data197)){
-var valid55 = true;
-const len22 = data197.length;
-for(let i22=0; i22<len22; i22++){
-let data198 = data197[i22];
-const _errs430 = errors;
-if(errors === _errs430){
-if(data198 && typeof data198 == "object" && !Array.isArray(data198)){
-let missing33;
-if((((((((((((((((((data198.index === undefined) && (missing33 = "index")) || ((data198.name === undefined) && (missing33 = "name"))) || ((data198.grade === undefined) && (missing33 = "grade"))) || ((data198.banks === undefined) && (missing33 = "banks"))) || ((data198.totalShorelineLength === undefined) && (missing33 = "totalShorelineLength"))) || ((data198.boundaryLength === undefined) && (missing33 = "boundaryLength"))) || ((data198.waterArea === undefined) && (missing33 = "waterArea"))) || ((data198.totalArea === undefined) && (missing33 = "totalArea"))) || ((data198.note === undefined) && (missing33 = "note"))) || ((data198.line === undefined) && (missing33 = "line"))) || ((data198.summaryLine === undefined) && (missing33 = "summaryLine"))) || ((data198.documentId === undefined) && (missing33 = "documentId"))) || ((data198.section === undefined) && (missing33 = "section"))) || ((data198.pointCount === undefined) && (missing33 = "pointCount"))) || ((data198.geometry === undefined) && (missing33 = "geometry"))) || ((data198.checks === undefined) && (missing33 = "checks"))) || ((data198.anomalies === undefined) && (missing33 = "anomalies"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22,schemaPath:"#/properties/sluices/items/required",keyword:"required",params:{missingProperty: missing33}}];
-return false;
-}
-else {
-const _errs432 = errors;
-for(const key33 in data198){
-if(!(func1.call(schema31.properties.sluices.items.properties, key33))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22,schemaPath:"#/properties/sluices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33}}];
-return false;
-break;
-}
-}
-if(_errs432 === errors){
-if(data198.index !== undefined){
-let data199 = data198.index;
-const _errs433 = errors;
-if((!((typeof data199 == "number") && (!(data199 % 1) && !isNaN(data199)))) && (data199 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/index",schemaPath:"#/properties/sluices/items/properties/index/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.index.type}}];
-return false;
-}
-if(errors === _errs433){
-if(typeof data199 == "number"){
-if(data199 > 9007199254740991 || isNaN(data199)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/index",schemaPath:"#/properties/sluices/items/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data199 < -9007199254740991 || isNaN(data199)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/index",schemaPath:"#/properties/sluices/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
-}
-var valid56 = _errs433 === errors;
-}
-else {
-var valid56 = true;
-}
-if(valid56){
-if(data198.name !== undefined){
-const _errs435 = errors;
-if(typeof data198.name !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/name",schemaPath:"#/properties/sluices/items/properties/name/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid56 = _errs435 === errors;
-}
-else {
-var valid56 = true;
-}
-if(valid56){
-if(data198.grade !== undefined){
-let data201 = data198.grade;
-const _errs437 = errors;
-if((typeof data201 !== "string") && (data201 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/grade",schemaPath:"#/properties/sluices/items/properties/grade/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.grade.type}}];
-return false;
-}
-var valid56 = _errs437 === errors;
-}
-else {
-var valid56 = true;
-}
-if(valid56){
-if(data198.banks !== undefined){
-let data202 = data198.banks;
-const _errs439 = errors;
-if(errors === _errs439){
-if(data202 && typeof data202 == "object" && !Array.isArray(data202)){
-let missing34;
-if(((data202.left === undefined) && (missing34 = "left")) || ((data202.right === undefined) && (missing34 = "right"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks",schemaPath:"#/properties/sluices/items/properties/banks/required",keyword:"required",params:{missingProperty: missing34}}];
-return false;
-}
-else {
-const _errs441 = errors;
-for(const key34 in data202){
-if(!((key34 === "left") || (key34 === "right"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks",schemaPath:"#/properties/sluices/items/properties/banks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34}}];
-return false;
-break;
-}
-}
-if(_errs441 === errors){
-if(data202.left !== undefined){
-let data203 = data202.left;
-const _errs442 = errors;
-if(errors === _errs442){
-if(data203 && typeof data203 == "object" && !Array.isArray(data203)){
-let missing35;
-if(((data203.shorelineLength === undefined) && (missing35 = "shorelineLength")) || ((data203.landArea === undefined) && (missing35 = "landArea"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/left",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/required",keyword:"required",params:{missingProperty: missing35}}];
-return false;
-}
-else {
-const _errs444 = errors;
-for(const key35 in data203){
-if(!((key35 === "shorelineLength") || (key35 === "landArea"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/left",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35}}];
-return false;
-break;
-}
-}
-if(_errs444 === errors){
-if(data203.shorelineLength !== undefined){
-let data204 = data203.shorelineLength;
+let data204 = data.sluices;
+const _errs443 = errors;
+if(errors === _errs443){
+if(Array.isArray(data204)){
+var valid57 = true;
+const len23 = data204.length;
+for(let i23=0; i23<len23; i23++){
+let data205 = data204[i23];
 const _errs445 = errors;
-if((!(typeof data204 == "number")) && (data204 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/left/shorelineLength",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/properties/shorelineLength/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.banks.properties.left.properties.shorelineLength.type}}];
+if(errors === _errs445){
+if(data205 && typeof data205 == "object" && !Array.isArray(data205)){
+let missing34;
+if((((((((((((((((((data205.index === undefined) && (missing34 = "index")) || ((data205.name === undefined) && (missing34 = "name"))) || ((data205.grade === undefined) && (missing34 = "grade"))) || ((data205.banks === undefined) && (missing34 = "banks"))) || ((data205.totalShorelineLength === undefined) && (missing34 = "totalShorelineLength"))) || ((data205.boundaryLength === undefined) && (missing34 = "boundaryLength"))) || ((data205.waterArea === undefined) && (missing34 = "waterArea"))) || ((data205.totalArea === undefined) && (missing34 = "totalArea"))) || ((data205.note === undefined) && (missing34 = "note"))) || ((data205.line === undefined) && (missing34 = "line"))) || ((data205.summaryLine === undefined) && (missing34 = "summaryLine"))) || ((data205.documentId === undefined) && (missing34 = "documentId"))) || ((data205.section === undefined) && (missing34 = "section"))) || ((data205.pointCount === undefined) && (missing34 = "pointCount"))) || ((data205.geometry === undefined) && (missing34 = "geometry"))) || ((data205.checks === undefined) && (missing34 = "checks"))) || ((data205.anomalies === undefined) && (missing34 = "anomalies"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23,schemaPath:"#/properties/sluices/items/required",keyword:"required",params:{missingProperty: missing34}}];
 return false;
 }
-var valid58 = _errs445 === errors;
+else {
+const _errs447 = errors;
+for(const key34 in data205){
+if(!(func1.call(schema31.properties.sluices.items.properties, key34))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23,schemaPath:"#/properties/sluices/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34}}];
+return false;
+break;
+}
+}
+if(_errs447 === errors){
+if(data205.index !== undefined){
+let data206 = data205.index;
+const _errs448 = errors;
+if((!((typeof data206 == "number") && (!(data206 % 1) && !isNaN(data206)))) && (data206 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/index",schemaPath:"#/properties/sluices/items/properties/index/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.index.type}}];
+return false;
+}
+if(errors === _errs448){
+if(typeof data206 == "number"){
+if(data206 > 9007199254740991 || isNaN(data206)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/index",schemaPath:"#/properties/sluices/items/properties/index/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data206 < -9007199254740991 || isNaN(data206)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/index",schemaPath:"#/properties/sluices/items/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+return false;
+}
+}
+}
+}
+var valid58 = _errs448 === errors;
 }
 else {
 var valid58 = true;
 }
 if(valid58){
-if(data203.landArea !== undefined){
-let data205 = data203.landArea;
-const _errs447 = errors;
-if((!(typeof data205 == "number")) && (data205 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/left/landArea",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/properties/landArea/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.banks.properties.left.properties.landArea.type}}];
+if(data205.name !== undefined){
+const _errs450 = errors;
+if(typeof data205.name !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/name",schemaPath:"#/properties/sluices/items/properties/name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid58 = _errs447 === errors;
+var valid58 = _errs450 === errors;
 }
 else {
 var valid58 = true;
 }
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/left",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/type",keyword:"type",params:{type: "object"}}];
+if(valid58){
+if(data205.grade !== undefined){
+let data208 = data205.grade;
+const _errs452 = errors;
+if((typeof data208 !== "string") && (data208 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/grade",schemaPath:"#/properties/sluices/items/properties/grade/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.grade.type}}];
 return false;
 }
-}
-var valid57 = _errs442 === errors;
+var valid58 = _errs452 === errors;
 }
 else {
-var valid57 = true;
+var valid58 = true;
 }
-if(valid57){
-if(data202.right !== undefined){
-let data206 = data202.right;
-const _errs449 = errors;
-if(errors === _errs449){
-if(data206 && typeof data206 == "object" && !Array.isArray(data206)){
-let missing36;
-if(((data206.shorelineLength === undefined) && (missing36 = "shorelineLength")) || ((data206.landArea === undefined) && (missing36 = "landArea"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/right",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/required",keyword:"required",params:{missingProperty: missing36}}];
+if(valid58){
+if(data205.banks !== undefined){
+let data209 = data205.banks;
+const _errs454 = errors;
+if(errors === _errs454){
+if(data209 && typeof data209 == "object" && !Array.isArray(data209)){
+let missing35;
+if(((data209.left === undefined) && (missing35 = "left")) || ((data209.right === undefined) && (missing35 = "right"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/banks",schemaPath:"#/properties/sluices/items/properties/banks/required",keyword:"required",params:{missingProperty: missing35}}];
 return false;
 }
 else {
-const _errs451 = errors;
-for(const key36 in data206){
-if(!((key36 === "shorelineLength") || (key36 === "landArea"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/right",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36}}];
+const _errs456 = errors;
+for(const key35 in data209){
+if(!((key35 === "left") || (key35 === "right"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/banks",schemaPath:"#/properties/sluices/items/properties/banks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35}}];
 return false;
 break;
 }
 }
-if(_errs451 === errors){
-if(data206.shorelineLength !== undefined){
-let data207 = data206.shorelineLength;
-const _errs452 = errors;
-if((!(typeof data207 == "number")) && (data207 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/right/shorelineLength",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/properties/shorelineLength/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.banks.properties.right.properties.shorelineLength.type}}];
+if(_errs456 === errors){
+if(data209.left !== undefined){
+let data210 = data209.left;
+const _errs457 = errors;
+if(errors === _errs457){
+if(data210 && typeof data210 == "object" && !Array.isArray(data210)){
+let missing36;
+if(((data210.shorelineLength === undefined) && (missing36 = "shorelineLength")) || ((data210.landArea === undefined) && (missing36 = "landArea"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/banks/left",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/required",keyword:"required",params:{missingProperty: missing36}}];
 return false;
 }
-var valid59 = _errs452 === errors;
+else {
+const _errs459 = errors;
+for(const key36 in data210){
+if(!((key36 === "shorelineLength") || (key36 === "landArea"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/banks/left",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36}}];
+return false;
+break;
+}
+}
+if(_errs459 === errors){
+if(data210.shorelineLength !== undefined){
+let data211 = data210.shorelineLength;
+const _errs460 = errors;
+if((!(typeof data211 == "number")) && (data211 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/banks/left/shorelineLength",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/properties/shorelineLength/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.banks.properties.left.properties.shorelineLength.type}}];
+return false;
+}
+var valid60 = _errs460 === errors;
+}
+else {
+var valid60 = true;
+}
+if(valid60){
+if(data210.landArea !== undefined){
+let data212 = data210.landArea;
+const _errs462 = errors;
+if((!(typeof data212 == "number")) && (data212 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/banks/left/landArea",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/properties/landArea/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.banks.properties.left.properties.landArea.type}}];
+return false;
+}
+var valid60 = _errs462 === errors;
+}
+else {
+var valid60 = true;
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/banks/left",schemaPath:"#/properties/sluices/items/properties/banks/properties/left/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid59 = _errs457 === errors;
 }
 else {
 var valid59 = true;
 }
 if(valid59){
-if(data206.landArea !== undefined){
-let data208 = data206.landArea;
-const _errs454 = errors;
-if((!(typeof data208 == "number")) && (data208 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/right/landArea",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/properties/landArea/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.banks.properties.right.properties.landArea.type}}];
+if(data209.right !== undefined){
+let data213 = data209.right;
+const _errs464 = errors;
+if(errors === _errs464){
+if(data213 && typeof data213 == "object" && !Array.isArray(data213)){
+let missing37;
+if(((data213.shorelineLength === undefined) && (missing37 = "shorelineLength")) || ((data213.landArea === undefined) && (missing37 = "landArea"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/banks/right",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/required",keyword:"required",params:{missingProperty: missing37}}];
 return false;
 }
-var valid59 = _errs454 === errors;
+else {
+const _errs466 = errors;
+for(const key37 in data213){
+if(!((key37 === "shorelineLength") || (key37 === "landArea"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/banks/right",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37}}];
+return false;
+break;
+}
+}
+if(_errs466 === errors){
+if(data213.shorelineLength !== undefined){
+let data214 = data213.shorelineLength;
+const _errs467 = errors;
+if((!(typeof data214 == "number")) && (data214 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/banks/right/shorelineLength",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/properties/shorelineLength/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.banks.properties.right.properties.shorelineLength.type}}];
+return false;
+}
+var valid61 = _errs467 === errors;
+}
+else {
+var valid61 = true;
+}
+if(valid61){
+if(data213.landArea !== undefined){
+let data215 = data213.landArea;
+const _errs469 = errors;
+if((!(typeof data215 == "number")) && (data215 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/banks/right/landArea",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/properties/landArea/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.banks.properties.right.properties.landArea.type}}];
+return false;
+}
+var valid61 = _errs469 === errors;
+}
+else {
+var valid61 = true;
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/banks/right",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid59 = _errs464 === errors;
 }
 else {
 var valid59 = true;
@@ -4559,520 +4753,374 @@ var valid59 = true;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks/right",schemaPath:"#/properties/sluices/items/properties/banks/properties/right/type",keyword:"type",params:{type: "object"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/banks",schemaPath:"#/properties/sluices/items/properties/banks/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid57 = _errs449 === errors;
+var valid58 = _errs454 === errors;
 }
 else {
-var valid57 = true;
+var valid58 = true;
 }
+if(valid58){
+if(data205.totalShorelineLength !== undefined){
+let data216 = data205.totalShorelineLength;
+const _errs471 = errors;
+if((!(typeof data216 == "number")) && (data216 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/totalShorelineLength",schemaPath:"#/properties/sluices/items/properties/totalShorelineLength/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.totalShorelineLength.type}}];
+return false;
 }
-}
-}
+var valid58 = _errs471 === errors;
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/banks",schemaPath:"#/properties/sluices/items/properties/banks/type",keyword:"type",params:{type: "object"}}];
+var valid58 = true;
+}
+if(valid58){
+if(data205.boundaryLength !== undefined){
+let data217 = data205.boundaryLength;
+const _errs473 = errors;
+if((!(typeof data217 == "number")) && (data217 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/boundaryLength",schemaPath:"#/properties/sluices/items/properties/boundaryLength/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.boundaryLength.type}}];
 return false;
 }
-}
-var valid56 = _errs439 === errors;
+var valid58 = _errs473 === errors;
 }
 else {
-var valid56 = true;
+var valid58 = true;
 }
-if(valid56){
-if(data198.totalShorelineLength !== undefined){
-let data209 = data198.totalShorelineLength;
-const _errs456 = errors;
-if((!(typeof data209 == "number")) && (data209 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/totalShorelineLength",schemaPath:"#/properties/sluices/items/properties/totalShorelineLength/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.totalShorelineLength.type}}];
-return false;
-}
-var valid56 = _errs456 === errors;
-}
-else {
-var valid56 = true;
-}
-if(valid56){
-if(data198.boundaryLength !== undefined){
-let data210 = data198.boundaryLength;
-const _errs458 = errors;
-if((!(typeof data210 == "number")) && (data210 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/boundaryLength",schemaPath:"#/properties/sluices/items/properties/boundaryLength/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.boundaryLength.type}}];
-return false;
-}
-var valid56 = _errs458 === errors;
-}
-else {
-var valid56 = true;
-}
-if(valid56){
-if(data198.waterArea !== undefined){
-let data211 = data198.waterArea;
-const _errs460 = errors;
-if((!(typeof data211 == "number")) && (data211 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/waterArea",schemaPath:"#/properties/sluices/items/properties/waterArea/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.waterArea.type}}];
-return false;
-}
-var valid56 = _errs460 === errors;
-}
-else {
-var valid56 = true;
-}
-if(valid56){
-if(data198.totalArea !== undefined){
-let data212 = data198.totalArea;
-const _errs462 = errors;
-if((!(typeof data212 == "number")) && (data212 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/totalArea",schemaPath:"#/properties/sluices/items/properties/totalArea/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.totalArea.type}}];
-return false;
-}
-var valid56 = _errs462 === errors;
-}
-else {
-var valid56 = true;
-}
-if(valid56){
-if(data198.note !== undefined){
-let data213 = data198.note;
-const _errs464 = errors;
-if((typeof data213 !== "string") && (data213 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/note",schemaPath:"#/properties/sluices/items/properties/note/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.note.type}}];
-return false;
-}
-var valid56 = _errs464 === errors;
-}
-else {
-var valid56 = true;
-}
-if(valid56){
-if(data198.line !== undefined){
-let data214 = data198.line;
-const _errs466 = errors;
-if(!((typeof data214 == "number") && (!(data214 % 1) && !isNaN(data214)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/line",schemaPath:"#/properties/sluices/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs466){
-if(typeof data214 == "number"){
-if(data214 > 9007199254740991 || isNaN(data214)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/line",schemaPath:"#/properties/sluices/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data214 < 1 || isNaN(data214)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/line",schemaPath:"#/properties/sluices/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid56 = _errs466 === errors;
-}
-else {
-var valid56 = true;
-}
-if(valid56){
-if(data198.summaryLine !== undefined){
-let data215 = data198.summaryLine;
-const _errs468 = errors;
-if((!((typeof data215 == "number") && (!(data215 % 1) && !isNaN(data215)))) && (data215 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/summaryLine",schemaPath:"#/properties/sluices/items/properties/summaryLine/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.summaryLine.type}}];
-return false;
-}
-if(errors === _errs468){
-if(typeof data215 == "number"){
-if(data215 > 9007199254740991 || isNaN(data215)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/summaryLine",schemaPath:"#/properties/sluices/items/properties/summaryLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data215 < 1 || isNaN(data215)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/summaryLine",schemaPath:"#/properties/sluices/items/properties/summaryLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid56 = _errs468 === errors;
-}
-else {
-var valid56 = true;
-}
-if(valid56){
-if(data198.documentId !== undefined){
-let data216 = data198.documentId;
-const _errs470 = errors;
-if((typeof data216 !== "string") && (data216 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/documentId",schemaPath:"#/properties/sluices/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.documentId.type}}];
-return false;
-}
-var valid56 = _errs470 === errors;
-}
-else {
-var valid56 = true;
-}
-if(valid56){
-if(data198.section !== undefined){
-let data217 = data198.section;
-const _errs472 = errors;
-if((!(data217 && typeof data217 == "object" && !Array.isArray(data217))) && (data217 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section",schemaPath:"#/properties/sluices/items/properties/section/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.section.type}}];
-return false;
-}
-if(errors === _errs472){
-if(data217 && typeof data217 == "object" && !Array.isArray(data217)){
-let missing37;
-if(((((((data217.number === undefined) && (missing37 = "number")) || ((data217.name === undefined) && (missing37 = "name"))) || ((data217.nameRaw === undefined) && (missing37 = "nameRaw"))) || ((data217.line === undefined) && (missing37 = "line"))) || ((data217.startLine === undefined) && (missing37 = "startLine"))) || ((data217.endLine === undefined) && (missing37 = "endLine"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section",schemaPath:"#/properties/sluices/items/properties/section/required",keyword:"required",params:{missingProperty: missing37}}];
-return false;
-}
-else {
-const _errs474 = errors;
-for(const key37 in data217){
-if(!((((((key37 === "number") || (key37 === "name")) || (key37 === "nameRaw")) || (key37 === "line")) || (key37 === "startLine")) || (key37 === "endLine"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section",schemaPath:"#/properties/sluices/items/properties/section/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37}}];
-return false;
-break;
-}
-}
-if(_errs474 === errors){
-if(data217.number !== undefined){
-let data218 = data217.number;
+if(valid58){
+if(data205.waterArea !== undefined){
+let data218 = data205.waterArea;
 const _errs475 = errors;
-if((!((typeof data218 == "number") && (!(data218 % 1) && !isNaN(data218)))) && (data218 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/number",schemaPath:"#/properties/sluices/items/properties/section/properties/number/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.section.properties.number.type}}];
+if((!(typeof data218 == "number")) && (data218 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/waterArea",schemaPath:"#/properties/sluices/items/properties/waterArea/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.waterArea.type}}];
 return false;
 }
-if(errors === _errs475){
-if(typeof data218 == "number"){
-if(data218 > 9007199254740991 || isNaN(data218)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/number",schemaPath:"#/properties/sluices/items/properties/section/properties/number/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
+var valid58 = _errs475 === errors;
 }
 else {
-if(data218 < -9007199254740991 || isNaN(data218)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/number",schemaPath:"#/properties/sluices/items/properties/section/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
+var valid58 = true;
 }
-}
-}
-}
-var valid60 = _errs475 === errors;
-}
-else {
-var valid60 = true;
-}
-if(valid60){
-if(data217.name !== undefined){
+if(valid58){
+if(data205.totalArea !== undefined){
+let data219 = data205.totalArea;
 const _errs477 = errors;
-if(typeof data217.name !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/name",schemaPath:"#/properties/sluices/items/properties/section/properties/name/type",keyword:"type",params:{type: "string"}}];
+if((!(typeof data219 == "number")) && (data219 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/totalArea",schemaPath:"#/properties/sluices/items/properties/totalArea/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.totalArea.type}}];
 return false;
 }
-var valid60 = _errs477 === errors;
+var valid58 = _errs477 === errors;
 }
 else {
-var valid60 = true;
+var valid58 = true;
 }
-if(valid60){
-if(data217.nameRaw !== undefined){
+if(valid58){
+if(data205.note !== undefined){
+let data220 = data205.note;
 const _errs479 = errors;
-if(typeof data217.nameRaw !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/nameRaw",schemaPath:"#/properties/sluices/items/properties/section/properties/nameRaw/type",keyword:"type",params:{type: "string"}}];
+if((typeof data220 !== "string") && (data220 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/note",schemaPath:"#/properties/sluices/items/properties/note/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.note.type}}];
 return false;
 }
-var valid60 = _errs479 === errors;
+var valid58 = _errs479 === errors;
 }
 else {
-var valid60 = true;
+var valid58 = true;
 }
-if(valid60){
-if(data217.line !== undefined){
-let data221 = data217.line;
+if(valid58){
+if(data205.line !== undefined){
+let data221 = data205.line;
 const _errs481 = errors;
 if(!((typeof data221 == "number") && (!(data221 % 1) && !isNaN(data221)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/line",schemaPath:"#/properties/sluices/items/properties/section/properties/line/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/line",schemaPath:"#/properties/sluices/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs481){
 if(typeof data221 == "number"){
 if(data221 > 9007199254740991 || isNaN(data221)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/line",schemaPath:"#/properties/sluices/items/properties/section/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/line",schemaPath:"#/properties/sluices/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data221 < 1 || isNaN(data221)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/line",schemaPath:"#/properties/sluices/items/properties/section/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/line",schemaPath:"#/properties/sluices/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid60 = _errs481 === errors;
+var valid58 = _errs481 === errors;
 }
 else {
-var valid60 = true;
+var valid58 = true;
 }
-if(valid60){
-if(data217.startLine !== undefined){
-let data222 = data217.startLine;
+if(valid58){
+if(data205.summaryLine !== undefined){
+let data222 = data205.summaryLine;
 const _errs483 = errors;
-if(!((typeof data222 == "number") && (!(data222 % 1) && !isNaN(data222)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/startLine",schemaPath:"#/properties/sluices/items/properties/section/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
+if((!((typeof data222 == "number") && (!(data222 % 1) && !isNaN(data222)))) && (data222 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/summaryLine",schemaPath:"#/properties/sluices/items/properties/summaryLine/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.summaryLine.type}}];
 return false;
 }
 if(errors === _errs483){
 if(typeof data222 == "number"){
 if(data222 > 9007199254740991 || isNaN(data222)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/startLine",schemaPath:"#/properties/sluices/items/properties/section/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/summaryLine",schemaPath:"#/properties/sluices/items/properties/summaryLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data222 < 1 || isNaN(data222)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/startLine",schemaPath:"#/properties/sluices/items/properties/section/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/summaryLine",schemaPath:"#/properties/sluices/items/properties/summaryLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid60 = _errs483 === errors;
+var valid58 = _errs483 === errors;
 }
 else {
-var valid60 = true;
+var valid58 = true;
 }
-if(valid60){
-if(data217.endLine !== undefined){
-let data223 = data217.endLine;
+if(valid58){
+if(data205.documentId !== undefined){
+let data223 = data205.documentId;
 const _errs485 = errors;
-if(!((typeof data223 == "number") && (!(data223 % 1) && !isNaN(data223)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/endLine",schemaPath:"#/properties/sluices/items/properties/section/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
+if((typeof data223 !== "string") && (data223 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/documentId",schemaPath:"#/properties/sluices/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.documentId.type}}];
 return false;
 }
-if(errors === _errs485){
-if(typeof data223 == "number"){
-if(data223 > 9007199254740991 || isNaN(data223)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/endLine",schemaPath:"#/properties/sluices/items/properties/section/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
+var valid58 = _errs485 === errors;
 }
 else {
-if(data223 < 1 || isNaN(data223)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/section/endLine",schemaPath:"#/properties/sluices/items/properties/section/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
+var valid58 = true;
 }
-}
-}
-}
-var valid60 = _errs485 === errors;
-}
-else {
-var valid60 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-var valid56 = _errs472 === errors;
-}
-else {
-var valid56 = true;
-}
-if(valid56){
-if(data198.pointCount !== undefined){
-let data224 = data198.pointCount;
+if(valid58){
+if(data205.section !== undefined){
+let data224 = data205.section;
 const _errs487 = errors;
-if(!((typeof data224 == "number") && (!(data224 % 1) && !isNaN(data224)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/pointCount",schemaPath:"#/properties/sluices/items/properties/pointCount/type",keyword:"type",params:{type: "integer"}}];
+if((!(data224 && typeof data224 == "object" && !Array.isArray(data224))) && (data224 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/section",schemaPath:"#/properties/sluices/items/properties/section/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.section.type}}];
 return false;
 }
 if(errors === _errs487){
-if(typeof data224 == "number"){
-if(data224 > 9007199254740991 || isNaN(data224)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/pointCount",schemaPath:"#/properties/sluices/items/properties/pointCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data224 < 0 || isNaN(data224)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/pointCount",schemaPath:"#/properties/sluices/items/properties/pointCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
-}
-var valid56 = _errs487 === errors;
-}
-else {
-var valid56 = true;
-}
-if(valid56){
-if(data198.geometry !== undefined){
-let data225 = data198.geometry;
-const _errs489 = errors;
-if(errors === _errs489){
-if(data225 && typeof data225 == "object" && !Array.isArray(data225)){
+if(data224 && typeof data224 == "object" && !Array.isArray(data224)){
 let missing38;
-if(((((((((data225.boundary === undefined) && (missing38 = "boundary")) || ((data225.rings === undefined) && (missing38 = "rings"))) || ((data225.excludedSeqs === undefined) && (missing38 = "excludedSeqs"))) || ((data225.area === undefined) && (missing38 = "area"))) || ((data225.perimeter === undefined) && (missing38 = "perimeter"))) || ((data225.selfIntersections === undefined) && (missing38 = "selfIntersections"))) || ((data225.areaRatio === undefined) && (missing38 = "areaRatio"))) || ((data225.perimeterRatio === undefined) && (missing38 = "perimeterRatio"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry",schemaPath:"#/properties/sluices/items/properties/geometry/required",keyword:"required",params:{missingProperty: missing38}}];
+if(((((((data224.number === undefined) && (missing38 = "number")) || ((data224.name === undefined) && (missing38 = "name"))) || ((data224.nameRaw === undefined) && (missing38 = "nameRaw"))) || ((data224.line === undefined) && (missing38 = "line"))) || ((data224.startLine === undefined) && (missing38 = "startLine"))) || ((data224.endLine === undefined) && (missing38 = "endLine"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/section",schemaPath:"#/properties/sluices/items/properties/section/required",keyword:"required",params:{missingProperty: missing38}}];
 return false;
 }
 else {
-const _errs491 = errors;
-for(const key38 in data225){
-if(!((((((((key38 === "boundary") || (key38 === "rings")) || (key38 === "excludedSeqs")) || (key38 === "area")) || (key38 === "perimeter")) || (key38 === "selfIntersections")) || (key38 === "areaRatio")) || (key38 === "perimeterRatio"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry",schemaPath:"#/properties/sluices/items/properties/geometry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38}}];
+const _errs489 = errors;
+for(const key38 in data224){
+if(!((((((key38 === "number") || (key38 === "name")) || (key38 === "nameRaw")) || (key38 === "line")) || (key38 === "startLine")) || (key38 === "endLine"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/section",schemaPath:"#/properties/sluices/items/properties/section/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38}}];
 return false;
 break;
 }
 }
-if(_errs491 === errors){
-if(data225.boundary !== undefined){
-let data226 = data225.boundary;
-const _errs492 = errors;
-if(typeof data226 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/boundary",schemaPath:"#/properties/sluices/items/properties/geometry/properties/boundary/type",keyword:"type",params:{type: "string"}}];
+if(_errs489 === errors){
+if(data224.number !== undefined){
+let data225 = data224.number;
+const _errs490 = errors;
+if((!((typeof data225 == "number") && (!(data225 % 1) && !isNaN(data225)))) && (data225 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/section/number",schemaPath:"#/properties/sluices/items/properties/section/properties/number/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.section.properties.number.type}}];
 return false;
 }
-if(!(((data226 === "ring") || (data226 === "lines")) || (data226 === "none"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/boundary",schemaPath:"#/properties/sluices/items/properties/geometry/properties/boundary/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.geometry.properties.boundary.enum}}];
+if(errors === _errs490){
+if(typeof data225 == "number"){
+if(data225 > 9007199254740991 || isNaN(data225)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/section/number",schemaPath:"#/properties/sluices/items/properties/section/properties/number/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
-}
-var valid61 = _errs492 === errors;
 }
 else {
-var valid61 = true;
+if(data225 < -9007199254740991 || isNaN(data225)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/section/number",schemaPath:"#/properties/sluices/items/properties/section/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+return false;
 }
-if(valid61){
-if(data225.rings !== undefined){
-let data227 = data225.rings;
-const _errs494 = errors;
-if(errors === _errs494){
-if(Array.isArray(data227)){
+}
+}
+}
+var valid62 = _errs490 === errors;
+}
+else {
 var valid62 = true;
-const len23 = data227.length;
-for(let i23=0; i23<len23; i23++){
-let data228 = data227[i23];
+}
+if(valid62){
+if(data224.name !== undefined){
+const _errs492 = errors;
+if(typeof data224.name !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/section/name",schemaPath:"#/properties/sluices/items/properties/section/properties/name/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid62 = _errs492 === errors;
+}
+else {
+var valid62 = true;
+}
+if(valid62){
+if(data224.nameRaw !== undefined){
+const _errs494 = errors;
+if(typeof data224.nameRaw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/section/nameRaw",schemaPath:"#/properties/sluices/items/properties/section/properties/nameRaw/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid62 = _errs494 === errors;
+}
+else {
+var valid62 = true;
+}
+if(valid62){
+if(data224.line !== undefined){
+let data228 = data224.line;
 const _errs496 = errors;
+if(!((typeof data228 == "number") && (!(data228 % 1) && !isNaN(data228)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/section/line",schemaPath:"#/properties/sluices/items/properties/section/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
 if(errors === _errs496){
-if(data228 && typeof data228 == "object" && !Array.isArray(data228)){
-let missing39;
-if((((((((data228.fromSeq === undefined) && (missing39 = "fromSeq")) || ((data228.toSeq === undefined) && (missing39 = "toSeq"))) || ((data228.points === undefined) && (missing39 = "points"))) || ((data228.area === undefined) && (missing39 = "area"))) || ((data228.perimeter === undefined) && (missing39 = "perimeter"))) || ((data228.selfIntersections === undefined) && (missing39 = "selfIntersections"))) || ((data228.pointRefs === undefined) && (missing39 = "pointRefs"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/required",keyword:"required",params:{missingProperty: missing39}}];
+if(typeof data228 == "number"){
+if(data228 > 9007199254740991 || isNaN(data228)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/section/line",schemaPath:"#/properties/sluices/items/properties/section/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
+if(data228 < 1 || isNaN(data228)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/section/line",schemaPath:"#/properties/sluices/items/properties/section/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid62 = _errs496 === errors;
+}
+else {
+var valid62 = true;
+}
+if(valid62){
+if(data224.startLine !== undefined){
+let data229 = data224.startLine;
 const _errs498 = errors;
-for(const key39 in data228){
-if(!(((((((key39 === "fromSeq") || (key39 === "toSeq")) || (key39 === "points")) || (key39 === "area")) || (key39 === "perimeter")) || (key39 === "selfIntersections")) || (key39 === "pointRefs"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39}}];
-return false;
-break;
-}
-}
-if(_errs498 === errors){
-if(data228.fromSeq !== undefined){
-let data229 = data228.fromSeq;
-const _errs499 = errors;
 if(!((typeof data229 == "number") && (!(data229 % 1) && !isNaN(data229)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/fromSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/fromSeq/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/section/startLine",schemaPath:"#/properties/sluices/items/properties/section/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs499){
+if(errors === _errs498){
 if(typeof data229 == "number"){
 if(data229 > 9007199254740991 || isNaN(data229)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/fromSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/fromSeq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/section/startLine",schemaPath:"#/properties/sluices/items/properties/section/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data229 < -9007199254740991 || isNaN(data229)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/fromSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/fromSeq/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+if(data229 < 1 || isNaN(data229)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/section/startLine",schemaPath:"#/properties/sluices/items/properties/section/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid63 = _errs499 === errors;
+var valid62 = _errs498 === errors;
 }
 else {
-var valid63 = true;
+var valid62 = true;
 }
-if(valid63){
-if(data228.toSeq !== undefined){
-let data230 = data228.toSeq;
-const _errs501 = errors;
+if(valid62){
+if(data224.endLine !== undefined){
+let data230 = data224.endLine;
+const _errs500 = errors;
 if(!((typeof data230 == "number") && (!(data230 % 1) && !isNaN(data230)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/toSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/toSeq/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/section/endLine",schemaPath:"#/properties/sluices/items/properties/section/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs501){
+if(errors === _errs500){
 if(typeof data230 == "number"){
 if(data230 > 9007199254740991 || isNaN(data230)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/toSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/toSeq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/section/endLine",schemaPath:"#/properties/sluices/items/properties/section/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data230 < -9007199254740991 || isNaN(data230)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/toSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/toSeq/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+if(data230 < 1 || isNaN(data230)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/section/endLine",schemaPath:"#/properties/sluices/items/properties/section/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid63 = _errs501 === errors;
+var valid62 = _errs500 === errors;
 }
 else {
-var valid63 = true;
+var valid62 = true;
 }
-if(valid63){
-if(data228.points !== undefined){
-let data231 = data228.points;
-const _errs503 = errors;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+var valid58 = _errs487 === errors;
+}
+else {
+var valid58 = true;
+}
+if(valid58){
+if(data205.pointCount !== undefined){
+let data231 = data205.pointCount;
+const _errs502 = errors;
 if(!((typeof data231 == "number") && (!(data231 % 1) && !isNaN(data231)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/points",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/points/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/pointCount",schemaPath:"#/properties/sluices/items/properties/pointCount/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs503){
+if(errors === _errs502){
 if(typeof data231 == "number"){
 if(data231 > 9007199254740991 || isNaN(data231)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/points",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/points/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/pointCount",schemaPath:"#/properties/sluices/items/properties/pointCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data231 < 0 || isNaN(data231)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/points",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/pointCount",schemaPath:"#/properties/sluices/items/properties/pointCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 }
 }
 }
-var valid63 = _errs503 === errors;
+var valid58 = _errs502 === errors;
 }
 else {
-var valid63 = true;
+var valid58 = true;
 }
-if(valid63){
-if(data228.area !== undefined){
-const _errs505 = errors;
-if(!(typeof data228.area == "number")){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/area",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/area/type",keyword:"type",params:{type: "number"}}];
+if(valid58){
+if(data205.geometry !== undefined){
+let data232 = data205.geometry;
+const _errs504 = errors;
+if(errors === _errs504){
+if(data232 && typeof data232 == "object" && !Array.isArray(data232)){
+let missing39;
+if(((((((((data232.boundary === undefined) && (missing39 = "boundary")) || ((data232.rings === undefined) && (missing39 = "rings"))) || ((data232.excludedSeqs === undefined) && (missing39 = "excludedSeqs"))) || ((data232.area === undefined) && (missing39 = "area"))) || ((data232.perimeter === undefined) && (missing39 = "perimeter"))) || ((data232.selfIntersections === undefined) && (missing39 = "selfIntersections"))) || ((data232.areaRatio === undefined) && (missing39 = "areaRatio"))) || ((data232.perimeterRatio === undefined) && (missing39 = "perimeterRatio"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry",schemaPath:"#/properties/sluices/items/properties/geometry/required",keyword:"required",params:{missingProperty: missing39}}];
 return false;
 }
-var valid63 = _errs505 === errors;
-}
 else {
-var valid63 = true;
+const _errs506 = errors;
+for(const key39 in data232){
+if(!((((((((key39 === "boundary") || (key39 === "rings")) || (key39 === "excludedSeqs")) || (key39 === "area")) || (key39 === "perimeter")) || (key39 === "selfIntersections")) || (key39 === "areaRatio")) || (key39 === "perimeterRatio"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry",schemaPath:"#/properties/sluices/items/properties/geometry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39}}];
+return false;
+break;
 }
-if(valid63){
-if(data228.perimeter !== undefined){
+}
+if(_errs506 === errors){
+if(data232.boundary !== undefined){
+let data233 = data232.boundary;
 const _errs507 = errors;
-if(!(typeof data228.perimeter == "number")){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/perimeter",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/perimeter/type",keyword:"type",params:{type: "number"}}];
+if(typeof data233 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/boundary",schemaPath:"#/properties/sluices/items/properties/geometry/properties/boundary/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data233 === "ring") || (data233 === "lines")) || (data233 === "none"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/boundary",schemaPath:"#/properties/sluices/items/properties/geometry/properties/boundary/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.geometry.properties.boundary.enum}}];
 return false;
 }
 var valid63 = _errs507 === errors;
@@ -5081,25 +5129,232 @@ else {
 var valid63 = true;
 }
 if(valid63){
-if(data228.selfIntersections !== undefined){
-let data234 = data228.selfIntersections;
+if(data232.rings !== undefined){
+let data234 = data232.rings;
 const _errs509 = errors;
-if(!((typeof data234 == "number") && (!(data234 % 1) && !isNaN(data234)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/selfIntersections/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
 if(errors === _errs509){
-if(typeof data234 == "number"){
-if(data234 > 9007199254740991 || isNaN(data234)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/selfIntersections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+if(Array.isArray(data234)){
+var valid64 = true;
+const len24 = data234.length;
+for(let i24=0; i24<len24; i24++){
+let data235 = data234[i24];
+const _errs511 = errors;
+if(errors === _errs511){
+if(data235 && typeof data235 == "object" && !Array.isArray(data235)){
+let missing40;
+if((((((((data235.fromSeq === undefined) && (missing40 = "fromSeq")) || ((data235.toSeq === undefined) && (missing40 = "toSeq"))) || ((data235.points === undefined) && (missing40 = "points"))) || ((data235.area === undefined) && (missing40 = "area"))) || ((data235.perimeter === undefined) && (missing40 = "perimeter"))) || ((data235.selfIntersections === undefined) && (missing40 = "selfIntersections"))) || ((data235.pointRefs === undefined) && (missing40 = "pointRefs"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/rings/" + i24,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/required",keyword:"required",params:{missingProperty: missing40}}];
 return false;
 }
 else {
-if(data234 < 0 || isNaN(data234)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/selfIntersections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+const _errs513 = errors;
+for(const key40 in data235){
+if(!(((((((key40 === "fromSeq") || (key40 === "toSeq")) || (key40 === "points")) || (key40 === "area")) || (key40 === "perimeter")) || (key40 === "selfIntersections")) || (key40 === "pointRefs"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/rings/" + i24,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40}}];
+return false;
+break;
+}
+}
+if(_errs513 === errors){
+if(data235.fromSeq !== undefined){
+let data236 = data235.fromSeq;
+const _errs514 = errors;
+if(!((typeof data236 == "number") && (!(data236 % 1) && !isNaN(data236)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/rings/" + i24+"/fromSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/fromSeq/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs514){
+if(typeof data236 == "number"){
+if(data236 > 9007199254740991 || isNaN(data236)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/rings/" + i24+"/fromSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/fromSeq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data236 < -9007199254740991 || isNaN(data236)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/rings/" + i24+"/fromSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/fromSeq/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
+}
+}
+var valid65 = _errs514 === errors;
+}
+else {
+var valid65 = true;
+}
+if(valid65){
+if(data235.toSeq !== undefined){
+let data237 = data235.toSeq;
+const _errs516 = errors;
+if(!((typeof data237 == "number") && (!(data237 % 1) && !isNaN(data237)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/rings/" + i24+"/toSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/toSeq/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs516){
+if(typeof data237 == "number"){
+if(data237 > 9007199254740991 || isNaN(data237)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/rings/" + i24+"/toSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/toSeq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data237 < -9007199254740991 || isNaN(data237)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/rings/" + i24+"/toSeq",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/toSeq/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+return false;
+}
+}
+}
+}
+var valid65 = _errs516 === errors;
+}
+else {
+var valid65 = true;
+}
+if(valid65){
+if(data235.points !== undefined){
+let data238 = data235.points;
+const _errs518 = errors;
+if(!((typeof data238 == "number") && (!(data238 % 1) && !isNaN(data238)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/rings/" + i24+"/points",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/points/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs518){
+if(typeof data238 == "number"){
+if(data238 > 9007199254740991 || isNaN(data238)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/rings/" + i24+"/points",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/points/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data238 < 0 || isNaN(data238)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/rings/" + i24+"/points",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid65 = _errs518 === errors;
+}
+else {
+var valid65 = true;
+}
+if(valid65){
+if(data235.area !== undefined){
+const _errs520 = errors;
+if(!(typeof data235.area == "number")){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/rings/" + i24+"/area",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/area/type",keyword:"type",params:{type: "number"}}];
+return false;
+}
+var valid65 = _errs520 === errors;
+}
+else {
+var valid65 = true;
+}
+if(valid65){
+if(data235.perimeter !== undefined){
+const _errs522 = errors;
+if(!(typeof data235.perimeter == "number")){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/rings/" + i24+"/perimeter",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/perimeter/type",keyword:"type",params:{type: "number"}}];
+return false;
+}
+var valid65 = _errs522 === errors;
+}
+else {
+var valid65 = true;
+}
+if(valid65){
+if(data235.selfIntersections !== undefined){
+let data241 = data235.selfIntersections;
+const _errs524 = errors;
+if(!((typeof data241 == "number") && (!(data241 % 1) && !isNaN(data241)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/rings/" + i24+"/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/selfIntersections/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs524){
+if(typeof data241 == "number"){
+if(data241 > 9007199254740991 || isNaN(data241)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/rings/" + i24+"/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/selfIntersections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data241 < 0 || isNaN(data241)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/rings/" + i24+"/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/selfIntersections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid65 = _errs524 === errors;
+}
+else {
+var valid65 = true;
+}
+if(valid65){
+if(data235.pointRefs !== undefined){
+let data242 = data235.pointRefs;
+const _errs526 = errors;
+if(errors === _errs526){
+if(Array.isArray(data242)){
+var valid66 = true;
+const len25 = data242.length;
+for(let i25=0; i25<len25; i25++){
+let data243 = data242[i25];
+const _errs528 = errors;
+if(!((typeof data243 == "number") && (!(data243 % 1) && !isNaN(data243)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/rings/" + i24+"/pointRefs/" + i25,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/pointRefs/items/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs528){
+if(typeof data243 == "number"){
+if(data243 > 9007199254740991 || isNaN(data243)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/rings/" + i24+"/pointRefs/" + i25,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/pointRefs/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data243 < 0 || isNaN(data243)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/rings/" + i24+"/pointRefs/" + i25,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/pointRefs/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid66 = _errs528 === errors;
+if(!valid66){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/rings/" + i24+"/pointRefs",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/pointRefs/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid65 = _errs526 === errors;
+}
+else {
+var valid65 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/rings/" + i24,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid64 = _errs511 === errors;
+if(!valid64){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/rings",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/type",keyword:"type",params:{type: "array"}}];
+return false;
 }
 }
 var valid63 = _errs509 === errors;
@@ -5108,46 +5363,125 @@ else {
 var valid63 = true;
 }
 if(valid63){
-if(data228.pointRefs !== undefined){
-let data235 = data228.pointRefs;
-const _errs511 = errors;
-if(errors === _errs511){
-if(Array.isArray(data235)){
-var valid64 = true;
-const len24 = data235.length;
-for(let i24=0; i24<len24; i24++){
-let data236 = data235[i24];
-const _errs513 = errors;
-if(!((typeof data236 == "number") && (!(data236 % 1) && !isNaN(data236)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/pointRefs/" + i24,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/pointRefs/items/type",keyword:"type",params:{type: "integer"}}];
+if(data232.excludedSeqs !== undefined){
+let data244 = data232.excludedSeqs;
+const _errs530 = errors;
+if(errors === _errs530){
+if(Array.isArray(data244)){
+var valid67 = true;
+const len26 = data244.length;
+for(let i26=0; i26<len26; i26++){
+let data245 = data244[i26];
+const _errs532 = errors;
+if(!((typeof data245 == "number") && (!(data245 % 1) && !isNaN(data245)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/excludedSeqs/" + i26,schemaPath:"#/properties/sluices/items/properties/geometry/properties/excludedSeqs/items/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs513){
-if(typeof data236 == "number"){
-if(data236 > 9007199254740991 || isNaN(data236)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/pointRefs/" + i24,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/pointRefs/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+if(errors === _errs532){
+if(typeof data245 == "number"){
+if(data245 > 9007199254740991 || isNaN(data245)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/excludedSeqs/" + i26,schemaPath:"#/properties/sluices/items/properties/geometry/properties/excludedSeqs/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data236 < 0 || isNaN(data236)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/pointRefs/" + i24,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/pointRefs/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+if(data245 < -9007199254740991 || isNaN(data245)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/excludedSeqs/" + i26,schemaPath:"#/properties/sluices/items/properties/geometry/properties/excludedSeqs/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
 }
 }
-var valid64 = _errs513 === errors;
-if(!valid64){
+var valid67 = _errs532 === errors;
+if(!valid67){
 break;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23+"/pointRefs",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/properties/pointRefs/type",keyword:"type",params:{type: "array"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/excludedSeqs",schemaPath:"#/properties/sluices/items/properties/geometry/properties/excludedSeqs/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-var valid63 = _errs511 === errors;
+var valid63 = _errs530 === errors;
+}
+else {
+var valid63 = true;
+}
+if(valid63){
+if(data232.area !== undefined){
+let data246 = data232.area;
+const _errs534 = errors;
+if((!(typeof data246 == "number")) && (data246 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/area",schemaPath:"#/properties/sluices/items/properties/geometry/properties/area/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.area.type}}];
+return false;
+}
+var valid63 = _errs534 === errors;
+}
+else {
+var valid63 = true;
+}
+if(valid63){
+if(data232.perimeter !== undefined){
+let data247 = data232.perimeter;
+const _errs536 = errors;
+if((!(typeof data247 == "number")) && (data247 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/perimeter",schemaPath:"#/properties/sluices/items/properties/geometry/properties/perimeter/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.perimeter.type}}];
+return false;
+}
+var valid63 = _errs536 === errors;
+}
+else {
+var valid63 = true;
+}
+if(valid63){
+if(data232.selfIntersections !== undefined){
+let data248 = data232.selfIntersections;
+const _errs538 = errors;
+if(!((typeof data248 == "number") && (!(data248 % 1) && !isNaN(data248)))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/selfIntersections/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs538){
+if(typeof data248 == "number"){
+if(data248 > 9007199254740991 || isNaN(data248)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/selfIntersections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data248 < 0 || isNaN(data248)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/selfIntersections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid63 = _errs538 === errors;
+}
+else {
+var valid63 = true;
+}
+if(valid63){
+if(data232.areaRatio !== undefined){
+let data249 = data232.areaRatio;
+const _errs540 = errors;
+if((!(typeof data249 == "number")) && (data249 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/areaRatio",schemaPath:"#/properties/sluices/items/properties/geometry/properties/areaRatio/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.areaRatio.type}}];
+return false;
+}
+var valid63 = _errs540 === errors;
+}
+else {
+var valid63 = true;
+}
+if(valid63){
+if(data232.perimeterRatio !== undefined){
+let data250 = data232.perimeterRatio;
+const _errs542 = errors;
+if((!(typeof data250 == "number")) && (data250 !== null)){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry/perimeterRatio",schemaPath:"#/properties/sluices/items/properties/geometry/properties/perimeterRatio/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.perimeterRatio.type}}];
+return false;
+}
+var valid63 = _errs542 === errors;
 }
 else {
 var valid63 = true;
@@ -5161,377 +5495,223 @@ var valid63 = true;
 }
 }
 }
-else {
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings/" + i23,schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/items/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid62 = _errs496 === errors;
-if(!valid62){
-break;
-}
-}
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/rings",schemaPath:"#/properties/sluices/items/properties/geometry/properties/rings/type",keyword:"type",params:{type: "array"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/geometry",schemaPath:"#/properties/sluices/items/properties/geometry/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid61 = _errs494 === errors;
+var valid58 = _errs504 === errors;
 }
 else {
-var valid61 = true;
-}
-if(valid61){
-if(data225.excludedSeqs !== undefined){
-let data237 = data225.excludedSeqs;
-const _errs515 = errors;
-if(errors === _errs515){
-if(Array.isArray(data237)){
-var valid65 = true;
-const len25 = data237.length;
-for(let i25=0; i25<len25; i25++){
-let data238 = data237[i25];
-const _errs517 = errors;
-if(!((typeof data238 == "number") && (!(data238 % 1) && !isNaN(data238)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/excludedSeqs/" + i25,schemaPath:"#/properties/sluices/items/properties/geometry/properties/excludedSeqs/items/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs517){
-if(typeof data238 == "number"){
-if(data238 > 9007199254740991 || isNaN(data238)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/excludedSeqs/" + i25,schemaPath:"#/properties/sluices/items/properties/geometry/properties/excludedSeqs/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data238 < -9007199254740991 || isNaN(data238)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/excludedSeqs/" + i25,schemaPath:"#/properties/sluices/items/properties/geometry/properties/excludedSeqs/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
-}
-var valid65 = _errs517 === errors;
-if(!valid65){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/excludedSeqs",schemaPath:"#/properties/sluices/items/properties/geometry/properties/excludedSeqs/type",keyword:"type",params:{type: "array"}}];
-return false;
-}
-}
-var valid61 = _errs515 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data225.area !== undefined){
-let data239 = data225.area;
-const _errs519 = errors;
-if((!(typeof data239 == "number")) && (data239 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/area",schemaPath:"#/properties/sluices/items/properties/geometry/properties/area/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.area.type}}];
-return false;
-}
-var valid61 = _errs519 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data225.perimeter !== undefined){
-let data240 = data225.perimeter;
-const _errs521 = errors;
-if((!(typeof data240 == "number")) && (data240 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/perimeter",schemaPath:"#/properties/sluices/items/properties/geometry/properties/perimeter/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.perimeter.type}}];
-return false;
-}
-var valid61 = _errs521 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data225.selfIntersections !== undefined){
-let data241 = data225.selfIntersections;
-const _errs523 = errors;
-if(!((typeof data241 == "number") && (!(data241 % 1) && !isNaN(data241)))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/selfIntersections/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs523){
-if(typeof data241 == "number"){
-if(data241 > 9007199254740991 || isNaN(data241)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/selfIntersections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data241 < 0 || isNaN(data241)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/selfIntersections",schemaPath:"#/properties/sluices/items/properties/geometry/properties/selfIntersections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
-}
-var valid61 = _errs523 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data225.areaRatio !== undefined){
-let data242 = data225.areaRatio;
-const _errs525 = errors;
-if((!(typeof data242 == "number")) && (data242 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/areaRatio",schemaPath:"#/properties/sluices/items/properties/geometry/properties/areaRatio/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.areaRatio.type}}];
-return false;
-}
-var valid61 = _errs525 === errors;
-}
-else {
-var valid61 = true;
-}
-if(valid61){
-if(data225.perimeterRatio !== undefined){
-let data243 = data225.perimeterRatio;
-const _errs527 = errors;
-if((!(typeof data243 == "number")) && (data243 !== null)){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry/perimeterRatio",schemaPath:"#/properties/sluices/items/properties/geometry/properties/perimeterRatio/type",keyword:"type",params:{type: schema31.properties.sluices.items.properties.geometry.properties.perimeterRatio.type}}];
-return false;
-}
-var valid61 = _errs527 === errors;
-}
-else {
-var valid61 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/geometry",schemaPath:"#/properties/sluices/items/properties/geometry/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid56 = _errs489 === errors;
-}
-else {
-var valid56 = true;
-}
-if(valid56){
-if(data198.checks !== undefined){
-let data244 = data198.checks;
-const _errs529 = errors;
-if(errors === _errs529){
-if(data244 && typeof data244 == "object" && !Array.isArray(data244)){
-let missing40;
-if((((((((((((data244.join === undefined) && (missing40 = "join")) || ((data244.name === undefined) && (missing40 = "name"))) || ((data244.order === undefined) && (missing40 = "order"))) || ((data244.stakes === undefined) && (missing40 = "stakes"))) || ((data244.duplicates === undefined) && (missing40 = "duplicates"))) || ((data244.outliers === undefined) && (missing40 = "outliers"))) || ((data244.shorelineSum === undefined) && (missing40 = "shorelineSum"))) || ((data244.areaSum === undefined) && (missing40 = "areaSum"))) || ((data244.area === undefined) && (missing40 = "area"))) || ((data244.boundaryLength === undefined) && (missing40 = "boundaryLength"))) || ((data244.selfIntersections === undefined) && (missing40 = "selfIntersections"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks",schemaPath:"#/properties/sluices/items/properties/checks/required",keyword:"required",params:{missingProperty: missing40}}];
-return false;
-}
-else {
-const _errs531 = errors;
-for(const key40 in data244){
-if(!(func1.call(schema31.properties.sluices.items.properties.checks.properties, key40))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks",schemaPath:"#/properties/sluices/items/properties/checks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40}}];
-return false;
-break;
-}
-}
-if(_errs531 === errors){
-if(data244.join !== undefined){
-let data245 = data244.join;
-const _errs532 = errors;
-if(typeof data245 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/join",schemaPath:"#/properties/sluices/items/properties/checks/properties/join/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data245 === "ok") || (data245 === "fail")) || (data245 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/join",schemaPath:"#/properties/sluices/items/properties/checks/properties/join/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.join.enum}}];
-return false;
-}
-var valid66 = _errs532 === errors;
-}
-else {
-var valid66 = true;
-}
-if(valid66){
-if(data244.name !== undefined){
-let data246 = data244.name;
-const _errs534 = errors;
-if(typeof data246 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/name",schemaPath:"#/properties/sluices/items/properties/checks/properties/name/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data246 === "ok") || (data246 === "fail")) || (data246 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/name",schemaPath:"#/properties/sluices/items/properties/checks/properties/name/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.name.enum}}];
-return false;
-}
-var valid66 = _errs534 === errors;
-}
-else {
-var valid66 = true;
-}
-if(valid66){
-if(data244.order !== undefined){
-let data247 = data244.order;
-const _errs536 = errors;
-if(typeof data247 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/order",schemaPath:"#/properties/sluices/items/properties/checks/properties/order/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data247 === "ok") || (data247 === "fail")) || (data247 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/order",schemaPath:"#/properties/sluices/items/properties/checks/properties/order/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.order.enum}}];
-return false;
-}
-var valid66 = _errs536 === errors;
-}
-else {
-var valid66 = true;
-}
-if(valid66){
-if(data244.stakes !== undefined){
-let data248 = data244.stakes;
-const _errs538 = errors;
-if(typeof data248 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/stakes",schemaPath:"#/properties/sluices/items/properties/checks/properties/stakes/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data248 === "ok") || (data248 === "fail")) || (data248 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/stakes",schemaPath:"#/properties/sluices/items/properties/checks/properties/stakes/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.stakes.enum}}];
-return false;
-}
-var valid66 = _errs538 === errors;
-}
-else {
-var valid66 = true;
-}
-if(valid66){
-if(data244.duplicates !== undefined){
-let data249 = data244.duplicates;
-const _errs540 = errors;
-if(typeof data249 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/duplicates",schemaPath:"#/properties/sluices/items/properties/checks/properties/duplicates/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data249 === "ok") || (data249 === "fail")) || (data249 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/duplicates",schemaPath:"#/properties/sluices/items/properties/checks/properties/duplicates/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.duplicates.enum}}];
-return false;
-}
-var valid66 = _errs540 === errors;
-}
-else {
-var valid66 = true;
-}
-if(valid66){
-if(data244.outliers !== undefined){
-let data250 = data244.outliers;
-const _errs542 = errors;
-if(typeof data250 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/outliers",schemaPath:"#/properties/sluices/items/properties/checks/properties/outliers/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data250 === "ok") || (data250 === "fail")) || (data250 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/outliers",schemaPath:"#/properties/sluices/items/properties/checks/properties/outliers/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.outliers.enum}}];
-return false;
-}
-var valid66 = _errs542 === errors;
-}
-else {
-var valid66 = true;
-}
-if(valid66){
-if(data244.shorelineSum !== undefined){
-let data251 = data244.shorelineSum;
+var valid58 = true;
+}
+if(valid58){
+if(data205.checks !== undefined){
+let data251 = data205.checks;
 const _errs544 = errors;
-if(typeof data251 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/shorelineSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/shorelineSum/type",keyword:"type",params:{type: "string"}}];
+if(errors === _errs544){
+if(data251 && typeof data251 == "object" && !Array.isArray(data251)){
+let missing41;
+if((((((((((((data251.join === undefined) && (missing41 = "join")) || ((data251.name === undefined) && (missing41 = "name"))) || ((data251.order === undefined) && (missing41 = "order"))) || ((data251.stakes === undefined) && (missing41 = "stakes"))) || ((data251.duplicates === undefined) && (missing41 = "duplicates"))) || ((data251.outliers === undefined) && (missing41 = "outliers"))) || ((data251.shorelineSum === undefined) && (missing41 = "shorelineSum"))) || ((data251.areaSum === undefined) && (missing41 = "areaSum"))) || ((data251.area === undefined) && (missing41 = "area"))) || ((data251.boundaryLength === undefined) && (missing41 = "boundaryLength"))) || ((data251.selfIntersections === undefined) && (missing41 = "selfIntersections"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks",schemaPath:"#/properties/sluices/items/properties/checks/required",keyword:"required",params:{missingProperty: missing41}}];
 return false;
-}
-if(!(((data251 === "ok") || (data251 === "fail")) || (data251 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/shorelineSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/shorelineSum/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.shorelineSum.enum}}];
-return false;
-}
-var valid66 = _errs544 === errors;
 }
 else {
-var valid66 = true;
-}
-if(valid66){
-if(data244.areaSum !== undefined){
-let data252 = data244.areaSum;
 const _errs546 = errors;
+for(const key41 in data251){
+if(!(func1.call(schema31.properties.sluices.items.properties.checks.properties, key41))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks",schemaPath:"#/properties/sluices/items/properties/checks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41}}];
+return false;
+break;
+}
+}
+if(_errs546 === errors){
+if(data251.join !== undefined){
+let data252 = data251.join;
+const _errs547 = errors;
 if(typeof data252 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/areaSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/areaSum/type",keyword:"type",params:{type: "string"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks/join",schemaPath:"#/properties/sluices/items/properties/checks/properties/join/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!(((data252 === "ok") || (data252 === "fail")) || (data252 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/areaSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/areaSum/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.areaSum.enum}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks/join",schemaPath:"#/properties/sluices/items/properties/checks/properties/join/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.join.enum}}];
 return false;
 }
-var valid66 = _errs546 === errors;
+var valid68 = _errs547 === errors;
 }
 else {
-var valid66 = true;
+var valid68 = true;
 }
-if(valid66){
-if(data244.area !== undefined){
-let data253 = data244.area;
-const _errs548 = errors;
+if(valid68){
+if(data251.name !== undefined){
+let data253 = data251.name;
+const _errs549 = errors;
 if(typeof data253 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/area",schemaPath:"#/properties/sluices/items/properties/checks/properties/area/type",keyword:"type",params:{type: "string"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks/name",schemaPath:"#/properties/sluices/items/properties/checks/properties/name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!(((data253 === "ok") || (data253 === "fail")) || (data253 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/area",schemaPath:"#/properties/sluices/items/properties/checks/properties/area/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.area.enum}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks/name",schemaPath:"#/properties/sluices/items/properties/checks/properties/name/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.name.enum}}];
 return false;
 }
-var valid66 = _errs548 === errors;
+var valid68 = _errs549 === errors;
 }
 else {
-var valid66 = true;
+var valid68 = true;
 }
-if(valid66){
-if(data244.boundaryLength !== undefined){
-let data254 = data244.boundaryLength;
-const _errs550 = errors;
+if(valid68){
+if(data251.order !== undefined){
+let data254 = data251.order;
+const _errs551 = errors;
 if(typeof data254 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/boundaryLength",schemaPath:"#/properties/sluices/items/properties/checks/properties/boundaryLength/type",keyword:"type",params:{type: "string"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks/order",schemaPath:"#/properties/sluices/items/properties/checks/properties/order/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!(((data254 === "ok") || (data254 === "fail")) || (data254 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/boundaryLength",schemaPath:"#/properties/sluices/items/properties/checks/properties/boundaryLength/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.boundaryLength.enum}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks/order",schemaPath:"#/properties/sluices/items/properties/checks/properties/order/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.order.enum}}];
 return false;
 }
-var valid66 = _errs550 === errors;
+var valid68 = _errs551 === errors;
 }
 else {
-var valid66 = true;
+var valid68 = true;
 }
-if(valid66){
-if(data244.selfIntersections !== undefined){
-let data255 = data244.selfIntersections;
-const _errs552 = errors;
+if(valid68){
+if(data251.stakes !== undefined){
+let data255 = data251.stakes;
+const _errs553 = errors;
 if(typeof data255 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/selfIntersections",schemaPath:"#/properties/sluices/items/properties/checks/properties/selfIntersections/type",keyword:"type",params:{type: "string"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks/stakes",schemaPath:"#/properties/sluices/items/properties/checks/properties/stakes/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 if(!(((data255 === "ok") || (data255 === "fail")) || (data255 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks/selfIntersections",schemaPath:"#/properties/sluices/items/properties/checks/properties/selfIntersections/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.selfIntersections.enum}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks/stakes",schemaPath:"#/properties/sluices/items/properties/checks/properties/stakes/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.stakes.enum}}];
 return false;
 }
-var valid66 = _errs552 === errors;
+var valid68 = _errs553 === errors;
 }
 else {
-var valid66 = true;
+var valid68 = true;
+}
+if(valid68){
+if(data251.duplicates !== undefined){
+let data256 = data251.duplicates;
+const _errs555 = errors;
+if(typeof data256 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks/duplicates",schemaPath:"#/properties/sluices/items/properties/checks/properties/duplicates/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data256 === "ok") || (data256 === "fail")) || (data256 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks/duplicates",schemaPath:"#/properties/sluices/items/properties/checks/properties/duplicates/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.duplicates.enum}}];
+return false;
+}
+var valid68 = _errs555 === errors;
+}
+else {
+var valid68 = true;
+}
+if(valid68){
+if(data251.outliers !== undefined){
+let data257 = data251.outliers;
+const _errs557 = errors;
+if(typeof data257 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks/outliers",schemaPath:"#/properties/sluices/items/properties/checks/properties/outliers/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data257 === "ok") || (data257 === "fail")) || (data257 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks/outliers",schemaPath:"#/properties/sluices/items/properties/checks/properties/outliers/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.outliers.enum}}];
+return false;
+}
+var valid68 = _errs557 === errors;
+}
+else {
+var valid68 = true;
+}
+if(valid68){
+if(data251.shorelineSum !== undefined){
+let data258 = data251.shorelineSum;
+const _errs559 = errors;
+if(typeof data258 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks/shorelineSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/shorelineSum/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data258 === "ok") || (data258 === "fail")) || (data258 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks/shorelineSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/shorelineSum/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.shorelineSum.enum}}];
+return false;
+}
+var valid68 = _errs559 === errors;
+}
+else {
+var valid68 = true;
+}
+if(valid68){
+if(data251.areaSum !== undefined){
+let data259 = data251.areaSum;
+const _errs561 = errors;
+if(typeof data259 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks/areaSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/areaSum/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data259 === "ok") || (data259 === "fail")) || (data259 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks/areaSum",schemaPath:"#/properties/sluices/items/properties/checks/properties/areaSum/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.areaSum.enum}}];
+return false;
+}
+var valid68 = _errs561 === errors;
+}
+else {
+var valid68 = true;
+}
+if(valid68){
+if(data251.area !== undefined){
+let data260 = data251.area;
+const _errs563 = errors;
+if(typeof data260 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks/area",schemaPath:"#/properties/sluices/items/properties/checks/properties/area/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data260 === "ok") || (data260 === "fail")) || (data260 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks/area",schemaPath:"#/properties/sluices/items/properties/checks/properties/area/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.area.enum}}];
+return false;
+}
+var valid68 = _errs563 === errors;
+}
+else {
+var valid68 = true;
+}
+if(valid68){
+if(data251.boundaryLength !== undefined){
+let data261 = data251.boundaryLength;
+const _errs565 = errors;
+if(typeof data261 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks/boundaryLength",schemaPath:"#/properties/sluices/items/properties/checks/properties/boundaryLength/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data261 === "ok") || (data261 === "fail")) || (data261 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks/boundaryLength",schemaPath:"#/properties/sluices/items/properties/checks/properties/boundaryLength/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.boundaryLength.enum}}];
+return false;
+}
+var valid68 = _errs565 === errors;
+}
+else {
+var valid68 = true;
+}
+if(valid68){
+if(data251.selfIntersections !== undefined){
+let data262 = data251.selfIntersections;
+const _errs567 = errors;
+if(typeof data262 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks/selfIntersections",schemaPath:"#/properties/sluices/items/properties/checks/properties/selfIntersections/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data262 === "ok") || (data262 === "fail")) || (data262 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks/selfIntersections",schemaPath:"#/properties/sluices/items/properties/checks/properties/selfIntersections/enum",keyword:"enum",params:{allowedValues: schema31.properties.sluices.items.properties.checks.properties.selfIntersections.enum}}];
+return false;
+}
+var valid68 = _errs567 === errors;
+}
+else {
+var valid68 = true;
 }
 }
 }
@@ -5547,44 +5727,44 @@ var valid66 = true;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/checks",schemaPath:"#/properties/sluices/items/properties/checks/type",keyword:"type",params:{type: "object"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/checks",schemaPath:"#/properties/sluices/items/properties/checks/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid56 = _errs529 === errors;
+var valid58 = _errs544 === errors;
 }
 else {
-var valid56 = true;
+var valid58 = true;
 }
-if(valid56){
-if(data198.anomalies !== undefined){
-let data256 = data198.anomalies;
-const _errs554 = errors;
-if(errors === _errs554){
-if(Array.isArray(data256)){
-var valid67 = true;
-const len26 = data256.length;
-for(let i26=0; i26<len26; i26++){
-const _errs556 = errors;
-if(typeof data256[i26] !== "string"){
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/anomalies/" + i26,schemaPath:"#/properties/sluices/items/properties/anomalies/items/type",keyword:"type",params:{type: "string"}}];
+if(valid58){
+if(data205.anomalies !== undefined){
+let data263 = data205.anomalies;
+const _errs569 = errors;
+if(errors === _errs569){
+if(Array.isArray(data263)){
+var valid69 = true;
+const len27 = data263.length;
+for(let i27=0; i27<len27; i27++){
+const _errs571 = errors;
+if(typeof data263[i27] !== "string"){
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/anomalies/" + i27,schemaPath:"#/properties/sluices/items/properties/anomalies/items/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid67 = _errs556 === errors;
-if(!valid67){
+var valid69 = _errs571 === errors;
+if(!valid69){
 break;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22+"/anomalies",schemaPath:"#/properties/sluices/items/properties/anomalies/type",keyword:"type",params:{type: "array"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23+"/anomalies",schemaPath:"#/properties/sluices/items/properties/anomalies/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-var valid56 = _errs554 === errors;
+var valid58 = _errs569 === errors;
 }
 else {
-var valid56 = true;
+var valid58 = true;
 }
 }
 }
@@ -5606,12 +5786,12 @@ var valid56 = true;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/sluices/" + i22,schemaPath:"#/properties/sluices/items/type",keyword:"type",params:{type: "object"}}];
+validate20.errors = [{instancePath:instancePath+"/sluices/" + i23,schemaPath:"#/properties/sluices/items/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid55 = _errs430 === errors;
-if(!valid55){
+var valid57 = _errs445 === errors;
+if(!valid57){
 break;
 }
 }
@@ -5621,388 +5801,231 @@ validate20.errors = [{instancePath:instancePath+"/sluices",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs428 === errors;
+var valid0 = _errs443 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.points !== undefined){
-let data258 = data.points;
-const _errs558 = errors;
-if(errors === _errs558){
-if(Array.isArray(data258)){
-var valid68 = true;
-const len27 = data258.length;
-for(let i27=0; i27<len27; i27++){
-let data259 = data258[i27];
-const _errs560 = errors;
-if(errors === _errs560){
-if(data259 && typeof data259 == "object" && !Array.isArray(data259)){
-let missing41;
-if((((((((((((((((data259.sluice === undefined) && (missing41 = "sluice")) || ((data259.sluiceIndex === undefined) && (missing41 = "sluiceIndex"))) || ((data259.section === undefined) && (missing41 = "section"))) || ((data259.sectionName === undefined) && (missing41 = "sectionName"))) || ((data259.seq === undefined) && (missing41 = "seq"))) || ((data259.bank === undefined) && (missing41 = "bank"))) || ((data259.bankRaw === undefined) && (missing41 = "bankRaw"))) || ((data259.stake === undefined) && (missing41 = "stake"))) || ((data259.stakeNumber === undefined) && (missing41 = "stakeNumber"))) || ((data259.y === undefined) && (missing41 = "y"))) || ((data259.x === undefined) && (missing41 = "x"))) || ((data259.note === undefined) && (missing41 = "note"))) || ((data259.line === undefined) && (missing41 = "line"))) || ((data259.documentId === undefined) && (missing41 = "documentId"))) || ((data259.sluiceRef === undefined) && (missing41 = "sluiceRef"))){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27,schemaPath:"#/properties/points/items/required",keyword:"required",params:{missingProperty: missing41}}];
+let data265 = data.points;
+const _errs573 = errors;
+if(errors === _errs573){
+if(Array.isArray(data265)){
+var valid70 = true;
+const len28 = data265.length;
+for(let i28=0; i28<len28; i28++){
+let data266 = data265[i28];
+const _errs575 = errors;
+if(errors === _errs575){
+if(data266 && typeof data266 == "object" && !Array.isArray(data266)){
+let missing42;
+if((((((((((((((((data266.sluice === undefined) && (missing42 = "sluice")) || ((data266.sluiceIndex === undefined) && (missing42 = "sluiceIndex"))) || ((data266.section === undefined) && (missing42 = "section"))) || ((data266.sectionName === undefined) && (missing42 = "sectionName"))) || ((data266.seq === undefined) && (missing42 = "seq"))) || ((data266.bank === undefined) && (missing42 = "bank"))) || ((data266.bankRaw === undefined) && (missing42 = "bankRaw"))) || ((data266.stake === undefined) && (missing42 = "stake"))) || ((data266.stakeNumber === undefined) && (missing42 = "stakeNumber"))) || ((data266.y === undefined) && (missing42 = "y"))) || ((data266.x === undefined) && (missing42 = "x"))) || ((data266.note === undefined) && (missing42 = "note"))) || ((data266.line === undefined) && (missing42 = "line"))) || ((data266.documentId === undefined) && (missing42 = "documentId"))) || ((data266.sluiceRef === undefined) && (missing42 = "sluiceRef"))){
+validate20.errors = [{instancePath:instancePath+"/points/" + i28,schemaPath:"#/properties/points/items/required",keyword:"required",params:{missingProperty: missing42}}];
 return false;
 }
 else {
-const _errs562 = errors;
-for(const key41 in data259){
-if(!(func1.call(schema31.properties.points.items.properties, key41))){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27,schemaPath:"#/properties/points/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41}}];
+const _errs577 = errors;
+for(const key42 in data266){
+if(!(func1.call(schema31.properties.points.items.properties, key42))){
+validate20.errors = [{instancePath:instancePath+"/points/" + i28,schemaPath:"#/properties/points/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42}}];
 return false;
 break;
 }
 }
-if(_errs562 === errors){
-if(data259.sluice !== undefined){
-const _errs563 = errors;
-if(typeof data259.sluice !== "string"){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluice",schemaPath:"#/properties/points/items/properties/sluice/type",keyword:"type",params:{type: "string"}}];
+if(_errs577 === errors){
+if(data266.sluice !== undefined){
+const _errs578 = errors;
+if(typeof data266.sluice !== "string"){
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/sluice",schemaPath:"#/properties/points/items/properties/sluice/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid69 = _errs563 === errors;
+var valid71 = _errs578 === errors;
 }
 else {
-var valid69 = true;
+var valid71 = true;
 }
-if(valid69){
-if(data259.sluiceIndex !== undefined){
-let data261 = data259.sluiceIndex;
-const _errs565 = errors;
-if((!((typeof data261 == "number") && (!(data261 % 1) && !isNaN(data261)))) && (data261 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluiceIndex",schemaPath:"#/properties/points/items/properties/sluiceIndex/type",keyword:"type",params:{type: schema31.properties.points.items.properties.sluiceIndex.type}}];
-return false;
-}
-if(errors === _errs565){
-if(typeof data261 == "number"){
-if(data261 > 9007199254740991 || isNaN(data261)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluiceIndex",schemaPath:"#/properties/points/items/properties/sluiceIndex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data261 < -9007199254740991 || isNaN(data261)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluiceIndex",schemaPath:"#/properties/points/items/properties/sluiceIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
-}
-var valid69 = _errs565 === errors;
-}
-else {
-var valid69 = true;
-}
-if(valid69){
-if(data259.section !== undefined){
-let data262 = data259.section;
-const _errs567 = errors;
-if((!((typeof data262 == "number") && (!(data262 % 1) && !isNaN(data262)))) && (data262 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/section",schemaPath:"#/properties/points/items/properties/section/type",keyword:"type",params:{type: schema31.properties.points.items.properties.section.type}}];
-return false;
-}
-if(errors === _errs567){
-if(typeof data262 == "number"){
-if(data262 > 9007199254740991 || isNaN(data262)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/section",schemaPath:"#/properties/points/items/properties/section/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data262 < -9007199254740991 || isNaN(data262)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/section",schemaPath:"#/properties/points/items/properties/section/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
-}
-var valid69 = _errs567 === errors;
-}
-else {
-var valid69 = true;
-}
-if(valid69){
-if(data259.sectionName !== undefined){
-const _errs569 = errors;
-if(typeof data259.sectionName !== "string"){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sectionName",schemaPath:"#/properties/points/items/properties/sectionName/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid69 = _errs569 === errors;
-}
-else {
-var valid69 = true;
-}
-if(valid69){
-if(data259.seq !== undefined){
-let data264 = data259.seq;
-const _errs571 = errors;
-if((!((typeof data264 == "number") && (!(data264 % 1) && !isNaN(data264)))) && (data264 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/seq",schemaPath:"#/properties/points/items/properties/seq/type",keyword:"type",params:{type: schema31.properties.points.items.properties.seq.type}}];
-return false;
-}
-if(errors === _errs571){
-if(typeof data264 == "number"){
-if(data264 > 9007199254740991 || isNaN(data264)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/seq",schemaPath:"#/properties/points/items/properties/seq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data264 < -9007199254740991 || isNaN(data264)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/seq",schemaPath:"#/properties/points/items/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
-}
-var valid69 = _errs571 === errors;
-}
-else {
-var valid69 = true;
-}
-if(valid69){
-if(data259.bank !== undefined){
-let data265 = data259.bank;
-const _errs573 = errors;
-if((typeof data265 !== "string") && (data265 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/bank",schemaPath:"#/properties/points/items/properties/bank/type",keyword:"type",params:{type: schema31.properties.points.items.properties.bank.type}}];
-return false;
-}
-if(!(((data265 === "left") || (data265 === "right")) || (data265 === null))){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/bank",schemaPath:"#/properties/points/items/properties/bank/enum",keyword:"enum",params:{allowedValues: schema31.properties.points.items.properties.bank.enum}}];
-return false;
-}
-var valid69 = _errs573 === errors;
-}
-else {
-var valid69 = true;
-}
-if(valid69){
-if(data259.bankRaw !== undefined){
-let data266 = data259.bankRaw;
-const _errs575 = errors;
-if((typeof data266 !== "string") && (data266 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/bankRaw",schemaPath:"#/properties/points/items/properties/bankRaw/type",keyword:"type",params:{type: schema31.properties.points.items.properties.bankRaw.type}}];
-return false;
-}
-var valid69 = _errs575 === errors;
-}
-else {
-var valid69 = true;
-}
-if(valid69){
-if(data259.stake !== undefined){
-const _errs577 = errors;
-if(typeof data259.stake !== "string"){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/stake",schemaPath:"#/properties/points/items/properties/stake/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid69 = _errs577 === errors;
-}
-else {
-var valid69 = true;
-}
-if(valid69){
-if(data259.stakeNumber !== undefined){
-let data268 = data259.stakeNumber;
-const _errs579 = errors;
+if(valid71){
+if(data266.sluiceIndex !== undefined){
+let data268 = data266.sluiceIndex;
+const _errs580 = errors;
 if((!((typeof data268 == "number") && (!(data268 % 1) && !isNaN(data268)))) && (data268 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/stakeNumber",schemaPath:"#/properties/points/items/properties/stakeNumber/type",keyword:"type",params:{type: schema31.properties.points.items.properties.stakeNumber.type}}];
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/sluiceIndex",schemaPath:"#/properties/points/items/properties/sluiceIndex/type",keyword:"type",params:{type: schema31.properties.points.items.properties.sluiceIndex.type}}];
 return false;
 }
-if(errors === _errs579){
+if(errors === _errs580){
 if(typeof data268 == "number"){
 if(data268 > 9007199254740991 || isNaN(data268)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/stakeNumber",schemaPath:"#/properties/points/items/properties/stakeNumber/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/sluiceIndex",schemaPath:"#/properties/points/items/properties/sluiceIndex/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data268 < -9007199254740991 || isNaN(data268)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/stakeNumber",schemaPath:"#/properties/points/items/properties/stakeNumber/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/sluiceIndex",schemaPath:"#/properties/points/items/properties/sluiceIndex/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
 }
 }
-var valid69 = _errs579 === errors;
+var valid71 = _errs580 === errors;
 }
 else {
-var valid69 = true;
+var valid71 = true;
 }
-if(valid69){
-if(data259.y !== undefined){
-let data269 = data259.y;
-const _errs581 = errors;
-if((!(typeof data269 == "number")) && (data269 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/y",schemaPath:"#/properties/points/items/properties/y/type",keyword:"type",params:{type: schema31.properties.points.items.properties.y.type}}];
+if(valid71){
+if(data266.section !== undefined){
+let data269 = data266.section;
+const _errs582 = errors;
+if((!((typeof data269 == "number") && (!(data269 % 1) && !isNaN(data269)))) && (data269 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/section",schemaPath:"#/properties/points/items/properties/section/type",keyword:"type",params:{type: schema31.properties.points.items.properties.section.type}}];
 return false;
 }
-var valid69 = _errs581 === errors;
-}
-else {
-var valid69 = true;
-}
-if(valid69){
-if(data259.x !== undefined){
-let data270 = data259.x;
-const _errs583 = errors;
-if((!(typeof data270 == "number")) && (data270 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/x",schemaPath:"#/properties/points/items/properties/x/type",keyword:"type",params:{type: schema31.properties.points.items.properties.x.type}}];
-return false;
-}
-var valid69 = _errs583 === errors;
-}
-else {
-var valid69 = true;
-}
-if(valid69){
-if(data259.note !== undefined){
-let data271 = data259.note;
-const _errs585 = errors;
-if((typeof data271 !== "string") && (data271 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/note",schemaPath:"#/properties/points/items/properties/note/type",keyword:"type",params:{type: schema31.properties.points.items.properties.note.type}}];
-return false;
-}
-var valid69 = _errs585 === errors;
-}
-else {
-var valid69 = true;
-}
-if(valid69){
-if(data259.line !== undefined){
-let data272 = data259.line;
-const _errs587 = errors;
-if(!((typeof data272 == "number") && (!(data272 % 1) && !isNaN(data272)))){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/line",schemaPath:"#/properties/points/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs587){
-if(typeof data272 == "number"){
-if(data272 > 9007199254740991 || isNaN(data272)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/line",schemaPath:"#/properties/points/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+if(errors === _errs582){
+if(typeof data269 == "number"){
+if(data269 > 9007199254740991 || isNaN(data269)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/section",schemaPath:"#/properties/points/items/properties/section/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data272 < 1 || isNaN(data272)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/line",schemaPath:"#/properties/points/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+if(data269 < -9007199254740991 || isNaN(data269)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/section",schemaPath:"#/properties/points/items/properties/section/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
 }
 }
-var valid69 = _errs587 === errors;
+var valid71 = _errs582 === errors;
 }
 else {
-var valid69 = true;
+var valid71 = true;
 }
-if(valid69){
-if(data259.documentId !== undefined){
-let data273 = data259.documentId;
-const _errs589 = errors;
+if(valid71){
+if(data266.sectionName !== undefined){
+const _errs584 = errors;
+if(typeof data266.sectionName !== "string"){
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/sectionName",schemaPath:"#/properties/points/items/properties/sectionName/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid71 = _errs584 === errors;
+}
+else {
+var valid71 = true;
+}
+if(valid71){
+if(data266.seq !== undefined){
+let data271 = data266.seq;
+const _errs586 = errors;
+if((!((typeof data271 == "number") && (!(data271 % 1) && !isNaN(data271)))) && (data271 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/seq",schemaPath:"#/properties/points/items/properties/seq/type",keyword:"type",params:{type: schema31.properties.points.items.properties.seq.type}}];
+return false;
+}
+if(errors === _errs586){
+if(typeof data271 == "number"){
+if(data271 > 9007199254740991 || isNaN(data271)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/seq",schemaPath:"#/properties/points/items/properties/seq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data271 < -9007199254740991 || isNaN(data271)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/seq",schemaPath:"#/properties/points/items/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
+return false;
+}
+}
+}
+}
+var valid71 = _errs586 === errors;
+}
+else {
+var valid71 = true;
+}
+if(valid71){
+if(data266.bank !== undefined){
+let data272 = data266.bank;
+const _errs588 = errors;
+if((typeof data272 !== "string") && (data272 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/bank",schemaPath:"#/properties/points/items/properties/bank/type",keyword:"type",params:{type: schema31.properties.points.items.properties.bank.type}}];
+return false;
+}
+if(!(((data272 === "left") || (data272 === "right")) || (data272 === null))){
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/bank",schemaPath:"#/properties/points/items/properties/bank/enum",keyword:"enum",params:{allowedValues: schema31.properties.points.items.properties.bank.enum}}];
+return false;
+}
+var valid71 = _errs588 === errors;
+}
+else {
+var valid71 = true;
+}
+if(valid71){
+if(data266.bankRaw !== undefined){
+let data273 = data266.bankRaw;
+const _errs590 = errors;
 if((typeof data273 !== "string") && (data273 !== null)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/documentId",schemaPath:"#/properties/points/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.points.items.properties.documentId.type}}];
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/bankRaw",schemaPath:"#/properties/points/items/properties/bankRaw/type",keyword:"type",params:{type: schema31.properties.points.items.properties.bankRaw.type}}];
 return false;
 }
-var valid69 = _errs589 === errors;
+var valid71 = _errs590 === errors;
 }
 else {
-var valid69 = true;
+var valid71 = true;
 }
-if(valid69){
-if(data259.sluiceRef !== undefined){
-let data274 = data259.sluiceRef;
-const _errs591 = errors;
-if(!((typeof data274 == "number") && (!(data274 % 1) && !isNaN(data274)))){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluiceRef",schemaPath:"#/properties/points/items/properties/sluiceRef/type",keyword:"type",params:{type: "integer"}}];
+if(valid71){
+if(data266.stake !== undefined){
+const _errs592 = errors;
+if(typeof data266.stake !== "string"){
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/stake",schemaPath:"#/properties/points/items/properties/stake/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(errors === _errs591){
-if(typeof data274 == "number"){
-if(data274 > 9007199254740991 || isNaN(data274)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluiceRef",schemaPath:"#/properties/points/items/properties/sluiceRef/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+var valid71 = _errs592 === errors;
+}
+else {
+var valid71 = true;
+}
+if(valid71){
+if(data266.stakeNumber !== undefined){
+let data275 = data266.stakeNumber;
+const _errs594 = errors;
+if((!((typeof data275 == "number") && (!(data275 % 1) && !isNaN(data275)))) && (data275 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/stakeNumber",schemaPath:"#/properties/points/items/properties/stakeNumber/type",keyword:"type",params:{type: schema31.properties.points.items.properties.stakeNumber.type}}];
 return false;
 }
-else {
-if(data274 < 0 || isNaN(data274)){
-validate20.errors = [{instancePath:instancePath+"/points/" + i27+"/sluiceRef",schemaPath:"#/properties/points/items/properties/sluiceRef/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
-}
-var valid69 = _errs591 === errors;
-}
-else {
-var valid69 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/points/" + i27,schemaPath:"#/properties/points/items/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid68 = _errs560 === errors;
-if(!valid68){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/points",schemaPath:"#/properties/points/type",keyword:"type",params:{type: "array"}}];
-return false;
-}
-}
-var valid0 = _errs558 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.parcels !== undefined){
-let data275 = data.parcels;
-const _errs593 = errors;
-if(errors === _errs593){
-if(Array.isArray(data275)){
-var valid70 = true;
-const len28 = data275.length;
-for(let i28=0; i28<len28; i28++){
-let data276 = data275[i28];
-const _errs595 = errors;
-if(errors === _errs595){
-if(data276 && typeof data276 == "object" && !Array.isArray(data276)){
-let missing42;
-if(((((((((((((data276.id === undefined) && (missing42 = "id")) || ((data276.documentId === undefined) && (missing42 = "documentId"))) || ((data276.name === undefined) && (missing42 = "name"))) || ((data276.line === undefined) && (missing42 = "line"))) || ((data276.startLine === undefined) && (missing42 = "startLine"))) || ((data276.endLine === undefined) && (missing42 = "endLine"))) || ((data276.crs === undefined) && (missing42 = "crs"))) || ((data276.pointCount === undefined) && (missing42 = "pointCount"))) || ((data276.statedArea === undefined) && (missing42 = "statedArea"))) || ((data276.geometry === undefined) && (missing42 = "geometry"))) || ((data276.checks === undefined) && (missing42 = "checks"))) || ((data276.anomalies === undefined) && (missing42 = "anomalies"))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28,schemaPath:"#/properties/parcels/items/required",keyword:"required",params:{missingProperty: missing42}}];
+if(errors === _errs594){
+if(typeof data275 == "number"){
+if(data275 > 9007199254740991 || isNaN(data275)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/stakeNumber",schemaPath:"#/properties/points/items/properties/stakeNumber/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-const _errs597 = errors;
-for(const key42 in data276){
-if(!(func1.call(schema31.properties.parcels.items.properties, key42))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28,schemaPath:"#/properties/parcels/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42}}];
+if(data275 < -9007199254740991 || isNaN(data275)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/stakeNumber",schemaPath:"#/properties/points/items/properties/stakeNumber/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
-break;
 }
 }
-if(_errs597 === errors){
-if(data276.id !== undefined){
+}
+}
+var valid71 = _errs594 === errors;
+}
+else {
+var valid71 = true;
+}
+if(valid71){
+if(data266.y !== undefined){
+let data276 = data266.y;
+const _errs596 = errors;
+if((!(typeof data276 == "number")) && (data276 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/y",schemaPath:"#/properties/points/items/properties/y/type",keyword:"type",params:{type: schema31.properties.points.items.properties.y.type}}];
+return false;
+}
+var valid71 = _errs596 === errors;
+}
+else {
+var valid71 = true;
+}
+if(valid71){
+if(data266.x !== undefined){
+let data277 = data266.x;
 const _errs598 = errors;
-if(typeof data276.id !== "string"){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/id",schemaPath:"#/properties/parcels/items/properties/id/type",keyword:"type",params:{type: "string"}}];
+if((!(typeof data277 == "number")) && (data277 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/x",schemaPath:"#/properties/points/items/properties/x/type",keyword:"type",params:{type: schema31.properties.points.items.properties.x.type}}];
 return false;
 }
 var valid71 = _errs598 === errors;
@@ -6011,11 +6034,11 @@ else {
 var valid71 = true;
 }
 if(valid71){
-if(data276.documentId !== undefined){
-let data278 = data276.documentId;
+if(data266.note !== undefined){
+let data278 = data266.note;
 const _errs600 = errors;
 if((typeof data278 !== "string") && (data278 !== null)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/documentId",schemaPath:"#/properties/parcels/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.parcels.items.properties.documentId.type}}];
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/note",schemaPath:"#/properties/points/items/properties/note/type",keyword:"type",params:{type: schema31.properties.points.items.properties.note.type}}];
 return false;
 }
 var valid71 = _errs600 === errors;
@@ -6024,11 +6047,26 @@ else {
 var valid71 = true;
 }
 if(valid71){
-if(data276.name !== undefined){
+if(data266.line !== undefined){
+let data279 = data266.line;
 const _errs602 = errors;
-if(typeof data276.name !== "string"){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/name",schemaPath:"#/properties/parcels/items/properties/name/type",keyword:"type",params:{type: "string"}}];
+if(!((typeof data279 == "number") && (!(data279 % 1) && !isNaN(data279)))){
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/line",schemaPath:"#/properties/points/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
+}
+if(errors === _errs602){
+if(typeof data279 == "number"){
+if(data279 > 9007199254740991 || isNaN(data279)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/line",schemaPath:"#/properties/points/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data279 < 1 || isNaN(data279)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/line",schemaPath:"#/properties/points/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
 }
 var valid71 = _errs602 === errors;
 }
@@ -6036,26 +6074,12 @@ else {
 var valid71 = true;
 }
 if(valid71){
-if(data276.line !== undefined){
-let data280 = data276.line;
+if(data266.documentId !== undefined){
+let data280 = data266.documentId;
 const _errs604 = errors;
-if(!((typeof data280 == "number") && (!(data280 % 1) && !isNaN(data280)))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/line",schemaPath:"#/properties/parcels/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if((typeof data280 !== "string") && (data280 !== null)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/documentId",schemaPath:"#/properties/points/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.points.items.properties.documentId.type}}];
 return false;
-}
-if(errors === _errs604){
-if(typeof data280 == "number"){
-if(data280 > 9007199254740991 || isNaN(data280)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/line",schemaPath:"#/properties/parcels/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data280 < 1 || isNaN(data280)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/line",schemaPath:"#/properties/parcels/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid71 = _errs604 === errors;
 }
@@ -6063,22 +6087,22 @@ else {
 var valid71 = true;
 }
 if(valid71){
-if(data276.startLine !== undefined){
-let data281 = data276.startLine;
+if(data266.sluiceRef !== undefined){
+let data281 = data266.sluiceRef;
 const _errs606 = errors;
 if(!((typeof data281 == "number") && (!(data281 % 1) && !isNaN(data281)))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/startLine",schemaPath:"#/properties/parcels/items/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/sluiceRef",schemaPath:"#/properties/points/items/properties/sluiceRef/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs606){
 if(typeof data281 == "number"){
 if(data281 > 9007199254740991 || isNaN(data281)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/startLine",schemaPath:"#/properties/parcels/items/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/sluiceRef",schemaPath:"#/properties/points/items/properties/sluiceRef/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data281 < 1 || isNaN(data281)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/startLine",schemaPath:"#/properties/parcels/items/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+if(data281 < 0 || isNaN(data281)){
+validate20.errors = [{instancePath:instancePath+"/points/" + i28+"/sluiceRef",schemaPath:"#/properties/points/items/properties/sluiceRef/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 }
@@ -6089,443 +6113,449 @@ var valid71 = _errs606 === errors;
 else {
 var valid71 = true;
 }
-if(valid71){
-if(data276.endLine !== undefined){
-let data282 = data276.endLine;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/points/" + i28,schemaPath:"#/properties/points/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid70 = _errs575 === errors;
+if(!valid70){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/points",schemaPath:"#/properties/points/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs573 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.parcels !== undefined){
+let data282 = data.parcels;
 const _errs608 = errors;
-if(!((typeof data282 == "number") && (!(data282 % 1) && !isNaN(data282)))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/endLine",schemaPath:"#/properties/parcels/items/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
 if(errors === _errs608){
-if(typeof data282 == "number"){
-if(data282 > 9007199254740991 || isNaN(data282)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/endLine",schemaPath:"#/properties/parcels/items/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data282 < 1 || isNaN(data282)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/endLine",schemaPath:"#/properties/parcels/items/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid71 = _errs608 === errors;
-}
-else {
-var valid71 = true;
-}
-if(valid71){
-if(data276.crs !== undefined){
-let data283 = data276.crs;
+if(Array.isArray(data282)){
+var valid72 = true;
+const len29 = data282.length;
+for(let i29=0; i29<len29; i29++){
+let data283 = data282[i29];
 const _errs610 = errors;
-if((!(data283 && typeof data283 == "object" && !Array.isArray(data283))) && (data283 !== null)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/crs",schemaPath:"#/properties/parcels/items/properties/crs/type",keyword:"type",params:{type: schema31.properties.parcels.items.properties.crs.type}}];
-return false;
-}
 if(errors === _errs610){
 if(data283 && typeof data283 == "object" && !Array.isArray(data283)){
 let missing43;
-if((((data283.name === undefined) && (missing43 = "name")) || ((data283.note === undefined) && (missing43 = "note"))) || ((data283.line === undefined) && (missing43 = "line"))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/crs",schemaPath:"#/properties/parcels/items/properties/crs/required",keyword:"required",params:{missingProperty: missing43}}];
+if(((((((((((((data283.id === undefined) && (missing43 = "id")) || ((data283.documentId === undefined) && (missing43 = "documentId"))) || ((data283.name === undefined) && (missing43 = "name"))) || ((data283.line === undefined) && (missing43 = "line"))) || ((data283.startLine === undefined) && (missing43 = "startLine"))) || ((data283.endLine === undefined) && (missing43 = "endLine"))) || ((data283.crs === undefined) && (missing43 = "crs"))) || ((data283.pointCount === undefined) && (missing43 = "pointCount"))) || ((data283.statedArea === undefined) && (missing43 = "statedArea"))) || ((data283.geometry === undefined) && (missing43 = "geometry"))) || ((data283.checks === undefined) && (missing43 = "checks"))) || ((data283.anomalies === undefined) && (missing43 = "anomalies"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29,schemaPath:"#/properties/parcels/items/required",keyword:"required",params:{missingProperty: missing43}}];
 return false;
 }
 else {
 const _errs612 = errors;
 for(const key43 in data283){
-if(!(((key43 === "name") || (key43 === "note")) || (key43 === "line"))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/crs",schemaPath:"#/properties/parcels/items/properties/crs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43}}];
+if(!(func1.call(schema31.properties.parcels.items.properties, key43))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29,schemaPath:"#/properties/parcels/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43}}];
 return false;
 break;
 }
 }
 if(_errs612 === errors){
-if(data283.name !== undefined){
+if(data283.id !== undefined){
 const _errs613 = errors;
-if(typeof data283.name !== "string"){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/crs/name",schemaPath:"#/properties/parcels/items/properties/crs/properties/name/type",keyword:"type",params:{type: "string"}}];
+if(typeof data283.id !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/id",schemaPath:"#/properties/parcels/items/properties/id/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid72 = _errs613 === errors;
+var valid73 = _errs613 === errors;
 }
 else {
-var valid72 = true;
+var valid73 = true;
 }
-if(valid72){
-if(data283.note !== undefined){
+if(valid73){
+if(data283.documentId !== undefined){
+let data285 = data283.documentId;
 const _errs615 = errors;
-if(typeof data283.note !== "string"){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/crs/note",schemaPath:"#/properties/parcels/items/properties/crs/properties/note/type",keyword:"type",params:{type: "string"}}];
+if((typeof data285 !== "string") && (data285 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/documentId",schemaPath:"#/properties/parcels/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.parcels.items.properties.documentId.type}}];
 return false;
 }
-var valid72 = _errs615 === errors;
+var valid73 = _errs615 === errors;
 }
 else {
-var valid72 = true;
+var valid73 = true;
 }
-if(valid72){
-if(data283.line !== undefined){
-let data286 = data283.line;
+if(valid73){
+if(data283.name !== undefined){
 const _errs617 = errors;
-if(!((typeof data286 == "number") && (!(data286 % 1) && !isNaN(data286)))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/crs/line",schemaPath:"#/properties/parcels/items/properties/crs/properties/line/type",keyword:"type",params:{type: "integer"}}];
+if(typeof data283.name !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/name",schemaPath:"#/properties/parcels/items/properties/name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(errors === _errs617){
-if(typeof data286 == "number"){
-if(data286 > 9007199254740991 || isNaN(data286)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/crs/line",schemaPath:"#/properties/parcels/items/properties/crs/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
+var valid73 = _errs617 === errors;
 }
 else {
-if(data286 < 1 || isNaN(data286)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/crs/line",schemaPath:"#/properties/parcels/items/properties/crs/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
+var valid73 = true;
 }
-}
-}
-}
-var valid72 = _errs617 === errors;
-}
-else {
-var valid72 = true;
-}
-}
-}
-}
-}
-}
-}
-var valid71 = _errs610 === errors;
-}
-else {
-var valid71 = true;
-}
-if(valid71){
-if(data276.pointCount !== undefined){
-let data287 = data276.pointCount;
+if(valid73){
+if(data283.line !== undefined){
+let data287 = data283.line;
 const _errs619 = errors;
 if(!((typeof data287 == "number") && (!(data287 % 1) && !isNaN(data287)))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/pointCount",schemaPath:"#/properties/parcels/items/properties/pointCount/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/line",schemaPath:"#/properties/parcels/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs619){
 if(typeof data287 == "number"){
 if(data287 > 9007199254740991 || isNaN(data287)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/pointCount",schemaPath:"#/properties/parcels/items/properties/pointCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/line",schemaPath:"#/properties/parcels/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data287 < 0 || isNaN(data287)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/pointCount",schemaPath:"#/properties/parcels/items/properties/pointCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+if(data287 < 1 || isNaN(data287)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/line",schemaPath:"#/properties/parcels/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid71 = _errs619 === errors;
+var valid73 = _errs619 === errors;
 }
 else {
-var valid71 = true;
+var valid73 = true;
 }
-if(valid71){
-if(data276.statedArea !== undefined){
-let data288 = data276.statedArea;
+if(valid73){
+if(data283.startLine !== undefined){
+let data288 = data283.startLine;
 const _errs621 = errors;
-if((!(data288 && typeof data288 == "object" && !Array.isArray(data288))) && (data288 !== null)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/statedArea",schemaPath:"#/properties/parcels/items/properties/statedArea/type",keyword:"type",params:{type: schema31.properties.parcels.items.properties.statedArea.type}}];
+if(!((typeof data288 == "number") && (!(data288 % 1) && !isNaN(data288)))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/startLine",schemaPath:"#/properties/parcels/items/properties/startLine/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs621){
-if(data288 && typeof data288 == "object" && !Array.isArray(data288)){
-let missing44;
-if(((((data288.value === undefined) && (missing44 = "value")) || ((data288.raw === undefined) && (missing44 = "raw"))) || ((data288.unit === undefined) && (missing44 = "unit"))) || ((data288.line === undefined) && (missing44 = "line"))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/statedArea",schemaPath:"#/properties/parcels/items/properties/statedArea/required",keyword:"required",params:{missingProperty: missing44}}];
+if(typeof data288 == "number"){
+if(data288 > 9007199254740991 || isNaN(data288)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/startLine",schemaPath:"#/properties/parcels/items/properties/startLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
+if(data288 < 1 || isNaN(data288)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/startLine",schemaPath:"#/properties/parcels/items/properties/startLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid73 = _errs621 === errors;
+}
+else {
+var valid73 = true;
+}
+if(valid73){
+if(data283.endLine !== undefined){
+let data289 = data283.endLine;
 const _errs623 = errors;
-for(const key44 in data288){
-if(!((((key44 === "value") || (key44 === "raw")) || (key44 === "unit")) || (key44 === "line"))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/statedArea",schemaPath:"#/properties/parcels/items/properties/statedArea/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44}}];
+if(!((typeof data289 == "number") && (!(data289 % 1) && !isNaN(data289)))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/endLine",schemaPath:"#/properties/parcels/items/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs623){
+if(typeof data289 == "number"){
+if(data289 > 9007199254740991 || isNaN(data289)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/endLine",schemaPath:"#/properties/parcels/items/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data289 < 1 || isNaN(data289)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/endLine",schemaPath:"#/properties/parcels/items/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid73 = _errs623 === errors;
+}
+else {
+var valid73 = true;
+}
+if(valid73){
+if(data283.crs !== undefined){
+let data290 = data283.crs;
+const _errs625 = errors;
+if((!(data290 && typeof data290 == "object" && !Array.isArray(data290))) && (data290 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/crs",schemaPath:"#/properties/parcels/items/properties/crs/type",keyword:"type",params:{type: schema31.properties.parcels.items.properties.crs.type}}];
+return false;
+}
+if(errors === _errs625){
+if(data290 && typeof data290 == "object" && !Array.isArray(data290)){
+let missing44;
+if((((data290.name === undefined) && (missing44 = "name")) || ((data290.note === undefined) && (missing44 = "note"))) || ((data290.line === undefined) && (missing44 = "line"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/crs",schemaPath:"#/properties/parcels/items/properties/crs/required",keyword:"required",params:{missingProperty: missing44}}];
+return false;
+}
+else {
+const _errs627 = errors;
+for(const key44 in data290){
+if(!(((key44 === "name") || (key44 === "note")) || (key44 === "line"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/crs",schemaPath:"#/properties/parcels/items/properties/crs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44}}];
 return false;
 break;
 }
 }
-if(_errs623 === errors){
-if(data288.value !== undefined){
-const _errs624 = errors;
-if(!(typeof data288.value == "number")){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/statedArea/value",schemaPath:"#/properties/parcels/items/properties/statedArea/properties/value/type",keyword:"type",params:{type: "number"}}];
-return false;
-}
-var valid73 = _errs624 === errors;
-}
-else {
-var valid73 = true;
-}
-if(valid73){
-if(data288.raw !== undefined){
-const _errs626 = errors;
-if(typeof data288.raw !== "string"){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/statedArea/raw",schemaPath:"#/properties/parcels/items/properties/statedArea/properties/raw/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid73 = _errs626 === errors;
-}
-else {
-var valid73 = true;
-}
-if(valid73){
-if(data288.unit !== undefined){
-let data291 = data288.unit;
+if(_errs627 === errors){
+if(data290.name !== undefined){
 const _errs628 = errors;
-if(typeof data291 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/statedArea/unit",schemaPath:"#/properties/parcels/items/properties/statedArea/properties/unit/type",keyword:"type",params:{type: "string"}}];
+if(typeof data290.name !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/crs/name",schemaPath:"#/properties/parcels/items/properties/crs/properties/name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(!(((data291 === "公顷") || (data291 === "平方米")) || (data291 === "亩"))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/statedArea/unit",schemaPath:"#/properties/parcels/items/properties/statedArea/properties/unit/enum",keyword:"enum",params:{allowedValues: schema31.properties.parcels.items.properties.statedArea.properties.unit.enum}}];
-return false;
-}
-var valid73 = _errs628 === errors;
-}
-else {
-var valid73 = true;
-}
-if(valid73){
-if(data288.line !== undefined){
-let data292 = data288.line;
-const _errs630 = errors;
-if(!((typeof data292 == "number") && (!(data292 % 1) && !isNaN(data292)))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/statedArea/line",schemaPath:"#/properties/parcels/items/properties/statedArea/properties/line/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs630){
-if(typeof data292 == "number"){
-if(data292 > 9007199254740991 || isNaN(data292)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/statedArea/line",schemaPath:"#/properties/parcels/items/properties/statedArea/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data292 < 1 || isNaN(data292)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/statedArea/line",schemaPath:"#/properties/parcels/items/properties/statedArea/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid73 = _errs630 === errors;
-}
-else {
-var valid73 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-var valid71 = _errs621 === errors;
-}
-else {
-var valid71 = true;
-}
-if(valid71){
-if(data276.geometry !== undefined){
-let data293 = data276.geometry;
-const _errs632 = errors;
-if(errors === _errs632){
-if(data293 && typeof data293 == "object" && !Array.isArray(data293)){
-let missing45;
-if(((((((data293.rings === undefined) && (missing45 = "rings")) || ((data293.arcs === undefined) && (missing45 = "arcs"))) || ((data293.area === undefined) && (missing45 = "area"))) || ((data293.perimeter === undefined) && (missing45 = "perimeter"))) || ((data293.selfIntersections === undefined) && (missing45 = "selfIntersections"))) || ((data293.areaRatio === undefined) && (missing45 = "areaRatio"))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry",schemaPath:"#/properties/parcels/items/properties/geometry/required",keyword:"required",params:{missingProperty: missing45}}];
-return false;
-}
-else {
-const _errs634 = errors;
-for(const key45 in data293){
-if(!((((((key45 === "rings") || (key45 === "arcs")) || (key45 === "area")) || (key45 === "perimeter")) || (key45 === "selfIntersections")) || (key45 === "areaRatio"))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry",schemaPath:"#/properties/parcels/items/properties/geometry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45}}];
-return false;
-break;
-}
-}
-if(_errs634 === errors){
-if(data293.rings !== undefined){
-let data294 = data293.rings;
-const _errs635 = errors;
-if(errors === _errs635){
-if(Array.isArray(data294)){
-var valid75 = true;
-const len29 = data294.length;
-for(let i29=0; i29<len29; i29++){
-let data295 = data294[i29];
-const _errs637 = errors;
-if(errors === _errs637){
-if(data295 && typeof data295 == "object" && !Array.isArray(data295)){
-let missing46;
-if(((((data295.pointRefs === undefined) && (missing46 = "pointRefs")) || ((data295.area === undefined) && (missing46 = "area"))) || ((data295.perimeter === undefined) && (missing46 = "perimeter"))) || ((data295.selfIntersections === undefined) && (missing46 = "selfIntersections"))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29,schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/required",keyword:"required",params:{missingProperty: missing46}}];
-return false;
-}
-else {
-const _errs639 = errors;
-for(const key46 in data295){
-if(!((((key46 === "pointRefs") || (key46 === "area")) || (key46 === "perimeter")) || (key46 === "selfIntersections"))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29,schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46}}];
-return false;
-break;
-}
-}
-if(_errs639 === errors){
-if(data295.pointRefs !== undefined){
-let data296 = data295.pointRefs;
-const _errs640 = errors;
-if(errors === _errs640){
-if(Array.isArray(data296)){
-var valid77 = true;
-const len30 = data296.length;
-for(let i30=0; i30<len30; i30++){
-let data297 = data296[i30];
-const _errs642 = errors;
-if(!((typeof data297 == "number") && (!(data297 % 1) && !isNaN(data297)))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29+"/pointRefs/" + i30,schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/pointRefs/items/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs642){
-if(typeof data297 == "number"){
-if(data297 > 9007199254740991 || isNaN(data297)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29+"/pointRefs/" + i30,schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/pointRefs/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data297 < 0 || isNaN(data297)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29+"/pointRefs/" + i30,schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/pointRefs/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
-}
-var valid77 = _errs642 === errors;
-if(!valid77){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29+"/pointRefs",schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/pointRefs/type",keyword:"type",params:{type: "array"}}];
-return false;
-}
-}
-var valid76 = _errs640 === errors;
-}
-else {
-var valid76 = true;
-}
-if(valid76){
-if(data295.area !== undefined){
-const _errs644 = errors;
-if(!(typeof data295.area == "number")){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29+"/area",schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/area/type",keyword:"type",params:{type: "number"}}];
-return false;
-}
-var valid76 = _errs644 === errors;
-}
-else {
-var valid76 = true;
-}
-if(valid76){
-if(data295.perimeter !== undefined){
-const _errs646 = errors;
-if(!(typeof data295.perimeter == "number")){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29+"/perimeter",schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/perimeter/type",keyword:"type",params:{type: "number"}}];
-return false;
-}
-var valid76 = _errs646 === errors;
-}
-else {
-var valid76 = true;
-}
-if(valid76){
-if(data295.selfIntersections !== undefined){
-let data300 = data295.selfIntersections;
-const _errs648 = errors;
-if(!((typeof data300 == "number") && (!(data300 % 1) && !isNaN(data300)))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29+"/selfIntersections",schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/selfIntersections/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs648){
-if(typeof data300 == "number"){
-if(data300 > 9007199254740991 || isNaN(data300)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29+"/selfIntersections",schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/selfIntersections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data300 < 0 || isNaN(data300)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29+"/selfIntersections",schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/selfIntersections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
-}
-var valid76 = _errs648 === errors;
-}
-else {
-var valid76 = true;
-}
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings/" + i29,schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid75 = _errs637 === errors;
-if(!valid75){
-break;
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/rings",schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/type",keyword:"type",params:{type: "array"}}];
-return false;
-}
-}
-var valid74 = _errs635 === errors;
+var valid74 = _errs628 === errors;
 }
 else {
 var valid74 = true;
 }
 if(valid74){
-if(data293.arcs !== undefined){
-let data301 = data293.arcs;
+if(data290.note !== undefined){
+const _errs630 = errors;
+if(typeof data290.note !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/crs/note",schemaPath:"#/properties/parcels/items/properties/crs/properties/note/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid74 = _errs630 === errors;
+}
+else {
+var valid74 = true;
+}
+if(valid74){
+if(data290.line !== undefined){
+let data293 = data290.line;
+const _errs632 = errors;
+if(!((typeof data293 == "number") && (!(data293 % 1) && !isNaN(data293)))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/crs/line",schemaPath:"#/properties/parcels/items/properties/crs/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs632){
+if(typeof data293 == "number"){
+if(data293 > 9007199254740991 || isNaN(data293)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/crs/line",schemaPath:"#/properties/parcels/items/properties/crs/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data293 < 1 || isNaN(data293)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/crs/line",schemaPath:"#/properties/parcels/items/properties/crs/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid74 = _errs632 === errors;
+}
+else {
+var valid74 = true;
+}
+}
+}
+}
+}
+}
+}
+var valid73 = _errs625 === errors;
+}
+else {
+var valid73 = true;
+}
+if(valid73){
+if(data283.pointCount !== undefined){
+let data294 = data283.pointCount;
+const _errs634 = errors;
+if(!((typeof data294 == "number") && (!(data294 % 1) && !isNaN(data294)))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/pointCount",schemaPath:"#/properties/parcels/items/properties/pointCount/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs634){
+if(typeof data294 == "number"){
+if(data294 > 9007199254740991 || isNaN(data294)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/pointCount",schemaPath:"#/properties/parcels/items/properties/pointCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data294 < 0 || isNaN(data294)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/pointCount",schemaPath:"#/properties/parcels/items/properties/pointCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid73 = _errs634 === errors;
+}
+else {
+var valid73 = true;
+}
+if(valid73){
+if(data283.statedArea !== undefined){
+let data295 = data283.statedArea;
+const _errs636 = errors;
+if((!(data295 && typeof data295 == "object" && !Array.isArray(data295))) && (data295 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/statedArea",schemaPath:"#/properties/parcels/items/properties/statedArea/type",keyword:"type",params:{type: schema31.properties.parcels.items.properties.statedArea.type}}];
+return false;
+}
+if(errors === _errs636){
+if(data295 && typeof data295 == "object" && !Array.isArray(data295)){
+let missing45;
+if(((((data295.value === undefined) && (missing45 = "value")) || ((data295.raw === undefined) && (missing45 = "raw"))) || ((data295.unit === undefined) && (missing45 = "unit"))) || ((data295.line === undefined) && (missing45 = "line"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/statedArea",schemaPath:"#/properties/parcels/items/properties/statedArea/required",keyword:"required",params:{missingProperty: missing45}}];
+return false;
+}
+else {
+const _errs638 = errors;
+for(const key45 in data295){
+if(!((((key45 === "value") || (key45 === "raw")) || (key45 === "unit")) || (key45 === "line"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/statedArea",schemaPath:"#/properties/parcels/items/properties/statedArea/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45}}];
+return false;
+break;
+}
+}
+if(_errs638 === errors){
+if(data295.value !== undefined){
+const _errs639 = errors;
+if(!(typeof data295.value == "number")){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/statedArea/value",schemaPath:"#/properties/parcels/items/properties/statedArea/properties/value/type",keyword:"type",params:{type: "number"}}];
+return false;
+}
+var valid75 = _errs639 === errors;
+}
+else {
+var valid75 = true;
+}
+if(valid75){
+if(data295.raw !== undefined){
+const _errs641 = errors;
+if(typeof data295.raw !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/statedArea/raw",schemaPath:"#/properties/parcels/items/properties/statedArea/properties/raw/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid75 = _errs641 === errors;
+}
+else {
+var valid75 = true;
+}
+if(valid75){
+if(data295.unit !== undefined){
+let data298 = data295.unit;
+const _errs643 = errors;
+if(typeof data298 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/statedArea/unit",schemaPath:"#/properties/parcels/items/properties/statedArea/properties/unit/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data298 === "公顷") || (data298 === "平方米")) || (data298 === "亩"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/statedArea/unit",schemaPath:"#/properties/parcels/items/properties/statedArea/properties/unit/enum",keyword:"enum",params:{allowedValues: schema31.properties.parcels.items.properties.statedArea.properties.unit.enum}}];
+return false;
+}
+var valid75 = _errs643 === errors;
+}
+else {
+var valid75 = true;
+}
+if(valid75){
+if(data295.line !== undefined){
+let data299 = data295.line;
+const _errs645 = errors;
+if(!((typeof data299 == "number") && (!(data299 % 1) && !isNaN(data299)))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/statedArea/line",schemaPath:"#/properties/parcels/items/properties/statedArea/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs645){
+if(typeof data299 == "number"){
+if(data299 > 9007199254740991 || isNaN(data299)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/statedArea/line",schemaPath:"#/properties/parcels/items/properties/statedArea/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data299 < 1 || isNaN(data299)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/statedArea/line",schemaPath:"#/properties/parcels/items/properties/statedArea/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid75 = _errs645 === errors;
+}
+else {
+var valid75 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+var valid73 = _errs636 === errors;
+}
+else {
+var valid73 = true;
+}
+if(valid73){
+if(data283.geometry !== undefined){
+let data300 = data283.geometry;
+const _errs647 = errors;
+if(errors === _errs647){
+if(data300 && typeof data300 == "object" && !Array.isArray(data300)){
+let missing46;
+if(((((((data300.rings === undefined) && (missing46 = "rings")) || ((data300.arcs === undefined) && (missing46 = "arcs"))) || ((data300.area === undefined) && (missing46 = "area"))) || ((data300.perimeter === undefined) && (missing46 = "perimeter"))) || ((data300.selfIntersections === undefined) && (missing46 = "selfIntersections"))) || ((data300.areaRatio === undefined) && (missing46 = "areaRatio"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry",schemaPath:"#/properties/parcels/items/properties/geometry/required",keyword:"required",params:{missingProperty: missing46}}];
+return false;
+}
+else {
+const _errs649 = errors;
+for(const key46 in data300){
+if(!((((((key46 === "rings") || (key46 === "arcs")) || (key46 === "area")) || (key46 === "perimeter")) || (key46 === "selfIntersections")) || (key46 === "areaRatio"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry",schemaPath:"#/properties/parcels/items/properties/geometry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46}}];
+return false;
+break;
+}
+}
+if(_errs649 === errors){
+if(data300.rings !== undefined){
+let data301 = data300.rings;
 const _errs650 = errors;
 if(errors === _errs650){
 if(Array.isArray(data301)){
-var valid78 = true;
-const len31 = data301.length;
-for(let i31=0; i31<len31; i31++){
-let data302 = data301[i31];
+var valid77 = true;
+const len30 = data301.length;
+for(let i30=0; i30<len30; i30++){
+let data302 = data301[i30];
 const _errs652 = errors;
 if(errors === _errs652){
 if(data302 && typeof data302 == "object" && !Array.isArray(data302)){
 let missing47;
-if((((((data302.pointRefs === undefined) && (missing47 = "pointRefs")) || ((data302.radius === undefined) && (missing47 = "radius"))) || ((data302.statedRadius === undefined) && (missing47 = "statedRadius"))) || ((data302.length === undefined) && (missing47 = "length"))) || ((data302.segmentArea === undefined) && (missing47 = "segmentArea"))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31,schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/required",keyword:"required",params:{missingProperty: missing47}}];
+if(((((data302.pointRefs === undefined) && (missing47 = "pointRefs")) || ((data302.area === undefined) && (missing47 = "area"))) || ((data302.perimeter === undefined) && (missing47 = "perimeter"))) || ((data302.selfIntersections === undefined) && (missing47 = "selfIntersections"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/rings/" + i30,schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/required",keyword:"required",params:{missingProperty: missing47}}];
 return false;
 }
 else {
 const _errs654 = errors;
 for(const key47 in data302){
-if(!(((((key47 === "pointRefs") || (key47 === "radius")) || (key47 === "statedRadius")) || (key47 === "length")) || (key47 === "segmentArea"))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31,schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47}}];
+if(!((((key47 === "pointRefs") || (key47 === "area")) || (key47 === "perimeter")) || (key47 === "selfIntersections"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/rings/" + i30,schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47}}];
 return false;
 break;
 }
@@ -6536,254 +6566,243 @@ let data303 = data302.pointRefs;
 const _errs655 = errors;
 if(errors === _errs655){
 if(Array.isArray(data303)){
-if(data303.length > 3){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/maxItems",keyword:"maxItems",params:{limit: 3}}];
-return false;
-}
-else {
-if(data303.length < 3){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/minItems",keyword:"minItems",params:{limit: 3}}];
-return false;
-}
-else {
-const len32 = data303.length;
-if(len32 > 0){
-let data304 = data303[0];
+var valid79 = true;
+const len31 = data303.length;
+for(let i31=0; i31<len31; i31++){
+let data304 = data303[i31];
 const _errs657 = errors;
 if(!((typeof data304 == "number") && (!(data304 % 1) && !isNaN(data304)))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs/0",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/0/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/rings/" + i30+"/pointRefs/" + i31,schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/pointRefs/items/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs657){
 if(typeof data304 == "number"){
 if(data304 > 9007199254740991 || isNaN(data304)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs/0",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/rings/" + i30+"/pointRefs/" + i31,schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/pointRefs/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data304 < 0 || isNaN(data304)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs/0",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/rings/" + i30+"/pointRefs/" + i31,schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/pointRefs/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 }
 }
 }
-var valid80 = _errs657 === errors;
-}
-if(valid80){
-if(len32 > 1){
-let data305 = data303[1];
-const _errs659 = errors;
-if(!((typeof data305 == "number") && (!(data305 % 1) && !isNaN(data305)))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs/1",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/1/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs659){
-if(typeof data305 == "number"){
-if(data305 > 9007199254740991 || isNaN(data305)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs/1",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data305 < 0 || isNaN(data305)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs/1",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
-}
-var valid80 = _errs659 === errors;
-}
-if(valid80){
-if(len32 > 2){
-let data306 = data303[2];
-const _errs661 = errors;
-if(!((typeof data306 == "number") && (!(data306 % 1) && !isNaN(data306)))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs/2",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/2/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs661){
-if(typeof data306 == "number"){
-if(data306 > 9007199254740991 || isNaN(data306)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs/2",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/2/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data306 < 0 || isNaN(data306)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs/2",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
-}
-var valid80 = _errs661 === errors;
-}
-if(valid80){
-const len33 = data303.length;
-if(!(len33 <= 3)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/items",keyword:"items",params:{limit: 3}}];
-return false;
-}
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/pointRefs",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/type",keyword:"type",params:{type: "array"}}];
-return false;
-}
-}
-var valid79 = _errs655 === errors;
-}
-else {
-var valid79 = true;
-}
-if(valid79){
-if(data302.radius !== undefined){
-const _errs663 = errors;
-if(!(typeof data302.radius == "number")){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/radius",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/radius/type",keyword:"type",params:{type: "number"}}];
-return false;
-}
-var valid79 = _errs663 === errors;
-}
-else {
-var valid79 = true;
-}
-if(valid79){
-if(data302.statedRadius !== undefined){
-let data308 = data302.statedRadius;
-const _errs665 = errors;
-if((!(typeof data308 == "number")) && (data308 !== null)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/statedRadius",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/statedRadius/type",keyword:"type",params:{type: schema31.properties.parcels.items.properties.geometry.properties.arcs.items.properties.statedRadius.type}}];
-return false;
-}
-var valid79 = _errs665 === errors;
-}
-else {
-var valid79 = true;
-}
-if(valid79){
-if(data302.length !== undefined){
-const _errs667 = errors;
-if(!(typeof data302.length == "number")){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/length",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/length/type",keyword:"type",params:{type: "number"}}];
-return false;
-}
-var valid79 = _errs667 === errors;
-}
-else {
-var valid79 = true;
-}
-if(valid79){
-if(data302.segmentArea !== undefined){
-const _errs669 = errors;
-if(!(typeof data302.segmentArea == "number")){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31+"/segmentArea",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/segmentArea/type",keyword:"type",params:{type: "number"}}];
-return false;
-}
-var valid79 = _errs669 === errors;
-}
-else {
-var valid79 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs/" + i31,schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/type",keyword:"type",params:{type: "object"}}];
-return false;
-}
-}
-var valid78 = _errs652 === errors;
-if(!valid78){
+var valid79 = _errs657 === errors;
+if(!valid79){
 break;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/arcs",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/type",keyword:"type",params:{type: "array"}}];
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/rings/" + i30+"/pointRefs",schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/pointRefs/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-var valid74 = _errs650 === errors;
+var valid78 = _errs655 === errors;
 }
 else {
-var valid74 = true;
+var valid78 = true;
 }
-if(valid74){
-if(data293.area !== undefined){
-let data311 = data293.area;
-const _errs671 = errors;
-if((!(typeof data311 == "number")) && (data311 !== null)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/area",schemaPath:"#/properties/parcels/items/properties/geometry/properties/area/type",keyword:"type",params:{type: schema31.properties.parcels.items.properties.geometry.properties.area.type}}];
+if(valid78){
+if(data302.area !== undefined){
+const _errs659 = errors;
+if(!(typeof data302.area == "number")){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/rings/" + i30+"/area",schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/area/type",keyword:"type",params:{type: "number"}}];
 return false;
 }
-var valid74 = _errs671 === errors;
+var valid78 = _errs659 === errors;
 }
 else {
-var valid74 = true;
+var valid78 = true;
 }
-if(valid74){
-if(data293.perimeter !== undefined){
-let data312 = data293.perimeter;
-const _errs673 = errors;
-if((!(typeof data312 == "number")) && (data312 !== null)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/perimeter",schemaPath:"#/properties/parcels/items/properties/geometry/properties/perimeter/type",keyword:"type",params:{type: schema31.properties.parcels.items.properties.geometry.properties.perimeter.type}}];
+if(valid78){
+if(data302.perimeter !== undefined){
+const _errs661 = errors;
+if(!(typeof data302.perimeter == "number")){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/rings/" + i30+"/perimeter",schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/perimeter/type",keyword:"type",params:{type: "number"}}];
 return false;
 }
-var valid74 = _errs673 === errors;
+var valid78 = _errs661 === errors;
 }
 else {
-var valid74 = true;
+var valid78 = true;
 }
-if(valid74){
-if(data293.selfIntersections !== undefined){
-let data313 = data293.selfIntersections;
-const _errs675 = errors;
+if(valid78){
+if(data302.selfIntersections !== undefined){
+let data307 = data302.selfIntersections;
+const _errs663 = errors;
+if(!((typeof data307 == "number") && (!(data307 % 1) && !isNaN(data307)))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/rings/" + i30+"/selfIntersections",schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/selfIntersections/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs663){
+if(typeof data307 == "number"){
+if(data307 > 9007199254740991 || isNaN(data307)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/rings/" + i30+"/selfIntersections",schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/selfIntersections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data307 < 0 || isNaN(data307)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/rings/" + i30+"/selfIntersections",schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/properties/selfIntersections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid78 = _errs663 === errors;
+}
+else {
+var valid78 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/rings/" + i30,schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid77 = _errs652 === errors;
+if(!valid77){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/rings",schemaPath:"#/properties/parcels/items/properties/geometry/properties/rings/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid76 = _errs650 === errors;
+}
+else {
+var valid76 = true;
+}
+if(valid76){
+if(data300.arcs !== undefined){
+let data308 = data300.arcs;
+const _errs665 = errors;
+if(errors === _errs665){
+if(Array.isArray(data308)){
+var valid80 = true;
+const len32 = data308.length;
+for(let i32=0; i32<len32; i32++){
+let data309 = data308[i32];
+const _errs667 = errors;
+if(errors === _errs667){
+if(data309 && typeof data309 == "object" && !Array.isArray(data309)){
+let missing48;
+if((((((data309.pointRefs === undefined) && (missing48 = "pointRefs")) || ((data309.radius === undefined) && (missing48 = "radius"))) || ((data309.statedRadius === undefined) && (missing48 = "statedRadius"))) || ((data309.length === undefined) && (missing48 = "length"))) || ((data309.segmentArea === undefined) && (missing48 = "segmentArea"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/arcs/" + i32,schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/required",keyword:"required",params:{missingProperty: missing48}}];
+return false;
+}
+else {
+const _errs669 = errors;
+for(const key48 in data309){
+if(!(((((key48 === "pointRefs") || (key48 === "radius")) || (key48 === "statedRadius")) || (key48 === "length")) || (key48 === "segmentArea"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/arcs/" + i32,schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48}}];
+return false;
+break;
+}
+}
+if(_errs669 === errors){
+if(data309.pointRefs !== undefined){
+let data310 = data309.pointRefs;
+const _errs670 = errors;
+if(errors === _errs670){
+if(Array.isArray(data310)){
+if(data310.length > 3){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/arcs/" + i32+"/pointRefs",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/maxItems",keyword:"maxItems",params:{limit: 3}}];
+return false;
+}
+else {
+if(data310.length < 3){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/arcs/" + i32+"/pointRefs",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/minItems",keyword:"minItems",params:{limit: 3}}];
+return false;
+}
+else {
+const len33 = data310.length;
+if(len33 > 0){
+let data311 = data310[0];
+const _errs672 = errors;
+if(!((typeof data311 == "number") && (!(data311 % 1) && !isNaN(data311)))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/arcs/" + i32+"/pointRefs/0",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/0/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs672){
+if(typeof data311 == "number"){
+if(data311 > 9007199254740991 || isNaN(data311)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/arcs/" + i32+"/pointRefs/0",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data311 < 0 || isNaN(data311)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/arcs/" + i32+"/pointRefs/0",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid82 = _errs672 === errors;
+}
+if(valid82){
+if(len33 > 1){
+let data312 = data310[1];
+const _errs674 = errors;
+if(!((typeof data312 == "number") && (!(data312 % 1) && !isNaN(data312)))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/arcs/" + i32+"/pointRefs/1",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/1/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs674){
+if(typeof data312 == "number"){
+if(data312 > 9007199254740991 || isNaN(data312)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/arcs/" + i32+"/pointRefs/1",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data312 < 0 || isNaN(data312)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/arcs/" + i32+"/pointRefs/1",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid82 = _errs674 === errors;
+}
+if(valid82){
+if(len33 > 2){
+let data313 = data310[2];
+const _errs676 = errors;
 if(!((typeof data313 == "number") && (!(data313 % 1) && !isNaN(data313)))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/selfIntersections",schemaPath:"#/properties/parcels/items/properties/geometry/properties/selfIntersections/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/arcs/" + i32+"/pointRefs/2",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/2/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs675){
+if(errors === _errs676){
 if(typeof data313 == "number"){
 if(data313 > 9007199254740991 || isNaN(data313)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/selfIntersections",schemaPath:"#/properties/parcels/items/properties/geometry/properties/selfIntersections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/arcs/" + i32+"/pointRefs/2",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/2/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data313 < 0 || isNaN(data313)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/selfIntersections",schemaPath:"#/properties/parcels/items/properties/geometry/properties/selfIntersections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/arcs/" + i32+"/pointRefs/2",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 }
 }
 }
-var valid74 = _errs675 === errors;
+var valid82 = _errs676 === errors;
 }
-else {
-var valid74 = true;
-}
-if(valid74){
-if(data293.areaRatio !== undefined){
-let data314 = data293.areaRatio;
-const _errs677 = errors;
-if((!(typeof data314 == "number")) && (data314 !== null)){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry/areaRatio",schemaPath:"#/properties/parcels/items/properties/geometry/properties/areaRatio/type",keyword:"type",params:{type: schema31.properties.parcels.items.properties.geometry.properties.areaRatio.type}}];
+if(valid82){
+const len34 = data310.length;
+if(!(len34 <= 3)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/arcs/" + i32+"/pointRefs",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/items",keyword:"items",params:{limit: 3}}];
 return false;
-}
-var valid74 = _errs677 === errors;
-}
-else {
-var valid74 = true;
-}
-}
 }
 }
 }
@@ -6792,45 +6811,45 @@ var valid74 = true;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/geometry",schemaPath:"#/properties/parcels/items/properties/geometry/type",keyword:"type",params:{type: "object"}}];
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/arcs/" + i32+"/pointRefs",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/pointRefs/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-var valid71 = _errs632 === errors;
+var valid81 = _errs670 === errors;
 }
 else {
-var valid71 = true;
+var valid81 = true;
 }
-if(valid71){
-if(data276.checks !== undefined){
-let data315 = data276.checks;
-const _errs679 = errors;
-if(errors === _errs679){
-if(data315 && typeof data315 == "object" && !Array.isArray(data315)){
-let missing48;
-if((((((data315.numbering === undefined) && (missing48 = "numbering")) || ((data315.duplicates === undefined) && (missing48 = "duplicates"))) || ((data315.arcs === undefined) && (missing48 = "arcs"))) || ((data315.area === undefined) && (missing48 = "area"))) || ((data315.selfIntersections === undefined) && (missing48 = "selfIntersections"))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks",schemaPath:"#/properties/parcels/items/properties/checks/required",keyword:"required",params:{missingProperty: missing48}}];
+if(valid81){
+if(data309.radius !== undefined){
+const _errs678 = errors;
+if(!(typeof data309.radius == "number")){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/arcs/" + i32+"/radius",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/radius/type",keyword:"type",params:{type: "number"}}];
 return false;
+}
+var valid81 = _errs678 === errors;
 }
 else {
-const _errs681 = errors;
-for(const key48 in data315){
-if(!(((((key48 === "numbering") || (key48 === "duplicates")) || (key48 === "arcs")) || (key48 === "area")) || (key48 === "selfIntersections"))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks",schemaPath:"#/properties/parcels/items/properties/checks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48}}];
+var valid81 = true;
+}
+if(valid81){
+if(data309.statedRadius !== undefined){
+let data315 = data309.statedRadius;
+const _errs680 = errors;
+if((!(typeof data315 == "number")) && (data315 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/arcs/" + i32+"/statedRadius",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/statedRadius/type",keyword:"type",params:{type: schema31.properties.parcels.items.properties.geometry.properties.arcs.items.properties.statedRadius.type}}];
 return false;
-break;
 }
+var valid81 = _errs680 === errors;
 }
-if(_errs681 === errors){
-if(data315.numbering !== undefined){
-let data316 = data315.numbering;
+else {
+var valid81 = true;
+}
+if(valid81){
+if(data309.length !== undefined){
 const _errs682 = errors;
-if(typeof data316 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks/numbering",schemaPath:"#/properties/parcels/items/properties/checks/properties/numbering/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data316 === "ok") || (data316 === "fail")) || (data316 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks/numbering",schemaPath:"#/properties/parcels/items/properties/checks/properties/numbering/enum",keyword:"enum",params:{allowedValues: schema31.properties.parcels.items.properties.checks.properties.numbering.enum}}];
+if(!(typeof data309.length == "number")){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/arcs/" + i32+"/length",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/length/type",keyword:"type",params:{type: "number"}}];
 return false;
 }
 var valid81 = _errs682 === errors;
@@ -6839,15 +6858,10 @@ else {
 var valid81 = true;
 }
 if(valid81){
-if(data315.duplicates !== undefined){
-let data317 = data315.duplicates;
+if(data309.segmentArea !== undefined){
 const _errs684 = errors;
-if(typeof data317 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks/duplicates",schemaPath:"#/properties/parcels/items/properties/checks/properties/duplicates/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data317 === "ok") || (data317 === "fail")) || (data317 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks/duplicates",schemaPath:"#/properties/parcels/items/properties/checks/properties/duplicates/enum",keyword:"enum",params:{allowedValues: schema31.properties.parcels.items.properties.checks.properties.duplicates.enum}}];
+if(!(typeof data309.segmentArea == "number")){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/arcs/" + i32+"/segmentArea",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/properties/segmentArea/type",keyword:"type",params:{type: "number"}}];
 return false;
 }
 var valid81 = _errs684 === errors;
@@ -6855,57 +6869,6 @@ var valid81 = _errs684 === errors;
 else {
 var valid81 = true;
 }
-if(valid81){
-if(data315.arcs !== undefined){
-let data318 = data315.arcs;
-const _errs686 = errors;
-if(typeof data318 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks/arcs",schemaPath:"#/properties/parcels/items/properties/checks/properties/arcs/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data318 === "ok") || (data318 === "fail")) || (data318 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks/arcs",schemaPath:"#/properties/parcels/items/properties/checks/properties/arcs/enum",keyword:"enum",params:{allowedValues: schema31.properties.parcels.items.properties.checks.properties.arcs.enum}}];
-return false;
-}
-var valid81 = _errs686 === errors;
-}
-else {
-var valid81 = true;
-}
-if(valid81){
-if(data315.area !== undefined){
-let data319 = data315.area;
-const _errs688 = errors;
-if(typeof data319 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks/area",schemaPath:"#/properties/parcels/items/properties/checks/properties/area/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data319 === "ok") || (data319 === "fail")) || (data319 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks/area",schemaPath:"#/properties/parcels/items/properties/checks/properties/area/enum",keyword:"enum",params:{allowedValues: schema31.properties.parcels.items.properties.checks.properties.area.enum}}];
-return false;
-}
-var valid81 = _errs688 === errors;
-}
-else {
-var valid81 = true;
-}
-if(valid81){
-if(data315.selfIntersections !== undefined){
-let data320 = data315.selfIntersections;
-const _errs690 = errors;
-if(typeof data320 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks/selfIntersections",schemaPath:"#/properties/parcels/items/properties/checks/properties/selfIntersections/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data320 === "ok") || (data320 === "fail")) || (data320 === "skipped"))){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks/selfIntersections",schemaPath:"#/properties/parcels/items/properties/checks/properties/selfIntersections/enum",keyword:"enum",params:{allowedValues: schema31.properties.parcels.items.properties.checks.properties.selfIntersections.enum}}];
-return false;
-}
-var valid81 = _errs690 === errors;
-}
-else {
-var valid81 = true;
-}
 }
 }
 }
@@ -6914,66 +6877,283 @@ var valid81 = true;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/checks",schemaPath:"#/properties/parcels/items/properties/checks/type",keyword:"type",params:{type: "object"}}];
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/arcs/" + i32,schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/items/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid71 = _errs679 === errors;
-}
-else {
-var valid71 = true;
-}
-if(valid71){
-if(data276.anomalies !== undefined){
-let data321 = data276.anomalies;
-const _errs692 = errors;
-if(errors === _errs692){
-if(Array.isArray(data321)){
-var valid82 = true;
-const len34 = data321.length;
-for(let i32=0; i32<len34; i32++){
-const _errs694 = errors;
-if(typeof data321[i32] !== "string"){
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/anomalies/" + i32,schemaPath:"#/properties/parcels/items/properties/anomalies/items/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid82 = _errs694 === errors;
-if(!valid82){
+var valid80 = _errs667 === errors;
+if(!valid80){
 break;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28+"/anomalies",schemaPath:"#/properties/parcels/items/properties/anomalies/type",keyword:"type",params:{type: "array"}}];
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/arcs",schemaPath:"#/properties/parcels/items/properties/geometry/properties/arcs/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-var valid71 = _errs692 === errors;
+var valid76 = _errs665 === errors;
 }
 else {
-var valid71 = true;
+var valid76 = true;
 }
+if(valid76){
+if(data300.area !== undefined){
+let data318 = data300.area;
+const _errs686 = errors;
+if((!(typeof data318 == "number")) && (data318 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/area",schemaPath:"#/properties/parcels/items/properties/geometry/properties/area/type",keyword:"type",params:{type: schema31.properties.parcels.items.properties.geometry.properties.area.type}}];
+return false;
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
+var valid76 = _errs686 === errors;
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/parcels/" + i28,schemaPath:"#/properties/parcels/items/type",keyword:"type",params:{type: "object"}}];
+var valid76 = true;
+}
+if(valid76){
+if(data300.perimeter !== undefined){
+let data319 = data300.perimeter;
+const _errs688 = errors;
+if((!(typeof data319 == "number")) && (data319 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/perimeter",schemaPath:"#/properties/parcels/items/properties/geometry/properties/perimeter/type",keyword:"type",params:{type: schema31.properties.parcels.items.properties.geometry.properties.perimeter.type}}];
+return false;
+}
+var valid76 = _errs688 === errors;
+}
+else {
+var valid76 = true;
+}
+if(valid76){
+if(data300.selfIntersections !== undefined){
+let data320 = data300.selfIntersections;
+const _errs690 = errors;
+if(!((typeof data320 == "number") && (!(data320 % 1) && !isNaN(data320)))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/selfIntersections",schemaPath:"#/properties/parcels/items/properties/geometry/properties/selfIntersections/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs690){
+if(typeof data320 == "number"){
+if(data320 > 9007199254740991 || isNaN(data320)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/selfIntersections",schemaPath:"#/properties/parcels/items/properties/geometry/properties/selfIntersections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data320 < 0 || isNaN(data320)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/selfIntersections",schemaPath:"#/properties/parcels/items/properties/geometry/properties/selfIntersections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 }
-var valid70 = _errs595 === errors;
-if(!valid70){
+}
+}
+var valid76 = _errs690 === errors;
+}
+else {
+var valid76 = true;
+}
+if(valid76){
+if(data300.areaRatio !== undefined){
+let data321 = data300.areaRatio;
+const _errs692 = errors;
+if((!(typeof data321 == "number")) && (data321 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry/areaRatio",schemaPath:"#/properties/parcels/items/properties/geometry/properties/areaRatio/type",keyword:"type",params:{type: schema31.properties.parcels.items.properties.geometry.properties.areaRatio.type}}];
+return false;
+}
+var valid76 = _errs692 === errors;
+}
+else {
+var valid76 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/geometry",schemaPath:"#/properties/parcels/items/properties/geometry/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid73 = _errs647 === errors;
+}
+else {
+var valid73 = true;
+}
+if(valid73){
+if(data283.checks !== undefined){
+let data322 = data283.checks;
+const _errs694 = errors;
+if(errors === _errs694){
+if(data322 && typeof data322 == "object" && !Array.isArray(data322)){
+let missing49;
+if((((((data322.numbering === undefined) && (missing49 = "numbering")) || ((data322.duplicates === undefined) && (missing49 = "duplicates"))) || ((data322.arcs === undefined) && (missing49 = "arcs"))) || ((data322.area === undefined) && (missing49 = "area"))) || ((data322.selfIntersections === undefined) && (missing49 = "selfIntersections"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/checks",schemaPath:"#/properties/parcels/items/properties/checks/required",keyword:"required",params:{missingProperty: missing49}}];
+return false;
+}
+else {
+const _errs696 = errors;
+for(const key49 in data322){
+if(!(((((key49 === "numbering") || (key49 === "duplicates")) || (key49 === "arcs")) || (key49 === "area")) || (key49 === "selfIntersections"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/checks",schemaPath:"#/properties/parcels/items/properties/checks/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49}}];
+return false;
+break;
+}
+}
+if(_errs696 === errors){
+if(data322.numbering !== undefined){
+let data323 = data322.numbering;
+const _errs697 = errors;
+if(typeof data323 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/checks/numbering",schemaPath:"#/properties/parcels/items/properties/checks/properties/numbering/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data323 === "ok") || (data323 === "fail")) || (data323 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/checks/numbering",schemaPath:"#/properties/parcels/items/properties/checks/properties/numbering/enum",keyword:"enum",params:{allowedValues: schema31.properties.parcels.items.properties.checks.properties.numbering.enum}}];
+return false;
+}
+var valid83 = _errs697 === errors;
+}
+else {
+var valid83 = true;
+}
+if(valid83){
+if(data322.duplicates !== undefined){
+let data324 = data322.duplicates;
+const _errs699 = errors;
+if(typeof data324 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/checks/duplicates",schemaPath:"#/properties/parcels/items/properties/checks/properties/duplicates/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data324 === "ok") || (data324 === "fail")) || (data324 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/checks/duplicates",schemaPath:"#/properties/parcels/items/properties/checks/properties/duplicates/enum",keyword:"enum",params:{allowedValues: schema31.properties.parcels.items.properties.checks.properties.duplicates.enum}}];
+return false;
+}
+var valid83 = _errs699 === errors;
+}
+else {
+var valid83 = true;
+}
+if(valid83){
+if(data322.arcs !== undefined){
+let data325 = data322.arcs;
+const _errs701 = errors;
+if(typeof data325 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/checks/arcs",schemaPath:"#/properties/parcels/items/properties/checks/properties/arcs/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data325 === "ok") || (data325 === "fail")) || (data325 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/checks/arcs",schemaPath:"#/properties/parcels/items/properties/checks/properties/arcs/enum",keyword:"enum",params:{allowedValues: schema31.properties.parcels.items.properties.checks.properties.arcs.enum}}];
+return false;
+}
+var valid83 = _errs701 === errors;
+}
+else {
+var valid83 = true;
+}
+if(valid83){
+if(data322.area !== undefined){
+let data326 = data322.area;
+const _errs703 = errors;
+if(typeof data326 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/checks/area",schemaPath:"#/properties/parcels/items/properties/checks/properties/area/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data326 === "ok") || (data326 === "fail")) || (data326 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/checks/area",schemaPath:"#/properties/parcels/items/properties/checks/properties/area/enum",keyword:"enum",params:{allowedValues: schema31.properties.parcels.items.properties.checks.properties.area.enum}}];
+return false;
+}
+var valid83 = _errs703 === errors;
+}
+else {
+var valid83 = true;
+}
+if(valid83){
+if(data322.selfIntersections !== undefined){
+let data327 = data322.selfIntersections;
+const _errs705 = errors;
+if(typeof data327 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/checks/selfIntersections",schemaPath:"#/properties/parcels/items/properties/checks/properties/selfIntersections/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data327 === "ok") || (data327 === "fail")) || (data327 === "skipped"))){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/checks/selfIntersections",schemaPath:"#/properties/parcels/items/properties/checks/properties/selfIntersections/enum",keyword:"enum",params:{allowedValues: schema31.properties.parcels.items.properties.checks.properties.selfIntersections.enum}}];
+return false;
+}
+var valid83 = _errs705 === errors;
+}
+else {
+var valid83 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/checks",schemaPath:"#/properties/parcels/items/properties/checks/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid73 = _errs694 === errors;
+}
+else {
+var valid73 = true;
+}
+if(valid73){
+if(data283.anomalies !== undefined){
+let data328 = data283.anomalies;
+const _errs707 = errors;
+if(errors === _errs707){
+if(Array.isArray(data328)){
+var valid84 = true;
+const len35 = data328.length;
+for(let i33=0; i33<len35; i33++){
+const _errs709 = errors;
+if(typeof data328[i33] !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/anomalies/" + i33,schemaPath:"#/properties/parcels/items/properties/anomalies/items/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid84 = _errs709 === errors;
+if(!valid84){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29+"/anomalies",schemaPath:"#/properties/parcels/items/properties/anomalies/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid73 = _errs707 === errors;
+}
+else {
+var valid73 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/parcels/" + i29,schemaPath:"#/properties/parcels/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid72 = _errs610 === errors;
+if(!valid72){
 break;
 }
 }
@@ -6983,357 +7163,193 @@ validate20.errors = [{instancePath:instancePath+"/parcels",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs593 === errors;
+var valid0 = _errs608 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.parcelPoints !== undefined){
-let data323 = data.parcelPoints;
-const _errs696 = errors;
-if(errors === _errs696){
-if(Array.isArray(data323)){
-var valid83 = true;
-const len35 = data323.length;
-for(let i33=0; i33<len35; i33++){
-let data324 = data323[i33];
-const _errs698 = errors;
-if(errors === _errs698){
-if(data324 && typeof data324 == "object" && !Array.isArray(data324)){
-let missing49;
-if((((((((((((((data324.parcelRef === undefined) && (missing49 = "parcelRef")) || ((data324.parcel === undefined) && (missing49 = "parcel"))) || ((data324.seq === undefined) && (missing49 = "seq"))) || ((data324.name === undefined) && (missing49 = "name"))) || ((data324.number === undefined) && (missing49 = "number"))) || ((data324.x === undefined) && (missing49 = "x"))) || ((data324.y === undefined) && (missing49 = "y"))) || ((data324.arc === undefined) && (missing49 = "arc"))) || ((data324.radius === undefined) && (missing49 = "radius"))) || ((data324.note === undefined) && (missing49 = "note"))) || ((data324.line === undefined) && (missing49 = "line"))) || ((data324.column === undefined) && (missing49 = "column"))) || ((data324.documentId === undefined) && (missing49 = "documentId"))){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33,schemaPath:"#/properties/parcelPoints/items/required",keyword:"required",params:{missingProperty: missing49}}];
+let data330 = data.parcelPoints;
+const _errs711 = errors;
+if(errors === _errs711){
+if(Array.isArray(data330)){
+var valid85 = true;
+const len36 = data330.length;
+for(let i34=0; i34<len36; i34++){
+let data331 = data330[i34];
+const _errs713 = errors;
+if(errors === _errs713){
+if(data331 && typeof data331 == "object" && !Array.isArray(data331)){
+let missing50;
+if((((((((((((((data331.parcelRef === undefined) && (missing50 = "parcelRef")) || ((data331.parcel === undefined) && (missing50 = "parcel"))) || ((data331.seq === undefined) && (missing50 = "seq"))) || ((data331.name === undefined) && (missing50 = "name"))) || ((data331.number === undefined) && (missing50 = "number"))) || ((data331.x === undefined) && (missing50 = "x"))) || ((data331.y === undefined) && (missing50 = "y"))) || ((data331.arc === undefined) && (missing50 = "arc"))) || ((data331.radius === undefined) && (missing50 = "radius"))) || ((data331.note === undefined) && (missing50 = "note"))) || ((data331.line === undefined) && (missing50 = "line"))) || ((data331.column === undefined) && (missing50 = "column"))) || ((data331.documentId === undefined) && (missing50 = "documentId"))){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34,schemaPath:"#/properties/parcelPoints/items/required",keyword:"required",params:{missingProperty: missing50}}];
 return false;
 }
 else {
-const _errs700 = errors;
-for(const key49 in data324){
-if(!(func1.call(schema31.properties.parcelPoints.items.properties, key49))){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33,schemaPath:"#/properties/parcelPoints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49}}];
+const _errs715 = errors;
+for(const key50 in data331){
+if(!(func1.call(schema31.properties.parcelPoints.items.properties, key50))){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34,schemaPath:"#/properties/parcelPoints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50}}];
 return false;
 break;
 }
 }
-if(_errs700 === errors){
-if(data324.parcelRef !== undefined){
-let data325 = data324.parcelRef;
-const _errs701 = errors;
-if(!((typeof data325 == "number") && (!(data325 % 1) && !isNaN(data325)))){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/parcelRef",schemaPath:"#/properties/parcelPoints/items/properties/parcelRef/type",keyword:"type",params:{type: "integer"}}];
+if(_errs715 === errors){
+if(data331.parcelRef !== undefined){
+let data332 = data331.parcelRef;
+const _errs716 = errors;
+if(!((typeof data332 == "number") && (!(data332 % 1) && !isNaN(data332)))){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/parcelRef",schemaPath:"#/properties/parcelPoints/items/properties/parcelRef/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs701){
-if(typeof data325 == "number"){
-if(data325 > 9007199254740991 || isNaN(data325)){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/parcelRef",schemaPath:"#/properties/parcelPoints/items/properties/parcelRef/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data325 < 0 || isNaN(data325)){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/parcelRef",schemaPath:"#/properties/parcelPoints/items/properties/parcelRef/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
-}
-var valid84 = _errs701 === errors;
-}
-else {
-var valid84 = true;
-}
-if(valid84){
-if(data324.parcel !== undefined){
-const _errs703 = errors;
-if(typeof data324.parcel !== "string"){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/parcel",schemaPath:"#/properties/parcelPoints/items/properties/parcel/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid84 = _errs703 === errors;
-}
-else {
-var valid84 = true;
-}
-if(valid84){
-if(data324.seq !== undefined){
-let data327 = data324.seq;
-const _errs705 = errors;
-if(!((typeof data327 == "number") && (!(data327 % 1) && !isNaN(data327)))){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/seq",schemaPath:"#/properties/parcelPoints/items/properties/seq/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs705){
-if(typeof data327 == "number"){
-if(data327 > 9007199254740991 || isNaN(data327)){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/seq",schemaPath:"#/properties/parcelPoints/items/properties/seq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+if(errors === _errs716){
+if(typeof data332 == "number"){
+if(data332 > 9007199254740991 || isNaN(data332)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/parcelRef",schemaPath:"#/properties/parcelPoints/items/properties/parcelRef/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data327 < 1 || isNaN(data327)){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/seq",schemaPath:"#/properties/parcelPoints/items/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+if(data332 < 0 || isNaN(data332)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/parcelRef",schemaPath:"#/properties/parcelPoints/items/properties/parcelRef/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 }
 }
 }
-var valid84 = _errs705 === errors;
+var valid86 = _errs716 === errors;
 }
 else {
-var valid84 = true;
+var valid86 = true;
 }
-if(valid84){
-if(data324.name !== undefined){
-const _errs707 = errors;
-if(typeof data324.name !== "string"){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/name",schemaPath:"#/properties/parcelPoints/items/properties/name/type",keyword:"type",params:{type: "string"}}];
+if(valid86){
+if(data331.parcel !== undefined){
+const _errs718 = errors;
+if(typeof data331.parcel !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/parcel",schemaPath:"#/properties/parcelPoints/items/properties/parcel/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-var valid84 = _errs707 === errors;
+var valid86 = _errs718 === errors;
 }
 else {
-var valid84 = true;
+var valid86 = true;
 }
-if(valid84){
-if(data324.number !== undefined){
-let data329 = data324.number;
-const _errs709 = errors;
-if((!((typeof data329 == "number") && (!(data329 % 1) && !isNaN(data329)))) && (data329 !== null)){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/number",schemaPath:"#/properties/parcelPoints/items/properties/number/type",keyword:"type",params:{type: schema31.properties.parcelPoints.items.properties.number.type}}];
+if(valid86){
+if(data331.seq !== undefined){
+let data334 = data331.seq;
+const _errs720 = errors;
+if(!((typeof data334 == "number") && (!(data334 % 1) && !isNaN(data334)))){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/seq",schemaPath:"#/properties/parcelPoints/items/properties/seq/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs709){
-if(typeof data329 == "number"){
-if(data329 > 9007199254740991 || isNaN(data329)){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/number",schemaPath:"#/properties/parcelPoints/items/properties/number/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data329 < -9007199254740991 || isNaN(data329)){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/number",schemaPath:"#/properties/parcelPoints/items/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
-return false;
-}
-}
-}
-}
-var valid84 = _errs709 === errors;
-}
-else {
-var valid84 = true;
-}
-if(valid84){
-if(data324.x !== undefined){
-let data330 = data324.x;
-const _errs711 = errors;
-if((!(typeof data330 == "number")) && (data330 !== null)){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/x",schemaPath:"#/properties/parcelPoints/items/properties/x/type",keyword:"type",params:{type: schema31.properties.parcelPoints.items.properties.x.type}}];
-return false;
-}
-var valid84 = _errs711 === errors;
-}
-else {
-var valid84 = true;
-}
-if(valid84){
-if(data324.y !== undefined){
-let data331 = data324.y;
-const _errs713 = errors;
-if((!(typeof data331 == "number")) && (data331 !== null)){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/y",schemaPath:"#/properties/parcelPoints/items/properties/y/type",keyword:"type",params:{type: schema31.properties.parcelPoints.items.properties.y.type}}];
-return false;
-}
-var valid84 = _errs713 === errors;
-}
-else {
-var valid84 = true;
-}
-if(valid84){
-if(data324.arc !== undefined){
-let data332 = data324.arc;
-const _errs715 = errors;
-if((typeof data332 !== "string") && (data332 !== null)){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/arc",schemaPath:"#/properties/parcelPoints/items/properties/arc/type",keyword:"type",params:{type: schema31.properties.parcelPoints.items.properties.arc.type}}];
-return false;
-}
-if(!((((data332 === "start") || (data332 === "middle")) || (data332 === "end")) || (data332 === null))){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/arc",schemaPath:"#/properties/parcelPoints/items/properties/arc/enum",keyword:"enum",params:{allowedValues: schema31.properties.parcelPoints.items.properties.arc.enum}}];
-return false;
-}
-var valid84 = _errs715 === errors;
-}
-else {
-var valid84 = true;
-}
-if(valid84){
-if(data324.radius !== undefined){
-let data333 = data324.radius;
-const _errs717 = errors;
-if((!(typeof data333 == "number")) && (data333 !== null)){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/radius",schemaPath:"#/properties/parcelPoints/items/properties/radius/type",keyword:"type",params:{type: schema31.properties.parcelPoints.items.properties.radius.type}}];
-return false;
-}
-var valid84 = _errs717 === errors;
-}
-else {
-var valid84 = true;
-}
-if(valid84){
-if(data324.note !== undefined){
-let data334 = data324.note;
-const _errs719 = errors;
-if((typeof data334 !== "string") && (data334 !== null)){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/note",schemaPath:"#/properties/parcelPoints/items/properties/note/type",keyword:"type",params:{type: schema31.properties.parcelPoints.items.properties.note.type}}];
-return false;
-}
-var valid84 = _errs719 === errors;
-}
-else {
-var valid84 = true;
-}
-if(valid84){
-if(data324.line !== undefined){
-let data335 = data324.line;
-const _errs721 = errors;
-if(!((typeof data335 == "number") && (!(data335 % 1) && !isNaN(data335)))){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/line",schemaPath:"#/properties/parcelPoints/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs721){
-if(typeof data335 == "number"){
-if(data335 > 9007199254740991 || isNaN(data335)){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/line",schemaPath:"#/properties/parcelPoints/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+if(errors === _errs720){
+if(typeof data334 == "number"){
+if(data334 > 9007199254740991 || isNaN(data334)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/seq",schemaPath:"#/properties/parcelPoints/items/properties/seq/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data335 < 1 || isNaN(data335)){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/line",schemaPath:"#/properties/parcelPoints/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+if(data334 < 1 || isNaN(data334)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/seq",schemaPath:"#/properties/parcelPoints/items/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
 }
 }
-var valid84 = _errs721 === errors;
+var valid86 = _errs720 === errors;
 }
 else {
-var valid84 = true;
+var valid86 = true;
 }
-if(valid84){
-if(data324.column !== undefined){
-let data336 = data324.column;
-const _errs723 = errors;
-if(!((typeof data336 == "number") && (!(data336 % 1) && !isNaN(data336)))){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/column",schemaPath:"#/properties/parcelPoints/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
+if(valid86){
+if(data331.name !== undefined){
+const _errs722 = errors;
+if(typeof data331.name !== "string"){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/name",schemaPath:"#/properties/parcelPoints/items/properties/name/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(errors === _errs723){
+var valid86 = _errs722 === errors;
+}
+else {
+var valid86 = true;
+}
+if(valid86){
+if(data331.number !== undefined){
+let data336 = data331.number;
+const _errs724 = errors;
+if((!((typeof data336 == "number") && (!(data336 % 1) && !isNaN(data336)))) && (data336 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/number",schemaPath:"#/properties/parcelPoints/items/properties/number/type",keyword:"type",params:{type: schema31.properties.parcelPoints.items.properties.number.type}}];
+return false;
+}
+if(errors === _errs724){
 if(typeof data336 == "number"){
 if(data336 > 9007199254740991 || isNaN(data336)){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/column",schemaPath:"#/properties/parcelPoints/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/number",schemaPath:"#/properties/parcelPoints/items/properties/number/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
-if(data336 < 1 || isNaN(data336)){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/column",schemaPath:"#/properties/parcelPoints/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+if(data336 < -9007199254740991 || isNaN(data336)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/number",schemaPath:"#/properties/parcelPoints/items/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: -9007199254740991}}];
 return false;
 }
 }
 }
 }
-var valid84 = _errs723 === errors;
+var valid86 = _errs724 === errors;
 }
 else {
-var valid84 = true;
+var valid86 = true;
 }
-if(valid84){
-if(data324.documentId !== undefined){
-let data337 = data324.documentId;
-const _errs725 = errors;
-if((typeof data337 !== "string") && (data337 !== null)){
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33+"/documentId",schemaPath:"#/properties/parcelPoints/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.parcelPoints.items.properties.documentId.type}}];
+if(valid86){
+if(data331.x !== undefined){
+let data337 = data331.x;
+const _errs726 = errors;
+if((!(typeof data337 == "number")) && (data337 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/x",schemaPath:"#/properties/parcelPoints/items/properties/x/type",keyword:"type",params:{type: schema31.properties.parcelPoints.items.properties.x.type}}];
 return false;
 }
-var valid84 = _errs725 === errors;
+var valid86 = _errs726 === errors;
 }
 else {
-var valid84 = true;
+var valid86 = true;
 }
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i33,schemaPath:"#/properties/parcelPoints/items/type",keyword:"type",params:{type: "object"}}];
+if(valid86){
+if(data331.y !== undefined){
+let data338 = data331.y;
+const _errs728 = errors;
+if((!(typeof data338 == "number")) && (data338 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/y",schemaPath:"#/properties/parcelPoints/items/properties/y/type",keyword:"type",params:{type: schema31.properties.parcelPoints.items.properties.y.type}}];
 return false;
 }
-}
-var valid83 = _errs698 === errors;
-if(!valid83){
-break;
-}
-}
+var valid86 = _errs728 === errors;
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/parcelPoints",schemaPath:"#/properties/parcelPoints/type",keyword:"type",params:{type: "array"}}];
+var valid86 = true;
+}
+if(valid86){
+if(data331.arc !== undefined){
+let data339 = data331.arc;
+const _errs730 = errors;
+if((typeof data339 !== "string") && (data339 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/arc",schemaPath:"#/properties/parcelPoints/items/properties/arc/type",keyword:"type",params:{type: schema31.properties.parcelPoints.items.properties.arc.type}}];
 return false;
 }
+if(!((((data339 === "start") || (data339 === "middle")) || (data339 === "end")) || (data339 === null))){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/arc",schemaPath:"#/properties/parcelPoints/items/properties/arc/enum",keyword:"enum",params:{allowedValues: schema31.properties.parcelPoints.items.properties.arc.enum}}];
+return false;
 }
-var valid0 = _errs696 === errors;
+var valid86 = _errs730 === errors;
 }
 else {
-var valid0 = true;
+var valid86 = true;
 }
-if(valid0){
-if(data.anomalies !== undefined){
-let data338 = data.anomalies;
-const _errs727 = errors;
-if(errors === _errs727){
-if(Array.isArray(data338)){
-var valid85 = true;
-const len36 = data338.length;
-for(let i34=0; i34<len36; i34++){
-let data339 = data338[i34];
-const _errs729 = errors;
-if(errors === _errs729){
-if(data339 && typeof data339 == "object" && !Array.isArray(data339)){
-let missing50;
-if((((((((data339.code === undefined) && (missing50 = "code")) || ((data339.severity === undefined) && (missing50 = "severity"))) || ((data339.message === undefined) && (missing50 = "message"))) || ((data339.line === undefined) && (missing50 = "line"))) || ((data339.column === undefined) && (missing50 = "column"))) || ((data339.evidence === undefined) && (missing50 = "evidence"))) || ((data339.hint === undefined) && (missing50 = "hint"))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34,schemaPath:"#/properties/anomalies/items/required",keyword:"required",params:{missingProperty: missing50}}];
-return false;
-}
-else {
-const _errs731 = errors;
-for(const key50 in data339){
-if(!(func1.call(schema31.properties.anomalies.items.properties, key50))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34,schemaPath:"#/properties/anomalies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50}}];
-return false;
-break;
-}
-}
-if(_errs731 === errors){
-if(data339.code !== undefined){
-let data340 = data339.code;
+if(valid86){
+if(data331.radius !== undefined){
+let data340 = data331.radius;
 const _errs732 = errors;
-if(errors === _errs732){
-if(typeof data340 === "string"){
-if(!pattern10.test(data340)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/code",schemaPath:"#/properties/anomalies/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"}}];
+if((!(typeof data340 == "number")) && (data340 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/radius",schemaPath:"#/properties/parcelPoints/items/properties/radius/type",keyword:"type",params:{type: schema31.properties.parcelPoints.items.properties.radius.type}}];
 return false;
-}
-}
-else {
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/code",schemaPath:"#/properties/anomalies/items/properties/code/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
 }
 var valid86 = _errs732 === errors;
 }
@@ -7341,15 +7357,11 @@ else {
 var valid86 = true;
 }
 if(valid86){
-if(data339.severity !== undefined){
-let data341 = data339.severity;
+if(data331.note !== undefined){
+let data341 = data331.note;
 const _errs734 = errors;
-if(typeof data341 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/severity",schemaPath:"#/properties/anomalies/items/properties/severity/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-if(!(((data341 === "error") || (data341 === "warning")) || (data341 === "info"))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/severity",schemaPath:"#/properties/anomalies/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.anomalies.items.properties.severity.enum}}];
+if((typeof data341 !== "string") && (data341 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/note",schemaPath:"#/properties/parcelPoints/items/properties/note/type",keyword:"type",params:{type: schema31.properties.parcelPoints.items.properties.note.type}}];
 return false;
 }
 var valid86 = _errs734 === errors;
@@ -7358,11 +7370,26 @@ else {
 var valid86 = true;
 }
 if(valid86){
-if(data339.message !== undefined){
+if(data331.line !== undefined){
+let data342 = data331.line;
 const _errs736 = errors;
-if(typeof data339.message !== "string"){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/message",schemaPath:"#/properties/anomalies/items/properties/message/type",keyword:"type",params:{type: "string"}}];
+if(!((typeof data342 == "number") && (!(data342 % 1) && !isNaN(data342)))){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/line",schemaPath:"#/properties/parcelPoints/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
 return false;
+}
+if(errors === _errs736){
+if(typeof data342 == "number"){
+if(data342 > 9007199254740991 || isNaN(data342)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/line",schemaPath:"#/properties/parcelPoints/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data342 < 1 || isNaN(data342)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/line",schemaPath:"#/properties/parcelPoints/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
 }
 var valid86 = _errs736 === errors;
 }
@@ -7370,22 +7397,22 @@ else {
 var valid86 = true;
 }
 if(valid86){
-if(data339.line !== undefined){
-let data343 = data339.line;
+if(data331.column !== undefined){
+let data343 = data331.column;
 const _errs738 = errors;
 if(!((typeof data343 == "number") && (!(data343 % 1) && !isNaN(data343)))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/line",schemaPath:"#/properties/anomalies/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/column",schemaPath:"#/properties/parcelPoints/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs738){
 if(typeof data343 == "number"){
 if(data343 > 9007199254740991 || isNaN(data343)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/line",schemaPath:"#/properties/anomalies/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/column",schemaPath:"#/properties/parcelPoints/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
 return false;
 }
 else {
 if(data343 < 1 || isNaN(data343)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/line",schemaPath:"#/properties/anomalies/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/column",schemaPath:"#/properties/parcelPoints/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
@@ -7397,148 +7424,19 @@ else {
 var valid86 = true;
 }
 if(valid86){
-if(data339.column !== undefined){
-let data344 = data339.column;
+if(data331.documentId !== undefined){
+let data344 = data331.documentId;
 const _errs740 = errors;
-if(!((typeof data344 == "number") && (!(data344 % 1) && !isNaN(data344)))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/column",schemaPath:"#/properties/anomalies/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
+if((typeof data344 !== "string") && (data344 !== null)){
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34+"/documentId",schemaPath:"#/properties/parcelPoints/items/properties/documentId/type",keyword:"type",params:{type: schema31.properties.parcelPoints.items.properties.documentId.type}}];
 return false;
-}
-if(errors === _errs740){
-if(typeof data344 == "number"){
-if(data344 > 9007199254740991 || isNaN(data344)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/column",schemaPath:"#/properties/anomalies/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data344 < 1 || isNaN(data344)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/column",schemaPath:"#/properties/anomalies/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
 }
 var valid86 = _errs740 === errors;
 }
 else {
 var valid86 = true;
 }
-if(valid86){
-if(data339.endLine !== undefined){
-let data345 = data339.endLine;
-const _errs742 = errors;
-if(!((typeof data345 == "number") && (!(data345 % 1) && !isNaN(data345)))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
-return false;
 }
-if(errors === _errs742){
-if(typeof data345 == "number"){
-if(data345 > 9007199254740991 || isNaN(data345)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data345 < 1 || isNaN(data345)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
-return false;
-}
-}
-}
-}
-var valid86 = _errs742 === errors;
-}
-else {
-var valid86 = true;
-}
-if(valid86){
-if(data339.documentId !== undefined){
-const _errs744 = errors;
-if(typeof data339.documentId !== "string"){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/documentId",schemaPath:"#/properties/anomalies/items/properties/documentId/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid86 = _errs744 === errors;
-}
-else {
-var valid86 = true;
-}
-if(valid86){
-if(data339.evidence !== undefined){
-const _errs746 = errors;
-if(typeof data339.evidence !== "string"){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/evidence",schemaPath:"#/properties/anomalies/items/properties/evidence/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid86 = _errs746 === errors;
-}
-else {
-var valid86 = true;
-}
-if(valid86){
-if(data339.evidenceStart !== undefined){
-let data348 = data339.evidenceStart;
-const _errs748 = errors;
-if(!((typeof data348 == "number") && (!(data348 % 1) && !isNaN(data348)))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/evidenceStart",schemaPath:"#/properties/anomalies/items/properties/evidenceStart/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs748){
-if(typeof data348 == "number"){
-if(data348 > 9007199254740991 || isNaN(data348)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/evidenceStart",schemaPath:"#/properties/anomalies/items/properties/evidenceStart/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data348 < 0 || isNaN(data348)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/evidenceStart",schemaPath:"#/properties/anomalies/items/properties/evidenceStart/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
-}
-var valid86 = _errs748 === errors;
-}
-else {
-var valid86 = true;
-}
-if(valid86){
-if(data339.evidenceLength !== undefined){
-let data349 = data339.evidenceLength;
-const _errs750 = errors;
-if(!((typeof data349 == "number") && (!(data349 % 1) && !isNaN(data349)))){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/evidenceLength",schemaPath:"#/properties/anomalies/items/properties/evidenceLength/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs750){
-if(typeof data349 == "number"){
-if(data349 > 9007199254740991 || isNaN(data349)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/evidenceLength",schemaPath:"#/properties/anomalies/items/properties/evidenceLength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
-return false;
-}
-else {
-if(data349 < 0 || isNaN(data349)){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/evidenceLength",schemaPath:"#/properties/anomalies/items/properties/evidenceLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
-}
-var valid86 = _errs750 === errors;
-}
-else {
-var valid86 = true;
-}
-if(valid86){
-if(data339.hint !== undefined){
-const _errs752 = errors;
-if(typeof data339.hint !== "string"){
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34+"/hint",schemaPath:"#/properties/anomalies/items/properties/hint/type",keyword:"type",params:{type: "string"}}];
-return false;
-}
-var valid86 = _errs752 === errors;
-}
-else {
-var valid86 = true;
 }
 }
 }
@@ -7554,12 +7452,294 @@ var valid86 = true;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/anomalies/" + i34,schemaPath:"#/properties/anomalies/items/type",keyword:"type",params:{type: "object"}}];
+validate20.errors = [{instancePath:instancePath+"/parcelPoints/" + i34,schemaPath:"#/properties/parcelPoints/items/type",keyword:"type",params:{type: "object"}}];
 return false;
 }
 }
-var valid85 = _errs729 === errors;
+var valid85 = _errs713 === errors;
 if(!valid85){
+break;
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/parcelPoints",schemaPath:"#/properties/parcelPoints/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid0 = _errs711 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.anomalies !== undefined){
+let data345 = data.anomalies;
+const _errs742 = errors;
+if(errors === _errs742){
+if(Array.isArray(data345)){
+var valid87 = true;
+const len37 = data345.length;
+for(let i35=0; i35<len37; i35++){
+let data346 = data345[i35];
+const _errs744 = errors;
+if(errors === _errs744){
+if(data346 && typeof data346 == "object" && !Array.isArray(data346)){
+let missing51;
+if((((((((data346.code === undefined) && (missing51 = "code")) || ((data346.severity === undefined) && (missing51 = "severity"))) || ((data346.message === undefined) && (missing51 = "message"))) || ((data346.line === undefined) && (missing51 = "line"))) || ((data346.column === undefined) && (missing51 = "column"))) || ((data346.evidence === undefined) && (missing51 = "evidence"))) || ((data346.hint === undefined) && (missing51 = "hint"))){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35,schemaPath:"#/properties/anomalies/items/required",keyword:"required",params:{missingProperty: missing51}}];
+return false;
+}
+else {
+const _errs746 = errors;
+for(const key51 in data346){
+if(!(func1.call(schema31.properties.anomalies.items.properties, key51))){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35,schemaPath:"#/properties/anomalies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51}}];
+return false;
+break;
+}
+}
+if(_errs746 === errors){
+if(data346.code !== undefined){
+let data347 = data346.code;
+const _errs747 = errors;
+if(errors === _errs747){
+if(typeof data347 === "string"){
+if(!pattern10.test(data347)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35+"/code",schemaPath:"#/properties/anomalies/items/properties/code/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9_]*$"}}];
+return false;
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35+"/code",schemaPath:"#/properties/anomalies/items/properties/code/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid88 = _errs747 === errors;
+}
+else {
+var valid88 = true;
+}
+if(valid88){
+if(data346.severity !== undefined){
+let data348 = data346.severity;
+const _errs749 = errors;
+if(typeof data348 !== "string"){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35+"/severity",schemaPath:"#/properties/anomalies/items/properties/severity/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((data348 === "error") || (data348 === "warning")) || (data348 === "info"))){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35+"/severity",schemaPath:"#/properties/anomalies/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema31.properties.anomalies.items.properties.severity.enum}}];
+return false;
+}
+var valid88 = _errs749 === errors;
+}
+else {
+var valid88 = true;
+}
+if(valid88){
+if(data346.message !== undefined){
+const _errs751 = errors;
+if(typeof data346.message !== "string"){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35+"/message",schemaPath:"#/properties/anomalies/items/properties/message/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid88 = _errs751 === errors;
+}
+else {
+var valid88 = true;
+}
+if(valid88){
+if(data346.line !== undefined){
+let data350 = data346.line;
+const _errs753 = errors;
+if(!((typeof data350 == "number") && (!(data350 % 1) && !isNaN(data350)))){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35+"/line",schemaPath:"#/properties/anomalies/items/properties/line/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs753){
+if(typeof data350 == "number"){
+if(data350 > 9007199254740991 || isNaN(data350)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35+"/line",schemaPath:"#/properties/anomalies/items/properties/line/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data350 < 1 || isNaN(data350)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35+"/line",schemaPath:"#/properties/anomalies/items/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid88 = _errs753 === errors;
+}
+else {
+var valid88 = true;
+}
+if(valid88){
+if(data346.column !== undefined){
+let data351 = data346.column;
+const _errs755 = errors;
+if(!((typeof data351 == "number") && (!(data351 % 1) && !isNaN(data351)))){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35+"/column",schemaPath:"#/properties/anomalies/items/properties/column/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs755){
+if(typeof data351 == "number"){
+if(data351 > 9007199254740991 || isNaN(data351)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35+"/column",schemaPath:"#/properties/anomalies/items/properties/column/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data351 < 1 || isNaN(data351)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35+"/column",schemaPath:"#/properties/anomalies/items/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid88 = _errs755 === errors;
+}
+else {
+var valid88 = true;
+}
+if(valid88){
+if(data346.endLine !== undefined){
+let data352 = data346.endLine;
+const _errs757 = errors;
+if(!((typeof data352 == "number") && (!(data352 % 1) && !isNaN(data352)))){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs757){
+if(typeof data352 == "number"){
+if(data352 > 9007199254740991 || isNaN(data352)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data352 < 1 || isNaN(data352)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35+"/endLine",schemaPath:"#/properties/anomalies/items/properties/endLine/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid88 = _errs757 === errors;
+}
+else {
+var valid88 = true;
+}
+if(valid88){
+if(data346.documentId !== undefined){
+const _errs759 = errors;
+if(typeof data346.documentId !== "string"){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35+"/documentId",schemaPath:"#/properties/anomalies/items/properties/documentId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid88 = _errs759 === errors;
+}
+else {
+var valid88 = true;
+}
+if(valid88){
+if(data346.evidence !== undefined){
+const _errs761 = errors;
+if(typeof data346.evidence !== "string"){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35+"/evidence",schemaPath:"#/properties/anomalies/items/properties/evidence/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid88 = _errs761 === errors;
+}
+else {
+var valid88 = true;
+}
+if(valid88){
+if(data346.evidenceStart !== undefined){
+let data355 = data346.evidenceStart;
+const _errs763 = errors;
+if(!((typeof data355 == "number") && (!(data355 % 1) && !isNaN(data355)))){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35+"/evidenceStart",schemaPath:"#/properties/anomalies/items/properties/evidenceStart/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs763){
+if(typeof data355 == "number"){
+if(data355 > 9007199254740991 || isNaN(data355)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35+"/evidenceStart",schemaPath:"#/properties/anomalies/items/properties/evidenceStart/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data355 < 0 || isNaN(data355)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35+"/evidenceStart",schemaPath:"#/properties/anomalies/items/properties/evidenceStart/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid88 = _errs763 === errors;
+}
+else {
+var valid88 = true;
+}
+if(valid88){
+if(data346.evidenceLength !== undefined){
+let data356 = data346.evidenceLength;
+const _errs765 = errors;
+if(!((typeof data356 == "number") && (!(data356 % 1) && !isNaN(data356)))){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35+"/evidenceLength",schemaPath:"#/properties/anomalies/items/properties/evidenceLength/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs765){
+if(typeof data356 == "number"){
+if(data356 > 9007199254740991 || isNaN(data356)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35+"/evidenceLength",schemaPath:"#/properties/anomalies/items/properties/evidenceLength/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991}}];
+return false;
+}
+else {
+if(data356 < 0 || isNaN(data356)){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35+"/evidenceLength",schemaPath:"#/properties/anomalies/items/properties/evidenceLength/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid88 = _errs765 === errors;
+}
+else {
+var valid88 = true;
+}
+if(valid88){
+if(data346.hint !== undefined){
+const _errs767 = errors;
+if(typeof data346.hint !== "string"){
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35+"/hint",schemaPath:"#/properties/anomalies/items/properties/hint/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+var valid88 = _errs767 === errors;
+}
+else {
+var valid88 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate20.errors = [{instancePath:instancePath+"/anomalies/" + i35,schemaPath:"#/properties/anomalies/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid87 = _errs744 === errors;
+if(!valid87){
 break;
 }
 }
@@ -7569,10 +7749,11 @@ validate20.errors = [{instancePath:instancePath+"/anomalies",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs727 === errors;
+var valid0 = _errs742 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }

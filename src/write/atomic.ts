@@ -48,6 +48,11 @@ export function endGroup(): void {
   group = null;
 }
 
+/** No temporary file is open and no group has files yet: a signal would leave nothing to remove. */
+export function nothingToClean(): boolean {
+  return pending.size === 0 && (group === null || group.length === 0);
+}
+
 /**
  * On a signal, before exiting: removes the temporary file of a write that did not finish and
  * the files of an unfinished group (an export folder is all of its files or none), and

@@ -6,7 +6,7 @@ import { CITATIONS_CSV, DOCUMENTS_CSV, TOC_CSV } from '../core/csv.js';
 import { FEATURES } from '../features/index.js';
 import { assertConforms } from '../model/conform.js';
 import { dataPackage } from './datapackage.js';
-import { documentsMarkdown } from './markdown.js';
+import { documentsMarkdown, matterMarkdown } from './markdown.js';
 import { reportFiles } from './report.js';
 import { renderFiles } from './csv.js';
 import { jsonChunks } from './json-stream.js';
@@ -40,8 +40,9 @@ const core: Producer = async (issue, opts) =>
     opts,
   );
 
-/** docs/NN-<slug>.md: each document as Markdown (needs the text's lines). */
-const markdown: Producer = async (issue, opts) => (opts.lines ? documentsMarkdown(issue, opts.lines) : []);
+/** docs/NN-<slug>.md: each document as Markdown; docs/matter.md: the lines no record holds (both need the text's lines). */
+const markdown: Producer = async (issue, opts) =>
+  opts.lines ? [...(await documentsMarkdown(issue, opts.lines)), ...(await matterMarkdown(issue, opts.lines))] : [];
 
 /** A feature's files, its CSV tables rendered. */
 const featureFiles =

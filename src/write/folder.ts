@@ -28,11 +28,13 @@ export async function writeFiles(dir: string, files: readonly ExportFile[]): Pro
   beginGroup();
   try {
     for (const f of files) {
+      // a turn before each file but the first: never between the last file and endGroup,
+      // where a signal would remove a folder already complete
+      if (written.length > 0) await new Promise((resolve) => setImmediate(resolve));
       const path = join(dir, f.path);
       writeFileAtomic(path, f.data, true, false);
       written.push(f.path);
       folders.add(dirname(path));
-      await new Promise((resolve) => setImmediate(resolve));
     }
     syncFolders(folders);
     endGroup();

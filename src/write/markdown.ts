@@ -1,4 +1,4 @@
-import type { Document, Issue } from '../model/issue.js';
+import type { Document, Issue, Matter } from '../model/issue.js';
 import type { Table } from '../model/table.js';
 import type { ExportFile } from '../model/export.js';
 import { pieces } from './pieces.js';
@@ -88,6 +88,8 @@ function documentTree(issue: Issue, d: Document, lines: readonly string[], peopl
     const t = tableAt.get(ln);
     if (t) {
       flush();
+      // a title written as the table's first row (one cell spanning it): the table node has no place for it
+      if (t.title) blocks.push({ type: 'paragraph', children: [{ type: 'text', value: t.title.text }] });
       blocks.push(tableNode(t));
       continue;
     }
@@ -191,13 +193,8 @@ function text(
   return state.safe(node.value, { ...info, afterNode: siblings[index + 1], beforeNode: siblings[index - 1] });
 }
 
-/**
- * docs/NN-<slug>.md: each document as clean Markdown with YAML front matter, built as an
- * mdast tree and serialised with unified + remark-stringify + remark-gfm (loaded here only).
- * `fast: false` leaves remark's own text handler (tests compare the two).
- */
-export async function documentsMarkdown(issue: Issue, lines: readonly string[], fast = true): Promise<ExportFile[]> {
-  if (issue.documents.length === 0) return [];
+/** unified + remark-stringify + remark-gfm (loaded here only, when a Markdown file is made). */
+async function markdownProcessor(fast = true): Promise<{ stringify(tree: unknown): string }> {
   const [{ unified }, { default: remarkStringify }, { default: remarkGfm }] = await Promise.all([
     import('unified'),
     import('remark-stringify'),
@@ -210,6 +207,17 @@ export async function documentsMarkdown(issue: Issue, lines: readonly string[], 
       fences: true,
       handlers: { yaml: (node: { value: string }) => `---\n${node.value}\n---`, ...(fast ? { text } : {}) } as never,
     });
+  return { stringify: (tree) => processor.stringify(tree as never) };
+}
+
+/**
+ * docs/NN-<slug>.md: each document as clean Markdown with YAML front matter, built as an
+ * mdast tree and serialised with unified + remark-stringify + remark-gfm (loaded here only).
+ * `fast: false` leaves remark's own text handler (tests compare the two).
+ */
+export async function documentsMarkdown(issue: Issue, lines: readonly string[], fast = true): Promise<ExportFile[]> {
+  if (issue.documents.length === 0) return [];
+  const processor = await markdownProcessor(fast);
   const width = String(issue.documents.length).length < 2 ? 2 : String(issue.documents.length).length;
   const names = uniqueNames(
     issue.documents.map((d) => `${String(d.ordinal).padStart(width, '0')}-${d.title || d.id}`),
@@ -219,6 +227,55 @@ export async function documentsMarkdown(issue: Issue, lines: readonly string[], 
   // each document is rendered when its file is written: never all of them in memory at once
   return issue.documents.map((d, i) => ({
     path: `docs/${names[i]}.md`,
-    data: pieces(() => [processor.stringify({ type: 'root', children: documentTree(issue, d, lines, people) } as never)]),
+    data: pieces(() => [processor.stringify({ type: 'root', children: documentTree(issue, d, lines, people) })]),
   }));
+}
+
+const MATTER_HEADING: Record<Matter['kind'], string> = {
+  front: 'Front matter',
+  back: 'Back matter',
+  between: 'Between the parts of the issue',
+};
+
+/** The blocks of one matter record: a heading with its lines, then its lines as paragraphs. */
+function* matterBlocks(m: Matter, lines: readonly string[]): Generator<Block> {
+  yield { type: 'heading', depth: 2, children: [{ type: 'text', value: `${MATTER_HEADING[m.kind]} (lines ${m.line}-${m.endLine})` }] };
+  let para: Inline[] = [];
+  for (let ln = m.line; ln <= m.endLine + 1; ln++) {
+    const text = ln <= m.endLine ? lines[ln - 1]!.trim() : '';
+    if (text !== '') {
+      if (para.length) para.push({ type: 'break' });
+      para.push({ type: 'text', value: text });
+    } else if (para.length) {
+      yield { type: 'paragraph', children: para };
+      para = [];
+    }
+  }
+}
+
+/**
+ * docs/matter.md: the lines no record holds (text before the table of contents, after the
+ * colophon, between issues), a section per run with its line numbers; only when there are any.
+ */
+export async function matterMarkdown(issue: Issue, lines: readonly string[]): Promise<ExportFile[]> {
+  if (issue.matter.length === 0) return [];
+  const processor = await markdownProcessor();
+  const head: Block[] = [
+    {
+      type: 'yaml',
+      value: `source: ${yaml(issue.source.name)}\nlines: ${yaml(issue.matter.map((m) => `${m.line}-${m.endLine}`).join(', '))}`,
+    },
+    { type: 'heading', depth: 1, children: [{ type: 'text', value: 'Front, back and in-between matter' }] },
+  ];
+  return [
+    {
+      path: 'docs/matter.md',
+      data: pieces(function* () {
+        yield processor.stringify({ type: 'root', children: head });
+        // a block at a time: a run of a million lines is never one tree
+        for (const m of issue.matter)
+          for (const b of matterBlocks(m, lines)) yield '\n' + processor.stringify({ type: 'root', children: [b] });
+      }),
+    },
+  ];
 }

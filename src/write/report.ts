@@ -46,6 +46,8 @@ td.filled{color:var(--muted);font-style:italic}caption{text-align:left;font-weig
 .text .l{padding-left:36px;text-indent:-36px}.text .l>a{width:30px;margin-right:6px}.text .note{margin-left:12px}dl.meta{grid-template-columns:1fr}dl.meta dt{margin-top:4px}}
 `;
 
+const MATTER_TITLE = { front: 'Front matter', back: 'Back matter', between: 'Between the parts of the issue' } as const;
+
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 const sevCount = (sev: Severity, n: number): string => (sev === 'info' ? `${n} info` : plural(n, sev));
@@ -303,12 +305,15 @@ export function* reportChunks(issue: Issue, lines: readonly string[]): Generator
   yield* sluicesHtml(issue);
   yield '\n';
   yield* anomaliesHtml(issue);
-  // the lines outside every document (contents, masthead, colophon …), a run at a time
-  yield '\n<section id="other-lines"><h2>Other lines</h2><p>Contents, masthead, section headings and colophon: the lines outside the documents.</p>';
+  // the lines outside every document (contents, masthead, colophon …), a run at a time; matter under its own heading
+  yield '\n<section id="other-lines"><h2>Other lines</h2><p>Contents, masthead, section headings and colophon: the lines outside the documents; front, back and in-between matter (lines no record holds) under their own headings.</p>';
+  const matterAt = new Map(issue.matter.map((m) => [m.line, m]));
   for (let n = 1; n <= lines.length; n++) {
     if (shown.has(n)) continue;
-    let end = n;
-    while (end < lines.length && !shown.has(end + 1)) end++;
+    const m = matterAt.get(n);
+    let end = m ? m.endLine : n;
+    if (m) yield `<h3 id="matter-L${n}">${MATTER_TITLE[m.kind]} <small>lines ${n}–${m.endLine}</small></h3>`;
+    else while (end < lines.length && !shown.has(end + 1) && !matterAt.has(end + 1)) end++;
     yield textHtml(lines, n, end, notes, shown);
     n = end;
   }
