@@ -78,7 +78,7 @@ describe('validate: summaries', () => {
     const r = gongbao(['validate', SAMPLE, '--format', 'sarif', '-o', out]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`✖ 71 anomalies: 1 error, 30 warnings, 40 info · 1 file checked · report in ${out}\n`);
+    expect(r.stderr).toBe(`✖ 80 anomalies: 1 error, 38 warnings, 41 info · 1 file checked · report in ${out}\n`);
     const q = gongbao(['validate', SAMPLE, '--format', 'sarif', '-o', out, '--force', '-q']);
     expect(q.code).toBe(1);
     expect(q.stderr).toBe('');
@@ -88,7 +88,7 @@ describe('validate: summaries', () => {
     expect(r.code).toBe(0);
     const again = gongbao(['validate', SAMPLE, '--baseline', join(tmp, 'baseline.json')]);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/^✔ no anomalies · 1 file checked · 71 known from the baseline not shown$/m);
+    expect(again.stdout).toMatch(/^✔ no anomalies · 1 file checked · 80 known from the baseline not shown$/m);
   });
   it('summaryLine: a tick only when every file was read and nothing found', () => {
     const a = { code: 'X', severity: 'warning', message: '', line: 1, column: 1, evidence: '', hint: '' } as unknown as Anomaly;
@@ -135,14 +135,14 @@ describe('--max-bytes takes sizes as the README writes them', () => {
 
 describe('counts in plain English', () => {
   it('severityCounts pluralises errors and warnings (info is a mass noun)', () => {
-    expect(severityCounts({ error: 1, warning: 30, info: 40 })).toBe('1 error, 30 warnings, 40 info');
+    expect(severityCounts({ error: 1, warning: 38, info: 41 })).toBe('1 error, 38 warnings, 41 info');
     expect(severityCounts({ error: 0, warning: 1, info: 1 })).toBe('0 errors, 1 warning, 1 info');
   });
   it('export says what validate says, and names report.html', () => {
     const out = join(tmp, 'export');
     const r = gongbao(['export', SAMPLE, '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/anomalies 71: 1 error, 30 warnings, 40 info/);
+    expect(r.stderr).toMatch(/anomalies 80: 1 error, 38 warnings, 41 info/);
     expect(r.stderr).toContain(`open ${join(out, 'report.html')}`);
     expect(existsSync(join(out, 'report.html'))).toBe(true);
   });

@@ -10,12 +10,15 @@ import type { Structure } from '../core/structure.js';
 import type { CheckInput } from './common.js';
 import { checkToc } from './toc.js';
 import { checkNumbersAndDates } from './dates.js';
-import { checkRepeats } from './repeat.js';
+import { checkRepeats, checkReprints } from './repeat.js';
 import { checkNumbering } from './numbering.js';
 import { checkMarkup } from './markup.js';
 import { checkNameVariants } from './variants.js';
 import { checkEnglishWords } from './words.js';
 import { checkDamage } from './damage.js';
+// editor's catalogue, group `names` helper
+import { checkCitedNumbers } from './citations.js';
+import { checkTraditional } from './traditional.js';
 
 export type { CheckInput } from './common.js';
 
@@ -33,6 +36,10 @@ export const CHECKS: readonly Check[] = [
   { name: 'english-words', run: checkEnglishWords },
   { name: 'name-variants', run: checkNameVariants },
   { name: 'damage', run: checkDamage },
+  // editor's catalogue, group `names` helper
+  { name: 'cited-numbers', run: checkCitedNumbers },
+  { name: 'traditional-characters', run: checkTraditional },
+  { name: 'reprints', run: checkReprints },
 ];
 
 /** What every check reads, from the lines and the structure. */
