@@ -53,6 +53,14 @@ describe('DOCNUMBER_CITED_NONSTANDARD', () => {
     expect(a.every((x) => x.severity === 'warning' && x.documentId === '某府-2023-1')).toBe(true);
   });
 
+  it('fires on a year in mismatched brackets and on full-width digits', () => {
+    const body = ['各街道办事处：', '根据《甲办法》（沪某办〔2023)6号）和《乙办法》（沪某办〔２０２２〕７号），现通知如下。', '特此通知。'];
+    expect(codes(one(body), 'DOCNUMBER_CITED_NONSTANDARD').map((x) => x.message)).toEqual([
+      'cited 文号 沪某办〔2023)6号 is not in the standard form 沪某办〔2023〕6号',
+      'cited 文号 沪某办〔２０２２〕７号 is not in the standard form 沪某办〔2022〕7号',
+    ]);
+  });
+
   it('does not fire on standard citations, nor on the document’s own 文号', () => {
     const body = ['各街道办事处：', '根据《甲办法》（沪某办〔2023〕6号）和国发〔2022〕22号文件精神，现通知如下。', '特此通知。'];
     const text = miniIssue({ docs: [doc({ number: '某府(2023)1号', body })] });
