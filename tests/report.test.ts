@@ -70,7 +70,7 @@ describe('report.html (the sample)', () => {
     expect(section).toContain('<select id="f-code">');
     expect(section).toContain('<a class="sev-error" href="#anomalies-error">1 error</a>');
     expect(html).toMatch(
-      /<header class="mast">[\s\S]*<a href="#anomalies">114 anomalies<\/a> \(<a class="sev-error" href="#anomalies-error">1 error<\/a>, <a class="sev-warning" href="#anomalies-warning">38 warnings<\/a>, <a class="sev-info" href="#anomalies-info">75 info<\/a>\)/,
+      /<header class="mast">[\s\S]*<a href="#anomalies">123 anomalies<\/a> \(<a class="sev-error" href="#anomalies-error">1 error<\/a>, <a class="sev-warning" href="#anomalies-warning">46 warnings<\/a>, <a class="sev-info" href="#anomalies-info">76 info<\/a>\)/,
     );
     // a range shows its last line: TABLE_MERGED of the fragment at lines 418–439
     expect(section).toContain('<a class="ln" href="#L418" data-line="418">418:1–439</a>');

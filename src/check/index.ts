@@ -11,7 +11,7 @@ import type { Records } from '../core/feature.js';
 import type { CheckInput } from './common.js';
 import { checkToc } from './toc.js';
 import { checkNumbersAndDates } from './dates.js';
-import { checkRepeats } from './repeat.js';
+import { checkRepeats, checkReprints } from './repeat.js';
 import { checkNumbering } from './numbering.js';
 import { checkMarkup } from './markup.js';
 import { checkNameVariants } from './variants.js';
@@ -23,6 +23,9 @@ import { checkDateForms, checkSeriesDates, checkSeriesGaps } from './series.js';
 import { checkAttachmentTitles } from './attachment-titles.js';
 // repair: text repaired on the way out (issue 18)
 import { checkRepairs } from './repairs.js';
+// editor's catalogue, group `names` helper
+import { checkCitedNumbers } from './citations.js';
+import { checkTraditional } from './traditional.js';
 
 export type { CheckInput } from './common.js';
 
@@ -51,6 +54,10 @@ export const CHECKS: readonly Check[] = [
   { name: 'attachment-titles', run: checkAttachmentTitles },
   // repair: text repaired on the way out (issue 18)
   { name: 'repairs', run: checkRepairs },
+  // editor's catalogue, group `names` helper
+  { name: 'cited-numbers', run: checkCitedNumbers },
+  { name: 'traditional-characters', run: checkTraditional },
+  { name: 'reprints', run: checkReprints },
 ];
 
 /** What every check reads, from the lines and the structure. */

@@ -2,6 +2,9 @@ import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
 import { isTableRow } from '../core/patterns.js';
 import { documentOfLine, type CheckInput } from './common.js';
+import type { Document } from '../model/issue.js';
+import { matchKey } from '../read/text.js';
+import { diffChars, formatDiff } from './diff.js';
 
 /** Shortest repeated unit, in Han characters, that counts as duplicated text. */
 const MIN_HAN = 4;
@@ -162,4 +165,121 @@ export function checkRepeats(input: CheckInput): Anomaly[] {
     prev = { text: t, line: ln };
   }
   return out;
+}
+
+/** A line counts for reprint detection from this many Han characters (shorter ones recur everywhere). */
+const REPRINT_MIN_HAN = 12;
+/** A document is a reprint of another from this many lines in common … */
+const REPRINT_MIN_LINES = 5;
+/** … making at least this share of the shorter document's counted lines. */
+const REPRINT_SHARE = 0.3;
+/** A pair of lines whose edits change more than this share of the longer is laid out differently, not misspelt. */
+const REPRINT_EDIT = 0.2;
+const LAYOUT = /[\s\u3000|｜]+/g;
+/** Differences between the copies listed in the message. */
+const REPRINT_DIFFS = 6;
+
+/** The lines of a document's body (after its title) with their match keys; keys of short lines are ''. */
+function bodyLines(lines: readonly string[], d: Document): { line: number; key: string }[] {
+  const out: { line: number; key: string }[] = [];
+  for (let ln = d.titleSpan.endLine + 1; ln <= Math.min(d.span.endLine, lines.length); ln++) {
+    const t = lines[ln - 1]!;
+    if (t.trim() === '') continue;
+    const key = matchKey(t.replace(/\|/g, ''));
+    out.push({ line: ln, key: hanCount(key) >= REPRINT_MIN_HAN ? key : '' });
+  }
+  return out;
+}
+
+/**
+ * DOCUMENT_REPRINTED: the same text printed under two documents (a plan in the 请示 that
+ * submits it and again in the 通知 that issues it). Lines are compared by their match keys
+ * (no spaces, punctuation or bracket widths), through one hash map of the first place of
+ * each key: linear in the issue. One info anomaly per pair of documents, on the later one,
+ * naming both places and the lines that differ between the copies (a character diff each).
+ */
+export function checkReprints(input: CheckInput): Anomaly[] {
+  const { lines, documents } = input;
+  const bodies = documents.map((d) => bodyLines(lines, d));
+  const first = new Map<string, number>();
+  const out: Anomaly[] = [];
+  bodies.forEach((body, b) => {
+    const shared = new Map<number, number>();
+    for (const { key } of body) {
+      if (key === '') continue;
+      const a = first.get(key);
+      if (a === undefined) first.set(key, b);
+      else if (a !== b) shared.set(a, (shared.get(a) ?? 0) + 1);
+    }
+    let best = -1;
+    shared.forEach((n, a) => {
+      if (best < 0 || n > shared.get(best)!) best = a;
+    });
+    if (best < 0) return;
+    const n = shared.get(best)!;
+    const counted = (x: number): number => bodies[x]!.filter((l) => l.key !== '').length;
+    if (n < REPRINT_MIN_LINES || n < REPRINT_SHARE * Math.min(counted(best), counted(b))) return;
+    out.push(reprintAnomaly(input, documents[best]!, bodies[best]!, documents[b]!, body));
+  });
+  return out;
+}
+
+/** The anomaly of a reprint: where the copies are, and the lines between common ones that differ. */
+function reprintAnomaly(
+  input: CheckInput,
+  da: Document,
+  a: readonly { line: number; key: string }[],
+  db: Document,
+  b: readonly { line: number; key: string }[],
+): Anomaly {
+  const inA = new Map<string, number>();
+  a.forEach((l, i) => {
+    if (l.key !== '' && !inA.has(l.key)) inA.set(l.key, i);
+  });
+  // anchors: lines of the later copy found in the first, in order
+  const anchors: [number, number][] = [];
+  b.forEach((l, j) => {
+    const i = l.key === '' ? undefined : inA.get(l.key);
+    if (i !== undefined && (anchors.length === 0 || i > anchors[anchors.length - 1]![0])) anchors.push([i, j]);
+  });
+  // between two anchors with as many lines on each side, the lines pair up: those that differ are listed
+  const diffs: string[] = [];
+  let differing = 0;
+  for (let k = 1; k < anchors.length; k++) {
+    const [i0, j0] = anchors[k - 1]!;
+    const [i1, j1] = anchors[k]!;
+    if (i1 - i0 !== j1 - j0) continue;
+    for (let s = 1; s < i1 - i0; s++) {
+      // compared without spaces and table bars (what a converter lays out differently)
+      const la = input.lines[a[i0 + s]!.line - 1]!.replace(LAYOUT, '');
+      const lb = input.lines[b[j0 + s]!.line - 1]!.replace(LAYOUT, '');
+      if (matchKey(la) === matchKey(lb)) continue;
+      const parts = diffChars(la, lb);
+      // lines broken elsewhere (another layout of the same text) differ by much: no typo there
+      let del = 0;
+      let add = 0;
+      for (const p of parts) {
+        if (p.op === 'del') del += p.text.length;
+        else if (p.op === 'add') add += p.text.length;
+      }
+      if (Math.max(del, add) > Math.max(2, REPRINT_EDIT * Math.max(la.length, lb.length))) continue;
+      differing++;
+      if (diffs.length < REPRINT_DIFFS) diffs.push(`line ${b[j0 + s]!.line}: ${formatDiff(parts)}`);
+    }
+  }
+  const from = b[anchors[0]![1]]!.line;
+  const to = b[anchors[anchors.length - 1]![1]]!.line;
+  const aFrom = a[anchors[0]![0]]!.line;
+  const aTo = a[anchors[anchors.length - 1]![0]]!.line;
+  const differences =
+    differing === 0
+      ? 'no line differs'
+      : `${differing} line${differing > 1 ? 's' : ''} differ${differing > 1 ? '' : 's'} (first copy → this one): ${diffs.join('; ')}${differing > diffs.length ? '; …' : ''}`;
+  return anomaly('DOCUMENT_REPRINTED', {
+    message: `lines ${from}–${to} repeat the text of «${da.title}» (lines ${aFrom}–${aTo}, ${anchors.length} lines in common); ${differences}`,
+    line: from,
+    endLine: to,
+    evidence: input.lines[from - 1]!,
+    documentId: db.id,
+  });
 }

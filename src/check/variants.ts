@@ -2,6 +2,7 @@ import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
 import { documentOfLine, type CheckInput } from './common.js';
 import { findDocNumbers } from '../core/patterns.js';
+import { checkLookalikeNames, type Candidate } from './lookalike.js';
 
 /**
  * Rare spellings of names: a place, body or unit name written once or twice that differs
@@ -115,13 +116,8 @@ const MAX_REPORTS = 200;
 /** Frequent names sharing one neighbourhood beyond which it is ignored. */
 const MAX_NEIGHBOURS = 16;
 
-interface Candidate {
-  count: number;
-  /** Occurrences that stand on their own (see above). */
-  free: number;
-  /** Where it stands (line, 0-based column), the first RARE_MAX times. */
-  at: [number, number][];
-}
+/** Places kept per candidate (NAME_LOOKALIKE lists up to this many of a rare spelling). */
+const MAX_AT = 8;
 
 function distinctPair(a: string, b: string): boolean {
   return DISTINCT.some((set) => set.has(a) && set.has(b));
@@ -146,8 +142,9 @@ export function checkNameVariants(input: CheckInput): Anomaly[] {
   const { lines } = input;
   const cands = nameCandidates(lines);
   const pairs = variantPairs(cands, neighbourhoods(cands));
-  if (pairs.length === 0) return [];
-  return reportPairs(input, cands, pairs, bigramCounts(lines, pairs));
+  const reported = pairs.length === 0 ? new Map<string, Anomaly>() : reportPairs(input, cands, pairs, bigramCounts(lines, pairs));
+  // look-alike and dropped characters in longer names (lookalike.ts), where NAME_VARIANT said nothing
+  return [...reported.values(), ...checkLookalikeNames(input, cands, stemLength, new Set(reported.keys()))];
 }
 
 /** Every name ending (局, 办, 中心 …) with its stems of MIN_STEM..MAX_STEM name characters, counted. */
@@ -183,7 +180,7 @@ function nameCandidates(lines: readonly string[]): Map<string, Candidate> {
         }
         c.count++;
         if (p - k === 0 || !hanCode(s.charCodeAt(p - k - 1))) c.free++;
-        if (c.at.length < RARE_MAX) c.at.push([ln, p - k]);
+        if (c.at.length < MAX_AT) c.at.push([ln, p - k]);
       }
     }
   }
@@ -277,7 +274,7 @@ function reportPairs(
   cands: ReadonlyMap<string, Candidate>,
   pairs: Pair[],
   bigrams: ReadonlyMap<number, number>,
-): Anomaly[] {
+): Map<string, Anomaly> {
   const { lines } = input;
   const countOf = (b: string): number => bigrams.get(bigramKey(b)) ?? 0;
   const docOf = documentOfLine(input.documents, lines.length);
@@ -287,7 +284,7 @@ function reportPairs(
     const c = cands.get(p.rare)!;
     if (!p.bigrams.some((b) => countOf(b) <= RARE_CONTEXT * c.count)) continue;
     const fc = cands.get(p.frequent)!.count;
-    for (const [ln, col] of c.at) {
+    for (const [ln, col] of c.at.slice(0, RARE_MAX)) {
       const key = `${ln}:${col + p.i}`;
       if (reported.has(key)) continue;
       const documentId = docOf[ln];
@@ -305,7 +302,7 @@ function reportPairs(
     }
     if (reported.size >= MAX_REPORTS) break;
   }
-  return [...reported.values()];
+  return reported;
 }
 
 /** Number of leading administrative-level characters (区, 市 …) of a name. */

@@ -122,6 +122,49 @@ export function findDocNumbers(s: string): DocNumberMatch[] {
   return out;
 }
 
+/** Characters a 文号 can end a line with, or begin the next with, when a line or page break cuts it. */
+const DOCNUM_CUT_END = /[\u4e00-\u9fff〔(（\[【［0-9０-９〕)）\]】］]$/;
+/** Blank lines a break may leave inside a cut 文号 (a page break, or lines a reader joined elsewhere). */
+export const MAX_CUT_GAP = 8;
+const DOCNUM_CUT_HEAD = /^[\u4e00-\u9fff〔(（\[【［0-9０-９〕)）\]】］号]/;
+
+/**
+ * 文号 cut by a line or page break (…（文旅公共发 / (2020) 32号), 沪水 / 务〔2021〕455号): the
+ * end of line `ln` and the start of the next line that is not blank
+ * (within MAX_CUT_GAP blank lines) are read together, and the 文号 that straddle the break are returned, with `index` in line
+ * `ln` (where the 文号 begins) and `skip`, the offset in the next line's trimmed text up to
+ * which it was read (what the next line finds before it is the rest of one of these).
+ */
+export function brokenDocNumbers(
+  lines: readonly string[],
+  ln: number,
+  lastLine: number,
+): { found: (DocNumberMatch & { endLine: number })[]; skip: number } {
+  const none = { found: [], skip: 0 };
+  const line = lines[ln - 1]!.trimEnd();
+  if (!DOCNUM_CUT_END.test(line)) return none;
+  let j = ln + 1;
+  while (j <= lastLine && j - ln <= MAX_CUT_GAP && lines[j - 1]!.trim() === '') j++;
+  if (j > lastLine || j - ln > MAX_CUT_GAP) return none;
+  const next = lines[j - 1]!;
+  const lead = next.length - next.trimStart().length;
+  const head = next.slice(lead, lead + 24);
+  if (!DOCNUM_CUT_HEAD.test(head) || !head.includes('号')) return none;
+  // A complete 文号 at the start of the next line (a title, then its 文号 on a line of its
+  // own) is not cut: only an issuer of one character (沪水 / 务〔2021〕…) is read with the line before.
+  const own = findDocNumbers(head)[0];
+  if (own && own.index === 0 && own.issuer.length > 1) return none;
+  const tail = line.slice(-14);
+  const found: (DocNumberMatch & { endLine: number })[] = [];
+  let skip = 0;
+  for (const f of findDocNumbers(tail + head)) {
+    if (f.index >= tail.length || f.index + f.raw.length <= tail.length) continue;
+    found.push({ ...f, index: line.length - tail.length + f.index, endLine: j });
+    skip = lead + f.index + f.raw.length - tail.length;
+  }
+  return { found, skip };
+}
+
 /** A line that holds only a 文号 (the document's own number under its date line). */
 export function docNumberLine(line: string): DocNumberMatch | null {
   const t = line.trim();

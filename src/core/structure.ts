@@ -9,6 +9,7 @@ import {
   categoryHeader,
   dateLine,
   endsSentence,
+  brokenDocNumbers,
   findDocNumbers,
   isStandardDocNumber,
   isTableRow,
@@ -946,6 +947,7 @@ function readCitations(lines: readonly string[], documents: Document[]): Citatio
   const byNumber = new Map<string, string>();
   for (const d of documents) if (d.docNumber && !byNumber.has(d.docNumber.normalized)) byNumber.set(d.docNumber.normalized, d.id);
   for (const d of documents) {
+    let skip = { line: 0, before: 0 };
     const m = INTERPRETATION.exec(d.title) ? bookTitles(d.title)[0] : undefined;
     if (m) d.interprets = titleTarget(m.text, keys, d);
     for (let ln = d.titleSpan.endLine + 1; ln <= d.span.endLine; ln++) {
@@ -953,26 +955,17 @@ function readCitations(lines: readonly string[], documents: Document[]): Citatio
       const line = lines[ln - 1]!;
       if (line.length === 0) continue;
       for (const f of findDocNumbers(line)) {
+        // the rest of a 文号 begun on the line before (read there, across the break)
+        if (ln === skip.line && f.index < skip.before) continue;
         const target = byNumber.get(f.normalized);
         out.push(numberCitation(d, f, ln, f.index + 1, target && target !== d.id ? target : null));
       }
-      // A 文号 broken over a page break: "…（文旅公共发" / "(2020) 32号)".
-      const last = line.charCodeAt(line.length - 1);
-      if (last >= 0x4e00 && last <= 0x9fff) {
-        let j = ln + 1;
-        while (j <= d.span.endLine && j - ln <= 2 && lines[j - 1]!.trim() === '') j++;
-        if (j <= d.span.endLine && j > ln + 1 - 1) {
-          const tail = line.slice(-12);
-          const head = lines[j - 1]!.trimStart().slice(0, 24);
-          if (/^[〔(（\[【]\s*\d{4}/.test(head)) {
-            for (const f of findDocNumbers(tail + head)) {
-              if (f.index < tail.length && f.index + f.raw.length > tail.length) {
-                out.push(numberCitation(d, f, ln, line.length - tail.length + f.index + 1, byNumber.get(f.normalized) ?? null));
-              }
-            }
-          }
-        }
+      const broken = brokenDocNumbers(lines, ln, d.span.endLine);
+      for (const b of broken.found) {
+        const target = byNumber.get(b.normalized);
+        out.push(numberCitation(d, b, ln, b.index + 1, target && target !== d.id ? target : null));
       }
+      if (broken.found.length > 0) skip = { line: broken.found[0]!.endLine, before: broken.skip };
       if (line.includes('《')) {
         for (const b of bookTitles(line)) {
           out.push({

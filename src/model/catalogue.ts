@@ -316,6 +316,41 @@ export const CATALOGUE = {
       'A closing formula (特此通知。 特此批复。 此复。 …) ends a paragraph of other text instead of standing as a paragraph of its own',
     hint: 'Start a new paragraph for the closing formula',
   },
+  // editor's catalogue, group `names` helper: cited 文号, look-alike names, traditional characters, reprints
+  DOCNUMBER_CITED_NONSTANDARD: {
+    severity: 'warning',
+    group: 'structure',
+    description:
+      'A 文号 cited in the text is written with non-standard brackets or spaces (standard: 机关代字〔年份〕序号号); a 文号 cut by a line or page break is read across it',
+    hint: 'Write the cited 文号 with 〔〕 and no spaces, e.g. 沪府办〔2023〕6号',
+  },
+  NAME_LOOKALIKE: {
+    severity: 'warning',
+    group: 'names',
+    description:
+      'A name written a few times differs from a name written far more often by one look-alike character (城/域, 己/已, 末/未 …, from a table of similar-looking characters)',
+    hint: 'Check the rare spelling against the printed issue; it is usually a typo of the frequent one',
+  },
+  NAME_CHARACTER_DROPPED: {
+    severity: 'warning',
+    group: 'names',
+    description: 'A name written a few times is a name written far more often with one character left out or added (民族宗教 / 民族和宗教)',
+    hint: 'Write the name the same way throughout the issue, as it is officially named',
+  },
+  TRADITIONAL_CHARACTER: {
+    severity: 'warning',
+    group: 'structure',
+    description:
+      'A traditional-only character (OpenCC table) stands in an issue written in simplified characters; reported once per document with the characters and lines',
+    hint: 'Write the simplified character (the message gives it); check names against the printed issue',
+  },
+  DOCUMENT_REPRINTED: {
+    severity: 'info',
+    group: 'structure',
+    description:
+      'The same text is printed twice under two documents (an attachment reprinted as a document of its own); the message names both places and the differences between the copies',
+    hint: 'Nothing to fix if the reprint is intended; the differences between the copies are often typos in one of them',
+  },
   // tables
   TABLE_RAGGED_ROW: {
     severity: 'warning',

@@ -160,10 +160,16 @@ export function joinWrapped(a: string, b: string, keep = ''): string {
   const x = a.trimEnd();
   const y = b.trim();
   if (x === '') return y;
-  if (x.charCodeAt(x.length - 1) > 0x2e7f && y.charCodeAt(0) > 0x2e7f && !(keep && keep.includes(`${x.slice(-2)} ${y.slice(0, 2)}`)))
-    return x + y;
+  const last = x.charCodeAt(x.length - 1);
+  const first = y.charCodeAt(0);
+  if (last > 0x2e7f && first > 0x2e7f && !(keep && keep.includes(`${x.slice(-2)} ${y.slice(0, 2)}`))) return x + y;
+  // CJK punctuation never takes a space beside it: 〔2022〕 + 1067号 is 〔2022〕1067号
+  if (cjkPunctuation(last) || cjkPunctuation(first)) return x + y;
   return x + ' ' + y;
 }
+
+/** CJK and full-width punctuation (〔〕《》，。 （） …). */
+const cjkPunctuation = (c: number): boolean => (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20);
 
 /**
  * A line read as a table row: ≥ 3 segments separated by gaps of two spaces or more, and

@@ -1,0 +1,270 @@
+import type { Anomaly } from '../model/anomaly.js';
+import { anomaly } from '../model/catalogue.js';
+import { documentOfLine, type CheckInput } from './common.js';
+import { LOOKALIKE_GROUPS } from './chardata.generated.js';
+
+/**
+ * Misspelt names of bodies and places, beyond NAME_VARIANT's one or two rare places:
+ * - NAME_LOOKALIKE: a name written a few times with one character changed to a look-alike
+ *   (a table of 形近字: 城/域, 己/已, 末/未 …) against a spelling written far more often;
+ * - NAME_CHARACTER_DROPPED: a name written with and without a joining 和/与/及 (民族和宗教
+ *   事务办公室 / 民族宗教事务办公室).
+ * Look-alikes are looked for among NAME_VARIANT's candidate names (two to four name
+ * characters before a word that ends names: 中心, 局, 办, 镇, 街道, 公司 …), each counted at every
+ * stem length, so a name is found whatever running text stands before it. Joined names are
+ * found by a regular expression (a joining word between name characters, then a name ending
+ * within a few characters), and both forms are counted in one more scan of the text.
+ *
+ * Linear: the look-alikes of each frequent name (few) are looked up among the candidates (a
+ * hash map); the joined names (few) are counted together by one regular expression; no name
+ * is compared with every other.
+ */
+
+const ENDS = [
+  '委员会',
+  '办公室',
+  '领导小组',
+  '政府',
+  '街道',
+  '园区',
+  '中心',
+  '医院',
+  '学校',
+  '公司',
+  '集团',
+  '小区',
+  '新村',
+  '镇',
+  '局',
+  '委',
+  '办',
+  '所',
+  '站',
+  '馆',
+  '院',
+];
+/** Up to four characters, a joining word, then up to six and a name ending (lazy: the nearest ending). */
+const JOINED_RE = new RegExp(`[\\u4e00-\\u9fff]{2,4}[和与及暨][\\u4e00-\\u9fff]{2,6}?(?:${ENDS.join('|')})`, 'g');
+/** Words that do not stand inside a name: a part holding one is running text. */
+const NOT_IN_NAME = new Set(Array.from('的了在对为是等由向从把将以按并或其该本我各每此有无不也都就要被给于至和与及暨'));
+const LEVEL_START = new Set(Array.from('区市县省镇乡'));
+const GOVERNMENT_BEFORE = new Set(Array.from('民区市县省镇乡州旗盟'));
+/** A change between two of these makes two different names (区/市, 东/西, 一/二 …), not a typo. */
+const DISTINCT = [
+  new Set(Array.from('区市县省镇乡村')),
+  new Set(Array.from('东西南北中上下前后左右内外大小')),
+  new Set(Array.from('〇零一二三四五六七八九十')),
+];
+
+/** The look-alikes of each character, from the vendored groups. */
+let partners: Map<string, string> | null = null;
+function lookalikes(): Map<string, string> {
+  if (partners) return partners;
+  partners = new Map();
+  for (const g of LOOKALIKE_GROUPS.split('|'))
+    for (let k = 0; k < g.length; k++) partners.set(g[k]!, (partners.get(g[k]!) ?? '') + g.slice(0, k) + g.slice(k + 1));
+  return partners;
+}
+
+/** A rare spelling is written at most this many times … */
+const RARE_MAX = 8;
+/** … and the frequent one at least this many, and RATIO times as often. */
+const FREQUENT_MIN = 3;
+const RATIO = 3;
+const MAX_REPORTS = 50;
+const MAX_JOINED = 2000;
+
+/** A candidate name of NAME_VARIANT (variants.ts), counted. */
+export interface Candidate {
+  count: number;
+  /** Occurrences that stand on their own (after punctuation, a space, a table bar …). */
+  free: number;
+  /** Where it stands (line, 0-based column), the first few times. */
+  at: [number, number][];
+}
+
+interface Pair {
+  code: 'NAME_LOOKALIKE' | 'NAME_CHARACTER_DROPPED';
+  rare: string;
+  frequent: string;
+  /** Index in the rare name of the character that differs (or is extra, or before the gap). */
+  i: number;
+}
+
+/** Frequent names and their look-alike spellings among the candidates. */
+function lookalikePairs(cands: ReadonlyMap<string, Candidate>, stemLength: (name: string) => number): Pair[] {
+  const table = lookalikes();
+  const pairs: Pair[] = [];
+  cands.forEach((f, name) => {
+    if (f.count < FREQUENT_MIN) return;
+    const stem = stemLength(name);
+    for (let i = 0; i < stem; i++) {
+      const alt = table.get(name[i]!);
+      if (alt === undefined) continue;
+      for (const q of alt) {
+        if (DISTINCT.some((d) => d.has(q) && d.has(name[i]!))) continue;
+        const rare = name.slice(0, i) + q + name.slice(i + 1);
+        const r = cands.get(rare);
+        if (!r || r.count > RARE_MAX || f.count < RATIO * r.count) continue;
+        // a change at the first character of a name standing in running text (完成镇街道 /
+        // 城镇街道) may be the end of the word before it: only names standing on their own count
+        if (i === 0 && r.free < r.count) continue;
+        pairs.push({ code: 'NAME_LOOKALIKE', rare, frequent: name, i });
+      }
+    }
+  });
+  return pairs;
+}
+
+/** Names holding a joining word (民族和宗教事务办), with the index of the joining word: at most MAX_JOINED. */
+function joinedNames(lines: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of lines) {
+    if (s.length < 7) continue;
+    JOINED_RE.lastIndex = 0;
+    for (let m = JOINED_RE.exec(s); m && out.size < MAX_JOINED; m = JOINED_RE.exec(s)) {
+      const t = m[0];
+      let j = 2;
+      while (!'和与及暨'.includes(t[j]!)) j++;
+      // the name characters right before the joining word (running text before them is dropped)
+      let from = j;
+      while (from > 0 && !NOT_IN_NAME.has(t[from - 1]!)) from--;
+      if (j - from < 2) continue;
+      // from the name's level on (宁区民族和… → 区民族和…)
+      for (let k = j - 2; k > from; k--) if (LEVEL_START.has(t[k]!)) from = k;
+      const end = ENDS.find((e) => t.endsWith(e))!;
+      const right = t.slice(j + 1, t.length - end.length);
+      if ([...right].some((c) => NOT_IN_NAME.has(c))) continue;
+      if (end === '政府' && !GOVERNMENT_BEFORE.has(t[t.length - 3]!)) continue;
+      out.set(t.slice(from), j - from);
+    }
+  }
+  return out;
+}
+
+/** Where `name` stands in `text` (the lines joined by \n; `starts` the offset of each line), counted. */
+function placesOf(text: string, starts: readonly number[], name: string): Candidate | null {
+  let i = text.indexOf(name);
+  if (i < 0) return null;
+  const c: Candidate = { count: 0, free: 0, at: [] };
+  for (; i >= 0; i = text.indexOf(name, i + name.length)) {
+    c.count++;
+    if (c.at.length < RARE_MAX) {
+      // the line holding offset i: binary search over the line starts
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= i) lo = mid;
+        else hi = mid - 1;
+      }
+      c.at.push([lo + 1, i - starts[lo]!]);
+    }
+  }
+  return c;
+}
+
+/** Names written with and without a joining 和/与/及: the rarer form (or, when as frequent, the one that comes later). */
+function droppedPairs(input: CheckInput): { pairs: Pair[]; places: Map<string, Candidate> } {
+  const joined = joinedNames(input.lines);
+  if (joined.size === 0) return { pairs: [], places: new Map() };
+  const text = input.lines.join('\n');
+  const starts: number[] = [];
+  for (let ln = 0, at = 0; ln < input.lines.length; ln++) {
+    starts.push(at);
+    at += input.lines[ln]!.length + 1;
+  }
+  const places = new Map<string, Candidate>();
+  const pairs: Pair[] = [];
+  joined.forEach((j, w) => {
+    const o = w.slice(0, j) + w.slice(j + 1);
+    // the form without the joining word first: mostly it is nowhere
+    const co = placesOf(text, starts, o);
+    const cw = co ? placesOf(text, starts, w) : null;
+    if (!co || !cw) return;
+    places.set(o, co);
+    places.set(w, cw);
+    const withRare = cw.count < co.count || (cw.count === co.count && later(cw, co));
+    pairs.push(
+      withRare
+        ? { code: 'NAME_CHARACTER_DROPPED', rare: w, frequent: o, i: j }
+        : { code: 'NAME_CHARACTER_DROPPED', rare: o, frequent: w, i: j - 1 },
+    );
+  });
+  return { pairs, places };
+}
+
+/**
+ * How well a pair's names read, lower is better: the change at the first character, a name
+ * not beginning with its level (区, 市 …), length.
+ */
+function reads(p: Pair): number {
+  return (p.i === 0 ? 100 : 0) + (LEVEL_START.has(p.rare[0]!) ? 0 : 50) + p.rare.length;
+}
+
+const later = (a: Candidate, b: Candidate): boolean =>
+  a.at[0]![0] > b.at[0]![0] || (a.at[0]![0] === b.at[0]![0] && a.at[0]![1] > b.at[0]![1]);
+
+/**
+ * NAME_LOOKALIKE and NAME_CHARACTER_DROPPED, one anomaly per misspelt name (its count and
+ * lines), most lopsided first. `cands` are NAME_VARIANT's candidate names; `taken` holds the
+ * places (line:column of the changed character, 0-based column) NAME_VARIANT has reported.
+ */
+export function checkLookalikeNames(
+  input: CheckInput,
+  cands: ReadonlyMap<string, Candidate>,
+  stemLength: (name: string) => number,
+  taken: ReadonlySet<string> = new Set(),
+): Anomaly[] {
+  const dropped = droppedPairs(input);
+  const pairs = [...lookalikePairs(cands, stemLength), ...dropped.pairs];
+  if (pairs.length === 0) return [];
+  const get = (p: Pair, name: string): Candidate => (p.code === 'NAME_LOOKALIKE' ? cands : dropped.places).get(name)!;
+  // The same misspelling is found at several stem lengths: one pair per place, the name
+  // that reads best (the change not at its first character, from its level 区/市 …, short).
+  const best = new Map<string, Pair>();
+  for (const p of pairs) {
+    const [ln, col] = get(p, p.rare).at[0]!;
+    const key = `${ln}:${col + p.i}`;
+    const b = best.get(key);
+    if (!b || reads(p) < reads(b)) best.set(key, p);
+  }
+  const ratio = (p: Pair): number => get(p, p.frequent).count / get(p, p.rare).count;
+  const chosen = [...best.values()].sort((a, b) => ratio(b) - ratio(a));
+  const docOf = documentOfLine(input.documents, input.lines.length);
+  const seen = new Set(taken);
+  const out: Anomaly[] = [];
+  for (const p of chosen) {
+    const r = get(p, p.rare);
+    const places = r.at.map(([ln, col]) => `${ln}:${col + p.i}`);
+    if (places.some((k) => seen.has(k))) continue;
+    for (const k of places) seen.add(k);
+    out.push(pairAnomaly(input, p, r, get(p, p.frequent), docOf));
+    if (out.length >= MAX_REPORTS) break;
+  }
+  return out;
+}
+
+function pairAnomaly(input: CheckInput, p: Pair, r: Candidate, f: Candidate, docOf: (string | undefined)[]): Anomaly {
+  const [ln, col] = r.at[0]!;
+  const last = r.at[r.at.length - 1]![0];
+  const rl = [...new Set(r.at.map(([l]) => l))];
+  const fl = [...new Set(f.at.map(([l]) => l))];
+  const how =
+    p.code === 'NAME_LOOKALIKE'
+      ? `differs by the look-alike ${p.rare[p.i]}/${p.frequent[p.i]} from`
+      : p.rare.length > p.frequent.length
+        ? `has a ${p.rare[p.i]} that is not in`
+        : `lacks the ${p.frequent[p.i + 1]} of`;
+  const documentId = docOf[ln];
+  // the frequent spelling's places too, when there are few (a name written once each way)
+  const where = f.count <= 3 ? `, line${fl.length > 1 ? 's' : ''} ${fl.join(', ')}` : '';
+  return anomaly(p.code, {
+    message: `«${p.rare}» (${r.count}×, line${rl.length > 1 ? 's' : ''} ${rl.join(', ')}${r.count > rl.length && r.count > r.at.length ? ' …' : ''}) ${how} «${p.frequent}» (${f.count}×${where})`,
+    line: ln,
+    column: col + 1,
+    endLine: last,
+    evidence: input.lines[ln - 1]!,
+    ...(documentId !== undefined ? { documentId } : {}),
+  });
+}

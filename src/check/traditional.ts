@@ -1,0 +1,94 @@
+import type { Anomaly } from '../model/anomaly.js';
+import { anomaly } from '../model/catalogue.js';
+import { documentOfLine, type CheckInput } from './common.js';
+import { TRADITIONAL_PAIRS } from './chardata.generated.js';
+
+/**
+ * Traditional characters inside simplified text (國 for 国, 們 for 们): the characters that
+ * OpenCC's table lists as traditional only (not 乾, 於, 徵 …, which simplified text writes
+ * too). The issue's own script decides: when traditional-only characters are as many as
+ * simplified-only ones (the simplified forms of the same table), the issue is written in
+ * traditional characters and nothing is reported. One anomaly per document (or per stretch
+ * outside documents) with the characters and the lines they stand on. One pass over the
+ * lines with a regular expression of the characters (native, linear).
+ */
+
+/** Traditional-only characters (one regular expression: the engine scans lines natively), their simplified forms. */
+let tables: { trad: RegExp; simp: RegExp; to: Map<string, string> } | null = null;
+
+function charTables(): { trad: RegExp; simp: RegExp; to: Map<string, string> } {
+  if (tables) return tables;
+  let trad = '';
+  let simp = '';
+  const to = new Map<string, string>();
+  for (let i = 0; i + 1 < TRADITIONAL_PAIRS.length; i += 2) {
+    trad += TRADITIONAL_PAIRS[i]!;
+    to.set(TRADITIONAL_PAIRS[i]!, TRADITIONAL_PAIRS[i + 1]!);
+  }
+  for (const v of new Set(to.values())) if (!to.has(v)) simp += v;
+  tables = { trad: new RegExp(`[${trad}]`, 'g'), simp: new RegExp(`[${simp}]`, 'g'), to };
+  return tables;
+}
+
+interface Hit {
+  line: number;
+  column: number;
+  char: string;
+}
+
+/** At most this many places listed in one message. */
+const MAX_LISTED = 20;
+
+export function checkTraditional(input: CheckInput): Anomaly[] {
+  const { lines } = input;
+  const { trad, simp, to } = charTables();
+  // One scan of the whole text; the lines of the (rare) hits are found afterwards.
+  const text = lines.join('\n');
+  trad.lastIndex = 0;
+  let m = trad.exec(text);
+  if (m === null) return [];
+  const hits: Hit[] = [];
+  let ln = 1;
+  let lineStart = 0;
+  for (; m; m = trad.exec(text)) {
+    while (ln < lines.length && lineStart + lines[ln - 1]!.length < m.index) lineStart += lines[ln++ - 1]!.length + 1;
+    hits.push({ line: ln, column: m.index - lineStart + 1, char: m[0] });
+  }
+  if (hits.length === 0) return [];
+  // An issue written in traditional characters: its traditional characters are no error.
+  // Its simplified-only characters are counted until they outnumber the traditional ones.
+  let simplified = 0;
+  simp.lastIndex = 0;
+  while (simplified <= hits.length && simp.exec(text)) simplified++;
+  if (hits.length >= simplified) return [];
+  return report(input, hits, to);
+}
+
+/** One anomaly per document (or per stretch of lines outside documents) holding hits. */
+function report(input: CheckInput, hits: Hit[], to: ReadonlyMap<string, string>): Anomaly[] {
+  const docOf = documentOfLine(input.documents, input.lines.length);
+  const out: Anomaly[] = [];
+  let start = 0;
+  for (let k = 1; k <= hits.length; k++) {
+    if (k < hits.length && docOf[hits[k]!.line] === docOf[hits[start]!.line]) continue;
+    const group = hits.slice(start, k);
+    start = k;
+    const first = group[0]!;
+    const last = group[group.length - 1]!;
+    const documentId = docOf[first.line];
+    const chars = [...new Set(group.map((h) => h.char))].map((c) => `${c}→${to.get(c)!}`);
+    const lines = [...new Set(group.map((h) => h.line))];
+    const listed = lines.length > MAX_LISTED ? `${lines.slice(0, MAX_LISTED).join(', ')} …` : lines.join(', ');
+    out.push(
+      anomaly('TRADITIONAL_CHARACTER', {
+        message: `${group.length} traditional character${group.length > 1 ? 's' : ''} in simplified text: ${chars.join(' ')} (line${lines.length > 1 ? 's' : ''} ${listed})`,
+        line: first.line,
+        column: first.column,
+        endLine: last.line,
+        evidence: input.lines[first.line - 1]!,
+        ...(documentId !== undefined ? { documentId } : {}),
+      }),
+    );
+  }
+  return out;
+}
