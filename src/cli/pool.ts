@@ -125,7 +125,6 @@ export async function runAll(
     results[i] = r;
     finished++;
     places.finish(i);
-    if (r.ok && r.written) writtenFiles.push(...r.written);
     progress?.(finished);
     chain = chain.then(async () => {
       while (failure === null && flushed < tasks.length && results[flushed] !== undefined) {
@@ -155,7 +154,13 @@ export async function runAll(
     if (failure !== null) throw failure;
     return;
   }
-  await inWorkers(src, tasks, Math.min(jobs, tasks.length), places, settle, () => failure !== null);
+  // What a worker wrote is named in the main thread's list of written files (a signal's
+  // message); files written in this thread are on it already.
+  const settleWorker = (i: number, r: TaskResult): Promise<void> => {
+    if (r.ok && r.written) writtenFiles.push(...r.written);
+    return settle(i, r);
+  };
+  await inWorkers(src, tasks, Math.min(jobs, tasks.length), places, settleWorker, () => failure !== null);
   await chain;
   if (failure !== null) throw failure;
 }
