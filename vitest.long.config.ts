@@ -12,6 +12,7 @@ export default defineConfig({
       'tests/adversarial.test.ts',
       'tests/fuzz.test.ts',
       'tests/fuzz-output.test.ts',
+      'tests/batch.test.ts',
       'tests/fuzz-names.test.ts',
       'tests/fuzz-damaged.test.ts',
       'tests/damaged-bytes.test.ts',

@@ -1,6 +1,6 @@
 // Property tests: whatever the input, parseIssue throws nothing but InputError, returns an
 // Issue that validates against its zod schema, and points only at lines that exist.
-// More inputs: GONGBAO_FUZZ_RUNS=20 npm run test:long (a multiplier; npm test runs a fifth, seeded);
+// More inputs: GONGBAO_FUZZ_RUNS=20 npm run test:long (a multiplier; npm test runs a tenth, seeded);
 // replay a failure with GONGBAO_FUZZ_SEED=<seed printed by fast-check>.
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
