@@ -13,6 +13,7 @@ export default defineConfig({
       'tests/fuzz.test.ts',
       'tests/fuzz-output.test.ts',
       'tests/batch.test.ts',
+      'tests/separators.test.ts',
       'tests/fuzz-names.test.ts',
       'tests/fuzz-damaged.test.ts',
       'tests/damaged-bytes.test.ts',
