@@ -26,9 +26,10 @@ function listed(stderr: string, marker: RegExp): string[] {
     .filter(Boolean);
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'gongbao-out-'));
-  const r = gongbao(['export', SAMPLE, '--out', join(tmp, 'ref'), '-q']);
+  // in this process: the same code as the bundle, without starting Node
+  const r = await gongbaoIn(['export', SAMPLE, '--out', join(tmp, 'ref'), '-q']);
   expect(r.code).toBe(0);
   reference = tree(join(tmp, 'ref'));
   expect(reference.size).toBeGreaterThan(5);
@@ -68,10 +69,10 @@ describe('a write error half-way through an export (full disk, GONGBAO_TEST_ENOS
 });
 
 describe('a directory where a file must go', () => {
-  it('exit 3, the error names the file, earlier files complete, no temporary file', () => {
+  it('exit 3, the error names the file, earlier files complete, no temporary file', async () => {
     const out = join(tmp, 'blocked');
     mkdirSync(join(out, 'documents.csv'), { recursive: true });
-    const r = gongbao(['export', SAMPLE, '--out', out, '--force']);
+    const r = await gongbaoIn(['export', SAMPLE, '--out', out, '--force']);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/documents\.csv: cannot write/);
     const t = tree(out);
@@ -187,8 +188,8 @@ describe('SIGINT during an export', () => {
 });
 
 describe('--max-bytes', () => {
-  it('refuses a file or stdin above the limit, exit 2, with the limit in the message', () => {
-    const f = gongbao(['parse', SAMPLE, '--max-bytes', '1000']);
+  it('refuses a file or stdin above the limit, exit 2, with the limit in the message', async () => {
+    const f = await gongbaoIn(['parse', SAMPLE, '--max-bytes', '1000']);
     expect(f.code).toBe(2);
     expect(f.stderr).toMatch(/exceeds --max-bytes 1000/);
     expect(f.stdout).toBe('');
@@ -221,10 +222,11 @@ describe('-o - is standard output', () => {
     [['parse', SAMPLE, '-o', '-'], /^\{"schemaVersion":1,/],
     [['validate', SAMPLE, '-o', '-', '--format', 'json', '--fail-on', 'never'], /^\{\n {2}"tool": "gongbao"/],
     [['extract', 'documents', SAMPLE, '--format', 'csv', '-o', '-'], /^id,ordinal,category,/],
-  ])('gongbao %j', (args, start) => {
+  ])('gongbao %j', async (args, start) => {
+    // in this process: standard output is what `main` writes to process.stdout
     const cwd = mkdtempSync(join(tmpdir(), 'gongbao-dash-'));
     try {
-      const r = gongbao(
+      const r = await gongbaoIn(
         args.map((a) => (a === SAMPLE ? join(process.cwd(), SAMPLE) : a)),
         { cwd },
       );
