@@ -226,7 +226,16 @@ describe('validate: sarif format', () => {
   });
 
   it('the sample gives valid SARIF too, with info as note and --rule levels in the rules', async () => {
-    const r = gongbao(['validate', SAMPLE_PATH, '--format', 'sarif', '--rule', 'NAME_VARIANT=error', '--rule', 'TEXT_REPEATED=off']);
+    const r = await gongbaoIn([
+      'validate',
+      SAMPLE_PATH,
+      '--format',
+      'sarif',
+      '--rule',
+      'NAME_VARIANT=error',
+      '--rule',
+      'TEXT_REPEATED=off',
+    ]);
     const log = JSON.parse(r.stdout);
     expect(validateSarif(log)).toBe(true);
     const rules = log.runs[0].tool.driver.rules;
@@ -414,10 +423,10 @@ describe('rules', () => {
     expect(text.code).toBe(0);
     expect(text.stdout.split('\n')[0]).toMatch(/^CODE +SEVERITY +GROUP +DESCRIPTION$/);
     expect(text.stdout).toMatch(/^NAME_VARIANT +warning +names +A rare spelling/m);
-    const json = JSON.parse(gongbao(['rules', '--format', 'json']).stdout);
+    const json = JSON.parse((await gongbaoIn(['rules', '--format', 'json'])).stdout);
     expect(json).toHaveLength(RULES);
     expect(json.find((r: { code: string }) => r.code === 'TEXT_REPEATED')).toEqual({ code: 'TEXT_REPEATED', ...CATALOGUE.TEXT_REPEATED });
-    const md = gongbao(['rules', '--format', 'markdown']).stdout;
+    const md = (await gongbaoIn(['rules', '--format', 'markdown'])).stdout;
     expect(md.split('\n')[0]).toBe('| Code | Severity | Group | Description | Hint |');
     expect(md.trim().split('\n')).toHaveLength(RULES + 2);
   });
