@@ -9,6 +9,7 @@ import type { SourceLines } from '../../read/lines.js';
 import { cleanCell } from './clean.js';
 import type { WCell, WRow } from './clean-cells.js';
 import type { Logical } from './logical.js';
+import { tally } from '../../model/work.js';
 
 export interface Owner {
   /** Index of the document, -1 outside documents. */
@@ -17,22 +18,44 @@ export interface Owner {
   att: number | null;
 }
 
-/** The document and attachment a line belongs to. */
-export function ownerOf(line: number, documents: readonly Document[]): Owner {
-  for (let d = 0; d < documents.length; d++) {
-    const doc = documents[d]!;
-    if (line < doc.span.startLine || line > doc.span.endLine) continue;
+/**
+ * The document and attachment each line belongs to, looked up in an index of lines rather
+ * than by scanning the documents (a table fragment costs the same in an archive of issues
+ * run together as in one issue).
+ */
+export class Owners {
+  /** Per line (0-based), the index of the first document whose span holds it, else -1. */
+  private readonly docOf: Int32Array;
+
+  constructor(private readonly documents: readonly Document[]) {
+    let last = 0;
+    for (const d of documents) last = Math.max(last, d.span.endLine);
+    this.docOf = new Int32Array(last).fill(-1);
+    let steps = 0;
+    documents.forEach((d, i) => {
+      for (let ln = Math.max(1, d.span.startLine); ln <= d.span.endLine; ln++) if (this.docOf[ln - 1] === -1) this.docOf[ln - 1] = i;
+      steps += d.span.endLine - d.span.startLine + 1;
+    });
+    tally('owners', documents.length + steps);
+  }
+
+  /** The document and attachment of `line` (1-based). */
+  of(line: number): Owner {
+    const d = line >= 1 && line <= this.docOf.length ? this.docOf[line - 1]! : -1;
+    if (d < 0) return { doc: -1, att: null };
     let att: number | null = null;
     let best = 0;
-    doc.attachments.forEach((a, i) => {
+    const attachments = this.documents[d]!.attachments;
+    for (let i = 0; i < attachments.length; i++) {
+      const a = attachments[i]!;
       if (a.startLine !== null && a.startLine <= line && a.startLine >= best) {
         best = a.startLine;
         att = i;
       }
-    });
+    }
+    tally('ownerOf', 1 + attachments.length);
     return { doc: d, att };
   }
-  return { doc: -1, att: null };
 }
 
 /** Table ids in order of the tables: `${documentId}-t${n}` counted per document, else `t${n}`. */
