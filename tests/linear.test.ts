@@ -12,6 +12,7 @@ import { countWork, tally, work } from '../src/model/work.js';
 import { TitleIndex, type DocKeys } from '../src/core/title-index.js';
 import { countInText } from '../src/features/sluices/check.js';
 import type { Document } from '../src/model/issue.js';
+import { Owners } from '../src/features/tables/finish-table.js';
 import { SAMPLE } from './helpers/sample.js';
 
 const NAMES = '东南西北中上下前后左右甲乙丙丁戊己庚辛壬癸'.split('');
@@ -113,5 +114,28 @@ describe('countInText', () => {
       for (const n of names) expect(got.get(n), n).toBe(brute(lines, n, new Set([4])));
     }
     expect(countInText(lines, many, new Set()).get('乙乙')).toBe(2);
+  });
+});
+
+describe('Owners', () => {
+  const doc = (startLine: number, endLine: number, attachments: number[] = []) =>
+    ({ span: { startLine, endLine }, attachments: attachments.map((a) => ({ startLine: a })) }) as unknown as Document;
+  /** The first document whose span holds the line, and its last attachment starting at or before it. */
+  const brute = (docs: Document[], line: number) => {
+    const d = docs.findIndex((x) => line >= x.span.startLine && line <= x.span.endLine);
+    if (d < 0) return { doc: -1, att: null };
+    let att: number | null = null;
+    let best = 0;
+    docs[d]!.attachments.forEach((a, i) => {
+      if (a.startLine !== null && a.startLine <= line && a.startLine >= best) [best, att] = [a.startLine, i];
+    });
+    return { doc: d, att };
+  };
+  it.each([
+    ['in order', [doc(3, 10, [6, 8]), doc(12, 20), doc(21, 30, [25])]],
+    ['overlapping', [doc(3, 10, [6]), doc(8, 20, [9, 15]), doc(1, 4)]],
+  ])('finds the document and attachment of each line (%s)', (_, docs) => {
+    const owners = new Owners(docs);
+    for (let line = 0; line <= 32; line++) expect(owners.of(line), `line ${line}`).toEqual(brute(docs, line));
   });
 });
