@@ -1,7 +1,8 @@
 // Part of `npm run bench`: parse time inside one process, through the library (dist/index.js,
 // or the module given by --lib). Prints one line of JSON, times in ms of wall time:
 //   cold: the first parseIssue of the first file (code not compiled yet, as a fresh process)
-//   warm: per file, the median of --runs parses after --warm parses of that file
+//   warm: per file, the median of --runs parses after --warm parses of that file, and at
+//     least --warm-bytes (default 8 MB) parsed: V8 settles after some 20 parses of the sample
 //   readText / splitLines (with --stages MODULE, a bundle exporting both): what reading plain
 //     text costs through the readers (src/read/readers.ts: sniffing the form, the text
 //     reader) against splitting it into lines alone, on the first file
@@ -16,7 +17,10 @@ const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] 
 const lib = await import(pathToFileURL(resolve(opt('--lib', 'dist/index.js'))).href);
 const runs = Number(opt('--runs', 15));
 const warmRuns = Number(opt('--warm', 10));
-const files = args.filter((a, i) => !a.startsWith('--') && !['--lib', '--runs', '--warm', '--stages'].includes(args[i - 1]));
+const warmBytes = Number(opt('--warm-bytes', 8e6));
+const files = args.filter(
+  (a, i) => !a.startsWith('--') && !['--lib', '--runs', '--warm', '--warm-bytes', '--stages'].includes(args[i - 1]),
+);
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const time = (f) => {
   const t0 = performance.now();
@@ -28,7 +32,8 @@ const out = { cold: 0, warm: {} };
 files.forEach((file, k) => {
   const bytes = readFileSync(file);
   if (k === 0) out.cold = time(() => lib.parseIssue(bytes));
-  for (let i = 0; i < warmRuns; i++) lib.parseIssue(bytes);
+  const warmN = Math.max(warmRuns, Math.ceil(warmBytes / bytes.length));
+  for (let i = 0; i < warmN; i++) lib.parseIssue(bytes);
   const ts = [];
   for (let i = 0; i < runs; i++) ts.push(time(() => lib.parseIssue(bytes)));
   out.warm[file] = median(ts);
