@@ -68,6 +68,7 @@ async function prepare(v, dir, i) {
   mkdirSync(join(v.home, 'bin'), { recursive: true });
   writeFileSync(join(v.home, 'package.json'), '{ "type": "module" }\n');
   copyFileSync('bin/gongbao', join(v.home, 'bin/gongbao'));
+  copyFileSync('bin/package.json', join(v.home, 'bin/package.json'));
   await cjsBundle('src/cli/bin.ts', join(v.home, 'dist/cli.cjs'), { external: ['zod', 'zod/*'], plugins: v.plugins });
   v.bundle = statSync(join(v.home, 'dist/cli.cjs')).size;
 }

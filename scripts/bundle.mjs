@@ -1,9 +1,17 @@
 // One self-contained CommonJS file for Node 20 from a TypeScript entry: the CLI run by
-// bin/gongbao, the worker of --jobs, and the single executable's main all use it.
+// bin/gongbao, the worker of --jobs and the single executable's main all use it.
 import { build } from 'esbuild';
+import { readFileSync, writeFileSync } from 'node:fs';
 
-export function cjsBundle(entry, outfile, extra = {}) {
-  return build({
+// Node's built-in modules that only some commands use, and that cost a fresh process time
+// to load: child_process (commander requires it for executable subcommands, which gongbao
+// has none of; with it come net, dgram …) and worker_threads (--jobs). In the bundle they
+// load on first use, through a proxy that requires them when a property is read.
+const LAZY_BUILTINS = ['node:child_process', 'child_process', 'node:worker_threads', 'worker_threads'];
+const LAZY = 'var __gbLazy=(id)=>{let m;return new Proxy({},{get:(_,k)=>(m??=require(id))[k],has:(_,k)=>k in(m??=require(id))})};';
+
+export async function cjsBundle(entry, outfile, extra = {}) {
+  const result = await build({
     entryPoints: [entry],
     outfile,
     bundle: true,
@@ -18,4 +26,13 @@ export function cjsBundle(entry, outfile, extra = {}) {
     logLevel: 'warning',
     ...extra,
   });
+  let code = readFileSync(outfile, 'utf8');
+  let lazy = 0;
+  for (const id of LAZY_BUILTINS) {
+    const call = `require(${JSON.stringify(id)})`;
+    lazy += code.split(call).length - 1;
+    code = code.replaceAll(call, `__gbLazy(${JSON.stringify(id)})`);
+  }
+  if (lazy > 0) writeFileSync(outfile, code.startsWith('"use strict";') ? `"use strict";${LAZY}${code.slice(13)}` : LAZY + code);
+  return result;
 }

@@ -17,6 +17,9 @@ writeFileSync(
     main: `${dir}/main.cjs`,
     output: `${dir}/sea-prep.blob`,
     disableExperimentalSEAWarning: true,
+    // V8's code cache of main.cjs, made at build time: the executable starts without
+    // compiling its 1.4 MB of JavaScript (issue 15).
+    useCodeCache: true,
     assets: { 'worker.cjs': `${dir}/worker.cjs` },
   }),
 );

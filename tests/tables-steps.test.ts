@@ -11,6 +11,7 @@ import { finishTable, TableIds } from '../src/features/tables/finish-table.js';
 import { joinCutRows, joinText } from '../src/features/tables/join-cut-rows.js';
 import { headerRowsOf, pendingAnomalies, type Logical, type Piece } from '../src/features/tables/logical.js';
 import { mergeContinuations } from '../src/features/tables/merge-continuations.js';
+import { Owners } from '../src/features/tables/finish-table.js';
 import { columnNames, indexColumns, labelGroups, layOutRows, markGroupRows } from '../src/features/tables/read-headers.js';
 import { typeColumns } from '../src/features/tables/type-columns.js';
 import type { Document } from '../src/model/issue.js';
@@ -23,7 +24,7 @@ function logicals(text: string): { ctx: TableContext; ls: Logical[] } {
     header: f.header,
     body: f.rows,
   }));
-  return { ctx: { src, id: 'x-t1', documentId: 'x' }, ls: mergeContinuations(src, pieces, []) };
+  return { ctx: { src, id: 'x-t1', documentId: 'x' }, ls: mergeContinuations(src, pieces, new Owners([])) };
 }
 
 /** Step 3 on the first logical table of `text`. */

@@ -34,6 +34,7 @@ import {
 } from './official.js';
 import { matchKey, squash } from '../read/text.js';
 import { cleanTitle } from './title.js';
+import { TitleIndex, type DocKeys } from './title-index.js';
 import { append, type Result } from '../model/result.js';
 
 /** The skeleton of an issue: everything the structure reader finds. */
@@ -896,13 +897,6 @@ export function readStructure(src: SourceLines): Result<Structure> {
 }
 
 /** Match keys of what a document can be cited by: its title, 《titles》 in it, attachment titles. */
-interface DocKeys {
-  doc: Document;
-  title: string;
-  inner: string[];
-  attachments: string[];
-}
-
 function docKeys(documents: readonly Document[]): DocKeys[] {
   return documents
     .filter((d) => d.kind !== '解读')
@@ -913,26 +907,9 @@ function docKeys(documents: readonly Document[]): DocKeys[] {
       attachments: d.attachments.flatMap((a) => (a.title !== null ? [matchKey(a.title)] : [])),
     }));
 }
-
-/** A document of this issue that a cited title names, by a loose match. */
-function titleTarget(cited: string, keys: readonly DocKeys[], self: Document | null): string | null {
+function titleTarget(cited: string, index: TitleIndex, self: Document | null): string | null {
   const key = matchKey(cited);
-  if (key.length < 4) return null;
-  let best: string | null = null;
-  let bestScore = 0;
-  for (const k of keys) {
-    if (k.doc === self) continue;
-    let score = 0;
-    if (k.title === key) score = 4;
-    else if (k.inner.includes(key)) score = 3;
-    else if (k.attachments.includes(key)) score = 2;
-    else if (key.length >= 8 && k.title.endsWith(key)) score = 2;
-    if (score > bestScore) {
-      best = k.doc.id;
-      bestScore = score;
-    }
-  }
-  return best;
+  return key.length < 4 ? null : index.target(key, self);
 }
 
 /** A citation of a 文号 found on line `ln` of document `d`. */
@@ -943,7 +920,7 @@ function numberCitation(d: Document, f: { raw: string; normalized: string }, ln:
 /** Every 文号 and 《title》 cited in the documents' text, and interpretation links. */
 function readCitations(lines: readonly string[], documents: Document[]): Citation[] {
   const out: Citation[] = [];
-  const keys = docKeys(documents);
+  const keys = new TitleIndex(docKeys(documents));
   const byNumber = new Map<string, string>();
   for (const d of documents) if (d.docNumber && !byNumber.has(d.docNumber.normalized)) byNumber.set(d.docNumber.normalized, d.id);
   for (const d of documents) {

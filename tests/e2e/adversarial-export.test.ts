@@ -19,7 +19,9 @@ describe('the export of pathological inputs at full size', () => {
     const files = await buildExport(issue, { lines });
     const paths = files.map((f) => f.path);
     expect(paths).toEqual(expect.arrayContaining(['issue.json', 'anomalies.json', 'documents.csv', 'report.html', 'datapackage.json']));
-    expect(paths.filter((p) => p.startsWith('docs/'))).toHaveLength(issue.documents.length);
+    // a Markdown file a document, and docs/matter.md for the lines no record holds, if any
+    expect(paths.filter((p) => p.startsWith('docs/'))).toHaveLength(issue.documents.length + (issue.matter.length > 0 ? 1 : 0));
+    expect(paths.includes('docs/matter.md')).toBe(issue.matter.length > 0);
     expect(paths.filter((p) => p.startsWith('plots/')).length).toBeLessThanOrEqual(issue.sluices.length);
     expect(new Set(paths).size).toBe(paths.length);
     const pkg = JSON.parse(files.find((f) => f.path === 'datapackage.json')!.data as string) as { resources: { path: string }[] };

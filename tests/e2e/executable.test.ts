@@ -49,6 +49,11 @@ describe('single executable (npm run package)', () => {
     for (const [k, v] of ta) expect(v.equals(tb.get(k)!), k).toBe(true);
   });
 
+  it("is built with V8's code cache of its JavaScript (useCodeCache, issue 15)", () => {
+    const config = JSON.parse(readFileSync('dist/sea/sea-config.json', 'utf8')) as { useCodeCache?: boolean };
+    expect(config.useCodeCache).toBe(true);
+  });
+
   it('reports unreadable input with exit 2', () => {
     const r = spawnSync(EXE, ['parse', 'no/such/file.txt'], { encoding: 'utf8' });
     expect(r.status).toBe(2);

@@ -15,6 +15,7 @@ import { computeGeometry, outliers, spreadOf } from './geometry.js';
 import { AREA_TOLERANCE, LENGTH_TOLERANCE, beyond } from '../../core/geometry.js';
 import { pointsOf, sluiceName, type SluiceDraft } from './draft.js';
 import { stakeLabel } from './names.js';
+import { tally } from '../../model/work.js';
 
 // Polygon area vs stated total area, perimeter vs stated boundary line length: the
 // tolerances shared with the parcels (src/core/geometry.ts).
@@ -57,26 +58,66 @@ function raise(
 
 const fmt = (v: number, decimals = 1): string => v.toFixed(decimals);
 
-/** Name mismatches whose forms are counted in the text (each count reads every line). */
-const MAX_NAME_COUNTS = 20;
+/** Up to this many names, each is looked for with indexOf; more, by their first character. */
+const FEW_NAMES = 16;
 
-/** How often each name occurs in the running text (lines outside tables and headings). */
-function countInText(lines: readonly string[], names: readonly string[], skip: ReadonlySet<number>): number[] {
-  const counts = names.map(() => 0);
+/**
+ * How often each name occurs in the running text (lines outside tables and headings),
+ * occurrences of one name not overlapping: one pass over the text for all the names.
+ */
+export function countInText(lines: readonly string[], names: readonly string[], skip: ReadonlySet<number>): Map<string, number> {
+  const counts = new Map<string, number>();
+  const distinct = [...new Set(names)].filter((n) => n !== '');
+  for (const n of distinct) counts.set(n, 0);
+  if (distinct.length === 0) return counts;
+  const byFirst = new Map<string, string[]>();
+  for (const n of distinct) {
+    const list = byFirst.get(n[0]!);
+    if (list) list.push(n);
+    else byFirst.set(n[0]!, [n]);
+  }
+  const next = new Map<string, number>();
+  let steps = 0;
   lines.forEach((l, i) => {
     if (skip.has(i + 1) || l.trimStart().startsWith('|')) return;
-    names.forEach((n, k) => {
-      for (let at = l.indexOf(n); at >= 0; at = l.indexOf(n, at + n.length)) counts[k]!++;
-    });
+    if (distinct.length <= FEW_NAMES) {
+      steps += l.length * distinct.length;
+      for (const n of distinct) {
+        let c = 0;
+        for (let at = l.indexOf(n); at >= 0; at = l.indexOf(n, at + n.length)) c++;
+        if (c > 0) counts.set(n, counts.get(n)! + c);
+      }
+      return;
+    }
+    next.clear();
+    for (let at = 0; at < l.length; at++) {
+      const list = byFirst.get(l[at]!);
+      if (list === undefined) continue;
+      steps += list.length;
+      for (const n of list) {
+        if (at < (next.get(n) ?? 0) || !l.startsWith(n, at)) continue;
+        counts.set(n, counts.get(n)! + 1);
+        next.set(n, at + n.length);
+      }
+    }
+    steps += l.length;
   });
+  tally('countInText', steps + lines.length);
   return counts;
+}
+
+/** The summary's and the section's names of every sluice whose two names differ. */
+function mismatchedNames(drafts: readonly SluiceDraft[]): string[] {
+  const names: string[] = [];
+  for (const d of drafts) if (d.summary && d.section && d.joinedBy === 'base') names.push(d.summary.name, d.section.name);
+  return names;
 }
 
 /** Join problems: a row without section, a section without row, a name that differs. */
 export function checkJoin(drafts: readonly SluiceDraft[], lines: readonly string[] = []): Anomaly[] {
   const out: Anomaly[] = [];
   const headings = new Set(drafts.map((d) => d.section?.line).filter((l): l is number => l !== undefined));
-  let counted = 0;
+  const counts = countInText(lines, mismatchedNames(drafts), headings);
   const groupsWithSections = new Set(drafts.filter((d) => d.section).map((d) => d.group));
   const groupsWithSummary = new Set(drafts.filter((d) => d.summary).map((d) => d.group));
   for (const d of drafts) {
@@ -111,9 +152,9 @@ export function checkJoin(drafts: readonly SluiceDraft[], lines: readonly string
       d.checks.name = 'skipped';
       d.checks.order = 'skipped';
     } else if (s && t && d.joinedBy === 'base') {
-      // Each count is a pass over the text: only for the first few mismatches.
-      const [a, b] = ++counted <= MAX_NAME_COUNTS ? countInText(lines, [s.name, t.name], headings) : [0, 0];
-      const text = a! + b! > 0 ? `; the text elsewhere writes ${s.name} ${a}×, ${t.name} ${b}×` : '';
+      const a = counts.get(s.name) ?? 0;
+      const b = counts.get(t.name) ?? 0;
+      const text = a + b > 0 ? `; the text elsewhere writes ${s.name} ${a}×, ${t.name} ${b}×` : '';
       out.push(
         raise(d, 'SLUICE_NAME_MISMATCH', {
           message: `section ${t.number !== null ? `(${t.number}) ` : ''}"${t.name}" is "${s.name}" in the summary table (line ${s.line})${text}`,

@@ -21,13 +21,15 @@ export interface WCell {
   artefacts: readonly Artefact[];
   cls: CellClass;
   value: number | string | null;
-  filled?: boolean;
-  original?: string;
-  joined?: Array<{ raw: string; line: number; column: number }>;
+  // Every cell has every property from the start (false or undefined when unset), so that
+  // all cells share one shape and V8's code over them stays monomorphic.
+  filled: boolean;
+  original: string | undefined;
+  joined: Array<{ raw: string; line: number; column: number }> | undefined;
   /** true for a cell added because the row had fewer cells than the table. */
-  pad?: boolean;
+  pad: boolean;
   /** Cached matchKey of `text` (header comparison). */
-  key?: string;
+  key: string | undefined;
 }
 
 /** A body row of a logical table while it is being built. */
@@ -45,19 +47,34 @@ export interface WRow {
 
 /** The row's cells cleaned and classified (the mapper of `scanTables`). */
 export function cleanRow(row: RawRow): WCell[] {
-  const out: WCell[] = new Array(row.cells.length);
-  for (let j = 0; j < out.length; j++) {
+  // pushed, not written into new Array(n): a packed array, like every other row of cells
+  const out: WCell[] = [];
+  for (let j = 0; j < row.cells.length; j++) {
     const c = row.cells[j]!;
     const cl = cleanCell(c.text);
     const k = classify(cl.text);
-    out[j] = { raw: c.text, text: cl.text, line: c.line, column: c.column, artefacts: cl.artefacts, cls: k.cls, value: k.value };
+    out.push(wcell(c.text, cl.text, c.line, c.column, cl.artefacts, k.cls, k.value, false));
   }
   return out;
 }
 
 /** An empty cell standing in for one a short row (or a continuation that lost a column) lacks. */
 export function padCell(lineNo: number, column: number): WCell {
-  return { raw: '', text: '', line: lineNo, column, artefacts: NO_ARTEFACTS, cls: 'na', value: null, pad: true };
+  return wcell('', '', lineNo, column, NO_ARTEFACTS, 'na', null, true);
+}
+
+/** A cell with every property of WCell, always in the same order. */
+export function wcell(
+  raw: string,
+  text: string,
+  line: number,
+  column: number,
+  artefacts: readonly Artefact[],
+  cls: CellClass,
+  value: number | string | null,
+  pad: boolean,
+): WCell {
+  return { raw, text, line, column, artefacts, cls, value, filled: false, original: undefined, joined: undefined, pad, key: undefined };
 }
 
 export function filledCount(row: readonly WCell[]): number {

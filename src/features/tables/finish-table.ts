@@ -9,6 +9,7 @@ import type { SourceLines } from '../../read/lines.js';
 import { cleanCell } from './clean.js';
 import type { WCell, WRow } from './clean-cells.js';
 import type { Logical } from './logical.js';
+import { tally } from '../../model/work.js';
 
 export interface Owner {
   /** Index of the document, -1 outside documents. */
@@ -17,22 +18,64 @@ export interface Owner {
   att: number | null;
 }
 
-/** The document and attachment a line belongs to. */
-export function ownerOf(line: number, documents: readonly Document[]): Owner {
-  for (let d = 0; d < documents.length; d++) {
-    const doc = documents[d]!;
-    if (line < doc.span.startLine || line > doc.span.endLine) continue;
+/**
+ * The document and attachment each line belongs to, looked up in an index of lines rather
+ * than by scanning the documents (a table fragment costs the same in an archive of issues
+ * run together as in one issue).
+ */
+export class Owners {
+  /** Document indexes by start line, when the documents follow each other without overlap. */
+  private readonly ordered: boolean;
+  /** Otherwise, per line (0-based), the index of the first document whose span holds it, else -1. */
+  private readonly docOf: Int32Array;
+
+  constructor(private readonly documents: readonly Document[]) {
+    let ordered = true;
+    for (let d = 1; d < documents.length && ordered; d++) ordered = documents[d]!.span.startLine > documents[d - 1]!.span.endLine;
+    this.ordered = ordered;
+    let last = 0;
+    if (!ordered) for (const d of documents) last = Math.max(last, d.span.endLine);
+    this.docOf = new Int32Array(last).fill(-1);
+    let steps = documents.length;
+    if (!ordered)
+      documents.forEach((d, i) => {
+        for (let ln = Math.max(1, d.span.startLine); ln <= d.span.endLine; ln++) if (this.docOf[ln - 1] === -1) this.docOf[ln - 1] = i;
+        steps += d.span.endLine - d.span.startLine + 1;
+      });
+    tally('owners', steps);
+  }
+
+  /** The index of the document whose span holds `line`, else -1. */
+  private docAt(line: number): number {
+    if (!this.ordered) return line >= 1 && line <= this.docOf.length ? this.docOf[line - 1]! : -1;
+    // the last document starting at or before the line, if it reaches the line
+    let lo = 0;
+    let hi = this.documents.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.documents[mid]!.span.startLine <= line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && this.documents[lo - 1]!.span.endLine >= line ? lo - 1 : -1;
+  }
+
+  /** The document and attachment of `line` (1-based). */
+  of(line: number): Owner {
+    const d = this.docAt(line);
+    if (d < 0) return { doc: -1, att: null };
     let att: number | null = null;
     let best = 0;
-    doc.attachments.forEach((a, i) => {
+    const attachments = this.documents[d]!.attachments;
+    for (let i = 0; i < attachments.length; i++) {
+      const a = attachments[i]!;
       if (a.startLine !== null && a.startLine <= line && a.startLine >= best) {
         best = a.startLine;
         att = i;
       }
-    });
+    }
+    tally('ownerOf', 1 + attachments.length);
     return { doc: d, att };
   }
-  return { doc: -1, att: null };
 }
 
 /** Table ids in order of the tables: `${documentId}-t${n}` counted per document, else `t${n}`. */

@@ -46,7 +46,7 @@ import type { SourceLines } from '../../read/lines.js';
 import { artefactAnomalies, cleanRow } from './clean-cells.js';
 import type { TableContext } from './context.js';
 import { fillMergedCells } from './fill-merged-cells.js';
-import { finishTable, ownerOf, TableIds, type Placement } from './finish-table.js';
+import { finishTable, Owners, TableIds, type Placement } from './finish-table.js';
 import { joinCutRows } from './join-cut-rows.js';
 import { headerRowsOf, pendingAnomalies, type Logical, type Piece } from './logical.js';
 import { mergeContinuations } from './merge-continuations.js';
@@ -74,12 +74,13 @@ export function extractTables(src: SourceLines, documents: readonly Document[], 
     body: f.rows,
   }));
   // -- 2. merge continuations
-  const logicals = mergeContinuations(src, pieces, documents);
+  const owners = new Owners(documents);
+  const logicals = mergeContinuations(src, pieces, owners);
   // -- 3.–7. build each logical table
   const tables: Table[] = [];
   const ids = new TableIds();
   for (const l of logicals) {
-    const owner = ownerOf(l.pieces[0]!.piece.frag.startLine, documents);
+    const owner = owners.of(l.pieces[0]!.piece.frag.startLine);
     const doc = owner.doc >= 0 ? documents[owner.doc]! : null;
     const at: Placement = {
       id: ids.next(owner, doc),

@@ -6,10 +6,9 @@
  * index.ts for the whole rule. The anomalies of a merge (TABLE_MERGED,
  * TABLE_CONTINUATION_MISMATCH) wait on the table (`pending`) until it has its id.
  */
-import type { Document } from '../../model/issue.js';
 import type { SourceLines } from '../../read/lines.js';
 import { isEmptyRow, sameRow } from './clean-cells.js';
-import { ownerOf, type Owner } from './finish-table.js';
+import type { Owner, Owners } from './finish-table.js';
 import type { Logical, Piece } from './logical.js';
 import { PROFILE_ROWS, profiles, RecentRows, type Profile } from './profiles.js';
 import { isHeaderLike, isTitleRow, readHeaders, repeatedHeaderRows } from './read-headers.js';
@@ -84,12 +83,12 @@ function startTable(p: Piece): Logical {
  * The fragments grouped into logical tables, in order: each fragment continues the table
  * before it or starts a new one.
  */
-export function mergeContinuations(src: SourceLines, pieces: readonly Piece[], documents: readonly Document[]): Logical[] {
+export function mergeContinuations(src: SourceLines, pieces: readonly Piece[], owners: Owners): Logical[] {
   const logicals: Logical[] = [];
   let cur: Logical | null = null;
   let curOwner: Owner | null = null;
   for (const p of pieces) {
-    const owner = ownerOf(p.frag.startLine, documents);
+    const owner = owners.of(p.frag.startLine);
     let merged = false;
     if (cur && curOwner && owner.doc === curOwner.doc && owner.att === curOwner.att) {
       const prevEnd = cur.pieces[cur.pieces.length - 1]!.piece.frag.endLine;

@@ -116,6 +116,13 @@ interface Slide {
   column: number;
 }
 
+/** An array of n times v, packed (new Array(n) makes a holey one, of another shape). */
+function packed<T>(n: number, v: T): T[] {
+  const a: T[] = [];
+  for (let i = 0; i < n; i++) a.push(v);
+  return a;
+}
+
 function shiftScan(data: readonly WRow[], cols: ColumnLayout, columns: readonly TableColumn[]): ShiftScan {
   const W = cols.W;
   const textCol = columns.map((c) => c.type === 'text');
@@ -151,14 +158,14 @@ function shiftScan(data: readonly WRow[], cols: ColumnLayout, columns: readonly 
     textCol,
     vocab,
     fill,
-    now: new Array<boolean>(W),
-    toLeft: new Array<boolean>(W),
-    toRight: new Array<boolean>(W),
-    mv: new Array<boolean>(W),
-    pre: new Array<number>(W + 1),
-    preN: new Array<number>(W + 1),
-    suf: new Array<number>(W + 1),
-    sufN: new Array<number>(W + 1),
+    now: packed<boolean>(W, false),
+    toLeft: packed<boolean>(W, false),
+    toRight: packed<boolean>(W, false),
+    mv: packed<boolean>(W, false),
+    pre: packed<number>(W + 1, 0),
+    preN: packed<number>(W + 1, 0),
+    suf: packed<number>(W + 1, 0),
+    sufN: packed<number>(W + 1, 0),
   };
 }
 
