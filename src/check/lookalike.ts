@@ -45,6 +45,7 @@ const ENDS = [
 ];
 /** Up to four characters, a joining word, then up to six and a name ending (lazy: the nearest ending). */
 const JOINED_RE = new RegExp(`[\\u4e00-\\u9fff]{2,4}[和与及暨][\\u4e00-\\u9fff]{2,6}?(?:${ENDS.join('|')})`, 'g');
+const JOINER = /[和与及暨]/;
 /** Words that do not stand inside a name: a part holding one is running text. */
 const NOT_IN_NAME = new Set(Array.from('的了在对为是等由向从把将以按并或其该本我各每此有无不也都就要被给于至和与及暨'));
 const LEVEL_START = new Set(Array.from('区市县省镇乡'));
@@ -102,10 +103,11 @@ function lookalikePairs(cands: ReadonlyMap<string, Candidate>, stemLength: (name
       const alt = table.get(name[i]!);
       if (alt === undefined) continue;
       for (const q of alt) {
-        if (DISTINCT.some((d) => d.has(q) && d.has(name[i]!))) continue;
         const rare = name.slice(0, i) + q + name.slice(i + 1);
         const r = cands.get(rare);
+        // (most look-alike spellings are no candidate: the lookup comes first)
         if (!r || r.count > RARE_MAX || f.count < RATIO * r.count) continue;
+        if (DISTINCT.some((d) => d.has(q) && d.has(name[i]!))) continue;
         // a change at the first character of a name standing in running text (完成镇街道 /
         // 城镇街道) may be the end of the word before it: only names standing on their own count
         if (i === 0 && r.free < r.count) continue;
@@ -120,7 +122,8 @@ function lookalikePairs(cands: ReadonlyMap<string, Candidate>, stemLength: (name
 function joinedNames(lines: readonly string[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const s of lines) {
-    if (s.length < 7) continue;
+    // (a line without a joining word has no match: a cheap native test skips it)
+    if (s.length < 7 || !JOINER.test(s)) continue;
     JOINED_RE.lastIndex = 0;
     for (let m = JOINED_RE.exec(s); m && out.size < MAX_JOINED; m = JOINED_RE.exec(s)) {
       const t = m[0];
