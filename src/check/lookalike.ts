@@ -173,7 +173,7 @@ function placesOf(text: string, starts: readonly number[], name: string): Candid
  * character after the last place found, so that every place where a name begins is visited
  * (names that overlap included), and there every name is tried.
  */
-function presentNames(text: string, names: readonly string[]): Set<string> {
+export function presentNames(text: string, names: readonly string[]): Set<string> {
   const out = new Set<string>();
   const re = new RegExp(names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
   for (let m = re.exec(text); m && out.size < names.length; m = re.exec(text)) {
