@@ -283,7 +283,7 @@ export function checkDoubledPeriod(input: CheckInput): Anomaly[] {
   let docOf: (string | undefined)[] | null = null;
   for (let ln = 1; ln <= lines.length; ln++) {
     const line = lines[ln - 1]!;
-    if (line.length < 5 || isTableRow(line) || line.indexOf('。') === line.lastIndexOf('。')) continue;
+    if (line.length < 5 || line.indexOf('。') === line.lastIndexOf('。') || isTableRow(line)) continue;
     const m = DOUBLED.exec(line);
     if (!m) continue;
     docOf ??= documentOfLine(input.documents, lines.length);
