@@ -4,7 +4,8 @@ import { parseIssue } from '../src/parse.js';
 import type { Anomaly } from '../src/model/anomaly.js';
 import { brokenDocNumbers } from '../src/core/patterns.js';
 import { joinWrapped } from '../src/read/reader-pdftotext.js';
-import { presentNames } from '../src/check/lookalike.js';
+import { lookalikesOf, presentNames } from '../src/check/lookalike.js';
+import { LOOKALIKE_GROUPS } from '../src/check/chardata.generated.js';
 import { miniIssue, type MiniDoc } from './helpers/mini.js';
 
 /** The editor's catalogue, part `names`: cited 文号, look-alike names, traditional characters, reprints. */
@@ -260,6 +261,16 @@ describe('NAME_LOOKALIKE and NAME_CHARACTER_DROPPED', () => {
     const b = codes(one(tie), 'NAME_CHARACTER_DROPPED');
     expect(b).toHaveLength(1);
     expect(b[0]!.message).toMatch(/^«区民族宗教事务办公室» \(1×, line (\d+)\) lacks the 和 of «区民族和宗教事务办公室» \(1×, line \d+\)$/);
+  });
+
+  it("lookalikesOf: the other characters of every group holding a character, in the groups' order", () => {
+    // the table as a whole, built the plain way, against the lookup of each character
+    const table = new Map<string, string>();
+    for (const g of LOOKALIKE_GROUPS.split('|'))
+      for (let k = 0; k < g.length; k++) table.set(g[k]!, (table.get(g[k]!) ?? '') + g.slice(0, k) + g.slice(k + 1));
+    expect(table.size).toBeGreaterThan(1000);
+    for (const [ch, alt] of table) expect(lookalikesOf(ch), ch).toBe(alt);
+    expect(lookalikesOf('a')).toBeUndefined();
   });
 
   it('presentNames: every name found in one scan, names that overlap or begin one another included', () => {

@@ -57,14 +57,24 @@ const DISTINCT = [
   new Set(Array.from('〇零一二三四五六七八九十')),
 ];
 
-/** The look-alikes of each character, from the vendored groups. */
-let partners: Map<string, string> | null = null;
-function lookalikes(): Map<string, string> {
-  if (partners) return partners;
-  partners = new Map();
-  for (const g of LOOKALIKE_GROUPS.split('|'))
-    for (let k = 0; k < g.length; k++) partners.set(g[k]!, (partners.get(g[k]!) ?? '') + g.slice(0, k) + g.slice(k + 1));
-  return partners;
+/**
+ * The look-alikes of a character: the other characters of each vendored group holding it, in
+ * the groups' order (undefined when none). Found on first use by searching the groups' string
+ * (a few native searches), not by building a table of every character each run.
+ */
+const partners = new Map<string, string | undefined>();
+export function lookalikesOf(ch: string): string | undefined {
+  if (partners.has(ch)) return partners.get(ch);
+  let out: string | undefined;
+  for (let at = LOOKALIKE_GROUPS.indexOf(ch); at >= 0; at = LOOKALIKE_GROUPS.indexOf(ch, at + 1)) {
+    const start = LOOKALIKE_GROUPS.lastIndexOf('|', at) + 1;
+    const bar = LOOKALIKE_GROUPS.indexOf('|', at);
+    const g = LOOKALIKE_GROUPS.slice(start, bar < 0 ? LOOKALIKE_GROUPS.length : bar);
+    const k = at - start;
+    out = (out ?? '') + g.slice(0, k) + g.slice(k + 1);
+  }
+  partners.set(ch, out);
+  return out;
 }
 
 /** A rare spelling is written at most this many times … */
@@ -94,13 +104,12 @@ interface Pair {
 
 /** Frequent names and their look-alike spellings among the candidates. */
 function lookalikePairs(cands: ReadonlyMap<string, Candidate>, stemLength: (name: string) => number): Pair[] {
-  const table = lookalikes();
   const pairs: Pair[] = [];
   cands.forEach((f, name) => {
     if (f.count < FREQUENT_MIN) return;
     const stem = stemLength(name);
     for (let i = 0; i < stem; i++) {
-      const alt = table.get(name[i]!);
+      const alt = lookalikesOf(name[i]!);
       if (alt === undefined) continue;
       for (const q of alt) {
         const rare = name.slice(0, i) + q + name.slice(i + 1);

@@ -211,7 +211,8 @@ function hanPrefixHash(t: string): number {
 /** The lines of a document's body (after its title), hashed; keys are filled in by keyBodies. */
 function bodyLines(lines: readonly string[], d: Document): BodyLine[] {
   const out: BodyLine[] = [];
-  for (let ln = d.titleSpan.endLine + 1; ln <= Math.min(d.span.endLine, lines.length); ln++) {
+  const end = Math.min(d.span.endLine, lines.length);
+  for (let ln = d.titleSpan.endLine + 1; ln <= end; ln++) {
     const t = lines[ln - 1]!;
     if (t.trim() === '') continue;
     const hash = hanPrefixHash(t);
@@ -258,7 +259,8 @@ export function checkReprints(input: CheckInput): Anomaly[] {
   const out: Anomaly[] = [];
   bodies.forEach((body, b) => {
     const shared = new Map<number, number>();
-    for (const { key } of body) {
+    for (let i = 0; i < body.length; i++) {
+      const key = body[i]!.key;
       if (key === '') continue;
       const a = first.get(key);
       if (a === undefined) first.set(key, b);
