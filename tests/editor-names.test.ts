@@ -4,6 +4,8 @@ import { parseIssue } from '../src/parse.js';
 import type { Anomaly } from '../src/model/anomaly.js';
 import { brokenDocNumbers } from '../src/core/patterns.js';
 import { joinWrapped } from '../src/read/reader-pdftotext.js';
+import { lookalikesOf, presentNames } from '../src/check/lookalike.js';
+import { LOOKALIKE_GROUPS } from '../src/check/chardata.generated.js';
 import { miniIssue, type MiniDoc } from './helpers/mini.js';
 
 /** The editor's catalogue, part `names`: cited 文号, look-alike names, traditional characters, reprints. */
@@ -261,6 +263,21 @@ describe('NAME_LOOKALIKE and NAME_CHARACTER_DROPPED', () => {
     expect(b[0]!.message).toMatch(/^«区民族宗教事务办公室» \(1×, line (\d+)\) lacks the 和 of «区民族和宗教事务办公室» \(1×, line \d+\)$/);
   });
 
+  it("lookalikesOf: the other characters of every group holding a character, in the groups' order", () => {
+    // the table as a whole, built the plain way, against the lookup of each character
+    const table = new Map<string, string>();
+    for (const g of LOOKALIKE_GROUPS.split('|'))
+      for (let k = 0; k < g.length; k++) table.set(g[k]!, (table.get(g[k]!) ?? '') + g.slice(0, k) + g.slice(k + 1));
+    expect(table.size).toBeGreaterThan(1000);
+    for (const [ch, alt] of table) expect(lookalikesOf(ch), ch).toBe(alt);
+    expect(lookalikesOf('a')).toBeUndefined();
+  });
+
+  it('presentNames: every name found in one scan, names that overlap or begin one another included', () => {
+    expect([...presentNames('甲乙丙丁。甲乙', ['乙丙丁', '甲乙丙', '丙戊', '甲乙'])].sort()).toEqual(['乙丙丁', '甲乙', '甲乙丙'].sort());
+    expect(presentNames('甲乙丙丁', ['戊己', '丁戊'])).toEqual(new Set());
+  });
+
   it('NAME_CHARACTER_DROPPED: not for verbs joined before 政府, nor for names written one way only', () => {
     const verbs = [
       '各街道办事处：',
@@ -347,6 +364,15 @@ describe('DOCUMENT_REPRINTED', () => {
   it('lines laid out differently (spaces, table bars, another wrap) are not differences', () => {
     const relaid = plan((s) => s.replace('负责', '负 责'));
     expect(codes(two(relaid), 'DOCUMENT_REPRINTED')[0]!.message).toMatch(/no line differs$/);
+  });
+
+  it('lines are the same by their match key, not by their first Han characters (which only pick the lines to key)', () => {
+    // other punctuation, widths and spaces: the same keys
+    const repunctuated = plan((s) => s.replace(/，/g, ',').replace('、', '．').replace('。', ' 。'));
+    expect(codes(two(repunctuated), 'DOCUMENT_REPRINTED')[0]!.message).toMatch(/no line differs$/);
+    // the same first twelve Han characters, another ending: no line in common
+    const otherEnds = plan((s) => s.replace(/。$/, '等有关工作。'));
+    expect(codes(two(otherEnds), 'DOCUMENT_REPRINTED')).toEqual([]);
   });
 
   it('on the sample: the plan of the 请示 reprinted in the 通知, with 区域/区城 and 新径/新泾 between the copies', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateLine, docNumberLine, findDocNumbers, categoryHeader, isStandardDocNumber } from '../src/core/patterns.js';
+import { dateLine, docNumberLine, findDocNumbers, categoryHeader, isStandardDocNumber, isTableRow } from '../src/core/patterns.js';
 import { readToc } from '../src/core/toc.js';
 import { readMasthead } from '../src/core/masthead.js';
 import { parseIssue } from '../src/parse.js';
@@ -147,5 +147,14 @@ describe('masthead', () => {
   });
   it('every field is null without a colophon', () => {
     expect(readMasthead(['只有正文']).masthead.line).toBeNull();
+  });
+});
+
+describe('isTableRow', () => {
+  it('a line whose first character after white space is a bar, half- or full-width', () => {
+    for (const row of ['| a | b |', '｜甲｜乙｜', '  | a |', '\u3000| a |', '\t｜甲｜', '\u00a0| a |', '\ufeff| a |', '\u2003| a |'])
+      expect(isTableRow(row), JSON.stringify(row)).toBe(true);
+    for (const line of ['', '   ', 'a | b', '甲|乙', '\u3000甲|乙', '—| a |', '（|）', '\ufffd| a |'])
+      expect(isTableRow(line), JSON.stringify(line)).toBe(false);
   });
 });

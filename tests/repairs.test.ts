@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseIssue, parseSource } from '../src/parse.js';
 import type { Anomaly } from '../src/model/anomaly.js';
-import { cjkGaps, cleanProse, continuesSentence, endsMidSentence, joinSentence } from '../src/core/prose.js';
+import { cjkGaps, cleanProse, continuesSentence, eachLineOutside, endsMidSentence, joinSentence } from '../src/core/prose.js';
 import { lineList } from '../src/check/repairs.js';
 import { documentsMarkdown } from '../src/write/markdown.js';
 import { reportChunks } from '../src/write/report.js';
@@ -248,4 +248,31 @@ describe('the sample and the real texts', () => {
     }
   });
   // the converter forms (tests/fixtures/readers/) are checked in tests/long/repairs-forms.test.ts
+});
+
+describe('eachLineOutside', () => {
+  const span = (startLine: number, endLine: number) => ({ span: { startLine, endLine } });
+  const visit = (spans: ReturnType<typeof span>[], from: number, to: number): string[] => {
+    const out: string[] = [];
+    eachLineOutside(spans, from, to, (ln, after) => {
+      out.push(after ? `${ln}*` : String(ln));
+    });
+    return out;
+  };
+
+  it('visits the lines outside the spans in order, saying which come right after a span', () => {
+    expect(visit([], 1, 4)).toEqual(['1', '2', '3', '4']);
+    // unsorted and overlapping spans; one before the range, one past its end
+    expect(visit([span(9, 10), span(3, 4), span(4, 6), span(1, 1), span(12, 20)], 2, 14)).toEqual(['2', '7*', '8', '11*']);
+    expect(visit([span(5, 5), span(6, 7)], 5, 9)).toEqual(['8*', '9']);
+  });
+
+  it('stops when the callback returns false', () => {
+    const seen: number[] = [];
+    eachLineOutside([span(2, 2)], 1, 9, (ln) => {
+      seen.push(ln);
+      return ln < 4;
+    });
+    expect(seen).toEqual([1, 3, 4]);
+  });
 });

@@ -45,6 +45,7 @@ const ENDS = [
 ];
 /** Up to four characters, a joining word, then up to six and a name ending (lazy: the nearest ending). */
 const JOINED_RE = new RegExp(`[\\u4e00-\\u9fff]{2,4}[和与及暨][\\u4e00-\\u9fff]{2,6}?(?:${ENDS.join('|')})`, 'g');
+const JOINER = /[和与及暨]/;
 /** Words that do not stand inside a name: a part holding one is running text. */
 const NOT_IN_NAME = new Set(Array.from('的了在对为是等由向从把将以按并或其该本我各每此有无不也都就要被给于至和与及暨'));
 const LEVEL_START = new Set(Array.from('区市县省镇乡'));
@@ -56,14 +57,24 @@ const DISTINCT = [
   new Set(Array.from('〇零一二三四五六七八九十')),
 ];
 
-/** The look-alikes of each character, from the vendored groups. */
-let partners: Map<string, string> | null = null;
-function lookalikes(): Map<string, string> {
-  if (partners) return partners;
-  partners = new Map();
-  for (const g of LOOKALIKE_GROUPS.split('|'))
-    for (let k = 0; k < g.length; k++) partners.set(g[k]!, (partners.get(g[k]!) ?? '') + g.slice(0, k) + g.slice(k + 1));
-  return partners;
+/**
+ * The look-alikes of a character: the other characters of each vendored group holding it, in
+ * the groups' order (undefined when none). Found on first use by searching the groups' string
+ * (a few native searches), not by building a table of every character each run.
+ */
+const partners = new Map<string, string | undefined>();
+export function lookalikesOf(ch: string): string | undefined {
+  if (partners.has(ch)) return partners.get(ch);
+  let out: string | undefined;
+  for (let at = LOOKALIKE_GROUPS.indexOf(ch); at >= 0; at = LOOKALIKE_GROUPS.indexOf(ch, at + 1)) {
+    const start = LOOKALIKE_GROUPS.lastIndexOf('|', at) + 1;
+    const bar = LOOKALIKE_GROUPS.indexOf('|', at);
+    const g = LOOKALIKE_GROUPS.slice(start, bar < 0 ? LOOKALIKE_GROUPS.length : bar);
+    const k = at - start;
+    out = (out ?? '') + g.slice(0, k) + g.slice(k + 1);
+  }
+  partners.set(ch, out);
+  return out;
 }
 
 /** A rare spelling is written at most this many times … */
@@ -93,19 +104,19 @@ interface Pair {
 
 /** Frequent names and their look-alike spellings among the candidates. */
 function lookalikePairs(cands: ReadonlyMap<string, Candidate>, stemLength: (name: string) => number): Pair[] {
-  const table = lookalikes();
   const pairs: Pair[] = [];
   cands.forEach((f, name) => {
     if (f.count < FREQUENT_MIN) return;
     const stem = stemLength(name);
     for (let i = 0; i < stem; i++) {
-      const alt = table.get(name[i]!);
+      const alt = lookalikesOf(name[i]!);
       if (alt === undefined) continue;
       for (const q of alt) {
-        if (DISTINCT.some((d) => d.has(q) && d.has(name[i]!))) continue;
         const rare = name.slice(0, i) + q + name.slice(i + 1);
         const r = cands.get(rare);
+        // (most look-alike spellings are no candidate: the lookup comes first)
         if (!r || r.count > RARE_MAX || f.count < RATIO * r.count) continue;
+        if (DISTINCT.some((d) => d.has(q) && d.has(name[i]!))) continue;
         // a change at the first character of a name standing in running text (完成镇街道 /
         // 城镇街道) may be the end of the word before it: only names standing on their own count
         if (i === 0 && r.free < r.count) continue;
@@ -120,7 +131,8 @@ function lookalikePairs(cands: ReadonlyMap<string, Candidate>, stemLength: (name
 function joinedNames(lines: readonly string[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const s of lines) {
-    if (s.length < 7) continue;
+    // (a line without a joining word has no match: a cheap native test skips it)
+    if (s.length < 7 || !JOINER.test(s)) continue;
     JOINED_RE.lastIndex = 0;
     for (let m = JOINED_RE.exec(s); m && out.size < MAX_JOINED; m = JOINED_RE.exec(s)) {
       const t = m[0];
@@ -164,11 +176,32 @@ function placesOf(text: string, starts: readonly number[], name: string): Candid
   return c;
 }
 
+/**
+ * Which of `names` stand somewhere in `text`: one scan by a regular expression (native) of
+ * them all instead of one search of the whole text per name. Each search goes on from the
+ * character after the last place found, so that every place where a name begins is visited
+ * (names that overlap included), and there every name is tried.
+ */
+export function presentNames(text: string, names: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  const re = new RegExp(names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  for (let m = re.exec(text); m && out.size < names.length; m = re.exec(text)) {
+    for (const n of names) if (text.startsWith(n, m.index)) out.add(n);
+    re.lastIndex = m.index + 1;
+  }
+  return out;
+}
+
 /** Names written with and without a joining 和/与/及: the rarer form (or, when as frequent, the one that comes later). */
 function droppedPairs(input: CheckInput): { pairs: Pair[]; places: Map<string, Candidate> } {
   const joined = joinedNames(input.lines);
   if (joined.size === 0) return { pairs: [], places: new Map() };
   const text = input.lines.join('\n');
+  // the forms without the joining word: mostly they are nowhere, which one scan tells
+  const without: string[] = [];
+  joined.forEach((j, w) => without.push(w.slice(0, j) + w.slice(j + 1)));
+  const present = presentNames(text, without);
+  if (present.size === 0) return { pairs: [], places: new Map() };
   const starts: number[] = [];
   for (let ln = 0, at = 0; ln < input.lines.length; ln++) {
     starts.push(at);
@@ -178,8 +211,7 @@ function droppedPairs(input: CheckInput): { pairs: Pair[]; places: Map<string, C
   const pairs: Pair[] = [];
   joined.forEach((j, w) => {
     const o = w.slice(0, j) + w.slice(j + 1);
-    // the form without the joining word first: mostly it is nowhere
-    const co = placesOf(text, starts, o);
+    const co = present.has(o) ? placesOf(text, starts, o) : null;
     const cw = co ? placesOf(text, starts, w) : null;
     if (!co || !cw) return;
     places.set(o, co);

@@ -11,7 +11,7 @@ import type { Anomaly } from '../model/anomaly.js';
 import type { Document } from '../model/issue.js';
 import type { Table } from '../model/table.js';
 import { anomaly } from '../model/catalogue.js';
-import { cjkGaps, cleanProse, peopleLines, proseBreaks, spacesKept, type ProseBounds } from '../core/prose.js';
+import { cjkGaps, cleanProse, eachLineOutside, peopleLines, proseBreaks, spacesKept, type ProseBounds } from '../core/prose.js';
 import { squash } from '../read/text.js';
 import type { CheckInput } from './common.js';
 
@@ -28,7 +28,8 @@ export function lineList(sorted: readonly number[]): string {
 }
 
 /** Whether `s` holds a space, tab or ideographic space (most cells and lines hold none: skipped at once). */
-const hasSpace = (s: string): boolean => s.indexOf(' ') >= 0 || s.indexOf('\u3000') >= 0 || s.indexOf('\t') >= 0;
+const SPACE = /[ \t\u3000]/;
+const hasSpace = (s: string): boolean => SPACE.test(s);
 
 const clip = (s: string, n: number, end: boolean): string => {
   const t = s.trim();
@@ -70,16 +71,15 @@ function wrapSpaces(lines: readonly string[], d: Document, b: ProseBounds & { ta
   const titleGaps = Math.max(0, written - cjkGaps(d.title));
   if (titleGaps > 0) at.set(d.titleSpan.startLine, titleGaps);
   cellGaps(b.tables, at);
-  const inTable = new Set<number>();
-  for (const t of b.tables) for (let ln = t.span.startLine; ln <= t.span.endLine; ln++) inTable.add(ln);
   const kept = spacesKept(d, b);
-  for (let ln = d.titleSpan.endLine + 1; ln <= d.span.endLine && ln <= lines.length; ln++) {
+  // the lines outside the tables (their cells are counted above)
+  eachLineOutside(b.tables, d.titleSpan.endLine + 1, Math.min(d.span.endLine, lines.length), (ln) => {
     const raw = lines[ln - 1]!;
-    if (!hasSpace(raw) || inTable.has(ln) || kept(ln)) continue;
+    if (!hasSpace(raw) || kept(ln)) return;
     const gaps = cjkGaps(raw.trim());
     const n = gaps === 0 ? 0 : gaps - cjkGaps(cleanProse(raw));
     if (n > 0) at.set(ln, (at.get(ln) ?? 0) + n);
-  }
+  });
   if (at.size === 0) return null;
   const where = [...at.keys()].sort((x, y) => x - y);
   let count = 0;

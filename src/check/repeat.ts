@@ -179,16 +179,69 @@ const LAYOUT = /[\s\u3000|｜]+/g;
 /** Differences between the copies listed in the message. */
 const REPRINT_DIFFS = 6;
 
-/** The lines of a document's body (after its title) with their match keys; keys of short lines are ''. */
-function bodyLines(lines: readonly string[], d: Document): { line: number; key: string }[] {
-  const out: { line: number; key: string }[] = [];
-  for (let ln = d.titleSpan.endLine + 1; ln <= Math.min(d.span.endLine, lines.length); ln++) {
+interface BodyLine {
+  line: number;
+  /** The line's match key; '' for a short line, and for a line no other document can share (see keyBodies). */
+  key: string;
+  /** Whether the line is long enough to count (REPRINT_MIN_HAN Han characters). */
+  counted: boolean;
+  /** A hash of its first REPRINT_MIN_HAN Han characters (0 for a short line). */
+  hash: number;
+}
+
+/**
+ * A hash of the first REPRINT_MIN_HAN Han characters of `t`, or -1 when it has fewer. A
+ * match key keeps every Han character of its line in order (it drops bars, spaces and
+ * punctuation, and maps full-width Latin letters and digits), so lines with equal keys have
+ * equal hashes, and a line has at least REPRINT_MIN_HAN Han characters exactly when its key has.
+ */
+function hanPrefixHash(t: string): number {
+  let n = 0;
+  let h = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || c === 0x3007) {
+      h = (h * 31 + c) % 2147483647;
+      if (++n === REPRINT_MIN_HAN) return h;
+    }
+  }
+  return -1;
+}
+
+/** The lines of a document's body (after its title), hashed; keys are filled in by keyBodies. */
+function bodyLines(lines: readonly string[], d: Document): BodyLine[] {
+  const out: BodyLine[] = [];
+  const end = Math.min(d.span.endLine, lines.length);
+  for (let ln = d.titleSpan.endLine + 1; ln <= end; ln++) {
     const t = lines[ln - 1]!;
     if (t.trim() === '') continue;
-    const key = matchKey(t.replace(/\|/g, ''));
-    out.push({ line: ln, key: hanCount(key) >= REPRINT_MIN_HAN ? key : '' });
+    const hash = hanPrefixHash(t);
+    out.push({ line: ln, key: '', counted: hash >= 0, hash: hash >= 0 ? hash : 0 });
   }
   return out;
+}
+
+/**
+ * The match keys of the lines whose hash stands in two documents or more: only those can be
+ * shared with another document (most lines of an issue are not, and a match key costs a few
+ * regular expression replacements a line).
+ */
+function keyBodies(lines: readonly string[], bodies: readonly BodyLine[][]): void {
+  const docOfHash = new Map<number, number>(); // the document of a hash, -1 once in two
+  bodies.forEach((body, b) => {
+    for (const l of body) {
+      if (!l.counted) continue;
+      const d = docOfHash.get(l.hash);
+      if (d === undefined) docOfHash.set(l.hash, b);
+      else if (d !== b) docOfHash.set(l.hash, -1);
+    }
+  });
+  for (const body of bodies)
+    for (const l of body) {
+      if (!l.counted || docOfHash.get(l.hash) !== -1) continue;
+      const t = lines[l.line - 1]!;
+      l.key = matchKey(t.includes('|') ? t.replace(/\|/g, '') : t);
+    }
 }
 
 /**
@@ -201,11 +254,13 @@ function bodyLines(lines: readonly string[], d: Document): { line: number; key: 
 export function checkReprints(input: CheckInput): Anomaly[] {
   const { lines, documents } = input;
   const bodies = documents.map((d) => bodyLines(lines, d));
+  keyBodies(lines, bodies);
   const first = new Map<string, number>();
   const out: Anomaly[] = [];
   bodies.forEach((body, b) => {
     const shared = new Map<number, number>();
-    for (const { key } of body) {
+    for (let i = 0; i < body.length; i++) {
+      const key = body[i]!.key;
       if (key === '') continue;
       const a = first.get(key);
       if (a === undefined) first.set(key, b);
@@ -217,7 +272,7 @@ export function checkReprints(input: CheckInput): Anomaly[] {
     });
     if (best < 0) return;
     const n = shared.get(best)!;
-    const counted = (x: number): number => bodies[x]!.filter((l) => l.key !== '').length;
+    const counted = (x: number): number => bodies[x]!.filter((l) => l.counted).length;
     if (n < REPRINT_MIN_LINES || n < REPRINT_SHARE * Math.min(counted(best), counted(b))) return;
     out.push(reprintAnomaly(input, documents[best]!, bodies[best]!, documents[b]!, body));
   });
@@ -225,13 +280,7 @@ export function checkReprints(input: CheckInput): Anomaly[] {
 }
 
 /** The anomaly of a reprint: where the copies are, and the lines between common ones that differ. */
-function reprintAnomaly(
-  input: CheckInput,
-  da: Document,
-  a: readonly { line: number; key: string }[],
-  db: Document,
-  b: readonly { line: number; key: string }[],
-): Anomaly {
+function reprintAnomaly(input: CheckInput, da: Document, a: readonly BodyLine[], db: Document, b: readonly BodyLine[]): Anomaly {
   const inA = new Map<string, number>();
   a.forEach((l, i) => {
     if (l.key !== '' && !inA.has(l.key)) inA.set(l.key, i);

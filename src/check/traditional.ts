@@ -1,7 +1,7 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
 import { documentOfLine, type CheckInput } from './common.js';
-import { TRADITIONAL_PAIRS } from './chardata.generated.js';
+import { SIMPLIFIED, SIMPLIFIED_ONLY, TRADITIONAL } from './chardata.generated.js';
 
 /**
  * Traditional characters inside simplified text (國 for 国, 們 for 们): the characters that
@@ -13,22 +13,19 @@ import { TRADITIONAL_PAIRS } from './chardata.generated.js';
  * lines with a regular expression of the characters (native, linear).
  */
 
-/** Traditional-only characters (one regular expression: the engine scans lines natively), their simplified forms. */
-let tables: { trad: RegExp; simp: RegExp; to: Map<string, string> } | null = null;
+/**
+ * Traditional-only characters as one regular expression (the engine scans the text natively),
+ * and the simplified-only ones: made from the generated strings on first use.
+ */
+let tables: { trad: RegExp; simp: RegExp } | null = null;
 
-function charTables(): { trad: RegExp; simp: RegExp; to: Map<string, string> } {
-  if (tables) return tables;
-  let trad = '';
-  let simp = '';
-  const to = new Map<string, string>();
-  for (let i = 0; i + 1 < TRADITIONAL_PAIRS.length; i += 2) {
-    trad += TRADITIONAL_PAIRS[i]!;
-    to.set(TRADITIONAL_PAIRS[i]!, TRADITIONAL_PAIRS[i + 1]!);
-  }
-  for (const v of new Set(to.values())) if (!to.has(v)) simp += v;
-  tables = { trad: new RegExp(`[${trad}]`, 'g'), simp: new RegExp(`[${simp}]`, 'g'), to };
+function charTables(): { trad: RegExp; simp: RegExp } {
+  tables ??= { trad: new RegExp(`[${TRADITIONAL}]`, 'g'), simp: new RegExp(`[${SIMPLIFIED_ONLY}]`, 'g') };
   return tables;
 }
+
+/** The simplified form of a traditional character (the last the table gives it). */
+const simplifiedOf = (c: string): string => SIMPLIFIED[TRADITIONAL.lastIndexOf(c)]!;
 
 interface Hit {
   line: number;
@@ -41,7 +38,7 @@ const MAX_LISTED = 20;
 
 export function checkTraditional(input: CheckInput): Anomaly[] {
   const { lines } = input;
-  const { trad, simp, to } = charTables();
+  const { trad, simp } = charTables();
   // One scan of the whole text; the lines of the (rare) hits are found afterwards.
   const text = lines.join('\n');
   trad.lastIndex = 0;
@@ -61,11 +58,11 @@ export function checkTraditional(input: CheckInput): Anomaly[] {
   simp.lastIndex = 0;
   while (simplified <= hits.length && simp.exec(text)) simplified++;
   if (hits.length >= simplified) return [];
-  return report(input, hits, to);
+  return report(input, hits);
 }
 
 /** One anomaly per document (or per stretch of lines outside documents) holding hits. */
-function report(input: CheckInput, hits: Hit[], to: ReadonlyMap<string, string>): Anomaly[] {
+function report(input: CheckInput, hits: Hit[]): Anomaly[] {
   const docOf = documentOfLine(input.documents, input.lines.length);
   const out: Anomaly[] = [];
   let start = 0;
@@ -76,7 +73,7 @@ function report(input: CheckInput, hits: Hit[], to: ReadonlyMap<string, string>)
     const first = group[0]!;
     const last = group[group.length - 1]!;
     const documentId = docOf[first.line];
-    const chars = [...new Set(group.map((h) => h.char))].map((c) => `${c}→${to.get(c)!}`);
+    const chars = [...new Set(group.map((h) => h.char))].map((c) => `${c}→${simplifiedOf(c)}`);
     const lines = [...new Set(group.map((h) => h.line))];
     const listed = lines.length > MAX_LISTED ? `${lines.slice(0, MAX_LISTED).join(', ')} …` : lines.join(', ');
     out.push(

@@ -183,6 +183,11 @@ export function isStandardDocNumber(raw: string): boolean {
 
 /** A pipe-table row (starts with |). */
 export function isTableRow(line: string): boolean {
+  // Most lines begin with a bar or with a character that is no white space: no trimmed
+  // copy is made for them (this runs on every line, in several checks).
+  const c = line.charCodeAt(0);
+  if (c === 0x7c || c === 0xff5c) return true;
+  if ((c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff)) return false;
   const t = line.trimStart();
   return t.startsWith('|') || t.startsWith('｜');
 }

@@ -81,8 +81,33 @@ export function spacesKept(d: Document, b: ProseBounds): (ln: number) => boolean
   return (ln) => (b.people?.has(ln) ?? false) || (sig !== null && ln >= sig.startLine && ln <= sig.line);
 }
 
-/** The lines of a document that are fields (title, date, 文号, 主送, 落款, 附注, attachment headings) or tables. */
-function barriers(d: Document, b: ProseBounds): Set<number> {
+/**
+ * Calls `f(ln)` for each line `from..to` outside the given spans (tables), in order; each
+ * span's lines are skipped at once (no set of their lines). `f` returns false to stop.
+ */
+export function eachLineOutside(
+  spans: ReadonlyArray<{ span: { startLine: number; endLine: number } }>,
+  from: number,
+  to: number,
+  f: (ln: number, afterSpan: boolean) => boolean | void,
+): void {
+  const sorted = spans.length < 2 ? spans : [...spans].sort((x, y) => x.span.startLine - y.span.startLine);
+  let k = 0;
+  let after = false; // whether a span's lines were skipped right before this line
+  for (let ln = from; ln <= to; ln++) {
+    while (k < sorted.length && sorted[k]!.span.endLine < ln) k++;
+    if (k < sorted.length && sorted[k]!.span.startLine <= ln) {
+      ln = sorted[k]!.span.endLine;
+      after = true;
+      continue;
+    }
+    if (f(ln, after) === false) return;
+    after = false;
+  }
+}
+
+/** The lines of a document that are fields (title, date, 文号, 主送, 落款, 附注, attachment headings); tables are skipped apart. */
+function barriers(d: Document): Set<number> {
   const out = new Set<number>();
   const add = (ln: number | null | undefined): void => {
     if (ln) out.add(ln);
@@ -96,7 +121,6 @@ function barriers(d: Document, b: ProseBounds): Set<number> {
     add(a.startLine);
     add(a.declaredLine);
   }
-  for (const t of b.tables) for (let ln = t.span.startLine; ln <= t.span.endLine; ln++) out.add(ln);
   return out;
 }
 
@@ -107,23 +131,25 @@ function barriers(d: Document, b: ProseBounds): Set<number> {
  */
 export function proseBreaks(lines: readonly string[], d: Document, b: ProseBounds): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  const stop = barriers(d, b);
+  const stop = barriers(d);
   let prev = 0;
   let gap = false;
-  for (let ln = d.titleSpan.endLine + 1; ln <= d.span.endLine && ln <= lines.length; ln++) {
+  // a table's lines stop a sentence like a field's (they are skipped whole)
+  eachLineOutside(b.tables, d.titleSpan.endLine + 1, Math.min(d.span.endLine, lines.length), (ln, afterTable) => {
+    if (afterTable) prev = 0;
     const s = lines[ln - 1]!;
     if (stop.has(ln)) {
       prev = 0;
-      continue;
+      return;
     }
     if (s.trim() === '') {
       gap = true;
-      continue;
+      return;
     }
     if (prev && gap && endsMidSentence(lines[prev - 1]!) && continuesSentence(s)) out.push([prev, ln]);
     prev = s.trimStart().startsWith('|') ? 0 : ln;
     gap = false;
-  }
+  });
   return out;
 }
 
