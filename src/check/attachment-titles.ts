@@ -8,7 +8,7 @@ import { diffChars, formatDiff } from './diff.js';
  * The title an attachment is declared with (附件：1. …) against its heading where it
  * begins. What is not a difference: spaces, bracket and quotation-mark width, the kind of
  * dash (2023-2025 / 2023—2025), a placeholder the heading of a template carries (XXXXX),
- * and a heading wrapped over lines (节水型社会评价标准 / (试行)).
+ * and a heading wrapped over lines (某某工作评价标准 / (试行)).
  */
 const PLACEHOLDER = /[XxＸｘ×]{3,}/g;
 

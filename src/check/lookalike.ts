@@ -7,8 +7,8 @@ import { LOOKALIKE_GROUPS } from './chardata.generated.js';
  * Misspelt names of bodies and places, beyond NAME_VARIANT's one or two rare places:
  * - NAME_LOOKALIKE: a name written a few times with one character changed to a look-alike
  *   (a table of 形近字: 城/域, 己/已, 末/未 …) against a spelling written far more often;
- * - NAME_CHARACTER_DROPPED: a name written with and without a joining 和/与/及 (民族和宗教
- *   事务办公室 / 民族宗教事务办公室).
+ * - NAME_CHARACTER_DROPPED: a name written with and without a joining 和/与/及 (交通和港口
+ *   管理局 / 交通港口管理局).
  * Look-alikes are looked for among NAME_VARIANT's candidate names (two to four name
  * characters before a word that ends names: 中心, 局, 办, 镇, 街道, 公司 …), each counted at every
  * stem length, so a name is found whatever running text stands before it. Joined names are
@@ -127,7 +127,7 @@ function lookalikePairs(cands: ReadonlyMap<string, Candidate>, stemLength: (name
   return pairs;
 }
 
-/** Names holding a joining word (民族和宗教事务办), with the index of the joining word: at most MAX_JOINED. */
+/** Names holding a joining word (交通和港口管理局), with the index of the joining word: at most MAX_JOINED. */
 function joinedNames(lines: readonly string[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const s of lines) {
@@ -142,7 +142,7 @@ function joinedNames(lines: readonly string[]): Map<string, number> {
       let from = j;
       while (from > 0 && !NOT_IN_NAME.has(t[from - 1]!)) from--;
       if (j - from < 2) continue;
-      // from the name's level on (宁区民族和… → 区民族和…)
+      // from the name's level on (新区交通和… → 区交通和…)
       for (let k = j - 2; k > from; k--) if (LEVEL_START.has(t[k]!)) from = k;
       const end = ENDS.find((e) => t.endsWith(e))!;
       const right = t.slice(j + 1, t.length - end.length);

@@ -129,7 +129,7 @@ export const MAX_CUT_GAP = 8;
 const DOCNUM_CUT_HEAD = /^[\u4e00-\u9fff〔(（\[【［0-9０-９〕)）\]】］号]/;
 
 /**
- * 文号 cut by a line or page break (…（文旅公共发 / (2020) 32号), 沪水 / 务〔2021〕455号): the
+ * 文号 cut by a line or page break (…（某某公共发 / (2020) 32号), 沪某 / 办〔2021〕45号): the
  * end of line `ln` and the start of the next line that is not blank
  * (within MAX_CUT_GAP blank lines) are read together, and the 文号 that straddle the break are returned, with `index` in line
  * `ln` (where the 文号 begins) and `skip`, the offset in the next line's trimmed text up to

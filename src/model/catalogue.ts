@@ -334,7 +334,7 @@ export const CATALOGUE = {
   NAME_CHARACTER_DROPPED: {
     severity: 'warning',
     group: 'names',
-    description: 'A name written a few times is a name written far more often with one character left out or added (民族宗教 / 民族和宗教)',
+    description: 'A name written a few times is a name written far more often with one character left out or added (交通港口 / 交通和港口)',
     hint: 'Write the name the same way throughout the issue, as it is officially named',
   },
   TRADITIONAL_CHARACTER: {

@@ -2,10 +2,10 @@
  * Two-column tables of `pdftotext -layout` (a name and a post, a term and its meaning): each
  * row one line, a short first cell at the left edge and the second cell starting at the same
  * character column R in every row. pdftotext's grid counts one column per character, so R is
- * counted in characters. The gap may be a single space (`谢 健 长宁区司法局副局长`, a narrow
+ * counted in characters. The gap may be a single space (`王 芳 某区司法局副局长`, a narrow
  * first column): then only a header line above the rows makes it a table — its second cell
  * centred over the column, standing at least twice as far right as R (`姓名      任命职务`).
- * Lines of a list written the same way with no header (`周德才 区委政法委副书记`) stay text.
+ * Lines of a list written the same way with no header (`李明华 区委办公室副主任`) stay text.
  *
  * Rows run on over a page break (the header repeated after it is skipped); an empty header
  * row (none printed) gives a header of empty cells, as the plain text's `| | |` does.
