@@ -221,6 +221,7 @@ describe('rare name spellings', () => {
       src: {} as never,
       structure: {} as never,
       records: {},
+      text: () => lines.join('\n'),
     });
 
   it('NAME_VARIANT fires on a one-off variant of a frequent name, showing both forms and counts', () => {

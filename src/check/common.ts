@@ -14,6 +14,8 @@ export interface CheckInput {
   structure: Structure;
   /** The features' records (tables, people …): empty lists when a caller has none. */
   records: Partial<Records>;
+  /** The lines joined by \n, made once on first use and shared by the checks that scan it whole. */
+  text(): string;
 }
 
 /**

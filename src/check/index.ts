@@ -63,5 +63,7 @@ export const CHECKS: readonly Check[] = [
 /** What every check reads, from the lines and the structure. */
 export function checkInput(src: SourceLines, structure: Structure, records: Partial<Records> = {}): CheckInput {
   const { masthead, toc, sections, documents } = structure;
-  return { lines: src.lines, masthead, toc, sections, documents, src, structure, records };
+  let text: string | null = null;
+  const lines = src.lines;
+  return { lines, masthead, toc, sections, documents, src, structure, records, text: () => (text ??= lines.join('\n')) };
 }

@@ -196,7 +196,7 @@ export function presentNames(text: string, names: readonly string[]): Set<string
 function droppedPairs(input: CheckInput): { pairs: Pair[]; places: Map<string, Candidate> } {
   const joined = joinedNames(input.lines);
   if (joined.size === 0) return { pairs: [], places: new Map() };
-  const text = input.lines.join('\n');
+  const text = input.text();
   // the forms without the joining word: mostly they are nowhere, which one scan tells
   const without: string[] = [];
   joined.forEach((j, w) => without.push(w.slice(0, j) + w.slice(j + 1)));

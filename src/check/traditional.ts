@@ -40,7 +40,7 @@ export function checkTraditional(input: CheckInput): Anomaly[] {
   const { lines } = input;
   const { trad, simp } = charTables();
   // One scan of the whole text; the lines of the (rare) hits are found afterwards.
-  const text = lines.join('\n');
+  const text = input.text();
   trad.lastIndex = 0;
   let m = trad.exec(text);
   if (m === null) return [];

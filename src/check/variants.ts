@@ -142,7 +142,7 @@ export function checkNameVariants(input: CheckInput): Anomaly[] {
   const { lines } = input;
   const cands = nameCandidates(lines);
   const pairs = variantPairs(cands, neighbourhoods(cands));
-  const reported = pairs.length === 0 ? new Map<string, Anomaly>() : reportPairs(input, cands, pairs, bigramCounts(lines, pairs));
+  const reported = pairs.length === 0 ? new Map<string, Anomaly>() : reportPairs(input, cands, pairs, bigramCounts(input, pairs));
   // look-alike and dropped characters in longer names (lookalike.ts), where NAME_VARIANT said nothing
   return [...reported.values(), ...checkLookalikeNames(input, cands, stemLength, new Set(reported.keys()))];
 }
@@ -234,7 +234,8 @@ function variantPairs(cands: ReadonlyMap<string, Candidate>, hood: ReadonlyMap<s
 }
 
 /** How often the changed character stands with its neighbours anywhere in the text, by bigram key. */
-function bigramCounts(lines: readonly string[], pairs: readonly Pair[]): Map<number, number> {
+function bigramCounts(input: CheckInput, pairs: readonly Pair[]): Map<number, number> {
+  const lines = input.lines;
   const want = new Set<number>();
   const firsts = new Uint8Array(65536);
   for (const p of pairs) {
@@ -246,7 +247,7 @@ function bigramCounts(lines: readonly string[], pairs: readonly Pair[]): Map<num
   const counts = new Map<number, number>();
   if (want.size <= 64) {
     // Few: count each with indexOf (native) over the text.
-    const text = lines.join('\n');
+    const text = input.text();
     for (const key of want) {
       const b = String.fromCharCode(Math.floor(key / 65536), key % 65536);
       let n = 0;
