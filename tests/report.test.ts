@@ -1,5 +1,6 @@
 // report.html as an archivist's reading copy (issue 17, item 6), read as HTML text; the
 // layout, links and scripts in a browser are tested in tests/e2e/report.test.ts.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../src/parse.js';
 import { reportChunks } from '../src/write/report.js';
@@ -242,6 +243,22 @@ describe('report.html (a small issue)', () => {
     s.issue.anomalies.forEach((a, i) => expect(out).toContain(`id="A${i + 1}"`));
     const lineIds = [...out.matchAll(/\bid="L(\d+)"/g)].map((m) => Number(m[1]));
     expect(lineIds.sort((a, b) => a - b)).toEqual(s.lines.map((_, i) => i + 1));
+  });
+
+  it('links only to the sections it has: no People or Sluices in an issue without them', () => {
+    for (const file of ['tests/fixtures/real/pkulaw-baotou-2022-43.txt', 'tests/fixtures/real/gwy-2019-jan-feb.txt']) {
+      const s = parseSource(readFileSync(file), { name: file });
+      const out = [...reportChunks(s.issue, s.lines)].join('');
+      const ids = new Set([...out.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]!));
+      const targets = [...out.matchAll(/href="#([^"]*)"/g)].map((m) => unescape(m[1]!));
+      expect(targets.length, file).toBeGreaterThan(100);
+      expect(
+        targets.filter((t) => !ids.has(t)),
+        file,
+      ).toEqual([]);
+      expect(s.issue.sluices, file).toEqual([]);
+      expect(out, file).not.toContain('href="#sluices"');
+    }
   });
 });
 
