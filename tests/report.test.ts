@@ -1,6 +1,9 @@
 // report.html as an archivist's reading copy (issue 17, item 6), read as HTML text; the
 // layout, links and scripts in a browser are tested in tests/e2e/report.test.ts.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportIssue } from '../src/api.js';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../src/parse.js';
 import { reportChunks } from '../src/write/report.js';
@@ -332,5 +335,39 @@ describe('report.html (a made-up document with a table cut by a page break)', ()
     );
     const ids = [...page.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]!);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('report.html of a converter form the reader changes (pdftotext)', () => {
+  const file = 'tests/fixtures/readers/changning-2023-02.pdftotext.txt';
+  const bytes = readFileSync(file);
+  const asInFile = bytes.toString('utf8').split('\n');
+  const s = parseSource(bytes, { name: file });
+
+  it("shows each document's source as in the file, not as the reader changed it", async () => {
+    expect(s.issue.source.reader).toBe('pdftotext');
+    expect(s.fileLines).toEqual(asInFile.slice(0, s.lines.length));
+    const d = s.issue.documents.find((x) => {
+      for (let n = x.span.startLine; n <= x.span.endLine; n++)
+        if (s.lines[n - 1] !== asInFile[n - 1] && asInFile[n - 1]!.trim()) return true;
+      return false;
+    })!;
+    expect(d).toBeDefined();
+    const html = [...reportChunks(s.issue, s.lines, s.fileLines)].join('');
+    const { raw } = readingOf(html, d.id);
+    let changed = 0;
+    for (let n = d.span.startLine; n <= d.span.endLine; n++) {
+      expect(raw, `line ${n}`).toContain(`data-line="${n}">${n}</a>${esc(asInFile[n - 1]!)}</div>`);
+      if (s.lines[n - 1] !== asInFile[n - 1]) changed++;
+    }
+    expect(changed).toBeGreaterThan(0);
+    // the export of the library passes them on
+    const dir = mkdtempSync(join(tmpdir(), 'gb-report-'));
+    await exportIssue(bytes, dir, { name: file });
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toBe(html);
+  });
+
+  it('a plain text file needs no second copy of its lines', () => {
+    expect(sample.fileLines).toBeUndefined();
   });
 });

@@ -409,7 +409,7 @@ function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
  * report.html in pieces, in order: a document, a table, a line of the source at a time, so
  * the report of a large issue is never one string (see `pieces` in export.ts).
  */
-export function* reportChunks(issue: Issue, lines: readonly string[]): Generator<string> {
+export function* reportChunks(issue: Issue, lines: readonly string[], fileLines: readonly string[] = lines): Generator<string> {
   const m = issue.masthead;
   const name = issue.source.name;
   const title = m.title ?? (name !== null && name !== STDIN_NAME ? name : 'Gazette issue');
@@ -470,7 +470,7 @@ export function* reportChunks(issue: Issue, lines: readonly string[]): Generator
       // the article a piece at a time: head, reading text, the lines as in the file
       yield (j ? '\n' : '') + documentHead(d, foundIn.get(d.id) ?? []);
       yield readingHtml(d, tablesOf.get(d.id) ?? [], reading);
-      yield rawHtml(d, lines) + '</article>';
+      yield rawHtml(d, fileLines) + '</article>';
     }
   }
   yield `</section>\n${peopleHtml(issue)}\n`;
@@ -494,7 +494,14 @@ export function* reportChunks(issue: Issue, lines: readonly string[]): Generator
 `;
 }
 
-/** The export's report.html (needs the text's lines), made as it is written. */
-export async function reportFiles(issue: Issue, lines: readonly string[] | undefined): Promise<ExportFile[]> {
-  return lines ? [{ path: 'report.html', data: pieces(() => reportChunks(issue, lines)) }] : [];
+/**
+ * The export's report.html (needs the text's lines; `fileLines`, the lines as in the file
+ * when the reader changed some, for the view of each document's source), made as it is written.
+ */
+export async function reportFiles(
+  issue: Issue,
+  lines: readonly string[] | undefined,
+  fileLines?: readonly string[],
+): Promise<ExportFile[]> {
+  return lines ? [{ path: 'report.html', data: pieces(() => reportChunks(issue, lines, fileLines)) }] : [];
 }
