@@ -406,6 +406,28 @@ function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
 }
 
 /**
+ * The contents: the documents by category, then the sections after them (People and Sluices
+ * only when the issue has them, so that every link resolves).
+ */
+function navHtml(issue: Issue, byCategory: ReadonlyMap<string | null, Document[]>): string {
+  const nav = [...byCategory]
+    .map(
+      ([c, docs]) =>
+        `<li>${esc(c ?? '—')}<ol>${docs.map((d) => `<li><a href="#${anchor(d.id)}">${esc(d.title || d.id)}</a>${d.toc?.page ? ` <small>p.${d.toc.page}</small>` : ''}</li>`).join('')}</ol></li>`,
+    )
+    .join('');
+  const parts = [
+    issue.appointments.length || issue.rosters.length ? '<a href="#people">People</a>' : '',
+    issue.sluices.length ? '<a href="#sluices">Sluices</a>' : '',
+    '<a href="#anomalies">Anomalies</a>',
+    '<a href="#other-lines">Other lines</a>',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return `<nav id="toc"><strong>Contents</strong><ol>${nav}</ol><p>${parts}</p></nav>`;
+}
+
+/**
  * report.html in pieces, in order: a document, a table, a line of the source at a time, so
  * the report of a large issue is never one string (see `pieces` in export.ts).
  */
@@ -440,27 +462,12 @@ export function* reportChunks(issue: Issue, lines: readonly string[], fileLines:
   const reading: Reading = { lines, notes, shown: new Set<number>(), people: peopleLines(issue) };
   const shown = reading.shown;
   const tablesOf = groupBy(issue.tables, (t) => t.documentId);
-  const nav = [...byCategory]
-    .map(
-      ([c, docs]) =>
-        `<li>${esc(c ?? '—')}<ol>${docs.map((d) => `<li><a href="#${anchor(d.id)}">${esc(d.title || d.id)}</a>${d.toc?.page ? ` <small>p.${d.toc.page}</small>` : ''}</li>`).join('')}</ol></li>`,
-    )
-    .join('');
-  // the sections after the documents; People and Sluices only when the issue has them (every link resolves)
-  const parts = [
-    issue.appointments.length || issue.rosters.length ? '<a href="#people">People</a>' : '',
-    issue.sluices.length ? '<a href="#sluices">Sluices</a>' : '',
-    '<a href="#anomalies">Anomalies</a>',
-    '<a href="#other-lines">Other lines</a>',
-  ]
-    .filter(Boolean)
-    .join(' · ');
   yield `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <title>${esc(title)}${sub ? ` — ${sub}` : ''}</title><style>${CSS}</style></head>
 <body><header class="mast"><h1>${esc(title)}</h1><p>${sub}</p><p>${esc(displayName(issue.source.name))} · ${issue.source.lines} lines · ${issue.documents.length} documents · ${issue.tables.length} tables · <a href="#anomalies">${plural(issue.anomalies.length, 'anomaly', 'anomalies')}</a> (${SEVERITIES.map((sev) => `<a class="sev-${sev}" href="#anomalies-${sev}">${sevCount(sev, by[sev])}</a>`).join(', ')})</p></header>
-<main><nav id="toc"><strong>Contents</strong><ol>${nav}</ol><p>${parts}</p></nav>
+<main>${navHtml(issue, byCategory)}
 <div class="content"><section id="documents">`;
   let k = 0;
   for (const [c, docs] of byCategory) {
