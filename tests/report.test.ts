@@ -1,6 +1,6 @@
 // report.html as an archivist's reading copy (issue 17, item 6), read as HTML text; the
 // layout, links and scripts in a browser are tested in tests/e2e/report.test.ts.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportIssue } from '../src/api.js';
@@ -363,8 +363,12 @@ describe('report.html of a converter form the reader changes (pdftotext)', () =>
     expect(changed).toBeGreaterThan(0);
     // the export of the library passes them on
     const dir = mkdtempSync(join(tmpdir(), 'gb-report-'));
-    await exportIssue(bytes, dir, { name: file });
-    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toBe(html);
+    try {
+      await exportIssue(bytes, dir, { name: file });
+      expect(readFileSync(join(dir, 'report.html'), 'utf8')).toBe(html);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a plain text file needs no second copy of its lines', () => {
