@@ -98,11 +98,22 @@ if (caseArg >= 0) {
 // whose name holds NAME (`--only hardening`: all of them), nothing else.
 const { runHardening } = await import('./adversarial-hardening.mjs');
 const gongbaoCli = [process.execPath, join(root, 'bin/gongbao')];
+// The memory cases of item 4 (bench-memory-cases.mjs) are chosen the same way (`--only memory`: all of them).
 const onlyArg = args.indexOf('--only');
 if (onlyArg >= 0) {
-  const rs = await runHardening(sample, gongbaoCli, { only: args[onlyArg + 1] ?? 'hardening', asJson });
-  if (asJson) console.log(JSON.stringify({ hardening: rs }, null, 2));
-  process.exit(rs.length > 0 && rs.every((r) => r.ok) ? 0 : 1);
+  const only = args[onlyArg + 1] ?? 'hardening';
+  const rs = only === 'memory' ? [] : await runHardening(sample, gongbaoCli, { only, asJson });
+  const { benchMemoryCases } = await import('./bench-memory-cases.mjs');
+  const caseDir = mkdtempSync(join(tmpdir(), 'gongbao-memory-'));
+  let ms = [];
+  try {
+    if (only !== 'hardening') ms = await benchMemoryCases(root, caseDir, { quick, print: !asJson, only: only === 'memory' ? null : only });
+  } finally {
+    rmSync(caseDir, { recursive: true, force: true });
+  }
+  if (asJson) console.log(JSON.stringify({ hardening: rs, memoryCases: ms }, null, 2));
+  const all = [...rs, ...ms];
+  process.exit(all.length > 0 && all.every((r) => r.ok) ? 0 : 1);
 }
 
 const results = [];
