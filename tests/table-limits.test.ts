@@ -96,6 +96,10 @@ describe(`a row of at most ${MAX_ROW_CELLS} cells`, () => {
     const [a] = tooLarge(runs(MAX_ROW_CELLS + 1));
     expect(a).toMatchObject({ line: 1, endLine: 3 });
     expect(parseIssue(runs(MAX_ROW_CELLS + 1)).tables).toEqual([]);
+    // TABLE_DELIMITER_MISSING says the rows were read as a table: only when they were
+    const codes = (w: number) => parseIssue(runs(w)).anomalies.map((x) => x.code);
+    expect(codes(MAX_ROW_CELLS)).toContain('TABLE_DELIMITER_MISSING');
+    expect(codes(MAX_ROW_CELLS + 1)).not.toContain('TABLE_DELIMITER_MISSING');
   });
   it('escaped pipes do not count: 100 000 \\| in a cell is a row of two cells', () => {
     const issue = parseIssue(`| a | b |\n|---|---|\n| ${'\\|'.repeat(100_000)} | x |\n`);

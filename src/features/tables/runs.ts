@@ -48,7 +48,7 @@ const PIPE = 124;
  * `oversize` instead, its cells counted before any is made.
  */
 export function scanPipeRuns<R>(src: SourceLines, map: (row: RawRow) => R, oversize?: OversizedTable[]): Array<Fragment<R>> {
-  const { lines, offsets } = src;
+  const { lines } = src;
   const out: Array<Fragment<R>> = [];
   const n = lines.length;
   let i = 0;
