@@ -11,6 +11,7 @@
 //   node scripts/bench-adversarial.mjs --json             # machine-readable figures
 //   node scripts/bench-adversarial.mjs --memory-only      # only the 64 MB memory run
 //   node scripts/bench-adversarial.mjs --only hardening   # only issue 16's inputs (--only NAME: those whose name holds NAME)
+//   node scripts/bench-adversarial.mjs --only memory      # only issue 16's memory cases (bench-memory-cases.mjs)
 //
 // Exit code 1 when a ratio exceeds 5 or the memory ceiling is broken. A benchmark, not a
 // test: timing is never asserted in `npm test`.
