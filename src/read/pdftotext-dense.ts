@@ -102,8 +102,9 @@ export function denseTableAt(
   const columns = glued(words(lines[h]!));
   const cell = (k: number, w: Word): BlockCell => ({ text: w.text, line: k + 1, column: w.at + 1, offset: offsets[k]! + w.at });
   const refs = columns.map((w) => w.at);
-  const header = readRow(lines, lay.header, refs, cell, true);
-  const rows = lay.rows.map((r) => readRow(lines, r, refs, cell, false));
+  const widths = columnWidths(lines, lay.rows, refs.length);
+  const header = readRow(lines, lay.header, refs, cell, true, widths);
+  const rows = lay.rows.map((r) => readRow(lines, r, refs, cell, false, widths));
   const all = [...lay.header, ...lay.rows.flat()];
   const last = Math.max(...all, ...lay.skipped);
   return {
@@ -164,11 +165,12 @@ function readRow(
   refs: readonly number[],
   cell: (k: number, w: Word) => BlockCell,
   head: boolean,
+  widths: readonly number[],
 ): BlockRow {
   const n = refs.length;
   const first = at[0]!;
   const ws = glued(words(lines[first]!));
-  const place = placeFirst(ws, refs);
+  const place = (!head && splitShort(ws, widths)) || placeFirst(ws, refs);
   const cells: BlockCell[] = refs.map(() => ({ text: '', line: first + 1, column: 1, offset: cell(first, { text: '', at: 0 }).offset }));
   const g: Geometry = { starts: [...refs], width: lineEnd(lines[first]!), centres: [...refs], head };
   ws.forEach((w, x) => {
@@ -210,6 +212,63 @@ function placeFirst(ws: readonly Word[], refs: readonly number[]): number[] {
     from = best + 1;
   });
   return out;
+}
+
+/**
+ * The widest text (display width, CJK = 2) each column holds on the first line of the rows
+ * whose first line has one word per column: how much of a line a column is known to take.
+ */
+function columnWidths(lines: readonly string[], rows: readonly number[][], n: number): number[] {
+  const out = new Array<number>(n).fill(0);
+  for (const r of rows) {
+    const ws = glued(words(lines[r[0]!]!));
+    if (ws.length === n) ws.forEach((w, k) => (out[k] = Math.max(out[k]!, displayWidth(w.text))));
+  }
+  return out;
+}
+
+/**
+ * A row's first line with more words than columns, cut by wide gaps (two spaces or more:
+ * where pdftotext starts a new piece of the line) into no more pieces than columns: a piece
+ * may hold several cells, pdftotext having left a single space between a cell that fills its
+ * column and the short cell after it. Each piece starts a cell; the cuts inside pieces are
+ * those whose cells exceed, the least (each relative to it), the width their columns take in
+ * the rows read one word a column (the last column is unbounded). Null when no width is
+ * known, or when two readings are equally good: the words are then placed in order.
+ */
+export function splitShort(ws: readonly Word[], widths: readonly number[]): number[] | null {
+  const n = widths.length;
+  const N = ws.length;
+  if (N <= n || !widths.some((w) => w > 0)) return null;
+  const starts = new Uint8Array(N + 1);
+  for (let k = 1; k < N; k++) starts[k] = ws[k]!.at - (ws[k - 1]!.at + ws[k - 1]!.text.length) >= 2 ? 1 : 0;
+  // cost[y][c]: the least excess with words 0..y-1 in columns 0..c-1; from[y][c]: where column c-1 began.
+  const cost = Array.from({ length: N + 1 }, () => new Array<number>(n + 1).fill(Infinity));
+  const from = Array.from({ length: N + 1 }, () => new Array<number>(n + 1).fill(-1));
+  const tie = Array.from({ length: N + 1 }, () => new Array<boolean>(n + 1).fill(false));
+  cost[0]![0] = 0;
+  for (let c = 0; c < n; c++)
+    for (let x = 0; x < N; x++) {
+      if (cost[x]![c] === Infinity) continue;
+      let text = '';
+      for (let y = x + 1; y <= N; y++) {
+        if (y > x + 1 && starts[y - 1]) break;
+        text = text ? `${text} ${ws[y - 1]!.text}` : ws[y - 1]!.text;
+        if (c === n - 1 && y < N) continue;
+        const e = cost[x]![c]! + (c === n - 1 ? 0 : Math.max(0, displayWidth(text) - widths[c]!) / Math.max(widths[c]!, 1));
+        const old = cost[y]![c + 1]!;
+        if (Math.abs(e - old) < 1e-9) tie[y]![c + 1] = true;
+        else if (e < old) [cost[y]![c + 1], from[y]![c + 1], tie[y]![c + 1]] = [e, x, tie[x]![c]!];
+      }
+    }
+  if (cost[N]![n] === Infinity || tie[N]![n]) return null;
+  const place = new Array<number>(N);
+  for (let y = N, c = n; c > 0; c--) {
+    const x = from[y]![c]!;
+    for (let k = x; k < y; k++) place[k] = c - 1;
+    y = x;
+  }
+  return place;
 }
 
 const lineEnd = (s: string): number => s.trimEnd().length;
@@ -269,8 +328,12 @@ function wrapInto(
   }
 }
 
-/** Wrapped text joined: no space between CJK characters, else one. */
-function joinCell(a: string, b: string): string {
+/**
+ * Wrapped text joined: no space between CJK characters, nor beside a slash (a list or path
+ * `甲/乙/丙` wraps after or before one: `跳转事项/` + `链接`); else one.
+ */
+export function joinCell(a: string, b: string): string {
   if (a.charCodeAt(a.length - 1) > 0x2e7f && b.charCodeAt(0) > 0x2e7f) return a + b;
+  if (a.endsWith('/') || b.startsWith('/')) return a + b;
   return `${a} ${b}`;
 }
