@@ -13,7 +13,11 @@
  * repeated from the table's head (the header, a title row above it) are skipped. Columns are
  * the header's words.
  *
- * - A row's first line: as many words as columns or more (the rest join the last cell with
+ * - A row's first line with more words than columns: each piece between wide gaps starts a
+ *   cell, and a piece holding two cells (a short cell printed one space after one that fills
+ *   its column) is cut where the cells exceed least the widths their columns take in the rows
+ *   read one word a column (splitShort).
+ * - Else, as many words as columns or more (the rest join the last cell with
  *   a space), or words mostly one space apart (no room to tell an empty cell: the empty ones
  *   are the last): in order from the left. Fewer words with wide gaps: each to the nearest
  *   header word, in order.
