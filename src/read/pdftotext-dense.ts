@@ -32,21 +32,21 @@ import type { BlockCell, BlockRow, TableBlock } from './reading.js';
 import { displayWidth } from './text.js';
 
 /** A word of a line: its text, UTF-16 index (the character column pdftotext's grid counts). */
-interface Word {
+export interface Word {
   text: string;
   at: number;
 }
 
-const SENTENCE = /[。，；：:;！？]/;
-const INDEX = /^\d{1,3}$/;
-const NUMBER = /^[-+]?\d[\d.,]*$/;
+export const SENTENCE = /[。，；：:;！？]/;
+export const INDEX = /^\d{1,3}$/;
+export const NUMBER = /^[-+]?\d[\d.,]*$/;
 /** Closing marks: a word starting with one belongs to the word before it. */
 const CLOSING = /^[)）\]】²³%％]/;
 /** The longest header word, in characters. */
-const MAX_WORD = 8;
+export const MAX_WORD = 8;
 
-const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
-const key = (s: string): string => s.replace(/\s+/g, '');
+export const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
+export const key = (s: string): string => s.replace(/\s+/g, '');
 
 /** The words of `s`: runs of non-space characters. */
 export function words(s: string): Word[] {
@@ -57,7 +57,7 @@ export function words(s: string): Word[] {
 }
 
 /** Words with those starting with a closing mark glued to the word before (one space kept). */
-function glued(ws: readonly Word[]): Word[] {
+export function glued(ws: readonly Word[]): Word[] {
   const out: Word[] = [];
   for (const w of ws) {
     const last = out[out.length - 1];
@@ -198,7 +198,7 @@ function readRow(
  * order from the left. Fewer words, most gaps wide: each to the nearest header word's start, in
  * order, leaving room for the words still to come.
  */
-function placeFirst(ws: readonly Word[], refs: readonly number[]): number[] {
+export function placeFirst(ws: readonly Word[], refs: readonly number[]): number[] {
   const n = refs.length;
   let wide = 0;
   for (let k = 1; k < ws.length; k++) if (ws[k]!.at - (ws[k - 1]!.at + ws[k - 1]!.text.length) >= 2) wide++;
@@ -275,15 +275,15 @@ export function splitShort(ws: readonly Word[], widths: readonly number[]): numb
   return place;
 }
 
-const lineEnd = (s: string): number => s.trimEnd().length;
+export const lineEnd = (s: string): number => s.trimEnd().length;
 /** Where a word's middle stands: its start, plus half its width (a CJK character two columns wide). */
-const centre = (w: Word): number => w.at + displayWidth(w.text) / 2;
+export const centre = (w: Word): number => w.at + displayWidth(w.text) / 2;
 
 /**
  * Where a row's columns stand: the first line's word starts and width, and the middle of
  * each column's text on the latest line that held some.
  */
-interface Geometry {
+export interface Geometry {
   starts: number[];
   width: number;
   centres: number[];
@@ -297,13 +297,14 @@ interface Geometry {
  * has its middle nearest. Several words: each to the nearest column start, the line
  * scaled to the first line's width.
  */
-function wrapInto(
+export function wrapInto(
   cells: BlockCell[],
   open: readonly boolean[],
   g: Geometry,
   ws: readonly Word[],
   end: number,
   cell: (w: Word) => BlockCell,
+  join: (a: string, b: string) => string = joinCell,
 ): void {
   const cand = open.map((o, i) => (o ? i : -1)).filter((i) => i >= 0);
   if (cand.length === 0) return;
@@ -322,7 +323,7 @@ function wrapInto(
     }
     const c = cells[cand[best]!]!;
     if (c.text === '') Object.assign(c, cell(w));
-    else c.text = joinCell(c.text, w.text);
+    else c.text = join(c.text, w.text);
     placed.set(cand[best]!, [...(placed.get(cand[best]!) ?? []), w]);
     from = best;
   });
