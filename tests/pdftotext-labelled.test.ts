@@ -119,6 +119,71 @@ describe('pdftotext -layout: numbered tables with a label column', () => {
     expect(at(['工作 要求 如下 所列', '第一 1 加强领导，明确责任。', '      2 落实经费。'])).toBeNull();
   });
 
+  it('groups numbered from 1 again after a label of several words; labels wrapped at the left edge beside the text; a line from the left edge ends a row without a label', () => {
+    // Columns: label 0, number 6, text 8, department 30.
+    const lines = [
+      line([
+        [1, '分类 序'],
+        [14, '工作内容'],
+        [31, '责任部门'],
+      ]),
+      line([[6, '号']]),
+      line([
+        [0, '（一）'],
+        [6, '1'],
+        [8, '完善设施规划布局。到'],
+        [30, '区卫健委、区规'],
+      ]),
+      line([
+        [0, '优化 资'],
+        [8, '2025年新建1'],
+        [30, '资局'],
+      ]),
+      line([
+        [0, '源配置'],
+        [8, '家服务站。'],
+      ]),
+      line([
+        [6, '2'],
+        [8, '合理配置医疗设备。'],
+        [30, '区卫健委'],
+      ]),
+      line([
+        [0, '(二) 强'],
+        [6, '1'],
+        [8, '推进医疗公卫服务同质化'],
+        [30, '区医保局、区'],
+      ]),
+      line([
+        [0, '化 分'],
+        [5, '适宜外科手术。'],
+        [30, '财政局、 区卫'],
+      ]),
+      line([
+        [0, '级诊疗'],
+        [8, '建设。'],
+        [30, '健委'],
+      ]),
+      line([
+        [6, '2'],
+        [8, '优化门诊和转诊预约服务。'],
+        [30, '区卫健委'],
+      ]),
+      '附件 5',
+      '某某行动计划',
+    ];
+    const t = at(lines)!;
+    expect(cells(t.block)).toEqual([
+      ['分类', '序号', '工作内容', '责任部门'],
+      ['（一）优化资源配置', '1', '完善设施规划布局。到2025年新建1家服务站。', '区卫健委、区规资局'],
+      ['', '2', '合理配置医疗设备。', '区卫健委'],
+      ['(二) 强化分级诊疗', '1', '推进医疗公卫服务同质化适宜外科手术。建设。', '区医保局、区财政局、区卫健委'],
+      ['', '2', '优化门诊和转诊预约服务。', '区卫健委'],
+    ]);
+    // 附件 5 at the left edge: the row above has no label to wrap, so the table ends there.
+    expect(t.block.endLine).toBe(10);
+  });
+
   it('cellWords: a slash-led word, a bracketed note and the word closing an open bracket stay with the word before; others not', () => {
     expect(texts(cellWords('10(平) /20(急) 1(平) /8(急)'))).toEqual(['10(平) /20(急)', '1(平) /8(急)']);
     expect(texts(cellWords('≥10 （区属）  7.5 （编制）'))).toEqual(['≥10 （区属）', '7.5 （编制）']);
@@ -126,6 +191,8 @@ describe('pdftotext -layout: numbered tables with a label column', () => {
     // An open bracket wrapped to the next line: a balanced word after it is a cell of its own.
     expect(texts(cellWords('比例(平时/紧急 10(平) /20(急)'))).toEqual(['比例(平时/紧急', '10(平) /20(急)']);
     expect(texts(cellWords('甲 乙  /丙'))).toEqual(['甲', '乙', '/丙']);
+    // After Chinese text a bracket starts the next column's cell (a department's （镇）).
+    expect(texts(cellWords('推进建设。 （镇）'))).toEqual(['推进建设。', '（镇）']);
   });
 
   it('headerCells: pieces between wide gaps, cut at the one-space gap nearest a column start; null when it cannot', () => {
@@ -136,14 +203,19 @@ describe('pdftotext -layout: numbered tables with a label column', () => {
     expect(headerCells(words('甲  乙  丙'), 4, [0, 3, 6, 9])).toBeNull();
   });
 
-  it('joinNote: a bracket opening the wrapped line after CJK text joins without a space; else as joinCell', () => {
+  it('joinNote: wrapped text joins without a space where either side is CJK, but a note in brackets after a value keeps its space; else as joinCell', () => {
     expect(joinNote('重症医学科比例', '(%)')).toBe('重症医学科比例(%)');
     expect(joinNote('比例', '（%）')).toBe('比例（%）');
     expect(joinNote('9.72', '（编制床位）')).toBe('9.72 （编制床位）');
     expect(joinNote('area', '(m)')).toBe('area (m)');
+    // Chinese text wraps at the column's edge, not at a space: digits and Latin letters join too.
+    expect(joinNote('新建1', '家社区')).toBe('新建1家社区');
+    expect(joinNote('可配置CT', '等设备')).toBe('可配置CT等设备');
+    expect(joinNote('到2025', '年')).toBe('到2025年');
+    expect(joinNote('to the', 'end')).toBe('to the end');
   });
 
-  it('on the sample printed to PDF: the indicators table (附件 6) only, its 26 rows over a page break', () => {
+  it('on the sample printed to PDF: the task table (附件 4, 19 rows) and the indicators table (附件 6, 26 rows), nothing else', () => {
     const lines = readFileSync(LAYOUT, 'utf8').split('\n');
     const found: number[] = [];
     for (let i = 0; i < lines.length; i++) {
@@ -158,6 +230,7 @@ describe('pdftotext -layout: numbered tables with a label column', () => {
       found.push(i + 1, t.block.rows.length, t.skipped.length);
       i = t.block.endLine - 1;
     }
-    expect(found).toEqual([3521, 26, 2]);
+    // The task table of 附件 4 (no repeated header at its page breaks) and the indicators table.
+    expect(found).toEqual([3314, 19, 0, 3521, 26, 2]);
   });
 });

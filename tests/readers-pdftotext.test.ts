@@ -442,7 +442,7 @@ describe('the sample printed to PDF, read back with pdftotext -layout', () => {
     expect(sluiceCodes(issue).map((c) => c[0])).toContain('SLUICE_NAME_MISMATCH');
   });
 
-  it('tables: 18 of the 26 cell for cell: the summary, the stake tables, four numbered tables and the two-column tables (counted exactly)', () => {
+  it('tables: 19 of the 26 cell for cell: the summary, the stake tables, five numbered tables and the two-column tables (counted exactly)', () => {
     const mine = cellsOf(issue);
     const same = plain.tables.filter((t, k) => mine.includes(cellsOf(plain)[k]!)).map((t) => t.id);
     expect(same).toEqual([
@@ -450,17 +450,22 @@ describe('the sample printed to PDF, read back with pdftotext -layout', () => {
       '长府办-2023-13-t3',
       '长府办-2023-15-t1',
       '长府办-2023-16-t3',
-      // The indicators table: its 领域 label column before the row numbers (pdftotext-labelled.ts).
+      // The task table (分类 labels wrapped beside the numbers, each group numbered from 1) and
+      // the indicators table (领域 labels): a label column before the numbers (pdftotext-labelled.ts).
+      '长府办-2023-21-t1',
       '长府办-2023-21-t2',
       '长府办-2023-22-t1',
       ...Array.from({ length: 10 }, (_, k) => `长府办-2023-22-t${k + 2}`),
       '人事任免-1-t1',
       '人事任免-1-t2',
     ]);
-    expect(issue.tables.length).toBe(31);
-    // Its 领域 cells printed once a group (a merged cell) are filled down as in the plain text.
+    expect(issue.tables.length).toBe(32);
+    // Their 分类 and 领域 cells printed once a group (merged cells) are filled down as in the plain text.
     const filled = issue.anomalies.filter((a) => a.code === 'TABLE_CELLS_FILLED').map((a) => a.message);
-    expect(filled).toEqual([expect.stringMatching(/: 21 empty cells of column “领域” stand under a merged cell/)]);
+    expect(filled).toEqual([
+      expect.stringMatching(/21-t1: 15 empty cells of column “分类” stand under a merged cell/),
+      expect.stringMatching(/21-t2: 21 empty cells of column “领域” stand under a merged cell/),
+    ]);
     // The reader's own pipe rendering of a table is no damaged markup.
     expect(issue.anomalies.filter((a) => a.code === 'TABLE_DELIMITER_MISSING')).toEqual([]);
   });

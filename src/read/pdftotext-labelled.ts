@@ -7,22 +7,26 @@
  *
  * What is read as one: a header line of three or more short words (no sentence
  * punctuation), up to three wrapped header lines, then rows numbered 1, 2, 3 …: the first
- * one with a label at the left edge, the others with or without one. A row's other lines:
- * indented lines, and lines from the left edge whose first word is a wrapped label (short,
- * no sentence punctuation, a wide gap or nothing after it). Page breaks as in pdftotext-dense.ts.
+ * one with a label (one to three words from the left edge), the others with or without one;
+ * a row with a label may number its group from 1 again. A row's other lines: indented
+ * lines, and, in a row with a label (the label wraps), lines from the left edge starting with
+ * a short word. Page breaks as in pdftotext-dense.ts.
  *
  * - Columns: the label, the number, then as many as the most pieces (between gaps of two
- *   spaces or more) a row's first line holds after its number: two at least (a label, a
- *   number and one text is a numbered list under a title). The number stands under the
- *   second header cell.
+ *   spaces or more) a row's first line holds after its number, or the most common count of
+ *   its words there (cells one space apart), if more: two at least (a label, a number and
+ *   one text is a numbered list under a title). The number stands under the second header cell.
  * - The header: its pieces between wide gaps; when fewer than the columns, a piece is cut at
  *   the one-space gaps whose next word starts nearest the start of a column (right of the
  *   piece's own) in the first row that holds every column.
  * - A row's cells after the number: read as a dense row (pdftotext-dense.ts: pieces start
  *   cells, a piece holding two is cut by the widths the columns take elsewhere); a word one
- *   space after another stays with it when led by a slash or an opening bracket, or when it
- *   closes a bracket the word before left open (cellWords).
- * - Wrapped lines go to the columns as in pdftotext-dense.ts (the label included).
+ *   space after another stays with it when led by a slash, by an opening bracket after a
+ *   value, or when it closes a bracket the word before left open (cellWords).
+ * - Wrapped lines: from one at the left edge, the leading words no wider than the widest
+ *   label word and starting left of the row's number go to the label; the rest go to the
+ *   other columns as in pdftotext-dense.ts. Wrapped text joins without a space where either
+ *   side is CJK (joinNote).
  */
 import type { BlockCell, BlockRow } from './reading.js';
 import { displayWidth } from './text.js';
@@ -47,7 +51,8 @@ import {
 /**
  * The words of a line as cell parts: closing marks glued to the word before (pdftotext-dense.ts),
  * and, one space after a word, a word that goes on with it: one led by a slash (`10(平) /20(急)`),
- * by an opening bracket (a note on a value: `≥10 （区属公立医院）`), or one that closes a
+ * by an opening bracket after a value (a note on it: `≥10 （区属公立医院）`; not after Chinese
+ * text, where the next column's cell may start with one: `（镇）`), or one that closes a
  * bracket left open (`(1/10 万)`).
  */
 export function cellWords(s: string): Word[] {
@@ -65,7 +70,7 @@ const OPENING = /^[(（]/;
 
 /** Word `b` (one space after `a`) is part of the same cell. */
 function goesOn(a: string, b: string): boolean {
-  if (b.startsWith('/') || OPENING.test(b)) return true;
+  if (b.startsWith('/') || (OPENING.test(b) && a.charCodeAt(a.length - 1) <= 0x2e7f)) return true;
   const open = (a.match(/[(（]/g) ?? []).length - (a.match(/[)）]/g) ?? []).length;
   const close = b.search(/[)）]/);
   const opens = b.search(/[(（]/);
@@ -79,28 +84,35 @@ export function labelledHeader(s: string): boolean {
   return ws.length >= 3 && !ws.some((w) => w.text.length > MAX_WORD) && !NUMBER.test(ws[0]!.text);
 }
 
-/** Where row `n` starts in line `s`: the index of its number among the words (1: after a label), or -1. */
+/**
+ * Where row `n` starts in line `s`: the index of its number among the words (0: no label; 1 to
+ * 3: after a label of as many words from the left edge), or -1.
+ */
 function rowStart(s: string, n: number): number {
   const ws = words(s);
   const is = (w: Word | undefined): boolean => w !== undefined && INDEX.test(w.text) && Number(w.text) === n;
   if (ws.length >= 2 && is(ws[0])) return 0;
-  if (ws.length >= 3 && ws[0]!.at === 0 && !NUMBER.test(ws[0]!.text) && !SENTENCE.test(ws[0]!.text) && is(ws[1])) return 1;
+  if (ws.length < 3 || ws[0]!.at !== 0) return -1;
+  for (let j = 1; j <= 3 && j + 1 < ws.length; j++) {
+    if (is(ws[j])) return j;
+    if (NUMBER.test(ws[j - 1]!.text) || SENTENCE.test(ws[j - 1]!.text)) return -1;
+  }
   return -1;
 }
 
-/** A row's other line: indented, or a wrapped label at the left edge (short, then a wide gap or nothing). */
-function continues(s: string): boolean {
+/** A row's other line: indented, or (in a row with a label: the label wraps) one from the left edge starting with a short word. */
+function continues(s: string, labelled: boolean): boolean {
   if (blank(s)) return false;
   if (s.startsWith(' ')) return true;
-  const ws = words(s);
-  const first = ws[0]!;
-  const gap = ws.length === 1 || ws[1]!.at - (first.at + first.text.length) >= 2;
-  return gap && first.text.length <= MAX_WORD && !SENTENCE.test(first.text) && !NUMBER.test(first.text);
+  const first = words(s)[0]!;
+  return labelled && first.text.length <= MAX_WORD && !SENTENCE.test(first.text) && !NUMBER.test(first.text);
 }
 
 interface Layout {
   header: number[];
   rows: number[][];
+  /** Each row's number. */
+  nums: number[];
   skipped: number[];
 }
 
@@ -109,29 +121,34 @@ function layoutFrom(lines: readonly string[], h: number, furniture: (k: number) 
   const header = [h];
   let k = h + 1;
   for (; k < lines.length && k <= h + 3 && !blank(lines[k]) && rowStart(lines[k]!, 1) < 0; k++) header.push(k);
-  if (rowStart(lines[k] ?? '', 1) !== 1) return null;
+  if (rowStart(lines[k] ?? '', 1) < 1) return null;
   const rows: number[][] = [];
   const skipped: number[] = [];
   const repeated = new Set(header.map((t) => key(lines[t]!)));
+  const nums: number[] = [];
   let next = 1;
+  // A row: the next number, or 1 after a label (a group numbered from 1 again).
+  const starts = (s: string): boolean => rowStart(s, next) >= 0 || (rows.length > 0 && rowStart(s, 1) > 0);
   while (k < lines.length) {
     const s = lines[k]!;
-    if (rowStart(s, next) >= 0) {
+    if (starts(s)) {
+      nums.push(rowStart(s, next) >= 0 ? next : 1);
+      next = nums[nums.length - 1]! + 1;
       rows.push([k++]);
-      next++;
-    } else if (rows.length > 0 && continues(s) && !furniture(k)) rows[rows.length - 1]!.push(k++);
+    } else if (rows.length > 0 && continues(s, rowStart(lines[rows[rows.length - 1]![0]!]!, nums[nums.length - 1]!) > 0) && !furniture(k))
+      rows[rows.length - 1]!.push(k++);
     else if (rows.length > 0 && (blank(s) || furniture(k))) {
       let j = k;
       let page = false;
       for (; j < lines.length && (blank(lines[j]) || furniture(j)); j++) if (furniture(j)) page = true;
       if (!page) break;
       let r = j;
-      while (r < j + 4 && r < lines.length && rowStart(lines[r]!, next) < 0 && repeated.has(key(lines[r]!))) skipped.push(r++);
-      if (rowStart(lines[r] ?? '', next) < 0) break;
+      while (r < j + 4 && r < lines.length && !starts(lines[r]!) && repeated.has(key(lines[r]!))) skipped.push(r++);
+      if (!starts(lines[r] ?? '')) break;
       k = r;
     } else break;
   }
-  return { header, rows, skipped };
+  return { header, rows, nums, skipped };
 }
 
 /** Pieces of a line: runs of words one space apart (text joined by one space, start of the first word). */
@@ -145,11 +162,21 @@ function pieces(ws: readonly Word[]): Word[] {
   return out;
 }
 
-/** The words of a row's first line after its number, and its label and number words. */
-function split(s: string, n: number): { label: Word | null; num: Word; rest: Word[] } {
-  const ws = cellWords(s);
+/** The words of a row's first line: its label (words before the number), its number, the words after it. */
+function split(s: string, n: number): { label: Word[]; num: Word; rest: Word[] } {
+  const ws = words(s);
   const at = rowStart(s, n);
-  return { label: at === 1 ? ws[0]! : null, num: ws[at]!, rest: ws.slice(at + 1) };
+  const num = ws[at]!;
+  return { label: ws.slice(0, at), num, rest: cellWords(s).filter((w) => w.at > num.at) };
+}
+
+/** The most common of `xs` (the largest of those equally common). */
+function mode(xs: readonly number[]): number {
+  const count = new Map<number, number>();
+  for (const x of xs) count.set(x, (count.get(x) ?? 0) + 1);
+  let best = 0;
+  for (const [x, c] of count) if (c > (count.get(best) ?? 0) || (c === count.get(best) && x > best)) best = x;
+  return best;
 }
 
 /**
@@ -195,11 +222,11 @@ export function labelledTableAt(
 ): DenseTable | null {
   const lay = layoutFrom(lines, h, furniture);
   if (!lay || lay.rows.length < 2) return null;
-  const firsts = lay.rows.map((r, x) => split(lines[r[0]!]!, x + 1));
+  const firsts = lay.rows.map((r, x) => split(lines[r[0]!]!, lay.nums[x]!));
   const most = Math.max(...firsts.map((f) => pieces(f.rest).length));
-  const n = most + 2;
+  const n = Math.max(most, mode(firsts.map((f) => f.rest.length))) + 2;
   // A label, a number and one text (a numbered list under a title) is no table of this form.
-  if (most < 2) return null;
+  if (n < 4) return null;
   const full = firsts.find((f) => pieces(f.rest).length === most)!;
   const head = headerCells(words(lines[h]!), n, [full.num.at, ...pieces(full.rest).map((p) => p.at)]);
   // The number stands under the second header cell.
@@ -208,17 +235,18 @@ export function labelledTableAt(
   const widths = new Array<number>(n - 2).fill(0);
   // Widths from the rows whose words (spaces not joined) are one a column, as in pdftotext-dense.ts.
   lay.rows.forEach((r, x) => {
-    const ws = glued(words(lines[r[0]!]!)).slice(rowStart(lines[r[0]!]!, x + 1) + 1);
+    const ws = glued(words(lines[r[0]!]!)).slice(rowStart(lines[r[0]!]!, lay.nums[x]!) + 1);
     if (ws.length === n - 2) ws.forEach((w, c) => (widths[c] = Math.max(widths[c]!, displayWidth(w.text))));
   });
   const refs = head.map((w) => w.at);
-  const header = readRow(lines, lay.header, head, refs, cell, true, () => head.map((_, c) => c));
+  const label = Math.max(...firsts.flatMap((f) => f.label.map((w) => displayWidth(w.text))));
+  const header = readRow(lines, lay.header, head, refs, cell, true, () => head.map((_, c) => c), 0);
   const rows = lay.rows.map((r, x) => {
     const f = firsts[x]!;
-    const ws = [...(f.label ? [f.label] : []), f.num, ...f.rest];
+    const ws = [...f.label, f.num, ...f.rest];
     const rest = splitShort(f.rest, widths) ?? placeFirst(f.rest, refs.slice(2));
-    const place = (): number[] => [...(f.label ? [0] : []), 1, ...rest.map((c) => c + 2)];
-    return readRow(lines, r, ws, refs, cell, false, place);
+    const place = (): number[] => [...f.label.map(() => 0), 1, ...rest.map((c) => c + 2)];
+    return readRow(lines, r, ws, refs, cell, false, place, label);
   });
   const all = [...lay.header, ...lay.rows.flat()];
   const last = Math.max(...all, ...lay.skipped);
@@ -229,9 +257,15 @@ export function labelledTableAt(
   };
 }
 
-/** Wrapped text joined as in pdftotext-dense.ts, and without a space before a bracket opening a line after CJK text (`比例` + `(%)`). */
+/**
+ * Wrapped text joined: without a space where either side is CJK (`新建1` + `家`, `比例` +
+ * `(%)`: Chinese text wraps at the column's edge, not at a space), except before a bracket
+ * opening a note after a value (`9.72` + `（编制床位）`); else as joinCell.
+ */
 export function joinNote(a: string, b: string): string {
-  return a.charCodeAt(a.length - 1) > 0x2e7f && OPENING.test(b) ? a + b : joinCell(a, b);
+  const cjk = (c: number): boolean => c > 0x2e7f;
+  if (OPENING.test(b) && !cjk(a.charCodeAt(a.length - 1))) return joinCell(a, b);
+  return cjk(a.charCodeAt(a.length - 1)) || cjk(b.charCodeAt(0)) ? a + b : joinCell(a, b);
 }
 
 /** The index of the cell of `cells` whose start is nearest `at`. */
@@ -252,6 +286,7 @@ function readRow(
   cell: (k: number, w: Word) => BlockCell,
   head: boolean,
   place: () => number[],
+  label: number,
 ): BlockRow {
   const first = at[0]!;
   const where = place();
@@ -267,7 +302,16 @@ function readRow(
     g.starts[c] = w.at;
     g.centres[c] = centre(w);
   });
-  const open = cells.map((c) => c.text !== '' && (head || !NUMBER.test(c.text)));
-  for (const k of at.slice(1)) wrapInto(cells, open, g, cellWords(lines[k]!), lineEnd(lines[k]!), (w) => cell(k, w), joinNote);
+  // The label column takes, from a line at the left edge, the leading words no wider than a
+  // label that start left of the row's number; the other columns the rest.
+  const open = cells.map((c, x) => c.text !== '' && (head || (x > 0 && !NUMBER.test(c.text))));
+  const fits = (w: Word): boolean => displayWidth(w.text) <= label && w.at < g.starts[1]!;
+  for (const k of at.slice(1)) {
+    const wrapped = cellWords(lines[k]!);
+    let x = 0;
+    if (!head && wrapped[0]?.at === 0 && cells[0]!.text !== '')
+      for (; x < wrapped.length && fits(wrapped[x]!); x++) cells[0]!.text = joinNote(cells[0]!.text, wrapped[x]!.text);
+    wrapInto(cells, open, g, wrapped.slice(x), lineEnd(lines[k]!), (w) => cell(k, w), joinNote);
+  }
   return { line: first + 1, cells };
 }
