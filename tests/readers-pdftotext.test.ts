@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIssue } from '../src/parse.js';
 import { pickReader } from '../src/read/readers.js';
 import { joinWrapped, pdftotextReader, segments } from '../src/read/reader-pdftotext.js';
+import { joinCell, splitShort, words } from '../src/read/pdftotext-dense.js';
 import type { TableBlock } from '../src/read/reading.js';
 import type { Issue } from '../src/model/issue.js';
 import { SAMPLE_BYTES } from './helpers/sample.js';
@@ -312,6 +313,63 @@ describe('pdftotext: column-aligned tables', () => {
     ]);
   });
 
+  it('a numbered table: a short cell pdftotext glued one space after a cell that fills its column is cut off by the widths the column takes in other rows', () => {
+    // As pdftotext -layout writes a table whose third column wraps and whose fourth holds one
+    // character: in row 4 the fourth cell follows the third one space apart, in one piece.
+    const text = [
+      '序号     名称   说明                    必填 备注',
+      '1        甲类   标签名称                是   法人',
+      '2        乙类   某某某/某某/某某某      否   某部门',
+      '3        丙类   来源部门                是   服务',
+      '4        丁类   自由文本 (建议 30 字 是       一键确认, 即可',
+      '                以内)                         享受!',
+      '5        戊类   某某/某某某/某某 是          某某',
+      '6        己类   结束时间 否                   /',
+      '',
+      '后文。',
+      '',
+    ].join('\n');
+    const b = read(text).value.blocks as TableBlock[];
+    expect(b).toHaveLength(1);
+    expect(b[0]!.rows.map((row) => row.cells.map((c) => c.text))).toEqual([
+      ['1', '甲类', '标签名称', '是', '法人'],
+      ['2', '乙类', '某某某/某某/某某某', '否', '某部门'],
+      ['3', '丙类', '来源部门', '是', '服务'],
+      ['4', '丁类', '自由文本 (建议 30 字以内)', '是', '一键确认, 即可享受!'],
+      ['5', '戊类', '某某/某某某/某某', '是', '某某'],
+      ['6', '己类', '结束时间', '否', '/'],
+    ]);
+  });
+
+  it('splitShort: pieces start cells, the cut inside a piece is the one that exceeds the known widths least; ties, unknown widths and too many pieces read nothing', () => {
+    const w = (s: string) => words(s);
+    // Five columns, four pieces: the third piece holds two cells.
+    expect(splitShort(w('10  标题  自由文本 (建议 30 字 是       一键确认, 即可'), [2, 6, 19, 2, 12])).toEqual([0, 1, 2, 2, 2, 2, 3, 4, 4]);
+    // Three pieces: the second holds three cells (a name one space before the text).
+    expect(splitShort(w('11  提醒内 自由文本 (建议 60 字 是       免填免交, 享受'), [2, 6, 19, 2, 12])).toEqual([
+      0, 1, 2, 2, 2, 2, 3, 4, 4,
+    ]);
+    // As many pieces as columns: one cell each, whatever the widths.
+    expect(splitShort(w('4  公示名称  是  关于 2021 年度的公示'), [2, 8, 2, 20])).toEqual([0, 1, 2, 3, 3, 3]);
+    // No width known, more pieces than columns, no more words than columns: nothing.
+    expect(splitShort(w('10  标题  自由文本 (建议 30 字 是       一键确认'), [0, 0, 0, 0, 0])).toBeNull();
+    expect(splitShort(w('1  2  3  4 5'), [1, 1, 1])).toBeNull();
+    expect(splitShort(w('1  甲 乙  丙'), [1, 2, 2, 2])).toBeNull();
+    // As many pieces as columns: one cell a piece.
+    expect(splitShort(w('1  甲 乙  丙'), [1, 2, 2])).toEqual([0, 1, 1, 2]);
+    // Two cuts equally good (甲 or 甲 乙 both fit the second column's width): nothing.
+    expect(splitShort(w('1  甲 乙 丙 丁'), [1, 5, 2])).toBeNull();
+    expect(splitShort(w('1  甲 乙 丙 丁'), [1, 2, 2])).toEqual([0, 1, 2, 2, 2]);
+  });
+
+  it('joinCell: a wrapped cell joins without a space between CJK characters and beside a slash; else with one', () => {
+    expect(joinCell('跳转事项/服务/项目/', '链接的名称')).toBe('跳转事项/服务/项目/链接的名称');
+    expect(joinCell('https://www.example.org', '/path')).toBe('https://www.example.org/path');
+    expect(joinCell('自由文本 (建议 30 字', '以内)')).toBe('自由文本 (建议 30 字以内)');
+    expect(joinCell('岸线长度', '(m)')).toBe('岸线长度 (m)');
+    expect(joinCell('不低于 3', '万元')).toBe('不低于 3 万元');
+  });
+
   it('a line of short words with no numbered rows under it is no dense table', () => {
     expect(read('甲 乙 丙 丁 戊\n一些 说明 文字 在此\n结尾。\n').value.blocks).toEqual([]);
     expect(read('序 名称 等 岸\n2 北新 区 左\n3 外环 区 左\n').value.blocks).toEqual([]);
@@ -384,19 +442,30 @@ describe('the sample printed to PDF, read back with pdftotext -layout', () => {
     expect(sluiceCodes(issue).map((c) => c[0])).toContain('SLUICE_NAME_MISMATCH');
   });
 
-  it('tables: 16 of the 26 cell for cell: the summary, the stake tables, two numbered tables and the two-column tables (counted exactly)', () => {
+  it('tables: 19 of the 26 cell for cell: the summary, the stake tables, five numbered tables and the two-column tables (counted exactly)', () => {
     const mine = cellsOf(issue);
     const same = plain.tables.filter((t, k) => mine.includes(cellsOf(plain)[k]!)).map((t) => t.id);
     expect(same).toEqual([
+      '长府办-2023-13-t2',
       '长府办-2023-13-t3',
       '长府办-2023-15-t1',
       '长府办-2023-16-t3',
+      // The task table (分类 labels wrapped beside the numbers, each group numbered from 1) and
+      // the indicators table (领域 labels): a label column before the numbers (pdftotext-labelled.ts).
+      '长府办-2023-21-t1',
+      '长府办-2023-21-t2',
       '长府办-2023-22-t1',
       ...Array.from({ length: 10 }, (_, k) => `长府办-2023-22-t${k + 2}`),
       '人事任免-1-t1',
       '人事任免-1-t2',
     ]);
-    expect(issue.tables.length).toBe(31);
+    expect(issue.tables.length).toBe(32);
+    // Their 分类 and 领域 cells printed once a group (merged cells) are filled down as in the plain text.
+    const filled = issue.anomalies.filter((a) => a.code === 'TABLE_CELLS_FILLED').map((a) => a.message);
+    expect(filled).toEqual([
+      expect.stringMatching(/21-t1: 15 empty cells of column “分类” stand under a merged cell/),
+      expect.stringMatching(/21-t2: 21 empty cells of column “领域” stand under a merged cell/),
+    ]);
     // The reader's own pipe rendering of a table is no damaged markup.
     expect(issue.anomalies.filter((a) => a.code === 'TABLE_DELIMITER_MISSING')).toEqual([]);
   });

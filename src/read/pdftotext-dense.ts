@@ -13,7 +13,11 @@
  * repeated from the table's head (the header, a title row above it) are skipped. Columns are
  * the header's words.
  *
- * - A row's first line: as many words as columns or more (the rest join the last cell with
+ * - A row's first line with more words than columns: each piece between wide gaps starts a
+ *   cell, and a piece holding two cells (a short cell printed one space after one that fills
+ *   its column) is cut where the cells exceed least the widths their columns take in the rows
+ *   read one word a column (splitShort).
+ * - Else, as many words as columns or more (the rest join the last cell with
  *   a space), or words mostly one space apart (no room to tell an empty cell: the empty ones
  *   are the last): in order from the left. Fewer words with wide gaps: each to the nearest
  *   header word, in order.
@@ -28,21 +32,21 @@ import type { BlockCell, BlockRow, TableBlock } from './reading.js';
 import { displayWidth } from './text.js';
 
 /** A word of a line: its text, UTF-16 index (the character column pdftotext's grid counts). */
-interface Word {
+export interface Word {
   text: string;
   at: number;
 }
 
-const SENTENCE = /[。，；：:;！？]/;
-const INDEX = /^\d{1,3}$/;
-const NUMBER = /^[-+]?\d[\d.,]*$/;
+export const SENTENCE = /[。，；：:;！？]/;
+export const INDEX = /^\d{1,3}$/;
+export const NUMBER = /^[-+]?\d[\d.,]*$/;
 /** Closing marks: a word starting with one belongs to the word before it. */
 const CLOSING = /^[)）\]】²³%％]/;
 /** The longest header word, in characters. */
-const MAX_WORD = 8;
+export const MAX_WORD = 8;
 
-const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
-const key = (s: string): string => s.replace(/\s+/g, '');
+export const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
+export const key = (s: string): string => s.replace(/\s+/g, '');
 
 /** The words of `s`: runs of non-space characters. */
 export function words(s: string): Word[] {
@@ -53,7 +57,7 @@ export function words(s: string): Word[] {
 }
 
 /** Words with those starting with a closing mark glued to the word before (one space kept). */
-function glued(ws: readonly Word[]): Word[] {
+export function glued(ws: readonly Word[]): Word[] {
   const out: Word[] = [];
   for (const w of ws) {
     const last = out[out.length - 1];
@@ -102,8 +106,9 @@ export function denseTableAt(
   const columns = glued(words(lines[h]!));
   const cell = (k: number, w: Word): BlockCell => ({ text: w.text, line: k + 1, column: w.at + 1, offset: offsets[k]! + w.at });
   const refs = columns.map((w) => w.at);
-  const header = readRow(lines, lay.header, refs, cell, true);
-  const rows = lay.rows.map((r) => readRow(lines, r, refs, cell, false));
+  const widths = columnWidths(lines, lay.rows, refs.length);
+  const header = readRow(lines, lay.header, refs, cell, true, widths);
+  const rows = lay.rows.map((r) => readRow(lines, r, refs, cell, false, widths));
   const all = [...lay.header, ...lay.rows.flat()];
   const last = Math.max(...all, ...lay.skipped);
   return {
@@ -164,11 +169,12 @@ function readRow(
   refs: readonly number[],
   cell: (k: number, w: Word) => BlockCell,
   head: boolean,
+  widths: readonly number[],
 ): BlockRow {
   const n = refs.length;
   const first = at[0]!;
   const ws = glued(words(lines[first]!));
-  const place = placeFirst(ws, refs);
+  const place = (!head && splitShort(ws, widths)) || placeFirst(ws, refs);
   const cells: BlockCell[] = refs.map(() => ({ text: '', line: first + 1, column: 1, offset: cell(first, { text: '', at: 0 }).offset }));
   const g: Geometry = { starts: [...refs], width: lineEnd(lines[first]!), centres: [...refs], head };
   ws.forEach((w, x) => {
@@ -192,7 +198,7 @@ function readRow(
  * order from the left. Fewer words, most gaps wide: each to the nearest header word's start, in
  * order, leaving room for the words still to come.
  */
-function placeFirst(ws: readonly Word[], refs: readonly number[]): number[] {
+export function placeFirst(ws: readonly Word[], refs: readonly number[]): number[] {
   const n = refs.length;
   let wide = 0;
   for (let k = 1; k < ws.length; k++) if (ws[k]!.at - (ws[k - 1]!.at + ws[k - 1]!.text.length) >= 2) wide++;
@@ -212,15 +218,72 @@ function placeFirst(ws: readonly Word[], refs: readonly number[]): number[] {
   return out;
 }
 
-const lineEnd = (s: string): number => s.trimEnd().length;
+/**
+ * The widest text (display width, CJK = 2) each column holds on the first line of the rows
+ * whose first line has one word per column: how much of a line a column is known to take.
+ */
+function columnWidths(lines: readonly string[], rows: readonly number[][], n: number): number[] {
+  const out = new Array<number>(n).fill(0);
+  for (const r of rows) {
+    const ws = glued(words(lines[r[0]!]!));
+    if (ws.length === n) ws.forEach((w, k) => (out[k] = Math.max(out[k]!, displayWidth(w.text))));
+  }
+  return out;
+}
+
+/**
+ * A row's first line with more words than columns, cut by wide gaps (two spaces or more:
+ * where pdftotext starts a new piece of the line) into no more pieces than columns: a piece
+ * may hold several cells, pdftotext having left a single space between a cell that fills its
+ * column and the short cell after it. Each piece starts a cell; the cuts inside pieces are
+ * those whose cells exceed, the least (each relative to it), the width their columns take in
+ * the rows read one word a column (the last column is unbounded). Null when no width is
+ * known, or when two readings are equally good: the words are then placed in order.
+ */
+export function splitShort(ws: readonly Word[], widths: readonly number[]): number[] | null {
+  const n = widths.length;
+  const N = ws.length;
+  if (N <= n || !widths.some((w) => w > 0)) return null;
+  const starts = new Uint8Array(N + 1);
+  for (let k = 1; k < N; k++) starts[k] = ws[k]!.at - (ws[k - 1]!.at + ws[k - 1]!.text.length) >= 2 ? 1 : 0;
+  // cost[y][c]: the least excess with words 0..y-1 in columns 0..c-1; from[y][c]: where column c-1 began.
+  const cost = Array.from({ length: N + 1 }, () => new Array<number>(n + 1).fill(Infinity));
+  const from = Array.from({ length: N + 1 }, () => new Array<number>(n + 1).fill(-1));
+  const tie = Array.from({ length: N + 1 }, () => new Array<boolean>(n + 1).fill(false));
+  cost[0]![0] = 0;
+  for (let c = 0; c < n; c++)
+    for (let x = 0; x < N; x++) {
+      if (cost[x]![c] === Infinity) continue;
+      let text = '';
+      for (let y = x + 1; y <= N; y++) {
+        if (y > x + 1 && starts[y - 1]) break;
+        text = text ? `${text} ${ws[y - 1]!.text}` : ws[y - 1]!.text;
+        if (c === n - 1 && y < N) continue;
+        const e = cost[x]![c]! + (c === n - 1 ? 0 : Math.max(0, displayWidth(text) - widths[c]!) / Math.max(widths[c]!, 1));
+        const old = cost[y]![c + 1]!;
+        if (Math.abs(e - old) < 1e-9) tie[y]![c + 1] = true;
+        else if (e < old) [cost[y]![c + 1], from[y]![c + 1], tie[y]![c + 1]] = [e, x, tie[x]![c]!];
+      }
+    }
+  if (cost[N]![n] === Infinity || tie[N]![n]) return null;
+  const place = new Array<number>(N);
+  for (let y = N, c = n; c > 0; c--) {
+    const x = from[y]![c]!;
+    for (let k = x; k < y; k++) place[k] = c - 1;
+    y = x;
+  }
+  return place;
+}
+
+export const lineEnd = (s: string): number => s.trimEnd().length;
 /** Where a word's middle stands: its start, plus half its width (a CJK character two columns wide). */
-const centre = (w: Word): number => w.at + displayWidth(w.text) / 2;
+export const centre = (w: Word): number => w.at + displayWidth(w.text) / 2;
 
 /**
  * Where a row's columns stand: the first line's word starts and width, and the middle of
  * each column's text on the latest line that held some.
  */
-interface Geometry {
+export interface Geometry {
   starts: number[];
   width: number;
   centres: number[];
@@ -234,13 +297,14 @@ interface Geometry {
  * has its middle nearest. Several words: each to the nearest column start, the line
  * scaled to the first line's width.
  */
-function wrapInto(
+export function wrapInto(
   cells: BlockCell[],
   open: readonly boolean[],
   g: Geometry,
   ws: readonly Word[],
   end: number,
   cell: (w: Word) => BlockCell,
+  join: (a: string, b: string) => string = joinCell,
 ): void {
   const cand = open.map((o, i) => (o ? i : -1)).filter((i) => i >= 0);
   if (cand.length === 0) return;
@@ -259,7 +323,7 @@ function wrapInto(
     }
     const c = cells[cand[best]!]!;
     if (c.text === '') Object.assign(c, cell(w));
-    else c.text = joinCell(c.text, w.text);
+    else c.text = join(c.text, w.text);
     placed.set(cand[best]!, [...(placed.get(cand[best]!) ?? []), w]);
     from = best;
   });
@@ -269,8 +333,12 @@ function wrapInto(
   }
 }
 
-/** Wrapped text joined: no space between CJK characters, else one. */
-function joinCell(a: string, b: string): string {
+/**
+ * Wrapped text joined: no space between CJK characters, nor beside a slash (a list or path
+ * `甲/乙/丙` wraps after or before one: `跳转事项/` + `链接`); else one.
+ */
+export function joinCell(a: string, b: string): string {
   if (a.charCodeAt(a.length - 1) > 0x2e7f && b.charCodeAt(0) > 0x2e7f) return a + b;
+  if (a.endsWith('/') || b.startsWith('/')) return a + b;
   return `${a} ${b}`;
 }

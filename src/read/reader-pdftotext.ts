@@ -23,10 +23,11 @@
  *   page break inside a table and the header rows Chromium/Word repeat after it are
  *   skipped. Each table is one block (`form: 'columns'`); in the text the core sees, its
  *   lines become pipe rows, marked as read into a block (removed = 2).
- *   Before that, two other readings take the tables they recognise: numbered tables whose
+ *   Before that, three other readings take the tables they recognise: numbered tables whose
  *   header starts at the left edge, read from the order of their words (pdftotext-dense.ts:
- *   narrow columns one space apart), and two-column tables (pdftotext-two.ts: a name and a
- *   post under a centred header, or with a wide gap).
+ *   narrow columns one space apart), numbered tables whose numbers follow a label column
+ *   (pdftotext-labelled.ts: a group's name on its first row only), and two-column tables
+ *   (pdftotext-two.ts: a name and a post under a centred header, or with a wide gap).
  * Plain `pdftotext` (no `-layout`) writes table cells one per line: those tables are not
  * recognised (INPUT_TABLE_LAYOUT_LOST); the TOC, titles and furniture are handled as above,
  * table headers repeated at page tops are blanked, and two-column tables written column
@@ -41,6 +42,7 @@ import { blankFurniture, gazetteLineKey, removeFurniture, removeRunningHeads } f
 import { pairColumns, removeRepeatedHeaders } from './pdftotext-plain.js';
 import { denseHeader, denseTableAt } from './pdftotext-dense.js';
 import { twoCells, twoColumnTableAt } from './pdftotext-two.js';
+import { labelledHeader, labelledTableAt } from './pdftotext-labelled.js';
 
 const PAGE_NUMBER = /^\s*(?:[-—–－]+\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[-—–－]+)?\s*$/;
 const TOC_ENTRY = /^\s*(?:\d{1,3}\s*[.、．]|[-－]\s)/;
@@ -518,6 +520,11 @@ function readTables(p: PdfText): Block[] {
   for (let i = 0; i < lines.length; i++) {
     if (removed[i] || !denseHeader(lines[i]!)) continue;
     const t = denseTableAt(lines, offsets0, i, (k) => removed[k] === 1);
+    if (t) i = takeTable(p, blocks, t, i);
+  }
+  for (let i = 0; i < lines.length; i++) {
+    if (removed[i] || !labelledHeader(lines[i]!)) continue;
+    const t = labelledTableAt(lines, offsets0, i, (k) => removed[k] === 1);
     if (t) i = takeTable(p, blocks, t, i);
   }
   for (let i = 0; i < lines.length; i++) {
