@@ -34,3 +34,11 @@ it('--jobs 2 still loads worker_threads when it needs it', () => {
   const list = loaded(['parse', SAMPLE_PATH, 'tests/fixtures/real/gwy-2019-jan-feb.txt', '--jobs', '2']);
   expect(list).toContain('NativeModule worker_threads');
 });
+
+it('gongbao validate does not load node:tty when its output is no terminal (chalk detects no colours)', () => {
+  // The text report decides colour itself (useColor) and gives chalk its level; chalk's own
+  // detection (tty.isatty, which loads node:tty and net) is left out of the bundle.
+  const list = loaded(['validate', SAMPLE_PATH, '--fail-on', 'never']);
+  expect(list).toContain('NativeModule internal/fs/utils');
+  expect(list.filter((m) => /^NativeModule (tty|internal\/tty)$/.test(m))).toEqual([]);
+});
