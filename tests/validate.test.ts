@@ -12,7 +12,8 @@ import { CATALOGUE } from '../src/model/catalogue.js';
 import { escapeData, escapeProperty } from '../src/write/github.js';
 import { pathToUri } from '../src/write/sarif.js';
 import { termSafe } from '../src/write/terminal.js';
-import { caretLines } from '../src/write/text-report.js';
+import { caretLines, textReport } from '../src/write/text-report.js';
+import { junitReport } from '../src/write/junit.js';
 import { displayWidth } from '../src/read/text.js';
 import { useColor } from '../src/cli/validate-cmd.js';
 import { Baseline, parseRuleFlag } from '../src/check/policy.js';
@@ -430,6 +431,40 @@ describe('validate: --baseline', () => {
     file('not-a-report.json', '{"hello": 1}');
     expect((await run(['bad.txt', '--baseline', 'not-a-report.json'])).code).toBe(2);
     expect((await run(['bad.txt', '--baseline', 'missing.json'])).code).toBe(2);
+  });
+});
+
+describe('validate: an anomaly over a range of lines names its last line', () => {
+  const anomaly = (line: number, endLine?: number) => ({
+    code: 'PUNCTUATION_HALF_WIDTH',
+    severity: 'info' as const,
+    message: 'half-width punctuation',
+    line,
+    column: 3,
+    evidence: '',
+    hint: 'h',
+    ...(endLine === undefined ? {} : { endLine }),
+  });
+  const report = (list: ReturnType<typeof anomaly>[]): ValidationReport => ({
+    tool: 'gongbao',
+    version: '0',
+    failOn: 'info',
+    rules: {},
+    exitCode: 1,
+    counts: { error: 0, warning: 0, info: list.length, total: list.length, files: 1, unreadable: 0, baselined: 0 },
+    files: [{ file: 'a.txt', counts: { error: 0, warning: 0, info: list.length }, anomalies: list }],
+  });
+  it('text: a line "= through line N" under the place, none for one line', () => {
+    const out = textReport(report([anomaly(132, 134), anomaly(140, 140), anomaly(150)]), { color: false }).split('\n');
+    const at = out.findIndex((l) => l.startsWith('a.txt:132:3:'));
+    expect(out[at + 1]).toBe(`${' '.repeat(7)}= through line 134`);
+    expect(out[at + 2]).toMatch(/^ += hint: h$/);
+    expect(out.filter((l) => l.includes('through line'))).toHaveLength(1);
+  });
+  it('JUnit: the failure line ends with [through line N]', () => {
+    const xml = junitReport(report([anomaly(132, 134), anomaly(150)]));
+    expect(xml).toContain('a.txt:132:3: info: half-width punctuation [through line 134]');
+    expect(xml).toMatch(/a\.txt:150:3: info: half-width punctuation\n|a\.txt:150:3: info: half-width punctuation</);
   });
 });
 

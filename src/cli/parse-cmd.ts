@@ -5,7 +5,7 @@ import { batchOptions, resolveInputs, Totals, type BatchOpts } from './batch.js'
 import { runAll } from './pool.js';
 import { Progress } from './progress.js';
 import type { Task } from './task.js';
-import { writeFileAtomic } from '../write/atomic.js';
+import { writeFileAtomicYielding } from '../write/atomic.js';
 
 interface ParseOpts extends InputOpts, BatchOpts {
   pretty?: boolean;
@@ -65,7 +65,7 @@ Examples:
     );
     progress.clear();
     if (opts.output && chunks.length)
-      writeFileAtomic(
+      await writeFileAtomicYielding(
         opts.output,
         (function* () {
           for (const c of chunks) yield* c;

@@ -109,12 +109,50 @@ function writeData(fd: number, data: string | Uint8Array | Iterable<string>): vo
  * docs/reliability.md: an fsync per file cost more than all the rest of an export).
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>, force = false, sync = true): void {
+  const w = beginWrite(path, force);
+  if (w === null) return writeInPlace(path, data);
+  try {
+    writeData(w.fd!, data);
+    commitWrite(path, w, sync);
+  } catch (err) {
+    failWrite(path, w, err);
+  }
+}
+
+/**
+ * `writeFileAtomic` for one large output written in the main thread (`parse -o` of a huge
+ * issue: hundreds of MB of JSON made piece by piece): the event loop turns between pieces,
+ * so a signal is handled within a piece's time — its handler removes the temporary file —
+ * instead of after the whole write.
+ */
+export async function writeFileAtomicYielding(path: string, pieces: Iterable<string>, force = false): Promise<void> {
+  const w = beginWrite(path, force);
+  if (w === null) return writeInPlace(path, pieces);
+  try {
+    for (const piece of pieces) {
+      checkStop();
+      writeAll(w.fd!, Buffer.from(piece, 'utf8'));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    commitWrite(path, w, true);
+  } catch (err) {
+    failWrite(path, w, err);
+  }
+}
+
+interface OpenWrite {
+  tmp: string;
+  fd: number | null;
+}
+
+/** Checks the target and opens its temporary file; null for a device or a pipe, written in place. */
+function beginWrite(path: string, force: boolean): OpenWrite | null {
   checkStop();
   const existing = statOrNull(path);
   if (existing?.isDirectory()) throw new OutputError(`${path}: cannot write: a folder is where the file must go`);
   // A device or a pipe (-o /dev/stdout, /dev/null, a FIFO) is written to, never replaced by a
   // renamed file: as root, renaming over /dev/null would turn it into a plain file.
-  if (existing && !existing.isFile()) return writeInPlace(path, data);
+  if (existing && !existing.isFile()) return null;
   if (!force && existing) throw new OutputError(`${path}: exists; use --force to overwrite`, 2);
   const dir = dirname(path);
   try {
@@ -123,30 +161,37 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
     throw new OutputError(`${dir}: cannot create folder: ${(err as Error).message}`);
   }
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${threadId}.${++counter}.tmp`);
-  let fd: number | null = null;
+  pending.add(tmp);
   try {
-    pending.add(tmp);
-    fd = openSync(tmp, 'wx');
-    writeData(fd, data);
-    if (sync) fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(tmp, path);
-    pending.delete(tmp);
-    writtenFiles.push(path);
-    group?.push(path);
+    return { tmp, fd: openSync(tmp, 'wx') };
   } catch (err) {
-    if (fd !== null)
-      try {
-        closeSync(fd);
-      } catch {
-        /* already failing */
-      }
-    rmSync(tmp, { force: true });
-    pending.delete(tmp);
-    if (err instanceof Interrupted) throw err;
-    throw new OutputError(`${path}: cannot write: ${(err as Error).message}`);
+    return failWrite(path, { tmp, fd: null }, err);
   }
+}
+
+/** The data is written: on disk (with `sync`), closed and renamed into place. */
+function commitWrite(path: string, w: OpenWrite, sync: boolean): void {
+  if (sync) fsyncSync(w.fd!);
+  closeSync(w.fd!);
+  w.fd = null;
+  renameSync(w.tmp, path);
+  pending.delete(w.tmp);
+  writtenFiles.push(path);
+  group?.push(path);
+}
+
+/** A write failed or was stopped: the temporary file goes; Interrupted passes, the rest is an OutputError. */
+function failWrite(path: string, w: OpenWrite, err: unknown): never {
+  if (w.fd !== null)
+    try {
+      closeSync(w.fd);
+    } catch {
+      /* already failing */
+    }
+  rmSync(w.tmp, { force: true });
+  pending.delete(w.tmp);
+  if (err instanceof Interrupted) throw err;
+  throw new OutputError(`${path}: cannot write: ${(err as Error).message}`);
 }
 
 /**

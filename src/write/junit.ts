@@ -56,7 +56,7 @@ export function junitReport(r: ValidationReport): string {
       const found = byCode.get(code) ?? [];
       const lines = found.map(
         (a) =>
-          `${displayPath(f.file)}:${a.line}:${a.column}: ${a.severity}: ${a.message}${a.documentId !== undefined ? ` (${a.documentId})` : ''}`,
+          `${displayPath(f.file)}:${a.line}:${a.column}: ${a.severity}: ${a.message}${a.documentId !== undefined ? ` (${a.documentId})` : ''}${a.endLine !== undefined && a.endLine !== a.line ? ` [through line ${a.endLine}]` : ''}`,
       );
       let body = '';
       if (level === 'off') {

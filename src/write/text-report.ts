@@ -105,6 +105,8 @@ function anomalyText(path: string, a: Anomaly, c: ChalkInstance, sev: Record<Sev
     lines.push(`${c.dim(`${gutter.padStart(6)} │`)} ${text}`);
     if (caret !== null) lines.push(`${c.dim(`${' '.repeat(6)} │`)} ${sev[a.severity](caret)}`);
   }
+  // A range (a run of lines, two places of one problem) names its last line.
+  if (a.endLine !== undefined && a.endLine !== a.line) lines.push(`${' '.repeat(7)}${c.dim(`= through line ${a.endLine}`)}`);
   lines.push(`${' '.repeat(7)}${c.dim(`= hint: ${a.hint}`)}`);
   return lines.join('\n');
 }

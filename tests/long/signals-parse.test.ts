@@ -66,3 +66,24 @@ describe('a signal while a large file is parsed', () => {
     });
   }
 });
+
+describe('a signal while `parse -o` writes a large issue', () => {
+  it('SIGTERM during the write: handled at once (exit 143), the temporary file removed, no output file, said on stderr', async () => {
+    const out = join(dir, 'out-write');
+    const child = spawn(process.execPath, [BIN, 'parse', big, '-o', join(out, 'issue.json')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (code, sig) => resolve({ code, signal: sig })),
+    );
+    // the temporary file appears once the parse is done and the JSON is being written
+    while (child.exitCode === null && !leftIn(out).some((f) => f.endsWith('.tmp'))) await new Promise((r) => setTimeout(r, 20));
+    expect(child.exitCode, `the write finished before the signal: ${stderr}`).toBe(null);
+    child.kill('SIGTERM');
+    const r = await ended;
+    // the handler ran (128 + 15) before the write had finished: nothing was renamed into place
+    expect(r).toEqual({ code: 143, signal: null });
+    expect(stderr).toBe('gongbao: stopped by SIGTERM; no file written\n');
+    expect(leftIn(out)).toEqual([]);
+  });
+});
