@@ -11,6 +11,7 @@
 //   node scripts/bench-adversarial.mjs --json             # machine-readable figures
 //   node scripts/bench-adversarial.mjs --memory-only      # only the 64 MB memory run
 //   node scripts/bench-adversarial.mjs --only hardening   # only issue 16's inputs (--only NAME: those whose name holds NAME)
+//   node scripts/bench-adversarial.mjs --only memory      # only issue 16's memory cases (bench-memory-cases.mjs)
 //
 // Exit code 1 when a ratio exceeds 5 or the memory ceiling is broken. A benchmark, not a
 // test: timing is never asserted in `npm test`.
@@ -98,11 +99,22 @@ if (caseArg >= 0) {
 // whose name holds NAME (`--only hardening`: all of them), nothing else.
 const { runHardening } = await import('./adversarial-hardening.mjs');
 const gongbaoCli = [process.execPath, join(root, 'bin/gongbao')];
+// The memory cases of item 4 (bench-memory-cases.mjs) are chosen the same way (`--only memory`: all of them).
 const onlyArg = args.indexOf('--only');
 if (onlyArg >= 0) {
-  const rs = await runHardening(sample, gongbaoCli, { only: args[onlyArg + 1] ?? 'hardening', asJson });
-  if (asJson) console.log(JSON.stringify({ hardening: rs }, null, 2));
-  process.exit(rs.length > 0 && rs.every((r) => r.ok) ? 0 : 1);
+  const only = args[onlyArg + 1] ?? 'hardening';
+  const rs = only === 'memory' ? [] : await runHardening(sample, gongbaoCli, { only, asJson });
+  const { benchMemoryCases } = await import('./bench-memory-cases.mjs');
+  const caseDir = mkdtempSync(join(tmpdir(), 'gongbao-memory-'));
+  let ms = [];
+  try {
+    if (only !== 'hardening') ms = await benchMemoryCases(root, caseDir, { quick, print: !asJson, only: only === 'memory' ? null : only });
+  } finally {
+    rmSync(caseDir, { recursive: true, force: true });
+  }
+  if (asJson) console.log(JSON.stringify({ hardening: rs, memoryCases: ms }, null, 2));
+  const all = [...rs, ...ms];
+  process.exit(all.length > 0 && all.every((r) => r.ok) ? 0 : 1);
 }
 
 const results = [];

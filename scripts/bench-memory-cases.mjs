@@ -95,13 +95,20 @@ function runOne(root, dir, c, budgetMb) {
 }
 
 /** Runs every case; prints a line each (or returns the figures for --json). */
-export async function benchMemoryCases(root, dir, { quick = false, print = true } = {}) {
+export async function benchMemoryCases(root, dir, { quick = false, print = true, only = null } = {}) {
   const results = [];
-  for (const c of cases(dir, root, quick)) {
+  const all = cases(dir, root, quick);
+  for (const [i, c] of all.entries()) {
+    // `only`: the cases whose name holds it (and the files a later one of them reads)
+    const wants = (d) => !only || d.name.toLowerCase().includes(only.toLowerCase());
+    const wanted = wants(c);
+    const later = all.slice(i + 1).filter(wants);
     for (const [name, make] of Object.entries(c.files)) {
+      if (!wanted && !later.some((d) => d.inputs.includes(name))) continue;
       mkdirSync(join(dir, name, '..'), { recursive: true });
       writeFileSync(join(dir, name), make());
     }
+    if (!wanted) continue;
     let bytes = 0;
     for (const f of c.inputs) bytes += statSync(join(dir, f)).size;
     const budgetMb = Math.round((6 * bytes) / MB + 100);

@@ -21,8 +21,8 @@ export async function exportIssue(
   options: ExportIssueOptions = {},
 ): Promise<{ issue: Issue; files: string[] }> {
   checkOutDir(dir, options.force);
-  const { issue, lines } = parseSource(input, options);
-  const files = await buildExport(issue, { ...options, lines });
+  const { issue, lines, fileLines } = parseSource(input, options);
+  const files = await buildExport(issue, { ...options, lines, ...(fileLines ? { fileLines } : {}) });
   return { issue, files: await writeFiles(dir, files) };
 }
 

@@ -6,6 +6,7 @@ import { decode, type Damage, type Encoding } from './read/decode.js';
 import { lostText } from './read/lost-text.js';
 import { unicodeSeparators } from './read/separators.js';
 import { readText, type ReaderName } from './read/readers.js';
+import { splitLines } from './read/lines.js';
 import { readStructure } from './core/structure.js';
 import { findMatter } from './core/matter.js';
 import { CHECKS, checkInput } from './check/index.js';
@@ -27,7 +28,14 @@ export interface ParseOptions {
 /** An issue with the lines of its text (for writers that show the source: Markdown, HTML). */
 export interface ParsedSource {
   issue: Issue;
+  /** The lines the reader gives (1:1 with the file's): what the records point at. */
   lines: string[];
+  /**
+   * The lines as in the file, when the reader changed some (every reader but `text`: it
+   * blanks page furniture, joins wrapped lines, reads HTML tables into cells); the report
+   * shows a document's source with them.
+   */
+  fileLines?: string[];
 }
 
 /** Like parseIssue, and also returns the decoded lines of the text. */
@@ -83,7 +91,7 @@ export function parseSource(input: string | Uint8Array, options: ParseOptions = 
     ...records,
     anomalies: reported,
   };
-  return { issue, lines: src.lines };
+  return { issue, lines: src.lines, ...(reader === 'text' ? {} : { fileLines: splitLines(text).lines }) };
 }
 
 /**

@@ -5,6 +5,7 @@ import { isImprint } from '../core/official.js';
 import { anomaly } from '../model/catalogue.js';
 import { readToc } from '../core/toc.js';
 import { isHan } from '../read/text.js';
+import { countCells, oversized } from '../features/tables/scan.js';
 
 /**
  * Signs that the text was damaged on its way here: cut short, two issues run together,
@@ -54,6 +55,18 @@ function isTabRow(line: string): boolean {
 
 type RunKind = 'pipe' | 'fullwidth' | 'tab';
 
+/** Whether the pipe rows on lines start..end (1-based) are past the limits of a table (their cells counted, none made). */
+function pastLimits(lines: readonly string[], start: number, end: number): boolean {
+  let cells = 0;
+  let widest = 0;
+  for (let ln = start; ln <= end; ln++) {
+    const c = countCells(lines[ln - 1]!);
+    cells += c;
+    if (c > widest) widest = c;
+  }
+  return oversized(cells, widest);
+}
+
 /**
  * Runs of table-like lines a pipe-table reader cannot read: `|` rows with no delimiter
  * row, rows written with `｜`, and lines of tab-separated cells. Lines an input reader read
@@ -66,7 +79,8 @@ function tableMarkup(lines: readonly string[], removed: Uint8Array | undefined, 
   let hasDelimiter = false;
   const close = (end: number): void => {
     const count = end - start + 1;
-    if (kind === 'pipe' && count >= 2 && !hasDelimiter) {
+    // A run past the limits of a table is not read as one: TABLE_TOO_LARGE says so (tables feature).
+    if (kind === 'pipe' && count >= 2 && !hasDelimiter && !pastLimits(lines, start, end)) {
       out.push(
         anomaly('TABLE_DELIMITER_MISSING', {
           message: `${count} pipe-table rows (lines ${start}–${end}) without the |---| delimiter row under their header: read as a table, its header guessed`,

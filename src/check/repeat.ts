@@ -208,40 +208,55 @@ function hanPrefixHash(t: string): number {
   return -1;
 }
 
-/** The lines of a document's body (after its title), hashed; keys are filled in by keyBodies. */
-function bodyLines(lines: readonly string[], d: Document): BodyLine[] {
-  const out: BodyLine[] = [];
+/** The line numbers of a document's body (after its title), blank lines left out. */
+function forBodyLines(lines: readonly string[], d: Document, f: (ln: number, t: string) => void): void {
   const end = Math.min(d.span.endLine, lines.length);
   for (let ln = d.titleSpan.endLine + 1; ln <= end; ln++) {
     const t = lines[ln - 1]!;
-    if (t.trim() === '') continue;
-    const hash = hanPrefixHash(t);
-    out.push({ line: ln, key: '', counted: hash >= 0, hash: hash >= 0 ? hash : 0 });
+    if (t.trim() !== '') f(ln, t);
   }
-  return out;
 }
 
 /**
- * The match keys of the lines whose hash stands in two documents or more: only those can be
- * shared with another document (most lines of an issue are not, and a match key costs a few
- * regular expression replacements a line).
+ * Each document's number of counted lines, and the document of each hash of a counted line
+ * (-1 once it stands in two). Nothing is kept per line: an issue of millions of lines that
+ * share nothing costs no memory here.
  */
-function keyBodies(lines: readonly string[], bodies: readonly BodyLine[][]): void {
-  const docOfHash = new Map<number, number>(); // the document of a hash, -1 once in two
-  bodies.forEach((body, b) => {
-    for (const l of body) {
-      if (!l.counted) continue;
-      const d = docOfHash.get(l.hash);
-      if (d === undefined) docOfHash.set(l.hash, b);
-      else if (d !== b) docOfHash.set(l.hash, -1);
-    }
+function hashBodies(lines: readonly string[], documents: readonly Document[]): { counted: number[]; docOfHash: Map<number, number> } {
+  const docOfHash = new Map<number, number>();
+  const counted = documents.map((d, b) => {
+    let n = 0;
+    forBodyLines(lines, d, (_ln, t) => {
+      const hash = hanPrefixHash(t);
+      if (hash < 0) return;
+      n++;
+      const o = docOfHash.get(hash);
+      if (o === undefined) docOfHash.set(hash, b);
+      else if (o !== b) docOfHash.set(hash, -1);
+    });
+    return n;
   });
-  for (const body of bodies)
-    for (const l of body) {
-      if (!l.counted || docOfHash.get(l.hash) !== -1) continue;
-      const t = lines[l.line - 1]!;
-      l.key = matchKey(t.includes('|') ? t.replace(/\|/g, '') : t);
-    }
+  return { counted, docOfHash };
+}
+
+/**
+ * The match key of a line whose hash stands in two documents or more, else '': only those
+ * can be shared with another document (most lines of an issue are not, and a match key
+ * costs a few regular expression replacements a line).
+ */
+function sharedKey(t: string, hash: number, docOfHash: ReadonlyMap<number, number>): string {
+  if (hash < 0 || docOfHash.get(hash) !== -1) return '';
+  return matchKey(t.includes('|') ? t.replace(/\|/g, '') : t);
+}
+
+/** The lines of a document's body (after its title), hashed and keyed: made only for the two copies of a reprint. */
+function bodyLines(lines: readonly string[], d: Document, docOfHash: ReadonlyMap<number, number>): BodyLine[] {
+  const out: BodyLine[] = [];
+  forBodyLines(lines, d, (ln, t) => {
+    const hash = hanPrefixHash(t);
+    out.push({ line: ln, key: sharedKey(t, hash, docOfHash), counted: hash >= 0, hash: hash >= 0 ? hash : 0 });
+  });
+  return out;
 }
 
 /**
@@ -253,28 +268,28 @@ function keyBodies(lines: readonly string[], bodies: readonly BodyLine[][]): voi
  */
 export function checkReprints(input: CheckInput): Anomaly[] {
   const { lines, documents } = input;
-  const bodies = documents.map((d) => bodyLines(lines, d));
-  keyBodies(lines, bodies);
+  const { counted, docOfHash } = hashBodies(lines, documents);
   const first = new Map<string, number>();
   const out: Anomaly[] = [];
-  bodies.forEach((body, b) => {
+  documents.forEach((d, b) => {
     const shared = new Map<number, number>();
-    for (let i = 0; i < body.length; i++) {
-      const key = body[i]!.key;
-      if (key === '') continue;
-      const a = first.get(key);
-      if (a === undefined) first.set(key, b);
-      else if (a !== b) shared.set(a, (shared.get(a) ?? 0) + 1);
-    }
+    if (counted[b]! > 0)
+      forBodyLines(lines, d, (_ln, t) => {
+        const key = sharedKey(t, hanPrefixHash(t), docOfHash);
+        if (key === '') return;
+        const a = first.get(key);
+        if (a === undefined) first.set(key, b);
+        else if (a !== b) shared.set(a, (shared.get(a) ?? 0) + 1);
+      });
     let best = -1;
     shared.forEach((n, a) => {
       if (best < 0 || n > shared.get(best)!) best = a;
     });
     if (best < 0) return;
     const n = shared.get(best)!;
-    const counted = (x: number): number => bodies[x]!.filter((l) => l.counted).length;
-    if (n < REPRINT_MIN_LINES || n < REPRINT_SHARE * Math.min(counted(best), counted(b))) return;
-    out.push(reprintAnomaly(input, documents[best]!, bodies[best]!, documents[b]!, body));
+    if (n < REPRINT_MIN_LINES || n < REPRINT_SHARE * Math.min(counted[best]!, counted[b]!)) return;
+    const db = documents[best]!;
+    out.push(reprintAnomaly(input, db, bodyLines(lines, db, docOfHash), d, bodyLines(lines, d, docOfHash)));
   });
   return out;
 }

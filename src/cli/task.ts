@@ -87,7 +87,7 @@ export function folderName(issue: Issue, file: string): string {
  */
 export async function runTask(task: Task, place: Place = async (name) => name): Promise<TaskResult> {
   try {
-    const { issue, lines } = loadSource(task.file, task.input);
+    const { issue, lines, fileLines } = loadSource(task.file, task.input);
     const stats = statsOf(issue);
     const name = folderName(issue, task.file);
     if (task.kind === 'validate') {
@@ -101,7 +101,7 @@ export async function runTask(task: Task, place: Place = async (name) => name): 
       return { ok: true, file: task.file, name, stats, json: batched(jsonChunks(issue, task.pretty)) };
     }
     const { buildExport } = await import('../write/export.js');
-    const files = await buildExport(issue, { ...task.export, lines });
+    const files = await buildExport(issue, { ...task.export, lines, ...(fileLines ? { fileLines } : {}) });
     const folder = task.single ? '' : await place(name);
     const { writeFiles } = await import('../write/folder.js');
     const written = await writeFiles(join(task.out, folder), files);

@@ -20,6 +20,13 @@ export interface DocKeys {
 
 /** Titles shorter than this are not matched by their end. */
 const SUFFIX_MIN = 8;
+/**
+ * Titles longer than this are not matched by their end either: every end of a title is a key
+ * of the index (a copy-free slice, but a map entry each), and a "title" that long is a line
+ * of text that lost its breaks (a 50 MB line made 50 million entries, 2.3 GB). Real titles
+ * have tens of characters.
+ */
+export const SUFFIX_MAX = 500;
 
 /**
  * Per key, the first two documents (in document order) it leads to: one may be the citing
@@ -43,8 +50,8 @@ class FirstTwo {
 /**
  * The document a title names, by how closely: its whole title (best), a 《title》 inside
  * its title, an attachment's title, or the end of its title (a cited title without the
- * issuer's prefix, 8 characters or more); the earliest document among equals; never the
- * citing document itself.
+ * issuer's prefix, 8 characters or more, of a title of at most SUFFIX_MAX); the earliest
+ * document among equals; never the citing document itself.
  */
 export class TitleIndex {
   private readonly docs: Document[];
@@ -61,8 +68,9 @@ export class TitleIndex {
       this.title.add(k.title, i);
       for (const t of k.inner) this.inner.add(t, i);
       for (const t of k.attachments) this.attachment.add(t, i);
-      for (let at = 0; at + SUFFIX_MIN <= k.title.length; at++) this.suffix.add(k.title.slice(at), i);
-      tally('titleIndex', 1 + k.inner.length + k.attachments.length + Math.max(0, k.title.length - SUFFIX_MIN + 1));
+      const ends = k.title.length <= SUFFIX_MAX ? Math.max(0, k.title.length - SUFFIX_MIN + 1) : 0;
+      for (let at = 0; at < ends; at++) this.suffix.add(k.title.slice(at), i);
+      tally('titleIndex', 1 + k.inner.length + k.attachments.length + ends);
     });
   }
 

@@ -352,6 +352,13 @@ export const CATALOGUE = {
     hint: 'Nothing to fix if the reprint is intended; the differences between the copies are often typos in one of them',
   },
   // tables
+  TABLE_TOO_LARGE: {
+    severity: 'warning',
+    group: 'tables',
+    description:
+      'Pipe rows past the limits of a table (10 000 cells in a row, 1 000 000 in a table): not read as a table, their lines kept as text',
+    hint: 'Check the conversion: no printed table is that large; a table of that size belongs in a data file of its own',
+  },
   TABLE_RAGGED_ROW: {
     severity: 'warning',
     group: 'tables',

@@ -109,6 +109,8 @@ export interface ExportOptions extends CsvOptions {
   crs?: string;
   /** The decoded lines of the text: the Markdown documents and the HTML report show it. */
   lines?: readonly string[];
+  /** The lines as in the file, when the reader changed some (ParsedSource.fileLines): the report's view of each document's source. */
+  fileLines?: readonly string[];
 }
 
 /** File text made when the file is written, not before (one plot among thousands). */

@@ -51,7 +51,12 @@ const featureFiles =
     renderFiles(await f.files(issue, opts), opts);
 
 /** Every producer of the export folder: the structure, each feature (src/features/index.ts), Markdown, the report. */
-export const PRODUCERS: Producer[] = [core, ...FEATURES.map(featureFiles), markdown, (issue, opts) => reportFiles(issue, opts.lines)];
+export const PRODUCERS: Producer[] = [
+  core,
+  ...FEATURES.map(featureFiles),
+  markdown,
+  (issue, opts) => reportFiles(issue, opts.lines, opts.fileLines),
+];
 
 /** All files of the export of one issue, validated first, in a stable order. */
 export async function buildExport(issue: Issue, opts: ExportOptions = {}): Promise<ExportFile[]> {

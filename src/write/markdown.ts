@@ -56,18 +56,42 @@ function headingDepth(text: string): 0 | 2 | 3 {
   return H2.test(text) ? 2 : H3.test(text) ? 3 : 0;
 }
 
+/** One source line's text in a paragraph: cleaned, or as written on a line that keeps its spaces. */
+export interface Piece {
+  line: number;
+  text: string;
+}
+
 /**
- * The blocks of one document: title, then its lines as headings and paragraphs, tables as
- * GFM tables. A paragraph broken mid-sentence at a page break is joined again, and the
- * spaces line wraps left between Chinese characters are removed (core/prose.ts), except on
- * the lines of people (name and post stand apart).
+ * A block of a document's reading text with the source lines it came from, first to last:
+ * the title (depth 1) or a heading; a paragraph, a list of its lines, each a source line with
+ * the lines joined to it where a page break cut its sentence; a table in place of its lines.
  */
-function documentTree(issue: Issue, d: Document, lines: readonly string[], people: ReadonlySet<number>): Block[] {
-  const blocks: Block[] = [
-    { type: 'yaml', value: frontMatter(issue, d) },
-    { type: 'heading', depth: 1, children: [{ type: 'text', value: d.title }] },
+export type ReadingBlock =
+  | { type: 'heading'; depth: 1 | 2 | 3; text: string; startLine: number; endLine: number }
+  | { type: 'paragraph'; lines: Piece[][]; startLine: number; endLine: number }
+  | { type: 'table'; table: Table; startLine: number; endLine: number };
+
+/** A line of a paragraph as the Markdown export writes it: its pieces joined (core/prose.ts). */
+export const joinedText = (pieces: readonly Piece[]): string =>
+  pieces.reduce((acc, p, i) => (i === 0 ? p.text : joinSentence(acc, p.text)), '');
+
+/**
+ * The reading text of one document, as the Markdown export and report.html show it: title,
+ * then its lines as headings and paragraphs, each table (`tables`: the document's) in place of
+ * its lines. A paragraph broken mid-sentence at a page break is joined again, and the spaces
+ * line wraps left between Chinese characters are removed (core/prose.ts), except on the
+ * lines of people (name and post stand apart).
+ */
+export function readingBlocks(
+  d: Document,
+  lines: readonly string[],
+  tables: readonly Table[],
+  people: ReadonlySet<number>,
+): ReadingBlock[] {
+  const blocks: ReadingBlock[] = [
+    { type: 'heading', depth: 1, text: d.title, startLine: d.titleSpan.startLine, endLine: d.titleSpan.endLine },
   ];
-  const tables = issue.tables.filter((t) => t.documentId === d.id);
   const tableAt = new Map<number, Table>();
   const skip = new Set<number>();
   for (const t of tables) {
@@ -77,10 +101,11 @@ function documentTree(issue: Issue, d: Document, lines: readonly string[], peopl
   const bounds = { tables, people };
   const continuing = new Set(proseBreaks(lines, d, bounds).map(([, n]) => n));
   const kept = spacesKept(d, bounds);
-  let para: Inline[] = [];
+  let para: Piece[][] = [];
   let ended = false;
   const flush = (): void => {
-    if (para.length) blocks.push({ type: 'paragraph', children: para });
+    if (para.length)
+      blocks.push({ type: 'paragraph', lines: para, startLine: para[0]![0]!.line, endLine: para[para.length - 1]!.at(-1)!.line });
     para = [];
     ended = false;
   };
@@ -88,9 +113,7 @@ function documentTree(issue: Issue, d: Document, lines: readonly string[], peopl
     const t = tableAt.get(ln);
     if (t) {
       flush();
-      // a title written as the table's first row (one cell spanning it): the table node has no place for it
-      if (t.title) blocks.push({ type: 'paragraph', children: [{ type: 'text', value: t.title.text }] });
-      blocks.push(tableNode(t));
+      blocks.push({ type: 'table', table: t, startLine: t.span.startLine, endLine: t.span.endLine });
       continue;
     }
     if (skip.has(ln)) continue;
@@ -99,24 +122,44 @@ function documentTree(issue: Issue, d: Document, lines: readonly string[], peopl
       ended = para.length > 0;
       continue;
     }
-    const last = para[para.length - 1];
-    if (ended && continuing.has(ln) && last?.type === 'text') {
+    if (ended && continuing.has(ln) && para.length) {
       // the sentence goes on after a page break: one paragraph again
-      last.value = joinSentence(last.value, text);
+      para[para.length - 1]!.push({ line: ln, text });
       ended = false;
       continue;
     }
     if (ended) flush();
     const heading = headingDepth(text);
     if (heading && para.length === 0) {
-      blocks.push({ type: 'heading', depth: heading, children: [{ type: 'text', value: text }] });
+      blocks.push({ type: 'heading', depth: heading, text, startLine: ln, endLine: ln });
       continue;
     }
-    if (para.length) para.push({ type: 'break' });
-    para.push({ type: 'text', value: text });
+    para.push([{ line: ln, text }]);
   }
   flush();
   return blocks;
+}
+
+const textNode = (value: string): Inline => ({ type: 'text', value });
+
+/** The mdast blocks of one document: front matter, then its reading text. */
+function documentTree(issue: Issue, d: Document, lines: readonly string[], people: ReadonlySet<number>): Block[] {
+  const tables = issue.tables.filter((t) => t.documentId === d.id);
+  const out: Block[] = [{ type: 'yaml', value: frontMatter(issue, d) }];
+  for (const b of readingBlocks(d, lines, tables, people)) {
+    if (b.type === 'heading') out.push({ type: 'heading', depth: b.depth, children: [textNode(b.text)] });
+    else if (b.type === 'paragraph')
+      out.push({
+        type: 'paragraph',
+        children: b.lines.flatMap((l, i) => (i ? [{ type: 'break' as const }, textNode(joinedText(l))] : [textNode(joinedText(l))])),
+      });
+    else {
+      // a title written as the table's first row (one cell spanning it): the table node has no place for it
+      if (b.table.title) out.push({ type: 'paragraph', children: [textNode(b.table.title.text)] });
+      out.push(tableNode(b.table));
+    }
+  }
+  return out;
 }
 
 /* What mdast-util-to-markdown's text handler sees (its State, as far as used here). */

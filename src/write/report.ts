@@ -5,16 +5,19 @@ import type { ExportFile } from '../model/export.js';
 import { pieces } from './pieces.js';
 import { plotFile, plotSluice } from '../features/sluices/plot.js';
 import type { Anomaly, Severity } from '../model/anomaly.js';
-import { proseBreaks } from '../core/prose.js';
+import { joinSentence, peopleLines } from '../core/prose.js';
+import { readingBlocks, type Piece, type ReadingBlock } from './markdown.js';
 
 /**
  * report.html: one self-contained page (no network, no external assets), an archivist's
  * reading copy of an issue and of what gongbao found in it: masthead with counts that link,
- * contents, every document with its metadata, its anomalies listed under it, its tables and
- * its text (line numbers, anchors #L1 …) with each anomaly marked on its line; people;
- * sluices with full-width maps linking to their SVG files; the anomalies grouped by
- * severity and document, with filters. Every line of the text is shown once: in its
- * document, or under "Other lines". Ids are unique; the layout works from 400 px up.
+ * contents, every document with its metadata, its anomalies listed under it, and its text
+ * as its Markdown export reads (headings, paragraphs joined again across page breaks, each
+ * table as one logical table in place of its lines), every line's anchor (#L1 …) in the
+ * block that holds it and each anomaly's note under that block; its lines as in the file in
+ * a collapsed view; people; sluices with full-width maps linking to their SVG files; the
+ * anomalies grouped by severity and document, with filters. Every line of the text has one
+ * anchor: in its document, or under "Other lines". Ids are unique; the layout works from 400 px up.
  */
 const esc = (s: unknown): string =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -37,13 +40,20 @@ td.filled{color:var(--muted);font-style:italic}caption{text-align:left;font-weig
 .sev-warning{color:var(--warn);font-weight:bold}.sev-info{color:var(--info)}a.ln{font-family:ui-monospace,monospace;font-size:12px}
 .plots figure{margin:0 0 24px;border:1px solid var(--line);padding:8px}.plots svg{display:block;width:100%;height:auto}figcaption{font-weight:bold}figcaption a{font-weight:normal;margin-left:12px}
 .text{font-size:14px;line-height:1.7;border-left:3px solid var(--line);margin:12px 0;background:#fcfcfd}
-.text .l{white-space:pre-wrap;word-break:break-all;padding-left:52px;text-indent:-52px;scroll-margin-top:30vh}.text .l>a{display:inline-block;width:44px;margin-right:8px;text-align:right;color:#9aa3ad;text-decoration:none;text-indent:0;font:12px ui-monospace,monospace}
-.text .l:target,.text .l.hl{background:var(--hl)}.text .flag{background:#fff7f6}.text .flag.sev-warning{background:#fffaf0}.text .flag.sev-info{background:#f5f9ff}
-.text .cont{margin-left:6px;font-size:12px;color:#777}.text .note{margin:0 0 4px 52px;padding:2px 8px;font-size:13px;border-left:3px solid currentColor;font-weight:normal;scroll-margin-top:30vh}.note:target{outline:2px solid var(--hl)}
+.text .l{white-space:pre-wrap;word-break:break-all;padding-left:52px;text-indent:-52px;scroll-margin-top:30vh}.text .l>a:first-child{display:inline-block;width:44px;margin-right:8px;text-align:right;color:#9aa3ad;text-decoration:none;text-indent:0;font:12px ui-monospace,monospace}
+.text .flag{background:#fff7f6;color:inherit;font-weight:inherit}.text .flag.sev-warning{background:#fffaf0}.text .flag.sev-info{background:#f5f9ff}
+.text .flag,.text tr.flag>.g{box-shadow:inset 3px 0 0 var(--err)}.text .flag.sev-warning,.text tr.sev-warning>.g{box-shadow:inset 3px 0 0 var(--warn)}.text .flag.sev-info,.text tr.sev-info>.g{box-shadow:inset 3px 0 0 var(--info)}.text tr.flag{box-shadow:none}
+.text .note{margin:0 0 4px 52px;padding:2px 8px;font-size:13px;border-left:3px solid currentColor;font-weight:normal;scroll-margin-top:30vh}.note:target{outline:2px solid var(--hl)}
+.reading{padding:6px 8px 6px 0}.reading .b{margin:0 0 8px}.reading .h{font-weight:bold}.reading .h1{font-size:17px;margin-bottom:12px}.reading .h2{font-size:15px;margin-top:14px}.reading .p.cap{font-weight:bold}
+.reading a.j{font:10px ui-monospace,monospace;vertical-align:super;color:#9aa3ad;text-decoration:none;margin:0 2px;padding:0 2px;border:1px dotted #c5ccd3;border-radius:3px}
+.reading table{margin:4px 0 14px}.reading th.g,.reading td.g{font:11px/1.6 ui-monospace,monospace;color:#9aa3ad;text-align:right;background:#fafbfc}.reading .g a{color:#9aa3ad;text-decoration:none}
+.reading tr.group td{font-weight:bold}.reading tr.header td{background:#f3f5f7}.reading td .note{margin:2px 0}.reading tr.nr td{border-top:0;padding:0 6px}caption small{font-weight:normal;margin-left:8px}
+.text .l:target,.text .hl,.text .l:has(>a:target),.text .b:has(>.gap:target),.text tr:has(>td>:target,>th>:target){background:var(--hl)}
+details.raw{margin:4px 0 0;font-size:13px}details.raw summary{cursor:pointer;color:var(--muted)}
 .badge{font-size:13px;font-weight:normal;margin-left:8px}ul.doc-anomalies{font-size:13px;padding-left:20px}.counts a{margin-right:16px}
 .filters{display:flex;flex-wrap:wrap;gap:8px 16px;margin:8px 0}.filters label{font-size:14px}[hidden]{display:none!important}
 @media (max-width:760px){main{display:block}nav#toc{position:static;max-height:none;border-right:0;border-bottom:1px solid var(--line)}.content{padding:12px}header.mast{padding:16px 12px}
-.text .l{padding-left:36px;text-indent:-36px}.text .l>a{width:30px;margin-right:6px}.text .note{margin-left:12px}dl.meta{grid-template-columns:1fr}dl.meta dt{margin-top:4px}}
+.text .l{padding-left:36px;text-indent:-36px}.text .l>a:first-child{width:30px;margin-right:6px}.text .note{margin-left:12px}dl.meta{grid-template-columns:1fr}dl.meta dt{margin-top:4px}}
 `;
 
 const MATTER_TITLE = { front: 'Front matter', back: 'Back matter', between: 'Between the parts of the issue' } as const;
@@ -56,18 +66,16 @@ const noteId = (i: number): string => `A${i + 1}`;
 const NO_BREAKS: ReadonlyMap<number, number> = new Map();
 const worst = (list: readonly Anomaly[]): Severity => SEVERITIES.find((sev) => list.some((a) => a.severity === sev)) ?? 'info';
 
-/**
- * Lines as readable text with anchors, each anomaly's note under its line; a line whose
- * sentence goes on after a page break (`continues`: that line → the line continuing it,
- * core/prose.ts) ends with a link to the continuation.
- */
+const noteHtml = ([a, i]: readonly [Anomaly, number]): string =>
+  `<div class="note sev-${a.severity}" id="${noteId(i)}">${a.severity} <code>${esc(a.code)}</code> ${esc(a.message)}</div>`;
+
+/** Lines as they are in the file, with anchors, each anomaly's note under its line (the lines outside documents). */
 function textHtml(
   lines: readonly string[],
   from: number,
   to: number,
   notes: ReadonlyMap<number, Array<[Anomaly, number]>>,
   shown: Set<number>,
-  continues: ReadonlyMap<number, number> = NO_BREAKS,
 ): string {
   const out: string[] = [];
   for (let n = from; n <= to && n <= lines.length; n++) {
@@ -75,16 +83,186 @@ function textHtml(
     shown.add(n);
     const here = notes.get(n);
     const cls = here ? ` flag sev-${worst(here.map(([a]) => a))}` : '';
-    const next = continues.get(n);
-    const cont = next
-      ? `<span class="cont" title="the sentence goes on at line ${next} (joined in the Markdown export)"><a href="#L${next}">↪ ${next}</a></span>`
-      : '';
-    out.push(`<div class="l${cls}" id="L${n}"><a href="#L${n}">${n}</a>${esc(lines[n - 1])}${cont}</div>`);
-    if (here)
-      for (const [a, i] of here)
-        out.push(`<div class="note sev-${a.severity}" id="${noteId(i)}">${a.severity} <code>${esc(a.code)}</code> ${esc(a.message)}</div>`);
+    out.push(`<div class="l${cls}" id="L${n}"><a href="#L${n}">${n}</a>${esc(lines[n - 1])}</div>`);
+    if (here) for (const note of here) out.push(noteHtml(note));
   }
   return out.length ? `<div class="text">${out.join('\n')}</div>` : '';
+}
+
+/** What the reading text of the documents is drawn from: the text's lines, the notes by line, the lines already shown. */
+interface Reading {
+  lines: readonly string[];
+  notes: ReadonlyMap<number, Array<[Anomaly, number]>>;
+  /** Lines given their anchor so far (each line has one in the report). */
+  shown: Set<number>;
+  /** Lines of the people feature (their spaces stay), for the Markdown blocks. */
+  people: ReadonlySet<number>;
+}
+
+/** The lines of `held` not shown yet, now shown (their anchors are made here), and the notes on them in line order. */
+function claim(r: Reading, held: readonly number[]): { mine: Set<number>; found: Array<[Anomaly, number]> } {
+  const mine = new Set<number>();
+  const found: Array<[Anomaly, number]> = [];
+  for (const n of held) {
+    if (r.shown.has(n)) continue;
+    r.shown.add(n);
+    mine.add(n);
+    const here = r.notes.get(n);
+    if (here) found.push(...here);
+  }
+  return { mine, found };
+}
+
+const flagClass = (found: ReadonlyArray<[Anomaly, number]>): string => (found.length ? ` flag sev-${worst(found.map(([a]) => a))}` : '');
+
+/** Empty anchors of lines a block holds without showing their number (blank lines, a title's other lines, table furniture). */
+const gapAnchors = (held: readonly number[], mine: ReadonlySet<number>, visible: ReadonlySet<number>): string =>
+  held
+    .filter((n) => mine.has(n) && !visible.has(n))
+    .map((n) => `<span class="gap" id="L${n}"></span>`)
+    .join('');
+
+/** What joins two pieces of a sentence cut by a page break (as the Markdown export joins them): nothing or a space. */
+const joinGap = (a: string, b: string): string => (joinSentence(a, b).length > a.length + b.length ? ' ' : '');
+
+/**
+ * A heading or a paragraph of the reading text: each of its lines with its line number;
+ * a piece joined where a page break cut the sentence follows with its own small number.
+ */
+function proseHtml(
+  b: Exclude<ReadingBlock, { type: 'table' }>,
+  held: readonly number[],
+  r: Reading,
+  captions: ReadonlySet<number>,
+): string {
+  const { mine, found } = claim(r, held);
+  const id = (n: number): string => (mine.has(n) ? ` id="L${n}"` : '');
+  const rows: Piece[][] = b.type === 'heading' ? [[{ line: b.startLine, text: b.text }]] : b.lines;
+  const visible = new Set<number>();
+  const html = rows.map((pieces) => {
+    const first = pieces[0]!;
+    visible.add(first.line);
+    let out = `<div class="l"${id(first.line)}><a href="#L${first.line}">${first.line}</a>${esc(first.text)}`;
+    for (let k = 1; k < pieces.length; k++) {
+      const p = pieces[k]!;
+      visible.add(p.line);
+      out += `${joinGap(pieces[k - 1]!.text, p.text)}<a class="j"${id(p.line)} href="#L${p.line}" title="line ${p.line}: the sentence goes on here after a page break (joined as in the Markdown export)">${p.line}</a>${esc(p.text)}`;
+    }
+    return out + '</div>';
+  });
+  const kind = b.type === 'heading' ? `h h${b.depth}` : rows.every((l) => l.every((p) => captions.has(p.line))) ? 'p cap' : 'p';
+  return `<div class="b ${kind}${flagClass(found)}">${html.join('')}${gapAnchors(held, mine, visible)}</div>${found.map(noteHtml).join('')}`;
+}
+
+/**
+ * The lines a table holds, by row: a row its own line and the lines of text joined to it
+ * (a row cut by a page break), and the furniture (blank lines, a fragment's header and
+ * delimiter rows, a repeated header) before it; the lines above the first row go to the
+ * header, those after the last row to the last row.
+ */
+function rowLines(t: Table, held: readonly number[]): { head: number[]; rows: number[][]; own: Set<number> } {
+  const owner = new Map<number, number>();
+  t.rows.forEach((row, k) => {
+    if (!owner.has(row.line)) owner.set(row.line, k);
+    for (const c of row.cells) for (const j of c.joined ?? []) if (!owner.has(j.line)) owner.set(j.line, k);
+  });
+  const head: number[] = [];
+  const rows = t.rows.map(() => [] as number[]);
+  let pending: number[] = [];
+  let seen = false;
+  for (const n of held) {
+    const k = owner.get(n);
+    if (k === undefined) (seen ? pending : head).push(n);
+    else {
+      seen = true;
+      rows[k]!.push(...pending, n);
+      pending = [];
+    }
+  }
+  if (pending.length) (rows.length ? rows[rows.length - 1]! : head).push(...pending);
+  return { head, rows, own: new Set(owner.keys()) };
+}
+
+/**
+ * A table of the reading text, in place of its lines: the logical table (fragments merged,
+ * rows cut by a page break joined, filled cells marked), its title row as caption, and a
+ * first column with the anchors of every line it came from; each anomaly's note under its row.
+ */
+function tableHtml(t: Table, held: readonly number[], r: Reading): string {
+  const { head, rows, own } = rowLines(t, held);
+  let width = t.columns.length;
+  for (const row of t.rows) if (row.cells.length > width) width = row.cells.length;
+  const gutter = (lines: number[], visible: ReadonlySet<number>): { cell: string; tail: string; cls: string } => {
+    const { mine, found } = claim(r, lines);
+    const shownHere = lines.filter((n) => visible.has(n));
+    const links = shownHere.map((n) => `<a${mine.has(n) ? ` id="L${n}"` : ''} href="#L${n}">${n}</a>`).join(' ');
+    const tail = found.length ? `<tr class="nr"><td colspan="${width + 1}">${found.map(noteHtml).join('')}</td></tr>` : '';
+    return { cell: `${links}${gapAnchors(lines, mine, new Set(shownHere))}`, tail, cls: flagClass(found) };
+  };
+  const h = gutter(head, new Set(head.slice(0, 1)));
+  const headRow = `<tr${h.cls ? ` class="${h.cls.trim()}"` : ''}><th class="g">${h.cell}</th>${t.columns.map((c) => `<th>${esc(c.name)}</th>`).join('')}</tr>${h.tail}`;
+  const body = t.rows.map((row, k) => {
+    const g = gutter(rows[k]!, own);
+    const cells = row.cells
+      .map((c, i) => {
+        const type = t.columns[i]?.type;
+        const cls = [type && type !== 'text' && type !== 'date' ? 'num' : '', c.filled ? 'filled' : ''].filter(Boolean).join(' ');
+        return `<td${cls ? ` class="${cls}"` : ''}${c.filled ? ' title="filled from the cell above (merged cell)"' : ''}>${esc(c.text)}</td>`;
+      })
+      .join('');
+    const kind = row.kind === 'data' ? '' : ` ${row.kind}`;
+    return `<tr data-line="${row.line}"${g.cls || kind ? ` class="${(kind + g.cls).trim()}"` : ''}><td class="g">${g.cell}</td>${cells}</tr>${g.tail}`;
+  });
+  const merged = t.fragments.length > 1 ? `, ${t.fragments.length} fragments merged` : '';
+  const cap = `${t.title ? esc(t.title.text) + ' ' : ''}<small>${lineLink(t.span.startLine, `lines ${t.span.startLine}–${t.span.endLine}`)}${merged}</small>`;
+  return `<table id="${esc(t.id)}"><caption>${cap}</caption><thead>${headRow}</thead><tbody>${body.join('\n')}</tbody></table>`;
+}
+
+/**
+ * Which block holds each line of the document: a block its own lines (a table all of its
+ * span), and the lines no block has (blank lines, furniture) go to the block above them.
+ */
+function heldLines(d: Document, blocks: readonly ReadingBlock[], last: number): number[][] {
+  const from = d.span.startLine;
+  const to = Math.min(d.span.endLine, last);
+  const owner = new Int32Array(Math.max(0, to - from + 1)).fill(-1);
+  const own = (n: number, k: number): void => {
+    if (n >= from && n <= to && owner[n - from]! < 0) owner[n - from] = k;
+  };
+  blocks.forEach((b, k) => {
+    if (b.type === 'paragraph') for (const l of b.lines) for (const p of l) own(p.line, k);
+    else for (let n = b.startLine; n <= b.endLine; n++) own(n, k);
+  });
+  const held = blocks.map(() => [] as number[]);
+  let prev = 0;
+  for (let n = from; n <= to; n++) {
+    const k = owner[n - from]!;
+    if (k >= 0) prev = k;
+    held[k >= 0 ? k : prev]!.push(n);
+  }
+  return held;
+}
+
+/**
+ * A document's reading text, as its Markdown export reads (markdown.ts `readingBlocks`):
+ * headings, paragraphs joined again across page breaks, each table in place of its lines;
+ * every line of the document has its anchor in the block that holds it.
+ */
+function readingHtml(d: Document, tables: readonly Table[], r: Reading): string {
+  const blocks = readingBlocks(d, r.lines, tables, r.people);
+  const held = heldLines(d, blocks, r.lines.length);
+  const captions = new Set<number>();
+  for (const t of tables) if (t.caption) captions.add(t.caption.line);
+  const out = blocks.map((b, k) => (b.type === 'table' ? tableHtml(b.table, held[k]!, r) : proseHtml(b, held[k]!, r, captions)));
+  return `<div class="text reading">${out.join('\n')}</div>`;
+}
+
+/** The document's lines exactly as in the file, collapsed; each number links to the line in the reading text. */
+function rawHtml(d: Document, lines: readonly string[]): string {
+  const out: string[] = [];
+  for (let n = d.span.startLine; n <= d.span.endLine && n <= lines.length; n++)
+    out.push(`<div class="l"><a class="ln" href="#L${n}" data-line="${n}">${n}</a>${esc(lines[n - 1])}</div>`);
+  return `<details class="raw"><summary>Source text: lines ${d.span.startLine}–${d.span.endLine} as in the file</summary><div class="text">${out.join('\n')}</div></details>`;
 }
 
 /** A document's anomalies, listed under its metadata (each links to its note in the text). */
@@ -106,25 +284,8 @@ function scopeIds(svg: string, prefix: string): string {
     .replace(/href="#([^"]+)"/g, `href="#${prefix}$1"`);
 }
 
-function tableHtml(t: Table): string {
-  const head = t.columns.map((c) => `<th>${esc(c.name)}</th>`).join('');
-  const body = t.rows
-    .map((r) => {
-      const cells = r.cells
-        .map((c, i) => {
-          const type = t.columns[i]?.type;
-          const cls = [type && type !== 'text' && type !== 'date' ? 'num' : '', c.filled ? 'filled' : ''].filter(Boolean).join(' ');
-          return `<td${cls ? ` class="${cls}"` : ''}${c.filled ? ' title="filled from the cell above (merged cell)"' : ''}>${esc(c.text)}</td>`;
-        })
-        .join('');
-      return `<tr data-line="${r.line}">${cells}</tr>`;
-    })
-    .join('\n');
-  const cap = t.caption?.text ?? t.title?.text ?? null;
-  return `<table id="${esc(t.id)}"><caption>${cap ? esc(cap) + ' ' : ''}${lineLink(t.span.startLine, `L${t.span.startLine}–${t.span.endLine}`)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
-}
-
-function documentHtml(d: Document, tables: readonly Table[], found: ReadonlyArray<[Anomaly, number]>, text: string): string {
+/** A document's heading, metadata and list of anomalies: its article up to its text. */
+function documentHead(d: Document, found: ReadonlyArray<[Anomaly, number]>): string {
   const rows: [string, string][] = [
     ['id', esc(d.id)],
     ['date', esc(d.date ?? '—')],
@@ -150,7 +311,7 @@ function documentHtml(d: Document, tables: readonly Table[], found: ReadonlyArra
   const badge = found.length
     ? `<a class="badge sev-${worst(found.map(([a]) => a))}" href="#${anchor(d.id)}-anomalies">${plural(found.length, 'anomaly', 'anomalies')}</a>`
     : '';
-  return `<article class="doc" id="${anchor(d.id)}"><h3>${esc(d.title)} <small>${esc(d.id)}</small>${badge}</h3><dl class="meta">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>${docAnomaliesHtml(d, found)}${tables.map(tableHtml).join('\n')}${text}</article>`;
+  return `<article class="doc" id="${anchor(d.id)}"><h3>${esc(d.title)} <small>${esc(d.id)}</small>${badge}</h3><dl class="meta">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>${docAnomaliesHtml(d, found)}`;
 }
 
 function peopleHtml(issue: Issue): string {
@@ -219,12 +380,12 @@ function* anomaliesHtml(issue: Issue): Generator<string> {
 }
 
 /**
- * A line link highlights its line and scrolls it into view; the filters hide the rows (and
+ * A line link highlights what holds its line (a line of text, a table row) and scrolls it into view; the filters hide the rows (and
  * the groups left empty) of other severities and codes. Without script the anchors still work.
  */
 const SCRIPT = `
-(function(){function show(n){var el=document.getElementById('L'+n);if(!el)return;var prev=document.querySelector('.l.hl');if(prev)prev.classList.remove('hl');
-el.classList.add('hl');el.scrollIntoView({block:'center'});}
+(function(){function show(n){var el=document.getElementById('L'+n);if(!el)return;var box=el.closest('.l,tr,.b')||el;var prev=document.querySelector('.hl');if(prev)prev.classList.remove('hl');
+box.classList.add('hl');box.scrollIntoView({block:'center'});}
 document.addEventListener('click',function(e){var a=e.target.closest&&e.target.closest('a.ln');if(!a)return;e.preventDefault();history.replaceState(null,'','#L'+a.dataset.line);show(a.dataset.line);});
 var sev=document.getElementById('f-sev'),code=document.getElementById('f-code'),count=document.getElementById('f-count');
 function filter(){var n=0;document.querySelectorAll('#anomalies tr.anomaly').forEach(function(r){var ok=(!sev.value||r.dataset.sev===sev.value)&&(!code.value||r.dataset.code===code.value);r.hidden=!ok;if(ok)n++;});
@@ -245,10 +406,32 @@ function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
 }
 
 /**
+ * The contents: the documents by category, then the sections after them (People and Sluices
+ * only when the issue has them, so that every link resolves).
+ */
+function navHtml(issue: Issue, byCategory: ReadonlyMap<string | null, Document[]>): string {
+  const nav = [...byCategory]
+    .map(
+      ([c, docs]) =>
+        `<li>${esc(c ?? '—')}<ol>${docs.map((d) => `<li><a href="#${anchor(d.id)}">${esc(d.title || d.id)}</a>${d.toc?.page ? ` <small>p.${d.toc.page}</small>` : ''}</li>`).join('')}</ol></li>`,
+    )
+    .join('');
+  const parts = [
+    issue.appointments.length || issue.rosters.length ? '<a href="#people">People</a>' : '',
+    issue.sluices.length ? '<a href="#sluices">Sluices</a>' : '',
+    '<a href="#anomalies">Anomalies</a>',
+    '<a href="#other-lines">Other lines</a>',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return `<nav id="toc"><strong>Contents</strong><ol>${nav}</ol><p>${parts}</p></nav>`;
+}
+
+/**
  * report.html in pieces, in order: a document, a table, a line of the source at a time, so
  * the report of a large issue is never one string (see `pieces` in export.ts).
  */
-export function* reportChunks(issue: Issue, lines: readonly string[]): Generator<string> {
+export function* reportChunks(issue: Issue, lines: readonly string[], fileLines: readonly string[] = lines): Generator<string> {
   const m = issue.masthead;
   const name = issue.source.name;
   const title = m.title ?? (name !== null && name !== STDIN_NAME ? name : 'Gazette issue');
@@ -276,29 +459,25 @@ export function* reportChunks(issue: Issue, lines: readonly string[]): Generator
     issue.anomalies.map((a, i) => [a, i] as [Anomaly, number]),
     ([a]) => a.documentId ?? null,
   );
-  const shown = new Set<number>();
+  const reading: Reading = { lines, notes, shown: new Set<number>(), people: peopleLines(issue) };
+  const shown = reading.shown;
   const tablesOf = groupBy(issue.tables, (t) => t.documentId);
-  const nav = [...byCategory]
-    .map(
-      ([c, docs]) =>
-        `<li>${esc(c ?? '—')}<ol>${docs.map((d) => `<li><a href="#${anchor(d.id)}">${esc(d.title || d.id)}</a>${d.toc?.page ? ` <small>p.${d.toc.page}</small>` : ''}</li>`).join('')}</ol></li>`,
-    )
-    .join('');
   yield `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <title>${esc(title)}${sub ? ` — ${sub}` : ''}</title><style>${CSS}</style></head>
 <body><header class="mast"><h1>${esc(title)}</h1><p>${sub}</p><p>${esc(displayName(issue.source.name))} · ${issue.source.lines} lines · ${issue.documents.length} documents · ${issue.tables.length} tables · <a href="#anomalies">${plural(issue.anomalies.length, 'anomaly', 'anomalies')}</a> (${SEVERITIES.map((sev) => `<a class="sev-${sev}" href="#anomalies-${sev}">${sevCount(sev, by[sev])}</a>`).join(', ')})</p></header>
-<main><nav id="toc"><strong>Contents</strong><ol>${nav}</ol><p><a href="#people">People</a> · <a href="#sluices">Sluices</a> · <a href="#anomalies">Anomalies</a> · <a href="#other-lines">Other lines</a></p></nav>
+<main>${navHtml(issue, byCategory)}
 <div class="content"><section id="documents">`;
   let k = 0;
   for (const [c, docs] of byCategory) {
     yield `${k++ ? '\n' : ''}<h2>${esc(c ?? '—')}</h2>`;
     for (let j = 0; j < docs.length; j++) {
       const d = docs[j]!;
-      const continues = new Map(proseBreaks(lines, d, { tables: tablesOf.get(d.id) ?? [] }));
-      const text = textHtml(lines, d.span.startLine, d.span.endLine, notes, shown, continues);
-      yield (j ? '\n' : '') + documentHtml(d, tablesOf.get(d.id) ?? [], foundIn.get(d.id) ?? [], text);
+      // the article a piece at a time: head, reading text, the lines as in the file
+      yield (j ? '\n' : '') + documentHead(d, foundIn.get(d.id) ?? []);
+      yield readingHtml(d, tablesOf.get(d.id) ?? [], reading);
+      yield rawHtml(d, fileLines) + '</article>';
     }
   }
   yield `</section>\n${peopleHtml(issue)}\n`;
@@ -322,7 +501,14 @@ export function* reportChunks(issue: Issue, lines: readonly string[]): Generator
 `;
 }
 
-/** The export's report.html (needs the text's lines), made as it is written. */
-export async function reportFiles(issue: Issue, lines: readonly string[] | undefined): Promise<ExportFile[]> {
-  return lines ? [{ path: 'report.html', data: pieces(() => reportChunks(issue, lines)) }] : [];
+/**
+ * The export's report.html (needs the text's lines; `fileLines`, the lines as in the file
+ * when the reader changed some, for the view of each document's source), made as it is written.
+ */
+export async function reportFiles(
+  issue: Issue,
+  lines: readonly string[] | undefined,
+  fileLines?: readonly string[],
+): Promise<ExportFile[]> {
+  return lines ? [{ path: 'report.html', data: pieces(() => reportChunks(issue, lines, fileLines)) }] : [];
 }

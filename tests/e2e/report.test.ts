@@ -12,6 +12,8 @@ const out = join(mkdtempSync(join(tmpdir(), 'gb-report-')), 'out');
 let browser: Browser;
 let page: Page;
 const requests: string[] = [];
+/** The id of a document's article (report.ts). */
+const docAnchor = (id: string): string => `doc-${encodeURIComponent(id).replace(/%/g, '_')}`;
 const consoleErrors: string[] = [];
 
 describe('report.html in headless Chromium', () => {
@@ -59,10 +61,14 @@ describe('report.html in headless Chromium', () => {
     expect(await page.locator('#people tr').count()).toBeGreaterThan(issue.appointments.length);
     expect(await page.locator('#sluices svg').count()).toBe(issue.sluices.length);
     expect(await page.locator('#anomalies tr.anomaly').count()).toBe(issue.anomalies.length);
-    // every line once, in its document or under Other lines; every anomaly a note on its line
-    expect(await page.locator('.text .l').count()).toBe(issue.source.lines);
+    // every line has one anchor, in its document's reading text or under Other lines; every anomaly a note
+    const anchors = await page.evaluate(() => [...document.querySelectorAll('[id]')].filter((e) => /^L\d+$/.test(e.id)).length);
+    expect(anchors).toBe(issue.source.lines);
     expect(await page.locator('.text .note').count()).toBe(issue.anomalies.length);
-    expect(await page.locator('article.doc .text .l').count()).toBeGreaterThan(issue.source.lines / 2);
+    expect(await page.locator('article.doc .reading [id^="L"]').count()).toBeGreaterThan(issue.source.lines / 2);
+    // the lines as in the file are there too, collapsed, one view a document
+    expect(await page.locator('article.doc details.raw').count()).toBe(issue.documents.length);
+    expect(await page.locator('details.raw[open]').count()).toBe(0);
     expect(requests).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
@@ -88,18 +94,29 @@ describe('report.html in headless Chromium', () => {
     const link = page.locator('#anomalies tr.anomaly a.ln').first();
     const line = Number(await link.getAttribute('data-line'));
     await link.click();
-    await page.waitForFunction((n) => document.getElementById(`L${n}`)?.classList.contains('hl'), line);
+    // what holds the line (a line of text, a table row) is highlighted
+    await page.waitForFunction((n) => document.getElementById(`L${n}`)?.closest('.l,tr,.b')?.classList.contains('hl'), line);
     expect(new URL(page.url()).hash).toBe(`#L${line}`);
     const visible = await page.evaluate((n) => {
       const el = document.getElementById(`L${n}`)!.getBoundingClientRect();
       return el.top >= 0 && el.bottom <= window.innerHeight;
     }, line);
     expect(visible).toBe(true);
-    // the line sits in its document, with the anomaly's note under it
+    // the line sits in its document (the sample's error is on a row of a stake table), with the anomaly's note under its row
     const anomalies = JSON.parse(readFileSync(join(out, 'anomalies.json'), 'utf8'));
     const a = anomalies.find((x: { line: number }) => x.line === line);
-    expect(await page.locator(`#L${line}`).textContent()).toContain(a.evidence.trim().slice(0, 10));
-    expect(await page.locator(`#L${line} + .note`).textContent()).toContain(a.code);
+    const held = await page.evaluate((n) => {
+      const row = document.getElementById(`L${n}`)!.closest('tr')!;
+      return { article: row.closest('article')?.id, text: row.textContent, next: row.nextElementSibling?.textContent ?? '' };
+    }, line);
+    expect(held.article).toBe(docAnchor(a.documentId));
+    const cells = a.evidence
+      .split('|')
+      .map((c: string) => c.trim())
+      .filter(Boolean);
+    expect(cells.length).toBeGreaterThan(2);
+    for (const c of cells) expect(held.text).toContain(c);
+    expect(held.next).toContain(a.code);
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/report-anomaly.png' });
   });
@@ -119,7 +136,39 @@ describe('report.html in headless Chromium', () => {
     expect(await page.locator('#anomalies tr.anomaly:visible').count()).toBe(await page.locator('#anomalies tr.anomaly').count());
   });
 
-  for (const width of [400, 1280]) {
+  it('reads each document as its Markdown export: tables once, in place of their lines; joined paragraphs; the raw lines on request', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const issue = JSON.parse(readFileSync(join(out, 'issue.json'), 'utf8'));
+    const r = await page.evaluate(() => {
+      const reading = [...document.querySelectorAll('article.doc .reading')];
+      const text = reading.map((e) => (e as HTMLElement).innerText).join('\n');
+      // a line of the reading text that is a raw pipe-table row
+      const pipes = text.split('\n').filter((l) => /^\s*(\d+\s*)?\|.*\|\s*$/.test(l));
+      const tables = reading.flatMap((e) => [...e.querySelectorAll('table')]).map((t) => t.id);
+      const joined = document.querySelectorAll('.reading .p a.j').length;
+      return { pipes, tables, joined };
+    });
+    expect(r.pipes).toEqual([]);
+    expect(r.tables).toEqual(issue.tables.filter((t: { documentId: string | null }) => t.documentId).map((t: { id: string }) => t.id));
+    expect(r.joined).toBeGreaterThan(20);
+    // the collapsed view opens on the lines exactly as in the file, the table rows with their pipes
+    const doc = issue.tables[0].documentId;
+    const details = page.locator(`#${docAnchor(doc)} details.raw`);
+    await details.locator('summary').click();
+    const raw = await details.locator('.l').allInnerTexts();
+    const first = issue.documents.find((d: { id: string }) => d.id === doc).span.startLine;
+    const lines = readFileSync('samples/changning-2023-02.txt', 'utf8').split('\n');
+    const at = issue.tables[0].span.startLine;
+    expect(raw[at - first]).toContain(lines[at - 1]!.trim());
+    expect(raw.some((l) => l.includes('|'))).toBe(true);
+    // a line number there leads to the line in the reading text
+    await details.locator(`a.ln[data-line="${at}"]`).click();
+    await page.waitForFunction((n) => document.getElementById(`L${n}`)?.closest('.l,tr,.b')?.classList.contains('hl'), at);
+    await details.locator('summary').click();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  for (const width of [400, 420, 1280]) {
     it(`lays out at ${width} px: the text column uses the width, maps fill it, nothing overflows the page`, async () => {
       await page.setViewportSize({ width, height: 900 });
       await page.evaluate(() => window.scrollTo(0, 0));
@@ -131,6 +180,14 @@ describe('report.html in headless Chromium', () => {
       expect(m.content).toBeGreaterThan(width < 700 ? width * 0.9 : width - 320);
       expect(m.svg).toBeGreaterThan(m.content * 0.8);
       expect(m.page).toBeLessThanOrEqual(m.view);
+      // a document's reading text with its tables fits too: the table scrolls inside its box, the page does not
+      const table = await page.evaluate(() => {
+        const t = document.querySelector('article.doc .reading table')!;
+        t.scrollIntoView();
+        return { right: t.getBoundingClientRect().right, page: document.documentElement.scrollWidth };
+      });
+      expect(table.right).toBeLessThanOrEqual(width + 1);
+      expect(table.page).toBeLessThanOrEqual(width);
       mkdirSync('test-results', { recursive: true });
       await page.screenshot({ path: `test-results/report-${width}.png` });
       expect(consoleErrors).toEqual([]);

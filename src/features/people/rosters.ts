@@ -361,7 +361,7 @@ interface SegmentReading {
   body: string | null;
   bodyLine: number | null;
   note: string | null;
-  /** Lines that may be sentences about a post, read once the listed members are known. */
+  /** Lines that may be sentences about a post (they hold 由), read once the listed members are known. */
   pending: number[];
   /** Of those, the ones after a role label (组长：由区长担任). */
   labelled: Set<number>;
@@ -464,7 +464,9 @@ function readSegment(ctx: Ctx, sorted: readonly Table[], seg: Segment): SegmentR
         bodyLine = k;
       }
     }
-    pending.push(k);
+    // Only a line with 由 can name a post's holder in a sentence (rosterOf): the others are
+    // not kept, so a document of millions of lines costs no array of them.
+    if (text.includes('由')) pending.push(k);
   }
   return { body, bodyLine, note, pending, labelled };
 }

@@ -51,7 +51,8 @@ import { joinCutRows } from './join-cut-rows.js';
 import { headerRowsOf, pendingAnomalies, type Logical, type Piece } from './logical.js';
 import { mergeContinuations } from './merge-continuations.js';
 import { columnNames, indexColumns, labelGroups, layOutRows, markGroupRows } from './read-headers.js';
-import { scanTables } from './scan.js';
+import { MAX_ROW_CELLS, MAX_TABLE_CELLS, scanTables, type OversizedTable } from './scan.js';
+import { anomaly } from '../../model/catalogue.js';
 import { withOtherFragments } from './runs.js';
 import type { Block } from '../../read/reading.js';
 import { typeColumns } from './type-columns.js';
@@ -66,13 +67,14 @@ export { cleanCell } from './clean.js';
  * pipe rows without a |---| row (runs.ts) join the scanner's fragments before step 2.
  */
 export function extractTables(src: SourceLines, documents: readonly Document[], blocks?: readonly Block[]): Result<Table[]> {
-  const anomalies: Anomaly[] = [];
+  const oversize: OversizedTable[] = [];
   // -- 1. clean and classify every cell, as the fragments are scanned
-  const pieces: Piece[] = withOtherFragments(scanTables(src, cleanRow), src, blocks, cleanRow).map((f) => ({
+  const pieces: Piece[] = withOtherFragments(scanTables(src, cleanRow, oversize), src, blocks, cleanRow, oversize).map((f) => ({
     frag: { startLine: f.startLine, endLine: f.endLine },
     header: f.header,
     body: f.rows,
   }));
+  const anomalies: Anomaly[] = oversize.map((o) => tooLarge(src, o));
   // -- 2. merge continuations
   const owners = new Owners(documents);
   const logicals = mergeContinuations(src, pieces, owners);
@@ -93,6 +95,20 @@ export function extractTables(src: SourceLines, documents: readonly Document[], 
     append(anomalies, res.anomalies);
   }
   return { value: tables, anomalies };
+}
+
+/** The anomaly of a run of pipe rows left as text for being past a limit of the scanner. */
+function tooLarge(src: SourceLines, o: OversizedTable): Anomaly {
+  const [what, limit] =
+    o.widest > MAX_ROW_CELLS
+      ? ([`a row of ${o.widest} cells`, `${MAX_ROW_CELLS} a row`] as const)
+      : ([`${o.cells} cells`, `${MAX_TABLE_CELLS} a table`] as const);
+  return anomaly('TABLE_TOO_LARGE', {
+    message: `pipe rows on lines ${o.startLine}–${o.endLine} (${o.cells} cells, the widest row ${o.widest}) are not read as a table: ${what}, past the limit of ${limit}; the lines are kept as text`,
+    line: o.startLine,
+    endLine: o.endLine,
+    evidence: src.lines[o.startLine - 1] ?? '',
+  });
 }
 
 /** Steps 3–7 on one logical table; the anomalies of its merge first, then of each step in order. */

@@ -14,7 +14,16 @@
  */
 import type { SourceLines } from '../../read/lines.js';
 import type { Block } from '../../read/reading.js';
-import { parseDelimiter, splitRow, startsOtherBlock, type Fragment, type RawRow } from './scan.js';
+import {
+  countCells,
+  oversized,
+  parseDelimiter,
+  splitRow,
+  startsOtherBlock,
+  type Fragment,
+  type OversizedTable,
+  type RawRow,
+} from './scan.js';
 
 function firstChar(s: string): number {
   for (let i = 0; i < s.length; i++) {
@@ -33,9 +42,13 @@ function lastChar(s: string): number {
 
 const PIPE = 124;
 
-/** Every run of pipe rows without a delimiter row, as fragments (`delimiter.line` 0: none). */
-export function scanPipeRuns<R>(src: SourceLines, map: (row: RawRow) => R): Array<Fragment<R>> {
-  const { lines, offsets } = src;
+/**
+ * Every run of pipe rows without a delimiter row, as fragments (`delimiter.line` 0: none).
+ * A run past the scanner's limits (scan.ts: MAX_ROW_CELLS, MAX_TABLE_CELLS) goes to
+ * `oversize` instead, its cells counted before any is made.
+ */
+export function scanPipeRuns<R>(src: SourceLines, map: (row: RawRow) => R, oversize?: OversizedTable[]): Array<Fragment<R>> {
+  const { lines } = src;
   const out: Array<Fragment<R>> = [];
   const n = lines.length;
   let i = 0;
@@ -56,28 +69,46 @@ export function scanPipeRuns<R>(src: SourceLines, map: (row: RawRow) => R): Arra
       j++;
     }
     if (!delimiter && j - i >= 2 && lastChar(s) === PIPE && firstChar(lines[i + 1]!) === PIPE) {
-      const header = splitRow(s, i + 1, offsets[i]!);
-      const second = splitRow(lines[i + 1]!, i + 2, offsets[i + 1]!);
+      const width = countCells(s);
       // One column of pipes is decoration (a margin bar), not a table, without a delimiter row.
-      if (header && second && header.cells.length >= 2 && header.cells.length === second.cells.length) {
-        const rows: R[] = [map(second)];
-        for (let k = i + 2; k < j; k++) {
-          const row = splitRow(lines[k]!, k + 1, offsets[k]!);
-          if (!row) break;
-          rows.push(map(row));
-        }
-        out.push({
-          startLine: i + 1,
-          endLine: i + 1 + rows.length,
-          header: map(header),
-          delimiter: { line: 0, align: header.cells.map(() => null) },
-          rows,
-        });
+      if (width >= 2 && width === countCells(lines[i + 1]!)) {
+        const end = runEnd(lines, i, j);
+        if (oversized(end.cells, end.widest)) oversize?.push({ startLine: i + 1, endLine: end.end, cells: end.cells, widest: end.widest });
+        else out.push(runFragment(src, i, end.end, map));
       }
     }
     i = j;
   }
   return out;
+}
+
+/** The rows of a run from line index `first` up to `j` or the first line that is no row: the index after the last, their cells. */
+function runEnd(lines: readonly string[], first: number, j: number): { end: number; cells: number; widest: number } {
+  let cells = 0;
+  let widest = 0;
+  let k = first;
+  for (; k < j; k++) {
+    const c = countCells(lines[k]!);
+    if (c === 0) break;
+    cells += c;
+    if (c > widest) widest = c;
+  }
+  return { end: k, cells, widest };
+}
+
+/** The fragment of the run of rows at line indices [i, end): the first row its header. */
+function runFragment<R>(src: SourceLines, i: number, end: number, map: (row: RawRow) => R): Fragment<R> {
+  const { lines, offsets } = src;
+  const header = splitRow(lines[i]!, i + 1, offsets[i]!)!;
+  const rows: R[] = [];
+  for (let k = i + 1; k < end; k++) rows.push(map(splitRow(lines[k]!, k + 1, offsets[k]!)!));
+  return {
+    startLine: i + 1,
+    endLine: end,
+    header: map(header),
+    delimiter: { line: 0, align: header.cells.map(() => null) },
+    rows,
+  };
 }
 
 /**
@@ -92,8 +123,9 @@ export function withOtherFragments<R>(
   src: SourceLines,
   blocks: readonly Block[] | undefined,
   map: (row: RawRow) => R,
+  oversize?: OversizedTable[],
 ): Array<Fragment<R>> {
-  const more = scanPipeRuns(src, map);
+  const more = scanPipeRuns(src, map, oversize);
   for (const b of blocks ?? []) {
     if (b.kind !== 'table') continue;
     more.push({

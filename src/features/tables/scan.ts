@@ -48,6 +48,31 @@ export interface Fragment<R = RawRow> {
   rows: R[];
 }
 
+/**
+ * The most cells a row of a pipe table may have, and the most cells (header and body rows)
+ * one pipe table as written may have. Gazette tables have tens of columns and at most
+ * thousands of rows (the widest of the sample and the real texts of tests/fixtures has 14
+ * columns, the largest 330 cells); a line of a million `|` is no table row a reader would
+ * recognise, and every cell costs a record of some 200 bytes in memory. A run of pipe rows
+ * past either limit is not read as a table: its lines stay text, reported once
+ * (TABLE_TOO_LARGE), and no cell of it is ever made.
+ */
+export const MAX_ROW_CELLS = 10_000;
+export const MAX_TABLE_CELLS = 1_000_000;
+
+/** A run of pipe rows left as text for being past a limit: its lines, cells and widest row. */
+export interface OversizedTable {
+  startLine: number;
+  endLine: number;
+  cells: number;
+  widest: number;
+}
+
+/** True when a run of rows is past one of the limits. */
+export function oversized(cells: number, widest: number): boolean {
+  return widest > MAX_ROW_CELLS || cells > MAX_TABLE_CELLS;
+}
+
 const PIPE = 124; // |
 const BACKSLASH = 92;
 const SPACE = 32;
@@ -106,6 +131,45 @@ export function splitRow(s: string, lineNo: number, lineOffset: number): RawRow 
     if (k >= n) break;
   }
   return sawPipe ? { line: lineNo, cells } : null;
+}
+
+/**
+ * The number of cells `splitRow` gives the line (0 when it returns null), counted without
+ * making them: the limits are checked before any cell of a huge row exists.
+ */
+export function countCells(s: string): number {
+  const n = s.length;
+  let i = 0;
+  while (i < n && isWs(s.charCodeAt(i))) i++;
+  let sawPipe = false;
+  if (i < n && s.charCodeAt(i) === PIPE) {
+    sawPipe = true;
+    i++;
+  }
+  let cells = 0;
+  for (;;) {
+    let j = s.indexOf('|', i);
+    while (j > 0 && s.charCodeAt(j - 1) === BACKSLASH) {
+      let k = j - 1;
+      while (k >= i && s.charCodeAt(k) === BACKSLASH) k--;
+      if ((j - 1 - k) % 2 === 0) break;
+      j = s.indexOf('|', j + 1);
+    }
+    if (j < 0) {
+      let start = i;
+      while (start < n && isWs(s.charCodeAt(start))) start++;
+      if (start < n || cells === 0) cells++;
+      break;
+    }
+    sawPipe = true;
+    cells++;
+    i = j + 1;
+    if (i >= n) break;
+    let k = i;
+    while (k < n && isWs(s.charCodeAt(k))) k++;
+    if (k >= n) break;
+  }
+  return sawPipe ? cells : 0;
 }
 
 /**
@@ -296,11 +360,12 @@ export function startsOtherBlock(s: string): boolean {
  * Every pipe-table fragment of the text, in order. Linear: each line is looked at a
  * constant number of times (as a possible header, delimiter and body row). `map` turns
  * each row into what the caller keeps, as soon as it is read: the raw cells then die young
- * instead of all living until the scan ends.
+ * instead of all living until the scan ends. A table past MAX_ROW_CELLS or MAX_TABLE_CELLS
+ * (its cells counted before any is made) is no fragment: it goes to `oversize`, when given.
  */
 export function scanTables(src: SourceLines): Fragment[];
-export function scanTables<R>(src: SourceLines, map: (row: RawRow) => R): Array<Fragment<R>>;
-export function scanTables<R>(src: SourceLines, map?: (row: RawRow) => R): Array<Fragment<R | RawRow>> {
+export function scanTables<R>(src: SourceLines, map: (row: RawRow) => R, oversize?: OversizedTable[]): Array<Fragment<R>>;
+export function scanTables<R>(src: SourceLines, map?: (row: RawRow) => R, oversize?: OversizedTable[]): Array<Fragment<R | RawRow>> {
   const { lines, offsets } = src;
   const keep = map ?? ((row: RawRow) => row);
   const out: Array<Fragment<R | RawRow>> = [];
@@ -316,27 +381,46 @@ export function scanTables<R>(src: SourceLines, map?: (row: RawRow) => R): Array
       continue;
     }
     const align = parseDelimiter(next);
-    const header = align ? splitRow(line, i + 1, offsets[i]!) : null;
-    if (!align || !header || header.cells.length !== align.length) {
+    const width = align ? countCells(line) : 0;
+    if (!align || width !== align.length) {
       i++;
       continue;
     }
-    const rows: Array<R | RawRow> = [];
-    let j = i + 2;
-    while (j < n) {
-      const s = lines[j]!;
-      const c = firstChar(s);
-      if (c < 0) break;
-      if (c !== PIPE && s.indexOf('|') < 0) break;
-      // another block (indented code, quote, heading, fence, list item, HTML block) ends the table
-      if (startsOtherBlock(s)) break;
-      const row = splitRow(s, j + 1, offsets[j]!);
-      if (!row) break; // only escaped pipes: text, not a row
-      rows.push(keep(row));
-      j++;
+    const body = bodyRows(lines, i + 2);
+    if (oversized(width + body.cells, Math.max(width, body.widest))) {
+      oversize?.push({ startLine: i + 1, endLine: body.end, cells: width + body.cells, widest: Math.max(width, body.widest) });
+      i = body.end;
+      continue;
     }
-    out.push({ startLine: i + 1, endLine: j, header: keep(header), delimiter: { line: i + 2, align }, rows });
-    i = j;
+    const header = splitRow(line, i + 1, offsets[i]!)!;
+    const rows: Array<R | RawRow> = [];
+    for (let j = i + 2; j < body.end; j++) rows.push(keep(splitRow(lines[j]!, j + 1, offsets[j]!)!));
+    out.push({ startLine: i + 1, endLine: body.end, header: keep(header), delimiter: { line: i + 2, align }, rows });
+    i = body.end;
   }
   return out;
+}
+
+/**
+ * The body rows of a table from line index `from`: the index after the last, and their
+ * cells counted (all and the widest row's).
+ */
+function bodyRows(lines: readonly string[], from: number): { end: number; cells: number; widest: number } {
+  let j = from;
+  let cells = 0;
+  let widest = 0;
+  while (j < lines.length) {
+    const s = lines[j]!;
+    const c = firstChar(s);
+    if (c < 0) break;
+    if (c !== PIPE && s.indexOf('|') < 0) break;
+    // another block (indented code, quote, heading, fence, list item, HTML block) ends the table
+    if (startsOtherBlock(s)) break;
+    const k = countCells(s);
+    if (k === 0) break; // only escaped pipes: text, not a row
+    cells += k;
+    if (k > widest) widest = k;
+    j++;
+  }
+  return { end: j, cells, widest };
 }
