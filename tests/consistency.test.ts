@@ -66,6 +66,23 @@ describe('PUNCTUATION_HALF_WIDTH', () => {
     const few = miniIssue({ docs: [doc(1), doc(2), doc(3, { body: ['各单位要加强领导,落实责任。', '特此通知。'] })] });
     expect(of(few, 'PUNCTUATION_HALF_WIDTH')).toEqual([]);
   });
+
+  it('takes the norm from running text only: full-width marks in table rows and in lines under three characters do not count', () => {
+    const half = '各单位要加强领导;落实责任。';
+    const issue = (lines: string[]): string =>
+      miniIssue({ docs: [doc(1, { body: [...lines, '特此通知。'] }), doc(2, { body: [half, '特此通知。'] })] });
+    const twelve = (line: string): string[] => Array.from({ length: 12 }, () => line);
+    expect(of(issue(twelve('| 甲方；乙方 | 丙 |')), 'PUNCTUATION_HALF_WIDTH')).toEqual([]);
+    expect(of(issue(twelve('；')), 'PUNCTUATION_HALF_WIDTH')).toEqual([]);
+    expect(of(issue(twelve('  | 甲方；乙方 |')), 'PUNCTUATION_HALF_WIDTH')).toEqual([]);
+    // the same marks in sentences set the norm
+    const a = of(issue(twelve('甲方；乙方。')), 'PUNCTUATION_HALF_WIDTH');
+    expect(a).toHaveLength(1);
+    expect(a[0]!.message).toContain(`line ${a[0]!.line} (;)`);
+    // … and ten of them are enough, nine are not
+    expect(of(issue([...twelve('甲方；乙方。').slice(0, 9), '| 甲；乙 |', '；']), 'PUNCTUATION_HALF_WIDTH')).toEqual([]);
+    expect(of(issue([...twelve('甲方；乙方。').slice(0, 9), '甲；乙']), 'PUNCTUATION_HALF_WIDTH')).toHaveLength(1);
+  });
 });
 
 describe('DATE_FORM_INCONSISTENT', () => {

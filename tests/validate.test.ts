@@ -11,6 +11,7 @@ import { SAMPLE_PATH } from './helpers/sample.js';
 import { CATALOGUE } from '../src/model/catalogue.js';
 import { escapeData, escapeProperty } from '../src/write/github.js';
 import { pathToUri } from '../src/write/sarif.js';
+import { termSafe } from '../src/write/terminal.js';
 import { caretLines, textReport } from '../src/write/text-report.js';
 import { junitReport } from '../src/write/junit.js';
 import { displayWidth } from '../src/read/text.js';
@@ -163,6 +164,49 @@ describe('validate: text format', () => {
     expect(displayWidth(text)).toBeLessThanOrEqual(44);
     expect(caretLines('ab甲c', 4)).toEqual({ text: 'ab甲c', caret: '    ^' });
     expect(caretLines('短', 9)).toEqual({ text: '短', caret: null });
+  });
+
+  it('shows a line with control or bidi characters escaped, each as one character, and a clean line as it is', () => {
+    // The escaped form of each character, as the report showed it before lines without
+    // control characters took the direct path: the two must agree on every line.
+    const perChar = (evidence: string, column: number, width: number): { text: string; caret: string | null } => {
+      const raw = Array.from(evidence.replace(/\t/g, ' '));
+      const chars = raw.map((ch) => termSafe(ch));
+      let idx = -1;
+      for (let i = 0, units = 0; i < raw.length; i++) {
+        if (units === column - 1) {
+          idx = i;
+          break;
+        }
+        units += raw[i]!.length;
+      }
+      if (idx < 0 && column - 1 === evidence.length) idx = chars.length;
+      let start = 0;
+      let end = chars.length;
+      if (displayWidth(chars.join('')) > width) {
+        const anchor = idx < 0 ? 0 : idx;
+        let w = 0;
+        start = anchor;
+        while (start > 0 && w < width * 0.35) w += displayWidth(chars[--start]!);
+        end = anchor;
+        w = displayWidth(chars.slice(start, anchor).join(''));
+        while (end < chars.length && w < width) w += displayWidth(chars[end++]!);
+      }
+      const pre = start > 0 ? '…' : '';
+      const text = pre + chars.slice(start, end).join('') + (end < chars.length ? '…' : '');
+      return { text, caret: idx < 0 ? null : ' '.repeat(displayWidth(pre + chars.slice(start, idx).join(''))) + '^' };
+    };
+    const lines = [
+      '长府办〔2023〕10号\t附件：“加强物业管理 共建美好家园”',
+      'a\u001b]0;title\u0007b甲乙\u202e丙',
+      '𠀀𠀁甲\t乙' + '丙'.repeat(80) + '\u0085丁' + 'x'.repeat(50),
+      '甲'.repeat(120),
+      '',
+    ];
+    for (const line of lines)
+      for (const column of [1, 2, 5, 30, 90, line.length, line.length + 1, line.length + 5])
+        for (const width of [10, 40, 100]) expect(caretLines(line, column, width)).toEqual(perChar(line, column, width));
+    expect(caretLines('a\u001bb', 3).text).toBe('a\\x1bb');
   });
 
   it('reports the sample', async () => {

@@ -67,14 +67,27 @@ const FULL = ['，', '；', '：', '（）', '？', '！'];
 
 /**
  * How many full-width marks of class `cls` the running text holds (lines of three
- * characters or more, no table rows), counted up to `cap` only: indexOf over the lines.
+ * characters or more, no table rows), counted up to `cap` only. The marks are found in the
+ * joined text by indexOf (native); only the lines holding one are looked at (a table row or
+ * a short line does not count), each once.
  */
-function countFull(lines: readonly string[], cls: number, cap: number): number {
+function countFull(input: CheckInput, cls: number, cap: number, counted: Int8Array): number {
+  const { lines } = input;
+  const text = input.text();
   let n = 0;
-  for (let ln = 0; ln < lines.length && n < cap; ln++) {
-    const line = lines[ln]!;
-    if (line.length < 3 || isTableRow(line)) continue;
-    for (const ch of FULL[cls]!) for (let i = line.indexOf(ch); i >= 0 && n < cap; i = line.indexOf(ch, i + 1)) n++;
+  for (const ch of FULL[cls]!) {
+    // the line holding offset i: lines are walked forward as the marks are found
+    let ln = 0;
+    let end = lines.length > 0 ? lines[0]!.length : 0; // offset of the \n after line ln
+    for (let i = text.indexOf(ch); i >= 0 && n < cap; i = text.indexOf(ch, i + 1)) {
+      while (end < i) end += lines[++ln]!.length + 1;
+      let c = counted[ln]!;
+      if (c === 0) {
+        const line = lines[ln]!;
+        c = counted[ln] = line.length < 3 || isTableRow(line) ? 2 : 1;
+      }
+      if (c === 1) n++;
+    }
   }
   return n;
 }
@@ -105,10 +118,12 @@ export function checkHalfWidthPunctuation(input: CheckInput): Anomaly[] {
   // written often enough (MIN_NORM times) to be a norm at all. Full-width marks are counted
   // only for the classes found half-width, and only as far as the decision needs.
   const full = new Int32Array(6).fill(-1);
+  // whether a line counts for the norm (1) or not (2): known once a mark was found on it
+  const counted = new Int8Array(lines.length);
   const norm = (c: string): boolean => {
     const cls = classOf(c.charCodeAt(0));
     const cap = Math.max(MIN_NORM, 2 * half[cls]! + 1);
-    if (full[cls]! < 0) full[cls] = countFull(lines, cls, cap);
+    if (full[cls]! < 0) full[cls] = countFull(input, cls, cap, counted);
     return full[cls]! >= cap;
   };
   const docOf = found.length === 0 ? [] : documentOfLine(input.documents, lines.length);

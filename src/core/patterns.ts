@@ -147,6 +147,9 @@ export function brokenDocNumbers(
   while (j <= lastLine && j - ln <= MAX_CUT_GAP && lines[j - 1]!.trim() === '') j++;
   if (j > lastLine || j - ln > MAX_CUT_GAP) return none;
   const next = lines[j - 1]!;
+  // Most lines are followed by running text holding no 号 near its start: one native search
+  // tells (the head below is a part of the next line).
+  if (next.indexOf('号') < 0) return none;
   const lead = next.length - next.trimStart().length;
   const head = next.slice(lead, lead + 24);
   if (!DOCNUM_CUT_HEAD.test(head) || !head.includes('号')) return none;

@@ -7,6 +7,13 @@
 const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const UNSAFE_KEEP_LF = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
+const UNSAFE_ANY = new RegExp(UNSAFE.source);
+
+/** Whether `s` holds a character `termSafe` escapes (most text holds none). */
+export function hasUnsafe(s: string): boolean {
+  return UNSAFE_ANY.test(s);
+}
+
 function escapeChar(ch: string): string {
   const c = ch.charCodeAt(0);
   return c <= 0xff ? `\\x${c.toString(16).padStart(2, '0')}` : `\\u${c.toString(16).padStart(4, '0')}`;

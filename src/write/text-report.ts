@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Anomaly, Severity } from '../model/anomaly.js';
 import { displayWidth } from '../read/text.js';
-import { termSafe } from './terminal.js';
+import { hasUnsafe, termSafe } from './terminal.js';
 import { displayPath, reportCounts, type ValidationReport } from './validate-report.js';
 import { severityCounts } from '../check/policy.js';
 
@@ -19,9 +19,12 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
  * are display widths (CJK = 2), so the caret stands under the character in a terminal.
  */
 export function caretLines(evidence: string, column: number, width = 100): { text: string; caret: string | null } {
-  const raw = Array.from(evidence.replace(/\t/g, ' '));
+  const spaced = evidence.replace(/\t/g, ' ');
+  const raw = Array.from(spaced);
   // Control characters are shown escaped (`\x1b`): each stands for one character of the line.
-  const chars = raw.map((ch) => termSafe(ch));
+  // (Most lines hold none: their characters are shown as they are, with no call per character.)
+  const safe = !hasUnsafe(spaced);
+  const chars = safe ? raw : raw.map((ch) => termSafe(ch));
   // Column counts UTF-16 code units: find the character index it falls on.
   let idx = -1;
   for (let i = 0, units = 0; i < raw.length; i++) {
@@ -34,7 +37,7 @@ export function caretLines(evidence: string, column: number, width = 100): { tex
   if (idx < 0 && column - 1 === evidence.length) idx = chars.length;
   let start = 0;
   let end = chars.length;
-  if (displayWidth(chars.join('')) > width) {
+  if (displayWidth(safe ? spaced : chars.join('')) > width) {
     const anchor = idx < 0 ? 0 : idx;
     let w = 0;
     start = anchor;
