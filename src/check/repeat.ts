@@ -4,7 +4,8 @@ import { isTableRow } from '../core/patterns.js';
 import { documentOfLine, type CheckInput } from './common.js';
 import type { Document } from '../model/issue.js';
 import { matchKey } from '../read/text.js';
-import { diffChars, formatDiff } from './diff.js';
+import { tally } from '../model/work.js';
+import { diffChars, diffSize, formatDiff, sizeOf } from './diff.js';
 
 /** Shortest repeated unit, in Han characters, that counts as duplicated text. */
 const MIN_HAN = 4;
@@ -187,6 +188,22 @@ interface BodyLine {
   counted: boolean;
   /** A hash of its first REPRINT_MIN_HAN Han characters (0 for a short line). */
   hash: number;
+  /** The line without spaces and table bars, and its match key: made on first use (bare, bareKey). */
+  bare: string | null;
+  bareKey: string | null;
+}
+
+/** The line of `l` without spaces and table bars (what a converter lays out differently), kept for the next pair. */
+function bare(lines: readonly string[], l: BodyLine): string {
+  return (l.bare ??= lines[l.line - 1]!.replace(LAYOUT, ''));
+}
+
+/**
+ * The match key of bare(l): the line's key when it has one and no full-width bar (a key
+ * drops the spaces already, and keeps a bar ｜ as |).
+ */
+function bareKey(lines: readonly string[], l: BodyLine): string {
+  return (l.bareKey ??= l.key !== '' && !lines[l.line - 1]!.includes('｜') ? l.key : matchKey(bare(lines, l)));
 }
 
 /**
@@ -216,7 +233,7 @@ function bodyLines(lines: readonly string[], d: Document): BodyLine[] {
     const t = lines[ln - 1]!;
     if (t.trim() === '') continue;
     const hash = hanPrefixHash(t);
-    out.push({ line: ln, key: '', counted: hash >= 0, hash: hash >= 0 ? hash : 0 });
+    out.push({ line: ln, key: '', counted: hash >= 0, hash: hash >= 0 ? hash : 0, bare: null, bareKey: null });
   }
   return out;
 }
@@ -236,11 +253,16 @@ function keyBodies(lines: readonly string[], bodies: readonly BodyLine[][]): voi
       else if (d !== b) docOfHash.set(l.hash, -1);
     }
   });
+  // A line printed again has the same text: its key is made once (a reprinted document
+  // would otherwise make every key again).
+  const keyOf = new Map<string, string>();
   for (const body of bodies)
     for (const l of body) {
       if (!l.counted || docOfHash.get(l.hash) !== -1) continue;
       const t = lines[l.line - 1]!;
-      l.key = matchKey(t.includes('|') ? t.replace(/\|/g, '') : t);
+      let key = keyOf.get(t);
+      if (key === undefined) keyOf.set(t, (key = matchKey(t.includes('|') ? t.replace(/\|/g, '') : t)));
+      l.key = key;
     }
 }
 
@@ -281,6 +303,7 @@ export function checkReprints(input: CheckInput): Anomaly[] {
 
 /** The anomaly of a reprint: where the copies are, and the lines between common ones that differ. */
 function reprintAnomaly(input: CheckInput, da: Document, a: readonly BodyLine[], db: Document, b: readonly BodyLine[]): Anomaly {
+  tally('reprintPairs', a.length + b.length);
   const inA = new Map<string, number>();
   a.forEach((l, i) => {
     if (l.key !== '' && !inA.has(l.key)) inA.set(l.key, i);
@@ -300,20 +323,16 @@ function reprintAnomaly(input: CheckInput, da: Document, a: readonly BodyLine[],
     if (i1 - i0 !== j1 - j0) continue;
     for (let s = 1; s < i1 - i0; s++) {
       // compared without spaces and table bars (what a converter lays out differently)
-      const la = input.lines[a[i0 + s]!.line - 1]!.replace(LAYOUT, '');
-      const lb = input.lines[b[j0 + s]!.line - 1]!.replace(LAYOUT, '');
-      if (matchKey(la) === matchKey(lb)) continue;
-      const parts = diffChars(la, lb);
+      if (bareKey(input.lines, a[i0 + s]!) === bareKey(input.lines, b[j0 + s]!)) continue;
+      const la = bare(input.lines, a[i0 + s]!);
+      const lb = bare(input.lines, b[j0 + s]!);
+      // the diff itself only for the lines listed; the size of the edit for the others
+      const parts = diffs.length < REPRINT_DIFFS ? diffChars(la, lb) : null;
+      const { del, add } = parts ? sizeOf(parts) : diffSize(la, lb);
       // lines broken elsewhere (another layout of the same text) differ by much: no typo there
-      let del = 0;
-      let add = 0;
-      for (const p of parts) {
-        if (p.op === 'del') del += p.text.length;
-        else if (p.op === 'add') add += p.text.length;
-      }
       if (Math.max(del, add) > Math.max(2, REPRINT_EDIT * Math.max(la.length, lb.length))) continue;
       differing++;
-      if (diffs.length < REPRINT_DIFFS) diffs.push(`line ${b[j0 + s]!.line}: ${formatDiff(parts)}`);
+      if (parts) diffs.push(`line ${b[j0 + s]!.line}: ${formatDiff(parts)}`);
     }
   }
   const from = b[anchors[0]![1]]!.line;
