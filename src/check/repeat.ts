@@ -180,30 +180,45 @@ const LAYOUT = /[\s\u3000|｜]+/g;
 /** Differences between the copies listed in the message. */
 const REPRINT_DIFFS = 6;
 
-interface BodyLine {
-  line: number;
+/**
+ * The lines of a document's body (after its title; blank ones left out), one entry each in
+ * parallel arrays (a few bytes a line: an issue of 64 MB has some 400 000 of them).
+ */
+interface Body {
+  /** Line numbers. */
+  line: Int32Array;
+  /** A hash of the line's first REPRINT_MIN_HAN Han characters; -1 for a shorter line, which does not count. */
+  hash: Int32Array;
   /** The line's match key; '' for a short line, and for a line no other document can share (see keyBodies). */
-  key: string;
-  /** Whether the line is long enough to count (REPRINT_MIN_HAN Han characters). */
-  counted: boolean;
-  /** A hash of its first REPRINT_MIN_HAN Han characters (0 for a short line). */
-  hash: number;
-  /** The line without spaces and table bars, and its match key: made on first use (bare, bareKey). */
-  bare: string | null;
-  bareKey: string | null;
-}
-
-/** The line of `l` without spaces and table bars (what a converter lays out differently), kept for the next pair. */
-function bare(lines: readonly string[], l: BodyLine): string {
-  return (l.bare ??= lines[l.line - 1]!.replace(LAYOUT, ''));
+  key: string[];
+  /** Lines that count (hash ≥ 0). */
+  counted: number;
 }
 
 /**
- * The match key of bare(l): the line's key when it has one and no full-width bar (a key
- * drops the spaces already, and keeps a bar ｜ as |).
+ * The lines compared between two copies: without spaces and table bars (what a converter lays
+ * out differently) and their match keys, by line number, made once for all the pairs of a check.
  */
-function bareKey(lines: readonly string[], l: BodyLine): string {
-  return (l.bareKey ??= l.key !== '' && !lines[l.line - 1]!.includes('｜') ? l.key : matchKey(bare(lines, l)));
+class Bare {
+  private readonly text = new Map<number, string>();
+  private readonly keys = new Map<number, string>();
+  constructor(private readonly lines: readonly string[]) {}
+
+  of(ln: number): string {
+    let t = this.text.get(ln);
+    if (t === undefined) this.text.set(ln, (t = this.lines[ln - 1]!.replace(LAYOUT, '')));
+    return t;
+  }
+
+  /**
+   * The match key of of(ln): the line's key when it has one and no full-width bar (a key
+   * drops the spaces already, and keeps a bar ｜ as |).
+   */
+  key(ln: number, key: string): string {
+    let k = this.keys.get(ln);
+    if (k === undefined) this.keys.set(ln, (k = key !== '' && !this.lines[ln - 1]!.includes('｜') ? key : matchKey(this.of(ln))));
+    return k;
+  }
 }
 
 /**
@@ -225,17 +240,24 @@ function hanPrefixHash(t: string): number {
   return -1;
 }
 
+const NONBLANK = /\S/;
+
 /** The lines of a document's body (after its title), hashed; keys are filled in by keyBodies. */
-function bodyLines(lines: readonly string[], d: Document): BodyLine[] {
-  const out: BodyLine[] = [];
+function bodyLines(lines: readonly string[], d: Document): Body {
+  const from = d.titleSpan.endLine + 1;
   const end = Math.min(d.span.endLine, lines.length);
-  for (let ln = d.titleSpan.endLine + 1; ln <= end; ln++) {
+  const line = new Int32Array(Math.max(0, end - from + 1));
+  const hash = new Int32Array(line.length);
+  let n = 0;
+  let counted = 0;
+  for (let ln = from; ln <= end; ln++) {
     const t = lines[ln - 1]!;
-    if (t.trim() === '') continue;
-    const hash = hanPrefixHash(t);
-    out.push({ line: ln, key: '', counted: hash >= 0, hash: hash >= 0 ? hash : 0, bare: null, bareKey: null });
+    if (!NONBLANK.test(t)) continue;
+    line[n] = ln;
+    hash[n] = hanPrefixHash(t);
+    if (hash[n++]! >= 0) counted++;
   }
-  return out;
+  return { line: line.subarray(0, n), hash: hash.subarray(0, n), key: new Array<string>(n).fill(''), counted };
 }
 
 /**
@@ -243,26 +265,26 @@ function bodyLines(lines: readonly string[], d: Document): BodyLine[] {
  * shared with another document (most lines of an issue are not, and a match key costs a few
  * regular expression replacements a line).
  */
-function keyBodies(lines: readonly string[], bodies: readonly BodyLine[][]): void {
+function keyBodies(lines: readonly string[], bodies: readonly Body[]): void {
   const docOfHash = new Map<number, number>(); // the document of a hash, -1 once in two
   bodies.forEach((body, b) => {
-    for (const l of body) {
-      if (!l.counted) continue;
-      const d = docOfHash.get(l.hash);
-      if (d === undefined) docOfHash.set(l.hash, b);
-      else if (d !== b) docOfHash.set(l.hash, -1);
+    for (const h of body.hash) {
+      if (h < 0) continue;
+      const d = docOfHash.get(h);
+      if (d === undefined) docOfHash.set(h, b);
+      else if (d !== b) docOfHash.set(h, -1);
     }
   });
   // A line printed again has the same text: its key is made once (a reprinted document
   // would otherwise make every key again).
   const keyOf = new Map<string, string>();
   for (const body of bodies)
-    for (const l of body) {
-      if (!l.counted || docOfHash.get(l.hash) !== -1) continue;
-      const t = lines[l.line - 1]!;
+    for (let i = 0; i < body.line.length; i++) {
+      if (body.hash[i]! < 0 || docOfHash.get(body.hash[i]!) !== -1) continue;
+      const t = lines[body.line[i]! - 1]!;
       let key = keyOf.get(t);
       if (key === undefined) keyOf.set(t, (key = matchKey(t.includes('|') ? t.replace(/\|/g, '') : t)));
-      l.key = key;
+      body.key[i] = key;
     }
 }
 
@@ -278,11 +300,11 @@ export function checkReprints(input: CheckInput): Anomaly[] {
   const bodies = documents.map((d) => bodyLines(lines, d));
   keyBodies(lines, bodies);
   const first = new Map<string, number>();
+  const bare = new Bare(lines);
   const out: Anomaly[] = [];
   bodies.forEach((body, b) => {
     const shared = new Map<number, number>();
-    for (let i = 0; i < body.length; i++) {
-      const key = body[i]!.key;
+    for (const key of body.key) {
       if (key === '') continue;
       const a = first.get(key);
       if (a === undefined) first.set(key, b);
@@ -294,24 +316,23 @@ export function checkReprints(input: CheckInput): Anomaly[] {
     });
     if (best < 0) return;
     const n = shared.get(best)!;
-    const counted = (x: number): number => bodies[x]!.filter((l) => l.counted).length;
-    if (n < REPRINT_MIN_LINES || n < REPRINT_SHARE * Math.min(counted(best), counted(b))) return;
-    out.push(reprintAnomaly(input, documents[best]!, bodies[best]!, documents[b]!, body));
+    if (n < REPRINT_MIN_LINES || n < REPRINT_SHARE * Math.min(bodies[best]!.counted, body.counted)) return;
+    out.push(reprintAnomaly(input, bare, documents[best]!, bodies[best]!, documents[b]!, body));
   });
   return out;
 }
 
 /** The anomaly of a reprint: where the copies are, and the lines between common ones that differ. */
-function reprintAnomaly(input: CheckInput, da: Document, a: readonly BodyLine[], db: Document, b: readonly BodyLine[]): Anomaly {
-  tally('reprintPairs', a.length + b.length);
+function reprintAnomaly(input: CheckInput, bare: Bare, da: Document, a: Body, db: Document, b: Body): Anomaly {
+  tally('reprintPairs', a.line.length + b.line.length);
   const inA = new Map<string, number>();
-  a.forEach((l, i) => {
-    if (l.key !== '' && !inA.has(l.key)) inA.set(l.key, i);
+  a.key.forEach((key, i) => {
+    if (key !== '' && !inA.has(key)) inA.set(key, i);
   });
   // anchors: lines of the later copy found in the first, in order
   const anchors: [number, number][] = [];
-  b.forEach((l, j) => {
-    const i = l.key === '' ? undefined : inA.get(l.key);
+  b.key.forEach((key, j) => {
+    const i = key === '' ? undefined : inA.get(key);
     if (i !== undefined && (anchors.length === 0 || i > anchors[anchors.length - 1]![0])) anchors.push([i, j]);
   });
   // between two anchors with as many lines on each side, the lines pair up: those that differ are listed
@@ -323,22 +344,24 @@ function reprintAnomaly(input: CheckInput, da: Document, a: readonly BodyLine[],
     if (i1 - i0 !== j1 - j0) continue;
     for (let s = 1; s < i1 - i0; s++) {
       // compared without spaces and table bars (what a converter lays out differently)
-      if (bareKey(input.lines, a[i0 + s]!) === bareKey(input.lines, b[j0 + s]!)) continue;
-      const la = bare(input.lines, a[i0 + s]!);
-      const lb = bare(input.lines, b[j0 + s]!);
+      const na = a.line[i0 + s]!;
+      const nb = b.line[j0 + s]!;
+      if (bare.key(na, a.key[i0 + s]!) === bare.key(nb, b.key[j0 + s]!)) continue;
+      const la = bare.of(na);
+      const lb = bare.of(nb);
       // the diff itself only for the lines listed; the size of the edit for the others
       const parts = diffs.length < REPRINT_DIFFS ? diffChars(la, lb) : null;
       const { del, add } = parts ? sizeOf(parts) : diffSize(la, lb);
       // lines broken elsewhere (another layout of the same text) differ by much: no typo there
       if (Math.max(del, add) > Math.max(2, REPRINT_EDIT * Math.max(la.length, lb.length))) continue;
       differing++;
-      if (parts) diffs.push(`line ${b[j0 + s]!.line}: ${formatDiff(parts)}`);
+      if (parts) diffs.push(`line ${nb}: ${formatDiff(parts)}`);
     }
   }
-  const from = b[anchors[0]![1]]!.line;
-  const to = b[anchors[anchors.length - 1]![1]]!.line;
-  const aFrom = a[anchors[0]![0]]!.line;
-  const aTo = a[anchors[anchors.length - 1]![0]]!.line;
+  const from = b.line[anchors[0]![1]]!;
+  const to = b.line[anchors[anchors.length - 1]![1]]!;
+  const aFrom = a.line[anchors[0]![0]]!;
+  const aTo = a.line[anchors[anchors.length - 1]![0]]!;
   const differences =
     differing === 0
       ? 'no line differs'
