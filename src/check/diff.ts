@@ -2,7 +2,9 @@
  * A character-level diff of two short strings (titles), written the way `git diff
  * --word-diff` does: `[-removed-]{+added+}`, with unchanged text around each change cut to
  * a few characters. Common prefix and suffix are stripped first; the middle is compared
- * with an LCS table whose size is bounded, so the cost stays small for any input.
+ * with an LCS table whose size is bounded, filled only in a band around its diagonal as wide
+ * as the number of edits (traceLcs), so the cost stays small for any input: about the
+ * length of the strings times the edits.
  */
 
 import { tally } from '../model/work.js';
