@@ -4,7 +4,8 @@ import { isTableRow } from '../core/patterns.js';
 import { documentOfLine, type CheckInput } from './common.js';
 import type { Document } from '../model/issue.js';
 import { matchKey } from '../read/text.js';
-import { diffChars, formatDiff } from './diff.js';
+import { tally } from '../model/work.js';
+import { diffChars, diffSize, formatDiff, sizeOf } from './diff.js';
 
 /** Shortest repeated unit, in Han characters, that counts as duplicated text. */
 const MIN_HAN = 4;
@@ -179,14 +180,45 @@ const LAYOUT = /[\s\u3000|｜]+/g;
 /** Differences between the copies listed in the message. */
 const REPRINT_DIFFS = 6;
 
-interface BodyLine {
-  line: number;
-  /** The line's match key; '' for a short line, and for a line no other document can share (see keyBodies). */
-  key: string;
-  /** Whether the line is long enough to count (REPRINT_MIN_HAN Han characters). */
-  counted: boolean;
-  /** A hash of its first REPRINT_MIN_HAN Han characters (0 for a short line). */
-  hash: number;
+/**
+ * The lines of a document's body (after its title; blank ones left out), one entry each in
+ * parallel arrays (a few bytes a line: an issue of 64 MB has some 400 000 of them).
+ */
+interface Body {
+  /** Line numbers. */
+  line: Int32Array;
+  /** A hash of the line's first REPRINT_MIN_HAN Han characters; -1 for a shorter line, which does not count. */
+  hash: Int32Array;
+  /** The line's match key; '' for a short line, and for a line no other document can share (see SharedKeys). */
+  key: string[];
+  /** Lines that count (hash ≥ 0). */
+  counted: number;
+}
+
+/**
+ * The lines compared between two copies: without spaces and table bars (what a converter lays
+ * out differently) and their match keys, by line number, made once for all the pairs of a check.
+ */
+class Bare {
+  private readonly text = new Map<number, string>();
+  private readonly keys = new Map<number, string>();
+  constructor(private readonly lines: readonly string[]) {}
+
+  of(ln: number): string {
+    let t = this.text.get(ln);
+    if (t === undefined) this.text.set(ln, (t = this.lines[ln - 1]!.replace(LAYOUT, '')));
+    return t;
+  }
+
+  /**
+   * The match key of of(ln): the line's key when it has one and no full-width bar (a key
+   * drops the spaces already, and keeps a bar ｜ as |).
+   */
+  key(ln: number, key: string): string {
+    let k = this.keys.get(ln);
+    if (k === undefined) this.keys.set(ln, (k = key !== '' && !this.lines[ln - 1]!.includes('｜') ? key : matchKey(this.of(ln))));
+    return k;
+  }
 }
 
 /**
@@ -240,23 +272,39 @@ function hashBodies(lines: readonly string[], documents: readonly Document[]): {
 }
 
 /**
- * The match key of a line whose hash stands in two documents or more, else '': only those
- * can be shared with another document (most lines of an issue are not, and a match key
- * costs a few regular expression replacements a line).
+ * The match keys of lines whose hash stands in two documents or more ('' for the others:
+ * only those can be shared with another document, and a match key costs a few regular
+ * expression replacements a line). A line printed again has the same text: its key is made
+ * once (a reprinted document would otherwise make every key again).
  */
-function sharedKey(t: string, hash: number, docOfHash: ReadonlyMap<number, number>): string {
-  if (hash < 0 || docOfHash.get(hash) !== -1) return '';
-  return matchKey(t.includes('|') ? t.replace(/\|/g, '') : t);
+class SharedKeys {
+  private readonly keyOf = new Map<string, string>();
+  constructor(private readonly docOfHash: ReadonlyMap<number, number>) {}
+
+  of(t: string, hash: number): string {
+    if (hash < 0 || this.docOfHash.get(hash) !== -1) return '';
+    let key = this.keyOf.get(t);
+    if (key === undefined) this.keyOf.set(t, (key = matchKey(t.includes('|') ? t.replace(/\|/g, '') : t)));
+    return key;
+  }
 }
 
-/** The lines of a document's body (after its title), hashed and keyed: made only for the two copies of a reprint. */
-function bodyLines(lines: readonly string[], d: Document, docOfHash: ReadonlyMap<number, number>): BodyLine[] {
-  const out: BodyLine[] = [];
+/** The lines of a document's body, hashed and keyed: made only for the copies of a reprint. */
+function bodyLines(lines: readonly string[], d: Document, keys: SharedKeys): Body {
+  const from = d.titleSpan.endLine + 1;
+  const size = Math.max(0, Math.min(d.span.endLine, lines.length) - from + 1);
+  const line = new Int32Array(size);
+  const hash = new Int32Array(size);
+  const key: string[] = [];
+  let counted = 0;
   forBodyLines(lines, d, (ln, t) => {
-    const hash = hanPrefixHash(t);
-    out.push({ line: ln, key: sharedKey(t, hash, docOfHash), counted: hash >= 0, hash: hash >= 0 ? hash : 0 });
+    const h = hanPrefixHash(t);
+    line[key.length] = ln;
+    hash[key.length] = h;
+    key.push(keys.of(t, h));
+    if (h >= 0) counted++;
   });
-  return out;
+  return { line: line.subarray(0, key.length), hash: hash.subarray(0, key.length), key, counted };
 }
 
 /**
@@ -269,13 +317,18 @@ function bodyLines(lines: readonly string[], d: Document, docOfHash: ReadonlyMap
 export function checkReprints(input: CheckInput): Anomaly[] {
   const { lines, documents } = input;
   const { counted, docOfHash } = hashBodies(lines, documents);
+  const keys = new SharedKeys(docOfHash);
   const first = new Map<string, number>();
+  const bare = new Bare(lines);
+  // the bodies of the documents in a reprint, each made once (a first copy reprinted many times)
+  const bodies = new Map<number, Body>();
+  const body = (b: number): Body => bodies.get(b) ?? bodies.set(b, bodyLines(lines, documents[b]!, keys)).get(b)!;
   const out: Anomaly[] = [];
   documents.forEach((d, b) => {
     const shared = new Map<number, number>();
     if (counted[b]! > 0)
       forBodyLines(lines, d, (_ln, t) => {
-        const key = sharedKey(t, hanPrefixHash(t), docOfHash);
+        const key = keys.of(t, hanPrefixHash(t));
         if (key === '') return;
         const a = first.get(key);
         if (a === undefined) first.set(key, b);
@@ -288,22 +341,22 @@ export function checkReprints(input: CheckInput): Anomaly[] {
     if (best < 0) return;
     const n = shared.get(best)!;
     if (n < REPRINT_MIN_LINES || n < REPRINT_SHARE * Math.min(counted[best]!, counted[b]!)) return;
-    const db = documents[best]!;
-    out.push(reprintAnomaly(input, db, bodyLines(lines, db, docOfHash), d, bodyLines(lines, d, docOfHash)));
+    out.push(reprintAnomaly(input, bare, documents[best]!, body(best), d, body(b)));
   });
   return out;
 }
 
 /** The anomaly of a reprint: where the copies are, and the lines between common ones that differ. */
-function reprintAnomaly(input: CheckInput, da: Document, a: readonly BodyLine[], db: Document, b: readonly BodyLine[]): Anomaly {
+function reprintAnomaly(input: CheckInput, bare: Bare, da: Document, a: Body, db: Document, b: Body): Anomaly {
+  tally('reprintPairs', a.line.length + b.line.length);
   const inA = new Map<string, number>();
-  a.forEach((l, i) => {
-    if (l.key !== '' && !inA.has(l.key)) inA.set(l.key, i);
+  a.key.forEach((key, i) => {
+    if (key !== '' && !inA.has(key)) inA.set(key, i);
   });
   // anchors: lines of the later copy found in the first, in order
   const anchors: [number, number][] = [];
-  b.forEach((l, j) => {
-    const i = l.key === '' ? undefined : inA.get(l.key);
+  b.key.forEach((key, j) => {
+    const i = key === '' ? undefined : inA.get(key);
     if (i !== undefined && (anchors.length === 0 || i > anchors[anchors.length - 1]![0])) anchors.push([i, j]);
   });
   // between two anchors with as many lines on each side, the lines pair up: those that differ are listed
@@ -315,26 +368,24 @@ function reprintAnomaly(input: CheckInput, da: Document, a: readonly BodyLine[],
     if (i1 - i0 !== j1 - j0) continue;
     for (let s = 1; s < i1 - i0; s++) {
       // compared without spaces and table bars (what a converter lays out differently)
-      const la = input.lines[a[i0 + s]!.line - 1]!.replace(LAYOUT, '');
-      const lb = input.lines[b[j0 + s]!.line - 1]!.replace(LAYOUT, '');
-      if (matchKey(la) === matchKey(lb)) continue;
-      const parts = diffChars(la, lb);
+      const na = a.line[i0 + s]!;
+      const nb = b.line[j0 + s]!;
+      if (bare.key(na, a.key[i0 + s]!) === bare.key(nb, b.key[j0 + s]!)) continue;
+      const la = bare.of(na);
+      const lb = bare.of(nb);
+      // the diff itself only for the lines listed; the size of the edit for the others
+      const parts = diffs.length < REPRINT_DIFFS ? diffChars(la, lb) : null;
+      const { del, add } = parts ? sizeOf(parts) : diffSize(la, lb);
       // lines broken elsewhere (another layout of the same text) differ by much: no typo there
-      let del = 0;
-      let add = 0;
-      for (const p of parts) {
-        if (p.op === 'del') del += p.text.length;
-        else if (p.op === 'add') add += p.text.length;
-      }
       if (Math.max(del, add) > Math.max(2, REPRINT_EDIT * Math.max(la.length, lb.length))) continue;
       differing++;
-      if (diffs.length < REPRINT_DIFFS) diffs.push(`line ${b[j0 + s]!.line}: ${formatDiff(parts)}`);
+      if (parts) diffs.push(`line ${nb}: ${formatDiff(parts)}`);
     }
   }
-  const from = b[anchors[0]![1]]!.line;
-  const to = b[anchors[anchors.length - 1]![1]]!.line;
-  const aFrom = a[anchors[0]![0]]!.line;
-  const aTo = a[anchors[anchors.length - 1]![0]]!.line;
+  const from = b.line[anchors[0]![1]]!;
+  const to = b.line[anchors[anchors.length - 1]![1]]!;
+  const aFrom = a.line[anchors[0]![0]]!;
+  const aTo = a.line[anchors[anchors.length - 1]![0]]!;
   const differences =
     differing === 0
       ? 'no line differs'
