@@ -27,6 +27,7 @@ export default defineConfig({
       'tests/hardening.test.ts',
       'tests/memory.test.ts',
       'tests/flood.test.ts',
+      'tests/markdown.test.ts',
     ],
     env: { GONGBAO_TEST_LONG: '1' },
     // as in vitest.config.ts: V8 optimises later, which costs less CPU on a test run
