@@ -14,5 +14,10 @@ export default defineConfig({
     // The test files share the modules of src/ within a worker instead of importing them
     // afresh for each file: no file mocks a module or changes process-wide state.
     isolate: false,
+    // V8 optimises a function later, as bin/gongbao has it do for the CLI: a test runs most
+    // code a few times only, and the background compilations of TurboFan cost more CPU than
+    // they save (measured on 13 of the heaviest in-process files: 59–61 s of CPU by default,
+    // 49–51 s with this budget, 56 s with four times it; docs/performance.md).
+    execArgv: ['--interrupt-budget=2162688'],
   },
 });

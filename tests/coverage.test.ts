@@ -114,7 +114,7 @@ describe('nothing dropped: every non-blank line is held by a record', () => {
 
 describe('front, back and in-between matter', () => {
   const L = SAMPLE_LINES;
-  const colophon = parseSource(SAMPLE).issue.masthead.line!;
+  const colophon = parsed(SAMPLE).issue.masthead.line!;
 
   it('prose before the 目录 is front matter, prose after the colophon back matter, with their lines', () => {
     const text = ['本期导读', '', '本期刊登区政府文件四件。', ...L.slice(0, -1), '', '（内部资料 免费交流）', L.at(-1)!].join('\n');
@@ -190,7 +190,7 @@ describe('in the export', () => {
     expect(html).toContain('<h3 id="matter-L1">Front matter <small>lines 1–3</small></h3>');
     expect(html).toMatch(/id="L3"><a href="#L3">3<\/a>本期刊登区政府文件四件。/);
     // none for the sample
-    const plain = parseSource(SAMPLE);
+    const plain = parsed(SAMPLE);
     expect((await buildExport(plain.issue, { lines: plain.lines })).some((f) => f.path === 'docs/matter.md')).toBe(false);
   });
 
