@@ -12,6 +12,7 @@ import { LONG } from './fuzz-helpers.js';
 import { BIN, SAMPLE } from './helpers/sample.js';
 import { tree } from './helpers/tree.js';
 import { sampleExport } from './helpers/sample-export.js';
+import { ALONE_BYTES, Turns } from '../src/cli/pool.js';
 
 let dir: string;
 let shelf: string;
@@ -135,4 +136,31 @@ describe('a signal during a batch export in worker threads', () => {
       for (const [folder, n] of byFolder) expect(n, folder).toBe(ref.size);
     }, 120_000);
   }
+});
+
+describe('--jobs: a large issue is worked on alone (memory: each worker holds its whole parse)', () => {
+  const big = ALONE_BYTES;
+  const small = 300_000;
+  it('small issues run side by side; a large one waits for the others, and nothing starts beside it', () => {
+    const t = new Turns([small, small, big, small, big, big]);
+    expect([t.start(0), t.start(1)]).toEqual([true, true]);
+    expect(t.start(2)).toBe(false); // two small ones still run
+    t.end(0);
+    expect(t.start(2)).toBe(false);
+    t.end(1);
+    expect(t.start(2)).toBe(true);
+    expect(t.start(3)).toBe(false); // nothing beside a large one
+    t.end(2);
+    expect(t.start(3)).toBe(true);
+    expect(t.start(4)).toBe(false);
+    t.end(3);
+    expect(t.start(4)).toBe(true);
+    expect(t.start(5)).toBe(false);
+    t.end(4);
+    expect(t.start(5)).toBe(true);
+  });
+  it('just under the size, issues run side by side', () => {
+    const t = new Turns([big - 1, big - 1]);
+    expect([t.start(0), t.start(1)]).toEqual([true, true]);
+  });
 });

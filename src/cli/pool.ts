@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTask, type Task, type TaskResult } from './task.js';
@@ -70,6 +70,45 @@ class Places {
       }
       this.next++;
     }
+  }
+}
+
+/**
+ * An issue of at least this many bytes is worked on alone. A parse holds about six bytes of
+ * memory for each byte of its input (docs/reliability.md), in each worker: two large issues
+ * side by side would hold twice that, past the budget of the whole batch (6 × its input +
+ * 100 MB), for little gain, the time going to memory rather than to the cores.
+ */
+export const ALONE_BYTES = 4 << 20;
+
+/** The size of an input file; 0 when it is not a file that can be stat'ed (standard input). */
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Which task may start now, in input order: a large one (ALONE_BYTES) only when no other
+ * runs, and nothing beside a large one.
+ */
+export class Turns {
+  private running = 0;
+  private large = 0;
+  constructor(private readonly sizes: readonly number[]) {}
+  /** Task `id` starts if it may (and is counted as running). */
+  start(id: number): boolean {
+    const big = this.sizes[id]! >= ALONE_BYTES;
+    if (this.running > 0 && (big || this.large > 0)) return false;
+    this.running++;
+    if (big) this.large++;
+    return true;
+  }
+  end(id: number): void {
+    this.running--;
+    if (this.sizes[id]! >= ALONE_BYTES) this.large--;
   }
 }
 
@@ -181,6 +220,8 @@ async function inWorkers(
   const state = { workers: new Set<Worker>(), flag, stopping: false, stopped: new Map<Worker, () => void>() };
   running = state;
   let next = 0;
+  const turns = new Turns(tasks.map((t) => fileSize(t.file)));
+  const idle = new Set<() => void>(); // workers waiting for a large issue to finish
   try {
     await new Promise<void>((resolve, reject) => {
       let live = n;
@@ -189,10 +230,15 @@ async function inWorkers(
         const worker = src.eval ? new Worker(src.code, { eval: true, ...data }) : new Worker(src.file, data);
         state.workers.add(worker);
         const feed = (): void => {
+          idle.delete(feed);
           if (next >= tasks.length || failed() || state.stopping) {
             state.workers.delete(worker);
             void worker.terminate();
             if (--live === 0) resolve();
+            return;
+          }
+          if (!turns.start(next)) {
+            idle.add(feed);
             return;
           }
           const id = next++;
@@ -204,7 +250,13 @@ async function inWorkers(
               .request(msg.id, msg.name)
               .then((folder) => worker.postMessage({ type: 'folder', id: msg.id, folder } satisfies ToWorker));
           else if (msg.type === 'stopped') state.stopped.get(worker)?.();
-          else void settle(msg.id, msg.result).then(feed);
+          else {
+            turns.end(msg.id);
+            void settle(msg.id, msg.result).then(() => {
+              feed();
+              for (const f of [...idle]) f();
+            });
+          }
         });
         worker.on('error', (err) => reject(err));
         feed();
