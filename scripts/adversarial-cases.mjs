@@ -4,7 +4,7 @@
 
 /**
  * [name, make] pairs; `sample` is the text of the sample issue. `scale` (0 < scale ≤ 1)
- * shrinks every count: the everyday test suite parses each case at a tenth of its size, the
+ * shrinks every count: the everyday test suite parses each case at a twentieth of its size, the
  * benchmark and `npm run test:long` at full size (the names give the full size).
  */
 export function adversarialCases(sample, scale = 1) {
