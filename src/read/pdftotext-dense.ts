@@ -175,18 +175,7 @@ function readRow(
   const first = at[0]!;
   const ws = glued(words(lines[first]!));
   const place = (!head && splitShort(ws, widths)) || placeFirst(ws, refs);
-  const cells: BlockCell[] = refs.map(() => ({ text: '', line: first + 1, column: 1, offset: cell(first, { text: '', at: 0 }).offset }));
-  const g: Geometry = { starts: [...refs], width: lineEnd(lines[first]!), centres: [...refs], head };
-  ws.forEach((w, x) => {
-    const c = place[x]!;
-    if (cells[c]!.text !== '') {
-      cells[c]!.text += ` ${w.text}`;
-      return;
-    }
-    cells[c] = cell(first, w);
-    g.starts[c] = w.at;
-    g.centres[c] = centre(w);
-  });
+  const { cells, g } = firstLineCells(ws, place, refs, { first, line: lines[first]!, cell, head, centres: [...refs] });
   const open = cells.map((c) => c.text !== '' && (head || !NUMBER.test(c.text)));
   for (const k of at.slice(1)) wrapInto(cells, open, g, glued(words(lines[k]!)), lineEnd(lines[k]!), (w) => cell(k, w));
   return { line: first + 1, cells: cells.slice(0, n) };
@@ -341,4 +330,32 @@ export function joinCell(a: string, b: string): string {
   if (a.charCodeAt(a.length - 1) > 0x2e7f && b.charCodeAt(0) > 0x2e7f) return a + b;
   if (a.endsWith('/') || b.startsWith('/')) return a + b;
   return `${a} ${b}`;
+}
+
+/**
+ * The cells of a row's first line: word x goes to column `place[x]` (the words of one column
+ * joined by a space), and the geometry they give — where each column starts and its centre,
+ * `at.centres` for a column no word of the line falls in.
+ */
+export function firstLineCells(
+  ws: readonly Word[],
+  place: readonly number[],
+  refs: readonly number[],
+  at: { first: number; line: string; cell: (k: number, w: Word) => BlockCell; head: boolean; centres: number[] },
+): { cells: BlockCell[]; g: Geometry } {
+  const { first, cell } = at;
+  const empty = cell(first, { text: '', at: 0 }).offset;
+  const cells: BlockCell[] = refs.map(() => ({ text: '', line: first + 1, column: 1, offset: empty }));
+  const g: Geometry = { starts: [...refs], width: lineEnd(at.line), centres: at.centres, head: at.head };
+  ws.forEach((w, x) => {
+    const c = place[x]!;
+    if (cells[c]!.text !== '') {
+      cells[c]!.text += ` ${w.text}`;
+      return;
+    }
+    cells[c] = cell(first, w);
+    g.starts[c] = w.at;
+    g.centres[c] = centre(w);
+  });
+  return { cells, g };
 }

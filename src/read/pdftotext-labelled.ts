@@ -38,6 +38,7 @@ import {
   SENTENCE,
   blank,
   centre,
+  firstLineCells,
   glued,
   joinCell,
   key,
@@ -290,17 +291,12 @@ function readRow(
 ): BlockRow {
   const first = at[0]!;
   const where = place();
-  const cells: BlockCell[] = refs.map(() => ({ text: '', line: first + 1, column: 1, offset: cell(first, { text: '', at: 0 }).offset }));
-  const g: Geometry = { starts: [...refs], width: lineEnd(lines[first]!), centres: head ? ws.map(centre) : [...refs], head };
-  ws.forEach((w, x) => {
-    const c = where[x]!;
-    if (cells[c]!.text !== '') {
-      cells[c]!.text += ` ${w.text}`;
-      return;
-    }
-    cells[c] = cell(first, w);
-    g.starts[c] = w.at;
-    g.centres[c] = centre(w);
+  const { cells, g } = firstLineCells(ws, where, refs, {
+    first,
+    line: lines[first]!,
+    cell,
+    head,
+    centres: head ? ws.map(centre) : [...refs],
   });
   // The label column takes, from a line at the left edge, the leading words no wider than a
   // label that start left of the row's number; the other columns the rest.

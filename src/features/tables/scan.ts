@@ -83,6 +83,21 @@ function isWs(c: number): boolean {
 }
 
 /**
+ * The next unescaped pipe of `s` from `i`, or -1: a pipe is escaped when an odd number of
+ * backslashes stands right before it (backslashes pair up from the left, as GFM reads them).
+ */
+function nextPipe(s: string, i: number): number {
+  let j = s.indexOf('|', i);
+  while (j > 0 && s.charCodeAt(j - 1) === BACKSLASH) {
+    let k = j - 1;
+    while (k >= i && s.charCodeAt(k) === BACKSLASH) k--;
+    if ((j - 1 - k) % 2 === 0) break;
+    j = s.indexOf('|', j + 1);
+  }
+  return j;
+}
+
+/**
  * Splits one line into GFM cells. `lineNo` is 1-based, `lineOffset` the offset of the
  * line in the whole text. Returns null when the line holds no unescaped pipe.
  */
@@ -96,17 +111,9 @@ export function splitRow(s: string, lineNo: number, lineOffset: number): RawRow 
     i++;
   }
   const cells: RawCell[] = [];
-  // Each loop reads one cell starting at i (just after a pipe or at the line start). The
-  // next pipe is found with indexOf; it is escaped when an odd number of backslashes
-  // stands right before it (backslashes pair up from the left, as GFM reads them).
+  // Each loop reads one cell starting at i (just after a pipe or at the line start).
   for (;;) {
-    let j = s.indexOf('|', i);
-    while (j > 0 && s.charCodeAt(j - 1) === BACKSLASH) {
-      let k = j - 1;
-      while (k >= i && s.charCodeAt(k) === BACKSLASH) k--;
-      if ((j - 1 - k) % 2 === 0) break;
-      j = s.indexOf('|', j + 1);
-    }
+    const j = nextPipe(s, i);
     const stop = j < 0 ? n : j;
     let start = i;
     while (start < stop && isWs(s.charCodeAt(start))) start++;
@@ -148,13 +155,7 @@ export function countCells(s: string): number {
   }
   let cells = 0;
   for (;;) {
-    let j = s.indexOf('|', i);
-    while (j > 0 && s.charCodeAt(j - 1) === BACKSLASH) {
-      let k = j - 1;
-      while (k >= i && s.charCodeAt(k) === BACKSLASH) k--;
-      if ((j - 1 - k) % 2 === 0) break;
-      j = s.indexOf('|', j + 1);
-    }
+    const j = nextPipe(s, i);
     if (j < 0) {
       let start = i;
       while (start < n && isWs(s.charCodeAt(start))) start++;
