@@ -85,7 +85,7 @@ export interface DenseTable {
 }
 
 /** The lines of the table from its header line `h`: header lines, rows (first and wrapped lines). */
-interface Layout {
+export interface Layout {
   header: number[];
   rows: number[][];
   skipped: number[];
@@ -104,11 +104,21 @@ export function denseTableAt(
   const lay = layoutFrom(lines, h, furniture);
   if (!lay || lay.rows.length < 2) return null;
   const columns = glued(words(lines[h]!));
-  const cell = (k: number, w: Word): BlockCell => ({ text: w.text, line: k + 1, column: w.at + 1, offset: offsets[k]! + w.at });
+  const cell = cellMaker(offsets);
   const refs = columns.map((w) => w.at);
   const widths = columnWidths(lines, lay.rows, refs.length);
   const header = readRow(lines, lay.header, refs, cell, true, widths);
   const rows = lay.rows.map((r) => readRow(lines, r, refs, cell, false, widths));
+  return tableOf(h, lay, header, rows);
+}
+
+/** The cell of word `w` on line `k` (0-based), with its place in the text (`offsets`: where each line starts). */
+export function cellMaker(offsets: readonly number[]): (k: number, w: Word) => BlockCell {
+  return (k, w) => ({ text: w.text, line: k + 1, column: w.at + 1, offset: offsets[k]! + w.at });
+}
+
+/** The table read from the layout found at header line `h`: its block and the lines it took. */
+export function tableOf(h: number, lay: Layout, header: BlockRow, rows: BlockRow[]): DenseTable {
   const all = [...lay.header, ...lay.rows.flat()];
   const last = Math.max(...all, ...lay.skipped);
   return {
@@ -211,12 +221,17 @@ export function placeFirst(ws: readonly Word[], refs: readonly number[]): number
  * The widest text (display width, CJK = 2) each column holds on the first line of the rows
  * whose first line has one word per column: how much of a line a column is known to take.
  */
-function columnWidths(lines: readonly string[], rows: readonly number[][], n: number): number[] {
+export function columnWidths(
+  lines: readonly string[],
+  rows: readonly number[][],
+  n: number,
+  from: (row: number) => number = () => 0,
+): number[] {
   const out = new Array<number>(n).fill(0);
-  for (const r of rows) {
-    const ws = glued(words(lines[r[0]!]!));
+  rows.forEach((r, x) => {
+    const ws = glued(words(lines[r[0]!]!)).slice(from(x));
     if (ws.length === n) ws.forEach((w, k) => (out[k] = Math.max(out[k]!, displayWidth(w.text))));
-  }
+  });
   return out;
 }
 

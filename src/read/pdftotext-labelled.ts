@@ -30,14 +30,16 @@
  */
 import type { BlockCell, BlockRow } from './reading.js';
 import { displayWidth } from './text.js';
-import type { DenseTable, Geometry, Word } from './pdftotext-dense.js';
+import type { DenseTable, Geometry, Layout as DenseLayout, Word } from './pdftotext-dense.js';
 import {
   INDEX,
   MAX_WORD,
   NUMBER,
   SENTENCE,
   blank,
+  cellMaker,
   centre,
+  columnWidths,
   firstLineCells,
   glued,
   joinCell,
@@ -45,6 +47,7 @@ import {
   lineEnd,
   placeFirst,
   splitShort,
+  tableOf,
   words,
   wrapInto,
 } from './pdftotext-dense.js';
@@ -109,12 +112,9 @@ function continues(s: string, labelled: boolean): boolean {
   return labelled && first.text.length <= MAX_WORD && !SENTENCE.test(first.text) && !NUMBER.test(first.text);
 }
 
-interface Layout {
-  header: number[];
-  rows: number[][];
+interface Layout extends DenseLayout {
   /** Each row's number. */
   nums: number[];
-  skipped: number[];
 }
 
 /** The header lines, rows and skipped lines from header line `h`, or null (row 1 must carry a label). */
@@ -232,13 +232,9 @@ export function labelledTableAt(
   const head = headerCells(words(lines[h]!), n, [full.num.at, ...pieces(full.rest).map((p) => p.at)]);
   // The number stands under the second header cell.
   if (!head || nearest(head, firsts[0]!.num.at) !== 1) return null;
-  const cell = (k: number, w: Word): BlockCell => ({ text: w.text, line: k + 1, column: w.at + 1, offset: offsets[k]! + w.at });
-  const widths = new Array<number>(n - 2).fill(0);
-  // Widths from the rows whose words (spaces not joined) are one a column, as in pdftotext-dense.ts.
-  lay.rows.forEach((r, x) => {
-    const ws = glued(words(lines[r[0]!]!)).slice(rowStart(lines[r[0]!]!, lay.nums[x]!) + 1);
-    if (ws.length === n - 2) ws.forEach((w, c) => (widths[c] = Math.max(widths[c]!, displayWidth(w.text))));
-  });
+  const cell = cellMaker(offsets);
+  // Widths from the rows whose words after the number are one a column, as in pdftotext-dense.ts.
+  const widths = columnWidths(lines, lay.rows, n - 2, (x) => rowStart(lines[lay.rows[x]![0]!]!, lay.nums[x]!) + 1);
   const refs = head.map((w) => w.at);
   const label = Math.max(...firsts.flatMap((f) => f.label.map((w) => displayWidth(w.text))));
   const header = readRow(lines, lay.header, head, refs, cell, true, () => head.map((_, c) => c), 0);
@@ -249,13 +245,7 @@ export function labelledTableAt(
     const place = (): number[] => [...f.label.map(() => 0), 1, ...rest.map((c) => c + 2)];
     return readRow(lines, r, ws, refs, cell, false, place, label);
   });
-  const all = [...lay.header, ...lay.rows.flat()];
-  const last = Math.max(...all, ...lay.skipped);
-  return {
-    block: { kind: 'table', form: 'columns', startLine: h + 1, endLine: last + 1, header, rows },
-    rowLines: all,
-    skipped: lay.skipped,
-  };
+  return tableOf(h, lay, header, rows);
 }
 
 /**

@@ -102,6 +102,28 @@ function nextPipe(s: string, i: number): number {
  * line in the whole text. Returns null when the line holds no unescaped pipe.
  */
 export function splitRow(s: string, lineNo: number, lineOffset: number): RawRow | null {
+  const cells: RawCell[] = [];
+  const isRow = walkCells(s, (start, end, at) => {
+    cells.push({ text: s.slice(start, end), line: lineNo, column: at + 1, offset: lineOffset + at });
+  });
+  return isRow ? { line: lineNo, cells } : null;
+}
+
+/**
+ * The number of cells `splitRow` gives the line (0 when it returns null), counted without
+ * making them: the limits are checked before any cell of a huge row exists.
+ */
+export function countCells(s: string): number {
+  let cells = 0;
+  return walkCells(s, () => void cells++) ? cells : 0;
+}
+
+/**
+ * The GFM cells of one line, in order: `cell(start, end, at)` for each, its text trimmed to
+ * s[start, end) and placed at `at` (an empty cell at its closing pipe). Returns whether the
+ * line holds an unescaped pipe: without one it is no table row.
+ */
+function walkCells(s: string, cell: (start: number, end: number, at: number) => void): boolean {
   const n = s.length;
   let i = 0;
   while (i < n && isWs(s.charCodeAt(i))) i++;
@@ -110,7 +132,7 @@ export function splitRow(s: string, lineNo: number, lineOffset: number): RawRow 
     sawPipe = true;
     i++;
   }
-  const cells: RawCell[] = [];
+  let count = 0;
   // Each loop reads one cell starting at i (just after a pipe or at the line start).
   for (;;) {
     const j = nextPipe(s, i);
@@ -122,14 +144,12 @@ export function splitRow(s: string, lineNo: number, lineOffset: number): RawRow 
     if (j < 0) {
       // No closing pipe: the rest is the last cell, unless it is only whitespace after a
       // closing pipe (`| a |  `). A line that is just `|` still has one (empty) cell.
-      if (end > start || cells.length === 0) {
-        cells.push({ text: s.slice(start, end), line: lineNo, column: start + 1, offset: lineOffset + start });
-      }
+      if (end > start || count === 0) cell(start, end, start);
       break;
     }
     sawPipe = true;
-    const at = end > start ? start : j;
-    cells.push({ text: s.slice(start, end), line: lineNo, column: at + 1, offset: lineOffset + at });
+    cell(start, end, end > start ? start : j);
+    count++;
     i = j + 1;
     if (i >= n) break;
     // Only whitespace left after this pipe: it was the closing pipe.
@@ -137,40 +157,7 @@ export function splitRow(s: string, lineNo: number, lineOffset: number): RawRow 
     while (k < n && isWs(s.charCodeAt(k))) k++;
     if (k >= n) break;
   }
-  return sawPipe ? { line: lineNo, cells } : null;
-}
-
-/**
- * The number of cells `splitRow` gives the line (0 when it returns null), counted without
- * making them: the limits are checked before any cell of a huge row exists.
- */
-export function countCells(s: string): number {
-  const n = s.length;
-  let i = 0;
-  while (i < n && isWs(s.charCodeAt(i))) i++;
-  let sawPipe = false;
-  if (i < n && s.charCodeAt(i) === PIPE) {
-    sawPipe = true;
-    i++;
-  }
-  let cells = 0;
-  for (;;) {
-    const j = nextPipe(s, i);
-    if (j < 0) {
-      let start = i;
-      while (start < n && isWs(s.charCodeAt(start))) start++;
-      if (start < n || cells === 0) cells++;
-      break;
-    }
-    sawPipe = true;
-    cells++;
-    i = j + 1;
-    if (i >= n) break;
-    let k = i;
-    while (k < n && isWs(s.charCodeAt(k))) k++;
-    if (k >= n) break;
-  }
-  return sawPipe ? cells : 0;
+  return sawPipe;
 }
 
 /**
