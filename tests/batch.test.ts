@@ -2,14 +2,13 @@
 // writes its own issues; the main thread names the folders in input order and collects
 // summaries. The results must not depend on --jobs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gongbao, gongbaoIn } from './helpers/cli.js';
+import { gongbao, gongbaoIn, signalWhen } from './helpers/cli.js';
 import { miniIssue } from './helpers/mini.js';
 import { LONG } from './fuzz-helpers.js';
-import { BIN, SAMPLE } from './helpers/sample.js';
+import { SAMPLE } from './helpers/sample.js';
 import { tree } from './helpers/tree.js';
 import { sampleExport } from './helpers/sample-export.js';
 import { ALONE_BYTES, Turns } from '../src/cli/pool.js';
@@ -101,25 +100,9 @@ describe('a signal during a batch export in worker threads', () => {
       // npm run test:long, four in the everyday suite (the signal comes at the first file)
       for (let i = 1; i <= (LONG ? 8 : 4); i++) writeFileSync(join(many, `i${i}.txt`), SAMPLE.replace(/第\s*2\s*期/, `第 ${i + 10} 期`));
       const out = join(dir, `sig-${signal}`);
-      const child = spawn(process.execPath, [BIN, 'export', many, '--out', out, '--jobs', '2!'], {
-        env: { ...process.env, NO_COLOR: '1' },
-      });
-      let stderr = '';
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      let sentAt = 0;
-      const result = await new Promise<{ code: number | null }>((resolve) => {
-        // Once the first file of the first issue is there: the workers are writing.
-        const poll = setInterval(() => {
-          if (sentAt === 0 && tree(out).size > 0) {
-            sentAt = Date.now();
-            child.kill(signal);
-          }
-        }, 2);
-        child.on('close', (c) => {
-          clearInterval(poll);
-          resolve({ code: c });
-        });
-      });
+      // Once the first file of the first issue is there: the workers are writing.
+      const result = await signalWhen(['export', many, '--out', out, '--jobs', '2!'], () => tree(out).size > 0, signal);
+      const stderr = result.stderr;
       if (result.code === 0) return; // finished before the signal came (a very fast machine)
       expect(result.code, stderr).toBe(code);
       const left = tree(out);

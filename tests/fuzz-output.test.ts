@@ -1,11 +1,11 @@
 // Output safety: a full disk, a directory in the way, an interrupt (SIGINT) — no partial
 // or temporary file is left, and gongbao says which files were written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { gongbao, gongbaoIn } from './helpers/cli.js';
+import { gongbao, gongbaoIn, signalWhen } from './helpers/cli.js';
 import { BIN } from './helpers/sample.js';
 import { tree } from './helpers/tree.js';
 import { sampleExport } from './helpers/sample-export.js';
@@ -84,29 +84,6 @@ describe('a directory where a file must go', () => {
   });
 });
 
-/** Runs the CLI, sends SIGINT once `ready()` holds (polled), resolves with the outcome. */
-function interrupt(
-  args: string[],
-  ready: (pid: number) => boolean,
-): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    let sent = false;
-    const poll = setInterval(() => {
-      if (!sent && child.pid !== undefined && ready(child.pid)) {
-        sent = true;
-        child.kill('SIGINT');
-      }
-    }, 5);
-    child.on('close', (code, signal) => {
-      clearInterval(poll);
-      resolve({ code, signal, stderr });
-    });
-  });
-}
-
 describe('SIGINT during an export', () => {
   let big: string;
   beforeAll(() => {
@@ -134,7 +111,7 @@ describe('SIGINT during an export', () => {
       const out = join(tmp, `int-${delay}`.replace(' ', '-'));
       const t0 = Date.now();
       const ready = (): boolean => (delay === 'first file' ? existsSync(out) && tree(out).size > 0 : Date.now() - t0 > Number(delay));
-      const r = await interrupt(['export', big, '--out', out, '--jobs', '1', '-q'], ready);
+      const r = await signalWhen(['export', big, '--out', out, '--jobs', '1', '-q'], ready);
       const t = tree(out);
       expect(tmpFiles(t)).toEqual([]);
       if (r.code === 0) continue; // finished before the signal
@@ -163,7 +140,7 @@ describe('SIGINT during an export', () => {
     // everyday suite takes a copy of the sample, npm run test:long the long issue.
     const second = join(tmp, 'second.txt');
     writeFileSync(second, LONG ? readFileSync(big) : readFileSync(SAMPLE));
-    const r = await interrupt(
+    const r = await signalWhen(
       ['export', SAMPLE, second, '--out', out, '--jobs', '1', '-q'],
       // every file of the sample there and renamed into place: a temporary file still being
       // written does not count (interrupted then, the unfinished folder is removed whole)

@@ -6,12 +6,12 @@ import { parseIssue, parseSource } from '../src/parse.js';
 import { buildExport } from '../src/write/export.js';
 import { safeName, uniqueNames } from '../src/core/filenames.js';
 import { runTask } from '../src/cli/task.js';
-import { gongbao, gongbaoIn } from './helpers/cli.js';
+import { gongbao, gongbaoIn, signalWhen } from './helpers/cli.js';
 import { BIN } from './helpers/sample.js';
 import { sampleExport } from './helpers/sample-export.js';
 import { LONG } from './fuzz-helpers.js';
 import * as textReportModule from '../src/write/text-report.js';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'gongbao-hardening-'));
 const DUP = 'tests/fixtures/hardening/duplicate-ids.txt';
@@ -193,24 +193,13 @@ describe('signals during an export', () => {
       const big = join(dir, 'big.txt');
       writeFileSync(big, readFileSync('samples/changning-2023-02.txt', 'utf8').repeat(4));
       const out = join(dir, 'out');
-      const child = spawn(process.execPath, [BIN, 'export', 'samples/changning-2023-02.txt', big, '--jobs', '1', '--out', out], {
-        env: { ...process.env, NO_COLOR: '1' },
-      });
-      let stderr = '';
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      const result = await new Promise<{ code: number | null }>((resolve) => {
-        // As soon as the first file of the first issue is there: the write phase.
-        const poll = setInterval(() => {
-          if (files(out).length > 0) {
-            clearInterval(poll);
-            child.kill(signal);
-          }
-        }, 2);
-        child.on('close', (c) => {
-          clearInterval(poll);
-          resolve({ code: c });
-        });
-      });
+      // As soon as the first file of the first issue is there: the write phase.
+      const result = await signalWhen(
+        ['export', 'samples/changning-2023-02.txt', big, '--jobs', '1', '--out', out],
+        () => files(out).length > 0,
+        signal,
+      );
+      const stderr = result.stderr;
       if (result.code === 0) return; // finished before the signal came (a very fast machine)
       expect(result.code).toBe(code);
       const left = files(out);

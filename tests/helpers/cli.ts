@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { BIN } from './sample.js';
 
 export interface Run {
@@ -55,4 +55,31 @@ export async function gongbaoIn(args: string[], opts: { cwd?: string; env?: Node
     process.exitCode = saved.exitCode;
   }
   return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+/**
+ * Runs the CLI as a process and sends it `signal` once `ready(pid)` holds (polled every few
+ * ms); resolves with how it ended and what it wrote on stderr.
+ */
+export function signalWhen(
+  args: string[],
+  ready: (pid: number) => boolean,
+  signal: NodeJS.Signals = 'SIGINT',
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    let sent = false;
+    const poll = setInterval(() => {
+      if (!sent && child.pid !== undefined && ready(child.pid)) {
+        sent = true;
+        child.kill(signal);
+      }
+    }, 2);
+    child.on('close', (code, sig) => {
+      clearInterval(poll);
+      resolve({ code, signal: sig, stderr });
+    });
+  });
 }
