@@ -519,7 +519,13 @@ function readTables(p: PdfText): Block[] {
   // Dense tables first (one space between cells): the column reading would cut them wrong.
   for (let i = 0; i < lines.length; i++) {
     if (removed[i] || !denseHeader(lines[i]!)) continue;
-    const t = denseTableAt(lines, offsets0, i, (k) => removed[k] === 1);
+    const t = denseTableAt(
+      lines,
+      offsets0,
+      i,
+      (k) => removed[k] === 1,
+      (k) => headOf(lines, k),
+    );
     if (t) i = takeTable(p, blocks, t, i);
   }
   for (let i = 0; i < lines.length; i++) {
