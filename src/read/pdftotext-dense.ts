@@ -290,7 +290,8 @@ export function tableOf(h: number, lay: Layout, header: BlockRow, rows: BlockRow
 /**
  * The header lines, the rows and the skipped lines from line `h`, or null. `again(k, next)`:
  * the number of lines of the header printed again at line `k` (before row `next`), or 0;
- * `head(k)`: line k begins a document's head (a title above a date line), which ends the table.
+ * `head(k)`: line k begins a document's head (a title above a date line), which ends the table
+ * when its text runs across the start of a column (a wrapped cell stays in its column).
  */
 function layoutFrom(
   lines: readonly string[],
@@ -306,6 +307,12 @@ function layoutFrom(
   const repeated = new Set<string>();
   for (let t = Math.max(0, h - 3); t < k; t++) if (!blank(lines[t])) repeated.add(key(lines[t]!));
   let next = 1;
+  // A document's head, its first line running across a column start of the header above it.
+  const titleAt = (k: number): boolean => {
+    if (!at.head(k)) return false;
+    const starts = words(lines[heads[heads.length - 1]!.line]!).map((w) => w.at);
+    return words(lines[k]!).some((w) => starts.some((c) => c > w.at + 1 && c < w.at + w.text.length - 1));
+  };
   // The header printed again at line r, followed by the next row: skipped, its layout the rows' below it.
   const reprinted = (r: number): number => {
     const m = rows.length > 0 ? again(r, next) : 0;
@@ -322,7 +329,7 @@ function layoutFrom(
       next++;
       k++;
     } else if ((m = reprinted(k)) > 0) k += m;
-    else if (rows.length > 0 && !blank(s) && s.startsWith(' ') && !isRowStart(s.trimStart(), next) && !at.head(k)) {
+    else if (rows.length > 0 && !blank(s) && s.startsWith(' ') && !isRowStart(s.trimStart(), next) && !titleAt(k)) {
       rows[rows.length - 1]!.push(k);
       k++;
     } else if (rows.length > 0 && (blank(s) || furniture(k))) {
@@ -599,7 +606,8 @@ export interface Geometry {
  * A wrapped line's words into the open columns, in order. As many words as columns: one
  * each. A lone word (nothing pushed it along): the column whose text on the lines above
  * has its middle nearest. Several words: each to the nearest column start, the line
- * scaled to the first line's width.
+ * scaled to the first line's width (unless an open column starts past that width: a cell the
+ * first line left empty, printed a line lower).
  */
 export function wrapInto(
   cells: BlockCell[],
@@ -612,7 +620,9 @@ export function wrapInto(
 ): void {
   const cand = open.map((o, i) => (o ? i : -1)).filter((i) => i >= 0);
   if (cand.length === 0) return;
-  const scale = end > g.width && ws.length > 1 ? g.width / end : 1;
+  // (Not when a column open to it starts past the first line's end: a cell printed a line lower.)
+  const beyond = cand.some((i) => g.starts[i]! >= g.width);
+  const scale = end > g.width && ws.length > 1 && !beyond ? g.width / end : 1;
   const placed = new Map<number, Word[]>();
   let from = 0;
   ws.forEach((w, x) => {
