@@ -6,27 +6,36 @@
  * to its right along, and a wrapped line below does not drift the same way. Gap columns and
  * fixed positions do not find its columns; the order of the words does.
  *
- * What is read as one: a header line from the left edge of four or more short words (no
- * sentence punctuation, each at most eight characters; a header indented to centre it is the
- * column reader's), its wrapped lines, then rows numbered 1, 2, 3 … from the left edge, each
- * followed by its wrapped lines (indented). At a page break the furniture and the lines
- * repeated from the table's head (the header, a title row above it) are skipped. Columns are
- * the header's words.
+ * What is read as one: a header line of four or more short words (no sentence punctuation,
+ * each at most eight characters) from the left edge — or indented, when the rows below hold
+ * words one space apart (an indented header over rows aligned by wide gaps is the column
+ * reader's) —, its wrapped lines, then rows numbered 1, 2, 3 … from the left edge, each
+ * followed by its wrapped lines (indented) up to a document's title running across a column.
+ * The header printed again in another layout (a new page, a new fragment of the table with
+ * its own column widths), mid-table or after a page break, is recognised by its cells and
+ * skipped; the rows below it are a new part of the table. At a page break the furniture and
+ * the lines repeated from the table's head (a title row above it) are skipped too. Columns are
+ * the header's words; where they start in each part, the rows tell (rowGeometry: read twice,
+ * from the rows of one word a column, then from every row as read).
  *
  * - A row's first line with more words than columns: each piece between wide gaps starts a
  *   cell, and a piece holding two cells (a short cell printed one space after one that fills
  *   its column) is cut where the cells exceed least the widths their columns take in the rows
  *   read one word a column (splitShort).
+ * - Else, where every column's start is known from rows, a line of more or fewer words than
+ *   columns is placed by position (fitStarts: cells start where their columns start, or as far
+ *   from the cell before as in other rows; no text runs into the next column).
  * - Else, as many words as columns or more (the rest join the last cell with
  *   a space), or words mostly one space apart (no room to tell an empty cell: the empty ones
  *   are the last): in order from the left. Fewer words with wide gaps: each to the nearest
- *   header word, in order.
+ *   column start, in order.
  * - A wrapped line: its words go, in order, to the columns whose first line holds text that
- *   can wrap (not a number, in a body row): one each when there are as many; else each to the
- *   nearest column start once the line is scaled to the first line's width (the drift grows
- *   to the right); a lone word (nothing pushed it) to the nearest start in a body row (cells
- *   are left-aligned) and to the nearest middle of the text above it in the header (centred).
- *   A word that starts with a closing mark (`²)`) stays with the word before it.
+ *   can wrap (not a number, in a body row) or, in a body row, that its first line left empty
+ *   at its end (a cell printed a line lower): one each when there are as many; else each to
+ *   the nearest column start once the line is scaled to the first line's width (the drift
+ *   grows to the right); a lone word (nothing pushed it) to the nearest start in a body row
+ *   (cells are left-aligned) and to the nearest middle of the text above it in the header
+ *   (centred). A word that starts with a closing mark (`²)`) stays with the word before it.
  */
 import type { BlockCell, BlockRow, TableBlock } from './reading.js';
 import { displayWidth } from './text.js';

@@ -24,8 +24,9 @@
  *   skipped. Each table is one block (`form: 'columns'`); in the text the core sees, its
  *   lines become pipe rows, marked as read into a block (removed = 2).
  *   Before that, three other readings take the tables they recognise: numbered tables whose
- *   header starts at the left edge, read from the order of their words (pdftotext-dense.ts:
- *   narrow columns one space apart), numbered tables whose numbers follow a label column
+ *   rows start at the left edge, read from the order and position of their words
+ *   (pdftotext-dense.ts: narrow columns one space apart, tables printed in fragments whose
+ *   header comes back in other layouts), numbered tables whose numbers follow a label column
  *   (pdftotext-labelled.ts: a group's name on its first row only), and two-column tables
  *   (pdftotext-two.ts: a name and a post under a centred header, or with a wide gap).
  * Plain `pdftotext` (no `-layout`) writes table cells one per line: those tables are not
