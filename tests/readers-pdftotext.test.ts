@@ -605,6 +605,10 @@ describe('pdftotext: column-aligned tables', () => {
     expect(f(squeezed, [0, 3, 14, 35, 51], { caps: [{ at: 14, width: 26 }] })).toEqual([0, 2, 3, 4]);
     expect(f(squeezed, [0, 3, 14, 35, 51])).toEqual([0, 2, 2, 4]);
     expect(f([], [0, 3])).toBeNull();
+    // A line of many more words than columns (a sentence of words) is not placed by position.
+    const many = Array.from({ length: 11 }, (_, k) => [k * 3, `w${k}`] as [number, string]);
+    expect(f(many, [0, 3])).toBeNull();
+    expect(f(many.slice(0, 10), [0, 3])).toEqual([0, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
   });
 
   it('joinCell: a wrapped cell joins without a space between CJK characters and beside a slash or a plus sign; else with one', () => {

@@ -129,7 +129,9 @@ export function denseTableAt(
   if (lines[h]![0] === ' ' && !lay.rows.some((r) => oneSpaceApart(lines[r[0]!]!))) return null;
   // Read twice: the columns' starts known from the rows of one word a column place the others,
   // whose cells then tell where every column starts.
-  const read = (at: RowGeometry[]): BlockRow[] => lay.rows.map((r, x) => readRow(lines, r, at[x]!.starts, cell, false, at[x]!));
+  const splits = new Map<number, number[] | null>();
+  const read = (at: RowGeometry[]): BlockRow[] =>
+    lay.rows.map((r, x) => readRow(lines, r, at[x]!.starts, cell, false, { ...at[x]!, splits }));
   const first = rowGeometry(lines, lay, refs, fullRowStarts(lines, lay.rows, refs.length));
   const rows = read(rowGeometry(lines, lay, refs, cellStarts(read(first)), first));
   return tableOf(h, lay, header, rows);
@@ -240,9 +242,21 @@ function startStats(rows: ReadonlyArray<Array<number | null> | null>, n: number)
   return { col: col.map(up), pair: pair.map((p) => p.map(up)) };
 }
 
+/** Where `v` stands in sorted `xs` (binary search), or -1. */
+function sortedIndex(xs: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < xs.length && xs[lo] === v ? lo : -1;
+}
+
 /** The median (the lower of the middle two) of sorted `xs` without one `v` (when given and there), or null. */
 function medianWithout(xs: readonly number[], v: number | null | undefined): number | null {
-  const i = v === null || v === undefined ? -1 : xs.indexOf(v);
+  const i = v === null || v === undefined ? -1 : sortedIndex(xs, v);
   const m = xs.length - (i >= 0 ? 1 : 0);
   if (m <= 0) return null;
   const t = (m - 1) >> 1;
@@ -373,7 +387,7 @@ function readRow(
   refs: readonly number[],
   cell: (k: number, w: Word) => BlockCell,
   head: boolean,
-  geo: { widths: readonly number[]; dist?: RowGeometry['dist']; known?: boolean },
+  geo: { widths: readonly number[]; dist?: RowGeometry['dist']; known?: boolean; splits?: Map<number, number[] | null> },
 ): BlockRow {
   const n = refs.length;
   const first = at[0]!;
@@ -382,7 +396,15 @@ function readRow(
   // Where the columns' starts are known from other rows, a line of more or fewer words than columns is placed by them.
   const byPosition = (): number[] | null =>
     geo.known && ws.length !== n ? fitStarts(ws, { starts: refs, widths, dist: geo.dist, caps: fullLines(lines, at) }) : null;
-  const place = (!head && (splitShort(ws, widths) ?? byPosition())) || placeFirst(ws, refs);
+  // (The widths are the same on each reading of the table: its splitShort is kept.)
+  const split = (): number[] | null => {
+    const kept = geo.splits?.get(first);
+    if (kept !== undefined) return kept;
+    const got = splitShort(ws, widths);
+    geo.splits?.set(first, got);
+    return got;
+  };
+  const place = (!head && (split() ?? byPosition())) || placeFirst(ws, refs);
   const { cells, g } = firstLineCells(ws, place, refs, { first, line: lines[first]!, cell, head, centres: [...refs] });
   // Wrapped lines go on the cells of text; in a body row also the cells the first line left
   // empty at its end (pdftotext may print a short cell a line lower, out of order).
@@ -494,6 +516,9 @@ export function splitShort(ws: readonly Word[], widths: readonly number[]): numb
   return place;
 }
 
+/** fitStarts places a line of at most this many words more than columns (its work grows as the square of the words). */
+const MORE_WORDS = 8;
+
 /** What places a first line by position (fitStarts). */
 export interface Fit {
   /** Where each column starts, in this part of the table. */
@@ -521,7 +546,8 @@ export function fitStarts(ws: readonly Word[], fit: Fit): number[] | null {
   const { starts } = fit;
   const n = starts.length;
   const N = ws.length;
-  if (N === 0) return null;
+  // Many more words than columns (sentences of words, not cells): not placed by position.
+  if (N === 0 || N > n + MORE_WORDS) return null;
   const score = fitScore(ws, fit);
   // State (x, c, y): word x in column c, its cell starting at word y. best: cost, cells, the
   // state before, and whether two ways reach it equally.
