@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { parseIssue } from '../src/parse.js';
 import { pickReader } from '../src/read/readers.js';
 import { joinWrapped, pdftotextReader, segments } from '../src/read/reader-pdftotext.js';
-import { joinCell, splitShort, words } from '../src/read/pdftotext-dense.js';
+import { denseTableAt, fitStarts, joinCell, splitShort, words } from '../src/read/pdftotext-dense.js';
 import type { TableBlock } from '../src/read/reading.js';
+import type { Fit } from '../src/read/pdftotext-dense.js';
 import type { Issue } from '../src/model/issue.js';
 import { SAMPLE_BYTES } from './helpers/sample.js';
 
@@ -17,6 +18,8 @@ const LAYOUT = 'tests/fixtures/readers/changning-2023-02.layout.txt';
 const PLAIN = 'tests/fixtures/readers/changning-2023-02.pdftotext.txt';
 const plain = parseIssue(SAMPLE_BYTES, { name: 'changning-2023-02.txt' });
 const read = (text: string) => pdftotextReader.read(text);
+/** A line of pdftotext -layout: each text at its character column. */
+const at = (parts: Array<[number, string]>): string => parts.reduce((s, [p, t]) => s.padEnd(p, ' ') + t, '');
 
 describe('pdftotext: detection', () => {
   it('form feeds (page breaks) pick the pdftotext reader; plain text and converter Markdown keep theirs', () => {
@@ -362,8 +365,256 @@ describe('pdftotext: column-aligned tables', () => {
     expect(splitShort(w('1  甲 乙 丙 丁'), [1, 2, 2])).toEqual([0, 1, 2, 2, 2]);
   });
 
-  it('joinCell: a wrapped cell joins without a space between CJK characters and beside a slash; else with one', () => {
+  it('a numbered table printed in fragments: its header again in other layouts skipped, cells placed by where their columns start in the other rows, a cell printed a line lower, a title ends it', () => {
+    // As pdftotext -layout writes a task table printed as two fragments of other column widths:
+    // the first header indented (centred), the second at the left edge with 完成时限 one
+    // character a line; merged 名称 cells left empty; row 7's 完成时限 printed below its row.
+    const text = [
+      '附件：',
+      '某某工作任务分解表',
+      at([
+        [4, '序'],
+        [8, '名称'],
+        [23, '内容'],
+        [46, '单位'],
+        [55, '完成时'],
+      ]),
+      at([
+        [4, '号'],
+        [56, '限'],
+      ]),
+      at([
+        [0, '1'],
+        [3, '甲乙丙丁戊'],
+        [9, '己庚辛壬'],
+        [14, '子丑寅卯辰巳午未申酉'],
+        [43, '东南西北、'],
+        [49, '上下左右'],
+        [54, '上半年'],
+      ]),
+      at([[3, '癸']]),
+      at([
+        [0, '2'],
+        [14, '天地玄黄宇宙洪荒'],
+        [54, '全年'],
+      ]),
+      at([
+        [0, '3'],
+        [14, '日月盈昃辰宿列张寒来'],
+        [53, '全年'],
+      ]),
+      at([[14, '暑往秋收冬藏']]),
+      at([
+        [0, '序'],
+        [6, '名称'],
+        [20, '内容'],
+        [34, '单位'],
+        [53, '完'],
+      ]),
+      at([
+        [0, '号'],
+        [53, '成'],
+      ]),
+      at([[53, '时']]),
+      at([[53, '限']]),
+      at([
+        [0, '4'],
+        [2, '甲乙丙丁戊己庚'],
+        [14, '闰余成岁律吕调阳云腾'],
+        [35, '东南西北、上下左右'],
+        [53, '全'],
+      ]),
+      at([
+        [14, '致雨露结为霜'],
+        [53, '年'],
+      ]),
+      at([
+        [0, '5'],
+        [2, '金生丽水玉出昆'],
+        [14, '剑号巨阙珠称夜光果珍'],
+        [35, '东南西北、上下左右'],
+        [53, '全'],
+      ]),
+      at([
+        [3, '冈'],
+        [14, '李柰'],
+        [53, '年'],
+      ]),
+      at([
+        [0, '6'],
+        [14, '菜重芥姜海咸河淡鳞潜'],
+        [35, '北方'],
+        [53, '全'],
+      ]),
+      at([[53, '年']]),
+      at([
+        [0, '7'],
+        [14, '羽翔龙师火帝鸟官人皇'],
+        [35, '南方各处'],
+      ]),
+      at([[53, '全']]),
+      at([
+        [35, '东西'],
+        [53, '年'],
+      ]),
+      at([
+        [0, '8'],
+        [2, '始制文字乃服'],
+        [14, '推位让国有虞陶唐吊民'],
+        [35, '北方'],
+        [53, '下'],
+      ]),
+      at([
+        [14, '伐罪'],
+        [53, '半'],
+      ]),
+      at([[53, '年']]),
+      at([[4, '某某区人民政府关于某某事项的']]),
+      at([[19, '通知']]),
+      at([[13, '（2023年5月22日）']]),
+      '',
+    ].join('\n');
+    const b = read(text).value.blocks as TableBlock[];
+    expect(b).toHaveLength(1);
+    expect([b[0]!.startLine, b[0]!.endLine]).toEqual([3, 25]);
+    expect(b[0]!.header.cells.map((c) => c.text)).toEqual(['序号', '名称', '内容', '单位', '完成时限']);
+    expect(b[0]!.rows.map((row) => row.cells.map((c) => c.text))).toEqual([
+      ['1', '甲乙丙丁戊 己庚辛壬癸', '子丑寅卯辰巳午未申酉', '东南西北、 上下左右', '上半年'],
+      ['2', '', '天地玄黄宇宙洪荒', '', '全年'],
+      ['3', '', '日月盈昃辰宿列张寒来暑往秋收冬藏', '', '全年'],
+      ['4', '甲乙丙丁戊己庚', '闰余成岁律吕调阳云腾致雨露结为霜', '东南西北、上下左右', '全年'],
+      ['5', '金生丽水玉出昆冈', '剑号巨阙珠称夜光果珍李柰', '东南西北、上下左右', '全年'],
+      ['6', '', '菜重芥姜海咸河淡鳞潜', '北方', '全年'],
+      ['7', '', '羽翔龙师火帝鸟官人皇', '南方各处东西', '全年'],
+      ['8', '始制文字乃服', '推位让国有虞陶唐吊民伐罪', '北方', '下半年'],
+    ]);
+    // The title below it is the core's: its lines are no table rows.
+    const src = read(text).value.src;
+    expect(src.removed!.slice(25, 28)).not.toContain(2);
+    // A line like the header with other cells is no header printed again: the table ends there.
+    const other = text.replace(
+      at([
+        [0, '序'],
+        [6, '名称'],
+        [20, '内容'],
+        [34, '单位'],
+        [53, '完'],
+      ]),
+      at([
+        [0, '序'],
+        [6, '名称'],
+        [20, '内容'],
+        [34, '单位'],
+        [53, '备'],
+      ]),
+    );
+    const o = read(other).value.blocks as TableBlock[];
+    expect(o[0]!.rows.map((row) => row.cells[0]!.text)).toEqual(['1', '2', '3']);
+  });
+
+  it('an indented header is a dense table’s only over rows that hold words one space apart; over rows aligned by wide gaps it is the column reader’s', () => {
+    const lines = [
+      at([
+        [4, '序号'],
+        [12, '名称'],
+        [24, '数量'],
+        [34, '备注'],
+      ]),
+      at([
+        [0, '1'],
+        [8, '甲乙'],
+        [22, '10'],
+        [32, '无'],
+      ]),
+      at([
+        [0, '2'],
+        [8, '丙丁'],
+        [22, '20'],
+        [32, '无'],
+      ]),
+      '',
+    ];
+    const offsets = lines.map((_, k) => lines.slice(0, k).join('\n').length + (k > 0 ? 1 : 0));
+    expect(denseTableAt(lines, offsets, 0, () => false)).toBeNull();
+    lines[2] = at([
+      [0, '2'],
+      [2, '丙丁'],
+      [5, '20'],
+      [8, '无'],
+    ]);
+    expect(denseTableAt(lines, offsets, 0, () => false)?.block.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['1', '甲乙', '10', '无'],
+      ['2', '丙丁', '20', '无'],
+    ]);
+  });
+
+  it('fitStarts: a word one space after a cell starts a cell where its column starts, by the column’s start or its distance from the cell before; full wrapped lines bound a cell', () => {
+    const f = (parts: Array<[number, string]>, starts: number[], more: Partial<Fit> = {}) =>
+      fitStarts(words(at(parts)), { starts, widths: starts.map(() => 0), ...more });
+    // Far from the next column: the same cell; one space before it: a cell of its own (equally
+    // good either way: the more cells).
+    expect(
+      f(
+        [
+          [0, '1'],
+          [10, '甲乙丙'],
+          [14, '丁戊'],
+        ],
+        [0, 10, 20],
+      ),
+    ).toEqual([0, 1, 1]);
+    expect(
+      f(
+        [
+          [0, '1'],
+          [10, '甲乙丙丁戊己庚辛'],
+          [19, '壬'],
+        ],
+        [0, 10, 20],
+      ),
+    ).toEqual([0, 1, 2]);
+    // Pieces between wide gaps each start a cell; inside them, the cuts nearest the columns' starts.
+    const row = [
+      [0, '1'],
+      [3, '甲乙丙丁戊'],
+      [9, '己庚辛壬'],
+      [14, '子丑寅卯辰巳午未申酉'],
+      [43, '东南西北、'],
+      [49, '上下左右'],
+      [54, '上半年'],
+    ] as Array<[number, string]>;
+    expect(f(row, [0, 3, 14, 35, 54])).toEqual([0, 1, 1, 2, 3, 3, 4]);
+    // Starts that fit two readings as well: nothing.
+    expect(f(row, [0, 3, 12, 35, 50])).toBeNull();
+    // The right part of a line drifted left: the distance between two columns in other rows places it.
+    const drift = [
+      [0, '52'],
+      [12, '严格落实各渠道办理时限确保回复质量规范做好'],
+      [39, '东南西北、上下'],
+      [47, '全'],
+    ] as Array<[number, string]>;
+    expect(f(drift, [0, 3, 12, 39, 50], { dist: (a, b) => (a === 3 && b === 4 ? 8 : null) })).toEqual([0, 2, 3, 4]);
+    expect(f(drift, [0, 3, 12, 39, 50])).toEqual([0, 2, 3, 3]);
+    // A first line squeezed left: a full wrapped line below (13 characters) bounds its cell.
+    const squeezed = [
+      [0, '23'],
+      [14, '甲乙丙丁戊己庚辛壬癸子丑，'],
+      [28, '东南西北、上下左右'],
+      [51, '全年'],
+    ] as Array<[number, string]>;
+    expect(f(squeezed, [0, 3, 14, 35, 51], { caps: [{ at: 14, width: 26 }] })).toEqual([0, 2, 3, 4]);
+    expect(f(squeezed, [0, 3, 14, 35, 51])).toEqual([0, 2, 2, 4]);
+    expect(f([], [0, 3])).toBeNull();
+    // A line of many more words than columns (a sentence of words) is not placed by position.
+    const many = Array.from({ length: 11 }, (_, k) => [k * 3, `w${k}`] as [number, string]);
+    expect(f(many, [0, 3])).toBeNull();
+    expect(f(many.slice(0, 10), [0, 3])).toEqual([0, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+  });
+
+  it('joinCell: a wrapped cell joins without a space between CJK characters and beside a slash or a plus sign; else with one', () => {
     expect(joinCell('跳转事项/服务/项目/', '链接的名称')).toBe('跳转事项/服务/项目/链接的名称');
+    expect(joinCell('甲培训+乙跟踪', '+丙评价')).toBe('甲培训+乙跟踪+丙评价');
+    expect(joinCell('合计 3', '+ 4')).toBe('合计 3+ 4');
     expect(joinCell('https://www.example.org', '/path')).toBe('https://www.example.org/path');
     expect(joinCell('自由文本 (建议 30 字', '以内)')).toBe('自由文本 (建议 30 字以内)');
     expect(joinCell('岸线长度', '(m)')).toBe('岸线长度 (m)');
@@ -442,10 +693,13 @@ describe('the sample printed to PDF, read back with pdftotext -layout', () => {
     expect(sluiceCodes(issue).map((c) => c[0])).toContain('SLUICE_NAME_MISMATCH');
   });
 
-  it('tables: 19 of the 26 cell for cell: the summary, the stake tables, five numbered tables and the two-column tables (counted exactly)', () => {
+  it('tables: 20 of the 26 cell for cell: the summary, the stake tables, six numbered tables and the two-column tables (counted exactly)', () => {
     const mine = cellsOf(issue);
     const same = plain.tables.filter((t, k) => mine.includes(cellsOf(plain)[k]!)).map((t) => t.id);
     expect(same).toEqual([
+      // The task table of 66 rows: its header printed again ten times in other layouts (new
+      // pages, new fragments), its cells placed by where their columns start in the other rows.
+      '长府办-2023-10-t1',
       '长府办-2023-13-t2',
       '长府办-2023-13-t3',
       '长府办-2023-15-t1',
@@ -459,10 +713,12 @@ describe('the sample printed to PDF, read back with pdftotext -layout', () => {
       '人事任免-1-t1',
       '人事任免-1-t2',
     ]);
-    expect(issue.tables.length).toBe(32);
+    // The task table is one table, not five pieces.
+    expect(issue.tables.length).toBe(28);
     // Their 分类 and 领域 cells printed once a group (merged cells) are filled down as in the plain text.
     const filled = issue.anomalies.filter((a) => a.code === 'TABLE_CELLS_FILLED').map((a) => a.message);
     expect(filled).toEqual([
+      expect.stringMatching(/10-t1: 43 empty cells of column “任务名称” stand under a merged cell/),
       expect.stringMatching(/21-t1: 15 empty cells of column “分类” stand under a merged cell/),
       expect.stringMatching(/21-t2: 21 empty cells of column “领域” stand under a merged cell/),
     ]);

@@ -6,27 +6,36 @@
  * to its right along, and a wrapped line below does not drift the same way. Gap columns and
  * fixed positions do not find its columns; the order of the words does.
  *
- * What is read as one: a header line from the left edge of four or more short words (no
- * sentence punctuation, each at most eight characters; a header indented to centre it is the
- * column reader's), its wrapped lines, then rows numbered 1, 2, 3 … from the left edge, each
- * followed by its wrapped lines (indented). At a page break the furniture and the lines
- * repeated from the table's head (the header, a title row above it) are skipped. Columns are
- * the header's words.
+ * What is read as one: a header line of four or more short words (no sentence punctuation,
+ * each at most eight characters) from the left edge — or indented, when the rows below hold
+ * words one space apart (an indented header over rows aligned by wide gaps is the column
+ * reader's) —, its wrapped lines, then rows numbered 1, 2, 3 … from the left edge, each
+ * followed by its wrapped lines (indented) up to a document's title running across a column.
+ * The header printed again in another layout (a new page, a new fragment of the table with
+ * its own column widths), mid-table or after a page break, is recognised by its cells and
+ * skipped; the rows below it are a new part of the table. At a page break the furniture and
+ * the lines repeated from the table's head (a title row above it) are skipped too. Columns are
+ * the header's words; where they start in each part, the rows tell (rowGeometry: read twice,
+ * from the rows of one word a column, then from every row as read).
  *
  * - A row's first line with more words than columns: each piece between wide gaps starts a
  *   cell, and a piece holding two cells (a short cell printed one space after one that fills
  *   its column) is cut where the cells exceed least the widths their columns take in the rows
  *   read one word a column (splitShort).
+ * - Else, where every column's start is known from rows, a line of more or fewer words than
+ *   columns is placed by position (fitStarts: cells start where their columns start, or as far
+ *   from the cell before as in other rows; no text runs into the next column).
  * - Else, as many words as columns or more (the rest join the last cell with
  *   a space), or words mostly one space apart (no room to tell an empty cell: the empty ones
  *   are the last): in order from the left. Fewer words with wide gaps: each to the nearest
- *   header word, in order.
+ *   column start, in order.
  * - A wrapped line: its words go, in order, to the columns whose first line holds text that
- *   can wrap (not a number, in a body row): one each when there are as many; else each to the
- *   nearest column start once the line is scaled to the first line's width (the drift grows
- *   to the right); a lone word (nothing pushed it) to the nearest start in a body row (cells
- *   are left-aligned) and to the nearest middle of the text above it in the header (centred).
- *   A word that starts with a closing mark (`²)`) stays with the word before it.
+ *   can wrap (not a number, in a body row) or, in a body row, that its first line left empty
+ *   at its end (a cell printed a line lower): one each when there are as many; else each to
+ *   the nearest column start once the line is scaled to the first line's width (the drift
+ *   grows to the right); a lone word (nothing pushed it) to the nearest start in a body row
+ *   (cells are left-aligned) and to the nearest middle of the text above it in the header
+ *   (centred). A word that starts with a closing mark (`²)`) stays with the word before it.
  */
 import type { BlockCell, BlockRow, TableBlock } from './reading.js';
 import { displayWidth } from './text.js';
@@ -72,7 +81,7 @@ export function glued(ws: readonly Word[]): Word[] {
  * indented to centre it over wide columns is the column reader's), no sentence punctuation.
  */
 export function denseHeader(s: string): boolean {
-  if (blank(s) || s[0] === ' ' || s.length > 120 || SENTENCE.test(s) || s.startsWith('|')) return false;
+  if (blank(s) || s.length > 120 || SENTENCE.test(s) || s.startsWith('|')) return false;
   const ws = words(s);
   return ws.length >= 4 && !ws.some((w) => w.text.length > MAX_WORD) && !NUMBER.test(ws[0]!.text);
 }
@@ -89,6 +98,11 @@ export interface Layout {
   header: number[];
   rows: number[][];
   skipped: number[];
+  /**
+   * Where the header stands, first and printed again (a new page, a new fragment of the
+   * table, laid out anew): the index of the first row under it and its first line.
+   */
+  heads?: Array<{ row: number; line: number }>;
 }
 
 /**
@@ -100,16 +114,184 @@ export function denseTableAt(
   offsets: readonly number[],
   h: number,
   furniture: (k: number) => boolean,
+  head: (k: number) => boolean = () => false,
 ): DenseTable | null {
-  const lay = layoutFrom(lines, h, furniture);
-  if (!lay || lay.rows.length < 2) return null;
   const columns = glued(words(lines[h]!));
   const cell = cellMaker(offsets);
   const refs = columns.map((w) => w.at);
-  const widths = columnWidths(lines, lay.rows, refs.length);
-  const header = readRow(lines, lay.header, refs, cell, true, widths);
-  const rows = lay.rows.map((r) => readRow(lines, r, refs, cell, false, widths));
+  const none = refs.map(() => 0);
+  const header = readRow(lines, headerLines(lines, h, 1), refs, cell, true, { widths: none });
+  const keys = header.cells.map((c) => key(c.text));
+  const again = (k: number, next: number): number => headerAgain(lines, k, next, keys, cell);
+  const lay = layoutFrom(lines, h, { furniture, head, again });
+  if (!lay || lay.rows.length < 2) return null;
+  // A header indented to centre it over rows aligned by wide gaps is the column reader's.
+  if (lines[h]![0] === ' ' && !lay.rows.some((r) => oneSpaceApart(lines[r[0]!]!))) return null;
+  // Read twice: the columns' starts known from the rows of one word a column place the others,
+  // whose cells then tell where every column starts.
+  const splits = new Map<number, number[] | null>();
+  const read = (at: RowGeometry[]): BlockRow[] =>
+    lay.rows.map((r, x) => readRow(lines, r, at[x]!.starts, cell, false, { ...at[x]!, splits }));
+  const first = rowGeometry(lines, lay, refs, fullRowStarts(lines, lay.rows, refs.length));
+  const rows = read(rowGeometry(lines, lay, refs, cellStarts(read(first)), first));
   return tableOf(h, lay, header, rows);
+}
+
+/** The header's lines from line `h`: it and up to three lines below it, none blank or row `next`'s start. */
+function headerLines(lines: readonly string[], h: number, next: number): number[] {
+  const out = [h];
+  for (let k = h + 1; k < lines.length && k <= h + 3 && !blank(lines[k]) && !isRowStart(lines[k]!, next); k++) out.push(k);
+  return out;
+}
+
+/**
+ * The header printed again at line `k` whatever its layout (a new page, a new fragment of the
+ * table with other column widths, its cells wrapped elsewhere): a line of as many words as the
+ * header has cells, the first starting the first cell, which with the lines below it reads as
+ * the same cells (`keys`, spaces ignored). The number of its lines, or 0.
+ */
+function headerAgain(
+  lines: readonly string[],
+  k: number,
+  next: number,
+  keys: readonly string[],
+  cell: (k: number, w: Word) => BlockCell,
+): number {
+  const ws = glued(words(lines[k] ?? ''));
+  if (ws.length !== keys.length || !keys[0]!.startsWith(key(ws[0]!.text))) return 0;
+  const at = headerLines(lines, k, next);
+  const refs = ws.map((w) => w.at);
+  for (let m = at.length; m >= 1; m--) {
+    const row = readRow(lines, at.slice(0, m), refs, cell, true, { widths: refs });
+    if (row.cells.every((c, x) => key(c.text) === keys[x])) return m;
+  }
+  return 0;
+}
+
+/** Where a row's columns start, the widths they take, and whether the starts come from rows of the table. */
+interface RowGeometry {
+  starts: number[];
+  widths: number[];
+  dist: (a: number, b: number) => number | null;
+  known: boolean;
+}
+
+/** Where the cells of a row start on its first line, by column (null: none there), or null: not known. */
+type StartsOf = (x: number) => Array<number | null> | null;
+
+/**
+ * Where each row's columns start, and the widths they take: under each printing of the header
+ * (pdftotext lays each page and each fragment of a table out anew), the median start of each
+ * column in its other rows (`startsOf`) — else in the whole table, else the header's words —,
+ * the median distance between two columns' starts on one line (the same way), and the widths
+ * its rows of one word a column give (columnWidths). `known`: each column's start came from
+ * rows (as in `before`, when given).
+ */
+function rowGeometry(
+  lines: readonly string[],
+  lay: Layout,
+  refs: readonly number[],
+  startsOf: StartsOf,
+  before?: readonly RowGeometry[],
+): RowGeometry[] {
+  const heads = lay.heads ?? [{ row: 0, line: lay.header[0]! }];
+  const n = refs.length;
+  const table = startStats(
+    lay.rows.map((_, x) => startsOf(x)),
+    n,
+  );
+  const out: RowGeometry[] = [];
+  heads.forEach((hd, s) => {
+    const end = heads[s + 1]?.row ?? lay.rows.length;
+    const xs = Array.from({ length: end - hd.row }, (_, k) => hd.row + k);
+    const mine = xs.map(startsOf);
+    const own = startStats(mine, n);
+    const head = glued(words(lines[hd.line]!));
+    const known = before ? before[hd.row]?.known === true : refs.every((_, c) => table.col[c]!.length > 0);
+    const widths = columnWidths(
+      lines,
+      xs.map((x) => lay.rows[x]!),
+      n,
+    );
+    mine.forEach((r) => {
+      // The row's own cells do not vote for where its columns start.
+      const col = (c: number): number | null => medianWithout(own.col[c]!, r?.[c]) ?? medianWithout(table.col[c]!, null);
+      const starts = refs.map((x, c) => col(c) ?? (head.length === n ? head[c]!.at : x));
+      const apart = (a: number, b: number): number | null =>
+        medianWithout(own.pair[a]![b]!, r && r[a] !== null && r[b] !== null ? r[b]! - r[a]! : null) ??
+        medianWithout(table.pair[a]![b]!, null);
+      out.push({ starts, widths, dist: apart, known });
+    });
+  });
+  return out;
+}
+
+/** Cell starts of rows gathered: each column's, and each pair of columns' distance on one line, sorted. */
+function startStats(rows: ReadonlyArray<Array<number | null> | null>, n: number): { col: number[][]; pair: number[][][] } {
+  const col: number[][] = Array.from({ length: n }, () => []);
+  const pair: number[][][] = Array.from({ length: n }, () => Array.from({ length: n }, () => []));
+  for (const r of rows) {
+    if (!r) continue;
+    r.forEach((v, a) => {
+      if (v === null) return;
+      col[a]!.push(v);
+      for (let b = a + 1; b < n; b++) if (r[b] !== null && r[b] !== undefined) pair[a]![b]!.push(r[b]! - v);
+    });
+  }
+  const up = (xs: number[]): number[] => xs.sort((x, y) => x - y);
+  return { col: col.map(up), pair: pair.map((p) => p.map(up)) };
+}
+
+/** Where `v` stands in sorted `xs` (binary search), or -1. */
+function sortedIndex(xs: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < xs.length && xs[lo] === v ? lo : -1;
+}
+
+/** The median (the lower of the middle two) of sorted `xs` without one `v` (when given and there), or null. */
+function medianWithout(xs: readonly number[], v: number | null | undefined): number | null {
+  const i = v === null || v === undefined ? -1 : sortedIndex(xs, v);
+  const m = xs.length - (i >= 0 ? 1 : 0);
+  if (m <= 0) return null;
+  const t = (m - 1) >> 1;
+  return i >= 0 && t >= i ? xs[t + 1]! : xs[t]!;
+}
+
+/** Cell starts of the rows whose first line holds one word, or one piece between wide gaps, a column. */
+function fullRowStarts(lines: readonly string[], rows: readonly number[][], n: number): StartsOf {
+  return (x) => {
+    const ws = glued(words(lines[rows[x]![0]!]!));
+    const ps = ws.length === n ? ws : piecesOf(ws);
+    return ps.length === n ? ps.map((w) => w.at) : null;
+  };
+}
+
+/** Cell starts of the rows as read: where each cell with text on the row's first line starts. */
+function cellStarts(rows: readonly BlockRow[]): StartsOf {
+  return (x) => rows[x]!.cells.map((c) => (c.text !== '' && c.line === rows[x]!.line ? c.column - 1 : null));
+}
+
+/** Two words of the line stand one space apart. */
+function oneSpaceApart(s: string): boolean {
+  const ws = words(s);
+  return ws.some((w, x) => x > 0 && w.at - (ws[x - 1]!.at + ws[x - 1]!.text.length) === 1);
+}
+
+/** The words of a line grouped into pieces: runs of words one space apart. */
+function piecesOf(ws: readonly Word[]): Word[] {
+  const out: Word[] = [];
+  for (const w of ws) {
+    const last = out[out.length - 1];
+    if (last && w.at - (last.at + last.text.length) < 2) out[out.length - 1] = { text: `${last.text} ${w.text}`, at: last.at };
+    else out.push({ ...w });
+  }
+  return out;
 }
 
 /** The cell of word `w` on line `k` (0-based), with its place in the text (`offsets`: where each line starts). */
@@ -128,23 +310,49 @@ export function tableOf(h: number, lay: Layout, header: BlockRow, rows: BlockRow
   };
 }
 
-/** The header lines, the rows and the skipped lines from line `h`, or null. */
-function layoutFrom(lines: readonly string[], h: number, furniture: (k: number) => boolean): Layout | null {
-  const header = [h];
-  let k = h + 1;
-  for (; k < lines.length && k <= h + 3 && !blank(lines[k]) && !isRowStart(lines[k]!, 1); k++) header.push(k);
+/**
+ * The header lines, the rows and the skipped lines from line `h`, or null. `again(k, next)`:
+ * the number of lines of the header printed again at line `k` (before row `next`), or 0;
+ * `head(k)`: line k begins a document's head (a title above a date line), which ends the table
+ * when its text runs across the start of a column (a wrapped cell stays in its column).
+ */
+function layoutFrom(
+  lines: readonly string[],
+  h: number,
+  at: { furniture: (k: number) => boolean; head: (k: number) => boolean; again: (k: number, next: number) => number },
+): Layout | null {
+  const { furniture, again } = at;
+  const header = headerLines(lines, h, 1);
+  let k = h + header.length;
   const rows: number[][] = [];
   const skipped: number[] = [];
+  const heads = [{ row: 0, line: h }];
   const repeated = new Set<string>();
   for (let t = Math.max(0, h - 3); t < k; t++) if (!blank(lines[t])) repeated.add(key(lines[t]!));
   let next = 1;
+  // A document's head, its first line running across a column start of the header above it.
+  const titleAt = (k: number): boolean => {
+    if (!at.head(k)) return false;
+    const starts = words(lines[heads[heads.length - 1]!.line]!).map((w) => w.at);
+    return words(lines[k]!).some((w) => starts.some((c) => c > w.at + 1 && c < w.at + w.text.length - 1));
+  };
+  // The header printed again at line r, followed by the next row: skipped, its layout the rows' below it.
+  const reprinted = (r: number): number => {
+    const m = rows.length > 0 ? again(r, next) : 0;
+    if (m === 0 || !isRowStart(lines[r + m] ?? '', next)) return 0;
+    for (let x = r; x < r + m; x++) skipped.push(x);
+    heads.push({ row: rows.length, line: r });
+    return m;
+  };
   while (k < lines.length) {
     const s = lines[k]!;
+    let m = 0;
     if (isRowStart(s, next)) {
       rows.push([k]);
       next++;
       k++;
-    } else if (rows.length > 0 && !blank(s) && s.startsWith(' ') && !isRowStart(s.trimStart(), next)) {
+    } else if ((m = reprinted(k)) > 0) k += m;
+    else if (rows.length > 0 && !blank(s) && s.startsWith(' ') && !isRowStart(s.trimStart(), next) && !titleAt(k)) {
       rows[rows.length - 1]!.push(k);
       k++;
     } else if (rows.length > 0 && (blank(s) || furniture(k))) {
@@ -157,13 +365,13 @@ function layoutFrom(lines: readonly string[], h: number, furniture: (k: number) 
       }
       if (!page) break;
       // The lines repeated after it (the header, a title row above it) are skipped.
-      let r = j;
+      let r = j + reprinted(j);
       while (r < j + 4 && r < lines.length && !isRowStart(lines[r]!, next) && repeated.has(key(lines[r]!))) skipped.push(r++);
       if (!isRowStart(lines[r] ?? '', next)) break;
       k = r;
     } else break;
   }
-  return rows.length === 0 ? null : { header, rows, skipped };
+  return rows.length === 0 ? null : { header, rows, skipped, heads };
 }
 
 /** A row's first line: its row number `n` at the left edge, then a word. */
@@ -179,16 +387,45 @@ function readRow(
   refs: readonly number[],
   cell: (k: number, w: Word) => BlockCell,
   head: boolean,
-  widths: readonly number[],
+  geo: { widths: readonly number[]; dist?: RowGeometry['dist']; known?: boolean; splits?: Map<number, number[] | null> },
 ): BlockRow {
   const n = refs.length;
   const first = at[0]!;
   const ws = glued(words(lines[first]!));
-  const place = (!head && splitShort(ws, widths)) || placeFirst(ws, refs);
+  const { widths } = geo;
+  // Where the columns' starts are known from other rows, a line of more or fewer words than columns is placed by them.
+  const byPosition = (): number[] | null =>
+    geo.known && ws.length !== n ? fitStarts(ws, { starts: refs, widths, dist: geo.dist, caps: fullLines(lines, at) }) : null;
+  // (The widths are the same on each reading of the table: its splitShort is kept.)
+  const split = (): number[] | null => {
+    const kept = geo.splits?.get(first);
+    if (kept !== undefined) return kept;
+    const got = splitShort(ws, widths);
+    geo.splits?.set(first, got);
+    return got;
+  };
+  const place = (!head && (split() ?? byPosition())) || placeFirst(ws, refs);
   const { cells, g } = firstLineCells(ws, place, refs, { first, line: lines[first]!, cell, head, centres: [...refs] });
-  const open = cells.map((c) => c.text !== '' && (head || !NUMBER.test(c.text)));
+  // Wrapped lines go on the cells of text; in a body row also the cells the first line left
+  // empty at its end (pdftotext may print a short cell a line lower, out of order).
+  const filled = cells.map((c) => c.text !== '').lastIndexOf(true);
+  const open = cells.map((c, x) => (c.text !== '' && (head || !NUMBER.test(c.text))) || (!head && x > filled && place.length > 1));
   for (const k of at.slice(1)) wrapInto(cells, open, g, glued(words(lines[k]!)), lineEnd(lines[k]!), (w) => cell(k, w));
   return { line: first + 1, cells: cells.slice(0, n) };
+}
+
+/**
+ * The full lines of a row's wrapped cells: a word of a wrapped line with a word starting within
+ * two of it on the next line (its cell goes on: the line is as wide as the cell's column).
+ */
+function fullLines(lines: readonly string[], at: readonly number[]): Array<{ at: number; width: number }> {
+  const out: Array<{ at: number; width: number }> = [];
+  for (let k = 1; k + 1 < at.length; k++) {
+    const below = words(lines[at[k + 1]!]!);
+    for (const w of words(lines[at[k]!]!))
+      if (below.some((b) => Math.abs(b.at - w.at) <= 2)) out.push({ at: w.at, width: displayWidth(w.text) });
+  }
+  return out;
 }
 
 /**
@@ -279,6 +516,111 @@ export function splitShort(ws: readonly Word[], widths: readonly number[]): numb
   return place;
 }
 
+/** fitStarts places a line of at most this many words more than columns (its work grows as the square of the words). */
+const MORE_WORDS = 8;
+
+/** What places a first line by position (fitStarts). */
+export interface Fit {
+  /** Where each column starts, in this part of the table. */
+  starts: readonly number[];
+  /** The display width each column is known to take (0: unknown). */
+  widths: readonly number[];
+  /** How far column b starts after column a on one line (a < b), in rows of this part of the table; null: unknown. */
+  dist?: (a: number, b: number) => number | null;
+  /** Full lines of wrapped cells below: a cell whose text starts within two of `at` is at most `width` wide. */
+  caps?: ReadonlyArray<{ at: number; width: number }>;
+}
+
+/**
+ * A row's first line placed by position, where its words are not one a column: the words in
+ * order, each piece between wide gaps starting a cell, the first in the first column; the
+ * placement whose cells start nearest where their columns start, the cheaper of two measures:
+ * the column's start in this part of the table, or its distance from the cell before in the
+ * rows (positions drift along a line); a start left of it counts twice (text is pushed right).
+ * A word running into the space before the next column counts twice its overrun (the larger of
+ * the two measures), and a cell wider than its column is known to be, or than a full wrapped
+ * line below it, its excess (display width). Equally good: the one of more cells; null when
+ * two placements of as many cells are equally good.
+ */
+export function fitStarts(ws: readonly Word[], fit: Fit): number[] | null {
+  const { starts } = fit;
+  const n = starts.length;
+  const N = ws.length;
+  // Many more words than columns (sentences of words, not cells): not placed by position.
+  if (N === 0 || N > n + MORE_WORDS) return null;
+  const score = fitScore(ws, fit);
+  // State (x, c, y): word x in column c, its cell starting at word y. best: cost, cells, the
+  // state before, and whether two ways reach it equally.
+  const S = (x: number, c: number, y: number): number => (x * n + c) * N + y;
+  const cost = new Float64Array(N * n * N).fill(Infinity);
+  const cells = new Int32Array(N * n * N);
+  const back = new Int32Array(N * n * N).fill(-1);
+  const tie = new Uint8Array(N * n * N);
+  cost[S(0, 0, 0)] = score.start(0, 0, -1, 0) + score.cell(0, 0, 0);
+  cells[S(0, 0, 0)] = 1;
+  const offer = (to: number, e: number, k: number, from: number): void => {
+    if (e === cost[to] && k === cells[to]) tie[to] = 1;
+    else if (e < cost[to]! || (e === cost[to] && k > cells[to]!)) [cost[to], cells[to], back[to], tie[to]] = [e, k, from, tie[from]!];
+  };
+  for (let x = 1; x < N; x++) {
+    const piece = ws[x]!.at - (ws[x - 1]!.at + ws[x - 1]!.text.length) >= 2;
+    for (let c = 0; c < n; c++)
+      for (let y = 0; y < x; y++) {
+        const here = S(x - 1, c, y);
+        if (cost[here] === Infinity) continue;
+        if (!piece) offer(S(x, c, y), cost[here]! + score.cell(x, c, y) - score.cell(x - 1, c, y), cells[here]!, here);
+        for (let q = c + 1; q < n; q++)
+          offer(S(x, q, x), cost[here]! + score.start(x, q, c, ws[y]!.at) + score.cell(x, q, x), cells[here]! + 1, here);
+      }
+  }
+  let best = -1;
+  let same = 0;
+  for (let c = 0; c < n; c++)
+    for (let y = 0; y < N; y++) {
+      const t = S(N - 1, c, y);
+      if (cost[t] === Infinity) continue;
+      if (best < 0 || cost[t]! < cost[best]! || (cost[t] === cost[best] && cells[t]! > cells[best]!)) [best, same] = [t, tie[t]!];
+      else if (cost[t] === cost[best] && cells[t] === cells[best]) same = 1;
+    }
+  if (best < 0 || same) return null;
+  const place = new Array<number>(N);
+  for (let t = best, x = N - 1; x >= 0; x--, t = back[t]!) place[x] = Math.floor(t / N) % n;
+  return place;
+}
+
+/**
+ * fitStarts' measures: `start(x, c, p, ap)`, word x starting a cell in column c after a cell
+ * of column p starting at ap (p = -1: none); `cell(x, c, y)`, the cell of words y..x in column
+ * c: its words' overrun into the next column's space, and its excess over the widths known.
+ */
+function fitScore(ws: readonly Word[], fit: Fit) {
+  const { starts, widths } = fit;
+  const n = starts.length;
+  const miss = (e: number): number => Math.abs(e) + Math.max(0, -e);
+  const dist = (a: number, b: number): number | null => (a < 0 ? null : (fit.dist?.(a, b) ?? null));
+  const cap = (at: number): number => {
+    let w = Infinity;
+    for (const k of fit.caps ?? []) if (Math.abs(k.at - at) <= 2) w = Math.min(w, k.width);
+    return w;
+  };
+  const start = (x: number, c: number, p: number, ap: number): number => {
+    const d = dist(p, c);
+    return Math.min(miss(ws[x]!.at - starts[c]!), d === null ? Infinity : miss(ws[x]!.at - ap - d));
+  };
+  const cell = (x: number, c: number, y: number): number => {
+    let e = 0;
+    const d = c + 1 < n ? dist(c, c + 1) : null;
+    for (let k = y; k <= x && c + 1 < n; k++) {
+      const end = ws[k]!.at + ws[k]!.text.length + 1;
+      e += 2 * Math.max(0, end - starts[c + 1]!, d === null ? 0 : end - (ws[y]!.at + d));
+    }
+    let w = 0;
+    for (let k = y; k <= x; k++) w += (k > y ? 1 : 0) + displayWidth(ws[k]!.text);
+    return e + Math.max(0, w - cap(ws[y]!.at)) + (widths[c]! > 0 && c + 1 < n ? Math.max(0, w - widths[c]!) : 0);
+  };
+  return { start, cell };
+}
+
 export const lineEnd = (s: string): number => s.trimEnd().length;
 /** Where a word's middle stands: its start, plus half its width (a CJK character two columns wide). */
 export const centre = (w: Word): number => w.at + displayWidth(w.text) / 2;
@@ -299,7 +641,8 @@ export interface Geometry {
  * A wrapped line's words into the open columns, in order. As many words as columns: one
  * each. A lone word (nothing pushed it along): the column whose text on the lines above
  * has its middle nearest. Several words: each to the nearest column start, the line
- * scaled to the first line's width.
+ * scaled to the first line's width (unless an open column starts past that width: a cell the
+ * first line left empty, printed a line lower).
  */
 export function wrapInto(
   cells: BlockCell[],
@@ -312,7 +655,9 @@ export function wrapInto(
 ): void {
   const cand = open.map((o, i) => (o ? i : -1)).filter((i) => i >= 0);
   if (cand.length === 0) return;
-  const scale = end > g.width && ws.length > 1 ? g.width / end : 1;
+  // (Not when a column open to it starts past the first line's end: a cell printed a line lower.)
+  const beyond = cand.some((i) => g.starts[i]! >= g.width);
+  const scale = end > g.width && ws.length > 1 && !beyond ? g.width / end : 1;
   const placed = new Map<number, Word[]>();
   let from = 0;
   ws.forEach((w, x) => {
@@ -338,12 +683,12 @@ export function wrapInto(
 }
 
 /**
- * Wrapped text joined: no space between CJK characters, nor beside a slash (a list or path
- * `甲/乙/丙` wraps after or before one: `跳转事项/` + `链接`); else one.
+ * Wrapped text joined: no space between CJK characters, nor beside a slash or a plus sign (a
+ * list, path or sum `甲/乙/丙`, `甲+乙` wraps after or before one: `跳转事项/` + `链接`); else one.
  */
 export function joinCell(a: string, b: string): string {
   if (a.charCodeAt(a.length - 1) > 0x2e7f && b.charCodeAt(0) > 0x2e7f) return a + b;
-  if (a.endsWith('/') || b.startsWith('/')) return a + b;
+  if (/[/+]$/.test(a) || /^[/+]/.test(b)) return a + b;
   return `${a} ${b}`;
 }
 

@@ -24,8 +24,9 @@
  *   skipped. Each table is one block (`form: 'columns'`); in the text the core sees, its
  *   lines become pipe rows, marked as read into a block (removed = 2).
  *   Before that, three other readings take the tables they recognise: numbered tables whose
- *   header starts at the left edge, read from the order of their words (pdftotext-dense.ts:
- *   narrow columns one space apart), numbered tables whose numbers follow a label column
+ *   rows start at the left edge, read from the order and position of their words
+ *   (pdftotext-dense.ts: narrow columns one space apart, tables printed in fragments whose
+ *   header comes back in other layouts), numbered tables whose numbers follow a label column
  *   (pdftotext-labelled.ts: a group's name on its first row only), and two-column tables
  *   (pdftotext-two.ts: a name and a post under a centred header, or with a wide gap).
  * Plain `pdftotext` (no `-layout`) writes table cells one per line: those tables are not
@@ -519,7 +520,13 @@ function readTables(p: PdfText): Block[] {
   // Dense tables first (one space between cells): the column reading would cut them wrong.
   for (let i = 0; i < lines.length; i++) {
     if (removed[i] || !denseHeader(lines[i]!)) continue;
-    const t = denseTableAt(lines, offsets0, i, (k) => removed[k] === 1);
+    const t = denseTableAt(
+      lines,
+      offsets0,
+      i,
+      (k) => removed[k] === 1,
+      (k) => headOf(lines, k),
+    );
     if (t) i = takeTable(p, blocks, t, i);
   }
   for (let i = 0; i < lines.length; i++) {
