@@ -2,10 +2,11 @@ import type { Document, Masthead, Section, TocEntry } from '../model/issue.js';
 import type { SourceLines } from '../read/lines.js';
 import type { Structure } from '../core/structure.js';
 import type { Records } from '../core/feature.js';
+import type { Lines } from '../model/lines.js';
 
 /** What the checks read: the lines and the issue's skeleton (also as the structure reader gave it). */
 export interface CheckInput {
-  lines: readonly string[];
+  lines: Lines;
   masthead: Masthead;
   toc: readonly TocEntry[];
   sections: readonly Section[];

@@ -47,7 +47,7 @@ export function checkMarkup(input: CheckInput): Anomaly[] {
   const out: Anomaly[] = [];
   const docOf = documentOfLine(input.documents, lines.length);
   for (let ln = 1; ln <= lines.length; ln++) {
-    const line = lines[ln - 1]!;
+    const line = lines.get(ln - 1)!;
     if (line.length === 0 || isTableRow(line)) continue;
     const f = findMarkup(line);
     if (!f) continue;

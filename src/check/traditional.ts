@@ -48,7 +48,7 @@ export function checkTraditional(input: CheckInput): Anomaly[] {
   let ln = 1;
   let lineStart = 0;
   for (; m; m = trad.exec(text)) {
-    while (ln < lines.length && lineStart + lines[ln - 1]!.length < m.index) lineStart += lines[ln++ - 1]!.length + 1;
+    while (ln < lines.length && lineStart + lines.get(ln - 1)!.length < m.index) lineStart += lines.get(ln++ - 1)!.length + 1;
     hits.push({ line: ln, column: m.index - lineStart + 1, char: m[0] });
   }
   if (hits.length === 0) return [];
@@ -82,7 +82,7 @@ function report(input: CheckInput, hits: Hit[]): Anomaly[] {
         line: first.line,
         column: first.column,
         endLine: last.line,
-        evidence: input.lines[first.line - 1]!,
+        evidence: input.lines.get(first.line - 1)!,
         ...(documentId !== undefined ? { documentId } : {}),
       }),
     );

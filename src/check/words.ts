@@ -15,7 +15,7 @@ export function checkEnglishWords(input: CheckInput): Anomaly[] {
   const out: Anomaly[] = [];
   let docOf: (string | undefined)[] | null = null;
   for (let ln = 1; ln <= lines.length; ln++) {
-    const line = lines[ln - 1]!;
+    const line = lines.get(ln - 1)!;
     if (line.length < 3 || isTableRow(line)) continue;
     const m = WORD.exec(line);
     if (!m) continue;

@@ -16,6 +16,7 @@
  */
 import type { Document, Issue } from '../model/issue.js';
 import { isCjk, isHan } from '../read/text.js';
+import type { Lines } from '../model/lines.js';
 
 /** A line that begins a block of its own: a list or heading marker, an attachment, a caption, a note, a section. */
 const MARKER =
@@ -129,7 +130,7 @@ function barriers(d: Document): Set<number> {
  * ends mid-sentence, line that continues it], with only blank lines between them (blank in
  * the text, or blanked by the reader: page furniture, lines it joined). In line order.
  */
-export function proseBreaks(lines: readonly string[], d: Document, b: ProseBounds): Array<[number, number]> {
+export function proseBreaks(lines: Lines, d: Document, b: ProseBounds): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const stop = barriers(d);
   let prev = 0;
@@ -137,7 +138,7 @@ export function proseBreaks(lines: readonly string[], d: Document, b: ProseBound
   // a table's lines stop a sentence like a field's (they are skipped whole)
   eachLineOutside(b.tables, d.titleSpan.endLine + 1, Math.min(d.span.endLine, lines.length), (ln, afterTable) => {
     if (afterTable) prev = 0;
-    const s = lines[ln - 1]!;
+    const s = lines.get(ln - 1)!;
     if (stop.has(ln)) {
       prev = 0;
       return;
@@ -146,7 +147,7 @@ export function proseBreaks(lines: readonly string[], d: Document, b: ProseBound
       gap = true;
       return;
     }
-    if (prev && gap && endsMidSentence(lines[prev - 1]!) && continuesSentence(s)) out.push([prev, ln]);
+    if (prev && gap && endsMidSentence(lines.get(prev - 1)!) && continuesSentence(s)) out.push([prev, ln]);
     prev = s.trimStart().startsWith('|') ? 0 : ln;
     gap = false;
   });

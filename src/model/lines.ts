@@ -1,0 +1,89 @@
+/**
+ * The lines of a text, made on demand. `get(n - 1)` is line n (1-based line numbers are
+ * those of the original file: CRLF and lone CR count as one line break each); `starts[n - 1]`
+ * is where it starts in the LF-normalised text, and `starts[length]` one past the end of the
+ * last line's line break (as if the text ended with one).
+ *
+ * An ordinary text keeps its lines as a string array, read as fast as an array. A text of
+ * millions of very short lines (`yes` output: 100 M lines of one character) does not: a
+ * JavaScript array costs 8 bytes a line, and 100 M of them cannot be made within the memory
+ * budget, so such a text keeps only `starts` (4 bytes a line) and a line is sliced from the
+ * text when read. One class for both, so every caller's call site sees one shape.
+ */
+export class Lines {
+  /** How many lines. */
+  readonly length: number;
+  /** Where each line starts in the text, and at `length` one past the last line's break. */
+  readonly starts: Int32Array;
+  /** The text the lines are of (LF line breaks). */
+  readonly text: string;
+  private readonly list: readonly string[] | null;
+
+  private constructor(text: string, starts: Int32Array, list: readonly string[] | null) {
+    this.text = text;
+    this.starts = starts;
+    this.length = starts.length - 1;
+    this.list = list;
+  }
+
+  /** Line `i` (0-based), undefined past either end, like an array's element. */
+  get(i: number): string | undefined {
+    if (i < 0 || i >= this.length) return undefined;
+    const list = this.list;
+    if (list !== null) return list[i];
+    return this.text.slice(this.starts[i], this.starts[i + 1]! - 1);
+  }
+
+  /** Lines `from` to `to` (0-based, `to` excluded) as an array, like an array's slice. */
+  slice(from = 0, to = this.length): string[] {
+    const a = Math.max(0, Math.min(from, this.length));
+    const b = Math.max(a, Math.min(to, this.length));
+    if (this.list !== null) return this.list.slice(a, b);
+    const out: string[] = [];
+    for (let i = a; i < b; i++) out.push(this.get(i)!);
+    return out;
+  }
+
+  /** Whether the lines are kept as an array (an ordinary text) or sliced when read. */
+  get materialised(): boolean {
+    return this.list !== null;
+  }
+
+  /**
+   * The lines of an LF-normalised text. `materialise` forces one way (tests); by default a
+   * text keeps its array when it has at most LIST_MAX_LINES lines or an average line of at
+   * least LIST_MIN_AVERAGE code units (then the array costs a small part of the text).
+   */
+  static fromText(text: string, materialise?: boolean): Lines {
+    let count = 1;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+    // A final line break ends the last line; it does not open an empty one (but an empty text has one line).
+    if (count > 1 && text.charCodeAt(text.length - 1) === 10) count--;
+    const starts = new Int32Array(count + 1);
+    let k = 1;
+    for (let at = text.indexOf('\n'); at >= 0 && k < count; at = text.indexOf('\n', at + 1)) starts[k++] = at + 1;
+    starts[count] = text.length + (text.charCodeAt(text.length - 1) === 10 && count > 1 ? 0 : 1);
+    const keep = materialise ?? (count <= LIST_MAX_LINES || text.length >= LIST_MIN_AVERAGE * count);
+    if (!keep) return new Lines(text, starts, null);
+    const list = text.split('\n');
+    if (list.length > count) list.length = count;
+    return new Lines(text, starts, list);
+  }
+
+  /** Lines a reader made itself (one per line of the file); `starts` are those of `list.join('\n')`. */
+  static of(list: readonly string[]): Lines {
+    const starts = new Int32Array(list.length + 1);
+    let off = 0;
+    for (let i = 0; i < list.length; i++) {
+      starts[i] = off;
+      off += list[i]!.length + 1;
+    }
+    starts[list.length] = off;
+    return new Lines(list.join('\n'), starts, list);
+  }
+}
+
+/** Up to this many lines a text keeps them as an array whatever their length. */
+export const LIST_MAX_LINES = 1 << 18;
+/** A text whose lines average at least this many code units keeps them as an array. */
+export const LIST_MIN_AVERAGE = 8;
