@@ -1,6 +1,6 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
-import { documentOfLine, type CheckInput } from './common.js';
+import { documentOfLine, type CheckInput, type DocumentOf } from './common.js';
 import { LOOKALIKE_GROUPS } from './chardata.generated.js';
 import type { Lines } from '../model/lines.js';
 
@@ -275,7 +275,7 @@ export function checkLookalikeNames(
   return out;
 }
 
-function pairAnomaly(input: CheckInput, p: Pair, r: Candidate, f: Candidate, docOf: (string | undefined)[]): Anomaly {
+function pairAnomaly(input: CheckInput, p: Pair, r: Candidate, f: Candidate, docOf: DocumentOf): Anomaly {
   const [ln, col] = r.at[0]!;
   const last = r.at[r.at.length - 1]![0];
   const rl = [...new Set(r.at.map(([l]) => l))];
@@ -286,7 +286,7 @@ function pairAnomaly(input: CheckInput, p: Pair, r: Candidate, f: Candidate, doc
       : p.rare.length > p.frequent.length
         ? `has a ${p.rare[p.i]} that is not in`
         : `lacks the ${p.frequent[p.i + 1]} of`;
-  const documentId = docOf[ln];
+  const documentId = docOf.get(ln);
   // the frequent spelling's places too, when there are few (a name written once each way)
   const where = f.count <= 3 ? `, line${fl.length > 1 ? 's' : ''} ${fl.join(', ')}` : '';
   return anomaly(p.code, {

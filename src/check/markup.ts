@@ -51,7 +51,7 @@ export function checkMarkup(input: CheckInput): Anomaly[] {
     if (line.length === 0 || isTableRow(line)) continue;
     const f = findMarkup(line);
     if (!f) continue;
-    const documentId = docOf[ln];
+    const documentId = docOf.get(ln);
     out.push(
       anomaly('STRAY_MARKUP', {
         message: `${f.kind} ${f.text} outside a table`,

@@ -1,7 +1,7 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { isTableRow, endsSentence } from '../core/patterns.js';
 import { isCjk, isHan } from '../read/text.js';
-import { documentOfLine, type CheckInput } from './common.js';
+import { documentOfLine, type CheckInput, type DocumentOf } from './common.js';
 import { group, perDocument, type Hit } from './grouped.js';
 import type { Lines } from '../model/lines.js';
 
@@ -127,7 +127,7 @@ export function checkHalfWidthPunctuation(input: CheckInput): Anomaly[] {
     if (full[cls]! < 0) full[cls] = countFull(input, cls, cap, counted);
     return full[cls]! >= cap;
   };
-  const docOf = found.length === 0 ? [] : documentOfLine(input.documents, lines.length);
+  const docOf = documentOfLine(input.documents, lines.length);
   const hits: Hit[] = [];
   for (const f of found) {
     // the marks of the norm, in the order of the line, and the column of the first (forEach:
@@ -139,7 +139,7 @@ export function checkHalfWidthPunctuation(input: CheckInput): Anomaly[] {
       if (column === 0 || col < column) column = col;
       text = text === '' ? c : `${text} ${c}`;
     });
-    if (text !== '') hits.push({ line: f.line, column, text, documentId: docOf[f.line] });
+    if (text !== '') hits.push({ line: f.line, column, text, documentId: docOf.get(f.line) });
   }
   return runs(hits).map((g) =>
     group(
@@ -266,7 +266,7 @@ export function checkBrackets(input: CheckInput): Anomaly[] {
   const docOf = documentOfLine(input.documents, lines.length);
   return perDocument(
     'BRACKET_UNCLOSED',
-    hits.map((h) => ({ ...h, documentId: docOf[h.line] })),
+    hits.map((h) => ({ ...h, documentId: docOf.get(h.line) })),
     lines,
     (n) => `${n === 1 ? 'a bracket is' : `${n} brackets are`} opened and never closed in ${n === 1 ? 'its' : 'their'} paragraph`,
   );
@@ -296,7 +296,7 @@ const DOUBLED = /。\s*[（(][^（）()]{1,200}[）)]\s*。/;
 export function checkDoubledPeriod(input: CheckInput): Anomaly[] {
   const { lines } = input;
   const hits: Hit[] = [];
-  let docOf: (string | undefined)[] | null = null;
+  let docOf: DocumentOf | null = null;
   for (let ln = 1; ln <= lines.length; ln++) {
     const line = lines.get(ln - 1)!;
     if (line.length < 5 || line.indexOf('。') === line.lastIndexOf('。') || isTableRow(line)) continue;
@@ -307,7 +307,7 @@ export function checkDoubledPeriod(input: CheckInput): Anomaly[] {
       line: ln,
       column: m.index + 1,
       text: m[0].length > 24 ? `${m[0].slice(0, 10)}…${m[0].slice(-10)}` : m[0],
-      documentId: docOf[ln],
+      documentId: docOf.get(ln),
     });
   }
   return perDocument(
@@ -325,7 +325,7 @@ const FORMULA = /(特此(?:通知|公告|通告|批复|函复|函告|报告|通�
 export function checkClosingFormula(input: CheckInput): Anomaly[] {
   const { lines } = input;
   const hits: Hit[] = [];
-  let docOf: (string | undefined)[] | null = null;
+  let docOf: DocumentOf | null = null;
   for (let ln = 1; ln <= lines.length; ln++) {
     const line = lines.get(ln - 1)!;
     if (line.length < 6 || !line.includes('此') || isTableRow(line)) continue;
@@ -335,7 +335,7 @@ export function checkClosingFormula(input: CheckInput): Anomaly[] {
     // Only after a finished sentence: 此复 / 此函 inside a phrase (如此复杂) are not formulas.
     if (before === '' || !/[。！？；!?;”]$/.test(before)) continue;
     docOf ??= documentOfLine(input.documents, lines.length);
-    hits.push({ line: ln, column: m.index + 1, text: m[0].trim(), documentId: docOf[ln] });
+    hits.push({ line: ln, column: m.index + 1, text: m[0].trim(), documentId: docOf.get(ln) });
   }
   return perDocument('CLOSING_FORMULA_RUN_IN', hits, lines, () => 'the closing formula is run into the paragraph before it');
 }

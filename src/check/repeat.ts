@@ -137,7 +137,7 @@ export function checkRepeats(input: CheckInput): Anomaly[] {
       prev = null;
       continue;
     }
-    const documentId = docOf[ln];
+    const documentId = docOf.get(ln);
     if (prev && prev.text === t && exportedTitles.has(prev.line)) {
       // the export's copy of the title, then the title
     } else if (prev && prev.text === t && hasHan(t, MIN_HAN)) {

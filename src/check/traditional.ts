@@ -67,12 +67,12 @@ function report(input: CheckInput, hits: Hit[]): Anomaly[] {
   const out: Anomaly[] = [];
   let start = 0;
   for (let k = 1; k <= hits.length; k++) {
-    if (k < hits.length && docOf[hits[k]!.line] === docOf[hits[start]!.line]) continue;
+    if (k < hits.length && docOf.get(hits[k]!.line) === docOf.get(hits[start]!.line)) continue;
     const group = hits.slice(start, k);
     start = k;
     const first = group[0]!;
     const last = group[group.length - 1]!;
-    const documentId = docOf[first.line];
+    const documentId = docOf.get(first.line);
     const chars = [...new Set(group.map((h) => h.char))].map((c) => `${c}→${simplifiedOf(c)}`);
     const lines = [...new Set(group.map((h) => h.line))];
     const listed = lines.length > MAX_LISTED ? `${lines.slice(0, MAX_LISTED).join(', ')} …` : lines.join(', ');

@@ -290,7 +290,7 @@ function reportPairs(
     for (const [ln, col] of c.at.slice(0, RARE_MAX)) {
       const key = `${ln}:${col + p.i}`;
       if (reported.has(key)) continue;
-      const documentId = docOf[ln];
+      const documentId = docOf.get(ln);
       reported.set(
         key,
         anomaly('NAME_VARIANT', {
