@@ -16,6 +16,7 @@ import {
   orderNumberLine,
   ownDocNumberLine,
   type DateLine,
+  MAX_CUT_GAP,
 } from './patterns.js';
 import {
   furnitureAbove,
@@ -159,6 +160,7 @@ function titleAbove(lines: Lines, dateNo: number, floor: number, removed?: Uint8
 function regionsOf(lines: Lines, from: number, to: number, group = 0): Region[] {
   const headers: { category: string; line: number }[] = [];
   for (let ln = from; ln <= to; ln++) {
+    if ((ln = lines.skipAscii(ln)) > to) break;
     const c = categoryHeader(lines.get(ln - 1)!);
     if (c !== null) headers.push({ category: c, line: ln });
   }
@@ -192,12 +194,19 @@ class Cover {
   has(ln: number): boolean {
     return this.marks[ln - this.region.from] === 1;
   }
+  /** The first covered line from `ln` on, if before `limit`; else `limit`. */
+  next(ln: number, limit: number): number {
+    const at = this.marks.indexOf(1, Math.max(0, ln - this.region.from));
+    return at < 0 ? limit : Math.min(limit, at + this.region.from);
+  }
 }
 
 /** Date lines with the title above them: the layout of gazettes that date every document. */
 function dateLineStarts(lines: Lines, region: Region, anomalies: Anomaly[], removed?: Uint8Array): Candidate[] {
   const cands: Candidate[] = [];
   for (let ln = region.from; ln <= region.to; ln++) {
+    // (a date line holds 日: lines of ASCII only are jumped over)
+    if ((ln = lines.skipAscii(ln)) > region.to) break;
     const line = lines.get(ln - 1)!;
     if (line.length > 40 || !line.includes('日')) continue;
     const d = dateLine(line);
@@ -225,6 +234,9 @@ function officialStarts(lines: Lines, region: Region, cover: Cover): Candidate[]
   const out: Candidate[] = [];
   let floor = region.from;
   for (let ln = region.from; ln <= region.to; ln++) {
+    // (a head holds CJK text: ASCII lines are jumped over, but not a covered line)
+    const next = lines.skipAscii(ln);
+    if (next > ln && (ln = cover.next(ln, next)) > region.to) break;
     if (cover.has(ln)) {
       floor = ln + 1;
       continue;
@@ -348,6 +360,7 @@ function candidatesIn(
   );
   const starts = new Set(cands.map((c) => c.titleStart));
   for (let ln = region.from; ln <= region.to; ln++) {
+    if ((ln = lines.skipAscii(ln)) > region.to) break;
     if (lines.get(ln - 1)!.includes('解读') && INTERPRETATION.test(lines.get(ln - 1)!) && !cover.has(ln) && !starts.has(ln)) {
       const c: Candidate = { titleStart: ln, titleEnd: ln, date: null, dateLineNo: null };
       cands.push(c);
@@ -436,6 +449,7 @@ function splitRegions(lines: Lines, first: Toc, bodyStart: number, bodyEnd: numb
   const regions: Region[] = [];
   let segmentFrom = bodyStart;
   for (let ln = bodyStart; ln <= bodyEnd; ln++) {
+    if ((ln = lines.skipAscii(ln)) > bodyEnd) break;
     const line = lines.get(ln - 1)!;
     if (line.length > 60 || !line.includes('录') || !isTocHeading(line)) continue;
     const later = readToc(lines, ln - 1);
@@ -923,6 +937,8 @@ function readCitations(lines: Lines, documents: Document[]): Citation[] {
     const m = INTERPRETATION.exec(d.title) ? bookTitles(d.title)[0] : undefined;
     if (m) d.interprets = titleTarget(m.text, keys, d);
     for (let ln = d.titleSpan.endLine + 1; ln <= d.span.endLine; ln++) {
+      // (文号 and 《》 hold CJK; a 文号 cut at a line's end goes on at most MAX_CUT_GAP lines below)
+      if ((ln = lines.skipAscii(ln, MAX_CUT_GAP + 1)) > d.span.endLine) break;
       if (d.docNumber && ln === d.docNumber.line) continue;
       const line = lines.get(ln - 1)!;
       if (line.length === 0) continue;

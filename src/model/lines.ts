@@ -18,6 +18,9 @@ export class Lines {
   /** The text the lines are of (LF line breaks). */
   readonly text: string;
   private readonly list: readonly string[] | null;
+  /** Lines asciiFrom … asciiTo - 1 hold only ASCII (the last answer of nextNonAscii). */
+  private asciiFrom = -1;
+  private asciiTo = -1;
 
   private constructor(text: string, starts: Int32Array, list: readonly string[] | null) {
     this.text = text;
@@ -44,6 +47,45 @@ export class Lines {
     return out;
   }
 
+  /**
+   * The first line at or after `i` that may hold a character past ASCII (no CJK character
+   * stands on the lines between): stages that look only at lines holding CJK text jump over
+   * the rest. A text kept as an array answers `i` (its lines are read one by one as before);
+   * a text of millions of tiny lines finds it by one native search of the text.
+   */
+  nextNonAscii(i: number): number {
+    if (this.list !== null || i >= this.length) return i;
+    if (i >= this.asciiFrom && i <= this.asciiTo) return this.asciiTo;
+    const re = NON_ASCII;
+    re.lastIndex = this.starts[i]!;
+    const m = re.exec(this.text);
+    let to = this.length;
+    if (m !== null) {
+      // the line holding m.index: the last whose start is at or before it
+      let lo = i;
+      let hi = this.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (this.starts[mid]! <= m.index) lo = mid;
+        else hi = mid - 1;
+      }
+      to = lo;
+    }
+    this.asciiFrom = i;
+    this.asciiTo = to;
+    return to;
+  }
+
+  /**
+   * The line (1-based) to look at next from line `ln` on, for a stage that looks only at
+   * lines holding text past ASCII (CJK) and at the `before` lines above each: the lines
+   * jumped over hold only ASCII. `ln` itself for a text kept as an array.
+   */
+  skipAscii(ln: number, before = 0): number {
+    const k = this.nextNonAscii(ln - 1) + 1 - before;
+    return k > ln ? k : ln;
+  }
+
   /** Whether the lines are kept as an array (an ordinary text) or sliced when read. */
   get materialised(): boolean {
     return this.list !== null;
@@ -54,16 +96,18 @@ export class Lines {
    * text keeps its array when it has at most LIST_MAX_LINES lines or an average line of at
    * least LIST_MIN_AVERAGE code units (then the array costs a small part of the text).
    */
-  static fromText(text: string, materialise?: boolean): Lines {
+  static fromText(text: string, materialise: boolean | undefined = forced): Lines {
+    const n = text.length;
     let count = 1;
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+    for (let i = 0; i < n; i++) if (text.charCodeAt(i) === 10) count++;
     // A final line break ends the last line; it does not open an empty one (but an empty text has one line).
-    if (count > 1 && text.charCodeAt(text.length - 1) === 10) count--;
+    const final = n > 0 && text.charCodeAt(n - 1) === 10;
+    if (final) count--;
     const starts = new Int32Array(count + 1);
     let k = 1;
-    for (let at = text.indexOf('\n'); at >= 0 && k < count; at = text.indexOf('\n', at + 1)) starts[k++] = at + 1;
-    starts[count] = text.length + (text.charCodeAt(text.length - 1) === 10 && count > 1 ? 0 : 1);
-    const keep = materialise ?? (count <= LIST_MAX_LINES || text.length >= LIST_MIN_AVERAGE * count);
+    for (let i = 0; i < n && k < count; i++) if (text.charCodeAt(i) === 10) starts[k++] = i + 1;
+    starts[count] = final ? n : n + 1;
+    const keep = materialise ?? (count <= LIST_MAX_LINES || n >= LIST_MIN_AVERAGE * count);
     if (!keep) return new Lines(text, starts, null);
     const list = text.split('\n');
     if (list.length > count) list.length = count;
@@ -81,6 +125,16 @@ export class Lines {
     starts[list.length] = off;
     return new Lines(list.join('\n'), starts, list);
   }
+}
+
+const NON_ASCII = /[^\x00-\x7f]/g;
+
+/** The way every text keeps its lines, when a test forces one (undefined: by its size). */
+let forced: boolean | undefined;
+
+/** Tests: every text keeps its lines as an array (true), sliced (false), or by its size (undefined). */
+export function forceLineMode(materialise: boolean | undefined): void {
+  forced = materialise;
 }
 
 /** Up to this many lines a text keeps them as an array whatever their length. */

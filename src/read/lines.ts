@@ -1,6 +1,6 @@
 import { Lines } from '../model/lines.js';
 
-export { LIST_MAX_LINES, LIST_MIN_AVERAGE, Lines } from '../model/lines.js';
+export { forceLineMode, LIST_MAX_LINES, LIST_MIN_AVERAGE, Lines } from '../model/lines.js';
 
 /**
  * Text split into lines: `lines.get(n - 1)` is line n; `offsets[n - 1]` its offset in `text`
