@@ -91,3 +91,23 @@ describe('the parse of every real text is the same with its lines sliced', () =>
     });
   }
 });
+
+describe('the parse of texts with ASCII lines among their lines is the same with its lines sliced', () => {
+  const sample = readFileSync('samples/changning-2023-02.txt', 'utf8').split('\n');
+  const variants: [string, (l: string, i: number) => string[]][] = [
+    ['y after every line', (l) => [l, 'y']],
+    ['y and a blank line after every third line', (l, i) => (i % 3 === 0 ? [l, 'y', ''] : [l])],
+    ['1. and (a) before every fifth line', (l, i) => (i % 5 === 0 ? ['1. a', '(a', l] : [l])],
+    ['* ** # and <p> lines', (l, i) => (i % 7 === 0 ? ['**', '# a', '<p>', l] : [l])],
+  ];
+  for (const [what, add] of variants) {
+    it(what, () => {
+      const text = sample.flatMap(add).join('\n');
+      forceLineMode(true);
+      const kept = JSON.stringify(parseIssue(text, { name: what }));
+      forceLineMode(false);
+      const sliced = JSON.stringify(parseIssue(text, { name: what }));
+      expect(sliced === kept).toBe(true);
+    });
+  }
+});

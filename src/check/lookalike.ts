@@ -132,6 +132,8 @@ function lookalikePairs(cands: ReadonlyMap<string, Candidate>, stemLength: (name
 function joinedNames(lines: Lines): Map<string, number> {
   const out = new Map<string, number>();
   for (let ln = 0; ln < lines.length; ln++) {
+    // (names are CJK: ASCII lines are jumped over)
+    if ((ln = lines.nextNonAscii(ln)) >= lines.length) break;
     const s = lines.get(ln)!;
     // (a line without a joining word has no match: a cheap native test skips it)
     if (s.length < 7 || !JOINER.test(s)) continue;

@@ -130,6 +130,13 @@ export function checkRepeats(input: CheckInput): Anomaly[] {
   for (const d of input.documents) for (const m of d.sourceMeta) if (m.key === 'title') exportedTitles.add(m.line);
   let prev: { text: string; line: number } | null = null;
   for (let ln = 1; ln <= lines.length; ln++) {
+    // Only lines holding Han characters are reported: ASCII lines are jumped over (a line of
+    // text among them ends the run, as it would have when read).
+    const k = lines.skipAscii(ln);
+    if (k > ln) {
+      if (!lines.blank(ln - 1, k - 1)) prev = null;
+      if ((ln = k) > lines.length) break;
+    }
     const line = lines.get(ln - 1)!;
     const t = line.trim();
     if (t === '') continue;
@@ -242,9 +249,11 @@ function hanPrefixHash(t: string): number {
 }
 
 /** The line numbers of a document's body (after its title), blank lines left out. */
-function forBodyLines(lines: Lines, d: Document, f: (ln: number, t: string) => void): void {
+function forBodyLines(lines: Lines, d: Document, f: (ln: number, t: string) => void, hanOnly = false): void {
   const end = Math.min(d.span.endLine, lines.length);
   for (let ln = d.titleSpan.endLine + 1; ln <= end; ln++) {
+    // (hanOnly: a caller that looks only at lines holding Han characters skips ASCII lines)
+    if (hanOnly && (ln = lines.skipAscii(ln)) > end) break;
     const t = lines.get(ln - 1)!;
     if (t.trim() !== '') f(ln, t);
   }
@@ -259,14 +268,19 @@ function hashBodies(lines: Lines, documents: readonly Document[]): { counted: nu
   const docOfHash = new Map<number, number>();
   const counted = documents.map((d, b) => {
     let n = 0;
-    forBodyLines(lines, d, (_ln, t) => {
-      const hash = hanPrefixHash(t);
-      if (hash < 0) return;
-      n++;
-      const o = docOfHash.get(hash);
-      if (o === undefined) docOfHash.set(hash, b);
-      else if (o !== b) docOfHash.set(hash, -1);
-    });
+    forBodyLines(
+      lines,
+      d,
+      (_ln, t) => {
+        const hash = hanPrefixHash(t);
+        if (hash < 0) return;
+        n++;
+        const o = docOfHash.get(hash);
+        if (o === undefined) docOfHash.set(hash, b);
+        else if (o !== b) docOfHash.set(hash, -1);
+      },
+      true,
+    );
     return n;
   });
   return { counted, docOfHash };

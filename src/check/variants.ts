@@ -153,6 +153,8 @@ function nameCandidates(lines: Lines): Map<string, Candidate> {
   const cands = new Map<string, Candidate>();
   let full = false;
   for (let ln = 1; ln <= lines.length; ln++) {
+    // (names are CJK: ASCII lines are jumped over)
+    if ((ln = lines.skipAscii(ln)) > lines.length) break;
     const s = lines.get(ln - 1)!;
     // The regular expression engine finds name endings after two Han characters; only
     // those places are looked at in JavaScript.

@@ -18,9 +18,10 @@ export class Lines {
   /** The text the lines are of (LF line breaks). */
   readonly text: string;
   private readonly list: readonly string[] | null;
-  /** Lines asciiFrom … asciiTo - 1 hold only ASCII (the last answer of nextNonAscii). */
-  private asciiFrom = -1;
-  private asciiTo = -1;
+  /** Lines skipFrom … skipEnd - 1 hold no match of skipRe (the last answer of nextWith). */
+  private skipRe: RegExp | null = null;
+  private skipFrom = -1;
+  private skipEnd = -1;
 
   private constructor(text: string, starts: Int32Array, list: readonly string[] | null) {
     this.text = text;
@@ -54,9 +55,17 @@ export class Lines {
    * a text of millions of tiny lines finds it by one native search of the text.
    */
   nextNonAscii(i: number): number {
+    return this.nextWith(i, NON_ASCII);
+  }
+
+  /**
+   * The first line at or after `i` that may hold a match of `re` (global, one character
+   * class: a match never spans a line break), for a stage that looks only at such lines;
+   * the lines jumped over hold none. `i` for a text kept as an array.
+   */
+  nextWith(i: number, re: RegExp): number {
     if (this.list !== null || i >= this.length) return i;
-    if (i >= this.asciiFrom && i <= this.asciiTo) return this.asciiTo;
-    const re = NON_ASCII;
+    if (re === this.skipRe && i >= this.skipFrom && i <= this.skipEnd) return this.skipEnd;
     re.lastIndex = this.starts[i]!;
     const m = re.exec(this.text);
     let to = this.length;
@@ -71,9 +80,19 @@ export class Lines {
       }
       to = lo;
     }
-    this.asciiFrom = i;
-    this.asciiTo = to;
+    this.skipRe = re;
+    this.skipFrom = i;
+    this.skipEnd = to;
     return to;
+  }
+
+  /**
+   * The line (1-based) to look at next from line `ln` on, for a stage that looks only at
+   * lines holding a match of `re` and at the `before` lines above each.
+   */
+  skipTo(ln: number, re: RegExp, before = 0): number {
+    const k = this.nextWith(ln - 1, re) + 1 - before;
+    return k > ln ? k : ln;
   }
 
   /**
@@ -82,8 +101,16 @@ export class Lines {
    * jumped over hold only ASCII. `ln` itself for a text kept as an array.
    */
   skipAscii(ln: number, before = 0): number {
-    const k = this.nextNonAscii(ln - 1) + 1 - before;
-    return k > ln ? k : ln;
+    return this.skipTo(ln, NON_ASCII, before);
+  }
+
+  /** Whether lines `from` to `to` (0-based, `to` excluded) hold nothing but white space. */
+  blank(from: number, to: number): boolean {
+    if (to > this.length) to = this.length;
+    if (from >= to) return true;
+    NON_BLANK.lastIndex = this.starts[from]!;
+    const m = NON_BLANK.exec(this.text);
+    return m === null || m.index >= this.starts[to]!;
   }
 
   /** Whether the lines are kept as an array (an ordinary text) or sliced when read. */
@@ -128,6 +155,7 @@ export class Lines {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/g;
+const NON_BLANK = /\S/g;
 
 /** The way every text keeps its lines, when a test forces one (undefined: by its size). */
 let forced: boolean | undefined;

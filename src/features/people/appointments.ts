@@ -271,6 +271,12 @@ export function extractAppointments(src: SourceLines, doc: Document, tables: rea
   for (let k = doc.titleSpan.endLine + 1; k <= doc.span.endLine; k++) {
     while (ti < sorted.length && sorted[ti]!.span.startLine < k) ti++;
     const table = sorted[ti];
+    // (header lines and sentences of appointments are CJK: ASCII lines are jumped over up to the next table)
+    const skip = src.lines.skipAscii(k);
+    if (skip > k) {
+      k = table ? Math.min(skip, table.span.startLine) : skip;
+      if (k > doc.span.endLine) break;
+    }
     if (table && table.span.startLine === k) {
       const list = fromTable(ctx, table, prev, personnel);
       found.push(map(list, (l) => l.records));

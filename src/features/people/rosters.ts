@@ -339,6 +339,8 @@ export function extractRosters(src: SourceLines, doc: Document, tables: readonly
   ];
   let ti = 0;
   for (let k = doc.titleSpan.endLine + 1; k <= doc.span.endLine; k++) {
+    // (a heading names a body in CJK: ASCII lines are jumped over)
+    if ((k = src.lines.skipAscii(k)) > doc.span.endLine) break;
     while (ti < sorted.length && sorted[ti]!.span.endLine < k) ti++;
     if (sorted[ti] && sorted[ti]!.span.startLine <= k) continue;
     const h = bodyHeading(src.lines.get(k - 1)!);
@@ -410,6 +412,13 @@ function readSegment(ctx: Ctx, sorted: readonly Table[], seg: Segment): SegmentR
   for (let k = seg.from; k <= seg.to; k++) {
     while (ti < sorted.length && sorted[ti]!.span.startLine < k) ti++;
     const table = sorted[ti];
+    // Outside a block of members, a line of ASCII only says nothing (labels, bodies and 由
+    // are CJK): jumped over up to the next table.
+    const skip = inBlock ? k : src.lines.skipAscii(k);
+    if (skip > k) {
+      k = table ? Math.min(skip, table.span.startLine) : skip;
+      if (k > seg.to) break;
+    }
     if (table && table.span.startLine === k) {
       if (inBlock || body !== null) {
         const before = ctx.members.length;
