@@ -99,6 +99,7 @@ describe('the parse of texts with ASCII lines among their lines is the same with
     ['y and a blank line after every third line', (l, i) => (i % 3 === 0 ? [l, 'y', ''] : [l])],
     ['1. and (a) before every fifth line', (l, i) => (i % 5 === 0 ? ['1. a', '(a', l] : [l])],
     ['* ** # and <p> lines', (l, i) => (i % 7 === 0 ? ['**', '# a', '<p>', l] : [l])],
+    ['pipe, tab and spaced lines', (l, i) => (i % 11 === 0 ? ['| a | b |', 'a\tb\tc', 'a b', 'y', l] : [l])],
   ];
   for (const [what, add] of variants) {
     it(what, () => {

@@ -55,6 +55,8 @@ function isTabRow(line: string): boolean {
 }
 
 type RunKind = 'pipe' | 'fullwidth' | 'tab';
+/** A character every line of a run holds. */
+const TABLE_CHAR = /[|｜\t]/g;
 
 /** Whether the pipe rows on lines start..end (1-based) are past the limits of a table (their cells counted, none made). */
 function pastLimits(lines: Lines, start: number, end: number): boolean {
@@ -112,6 +114,8 @@ function tableMarkup(lines: Lines, removed: Uint8Array | undefined, out: Anomaly
     kind = null;
   };
   for (let i = 0; i < lines.length; i++) {
+    // (outside a run, a line without | ｜ or a tab starts none: jumped over)
+    if (kind === null && (i = lines.nextWith(i, TABLE_CHAR)) >= lines.length) break;
     const line = lines.get(i)!;
     let k: RunKind | null = null;
     let j = 0;
@@ -168,6 +172,8 @@ function repeats(lines: Lines, structure: Structure, out: Anomaly[]): void {
   let tocs = 0;
   let colophons = 0;
   for (let i = 0; i < structure.body.endLine && i < lines.length; i++) {
+    // (目录 and the issue line 年…期 are CJK: ASCII lines are jumped over)
+    if ((i = lines.nextNonAscii(i)) >= lines.length) break;
     const line = lines.get(i)!;
     if (line.length > 60) continue;
     if (tocs < 20 && line.includes('录') && line.replace(/\s+/g, '') === '目录' && i + 1 >= structure.body.startLine) {

@@ -31,6 +31,7 @@ export function lineList(sorted: readonly number[]): string {
 /** Whether `s` holds a space, tab or ideographic space (most cells and lines hold none: skipped at once). */
 const SPACE = /[ \t\u3000]/;
 const hasSpace = (s: string): boolean => SPACE.test(s);
+const SPACE_G = /[ \t\u3000]/g;
 
 const clip = (s: string, n: number, end: boolean): string => {
   const t = s.trim();
@@ -74,13 +75,20 @@ function wrapSpaces(lines: Lines, d: Document, b: ProseBounds & { tables: readon
   cellGaps(b.tables, at);
   const kept = spacesKept(d, b);
   // the lines outside the tables (their cells are counted above)
-  eachLineOutside(b.tables, d.titleSpan.endLine + 1, Math.min(d.span.endLine, lines.length), (ln) => {
-    const raw = lines.get(ln - 1)!;
-    if (!hasSpace(raw) || kept(ln)) return;
-    const gaps = cjkGaps(raw.trim());
-    const n = gaps === 0 ? 0 : gaps - cjkGaps(cleanProse(raw));
-    if (n > 0) at.set(ln, (at.get(ln) ?? 0) + n);
-  });
+  eachLineOutside(
+    b.tables,
+    d.titleSpan.endLine + 1,
+    Math.min(d.span.endLine, lines.length),
+    (ln) => {
+      const raw = lines.get(ln - 1)!;
+      if (!hasSpace(raw) || kept(ln)) return;
+      const gaps = cjkGaps(raw.trim());
+      const n = gaps === 0 ? 0 : gaps - cjkGaps(cleanProse(raw));
+      if (n > 0) at.set(ln, (at.get(ln) ?? 0) + n);
+      // (a line without a space has none removed: jumped over)
+    },
+    (ln) => lines.skipTo(ln, SPACE_G),
+  );
   if (at.size === 0) return null;
   const where = [...at.keys()].sort((x, y) => x - y);
   let count = 0;

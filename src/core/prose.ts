@@ -85,17 +85,21 @@ export function spacesKept(d: Document, b: ProseBounds): (ln: number) => boolean
 /**
  * Calls `f(ln)` for each line `from..to` outside the given spans (tables), in order; each
  * span's lines are skipped at once (no set of their lines). `f` returns false to stop.
+ * `next`, if given, names the next line worth calling `f` on from a line on (the lines
+ * between are jumped over).
  */
 export function eachLineOutside(
   spans: ReadonlyArray<{ span: { startLine: number; endLine: number } }>,
   from: number,
   to: number,
   f: (ln: number, afterSpan: boolean) => boolean | void,
+  next?: (ln: number) => number,
 ): void {
   const sorted = spans.length < 2 ? spans : [...spans].sort((x, y) => x.span.startLine - y.span.startLine);
   let k = 0;
   let after = false; // whether a span's lines were skipped right before this line
   for (let ln = from; ln <= to; ln++) {
+    if (next !== undefined && (ln = next(ln)) > to) return;
     while (k < sorted.length && sorted[k]!.span.endLine < ln) k++;
     if (k < sorted.length && sorted[k]!.span.startLine <= ln) {
       ln = sorted[k]!.span.endLine;

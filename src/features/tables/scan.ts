@@ -207,6 +207,9 @@ export function parseDelimiter(s: string): Array<'left' | 'right' | 'center' | n
   return out;
 }
 
+/** A pipe (a global search: the scanners jump over lines without one). */
+const PIPE_G = /\|/g;
+
 /** First non-space character code of a line, or -1 when the line is blank. */
 function firstChar(s: string): number {
   for (let i = 0; i < s.length; i++) {
@@ -361,6 +364,8 @@ export function scanTables<R>(src: SourceLines, map?: (row: RawRow) => R, oversi
   let i = 0;
   const n = lines.length;
   while (i + 1 < n) {
+    // (a header row holds a pipe: lines without one are jumped over)
+    if ((i = lines.nextWith(i, PIPE_G)) + 1 >= n) break;
     const line = lines.get(i)!;
     // Cheap pre-check: a header row holds a pipe and the next line starts like a delimiter row.
     const next = lines.get(i + 1)!;
