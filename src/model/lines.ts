@@ -38,7 +38,7 @@ export class Lines {
     return this.text.slice(this.starts[i], this.starts[i + 1]! - 1);
   }
 
-  /** Lines `from` to `to` (0-based, `to` excluded) as an array, like an array's slice. */
+  /** Lines `from` to `to` (0-based, `to` excluded, both clamped to 0 … length) as an array. */
   slice(from = 0, to = this.length): string[] {
     const a = Math.max(0, Math.min(from, this.length));
     const b = Math.max(a, Math.min(to, this.length));
