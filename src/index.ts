@@ -7,6 +7,7 @@
 export { parseIssue, parseSource, type ParseOptions, type ParsedSource } from './parse.js';
 export type { Encoding } from './read/decode.js';
 export type { SourceLines } from './read/lines.js';
+export { Lines } from './read/lines.js';
 export type { Block, TableBlock, BlockRow, BlockCell } from './read/reading.js';
 export type { Result } from './model/result.js';
 export { exportIssue, validateIssue, type ExportIssueOptions, type ValidateIssueOptions, type Validation } from './api.js';

@@ -6,7 +6,7 @@ import { decode, type Damage, type Encoding } from './read/decode.js';
 import { lostText } from './read/lost-text.js';
 import { unicodeSeparators } from './read/separators.js';
 import { readText, type ReaderName } from './read/readers.js';
-import { splitLines } from './read/lines.js';
+import { splitLines, type Lines } from './read/lines.js';
 import { readStructure } from './core/structure.js';
 import { findMatter } from './core/matter.js';
 import { CHECKS, checkInput } from './check/index.js';
@@ -29,13 +29,13 @@ export interface ParseOptions {
 export interface ParsedSource {
   issue: Issue;
   /** The lines the reader gives (1:1 with the file's): what the records point at. */
-  lines: string[];
+  lines: Lines;
   /**
    * The lines as in the file, when the reader changed some (every reader but `text`: it
    * blanks page furniture, joins wrapped lines, reads HTML tables into cells); the report
    * shows a document's source with them.
    */
-  fileLines?: string[];
+  fileLines?: Lines;
 }
 
 /** Like parseIssue, and also returns the decoded lines of the text. */

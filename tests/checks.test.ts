@@ -1,3 +1,4 @@
+import { Lines } from '../src/read/lines.js';
 import { describe, expect, it } from 'vitest';
 import { parseIssue } from '../src/parse.js';
 import type { Anomaly } from '../src/model/anomaly.js';
@@ -213,7 +214,7 @@ describe('stray markup', () => {
 describe('rare name spellings', () => {
   const run = (lines: string[]): Anomaly[] =>
     checkNameVariants({
-      lines,
+      lines: Lines.of(lines),
       masthead: {} as never,
       toc: [],
       sections: [],

@@ -1,3 +1,4 @@
+import { Lines } from '../src/read/lines.js';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseIssue } from '../src/parse.js';
@@ -88,13 +89,13 @@ describe('DOCNUMBER_CITED_NONSTANDARD', () => {
 
   it('a cut inside the issuer gives the whole issuer to the citation, not its last part', () => {
     const lines = ['根据《甲通知》（沪水', '务〔2021〕455号）要求。'];
-    const r = brokenDocNumbers(lines, 1, 2);
+    const r = brokenDocNumbers(Lines.of(lines), 1, 2);
     expect(r.found.map((f) => [f.raw, f.issuer, f.index, f.endLine])).toEqual([['沪水务〔2021〕455号', '沪水务', 8, 2]]);
     expect(r.skip).toBe('务〔2021〕455号'.length);
     const issue = parseIssue(one(['各街道办事处：', ...lines, '特此通知。']));
     expect(issue.citations.filter((c) => c.kind === 'docNumber').map((c) => c.normalized)).toEqual(['沪水务〔2021〕455号']);
     // no cut: nothing straddles
-    expect(brokenDocNumbers(['根据《甲通知》（沪水务〔2021〕455号）', '要求。'], 1, 2).found).toEqual([]);
+    expect(brokenDocNumbers(Lines.of(['根据《甲通知》（沪水务〔2021〕455号）', '要求。']), 1, 2).found).toEqual([]);
   });
 
   it('pdftotext wraps: no space is put beside CJK punctuation when lines are joined', () => {
@@ -128,8 +129,8 @@ describe('DOCNUMBER_CITED_NONSTANDARD', () => {
 
 describe('a title line above a 文号 line is no cut 文号', () => {
   it('the issuer of a 文号 on a line of its own is not extended into the line above', () => {
-    expect(brokenDocNumbers(['某某区人民政府关于甲事项的通知', '某府发〔2010〕3号'], 1, 2).found).toEqual([]);
-    expect(brokenDocNumbers(['根据《甲通知》（沪', '水务〔2021〕455号）'], 1, 2).found).toEqual([]);
+    expect(brokenDocNumbers(Lines.of(['某某区人民政府关于甲事项的通知', '某府发〔2010〕3号']), 1, 2).found).toEqual([]);
+    expect(brokenDocNumbers(Lines.of(['根据《甲通知》（沪', '水务〔2021〕455号）']), 1, 2).found).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 // What a new user met in the first hour (issue 17): usage errors that name what is wrong,
 // -o pointing at a folder, validate's summaries, sizes with units, counts in plain English,
 // file names cut where a word ends, one name for standard input.
+import { Lines } from '../src/read/lines.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -211,7 +212,7 @@ describe('standard input: <stdin> for people, - in machine fields', () => {
   });
   it('the text report and report.html say <stdin>; the data package and the report title do not take - for a name', async () => {
     expect(textReport(report, { color: false })).toMatch(/^<stdin>/m);
-    const html = [...reportChunks(issue, small.split('\n'))].join('');
+    const html = [...reportChunks(issue, Lines.of(small.split('\n')))].join('');
     expect(html).toContain('<p>&lt;stdin&gt; · ');
     expect(html).not.toMatch(/<h1>-<\/h1>|>- ·/);
     expect(packageName(issue)).toBe('gazette');

@@ -1,3 +1,4 @@
+import { Lines } from '../src/read/lines.js';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseIssue } from '../src/parse.js';
@@ -101,7 +102,7 @@ describe('a text of official documents without a TOC, sections or colophon', () 
 });
 
 describe('document heads', () => {
-  const lines = (s: string) => s.split('\n');
+  const lines = (s: string) => Lines.of(s.split('\n'));
 
   it('a title confirmed by its 文号, a date line or a 主送 line', () => {
     expect(headAt(lines('某市人民政府关于某事的通知\n某府发〔2024〕1号'), 1, 1, 2)).toMatchObject({
@@ -316,7 +317,7 @@ describe('落款 dates', () => {
 
   it('joint issuers on one line and on lines of their own', () => {
     const lines = ['正文。', '', '某市财政局　　某市人力资源和社会保障局', '某市税务局', '2022年5月6日', '（此件主动公开）'];
-    expect(readSignature(lines, 1, 6)).toMatchObject({
+    expect(readSignature(Lines.of(lines), 1, 6)).toMatchObject({
       issuers: ['某市财政局', '某市人力资源和社会保障局', '某市税务局'],
       line: 5,
       startLine: 3,

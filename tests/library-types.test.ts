@@ -4,6 +4,7 @@
 // signature that stops matching, fails the typecheck; vitest runs the few value checks.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
+  Lines,
   parseIssue,
   parseSource,
   exportIssue,
@@ -72,8 +73,8 @@ describe('src/index.ts exports every type its functions name', () => {
     expectTypeOf<Table['columns'][number]['type']>().toEqualTypeOf<ColumnType>();
     const src: SourceLines = {
       text: '| a | b |\n|---|---|\n| 1 | 2 |',
-      lines: ['| a | b |', '|---|---|', '| 1 | 2 |'],
-      offsets: [0, 10, 20],
+      lines: Lines.of(['| a | b |', '|---|---|', '| 1 | 2 |']),
+      offsets: Int32Array.of(0, 10, 20, 30),
     };
     const fragments: Fragment[] = scanTables(src);
     expect(fragments).toHaveLength(1);

@@ -6,6 +6,7 @@
  * Quadratic passes (a citation compared with every document, a table fragment with every
  * document, a rescan of the text per sluice name) grow 6× faster than the input here.
  */
+import { Lines } from '../src/read/lines.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseIssue } from '../src/parse.js';
 import { countWork, tally, work } from '../src/model/work.js';
@@ -144,10 +145,10 @@ describe('countInText', () => {
     const few = ['甲乙闸', '甲乙闸站', '乙闸', '乙乙', '丙闸'];
     const many = [...few, ...Array.from({ length: 30 }, (_, i) => `名${i}闸`)];
     for (const names of [few, many]) {
-      const got = countInText(lines, names, new Set([4]));
+      const got = countInText(Lines.of(lines), names, new Set([4]));
       for (const n of names) expect(got.get(n), n).toBe(brute(lines, n, new Set([4])));
     }
-    expect(countInText(lines, many, new Set()).get('乙乙')).toBe(2);
+    expect(countInText(Lines.of(lines), many, new Set()).get('乙乙')).toBe(2);
   });
 });
 

@@ -1,3 +1,4 @@
+import { Lines } from '../src/read/lines.js';
 import { describe, expect, it } from 'vitest';
 import { dateLine, docNumberLine, findDocNumbers, categoryHeader, isStandardDocNumber, isTableRow } from '../src/core/patterns.js';
 import { readToc } from '../src/core/toc.js';
@@ -83,7 +84,7 @@ describe('table of contents', () => {
       '【市政府文件】',
       '某市人民政府关于甲的通知',
     ];
-    const toc = readToc(lines);
+    const toc = readToc(Lines.of(lines));
     expect(toc.entries.map((e) => [e.category, e.index, e.title, e.page, e.line])).toEqual([
       ['市政府文件', 1, '某市人民政府关于甲的通知', 1, 2],
       ['市政府文件', 2, '某市人民政府关于印发《一个很长的标题》的通知', 3, 3],
@@ -124,14 +125,9 @@ describe('table of contents', () => {
 
 describe('masthead', () => {
   it('reads a colophon with full-width digits and no website', () => {
-    const m = readMasthead([
-      '正文',
-      '',
-      '某市人民政府公报',
-      '２０２４年第１２期（总第３００期）',
-      '2024年12月30日出版',
-      '主办：某市人民政府办公厅',
-    ]);
+    const m = readMasthead(
+      Lines.of(['正文', '', '某市人民政府公报', '２０２４年第１２期（总第３００期）', '2024年12月30日出版', '主办：某市人民政府办公厅']),
+    );
     expect(m.masthead).toEqual({
       title: '某市人民政府公报',
       year: 2024,
@@ -146,7 +142,7 @@ describe('masthead', () => {
     expect(m.startLine).toBe(3);
   });
   it('every field is null without a colophon', () => {
-    expect(readMasthead(['只有正文']).masthead.line).toBeNull();
+    expect(readMasthead(Lines.of(['只有正文'])).masthead.line).toBeNull();
   });
 });
 

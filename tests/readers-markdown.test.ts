@@ -133,27 +133,27 @@ describe('the Markdown reader', () => {
     // 24 pieces joined with newlines: 23 lines and a final newline.
     expect(src.lines).toHaveLength(23);
     expect(src.offsets).toHaveLength(23);
-    expect(src.text.split('\n')).toEqual(src.lines);
+    expect(src.text.split('\n')).toEqual(src.lines.slice());
   });
 
   it('turns # markers into spaces: the heading text keeps its columns', () => {
-    expect(src.lines[0]).toBe('  【区政府文件】');
-    expect(src.lines[2]).toBe('   某某区人民政府关于某事的通知');
-    expect(src.lines[2]!.indexOf('某')).toBe(md.split('\n')[2]!.indexOf('某'));
+    expect(src.lines.get(0)).toBe('  【区政府文件】');
+    expect(src.lines.get(2)).toBe('   某某区人民政府关于某事的通知');
+    expect(src.lines.get(2)!.indexOf('某')).toBe(md.split('\n')[2]!.indexOf('某'));
   });
 
   it('blanks running heads, page numbers and image references, and marks them removed', () => {
     for (const n of [5, 7, 11, 15, 17, 21, 23]) {
-      expect(src.lines[n - 1], `line ${n}`).toBe('');
+      expect(src.lines.get(n - 1), `line ${n}`).toBe('');
       expect(src.removed![n - 1], `line ${n}`).toBe(1);
     }
     expect(src.removed![12]).toBe(0);
-    expect(src.lines[12]).toBe('正文。');
+    expect(src.lines.get(12)).toBe('正文。');
   });
 
   it('shows the core an HTML table as one pipe row: tags become spaces, each cell text at its own column', () => {
     const line = md.split('\n')[18]!;
-    const row = src.lines[18]!;
+    const row = src.lines.get(18)!;
     expect(src.removed![18]).toBe(2);
     expect(row.trim().startsWith('|')).toBe(true);
     expect(row.replace(/[\s|]+/g, ' ').trim()).toBe('姓名 职务 张三 主任');
@@ -163,12 +163,12 @@ describe('the Markdown reader', () => {
 
   it("MinerU's <html><body> wrapper around a table becomes spaces too; text beside a table is kept", () => {
     const wrapped = markdownReader.read('<html><body><table><tr><td>a</td><td>b</td></tr></table></body></html>\n').value;
-    expect(wrapped.src.lines[0]!.trimStart().startsWith('|')).toBe(true);
-    expect(wrapped.src.lines[0]).not.toMatch(/[<>]/);
+    expect(wrapped.src.lines.get(0)!.trimStart().startsWith('|')).toBe(true);
+    expect(wrapped.src.lines.get(0)).not.toMatch(/[<>]/);
     expect(wrapped.blocks).toHaveLength(1);
     const beside = markdownReader.read('见下表：<table><tr><td>a</td></tr></table> 完\n').value;
-    expect(beside.src.lines[0]!.startsWith('见下表：')).toBe(true);
-    expect(beside.src.lines[0]!.endsWith(' 完')).toBe(true);
+    expect(beside.src.lines.get(0)!.startsWith('见下表：')).toBe(true);
+    expect(beside.src.lines.get(0)!.endsWith(' 完')).toBe(true);
   });
 
   it('a pipe row made from an HTML table is not read again as a table without |---|', () => {
@@ -201,9 +201,9 @@ describe('the Markdown reader', () => {
     const t = markdownReader.read(
       ['# x', '', '某某区人民政府公报', '', '2024 年第 3 期（总第 9 期）', '', '某某区人民政府公报', '', '共', '12', '份'].join('\n'),
     ).value.src;
-    expect(t.lines[2]).toBe('某某区人民政府公报');
-    expect(t.lines[4]).toBe('2024 年第 3 期（总第 9 期）');
-    expect(t.lines[9]).toBe('12');
+    expect(t.lines.get(2)).toBe('某某区人民政府公报');
+    expect(t.lines.get(4)).toBe('2024 年第 3 期（总第 9 期）');
+    expect(t.lines.get(9)).toBe('12');
   });
 
   it('the issue parses: title found under the furniture, date and table kept, reader named', () => {

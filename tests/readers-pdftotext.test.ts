@@ -35,7 +35,7 @@ describe('pdftotext: detection', () => {
 describe('pdftotext: lines 1:1 with the file', () => {
   it('form feeds become spaces; the line count is the file’s', () => {
     const r = read('甲\n\f乙 丙\n丁\n');
-    expect(r.value.src.lines).toEqual(['甲', ' 乙 丙', '丁']);
+    expect(r.value.src.lines.slice()).toEqual(['甲', ' 乙 丙', '丁']);
     expect(r.value.reader).toBe('pdftotext');
   });
 
@@ -44,9 +44,9 @@ describe('pdftotext: lines 1:1 with the file', () => {
     const text = [1, 2, 3].map((n) => page(n).join('\n')).join('\n\f') + '\n';
     const r = read(text);
     const lines = r.value.src.lines;
-    expect(lines.filter((s) => s.includes('公报'))).toEqual([]);
-    expect(lines.filter((s) => s.includes('—'))).toEqual([]);
-    expect(lines.filter((s) => s.startsWith('正文'))).toHaveLength(3);
+    expect(lines.slice().filter((s) => s.includes('公报'))).toEqual([]);
+    expect(lines.slice().filter((s) => s.includes('—'))).toEqual([]);
+    expect(lines.slice().filter((s) => s.startsWith('正文'))).toHaveLength(3);
     const f = r.anomalies.filter((a) => a.code === 'INPUT_PAGE_FURNITURE');
     expect(f.map((a) => [a.line, a.endLine])).toEqual([
       [1, 11],
@@ -58,7 +58,7 @@ describe('pdftotext: lines 1:1 with the file', () => {
   it('a number inside the text is no page number; a head seen twice is no running head', () => {
     const r = read('某区人民政府公报\n一、总则\n12\n第二段\n\f某区人民政府公报\n结尾\n');
     expect(r.anomalies).toEqual([]);
-    expect(r.value.src.lines[2]).toBe('12');
+    expect(r.value.src.lines.get(2)).toBe('12');
   });
 });
 
@@ -92,7 +92,7 @@ describe('pdftotext: wrapped text', () => {
     );
     const r = read(lines.join('\n'));
     const src = r.value.src;
-    expect(src.lines[13]!.trim()).toBe('某某区人民政府办公室关于印发《某某工作方案》的通知');
+    expect(src.lines.get(13)!.trim()).toBe('某某区人民政府办公室关于印发《某某工作方案》的通知');
     expect(src.removed![13]).toBe(4);
     expect(src.removed![14]).toBe(3);
     // Not centred (an indented table cell above a date line): left as it is.
@@ -106,9 +106,9 @@ describe('pdftotext: wrapped text', () => {
     for (let i = 0; i < 11; i++) lines.push(full);
     lines.push('结尾。', '新的一段。', '');
     const src = read(lines.join('\n')).value.src;
-    expect(src.lines[0]).toBe(full.repeat(11) + '结尾。');
+    expect(src.lines.get(0)).toBe(full.repeat(11) + '结尾。');
     expect(src.lines.slice(1, 12).every((s) => s === '')).toBe(true);
-    expect(src.lines[12]).toBe('新的一段。');
+    expect(src.lines.get(12)).toBe('新的一段。');
   });
 });
 
@@ -153,9 +153,9 @@ describe('pdftotext: column-aligned tables', () => {
     expect([b[0]!.rows[0]!.cells[1]!.line, b[0]!.rows[0]!.cells[1]!.column]).toEqual([2, 10]);
     expect([b[0]!.rows[2]!.line]).toEqual([9]);
     // The repeated header is blanked; table lines are pipe rows read into the block (2).
-    expect(r.value.src.lines[7]).toBe('');
+    expect(r.value.src.lines.get(7)).toBe('');
     expect(r.value.src.removed![1]).toBe(2);
-    expect(r.value.src.lines[1]!.startsWith('|')).toBe(true);
+    expect(r.value.src.lines.get(1)!.startsWith('|')).toBe(true);
     // Offsets point into the reader's text.
     const c = b[0]!.rows[1]!.cells[1]!;
     expect(r.value.src.text.slice(c.offset, c.offset + 2)).toBe('外环');
@@ -230,7 +230,7 @@ describe('pdftotext: column-aligned tables', () => {
     // The header repeated after the page break is skipped; the line after the last row ends it.
     expect(r.value.src.lines.slice(12, 15)).toEqual(['', '', '']);
     expect(r.value.src.removed![12]).toBe(1);
-    expect(r.value.src.lines[18]).toBe('附件 2');
+    expect(r.value.src.lines.get(18)).toBe('附件 2');
   });
 
   it('two-column tables: a centred header over rows one space apart, or rows with a wide gap and no header; a list without either stays text', () => {
@@ -262,13 +262,13 @@ describe('pdftotext: column-aligned tables', () => {
     ]);
     expect([b[0]!.rows[2]!.line, b[0]!.rows[2]!.cells[1]!.column]).toEqual([8, 5]);
     expect(r.value.src.removed![6]).toBe(1);
-    expect(r.value.src.lines[9]).toBe('姓名**免去职务**');
+    expect(r.value.src.lines.get(9)).toBe('姓名**免去职务**');
     const wide = read(
       '成员如下：\n王峰       某街道办事处副主任\n王晔菲      某局副局长\n卢维       某街道办事处副主任\n周德才 某委副书记\n',
     );
     const w = wide.value.blocks as TableBlock[];
     expect(w.map((t) => [t.header.cells.map((c) => c.text), t.rows.length])).toEqual([[['', ''], 3]]);
-    expect(wide.value.src.lines[4]).toBe('周德才 某委副书记');
+    expect(wide.value.src.lines.get(4)).toBe('周德才 某委副书记');
     // The same names one space apart with no header: a list in the text, no table.
     expect(read('成员如下：\n周德才 某委副书记\n赵 鹏 某街道办事处副主任\n皇甫冉 某局副局长\n').value.blocks).toEqual([]);
   });
@@ -799,7 +799,7 @@ describe('plain pdftotext: a table read as lines', () => {
         ['12', '13', '正文。'],
       ]),
     );
-    const lines = r.value.src.lines;
+    const lines = r.value.src.lines.slice();
     expect(lines.filter((s) => s === '姓名')).toHaveLength(1);
     expect(lines).toContain('李四 某局副局长');
     expect(lines).toContain('13');
@@ -833,6 +833,6 @@ describe('plain pdftotext: a table read as lines', () => {
     // -layout text (columns kept) is never paired.
     const layout = read(plainText([['序号   名称   长度', '1      北夏   28.5', '2      外环   89.4', '', ...names, '', ...posts]])).value
       .src;
-    expect(layout.lines).toContain('施彧');
+    expect(layout.lines.slice()).toContain('施彧');
   });
 });

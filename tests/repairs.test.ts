@@ -100,8 +100,8 @@ describe('PARAGRAPH_JOINED and WRAP_SPACES_REMOVED on made-up issues', () => {
     const text = miniIssue({ docs: [doc(body)] });
     const { issue, lines } = parseSource(text);
     const a = repairs(issue, 'PARAGRAPH_JOINED');
-    const cut = lines.indexOf(CUT) + 1;
-    const rest = lines.indexOf(REST) + 1;
+    const cut = lines.slice().indexOf(CUT) + 1;
+    const rest = lines.slice().indexOf(REST) + 1;
     expect(a).toHaveLength(1);
     expect(a[0]).toMatchObject({ severity: 'info', line: cut, endLine: rest, documentId: '某府-2023-1' });
     expect(a[0]!.message).toContain(`${cut}→${rest}`);
@@ -156,8 +156,8 @@ describe('PARAGRAPH_JOINED and WRAP_SPACES_REMOVED on made-up issues', () => {
     const { issue, lines } = parseSource(text);
     const a = repairs(issue, 'WRAP_SPACES_REMOVED');
     expect(a).toHaveLength(1);
-    const para = lines.indexOf('建立政策和服 务清单，提供有关服 务。') + 1;
-    const cell = lines.indexOf('| 王 峰 | 副主任 |') + 1;
+    const para = lines.slice().indexOf('建立政策和服 务清单，提供有关服 务。') + 1;
+    const cell = lines.slice().indexOf('| 王 峰 | 副主任 |') + 1;
     expect(a[0]!.message).toMatch(/^5 spaces/); // title 1, paragraph 2, header cell 1, cell 1
     expect(a[0]).toMatchObject({ severity: 'info', line: issue.documents[0]!.titleSpan.startLine, endLine: cell });
     expect(a[0]!.message).toContain(String(para));
@@ -176,7 +176,7 @@ describe('PARAGRAPH_JOINED and WRAP_SPACES_REMOVED on made-up issues', () => {
     const people = new Set(issue.rosters.flatMap((r) => r.members.map((m) => m.line)));
     expect(people.size).toBeGreaterThan(0);
     const md = fileText((await documentsMarkdown(issue, lines))[0]!.data);
-    for (const ln of people) expect(md).toContain(lines[ln - 1]!.trim());
+    for (const ln of people) expect(md).toContain(lines.get(ln - 1)!.trim());
     const a = repairs(issue, 'WRAP_SPACES_REMOVED');
     for (const x of a) for (const ln of people) expect(x.message).not.toMatch(new RegExp(`\\b${ln}\\b`));
   });
@@ -225,8 +225,8 @@ describe('the sample and the real texts', () => {
     expect(breaksOf(issue)).toEqual(SAMPLE_BREAKS);
     for (const [p, n] of SAMPLE_BREAKS) {
       // the cut is mid-word or mid-phrase: no terminal punctuation before it, none needed after it
-      expect(lines[p! - 1]!.trim()).not.toMatch(/[。；！？：]$/);
-      expect(lines[n! - 1]!.trim()).not.toMatch(/^[（(]?([一二三四五六七八九十]+|\d{1,2})[、.）)]/);
+      expect(lines.get(p! - 1)!.trim()).not.toMatch(/[。；！？：]$/);
+      expect(lines.get(n! - 1)!.trim()).not.toMatch(/^[（(]?([一二三四五六七八九十]+|\d{1,2})[、.）)]/);
     }
   });
 

@@ -20,7 +20,7 @@ describe('U+2028 and U+2029', () => {
     expect(unicodeSeparators('甲\r\n乙').anomalies).toEqual([]);
     const { issue, lines } = parseSource('第一行\u2028仍是第一行\n第二行\n');
     expect(issue.source.lines).toBe(2);
-    expect(lines[0]).toBe('第一行 仍是第一行');
+    expect(lines.get(0)).toBe('第一行 仍是第一行');
   });
 
   it('the message names the separator; the evidence shows the space', () => {

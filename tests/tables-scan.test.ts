@@ -90,7 +90,7 @@ describe('differential: scanner vs unified + remark-parse + remark-gfm', () => {
           cells: r.cells.map((c) => {
             // a cell's text is exactly the source slice at its offset
             expect(src.text.slice(c.offset, c.offset + c.text.length)).toBe(c.text);
-            expect(src.lines[c.line - 1]!.slice(c.column - 1, c.column - 1 + c.text.length)).toBe(c.text);
+            expect(src.lines.get(c.line - 1)!.slice(c.column - 1, c.column - 1 + c.text.length)).toBe(c.text);
             cells++;
             return [c.offset, c.offset + c.text.length] as [number, number];
           }),
@@ -100,7 +100,7 @@ describe('differential: scanner vs unified + remark-parse + remark-gfm', () => {
         // ends it at a line without an unescaped pipe. Those lines are the only extra rows.
         if (theirRows.length > ourRows.length) {
           const extra = theirRows.slice(ourRows.length);
-          for (const r of extra) expect(splitRow(src.lines[r.line - 1]!, r.line, 0)).toBeNull();
+          for (const r of extra) expect(splitRow(src.lines.get(r.line - 1)!, r.line, 0)).toBeNull();
           theirRows = theirRows.slice(0, ourRows.length);
         }
         // empty cells: compare emptiness and line only (their empty range sits at the pipe)

@@ -3,6 +3,7 @@ import { anomaly } from '../model/catalogue.js';
 import { toHalfWidth } from '../read/text.js';
 import type { CheckInput } from './common.js';
 import { diffChars, formatDiff } from './diff.js';
+import type { Lines } from '../model/lines.js';
 
 /**
  * The title an attachment is declared with (附件：1. …) against its heading where it
@@ -27,11 +28,11 @@ export function titleKey(s: string): string {
 }
 
 /** Does the heading, read on over up to `extra` more non-blank lines after line `from`, say `want`? */
-function headingWraps(lines: readonly string[], from: number, want: string, extra = 3): boolean {
+function headingWraps(lines: Lines, from: number, want: string, extra = 3): boolean {
   let acc = '';
   let taken = 0;
   for (let ln = from; ln <= lines.length && taken <= extra && ln < from + 12; ln++) {
-    const t = lines[ln - 1]!.trim();
+    const t = lines.get(ln - 1)!.trim();
     if (t === '') continue;
     if (t.startsWith('|')) return false;
     acc += t;
@@ -52,14 +53,14 @@ export function checkAttachmentTitles(input: CheckInput): Anomaly[] {
       const want = titleKey(a.declaredTitle);
       if (want === '' || titleKey(a.title) === want) continue;
       let head = a.startLine + 1;
-      while (head <= lines.length && lines[head - 1]!.trim() === '') head++;
+      while (head <= lines.length && lines.get(head - 1)!.trim() === '') head++;
       if (headingWraps(lines, head, want)) continue;
       out.push(
         anomaly('ATTACHMENT_TITLE_MISMATCH', {
           message: `附件${a.index ?? ''} is declared (line ${a.declaredLine}) with another title than its heading: ${formatDiff(diffChars(a.declaredTitle, a.title), 8)}`,
           line: head <= lines.length ? head : a.startLine,
-          column: Math.max(1, (lines[head - 1] ?? '').search(/\S/) + 1),
-          evidence: lines[head - 1] ?? '',
+          column: Math.max(1, (lines.get(head - 1) ?? '').search(/\S/) + 1),
+          evidence: lines.get(head - 1) ?? '',
           documentId: d.id,
         }),
       );

@@ -2,6 +2,7 @@ import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
 import { isStandardDocNumber, MAX_CUT_GAP } from '../core/patterns.js';
 import type { CheckInput } from './common.js';
+import type { Lines } from '../model/lines.js';
 
 /**
  * 文号 cited in the text (the structure's citations: 根据《…》（沪某办(2023)6号）) that are
@@ -16,7 +17,7 @@ export function checkCitedNumbers(input: CheckInput): Anomaly[] {
   const out: Anomaly[] = [];
   for (const c of input.structure.citations) {
     if (c.kind !== 'docNumber' || c.normalized === null || isStandardDocNumber(c.text)) continue;
-    const line = lines[c.line - 1] ?? '';
+    const line = lines.get(c.line - 1) ?? '';
     const endLine = line.startsWith(c.text, c.column - 1) ? c.line : lineOfEnd(lines, c.line, c.text);
     const cut = endLine !== c.line ? ` (cut by a break: it ends on line ${endLine})` : '';
     out.push(
@@ -34,8 +35,8 @@ export function checkCitedNumbers(input: CheckInput): Anomaly[] {
 }
 
 /** The line, after `ln`, on which the rest of a 文号 cut at the end of line `ln` stands (blank lines between). */
-function lineOfEnd(lines: readonly string[], ln: number, text: string): number {
+function lineOfEnd(lines: Lines, ln: number, text: string): number {
   let j = ln + 1;
-  while (j <= lines.length && j - ln <= MAX_CUT_GAP && lines[j - 1]!.trim() === '') j++;
-  return j <= lines.length && lines[j - 1]!.includes(text.slice(-2)) ? j : ln;
+  while (j <= lines.length && j - ln <= MAX_CUT_GAP && lines.get(j - 1)!.trim() === '') j++;
+  return j <= lines.length && lines.get(j - 1)!.includes(text.slice(-2)) ? j : ln;
 }

@@ -6,6 +6,7 @@ import { anomaly } from '../model/catalogue.js';
 import { readToc } from '../core/toc.js';
 import { isHan } from '../read/text.js';
 import { countCells, oversized } from '../features/tables/scan.js';
+import { Lines } from '../model/lines.js';
 
 /**
  * Signs that the text was damaged on its way here: cut short, two issues run together,
@@ -54,13 +55,15 @@ function isTabRow(line: string): boolean {
 }
 
 type RunKind = 'pipe' | 'fullwidth' | 'tab';
+/** A character every line of a run holds. */
+const TABLE_CHAR = /[|｜\t]/g;
 
 /** Whether the pipe rows on lines start..end (1-based) are past the limits of a table (their cells counted, none made). */
-function pastLimits(lines: readonly string[], start: number, end: number): boolean {
+function pastLimits(lines: Lines, start: number, end: number): boolean {
   let cells = 0;
   let widest = 0;
   for (let ln = start; ln <= end; ln++) {
-    const c = countCells(lines[ln - 1]!);
+    const c = countCells(lines.get(ln - 1)!);
     cells += c;
     if (c > widest) widest = c;
   }
@@ -73,7 +76,7 @@ function pastLimits(lines: readonly string[], start: number, end: number): boole
  * into a table block (`removed` 2: the pipe rows it writes for a pdftotext table) are its
  * own rendering, not markup of the input.
  */
-function tableMarkup(lines: readonly string[], removed: Uint8Array | undefined, out: Anomaly[]): void {
+function tableMarkup(lines: Lines, removed: Uint8Array | undefined, out: Anomaly[]): void {
   let kind: RunKind | null = null;
   let start = 0;
   let hasDelimiter = false;
@@ -86,7 +89,7 @@ function tableMarkup(lines: readonly string[], removed: Uint8Array | undefined, 
           message: `${count} pipe-table rows (lines ${start}–${end}) without the |---| delimiter row under their header: read as a table, its header guessed`,
           line: start,
           endLine: end,
-          evidence: lines[start - 1]!,
+          evidence: lines.get(start - 1)!,
         }),
       );
     } else if (kind === 'fullwidth' && count >= 2) {
@@ -95,7 +98,7 @@ function tableMarkup(lines: readonly string[], removed: Uint8Array | undefined, 
           message: `${count} table rows (lines ${start}–${end}) separate their cells with full-width ｜: not read as a table`,
           line: start,
           endLine: end,
-          evidence: lines[start - 1]!,
+          evidence: lines.get(start - 1)!,
         }),
       );
     } else if (kind === 'tab' && count >= 2) {
@@ -104,14 +107,16 @@ function tableMarkup(lines: readonly string[], removed: Uint8Array | undefined, 
           message: `${count} lines (${start}–${end}) separate cells with tabs: a table that lost its pipes?`,
           line: start,
           endLine: end,
-          evidence: lines[start - 1]!,
+          evidence: lines.get(start - 1)!,
         }),
       );
     }
     kind = null;
   };
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    // (outside a run, a line without | ｜ or a tab starts none: jumped over)
+    if (kind === null && (i = lines.nextWith(i, TABLE_CHAR)) >= lines.length) break;
+    const line = lines.get(i)!;
     let k: RunKind | null = null;
     let j = 0;
     while (j < line.length && (line[j] === ' ' || line[j] === '\u3000')) j++;
@@ -134,16 +139,16 @@ function tableMarkup(lines: readonly string[], removed: Uint8Array | undefined, 
 }
 
 /** The text ends inside a table row, or mid-sentence with no colophon after it. */
-function truncation(lines: readonly string[], structure: Structure, out: Anomaly[]): void {
+function truncation(lines: Lines, structure: Structure, out: Anomaly[]): void {
   let k = lines.length;
-  while (k > 0 && lines[k - 1]!.trim() === '') k--;
+  while (k > 0 && lines.get(k - 1)!.trim() === '') k--;
   if (k === 0) return;
   // A text that ends with a document's 落款 (issuers, 成文日期, 附注) is complete.
   const last = structure.documents[structure.documents.length - 1];
   if (last?.signature && k >= last.signature.startLine && k <= Math.max(last.signature.line, last.note?.line ?? 0)) return;
   // So is a text that ends with the 版记 of a typeset document (抄送：…, XX　2022年4月15日印发).
-  if (last?.signature && isImprint(lines[k - 1]!)) return;
-  const t = lines[k - 1]!.trim();
+  if (last?.signature && isImprint(lines.get(k - 1)!)) return;
+  const t = lines.get(k - 1)!.trim();
   const colophonAtEnd =
     structure.masthead.line !== null && structure.body.endLine < lines.length && structure.masthead.line > structure.body.endLine;
   const end = t[t.length - 1]!;
@@ -155,22 +160,24 @@ function truncation(lines: readonly string[], structure: Structure, out: Anomaly
   else if (!colophonAtEnd && (isHan(lastChar) || /[A-Za-z0-9,，、\ufffd]/.test(lastChar)))
     why = 'in the middle of a sentence, with no colophon after it';
   if (why)
-    out.push(anomaly('INPUT_TRUNCATED', { message: `the text ends ${why}: cut short?`, line: k, column: 1, evidence: lines[k - 1]! }));
+    out.push(anomaly('INPUT_TRUNCATED', { message: `the text ends ${why}: cut short?`, line: k, column: 1, evidence: lines.get(k - 1)! }));
 }
 
 const ISSUE_LINE = /^\s*\d{4}\s*年\s*第\s*\d{1,3}\s*期/;
 /** Second and later tables of contents and colophons inside the text: issues run together. */
-function repeats(lines: readonly string[], structure: Structure, out: Anomaly[]): void {
+function repeats(lines: Lines, structure: Structure, out: Anomaly[]): void {
   // The first 12 non-blank lines may hold a cover masthead; the colophon proper follows the body.
   let head = 0;
-  for (let seen = 0; head < lines.length && seen < 12; head++) if (lines[head]!.trim() !== '') seen++;
+  for (let seen = 0; head < lines.length && seen < 12; head++) if (lines.get(head)!.trim() !== '') seen++;
   let tocs = 0;
   let colophons = 0;
   for (let i = 0; i < structure.body.endLine && i < lines.length; i++) {
-    const line = lines[i]!;
+    // (目录 and the issue line 年…期 are CJK: ASCII lines are jumped over)
+    if ((i = lines.nextNonAscii(i)) >= lines.length) break;
+    const line = lines.get(i)!;
     if (line.length > 60) continue;
     if (tocs < 20 && line.includes('录') && line.replace(/\s+/g, '') === '目录' && i + 1 >= structure.body.startLine) {
-      const toc = readToc(lines.slice(i, i + 400));
+      const toc = readToc(Lines.of(lines.slice(i, i + 400)));
       if (toc.entries.length > 0) {
         tocs++;
         out.push(
@@ -185,8 +192,8 @@ function repeats(lines: readonly string[], structure: Structure, out: Anomaly[])
     if (colophons < 20 && i >= head && i + 1 >= structure.body.startLine && ISSUE_LINE.test(line) && line.trim().length <= 40) {
       // A colophon: the issue line with a 公报 title just above it.
       let j = i - 1;
-      while (j >= 0 && lines[j]!.trim() === '') j--;
-      if (j >= 0 && /公报\s*$/.test(lines[j]!) && lines[j]!.trim().length <= 40) {
+      while (j >= 0 && lines.get(j)!.trim() === '') j--;
+      if (j >= 0 && /公报\s*$/.test(lines.get(j)!) && lines.get(j)!.trim().length <= 40) {
         colophons++;
         out.push(
           anomaly('MASTHEAD_REPEATED', {

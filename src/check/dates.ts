@@ -11,7 +11,7 @@ import { longestNonDecreasing } from '../core/sequence.js';
  * dates in the body text are never checked.
  */
 export function checkNumbersAndDates(input: CheckInput): Anomaly[] {
-  const ev = (ln: number): string => input.lines[ln - 1] ?? '';
+  const ev = (ln: number): string => input.lines.get(ln - 1) ?? '';
   return [...numberChecks(input.documents, ev), ...publicationChecks(input, ev), ...dateOrderChecks(input, ev)];
 }
 

@@ -1,5 +1,6 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly, type Code } from '../model/catalogue.js';
+import type { Lines } from '../model/lines.js';
 
 /** One place a rule found, before the places of one document (or run) are reported together. */
 export interface Hit {
@@ -21,7 +22,7 @@ export function listPlaces(hits: readonly Hit[], max = 12): string {
  * One anomaly per document for the hits of a rule (in line order): a repeated kind is said
  * once with its count and lines, never once a line. `what(n)` words the finding for n places.
  */
-export function perDocument(code: Code, hits: readonly Hit[], lines: readonly string[], what: (n: number) => string): Anomaly[] {
+export function perDocument(code: Code, hits: readonly Hit[], lines: Lines, what: (n: number) => string): Anomaly[] {
   const out: Anomaly[] = [];
   let i = 0;
   while (i < hits.length) {
@@ -34,7 +35,7 @@ export function perDocument(code: Code, hits: readonly Hit[], lines: readonly st
 }
 
 /** The anomaly for one group of hits: at the first, `endLine` at the last, the places listed. */
-export function group(code: Code, g: readonly Hit[], lines: readonly string[], what: (n: number) => string): Anomaly {
+export function group(code: Code, g: readonly Hit[], lines: Lines, what: (n: number) => string): Anomaly {
   const first = g[0]!;
   const last = g[g.length - 1]!;
   return anomaly(code, {
@@ -42,7 +43,7 @@ export function group(code: Code, g: readonly Hit[], lines: readonly string[], w
     line: first.line,
     column: first.column,
     endLine: last.line,
-    evidence: lines[first.line - 1] ?? '',
+    evidence: lines.get(first.line - 1) ?? '',
     ...(first.documentId !== undefined ? { documentId: first.documentId } : {}),
   });
 }

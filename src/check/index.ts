@@ -63,7 +63,6 @@ export const CHECKS: readonly Check[] = [
 /** What every check reads, from the lines and the structure. */
 export function checkInput(src: SourceLines, structure: Structure, records: Partial<Records> = {}): CheckInput {
   const { masthead, toc, sections, documents } = structure;
-  let text: string | null = null;
   const lines = src.lines;
-  return { lines, masthead, toc, sections, documents, src, structure, records, text: () => (text ??= lines.join('\n')) };
+  return { lines, masthead, toc, sections, documents, src, structure, records, text: () => lines.text };
 }

@@ -1,7 +1,8 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
-import { documentOfLine, type CheckInput } from './common.js';
+import { documentOfLine, type CheckInput, type DocumentOf } from './common.js';
 import { LOOKALIKE_GROUPS } from './chardata.generated.js';
+import type { Lines } from '../model/lines.js';
 
 /**
  * Misspelt names of bodies and places, beyond NAME_VARIANT's one or two rare places:
@@ -128,9 +129,12 @@ function lookalikePairs(cands: ReadonlyMap<string, Candidate>, stemLength: (name
 }
 
 /** Names holding a joining word (交通和港口管理局), with the index of the joining word: at most MAX_JOINED. */
-function joinedNames(lines: readonly string[]): Map<string, number> {
+function joinedNames(lines: Lines): Map<string, number> {
   const out = new Map<string, number>();
-  for (const s of lines) {
+  for (let ln = 0; ln < lines.length; ln++) {
+    // (names are CJK: ASCII lines are jumped over)
+    if ((ln = lines.nextNonAscii(ln)) >= lines.length) break;
+    const s = lines.get(ln)!;
     // (a line without a joining word has no match: a cheap native test skips it)
     if (s.length < 7 || !JOINER.test(s)) continue;
     JOINED_RE.lastIndex = 0;
@@ -155,7 +159,7 @@ function joinedNames(lines: readonly string[]): Map<string, number> {
 }
 
 /** Where `name` stands in `text` (the lines joined by \n; `starts` the offset of each line), counted. */
-function placesOf(text: string, starts: readonly number[], name: string): Candidate | null {
+function placesOf(text: string, starts: ArrayLike<number>, name: string): Candidate | null {
   let i = text.indexOf(name);
   if (i < 0) return null;
   const c: Candidate = { count: 0, free: 0, at: [] };
@@ -202,11 +206,7 @@ function droppedPairs(input: CheckInput): { pairs: Pair[]; places: Map<string, C
   joined.forEach((j, w) => without.push(w.slice(0, j) + w.slice(j + 1)));
   const present = presentNames(text, without);
   if (present.size === 0) return { pairs: [], places: new Map() };
-  const starts: number[] = [];
-  for (let ln = 0, at = 0; ln < input.lines.length; ln++) {
-    starts.push(at);
-    at += input.lines[ln]!.length + 1;
-  }
+  const starts = input.lines.starts;
   const places = new Map<string, Candidate>();
   const pairs: Pair[] = [];
   joined.forEach((j, w) => {
@@ -277,7 +277,7 @@ export function checkLookalikeNames(
   return out;
 }
 
-function pairAnomaly(input: CheckInput, p: Pair, r: Candidate, f: Candidate, docOf: (string | undefined)[]): Anomaly {
+function pairAnomaly(input: CheckInput, p: Pair, r: Candidate, f: Candidate, docOf: DocumentOf): Anomaly {
   const [ln, col] = r.at[0]!;
   const last = r.at[r.at.length - 1]![0];
   const rl = [...new Set(r.at.map(([l]) => l))];
@@ -288,7 +288,7 @@ function pairAnomaly(input: CheckInput, p: Pair, r: Candidate, f: Candidate, doc
       : p.rare.length > p.frequent.length
         ? `has a ${p.rare[p.i]} that is not in`
         : `lacks the ${p.frequent[p.i + 1]} of`;
-  const documentId = docOf[ln];
+  const documentId = docOf.get(ln);
   // the frequent spelling's places too, when there are few (a name written once each way)
   const where = f.count <= 3 ? `, line${fl.length > 1 ? 's' : ''} ${fl.join(', ')}` : '';
   return anomaly(p.code, {
@@ -296,7 +296,7 @@ function pairAnomaly(input: CheckInput, p: Pair, r: Candidate, f: Candidate, doc
     line: ln,
     column: col + 1,
     endLine: last,
-    evidence: input.lines[ln - 1]!,
+    evidence: input.lines.get(ln - 1)!,
     ...(documentId !== undefined ? { documentId } : {}),
   });
 }

@@ -15,6 +15,9 @@ const LATEX_CMD = /\\[a-zA-Z]{2,}|\\[%$&#_{}]/;
 const LATEX_MATH = /\$[^$\n]{1,80}\$/;
 const HEADING = /^\s{0,3}#{1,6}\s/;
 
+/** A character every piece of markup findMarkup finds holds. */
+const MARKUP_CHAR = /[*<\\$#]/g;
+
 /** The first piece of conversion markup in a line, or null. All patterns are bounded. */
 export function findMarkup(line: string): Found | null {
   const hits: Found[] = [];
@@ -47,11 +50,13 @@ export function checkMarkup(input: CheckInput): Anomaly[] {
   const out: Anomaly[] = [];
   const docOf = documentOfLine(input.documents, lines.length);
   for (let ln = 1; ln <= lines.length; ln++) {
-    const line = lines[ln - 1]!;
+    // (lines without a character markup starts with are jumped over)
+    if ((ln = lines.skipTo(ln, MARKUP_CHAR)) > lines.length) break;
+    const line = lines.get(ln - 1)!;
     if (line.length === 0 || isTableRow(line)) continue;
     const f = findMarkup(line);
     if (!f) continue;
-    const documentId = docOf[ln];
+    const documentId = docOf.get(ln);
     out.push(
       anomaly('STRAY_MARKUP', {
         message: `${f.kind} ${f.text} outside a table`,

@@ -5,6 +5,7 @@ import type { CheckInput } from './common.js';
 import type { Document } from '../model/issue.js';
 import { group, type Hit } from './grouped.js';
 import { parseChineseNumber, toHalfWidth } from '../read/text.js';
+import type { Lines } from '../model/lines.js';
 
 /** The kinds of numbered items; each kind is one level of a document's outline. */
 export type NumberingStyle = 'article' | 'cn' | 'cn-paren' | 'num-dot' | 'num-comma' | 'num-paren';
@@ -131,7 +132,7 @@ interface Seen {
   line: number;
 }
 
-function numberDocument(lines: readonly string[], d: Document, out: Anomaly[]): void {
+function numberDocument(lines: Lines, d: Document, out: Anomaly[]): void {
   const resets = new Set<number>();
   // Items of a 附件 list are numbered on their own.
   const declarations = new Set<number>();
@@ -149,7 +150,7 @@ function numberDocument(lines: readonly string[], d: Document, out: Anomaly[]): 
       latest = undefined;
       continue;
     }
-    const line = lines[ln - 1]!;
+    const line = lines.get(ln - 1)!;
     if (line.length < 2 || declarations.has(ln) || isTableRow(line)) continue;
     const item = numberedItem(line) ?? itemAfterHeading(line);
     if (!item) continue;

@@ -1,8 +1,9 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { isTableRow, endsSentence } from '../core/patterns.js';
 import { isCjk, isHan } from '../read/text.js';
-import { documentOfLine, type CheckInput } from './common.js';
+import { documentOfLine, type CheckInput, type DocumentOf } from './common.js';
 import { group, perDocument, type Hit } from './grouped.js';
+import type { Lines } from '../model/lines.js';
 
 /**
  * Punctuation a proofreader marks in the running text (table rows are not looked at):
@@ -78,12 +79,12 @@ function countFull(input: CheckInput, cls: number, cap: number, counted: Int8Arr
   for (const ch of FULL[cls]!) {
     // the line holding offset i: lines are walked forward as the marks are found
     let ln = 0;
-    let end = lines.length > 0 ? lines[0]!.length : 0; // offset of the \n after line ln
+    let end = lines.length > 0 ? lines.get(0)!.length : 0; // offset of the \n after line ln
     for (let i = text.indexOf(ch); i >= 0 && n < cap; i = text.indexOf(ch, i + 1)) {
-      while (end < i) end += lines[++ln]!.length + 1;
+      while (end < i) end += lines.get(++ln)!.length + 1;
       let c = counted[ln]!;
       if (c === 0) {
-        const line = lines[ln]!;
+        const line = lines.get(ln)!;
         c = counted[ln] = line.length < 3 || isTableRow(line) ? 2 : 1;
       }
       if (c === 1) n++;
@@ -99,7 +100,7 @@ export function checkHalfWidthPunctuation(input: CheckInput): Anomaly[] {
   // Per line: each half-width mark inside Chinese text, with the column of its first one.
   const found: { line: number; marks: Map<string, number> }[] = [];
   for (let ln = 1; ln <= lines.length; ln++) {
-    const line = lines[ln - 1]!;
+    const line = lines.get(ln - 1)!;
     // A regular expression (native) finds the lines holding a half-width mark; only those are scanned.
     if (line.length < 3 || !HALF.test(line) || isTableRow(line)) continue;
     let marks: Map<string, number> | null = null;
@@ -126,7 +127,7 @@ export function checkHalfWidthPunctuation(input: CheckInput): Anomaly[] {
     if (full[cls]! < 0) full[cls] = countFull(input, cls, cap, counted);
     return full[cls]! >= cap;
   };
-  const docOf = found.length === 0 ? [] : documentOfLine(input.documents, lines.length);
+  const docOf = documentOfLine(input.documents, lines.length);
   const hits: Hit[] = [];
   for (const f of found) {
     // the marks of the norm, in the order of the line, and the column of the first (forEach:
@@ -138,7 +139,7 @@ export function checkHalfWidthPunctuation(input: CheckInput): Anomaly[] {
       if (column === 0 || col < column) column = col;
       text = text === '' ? c : `${text} ${c}`;
     });
-    if (text !== '') hits.push({ line: f.line, column, text, documentId: docOf[f.line] });
+    if (text !== '') hits.push({ line: f.line, column, text, documentId: docOf.get(f.line) });
   }
   return runs(hits).map((g) =>
     group(
@@ -206,9 +207,9 @@ const COLUMNS = /\S[ \u3000]{3,}\S/;
 const BLANK = /^\s*$/;
 
 /** Lines start…end are a table read as text: cells side by side, or one short cell a line. */
-function tableText(lines: readonly string[], start: number, end: number): boolean {
+function tableText(lines: Lines, start: number, end: number): boolean {
   for (let ln = start; ln <= end; ln++) {
-    const t = lines[ln - 1]!.trim();
+    const t = lines.get(ln - 1)!.trim();
     if (COLUMNS.test(t) || (ln - start >= 2 && t.length > 0 && t.length <= 3)) return true;
   }
   return false;
@@ -245,7 +246,7 @@ export function checkBrackets(input: CheckInput): Anomaly[] {
   };
   let open = false; // inside a paragraph that has not ended a sentence
   for (let ln = 1; ln <= lines.length; ln++) {
-    const line = lines[ln - 1]!;
+    const line = lines.get(ln - 1)!;
     if (line.length === 0 || BLANK.test(line)) {
       if (!open) flush();
       continue;
@@ -265,7 +266,7 @@ export function checkBrackets(input: CheckInput): Anomaly[] {
   const docOf = documentOfLine(input.documents, lines.length);
   return perDocument(
     'BRACKET_UNCLOSED',
-    hits.map((h) => ({ ...h, documentId: docOf[h.line] })),
+    hits.map((h) => ({ ...h, documentId: docOf.get(h.line) })),
     lines,
     (n) => `${n === 1 ? 'a bracket is' : `${n} brackets are`} opened and never closed in ${n === 1 ? 'its' : 'their'} paragraph`,
   );
@@ -295,9 +296,9 @@ const DOUBLED = /。\s*[（(][^（）()]{1,200}[）)]\s*。/;
 export function checkDoubledPeriod(input: CheckInput): Anomaly[] {
   const { lines } = input;
   const hits: Hit[] = [];
-  let docOf: (string | undefined)[] | null = null;
+  let docOf: DocumentOf | null = null;
   for (let ln = 1; ln <= lines.length; ln++) {
-    const line = lines[ln - 1]!;
+    const line = lines.get(ln - 1)!;
     if (line.length < 5 || line.indexOf('。') === line.lastIndexOf('。') || isTableRow(line)) continue;
     const m = DOUBLED.exec(line);
     if (!m) continue;
@@ -306,7 +307,7 @@ export function checkDoubledPeriod(input: CheckInput): Anomaly[] {
       line: ln,
       column: m.index + 1,
       text: m[0].length > 24 ? `${m[0].slice(0, 10)}…${m[0].slice(-10)}` : m[0],
-      documentId: docOf[ln],
+      documentId: docOf.get(ln),
     });
   }
   return perDocument(
@@ -324,9 +325,9 @@ const FORMULA = /(特此(?:通知|公告|通告|批复|函复|函告|报告|通�
 export function checkClosingFormula(input: CheckInput): Anomaly[] {
   const { lines } = input;
   const hits: Hit[] = [];
-  let docOf: (string | undefined)[] | null = null;
+  let docOf: DocumentOf | null = null;
   for (let ln = 1; ln <= lines.length; ln++) {
-    const line = lines[ln - 1]!;
+    const line = lines.get(ln - 1)!;
     if (line.length < 6 || !line.includes('此') || isTableRow(line)) continue;
     const m = FORMULA.exec(line);
     if (!m) continue;
@@ -334,7 +335,7 @@ export function checkClosingFormula(input: CheckInput): Anomaly[] {
     // Only after a finished sentence: 此复 / 此函 inside a phrase (如此复杂) are not formulas.
     if (before === '' || !/[。！？；!?;”]$/.test(before)) continue;
     docOf ??= documentOfLine(input.documents, lines.length);
-    hits.push({ line: ln, column: m.index + 1, text: m[0].trim(), documentId: docOf[ln] });
+    hits.push({ line: ln, column: m.index + 1, text: m[0].trim(), documentId: docOf.get(ln) });
   }
   return perDocument('CLOSING_FORMULA_RUN_IN', hits, lines, () => 'the closing formula is run into the paragraph before it');
 }

@@ -14,6 +14,7 @@ import { anomaly } from '../model/catalogue.js';
 import { cjkGaps, cleanProse, eachLineOutside, peopleLines, proseBreaks, spacesKept, type ProseBounds } from '../core/prose.js';
 import { squash } from '../read/text.js';
 import type { CheckInput } from './common.js';
+import type { Lines } from '../model/lines.js';
 
 /** Line numbers as a short list: 3, 7–9, 12 (runs of consecutive lines as ranges). */
 export function lineList(sorted: readonly number[]): string {
@@ -30,13 +31,14 @@ export function lineList(sorted: readonly number[]): string {
 /** Whether `s` holds a space, tab or ideographic space (most cells and lines hold none: skipped at once). */
 const SPACE = /[ \t\u3000]/;
 const hasSpace = (s: string): boolean => SPACE.test(s);
+const SPACE_G = /[ \t\u3000]/g;
 
 const clip = (s: string, n: number, end: boolean): string => {
   const t = s.trim();
   return t.length <= n ? t : end ? `…${t.slice(-n)}` : `${t.slice(0, n)}…`;
 };
 
-function joinedParagraphs(lines: readonly string[], d: Document, b: ProseBounds): Anomaly | null {
+function joinedParagraphs(lines: Lines, d: Document, b: ProseBounds): Anomaly | null {
   const breaks = proseBreaks(lines, d, b);
   if (breaks.length === 0) return null;
   const [p, n] = breaks[0]!;
@@ -45,7 +47,7 @@ function joinedParagraphs(lines: readonly string[], d: Document, b: ProseBounds)
     message: `${n1} paragraph${n1 > 1 ? 's' : ''} broken mid-sentence (a page break) joined again in the Markdown export and marked in the report, at lines ${breaks.map(([a, z]) => `${a}→${z}`).join(', ')}`,
     line: p,
     endLine: breaks[n1 - 1]![1],
-    evidence: `${clip(lines[p - 1]!, 30, true)} ⏎ ${clip(lines[n - 1]!, 30, false)}`,
+    evidence: `${clip(lines.get(p - 1)!, 30, true)} ⏎ ${clip(lines.get(n - 1)!, 30, false)}`,
     documentId: d.id,
   });
 }
@@ -63,7 +65,7 @@ function cellGaps(tables: readonly Table[], at: Map<number, number>): void {
   }
 }
 
-function wrapSpaces(lines: readonly string[], d: Document, b: ProseBounds & { tables: readonly Table[] }): Anomaly | null {
+function wrapSpaces(lines: Lines, d: Document, b: ProseBounds & { tables: readonly Table[] }): Anomaly | null {
   const at = new Map<number, number>();
   // spaces inside the title's lines (a title wrapped over lines without one has nothing removed)
   let written = 0;
@@ -73,13 +75,20 @@ function wrapSpaces(lines: readonly string[], d: Document, b: ProseBounds & { ta
   cellGaps(b.tables, at);
   const kept = spacesKept(d, b);
   // the lines outside the tables (their cells are counted above)
-  eachLineOutside(b.tables, d.titleSpan.endLine + 1, Math.min(d.span.endLine, lines.length), (ln) => {
-    const raw = lines[ln - 1]!;
-    if (!hasSpace(raw) || kept(ln)) return;
-    const gaps = cjkGaps(raw.trim());
-    const n = gaps === 0 ? 0 : gaps - cjkGaps(cleanProse(raw));
-    if (n > 0) at.set(ln, (at.get(ln) ?? 0) + n);
-  });
+  eachLineOutside(
+    b.tables,
+    d.titleSpan.endLine + 1,
+    Math.min(d.span.endLine, lines.length),
+    (ln) => {
+      const raw = lines.get(ln - 1)!;
+      if (!hasSpace(raw) || kept(ln)) return;
+      const gaps = cjkGaps(raw.trim());
+      const n = gaps === 0 ? 0 : gaps - cjkGaps(cleanProse(raw));
+      if (n > 0) at.set(ln, (at.get(ln) ?? 0) + n);
+      // (a line without a space has none removed: jumped over)
+    },
+    (ln) => lines.skipTo(ln, SPACE_G),
+  );
   if (at.size === 0) return null;
   const where = [...at.keys()].sort((x, y) => x - y);
   let count = 0;
@@ -88,7 +97,7 @@ function wrapSpaces(lines: readonly string[], d: Document, b: ProseBounds & { ta
     message: `${count} space${count > 1 ? 's' : ''} between Chinese characters (line wraps, spaced-out names) removed from the clean text (title, table cells, Markdown export; raw text keeps them), on lines ${lineList(where)}`,
     line: where[0]!,
     endLine: where[where.length - 1]!,
-    evidence: lines[where[0]! - 1] ?? '',
+    evidence: lines.get(where[0]! - 1) ?? '',
     documentId: d.id,
   });
 }

@@ -6,6 +6,7 @@ import type { Document } from '../model/issue.js';
 import { matchKey } from '../read/text.js';
 import { tally } from '../model/work.js';
 import { diffChars, diffSize, formatDiff, sizeOf } from './diff.js';
+import type { Lines } from '../model/lines.js';
 
 /** Shortest repeated unit, in Han characters, that counts as duplicated text. */
 const MIN_HAN = 4;
@@ -129,14 +130,21 @@ export function checkRepeats(input: CheckInput): Anomaly[] {
   for (const d of input.documents) for (const m of d.sourceMeta) if (m.key === 'title') exportedTitles.add(m.line);
   let prev: { text: string; line: number } | null = null;
   for (let ln = 1; ln <= lines.length; ln++) {
-    const line = lines[ln - 1]!;
+    // Only lines holding Han characters are reported: ASCII lines are jumped over (a line of
+    // text among them ends the run, as it would have when read).
+    const k = lines.skipAscii(ln);
+    if (k > ln) {
+      if (!lines.blank(ln - 1, k - 1)) prev = null;
+      if ((ln = k) > lines.length) break;
+    }
+    const line = lines.get(ln - 1)!;
     const t = line.trim();
     if (t === '') continue;
     if (isTableRow(line)) {
       prev = null;
       continue;
     }
-    const documentId = docOf[ln];
+    const documentId = docOf.get(ln);
     if (prev && prev.text === t && exportedTitles.has(prev.line)) {
       // the export's copy of the title, then the title
     } else if (prev && prev.text === t && hasHan(t, MIN_HAN)) {
@@ -202,11 +210,11 @@ interface Body {
 class Bare {
   private readonly text = new Map<number, string>();
   private readonly keys = new Map<number, string>();
-  constructor(private readonly lines: readonly string[]) {}
+  constructor(private readonly lines: Lines) {}
 
   of(ln: number): string {
     let t = this.text.get(ln);
-    if (t === undefined) this.text.set(ln, (t = this.lines[ln - 1]!.replace(LAYOUT, '')));
+    if (t === undefined) this.text.set(ln, (t = this.lines.get(ln - 1)!.replace(LAYOUT, '')));
     return t;
   }
 
@@ -216,7 +224,7 @@ class Bare {
    */
   key(ln: number, key: string): string {
     let k = this.keys.get(ln);
-    if (k === undefined) this.keys.set(ln, (k = key !== '' && !this.lines[ln - 1]!.includes('｜') ? key : matchKey(this.of(ln))));
+    if (k === undefined) this.keys.set(ln, (k = key !== '' && !this.lines.get(ln - 1)!.includes('｜') ? key : matchKey(this.of(ln))));
     return k;
   }
 }
@@ -241,10 +249,12 @@ function hanPrefixHash(t: string): number {
 }
 
 /** The line numbers of a document's body (after its title), blank lines left out. */
-function forBodyLines(lines: readonly string[], d: Document, f: (ln: number, t: string) => void): void {
+function forBodyLines(lines: Lines, d: Document, f: (ln: number, t: string) => void, hanOnly = false): void {
   const end = Math.min(d.span.endLine, lines.length);
   for (let ln = d.titleSpan.endLine + 1; ln <= end; ln++) {
-    const t = lines[ln - 1]!;
+    // (hanOnly: a caller that looks only at lines holding Han characters skips ASCII lines)
+    if (hanOnly && (ln = lines.skipAscii(ln)) > end) break;
+    const t = lines.get(ln - 1)!;
     if (t.trim() !== '') f(ln, t);
   }
 }
@@ -254,18 +264,23 @@ function forBodyLines(lines: readonly string[], d: Document, f: (ln: number, t: 
  * (-1 once it stands in two). Nothing is kept per line: an issue of millions of lines that
  * share nothing costs no memory here.
  */
-function hashBodies(lines: readonly string[], documents: readonly Document[]): { counted: number[]; docOfHash: Map<number, number> } {
+function hashBodies(lines: Lines, documents: readonly Document[]): { counted: number[]; docOfHash: Map<number, number> } {
   const docOfHash = new Map<number, number>();
   const counted = documents.map((d, b) => {
     let n = 0;
-    forBodyLines(lines, d, (_ln, t) => {
-      const hash = hanPrefixHash(t);
-      if (hash < 0) return;
-      n++;
-      const o = docOfHash.get(hash);
-      if (o === undefined) docOfHash.set(hash, b);
-      else if (o !== b) docOfHash.set(hash, -1);
-    });
+    forBodyLines(
+      lines,
+      d,
+      (_ln, t) => {
+        const hash = hanPrefixHash(t);
+        if (hash < 0) return;
+        n++;
+        const o = docOfHash.get(hash);
+        if (o === undefined) docOfHash.set(hash, b);
+        else if (o !== b) docOfHash.set(hash, -1);
+      },
+      true,
+    );
     return n;
   });
   return { counted, docOfHash };
@@ -290,7 +305,7 @@ class SharedKeys {
 }
 
 /** The lines of a document's body, hashed and keyed: made only for the copies of a reprint. */
-function bodyLines(lines: readonly string[], d: Document, keys: SharedKeys): Body {
+function bodyLines(lines: Lines, d: Document, keys: SharedKeys): Body {
   const from = d.titleSpan.endLine + 1;
   const size = Math.max(0, Math.min(d.span.endLine, lines.length) - from + 1);
   const line = new Int32Array(size);
@@ -394,7 +409,7 @@ function reprintAnomaly(input: CheckInput, bare: Bare, da: Document, a: Body, db
     message: `lines ${from}–${to} repeat the text of «${da.title}» (lines ${aFrom}–${aTo}, ${anchors.length} lines in common); ${differences}`,
     line: from,
     endLine: to,
-    evidence: input.lines[from - 1]!,
+    evidence: input.lines.get(from - 1)!,
     documentId: db.id,
   });
 }

@@ -2,6 +2,7 @@ import type { Anomaly } from '../model/anomaly.js';
 import type { Document } from '../model/issue.js';
 import { anomaly } from '../model/catalogue.js';
 import type { CheckInput } from './common.js';
+import type { Lines } from '../model/lines.js';
 
 /**
  * The issue's documents against each other: date lines in another form than the issue's
@@ -42,7 +43,7 @@ function formChecks(
   what: string,
   dates: readonly DateForm[],
   bracketed: boolean,
-  lines: readonly string[],
+  lines: Lines,
   docOf: (ln: number) => string | undefined,
 ): Anomaly[] {
   const out: Anomaly[] = [];
@@ -69,9 +70,9 @@ function formChecks(
         anomaly('DATE_FORM_INCONSISTENT', {
           message: `${n} ${what}${n > 1 ? 's' : ''} ${n > 1 ? 'are' : 'is'} written with ${form} where ${normLines.length} use ${normForm}: line${n > 1 ? 's' : ''} ${shown}`,
           line: ls[0]!,
-          column: Math.max(1, (lines[ls[0]! - 1] ?? '').search(/\S/) + 1),
+          column: Math.max(1, (lines.get(ls[0]! - 1) ?? '').search(/\S/) + 1),
           endLine: ls[n - 1]!,
-          evidence: lines[ls[0]! - 1] ?? '',
+          evidence: lines.get(ls[0]! - 1) ?? '',
           // The document of the first line: where a reader meets the finding first.
           ...(docOf(ls[0]!) !== undefined ? { documentId: docOf(ls[0]!)! } : {}),
         }),
@@ -130,8 +131,8 @@ export function checkSeriesDates(input: CheckInput): Anomaly[] {
           anomaly('DOCNUMBER_DATE_ORDER', {
             message: `${d.docNumber!.normalized} is dated ${d.date}, before ${prev.docNumber!.normalized} (line ${prev.docNumber!.line}), dated ${prev.date}`,
             line: ln,
-            column: Math.max(1, (input.lines[ln - 1] ?? '').search(/\S/) + 1),
-            evidence: input.lines[ln - 1] ?? '',
+            column: Math.max(1, (input.lines.get(ln - 1) ?? '').search(/\S/) + 1),
+            evidence: input.lines.get(ln - 1) ?? '',
             documentId: d.id,
           }),
         );
@@ -172,7 +173,7 @@ export function checkSeriesGaps(input: CheckInput): Anomaly[] {
         message: `the issue prints ${serials.length} numbers of the series ${name(serials[0]!)}…${name(serials[serials.length - 1]!)} but not ${missing.map(name).join(', ')}`,
         line: dn.line,
         column: dn.column,
-        evidence: input.lines[dn.line - 1] ?? '',
+        evidence: input.lines.get(dn.line - 1) ?? '',
         documentId: after.id,
       }),
     );

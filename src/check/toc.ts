@@ -59,8 +59,8 @@ export function checkToc(input: CheckInput): Anomaly[] {
         anomaly('TOC_PAGE_ORDER', {
           message: `page (${e.page}) is lower than page (${prevPage.page}) of the entry before it (line ${prevPage.line})`,
           line: e.line,
-          column: Math.max(1, lines[e.line - 1]!.lastIndexOf(String(e.page)) + 1),
-          evidence: lines[e.line - 1]!,
+          column: Math.max(1, lines.get(e.line - 1)!.lastIndexOf(String(e.page)) + 1),
+          evidence: lines.get(e.line - 1)!,
         }),
       );
     }
@@ -78,7 +78,7 @@ export function checkToc(input: CheckInput): Anomaly[] {
       anomaly('TOC_ORDER_MISMATCH', {
         message: `entry «${e.title}» is out of order: its document is number ${d.ordinal} in the body (line ${d.titleSpan.startLine})`,
         line: e.line,
-        evidence: lines[e.line - 1]!,
+        evidence: lines.get(e.line - 1)!,
         documentId: d.id,
       }),
     );
@@ -96,8 +96,8 @@ export function checkToc(input: CheckInput): Anomaly[] {
       anomaly('TOC_TITLE_MISMATCH', {
         message: `the table of contents words the title differently from the body (line ${d.titleSpan.startLine}): ${formatDiff(parts)}`,
         line: e.line,
-        column: Math.max(1, lines[e.line - 1]!.indexOf(e.titleRaw) + 1) + rawIndex(e.titleRaw, commonPrefix(a, b)),
-        evidence: lines[e.line - 1]!,
+        column: Math.max(1, lines.get(e.line - 1)!.indexOf(e.titleRaw) + 1) + rawIndex(e.titleRaw, commonPrefix(a, b)),
+        evidence: lines.get(e.line - 1)!,
         documentId: d.id,
       }),
     );

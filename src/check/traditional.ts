@@ -48,7 +48,7 @@ export function checkTraditional(input: CheckInput): Anomaly[] {
   let ln = 1;
   let lineStart = 0;
   for (; m; m = trad.exec(text)) {
-    while (ln < lines.length && lineStart + lines[ln - 1]!.length < m.index) lineStart += lines[ln++ - 1]!.length + 1;
+    while (ln < lines.length && lineStart + lines.get(ln - 1)!.length < m.index) lineStart += lines.get(ln++ - 1)!.length + 1;
     hits.push({ line: ln, column: m.index - lineStart + 1, char: m[0] });
   }
   if (hits.length === 0) return [];
@@ -67,12 +67,12 @@ function report(input: CheckInput, hits: Hit[]): Anomaly[] {
   const out: Anomaly[] = [];
   let start = 0;
   for (let k = 1; k <= hits.length; k++) {
-    if (k < hits.length && docOf[hits[k]!.line] === docOf[hits[start]!.line]) continue;
+    if (k < hits.length && docOf.get(hits[k]!.line) === docOf.get(hits[start]!.line)) continue;
     const group = hits.slice(start, k);
     start = k;
     const first = group[0]!;
     const last = group[group.length - 1]!;
-    const documentId = docOf[first.line];
+    const documentId = docOf.get(first.line);
     const chars = [...new Set(group.map((h) => h.char))].map((c) => `${c}→${simplifiedOf(c)}`);
     const lines = [...new Set(group.map((h) => h.line))];
     const listed = lines.length > MAX_LISTED ? `${lines.slice(0, MAX_LISTED).join(', ')} …` : lines.join(', ');
@@ -82,7 +82,7 @@ function report(input: CheckInput, hits: Hit[]): Anomaly[] {
         line: first.line,
         column: first.column,
         endLine: last.line,
-        evidence: input.lines[first.line - 1]!,
+        evidence: input.lines.get(first.line - 1)!,
         ...(documentId !== undefined ? { documentId } : {}),
       }),
     );

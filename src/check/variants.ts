@@ -3,6 +3,7 @@ import { anomaly } from '../model/catalogue.js';
 import { documentOfLine, type CheckInput } from './common.js';
 import { findDocNumbers } from '../core/patterns.js';
 import { checkLookalikeNames, type Candidate } from './lookalike.js';
+import type { Lines } from '../model/lines.js';
 
 /**
  * Rare spellings of names: a place, body or unit name written once or twice that differs
@@ -148,11 +149,13 @@ export function checkNameVariants(input: CheckInput): Anomaly[] {
 }
 
 /** Every name ending (局, 办, 中心 …) with its stems of MIN_STEM..MAX_STEM name characters, counted. */
-function nameCandidates(lines: readonly string[]): Map<string, Candidate> {
+function nameCandidates(lines: Lines): Map<string, Candidate> {
   const cands = new Map<string, Candidate>();
   let full = false;
   for (let ln = 1; ln <= lines.length; ln++) {
-    const s = lines[ln - 1]!;
+    // (names are CJK: ASCII lines are jumped over)
+    if ((ln = lines.skipAscii(ln)) > lines.length) break;
+    const s = lines.get(ln - 1)!;
     // The regular expression engine finds name endings after two Han characters; only
     // those places are looked at in JavaScript.
     if (s.length <= MIN_STEM) continue;
@@ -256,7 +259,8 @@ function bigramCounts(input: CheckInput, pairs: readonly Pair[]): Map<number, nu
     }
     return counts;
   }
-  for (const s of lines) {
+  for (let ln = 0; ln < lines.length; ln++) {
+    const s = lines.get(ln)!;
     for (let i = 0; i + 1 < s.length; i++) {
       const c = s.charCodeAt(i);
       if (firsts[c] !== 1) continue;
@@ -288,14 +292,14 @@ function reportPairs(
     for (const [ln, col] of c.at.slice(0, RARE_MAX)) {
       const key = `${ln}:${col + p.i}`;
       if (reported.has(key)) continue;
-      const documentId = docOf[ln];
+      const documentId = docOf.get(ln);
       reported.set(
         key,
         anomaly('NAME_VARIANT', {
           message: `«${p.rare}» (${c.count}×) differs by one character from «${p.frequent}» (${fc}×) in this issue`,
           line: ln,
           column: col + 1,
-          evidence: lines[ln - 1]!,
+          evidence: lines.get(ln - 1)!,
           ...(documentId !== undefined ? { documentId } : {}),
         }),
       );

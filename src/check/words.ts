@@ -1,7 +1,7 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
 import { isTableRow } from '../core/patterns.js';
-import { documentOfLine, type CheckInput } from './common.js';
+import { documentOfLine, type CheckInput, type DocumentOf } from './common.js';
 
 /**
  * English function words between Chinese characters (精神 and 考察): what a conversion
@@ -13,14 +13,14 @@ const WORD = /[\u4e00-\u9fff][ \u3000]*\b(and|or|of|the|in|to|with|for|by|on|at|
 export function checkEnglishWords(input: CheckInput): Anomaly[] {
   const { lines } = input;
   const out: Anomaly[] = [];
-  let docOf: (string | undefined)[] | null = null;
+  let docOf: DocumentOf | null = null;
   for (let ln = 1; ln <= lines.length; ln++) {
-    const line = lines[ln - 1]!;
+    const line = lines.get(ln - 1)!;
     if (line.length < 3 || isTableRow(line)) continue;
     const m = WORD.exec(line);
     if (!m) continue;
     docOf ??= documentOfLine(input.documents, lines.length);
-    const documentId = docOf[ln];
+    const documentId = docOf.get(ln);
     out.push(
       anomaly('ENGLISH_WORD', {
         message: `the English word “${m[1]}” stands in Chinese text`,

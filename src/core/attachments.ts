@@ -3,6 +3,7 @@ import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
 import { squash, toHalfWidth } from '../read/text.js';
 import { cleanTitle } from './title.js';
+import type { Lines } from '../model/lines.js';
 
 /** 附件：… / - 附件：1. … / 附件: 1. … / 附件 1. … — a declaration of attachments. */
 const DECL = /^\s*(?:[-*•]\s*)?附\s*件\s*(?:[:：]\s*(.*)|([0-9０-９]{1,2})\s*[.．、]\s*(.+))$/;
@@ -21,20 +22,20 @@ interface Item {
   att: number | null;
 }
 
-function nextNonBlank(lines: readonly string[], k: number, to: number): number {
-  while (k <= to && lines[k - 1]!.trim() === '') k++;
+function nextNonBlank(lines: Lines, k: number, to: number): number {
+  while (k <= to && lines.get(k - 1)!.trim() === '') k++;
   return k;
 }
 
 /** The title on the lines after line k: one line, or two or three when it wraps (…的 / …和). */
-function titleAfter(lines: readonly string[], k: number, to: number): string | null {
+function titleAfter(lines: Lines, k: number, to: number): string | null {
   let j = nextNonBlank(lines, k + 1, to);
   if (j > to) return null;
-  const parts = [lines[j - 1]!];
+  const parts = [lines.get(j - 1)!];
   while (parts.length < 3 && WRAPS.test(parts[parts.length - 1]!.trim())) {
     const n = nextNonBlank(lines, j + 1, to);
     if (n > to || n - j > 3) break;
-    const t = lines[n - 1]!.trim();
+    const t = lines.get(n - 1)!.trim();
     if (t.length > 40 || t.startsWith('|') || /[。；;：:，,]$/.test(t)) break;
     parts.push(t);
     j = n;
@@ -43,9 +44,9 @@ function titleAfter(lines: readonly string[], k: number, to: number): string | n
 }
 
 /** An attachment begins (附件 / 附件 N alone) within a few non-blank lines after line k, before any table. */
-function startFollows(lines: readonly string[], k: number, to: number): boolean {
+function startFollows(lines: Lines, k: number, to: number): boolean {
   for (let j = nextNonBlank(lines, k + 1, to), n = 0; j <= to && n < LOOKAHEAD; j = nextNonBlank(lines, j + 1, to), n++) {
-    const t = lines[j - 1]!;
+    const t = lines.get(j - 1)!;
     if (t.trimStart().startsWith('|')) return false;
     if (t.includes('附') && START.test(t)) return true;
   }
@@ -57,7 +58,7 @@ function startFollows(lines: readonly string[], k: number, to: number): boolean 
  * below (`附件：` alone, then 1. … / 2. …); `last` is the last line it takes.
  */
 function declarationItems(
-  lines: readonly string[],
+  lines: Lines,
   ln: number,
   to: number,
   decl: RegExpExecArray,
@@ -74,7 +75,7 @@ function declarationItems(
     else items.push({ index: null, title: squash(rest), line: ln, att: null });
     // "附件：" alone, its numbered list on the lines below (1. … / 2. …).
     const j = rest === '' ? nextNonBlank(lines, ln + 1, to) : to + 1;
-    const below = j <= to && j - ln <= 2 ? ITEM.exec(lines[j - 1]!) : null;
+    const below = j <= to && j - ln <= 2 ? ITEM.exec(lines.get(j - 1)!) : null;
     if (below) {
       items[0] = { index: Number(toHalfWidth(below[1]!)), title: squash(below[2]!), line: j, att: null };
       last = j;
@@ -90,7 +91,7 @@ function declarationItems(
       let pageBreak = false;
       for (let g = k; g < j && removed && !pageBreak; g++) if (removed[g - 1] === 1) pageBreak = true;
       if (j > to || (j - k > 1 && !pageBreak)) break;
-      const it = ITEM.exec(lines[j - 1]!);
+      const it = ITEM.exec(lines.get(j - 1)!);
       if (!it || Number(toHalfWidth(it[1]!)) !== items[items.length - 1]!.index! + 1) break;
       items.push({ index: Number(toHalfWidth(it[1]!)), title: squash(it[2]!), line: j, att: null });
       k = j + 1;
@@ -102,7 +103,7 @@ function declarationItems(
 
 /** One document's scan for attachments: what has been found so far. */
 interface Scan {
-  lines: readonly string[];
+  lines: Lines;
   /** Last line of the document (1-based, inclusive). */
   to: number;
   documentId: string;
@@ -121,7 +122,7 @@ interface Scan {
  * attachment declares nested attachments (`parent`).
  */
 export function readAttachments(
-  lines: readonly string[],
+  lines: Lines,
   from: number,
   to: number,
   documentId: string,
@@ -129,7 +130,7 @@ export function readAttachments(
 ): { attachments: Attachment[]; anomalies: Anomaly[] } {
   const scan: Scan = { lines, to, documentId, removed, attachments: [], anomalies: [], decls: [], inside: null };
   for (let ln = from; ln <= to; ln++) {
-    const line = lines[ln - 1]!;
+    const line = lines.get(ln - 1)!;
     if (!line.includes('附')) continue;
     const start = START.exec(line);
     if (start) {
@@ -170,7 +171,7 @@ function beginAttachment(scan: Scan, ln: number, index: number | null): void {
       anomaly('ATTACHMENT_UNDECLARED', {
         message: `attachment ${index ?? ''} begins here but no 附件 list declares it`.replace('  ', ' '),
         line: ln,
-        evidence: scan.lines[ln - 1]!,
+        evidence: scan.lines.get(ln - 1)!,
         documentId: scan.documentId,
       }),
     );
@@ -221,7 +222,7 @@ function reportNotFound(scan: Scan): void {
         anomaly('ATTACHMENT_NOT_FOUND', {
           message: `attachment ${it.index ?? ''} «${it.title}» is declared but never begins in the document`.replace('  ', ' '),
           line: it.line,
-          evidence: scan.lines[it.line - 1]!,
+          evidence: scan.lines.get(it.line - 1)!,
           documentId: scan.documentId,
         }),
       );

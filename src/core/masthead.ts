@@ -1,6 +1,7 @@
 import type { Masthead } from '../model/issue.js';
 import { isoDate } from './patterns.js';
 import { toHalfWidth } from '../read/text.js';
+import type { Lines } from '../model/lines.js';
 
 export interface MastheadResult {
   masthead: Masthead;
@@ -29,7 +30,7 @@ const EMPTY: Masthead = {
 };
 
 /** Looks for colophon fields in lines [from, to); returns what it found and the block's extent. */
-function scan(lines: readonly string[], from: number, to: number): MastheadResult | null {
+function scan(lines: Lines, from: number, to: number): MastheadResult | null {
   const m: Masthead = { ...EMPTY };
   let first = Infinity;
   let last = -Infinity;
@@ -39,7 +40,7 @@ function scan(lines: readonly string[], from: number, to: number): MastheadResul
   };
   let issueAt = -1;
   for (let i = from; i < to; i++) {
-    const line = toHalfWidth(lines[i]!);
+    const line = toHalfWidth(lines.get(i)!);
     if (line.length > 80) continue;
     let r: RegExpExecArray | null;
     if (m.issue === null && (r = ISSUE.exec(line))) {
@@ -63,7 +64,7 @@ function scan(lines: readonly string[], from: number, to: number): MastheadResul
   // The title: the nearest short line ending in 公报 above the issue line (or the block).
   const anchor = issueAt >= 0 ? issueAt : first;
   for (let i = anchor - 1, seen = 0; i >= from && seen < 4; i--) {
-    const t = lines[i]!.trim();
+    const t = lines.get(i)!.trim();
     if (t === '') continue;
     seen++;
     const r = TITLE.exec(t);
@@ -82,18 +83,18 @@ function scan(lines: readonly string[], from: number, to: number): MastheadResul
  * The masthead from the colophon: looked for in the last lines of the issue, else in its
  * first lines (some issues print it on the cover). Fields not found are null.
  */
-export function readMasthead(lines: readonly string[]): MastheadResult {
+export function readMasthead(lines: Lines): MastheadResult {
   const n = lines.length;
   // Walk back over the last 12 non-blank lines.
   let from = n;
   for (let seen = 0; from > 0 && seen < 12;) {
     from--;
-    if (lines[from]!.trim() !== '') seen++;
+    if (lines.get(from)!.trim() !== '') seen++;
   }
   const tail = scan(lines, from, n);
   if (tail) return tail;
   let to = 0;
-  for (let seen = 0; to < n && seen < 12; to++) if (lines[to]!.trim() !== '') seen++;
+  for (let seen = 0; to < n && seen < 12; to++) if (lines.get(to)!.trim() !== '') seen++;
   const head = scan(lines, 0, to);
   if (head) return { ...head, startLine: null, endLine: null };
   return { masthead: { ...EMPTY }, startLine: null, endLine: null };

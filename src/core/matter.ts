@@ -1,4 +1,5 @@
 import type { Issue, Matter } from '../model/issue.js';
+import type { Lines } from '../model/lines.js';
 
 /** The records of an issue that hold lines of its text (matter aside). */
 export type LineHolders = Pick<Issue, 'masthead' | 'toc' | 'sections' | 'documents' | 'tables'>;
@@ -29,7 +30,7 @@ const NON_BLANK = /\S/;
  * Front, back and in-between matter: the runs of lines no record holds, each from its first
  * to its last non-blank line (blank lines inside a run stay in it). Linear in the text.
  */
-export function findMatter(lines: readonly string[], issue: LineHolders): Matter[] {
+export function findMatter(lines: Lines, issue: LineHolders): Matter[] {
   const n = lines.length;
   // a difference array: +1 where a range starts, -1 after it ends
   const depth = new Int32Array(n + 2);
@@ -60,7 +61,7 @@ export function findMatter(lines: readonly string[], issue: LineHolders): Matter
       close();
       continue;
     }
-    if (!NON_BLANK.test(lines[ln - 1]!)) continue;
+    if (!NON_BLANK.test(lines.get(ln - 1)!)) continue;
     if (start === 0) start = ln;
     end = ln;
   }

@@ -12,6 +12,7 @@ import {
   type DateLine,
   type DocNumberLine,
 } from './patterns.js';
+import type { Lines } from '../model/lines.js';
 
 /**
  * The parts of a Chinese official document (公文, GB/T 9704) that any gazette, database
@@ -170,10 +171,10 @@ export function recipientsLine(raw: string): boolean {
 }
 
 /** The next line at or after `from` that is not blank(ish), within `maxBlank` blank lines; 0 if none. */
-export function nextLine(lines: readonly string[], from: number, to: number, maxBlank = 3): number {
+export function nextLine(lines: Lines, from: number, to: number, maxBlank = 3): number {
   let k = from;
   let blanks = 0;
-  while (k <= to && isBlankish(lines[k - 1]!)) {
+  while (k <= to && isBlankish(lines.get(k - 1)!)) {
     k++;
     if (++blanks > maxBlank) return 0;
   }
@@ -181,10 +182,10 @@ export function nextLine(lines: readonly string[], from: number, to: number, max
 }
 
 /** The previous line at or before `from` that is not blank(ish), within `maxBlank` blank lines; 0 if none. */
-export function prevLine(lines: readonly string[], from: number, floor: number, maxBlank = 2): number {
+export function prevLine(lines: Lines, from: number, floor: number, maxBlank = 2): number {
   let k = from;
   let blanks = 0;
-  while (k >= floor && isBlankish(lines[k - 1]!)) {
+  while (k >= floor && isBlankish(lines.get(k - 1)!)) {
     k--;
     if (++blanks > maxBlank) return 0;
   }
@@ -216,12 +217,12 @@ export interface Head {
  * 第N号, a date line, or (for a title with 关于, or a 令/公告/通告) a 主送 line. The title
  * is read upwards from `ln` (wrapped lines, blank lines between them) down to `floor`.
  */
-export function headAt(lines: readonly string[], ln: number, floor: number, to: number): Head | null {
-  const kind = titleEndKind(lines[ln - 1]!);
+export function headAt(lines: Lines, ln: number, floor: number, to: number): Head | null {
+  const kind = titleEndKind(lines.get(ln - 1)!);
   if (kind === null) return null;
   const j = nextLine(lines, ln + 1, to);
   if (j === 0) return null;
-  const next = lines[j - 1]!;
+  const next = lines.get(j - 1)!;
   let number: HeadNumber | null = null;
   let date: DateLine | null = null;
   let confirmed = false;
@@ -242,7 +243,7 @@ export function headAt(lines: readonly string[], ln: number, floor: number, to: 
   // A 文号 line right above the title: the 文号 of a 版头 whose mark is lost, or a list of
   // documents (title, 文号, title, 文号 …), which starts nothing.
   const p = prevLine(lines, start - 1, floor);
-  const above = p !== 0 ? ownDocNumberLine(lines[p - 1]!) : null;
+  const above = p !== 0 ? ownDocNumberLine(lines.get(p - 1)!) : null;
   if (above && number) return null;
   if (number?.dn && listFollows(lines, j, to)) return null;
   const title = lines
@@ -269,11 +270,11 @@ export function headAt(lines: readonly string[], ln: number, floor: number, to: 
 }
 
 /** After a 文号 on line `j`, another title with its 文号: a list of documents. */
-function listFollows(lines: readonly string[], j: number, to: number): boolean {
+function listFollows(lines: Lines, j: number, to: number): boolean {
   const k = nextLine(lines, j + 1, to, 2);
-  if (k === 0 || titleEndKind(lines[k - 1]!) === null) return false;
+  if (k === 0 || titleEndKind(lines.get(k - 1)!) === null) return false;
   const n = nextLine(lines, k + 1, to, 2);
-  return n !== 0 && ownDocNumberLine(lines[n - 1]!) !== null;
+  return n !== 0 && ownDocNumberLine(lines.get(n - 1)!) !== null;
 }
 
 const PASSAGE =
@@ -295,23 +296,23 @@ export function passageDate(line: string): DateLine | null {
  * a line beginning with 关于 only an issuer can stand. A line repeating the title is not part
  * of it (the second return value: that line, else 0).
  */
-export function titleUp(lines: readonly string[], end: number, floor: number): [number, number] {
+export function titleUp(lines: Lines, end: number, floor: number): [number, number] {
   let start = end;
   for (let count = 1; count < MAX_TITLE_LINES; count++) {
-    const top = lines[start - 1]!.trim();
+    const top = lines.get(start - 1)!.trim();
     // 关于 of the title itself, not of a title cited in 《》 (印发《关于…的意见》的通知)
     const at = top.includes('《') ? top.replace(/《[^》]*》?/g, (m) => '＿'.repeat(m.length)).indexOf('关于') : top.indexOf('关于');
     if (at > 0) break;
     const j = prevLine(lines, start - 1, floor);
     if (j === 0) break;
-    const t = lines[j - 1]!;
+    const t = lines.get(j - 1)!;
     if (matchKey(t) === matchKey(lines.slice(start - 1, end).join(''))) return [start, j];
     if (!titleLineOk(t)) break;
     if (at === 0 && !isIssuerLine(t)) break;
     start = j;
   }
   const j = prevLine(lines, start - 1, floor);
-  if (j !== 0 && matchKey(lines[j - 1]!) === matchKey(lines.slice(start - 1, end).join(''))) return [start, j];
+  if (j !== 0 && matchKey(lines.get(j - 1)!) === matchKey(lines.slice(start - 1, end).join(''))) return [start, j];
   return [start, 0];
 }
 
@@ -355,9 +356,9 @@ export interface Signature {
  * of its own (Arabic or Chinese numerals), the issuer lines right above it, and the 附注
  * in brackets right under it. Null when no such date line stands there.
  */
-export function readSignature(lines: readonly string[], from: number, to: number): Signature | null {
+export function readSignature(lines: Lines, from: number, to: number): Signature | null {
   for (let ln = from; ln <= to; ln++) {
-    const line = lines[ln - 1]!;
+    const line = lines.get(ln - 1)!;
     if (line.length > 40 || !line.includes('日')) continue;
     const date = bareDateLine(line);
     if (!date) continue;
@@ -365,13 +366,13 @@ export function readSignature(lines: readonly string[], from: number, to: number
     let startLine = ln;
     for (let k = ln - 1, n = 0; n < 3; n++) {
       const j = prevLine(lines, k, from);
-      if (j === 0 || !isIssuerLine(lines[j - 1]!)) break;
-      issuers.unshift(...issuerNames(lines[j - 1]!.trim()));
+      if (j === 0 || !isIssuerLine(lines.get(j - 1)!)) break;
+      issuers.unshift(...issuerNames(lines.get(j - 1)!.trim()));
       startLine = j;
       k = j - 1;
     }
     const j = nextLine(lines, ln + 1, to, 2);
-    const note = j !== 0 && isNote(lines[j - 1]!) ? { text: lines[j - 1]!.trim(), line: j } : null;
+    const note = j !== 0 && isNote(lines.get(j - 1)!) ? { text: lines.get(j - 1)!.trim(), line: j } : null;
     return { issuers, date, line: ln, startLine, note };
   }
   return null;
@@ -403,15 +404,15 @@ export interface TypesetHead {
  * their own above it, then the 文号 (签发人 beside it), then the title. Null when line `ln`
  * is not such a mark or no title ending in a document kind follows.
  */
-export function headerAt(lines: readonly string[], ln: number, floor: number, to: number): TypesetHead | null {
-  const own = markLine(lines[ln - 1]!);
+export function headerAt(lines: Lines, ln: number, floor: number, to: number): TypesetHead | null {
+  const own = markLine(lines.get(ln - 1)!);
   if (own === null) return null;
   const issuers = [...own];
   let startLine = ln;
   for (let n = 0; n < 3; n++) {
     const j = prevLine(lines, startLine - 1, floor, 1);
-    if (j === 0 || !isIssuerLine(lines[j - 1]!) || isSignatureAbove(lines, j, floor)) break;
-    issuers.unshift(...issuerNames(lines[j - 1]!.trim()));
+    if (j === 0 || !isIssuerLine(lines.get(j - 1)!) || isSignatureAbove(lines, j, floor)) break;
+    issuers.unshift(...issuerNames(lines.get(j - 1)!.trim()));
     startLine = j;
   }
   if (issuers.length === 0) return null;
@@ -419,21 +420,21 @@ export function headerAt(lines: readonly string[], ln: number, floor: number, to
   if (k === 0) return null;
   let number: HeadNumber | null = null;
   let signer: string | null = null;
-  const dn = ownDocNumberLine(lines[k - 1]!);
+  const dn = ownDocNumberLine(lines.get(k - 1)!);
   if (dn) {
     number = { line: k, dn, order: null };
     signer = dn.signer;
     k = nextLine(lines, k + 1, to);
-    const s = k !== 0 ? /^\s*签\s*发\s*人\s*[:：]\s*(\S.*?)\s*$/.exec(lines[k - 1]!) : null;
+    const s = k !== 0 ? /^\s*签\s*发\s*人\s*[:：]\s*(\S.*?)\s*$/.exec(lines.get(k - 1)!) : null;
     if (s) {
       signer = s[1]!;
       k = nextLine(lines, k + 1, to);
     }
   }
   for (let titleStart = k, n = 0, length = 0; k !== 0 && n < MAX_TITLE_LINES; n++) {
-    if (!titleLineOk(lines[k - 1]!)) return null;
-    const kind = titleEndKind(lines[k - 1]!);
-    length += lines[k - 1]!.trim().length;
+    if (!titleLineOk(lines.get(k - 1)!)) return null;
+    const kind = titleEndKind(lines.get(k - 1)!);
+    length += lines.get(k - 1)!.trim().length;
     if (kind !== null && length >= kind.length + 4) return { startLine, issuers, number, signer, titleStart, titleEnd: k };
     k = nextLine(lines, k + 1, to, 2);
   }
@@ -441,9 +442,9 @@ export function headerAt(lines: readonly string[], ln: number, floor: number, to
 }
 
 /** The line is an issuer of the 落款 above a date (not a mark's joint issuer). */
-function isSignatureAbove(lines: readonly string[], j: number, floor: number): boolean {
+function isSignatureAbove(lines: Lines, j: number, floor: number): boolean {
   const p = prevLine(lines, j - 1, floor, 1);
-  return p !== 0 && bareDateLine(lines[p - 1]!) !== null;
+  return p !== 0 && bareDateLine(lines.get(p - 1)!) !== null;
 }
 
 /**
@@ -452,7 +453,7 @@ function isSignatureAbove(lines: readonly string[], j: number, floor: number): b
  * when there are none).
  */
 export function furnitureAbove(
-  lines: readonly string[],
+  lines: Lines,
   first: number,
   floor: number,
   titleKey: string,
@@ -463,7 +464,7 @@ export function furnitureAbove(
   for (let n = 0; n < 40; n++) {
     const j = prevLine(lines, top - 1, floor, 2);
     if (j === 0) break;
-    const t = lines[j - 1]!.trim();
+    const t = lines.get(j - 1)!.trim();
     const f = furniture(t);
     if (f) meta.unshift({ key: f.key, value: f.value, line: j });
     else if (j < titleLine && matchKey(t) === titleKey && titleKey.length >= 4) meta.unshift({ key: 'title', value: t, line: j });

@@ -1,4 +1,5 @@
 import { toHalfWidth, parseChineseNumber } from '../read/text.js';
+import type { Lines } from '../model/lines.js';
 
 /**
  * Line-level patterns of a gazette issue. Each is anchored and bounded, so matching a
@@ -136,17 +137,17 @@ const DOCNUM_CUT_HEAD = /^[\u4e00-\u9fff〔(（\[【［0-9０-９〕)）\]】］
  * which it was read (what the next line finds before it is the rest of one of these).
  */
 export function brokenDocNumbers(
-  lines: readonly string[],
+  lines: Lines,
   ln: number,
   lastLine: number,
 ): { found: (DocNumberMatch & { endLine: number })[]; skip: number } {
   const none = { found: [], skip: 0 };
-  const line = lines[ln - 1]!.trimEnd();
+  const line = lines.get(ln - 1)!.trimEnd();
   if (!DOCNUM_CUT_END.test(line)) return none;
   let j = ln + 1;
-  while (j <= lastLine && j - ln <= MAX_CUT_GAP && lines[j - 1]!.trim() === '') j++;
+  while (j <= lastLine && j - ln <= MAX_CUT_GAP && lines.get(j - 1)!.trim() === '') j++;
   if (j > lastLine || j - ln > MAX_CUT_GAP) return none;
-  const next = lines[j - 1]!;
+  const next = lines.get(j - 1)!;
   // Most lines are followed by running text holding no 号 near its start: one native search
   // tells (the head below is a part of the next line).
   if (next.indexOf('号') < 0) return none;

@@ -16,6 +16,7 @@
  */
 import type { Document, Issue } from '../model/issue.js';
 import { isCjk, isHan } from '../read/text.js';
+import type { Lines } from '../model/lines.js';
 
 /** A line that begins a block of its own: a list or heading marker, an attachment, a caption, a note, a section. */
 const MARKER =
@@ -84,17 +85,21 @@ export function spacesKept(d: Document, b: ProseBounds): (ln: number) => boolean
 /**
  * Calls `f(ln)` for each line `from..to` outside the given spans (tables), in order; each
  * span's lines are skipped at once (no set of their lines). `f` returns false to stop.
+ * `next`, if given, names the next line worth calling `f` on from a line on (the lines
+ * between are jumped over).
  */
 export function eachLineOutside(
   spans: ReadonlyArray<{ span: { startLine: number; endLine: number } }>,
   from: number,
   to: number,
   f: (ln: number, afterSpan: boolean) => boolean | void,
+  next?: (ln: number) => number,
 ): void {
   const sorted = spans.length < 2 ? spans : [...spans].sort((x, y) => x.span.startLine - y.span.startLine);
   let k = 0;
   let after = false; // whether a span's lines were skipped right before this line
   for (let ln = from; ln <= to; ln++) {
+    if (next !== undefined && (ln = next(ln)) > to) return;
     while (k < sorted.length && sorted[k]!.span.endLine < ln) k++;
     if (k < sorted.length && sorted[k]!.span.startLine <= ln) {
       ln = sorted[k]!.span.endLine;
@@ -129,7 +134,7 @@ function barriers(d: Document): Set<number> {
  * ends mid-sentence, line that continues it], with only blank lines between them (blank in
  * the text, or blanked by the reader: page furniture, lines it joined). In line order.
  */
-export function proseBreaks(lines: readonly string[], d: Document, b: ProseBounds): Array<[number, number]> {
+export function proseBreaks(lines: Lines, d: Document, b: ProseBounds): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const stop = barriers(d);
   let prev = 0;
@@ -137,7 +142,7 @@ export function proseBreaks(lines: readonly string[], d: Document, b: ProseBound
   // a table's lines stop a sentence like a field's (they are skipped whole)
   eachLineOutside(b.tables, d.titleSpan.endLine + 1, Math.min(d.span.endLine, lines.length), (ln, afterTable) => {
     if (afterTable) prev = 0;
-    const s = lines[ln - 1]!;
+    const s = lines.get(ln - 1)!;
     if (stop.has(ln)) {
       prev = 0;
       return;
@@ -146,7 +151,7 @@ export function proseBreaks(lines: readonly string[], d: Document, b: ProseBound
       gap = true;
       return;
     }
-    if (prev && gap && endsMidSentence(lines[prev - 1]!) && continuesSentence(s)) out.push([prev, ln]);
+    if (prev && gap && endsMidSentence(lines.get(prev - 1)!) && continuesSentence(s)) out.push([prev, ln]);
     prev = s.trimStart().startsWith('|') ? 0 : ln;
     gap = false;
   });

@@ -16,6 +16,7 @@ import {
   orderNumberLine,
   ownDocNumberLine,
   type DateLine,
+  MAX_CUT_GAP,
 } from './patterns.js';
 import {
   furnitureAbove,
@@ -36,6 +37,7 @@ import { matchKey, squash } from '../read/text.js';
 import { cleanTitle } from './title.js';
 import { TitleIndex, type DocKeys } from './title-index.js';
 import { append, type Result } from '../model/result.js';
+import { Lines } from '../model/lines.js';
 
 /** The skeleton of an issue: everything the structure reader finds. */
 export interface Structure {
@@ -123,22 +125,22 @@ export function bookTitles(s: string): { text: string; index: number }[] {
 }
 
 /** Title lines above a date line: contiguous non-blank lines, short, not body text. */
-function titleAbove(lines: readonly string[], dateNo: number, floor: number, removed?: Uint8Array): [number, number] | null {
+function titleAbove(lines: Lines, dateNo: number, floor: number, removed?: Uint8Array): [number, number] | null {
   let k = dateNo - 1;
   let blanks = 0;
   // A blank run holding lines an input reader blanked (running head, page number between
   // title and date) is a page break: up to 12 lines of it are skipped.
   let pageBreak = false;
-  while (k >= floor && lines[k - 1]!.trim() === '' && (blanks < 3 || (pageBreak && blanks < 12))) {
+  while (k >= floor && lines.get(k - 1)!.trim() === '' && (blanks < 3 || (pageBreak && blanks < 12))) {
     if (removed?.[k - 1] === 1) pageBreak = true;
     blanks++;
     k--;
   }
-  if (k < floor || lines[k - 1]!.trim() === '') return null;
+  if (k < floor || lines.get(k - 1)!.trim() === '') return null;
   const end = k;
   let start = k;
   while (start >= floor) {
-    const t = lines[start - 1]!;
+    const t = lines.get(start - 1)!;
     if (t.trim() === '' || t.length > MAX_TITLE_LINE || isTableRow(t) || categoryHeader(t) !== null || dateLine(t)) break;
     if (start !== end && endsSentence(t)) break;
     if (end - start + 1 > MAX_TITLE_LINES) break;
@@ -151,21 +153,22 @@ function titleAbove(lines: readonly string[], dateNo: number, floor: number, rem
   }
   start++;
   if (start > end) return null;
-  if (endsSentence(lines[end - 1]!) && !/[》”)）]$/.test(lines[end - 1]!.trim())) return null;
+  if (endsSentence(lines.get(end - 1)!) && !/[》”)）]$/.test(lines.get(end - 1)!.trim())) return null;
   return [start, end];
 }
 
-function regionsOf(lines: readonly string[], from: number, to: number, group = 0): Region[] {
+function regionsOf(lines: Lines, from: number, to: number, group = 0): Region[] {
   const headers: { category: string; line: number }[] = [];
   for (let ln = from; ln <= to; ln++) {
-    const c = categoryHeader(lines[ln - 1]!);
+    if ((ln = lines.skipAscii(ln)) > to) break;
+    const c = categoryHeader(lines.get(ln - 1)!);
     if (c !== null) headers.push({ category: c, line: ln });
   }
   const regions: Region[] = [];
   const firstHeader = headers.length ? headers[0]!.line : to + 1;
   let pre = false;
   for (let ln = from; ln < firstHeader; ln++)
-    if (lines[ln - 1]!.trim() !== '') {
+    if (lines.get(ln - 1)!.trim() !== '') {
       pre = true;
       break;
     }
@@ -191,13 +194,20 @@ class Cover {
   has(ln: number): boolean {
     return this.marks[ln - this.region.from] === 1;
   }
+  /** The first covered line from `ln` on, if before `limit`; else `limit`. */
+  next(ln: number, limit: number): number {
+    const at = this.marks.indexOf(1, Math.max(0, ln - this.region.from));
+    return at < 0 ? limit : Math.min(limit, at + this.region.from);
+  }
 }
 
 /** Date lines with the title above them: the layout of gazettes that date every document. */
-function dateLineStarts(lines: readonly string[], region: Region, anomalies: Anomaly[], removed?: Uint8Array): Candidate[] {
+function dateLineStarts(lines: Lines, region: Region, anomalies: Anomaly[], removed?: Uint8Array): Candidate[] {
   const cands: Candidate[] = [];
   for (let ln = region.from; ln <= region.to; ln++) {
-    const line = lines[ln - 1]!;
+    // (a date line holds 日: lines of ASCII only are jumped over)
+    if ((ln = lines.skipAscii(ln)) > region.to) break;
+    const line = lines.get(ln - 1)!;
     if (line.length > 40 || !line.includes('日')) continue;
     const d = dateLine(line);
     if (!d) continue;
@@ -220,15 +230,18 @@ function dateLineStarts(lines: readonly string[], region: Region, anomalies: Ano
  * title, or a title ending in a document kind followed by its 文号, an order's 第N号, a
  * date line or a 主送 line. One pass; each line looks at a few lines around it.
  */
-function officialStarts(lines: readonly string[], region: Region, cover: Cover): Candidate[] {
+function officialStarts(lines: Lines, region: Region, cover: Cover): Candidate[] {
   const out: Candidate[] = [];
   let floor = region.from;
   for (let ln = region.from; ln <= region.to; ln++) {
+    // (a head holds CJK text: ASCII lines are jumped over, but not a covered line)
+    const next = lines.skipAscii(ln);
+    if (next > ln && (ln = cover.next(ln, next)) > region.to) break;
     if (cover.has(ln)) {
       floor = ln + 1;
       continue;
     }
-    const line = lines[ln - 1]!;
+    const line = lines.get(ln - 1)!;
     if (line.length > 100 || line.trim() === '') continue;
     let c: Candidate | null = null;
     if (line.includes('件')) {
@@ -266,7 +279,7 @@ function officialStarts(lines: readonly string[], region: Region, cover: Cover):
 }
 
 /** TOC entries of this region not found by a date line or a head: their title as a line. */
-function tocStarts(lines: readonly string[], region: Region, wanted: readonly TocEntry[], cover: Cover): Candidate[] {
+function tocStarts(lines: Lines, region: Region, wanted: readonly TocEntry[], cover: Cover): Candidate[] {
   const out: Candidate[] = [];
   if (wanted.length === 0) return out;
   const keys = new Map<string, number>();
@@ -276,7 +289,7 @@ function tocStarts(lines: readonly string[], region: Region, wanted: readonly To
   const PREFIX = 8;
   const byPrefix = new Map<string, Array<[string, number]>>();
   for (let ln = region.from; ln <= region.to; ln++) {
-    const t = lines[ln - 1]!;
+    const t = lines.get(ln - 1)!;
     if (t.trim() === '' || t.length > 300 || isTableRow(t)) continue;
     const k = matchKey(t);
     if (k.length < 4 || keys.has(k)) continue;
@@ -308,7 +321,7 @@ function tocStarts(lines: readonly string[], region: Region, wanted: readonly To
 }
 
 /** Export furniture and a repeated title above each candidate become its source metadata. */
-function attachFurniture(lines: readonly string[], region: Region, cands: Candidate[]): void {
+function attachFurniture(lines: Lines, region: Region, cands: Candidate[]): void {
   let floor = region.from;
   for (const c of cands) {
     if (c.titleEnd >= c.titleStart) {
@@ -325,7 +338,7 @@ function attachFurniture(lines: readonly string[], region: Region, cands: Candid
 
 /** Document starts in one region: date lines, official-document heads, TOC titles, interpretations. */
 function candidatesIn(
-  lines: readonly string[],
+  lines: Lines,
   region: Region,
   tocEntries: readonly TocEntry[],
   anomalies: Anomaly[],
@@ -347,7 +360,8 @@ function candidatesIn(
   );
   const starts = new Set(cands.map((c) => c.titleStart));
   for (let ln = region.from; ln <= region.to; ln++) {
-    if (lines[ln - 1]!.includes('解读') && INTERPRETATION.test(lines[ln - 1]!) && !cover.has(ln) && !starts.has(ln)) {
+    if ((ln = lines.skipAscii(ln)) > region.to) break;
+    if (lines.get(ln - 1)!.includes('解读') && INTERPRETATION.test(lines.get(ln - 1)!) && !cover.has(ln) && !starts.has(ln)) {
       const c: Candidate = { titleStart: ln, titleEnd: ln, date: null, dateLineNo: null };
       cands.push(c);
       cover.mark(c);
@@ -357,11 +371,11 @@ function candidatesIn(
   attachFurniture(lines, region, cands);
   // Content before the first document start is a document of its own (e.g. a list under its heading).
   let firstContent = region.from;
-  while (firstContent <= region.to && isBlankish(lines[firstContent - 1]!)) firstContent++;
+  while (firstContent <= region.to && isBlankish(lines.get(firstContent - 1)!)) firstContent++;
   if (
     firstContent <= region.to &&
     (cands.length === 0 || (cands[0]!.spanStart ?? cands[0]!.titleStart) > firstContent) &&
-    !isTableRow(lines[firstContent - 1]!)
+    !isTableRow(lines.get(firstContent - 1)!)
   ) {
     cands.unshift({ titleStart: firstContent, titleEnd: firstContent, date: null, dateLineNo: null });
   }
@@ -372,23 +386,23 @@ function candidatesIn(
  * The first line of a colophon (title, 年第N期, publication date) closing lines [from, to],
  * the end of an issue run together with the next one; null if there is none.
  */
-function colophonBefore(lines: readonly string[], from: number, to: number): number | null {
+function colophonBefore(lines: Lines, from: number, to: number): number | null {
   // The colophon stands in the last 12 non-blank lines, as at the end of the text.
   let start = to + 1;
   let issueLine = false;
   for (let seen = 0; start > from && seen < 12;) {
     start--;
-    const t = lines[start - 1]!;
+    const t = lines.get(start - 1)!;
     if (t.trim() !== '') seen++;
     if (t.includes('期')) issueLine = true;
   }
   if (start > to || !issueLine) return null;
-  const mh = readMasthead(lines.slice(start - 1, to));
+  const mh = readMasthead(Lines.of(lines.slice(start - 1, to)));
   return mh.startLine !== null && mh.masthead.issue !== null ? start - 1 + mh.startLine : null;
 }
 
 /** TOC, colophon and the body between them, with the anomalies of a missing or partial colophon. */
-function readFrame(lines: readonly string[], anomalies: Anomaly[]) {
+function readFrame(lines: Lines, anomalies: Anomaly[]) {
   const n = lines.length;
   const toc = readToc(lines);
   let mh = readMasthead(lines);
@@ -397,7 +411,7 @@ function readFrame(lines: readonly string[], anomalies: Anomaly[]) {
     mh.masthead.title === null &&
     mh.masthead.issue === null &&
     mh.startLine !== null &&
-    isImprint(lines[mh.startLine - 1]!)
+    isImprint(lines.get(mh.startLine - 1)!)
   ) {
     // XX办公室　2022年4月15日印发 closing a text of documents is a 版记, not a gazette's colophon.
     mh = {
@@ -407,7 +421,7 @@ function readFrame(lines: readonly string[], anomalies: Anomaly[]) {
     };
   }
   if (toc.entries.length === 0)
-    anomalies.push(anomaly('TOC_NOT_FOUND', { message: 'no table of contents (目录) was found', line: 1, evidence: lines[0] ?? '' }));
+    anomalies.push(anomaly('TOC_NOT_FOUND', { message: 'no table of contents (目录) was found', line: 1, evidence: lines.get(0) ?? '' }));
   if (mh.masthead.line !== null) {
     const missing = (['title', 'year', 'issue', 'totalIssue', 'publicationDate', 'publisher'] as const).filter(
       (k) => mh.masthead[k] === null,
@@ -417,7 +431,7 @@ function readFrame(lines: readonly string[], anomalies: Anomaly[]) {
         anomaly('MASTHEAD_FIELD_MISSING', {
           message: `the colophon lacks: ${missing.join(', ')}`,
           line: mh.masthead.line,
-          evidence: lines[mh.masthead.line - 1]!,
+          evidence: lines.get(mh.masthead.line - 1)!,
         }),
       );
   }
@@ -430,12 +444,13 @@ function readFrame(lines: readonly string[], anomalies: Anomaly[]) {
  * Issues run together: a later table of contents inside the body opens the next issue. Its
  * lines are not body text, and the documents after it are matched with its entries.
  */
-function splitRegions(lines: readonly string[], first: Toc, bodyStart: number, bodyEnd: number): { tocs: Toc[]; regions: Region[] } {
+function splitRegions(lines: Lines, first: Toc, bodyStart: number, bodyEnd: number): { tocs: Toc[]; regions: Region[] } {
   const tocs: Toc[] = [first];
   const regions: Region[] = [];
   let segmentFrom = bodyStart;
   for (let ln = bodyStart; ln <= bodyEnd; ln++) {
-    const line = lines[ln - 1]!;
+    if ((ln = lines.skipAscii(ln)) > bodyEnd) break;
+    const line = lines.get(ln - 1)!;
     if (line.length > 60 || !line.includes('录') || !isTocHeading(line)) continue;
     const later = readToc(lines, ln - 1);
     if (later.entries.length === 0 || later.endLine! > bodyEnd) continue;
@@ -453,7 +468,7 @@ function splitRegions(lines: readonly string[], first: Toc, bodyStart: number, b
 }
 
 /** Categories of each TOC, and categories with a section header in the body after it. */
-function categoriesOf(lines: readonly string[], tocs: readonly Toc[], regions: readonly Region[], anomalies: Anomaly[]) {
+function categoriesOf(lines: Lines, tocs: readonly Toc[], regions: readonly Region[], anomalies: Anomaly[]) {
   const tocCategories = tocs.map((t) => new Set(t.entries.map((e) => e.category)));
   const bodyCategories = tocs.map(() => new Set<string | null>());
   for (const r of regions) bodyCategories[r.group]!.add(r.category);
@@ -465,7 +480,7 @@ function categoriesOf(lines: readonly string[], tocs: readonly Toc[], regions: r
           anomaly('SECTION_NOT_FOUND', {
             message: `category 【${c}】 of the table of contents has no section header in the body`,
             line: e.line,
-            evidence: lines[e.line - 1]!,
+            evidence: lines.get(e.line - 1)!,
           }),
         );
       }
@@ -475,7 +490,7 @@ function categoriesOf(lines: readonly string[], tocs: readonly Toc[], regions: r
 }
 
 /** A document's skeleton from its start; details (id, title, 文号, 落款…) come later. */
-function newDocument(lines: readonly string[], c: Candidate, ordinal: number, category: string | null, end: number): Document {
+function newDocument(lines: Lines, c: Candidate, ordinal: number, category: string | null, end: number): Document {
   const titleLines = lines.slice(c.titleStart - 1, Math.max(c.titleEnd, c.titleStart - 1));
   return {
     id: '',
@@ -504,13 +519,7 @@ function newDocument(lines: readonly string[], c: Candidate, ordinal: number, ca
 }
 
 /** Documents and sections of every region, each document with the candidate it starts at. */
-function documentsOf(
-  lines: readonly string[],
-  tocs: readonly Toc[],
-  regions: readonly Region[],
-  anomalies: Anomaly[],
-  removed?: Uint8Array,
-) {
+function documentsOf(lines: Lines, tocs: readonly Toc[], regions: readonly Region[], anomalies: Anomaly[], removed?: Uint8Array) {
   const documents: Document[] = [];
   const sections: Section[] = [];
   const docRegion: Region[] = [];
@@ -621,13 +630,13 @@ function matchToc(
 }
 
 /** The document's own 文号: found with its head, else the first non-blank line after the date line (or the title). */
-function readDocNumber(lines: readonly string[], d: Document, c: Candidate): number {
+function readDocNumber(lines: Lines, d: Document, c: Candidate): number {
   let number = c.number ?? null;
   if (number === null) {
     const k = nextLine(lines, (c.dateLineNo ?? d.titleSpan.endLine) + 1, d.span.endLine, Infinity);
     if (k === 0) return c.dateLineNo ?? d.titleSpan.endLine;
-    const dn = ownDocNumberLine(lines[k - 1]!);
-    const order = dn === null && d.kind === '令' ? orderNumberLine(lines[k - 1]!) : null;
+    const dn = ownDocNumberLine(lines.get(k - 1)!);
+    const order = dn === null && d.kind === '令' ? orderNumberLine(lines.get(k - 1)!) : null;
     if (!dn && !order) return k - 1;
     number = { line: k, dn, order };
   }
@@ -659,10 +668,10 @@ function readDocNumber(lines: readonly string[], d: Document, c: Candidate): num
 }
 
 /** Recipients (主送): a short line ending in a colon among the next three non-blank lines. */
-function readRecipients(lines: readonly string[], d: Document, headerEnd: number): number {
+function readRecipients(lines: Lines, d: Document, headerEnd: number): number {
   let seen = 0;
   for (let j = headerEnd + 1; j <= d.span.endLine && seen < 3; j++) {
-    const t = lines[j - 1]!.trim();
+    const t = lines.get(j - 1)!.trim();
     if (t === '') continue;
     seen++;
     if (t.length <= 150 && /[:：]$/.test(t) && !/^(?:[-*]\s*)?附\s*件/.test(t) && !isTableRow(t)) {
@@ -674,7 +683,7 @@ function readRecipients(lines: readonly string[], d: Document, headerEnd: number
 }
 
 /** The 落款 after the body: issuers, 成文日期 (the date when no date line precedes the body), 附注. */
-function readClosing(lines: readonly string[], d: Document, bodyFrom: number): void {
+function readClosing(lines: Lines, d: Document, bodyFrom: number): void {
   const sig = readSignature(lines, bodyFrom, d.span.endLine);
   // Issuers: those signing the 落款, else the 版头 mark's, else those the title names before 关于.
   const named = (): string[] => (d.header ? [...d.header.issuers] : sig || d.docNumber ? titleIssuers(d.title) : []);
@@ -695,7 +704,7 @@ function readClosing(lines: readonly string[], d: Document, bodyFrom: number): v
 
 /** Per-document details: title, kind, 文号, recipients, 落款, id, attachments, with their anomalies. */
 function readDetails(
-  lines: readonly string[],
+  lines: Lines,
   documents: Document[],
   docCands: readonly Candidate[],
   tocOf: ReadonlyArray<TocEntry | undefined>,
@@ -714,7 +723,7 @@ function readDetails(
         anomaly('DATE_INVALID', {
           message: `${c.date.raw} is not a date in the calendar`,
           line: c.dateLineNo!,
-          evidence: lines[c.dateLineNo! - 1]!,
+          evidence: lines.get(c.dateLineNo! - 1)!,
         }),
       );
     }
@@ -769,7 +778,7 @@ function firstDifference(a: string, b: string): number {
 }
 
 /** The head's irregularities: a 文号 not in the standard form, an impossible 成文日期, the title printed twice. */
-function headAnomalies(lines: readonly string[], d: Document): Anomaly[] {
+function headAnomalies(lines: Lines, d: Document): Anomaly[] {
   const out: Anomaly[] = [];
   const dn = d.docNumber;
   if (dn && dn.year !== null && !isStandardDocNumber(dn.raw)) {
@@ -779,7 +788,7 @@ function headAnomalies(lines: readonly string[], d: Document): Anomaly[] {
         line: dn.line,
         // at the first character that differs from the standard form (the bracket, the space)
         column: dn.column + firstDifference(dn.raw, dn.normalized),
-        evidence: lines[dn.line - 1]!,
+        evidence: lines.get(dn.line - 1)!,
         documentId: d.id,
       }),
     );
@@ -789,7 +798,7 @@ function headAnomalies(lines: readonly string[], d: Document): Anomaly[] {
       anomaly('DATE_INVALID', {
         message: `${d.signature.dateRaw} is not a date in the calendar`,
         line: d.signature.line,
-        evidence: lines[d.signature.line - 1]!,
+        evidence: lines.get(d.signature.line - 1)!,
         documentId: d.id,
       }),
     );
@@ -800,7 +809,7 @@ function headAnomalies(lines: readonly string[], d: Document): Anomaly[] {
       anomaly('TITLE_REPEATED', {
         message: `the title is printed twice (line ${m.line} and line ${d.titleSpan.startLine}), as exports print it`,
         line: d.titleSpan.startLine,
-        evidence: lines[d.titleSpan.startLine - 1]!,
+        evidence: lines.get(d.titleSpan.startLine - 1)!,
         documentId: d.id,
       }),
     );
@@ -810,7 +819,7 @@ function headAnomalies(lines: readonly string[], d: Document): Anomaly[] {
 
 /** TOC entries with the document each matches; anomalies for entries and documents left unmatched. */
 function linkToc(
-  lines: readonly string[],
+  lines: Lines,
   tocs: readonly Toc[],
   documents: readonly Document[],
   docRegion: readonly Region[],
@@ -831,7 +840,7 @@ function linkToc(
         anomaly('TOC_ENTRY_UNMATCHED', {
           message: `TOC entry «${e.title}» (page ${e.page ?? '?'}) has no document in the body`,
           line: e.line,
-          evidence: lines[e.line - 1]!,
+          evidence: lines.get(e.line - 1)!,
         }),
       );
   }
@@ -844,7 +853,7 @@ function linkToc(
             message: `document «${d.title}» is not in the table of contents`,
             line: d.titleSpan.startLine,
             endLine: d.titleSpan.endLine,
-            evidence: lines[d.titleSpan.startLine - 1]!,
+            evidence: lines.get(d.titleSpan.startLine - 1)!,
             documentId: d.id,
           }),
         );
@@ -880,7 +889,7 @@ export function readStructure(src: SourceLines): Result<Structure> {
       anomaly('MASTHEAD_NOT_FOUND', {
         message: 'no colophon (title, 年第N期, publication date) was found',
         line: Math.max(1, n),
-        evidence: lines[n - 1] ?? '',
+        evidence: lines.get(n - 1) ?? '',
       }),
     );
   }
@@ -918,7 +927,7 @@ function numberCitation(d: Document, f: { raw: string; normalized: string }, ln:
 }
 
 /** Every 文号 and 《title》 cited in the documents' text, and interpretation links. */
-function readCitations(lines: readonly string[], documents: Document[]): Citation[] {
+function readCitations(lines: Lines, documents: Document[]): Citation[] {
   const out: Citation[] = [];
   const keys = new TitleIndex(docKeys(documents));
   const byNumber = new Map<string, string>();
@@ -928,8 +937,10 @@ function readCitations(lines: readonly string[], documents: Document[]): Citatio
     const m = INTERPRETATION.exec(d.title) ? bookTitles(d.title)[0] : undefined;
     if (m) d.interprets = titleTarget(m.text, keys, d);
     for (let ln = d.titleSpan.endLine + 1; ln <= d.span.endLine; ln++) {
+      // (文号 and 《》 hold CJK; a 文号 cut at a line's end goes on at most MAX_CUT_GAP lines below)
+      if ((ln = lines.skipAscii(ln, MAX_CUT_GAP + 1)) > d.span.endLine) break;
       if (d.docNumber && ln === d.docNumber.line) continue;
-      const line = lines[ln - 1]!;
+      const line = lines.get(ln - 1)!;
       if (line.length === 0) continue;
       for (const f of findDocNumbers(line)) {
         // the rest of a 文号 begun on the line before (read there, across the break)

@@ -1,6 +1,7 @@
 import type { TocEntry } from '../model/issue.js';
 import { categoryHeader } from './patterns.js';
 import { squash, toHalfWidth } from '../read/text.js';
+import type { Lines } from '../model/lines.js';
 
 /** What the table of contents reader found. */
 export interface Toc {
@@ -44,13 +45,13 @@ export const isTocHeading = (line: string): boolean => line.replace(/\s+/g, '') 
  * category header that is not followed by an entry — the body's first section.
  * `from` (0-based) is where to start looking: a later TOC inside the text (issues run together).
  */
-export function readToc(lines: readonly string[], from = 0): Toc {
+export function readToc(lines: Lines, from = 0): Toc {
   const n = lines.length;
   const limit = Math.min(n, from + 400);
   let i = from;
   let startLine: number | null = null;
   for (let k = from; k < limit; k++) {
-    if (isTocHeading(lines[k]!)) {
+    if (isTocHeading(lines.get(k)!)) {
       startLine = k + 1;
       i = k + 1;
       break;
@@ -58,19 +59,19 @@ export function readToc(lines: readonly string[], from = 0): Toc {
   }
   if (startLine === null) {
     // No heading: a TOC still counts if the issue opens with categories and paged entries.
-    while (i < n && lines[i]!.trim() === '') i++;
-    if (i >= n || categoryHeader(lines[i]!) === null) return { entries: [], startLine: null, endLine: null };
+    while (i < n && lines.get(i)!.trim() === '') i++;
+    if (i >= n || categoryHeader(lines.get(i)!) === null) return { entries: [], startLine: null, endLine: null };
   }
   const entries: TocEntry[] = [];
   let heading: { category: string | null; line?: number } = { category: null };
   let endLine: number | null = null;
   const nextNonBlank = (k: number): number => {
-    while (k < n && lines[k]!.trim() === '') k++;
+    while (k < n && lines.get(k)!.trim() === '') k++;
     return k;
   };
   /** Tries to read an entry starting at line k; returns it and the index after it. */
   const readEntry = (k: number): { entry: TocEntry; next: number } | null => {
-    const start = entryStart(lines[k]!);
+    const start = entryStart(lines.get(k)!);
     if (!start) return null;
     let text = start.rest;
     let j = k;
@@ -92,14 +93,14 @@ export function readToc(lines: readonly string[], from = 0): Toc {
         return { entry, next: j + 1 };
       }
       j++;
-      if (j >= n || lines[j]!.trim() === '' || categoryHeader(lines[j]!) !== null || entryStart(lines[j]!)) return null;
-      text += lines[j]!.trim();
+      if (j >= n || lines.get(j)!.trim() === '' || categoryHeader(lines.get(j)!) !== null || entryStart(lines.get(j)!)) return null;
+      text += lines.get(j)!.trim();
     }
     return null;
   };
 
   while (i < n) {
-    const line = lines[i]!;
+    const line = lines.get(i)!;
     if (line.trim() === '') {
       i++;
       continue;
@@ -107,7 +108,7 @@ export function readToc(lines: readonly string[], from = 0): Toc {
     const cat = categoryHeader(line);
     if (cat !== null) {
       const k = nextNonBlank(i + 1);
-      if (k < n && (readEntry(k) !== null || categoryHeader(lines[k]!) !== null)) {
+      if (k < n && (readEntry(k) !== null || categoryHeader(lines.get(k)!) !== null)) {
         heading = { category: cat, line: i + 1 };
         if (startLine === null) startLine = i + 1;
         i++;

@@ -3,6 +3,7 @@
  * columns. Features describe their files with these types; the writers (src/write/) turn
  * them into bytes. Nothing here renders or touches the file system.
  */
+import type { Lines } from './lines.js';
 
 /** A cell of a CSV file: numbers stay numbers; null and undefined are empty. */
 export type CsvValue = string | number | boolean | null | undefined;
@@ -108,9 +109,9 @@ export interface ExportOptions extends CsvOptions {
   /** proj4 definition of the local plane system of sluice coordinates; adds sluices.geojson and sluice-points.geojson (WGS84). */
   crs?: string;
   /** The decoded lines of the text: the Markdown documents and the HTML report show it. */
-  lines?: readonly string[];
+  lines?: Lines;
   /** The lines as in the file, when the reader changed some (ParsedSource.fileLines): the report's view of each document's source. */
-  fileLines?: readonly string[];
+  fileLines?: Lines;
 }
 
 /** File text made when the file is written, not before (one plot among thousands). */

@@ -1,12 +1,15 @@
+import { Lines } from '../model/lines.js';
+
+export { forceLineMode, LIST_MAX_LINES, LIST_MIN_AVERAGE, Lines } from '../model/lines.js';
+
 /**
- * Text split into lines. CRLF and lone CR count as one line break each, so line numbers
- * (1-based) are those of the original file whatever its line endings. `lines[n - 1]` is
- * line n; `offsets[n - 1]` is its offset in `text` (LF-normalised).
+ * Text split into lines: `lines.get(n - 1)` is line n; `offsets[n - 1]` its offset in `text`
+ * (LF-normalised).
  */
 export interface SourceLines {
   text: string;
-  lines: string[];
-  offsets: number[];
+  lines: Lines;
+  offsets: Int32Array;
   /**
    * What an input reader did to each line: 1, blanked (page furniture, an image reference:
    * stages that count blank lines — a title's distance from its date line — skip it); 2,
@@ -19,15 +22,14 @@ export interface SourceLines {
   removed?: Uint8Array;
 }
 
-export function splitLines(raw: string): SourceLines {
+export function splitLines(raw: string, materialise?: boolean): SourceLines {
   const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
-  const lines = text.split('\n');
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  const offsets = new Array<number>(lines.length);
-  let off = 0;
-  for (let i = 0; i < lines.length; i++) {
-    offsets[i] = off;
-    off += lines[i]!.length + 1;
-  }
-  return { text, lines, offsets };
+  const lines = Lines.fromText(text, materialise);
+  return { text, lines, offsets: lines.starts.subarray(0, lines.length) };
+}
+
+/** The source of lines a reader made itself (its text is theirs joined with LF). */
+export function sourceOf(list: readonly string[], removed?: Uint8Array): SourceLines {
+  const lines = Lines.of(list);
+  return { text: lines.text, lines, offsets: lines.starts.subarray(0, lines.length), ...(removed ? { removed } : {}) };
 }

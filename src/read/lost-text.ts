@@ -24,22 +24,22 @@ export function lostText(src: SourceLines, encoding: string, damage: readonly Da
         message: `${damaged - damage.length} more damaged places after this one were decoded as U+FFFD and are not listed`,
         line: last.line,
         column: last.column,
-        evidence: excerpt(src.lines[last.line - 1] ?? '', last.column),
+        evidence: excerpt(src.lines.get(last.line - 1) ?? '', last.column),
       }),
     );
   }
   if (!src.text.includes('\ufffd')) return out;
   for (let i = 0; i < src.lines.length; i++) {
-    let col = src.lines[i]!.indexOf('\ufffd');
+    let col = src.lines.get(i)!.indexOf('\ufffd');
     // U+FFFD the decoder put in for damaged bytes is reported above.
-    while (col >= 0 && decoded.has(`${i + 1}:${col + 1}`)) col = src.lines[i]!.indexOf('\ufffd', col + 1);
+    while (col >= 0 && decoded.has(`${i + 1}:${col + 1}`)) col = src.lines.get(i)!.indexOf('\ufffd', col + 1);
     if (col >= 0)
       out.push(
         anomaly('INPUT_REPLACEMENT_CHARACTER', {
           message: 'replacement character U+FFFD: a character was lost in conversion',
           line: i + 1,
           column: col + 1,
-          evidence: excerpt(src.lines[i]!, col + 1),
+          evidence: excerpt(src.lines.get(i)!, col + 1),
         }),
       );
   }
@@ -54,6 +54,6 @@ function damagedBytes(src: SourceLines, encoding: string, p: Damage): Anomaly {
     message: `${what} (${hex}${p.length > 4 ? ' …' : ''}) at byte offset ${p.offset}: decoded as ${p.chars === 1 ? 'U+FFFD' : `${p.chars} × U+FFFD`}`,
     line: p.line,
     column: p.column,
-    evidence: excerpt(src.lines[p.line - 1] ?? '', p.column),
+    evidence: excerpt(src.lines.get(p.line - 1) ?? '', p.column),
   });
 }

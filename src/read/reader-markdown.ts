@@ -16,7 +16,7 @@
  */
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
-import { splitLines, type SourceLines } from './lines.js';
+import { sourceOf, splitLines, type SourceLines } from './lines.js';
 import type { Block, Reader } from './reading.js';
 import { readHtmlTablesOf, type HtmlLine } from './html-table.js';
 import { blankFurniture, gazetteLineKey, removeFurniture, removeRunningHeads } from './furniture.js';
@@ -116,15 +116,10 @@ export const markdownReader: Reader = {
     };
     scanLines(m, hasTable(text));
     readHtmlTables(m);
-    removeRunningHeads(m, m.furniture, (i) => m.orig.lines[i]!);
+    removeRunningHeads(m, m.furniture, (i) => m.orig.lines.get(i)!);
     removePageNumbers(m);
     // One line per original line (splitLines would drop a trailing blank one).
-    const offsets = new Array<number>(lines.length);
-    for (let i = 0, off = 0; i < lines.length; i++) {
-      offsets[i] = off;
-      off += lines[i]!.length + 1;
-    }
-    const src = { text: lines.join('\n'), lines, offsets, removed: m.removed };
+    const src = sourceOf(lines, m.removed);
     return { value: { reader: 'markdown', src, blocks: m.blocks }, anomalies: m.anomalies };
   },
 };
@@ -205,5 +200,6 @@ function removePageNumbers(m: MdText): void {
     const s = lines[i]!;
     if (s.length > 0 && s.length <= 16 && PAGE_NUMBER.test(s) && blank(lines[i - 1]) && blank(lines[i + 1])) pages.push(i);
   }
-  if (pages.length >= 2) removeFurniture(m, pages, `page numbers removed from the text: ${pages.length} lines`, m.orig.lines[pages[0]!]!);
+  if (pages.length >= 2)
+    removeFurniture(m, pages, `page numbers removed from the text: ${pages.length} lines`, m.orig.lines.get(pages[0]!)!);
 }

@@ -36,7 +36,7 @@
  */
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
-import { splitLines } from './lines.js';
+import { sourceOf, splitLines } from './lines.js';
 import type { Block, BlockCell, BlockRow, Reader } from './reading.js';
 import { displayWidth } from './text.js';
 import { blankFurniture, gazetteLineKey, removeFurniture, removeRunningHeads } from './furniture.js';
@@ -423,7 +423,7 @@ export const pdftotextReader: Reader = {
   name: 'pdftotext',
   sniff: pdftotextSignals,
   read(text) {
-    const orig = splitLines(text).lines;
+    const orig = splitLines(text).lines.slice();
     const lines = orig.map((s) => (s.indexOf('\f') >= 0 ? s.replace(/\f/g, ' ') : s));
     const p: PdfText = { orig, lines, removed: new Uint8Array(lines.length), anomalies: [] };
     const { removed } = p;
@@ -448,7 +448,7 @@ export const pdftotextReader: Reader = {
     joinParagraphs(lines, removed, page);
     const offsets = lineOffsets(lines);
     pointCellsIntoText(blocks, lines, offsets);
-    const src = { text: lines.join('\n'), lines, offsets, removed };
+    const src = sourceOf(lines, removed);
     return { value: { reader: 'pdftotext', src, blocks }, anomalies: p.anomalies };
   },
 };

@@ -5,6 +5,7 @@ import { pieces } from './pieces.js';
 import { uniqueNames } from '../core/filenames.js';
 import { displayWidth } from '../read/text.js';
 import { cleanProse, joinSentence, peopleLines, proseBreaks, spacesKept } from '../core/prose.js';
+import type { Lines } from '../read/lines.js';
 
 /* mdast nodes, just what this writer builds (remark-stringify takes plain objects). */
 type Inline = { type: 'text'; value: string } | { type: 'break' };
@@ -83,12 +84,7 @@ export const joinedText = (pieces: readonly Piece[]): string =>
  * line wraps left between Chinese characters are removed (core/prose.ts), except on the
  * lines of people (name and post stand apart).
  */
-export function readingBlocks(
-  d: Document,
-  lines: readonly string[],
-  tables: readonly Table[],
-  people: ReadonlySet<number>,
-): ReadingBlock[] {
+export function readingBlocks(d: Document, lines: Lines, tables: readonly Table[], people: ReadonlySet<number>): ReadingBlock[] {
   const blocks: ReadingBlock[] = [
     { type: 'heading', depth: 1, text: d.title, startLine: d.titleSpan.startLine, endLine: d.titleSpan.endLine },
   ];
@@ -117,7 +113,7 @@ export function readingBlocks(
       continue;
     }
     if (skip.has(ln)) continue;
-    const text = kept(ln) ? lines[ln - 1]!.trim() : cleanProse(lines[ln - 1]!);
+    const text = kept(ln) ? lines.get(ln - 1)!.trim() : cleanProse(lines.get(ln - 1)!);
     if (text === '') {
       ended = para.length > 0;
       continue;
@@ -143,7 +139,7 @@ export function readingBlocks(
 const textNode = (value: string): Inline => ({ type: 'text', value });
 
 /** The mdast blocks of one document: front matter, then its reading text. */
-function documentTree(issue: Issue, d: Document, lines: readonly string[], people: ReadonlySet<number>): Block[] {
+function documentTree(issue: Issue, d: Document, lines: Lines, people: ReadonlySet<number>): Block[] {
   const tables = issue.tables.filter((t) => t.documentId === d.id);
   const out: Block[] = [{ type: 'yaml', value: frontMatter(issue, d) }];
   for (const b of readingBlocks(d, lines, tables, people)) {
@@ -258,7 +254,7 @@ async function markdownProcessor(fast = true): Promise<{ stringify(tree: unknown
  * mdast tree and serialised with unified + remark-stringify + remark-gfm (loaded here only).
  * `fast: false` leaves remark's own text handler (tests compare the two).
  */
-export async function documentsMarkdown(issue: Issue, lines: readonly string[], fast = true): Promise<ExportFile[]> {
+export async function documentsMarkdown(issue: Issue, lines: Lines, fast = true): Promise<ExportFile[]> {
   if (issue.documents.length === 0) return [];
   const processor = await markdownProcessor(fast);
   const width = String(issue.documents.length).length < 2 ? 2 : String(issue.documents.length).length;
@@ -281,11 +277,11 @@ const MATTER_HEADING: Record<Matter['kind'], string> = {
 };
 
 /** The blocks of one matter record: a heading with its lines, then its lines as paragraphs. */
-function* matterBlocks(m: Matter, lines: readonly string[]): Generator<Block> {
+function* matterBlocks(m: Matter, lines: Lines): Generator<Block> {
   yield { type: 'heading', depth: 2, children: [{ type: 'text', value: `${MATTER_HEADING[m.kind]} (lines ${m.line}-${m.endLine})` }] };
   let para: Inline[] = [];
   for (let ln = m.line; ln <= m.endLine + 1; ln++) {
-    const text = ln <= m.endLine ? lines[ln - 1]!.trim() : '';
+    const text = ln <= m.endLine ? lines.get(ln - 1)!.trim() : '';
     if (text !== '') {
       if (para.length) para.push({ type: 'break' });
       para.push({ type: 'text', value: text });
@@ -300,7 +296,7 @@ function* matterBlocks(m: Matter, lines: readonly string[]): Generator<Block> {
  * docs/matter.md: the lines no record holds (text before the table of contents, after the
  * colophon, between issues), a section per run with its line numbers; only when there are any.
  */
-export async function matterMarkdown(issue: Issue, lines: readonly string[]): Promise<ExportFile[]> {
+export async function matterMarkdown(issue: Issue, lines: Lines): Promise<ExportFile[]> {
   if (issue.matter.length === 0) return [];
   const processor = await markdownProcessor();
   const head: Block[] = [

@@ -7,6 +7,7 @@ import { plotFile, plotSluice } from '../features/sluices/plot.js';
 import type { Anomaly, Severity } from '../model/anomaly.js';
 import { joinSentence, peopleLines } from '../core/prose.js';
 import { readingBlocks, type Piece, type ReadingBlock } from './markdown.js';
+import type { Lines } from '../read/lines.js';
 
 /**
  * report.html: one self-contained page (no network, no external assets), an archivist's
@@ -71,7 +72,7 @@ const noteHtml = ([a, i]: readonly [Anomaly, number]): string =>
 
 /** Lines as they are in the file, with anchors, each anomaly's note under its line (the lines outside documents). */
 function textHtml(
-  lines: readonly string[],
+  lines: Lines,
   from: number,
   to: number,
   notes: ReadonlyMap<number, Array<[Anomaly, number]>>,
@@ -83,7 +84,7 @@ function textHtml(
     shown.add(n);
     const here = notes.get(n);
     const cls = here ? ` flag sev-${worst(here.map(([a]) => a))}` : '';
-    out.push(`<div class="l${cls}" id="L${n}"><a href="#L${n}">${n}</a>${esc(lines[n - 1])}</div>`);
+    out.push(`<div class="l${cls}" id="L${n}"><a href="#L${n}">${n}</a>${esc(lines.get(n - 1))}</div>`);
     if (here) for (const note of here) out.push(noteHtml(note));
   }
   return out.length ? `<div class="text">${out.join('\n')}</div>` : '';
@@ -91,7 +92,7 @@ function textHtml(
 
 /** What the reading text of the documents is drawn from: the text's lines, the notes by line, the lines already shown. */
 interface Reading {
-  lines: readonly string[];
+  lines: Lines;
   notes: ReadonlyMap<number, Array<[Anomaly, number]>>;
   /** Lines given their anchor so far (each line has one in the report). */
   shown: Set<number>;
@@ -258,10 +259,10 @@ function readingHtml(d: Document, tables: readonly Table[], r: Reading): string 
 }
 
 /** The document's lines exactly as in the file, collapsed; each number links to the line in the reading text. */
-function rawHtml(d: Document, lines: readonly string[]): string {
+function rawHtml(d: Document, lines: Lines): string {
   const out: string[] = [];
   for (let n = d.span.startLine; n <= d.span.endLine && n <= lines.length; n++)
-    out.push(`<div class="l"><a class="ln" href="#L${n}" data-line="${n}">${n}</a>${esc(lines[n - 1])}</div>`);
+    out.push(`<div class="l"><a class="ln" href="#L${n}" data-line="${n}">${n}</a>${esc(lines.get(n - 1))}</div>`);
   return `<details class="raw"><summary>Source text: lines ${d.span.startLine}–${d.span.endLine} as in the file</summary><div class="text">${out.join('\n')}</div></details>`;
 }
 
@@ -431,7 +432,7 @@ function navHtml(issue: Issue, byCategory: ReadonlyMap<string | null, Document[]
  * report.html in pieces, in order: a document, a table, a line of the source at a time, so
  * the report of a large issue is never one string (see `pieces` in export.ts).
  */
-export function* reportChunks(issue: Issue, lines: readonly string[], fileLines: readonly string[] = lines): Generator<string> {
+export function* reportChunks(issue: Issue, lines: Lines, fileLines: Lines = lines): Generator<string> {
   const m = issue.masthead;
   const name = issue.source.name;
   const title = m.title ?? (name !== null && name !== STDIN_NAME ? name : 'Gazette issue');
@@ -505,10 +506,6 @@ export function* reportChunks(issue: Issue, lines: readonly string[], fileLines:
  * The export's report.html (needs the text's lines; `fileLines`, the lines as in the file
  * when the reader changed some, for the view of each document's source), made as it is written.
  */
-export async function reportFiles(
-  issue: Issue,
-  lines: readonly string[] | undefined,
-  fileLines?: readonly string[],
-): Promise<ExportFile[]> {
+export async function reportFiles(issue: Issue, lines: Lines | undefined, fileLines?: Lines): Promise<ExportFile[]> {
   return lines ? [{ path: 'report.html', data: pieces(() => reportChunks(issue, lines, fileLines)) }] : [];
 }

@@ -1,3 +1,4 @@
+import { Lines } from '../../src/read/lines.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/parse.js';
@@ -29,9 +30,25 @@ describe('PARAGRAPH_JOINED on the converter forms of the sample', () => {
     for (const f of ['changning-2023-02.md', 'changning-2023-02.nosep.txt']) {
       const form = parseSource(readFileSync(`tests/fixtures/readers/${f}`), { name: f });
       const texts = breaksOf(form.issue).map(
-        ([p, n]) => `${form.lines[p! - 1]!.trim().slice(-8)}|${form.lines[n! - 1]!.trim().slice(0, 8)}`,
+        ([p, n]) =>
+          `${form.lines
+            .get(p! - 1)!
+            .trim()
+            .slice(-8)}|${form.lines
+            .get(n! - 1)!
+            .trim()
+            .slice(0, 8)}`,
       );
-      const want = SAMPLE_BREAKS.map(([p, n]) => `${lines[p! - 1]!.trim().slice(-8)}|${lines[n! - 1]!.trim().slice(0, 8)}`);
+      const want = SAMPLE_BREAKS.map(
+        ([p, n]) =>
+          `${lines
+            .get(p! - 1)!
+            .trim()
+            .slice(-8)}|${lines
+            .get(n! - 1)!
+            .trim()
+            .slice(0, 8)}`,
+      );
       expect(texts, f).toEqual(want);
     }
   });
@@ -40,7 +57,11 @@ describe('PARAGRAPH_JOINED on the converter forms of the sample', () => {
     const form = parseSource(readFileSync('tests/fixtures/readers/changning-2023-02.layout.txt'), { name: 'layout' });
     const found = breaksOf(form.issue);
     // every cut of the plain text is a cut of the layout form too (where the page broke the same way)
-    const tail = (l: readonly string[], p: number): string => l[p - 1]!.trim().slice(-8);
+    const tail = (l: Lines, p: number): string =>
+      l
+        .get(p - 1)!
+        .trim()
+        .slice(-8);
     const layoutTails = new Set(found.map(([p]) => tail(form.lines, p!)));
     const shared = SAMPLE_BREAKS.filter(([p]) => layoutTails.has(tail(lines, p!)));
     expect(shared.length).toBeGreaterThanOrEqual(20);

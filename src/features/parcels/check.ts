@@ -10,6 +10,7 @@ import { anomaly, type Code } from '../../model/catalogue.js';
 import { AREA_TOLERANCE, LENGTH_TOLERANCE, beyond } from '../../core/geometry.js';
 import { parcelGeometry, type GPoint, type ParcelGeometryResult } from './geometry.js';
 import type { ParcelDraft, ParcelPointDraft } from './read.js';
+import type { Lines } from '../../model/lines.js';
 
 /** A parcel with what the checks found. */
 export interface CheckedParcel {
@@ -34,7 +35,7 @@ const label = (p: ParcelPointDraft): string => p.name || `row ${p.seq}`;
 /** One parcel's checks: the parcel, its geometry and what they found so far. */
 interface ParcelCheck {
   d: ParcelDraft;
-  lines: readonly string[];
+  lines: Lines;
   /** The parcel's name in messages. */
   name: string;
   doc: { documentId?: string };
@@ -59,7 +60,7 @@ function raiseAt(c: ParcelCheck, code: Code, p: ParcelPointDraft, message: strin
 }
 
 /** Checks one parcel: its geometry, check results and codes, and the anomalies. */
-export function checkParcel(d: ParcelDraft, lines: readonly string[]): { parcel: CheckedParcel; anomalies: Anomaly[] } {
+export function checkParcel(d: ParcelDraft, lines: Lines): { parcel: CheckedParcel; anomalies: Anomaly[] } {
   const pts: GPoint[] = [];
   d.points.forEach((p, i) => {
     if (p.y !== null && p.x !== null) pts.push({ index: i, y: p.y, x: p.x, arc: p.arc, radius: p.radius });
@@ -97,7 +98,7 @@ export function checkParcel(d: ParcelDraft, lines: readonly string[]): { parcel:
     raise(c, 'PARCEL_CRS_MISSING', {
       message: `${c.name}: no coordinate system is named for the table of boundary points (such as 注：坐标系统为…)`,
       line: d.startLine,
-      evidence: lines[d.startLine - 1] ?? '',
+      evidence: lines.get(d.startLine - 1) ?? '',
     });
   }
   return { parcel, anomalies: c.out };
@@ -222,6 +223,6 @@ function checkArea(c: ParcelCheck): void {
   raise(c, 'PARCEL_AREA_MISMATCH', {
     message: `${c.name}: the boundary points enclose ${fmt(g.area)} m²${arcs ? ` (${arcs} arc(s) as true arcs)` : ''}, but the text states ${stated.raw} = ${fmt(stated.value)} m² (ratio ${(g.area / stated.value).toFixed(3)}; tolerance 1 % and 1 m²)`,
     line: stated.line,
-    evidence: c.lines[stated.line - 1] ?? stated.raw,
+    evidence: c.lines.get(stated.line - 1) ?? stated.raw,
   });
 }

@@ -15,6 +15,7 @@ import { append, flatMap, ok, type Result } from '../../model/result.js';
 import type { Grid } from '../sluices/grid.js';
 import { checkParcel, type CheckedParcel } from './check.js';
 import { readParcels, type Span } from './read.js';
+import type { Lines } from '../../model/lines.js';
 
 export interface ParcelData {
   parcels: Parcel[];
@@ -88,7 +89,7 @@ function toRecords(checked: readonly CheckedParcel[]): ParcelData {
 }
 
 /** Parcel records and point records of an issue from its tables (as grids). */
-export function extractParcels(grids: readonly Grid[], lines: readonly string[], spans: readonly Span[]): Result<ParcelData> {
+export function extractParcels(grids: readonly Grid[], lines: Lines, spans: readonly Span[]): Result<ParcelData> {
   return flatMap(readParcels(grids, lines, spans), (drafts) => {
     const anomalies: Anomaly[] = [];
     const checked = drafts.map((d) => {

@@ -14,6 +14,7 @@ import { toHalfWidth } from '../../read/text.js';
 import { headerKey, stakeLayout } from '../sluices/columns.js';
 import type { Grid, GridCell, GridRow } from '../sluices/grid.js';
 import { parseFigure, sluiceStakeGrids } from '../sluices/read.js';
+import type { Lines } from '../../model/lines.js';
 
 export interface ParcelPointDraft {
   seq: number;
@@ -102,9 +103,9 @@ const isSentence = (t: string): boolean => /[。；;]$/.test(t.trim());
  * The heading above a table: the nearest non-blank line (at most 3 lines up) that is
  * neither a label alone (附件 1) nor a sentence (ending in 。 or ；).
  */
-function headingAbove(lines: readonly string[], startLine: number): { line: number; text: string; name: string } | null {
+function headingAbove(lines: Lines, startLine: number): { line: number; text: string; name: string } | null {
   for (let ln = startLine - 1, seen = 0; ln >= 1 && seen < 3; ln--) {
-    const t = lines[ln - 1]!;
+    const t = lines.get(ln - 1)!;
     if (t.trim() === '') continue;
     if (isTableRow(t)) return null;
     seen++;
@@ -162,7 +163,7 @@ export function crsOf(text: string, line: number): ParcelCrs | null {
  * finds on a line of running text between `from` and `to`; table rows are not read.
  */
 function nearest<T>(
-  lines: readonly string[],
+  lines: Lines,
   from: number,
   to: number,
   start: number,
@@ -173,7 +174,7 @@ function nearest<T>(
   let bestDistance = Infinity;
   for (let ln = from; ln <= to; ln++) {
     if (ln >= start && ln <= end) continue;
-    const t = lines[ln - 1] ?? '';
+    const t = lines.get(ln - 1) ?? '';
     if (t.trim() === '' || isTableRow(t)) continue;
     const distance = ln < start ? start - ln : ln - end;
     if (distance >= bestDistance) continue;
@@ -196,7 +197,7 @@ function spanOf(spans: readonly Span[], line: number, lastLine: number): { id: s
  * order. A parcel's stated area and coordinate system: the statement nearest its table
  * within its document, not beyond the table of the parcel before or after it.
  */
-export function readParcels(grids: readonly Grid[], lines: readonly string[], spans: readonly Span[]): Result<ParcelDraft[]> {
+export function readParcels(grids: readonly Grid[], lines: Lines, spans: readonly Span[]): Result<ParcelDraft[]> {
   const anomalies: Anomaly[] = [];
   const sluice = sluiceStakeGrids(grids);
   const mine = grids.filter((g) => !sluice.has(g) && stakeLayout(g.columns));
@@ -223,7 +224,7 @@ export function readParcels(grids: readonly Grid[], lines: readonly string[], sp
       const yText = textAt(row, layout.y);
       const xText = textAt(row, layout.x);
       if (nameText === '' && yText === '' && xText === '') continue;
-      const evidence = lines[row.line - 1] ?? '';
+      const evidence = lines.get(row.line - 1) ?? '';
       const coord = (col: number, axis: string): number | null => {
         const c = cellAt(row, col);
         const t = c?.text.trim() ?? '';
@@ -261,7 +262,7 @@ export function readParcels(grids: readonly Grid[], lines: readonly string[], sp
       documentId,
       name: heading?.name ?? '',
       line: heading?.line ?? g.startLine,
-      evidence: heading?.text ?? lines[g.startLine - 1] ?? '',
+      evidence: heading?.text ?? lines.get(g.startLine - 1) ?? '',
       startLine: g.startLine,
       endLine: g.endLine,
       crs: nearest(lines, from, to, g.startLine, g.endLine, crsOf),

@@ -36,7 +36,7 @@ function periodOf(ctx: Ctx, startLine: number): Period | null {
   const fromTitle = parsePeriod(ctx.doc.title);
   if (fromTitle) return fromTitle;
   for (let k = startLine - 1; k > ctx.doc.titleSpan.endLine; k--) {
-    const t = ctx.src.lines[k - 1]!;
+    const t = ctx.src.lines.get(k - 1)!;
     if (t.length > 60 || isTableRow(t) || (!t.includes('任') && !t.includes('免'))) continue;
     const p = parsePeriod(t);
     if (p) return p;
@@ -60,7 +60,7 @@ function entry(
   const { doc } = ctx;
   const anomalies: Anomaly[] = [];
   const nameRaw = stripMarkup(nameRawIn).trim();
-  const evidence = ctx.src.lines[line - 1] ?? '';
+  const evidence = ctx.src.lines.get(line - 1) ?? '';
   let name: string | null = null;
   if (nameRaw === '') {
     anomalies.push(
@@ -182,7 +182,7 @@ function fromTable(ctx: Ctx, table: Table, prev: ListState | null, personnel: bo
           message: `a list of ${table.rows.length} people without a 任命 / 免去 header`,
           line,
           documentId: doc.id,
-          evidence: src.lines[line - 1]!,
+          evidence: src.lines.get(line - 1)!,
         }),
       ]);
     }
@@ -236,7 +236,7 @@ function fromLines(ctx: Ctx, header: number, action: Action, tableStarts: Set<nu
   const records: Result<Appointment>[] = [];
   let last = header;
   for (let k = header + 1; k <= doc.span.endLine; k++) {
-    const text = src.lines[k - 1]!;
+    const text = src.lines.get(k - 1)!;
     if (text.trim() === '') continue;
     if (tableStarts.has(k) || isTableRow(text) || headerLineActions(text).length > 0) break;
     const e = entryOf(text);
@@ -271,6 +271,12 @@ export function extractAppointments(src: SourceLines, doc: Document, tables: rea
   for (let k = doc.titleSpan.endLine + 1; k <= doc.span.endLine; k++) {
     while (ti < sorted.length && sorted[ti]!.span.startLine < k) ti++;
     const table = sorted[ti];
+    // (header lines and sentences of appointments are CJK: ASCII lines are jumped over up to the next table)
+    const skip = src.lines.skipAscii(k);
+    if (skip > k) {
+      k = table ? Math.min(skip, table.span.startLine) : skip;
+      if (k > doc.span.endLine) break;
+    }
     if (table && table.span.startLine === k) {
       const list = fromTable(ctx, table, prev, personnel);
       found.push(map(list, (l) => l.records));
@@ -279,7 +285,7 @@ export function extractAppointments(src: SourceLines, doc: Document, tables: rea
       continue;
     }
     if (inTable.has(k)) continue;
-    const text = src.lines[k - 1]!;
+    const text = src.lines.get(k - 1)!;
     const acts = headerLineActions(text);
     if (acts.length !== 1) {
       if (personnel && (text.includes('任命') || text.includes('免去') || text.includes('聘任') || text.includes('提名')))
@@ -288,7 +294,7 @@ export function extractAppointments(src: SourceLines, doc: Document, tables: rea
     }
     // A header line directly above a table belongs to the table (handled there).
     let next = k + 1;
-    while (next <= doc.span.endLine && src.lines[next - 1]!.trim() === '') next++;
+    while (next <= doc.span.endLine && src.lines.get(next - 1)!.trim() === '') next++;
     if (tableStarts.has(next)) continue;
     const list = fromLines(ctx, k, acts[0]!, tableStarts);
     found.push(map(list, (l) => l.records));

@@ -68,7 +68,7 @@ export function headerLineActions(s: string): Action[] {
 /** The nearest non-blank line above `line` (at most `maxUp` lines up, not below `floor`), or null. */
 export function lineAbove(src: SourceLines, line: number, floor: number, maxUp = 4): { text: string; line: number } | null {
   for (let k = line - 1; k >= floor && k >= line - maxUp; k--) {
-    const t = src.lines[k - 1]!;
+    const t = src.lines.get(k - 1)!;
     if (t.trim() === '') continue;
     if (isTableRow(t)) return null;
     return { text: t, line: k };
@@ -78,7 +78,7 @@ export function lineAbove(src: SourceLines, line: number, floor: number, maxUp =
 
 /** True when only blank lines stand between two lines (exclusive). */
 export function onlyBlankBetween(src: SourceLines, a: number, b: number): boolean {
-  for (let k = a + 1; k < b; k++) if (src.lines[k - 1]!.trim() !== '') return false;
+  for (let k = a + 1; k < b; k++) if (src.lines.get(k - 1)!.trim() !== '') return false;
   return true;
 }
 

@@ -161,7 +161,7 @@ function addMember(
 ): void {
   const nameRaw = stripMarkup(nameRawIn).trim();
   const position = removeCjkSpaces(stripMarkup(positionIn)).trim();
-  const evidence = ctx.src.lines[line - 1] ?? '';
+  const evidence = ctx.src.lines.get(line - 1) ?? '';
   const documentId = ctx.doc.id;
   let name: string | null = null;
   if (nameRaw === '') {
@@ -339,9 +339,11 @@ export function extractRosters(src: SourceLines, doc: Document, tables: readonly
   ];
   let ti = 0;
   for (let k = doc.titleSpan.endLine + 1; k <= doc.span.endLine; k++) {
+    // (a heading names a body in CJK: ASCII lines are jumped over)
+    if ((k = src.lines.skipAscii(k)) > doc.span.endLine) break;
     while (ti < sorted.length && sorted[ti]!.span.endLine < k) ti++;
     if (sorted[ti] && sorted[ti]!.span.startLine <= k) continue;
-    const h = bodyHeading(src.lines[k - 1]!);
+    const h = bodyHeading(src.lines.get(k - 1)!);
     if (h === null) continue;
     segments[segments.length - 1]!.to = k - 1;
     segments.push({ from: k + 1, to: doc.span.endLine, body: resolveHeading(h, titleBody), bodyLine: k });
@@ -379,7 +381,7 @@ function rosterOf(src: SourceLines, doc: Document, sorted: readonly Table[], seg
     else return { value: null, anomalies: [] };
   }
   // Sentences naming an office director etc., once the listed members are known.
-  for (const k of r.pending) if (src.lines[k - 1]!.includes('由')) fromSentence(ctx, src.lines[k - 1]!, k, r.labelled.has(k));
+  for (const k of r.pending) if (src.lines.get(k - 1)!.includes('由')) fromSentence(ctx, src.lines.get(k - 1)!, k, r.labelled.has(k));
   if (ctx.notes.length) note = [note, ...ctx.notes].filter((x) => x !== null).join('；');
   const members = [...ctx.members].sort((a, b) => a.line - b.line || a.order - b.order);
   members.forEach((m, i) => (m.order = i + 1));
@@ -410,6 +412,13 @@ function readSegment(ctx: Ctx, sorted: readonly Table[], seg: Segment): SegmentR
   for (let k = seg.from; k <= seg.to; k++) {
     while (ti < sorted.length && sorted[ti]!.span.startLine < k) ti++;
     const table = sorted[ti];
+    // Outside a block of members, a line of ASCII only says nothing (labels, bodies and 由
+    // are CJK): jumped over up to the next table.
+    const skip = inBlock ? k : src.lines.skipAscii(k);
+    if (skip > k) {
+      k = table ? Math.min(skip, table.span.startLine) : skip;
+      if (k > seg.to) break;
+    }
     if (table && table.span.startLine === k) {
       if (inBlock || body !== null) {
         const before = ctx.members.length;
@@ -419,7 +428,7 @@ function readSegment(ctx: Ctx, sorted: readonly Table[], seg: Segment): SegmentR
       k = table.span.endLine;
       continue;
     }
-    const text = src.lines[k - 1]!;
+    const text = src.lines.get(k - 1)!;
     if (text.length === 0 || isBlank(text) || isTableRow(text)) continue;
     const label = roleLabel(text);
     if (label) {

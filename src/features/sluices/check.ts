@@ -16,6 +16,9 @@ import { AREA_TOLERANCE, LENGTH_TOLERANCE, beyond } from '../../core/geometry.js
 import { pointsOf, sluiceName, type SluiceDraft } from './draft.js';
 import { stakeLabel } from './names.js';
 import { tally } from '../../model/work.js';
+import { Lines } from '../../model/lines.js';
+
+const NO_LINES = Lines.of([]);
 
 // Polygon area vs stated total area, perimeter vs stated boundary line length: the
 // tolerances shared with the parcels (src/core/geometry.ts).
@@ -65,7 +68,7 @@ const FEW_NAMES = 16;
  * How often each name occurs in the running text (lines outside tables and headings),
  * occurrences of one name not overlapping: one pass over the text for all the names.
  */
-export function countInText(lines: readonly string[], names: readonly string[], skip: ReadonlySet<number>): Map<string, number> {
+export function countInText(lines: Lines, names: readonly string[], skip: ReadonlySet<number>): Map<string, number> {
   const counts = new Map<string, number>();
   const distinct = [...new Set(names)].filter((n) => n !== '');
   for (const n of distinct) counts.set(n, 0);
@@ -78,8 +81,9 @@ export function countInText(lines: readonly string[], names: readonly string[], 
   }
   const next = new Map<string, number>();
   let steps = 0;
-  lines.forEach((l, i) => {
-    if (skip.has(i + 1) || l.trimStart().startsWith('|')) return;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines.get(i)!;
+    if (skip.has(i + 1) || l.trimStart().startsWith('|')) continue;
     if (distinct.length <= FEW_NAMES) {
       steps += l.length * distinct.length;
       for (const n of distinct) {
@@ -87,7 +91,7 @@ export function countInText(lines: readonly string[], names: readonly string[], 
         for (let at = l.indexOf(n); at >= 0; at = l.indexOf(n, at + n.length)) c++;
         if (c > 0) counts.set(n, counts.get(n)! + c);
       }
-      return;
+      continue;
     }
     next.clear();
     for (let at = 0; at < l.length; at++) {
@@ -101,7 +105,7 @@ export function countInText(lines: readonly string[], names: readonly string[], 
       }
     }
     steps += l.length;
-  });
+  }
   tally('countInText', steps + lines.length);
   return counts;
 }
@@ -114,7 +118,7 @@ function mismatchedNames(drafts: readonly SluiceDraft[]): string[] {
 }
 
 /** Join problems: a row without section, a section without row, a name that differs. */
-export function checkJoin(drafts: readonly SluiceDraft[], lines: readonly string[] = []): Anomaly[] {
+export function checkJoin(drafts: readonly SluiceDraft[], lines: Lines = NO_LINES): Anomaly[] {
   const out: Anomaly[] = [];
   const headings = new Set(drafts.map((d) => d.section?.line).filter((l): l is number => l !== undefined));
   const counts = countInText(lines, mismatchedNames(drafts), headings);
@@ -562,7 +566,7 @@ export function checkTotals(totals: readonly TotalsDraft[]): Anomaly[] {
 export function checkSluices(
   drafts: readonly SluiceDraft[],
   totals: readonly TotalsDraft[] = [],
-  lines: readonly string[] = [],
+  lines: Lines = NO_LINES,
 ): Result<readonly SluiceDraft[]> {
   const out = checkTotals(totals);
   for (const d of drafts) if (d.section) d.geometry = computeGeometry(pointsOf(d.section).pts, d.summary?.totalArea?.value ?? null);

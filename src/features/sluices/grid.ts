@@ -9,6 +9,7 @@ import type { Document } from '../../model/issue.js';
 import type { Fragment } from '../tables/scan.js';
 import { stakeLayout, summaryLayout } from './columns.js';
 import { append } from '../../model/result.js';
+import type { Lines } from '../../model/lines.js';
 
 export interface GridCell {
   text: string;
@@ -81,14 +82,14 @@ function looksLikeHeaderRow(cells: readonly { text: string }[]): boolean {
  * an empty upper cell taking the name of the one to its left (`城建坐标 | |` over
  * `Y(m) | X(m)` → `城建坐标 Y(m)`, `城建坐标 X(m)`).
  */
-export function gridsFromFragments(fragments: readonly Fragment[], lines: readonly string[], documents: readonly Document[]): Grid[] {
+export function gridsFromFragments(fragments: readonly Fragment[], lines: Lines, documents: readonly Document[]): Grid[] {
   const out: Grid[] = [];
   for (const f of fragments) {
     const prev = out[out.length - 1];
     if (prev && isEmptyRow(f.header.cells) && f.header.cells.length === prev.columns.length) {
       let gapOnlyBlank = true;
       for (let ln = prev.endLine + 1; ln < f.startLine; ln++)
-        if (lines[ln - 1]!.trim() !== '') {
+        if (lines.get(ln - 1)!.trim() !== '') {
           gapOnlyBlank = false;
           break;
         }

@@ -17,13 +17,14 @@ import type { Grid } from './grid.js';
 import { joinSluices } from './join.js';
 import { readSluiceTables } from './read.js';
 import { toRecords, type SluiceData } from './records.js';
+import type { Lines } from '../../model/lines.js';
 
 export { gridsFromTables, gridsFromFragments, type Grid } from './grid.js';
 export { joinSluices } from './join.js';
 export type { SluiceData } from './records.js';
 
 /** Sluice records and stake records of an issue from its tables (as grids). */
-export function extractSluices(grids: readonly Grid[], lines: readonly string[]): Result<SluiceData> {
+export function extractSluices(grids: readonly Grid[], lines: Lines): Result<SluiceData> {
   return flatMap(readSluiceTables(grids, lines), (read) => {
     if (read.summary.length === 0 && read.sections.length === 0) return ok<SluiceData>({ sluices: [], points: [] });
     const drafts = joinSluices(read.summary, read.sections);

@@ -11,6 +11,7 @@ import { toHalfWidth } from '../../read/text.js';
 import { bankOf, stakeLayout, summaryLayout, type BankGroup, type StakeLayout, type SummaryLayout } from './columns.js';
 import type { Grid, GridCell, GridRow } from './grid.js';
 import { cleanName, readHeading } from './names.js';
+import type { Lines } from '../../model/lines.js';
 
 /** A parsed figure: value, the decimals it was written with, and its cell. */
 export interface Figure {
@@ -96,13 +97,7 @@ const orNull = (s: string): string | null => (s === '' ? null : s);
 const NA = new Set(['', '/', '／', '-', '—', '——']);
 
 /** The figure of a cell: null when the cell is missing or not applicable, or not a number (reported). */
-function figure(
-  lines: readonly string[],
-  row: GridRow,
-  col: number | null,
-  what: string,
-  documentId: string | null,
-): Result<Figure | null> {
+function figure(lines: Lines, row: GridRow, col: number | null, what: string, documentId: string | null): Result<Figure | null> {
   const cell = cellAt(row, col);
   if (!cell) return ok(null);
   const t = cell.text.trim();
@@ -114,7 +109,7 @@ function figure(
         message: `${what} is not a number: "${t}"`,
         line: cell.line,
         column: cell.column,
-        evidence: lines[cell.line - 1] ?? '',
+        evidence: lines.get(cell.line - 1) ?? '',
         ...(documentId ? { documentId } : {}),
       }),
     ]);
@@ -128,13 +123,13 @@ const TOTAL_NAMES = new Set(['合计', '总计', '小计', '总合计']);
 /** A table being read: its grid and layout, and the anomalies found so far. */
 interface GridScan<L> {
   grid: Grid;
-  lines: readonly string[];
+  lines: Lines;
   layout: L;
   doc: { documentId?: string };
   anomalies: Anomaly[];
 }
 
-const scanOf = <L>(grid: Grid, lines: readonly string[], layout: L): GridScan<L> => ({
+const scanOf = <L>(grid: Grid, lines: Lines, layout: L): GridScan<L> => ({
   grid,
   lines,
   layout,
@@ -150,7 +145,7 @@ function fig(t: GridScan<SummaryLayout>, row: GridRow, col: number | null, what:
 }
 
 /** The rows of a summary table and its totals row (a lone one), or null when the grid is no summary table. */
-function readSummary(grid: Grid, lines: readonly string[]): Result<{ rows: SummaryDraft[]; totals: TotalsDraft | null }> | null {
+function readSummary(grid: Grid, lines: Lines): Result<{ rows: SummaryDraft[]; totals: TotalsDraft | null }> | null {
   const layout = summaryLayout(grid.columns);
   if (!layout) return null;
   const t = scanOf(grid, lines, layout);
@@ -176,7 +171,7 @@ function readSummary(grid: Grid, lines: readonly string[]): Result<{ rows: Summa
 /** One row of a summary table (named `nameRaw`) with its figures. */
 function summaryRow(t: GridScan<SummaryLayout>, row: GridRow, nameRaw: string): SummaryDraft {
   const { layout } = t;
-  const evidence = t.lines[row.line - 1] ?? '';
+  const evidence = t.lines.get(row.line - 1) ?? '';
   const banks = bankFigures(t, row, evidence);
   const indexFig = layout.index !== null ? parseFigure(textAt(row, layout.index)) : null;
   return {
@@ -253,9 +248,9 @@ function groupBank(t: GridScan<SummaryLayout>, row: GridRow, g: BankGroup, evide
 }
 
 /** The heading of a stake table: the first non-blank line above it (at most 3 lines up). */
-function headingAbove(lines: readonly string[], startLine: number): { line: number; text: string } | null {
+function headingAbove(lines: Lines, startLine: number): { line: number; text: string } | null {
   for (let ln = startLine - 1, seen = 0; ln >= 1 && seen < 3; ln--, seen++) {
-    const t = lines[ln - 1]!;
+    const t = lines.get(ln - 1)!;
     if (t.trim() !== '') return { line: ln, text: t };
   }
   return null;
@@ -268,7 +263,7 @@ function stakeNumberOf(stake: string): number | null {
 }
 
 /** The section of a stake table with its stakes, or null when the grid is no stake table. */
-function readSection(grid: Grid, lines: readonly string[]): Result<SectionDraft> | null {
+function readSection(grid: Grid, lines: Lines): Result<SectionDraft> | null {
   const layout = stakeLayout(grid.columns);
   if (!layout) return null;
   const t = scanOf(grid, lines, layout);
@@ -279,7 +274,7 @@ function readSection(grid: Grid, lines: readonly string[]): Result<SectionDraft>
       anomaly('SLUICE_SECTION_HEADING_MISSING', {
         message: 'a table of boundary stakes has no (n) 名称 heading above it; its stakes belong to no sluice',
         line: grid.startLine,
-        evidence: lines[grid.startLine - 1] ?? '',
+        evidence: lines.get(grid.startLine - 1) ?? '',
         ...t.doc,
       }),
     );
@@ -310,7 +305,7 @@ function stakeRow(t: GridScan<StakeLayout>, row: GridRow): PointDraft | null {
   const { layout } = t;
   const stake = textAt(row, layout.stake);
   if (stake === '' && textAt(row, layout.y) === '' && textAt(row, layout.x) === '') return null;
-  const evidence = t.lines[row.line - 1] ?? '';
+  const evidence = t.lines.get(row.line - 1) ?? '';
   const bankRaw = orNull(textAt(row, layout.bank));
   const bank = bankRaw ? bankOf(bankRaw) : null;
   if (bankRaw && !bank) {
@@ -385,7 +380,7 @@ export interface SluiceTables {
 }
 
 /** Summary rows and sections of every grid, in text order. */
-export function readSluiceTables(grids: readonly Grid[], lines: readonly string[]): Result<SluiceTables> {
+export function readSluiceTables(grids: readonly Grid[], lines: Lines): Result<SluiceTables> {
   const anomalies: Anomaly[] = [];
   const summary: SummaryDraft[] = [];
   const totals: TotalsDraft[] = [];

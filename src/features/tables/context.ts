@@ -15,5 +15,5 @@ export interface TableContext {
 
 /** An anomaly of the table, with the source line as evidence. */
 export function tableAnomaly(ctx: TableContext, code: Code, message: string, line: number, column = 1, endLine?: number): Anomaly {
-  return anomaly(code, { message, line, column, endLine, documentId: ctx.documentId, evidence: ctx.src.lines[line - 1] ?? '' });
+  return anomaly(code, { message, line, column, endLine, documentId: ctx.documentId, evidence: ctx.src.lines.get(line - 1) ?? '' });
 }

@@ -107,7 +107,7 @@ function readBelow(
   // Blank lines holding page furniture an input reader removed are a page break: up to 12.
   let pageBreak = false;
   while (i < lines.length && (blanks <= 2 || (pageBreak && blanks <= 12))) {
-    const t = lines[i]!.trim();
+    const t = lines.get(i)!.trim();
     if (t === '') {
       if (src.removed?.[i] === 1) pageBreak = true;
       blanks++;
@@ -125,8 +125,8 @@ function readBelow(
       blanks = 0;
       i++;
       // the note's following lines up to a blank line belong to it
-      while (i < lines.length && lines[i]!.trim() !== '' && !lines[i]!.trimStart().startsWith('|')) {
-        notes.push({ text: cleanCell(lines[i]!.trim()).text, line: i + 1 });
+      while (i < lines.length && lines.get(i)!.trim() !== '' && !lines.get(i)!.trimStart().startsWith('|')) {
+        notes.push({ text: cleanCell(lines.get(i)!.trim()).text, line: i + 1 });
         i++;
       }
       continue;
@@ -142,7 +142,7 @@ function readAbove(src: SourceLines, startLine: number, floor: number): { text: 
   let blanks = 0;
   let pageBreak = false;
   while (i >= floor && (blanks <= 2 || (pageBreak && blanks <= 12))) {
-    const t = src.lines[i]!.trim();
+    const t = src.lines.get(i)!.trim();
     if (t === '') {
       if (src.removed?.[i] === 1) pageBreak = true;
       blanks++;

@@ -107,7 +107,7 @@ function tooLarge(src: SourceLines, o: OversizedTable): Anomaly {
     message: `pipe rows on lines ${o.startLine}–${o.endLine} (${o.cells} cells, the widest row ${o.widest}) are not read as a table: ${what}, past the limit of ${limit}; the lines are kept as text`,
     line: o.startLine,
     endLine: o.endLine,
-    evidence: src.lines[o.startLine - 1] ?? '',
+    evidence: src.lines.get(o.startLine - 1) ?? '',
   });
 }
 

@@ -93,7 +93,7 @@ export function mergeContinuations(src: SourceLines, pieces: readonly Piece[], o
     if (cur && curOwner && owner.doc === curOwner.doc && owner.att === curOwner.att) {
       const prevEnd = cur.pieces[cur.pieces.length - 1]!.piece.frag.endLine;
       let between = true;
-      for (let ln = prevEnd + 1; ln < p.frag.startLine && between; ln++) if (!isPageArtefact(src.lines[ln - 1]!)) between = false;
+      for (let ln = prevEnd + 1; ln < p.frag.startLine && between; ln++) if (!isPageArtefact(src.lines.get(ln - 1)!)) between = false;
       if (between) merged = tryMerge(cur, p);
     }
     if (!merged) {

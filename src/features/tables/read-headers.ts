@@ -189,7 +189,7 @@ export function layOutRows(ctx: TableContext, l: Logical, heads: readonly WCell[
     const fw = p.piece.header.length;
     p.piece.body.slice(p.headerRows - 1).forEach((cells, ri) => {
       const lineNo = cells[0]?.line ?? f.startLine;
-      const lineText = ctx.src.lines[lineNo - 1] ?? '';
+      const lineText = ctx.src.lines.get(lineNo - 1) ?? '';
       if (cells.length !== fw) anomalies.push(raggedRow(ctx, cells, fw, lineNo, lineText));
       let row = cells;
       if (p.offset > 0 || cells.length < W) {

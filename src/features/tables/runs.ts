@@ -24,6 +24,10 @@ import {
   type OversizedTable,
   type RawRow,
 } from './scan.js';
+import type { Lines } from '../../model/lines.js';
+
+/** A pipe (a global search: the scanner jumps over lines without one). */
+const PIPE_G = /\|/g;
 
 function firstChar(s: string): number {
   for (let i = 0; i < s.length; i++) {
@@ -53,7 +57,9 @@ export function scanPipeRuns<R>(src: SourceLines, map: (row: RawRow) => R, overs
   const n = lines.length;
   let i = 0;
   while (i < n) {
-    const s = lines[i]!;
+    // (a run starts with a pipe: lines without one are jumped over)
+    if ((i = lines.nextWith(i, PIPE_G)) >= n) break;
+    const s = lines.get(i)!;
     // A line an input reader read into a block (an HTML table) is no pipe row to read again.
     if (firstChar(s) !== PIPE || src.removed?.[i] === 2) {
       i++;
@@ -62,16 +68,16 @@ export function scanPipeRuns<R>(src: SourceLines, map: (row: RawRow) => R, overs
     let j = i + 1;
     let delimiter = parseDelimiter(s) !== null;
     while (j < n) {
-      const t = lines[j]!;
+      const t = lines.get(j)!;
       const c = firstChar(t);
       if (c < 0 || (c !== PIPE && t.indexOf('|') < 0) || startsOtherBlock(t) || src.removed?.[j] === 2) break;
       if (!delimiter && parseDelimiter(t) !== null) delimiter = true;
       j++;
     }
-    if (!delimiter && j - i >= 2 && lastChar(s) === PIPE && firstChar(lines[i + 1]!) === PIPE) {
+    if (!delimiter && j - i >= 2 && lastChar(s) === PIPE && firstChar(lines.get(i + 1)!) === PIPE) {
       const width = countCells(s);
       // One column of pipes is decoration (a margin bar), not a table, without a delimiter row.
-      if (width >= 2 && width === countCells(lines[i + 1]!)) {
+      if (width >= 2 && width === countCells(lines.get(i + 1)!)) {
         const end = runEnd(lines, i, j);
         if (oversized(end.cells, end.widest)) oversize?.push({ startLine: i + 1, endLine: end.end, cells: end.cells, widest: end.widest });
         else out.push(runFragment(src, i, end.end, map));
@@ -83,12 +89,12 @@ export function scanPipeRuns<R>(src: SourceLines, map: (row: RawRow) => R, overs
 }
 
 /** The rows of a run from line index `first` up to `j` or the first line that is no row: the index after the last, their cells. */
-function runEnd(lines: readonly string[], first: number, j: number): { end: number; cells: number; widest: number } {
+function runEnd(lines: Lines, first: number, j: number): { end: number; cells: number; widest: number } {
   let cells = 0;
   let widest = 0;
   let k = first;
   for (; k < j; k++) {
-    const c = countCells(lines[k]!);
+    const c = countCells(lines.get(k)!);
     if (c === 0) break;
     cells += c;
     if (c > widest) widest = c;
@@ -99,9 +105,9 @@ function runEnd(lines: readonly string[], first: number, j: number): { end: numb
 /** The fragment of the run of rows at line indices [i, end): the first row its header. */
 function runFragment<R>(src: SourceLines, i: number, end: number, map: (row: RawRow) => R): Fragment<R> {
   const { lines, offsets } = src;
-  const header = splitRow(lines[i]!, i + 1, offsets[i]!)!;
+  const header = splitRow(lines.get(i)!, i + 1, offsets[i]!)!;
   const rows: R[] = [];
-  for (let k = i + 1; k < end; k++) rows.push(map(splitRow(lines[k]!, k + 1, offsets[k]!)!));
+  for (let k = i + 1; k < end; k++) rows.push(map(splitRow(lines.get(k)!, k + 1, offsets[k]!)!));
   return {
     startLine: i + 1,
     endLine: end,

@@ -21,6 +21,7 @@
  * agreement and this difference.
  */
 import type { SourceLines } from '../../read/lines.js';
+import type { Lines } from '../../model/lines.js';
 
 export interface RawCell {
   /** The cell text as written, trimmed of spaces and tabs. */
@@ -206,6 +207,9 @@ export function parseDelimiter(s: string): Array<'left' | 'right' | 'center' | n
   return out;
 }
 
+/** A pipe (a global search: the scanners jump over lines without one). */
+const PIPE_G = /\|/g;
+
 /** First non-space character code of a line, or -1 when the line is blank. */
 function firstChar(s: string): number {
   for (let i = 0; i < s.length; i++) {
@@ -360,9 +364,11 @@ export function scanTables<R>(src: SourceLines, map?: (row: RawRow) => R, oversi
   let i = 0;
   const n = lines.length;
   while (i + 1 < n) {
-    const line = lines[i]!;
+    // (a header row holds a pipe: lines without one are jumped over)
+    if ((i = lines.nextWith(i, PIPE_G)) + 1 >= n) break;
+    const line = lines.get(i)!;
     // Cheap pre-check: a header row holds a pipe and the next line starts like a delimiter row.
-    const next = lines[i + 1]!;
+    const next = lines.get(i + 1)!;
     const f = firstChar(next);
     if ((f !== PIPE && f !== 45 && f !== 58) || line.indexOf('|') < 0 || startsOtherBlock(line)) {
       i++;
@@ -382,7 +388,7 @@ export function scanTables<R>(src: SourceLines, map?: (row: RawRow) => R, oversi
     }
     const header = splitRow(line, i + 1, offsets[i]!)!;
     const rows: Array<R | RawRow> = [];
-    for (let j = i + 2; j < body.end; j++) rows.push(keep(splitRow(lines[j]!, j + 1, offsets[j]!)!));
+    for (let j = i + 2; j < body.end; j++) rows.push(keep(splitRow(lines.get(j)!, j + 1, offsets[j]!)!));
     out.push({ startLine: i + 1, endLine: body.end, header: keep(header), delimiter: { line: i + 2, align }, rows });
     i = body.end;
   }
@@ -393,12 +399,12 @@ export function scanTables<R>(src: SourceLines, map?: (row: RawRow) => R, oversi
  * The body rows of a table from line index `from`: the index after the last, and their
  * cells counted (all and the widest row's).
  */
-function bodyRows(lines: readonly string[], from: number): { end: number; cells: number; widest: number } {
+function bodyRows(lines: Lines, from: number): { end: number; cells: number; widest: number } {
   let j = from;
   let cells = 0;
   let widest = 0;
   while (j < lines.length) {
-    const s = lines[j]!;
+    const s = lines.get(j)!;
     const c = firstChar(s);
     if (c < 0) break;
     if (c !== PIPE && s.indexOf('|') < 0) break;

@@ -1,0 +1,171 @@
+/**
+ * The lines of a text, made on demand. `get(n - 1)` is line n (1-based line numbers are
+ * those of the original file: CRLF and lone CR count as one line break each); `starts[n - 1]`
+ * is where it starts in the LF-normalised text, and `starts[length]` one past the end of the
+ * last line's line break (as if the text ended with one).
+ *
+ * An ordinary text keeps its lines as a string array, read as fast as an array. A text of
+ * millions of very short lines (`yes` output: 100 M lines of one character) does not: a
+ * JavaScript array costs 8 bytes a line, and 100 M of them cannot be made within the memory
+ * budget, so such a text keeps only `starts` (4 bytes a line) and a line is sliced from the
+ * text when read. One class for both, so every caller's call site sees one shape.
+ */
+export class Lines {
+  /** How many lines. */
+  readonly length: number;
+  /** Where each line starts in the text, and at `length` one past the last line's break. */
+  readonly starts: Int32Array;
+  /** The text the lines are of (LF line breaks). */
+  readonly text: string;
+  private readonly list: readonly string[] | null;
+  /** Lines skipFrom … skipEnd - 1 hold no match of skipRe (the last answer of nextWith). */
+  private skipRe: RegExp | null = null;
+  private skipFrom = -1;
+  private skipEnd = -1;
+
+  private constructor(text: string, starts: Int32Array, list: readonly string[] | null) {
+    this.text = text;
+    this.starts = starts;
+    this.length = starts.length - 1;
+    this.list = list;
+  }
+
+  /** Line `i` (0-based), undefined past either end, like an array's element. */
+  get(i: number): string | undefined {
+    if (i < 0 || i >= this.length) return undefined;
+    const list = this.list;
+    if (list !== null) return list[i];
+    return this.text.slice(this.starts[i], this.starts[i + 1]! - 1);
+  }
+
+  /** Lines `from` to `to` (0-based, `to` excluded, both clamped to 0 … length) as an array. */
+  slice(from = 0, to = this.length): string[] {
+    const a = Math.max(0, Math.min(from, this.length));
+    const b = Math.max(a, Math.min(to, this.length));
+    if (this.list !== null) return this.list.slice(a, b);
+    const out: string[] = [];
+    for (let i = a; i < b; i++) out.push(this.get(i)!);
+    return out;
+  }
+
+  /**
+   * The first line at or after `i` that may hold a character past ASCII (no CJK character
+   * stands on the lines between): stages that look only at lines holding CJK text jump over
+   * the rest. A text kept as an array answers `i` (its lines are read one by one as before);
+   * a text of millions of tiny lines finds it by one native search of the text.
+   */
+  nextNonAscii(i: number): number {
+    return this.nextWith(i, NON_ASCII);
+  }
+
+  /**
+   * The first line at or after `i` that may hold a match of `re` (global, one character
+   * class: a match never spans a line break), for a stage that looks only at such lines;
+   * the lines jumped over hold none. `i` for a text kept as an array.
+   */
+  nextWith(i: number, re: RegExp): number {
+    if (this.list !== null || i >= this.length) return i;
+    if (re === this.skipRe && i >= this.skipFrom && i <= this.skipEnd) return this.skipEnd;
+    re.lastIndex = this.starts[i]!;
+    const m = re.exec(this.text);
+    let to = this.length;
+    if (m !== null) {
+      // the line holding m.index: the last whose start is at or before it
+      let lo = i;
+      let hi = this.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (this.starts[mid]! <= m.index) lo = mid;
+        else hi = mid - 1;
+      }
+      to = lo;
+    }
+    this.skipRe = re;
+    this.skipFrom = i;
+    this.skipEnd = to;
+    return to;
+  }
+
+  /**
+   * The line (1-based) to look at next from line `ln` on, for a stage that looks only at
+   * lines holding a match of `re` and at the `before` lines above each.
+   */
+  skipTo(ln: number, re: RegExp, before = 0): number {
+    const k = this.nextWith(ln - 1, re) + 1 - before;
+    return k > ln ? k : ln;
+  }
+
+  /**
+   * The line (1-based) to look at next from line `ln` on, for a stage that looks only at
+   * lines holding text past ASCII (CJK) and at the `before` lines above each: the lines
+   * jumped over hold only ASCII. `ln` itself for a text kept as an array.
+   */
+  skipAscii(ln: number, before = 0): number {
+    return this.skipTo(ln, NON_ASCII, before);
+  }
+
+  /** Whether lines `from` to `to` (0-based, `to` excluded) hold nothing but white space. */
+  blank(from: number, to: number): boolean {
+    if (to > this.length) to = this.length;
+    if (from >= to) return true;
+    NON_BLANK.lastIndex = this.starts[from]!;
+    const m = NON_BLANK.exec(this.text);
+    return m === null || m.index >= this.starts[to]!;
+  }
+
+  /** Whether the lines are kept as an array (an ordinary text) or sliced when read. */
+  get materialised(): boolean {
+    return this.list !== null;
+  }
+
+  /**
+   * The lines of an LF-normalised text. `materialise` forces one way (tests); by default a
+   * text keeps its array when it has at most LIST_MAX_LINES lines or an average line of at
+   * least LIST_MIN_AVERAGE code units (then the array costs a small part of the text).
+   */
+  static fromText(text: string, materialise: boolean | undefined = forced): Lines {
+    const n = text.length;
+    let count = 1;
+    for (let i = 0; i < n; i++) if (text.charCodeAt(i) === 10) count++;
+    // A final line break ends the last line; it does not open an empty one (but an empty text has one line).
+    const final = n > 0 && text.charCodeAt(n - 1) === 10;
+    if (final) count--;
+    const starts = new Int32Array(count + 1);
+    let k = 1;
+    for (let i = 0; i < n && k < count; i++) if (text.charCodeAt(i) === 10) starts[k++] = i + 1;
+    starts[count] = final ? n : n + 1;
+    const keep = materialise ?? (count <= LIST_MAX_LINES || n >= LIST_MIN_AVERAGE * count);
+    if (!keep) return new Lines(text, starts, null);
+    const list = text.split('\n');
+    if (list.length > count) list.length = count;
+    return new Lines(text, starts, list);
+  }
+
+  /** Lines a reader made itself (one per line of the file); `starts` are those of `list.join('\n')`. */
+  static of(list: readonly string[]): Lines {
+    const starts = new Int32Array(list.length + 1);
+    let off = 0;
+    for (let i = 0; i < list.length; i++) {
+      starts[i] = off;
+      off += list[i]!.length + 1;
+    }
+    starts[list.length] = off;
+    return new Lines(list.join('\n'), starts, list);
+  }
+}
+
+const NON_ASCII = /[^\x00-\x7f]/g;
+const NON_BLANK = /\S/g;
+
+/** The way every text keeps its lines, when a test forces one (undefined: by its size). */
+let forced: boolean | undefined;
+
+/** Tests: every text keeps its lines as an array (true), sliced (false), or by its size (undefined). */
+export function forceLineMode(materialise: boolean | undefined): void {
+  forced = materialise;
+}
+
+/** Up to this many lines a text keeps them as an array whatever their length. */
+export const LIST_MAX_LINES = 1 << 18;
+/** A text whose lines average at least this many code units keeps them as an array. */
+export const LIST_MIN_AVERAGE = 8;
