@@ -54,7 +54,7 @@ function alternate(tools, n) {
     for (const t of r % 2 ? [...tools].reverse() : tools) {
       const [cmd, argv] = hasTime ? ['/usr/bin/time', ['-f', 'gongbao-bench-rss %M %U %S', t.cmd, ...t.args]] : [t.cmd, t.args];
       const t0 = performance.now();
-      const p = spawnSync(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+      const p = spawnSync(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30, env: t.env ?? process.env });
       const ms = performance.now() - t0;
       if (p.status !== 0) throw new Error(`${t.name} failed: ${p.stderr}`);
       out.get(t.name).ms.push(ms);
@@ -94,6 +94,15 @@ function header() {
   );
 }
 
+/** gongbao parse and node -e 0 of `tools` again, run with NODE_EXTRA_CA_CERTS unset. */
+function withoutExtraCerts(tools) {
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  return tools
+    .filter((t) => t.name === 'gongbao parse' || t.name === 'node -e 0')
+    .map((t) => ({ ...t, name: `${t.name}, no EXTRA_CA`, env }));
+}
+
 /** 1. The whole process on the sample, against the peers and Node's own start. */
 function benchProcess() {
   const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
@@ -103,7 +112,11 @@ function benchProcess() {
     { name: 'remark-parse + remark-gfm', cmd: process.execPath, args: ['scripts/bench-remark.mjs', file] },
     { name: 'node -e 0', cmd: process.execPath, args: ['-e', '0'] },
   ];
-  for (const t of tools) spawnSync(t.cmd, t.args, { stdio: 'ignore' }); // the file cache, the V8 code cache
+  // Node 20 reads every certificate of NODE_EXTRA_CA_CERTS (and its own ~140 root
+  // certificates) as it starts, before any JavaScript runs: ~90 ms of CPU on this machine,
+  // where the environment sets it. Measured without it too, to tell Node's start from gongbao's.
+  if (process.env.NODE_EXTRA_CA_CERTS) tools.push(...withoutExtraCerts(tools));
+  for (const t of tools) spawnSync(t.cmd, t.args, { stdio: 'ignore', env: t.env ?? process.env }); // the file cache, the V8 code cache
   const times = alternate(tools, runs);
   const size = statSync(file).size;
   console.log(`\n1. whole process: ${file} (${(size / 1024).toFixed(0)} KiB), ${runs} alternating runs, medians`);
@@ -121,6 +134,15 @@ function benchProcess() {
   const n0 = median(times.get('node -e 0').ms);
   console.log(`  gongbao parse: ${(MB(size) / (g / 1000)).toFixed(2)} MB/s; node -e 0 takes ${(n0 / g).toFixed(2)} of its wall time`);
   if (!hasPandoc) console.log('  (pandoc not installed: apt-get install -y pandoc to include it)');
+  if (process.env.NODE_EXTRA_CA_CERTS) {
+    console.log('  ("no EXTRA_CA": the same, with NODE_EXTRA_CA_CERTS, which Node reads as it starts, unset)');
+    if (hasPandoc) {
+      const r = (key) => median(times.get('gongbao parse, no EXTRA_CA')[key]) / median(times.get('pandoc -f gfm -t json')[key]);
+      console.log(
+        `  gongbao parse without NODE_EXTRA_CA_CERTS / pandoc: ${r('ms').toFixed(2)} wall${hasTime ? `, ${r('cpu').toFixed(2)} CPU` : ''}`,
+      );
+    }
+  }
 }
 
 /** 2. and 3. In one process (cold, warm) and scaling with the size of the input. */

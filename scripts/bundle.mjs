@@ -6,9 +6,11 @@ import { dirname, join } from 'node:path';
 
 // Node's built-in modules that only some commands use, and that cost a fresh process time
 // to load: child_process (commander requires it for executable subcommands, which gongbao
-// has none of; with it come net, dgram …) and worker_threads (--jobs). In the bundle they
-// load on first use, through a proxy that requires them when a property is read.
-const LAZY_BUILTINS = ['node:child_process', 'child_process', 'node:worker_threads', 'worker_threads'];
+// has none of; with it come net, dgram …), worker_threads (--jobs) and crypto (the input's
+// SHA-256 and SARIF fingerprints: some twenty internal modules and the streams, which
+// --help, --version, rules and schema never need). In the bundle they load on first use,
+// through a proxy that requires them when a property is read.
+const LAZY_BUILTINS = ['node:child_process', 'child_process', 'node:worker_threads', 'worker_threads', 'node:crypto', 'crypto'];
 // chalk detects the terminal's colours when it is loaded (its vendored supports-color calls
 // tty.isatty, and loading node:tty loads net, streams …: ~7 ms of a fresh process). gongbao
 // never uses chalk's detected level: the text report decides colour itself (useColor, in
