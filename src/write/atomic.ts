@@ -107,9 +107,16 @@ function writeData(fd: number, data: string | Uint8Array | Iterable<string>): vo
  * With `sync` (the default) the file's data is on disk before the rename (fsync); an export
  * folder passes false and syncs its folders once at the end (`syncFolders`,
  * docs/reliability.md: an fsync per file cost more than all the rest of an export).
+ * `made`: folders this caller made already (and adds to), not made again for each file.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>, force = false, sync = true): void {
-  const w = beginWrite(path, force);
+export function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array | Iterable<string>,
+  force = false,
+  sync = true,
+  made?: Set<string>,
+): void {
+  const w = beginWrite(path, force, made);
   if (w === null) return writeInPlace(path, data);
   try {
     writeData(w.fd!, data);
@@ -146,7 +153,7 @@ interface OpenWrite {
 }
 
 /** Checks the target and opens its temporary file; null for a device or a pipe, written in place. */
-function beginWrite(path: string, force: boolean): OpenWrite | null {
+function beginWrite(path: string, force: boolean, made?: Set<string>): OpenWrite | null {
   checkStop();
   const existing = statOrNull(path);
   if (existing?.isDirectory()) throw new OutputError(`${path}: cannot write: a folder is where the file must go`);
@@ -155,11 +162,13 @@ function beginWrite(path: string, force: boolean): OpenWrite | null {
   if (existing && !existing.isFile()) return null;
   if (!force && existing) throw new OutputError(`${path}: exists; use --force to overwrite`, 2);
   const dir = dirname(path);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (err) {
-    throw new OutputError(`${dir}: cannot create folder: ${(err as Error).message}`);
-  }
+  if (!made?.has(dir))
+    try {
+      mkdirSync(dir, { recursive: true });
+      made?.add(dir);
+    } catch (err) {
+      throw new OutputError(`${dir}: cannot create folder: ${(err as Error).message}`);
+    }
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${threadId}.${++counter}.tmp`);
   pending.add(tmp);
   try {
