@@ -121,6 +121,25 @@ describe('a signal during a batch export in worker threads', () => {
   }
 });
 
+describe('a worker too busy to answer a signal', () => {
+  it('is ended, and the main thread removes the temporary files it left in the folders being written', async () => {
+    // GONGBAO_TEST_HANG_IN_WORKER (src/write/atomic.ts): each worker hangs for good once its
+    // first temporary file is open, so the signal always finds them so, and the workers never
+    // answer the stop request: the main thread ends them after its wait (0.6 s).
+    const two = join(dir, 'hang');
+    mkdirSync(two);
+    for (const n of [3, 4]) writeFileSync(join(two, `i${n}.txt`), small(n));
+    const out = join(dir, 'hang-out');
+    const temps = (): string[] => [...tree(out).keys()].filter((k) => k.endsWith('.tmp'));
+    const result = await signalWhen(['export', two, '--out', out, '--jobs', '2!'], () => temps().length === 2, 'SIGTERM', {
+      GONGBAO_TEST_HANG_IN_WORKER: '1',
+    });
+    expect(result.code, result.stderr).toBe(143);
+    expect(result.stderr).toContain('gongbao: stopped by SIGTERM; no file written');
+    expect(temps()).toEqual([]);
+  }, 60_000);
+});
+
 describe('--jobs: a large issue is worked on alone (memory: each worker holds its whole parse)', () => {
   const big = ALONE_BYTES;
   const small = 300_000;

@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTask, type Task, type TaskResult } from './task.js';
-import { writtenFiles } from '../write/atomic.js';
+import { removeTempFiles, writtenFiles } from '../write/atomic.js';
 
 /**
  * Where the worker code comes from: inside the single executable, the bundled worker is an
@@ -112,13 +112,27 @@ export class Turns {
   }
 }
 
-/** The batch running now, for a signal: its workers and the flag that stops their writes. */
-let running: { workers: Set<Worker>; flag: Int32Array; stopping: boolean; stopped: Map<Worker, () => void> } | null = null;
+/** A worker of the batch: its thread id (its temporary files' names hold it) and the folder of the issue it writes, if any. */
+interface Busy {
+  thread: number;
+  folder: string | null;
+}
+
+/** The batch running now, for a signal: its workers, what each writes, and the flag that stops their writes. */
+let running: {
+  workers: Set<Worker>;
+  flag: Int32Array;
+  stopping: boolean;
+  stopped: Map<Worker, () => void>;
+  busy: Map<Worker, Busy>;
+} | null = null;
 
 /**
  * A signal came: stops the writes of every worker (they remove their temporary file and the
  * files of their unfinished folder, and say so), waits for them at most `ms`, then ends
- * them. Resolves to false when no worker runs (the main thread does the work itself).
+ * them, and removes the temporary files that a worker ended so (too busy to answer) left in
+ * the folder it was writing. Resolves to false when no worker runs (the main thread does
+ * the work itself).
  */
 export async function stopWorkers(ms = 600): Promise<boolean> {
   const r = running;
@@ -137,6 +151,7 @@ export async function stopWorkers(ms = 600): Promise<boolean> {
   await Promise.race([Promise.all(answered), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
   clearTimeout(timer);
   await Promise.all([...r.workers].map((w) => w.terminate()));
+  for (const b of r.busy.values()) if (b.folder !== null) removeTempFiles(b.folder, b.thread);
   return true;
 }
 
@@ -217,7 +232,13 @@ async function inWorkers(
   failed: () => boolean,
 ): Promise<void> {
   const flag = new Int32Array(new SharedArrayBuffer(4));
-  const state = { workers: new Set<Worker>(), flag, stopping: false, stopped: new Map<Worker, () => void>() };
+  const state = {
+    workers: new Set<Worker>(),
+    flag,
+    stopping: false,
+    stopped: new Map<Worker, () => void>(),
+    busy: new Map<Worker, Busy>(),
+  };
   running = state;
   let next = 0;
   const turns = new Turns(tasks.map((t) => fileSize(t.file)));
@@ -229,6 +250,8 @@ async function inWorkers(
         const data = { workerData: { stop: flag.buffer } };
         const worker = src.eval ? new Worker(src.code, { eval: true, ...data }) : new Worker(src.file, data);
         state.workers.add(worker);
+        const busy: Busy = { thread: worker.threadId, folder: null };
+        state.busy.set(worker, busy);
         const feed = (): void => {
           idle.delete(feed);
           if (next >= tasks.length || failed() || state.stopping) {
@@ -246,11 +269,15 @@ async function inWorkers(
         };
         worker.on('message', (msg: FromWorker) => {
           if (msg.type === 'place')
-            void places
-              .request(msg.id, msg.name)
-              .then((folder) => worker.postMessage({ type: 'folder', id: msg.id, folder } satisfies ToWorker));
+            void places.request(msg.id, msg.name).then((folder) => {
+              // known before the worker can write in it: a signal cleans up after it there
+              const task = tasks[msg.id]!;
+              busy.folder = task.kind === 'export' ? join(task.out, folder) : null;
+              worker.postMessage({ type: 'folder', id: msg.id, folder } satisfies ToWorker);
+            });
           else if (msg.type === 'stopped') state.stopped.get(worker)?.();
           else {
+            busy.folder = null;
             turns.end(msg.id);
             void settle(msg.id, msg.result).then(() => {
               feed();

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync, type Dirent } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { OutputError } from './errors.js';
@@ -70,6 +70,28 @@ export function abandonUnfinished(): void {
 }
 
 /**
+ * Removes the temporary files that thread `thread` of this process left in `dir` and the
+ * folders under it: a worker of --jobs ended while it wrote could not remove its own. Their
+ * names say whose they are (`beginWrite`: `.NAME.PID.THREAD.N.tmp`).
+ */
+export function removeTempFiles(dir: string, thread: number): void {
+  const mine = new RegExp(`^\\..+\\.${process.pid}\\.${thread}\\.\\d+\\.tmp$`);
+  const walk = (d: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return; // gone, or never made
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else if (mine.test(e.name)) rmSync(join(d, e.name), { force: true });
+    }
+  };
+  walk(dir);
+}
+
+/**
  * Test hook: GONGBAO_TEST_ENOSPC_AFTER=n makes writes fail with ENOSPC ("no space left on
  * device") once this process has written n bytes, half-way through a file — a full disk.
  */
@@ -87,6 +109,16 @@ function writeAll(fd: number, buf: Uint8Array): void {
     off += n;
     bytesWritten += n;
   }
+}
+
+/**
+ * Test hook: GONGBAO_TEST_HANG_IN_WORKER=1 makes a worker thread of --jobs hang, for good,
+ * once it has opened its first temporary file — a worker too busy to answer a stop request,
+ * which the main thread must end and clean up after (src/cli/pool.ts `stopWorkers`).
+ */
+const hangInWorker = process.env.GONGBAO_TEST_HANG_IN_WORKER === '1' && threadId !== 0;
+function hangForTest(): void {
+  if (hangInWorker) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 }
 
 /** Text, bytes, or pieces written one by one: never one buffer of a huge output. */
@@ -172,7 +204,9 @@ function beginWrite(path: string, force: boolean, made?: Set<string>): OpenWrite
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${threadId}.${++counter}.tmp`);
   pending.add(tmp);
   try {
-    return { tmp, fd: openSync(tmp, 'wx') };
+    const fd = openSync(tmp, 'wx');
+    hangForTest();
+    return { tmp, fd };
   } catch (err) {
     return failWrite(path, { tmp, fd: null }, err);
   }
