@@ -46,6 +46,8 @@ interface Risk {
   plain: RegExp;
   /** Patterns with a context (at a line break, before or after something), tested with it. */
   context: RegExp;
+  /** No line break in these constructs (a heading): remark writes a hard break as a space. */
+  noBreak: boolean;
 }
 
 /**
@@ -74,7 +76,15 @@ function riskFor(state: MdState, cache: RiskCache): Risk {
       if (p.beforeNode || p.afterNode || p.unicode || (!p.atBreak && !p.before && !p.after)) plain.push(escapeChar(p.character));
       else context.push(state.compilePattern(p).source);
     }
-    risk = { plain: new RegExp(plain.join('|')), context: new RegExp(context.join('|') || '(?!)') };
+    const noBreak = state.unsafe.some(
+      (p) =>
+        p.character === '\n' &&
+        !p.before &&
+        !p.after &&
+        listIn(state.stack, p.inConstruct, true) &&
+        !listIn(state.stack, p.notInConstruct, false),
+    );
+    risk = { plain: new RegExp(plain.join('|')), context: new RegExp(context.join('|') || '(?!)'), noBreak };
     cache.set(key, risk);
   }
   return risk;
@@ -100,9 +110,36 @@ export function safeText(
   beforeNode?: unknown,
   afterNode?: unknown,
 ): string {
-  const risk = riskFor(state, cache);
+  return safeIn(state, riskFor(state, cache), value, before, after, beforeNode, afterNode);
+}
+
+function safeIn(
+  state: MdState,
+  risk: Risk,
+  value: string,
+  before: string,
+  after: string,
+  beforeNode?: unknown,
+  afterNode?: unknown,
+): string {
   if (!risk.plain.test(value) && !risk.context.test(before + value + after)) return value;
   return state.safe(value, { before, after, beforeNode, afterNode });
+}
+
+/** The constructs a phrasing is in (on `state.stack`), and what they decide: the escaping risk, and whether a line break can be. */
+interface Scope {
+  state: MdState;
+  risk: Risk;
+}
+
+/** Runs `f` inside `constructs` (entered as remark's handlers enter them). */
+function within<T>(state: MdState, cache: RiskCache, constructs: readonly string[], f: (s: Scope) => T): T {
+  state.stack.push(...constructs);
+  try {
+    return f({ state, risk: riskFor(state, cache) });
+  } finally {
+    state.stack.length -= constructs.length;
+  }
 }
 
 const firstCharacter = (value: string): string => {
@@ -120,22 +157,11 @@ export function servable(blocks: readonly Block[]): boolean {
   return blocks.every((b) => b.type !== 'heading' || b.children.every((c) => c.type === 'text' && !/[\r\n]/.test(c.value)));
 }
 
-/** remark's hard break in the constructs we are in: `\` + newline, or a space where a line break cannot be (a heading). */
-function hardBreak(state: MdState, before: string): string {
-  for (const p of state.unsafe)
-    if (
-      p.character === '\n' &&
-      !p.before &&
-      !p.after &&
-      listIn(state.stack, p.inConstruct, true) &&
-      !listIn(state.stack, p.notInConstruct, false)
-    )
-      return /[\t ]/.test(before) ? '' : ' ';
-  return '\\\n';
-}
+/** remark's hard break (mdast-util-to-markdown's break handler): `\` + newline, or a space where a line break cannot be. */
+const hardBreak = (sc: Scope, before: string): string => (sc.risk.noBreak ? (/[\t ]/.test(before) ? '' : ' ') : '\\\n');
 
 /** Phrasing content (text and breaks) between `before` and `after`, as mdast-util-to-markdown's containerPhrasing joins it. */
-function phrasing(children: readonly Inline[], state: MdState, cache: RiskCache, before: string, after: string): string {
+function phrasing(children: readonly Inline[], sc: Scope, before: string, after: string): string {
   let out = '';
   let prev = before;
   for (let i = 0; i < children.length; i++) {
@@ -144,9 +170,9 @@ function phrasing(children: readonly Inline[], state: MdState, cache: RiskCache,
     const follow =
       next === undefined
         ? after
-        : firstCharacter(next.type === 'break' ? hardBreak(state, '') : safeText(state, cache, next.value, '', '', children[i - 1], next));
+        : firstCharacter(next.type === 'break' ? hardBreak(sc, '') : safeIn(sc.state, sc.risk, next.value, '', '', children[i - 1], next));
     const value =
-      child.type === 'break' ? hardBreak(state, prev) : safeText(state, cache, child.value, prev, follow, children[i - 1], next);
+      child.type === 'break' ? hardBreak(sc, prev) : safeIn(sc.state, sc.risk, child.value, prev, follow, children[i - 1], next);
     if (!value) continue;
     out += value;
     prev = lastCharacter(value);
@@ -154,19 +180,10 @@ function phrasing(children: readonly Inline[], state: MdState, cache: RiskCache,
   return out;
 }
 
-function inside<T>(state: MdState, constructs: readonly string[], f: () => T): T {
-  const exits = constructs.map((c) => state.enter(c));
-  try {
-    return f();
-  } finally {
-    for (let i = exits.length - 1; i >= 0; i--) exits[i]!();
-  }
-}
-
 /** An ATX heading (mdast-util-to-markdown's heading handler; `servable` keeps setext ones away). */
 function heading(b: Extract<Block, { type: 'heading' }>, state: MdState, cache: RiskCache): string {
   const sequence = '#'.repeat(b.depth);
-  let value = inside(state, ['headingAtx', 'phrasing'], () => phrasing(b.children, state, cache, '# ', '\n'));
+  let value = within(state, cache, ['headingAtx', 'phrasing'], (sc) => phrasing(b.children, sc, '# ', '\n'));
   const head = value.charCodeAt(0);
   if (head === 9 || head === 32) value = encodeCharacterReference(head) + value.slice(1);
   return value ? sequence + ' ' + value : sequence;
@@ -177,12 +194,9 @@ function heading(b: Extract<Block, { type: 'heading' }>, state: MdState, cache: 
  * markdown-table's layout with no alignment, padding, aligned delimiters, rows not filled.
  */
 function table(b: Extract<Block, { type: 'table' }>, state: MdState, cache: RiskCache, width: (s: string) => number): string {
-  const matrix = inside(state, ['table'], () =>
-    b.children.map((row) =>
-      inside(state, ['tableRow'], () =>
-        row.children.map((cell) => inside(state, ['tableCell', 'phrasing'], () => phrasing(cell.children, state, cache, '|', '|'))),
-      ),
-    ),
+  // every cell is in the same constructs (entered one inside the other by the table, row and cell handlers)
+  const matrix = within(state, cache, ['table', 'tableRow', 'tableCell', 'phrasing'], (sc) =>
+    b.children.map((row) => row.children.map((cell) => phrasing(cell.children, sc, '|', '|'))),
   );
   const head = matrix[0];
   if (head) {
@@ -238,7 +252,7 @@ export function blocksMarkdown(blocks: readonly Block[], state: MdState, cache: 
     if (b.type === 'yaml') out.push(`---\n${b.value}\n---`);
     else if (b.type === 'heading') out.push(heading(b, state, cache));
     else if (b.type === 'paragraph')
-      out.push(inside(state, ['paragraph', 'phrasing'], () => phrasing(b.children, state, cache, '\n', '\n')));
+      out.push(within(state, cache, ['paragraph', 'phrasing'], (sc) => phrasing(b.children, sc, '\n', '\n')));
     else out.push(table(b, state, cache, width));
   }
   return out.join('\n\n');
