@@ -8,6 +8,7 @@ import { jsonChunks } from '../src/write/json-stream.js';
 import { peopleLines } from '../src/core/prose.js';
 import { markdownTable } from '../src/write/markdown-flow.js';
 import { displayWidth } from '../src/read/text.js';
+import { countWork } from '../src/model/work.js';
 import { SAMPLE, SAMPLE_PATH } from './helpers/sample.js';
 // markdown-table itself (what remark-gfm lays tables out with) as the reference
 import { markdownTable as referenceTable } from 'markdown-table';
@@ -93,5 +94,37 @@ describe('markdownTable (markdown-table 3, no alignment)', () => {
         ),
       );
     }
+  });
+});
+
+describe('sluice plots, drawn once for plots/*.svg and report.html', () => {
+  it('the second reader takes the drawing the first made; another issue object draws its own', async () => {
+    const { plotSluice, KEEP_PLOTS_LINES } = await import('../src/features/sluices/plot.js');
+    const s = issue.sluices[0]!;
+    const draws = (f: () => void): number => countWork(f).get('plots drawn') ?? 0;
+    let first = '';
+    expect(draws(() => (first = plotSluice(issue, s)))).toBe(1);
+    expect(draws(() => expect(plotSluice(issue, s)).toBe(first))).toBe(0); // taken
+    // the same sluice objects in another issue object: never served the first's drawing
+    expect(draws(() => plotSluice({ ...issue }, s))).toBe(1);
+    expect(draws(() => plotSluice(issue, s))).toBe(1);
+    expect(draws(() => plotSluice(issue, s))).toBe(0);
+    const large = { ...issue, source: { ...issue.source, lines: KEEP_PLOTS_LINES + 1 } };
+    expect(draws(() => [plotSluice(large, s), plotSluice(large, s)])).toBe(2);
+  });
+});
+
+describe('a whole export', () => {
+  it('makes the reading blocks of each document once and draws each plot once, report.html embedding them', async () => {
+    const files = await buildExport(issue, { lines });
+    let texts = new Map<string, string>();
+    const counts = countWork(() => (texts = new Map(files.map((f) => [f.path, fileText(f.data)]))));
+    expect(counts.get('reading blocks made')).toBe(issue.documents.length);
+    expect(counts.get('plots drawn')).toBe(issue.sluices.length);
+    const report = texts.get('report.html')!;
+    const plots = [...texts].filter(([p]) => p.startsWith('plots/'));
+    expect(plots.length).toBe(issue.sluices.length);
+    // each plot's drawing is in the report, its ids scoped
+    for (const [, svg] of plots) expect(report).toContain(/<text[^>]*>[^<]+<\/text>/.exec(svg)![0].replace(/ id="[^"]*"/, ''));
   });
 });

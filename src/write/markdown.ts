@@ -2,6 +2,7 @@ import type { Document, Issue, Matter } from '../model/issue.js';
 import type { Table } from '../model/table.js';
 import type { ExportFile } from '../model/export.js';
 import { pieces } from './pieces.js';
+import { tally } from '../model/work.js';
 import { uniqueNames } from '../core/filenames.js';
 import { displayWidth } from '../read/text.js';
 import { cleanProse, joinSentence, peopleLines, proseBreaks, spacesKept } from '../core/prose.js';
@@ -157,6 +158,7 @@ export function issueReadingBlocks(
     return mine.blocks;
   }
   const blocks = readingBlocks(d, lines, tables, people);
+  tally('reading blocks made', 1);
   if (issue.source.lines <= KEEP_LINES) {
     let docs = kept.get(issue);
     if (!docs) kept.set(issue, (docs = new Map()));
