@@ -29,6 +29,44 @@ function workerSource(): { code: string; eval: true } | { file: string; eval: fa
   return null;
 }
 
+/**
+ * What a worker runs to load dist/worker.cjs: the bundle through vm.Script with a V8 code
+ * cache, as bin/gongbao loads the CLI (same folder, keyed by the file's identity), so that
+ * each worker of a batch does not compile the parser and the writers again. A worker that
+ * found no usable cache writes one after its first issue (`saveCodeCache`, worker.ts), when
+ * what it compiled goes in. The cache is an optimisation only: any failure is let be.
+ */
+const LOADER = `'use strict';
+const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { dirname, join } = require('node:path');
+const { createHash } = require('node:crypto');
+const { tmpdir } = require('node:os');
+const vm = require('node:vm');
+const { createRequire } = require('node:module');
+const { threadId, workerData } = require('node:worker_threads');
+const file = workerData.file;
+let cacheFile = null;
+let cachedData;
+try {
+  const st = statSync(file, { bigint: true });
+  const key = createHash('sha256').update(['worker', process.version, process.arch, st.ino, st.size, st.mtimeNs].join('\\0')).digest('hex').slice(0, 24);
+  cacheFile = join(tmpdir(), 'gongbao-v8-cache-' + (process.getuid ? process.getuid() : 'u'), 'worker-' + key + '.bin');
+  cachedData = readFileSync(cacheFile);
+} catch {}
+const script = new vm.Script('(function (exports, require, module, __filename, __dirname) {' + readFileSync(file, 'utf8') + '\\n})', { filename: file, cachedData });
+if (cacheFile !== null && (cachedData === undefined || script.cachedDataRejected))
+  globalThis.__gongbaoSaveCodeCache = () => {
+    try {
+      mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
+      const tmp = cacheFile + '.' + process.pid + '.' + threadId + '.tmp';
+      writeFileSync(tmp, script.createCachedData());
+      renameSync(tmp, cacheFile);
+    } catch {}
+  };
+const mod = { exports: {} };
+script.runInThisContext()(mod.exports, createRequire(file), mod, file, dirname(file));
+`;
+
 /** Messages between the pool and a worker (src/cli/worker.ts). */
 export type ToWorker = { type: 'task'; id: number; task: Task } | { type: 'folder'; id: number; folder: string };
 export type FromWorker =
@@ -248,7 +286,9 @@ async function inWorkers(
       let live = n;
       for (let w = 0; w < n; w++) {
         const data = { workerData: { stop: flag.buffer } };
-        const worker = src.eval ? new Worker(src.code, { eval: true, ...data }) : new Worker(src.file, data);
+        const worker = src.eval
+          ? new Worker(src.code, { eval: true, ...data })
+          : new Worker(LOADER, { eval: true, workerData: { ...data.workerData, file: src.file } });
         state.workers.add(worker);
         const busy: Busy = { thread: worker.threadId, folder: null };
         state.busy.set(worker, busy);
