@@ -1,11 +1,11 @@
 // Output files: written through a temporary file renamed into place, except where the
 // target is a device or a pipe, which must be written to and never replaced.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../src/write/atomic.js';
+import { removeTempFiles, writeFileAtomic } from '../src/write/atomic.js';
 import { OutputError } from '../src/write/errors.js';
 import { gongbaoIn } from './helpers/cli.js';
 import { SAMPLE_PATH } from './helpers/sample.js';
@@ -63,5 +63,25 @@ describe('writeFileAtomic', () => {
     }
     writeFileSync(join(d, 'keep'), '');
     expect(statSync(d).isDirectory()).toBe(true);
+  });
+});
+
+describe('removeTempFiles', () => {
+  it("removes one thread's temporary files of this process in a folder and those under it, nothing else", () => {
+    const root = mkdtempSync(join(tmpdir(), 'gongbao-temps-'));
+    mkdirSync(join(root, 'docs'));
+    const names = [
+      `.issue.json.${process.pid}.3.1.tmp`, // thread 3: goes
+      `docs/.01-x.md.${process.pid}.3.17.tmp`, // thread 3, in a subfolder: goes
+      `.issue.json.${process.pid}.4.2.tmp`, // another thread: stays
+      `.issue.json.${process.pid + 1}.3.1.tmp`, // another process: stays
+      `issue.json`, // a file: stays
+      `docs/.01-x.md.${process.pid}.3.tmp`, // not a temporary file's name: stays
+    ];
+    for (const n of names) writeFileSync(join(root, n), 'x');
+    removeTempFiles(root, 3);
+    removeTempFiles(join(root, 'missing'), 3); // a folder never made: nothing to do
+    expect(names.filter((n) => existsSync(join(root, n)))).toEqual(names.slice(2));
+    rmSync(root, { recursive: true, force: true });
   });
 });

@@ -2,7 +2,7 @@
 // writes its own issues; the main thread names the folders in input order and collects
 // summaries. The results must not depend on --jobs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gongbao, gongbaoIn, signalWhen } from './helpers/cli.js';
@@ -119,6 +119,51 @@ describe('a signal during a batch export in worker threads', () => {
       for (const [folder, n] of byFolder) expect(n, folder).toBe(ref.size);
     }, 120_000);
   }
+});
+
+describe('the workers load their code through a V8 code cache', () => {
+  it('the first batch writes it, a later one reads it; the output is the same', () => {
+    const two = join(dir, 'cache-in');
+    mkdirSync(two);
+    for (const n of [5, 6]) writeFileSync(join(two, `i${n}.txt`), small(n));
+    // a temporary folder of its own: the cache of the CLI and of the workers start empty
+    const tmp = join(dir, 'cache-tmp');
+    mkdirSync(tmp);
+    const env = { TMPDIR: tmp };
+    const run = (out: string) => gongbao(['export', two, '--out', join(dir, out), '--jobs', '2!', '--quiet'], { env });
+    const caches = (): Map<string, number> => {
+      const found = new Map<string, number>();
+      for (const d of readdirSync(tmp).filter((x) => x.startsWith('gongbao-v8-cache-')))
+        for (const f of readdirSync(join(tmp, d)).filter((x) => /^worker-[0-9a-f]+\.bin$/.test(x)))
+          found.set(f, statSync(join(tmp, d, f)).mtimeMs);
+      return found;
+    };
+    expect(run('cache-1').code).toBe(0);
+    const first = caches();
+    expect(first.size).toBe(1);
+    expect(run('cache-2').code).toBe(0);
+    expect(caches()).toEqual(first); // read, not written again
+    expect(tree(join(dir, 'cache-2'))).toEqual(tree(join(dir, 'cache-1')));
+  }, 60_000);
+});
+
+describe('a worker too busy to answer a signal', () => {
+  it('is ended, and the main thread removes the temporary files it left in the folders being written', async () => {
+    // GONGBAO_TEST_HANG_IN_WORKER (src/write/atomic.ts): each worker hangs for good once its
+    // first temporary file is open, so the signal always finds them so, and the workers never
+    // answer the stop request: the main thread ends them after its wait (0.6 s).
+    const two = join(dir, 'hang');
+    mkdirSync(two);
+    for (const n of [3, 4]) writeFileSync(join(two, `i${n}.txt`), small(n));
+    const out = join(dir, 'hang-out');
+    const temps = (): string[] => [...tree(out).keys()].filter((k) => k.endsWith('.tmp'));
+    const result = await signalWhen(['export', two, '--out', out, '--jobs', '2!'], () => temps().length === 2, 'SIGTERM', {
+      GONGBAO_TEST_HANG_IN_WORKER: '1',
+    });
+    expect(result.code, result.stderr).toBe(143);
+    expect(result.stderr).toContain('gongbao: stopped by SIGTERM; no file written');
+    expect(temps()).toEqual([]);
+  }, 60_000);
 });
 
 describe('--jobs: a large issue is worked on alone (memory: each worker holds its whole parse)', () => {

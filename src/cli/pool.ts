@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTask, type Task, type TaskResult } from './task.js';
-import { writtenFiles } from '../write/atomic.js';
+import { removeTempFiles, writtenFiles } from '../write/atomic.js';
 
 /**
  * Where the worker code comes from: inside the single executable, the bundled worker is an
@@ -28,6 +28,44 @@ function workerSource(): { code: string; eval: true } | { file: string; eval: fa
   }
   return null;
 }
+
+/**
+ * What a worker runs to load dist/worker.cjs: the bundle through vm.Script with a V8 code
+ * cache, as bin/gongbao loads the CLI (same folder, keyed by the file's identity), so that
+ * each worker of a batch does not compile the parser and the writers again. A worker that
+ * found no usable cache writes one after its first issue (`saveCodeCache`, worker.ts), when
+ * what it compiled goes in. The cache is an optimisation only: any failure is let be.
+ */
+const LOADER = `'use strict';
+const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { dirname, join } = require('node:path');
+const { createHash } = require('node:crypto');
+const { tmpdir } = require('node:os');
+const vm = require('node:vm');
+const { createRequire } = require('node:module');
+const { threadId, workerData } = require('node:worker_threads');
+const file = workerData.file;
+let cacheFile = null;
+let cachedData;
+try {
+  const st = statSync(file, { bigint: true });
+  const key = createHash('sha256').update(['worker', process.version, process.arch, st.ino, st.size, st.mtimeNs].join('\\0')).digest('hex').slice(0, 24);
+  cacheFile = join(tmpdir(), 'gongbao-v8-cache-' + (process.getuid ? process.getuid() : 'u'), 'worker-' + key + '.bin');
+  cachedData = readFileSync(cacheFile);
+} catch {}
+const script = new vm.Script('(function (exports, require, module, __filename, __dirname) {' + readFileSync(file, 'utf8') + '\\n})', { filename: file, cachedData });
+if (cacheFile !== null && (cachedData === undefined || script.cachedDataRejected))
+  globalThis.__gongbaoSaveCodeCache = () => {
+    try {
+      mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
+      const tmp = cacheFile + '.' + process.pid + '.' + threadId + '.tmp';
+      writeFileSync(tmp, script.createCachedData());
+      renameSync(tmp, cacheFile);
+    } catch {}
+  };
+const mod = { exports: {} };
+script.runInThisContext()(mod.exports, createRequire(file), mod, file, dirname(file));
+`;
 
 /** Messages between the pool and a worker (src/cli/worker.ts). */
 export type ToWorker = { type: 'task'; id: number; task: Task } | { type: 'folder'; id: number; folder: string };
@@ -112,13 +150,27 @@ export class Turns {
   }
 }
 
-/** The batch running now, for a signal: its workers and the flag that stops their writes. */
-let running: { workers: Set<Worker>; flag: Int32Array; stopping: boolean; stopped: Map<Worker, () => void> } | null = null;
+/** A worker of the batch: its thread id (its temporary files' names hold it) and the folder of the issue it writes, if any. */
+interface Busy {
+  thread: number;
+  folder: string | null;
+}
+
+/** The batch running now, for a signal: its workers, what each writes, and the flag that stops their writes. */
+let running: {
+  workers: Set<Worker>;
+  flag: Int32Array;
+  stopping: boolean;
+  stopped: Map<Worker, () => void>;
+  busy: Map<Worker, Busy>;
+} | null = null;
 
 /**
  * A signal came: stops the writes of every worker (they remove their temporary file and the
  * files of their unfinished folder, and say so), waits for them at most `ms`, then ends
- * them. Resolves to false when no worker runs (the main thread does the work itself).
+ * them, and removes the temporary files that a worker ended so (too busy to answer) left in
+ * the folder it was writing. Resolves to false when no worker runs (the main thread does
+ * the work itself).
  */
 export async function stopWorkers(ms = 600): Promise<boolean> {
   const r = running;
@@ -137,6 +189,7 @@ export async function stopWorkers(ms = 600): Promise<boolean> {
   await Promise.race([Promise.all(answered), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
   clearTimeout(timer);
   await Promise.all([...r.workers].map((w) => w.terminate()));
+  for (const b of r.busy.values()) if (b.folder !== null) removeTempFiles(b.folder, b.thread);
   return true;
 }
 
@@ -217,7 +270,13 @@ async function inWorkers(
   failed: () => boolean,
 ): Promise<void> {
   const flag = new Int32Array(new SharedArrayBuffer(4));
-  const state = { workers: new Set<Worker>(), flag, stopping: false, stopped: new Map<Worker, () => void>() };
+  const state = {
+    workers: new Set<Worker>(),
+    flag,
+    stopping: false,
+    stopped: new Map<Worker, () => void>(),
+    busy: new Map<Worker, Busy>(),
+  };
   running = state;
   let next = 0;
   const turns = new Turns(tasks.map((t) => fileSize(t.file)));
@@ -227,8 +286,12 @@ async function inWorkers(
       let live = n;
       for (let w = 0; w < n; w++) {
         const data = { workerData: { stop: flag.buffer } };
-        const worker = src.eval ? new Worker(src.code, { eval: true, ...data }) : new Worker(src.file, data);
+        const worker = src.eval
+          ? new Worker(src.code, { eval: true, ...data })
+          : new Worker(LOADER, { eval: true, workerData: { ...data.workerData, file: src.file } });
         state.workers.add(worker);
+        const busy: Busy = { thread: worker.threadId, folder: null };
+        state.busy.set(worker, busy);
         const feed = (): void => {
           idle.delete(feed);
           if (next >= tasks.length || failed() || state.stopping) {
@@ -246,11 +309,15 @@ async function inWorkers(
         };
         worker.on('message', (msg: FromWorker) => {
           if (msg.type === 'place')
-            void places
-              .request(msg.id, msg.name)
-              .then((folder) => worker.postMessage({ type: 'folder', id: msg.id, folder } satisfies ToWorker));
+            void places.request(msg.id, msg.name).then((folder) => {
+              // known before the worker can write in it: a signal cleans up after it there
+              const task = tasks[msg.id]!;
+              busy.folder = task.kind === 'export' ? join(task.out, folder) : null;
+              worker.postMessage({ type: 'folder', id: msg.id, folder } satisfies ToWorker);
+            });
           else if (msg.type === 'stopped') state.stopped.get(worker)?.();
           else {
+            busy.folder = null;
             turns.end(msg.id);
             void settle(msg.id, msg.result).then(() => {
               feed();

@@ -10,6 +10,17 @@ const post = (msg: FromWorker): void => port.postMessage(msg);
 const stop = (workerData as { stop?: SharedArrayBuffer } | undefined)?.stop;
 if (stop) watchStop(new Int32Array(stop));
 
+/**
+ * After the first task, once: writes the V8 code cache of this bundle when the loader found
+ * none it could use (pool.ts `LOADER`); what the task compiled goes in.
+ */
+function saveCodeCache(): void {
+  const g = globalThis as { __gongbaoSaveCodeCache?: () => void };
+  const save = g.__gongbaoSaveCodeCache;
+  delete g.__gongbaoSaveCodeCache;
+  save?.();
+}
+
 /** The folders asked for and not given yet, by task id. */
 const waiting = new Map<number, (folder: string) => void>();
 
@@ -36,6 +47,8 @@ port.on('message', (msg: ToWorker | { type: 'stop' }) => {
     (result) => {
       // A generator cannot cross threads: send the JSON's pieces as an array.
       if (result.ok && result.json) result = { ...result, json: [...result.json] };
+      // before the result: the pool may end this worker as soon as it has it
+      saveCodeCache();
       post({ type: 'result', id, result });
     },
     (err: unknown) => {

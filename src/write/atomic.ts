@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync, type Dirent } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { OutputError } from './errors.js';
@@ -70,6 +70,28 @@ export function abandonUnfinished(): void {
 }
 
 /**
+ * Removes the temporary files that thread `thread` of this process left in `dir` and the
+ * folders under it: a worker of --jobs ended while it wrote could not remove its own. Their
+ * names say whose they are (`beginWrite`: `.NAME.PID.THREAD.N.tmp`).
+ */
+export function removeTempFiles(dir: string, thread: number): void {
+  const mine = new RegExp(`^\\..+\\.${process.pid}\\.${thread}\\.\\d+\\.tmp$`);
+  const walk = (d: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return; // gone, or never made
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else if (mine.test(e.name)) rmSync(join(d, e.name), { force: true });
+    }
+  };
+  walk(dir);
+}
+
+/**
  * Test hook: GONGBAO_TEST_ENOSPC_AFTER=n makes writes fail with ENOSPC ("no space left on
  * device") once this process has written n bytes, half-way through a file — a full disk.
  */
@@ -87,6 +109,16 @@ function writeAll(fd: number, buf: Uint8Array): void {
     off += n;
     bytesWritten += n;
   }
+}
+
+/**
+ * Test hook: GONGBAO_TEST_HANG_IN_WORKER=1 makes a worker thread of --jobs hang, for good,
+ * once it has opened its first temporary file — a worker too busy to answer a stop request,
+ * which the main thread must end and clean up after (src/cli/pool.ts `stopWorkers`).
+ */
+const hangInWorker = process.env.GONGBAO_TEST_HANG_IN_WORKER === '1' && threadId !== 0;
+function hangForTest(): void {
+  if (hangInWorker) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 }
 
 /** Text, bytes, or pieces written one by one: never one buffer of a huge output. */
@@ -107,9 +139,16 @@ function writeData(fd: number, data: string | Uint8Array | Iterable<string>): vo
  * With `sync` (the default) the file's data is on disk before the rename (fsync); an export
  * folder passes false and syncs its folders once at the end (`syncFolders`,
  * docs/reliability.md: an fsync per file cost more than all the rest of an export).
+ * `made`: folders this caller made already (and adds to), not made again for each file.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>, force = false, sync = true): void {
-  const w = beginWrite(path, force);
+export function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array | Iterable<string>,
+  force = false,
+  sync = true,
+  made?: Set<string>,
+): void {
+  const w = beginWrite(path, force, made);
   if (w === null) return writeInPlace(path, data);
   try {
     writeData(w.fd!, data);
@@ -146,7 +185,7 @@ interface OpenWrite {
 }
 
 /** Checks the target and opens its temporary file; null for a device or a pipe, written in place. */
-function beginWrite(path: string, force: boolean): OpenWrite | null {
+function beginWrite(path: string, force: boolean, made?: Set<string>): OpenWrite | null {
   checkStop();
   const existing = statOrNull(path);
   if (existing?.isDirectory()) throw new OutputError(`${path}: cannot write: a folder is where the file must go`);
@@ -155,15 +194,19 @@ function beginWrite(path: string, force: boolean): OpenWrite | null {
   if (existing && !existing.isFile()) return null;
   if (!force && existing) throw new OutputError(`${path}: exists; use --force to overwrite`, 2);
   const dir = dirname(path);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (err) {
-    throw new OutputError(`${dir}: cannot create folder: ${(err as Error).message}`);
-  }
+  if (!made?.has(dir))
+    try {
+      mkdirSync(dir, { recursive: true });
+      made?.add(dir);
+    } catch (err) {
+      throw new OutputError(`${dir}: cannot create folder: ${(err as Error).message}`);
+    }
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${threadId}.${++counter}.tmp`);
   pending.add(tmp);
   try {
-    return { tmp, fd: openSync(tmp, 'wx') };
+    const fd = openSync(tmp, 'wx');
+    hangForTest();
+    return { tmp, fd };
   } catch (err) {
     return failWrite(path, { tmp, fd: null }, err);
   }

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { ExportFile } from '../model/export.js';
 import { beginGroup, endGroup, Interrupted, syncFolders, writeFileAtomic } from './atomic.js';
 import { OutputError } from './errors.js';
@@ -32,9 +32,8 @@ export async function writeFiles(dir: string, files: readonly ExportFile[]): Pro
       // where a signal would remove a folder already complete
       if (written.length > 0) await new Promise((resolve) => setImmediate(resolve));
       const path = join(dir, f.path);
-      writeFileAtomic(path, f.data, true, false);
+      writeFileAtomic(path, f.data, true, false, folders);
       written.push(f.path);
-      folders.add(dirname(path));
     }
     syncFolders(folders);
     endGroup();

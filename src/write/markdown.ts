@@ -2,18 +2,12 @@ import type { Document, Issue, Matter } from '../model/issue.js';
 import type { Table } from '../model/table.js';
 import type { ExportFile } from '../model/export.js';
 import { pieces } from './pieces.js';
+import { tally } from '../model/work.js';
 import { uniqueNames } from '../core/filenames.js';
 import { displayWidth } from '../read/text.js';
 import { cleanProse, joinSentence, peopleLines, proseBreaks, spacesKept } from '../core/prose.js';
 import type { Lines } from '../read/lines.js';
-
-/* mdast nodes, just what this writer builds (remark-stringify takes plain objects). */
-type Inline = { type: 'text'; value: string } | { type: 'break' };
-type Block =
-  | { type: 'yaml'; value: string }
-  | { type: 'heading'; depth: 1 | 2 | 3; children: Inline[] }
-  | { type: 'paragraph'; children: Inline[] }
-  | { type: 'table'; align: null[]; children: { type: 'tableRow'; children: { type: 'tableCell'; children: Inline[] }[] }[] };
+import { blocksMarkdown, safeText, servable, type Block, type Inline, type MdState, type RiskCache } from './markdown-flow.js';
 
 const SENTENCE_END = /[。；;！!？?：:，,]$/;
 const H2 = /^[一二三四五六七八九十]+、\S/;
@@ -136,13 +130,46 @@ export function readingBlocks(d: Document, lines: Lines, tables: readonly Table[
   return blocks;
 }
 
+/**
+ * The reading blocks of an issue's documents, made once for its two readers, the Markdown
+ * export and report.html (written after it): the first to ask makes and keeps them, the
+ * second takes them (and so lets them go). Kept only for an issue of at most KEEP_LINES
+ * lines: for a larger one the blocks are made twice rather than all held at once (they hold
+ * about the issue's text again).
+ */
+const kept = new WeakMap<Issue, Map<Document, { lines: Lines; blocks: ReadingBlock[] }>>();
+export const KEEP_LINES = 100_000;
+
+/** `readingBlocks` of a document of `issue`, made once for the Markdown export and the report (see `kept`). */
+export function issueReadingBlocks(
+  issue: Issue,
+  d: Document,
+  lines: Lines,
+  tables: readonly Table[],
+  people: ReadonlySet<number>,
+): ReadingBlock[] {
+  const mine = kept.get(issue)?.get(d);
+  if (mine && mine.lines === lines) {
+    kept.get(issue)!.delete(d);
+    return mine.blocks;
+  }
+  const blocks = readingBlocks(d, lines, tables, people);
+  tally('reading blocks made', 1);
+  if (issue.source.lines <= KEEP_LINES) {
+    let docs = kept.get(issue);
+    if (!docs) kept.set(issue, (docs = new Map()));
+    docs.set(d, { lines, blocks });
+  }
+  return blocks;
+}
+
 const textNode = (value: string): Inline => ({ type: 'text', value });
 
 /** The mdast blocks of one document: front matter, then its reading text. */
 function documentTree(issue: Issue, d: Document, lines: Lines, people: ReadonlySet<number>): Block[] {
   const tables = issue.tables.filter((t) => t.documentId === d.id);
   const out: Block[] = [{ type: 'yaml', value: frontMatter(issue, d) }];
-  for (const b of readingBlocks(d, lines, tables, people)) {
+  for (const b of issueReadingBlocks(issue, d, lines, tables, people)) {
     if (b.type === 'heading') out.push({ type: 'heading', depth: b.depth, children: [textNode(b.text)] });
     else if (b.type === 'paragraph')
       out.push({
@@ -158,105 +185,67 @@ function documentTree(issue: Issue, d: Document, lines: Lines, people: ReadonlyS
   return out;
 }
 
-/* What mdast-util-to-markdown's text handler sees (its State, as far as used here). */
-interface UnsafePattern {
-  character: string;
-  inConstruct?: string | string[];
-  atBreak?: boolean;
-  before?: string;
-  after?: string;
-  beforeNode?: unknown;
-  afterNode?: unknown;
-  unicode?: boolean;
-}
-interface MdState {
-  stack: string[];
-  unsafe: UnsafePattern[];
-  indexStack: number[];
-  compilePattern: (p: UnsafePattern) => RegExp;
-  safe: (value: string, config: { before: string; after: string; beforeNode: unknown; afterNode: unknown }) => string;
-}
-
-/** Per serialisation and construct stack: the tests for "some unsafe pattern might apply". */
-const riskCache = new WeakMap<MdState, Map<string, Risk>>();
-interface Risk {
-  /** Patterns of a character alone, tested on the text alone. */
-  plain: RegExp;
-  /** Patterns with a context (at a line break, before or after something), tested with it. */
-  context: RegExp;
-}
-
-const escapeChar = (c: string): string => c.replace(/[$()*+.?[\\\]^{|}\/-]/g, '\\$&');
-
 /**
- * What could need escaping in the constructs we are in: a character a pattern of these
- * constructs escapes wherever it is (and the backslash), or a pattern with context, by its
- * own expression (those tied to neighbouring nodes by their character alone). Patterns
- * excluded by `notInConstruct` are kept: more tests, never fewer.
+ * remark-stringify's text handler with the fast path of `safeText`: `state.safe` only for a
+ * text where some unsafe pattern could match (a tree `blocksMarkdown` does not lay out).
  */
-function riskFor(state: MdState): Risk {
-  let byStack = riskCache.get(state);
-  if (!byStack) riskCache.set(state, (byStack = new Map()));
-  const key = state.stack.join('\0');
-  let risk = byStack.get(key);
-  if (!risk) {
-    const plain = ['\\\\'];
-    const context: string[] = [];
-    for (const p of state.unsafe) {
-      const list = p.inConstruct === undefined ? null : typeof p.inConstruct === 'string' ? [p.inConstruct] : p.inConstruct;
-      if (list !== null && !list.some((c) => state.stack.includes(c))) continue;
-      if (p.beforeNode || p.afterNode || p.unicode || (!p.atBreak && !p.before && !p.after)) plain.push(escapeChar(p.character));
-      else context.push(state.compilePattern(p).source);
-    }
-    risk = { plain: new RegExp(plain.join('|')), context: new RegExp(context.join('|') || '(?!)') };
-    byStack.set(key, risk);
-  }
-  return risk;
+const textHandler =
+  (cache: RiskCache) =>
+  (
+    node: { value: string },
+    parent: { children: unknown[] } | undefined,
+    state: MdState,
+    info: { before: string; after: string },
+  ): string => {
+    const siblings = parent ? parent.children : [];
+    const index = state.indexStack[state.indexStack.length - 1]!;
+    return safeText(state, cache, node.value, info.before, info.after, siblings[index - 1], siblings[index + 1]);
+  };
+
+/** Serialises the blocks of one Markdown file. */
+interface MarkdownWriter {
+  stringify(blocks: Block[]): string;
 }
 
 /**
- * remark-stringify's text handler with a fast path: `state.safe` (which runs every unsafe
- * pattern over the text, and took most of an export's time) only for a text where some
- * pattern could match — elsewhere `safe` would return the text as it is, and so does this.
+ * unified + remark-stringify + remark-gfm (loaded here only, when a Markdown file is made).
+ * `fast`: the blocks are laid out by `blocksMarkdown` (markdown-flow.ts), run as a handler of
+ * remark-stringify, which still decides every escape; remark's own handlers otherwise, with
+ * their text handler (tests compare the two).
  */
-function text(
-  node: { value: string },
-  parent: { children: unknown[] } | undefined,
-  state: MdState,
-  info: { before: string; after: string },
-): string {
-  const risk = riskFor(state);
-  if (!risk.plain.test(node.value) && !risk.context.test(info.before + node.value + info.after)) return node.value;
-  const siblings = parent ? parent.children : [];
-  const index = state.indexStack[state.indexStack.length - 1]!;
-  return state.safe(node.value, { ...info, afterNode: siblings[index + 1], beforeNode: siblings[index - 1] });
-}
-
-/** unified + remark-stringify + remark-gfm (loaded here only, when a Markdown file is made). */
-async function markdownProcessor(fast = true): Promise<{ stringify(tree: unknown): string }> {
+async function markdownWriter(fast = true): Promise<MarkdownWriter> {
   const [{ unified }, { default: remarkStringify }, { default: remarkGfm }] = await Promise.all([
     import('unified'),
     import('remark-stringify'),
     import('remark-gfm'),
   ]);
+  const cache: RiskCache = new Map();
+  const handlers = {
+    yaml: (node: { value: string }) => `---\n${node.value}\n---`,
+    ...(fast
+      ? {
+          text: textHandler(cache),
+          gongbaoBlocks: (node: { blocks: Block[] }, _: unknown, state: MdState) => blocksMarkdown(node.blocks, state, cache, displayWidth),
+        }
+      : {}),
+  };
   const processor = unified()
     .use(remarkGfm, { stringLength: displayWidth })
-    .use(remarkStringify, {
-      bullet: '-',
-      fences: true,
-      handlers: { yaml: (node: { value: string }) => `---\n${node.value}\n---`, ...(fast ? { text } : {}) } as never,
-    });
-  return { stringify: (tree) => processor.stringify(tree as never) };
+    .use(remarkStringify, { bullet: '-', fences: true, handlers: handlers as never });
+  return {
+    stringify: (blocks) =>
+      processor.stringify({ type: 'root', children: fast && servable(blocks) ? [{ type: 'gongbaoBlocks', blocks }] : blocks } as never),
+  };
 }
 
 /**
  * docs/NN-<slug>.md: each document as clean Markdown with YAML front matter, built as an
  * mdast tree and serialised with unified + remark-stringify + remark-gfm (loaded here only).
- * `fast: false` leaves remark's own text handler (tests compare the two).
+ * `fast: false` leaves the whole serialisation to remark's own handlers (tests compare the two).
  */
 export async function documentsMarkdown(issue: Issue, lines: Lines, fast = true): Promise<ExportFile[]> {
   if (issue.documents.length === 0) return [];
-  const processor = await markdownProcessor(fast);
+  const writer = await markdownWriter(fast);
   const width = String(issue.documents.length).length < 2 ? 2 : String(issue.documents.length).length;
   const names = uniqueNames(
     issue.documents.map((d) => `${String(d.ordinal).padStart(width, '0')}-${d.title || d.id}`),
@@ -266,7 +255,7 @@ export async function documentsMarkdown(issue: Issue, lines: Lines, fast = true)
   // each document is rendered when its file is written: never all of them in memory at once
   return issue.documents.map((d, i) => ({
     path: `docs/${names[i]}.md`,
-    data: pieces(() => [processor.stringify({ type: 'root', children: documentTree(issue, d, lines, people) })]),
+    data: pieces(() => [writer.stringify(documentTree(issue, d, lines, people))]),
   }));
 }
 
@@ -298,7 +287,7 @@ function* matterBlocks(m: Matter, lines: Lines): Generator<Block> {
  */
 export async function matterMarkdown(issue: Issue, lines: Lines): Promise<ExportFile[]> {
   if (issue.matter.length === 0) return [];
-  const processor = await markdownProcessor();
+  const writer = await markdownWriter();
   const head: Block[] = [
     {
       type: 'yaml',
@@ -310,10 +299,9 @@ export async function matterMarkdown(issue: Issue, lines: Lines): Promise<Export
     {
       path: 'docs/matter.md',
       data: pieces(function* () {
-        yield processor.stringify({ type: 'root', children: head });
+        yield writer.stringify(head);
         // a block at a time: a run of a million lines is never one tree
-        for (const m of issue.matter)
-          for (const b of matterBlocks(m, lines)) yield '\n' + processor.stringify({ type: 'root', children: [b] });
+        for (const m of issue.matter) for (const b of matterBlocks(m, lines)) yield '\n' + writer.stringify([b]);
       }),
     },
   ];

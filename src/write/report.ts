@@ -6,7 +6,7 @@ import { pieces } from './pieces.js';
 import { plotFile, plotSluice } from '../features/sluices/plot.js';
 import type { Anomaly, Severity } from '../model/anomaly.js';
 import { joinSentence, peopleLines } from '../core/prose.js';
-import { readingBlocks, type Piece, type ReadingBlock } from './markdown.js';
+import { issueReadingBlocks, type Piece, type ReadingBlock } from './markdown.js';
 import type { Lines } from '../read/lines.js';
 
 /**
@@ -245,12 +245,13 @@ function heldLines(d: Document, blocks: readonly ReadingBlock[], last: number): 
 }
 
 /**
- * A document's reading text, as its Markdown export reads (markdown.ts `readingBlocks`):
+ * A document's reading text, as its Markdown export reads (markdown.ts `readingBlocks`, made
+ * once for both):
  * headings, paragraphs joined again across page breaks, each table in place of its lines;
  * every line of the document has its anchor in the block that holds it.
  */
-function readingHtml(d: Document, tables: readonly Table[], r: Reading): string {
-  const blocks = readingBlocks(d, r.lines, tables, r.people);
+function readingHtml(issue: Issue, d: Document, tables: readonly Table[], r: Reading): string {
+  const blocks = issueReadingBlocks(issue, d, r.lines, tables, r.people);
   const held = heldLines(d, blocks, r.lines.length);
   const captions = new Set<number>();
   for (const t of tables) if (t.caption) captions.add(t.caption.line);
@@ -477,7 +478,7 @@ export function* reportChunks(issue: Issue, lines: Lines, fileLines: Lines = lin
       const d = docs[j]!;
       // the article a piece at a time: head, reading text, the lines as in the file
       yield (j ? '\n' : '') + documentHead(d, foundIn.get(d.id) ?? []);
-      yield readingHtml(d, tablesOf.get(d.id) ?? [], reading);
+      yield readingHtml(issue, d, tablesOf.get(d.id) ?? [], reading);
       yield rawHtml(d, fileLines) + '</article>';
     }
   }

@@ -59,15 +59,16 @@ export async function gongbaoIn(args: string[], opts: { cwd?: string; env?: Node
 
 /**
  * Runs the CLI as a process and sends it `signal` once `ready(pid)` holds (polled every few
- * ms); resolves with how it ended and what it wrote on stderr.
+ * ms); resolves with how it ended and what it wrote on stderr. `env`: more environment.
  */
 export function signalWhen(
   args: string[],
   ready: (pid: number) => boolean,
   signal: NodeJS.Signals = 'SIGINT',
+  env: Record<string, string> = {},
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NO_COLOR: '1', ...env } });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     let sent = false;

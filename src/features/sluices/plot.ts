@@ -9,6 +9,7 @@
 import type { Anomaly } from '../../model/anomaly.js';
 import type { Issue } from '../../model/issue.js';
 import type { Sluice, SluicePoint } from '../../model/sluice.js';
+import { tally } from '../../model/work.js';
 import { displayWidth } from '../../read/text.js';
 import { sluicePoints, sluiceRings } from './rings.js';
 import { stakeLabel } from './names.js';
@@ -448,7 +449,29 @@ function notesOf(general: readonly Anomaly[], byLine: ReadonlyMap<number, Anomal
   return notes;
 }
 
+/**
+ * Plots drawn for an issue's export, kept for the second reader: plots/*.svg are written
+ * before report.html, which embeds the same drawings; the first to ask draws and keeps the
+ * plot, the second takes it (and so lets it go). Kept only for an issue of at most
+ * KEEP_PLOTS_LINES lines (a larger one's plots are drawn twice rather than all held at once).
+ */
+const drawn = new WeakMap<Sluice, { issue: Issue; svg: string }>();
+export const KEEP_PLOTS_LINES = 100_000;
+
+/** The SVG plot of a sluice, drawn once for its plot file and report.html (see `drawn`). */
 export function plotSluice(issue: Issue, s: Sluice): string {
+  const kept = drawn.get(s);
+  if (kept && kept.issue === issue) {
+    drawn.delete(s);
+    return kept.svg;
+  }
+  const svg = drawSluice(issue, s);
+  if (issue.source.lines <= KEEP_PLOTS_LINES) drawn.set(s, { issue, svg });
+  return svg;
+}
+
+function drawSluice(issue: Issue, s: Sluice): string {
+  tally('plots drawn', 1);
   const pts = sluicePoints(issue, s).filter((p) => p.y !== null && p.x !== null);
   const { byLine, general } = anomaliesOf(issue, s, pts);
   const farLines = new Set<number>();
