@@ -2,7 +2,7 @@
 // writes its own issues; the main thread names the folders in input order and collects
 // summaries. The results must not depend on --jobs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gongbao, gongbaoIn, signalWhen } from './helpers/cli.js';
@@ -134,7 +134,7 @@ describe('the workers load their code through a V8 code cache', () => {
     const caches = (): Map<string, number> => {
       const found = new Map<string, number>();
       for (const d of readdirSync(tmp).filter((x) => x.startsWith('gongbao-v8-cache-')))
-        for (const f of readdirSync(join(tmp, d)).filter((x) => /^worker-[0-9a-f]+\.bin$/.test(x)))
+        for (const f of readdirSync(join(tmp, d)).filter((x) => /^worker-.*\.bin$/.test(x)))
           found.set(f, statSync(join(tmp, d, f)).mtimeMs);
       return found;
     };
@@ -144,6 +144,23 @@ describe('the workers load their code through a V8 code cache', () => {
     expect(run('cache-2').code).toBe(0);
     expect(caches()).toEqual(first); // read, not written again
     expect(tree(join(dir, 'cache-2'))).toEqual(tree(join(dir, 'cache-1')));
+    // A cache of an earlier build of the same file (its path's tag, another identity) and one
+    // named as before the tag are removed when a new cache is written; nothing else is.
+    const [name] = [...first.keys()];
+    const folder = join(
+      tmp,
+      readdirSync(tmp).find((x) => x.startsWith('gongbao-v8-cache-'))!,
+    );
+    const tag = /^worker-[0-9a-f]{8}-/.exec(name!)![0];
+    for (const stale of [`${tag}v0.0.0-x64-1-2-3.bin`, 'worker-0123456789abcdef01234567.bin', 'keep-me.bin'])
+      writeFileSync(join(folder, stale), 'stale');
+    unlinkSync(join(folder, name!));
+    expect(run('cache-3').code).toBe(0);
+    expect(
+      readdirSync(folder)
+        .filter((x) => x.startsWith('worker-') || x === 'keep-me.bin')
+        .sort(),
+    ).toEqual(['keep-me.bin', name!]);
   }, 60_000);
 });
 

@@ -37,9 +37,8 @@ function workerSource(): { code: string; eval: true } | { file: string; eval: fa
  * what it compiled goes in. The cache is an optimisation only: any failure is let be.
  */
 const LOADER = `'use strict';
-const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
-const { createHash } = require('node:crypto');
 const { tmpdir } = require('node:os');
 const vm = require('node:vm');
 const { createRequire } = require('node:module');
@@ -47,20 +46,30 @@ const { threadId, workerData } = require('node:worker_threads');
 const file = workerData.file;
 let cacheFile = null;
 let cachedData;
+// Named like bin/gongbao's caches: a tag of the file's path (FNV-1a), then its identity, so
+// that the cache of an earlier build of the same file can be told apart and removed.
+let tag = 0x811c9dc5;
+for (let i = 0; i < file.length; i++) tag = Math.imul(tag ^ file.charCodeAt(i), 0x01000193);
+const prefix = 'worker-' + (tag >>> 0).toString(16).padStart(8, '0') + '-';
 try {
   const st = statSync(file, { bigint: true });
-  const key = createHash('sha256').update(['worker', process.version, process.arch, st.ino, st.size, st.mtimeNs].join('\\0')).digest('hex').slice(0, 24);
-  cacheFile = join(tmpdir(), 'gongbao-v8-cache-' + (process.getuid ? process.getuid() : 'u'), 'worker-' + key + '.bin');
+  const key = [process.version, process.arch, st.ino, st.size, st.mtimeNs].join('-');
+  cacheFile = join(tmpdir(), 'gongbao-v8-cache-' + (process.getuid ? process.getuid() : 'u'), prefix + key + '.bin');
   cachedData = readFileSync(cacheFile);
 } catch {}
 const script = new vm.Script('(function (exports, require, module, __filename, __dirname) {' + readFileSync(file, 'utf8') + '\\n})', { filename: file, cachedData });
 if (cacheFile !== null && (cachedData === undefined || script.cachedDataRejected))
   globalThis.__gongbaoSaveCodeCache = () => {
     try {
-      mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
+      const dir = dirname(cacheFile);
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
       const tmp = cacheFile + '.' + process.pid + '.' + threadId + '.tmp';
       writeFileSync(tmp, script.createCachedData());
       renameSync(tmp, cacheFile);
+      // earlier builds' caches of this file, and those named by a hash before the tag
+      for (const name of readdirSync(dir))
+        if ((name.startsWith(prefix) && join(dir, name) !== cacheFile && name.endsWith('.bin')) || /^worker-[0-9a-f]{24}\\.bin$/.test(name))
+          try { unlinkSync(join(dir, name)); } catch {}
     } catch {}
   };
 const mod = { exports: {} };
