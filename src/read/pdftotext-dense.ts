@@ -283,8 +283,8 @@ function oneSpaceApart(s: string): boolean {
   return ws.some((w, x) => x > 0 && w.at - (ws[x - 1]!.at + ws[x - 1]!.text.length) === 1);
 }
 
-/** The words of a line grouped into pieces: runs of words one space apart. */
-function piecesOf(ws: readonly Word[]): Word[] {
+/** The words of a line grouped into pieces: runs of words one space apart (text joined by one space, start of the first word). */
+export function piecesOf(ws: readonly Word[]): Word[] {
   const out: Word[] = [];
   for (const w of ws) {
     const last = out[out.length - 1];

@@ -43,6 +43,7 @@ import {
   firstLineCells,
   glued,
   joinCell,
+  piecesOf as pieces,
   key,
   lineEnd,
   placeFirst,
@@ -150,17 +151,6 @@ function layoutFrom(lines: readonly string[], h: number, furniture: (k: number) 
     } else break;
   }
   return { header, rows, nums, skipped };
-}
-
-/** Pieces of a line: runs of words one space apart (text joined by one space, start of the first word). */
-function pieces(ws: readonly Word[]): Word[] {
-  const out: Word[] = [];
-  for (const w of ws) {
-    const last = out[out.length - 1];
-    if (last && w.at - (last.at + last.text.length) < 2) out[out.length - 1] = { text: `${last.text} ${w.text}`, at: last.at };
-    else out.push({ ...w });
-  }
-  return out;
 }
 
 /** The words of a row's first line: its label (words before the number), its number, the words after it. */
