@@ -6,6 +6,7 @@ import type { Anomaly } from '../src/model/anomaly.js';
 import { brokenDocNumbers } from '../src/core/patterns.js';
 import { joinWrapped } from '../src/read/reader-pdftotext.js';
 import { lookalikesOf, presentNames } from '../src/check/lookalike.js';
+import { nameEndAt } from '../src/check/variants.js';
 import { LOOKALIKE_GROUPS } from '../src/check/chardata.generated.js';
 import { miniIssue, type MiniDoc } from './helpers/mini.js';
 
@@ -277,6 +278,46 @@ describe('NAME_LOOKALIKE and NAME_CHARACTER_DROPPED', () => {
   it('presentNames: every name found in one scan, names that overlap or begin one another included', () => {
     expect([...presentNames('甲乙丙丁。甲乙', ['乙丙丁', '甲乙丙', '丙戊', '甲乙'])].sort()).toEqual(['乙丙丁', '甲乙', '甲乙丙'].sort());
     expect(presentNames('甲乙丙丁', ['戊己', '丁戊'])).toEqual(new Set());
+    // a name given twice, names of one character or none
+    expect([...presentNames('甲乙丙', ['乙丙', '乙丙', '丙', '丁', ''])].sort()).toEqual(['', '丙', '乙丙'].sort());
+  });
+
+  const realTexts = [
+    'samples/changning-2023-02.txt',
+    'tests/fixtures/real/gwy-2019-jan-feb.txt',
+    'tests/fixtures/real/pkulaw-baotou-2022-43.txt',
+  ].map((f) => readFileSync(f, 'utf8'));
+
+  it('presentNames finds in the real texts exactly the names that String.includes finds', () => {
+    for (const text of realTexts) {
+      // words of the text itself (some present) and the same with two characters swapped (mostly absent)
+      const names: string[] = [];
+      for (let i = 0; i + 6 < text.length; i += 97) {
+        const w = text.slice(i, i + 2 + (i % 5));
+        names.push(w, w[1]! + w[0]! + w.slice(2));
+      }
+      const found = presentNames(text, names);
+      expect(found.size).toBeGreaterThan(10);
+      for (const n of names) expect(found.has(n), n).toBe(text.includes(n));
+    }
+  });
+
+  it('NAME_VARIANT finds name endings where the regular expression it replaced did, on the real texts', () => {
+    const ends = '街道|园区|中心|医院|学校|大学|小区|新村|公司|集团|泵闸|水闸|公园|大厦|广场|镇|路|局|委|办|馆|村|港|河|浜';
+    const re = new RegExp(`(?<=[\\u4e00-\\u9fff]{2})(?:${ends})`, 'g');
+    for (const text of realTexts) {
+      for (const s of text.split('\n')) {
+        const want = [...s.matchAll(re)].map((m) => `${m.index}${m[0]}`);
+        const got: string[] = [];
+        for (let p = 2; p < s.length; p++) {
+          const e = nameEndAt(s, p);
+          if (e === undefined) continue;
+          got.push(`${p}${e}`);
+          p += e.length - 1;
+        }
+        expect(got, s).toEqual(want);
+      }
+    }
   });
 
   it('NAME_CHARACTER_DROPPED: not for verbs joined before 政府, nor for names written one way only', () => {

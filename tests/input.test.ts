@@ -18,6 +18,19 @@ const content = (i: ReturnType<typeof parseIssue>) => ({
 });
 
 describe('encodings', () => {
+  it('valid UTF-8 decodes to the text Buffer decodes, whichever path it takes (real texts, BOMs inside, astral, Latin-1, ASCII)', () => {
+    const texts = [
+      SAMPLE,
+      readFileSync('tests/fixtures/real/gwy-2019-jan-feb.txt', 'utf8'),
+      readFileSync('tests/fixtures/real/pkulaw-baotou-2022-43.txt', 'utf8'),
+      '公报\ufeff第1期\n😀 𠀀 end',
+      'café résumé\nnaïve',
+      'plain ASCII\nonly',
+      'é then 公 late',
+    ];
+    for (const t of texts) expect(decode(Buffer.from(t, 'utf8'), null).text).toBe(t);
+  });
+
   const reference = content(parseIssue(SAMPLE_BYTES, { name: 'x' }));
   const variants: [string, Uint8Array, string][] = [
     ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), SAMPLE_BYTES]), 'utf-8'],

@@ -31,6 +31,23 @@ describe('Lines', () => {
         expect(all(Lines.fromText('\n\n', keep))).toEqual(['', '']);
       });
 
+      it('line starts as a loop over the characters finds them, whether lines prove long or tiny (the way of finding them changes)', () => {
+        const long = '某区人民政府关于开展工作的通知，各街道办事处。';
+        const texts = [
+          'y\n'.repeat(10_000),
+          `${long}\n`.repeat(5_000) + 'y\n'.repeat(30_000) + 'tail',
+          '\n'.repeat(9_000) + `${long}\n`.repeat(100),
+          `${long}\n`.repeat(4_096),
+        ];
+        for (const text of texts) {
+          const want = [0];
+          for (let i = 0; i < text.length; i++) if (text[i] === '\n') want.push(i + 1);
+          if (text.endsWith('\n')) want.pop();
+          want.push(text.endsWith('\n') ? text.length : text.length + 1);
+          expect(Array.from(Lines.fromText(text, keep).starts)).toEqual(want);
+        }
+      });
+
       it('get past either end is undefined, like an array; slice clamps like an array', () => {
         const l = Lines.fromText('a\nb\nc', keep);
         expect([l.get(-1), l.get(3), l.get(2)]).toEqual([undefined, undefined, 'c']);

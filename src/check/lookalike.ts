@@ -181,17 +181,38 @@ function placesOf(text: string, starts: ArrayLike<number>, name: string): Candid
 }
 
 /**
- * Which of `names` stand somewhere in `text`: one scan by a regular expression (native) of
- * them all instead of one search of the whole text per name. Each search goes on from the
- * character after the last place found, so that every place where a name begins is visited
- * (names that overlap included), and there every name is tried.
+ * Which of `names` stand somewhere in `text`: one scan of the text instead of one search of
+ * the whole text per name. The names are indexed by their first two characters; at each
+ * character that begins some name (a table lookup) the names of that pair are tried.
  */
 export function presentNames(text: string, names: readonly string[]): Set<string> {
   const out = new Set<string>();
-  const re = new RegExp(names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-  for (let m = re.exec(text); m && out.size < names.length; m = re.exec(text)) {
-    for (const n of names) if (text.startsWith(n, m.index)) out.add(n);
-    re.lastIndex = m.index + 1;
+  const byPair = new Map<number, string[]>();
+  const begins = new Uint8Array(65536);
+  for (const n of names) {
+    if (n.length < 2) {
+      if (text.includes(n)) out.add(n);
+      continue;
+    }
+    const c = n.charCodeAt(0);
+    begins[c] = 1;
+    const key = c * 65536 + n.charCodeAt(1);
+    const list = byPair.get(key);
+    if (!list) byPair.set(key, [n]);
+    else if (!list.includes(n)) list.push(n);
+  }
+  let left = 0;
+  byPair.forEach((list) => (left += list.length));
+  for (let i = 0; i + 1 < text.length && left > 0; i++) {
+    const c = text.charCodeAt(i);
+    if (begins[c] !== 1) continue;
+    const list = byPair.get(c * 65536 + text.charCodeAt(i + 1));
+    if (list === undefined) continue;
+    for (const n of list) {
+      if (out.has(n) || !text.startsWith(n, i)) continue;
+      out.add(n);
+      left--;
+    }
   }
   return out;
 }

@@ -15,8 +15,8 @@ import type { Lines } from '../model/lines.js';
  * name and not a word of the running text before it (a variant inside 某区某径镇 is
  * therefore not looked at: 区 may end a level or begin 区域).
  *
- * Work is bounded: a regular expression finds the name endings and candidates are counted
- * in one pass (at most MAX_CANDIDATES distinct ones); rare ones are paired with frequent ones
+ * Work is bounded: the name endings are found by a lookup of each character and candidates
+ * are counted in one pass (at most MAX_CANDIDATES distinct ones); rare ones are paired with frequent ones
  * through a hashed neighbourhood (the name with one character blanked out); the context
  * counts that decide are taken in one more pass over the text.
  */
@@ -50,8 +50,28 @@ const NAME_ENDS = [
 ];
 const MIN_STEM = 2;
 const MAX_STEM = 4;
-/** A name ending after two Han characters (the endings of two characters are tried first). */
-const NAME_END_RE = new RegExp(`(?<=[\\u4e00-\\u9fff]{${MIN_STEM}})(?:${NAME_ENDS.join('|')})`, 'g');
+/**
+ * The name endings by their first character's UTF-16 code, in NAME_ENDS's order (the endings
+ * of two characters first): a character that begins none is passed over by one lookup.
+ */
+const ENDS_BY_FIRST = new Map<number, string[]>();
+const BEGINS_END = new Uint8Array(65536);
+for (const e of NAME_ENDS) {
+  const c = e.charCodeAt(0);
+  BEGINS_END[c] = 1;
+  const list = ENDS_BY_FIRST.get(c);
+  if (list) list.push(e);
+  else ENDS_BY_FIRST.set(c, [e]);
+}
+/** A character of the basic CJK block (what may stand before a name ending). */
+const cjkBasic = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+
+/** The name ending at `p` of `s` after MIN_STEM (2) characters of the basic CJK block, or undefined. */
+export function nameEndAt(s: string, p: number): string | undefined {
+  if (BEGINS_END[s.charCodeAt(p)] !== 1 || !cjkBasic(s.charCodeAt(p - 1)) || !cjkBasic(s.charCodeAt(p - 2))) return undefined;
+  for (const e of ENDS_BY_FIRST.get(s.charCodeAt(p))!) if (s.startsWith(e, p)) return e;
+  return undefined;
+}
 /** Words that do not stand inside a name: a stem holding one is running text. */
 const NOT_IN_NAME = new Uint8Array(65536);
 for (const ch of '的和与及在对为是了等由向从把将以按并或其该本我各每此有无不也都就要被给于至') NOT_IN_NAME[ch.charCodeAt(0)] = 1;
@@ -156,18 +176,20 @@ function nameCandidates(lines: Lines): Map<string, Candidate> {
     // (names are CJK: ASCII lines are jumped over)
     if ((ln = lines.skipAscii(ln)) > lines.length) break;
     const s = lines.get(ln - 1)!;
-    // The regular expression engine finds name endings after two Han characters; only
-    // those places are looked at in JavaScript.
+    // Name endings after two Han characters, left to right without overlapping; a character
+    // that begins no ending is passed over by one table lookup.
     if (s.length <= MIN_STEM) continue;
     // 文号 (包府办发〔2022〕43号) hold issuer codes, not names: their spans are skipped.
     const numbers = s.includes('号') ? findDocNumbers(s) : [];
     let nx = 0; // the first 文号 not wholly before the current name ending (both run left to right)
-    NAME_END_RE.lastIndex = 0;
-    for (let m = NAME_END_RE.exec(s); m; m = NAME_END_RE.exec(s)) {
-      const p = m.index;
-      const stop = p + m[0].length;
-      if (m[0] === '办' && VERB_BAN.has(s[p - 1]!)) continue;
-      if (m[0].length === 1 && stop < s.length && ENDING_IN_WORD.has(s.slice(p, stop + 1))) continue;
+    for (let at = MIN_STEM; at < s.length; at++) {
+      const end = nameEndAt(s, at);
+      if (end === undefined) continue;
+      const p = at;
+      const stop = p + end.length;
+      at = stop - 1; // the next ending is looked for after this one
+      if (end === '办' && VERB_BAN.has(s[p - 1]!)) continue;
+      if (end.length === 1 && stop < s.length && ENDING_IN_WORD.has(s.slice(p, stop + 1))) continue;
       while (nx < numbers.length && numbers[nx]!.index + numbers[nx]!.raw.length <= p) nx++;
       if (nx < numbers.length && stop > numbers[nx]!.index) continue;
       for (let k = 1; k <= MAX_STEM && p - k >= 0; k++) {

@@ -125,14 +125,15 @@ export class Lines {
    */
   static fromText(text: string, materialise: boolean | undefined = forced): Lines {
     const n = text.length;
-    let count = 1;
-    for (let i = 0; i < n; i++) if (text.charCodeAt(i) === 10) count++;
+    let count = 1 + countLf(text);
     // A final line break ends the last line; it does not open an empty one (but an empty text has one line).
     const final = n > 0 && text.charCodeAt(n - 1) === 10;
     if (final) count--;
     const starts = new Int32Array(count + 1);
     let k = 1;
-    for (let i = 0; i < n && k < count; i++) if (text.charCodeAt(i) === 10) starts[k++] = i + 1;
+    // Lines of some length are found by a native search each, tiny ones by a loop over the characters.
+    if (n >= SHORT_LINE * count) for (let i = text.indexOf('\n'); i >= 0 && k < count; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
+    else for (let i = 0; i < n && k < count; i++) if (text.charCodeAt(i) === 10) starts[k++] = i + 1;
     starts[count] = final ? n : n + 1;
     const keep = materialise ?? (count <= LIST_MAX_LINES || n >= LIST_MIN_AVERAGE * count);
     if (!keep) return new Lines(text, starts, null);
@@ -152,6 +153,29 @@ export class Lines {
     starts[list.length] = off;
     return new Lines(list.join('\n'), starts, list);
   }
+}
+
+/**
+ * Lines averaging fewer code units than this are tiny: a native search for each line break
+ * (6 times faster than a loop over the characters on the sample, whose lines average 40)
+ * costs more than that loop there (1.5 times as much on `yes` output).
+ */
+const SHORT_LINE = 8;
+
+/**
+ * How many LF a text holds: by a native search for each while the lines prove long enough, by
+ * a loop over the characters once they prove tiny (checked every 4 096 lines).
+ */
+function countLf(text: string): number {
+  let count = 0;
+  let i = text.indexOf('\n');
+  for (; i >= 0; i = text.indexOf('\n', i + 1)) {
+    count++;
+    if ((count & 4095) === 0 && i < SHORT_LINE * count) break;
+  }
+  if (i < 0) return count;
+  for (let j = i + 1; j < text.length; j++) if (text.charCodeAt(j) === 10) count++;
+  return count;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/g;

