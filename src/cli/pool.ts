@@ -31,49 +31,34 @@ function workerSource(): { code: string; eval: true } | { file: string; eval: fa
 
 /**
  * What a worker runs to load dist/worker.cjs: the bundle through vm.Script with a V8 code
- * cache, as bin/gongbao loads the CLI (same folder, keyed by the file's identity), so that
- * each worker of a batch does not compile the parser and the writers again. A worker that
- * found no usable cache writes one after its first issue (`saveCodeCache`, worker.ts), when
- * what it compiled goes in. The cache is an optimisation only: any failure is let be.
+ * cache, as bin/gongbao loads the CLI (bin/code-cache.cjs, beside the bundle's folder), so
+ * that each worker of a batch does not compile the parser and the writers again. A worker
+ * that found no usable cache writes one after its first issue (`saveCodeCache`, worker.ts),
+ * when what it compiled goes in. The cache is an optimisation only: without the helper (a
+ * bundle copied elsewhere) the worker loads its code without one.
  */
 const LOADER = `'use strict';
-const { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
-const { dirname, join } = require('node:path');
-const { tmpdir } = require('node:os');
-const vm = require('node:vm');
 const { createRequire } = require('node:module');
 const { threadId, workerData } = require('node:worker_threads');
 const file = workerData.file;
-let cacheFile = null;
-let cachedData;
-// Named like bin/gongbao's caches: a tag of the file's path (FNV-1a), then its identity, so
-// that the cache of an earlier build of the same file can be told apart and removed.
-let tag = 0x811c9dc5;
-for (let i = 0; i < file.length; i++) tag = Math.imul(tag ^ file.charCodeAt(i), 0x01000193);
-const prefix = 'worker-' + (tag >>> 0).toString(16).padStart(8, '0') + '-';
+let cc = null;
 try {
-  const st = statSync(file, { bigint: true });
-  const key = [process.version, process.arch, st.ino, st.size, st.mtimeNs].join('-');
-  cacheFile = join(tmpdir(), 'gongbao-v8-cache-' + (process.getuid ? process.getuid() : 'u'), prefix + key + '.bin');
-  cachedData = readFileSync(cacheFile);
+  cc = require(require('node:path').join(file, '..', '..', 'bin', 'code-cache.cjs'));
 } catch {}
-const script = new vm.Script('(function (exports, require, module, __filename, __dirname) {' + readFileSync(file, 'utf8') + '\\n})', { filename: file, cachedData });
-if (cacheFile !== null && (cachedData === undefined || script.cachedDataRejected))
-  globalThis.__gongbaoSaveCodeCache = () => {
-    try {
-      const dir = dirname(cacheFile);
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
-      const tmp = cacheFile + '.' + process.pid + '.' + threadId + '.tmp';
-      writeFileSync(tmp, script.createCachedData());
-      renameSync(tmp, cacheFile);
-      // earlier builds' caches of this file, and those named by a hash before the tag
-      for (const name of readdirSync(dir))
-        if ((name.startsWith(prefix) && join(dir, name) !== cacheFile && name.endsWith('.bin')) || /^worker-[0-9a-f]{24}\\.bin$/.test(name))
-          try { unlinkSync(join(dir, name)); } catch {}
-    } catch {}
-  };
-const mod = { exports: {} };
-script.runInThisContext()(mod.exports, createRequire(file), mod, file, dirname(file));
+if (cc === null) {
+  require(file);
+} else {
+  let cache = null;
+  try {
+    cache = cc.cacheOf(file, 'worker-');
+  } catch {}
+  const path = cache === null ? null : require('node:path').join(cache.dir, cache.key + '.bin');
+  const cachedData = path === null ? undefined : cc.readCache(path);
+  const script = cc.compile(file, cachedData);
+  if (path !== null && (cachedData === undefined || script.cachedDataRejected))
+    globalThis.__gongbaoSaveCodeCache = () => cc.save(cache, path, script, process.pid + '.' + threadId);
+  cc.run(script, file, createRequire);
+}
 `;
 
 /** Messages between the pool and a worker (src/cli/worker.ts). */
