@@ -8,7 +8,7 @@ import { Interrupted } from '../write/atomic.js';
 import { loadSource, type InputOpts } from './options.js';
 import { assertConforms } from '../model/conform.js';
 import { safeName } from '../core/filenames.js';
-import { batched, jsonChunks } from '../write/json-stream.js';
+import { batched, jsonOf } from '../write/json-stream.js';
 
 /**
  * One file's work, run in the main thread or in a worker (it must be structured-cloneable).
@@ -97,8 +97,8 @@ export async function runTask(task: Task, place: Place = async (name) => name): 
     }
     if (task.kind === 'parse') {
       assertConforms('issue', issue);
-      // Lazy pieces of about 1 MB, written as they are made (a worker materialises them).
-      return { ok: true, file: task.file, name, stats, json: batched(jsonChunks(issue, task.pretty)) };
+      // Lazy pieces of about 1 MB, written as they are made (a worker materialises them); a small input's JSON is one string.
+      return { ok: true, file: task.file, name, stats, json: batched(jsonOf(issue, task.pretty, issue.source.bytes)) };
     }
     const { buildExport } = await import('../write/export.js');
     const files = await buildExport(issue, { ...task.export, lines, ...(fileLines ? { fileLines } : {}) });

@@ -9,7 +9,8 @@ import { dataPackage } from './datapackage.js';
 import { documentsMarkdown, matterMarkdown } from './markdown.js';
 import { reportFiles } from './report.js';
 import { renderFiles } from './csv.js';
-import { jsonChunks } from './json-stream.js';
+import { jsonOf } from './json-stream.js';
+export { WHOLE_JSON_BYTES } from './json-stream.js';
 import { pieces } from './pieces.js';
 
 export { fileText, pieces } from './pieces.js';
@@ -20,36 +21,25 @@ export type Producer = (issue: Issue, opts: ExportOptions) => Promise<ExportFile
 
 const json = (v: unknown): string => JSON.stringify(v, null, 2) + '\n';
 
-/** Pretty JSON (2 spaces, a final newline) in pieces: the text of `json(v)`. */
-const jsonPieces = (v: unknown): Iterable<string> =>
+/** Pretty JSON (2 spaces, a final newline) of a record of `issue`, made when it is written: the text of `json(v)`. */
+const jsonFile = (issue: Issue, v: unknown): Iterable<string> =>
   pieces(function* () {
-    yield* jsonChunks(v, true);
+    yield* jsonOf(v, true, issue.source.bytes);
     yield '\n';
   });
 
-/**
- * An input of at most this many bytes gives JSON files made as one string each (one
- * JSON.stringify: a third of the time of the pieces, the same text); a larger one, in pieces.
- */
-export const WHOLE_JSON_BYTES = 2 << 20;
-
-/** Pretty JSON as one string (the same text as `jsonPieces`), made when it is written. */
-const jsonWhole = (v: unknown): Iterable<string> => pieces(() => [JSON.stringify(v, null, 2) + '\n']);
-
 /** issue.json, anomalies.json and the structure's CSVs: documents.csv, toc.csv, citations.csv. */
-const core: Producer = async (issue, opts) => {
-  const asJson = issue.source.bytes <= WHOLE_JSON_BYTES ? jsonWhole : jsonPieces;
-  return renderFiles(
+const core: Producer = async (issue, opts) =>
+  renderFiles(
     [
-      { path: 'issue.json', data: asJson(issue) },
-      { path: 'anomalies.json', data: asJson(issue.anomalies) },
+      { path: 'issue.json', data: jsonFile(issue, issue) },
+      { path: 'anomalies.json', data: jsonFile(issue, issue.anomalies) },
       { table: DOCUMENTS_CSV, records: issue.documents },
       { table: TOC_CSV, records: issue.toc },
       { table: CITATIONS_CSV, records: issue.citations },
     ],
     opts,
   );
-};
 
 /** docs/NN-<slug>.md: each document as Markdown; docs/matter.md: the lines no record holds (both need the text's lines). */
 const markdown: Producer = async (issue, opts) =>

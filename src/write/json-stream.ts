@@ -1,4 +1,16 @@
 /**
+ * An input of at most this many bytes gives JSON made as one string (one JSON.stringify: a
+ * third of the time of the pieces, the same text); a larger one, in pieces (`jsonChunks`).
+ */
+export const WHOLE_JSON_BYTES = 2 << 20;
+
+/** The JSON of a record of an input of `bytes` bytes: one string for a small input, pieces for a large one. */
+export function* jsonOf(value: unknown, pretty: boolean, bytes: number): Generator<string> {
+  if (bytes <= WHOLE_JSON_BYTES) yield JSON.stringify(value, null, pretty ? 2 : undefined);
+  else yield* jsonChunks(value, pretty);
+}
+
+/**
  * JSON of a large object in pieces: the same text as `JSON.stringify(value, null, indent)`
  * (indent 0 or 2), but never one string of the whole output. Top-level arrays of objects
  * (documents, tables, anomalies …) are written one element at a time, so writing the
