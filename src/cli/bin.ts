@@ -14,13 +14,31 @@ watchStdout(); // `gongbao … | head` must not crash when head stops reading
 installSignalHandlers(stopWorkers);
 
 main(process.argv.slice(2)).then(
-  (code) => {
-    signalsFinished();
-    process.exitCode = code;
-  },
+  (code) => end(code),
   (err: unknown) => {
-    signalsFinished();
     say(`gongbao: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
-    process.exitCode = 70;
+    return end(70);
   },
 );
+
+/**
+ * The work is done: a signal from now on changes nothing. The process ends by
+ * process.exit once stdout and stderr are flushed, not by letting the event loop run dry:
+ * Node's natural exit closes its signal watchers before the process is gone, and a signal
+ * in that last moment (a `timeout` or a CI cancellation just too late) took its default
+ * action and killed the finished run by the signal.
+ */
+async function end(code: number): Promise<void> {
+  signalsFinished();
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit(code);
+}
+
+function flushed(stream: NodeJS.WriteStream): Promise<unknown> {
+  if (stream.writableLength === 0 || stream.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    stream.once('drain', resolve);
+    stream.once('close', resolve);
+    stream.once('error', resolve);
+  });
+}
