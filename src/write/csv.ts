@@ -9,6 +9,7 @@ import {
   type CsvValue,
   type ExportFile,
   type FeatureFile,
+  later,
 } from '../model/export.js';
 
 export type { CsvOptions, CsvValue } from '../model/export.js';
@@ -19,14 +20,23 @@ function safeCell(v: CsvValue): CsvValue {
   return v;
 }
 
-export async function toCsv(columns: readonly string[], rows: readonly CsvValue[][], opts: CsvOptions = {}): Promise<string> {
+type CsvRender = (columns: readonly string[], rows: readonly CsvValue[][], opts?: CsvOptions) => string;
+
+/** The CSV writer, csv-stringify loaded on first use. */
+async function csvRender(): Promise<CsvRender> {
   const { stringify } = await import('csv-stringify/sync');
-  const body = opts.excelSafe ? rows.map((r) => r.map(safeCell)) : rows;
-  const csv = stringify([columns as string[], ...(body as CsvValue[][])], {
-    cast: { boolean: (b) => (b ? 'true' : 'false') },
-    record_delimiter: 'unix',
-  });
-  return (opts.bom ? '\ufeff' : '') + csv;
+  return (columns, rows, opts = {}) => {
+    const body = opts.excelSafe ? rows.map((r) => r.map(safeCell)) : rows;
+    const csv = stringify([columns as string[], ...(body as CsvValue[][])], {
+      cast: { boolean: (b) => (b ? 'true' : 'false') },
+      record_delimiter: 'unix',
+    });
+    return (opts.bom ? '\ufeff' : '') + csv;
+  };
+}
+
+export async function toCsv(columns: readonly string[], rows: readonly CsvValue[][], opts: CsvOptions = {}): Promise<string> {
+  return (await csvRender())(columns, rows, opts);
 }
 
 /** A CSV table's text: its header and one row per record. */
@@ -38,9 +48,17 @@ export async function csvText<R>(table: CsvTable<R>, records: Iterable<R>, opts:
   );
 }
 
-/** The export file of a CSV a feature asks for, with the Table Schema datapackage.json gives it. */
+/**
+ * The export file of a CSV a feature asks for, with the Table Schema datapackage.json gives
+ * it. Its text is made when the file is written (`later`), so the CSVs of a large issue are
+ * never all in memory at once, beside the issue they come from; records given as a
+ * one-pass iterable (a generator) are collected first, so the file can be read again.
+ */
 export async function csvFile(f: CsvExport, opts: CsvOptions = {}): Promise<ExportFile> {
-  return { path: f.path ?? f.table.path, data: await csvText(f.table, f.records, opts), resource: tableSpec(f.table) };
+  const render = await csvRender();
+  const records = Array.isArray(f.records) ? f.records : [...f.records];
+  const names = f.table.columns.map((c) => c.name);
+  return { path: f.path ?? f.table.path, data: later(() => render(names, csvRows(f.table, records), opts)), resource: tableSpec(f.table) };
 }
 
 /** Every file a feature contributes, its CSV tables rendered. */

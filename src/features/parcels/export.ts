@@ -6,7 +6,7 @@
  */
 import type { Issue } from '../../model/issue.js';
 import type { Parcel } from '../../model/parcel.js';
-import type { ExportOptions, FeatureFile } from '../../model/export.js';
+import { later, type ExportOptions, type FeatureFile } from '../../model/export.js';
 import { circleThrough, type Circle, type XY } from '../../core/geometry.js';
 import { PARCELS_CSV, PARCEL_POINTS_CSV } from './csv.js';
 import { densifyRing } from './geometry.js';
@@ -117,7 +117,7 @@ export async function parcelFiles(issue: Issue, _opts: ExportOptions): Promise<F
   return [
     { table: PARCELS_CSV, records: issue.parcels },
     { table: PARCEL_POINTS_CSV, records: issue.parcelPoints },
-    { path: 'parcels.local.geojson', data: parcelGeoJson(issue, 'polygons') },
-    { path: 'parcel-points.local.geojson', data: parcelGeoJson(issue, 'points') },
+    { path: 'parcels.local.geojson', data: later(() => parcelGeoJson(issue, 'polygons')) },
+    { path: 'parcel-points.local.geojson', data: later(() => parcelGeoJson(issue, 'points')) },
   ];
 }

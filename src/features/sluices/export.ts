@@ -127,9 +127,8 @@ export async function crsProblem(crs: string): Promise<string | null> {
   }
 }
 
-/** WGS84 GeoJSON through a proj4 definition of the local system (proj4 loaded only here). */
-export async function wgs84GeoJson(issue: Issue, crs: string, layer: GeoLayer = 'polygons'): Promise<string> {
-  const proj4 = await loadProj4();
+/** WGS84 GeoJSON through a proj4 definition of the local system (proj4 loaded by the caller, only for --crs). */
+function wgs84GeoJson(proj4: Proj4, issue: Issue, crs: string, layer: GeoLayer): string {
   const converter = proj4(crs, 'EPSG:4326');
   const r7 = (v: number): number => Math.round(v * 1e7) / 1e7;
   const tx = (p: Pos): Pos => {
@@ -163,17 +162,21 @@ export async function wgs84GeoJson(issue: Issue, crs: string, layer: GeoLayer = 
  */
 export async function sluiceFiles(issue: Issue, opts: ExportOptions): Promise<FeatureFile[]> {
   if (issue.sluices.length === 0) return [];
+  // The GeoJSON text, like the CSVs and the plots, is made when its file is written.
   const files: FeatureFile[] = [
     { table: SLUICES_CSV, records: issue.sluices },
     { table: SLUICE_POINTS_CSV, records: issue.points },
-    { path: 'sluices.local.geojson', data: localGeoJson(issue, 'polygons', opts.crs) },
-    { path: 'sluice-points.local.geojson', data: localGeoJson(issue, 'points', opts.crs) },
+    { path: 'sluices.local.geojson', data: later(() => localGeoJson(issue, 'polygons', opts.crs)) },
+    { path: 'sluice-points.local.geojson', data: later(() => localGeoJson(issue, 'points', opts.crs)) },
   ];
-  if (opts.crs)
+  const crs = opts.crs;
+  if (crs) {
+    const proj4 = await loadProj4();
     files.push(
-      { path: 'sluices.geojson', data: await wgs84GeoJson(issue, opts.crs, 'polygons') },
-      { path: 'sluice-points.geojson', data: await wgs84GeoJson(issue, opts.crs, 'points') },
+      { path: 'sluices.geojson', data: later(() => wgs84GeoJson(proj4, issue, crs, 'polygons')) },
+      { path: 'sluice-points.geojson', data: later(() => wgs84GeoJson(proj4, issue, crs, 'points')) },
     );
+  }
   // each plot is drawn when its file is written (thousands of sluices: never all at once)
   const { plotFile, plotSluice } = await import('./plot.js');
   issue.sluices.forEach((s, i) => files.push({ path: `plots/${plotFile(issue, i)}`, data: later(() => plotSluice(issue, s)) }));
