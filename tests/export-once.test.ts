@@ -5,8 +5,9 @@ import { parseSource } from '../src/parse.js';
 import { Lines } from '../src/read/lines.js';
 import { issueReadingBlocks, KEEP_LINES, readingBlocks } from '../src/write/markdown.js';
 import { buildExport, fileText, WHOLE_JSON_BYTES } from '../src/write/export.js';
-import { jsonChunks } from '../src/write/json-stream.js';
+import { jsonChunks, PIECE_CHARS } from '../src/write/json-stream.js';
 import { peopleLines } from '../src/core/prose.js';
+import { appointmentRows } from '../src/features/people/csv.js';
 import { markdownTable } from '../src/write/markdown-flow.js';
 import { displayWidth } from '../src/read/text.js';
 import { countWork } from '../src/model/work.js';
@@ -127,5 +128,34 @@ describe('a whole export', () => {
     expect(plots.length).toBe(issue.sluices.length);
     // each plot's drawing is in the report, its ids scoped
     for (const [, svg] of plots) expect(report).toContain(/<text[^>]*>[^<]+<\/text>/.exec(svg)![0].replace(/ id="[^"]*"/, ''));
+  });
+});
+
+describe('file texts made when they are written', () => {
+  it('no file of the export holds its text before it is written, and each gives the same text when read again', async () => {
+    const files = await buildExport(issue, { lines, crs: '+proj=tmerc +lat_0=31.2 +lon_0=121.4 +k=1 +x_0=0 +y_0=0 +ellps=WGS84' });
+    // CSVs (appointments.csv and rosters.csv come from one-pass generators), GeoJSON, plots, Markdown, JSON, the report
+    for (const path of ['appointments.csv', 'rosters.csv', 'documents.csv', 'tables/长府办-2023-10-t1.csv', 'sluice-points.local.geojson', 'sluices.geojson', 'issue.json', 'report.html']) {
+      const f = files.find((x) => x.path === path);
+      expect(f, path).toBeDefined();
+      expect(typeof f!.data, path).not.toBe('string');
+      const once = fileText(f!.data);
+      expect(once.length, path).toBeGreaterThan(100);
+      expect(fileText(f!.data), path).toBe(once);
+    }
+    // read twice, the generator's rows are there both times: the header and one line a row
+    const rows = [...appointmentRows(issue)].length;
+    expect(rows).toBeGreaterThanOrEqual(26);
+    expect(fileText(files.find((x) => x.path === 'appointments.csv')!.data).trim().split('\n').length).toBe(rows + 1);
+  });
+
+  it('pieces of a large file stay under V8’s large-object size: 32 768 characters at most, before the last', async () => {
+    const large = { ...issue, source: { ...issue.source, bytes: WHOLE_JSON_BYTES + 1 } };
+    const json = (await buildExport(large, {})).find((f) => f.path === 'issue.json')!.data as Iterable<string>;
+    const sizes = [...json].map((p) => p.length);
+    expect(sizes.length).toBeGreaterThan(5);
+    // a batch closes at the first small piece past PIECE_CHARS: one element of the issue more at most
+    for (const n of sizes.slice(0, -1)) expect(n).toBeGreaterThanOrEqual(PIECE_CHARS);
+    expect(Math.max(...sizes)).toBeLessThan(4 * PIECE_CHARS);
   });
 });

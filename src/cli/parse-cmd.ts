@@ -53,7 +53,7 @@ Examples:
           say(`gongbao: ${r.error}\n`);
           return;
         }
-        // The JSON comes in pieces of about 1 MB: never one string (and buffer) of a huge issue.
+        // The JSON comes in pieces of 32 768 characters: never one string (and buffer) of a huge issue.
         if (opts.output) chunks.push(r.json!, ['\n']);
         else {
           for (const piece of r.json!) await writeStdout(piece);

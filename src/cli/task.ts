@@ -97,7 +97,7 @@ export async function runTask(task: Task, place: Place = async (name) => name): 
     }
     if (task.kind === 'parse') {
       assertConforms('issue', issue);
-      // Lazy pieces of about 1 MB, written as they are made (a worker materialises them); a small input's JSON is one string.
+      // Lazy pieces of 32 768 characters, written as they are made (a worker materialises them); a small input's JSON is one string.
       return { ok: true, file: task.file, name, stats, json: batched(jsonOf(issue, task.pretty, issue.source.bytes)) };
     }
     const { buildExport } = await import('../write/export.js');

@@ -1,7 +1,7 @@
 import { batched } from './json-stream.js';
 
 /**
- * File text made piece by piece (in pieces of about 1 MB) each time it is read, by
+ * File text made piece by piece (in pieces of 32 768 characters, `PIECE_CHARS`) each time it is read, by
  * `make`: the writer never holds one string of a huge file. Iterable more than once.
  */
 export function pieces(make: () => Iterable<string>): Iterable<string> {
