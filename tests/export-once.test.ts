@@ -135,7 +135,16 @@ describe('file texts made when they are written', () => {
   it('no file of the export holds its text before it is written, and each gives the same text when read again', async () => {
     const files = await buildExport(issue, { lines, crs: '+proj=tmerc +lat_0=31.2 +lon_0=121.4 +k=1 +x_0=0 +y_0=0 +ellps=WGS84' });
     // CSVs (appointments.csv and rosters.csv come from one-pass generators), GeoJSON, plots, Markdown, JSON, the report
-    for (const path of ['appointments.csv', 'rosters.csv', 'documents.csv', 'tables/长府办-2023-10-t1.csv', 'sluice-points.local.geojson', 'sluices.geojson', 'issue.json', 'report.html']) {
+    for (const path of [
+      'appointments.csv',
+      'rosters.csv',
+      'documents.csv',
+      'tables/长府办-2023-10-t1.csv',
+      'sluice-points.local.geojson',
+      'sluices.geojson',
+      'issue.json',
+      'report.html',
+    ]) {
       const f = files.find((x) => x.path === path);
       expect(f, path).toBeDefined();
       expect(typeof f!.data, path).not.toBe('string');
@@ -146,7 +155,11 @@ describe('file texts made when they are written', () => {
     // read twice, the generator's rows are there both times: the header and one line a row
     const rows = [...appointmentRows(issue)].length;
     expect(rows).toBeGreaterThanOrEqual(26);
-    expect(fileText(files.find((x) => x.path === 'appointments.csv')!.data).trim().split('\n').length).toBe(rows + 1);
+    expect(
+      fileText(files.find((x) => x.path === 'appointments.csv')!.data)
+        .trim()
+        .split('\n').length,
+    ).toBe(rows + 1);
   });
 
   it('pieces of a large file stay under V8’s large-object size: 32 768 characters at most, before the last', async () => {
