@@ -39,13 +39,18 @@ export async function toCsv(columns: readonly string[], rows: readonly CsvValue[
   return (await csvRender())(columns, rows, opts);
 }
 
-/** A CSV table's text: its header and one row per record. */
-export async function csvText<R>(table: CsvTable<R>, records: Iterable<R>, opts: CsvOptions = {}): Promise<string> {
-  return toCsv(
+/** A CSV table's text through `render`, made synchronously (csv-stringify already loaded). */
+function tableText<R>(render: CsvRender, table: CsvTable<R>, records: Iterable<R>, opts: CsvOptions): string {
+  return render(
     table.columns.map((c) => c.name),
     csvRows(table, records),
     opts,
   );
+}
+
+/** A CSV table's text: its header and one row per record. */
+export async function csvText<R>(table: CsvTable<R>, records: Iterable<R>, opts: CsvOptions = {}): Promise<string> {
+  return tableText(await csvRender(), table, records, opts);
 }
 
 /**
@@ -57,8 +62,7 @@ export async function csvText<R>(table: CsvTable<R>, records: Iterable<R>, opts:
 export async function csvFile(f: CsvExport, opts: CsvOptions = {}): Promise<ExportFile> {
   const render = await csvRender();
   const records = Array.isArray(f.records) ? f.records : [...f.records];
-  const names = f.table.columns.map((c) => c.name);
-  return { path: f.path ?? f.table.path, data: later(() => render(names, csvRows(f.table, records), opts)), resource: tableSpec(f.table) };
+  return { path: f.path ?? f.table.path, data: later(() => tableText(render, f.table, records, opts)), resource: tableSpec(f.table) };
 }
 
 /** Every file a feature contributes, its CSV tables rendered. */
