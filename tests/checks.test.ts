@@ -5,7 +5,8 @@ import type { Anomaly } from '../src/model/anomaly.js';
 import { miniIssue, type MiniDoc } from './helpers/mini.js';
 import { diffChars, formatDiff } from '../src/check/diff.js';
 import { findTandem } from '../src/check/repeat.js';
-import { itemAfterHeading, numberedItem } from '../src/check/numbering.js';
+import { itemAfterHeading } from '../src/check/numbering.js';
+import { numberedItem } from '../src/read/numbered.js';
 import { findMarkup } from '../src/check/markup.js';
 import { checkNameVariants } from '../src/check/variants.js';
 

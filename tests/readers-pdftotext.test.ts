@@ -110,6 +110,53 @@ describe('pdftotext: wrapped text', () => {
     expect(src.lines.slice(1, 12).every((s) => s === '')).toBe(true);
     expect(src.lines.get(12)).toBe('新的一段。');
   });
+  it('a numbered item (四、 （五） 第十条) after a line that ends a sentence starts a paragraph of its own; inside a sentence it continues the line', () => {
+    const full = '这是正文的一行，写满整个版面的宽度，一直写到右边的页边距为止，不多也不少的四十个字';
+    const lines = [];
+    for (let i = 0; i < 10; i++) lines.push(full + '，');
+    lines.push(
+      full + '。',
+      '四、工作要求',
+      full + '，',
+      full + '）',
+      '（五）加强保障。',
+      full + '，',
+      full + '，按照',
+      '第十条规定执行。',
+      '',
+    );
+    const src = read(lines.join('\n')).value.src;
+    const kept = src.lines.slice().filter((t) => t !== '');
+    expect(kept.map((t) => t.slice(0, 6))).toEqual(['这是正文的一', '四、工作要求', '这是正文的一', '（五）加强保', '这是正文的一']);
+    expect(kept[0]!.endsWith('字。')).toBe(true);
+    expect(kept[2]!.endsWith('字）')).toBe(true);
+    // 第十条 after 按照 (no sentence end) is the wrapped rest of the sentence.
+    expect(kept[4]!.endsWith('按照第十条规定执行。')).toBe(true);
+  });
+
+  it('a title printed across a page break (running head and page number between its lines) is one title', () => {
+    const full = '这是正文的一行，写满整个版面的宽度，一直写到右边的页边距为止，不多也不少的四十个字。';
+    const page = (n: number) => ['', `                — ${n} —`, '\f                某某公报 2023 年第 2 期', '', ''];
+    const body = (n: number) => Array.from({ length: n }, () => full);
+    const centre = (s: string) => ' '.repeat(full.length - s.length) + s;
+    const text = [
+      ...body(12),
+      ...page(1),
+      ...body(12),
+      centre('某某市人民政府关于2018年度'),
+      ...page(2),
+      centre('某某奖励的决定'),
+      '某府发〔2018〕44号',
+      '各区人民政府，市政府各委、办、局：',
+      ...body(3),
+      ...page(3),
+      ...body(2),
+      '',
+    ].join('\n');
+    const issue = parseIssue(new TextEncoder().encode(text), { from: 'pdftotext' });
+    const numbered = issue.documents.filter((d) => d.docNumber !== null);
+    expect(numbered.map((d) => [d.title, d.docNumber?.raw])).toEqual([['某某市人民政府关于2018年度某某奖励的决定', '某府发〔2018〕44号']]);
+  });
 });
 
 describe('pdftotext: column-aligned tables', () => {
@@ -656,6 +703,9 @@ describe('pdftotext: column-aligned tables', () => {
 
 const docs = (i: Issue) => i.documents.map((d) => [d.title, d.docNumber?.normalized ?? null, d.date]);
 const people = (i: Issue) => i.appointments.map((a) => JSON.stringify([a.name, a.action, a.documentId]));
+/** The numbering anomalies (gaps, repeats, mixed styles): code, document, the item as written. */
+const numbering = (i: Issue) =>
+  i.anomalies.filter((a) => a.code.startsWith('NUMBERING_')).map((a) => [a.code, a.documentId, a.evidence?.slice(0, 12)]);
 const cellsOf = (i: Issue) =>
   i.tables.map((t) => JSON.stringify([t.columns.map((c) => c.name), t.rows.map((r) => r.cells.map((c) => c.text))]));
 
@@ -673,6 +723,11 @@ describe('the sample printed to PDF, read back with pdftotext -layout', () => {
   it('gives the same 22 documents: title, 文号, date; the same 22 TOC entries', () => {
     expect(docs(issue)).toEqual(docs(plain));
     expect(issue.toc.map((e) => e.title)).toEqual(plain.toc.map((e) => e.title));
+  });
+
+  it('reports the numbering of the plain text, no more: an item after a sentence end is not joined into the paragraph above', () => {
+    expect(numbering(plain)).toEqual([['NUMBERING_GAP', '长府-2023-13', '二、对提案建议的答复']]);
+    expect(numbering(issue)).toEqual(numbering(plain));
   });
 
   it('gives the same 26 appointments and 2 rosters', () => {
@@ -753,6 +808,10 @@ describe('the sample printed to PDF, read back with plain pdftotext', () => {
     expect(issue.source.reader).toBe('pdftotext');
     expect(docs(issue)).toEqual(docs(plain));
     expect(issue.toc.map((e) => e.title)).toEqual(plain.toc.map((e) => e.title));
+  });
+
+  it('reports the numbering of the plain text, no more: an item after a sentence end is not joined into the paragraph above', () => {
+    expect(numbering(issue)).toEqual(numbering(plain));
   });
 
   it('says once that the tables lost their columns (INPUT_TABLE_LAYOUT_LOST); -layout output never does', () => {

@@ -170,26 +170,34 @@ export function recipientsLine(raw: string): boolean {
   return furniture(t) === null;
 }
 
+/**
+ * The first line that is not blank(ish) from `from` on, stepping by `step` (1 or -1) and
+ * not past `bound`, within `maxBlank` blank lines; 0 if none. A page break (a blank run
+ * holding page furniture an input reader blanked) counts as no blank line at all, up to
+ * PAGE_BREAK_LINES long: a title or a head printed across two pages reads as one.
+ */
+function pastBlanks(lines: Lines, from: number, bound: number, step: 1 | -1, maxBlank: number): number {
+  const limit = Math.max(maxBlank, lines.furniture === null ? 0 : PAGE_BREAK_LINES);
+  let pageBreak = false;
+  let blanks = 0;
+  for (let k = from; step > 0 ? k <= bound : k >= bound; k += step) {
+    if (!isBlankish(lines.get(k - 1)!)) return blanks <= maxBlank || pageBreak ? k : 0;
+    if (lines.isFurniture(k - 1)) pageBreak = true;
+    if (++blanks > limit) return 0;
+  }
+  return 0;
+}
+/** The blank lines and page furniture of a page break, at most (as `titleAbove` skips). */
+const PAGE_BREAK_LINES = 12;
+
 /** The next line at or after `from` that is not blank(ish), within `maxBlank` blank lines; 0 if none. */
 export function nextLine(lines: Lines, from: number, to: number, maxBlank = 3): number {
-  let k = from;
-  let blanks = 0;
-  while (k <= to && isBlankish(lines.get(k - 1)!)) {
-    k++;
-    if (++blanks > maxBlank) return 0;
-  }
-  return k <= to ? k : 0;
+  return pastBlanks(lines, from, to, 1, maxBlank);
 }
 
 /** The previous line at or before `from` that is not blank(ish), within `maxBlank` blank lines; 0 if none. */
 export function prevLine(lines: Lines, from: number, floor: number, maxBlank = 2): number {
-  let k = from;
-  let blanks = 0;
-  while (k >= floor && isBlankish(lines.get(k - 1)!)) {
-    k--;
-    if (++blanks > maxBlank) return 0;
-  }
-  return k >= floor ? k : 0;
+  return pastBlanks(lines, from, floor, -1, maxBlank);
 }
 
 /** What confirms a title as the start of a document: the line after it. */

@@ -18,16 +18,27 @@ export class Lines {
   /** The text the lines are of (LF line breaks). */
   readonly text: string;
   private readonly list: readonly string[] | null;
+  /**
+   * 1 for each line an input reader blanked as page furniture (a running head, a page
+   * number: the mark of a page break), else 0; null for plain text, which has none.
+   */
+  readonly furniture: Uint8Array | null;
   /** Lines skipFrom … skipEnd - 1 hold no match of skipRe (the last answer of nextWith). */
   private skipRe: RegExp | null = null;
   private skipFrom = -1;
   private skipEnd = -1;
 
-  private constructor(text: string, starts: Int32Array, list: readonly string[] | null) {
+  private constructor(text: string, starts: Int32Array, list: readonly string[] | null, furniture: Uint8Array | null = null) {
     this.text = text;
     this.starts = starts;
     this.length = starts.length - 1;
     this.list = list;
+    this.furniture = furniture;
+  }
+
+  /** Whether line `i` (0-based) was page furniture an input reader blanked. */
+  isFurniture(i: number): boolean {
+    return this.furniture !== null && this.furniture[i] === 1;
   }
 
   /** Line `i` (0-based), undefined past either end, like an array's element. */
@@ -142,8 +153,11 @@ export class Lines {
     return new Lines(text, starts, list);
   }
 
-  /** Lines a reader made itself (one per line of the file); `starts` are those of `list.join('\n')`. */
-  static of(list: readonly string[]): Lines {
+  /**
+   * Lines a reader made itself (one per line of the file); `starts` are those of
+   * `list.join('\n')`. `removed`: what the reader did to each line (1: blanked as page furniture).
+   */
+  static of(list: readonly string[], removed?: Uint8Array): Lines {
     const starts = new Int32Array(list.length + 1);
     let off = 0;
     for (let i = 0; i < list.length; i++) {
@@ -151,7 +165,9 @@ export class Lines {
       off += list[i]!.length + 1;
     }
     starts[list.length] = off;
-    return new Lines(list.join('\n'), starts, list);
+    let furniture: Uint8Array | null = null;
+    if (removed !== undefined && removed.includes(1)) furniture = removed.map((r) => (r === 1 ? 1 : 0));
+    return new Lines(list.join('\n'), starts, list, furniture);
   }
 }
 

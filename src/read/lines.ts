@@ -30,6 +30,6 @@ export function splitLines(raw: string, materialise?: boolean): SourceLines {
 
 /** The source of lines a reader made itself (its text is theirs joined with LF). */
 export function sourceOf(list: readonly string[], removed?: Uint8Array): SourceLines {
-  const lines = Lines.of(list);
+  const lines = Lines.of(list, removed);
   return { text: lines.text, lines, offsets: lines.starts.subarray(0, lines.length), ...(removed ? { removed } : {}) };
 }

@@ -39,6 +39,7 @@ import { anomaly } from '../model/catalogue.js';
 import { sourceOf, splitLines } from './lines.js';
 import type { Block, BlockCell, BlockRow, Reader } from './reading.js';
 import { displayWidth } from './text.js';
+import { numberedItem } from './numbered.js';
 import { blankFurniture, gazetteLineKey, removeFurniture, removeRunningHeads } from './furniture.js';
 import { pairColumns, removeRepeatedHeaders } from './pdftotext-plain.js';
 import { denseHeader, denseTableAt } from './pdftotext-dense.js';
@@ -732,6 +733,9 @@ function centred(s: string, page: number): boolean {
   return Math.abs(2 * indent + displayWidth(s.trim()) - page) <= 8;
 }
 
+/** A line that ends a sentence, or a parenthesis after one (`（牵头单位：…）`). */
+const SENTENCE_END = /[。！？；：）)]\s*$/;
+
 /**
  * Paragraphs wrapped at the page width: a line as wide as the page's text (within two CJK
  * characters of the most common width of long lines) continues on the next line unless that
@@ -741,7 +745,7 @@ function centred(s: string, page: number): boolean {
 export function joinParagraphs(lines: string[], removed: Uint8Array, page: number): void {
   if (page === 0) return;
   const full = (i: number): boolean => displayWidth(lines[i]!.trimEnd()) >= page - 4;
-  const continues = (j: number): boolean => {
+  const continues = (j: number, above: string): boolean => {
     const t = lines[j];
     return (
       t !== undefined &&
@@ -752,7 +756,8 @@ export function joinParagraphs(lines: string[], removed: Uint8Array, page: numbe
       !DATE_LINE.test(t) &&
       !SECTION.test(t) &&
       !TOC_ENTRY.test(t) &&
-      segments(t).length < 3
+      segments(t).length < 3 &&
+      !(SENTENCE_END.test(above) && numberedItem(t) !== null)
     );
   };
   for (let i = 0; i < lines.length; i++) {
@@ -760,7 +765,7 @@ export function joinParagraphs(lines: string[], removed: Uint8Array, page: numbe
     let joined = lines[i]!;
     let j = i;
     let wrapped = true;
-    while (wrapped && continues(j + 1)) {
+    while (wrapped && continues(j + 1, joined)) {
       j++;
       wrapped = full(j);
       joined = joinWrapped(joined, lines[j]!);
