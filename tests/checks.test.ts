@@ -139,6 +139,11 @@ describe('repeated text', () => {
     expect(findTandem('甲乙丙丁戊己庚辛')).toBeNull();
     expect(findTandem('XXXXXXXXXXXXXXXX')).toBeNull();
   });
+
+  it('findTandem: the same words in two columns (a column gap inside the unit) are no repeat; a phrase twice with one space is', () => {
+    expect(findTandem('7 提醒名称       提醒名称       是 XX 免申即享')).toBeNull();
+    expect(findTandem('前文 甲乙丙丁戊 甲乙丙丁戊 后文')).toEqual({ index: 8, unit: ' 甲乙丙丁戊' });
+  });
 });
 
 describe('numbering', () => {

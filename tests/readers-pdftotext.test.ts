@@ -730,6 +730,12 @@ describe('the sample printed to PDF, read back with pdftotext -layout', () => {
     expect(numbering(issue)).toEqual(numbering(plain));
   });
 
+  it('reports the text repeated of the plain text, no more: the same words in two columns of a table left as text are no repeat', () => {
+    const repeats = (i: Issue) => i.anomalies.filter((a) => a.code === 'TEXT_REPEATED').map((a) => a.message);
+    expect(repeats(plain)).toEqual(['«各街道办事处,新泾镇政府:» is written twice in a row']);
+    expect(repeats(issue)).toEqual(repeats(plain));
+  });
+
   it('gives the same 26 appointments and 2 rosters', () => {
     expect(people(issue)).toEqual(people(plain));
     expect(issue.rosters.map((r) => r.members.length)).toEqual(plain.rosters.map((r) => r.members.length));

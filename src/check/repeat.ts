@@ -93,8 +93,10 @@ export function findTandem(s: string): { index: number; unit: string } | null {
         budget -= k + 1;
         if (k === p) {
           const unit = s.slice(j, i);
-          if (hanCount(unit) >= MIN_HAN && new Set(unit).size > 2) return { index: i, unit };
-          // A repetition that is not text (digits, dots, Latin): look past it.
+          // A unit holding a column gap (two spaces: text laid out in columns, a table as
+          // pdftotext -layout prints it) is two cells that say the same, not a phrase twice.
+          if (hanCount(unit) >= MIN_HAN && new Set(unit).size > 2 && !unit.includes('  ')) return { index: i, unit };
+          // A repetition that is not text (digits, dots, Latin) or across columns: look past it.
           quietUntil = i + p;
         }
         if (budget < 0) return null;
