@@ -110,7 +110,7 @@ describe('pdftotext: wrapped text', () => {
     expect(src.lines.slice(1, 12).every((s) => s === '')).toBe(true);
     expect(src.lines.get(12)).toBe('新的一段。');
   });
-  it('a numbered item (四、 （五） 第十条) after a line that ends a sentence starts a paragraph of its own; inside a sentence it continues the line', () => {
+  it('a numbered item (四、 （五） 第十条) or a short line without end punctuation after a line that ends a sentence starts a paragraph of its own; inside a sentence it continues the line', () => {
     const full = '这是正文的一行，写满整个版面的宽度，一直写到右边的页边距为止，不多也不少的四十个字';
     const lines = [];
     for (let i = 0; i < 10; i++) lines.push(full + '，');
@@ -132,6 +132,12 @@ describe('pdftotext: wrapped text', () => {
     expect(kept[2]!.endsWith('字）')).toBe(true);
     // 第十条 after 按照 (no sentence end) is the wrapped rest of the sentence.
     expect(kept[4]!.endsWith('按照第十条规定执行。')).toBe(true);
+    // A short line without end punctuation after a sentence end (a heading, a gazette's
+    // title in its colophon) is no paragraph's last line; one that ends in punctuation is.
+    const tail = read([...lines.slice(0, 11), '某某区人民政府公报', '2023 年第 2 期', ''].join('\n')).value.src;
+    expect(tail.lines.get(11)).toBe('某某区人民政府公报');
+    const last = read([...lines.slice(0, 11), '施行。', ''].join('\n')).value.src;
+    expect(last.lines.get(0)!.endsWith('字。施行。')).toBe(true);
   });
 
   it('a title printed across a page break (running head and page number between its lines) is one title', () => {
@@ -728,6 +734,14 @@ describe('the sample printed to PDF, read back with pdftotext -layout', () => {
   it('reports the numbering of the plain text, no more: an item after a sentence end is not joined into the paragraph above', () => {
     expect(numbering(plain)).toEqual([['NUMBERING_GAP', '长府-2023-13', '二、对提案建议的答复']]);
     expect(numbering(issue)).toEqual(numbering(plain));
+  });
+
+  it('reads the colophon as the plain text does: a gazette title below a full paragraph line stays a line of its own', () => {
+    const { line, endLine, ...fields } = issue.masthead;
+    const { line: l0, endLine: e0, ...want } = plain.masthead;
+    expect(fields).toEqual(want);
+    expect(want.title).toBe('上海市长宁区人民政府公报');
+    expect(issue.anomalies.filter((a) => a.code === 'MASTHEAD_FIELD_MISSING')).toEqual([]);
   });
 
   it('reports the text repeated of the plain text, no more: the same words in two columns of a table left as text are no repeat', () => {

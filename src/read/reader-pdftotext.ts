@@ -735,6 +735,8 @@ function centred(s: string, page: number): boolean {
 
 /** A line that ends a sentence, or a parenthesis after one (`（牵头单位：…）`). */
 const SENTENCE_END = /[。！？；：）)]\s*$/;
+/** A line that ends in punctuation: a paragraph's last line does; a heading, a name or a gazette's title does not. */
+const PUNCTUATION_END = /[。！？；：，、）)”’」』》…—.!?;:,]\s*$/;
 
 /**
  * Paragraphs wrapped at the page width: a line as wide as the page's text (within two CJK
@@ -757,7 +759,7 @@ export function joinParagraphs(lines: string[], removed: Uint8Array, page: numbe
       !SECTION.test(t) &&
       !TOC_ENTRY.test(t) &&
       segments(t).length < 3 &&
-      !(SENTENCE_END.test(above) && numberedItem(t) !== null)
+      !(SENTENCE_END.test(above) && (numberedItem(t) !== null || (!full(j) && !PUNCTUATION_END.test(t))))
     );
   };
   for (let i = 0; i < lines.length; i++) {
