@@ -11,7 +11,9 @@
 //
 // `node scripts/make-pdf-fixtures.mjs` writes tests/fixtures/readers/changning-2023-02.layout.txt
 // (pdftotext -layout) and changning-2023-02.pdftotext.txt (plain pdftotext) from
-// samples/changning-2023-02.txt. Needs chromium, fonts-noto-cjk and poppler-utils.
+// samples/changning-2023-02.txt, and gwy-2019-jan-feb.layout.txt from the real text of that
+// name (State Council documents: another layout, another running head). Needs chromium,
+// fonts-noto-cjk and poppler-utils.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +36,7 @@ function cells(s) {
   return t.split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, '|').trim());
 }
 
-export function pdfHtml(text) {
+export function pdfHtml(text, head = HEAD) {
   const lines = text.split('\n');
   const body = [];
   for (let i = 0; i < lines.length; i++) {
@@ -62,7 +64,7 @@ export function pdfHtml(text) {
     body.push(centred ? `<p class="c">${esc(s.trim())}</p>` : `<p>${esc(s.trim())}</p>`);
   }
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${HEAD}</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${head}</title>
 <style>
 @page { size: A4; margin: 22mm 20mm 20mm 20mm; }
 body { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", serif; font-size: 11pt; line-height: 1.5; }
@@ -78,7 +80,7 @@ ${body.join('\n')}
 `;
 }
 
-export async function printPdf(html, pdfPath) {
+export async function printPdf(html, pdfPath, head = HEAD) {
   const { chromium } = await import('playwright-core');
   const dir = mkdtempSync(join(tmpdir(), 'gb-pdf-'));
   // A fresh profile each time (launchPersistentContext is how playwright takes --user-data-dir).
@@ -101,7 +103,7 @@ export async function printPdf(html, pdfPath) {
       path: pdfPath,
       format: 'A4',
       displayHeaderFooter: true,
-      headerTemplate: `<div style="font-size:8pt;width:100%;text-align:center;font-family:'Noto Sans CJK SC'">${HEAD}</div>`,
+      headerTemplate: `<div style="font-size:8pt;width:100%;text-align:center;font-family:'Noto Sans CJK SC'">${head}</div>`,
       footerTemplate: `<div style="font-size:9pt;width:100%;text-align:center;font-family:'Noto Sans CJK SC'">— <span class="pageNumber"></span> —</div>`,
       margin: { top: '22mm', bottom: '20mm', left: '20mm', right: '20mm' },
     });
@@ -118,13 +120,18 @@ export function pdftotext(pdfPath, layout) {
   });
 }
 
+/** A real text of other documents (tests/fixtures/real/), printed the same way under its own running head. */
+export const REAL = { name: 'gwy-2019-jan-feb', head: '中华人民共和国国务院公报 2019 年' };
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const text = readFileSync('samples/changning-2023-02.txt', 'utf8');
   const dir = mkdtempSync(join(tmpdir(), 'gb-pdf-out-'));
   const pdf = join(dir, 'changning-2023-02.pdf');
-  await printPdf(pdfHtml(text), pdf);
+  await printPdf(pdfHtml(readFileSync('samples/changning-2023-02.txt', 'utf8')), pdf);
   writeFileSync('tests/fixtures/readers/changning-2023-02.layout.txt', pdftotext(pdf, true));
   writeFileSync('tests/fixtures/readers/changning-2023-02.pdftotext.txt', pdftotext(pdf, false));
-  if (process.argv.includes('--keep')) console.log(pdf);
+  const real = join(dir, `${REAL.name}.pdf`);
+  await printPdf(pdfHtml(readFileSync(`tests/fixtures/real/${REAL.name}.txt`, 'utf8'), REAL.head), real, REAL.head);
+  writeFileSync(`tests/fixtures/readers/${REAL.name}.layout.txt`, pdftotext(real, true));
+  if (process.argv.includes('--keep')) console.log(dir);
   else rmSync(dir, { recursive: true, force: true });
 }

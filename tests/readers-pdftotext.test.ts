@@ -915,3 +915,33 @@ describe('plain pdftotext: a table read as lines', () => {
     expect(layout.lines.slice()).toContain('施彧');
   });
 });
+
+describe('a real text (State Council documents, tests/fixtures/real/) printed to PDF, read back with pdftotext -layout', () => {
+  const REAL = 'tests/fixtures/real/gwy-2019-jan-feb.txt';
+  const LAID = 'tests/fixtures/readers/gwy-2019-jan-feb.layout.txt';
+  const text = parseIssue(new Uint8Array(readFileSync(REAL)), { name: REAL });
+  const issue = parseIssue(new Uint8Array(readFileSync(LAID)), { name: LAID });
+
+  it('gives the same 14 documents (title, 文号, date), a title printed across a page break among them', () => {
+    expect(issue.source.reader).toBe('pdftotext');
+    expect(docs(text)).toHaveLength(14);
+    expect(docs(issue)).toEqual(docs(text));
+    expect(docs(issue).map((d) => d[0])).toContain('国务院关于2018年度国家科学技术奖励的决定');
+    const furniture = issue.anomalies.filter((a) => a.code === 'INPUT_PAGE_FURNITURE').map((a) => a.message);
+    expect(furniture).toEqual([
+      expect.stringMatching(/^running head "中华人民共和国国务院公报 2019 年" removed/),
+      expect.stringMatching(/^page numbers removed/),
+    ]);
+  });
+
+  it('numbering is reported only inside the one table no reader reads (numbers inside the third of three label columns): none in the text', () => {
+    // The plain text reports none; the -layout form's indicator table (国办发〔2019〕4号's
+    // attachment: 一级指标 / 二级指标 labels, then 1. 2. … inside the 三级指标 cells) stays
+    // lines of text, whose numbers the numbering check reads (docs/extraction.md).
+    expect(numbering(text)).toEqual([]);
+    const attachment = issue.documents.find((d) => d.id === '国办发-2019-4')!.attachments[0]!;
+    const lines = issue.anomalies.filter((a) => a.code.startsWith('NUMBERING_')).map((a) => a.line!);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => l >= attachment.startLine)).toBe(true);
+  });
+});

@@ -12,10 +12,12 @@ import { spawnSync } from 'node:child_process';
 import { parseIssue } from '../../src/parse.js';
 import type { Issue } from '../../src/model/issue.js';
 // @ts-expect-error: a plain ES module without types
-import { CHROMIUM, pdfHtml, pdftotext, printPdf } from '../../scripts/make-pdf-fixtures.mjs';
+import { CHROMIUM, pdfHtml, pdftotext, printPdf, REAL } from '../../scripts/make-pdf-fixtures.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'gb-pdftotext-'));
 const pdf = join(dir, 'changning-2023-02.pdf');
+const realPdf = join(dir, 'real.pdf');
+const realText = readFileSync(`tests/fixtures/real/${REAL.name}.txt`, 'utf8');
 const sample = readFileSync('samples/changning-2023-02.txt', 'utf8');
 const plain = parseIssue(sample, { name: 'changning-2023-02.txt' });
 const fixture = (form: string) => parseIssue(readFileSync(`tests/fixtures/readers/changning-2023-02.${form}.txt`, 'utf8'), { name: form });
@@ -30,7 +32,8 @@ describe('the sample printed to PDF afresh and read back with pdftotext', () => 
     expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`).toBe(true);
     expect(spawnSync('pdftotext', ['-v']).status, 'pdftotext is missing: apt-get install -y poppler-utils').toBe(0);
     await printPdf(pdfHtml(sample), pdf);
-  }, 120_000);
+    await printPdf(pdfHtml(realText, REAL.head), realPdf, REAL.head);
+  }, 180_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   for (const [form, layout] of [
@@ -50,4 +53,13 @@ describe('the sample printed to PDF afresh and read back with pdftotext', () => 
       expect(fresh.tables.length).toBe(committed.tables.length);
     });
   }
+
+  it('pdftotext -layout of a real text (other documents, another running head): the same documents as the text and the committed fixture', () => {
+    const fresh = parseIssue(pdftotext(realPdf, true) as string, { name: 'fresh.real.layout.txt' });
+    const committed = parseIssue(readFileSync(`tests/fixtures/readers/${REAL.name}.layout.txt`, 'utf8'), { name: 'real.layout' });
+    expect(fresh.source.reader).toBe('pdftotext');
+    expect(docs(fresh)).toEqual(docs(parseIssue(realText, { name: 'real.txt' })));
+    expect(docs(fresh)).toEqual(docs(committed));
+    expect(fresh.tables.length).toBe(committed.tables.length);
+  });
 });
