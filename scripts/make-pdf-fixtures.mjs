@@ -11,7 +11,7 @@
 //
 // `node scripts/make-pdf-fixtures.mjs` writes tests/fixtures/readers/changning-2023-02.layout.txt
 // (pdftotext -layout) and changning-2023-02.pdftotext.txt (plain pdftotext) from
-// samples/changning-2023-02.txt, and gwy-2019-jan-feb.layout.txt from the real text of that
+// samples/changning-2023-02.txt, and tests/fixtures/printed/gwy-2019-jan-feb.layout.txt from the real text of that
 // name (State Council documents: another layout, another running head). Needs chromium,
 // fonts-noto-cjk and poppler-utils.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -131,7 +131,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   writeFileSync('tests/fixtures/readers/changning-2023-02.pdftotext.txt', pdftotext(pdf, false));
   const real = join(dir, `${REAL.name}.pdf`);
   await printPdf(pdfHtml(readFileSync(`tests/fixtures/real/${REAL.name}.txt`, 'utf8'), REAL.head), real, REAL.head);
-  writeFileSync(`tests/fixtures/readers/${REAL.name}.layout.txt`, pdftotext(real, true));
+  writeFileSync(`tests/fixtures/printed/${REAL.name}.layout.txt`, pdftotext(real, true));
   if (process.argv.includes('--keep')) console.log(dir);
   else rmSync(dir, { recursive: true, force: true });
 }

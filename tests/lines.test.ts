@@ -96,6 +96,7 @@ describe('the parse of every real text is the same with its lines sliced', () =>
       .filter((f) => f.endsWith('.txt'))
       .map((f) => `tests/fixtures/real/${f}`),
     ...readdirSync('tests/fixtures/readers').map((f) => `tests/fixtures/readers/${f}`),
+    ...readdirSync('tests/fixtures/printed').map((f) => `tests/fixtures/printed/${f}`),
   ];
   for (const file of files) {
     it(file, () => {

@@ -918,7 +918,7 @@ describe('plain pdftotext: a table read as lines', () => {
 
 describe('a real text (State Council documents, tests/fixtures/real/) printed to PDF, read back with pdftotext -layout', () => {
   const REAL = 'tests/fixtures/real/gwy-2019-jan-feb.txt';
-  const LAID = 'tests/fixtures/readers/gwy-2019-jan-feb.layout.txt';
+  const LAID = 'tests/fixtures/printed/gwy-2019-jan-feb.layout.txt';
   const text = parseIssue(new Uint8Array(readFileSync(REAL)), { name: REAL });
   const issue = parseIssue(new Uint8Array(readFileSync(LAID)), { name: LAID });
 

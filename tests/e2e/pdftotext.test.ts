@@ -56,7 +56,7 @@ describe('the sample printed to PDF afresh and read back with pdftotext', () => 
 
   it('pdftotext -layout of a real text (other documents, another running head): the same documents as the text and the committed fixture', () => {
     const fresh = parseIssue(pdftotext(realPdf, true) as string, { name: 'fresh.real.layout.txt' });
-    const committed = parseIssue(readFileSync(`tests/fixtures/readers/${REAL.name}.layout.txt`, 'utf8'), { name: 'real.layout' });
+    const committed = parseIssue(readFileSync(`tests/fixtures/printed/${REAL.name}.layout.txt`, 'utf8'), { name: 'real.layout' });
     expect(fresh.source.reader).toBe('pdftotext');
     expect(docs(fresh)).toEqual(docs(parseIssue(realText, { name: 'real.txt' })));
     expect(docs(fresh)).toEqual(docs(committed));
