@@ -942,6 +942,6 @@ describe('a real text (State Council documents, tests/fixtures/real/) printed to
     const attachment = issue.documents.find((d) => d.id === '国办发-2019-4')!.attachments[0]!;
     const lines = issue.anomalies.filter((a) => a.code.startsWith('NUMBERING_')).map((a) => a.line!);
     expect(lines.length).toBeGreaterThan(0);
-    expect(lines.every((l) => l >= attachment.startLine)).toBe(true);
+    expect(lines.every((l) => l >= attachment.startLine!)).toBe(true);
   });
 });
