@@ -11,7 +11,9 @@
 //
 // `node scripts/make-pdf-fixtures.mjs` writes tests/fixtures/readers/changning-2023-02.layout.txt
 // (pdftotext -layout) and changning-2023-02.pdftotext.txt (plain pdftotext) from
-// samples/changning-2023-02.txt, and tests/fixtures/printed/gwy-2019-jan-feb.layout.txt from the real text of that
+// samples/changning-2023-02.txt; tests/fixtures/printed/changning-2023-02.indent.layout.txt,
+// the sample printed with paragraphs indented two characters as 公文 are; and
+// tests/fixtures/printed/gwy-2019-jan-feb.layout.txt from the real text of that
 // name (State Council documents: another layout, another running head). Needs chromium,
 // fonts-noto-cjk and poppler-utils.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,7 +38,7 @@ function cells(s) {
   return t.split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, '|').trim());
 }
 
-export function pdfHtml(text, head = HEAD) {
+export function pdfHtml(text, head = HEAD, { indent = false } = {}) {
   const lines = text.split('\n');
   const body = [];
   for (let i = 0; i < lines.length; i++) {
@@ -69,7 +71,7 @@ export function pdfHtml(text, head = HEAD) {
 @page { size: A4; margin: 22mm 20mm 20mm 20mm; }
 body { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", serif; font-size: 11pt; line-height: 1.5; }
 p { margin: 0 0 0.35em 0; text-align: justify; }
-p.c { text-align: center; margin: 0.6em 3em; }
+p.c { text-align: center; margin: 0.6em 3em; }${indent ? '\np { margin: 0; text-indent: 2em; }\np.c { text-indent: 0; }' : ''}
 table { border-collapse: collapse; margin: 0.4em 0 0.8em 0; font-size: 9.5pt; width: 100%; }
 th, td { border: 1px solid #000; padding: 2px 4px; vertical-align: top; }
 thead { display: table-header-group; }
@@ -129,6 +131,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   await printPdf(pdfHtml(readFileSync('samples/changning-2023-02.txt', 'utf8')), pdf);
   writeFileSync('tests/fixtures/readers/changning-2023-02.layout.txt', pdftotext(pdf, true));
   writeFileSync('tests/fixtures/readers/changning-2023-02.pdftotext.txt', pdftotext(pdf, false));
+  // As 公文 are printed (GB/T 9704): each paragraph two characters in, no space between them.
+  const indented = join(dir, 'changning-2023-02.indent.pdf');
+  await printPdf(pdfHtml(readFileSync('samples/changning-2023-02.txt', 'utf8'), HEAD, { indent: true }), indented);
+  writeFileSync('tests/fixtures/printed/changning-2023-02.indent.layout.txt', pdftotext(indented, true));
   const real = join(dir, `${REAL.name}.pdf`);
   await printPdf(pdfHtml(readFileSync(`tests/fixtures/real/${REAL.name}.txt`, 'utf8'), REAL.head), real, REAL.head);
   writeFileSync(`tests/fixtures/printed/${REAL.name}.layout.txt`, pdftotext(real, true));

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIssue } from '../src/parse.js';
 import { pickReader } from '../src/read/readers.js';
 import { joinWrapped, pdftotextReader, segments } from '../src/read/reader-pdftotext.js';
-import { denseTableAt, fitStarts, joinCell, splitShort, words } from '../src/read/pdftotext-dense.js';
+import { denseTableAt, fitStarts, joinCell, splitShort, textAfterTable, words } from '../src/read/pdftotext-dense.js';
 import type { TableBlock } from '../src/read/reading.js';
 import type { Fit } from '../src/read/pdftotext-dense.js';
 import type { Issue } from '../src/model/issue.js';
@@ -138,6 +138,59 @@ describe('pdftotext: wrapped text', () => {
     expect(tail.lines.get(11)).toBe('某某区人民政府公报');
     const last = read([...lines.slice(0, 11), '施行。', ''].join('\n')).value.src;
     expect(last.lines.get(0)!.endsWith('字。施行。')).toBe(true);
+  });
+
+  it('paragraphs printed two characters in (公文): each first line indented, the wrapped lines joined onto it; a heading after a table is no wrapped cell', () => {
+    const full = '这是正文的一行，写满整个版面的宽度，一直写到右边的页边距为止，不多也不少的四十个字';
+    const lines = ['  ' + full.slice(2) + '，'];
+    for (let i = 0; i < 10; i++) lines.push(full + '，');
+    lines.push('结尾。', '  第二段开始' + full.slice(6) + '，', '结束。', '');
+    const src = read(lines.join('\n')).value.src;
+    const kept = src.lines.slice().filter((t) => t !== '');
+    expect(kept).toHaveLength(2);
+    expect(kept[0]!.startsWith('  正文')).toBe(true);
+    expect(kept[0]!.endsWith('字，结尾。')).toBe(true);
+    expect(kept[1]!.endsWith('字，结束。')).toBe(true);
+    // A line at a paragraph's indent opening an attachment or a short numbered heading ends
+    // a table; a table's own numbered lines (several cells) and wrapped cells further in do not.
+    expect(textAfterTable('     附件 2')).toBe(true);
+    expect(textAfterTable('     (2) 某某泵闸')).toBe(true);
+    expect(textAfterTable('  三、工作要求')).toBe(true);
+    expect(textAfterTable('       9. I类切口手术部位 定 计算方法：I类切口')).toBe(false);
+    expect(textAfterTable('  （二） 8.手术患者并发症 定 计算方法：手术患者')).toBe(false);
+    expect(textAfterTable('        例（%）*')).toBe(false);
+  });
+
+  it('a stake table whose header stands alone at the foot of a page: that header is the table’s, the one printed again skipped; the heading above found across the break', () => {
+    const full = '这是正文的一行，写满整个版面的宽度，一直写到右边的页边距为止，不多也不少的四十个字。';
+    const page = (n: number) => ['', `                — ${n} —`, `\f                某某公报 2023 年第 2 期`, '', ''];
+    const body = (n: number) => Array.from({ length: n }, () => full);
+    const header = '     序号    岸别           桩号             城建坐标                      备注';
+    const text = [
+      ...body(12),
+      ...page(1),
+      ...body(10),
+      '     (1) 某某泵闸',
+      header,
+      '                                 Y(m)              X(m)',
+      ...page(2),
+      header.replace('序号    岸别', '序号      岸别'),
+      '1         左岸        JZD1         -9214.837         -2030.163',
+      '2         左岸        JZD2         -9210.029         -2018.748',
+      '3         右岸        JZD3         -9204.345         -2021.685',
+      '4         右岸        JZD4         -9188.248         -2030.065',
+      '',
+      ...body(2),
+      ...page(3),
+      '',
+    ].join('\n');
+    const issue = parseIssue(new TextEncoder().encode(text), { from: 'pdftotext' });
+    expect(issue.points.map((p) => [p.sluice, p.stake, p.y, p.x])).toEqual([
+      ['某某泵闸', 'JZD1', -9214.837, -2030.163],
+      ['某某泵闸', 'JZD2', -9210.029, -2018.748],
+      ['某某泵闸', 'JZD3', -9204.345, -2021.685],
+      ['某某泵闸', 'JZD4', -9188.248, -2030.065],
+    ]);
   });
 
   it('a title printed across a page break (running head and page number between its lines) is one title', () => {
@@ -711,7 +764,7 @@ const docs = (i: Issue) => i.documents.map((d) => [d.title, d.docNumber?.normali
 const people = (i: Issue) => i.appointments.map((a) => JSON.stringify([a.name, a.action, a.documentId]));
 /** The numbering anomalies (gaps, repeats, mixed styles): code, document, the item as written. */
 const numbering = (i: Issue) =>
-  i.anomalies.filter((a) => a.code.startsWith('NUMBERING_')).map((a) => [a.code, a.documentId, a.evidence?.slice(0, 12)]);
+  i.anomalies.filter((a) => a.code.startsWith('NUMBERING_')).map((a) => [a.code, a.documentId, a.evidence?.trim().slice(0, 12)]);
 const cellsOf = (i: Issue) =>
   i.tables.map((t) => JSON.stringify([t.columns.map((c) => c.name), t.rows.map((r) => r.cells.map((c) => c.text))]));
 
@@ -913,6 +966,41 @@ describe('plain pdftotext: a table read as lines', () => {
     const layout = read(plainText([['序号   名称   长度', '1      北夏   28.5', '2      外环   89.4', '', ...names, '', ...posts]])).value
       .src;
     expect(layout.lines.slice()).toContain('施彧');
+  });
+});
+
+describe('the sample printed as 公文 are (paragraphs two characters in), read back with pdftotext -layout', () => {
+  const INDENT = 'tests/fixtures/printed/changning-2023-02.indent.layout.txt';
+  const issue = parseIssue(new Uint8Array(readFileSync(INDENT)), { name: INDENT });
+  const sluiceCodes = (i: Issue) => i.anomalies.filter((a) => a.code.startsWith('SLUICE_')).map((a) => a.code);
+
+  it('gives the same 22 documents, 26 appointments, 2 rosters, 10 sluices and 143 stakes, and the same numbering and sluice anomalies', () => {
+    expect(issue.source.reader).toBe('pdftotext');
+    expect(docs(issue)).toEqual(docs(plain));
+    expect(people(issue)).toEqual(people(plain));
+    expect(issue.rosters.map((r) => r.members.length)).toEqual(plain.rosters.map((r) => r.members.length));
+    expect(issue.sluices.map((s) => s.name)).toEqual(plain.sluices.map((s) => s.name));
+    const stakes = (i: Issue) => i.points.map((p) => [p.sluice, p.stake, p.y, p.x].join(' '));
+    expect(stakes(issue)).toEqual(stakes(plain));
+    expect(sluiceCodes(issue)).toEqual(sluiceCodes(plain));
+    expect(numbering(issue)).toEqual(numbering(plain));
+    const { line, endLine, ...fields } = issue.masthead;
+    const { line: l0, endLine: e0, ...want } = plain.masthead;
+    expect(fields).toEqual(want);
+  });
+
+  it('tables: 16 of the 26 cell for cell (the task table printed in fragments, two of the service tables and the summary table are not)', () => {
+    const mine = cellsOf(issue);
+    const same = plain.tables.filter((t, k) => mine.includes(cellsOf(plain)[k]!)).map((t) => t.id);
+    expect(same).toEqual([
+      '长府办-2023-15-t1',
+      '长府办-2023-16-t3',
+      '长府办-2023-21-t1',
+      '长府办-2023-21-t2',
+      ...Array.from({ length: 10 }, (_, k) => `长府办-2023-22-t${k + 2}`),
+      '人事任免-1-t1',
+      '人事任免-1-t2',
+    ]);
   });
 });
 

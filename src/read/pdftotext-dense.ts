@@ -39,6 +39,7 @@
  */
 import type { BlockCell, BlockRow, TableBlock } from './reading.js';
 import { displayWidth } from './text.js';
+import { numberedItem } from './numbered.js';
 
 /** A word of a line: its text, UTF-16 index (the character column pdftotext's grid counts). */
 export interface Word {
@@ -55,6 +56,27 @@ const CLOSING = /^[)）\]】²³%％]/;
 export const MAX_WORD = 8;
 
 export const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
+
+/**
+ * The most a paragraph's first line is indented (display columns): 公文 print each paragraph
+ * two characters in (GB/T 9704), which pdftotext -layout writes as two to six spaces.
+ */
+export const PARAGRAPH_INDENT = 5;
+const ATTACHMENT_HEAD = /^附件\s*[0-9０-９一二三四五六七八九十]*\s*(?:$|[:：])/;
+
+/**
+ * The text after a table, where an indented line would be a wrapped cell: a line at a
+ * paragraph's indent that opens an attachment (`附件 2`, `附件：`) or a numbered item
+ * (`(2) 新泾港泵闸`, `三、`). A wrapped cell stands under its column, further in.
+ */
+export function textAfterTable(s: string): boolean {
+  const t = s.trimStart();
+  if (s.length - t.length > PARAGRAPH_INDENT) return false;
+  if (ATTACHMENT_HEAD.test(t)) return true;
+  // A heading or a paragraph's first line holds a few words (Chinese text runs on without
+  // spaces); a line of a table's cells, one space apart, more (`9. I类切口手术部位 定 计算方法：…`).
+  return numberedItem(t) !== null && words(t).length <= 3;
+}
 export const key = (s: string): string => s.replace(/\s+/g, '');
 
 /** The words of `s`: runs of non-space characters. */
@@ -352,7 +374,7 @@ function layoutFrom(
       next++;
       k++;
     } else if ((m = reprinted(k)) > 0) k += m;
-    else if (rows.length > 0 && !blank(s) && s.startsWith(' ') && !isRowStart(s.trimStart(), next) && !titleAt(k)) {
+    else if (rows.length > 0 && !blank(s) && s.startsWith(' ') && !isRowStart(s.trimStart(), next) && !titleAt(k) && !textAfterTable(s)) {
       rows[rows.length - 1]!.push(k);
       k++;
     } else if (rows.length > 0 && (blank(s) || furniture(k))) {

@@ -43,6 +43,7 @@ import {
   firstLineCells,
   glued,
   joinCell,
+  textAfterTable,
   piecesOf as pieces,
   key,
   lineEnd,
@@ -105,10 +106,15 @@ function rowStart(s: string, n: number): number {
   return -1;
 }
 
-/** A row's other line: indented, or (in a row with a label: the label wraps) one from the left edge starting with a short word. */
-function continues(s: string, labelled: boolean): boolean {
+/**
+ * A row's other line: indented right of where the row's number starts (`numAt`: a wrapped
+ * cell stands under the columns after it; a line less indented — a paragraph's first line,
+ * printed two characters in — is the text after the table), or (in a row with a label: the
+ * label wraps) one from the left edge starting with a short word.
+ */
+function continues(s: string, labelled: boolean, numAt: number): boolean {
   if (blank(s)) return false;
-  if (s.startsWith(' ')) return true;
+  if (s.startsWith(' ')) return s.length - s.trimStart().length > numAt && !textAfterTable(s);
   const first = words(s)[0]!;
   return labelled && first.text.length <= MAX_WORD && !SENTENCE.test(first.text) && !NUMBER.test(first.text);
 }
@@ -131,13 +137,22 @@ function layoutFrom(lines: readonly string[], h: number, furniture: (k: number) 
   let next = 1;
   // A row: the next number, or 1 after a label (a group numbered from 1 again).
   const starts = (s: string): boolean => rowStart(s, next) >= 0 || (rows.length > 0 && rowStart(s, 1) > 0);
+  // Where the last row's number starts in its first line.
+  const numAt = (rows: number[][], nums: number[]): number => {
+    const first = lines[rows[rows.length - 1]![0]!]!;
+    return words(first)[rowStart(first, nums[nums.length - 1]!)]!.at;
+  };
   while (k < lines.length) {
     const s = lines[k]!;
     if (starts(s)) {
       nums.push(rowStart(s, next) >= 0 ? next : 1);
       next = nums[nums.length - 1]! + 1;
       rows.push([k++]);
-    } else if (rows.length > 0 && continues(s, rowStart(lines[rows[rows.length - 1]![0]!]!, nums[nums.length - 1]!) > 0) && !furniture(k))
+    } else if (
+      rows.length > 0 &&
+      continues(s, rowStart(lines[rows[rows.length - 1]![0]!]!, nums[nums.length - 1]!) > 0, numAt(rows, nums)) &&
+      !furniture(k)
+    )
       rows[rows.length - 1]!.push(k++);
     else if (rows.length > 0 && (blank(s) || furniture(k))) {
       let j = k;

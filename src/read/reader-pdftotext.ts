@@ -42,7 +42,7 @@ import { displayWidth } from './text.js';
 import { numberedItem } from './numbered.js';
 import { blankFurniture, gazetteLineKey, removeFurniture, removeRunningHeads } from './furniture.js';
 import { pairColumns, removeRepeatedHeaders } from './pdftotext-plain.js';
-import { denseHeader, denseTableAt } from './pdftotext-dense.js';
+import { denseHeader, denseTableAt, PARAGRAPH_INDENT, textAfterTable } from './pdftotext-dense.js';
 import { twoCells, twoColumnTableAt } from './pdftotext-two.js';
 import { labelledHeader, labelledTableAt } from './pdftotext-labelled.js';
 
@@ -209,6 +209,8 @@ interface TableScan {
    * columns are found page by page.
    */
   groups: number[];
+  /** The lines the first page break repeated (the header printed again): how many. */
+  repeatedFirst: number;
   /** The segments of each line of the run. */
   segs: Segment[][];
   /** The table's left edge: where data rows start. */
@@ -233,6 +235,7 @@ function tableAt(lines: readonly string[], offsets: readonly number[], removed: 
     run: [],
     skipped: [],
     groups: [0],
+    repeatedFirst: 0,
     segs: [],
     left: 0,
     firstData: 1,
@@ -273,7 +276,8 @@ function collectRun(t: TableScan, removed: Uint8Array, i: number): void {
     }
     // Inside a table a row with empty cells may have two segments only.
     const row = run.length > 0 ? !isPipeRow(s) && segments(s).length >= 2 : isRowLine(s);
-    if (headOf(lines, j) || SECTION.test(s) || isPipeRow(s) || (!row && !(s.startsWith('  ') && run.length > 0))) break;
+    if (headOf(lines, j) || SECTION.test(s) || isPipeRow(s) || (!row && !(s.startsWith('  ') && run.length > 0 && !textAfterTable(s))))
+      break;
     run.push(j);
     j++;
   }
@@ -298,6 +302,7 @@ function afterPageBreak(t: TableScan, removed: Uint8Array, j: number): number {
   while (h < run.length && k + h < n && key(lines[k + h]!) === key(lines[run[h]!]!)) h++;
   if (!isRowLine(lines[k + h] ?? '') || headOf(lines, k + h)) return -1;
   for (let m = k; m < k + h; m++) t.skipped.push(m);
+  if (t.groups.length === 1) t.repeatedFirst = h;
   t.groups.push(run.length);
   return k + h;
 }
@@ -347,15 +352,20 @@ function pageColumns(t: TableScan, g: number): Array<[number, number]> {
   );
 }
 
-/** The table's columns, on the first page and on each page; false when fewer than two. */
+/**
+ * The table's columns, on the first page with data rows (a header printed alone at the foot
+ * of a page has none below it) and on each page; false when fewer than two.
+ */
 function findColumns(t: TableScan): boolean {
-  const cols = pageColumns(t, 0);
+  // The first page holds the header alone when the next page prints it again and its rows
+  // are the first data rows.
+  const alone = t.repeatedFirst > 0 && t.groups[1] === t.firstData;
+  const cols = pageColumns(t, alone ? 1 : 0);
   if (cols.length < 2) return false;
   // Header segments beyond every data column: columns of their own (an empty 备注 column).
   for (let x = 0; x < t.firstData; x++) for (const g of t.segs[x]!) if (g.from >= cols[cols.length - 1]![1]) cols.push([g.from, g.to]);
   t.cols = cols;
   t.pageCols = t.groups.map((_, g) => {
-    if (g === 0) return cols;
     const c = pageColumns(t, g);
     // The same columns as the first page's data (the header's extra columns kept at the end).
     return c.length > 0 && c.length <= cols.length ? c.concat(cols.slice(c.length)) : cols;
@@ -738,6 +748,8 @@ const SENTENCE_END = /[。！？；：）)]\s*$/;
 /** A line that ends in punctuation: a paragraph's last line does; a heading, a name or a gazette's title does not. */
 const PUNCTUATION_END = /[。！？；：，、）)”’」』》…—.!?;:,]\s*$/;
 
+const indentOf = (s: string): number => s.length - s.trimStart().length;
+
 /**
  * Paragraphs wrapped at the page width: a line as wide as the page's text (within two CJK
  * characters of the most common width of long lines) continues on the next line unless that
@@ -763,7 +775,8 @@ export function joinParagraphs(lines: string[], removed: Uint8Array, page: numbe
     );
   };
   for (let i = 0; i < lines.length; i++) {
-    if (removed[i] || lines[i]!.startsWith('  ') || lines[i]!.startsWith('|') || !full(i) || segments(lines[i]!).length >= 3) continue;
+    if (removed[i] || indentOf(lines[i]!) > PARAGRAPH_INDENT || lines[i]!.startsWith('|') || !full(i) || segments(lines[i]!).length >= 3)
+      continue;
     let joined = lines[i]!;
     let j = i;
     let wrapped = true;

@@ -17,6 +17,7 @@ import { CHROMIUM, pdfHtml, pdftotext, printPdf, REAL } from '../../scripts/make
 const dir = mkdtempSync(join(tmpdir(), 'gb-pdftotext-'));
 const pdf = join(dir, 'changning-2023-02.pdf');
 const realPdf = join(dir, 'real.pdf');
+const indentPdf = join(dir, 'indent.pdf');
 const realText = readFileSync(`tests/fixtures/real/${REAL.name}.txt`, 'utf8');
 const sample = readFileSync('samples/changning-2023-02.txt', 'utf8');
 const plain = parseIssue(sample, { name: 'changning-2023-02.txt' });
@@ -33,6 +34,7 @@ describe('the sample printed to PDF afresh and read back with pdftotext', () => 
     expect(spawnSync('pdftotext', ['-v']).status, 'pdftotext is missing: apt-get install -y poppler-utils').toBe(0);
     await printPdf(pdfHtml(sample), pdf);
     await printPdf(pdfHtml(realText, REAL.head), realPdf, REAL.head);
+    await printPdf(pdfHtml(sample, undefined, { indent: true }), indentPdf);
   }, 180_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -60,6 +62,15 @@ describe('the sample printed to PDF afresh and read back with pdftotext', () => 
     expect(fresh.source.reader).toBe('pdftotext');
     expect(docs(fresh)).toEqual(docs(parseIssue(realText, { name: 'real.txt' })));
     expect(docs(fresh)).toEqual(docs(committed));
+    expect(fresh.tables.length).toBe(committed.tables.length);
+  });
+
+  it('pdftotext -layout of the sample printed with paragraphs two characters in: the same records as the sample and the committed fixture', () => {
+    const fresh = parseIssue(pdftotext(indentPdf, true) as string, { name: 'fresh.indent.layout.txt' });
+    const committed = parseIssue(readFileSync('tests/fixtures/printed/changning-2023-02.indent.layout.txt', 'utf8'), { name: 'indent' });
+    expect(docs(fresh)).toEqual(docs(plain));
+    expect(people(fresh)).toEqual(people(plain));
+    expect(stakes(fresh)).toEqual(stakes(plain));
     expect(fresh.tables.length).toBe(committed.tables.length);
   });
 });

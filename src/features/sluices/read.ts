@@ -12,6 +12,7 @@ import { bankOf, stakeLayout, summaryLayout, type BankGroup, type StakeLayout, t
 import type { Grid, GridCell, GridRow } from './grid.js';
 import { cleanName, readHeading } from './names.js';
 import type { Lines } from '../../model/lines.js';
+import { prevLine } from '../../core/official.js';
 
 /** A parsed figure: value, the decimals it was written with, and its cell. */
 export interface Figure {
@@ -247,13 +248,13 @@ function groupBank(t: GridScan<SummaryLayout>, row: GridRow, g: BankGroup, evide
   return bank;
 }
 
-/** The heading of a stake table: the first non-blank line above it (at most 3 lines up). */
+/**
+ * The heading of a stake table: the first non-blank line above it, within two blank lines
+ * (or a page break: a heading printed at the foot of the page before its table).
+ */
 function headingAbove(lines: Lines, startLine: number): { line: number; text: string } | null {
-  for (let ln = startLine - 1, seen = 0; ln >= 1 && seen < 3; ln--, seen++) {
-    const t = lines.get(ln - 1)!;
-    if (t.trim() !== '') return { line: ln, text: t };
-  }
-  return null;
+  const ln = prevLine(lines, startLine - 1, 1, 2);
+  return ln === 0 ? null : { line: ln, text: lines.get(ln - 1)! };
 }
 
 function stakeNumberOf(stake: string): number | null {
