@@ -59,7 +59,8 @@ export const blank = (s: string | undefined): boolean => s === undefined || s.tr
 
 /**
  * The most a paragraph's first line is indented (display columns): 公文 print each paragraph
- * two characters in (GB/T 9704), which pdftotext -layout writes as two to six spaces.
+ * two characters in (GB/T 9704), which pdftotext -layout writes as two to five spaces (its
+ * grid of characters moves with the page: a table's own lines stand further in).
  */
 export const PARAGRAPH_INDENT = 5;
 const ATTACHMENT_HEAD = /^附件\s*[0-9０-９一二三四五六七八九十]*\s*(?:$|[:：])/;

@@ -752,9 +752,11 @@ const indentOf = (s: string): number => s.length - s.trimStart().length;
 
 /**
  * Paragraphs wrapped at the page width: a line as wide as the page's text (within two CJK
- * characters of the most common width of long lines) continues on the next line unless that
- * one is blank, indented (centred), a table row, a date line or a 【section】. The text is
- * joined into the paragraph's first line; the others are blanked (`removed` 3).
+ * characters of the most common width of long lines), at the left edge or a paragraph's
+ * indent, continues on the next line unless that one is blank, indented (a new paragraph, a
+ * centred line), a table row, a date line or a 【section】 — or, after a sentence's end, a
+ * numbered item (`四、`) or a short line without end punctuation (a heading, a title). The
+ * text is joined into the paragraph's first line; the others are blanked (`removed` 3).
  */
 export function joinParagraphs(lines: string[], removed: Uint8Array, page: number): void {
   if (page === 0) return;
