@@ -145,7 +145,7 @@ describe('the V8 flags and the code cache', () => {
   it('the single executable (src/cli/bin.ts) sets the flags the launcher sets', () => {
     const flags = (file: string): string[] =>
       [...readFileSync(file, 'utf8').matchAll(/setFlagsFromString\('([^']+)'\)/g)].map((m) => m[1]!);
-    expect(flags('bin/gongbao')).toContain('--baseline-batch-compilation-threshold=256');
-    expect(flags('src/cli/bin.ts')).toEqual(flags('bin/gongbao'));
+    expect(flags('bin/code-cache.cjs')).toContain('--baseline-batch-compilation-threshold=256');
+    expect(flags('src/cli/bin.ts')).toEqual(flags('bin/code-cache.cjs'));
   });
 });
