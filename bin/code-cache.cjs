@@ -47,9 +47,8 @@ function readCache(path) {
   }
 }
 
-/** The bundle `file` compiled as a CommonJS module's wrapper, with `cachedData` if any. */
-function compile(file, cachedData) {
-  const code = readFileSync(file, 'utf8');
+/** The bundle `file` (its text `code`) compiled as a CommonJS module's wrapper, with `cachedData` if any. */
+function compile(file, cachedData, code = readFileSync(file, 'utf8')) {
   return new vm.Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, {
     filename: file,
     cachedData,
@@ -88,4 +87,67 @@ function save(cache, path, script, unique) {
   }
 }
 
-module.exports = { cacheOf, compile, readCache, run, save };
+/**
+ * Runs a command-line bundle through its code cache, as the module `file`: what bin/gongbao
+ * does with dist/cli.cjs, and the single executable's main (scripts/sea-main.cjs) with the
+ * CLI it carries as an asset. `code` is the bundle's text (read from `file` when undefined),
+ * `identity` the file whose path, inode, size and time name the cache (the bundle, or the
+ * executable itself).
+ */
+function launch(file, code, identity, requireFrom) {
+  const cache = cacheOf(identity, '');
+  // The cache holds the functions the run that wrote it compiled. A run that only prints help,
+  // the rules or a schema never compiles the parser, and a cache written by it would leave
+  // the parser to be compiled again on every later run; so such a run writes a "partial"
+  // cache, and the first run of a command that parses replaces it with a full one.
+  const command = process.argv.slice(2).find((a) => !a.startsWith('-'));
+  const parses = ['parse', 'export', 'extract', 'validate', 'plot'].includes(command);
+  const fullFile = join(cache.dir, `${cache.key}.bin`);
+  const partialFile = join(cache.dir, `${cache.key}.partial.bin`);
+  let cachedData = readCache(fullFile);
+  const full = cachedData !== undefined;
+  if (!full) cachedData = readCache(partialFile);
+  // Node's built-in modules carry a V8 code cache too, made with V8's default flags: one
+  // loaded after a flag has been changed (below) is compiled from its source instead, which
+  // makes it load three times slower (crypto, the streams and stdout's stream: ~18 million
+  // instructions of a parse, ~2 %). So what a run goes on to load anyway is loaded first:
+  // stdout and stderr (every command writes to one of them; the CLI touches stdout as it
+  // starts) and, for the commands that parse, crypto (the input's SHA-256).
+  process.stdout;
+  process.stderr;
+  require('node:process');
+  if (parses) require('node:crypto');
+  // Optimise later. With V8's default budget, a parse makes TurboFan compile some 30
+  // functions that each run for a few milliseconds only; on a two-core machine those
+  // background compilations cost more CPU than the whole parse (one parse: ~410 ms CPU in all
+  // threads, ~340 ms with this budget; eight parses in one process: ~1.9 s, ~0.9 s; an export
+  // of 20 issues: 11 s, 8.5 s). Functions that stay hot — large inputs, batches — still get
+  // optimised, after 32 times as much work. No function of a parse of one issue like the
+  // sample reaches it (--trace-opt), so --maglev, which V8 11.3 also starts from this budget,
+  // changes nothing either. Set before the bundle is compiled: the flags are part of the
+  // code cache's check (a cache made with other flags is rejected).
+  //
+  // And compile to Sparkplug (V8's baseline tier, some times faster than the interpreter and
+  // cheap to compile) in batches of 256 bytes of estimated code, not 4 096: with the raised
+  // budget a one-issue parse runs in the interpreter and Sparkplug only, and functions that
+  // run a long loop once (a scan of the whole text) waited in the interpreter for a full
+  // batch. A parse of the sample: ~3.5 % fewer instructions (1 585 → 1 531 M, whole process),
+  // 440 → 420 ms CPU (21 interleaved runs); batches of 128 to 512 give the same.
+  // src/cli/bin.ts sets the same flags again (a test checks).
+  require('node:v8').setFlagsFromString('--interrupt-budget=2162688');
+  require('node:v8').setFlagsFromString('--baseline-batch-compilation-threshold=256');
+  const script = compile(file, cachedData, code);
+  if (cachedData === undefined || script.cachedDataRejected || (parses && !full)) {
+    // Written at exit, when the functions this run used are compiled and go into the cache.
+    process.once('exit', (status) => {
+      // exit status 2 and above: the input was unreadable or the usage wrong, nothing parsed
+      const parsed = parses && status <= 1;
+      if (!parsed && cachedData !== undefined && !script.cachedDataRejected) return;
+      save(cache, parsed || full ? fullFile : partialFile, script, process.pid);
+    });
+  }
+
+  return run(script, file, requireFrom);
+}
+
+module.exports = { cacheOf, compile, launch, readCache, run, save };

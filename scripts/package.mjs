@@ -9,7 +9,9 @@ if (!existsSync('dist/worker.cjs')) execFileSync(process.execPath, ['scripts/bui
 const dir = 'dist/sea';
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
-await cjsBundle('src/cli/bin.ts', `${dir}/main.cjs`);
+// The CLI, an asset run by the main through a code cache of its own (scripts/sea-main.cjs).
+await cjsBundle('src/cli/bin.ts', `${dir}/cli.cjs`);
+await cjsBundle('scripts/sea-main.cjs', `${dir}/main.cjs`);
 copyFileSync('dist/worker.cjs', `${dir}/worker.cjs`);
 writeFileSync(
   `${dir}/sea-config.json`,
@@ -17,10 +19,9 @@ writeFileSync(
     main: `${dir}/main.cjs`,
     output: `${dir}/sea-prep.blob`,
     disableExperimentalSEAWarning: true,
-    // V8's code cache of main.cjs, made at build time: the executable starts without
-    // compiling its 1.4 MB of JavaScript (issue 15).
+    // V8's code cache of main.cjs, made at build time (the CLI has its own, made at run time).
     useCodeCache: true,
-    assets: { 'worker.cjs': `${dir}/worker.cjs` },
+    assets: { 'cli.cjs': `${dir}/cli.cjs`, 'worker.cjs': `${dir}/worker.cjs` },
   }),
 );
 execFileSync(process.execPath, ['--experimental-sea-config', `${dir}/sea-config.json`], { stdio: 'inherit' });

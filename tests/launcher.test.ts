@@ -115,3 +115,37 @@ describe("Node's built-in modules and the V8 flag", () => {
     expect([...before, ...after].filter((m) => /crypto/.test(m))).toEqual([]);
   });
 });
+
+describe('the V8 flags and the code cache', () => {
+  /** What each vm.Script the launcher compiled was given and whether V8 took its cache. */
+  function scripts(tmp: string): { cached: boolean; rejected: boolean | undefined }[] {
+    const preload = join(tmp, 'watch.cjs');
+    const out = join(tmp, 'scripts.json');
+    writeFileSync(
+      preload,
+      `const vm = require('vm'); const seen = []; const Script = vm.Script;
+       vm.Script = class extends Script {
+         constructor(code, options) { super(code, options); seen.push({ cached: options?.cachedData !== undefined, rejected: this.cachedDataRejected }); }
+       };
+       process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(seen)));`,
+    );
+    const p = run(['parse', SMALL], { TMPDIR: tmp, TMP: tmp, TEMP: tmp }, preload);
+    expect(p.status, p.stderr).toBe(0);
+    return JSON.parse(readFileSync(out, 'utf8')) as { cached: boolean; rejected: boolean | undefined }[];
+  }
+
+  it('the cache a parse writes (with the flags set) is accepted by the next run', () => {
+    // V8 checks the flags a cache was made with: one made with other flags is rejected and
+    // the bundle compiled from its source on every run
+    const tmp = mkdtempSync(join(tmpdir(), 'gb-launcher-'));
+    expect(scripts(tmp)).toEqual([{ cached: false, rejected: undefined }]);
+    expect(scripts(tmp)).toEqual([{ cached: true, rejected: false }]);
+  });
+
+  it('the single executable (src/cli/bin.ts) sets the flags the launcher sets', () => {
+    const flags = (file: string): string[] =>
+      [...readFileSync(file, 'utf8').matchAll(/setFlagsFromString\('([^']+)'\)/g)].map((m) => m[1]!);
+    expect(flags('bin/code-cache.cjs')).toContain('--baseline-batch-compilation-threshold=256');
+    expect(flags('src/cli/bin.ts')).toEqual(flags('bin/code-cache.cjs'));
+  });
+});

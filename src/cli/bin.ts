@@ -9,6 +9,7 @@ import { stopWorkers } from './pool.js';
 // The single executable does not go through bin/gongbao, which sets this first: see there
 // why the CLI optimises later than V8 would by default (setting it twice is harmless).
 setFlagsFromString('--interrupt-budget=2162688');
+setFlagsFromString('--baseline-batch-compilation-threshold=256');
 
 watchStdout(); // `gongbao … | head` must not crash when head stops reading
 installSignalHandlers(stopWorkers);

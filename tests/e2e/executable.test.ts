@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { tree } from '../helpers/tree.js';
@@ -52,6 +52,21 @@ describe('single executable (npm run package)', () => {
   it("is built with V8's code cache of its JavaScript (useCodeCache, issue 15)", () => {
     const config = JSON.parse(readFileSync('dist/sea/sea-config.json', 'utf8')) as { useCodeCache?: boolean };
     expect(config.useCodeCache).toBe(true);
+  });
+
+  it('runs its CLI through a code cache in the temporary folder, written by the first parse (issue 15)', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'gb-exe-cache-'));
+    const env = { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp };
+    const first = spawnSync(EXE, ['parse', SAMPLE], { encoding: 'utf8', maxBuffer: 1 << 28, env });
+    expect(first.status, first.stderr).toBe(0);
+    const dir = join(tmp, `gongbao-v8-cache-${process.getuid ? process.getuid() : 'u'}`);
+    const caches = readdirSync(dir);
+    // named after the executable: its size is in the name
+    expect(caches).toEqual([expect.stringMatching(new RegExp(`-${statSync(EXE).size}-\\d+\\.bin$`))]);
+    expect(statSync(join(dir, caches[0]!)).size).toBeGreaterThan(500_000);
+    const second = spawnSync(EXE, ['parse', SAMPLE], { encoding: 'utf8', maxBuffer: 1 << 28, env });
+    expect(second.stdout).toBe(first.stdout);
+    expect(readdirSync(dir)).toEqual(caches);
   });
 
   it('reports unreadable input with exit 2', () => {
