@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cellWords, headerCells, joinNote, labelledHeader, labelledTableAt } from '../src/read/pdftotext-labelled.js';
+import { cellWords, headerCells, labelledHeader, labelledTableAt } from '../src/read/pdftotext-labelled.js';
+import { joinNote } from '../src/read/pdftotext-dense.js';
 import { words } from '../src/read/pdftotext-dense.js';
 import { pdftotextReader } from '../src/read/reader-pdftotext.js';
 import type { TableBlock } from '../src/read/reading.js';

@@ -727,6 +727,50 @@ describe('pdftotext: column-aligned tables', () => {
     expect(joinCell('不低于 3', '万元')).toBe('不低于 3 万元');
   });
 
+  it('a dense table with group rows (a label alone in the narrow first column, wrapped there) and rows left out after one: each group a row of its label', () => {
+    // As pdftotext -layout prints the State Council's 清单 (its 推广范围 header one character a line).
+    const text = [
+      ' 序号   改革举措               主要内容              指导部门   推',
+      '                                                  广',
+      '                                                  范',
+      '                                                  围',
+      '一、知识',
+      '产权保护',
+      '方面（共',
+      '2项）',
+      '1    知识产权民事、 整合分散的审判资源，实行三合一 最高人民法院 全',
+      '     刑事案件     审判。                          国',
+      '2    省级行政区内 授权市级人民法院跨市管辖。 国家知识产权局 全',
+      '                                               国',
+      '二、科技',
+      '成果转化',
+      '（共1项）',
+      '三、金融',
+      '创新方面',
+      '（共1项）',
+      '9    区域性股权市 推出科技创新板。 中国证监会 全',
+      '     场专板                            国',
+      '',
+      '其后的正文。',
+      '',
+    ].join('\n');
+    const block = read(text).value.blocks[0]!;
+    expect(block.header.cells.map((c) => c.text)).toEqual(['序号', '改革举措', '主要内容', '指导部门', '推广范围']);
+    expect(block.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['一、知识产权保护方面（共2项）', '', '', '', ''],
+      ['1', '知识产权民事、刑事案件', '整合分散的审判资源，实行三合一审判。', '最高人民法院', '全国'],
+      ['2', '省级行政区内', '授权市级人民法院跨市管辖。', '国家知识产权局', '全国'],
+      ['二、科技成果转化（共1项）', '', '', '', ''],
+      ['三、金融创新方面（共1项）', '', '', '', ''],
+      ['9', '区域性股权市场专板', '推出科技创新板。', '中国证监会', '全国'],
+    ]);
+    // The end of a wrapped cell at the left edge (one line) is no group: the table ends there as before.
+    const tail = read(
+      ['序 名称 说明 是否 备注', '1 提醒群体 标签 是 法人', '2 提醒群体业务规 标签 是 用户', '则', '3 提醒数据 接口 否 XX', ''].join('\n'),
+    );
+    expect(tail.value.blocks[0]?.rows.map((r) => r.cells[0]!.text)).toEqual(['1', '2']);
+  });
+
   it('a line of short words with no numbered rows under it is no dense table', () => {
     expect(read('甲 乙 丙 丁 戊\n一些 说明 文字 在此\n结尾。\n').value.blocks).toEqual([]);
     expect(read('序 名称 等 岸\n2 北新 区 左\n3 外环 区 左\n').value.blocks).toEqual([]);
@@ -1022,6 +1066,13 @@ describe('a real text (State Council documents, tests/fixtures/real/) printed to
       expect.stringMatching(/^running head "中华人民共和国国务院公报 2019 年" removed/),
       expect.stringMatching(/^page numbers removed/),
     ]);
+  });
+
+  it('the 清单 of 国办发〔2018〕126号 cell for cell as the text: group rows wrapped in its first column, its 推广范围 header one character a line, rows 15–20 left out of the source', () => {
+    const id = '国办发-2018-126-t1';
+    const mine = cellsOf(issue)[issue.tables.findIndex((t) => t.id === id)];
+    expect(mine).toBe(cellsOf(text)[text.tables.findIndex((t) => t.id === id)]);
+    expect(issue.tables.find((t) => t.id === id)!.rows).toHaveLength(22);
   });
 
   it('numbering is reported only inside the one table no reader reads (numbers inside the third of three label columns): none in the text', () => {

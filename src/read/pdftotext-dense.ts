@@ -126,6 +126,8 @@ export interface Layout {
    * table, laid out anew): the index of the first row under it and its first line.
    */
   heads?: Array<{ row: number; line: number }>;
+  /** Group rows: a label alone in the first column before row `row`, wrapped over `lines`. */
+  groups?: Array<{ row: number; lines: number[] }>;
 }
 
 /**
@@ -157,7 +159,7 @@ export function denseTableAt(
     lay.rows.map((r, x) => readRow(lines, r, at[x]!.starts, cell, false, { ...at[x]!, splits }));
   const first = rowGeometry(lines, lay, refs, fullRowStarts(lines, lay.rows, refs.length));
   const rows = read(rowGeometry(lines, lay, refs, cellStarts(read(first)), first));
-  return tableOf(h, lay, header, rows);
+  return tableOf(h, lay, header, withGroups(lines, lay, rows, refs.length, cell));
 }
 
 /** The header's lines from line `h`: it and up to three lines below it, none blank or row `next`'s start. */
@@ -324,7 +326,7 @@ export function cellMaker(offsets: readonly number[]): (k: number, w: Word) => B
 
 /** The table read from the layout found at header line `h`: its block and the lines it took. */
 export function tableOf(h: number, lay: Layout, header: BlockRow, rows: BlockRow[]): DenseTable {
-  const all = [...lay.header, ...lay.rows.flat()];
+  const all = [...lay.header, ...lay.rows.flat(), ...(lay.groups ?? []).flatMap((g) => g.lines)];
   const last = Math.max(...all, ...lay.skipped);
   return {
     block: { kind: 'table', form: 'columns', startLine: h + 1, endLine: last + 1, header, rows },
@@ -367,15 +369,19 @@ function layoutFrom(
     heads.push({ row: rows.length, line: r });
     return m;
   };
+  const groups: Array<{ row: number; lines: number[] }> = [];
   while (k < lines.length) {
     const s = lines[k]!;
     let m = 0;
-    if (isRowStart(s, next)) {
+    if (isRowStart(s, next) || (groups.length > 0 && groups[groups.length - 1]!.row === rows.length && skipsTo(s, next))) {
       rows.push([k]);
-      next++;
+      next = rowNumberOf(s)! + 1;
       k++;
     } else if ((m = reprinted(k)) > 0) k += m;
-    else if (rows.length > 0 && !blank(s) && s.startsWith(' ') && !isRowStart(s.trimStart(), next) && !titleAt(k) && !textAfterTable(s)) {
+    else if ((m = groupAt(lines, k, next)) > 0) {
+      groups.push({ row: rows.length, lines: Array.from({ length: m }, (_, x) => k + x) });
+      k += m;
+    } else if (rows.length > 0 && !blank(s) && s.startsWith(' ') && !isRowStart(s.trimStart(), next) && !titleAt(k) && !textAfterTable(s)) {
       rows[rows.length - 1]!.push(k);
       k++;
     } else if (rows.length > 0 && (blank(s) || furniture(k))) {
@@ -394,13 +400,85 @@ function layoutFrom(
       k = r;
     } else break;
   }
-  return rows.length === 0 ? null : { header, rows, skipped, heads };
+  return rows.length === 0 ? null : { header, rows, skipped, heads, groups };
+}
+
+/**
+ * A group row at line `k`: a label alone in the first column (`一、知识产权保护方面（共5项）`,
+ * a row of one cell over the table's width, printed in the narrow first column), wrapped over
+ * two to six lines of one short word each at the left edge, as wide as the first up to the
+ * last, which may be narrower (they fill the column; the end of a wrapped cell, `则`, is one
+ * line), then row `next` (or one numbering on past it) or another group.
+ * Its line count, or 0.
+ */
+function groupAt(lines: readonly string[], k: number, next: number): number {
+  const width = displayWidth(lines[k]?.trimEnd() ?? '');
+  let g = 0;
+  for (; g < 6 && k + g < lines.length; g++) {
+    const s = lines[k + g]!;
+    // A line that opens a numbered label (`三、`) begins the next group.
+    if (blank(s) || s[0] === ' ' || rowNumberOf(s) !== null || (g > 0 && numberedItem(s) !== null)) break;
+    const ws = words(s);
+    if (ws.length !== 1 || ws[0]!.text.length > MAX_WORD || NUMBER.test(ws[0]!.text)) return 0;
+    // A line narrower than the first is the label's last; one wider by more than a character
+    // is none of it (a character of full-width punctuation may stand out: `（共4项）`).
+    const w = displayWidth(s.trimEnd());
+    if (w > width + 2) return 0;
+    if (w < width) {
+      g++;
+      break;
+    }
+  }
+  const after = lines[k + g] ?? '';
+  return g >= 2 && (isRowStart(after, next) || skipsTo(after, next) || groupAt(lines, k + g, next) > 0) ? g : 0;
+}
+
+/** The group rows of a layout read into rows (the label in the first cell), put among `rows` in order. */
+function withGroups(
+  lines: readonly string[],
+  lay: Layout,
+  rows: BlockRow[],
+  n: number,
+  cell: (k: number, w: Word) => BlockCell,
+): BlockRow[] {
+  if (!lay.groups?.length) return rows;
+  const out: BlockRow[] = [];
+  let g = 0;
+  const put = (upTo: number): void => {
+    for (; g < lay.groups!.length && lay.groups![g]!.row <= upTo; g++) {
+      const at = lay.groups![g]!.lines;
+      const label = cell(at[0]!, words(lines[at[0]!]!)[0]!);
+      for (const k of at.slice(1)) label.text = joinNote(label.text, lines[k]!.trim());
+      const empty = cell(at[0]!, { text: '', at: 0 });
+      out.push({ line: at[0]! + 1, cells: [label, ...Array.from({ length: n - 1 }, () => ({ ...empty }))] });
+    }
+  };
+  rows.forEach((r, x) => {
+    put(x);
+    out.push(r);
+  });
+  put(Infinity);
+  return out;
 }
 
 /** A row's first line: its row number `n` at the left edge, then a word. */
 function isRowStart(s: string, n: number): boolean {
+  return rowNumberOf(s) === n;
+}
+
+/** The row number a line starts with (at the left edge, then a word), or null. */
+function rowNumberOf(s: string): number | null {
   const ws = words(s);
-  return ws.length >= 2 && ws[0]!.at === 0 && INDEX.test(ws[0]!.text) && Number(ws[0]!.text) === n;
+  return ws.length >= 2 && ws[0]!.at === 0 && INDEX.test(ws[0]!.text) ? Number(ws[0]!.text) : null;
+}
+
+/**
+ * A row after a group row that numbers on past `next` (a text with rows left out, 本文有删减:
+ * the numbers of the next group go on where the original's did), by fewer than fifty.
+ */
+function skipsTo(s: string, next: number): boolean {
+  const n = rowNumberOf(s);
+  return n !== null && n > next && n < next + 50;
 }
 
 /** One row (or the header) from its lines: the first fills the columns, the others wrap into them. */
@@ -713,6 +791,17 @@ export function joinCell(a: string, b: string): string {
   if (a.charCodeAt(a.length - 1) > 0x2e7f && b.charCodeAt(0) > 0x2e7f) return a + b;
   if (/[/+]$/.test(a) || /^[/+]/.test(b)) return a + b;
   return `${a} ${b}`;
+}
+
+/**
+ * Wrapped text joined: without a space where either side is CJK (`新建1` + `家`, `比例` +
+ * `(%)`: Chinese text wraps at the column's edge, not at a space), except before a bracket
+ * opening a note after a value (`9.72` + `（编制床位）`); else as joinCell.
+ */
+export function joinNote(a: string, b: string): string {
+  const cjk = (c: number): boolean => c > 0x2e7f;
+  if (/^[(（]/.test(b) && !cjk(a.charCodeAt(a.length - 1))) return joinCell(a, b);
+  return cjk(a.charCodeAt(a.length - 1)) || cjk(b.charCodeAt(0)) ? a + b : joinCell(a, b);
 }
 
 /**

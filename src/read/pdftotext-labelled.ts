@@ -43,6 +43,7 @@ import {
   firstLineCells,
   glued,
   joinCell,
+  joinNote,
   textAfterTable,
   piecesOf as pieces,
   key,
@@ -251,17 +252,6 @@ export function labelledTableAt(
     return readRow(lines, r, ws, refs, cell, false, place, label);
   });
   return tableOf(h, lay, header, rows);
-}
-
-/**
- * Wrapped text joined: without a space where either side is CJK (`新建1` + `家`, `比例` +
- * `(%)`: Chinese text wraps at the column's edge, not at a space), except before a bracket
- * opening a note after a value (`9.72` + `（编制床位）`); else as joinCell.
- */
-export function joinNote(a: string, b: string): string {
-  const cjk = (c: number): boolean => c > 0x2e7f;
-  if (OPENING.test(b) && !cjk(a.charCodeAt(a.length - 1))) return joinCell(a, b);
-  return cjk(a.charCodeAt(a.length - 1)) || cjk(b.charCodeAt(0)) ? a + b : joinCell(a, b);
 }
 
 /** The index of the cell of `cells` whose start is nearest `at`. */
