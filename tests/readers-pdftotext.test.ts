@@ -885,8 +885,15 @@ describe('the sample printed to PDF, read back with pdftotext -layout', () => {
       '人事任免-1-t1',
       '人事任免-1-t2',
     ]);
-    // The task table is one table, not five pieces.
-    expect(issue.tables.length).toBe(28);
+    // The task table is one table, not five pieces; the 基本信息梳理 tables run on through
+    // their group rows (推送对象为个人用户, 电子证照材料: labels wrapped in the first column,
+    // rows numbered from 1 again) as in the plain text. 24 in all: the two 用户申请表 forms
+    // (13-t4, 16-t4: no rules, an empty column) stay text.
+    expect(issue.tables.length).toBe(24);
+    const ids = (i: Issue) => i.tables.map((t) => `${t.id} ${t.rows.length}`);
+    expect(ids(issue).filter((t) => /-1[36]-t1 /.test(t))).toEqual(['长府办-2023-13-t1 31', '长府办-2023-16-t1 31']);
+    // (the plain text's 32: the header printed again after 电子证照材料 is one of its rows there)
+    expect(ids(plain).filter((t) => /-1[36]-t1 /.test(t))).toEqual(['长府办-2023-13-t1 32', '长府办-2023-16-t1 32']);
     // Their 分类 and 领域 cells printed once a group (merged cells) are filled down as in the plain text.
     const filled = issue.anomalies.filter((a) => a.code === 'TABLE_CELLS_FILLED').map((a) => a.message);
     expect(filled).toEqual([

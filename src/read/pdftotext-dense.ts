@@ -361,24 +361,27 @@ function layoutFrom(
     const starts = words(lines[heads[heads.length - 1]!.line]!).map((w) => w.at);
     return words(lines[k]!).some((w) => starts.some((c) => c > w.at + 1 && c < w.at + w.text.length - 1));
   };
+  const groups: Array<{ row: number; lines: number[] }> = [];
+  // Right after a group row the rows may number from 1 again or number on past a gap.
+  const rowAt = (s: string): boolean =>
+    isRowStart(s, next) || (groups.length > 0 && groups[groups.length - 1]!.row === rows.length && afterGroup(s, next));
   // The header printed again at line r, followed by the next row: skipped, its layout the rows' below it.
   const reprinted = (r: number): number => {
     const m = rows.length > 0 ? again(r, next) : 0;
-    if (m === 0 || !isRowStart(lines[r + m] ?? '', next)) return 0;
+    if (m === 0 || !rowAt(lines[r + m] ?? '')) return 0;
     for (let x = r; x < r + m; x++) skipped.push(x);
     heads.push({ row: rows.length, line: r });
     return m;
   };
-  const groups: Array<{ row: number; lines: number[] }> = [];
   while (k < lines.length) {
     const s = lines[k]!;
     let m = 0;
-    if (isRowStart(s, next) || (groups.length > 0 && groups[groups.length - 1]!.row === rows.length && skipsTo(s, next))) {
+    if (rowAt(s)) {
       rows.push([k]);
       next = rowNumberOf(s)! + 1;
       k++;
     } else if ((m = reprinted(k)) > 0) k += m;
-    else if ((m = groupAt(lines, k, next)) > 0) {
+    else if ((m = groupAt(lines, k, next, (r) => again(r, 1))) > 0) {
       groups.push({ row: rows.length, lines: Array.from({ length: m }, (_, x) => k + x) });
       k += m;
     } else if (rows.length > 0 && !blank(s) && s.startsWith(' ') && !isRowStart(s.trimStart(), next) && !titleAt(k) && !textAfterTable(s)) {
@@ -411,7 +414,7 @@ function layoutFrom(
  * line), then row `next` (or one numbering on past it) or another group.
  * Its line count, or 0.
  */
-function groupAt(lines: readonly string[], k: number, next: number): number {
+function groupAt(lines: readonly string[], k: number, next: number, header: (k: number) => number): number {
   const width = displayWidth(lines[k]?.trimEnd() ?? '');
   let g = 0;
   for (; g < 6 && k + g < lines.length; g++) {
@@ -419,7 +422,8 @@ function groupAt(lines: readonly string[], k: number, next: number): number {
     // A line that opens a numbered label (`三、`) begins the next group.
     if (blank(s) || s[0] === ' ' || rowNumberOf(s) !== null || (g > 0 && numberedItem(s) !== null)) break;
     const ws = words(s);
-    if (ws.length !== 1 || ws[0]!.text.length > MAX_WORD || NUMBER.test(ws[0]!.text)) return 0;
+    if (ws.length > 1) break;
+    if (ws[0]!.text.length > MAX_WORD || NUMBER.test(ws[0]!.text)) return 0;
     // A line narrower than the first is the label's last; one wider by more than a character
     // is none of it (a character of full-width punctuation may stand out: `（共4项）`).
     const w = displayWidth(s.trimEnd());
@@ -430,7 +434,8 @@ function groupAt(lines: readonly string[], k: number, next: number): number {
     }
   }
   const after = lines[k + g] ?? '';
-  return g >= 2 && (isRowStart(after, next) || skipsTo(after, next) || groupAt(lines, k + g, next) > 0) ? g : 0;
+  if (g < 2) return 0;
+  return isRowStart(after, next) || afterGroup(after, next) || header(k + g) > 0 || groupAt(lines, k + g, next, header) > 0 ? g : 0;
 }
 
 /** The group rows of a layout read into rows (the label in the first cell), put among `rows` in order. */
@@ -473,12 +478,13 @@ function rowNumberOf(s: string): number | null {
 }
 
 /**
- * A row after a group row that numbers on past `next` (a text with rows left out, 本文有删减:
- * the numbers of the next group go on where the original's did), by fewer than fifty.
+ * A row after a group row that numbers its group from 1 again, or numbers on past `next` by
+ * fewer than fifty (a text with rows left out, 本文有删减: the next group's numbers go on where
+ * the original's did).
  */
-function skipsTo(s: string, next: number): boolean {
+function afterGroup(s: string, next: number): boolean {
   const n = rowNumberOf(s);
-  return n !== null && n > next && n < next + 50;
+  return n !== null && (n === 1 || (n > next && n < next + 50));
 }
 
 /** One row (or the header) from its lines: the first fills the columns, the others wrap into them. */
