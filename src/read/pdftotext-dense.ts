@@ -64,16 +64,18 @@ export const blank = (s: string | undefined): boolean => s === undefined || s.tr
  */
 export const PARAGRAPH_INDENT = 5;
 const ATTACHMENT_HEAD = /^附件\s*[0-9０-９一二三四五六七八九十]*\s*(?:$|[:：])/;
+/** A caption under or over a table or figure: 表 2：…, 图 1. … */
+const CAPTION = /^[表图]\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[:：.．]/;
 
 /**
  * The text after a table, where an indented line would be a wrapped cell: a line at a
- * paragraph's indent that opens an attachment (`附件 2`, `附件：`) or a numbered item
+ * paragraph's indent that opens an attachment (`附件 2`, `附件：`), a caption (`表 2：…`) or a numbered item
  * (`(2) 新泾港泵闸`, `三、`). A wrapped cell stands under its column, further in.
  */
 export function textAfterTable(s: string): boolean {
   const t = s.trimStart();
   if (s.length - t.length > PARAGRAPH_INDENT) return false;
-  if (ATTACHMENT_HEAD.test(t)) return true;
+  if (ATTACHMENT_HEAD.test(t) || CAPTION.test(t)) return true;
   // A heading or a paragraph's first line holds a few words (Chinese text runs on without
   // spaces); a line of a table's cells, one space apart, more (`9. I类切口手术部位 定 计算方法：…`).
   return numberedItem(t) !== null && words(t).length <= 3;
@@ -399,7 +401,8 @@ function layoutFrom(
       // The lines repeated after it (the header, a title row above it) are skipped.
       let r = j + reprinted(j);
       while (r < j + 4 && r < lines.length && !isRowStart(lines[r]!, next) && repeated.has(key(lines[r]!))) skipped.push(r++);
-      if (!isRowStart(lines[r] ?? '', next)) break;
+      // (or a group row: its label printed at the top of the new page)
+      if (!isRowStart(lines[r] ?? '', next) && groupAt(lines, r, next, (x) => again(x, 1)) === 0) break;
       k = r;
     } else break;
   }
