@@ -36,6 +36,9 @@
  *   grows to the right); a lone word (nothing pushed it) to the nearest start in a body row
  *   (cells are left-aligned) and to the nearest middle of the text above it in the header
  *   (centred). A word that starts with a closing mark (`²)`) stays with the word before it.
+ * - A group row (a label alone over the table's width, `一、知识产权保护方面（共5项）`, printed in
+ *   the narrow first column: lines of one short word at the left edge) is a row of its label;
+ *   the rows after it may number from 1 again, or on past a gap (rows left out of the source).
  */
 import type { BlockCell, BlockRow, TableBlock } from './reading.js';
 import { displayWidth } from './text.js';
@@ -414,10 +417,10 @@ function layoutFrom(
  * a row of one cell over the table's width, printed in the narrow first column), wrapped over
  * two to six lines of one short word each at the left edge, as wide as the first up to the
  * last, which may be narrower (they fill the column; the end of a wrapped cell, `则`, is one
- * line), then row `next` (or one numbering on past it) or another group.
- * Its line count, or 0.
+ * line); then row `next` (or a row numbered from 1 again or on past it), the header printed
+ * again (`header(k)`: its line count) or, up to four times, another group. Its line count, or 0.
  */
-function groupAt(lines: readonly string[], k: number, next: number, header: (k: number) => number): number {
+function groupAt(lines: readonly string[], k: number, next: number, header: (k: number) => number, depth = 0): number {
   const width = displayWidth(lines[k]?.trimEnd() ?? '');
   let g = 0;
   for (; g < 6 && k + g < lines.length; g++) {
@@ -438,7 +441,8 @@ function groupAt(lines: readonly string[], k: number, next: number, header: (k: 
   }
   const after = lines[k + g] ?? '';
   if (g < 2) return 0;
-  return isRowStart(after, next) || afterGroup(after, next) || header(k + g) > 0 || groupAt(lines, k + g, next, header) > 0 ? g : 0;
+  if (isRowStart(after, next) || afterGroup(after, next) || header(k + g) > 0) return g;
+  return depth < 4 && groupAt(lines, k + g, next, header, depth + 1) > 0 ? g : 0;
 }
 
 /** The group rows of a layout read into rows (the label in the first cell), put among `rows` in order. */
