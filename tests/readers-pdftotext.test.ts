@@ -812,6 +812,17 @@ const numbering = (i: Issue) =>
   i.anomalies.filter((a) => a.code.startsWith('NUMBERING_')).map((a) => [a.code, a.documentId, a.evidence?.trim().slice(0, 12)]);
 const cellsOf = (i: Issue) =>
   i.tables.map((t) => JSON.stringify([t.columns.map((c) => c.name), t.rows.map((r) => r.cells.map((c) => c.text))]));
+/** The masthead's fields, all but where it stands. */
+const mastheadFields = (i: Issue) => {
+  const { line, endLine, ...fields } = i.masthead;
+  return fields;
+};
+/** The ids of the plain text's tables that this issue gives cell for cell (header and rows). */
+const sameAsPlain = (i: Issue): string[] => {
+  const mine = cellsOf(i);
+  const theirs = cellsOf(plain);
+  return plain.tables.filter((_, k) => mine.includes(theirs[k]!)).map((t) => t.id);
+};
 
 describe('the sample printed to PDF, read back with pdftotext -layout', () => {
   const issue = parseIssue(new Uint8Array(readFileSync(LAYOUT)), { name: LAYOUT });
@@ -835,10 +846,8 @@ describe('the sample printed to PDF, read back with pdftotext -layout', () => {
   });
 
   it('reads the colophon as the plain text does: a gazette title below a full paragraph line stays a line of its own', () => {
-    const { line, endLine, ...fields } = issue.masthead;
-    const { line: l0, endLine: e0, ...want } = plain.masthead;
-    expect(fields).toEqual(want);
-    expect(want.title).toBe('上海市长宁区人民政府公报');
+    expect(mastheadFields(issue)).toEqual(mastheadFields(plain));
+    expect(plain.masthead.title).toBe('上海市长宁区人民政府公报');
     expect(issue.anomalies.filter((a) => a.code === 'MASTHEAD_FIELD_MISSING')).toEqual([]);
   });
 
@@ -867,9 +876,7 @@ describe('the sample printed to PDF, read back with pdftotext -layout', () => {
   });
 
   it('tables: 20 of the 26 cell for cell: the summary, the stake tables, six numbered tables and the two-column tables (counted exactly)', () => {
-    const mine = cellsOf(issue);
-    const same = plain.tables.filter((t, k) => mine.includes(cellsOf(plain)[k]!)).map((t) => t.id);
-    expect(same).toEqual([
+    expect(sameAsPlain(issue)).toEqual([
       // The task table of 66 rows: its header printed again ten times in other layouts (new
       // pages, new fragments), its cells placed by where their columns start in the other rows.
       '长府办-2023-10-t1',
@@ -1038,15 +1045,11 @@ describe('the sample printed as 公文 are (paragraphs two characters in), read 
     expect(stakes(issue)).toEqual(stakes(plain));
     expect(sluiceCodes(issue)).toEqual(sluiceCodes(plain));
     expect(numbering(issue)).toEqual(numbering(plain));
-    const { line, endLine, ...fields } = issue.masthead;
-    const { line: l0, endLine: e0, ...want } = plain.masthead;
-    expect(fields).toEqual(want);
+    expect(mastheadFields(issue)).toEqual(mastheadFields(plain));
   });
 
   it('tables: 18 of the 26 cell for cell (not the task table printed in fragments, nor the summary table, whose header words wrap one column off)', () => {
-    const mine = cellsOf(issue);
-    const same = plain.tables.filter((t, k) => mine.includes(cellsOf(plain)[k]!)).map((t) => t.id);
-    expect(same).toEqual([
+    expect(sameAsPlain(issue)).toEqual([
       // A group row at the top of a new page, and a caption under the table (表 2：…) at a paragraph's indent.
       '长府办-2023-13-t2',
       '长府办-2023-13-t3',
