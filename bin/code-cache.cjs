@@ -90,12 +90,11 @@ function save(cache, path, script, unique) {
 /**
  * Runs a command-line bundle through its code cache, as the module `file`: what bin/gongbao
  * does with dist/cli.cjs, and the single executable's main (scripts/sea-main.cjs) with the
- * CLI it carries as an asset. `code` is the bundle's text (read from `file` when undefined),
- * `identity` the file whose path, inode, size and time name the cache (the bundle, or the
- * executable itself).
+ * CLI it carries as an asset. `code` is the bundle's text (read from `file` when undefined);
+ * `file`'s path, inode, size and time name the cache (the bundle, or the executable itself).
  */
-function launch(file, code, identity, requireFrom) {
-  const cache = cacheOf(identity, '');
+function launch(file, code, requireFrom) {
+  const cache = cacheOf(file, '');
   // The cache holds the functions the run that wrote it compiled. A run that only prints help,
   // the rules or a schema never compiles the parser, and a cache written by it would leave
   // the parser to be compiled again on every later run; so such a run writes a "partial"
@@ -134,8 +133,9 @@ function launch(file, code, identity, requireFrom) {
   // batch. A parse of the sample: ~3.5 % fewer instructions (1 585 → 1 531 M, whole process),
   // 440 → 420 ms CPU (21 interleaved runs); batches of 128 to 512 give the same.
   // src/cli/bin.ts sets the same flags again (a test checks).
-  require('node:v8').setFlagsFromString('--interrupt-budget=2162688');
-  require('node:v8').setFlagsFromString('--baseline-batch-compilation-threshold=256');
+  const v8 = require('node:v8');
+  v8.setFlagsFromString('--interrupt-budget=2162688');
+  v8.setFlagsFromString('--baseline-batch-compilation-threshold=256');
   const script = compile(file, cachedData, code);
   if (cachedData === undefined || script.cachedDataRejected || (parses && !full)) {
     // Written at exit, when the functions this run used are compiled and go into the cache.

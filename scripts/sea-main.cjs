@@ -8,4 +8,4 @@ const { getAsset } = require('node:sea');
 const { launch } = require('../bin/code-cache.cjs');
 
 // the CLI's modules can be Node's built-in ones only: everything else is in the bundle
-launch(process.execPath, getAsset('cli.cjs', 'utf8'), process.execPath, () => require);
+launch(process.execPath, getAsset('cli.cjs', 'utf8'), () => require);

@@ -187,8 +187,8 @@ function pastBlanks(lines: Lines, from: number, bound: number, step: 1 | -1, max
   }
   return 0;
 }
-/** The blank lines and page furniture of a page break, at most (as `titleAbove` skips). */
-const PAGE_BREAK_LINES = 12;
+/** The blank lines and page furniture of a page break, at most. */
+export const PAGE_BREAK_LINES = 12;
 
 /** The next line at or after `from` that is not blank(ish), within `maxBlank` blank lines; 0 if none. */
 export function nextLine(lines: Lines, from: number, to: number, maxBlank = 3): number {

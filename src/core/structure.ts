@@ -28,6 +28,7 @@ import {
   kindOf,
   MAX_TITLE_LINES,
   nextLine,
+  PAGE_BREAK_LINES,
   readSignature,
   titleIssuers,
   type HeadNumber,
@@ -131,7 +132,7 @@ function titleAbove(lines: Lines, dateNo: number, floor: number, removed?: Uint8
   // A blank run holding lines an input reader blanked (running head, page number between
   // title and date) is a page break: up to 12 lines of it are skipped.
   let pageBreak = false;
-  while (k >= floor && lines.get(k - 1)!.trim() === '' && (blanks < 3 || (pageBreak && blanks < 12))) {
+  while (k >= floor && lines.get(k - 1)!.trim() === '' && (blanks < 3 || (pageBreak && blanks < PAGE_BREAK_LINES))) {
     if (removed?.[k - 1] === 1) pageBreak = true;
     blanks++;
     k--;

@@ -19,8 +19,9 @@ export class Lines {
   readonly text: string;
   private readonly list: readonly string[] | null;
   /**
-   * 1 for each line an input reader blanked as page furniture (a running head, a page
-   * number: the mark of a page break), else 0; null for plain text, which has none.
+   * What the input reader did to each line (`SourceLines.removed`), of which 1 marks the page
+   * furniture it blanked (a running head, a page number: the mark of a page break); null for
+   * plain text and text without furniture.
    */
   readonly furniture: Uint8Array | null;
   /** Lines skipFrom … skipEnd - 1 hold no match of skipRe (the last answer of nextWith). */
@@ -165,8 +166,7 @@ export class Lines {
       off += list[i]!.length + 1;
     }
     starts[list.length] = off;
-    let furniture: Uint8Array | null = null;
-    if (removed !== undefined && removed.includes(1)) furniture = removed.map((r) => (r === 1 ? 1 : 0));
+    const furniture = removed !== undefined && removed.includes(1) ? removed : null;
     return new Lines(list.join('\n'), starts, list, furniture);
   }
 }

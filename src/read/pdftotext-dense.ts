@@ -66,6 +66,8 @@ export const blank = (s: string | undefined): boolean => s === undefined || s.tr
  * grid of characters moves with the page: a table's own lines stand further in).
  */
 export const PARAGRAPH_INDENT = 5;
+/** How far a line is indented: its leading spaces. */
+export const indentOf = (s: string): number => s.length - s.trimStart().length;
 const ATTACHMENT_HEAD = /^附件\s*[0-9０-９一二三四五六七八九十]*\s*(?:$|[:：])/;
 /** A caption under or over a table or figure: 表 2：…, 图 1. … */
 const CAPTION = /^[表图]\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[:：.．]/;
@@ -76,8 +78,8 @@ const CAPTION = /^[表图]\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[
  * (`(2) 新泾港泵闸`, `三、`). A wrapped cell stands under its column, further in.
  */
 export function textAfterTable(s: string): boolean {
+  if (indentOf(s) > PARAGRAPH_INDENT) return false;
   const t = s.trimStart();
-  if (s.length - t.length > PARAGRAPH_INDENT) return false;
   if (ATTACHMENT_HEAD.test(t) || CAPTION.test(t)) return true;
   // A heading or a paragraph's first line holds a few words (Chinese text runs on without
   // spaces); a line of a table's cells, one space apart, more (`9. I类切口手术部位 定 计算方法：…`).
@@ -367,6 +369,8 @@ function layoutFrom(
     return words(lines[k]!).some((w) => starts.some((c) => c > w.at + 1 && c < w.at + w.text.length - 1));
   };
   const groups: Array<{ row: number; lines: number[] }> = [];
+  // The header printed again at line r above a group's rows (numbered from 1): its line count.
+  const headerAt = (r: number): number => again(r, 1);
   // Right after a group row the rows may number from 1 again or number on past a gap.
   const rowAt = (s: string): boolean =>
     isRowStart(s, next) || (groups.length > 0 && groups[groups.length - 1]!.row === rows.length && afterGroup(s, next));
@@ -386,7 +390,7 @@ function layoutFrom(
       next = rowNumberOf(s)! + 1;
       k++;
     } else if ((m = reprinted(k)) > 0) k += m;
-    else if ((m = groupAt(lines, k, next, (r) => again(r, 1))) > 0) {
+    else if ((m = groupAt(lines, k, next, headerAt)) > 0) {
       groups.push({ row: rows.length, lines: Array.from({ length: m }, (_, x) => k + x) });
       k += m;
     } else if (rows.length > 0 && !blank(s) && s.startsWith(' ') && !isRowStart(s.trimStart(), next) && !titleAt(k) && !textAfterTable(s)) {
@@ -405,7 +409,7 @@ function layoutFrom(
       let r = j + reprinted(j);
       while (r < j + 4 && r < lines.length && !isRowStart(lines[r]!, next) && repeated.has(key(lines[r]!))) skipped.push(r++);
       // (or a group row: its label printed at the top of the new page)
-      if (!isRowStart(lines[r] ?? '', next) && groupAt(lines, r, next, (x) => again(x, 1)) === 0) break;
+      if (!isRowStart(lines[r] ?? '', next) && groupAt(lines, r, next, headerAt) === 0) break;
       k = r;
     } else break;
   }
@@ -453,12 +457,13 @@ function withGroups(
   n: number,
   cell: (k: number, w: Word) => BlockCell,
 ): BlockRow[] {
-  if (!lay.groups?.length) return rows;
+  const groups = lay.groups ?? [];
+  if (groups.length === 0) return rows;
   const out: BlockRow[] = [];
   let g = 0;
   const put = (upTo: number): void => {
-    for (; g < lay.groups!.length && lay.groups![g]!.row <= upTo; g++) {
-      const at = lay.groups![g]!.lines;
+    for (; g < groups.length && groups[g]!.row <= upTo; g++) {
+      const at = groups[g]!.lines;
       const label = cell(at[0]!, words(lines[at[0]!]!)[0]!);
       for (const k of at.slice(1)) label.text = joinNote(label.text, lines[k]!.trim());
       const empty = cell(at[0]!, { text: '', at: 0 });

@@ -42,6 +42,7 @@ import {
   columnWidths,
   firstLineCells,
   glued,
+  indentOf,
   joinCell,
   joinNote,
   textAfterTable,
@@ -115,7 +116,7 @@ function rowStart(s: string, n: number): number {
  */
 function continues(s: string, labelled: boolean, numAt: number): boolean {
   if (blank(s)) return false;
-  if (s.startsWith(' ')) return s.length - s.trimStart().length > numAt && !textAfterTable(s);
+  if (s.startsWith(' ')) return indentOf(s) > numAt && !textAfterTable(s);
   const first = words(s)[0]!;
   return labelled && first.text.length <= MAX_WORD && !SENTENCE.test(first.text) && !NUMBER.test(first.text);
 }
@@ -138,23 +139,20 @@ function layoutFrom(lines: readonly string[], h: number, furniture: (k: number) 
   let next = 1;
   // A row: the next number, or 1 after a label (a group numbered from 1 again).
   const starts = (s: string): boolean => rowStart(s, next) >= 0 || (rows.length > 0 && rowStart(s, 1) > 0);
-  // Where the last row's number starts in its first line.
-  const numAt = (rows: number[][], nums: number[]): number => {
-    const first = lines[rows[rows.length - 1]![0]!]!;
-    return words(first)[rowStart(first, nums[nums.length - 1]!)]!.at;
-  };
+  // The last row: whether it has a label, and where its number starts in its first line.
+  let labelled = false;
+  let numAt = 0;
   while (k < lines.length) {
     const s = lines[k]!;
     if (starts(s)) {
-      nums.push(rowStart(s, next) >= 0 ? next : 1);
-      next = nums[nums.length - 1]! + 1;
+      const num = rowStart(s, next) >= 0 ? next : 1;
+      const at = rowStart(s, num);
+      labelled = at > 0;
+      numAt = words(s)[at]!.at;
+      nums.push(num);
+      next = num + 1;
       rows.push([k++]);
-    } else if (
-      rows.length > 0 &&
-      continues(s, rowStart(lines[rows[rows.length - 1]![0]!]!, nums[nums.length - 1]!) > 0, numAt(rows, nums)) &&
-      !furniture(k)
-    )
-      rows[rows.length - 1]!.push(k++);
+    } else if (rows.length > 0 && continues(s, labelled, numAt) && !furniture(k)) rows[rows.length - 1]!.push(k++);
     else if (rows.length > 0 && (blank(s) || furniture(k))) {
       let j = k;
       let page = false;

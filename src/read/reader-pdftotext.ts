@@ -42,7 +42,7 @@ import { displayWidth } from './text.js';
 import { numberedItem } from './numbered.js';
 import { blankFurniture, gazetteLineKey, removeFurniture, removeRunningHeads } from './furniture.js';
 import { pairColumns, removeRepeatedHeaders } from './pdftotext-plain.js';
-import { denseHeader, denseTableAt, PARAGRAPH_INDENT, textAfterTable } from './pdftotext-dense.js';
+import { denseHeader, denseTableAt, indentOf, PARAGRAPH_INDENT, textAfterTable } from './pdftotext-dense.js';
 import { twoCells, twoColumnTableAt } from './pdftotext-two.js';
 import { labelledHeader, labelledTableAt } from './pdftotext-labelled.js';
 
@@ -164,12 +164,17 @@ export function joinWrapped(a: string, b: string, keep = ''): string {
   const x = a.trimEnd();
   const y = b.trim();
   if (x === '') return y;
+  return x + wrapSpace(x, y, keep) + y;
+}
+
+/** What joinWrapped puts between `x` (not empty, trimmed at its end) and `y` (trimmed): '' or a space. */
+function wrapSpace(x: string, y: string, keep = ''): string {
   const last = x.charCodeAt(x.length - 1);
   const first = y.charCodeAt(0);
-  if (last > 0x2e7f && first > 0x2e7f && !(keep && keep.includes(`${x.slice(-2)} ${y.slice(0, 2)}`))) return x + y;
+  if (last > 0x2e7f && first > 0x2e7f && !(keep && keep.includes(`${x.slice(-2)} ${y.slice(0, 2)}`))) return '';
   // CJK punctuation never takes a space beside it: 〔2022〕 + 1067号 is 〔2022〕1067号
-  if (cjkPunctuation(last) || cjkPunctuation(first)) return x + y;
-  return x + ' ' + y;
+  if (cjkPunctuation(last) || cjkPunctuation(first)) return '';
+  return ' ';
 }
 
 /** CJK and full-width punctuation (〔〕《》，。 （） …). */
@@ -748,8 +753,6 @@ const SENTENCE_END = /[。！？；：）)]\s*$/;
 /** A line that ends in punctuation: a paragraph's last line does; a heading, a name or a gazette's title does not. */
 const PUNCTUATION_END = /[。！？；：，、）)”’」』》…—.!?;:,]\s*$/;
 
-const indentOf = (s: string): number => s.length - s.trimStart().length;
-
 /**
  * Paragraphs wrapped at the page width: a line as wide as the page's text (within two CJK
  * characters of the most common width of long lines), at the left edge or a paragraph's
@@ -779,17 +782,22 @@ export function joinParagraphs(lines: string[], removed: Uint8Array, page: numbe
   for (let i = 0; i < lines.length; i++) {
     if (removed[i] || indentOf(lines[i]!) > PARAGRAPH_INDENT || lines[i]!.startsWith('|') || !full(i) || segments(lines[i]!).length >= 3)
       continue;
-    let joined = lines[i]!;
+    // The joined text in pieces, joined once (as joinWrapped would, line by line): the line
+    // above decides the space between it and the next, and whether the text ends a sentence.
+    let above = lines[i]!.trimEnd();
+    const pieces = [above];
     let j = i;
     let wrapped = true;
-    while (wrapped && continues(j + 1, joined)) {
+    while (wrapped && continues(j + 1, above)) {
       j++;
       wrapped = full(j);
-      joined = joinWrapped(joined, lines[j]!);
+      const next = lines[j]!.trim();
+      pieces.push(wrapSpace(above, next), next);
+      above = next;
       lines[j] = '';
       removed[j] = JOINED;
     }
-    lines[i] = joined;
+    lines[i] = pieces.length === 1 ? lines[i]! : pieces.join('');
     i = j;
   }
 }
