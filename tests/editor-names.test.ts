@@ -5,7 +5,7 @@ import { parseIssue } from '../src/parse.js';
 import type { Anomaly } from '../src/model/anomaly.js';
 import { brokenDocNumbers } from '../src/core/patterns.js';
 import { joinWrapped } from '../src/read/reader-pdftotext.js';
-import { lookalikesOf, presentNames } from '../src/check/lookalike.js';
+import { lookalikesOf, namePlaces, nextJoined } from '../src/check/lookalike.js';
 import { nameEndAt } from '../src/check/variants.js';
 import { LOOKALIKE_GROUPS } from '../src/check/chardata.generated.js';
 import { miniIssue, type MiniDoc } from './helpers/mini.js';
@@ -275,11 +275,42 @@ describe('NAME_LOOKALIKE and NAME_CHARACTER_DROPPED', () => {
     expect(lookalikesOf('a')).toBeUndefined();
   });
 
-  it('presentNames: every name found in one scan, names that overlap or begin one another included', () => {
-    expect([...presentNames('甲乙丙丁。甲乙', ['乙丙丁', '甲乙丙', '丙戊', '甲乙'])].sort()).toEqual(['乙丙丁', '甲乙', '甲乙丙'].sort());
-    expect(presentNames('甲乙丙丁', ['戊己', '丁戊'])).toEqual(new Set());
-    // a name given twice, names of one character or none
-    expect([...presentNames('甲乙丙', ['乙丙', '乙丙', '丙', '丁', ''])].sort()).toEqual(['', '丙', '乙丙'].sort());
+  /** Where `name` stands in `text`, the plain way: String.indexOf from left to right without overlap. */
+  const placesByIndexOf = (text: string, name: string): { count: number; at: [number, number][] } | undefined => {
+    const at: [number, number][] = [];
+    let count = 0;
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
+      count++;
+      const line = text.slice(0, i).split('\n').length;
+      if (at.length < 8) at.push([line, i === 0 ? 0 : i - (text.lastIndexOf('\n', i - 1) + 1)]);
+    }
+    return count === 0 ? undefined : { count, at };
+  };
+  const startsOf = (text: string): number[] => {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    starts.push(text.length + 1);
+    return starts;
+  };
+
+  it('namePlaces: every name counted in one scan, names that overlap, repeat or begin one another included', () => {
+    const text = '甲乙丙丁戊。甲乙丙丁\n甲乙丙丁戊甲乙丙丁戊；乙丙丁戊己';
+    const names = ['乙丙丁戊', '甲乙丙丁', '甲乙丙丁戊', '丙丁戊己庚', '甲乙丙丁', '甲乙丙', ''];
+    const got = namePlaces(text, startsOf(text), names);
+    expect([...got.keys()].sort()).toEqual(['乙丙丁戊', '甲乙丙丁', '甲乙丙丁戊'].sort());
+    for (const [name, c] of got) expect({ count: c.count, at: c.at }, name).toEqual(placesByIndexOf(text, name));
+    expect(got.get('甲乙丙丁戊')).toEqual({
+      count: 3,
+      free: 0,
+      at: [
+        [1, 0],
+        [2, 0],
+        [2, 5],
+      ],
+    });
+    // a name overlapping itself is counted without overlap, as indexOf finds it
+    const self = '甲乙甲乙甲乙甲';
+    expect(namePlaces(self, startsOf(self), ['甲乙甲乙']).get('甲乙甲乙')!.count).toBe(1);
   });
 
   const realTexts = [
@@ -288,18 +319,39 @@ describe('NAME_LOOKALIKE and NAME_CHARACTER_DROPPED', () => {
     'tests/fixtures/real/pkulaw-baotou-2022-43.txt',
   ].map((f) => readFileSync(f, 'utf8'));
 
-  it('presentNames finds in the real texts exactly the names that String.includes finds', () => {
+  it('namePlaces finds in the real texts the places String.indexOf finds, name by name', () => {
     for (const text of realTexts) {
       // words of the text itself (some present) and the same with two characters swapped (mostly absent)
       const names: string[] = [];
-      for (let i = 0; i + 6 < text.length; i += 97) {
-        const w = text.slice(i, i + 2 + (i % 5));
+      for (let i = 0; i + 9 < text.length; i += 97) {
+        const w = text.slice(i, i + 4 + (i % 5));
         names.push(w, w[1]! + w[0]! + w.slice(2));
       }
-      const found = presentNames(text, names);
+      const found = namePlaces(text, startsOf(text), names);
       expect(found.size).toBeGreaterThan(10);
-      for (const n of names) expect(found.has(n), n).toBe(text.includes(n));
+      for (const n of names) {
+        const c = found.get(n);
+        expect(c && { count: c.count, at: c.at }, n).toEqual(placesByIndexOf(text, n));
+      }
     }
+  });
+
+  it('nextJoined finds the matches a global search of the joined-name expression finds, on the real texts and mutated ones', () => {
+    const ends = '委员会|办公室|领导小组|政府|街道|园区|中心|医院|学校|公司|集团|小区|新村|镇|局|委|办|所|站|馆|院';
+    const re = new RegExp(`[\\u4e00-\\u9fff]{2,4}[和与及暨][\\u4e00-\\u9fff]{2,6}?(?:${ends})`, 'g');
+    // the real texts, and the same with joining words put where they seldom stand (more matches, and overlapping windows)
+    const texts = [...realTexts, ...realTexts.map((t) => t.replace(/[的在是了]/g, (c, i: number) => '和与及暨'[i % 4]!))];
+    let matches = 0;
+    for (const text of texts) {
+      for (const s of text.split('\n')) {
+        const want = [...s.matchAll(re)].map((m) => `${m.index}:${m[0]}`);
+        const got: string[] = [];
+        for (let m = nextJoined(s, 0); m; m = nextJoined(s, m.index + m[0].length)) got.push(`${m.index}:${m[0]}`);
+        expect(got, s).toEqual(want);
+        matches += got.length;
+      }
+    }
+    expect(matches).toBeGreaterThan(200);
   });
 
   it('NAME_VARIANT finds name endings where the regular expression it replaced did, on the real texts', () => {

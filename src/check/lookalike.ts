@@ -44,9 +44,15 @@ const ENDS = [
   '馆',
   '院',
 ];
-/** Up to four characters, a joining word, then up to six and a name ending (lazy: the nearest ending). */
-const JOINED_RE = new RegExp(`[\\u4e00-\\u9fff]{2,4}[和与及暨][\\u4e00-\\u9fff]{2,6}?(?:${ENDS.join('|')})`, 'g');
+/**
+ * Two to four characters, a joining word, then two to six and a name ending (lazy: the nearest
+ * ending). Sticky: it is tried only where a joining word allows a match to start (nextJoined).
+ */
+const JOINED_AT = new RegExp(`[\\u4e00-\\u9fff]{2,4}[和与及暨][\\u4e00-\\u9fff]{2,6}?(?:${ENDS.join('|')})`, 'y');
 const JOINER = /[和与及暨]/;
+const JOINERS = /[和与及暨]/g;
+const BEGINS_ENDING = new Uint8Array(65536);
+for (const e of ENDS) BEGINS_ENDING[e.charCodeAt(0)] = 1;
 /** Words that do not stand inside a name: a part holding one is running text. */
 const NOT_IN_NAME = new Set(Array.from('的了在对为是等由向从把将以按并或其该本我各每此有无不也都就要被给于至和与及暨'));
 const LEVEL_START = new Set(Array.from('区市县省镇乡'));
@@ -106,6 +112,12 @@ interface Pair {
 /** Frequent names and their look-alike spellings among the candidates. */
 function lookalikePairs(cands: ReadonlyMap<string, Candidate>, stemLength: (name: string) => number): Pair[] {
   const pairs: Pair[] = [];
+  // bit i of rareAt[code]: the character stands at index i (< 8) of a name rare enough; a
+  // look-alike spelling is made and looked up only where a rare name may have it
+  const rareAt = new Uint8Array(65536);
+  cands.forEach((r, name) => {
+    if (r.count <= RARE_MAX) for (let i = 0; i < name.length && i < 8; i++) rareAt[name.charCodeAt(i)]! |= 1 << i;
+  });
   cands.forEach((f, name) => {
     if (f.count < FREQUENT_MIN) return;
     const stem = stemLength(name);
@@ -113,9 +125,9 @@ function lookalikePairs(cands: ReadonlyMap<string, Candidate>, stemLength: (name
       const alt = lookalikesOf(name[i]!);
       if (alt === undefined) continue;
       for (const q of alt) {
+        if (i < 8 && (rareAt[q.charCodeAt(0)]! & (1 << i)) === 0) continue;
         const rare = name.slice(0, i) + q + name.slice(i + 1);
         const r = cands.get(rare);
-        // (most look-alike spellings are no candidate: the lookup comes first)
         if (!r || r.count > RARE_MAX || f.count < RATIO * r.count) continue;
         if (DISTINCT.some((d) => d.has(q) && d.has(name[i]!))) continue;
         // a change at the first character of a name standing in running text (完成镇街道 /
@@ -137,8 +149,7 @@ function joinedNames(lines: Lines): Map<string, number> {
     const s = lines.get(ln)!;
     // (a line without a joining word has no match: a cheap native test skips it)
     if (s.length < 7 || !JOINER.test(s)) continue;
-    JOINED_RE.lastIndex = 0;
-    for (let m = JOINED_RE.exec(s); m && out.size < MAX_JOINED; m = JOINED_RE.exec(s)) {
+    for (let m = nextJoined(s, 0); m && out.size < MAX_JOINED; m = nextJoined(s, m.index + m[0].length)) {
       const t = m[0];
       let j = 2;
       while (!'和与及暨'.includes(t[j]!)) j++;
@@ -158,82 +169,107 @@ function joinedNames(lines: Lines): Map<string, number> {
   return out;
 }
 
-/** Where `name` stands in `text` (the lines joined by \n; `starts` the offset of each line), counted. */
-function placesOf(text: string, starts: ArrayLike<number>, name: string): Candidate | null {
-  let i = text.indexOf(name);
-  if (i < 0) return null;
-  const c: Candidate = { count: 0, free: 0, at: [] };
-  for (; i >= 0; i = text.indexOf(name, i + name.length)) {
-    c.count++;
-    if (c.at.length < RARE_MAX) {
-      // the line holding offset i: binary search over the line starts
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= i) lo = mid;
-        else hi = mid - 1;
-      }
-      c.at.push([lo + 1, i - starts[lo]!]);
+/**
+ * The first match of JOINED_AT at or after `from` in `s`: the one a global search from `from`
+ * finds, but the expression is tried only at the starts a joining word allows. A match holds a
+ * joining word two to four characters after its start, and a name ending begins three to seven
+ * characters after that word; so only the joining words with the first character of an ending
+ * there are looked at, and the (up to three) starts before each tried in order.
+ */
+export function nextJoined(s: string, from: number): RegExpExecArray | null {
+  let tried = from - 1; // the starts up to here hold no match
+  JOINERS.lastIndex = from + 2;
+  while (JOINERS.test(s)) {
+    const q = JOINERS.lastIndex - 1;
+    if (!endingWithin(s, q + 3, q + 7)) continue;
+    for (let i = Math.max(tried + 1, q - 4); i <= q - 2; i++) {
+      JOINED_AT.lastIndex = i;
+      const m = JOINED_AT.exec(s);
+      if (m !== null) return m;
     }
+    tried = q - 2;
   }
-  return c;
+  return null;
+}
+
+/** Whether a name ending's first character stands somewhere at positions `a` to `b` of `s`. */
+function endingWithin(s: string, a: number, b: number): boolean {
+  for (let k = a; k <= b; k++) if (BEGINS_ENDING[s.charCodeAt(k)] === 1) return true;
+  return false;
 }
 
 /**
- * Which of `names` stand somewhere in `text`: one scan of the text instead of one search of
- * the whole text per name. The names are indexed by their first two characters; at each
- * character that begins some name (a table lookup) the names of that pair are tried.
+ * Where each of `names` stands in `text` (the lines joined by \n; `starts` the offset of each
+ * line), counted as String.indexOf finds them (left to right, without overlap), in one scan of
+ * the text instead of one search of the whole text per name. The names are indexed by a hash
+ * of their first KEY characters: at a position whose character begins no name (one table
+ * lookup), or whose next KEY characters hash to no name's (one more), the scan moves on; the
+ * names of a matching hash are then tried. Names absent from the text, and names shorter than
+ * KEY characters, are not in the answer.
  */
-export function presentNames(text: string, names: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  const byPair = new Map<number, string[]>();
+export function namePlaces(text: string, starts: ArrayLike<number>, names: readonly string[]): Map<string, Candidate> {
+  const byKey = new Map<number, Found[]>();
   const begins = new Uint8Array(65536);
-  for (const n of names) {
-    if (n.length < 2) {
-      if (text.includes(n)) out.add(n);
-      continue;
-    }
-    const c = n.charCodeAt(0);
-    begins[c] = 1;
-    const key = c * 65536 + n.charCodeAt(1);
-    const list = byPair.get(key);
-    if (!list) byPair.set(key, [n]);
-    else if (!list.includes(n)) list.push(n);
+  const keys = new Uint8Array(KEY_HASHES);
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (name.length < KEY || seen.has(name)) continue;
+    seen.add(name);
+    const h = keyHash(name, 0);
+    begins[name.charCodeAt(0)] = 1;
+    keys[h] = 1;
+    const f: Found = { name, next: 0, places: null };
+    const list = byKey.get(h);
+    if (!list) byKey.set(h, [f]);
+    else list.push(f);
   }
-  let left = 0;
-  byPair.forEach((list) => (left += list.length));
-  for (let i = 0; i + 1 < text.length && left > 0; i++) {
-    const c = text.charCodeAt(i);
-    if (begins[c] !== 1) continue;
-    const list = byPair.get(c * 65536 + text.charCodeAt(i + 1));
-    if (list === undefined) continue;
-    for (const n of list) {
-      if (out.has(n) || !text.startsWith(n, i)) continue;
-      out.add(n);
-      left--;
+  const out = new Map<string, Candidate>();
+  let line = 0; // the line holding position i (the scan only moves forward)
+  for (let i = 0; i + KEY <= text.length; i++) {
+    if (begins[text.charCodeAt(i)] !== 1) continue;
+    const h = keyHash(text, i);
+    if (keys[h] !== 1) continue;
+    for (const f of byKey.get(h)!) {
+      if (i < f.next || !text.startsWith(f.name, i)) continue;
+      f.next = i + f.name.length;
+      while (line + 1 < starts.length && starts[line + 1]! <= i) line++;
+      if (f.places === null) out.set(f.name, (f.places = { count: 0, free: 0, at: [] }));
+      f.places.count++;
+      if (f.places.at.length < RARE_MAX) f.places.at.push([line + 1, i - starts[line]!]);
     }
   }
   return out;
+}
+
+/** A name looked for by namePlaces: where its last occurrence ends, and its places so far. */
+interface Found {
+  name: string;
+  next: number;
+  places: Candidate | null;
+}
+/** The characters namePlaces hashes (the shortest name it looks for: a joined name has five at least). */
+const KEY = 4;
+const KEY_HASHES = 1 << 16;
+/** A hash of the KEY characters at `i` of `s` below KEY_HASHES (a small integer: no heap number as a map key). */
+function keyHash(s: string, i: number): number {
+  return (((s.charCodeAt(i) * 31 + s.charCodeAt(i + 1)) * 31 + s.charCodeAt(i + 2)) * 31 + s.charCodeAt(i + 3)) & (KEY_HASHES - 1);
 }
 
 /** Names written with and without a joining 和/与/及: the rarer form (or, when as frequent, the one that comes later). */
 function droppedPairs(input: CheckInput): { pairs: Pair[]; places: Map<string, Candidate> } {
   const joined = joinedNames(input.lines);
   if (joined.size === 0) return { pairs: [], places: new Map() };
-  const text = input.text();
-  // the forms without the joining word: mostly they are nowhere, which one scan tells
-  const without: string[] = [];
-  joined.forEach((j, w) => without.push(w.slice(0, j) + w.slice(j + 1)));
-  const present = presentNames(text, without);
-  if (present.size === 0) return { pairs: [], places: new Map() };
-  const starts = input.lines.starts;
+  // both forms of every joined name counted in one scan: the forms without the joining word
+  // are mostly nowhere, the joined ones wherever they were found
+  const forms: string[] = [];
+  joined.forEach((j, w) => forms.push(w.slice(0, j) + w.slice(j + 1), w));
+  const found = namePlaces(input.text(), input.lines.starts, forms);
   const places = new Map<string, Candidate>();
   const pairs: Pair[] = [];
   joined.forEach((j, w) => {
     const o = w.slice(0, j) + w.slice(j + 1);
-    const co = present.has(o) ? placesOf(text, starts, o) : null;
-    const cw = co ? placesOf(text, starts, w) : null;
+    const co = found.get(o);
+    const cw = found.get(w);
     if (!co || !cw) return;
     places.set(o, co);
     places.set(w, cw);

@@ -1,7 +1,7 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
 import { documentOfLine, type CheckInput } from './common.js';
-import { findDocNumbers } from '../core/patterns.js';
+import { findDocNumbers, type DocNumberMatch } from '../core/patterns.js';
 import { checkLookalikeNames, type Candidate } from './lookalike.js';
 import type { Lines } from '../model/lines.js';
 
@@ -52,24 +52,27 @@ const MIN_STEM = 2;
 const MAX_STEM = 4;
 /**
  * The name endings by their first character's UTF-16 code, in NAME_ENDS's order (the endings
- * of two characters first): a character that begins none is passed over by one lookup.
+ * of two characters first): ENDS_OF[code] is 1 + the index in ENDS_LISTS of the endings the
+ * character begins, 0 when it begins none (passed over by one lookup).
  */
-const ENDS_BY_FIRST = new Map<number, string[]>();
-const BEGINS_END = new Uint8Array(65536);
+const ENDS_OF = new Uint8Array(65536);
+const ENDS_LISTS: string[][] = [];
 for (const e of NAME_ENDS) {
   const c = e.charCodeAt(0);
-  BEGINS_END[c] = 1;
-  const list = ENDS_BY_FIRST.get(c);
-  if (list) list.push(e);
-  else ENDS_BY_FIRST.set(c, [e]);
+  if (ENDS_OF[c] === 0) ENDS_OF[c] = ENDS_LISTS.push([]);
+  ENDS_LISTS[ENDS_OF[c]! - 1]!.push(e);
 }
+/** The endings of two characters, and of one, by their text (for stemLength). */
+const ENDS_OF_TWO = new Set(NAME_ENDS.filter((e) => e.length === 2));
+const ENDS_OF_ONE = new Set(NAME_ENDS.filter((e) => e.length === 1));
 /** A character of the basic CJK block (what may stand before a name ending). */
 const cjkBasic = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
 
 /** The name ending at `p` of `s` after MIN_STEM (2) characters of the basic CJK block, or undefined. */
 export function nameEndAt(s: string, p: number): string | undefined {
-  if (BEGINS_END[s.charCodeAt(p)] !== 1 || !cjkBasic(s.charCodeAt(p - 1)) || !cjkBasic(s.charCodeAt(p - 2))) return undefined;
-  for (const e of ENDS_BY_FIRST.get(s.charCodeAt(p))!) if (s.startsWith(e, p)) return e;
+  const k = ENDS_OF[s.charCodeAt(p)];
+  if (!(k! > 0) || !cjkBasic(s.charCodeAt(p - 1)) || !cjkBasic(s.charCodeAt(p - 2))) return undefined;
+  for (const e of ENDS_LISTS[k! - 1]!) if (s.startsWith(e, p)) return e;
   return undefined;
 }
 /** Words that do not stand inside a name: a stem holding one is running text. */
@@ -122,7 +125,8 @@ const ENDING_IN_WORD = new Set([
   '港口',
 ]);
 /** Administrative levels that may begin a name (区府办): not its distinctive part. */
-const LEVEL = new Set(Array.from('区市县省'));
+const LEVEL = new Uint8Array(65536);
+for (const ch of '区市县省') LEVEL[ch.charCodeAt(0)] = 1;
 const MAX_CANDIDATES = 200_000;
 const RARE_MAX = 2;
 const FREQUENT_MIN = 3;
@@ -179,8 +183,9 @@ function nameCandidates(lines: Lines): Map<string, Candidate> {
     // Name endings after two Han characters, left to right without overlapping; a character
     // that begins no ending is passed over by one table lookup.
     if (s.length <= MIN_STEM) continue;
-    // 文号 (包府办发〔2022〕43号) hold issuer codes, not names: their spans are skipped.
-    const numbers = s.includes('号') ? findDocNumbers(s) : [];
+    // 文号 (包府办发〔2022〕43号) hold issuer codes, not names: their spans are skipped (found
+    // at the line's first name ending: most lines have none)
+    let numbers: readonly DocNumberMatch[] | null = null;
     let nx = 0; // the first 文号 not wholly before the current name ending (both run left to right)
     for (let at = MIN_STEM; at < s.length; at++) {
       const end = nameEndAt(s, at);
@@ -190,6 +195,7 @@ function nameCandidates(lines: Lines): Map<string, Candidate> {
       at = stop - 1; // the next ending is looked for after this one
       if (end === '办' && VERB_BAN.has(s[p - 1]!)) continue;
       if (end.length === 1 && stop < s.length && ENDING_IN_WORD.has(s.slice(p, stop + 1))) continue;
+      numbers ??= findDocNumbers(s);
       while (nx < numbers.length && numbers[nx]!.index + numbers[nx]!.raw.length <= p) nx++;
       if (nx < numbers.length && stop > numbers[nx]!.index) continue;
       for (let k = 1; k <= MAX_STEM && p - k >= 0; k++) {
@@ -212,28 +218,49 @@ function nameCandidates(lines: Lines): Map<string, Candidate> {
   return cands;
 }
 
-/** Frequent names, indexed by their stem with one character blanked out. */
-function neighbourhoods(cands: ReadonlyMap<string, Candidate>): Map<string, string[]> {
-  const hood = new Map<string, string[]>();
+/**
+ * Frequent names, indexed by their stem with one character blanked out; `hashes` marks the
+ * blankedHash of every key, so that a rare name's key is built and looked up only when a
+ * frequent name may share it.
+ */
+interface Neighbourhoods {
+  lists: Map<string, string[]>;
+  hashes: Uint8Array;
+}
+
+function neighbourhoods(cands: ReadonlyMap<string, Candidate>): Neighbourhoods {
+  const lists = new Map<string, string[]>();
+  const hashes = new Uint8Array(BLANKED_HASHES);
   // forEach rather than for…of over entries: no iterator protocol nor [key, value] array
   // per candidate (this runs before V8 optimises anything, where those cost most).
   cands.forEach((c, name) => {
     if (c.count < FREQUENT_MIN || c.free === 0) return;
     const stemLen = stemLength(name);
     for (let i = levelPrefix(name); i < stemLen; i++) {
-      const key = `${name.slice(0, i)}\u0000${name.slice(i + 1)}`;
-      const list = hood.get(key);
+      hashes[blankedHash(name, i)] = 1;
+      const key = blanked(name, i);
+      const list = lists.get(key);
       // A neighbourhood shared by many frequent names is no evidence of a typo (and would
       // make the pairing quadratic): it is dropped.
-      if (!list) hood.set(key, [name]);
+      if (!list) lists.set(key, [name]);
       else if (list.length <= MAX_NEIGHBOURS) list.push(name);
     }
   });
-  return hood;
+  return { lists, hashes };
+}
+
+/** A name with its character `i` blanked out (the key of a neighbourhood). */
+const blanked = (name: string, i: number): string => `${name.slice(0, i)}\u0000${name.slice(i + 1)}`;
+const BLANKED_HASHES = 1 << 16;
+/** A hash of blanked(name, i) below BLANKED_HASHES, computed from the characters (no string is made). */
+function blankedHash(name: string, i: number): number {
+  let h = name.length;
+  for (let k = 0; k < name.length; k++) h = (h * 31 + (k === i ? 0 : name.charCodeAt(k))) & 0xfffffff;
+  return h & (BLANKED_HASHES - 1);
 }
 
 /** Rare names and the frequent names one character away from them. */
-function variantPairs(cands: ReadonlyMap<string, Candidate>, hood: ReadonlyMap<string, string[]>): Pair[] {
+function variantPairs(cands: ReadonlyMap<string, Candidate>, hood: Neighbourhoods): Pair[] {
   const pairs: Pair[] = [];
   let enough = false;
   cands.forEach((c, name) => {
@@ -242,7 +269,8 @@ function variantPairs(cands: ReadonlyMap<string, Candidate>, hood: ReadonlyMap<s
     // The distinctive part of the stem (after a leading 区/市 …) must be two characters at least.
     if (stemLen - levelPrefix(name) < (BODY_ENDS.has(name[name.length - 1]!) ? 3 : 2)) return;
     for (let i = levelPrefix(name); i < stemLen; i++) {
-      const list = hood.get(`${name.slice(0, i)}\u0000${name.slice(i + 1)}`);
+      if (hood.hashes[blankedHash(name, i)] !== 1) continue;
+      const list = hood.lists.get(blanked(name, i));
       if (!list || list.length > MAX_NEIGHBOURS) continue;
       for (const f of list) {
         const fc = cands.get(f)!.count;
@@ -335,12 +363,17 @@ function reportPairs(
 /** Number of leading administrative-level characters (区, 市 …) of a name. */
 function levelPrefix(name: string): number {
   let i = 0;
-  while (i < name.length - 1 && LEVEL.has(name[i]!)) i++;
+  while (i < name.length - 1 && LEVEL[name.charCodeAt(i)] === 1) i++;
   return i;
 }
 
-/** Length of the stem of a candidate name (the part before its name ending). */
+/**
+ * Length of the stem of a candidate name (the part before its name ending): the first of
+ * NAME_ENDS it ends with (those of two characters come first), looked up by its last two
+ * characters, then its last one.
+ */
 function stemLength(name: string): number {
-  for (let k = 0; k < NAME_ENDS.length; k++) if (name.endsWith(NAME_ENDS[k]!)) return name.length - NAME_ENDS[k]!.length;
+  if (ENDS_OF_TWO.has(name.slice(-2))) return name.length - 2;
+  if (ENDS_OF_ONE.has(name.slice(-1))) return name.length - 1;
   return 0;
 }
