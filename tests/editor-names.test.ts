@@ -5,7 +5,7 @@ import { parseIssue } from '../src/parse.js';
 import type { Anomaly } from '../src/model/anomaly.js';
 import { brokenDocNumbers } from '../src/core/patterns.js';
 import { joinWrapped } from '../src/read/reader-pdftotext.js';
-import { lookalikesOf, namePlaces, nextJoined } from '../src/check/lookalike.js';
+import { JoinedMatches, lookalikesOf, namePlaces } from '../src/check/lookalike.js';
 import { nameEndAt } from '../src/check/variants.js';
 import { LOOKALIKE_GROUPS } from '../src/check/chardata.generated.js';
 import { miniIssue, type MiniDoc } from './helpers/mini.js';
@@ -336,22 +336,27 @@ describe('NAME_LOOKALIKE and NAME_CHARACTER_DROPPED', () => {
     }
   });
 
-  it('nextJoined finds the matches a global search of the joined-name expression finds, on the real texts and mutated ones', () => {
+  it('JoinedMatches finds the matches a global search of the joined-name expression finds, on the real texts and mutated ones', () => {
     const ends = '委员会|办公室|领导小组|政府|街道|园区|中心|医院|学校|公司|集团|小区|新村|镇|局|委|办|所|站|馆|院';
     const re = new RegExp(`[\\u4e00-\\u9fff]{2,4}[和与及暨][\\u4e00-\\u9fff]{2,6}?(?:${ends})`, 'g');
+    const all = (s: string): string[] => {
+      const got: string[] = [];
+      const matches = new JoinedMatches(s);
+      for (let m = matches.next(); m; m = matches.next()) got.push(`${m.index}:${m[0]}`);
+      return got;
+    };
     // the real texts, and the same with joining words put where they seldom stand (more matches, and overlapping windows)
     const texts = [...realTexts, ...realTexts.map((t) => t.replace(/[的在是了]/g, (c, i: number) => '和与及暨'[i % 4]!))];
     let matches = 0;
     for (const text of texts) {
-      for (const s of text.split('\n')) {
-        const want = [...s.matchAll(re)].map((m) => `${m.index}:${m[0]}`);
-        const got: string[] = [];
-        for (let m = nextJoined(s, 0); m; m = nextJoined(s, m.index + m[0].length)) got.push(`${m.index}:${m[0]}`);
-        expect(got, s).toEqual(want);
-        matches += got.length;
-      }
+      for (const s of text.split('\n')) expect(all(s), s).toEqual([...s.matchAll(re)].map((m) => `${m.index}:${m[0]}`));
+      // the whole text at once: the same matches (none spans a line break)
+      const whole = all(text);
+      expect(whole).toEqual([...text.matchAll(re)].map((m) => `${m.index}:${m[0]}`));
+      matches += whole.length;
     }
     expect(matches).toBeGreaterThan(200);
+    expect(all('甲乙和丙丁局，甲乙和丙丁')).toEqual(['0:甲乙和丙丁局']);
   });
 
   it('NAME_VARIANT finds name endings where the regular expression it replaced did, on the real texts', () => {

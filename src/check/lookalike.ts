@@ -49,8 +49,7 @@ const ENDS = [
  * ending). Sticky: it is tried only where a joining word allows a match to start (nextJoined).
  */
 const JOINED_AT = new RegExp(`[\\u4e00-\\u9fff]{2,4}[和与及暨][\\u4e00-\\u9fff]{2,6}?(?:${ENDS.join('|')})`, 'y');
-const JOINER = /[和与及暨]/;
-const JOINERS = /[和与及暨]/g;
+const JOINER_CHARS = ['和', '与', '及', '暨'];
 const BEGINS_ENDING = new Uint8Array(65536);
 for (const e of ENDS) BEGINS_ENDING[e.charCodeAt(0)] = 1;
 /** Words that do not stand inside a name: a part holding one is running text. */
@@ -143,53 +142,72 @@ function lookalikePairs(cands: ReadonlyMap<string, Candidate>, stemLength: (name
 /** Names holding a joining word (交通和港口管理局), with the index of the joining word: at most MAX_JOINED. */
 function joinedNames(lines: Lines): Map<string, number> {
   const out = new Map<string, number>();
-  for (let ln = 0; ln < lines.length; ln++) {
-    // (names are CJK: ASCII lines are jumped over)
-    if ((ln = lines.nextNonAscii(ln)) >= lines.length) break;
-    const s = lines.get(ln)!;
-    // (a line without a joining word has no match: a cheap native test skips it)
-    if (s.length < 7 || !JOINER.test(s)) continue;
-    for (let m = nextJoined(s, 0); m && out.size < MAX_JOINED; m = nextJoined(s, m.index + m[0].length)) {
-      const t = m[0];
-      let j = 2;
-      while (!'和与及暨'.includes(t[j]!)) j++;
-      // the name characters right before the joining word (running text before them is dropped)
-      let from = j;
-      while (from > 0 && !NOT_IN_NAME.has(t[from - 1]!)) from--;
-      if (j - from < 2) continue;
-      // from the name's level on (新区交通和… → 区交通和…)
-      for (let k = j - 2; k > from; k--) if (LEVEL_START.has(t[k]!)) from = k;
-      const end = ENDS.find((e) => t.endsWith(e))!;
-      const right = t.slice(j + 1, t.length - end.length);
-      if ([...right].some((c) => NOT_IN_NAME.has(c))) continue;
-      if (end === '政府' && !GOVERNMENT_BEFORE.has(t[t.length - 3]!)) continue;
-      out.set(t.slice(from), j - from);
-    }
+  const starts = lines.starts;
+  // the matches in the whole text are those of its lines, as no match spans a line break
+  const matches = new JoinedMatches(lines.text);
+  let line = 0; // the line holding the match (both run forward)
+  for (let m = matches.next(); m && out.size < MAX_JOINED; m = matches.next()) {
+    while (starts[line + 1]! <= m.index) line++;
+    // (lines shorter than seven characters are not looked at)
+    if (starts[line + 1]! - 1 - starts[line]! < 7) continue;
+    const t = m[0];
+    let j = 2;
+    while (!'和与及暨'.includes(t[j]!)) j++;
+    // the name characters right before the joining word (running text before them is dropped)
+    let from = j;
+    while (from > 0 && !NOT_IN_NAME.has(t[from - 1]!)) from--;
+    if (j - from < 2) continue;
+    // from the name's level on (新区交通和… → 区交通和…)
+    for (let k = j - 2; k > from; k--) if (LEVEL_START.has(t[k]!)) from = k;
+    const end = ENDS.find((e) => t.endsWith(e))!;
+    const right = t.slice(j + 1, t.length - end.length);
+    if ([...right].some((c) => NOT_IN_NAME.has(c))) continue;
+    if (end === '政府' && !GOVERNMENT_BEFORE.has(t[t.length - 3]!)) continue;
+    out.set(t.slice(from), j - from);
   }
   return out;
 }
 
 /**
- * The first match of JOINED_AT at or after `from` in `s`: the one a global search from `from`
- * finds, but the expression is tried only at the starts a joining word allows. A match holds a
- * joining word two to four characters after its start, and a name ending begins three to seven
- * characters after that word; so only the joining words with the first character of an ending
- * there are looked at, and the (up to three) starts before each tried in order.
+ * The matches of JOINED_AT in a text, one by one, as a global search finds them (left to right
+ * without overlap), but the expression is tried only at the starts a joining word allows. A
+ * match holds a joining word two to four characters after its start, and a name ending begins
+ * three to seven characters after that word; so only the joining words (found by a native
+ * search for each of them) with the first character of an ending there are looked at, and the
+ * (up to three) starts before each tried in order.
  */
-export function nextJoined(s: string, from: number): RegExpExecArray | null {
-  let tried = from - 1; // the starts up to here hold no match
-  JOINERS.lastIndex = from + 2;
-  while (JOINERS.test(s)) {
-    const q = JOINERS.lastIndex - 1;
-    if (!endingWithin(s, q + 3, q + 7)) continue;
-    for (let i = Math.max(tried + 1, q - 4); i <= q - 2; i++) {
-      JOINED_AT.lastIndex = i;
-      const m = JOINED_AT.exec(s);
-      if (m !== null) return m;
-    }
-    tried = q - 2;
+export class JoinedMatches {
+  private readonly s: string;
+  /** The next place of each joining word, -1 when there is none. */
+  private readonly at: number[];
+  /** The lowest start not ruled out (tried without a match, or inside the last match). */
+  private lo = 0;
+
+  constructor(s: string) {
+    this.s = s;
+    this.at = JOINER_CHARS.map((ch) => s.indexOf(ch));
   }
-  return null;
+
+  next(): RegExpExecArray | null {
+    const { s, at } = this;
+    for (;;) {
+      // the nearest joining word
+      let w = -1;
+      for (let k = 0; k < at.length; k++) if (at[k]! >= 0 && (w < 0 || at[k]! < at[w]!)) w = k;
+      if (w < 0) return null;
+      const q = at[w]!;
+      at[w] = s.indexOf(JOINER_CHARS[w]!, q + 1);
+      if (q - 2 < this.lo || !endingWithin(s, q + 3, q + 7)) continue;
+      for (let i = Math.max(this.lo, q - 4); i <= q - 2; i++) {
+        JOINED_AT.lastIndex = i;
+        const m = JOINED_AT.exec(s);
+        if (m === null) continue;
+        this.lo = i + m[0].length;
+        return m;
+      }
+      this.lo = q - 1;
+    }
+  }
 }
 
 /** Whether a name ending's first character stands somewhere at positions `a` to `b` of `s`. */
@@ -202,21 +220,24 @@ function endingWithin(s: string, a: number, b: number): boolean {
  * Where each of `names` stands in `text` (the lines joined by \n; `starts` the offset of each
  * line), counted as String.indexOf finds them (left to right, without overlap), in one scan of
  * the text instead of one search of the whole text per name. The names are indexed by a hash
- * of their first KEY characters: at a position whose character begins no name (one table
- * lookup), or whose next KEY characters hash to no name's (one more), the scan moves on; the
- * names of a matching hash are then tried. Names absent from the text, and names shorter than
+ * of their first KEY characters: where the KEY-th character from here stands among no name's
+ * first KEY characters, no name starts at any of these KEY positions and the scan jumps past
+ * them (one table lookup); at a position whose character begins no name, or whose next KEY
+ * characters hash to no name's, it moves on by one; the names of a matching hash are tried. Names absent from the text, and names shorter than
  * KEY characters, are not in the answer.
  */
 export function namePlaces(text: string, starts: ArrayLike<number>, names: readonly string[]): Map<string, Candidate> {
   const byKey = new Map<number, Found[]>();
   const begins = new Uint8Array(65536);
   const keys = new Uint8Array(KEY_HASHES);
+  const inKey = new Uint8Array(65536);
   const seen = new Set<string>();
   for (const name of names) {
     if (name.length < KEY || seen.has(name)) continue;
     seen.add(name);
     const h = keyHash(name, 0);
     begins[name.charCodeAt(0)] = 1;
+    for (let k = 0; k < KEY; k++) inKey[name.charCodeAt(k)] = 1;
     keys[h] = 1;
     const f: Found = { name, next: 0, places: null };
     const list = byKey.get(h);
@@ -226,6 +247,11 @@ export function namePlaces(text: string, starts: ArrayLike<number>, names: reado
   const out = new Map<string, Candidate>();
   let line = 0; // the line holding position i (the scan only moves forward)
   for (let i = 0; i + KEY <= text.length; i++) {
+    // a name starting at i … i + KEY - 1 has its character at i + KEY - 1 among its first KEY
+    if (inKey[text.charCodeAt(i + KEY - 1)] !== 1) {
+      i += KEY - 1;
+      continue;
+    }
     if (begins[text.charCodeAt(i)] !== 1) continue;
     const h = keyHash(text, i);
     if (keys[h] !== 1) continue;

@@ -102,7 +102,8 @@ const DISTINCT = [
  */
 const BODY_ENDS = new Set(['局', '委', '办', '厅', '部']);
 /** Verbs ending in 办 (一网通办, 代办, 承办): 办 there is no office, the word no name. */
-const VERB_BAN = new Set(Array.from('通代承督交主协转即快帮领包兼查立好难照操举创开合经首专掌速秒网'));
+const VERB_BAN = new Uint8Array(65536);
+for (const ch of '通代承督交主协转即快帮领包兼查立好难照操举创开合经首专掌速秒网') VERB_BAN[ch.charCodeAt(0)] = 1;
 /** A one-character ending that begins a longer word here (国务委员, 办法, 路径): no name ends there. */
 const ENDING_IN_WORD = new Set([
   '委员',
@@ -124,6 +125,9 @@ const ENDING_IN_WORD = new Set([
   '馆藏',
   '港口',
 ]);
+/** The second characters of ENDING_IN_WORD: a one-character ending before none of them begins no word. */
+const IN_WORD_SECOND = new Uint8Array(65536);
+for (const w of ENDING_IN_WORD) IN_WORD_SECOND[w.charCodeAt(1)] = 1;
 /** Administrative levels that may begin a name (区府办): not its distinctive part. */
 const LEVEL = new Uint8Array(65536);
 for (const ch of '区市县省') LEVEL[ch.charCodeAt(0)] = 1;
@@ -175,47 +179,56 @@ export function checkNameVariants(input: CheckInput): Anomaly[] {
 /** Every name ending (局, 办, 中心 …) with its stems of MIN_STEM..MAX_STEM name characters, counted. */
 function nameCandidates(lines: Lines): Map<string, Candidate> {
   const cands = new Map<string, Candidate>();
-  let full = false;
+  const starts = lines.starts;
   for (let ln = 1; ln <= lines.length; ln++) {
     // (names are CJK: ASCII lines are jumped over)
     if ((ln = lines.skipAscii(ln)) > lines.length) break;
-    const s = lines.get(ln - 1)!;
-    // Name endings after two Han characters, left to right without overlapping; a character
-    // that begins no ending is passed over by one table lookup.
-    if (s.length <= MIN_STEM) continue;
-    // 文号 (包府办发〔2022〕43号) hold issuer codes, not names: their spans are skipped (found
-    // at the line's first name ending: most lines have none)
-    let numbers: readonly DocNumberMatch[] | null = null;
-    let nx = 0; // the first 文号 not wholly before the current name ending (both run left to right)
-    for (let at = MIN_STEM; at < s.length; at++) {
-      const end = nameEndAt(s, at);
-      if (end === undefined) continue;
-      const p = at;
-      const stop = p + end.length;
-      at = stop - 1; // the next ending is looked for after this one
-      if (end === '办' && VERB_BAN.has(s[p - 1]!)) continue;
-      if (end.length === 1 && stop < s.length && ENDING_IN_WORD.has(s.slice(p, stop + 1))) continue;
-      numbers ??= findDocNumbers(s);
-      while (nx < numbers.length && numbers[nx]!.index + numbers[nx]!.raw.length <= p) nx++;
-      if (nx < numbers.length && stop > numbers[nx]!.index) continue;
-      for (let k = 1; k <= MAX_STEM && p - k >= 0; k++) {
-        if (!nameChar(s.charCodeAt(p - k))) break;
-        if (k < MIN_STEM) continue;
-        const name = s.slice(p - k, stop);
-        let c = cands.get(name);
-        if (!c) {
-          if (full) continue;
-          c = { count: 0, free: 0, at: [] };
-          cands.set(name, c);
-          if (cands.size >= MAX_CANDIDATES) full = true;
-        }
-        c.count++;
-        if (p - k === 0 || !hanCode(s.charCodeAt(p - k - 1))) c.free++;
-        if (c.at.length < MAX_AT) c.at.push([ln, p - k]);
-      }
-    }
+    // line ln is text[a, b) of the lines' text, read there (no line string is made)
+    const a = starts[ln - 1]!;
+    const b = starts[ln]! - 1;
+    if (b - a > MIN_STEM) lineCandidates(lines, ln, a, b, cands);
   }
   return cands;
+}
+
+/**
+ * The candidates of line `ln` (text[a, b) of the lines' text) into `cands`: name endings after
+ * two Han characters, left to right without overlapping (a character that begins no ending is
+ * passed over by one table lookup), each with its stems.
+ */
+function lineCandidates(lines: Lines, ln: number, a: number, b: number, cands: Map<string, Candidate>): void {
+  const text = lines.text;
+  // 文号 (包府办发〔2022〕43号) hold issuer codes, not names: their spans are skipped (found
+  // at the line's first name ending: most lines have none)
+  let numbers: readonly DocNumberMatch[] | null = null;
+  let nx = 0; // the first 文号 not wholly before the current name ending (both run left to right)
+  for (let at = a + MIN_STEM; at < b; at++) {
+    const end = nameEndAt(text, at);
+    if (end === undefined) continue;
+    const p = at;
+    const stop = p + end.length;
+    at = stop - 1; // the next ending is looked for after this one
+    if (end === '办' && VERB_BAN[text.charCodeAt(p - 1)] === 1) continue;
+    if (end.length === 1 && stop < b && IN_WORD_SECOND[text.charCodeAt(stop)] === 1 && ENDING_IN_WORD.has(text.slice(p, stop + 1)))
+      continue;
+    numbers ??= findDocNumbers(lines.get(ln - 1)!);
+    while (nx < numbers.length && a + numbers[nx]!.index + numbers[nx]!.raw.length <= p) nx++;
+    if (nx < numbers.length && stop > a + numbers[nx]!.index) continue;
+    for (let k = 1; k <= MAX_STEM && p - k >= a; k++) {
+      if (!nameChar(text.charCodeAt(p - k))) break;
+      if (k < MIN_STEM) continue;
+      const name = text.slice(p - k, stop);
+      let c = cands.get(name);
+      if (!c) {
+        if (cands.size >= MAX_CANDIDATES) continue;
+        c = { count: 0, free: 0, at: [] };
+        cands.set(name, c);
+      }
+      c.count++;
+      if (p - k === a || !hanCode(text.charCodeAt(p - k - 1))) c.free++;
+      if (c.at.length < MAX_AT) c.at.push([ln, p - k - a]);
+    }
+  }
 }
 
 /**
