@@ -68,9 +68,15 @@ const DISTINCT = [
  * the groups' order (undefined when none). Found on first use by searching the groups' string
  * (a few native searches), not by building a table of every character each run.
  */
-const partners = new Map<string, string | undefined>();
+const partners = new Map<number, string | undefined>();
 export function lookalikesOf(ch: string): string | undefined {
-  if (partners.has(ch)) return partners.get(ch);
+  return lookalikesOfCode(ch.charCodeAt(0));
+}
+
+/** lookalikesOf the character of UTF-16 code `c` (the groups hold no surrogates). */
+function lookalikesOfCode(c: number): string | undefined {
+  if (partners.has(c)) return partners.get(c);
+  const ch = String.fromCharCode(c);
   let out: string | undefined;
   for (let at = LOOKALIKE_GROUPS.indexOf(ch); at >= 0; at = LOOKALIKE_GROUPS.indexOf(ch, at + 1)) {
     const start = LOOKALIKE_GROUPS.lastIndexOf('|', at) + 1;
@@ -79,7 +85,7 @@ export function lookalikesOf(ch: string): string | undefined {
     const k = at - start;
     out = (out ?? '') + g.slice(0, k) + g.slice(k + 1);
   }
-  partners.set(ch, out);
+  partners.set(c, out);
   return out;
 }
 
@@ -121,10 +127,11 @@ function lookalikePairs(cands: ReadonlyMap<string, Candidate>, stemLength: (name
     if (f.count < FREQUENT_MIN) return;
     const stem = stemLength(name);
     for (let i = 0; i < stem; i++) {
-      const alt = lookalikesOf(name[i]!);
+      const alt = lookalikesOfCode(name.charCodeAt(i));
       if (alt === undefined) continue;
-      for (const q of alt) {
-        if (i < 8 && (rareAt[q.charCodeAt(0)]! & (1 << i)) === 0) continue;
+      for (let k = 0; k < alt.length; k++) {
+        if (i < 8 && (rareAt[alt.charCodeAt(k)]! & (1 << i)) === 0) continue;
+        const q = alt[k]!;
         const rare = name.slice(0, i) + q + name.slice(i + 1);
         const r = cands.get(rare);
         if (!r || r.count > RARE_MAX || f.count < RATIO * r.count) continue;
