@@ -17,8 +17,9 @@ import type { Lines } from '../model/lines.js';
  * within a few characters), and both forms are counted in one more scan of the text.
  *
  * Linear: the look-alikes of each frequent name (few) are looked up among the candidates (a
- * hash map); the joined names (few) are counted together by one regular expression; no name
- * is compared with every other.
+ * hash map); the joined names are found at the joining words (one native search for each
+ * word), and both of their forms counted together in one scan (namePlaces); no name is
+ * compared with every other.
  */
 
 const ENDS = [
@@ -46,7 +47,7 @@ const ENDS = [
 ];
 /**
  * Two to four characters, a joining word, then two to six and a name ending (lazy: the nearest
- * ending). Sticky: it is tried only where a joining word allows a match to start (nextJoined).
+ * ending). Sticky: it is tried only where a joining word allows a match to start (JoinedMatches).
  */
 const JOINED_AT = new RegExp(`[\\u4e00-\\u9fff]{2,4}[和与及暨][\\u4e00-\\u9fff]{2,6}?(?:${ENDS.join('|')})`, 'y');
 const JOINER_CHARS = ['和', '与', '及', '暨'];
