@@ -37,3 +37,29 @@ describe('DOCUMENT_REPRINTED: only documents holding a line of another are read 
     expect(codes(miniIssue({ docs: [doc(1, plan), doc(2, spaced)] }), 'DOCUMENT_REPRINTED')[0]!.message).toMatch(/no line differs$/);
   });
 });
+
+const withBody = (body: string[]): string => miniIssue({ docs: [doc(1, body)] });
+const lineOf = (text: string, line: string): number => text.split('\n').indexOf(line) + 1;
+
+describe('BRACKET_UNCLOSED: brackets found by a native search, columns and characters as they stand', () => {
+  it('a bracket closing one opened before it leaves those opened between unclosed, at their columns', () => {
+    const line = '各单位（含下属单位《名录见附件、“重点企业）应当按期报送。';
+    const text = withBody([line]);
+    const a = codes(text, 'BRACKET_UNCLOSED');
+    expect(a.map((x) => [x.line, x.column])).toEqual([[lineOf(text, line), line.indexOf('《') + 1]]);
+    expect(a[0]!.message).toMatch(/^2 brackets .*: line \d+ \(《\), line \d+ \(“\)$/);
+  });
+  it('half-width brackets are reported as written', () => {
+    const a = codes(withBody(['各单位(含下属单位应当按期报送有关材料。']), 'BRACKET_UNCLOSED');
+    expect(a[0]!.message).toMatch(/\(\(\)$/);
+  });
+});
+
+describe('PERIOD_DOUBLED: a line needs two 。 outside a table row', () => {
+  const twice = '为贯彻落实《某某意见》。（以下简称《意见》）。现就有关事项通知如下。';
+  it('fires on a line with three 。, not on a table row or a line with one', () => {
+    expect(codes(withBody([twice]), 'PERIOD_DOUBLED')).toHaveLength(1);
+    expect(codes(withBody([`| ${twice} | 1 |`]), 'PERIOD_DOUBLED')).toEqual([]);
+    expect(codes(withBody(['为贯彻落实《某某意见》（以下简称《意见》）。现就有关事项通知如下']), 'PERIOD_DOUBLED')).toEqual([]);
+  });
+});

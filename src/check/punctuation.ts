@@ -102,7 +102,7 @@ export function checkHalfWidthPunctuation(input: CheckInput): Anomaly[] {
   for (let ln = 1; ln <= lines.length; ln++) {
     const line = lines.get(ln - 1)!;
     // A regular expression (native) finds the lines holding a half-width mark; only those are scanned.
-    if (line.length < 3 || !HALF.test(line) || isTableRow(line)) continue;
+    if (line.length < 3 || isTableRow(line) || !HALF.test(line)) continue;
     let marks: Map<string, number> | null = null;
     HALF_G.lastIndex = 0;
     for (let m = HALF_G.exec(line); m; m = HALF_G.exec(line)) {
@@ -272,21 +272,26 @@ export function checkBrackets(input: CheckInput): Anomaly[] {
   );
 }
 
-/** The characters bracketOf knows (a regular expression finds them natively, the rest of the line is skipped). */
+/**
+ * The characters bracketOf knows (a regular expression finds them natively, the rest of the
+ * line is skipped). Each is one code unit: `test` (which makes no match object) leaves
+ * lastIndex just past the one it found.
+ */
 const BRACKET_G = /["()\u201c\u201d\u300a\u300b\u3010\u3011\u3014\u3015\u300c\u300d\uff08\uff09]/g;
 
 function scanBrackets(line: string, ln: number, stack: Open[], unclosed: Open[]): void {
   BRACKET_G.lastIndex = 0;
-  for (let m = BRACKET_G.exec(line); m; m = BRACKET_G.exec(line)) {
-    const i = m.index;
+  while (BRACKET_G.test(line)) {
+    const i = BRACKET_G.lastIndex - 1;
     const kind = bracketOf(line.charCodeAt(i));
-    if (kind > 0) stack.push({ kind, ch: m[0], line: ln, column: i + 1 });
+    if (kind > 0) stack.push({ kind, ch: line[i]!, line: ln, column: i + 1 });
     if (kind >= 0) continue;
     let k = stack.length - 1;
     while (k >= 0 && stack[k]!.kind !== -kind) k--;
     if (k < 0) continue;
     for (let j = k + 1; j < stack.length; j++) unclosed.push(stack[j]!);
-    stack.length = k;
+    // (pop: cheaper than setting the length)
+    while (stack.length > k) stack.pop();
   }
 }
 
@@ -299,7 +304,10 @@ export function checkDoubledPeriod(input: CheckInput): Anomaly[] {
   let docOf: DocumentOf | null = null;
   for (let ln = 1; ln <= lines.length; ln++) {
     const line = lines.get(ln - 1)!;
-    if (line.length < 5 || line.indexOf('。') === line.lastIndexOf('。') || isTableRow(line)) continue;
+    // (a table row is told by its first character; a line needs two 。, the second found from the first)
+    if (line.length < 5 || isTableRow(line)) continue;
+    const period = line.indexOf('。');
+    if (period < 0 || line.indexOf('。', period + 1) < 0) continue;
     const m = DOUBLED.exec(line);
     if (!m) continue;
     docOf ??= documentOfLine(input.documents, lines.length);
