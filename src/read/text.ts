@@ -143,49 +143,82 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-const CN_DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+/** The value of a Chinese digit (〇 零 一 二 两 三 … 九), by its code; -1 for another character. */
+function cnDigit(c: number): number {
+  switch (c) {
+    case 0x3007: // 〇
+    case 0x96f6: // 零
+      return 0;
+    case 0x4e00: // 一
+      return 1;
+    case 0x4e8c: // 二
+    case 0x4e24: // 两
+      return 2;
+    case 0x4e09: // 三
+      return 3;
+    case 0x56db: // 四
+      return 4;
+    case 0x4e94: // 五
+      return 5;
+    case 0x516d: // 六
+      return 6;
+    case 0x4e03: // 七
+      return 7;
+    case 0x516b: // 八
+      return 8;
+    case 0x4e5d: // 九
+      return 9;
+    default:
+      return -1;
+  }
+}
+
+/** The value of a Chinese unit (十 百 千 万), by its code; 0 for another character. */
+function cnUnit(c: number): number {
+  switch (c) {
+    case 0x5341: // 十
+      return 10;
+    case 0x767e: // 百
+      return 100;
+    case 0x5343: // 千
+      return 1000;
+    case 0x4e07: // 万
+      return 10000;
+    default:
+      return 0;
+  }
+}
 
 /**
  * Parses Chinese numerals, both positional (二〇二三 → 2023) and with units
- * (二十三 → 23, 十二 → 12). Returns null when the string is not a numeral.
+ * (二十三 → 23, 十二 → 12). Returns null when the string is not a numeral. (By code units:
+ * every numeral is one; a character outside the BMP is none.)
  */
 export function parseChineseNumber(s: string): number | null {
   if (s.length === 0) return null;
   if (/^\d+$/.test(s)) return Number(s);
   let hasUnit = false;
-  for (const ch of s) {
-    if (CN_UNITS[ch] !== undefined) hasUnit = true;
-    else if (CN_DIGITS[ch] === undefined) return null;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (cnUnit(c) !== 0) hasUnit = true;
+    else if (cnDigit(c) < 0) return null;
   }
   if (!hasUnit) {
     let n = 0;
-    for (const ch of s) n = n * 10 + CN_DIGITS[ch]!;
+    for (let i = 0; i < s.length; i++) n = n * 10 + cnDigit(s.charCodeAt(i));
     return n;
   }
   let total = 0;
   let section = 0;
   let digit = 0;
-  for (const ch of s) {
-    const d = CN_DIGITS[ch];
-    if (d !== undefined) {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const d = cnDigit(c);
+    if (d >= 0) {
       digit = d;
       continue;
     }
-    const u = CN_UNITS[ch]!;
+    const u = cnUnit(c);
     if (u === 10000) {
       total += (section + digit) * u;
       section = 0;
