@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { cjkGaps, cleanProse } from '../src/core/prose.js';
+import { isCjk } from '../src/read/text.js';
 import { parseIssue } from '../src/parse.js';
 import type { Anomaly } from '../src/model/anomaly.js';
 import { miniIssue, type MiniDoc } from './helpers/mini.js';
@@ -61,5 +64,54 @@ describe('PERIOD_DOUBLED: a line needs two 。 outside a table row', () => {
     expect(codes(withBody([twice]), 'PERIOD_DOUBLED')).toHaveLength(1);
     expect(codes(withBody([`| ${twice} | 1 |`]), 'PERIOD_DOUBLED')).toEqual([]);
     expect(codes(withBody(['为贯彻落实《某某意见》（以下简称《意见》）。现就有关事项通知如下']), 'PERIOD_DOUBLED')).toEqual([]);
+  });
+});
+
+describe('cjkGaps / cleanProse: gaps found by code, as they were by characters', () => {
+  /** The runs of spaces between two CJK characters, found as the first version did (one-character strings). */
+  const referenceGaps = (s: string): number => {
+    let n = 0;
+    for (const m of s.matchAll(/[ \t\u3000]+/g)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const c = s.charCodeAt(start - 1);
+      const before = c >= 0xdc00 && c <= 0xdfff && start >= 2 ? s.slice(start - 2, start) : s.charAt(start - 1);
+      if (start > 0 && end < s.length && isCjk(before) && isCjk(String.fromCodePoint(s.codePointAt(end)!))) n++;
+    }
+    return n;
+  };
+  it('counts the same gaps on every line of the sample and the real texts, and around surrogate pairs', () => {
+    const files = [
+      'samples/changning-2023-02.txt',
+      'tests/fixtures/real/gwy-2019-jan-feb.txt',
+      'tests/fixtures/real/pkulaw-baotou-2022-43.txt',
+    ];
+    let gaps = 0;
+    for (const f of files)
+      for (const line of readFileSync(f, 'utf8').split('\n')) {
+        const n = cjkGaps(line);
+        if (n !== referenceGaps(line)) expect([line, n]).toEqual([line, referenceGaps(line)]);
+        gaps += n;
+      }
+    expect(gaps).toBeGreaterThan(50);
+    for (const s of [
+      '𠀀 𠀀',
+      '甲 𠀀',
+      '𠀀\u3000\t 甲',
+      'a 𠀀',
+      '\udc00 甲',
+      '甲 \ud840',
+      '\ud840\udc00 \udc00甲',
+      ' 甲 ',
+      '甲  ',
+      '“甲 乙”',
+    ])
+      expect([s, cjkGaps(s)]).toEqual([s, referenceGaps(s)]);
+    expect(cjkGaps('𠀀 𠀀')).toBe(1);
+  });
+  it('cleanProse removes them, keeping those inside quotes and before a bracketed year', () => {
+    expect(cleanProse('  关于 印发 2023 年 工作 要点 ')).toBe('关于印发 2023 年工作要点');
+    expect(cleanProse('开展“美丽 家园”建设 工作')).toBe('开展“美丽 家园”建设工作');
+    expect(cleanProse('长府办 〔2023〕10 号 文件')).toBe('长府办 〔2023〕10 号文件');
   });
 });

@@ -1,9 +1,7 @@
 /** Small text helpers shared by every stage. All linear, no backtracking. */
 
-/** Han ideographs (incl. ext. A and compatibility) and 〇. */
-export function isHan(ch: string | undefined): boolean {
-  if (!ch) return false;
-  const c = ch.codePointAt(0)!;
+/** Han ideographs (incl. ext. A and compatibility) and 〇, by code point. */
+export function isHanCode(c: number): boolean {
   return (
     (c >= 0x4e00 && c <= 0x9fff) ||
     (c >= 0x3400 && c <= 0x4dbf) ||
@@ -13,10 +11,14 @@ export function isHan(ch: string | undefined): boolean {
   );
 }
 
-/** CJK punctuation and full-width forms that sit tight against Han text (，。、“”《》（）…). */
-export function isCjkPunct(ch: string | undefined): boolean {
+/** Han ideographs (incl. ext. A and compatibility) and 〇. */
+export function isHan(ch: string | undefined): boolean {
   if (!ch) return false;
-  const c = ch.codePointAt(0)!;
+  return isHanCode(ch.codePointAt(0)!);
+}
+
+/** CJK punctuation and full-width forms that sit tight against Han text, by code point. */
+export function isCjkPunctCode(c: number): boolean {
   return (
     (c >= 0x3000 && c <= 0x303f && c !== 0x3000) ||
     (c >= 0xff01 && c <= 0xff0f) ||
@@ -31,6 +33,17 @@ export function isCjkPunct(ch: string | undefined): boolean {
     c === 0x2014 ||
     c === 0x00b7
   );
+}
+
+/** CJK punctuation and full-width forms that sit tight against Han text (，。、“”《》（）…). */
+export function isCjkPunct(ch: string | undefined): boolean {
+  if (!ch) return false;
+  return isCjkPunctCode(ch.codePointAt(0)!);
+}
+
+/** Han or CJK punctuation, by code point. */
+export function isCjkCode(c: number): boolean {
+  return isHanCode(c) || isCjkPunctCode(c);
 }
 
 /** Han or CJK punctuation: characters between which a space is not part of the text. */
