@@ -130,7 +130,13 @@ export function checkRepeats(input: CheckInput): Anomaly[] {
   // A title printed twice by an export is reported by the structure (TITLE_REPEATED, info).
   const exportedTitles = new Set<number>();
   for (const d of input.documents) for (const m of d.sourceMeta) if (m.key === 'title') exportedTitles.add(m.line);
-  let prev: { text: string; line: number } | null = null;
+  // the previous line of text (trimmed; null after a table row or an ASCII line of text) and its number
+  let prev: string | null = null;
+  let prevLine = 0;
+  const repeated = (ln: number, message: string, column: number, evidence: string): void => {
+    const documentId = docOf.get(ln);
+    out.push(anomaly('TEXT_REPEATED', { message, line: ln, column, evidence, ...(documentId !== undefined ? { documentId } : {}) }));
+  };
   for (let ln = 1; ln <= lines.length; ln++) {
     // Only lines holding Han characters are reported: ASCII lines are jumped over (a line of
     // text among them ends the run, as it would have when read).
@@ -146,34 +152,16 @@ export function checkRepeats(input: CheckInput): Anomaly[] {
       prev = null;
       continue;
     }
-    const documentId = docOf.get(ln);
-    if (prev && prev.text === t && exportedTitles.has(prev.line)) {
+    if (prev === t && exportedTitles.has(prevLine)) {
       // the export's copy of the title, then the title
-    } else if (prev && prev.text === t && hasHan(t, MIN_HAN)) {
-      out.push(
-        anomaly('TEXT_REPEATED', {
-          message: `the line repeats line ${prev.line}`,
-          line: ln,
-          column: line.indexOf(t) + 1,
-          evidence: line,
-          ...(documentId !== undefined ? { documentId } : {}),
-        }),
-      );
+    } else if (prev === t && hasHan(t, MIN_HAN)) {
+      repeated(ln, `the line repeats line ${prevLine}`, line.indexOf(t) + 1, line);
     } else {
       const r = hasHan(t, 2 * MIN_HAN) ? findTandem(line) : null;
-      if (r) {
-        out.push(
-          anomaly('TEXT_REPEATED', {
-            message: `«${r.unit}» is written twice in a row`,
-            line: ln,
-            column: r.index + 1,
-            evidence: line,
-            ...(documentId !== undefined ? { documentId } : {}),
-          }),
-        );
-      }
+      if (r) repeated(ln, `«${r.unit}» is written twice in a row`, r.index + 1, line);
     }
-    prev = { text: t, line: ln };
+    prev = t;
+    prevLine = ln;
   }
   return out;
 }
