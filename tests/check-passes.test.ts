@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cjkGaps, cleanProse } from '../src/core/prose.js';
 import { isCjk } from '../src/read/text.js';
+import { Lines } from '../src/model/lines.js';
+import { eachLineWith } from '../src/check/common.js';
 import { parseIssue } from '../src/parse.js';
 import type { Anomaly } from '../src/model/anomaly.js';
 import { miniIssue, type MiniDoc } from './helpers/mini.js';
@@ -113,5 +115,27 @@ describe('cjkGaps / cleanProse: gaps found by code, as they were by characters',
     expect(cleanProse('  关于 印发 2023 年 工作 要点 ')).toBe('关于印发 2023 年工作要点');
     expect(cleanProse('开展“美丽 家园”建设 工作')).toBe('开展“美丽 家园”建设工作');
     expect(cleanProse('长府办 〔2023〕10 号 文件')).toBe('长府办 〔2023〕10 号文件');
+  });
+});
+
+describe('eachLineWith: the lines holding a match, by one search of the whole text', () => {
+  const naive = (text: string, re: RegExp): number[] =>
+    text
+      .split('\n')
+      .map((l, i) => (new RegExp(re.source).test(l) ? i + 1 : 0))
+      .filter((n) => n > 0);
+  const texts = ['', 'a', '此', '此\n', '\n此\n\n此此此\n甲\n此', '甲\n乙\n丙此\n丁', 'x,y\n\n,\n,,\n', '一\r\n二'];
+  it.each([true, false])('gives each line once, in order (lines kept as an array: %s)', (materialise) => {
+    for (const text of [...texts, readFileSync('samples/changning-2023-02.txt', 'utf8')])
+      for (const re of [/此/g, /[,;:()?!]/g, /[a-z]/g]) {
+        const lines = Lines.fromText(text, materialise);
+        const got: number[] = [];
+        eachLineWith(lines, re, (ln, line) => {
+          expect(line).toBe(lines.get(ln - 1));
+          got.push(ln);
+        });
+        // (a text ending in a line break has no empty last line in Lines)
+        expect(got).toEqual(naive(text.replace(/\r\n?/g, '\n'), re).filter((n) => n <= lines.length));
+      }
   });
 });

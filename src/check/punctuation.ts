@@ -1,7 +1,7 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { isTableRow, endsSentence } from '../core/patterns.js';
 import { isCjk, isHan } from '../read/text.js';
-import { documentOfLine, type CheckInput, type DocumentOf } from './common.js';
+import { documentOfLine, eachLineWith, type CheckInput, type DocumentOf } from './common.js';
 import { group, perDocument, type Hit } from './grouped.js';
 import type { Lines } from '../model/lines.js';
 
@@ -60,8 +60,8 @@ function inChinese(line: string, i: number): boolean {
   return isCjk(p) && isCjk(n);
 }
 
-/** A half-width mark of a class (the lines without one are not looked at character by character). */
-const HALF = /[,;:()?!]/;
+/** A half-width mark of a class: the lines holding one (searched in the whole text), each mark of a line. */
+const HALF_LINE = /[,;:()?!]/g;
 const HALF_G = /[,;:()?!]/g;
 /** The full-width marks of each class. */
 const FULL = ['，', '；', '：', '（）', '？', '！'];
@@ -99,10 +99,9 @@ export function checkHalfWidthPunctuation(input: CheckInput): Anomaly[] {
   const half = new Int32Array(6);
   // Per line: each half-width mark inside Chinese text, with the column of its first one.
   const found: { line: number; marks: Map<string, number> }[] = [];
-  for (let ln = 1; ln <= lines.length; ln++) {
-    const line = lines.get(ln - 1)!;
-    // A regular expression (native) finds the lines holding a half-width mark; only those are scanned.
-    if (line.length < 3 || isTableRow(line) || !HALF.test(line)) continue;
+  // A search of the whole text (native) finds the lines holding a half-width mark; only those are read.
+  eachLineWith(lines, HALF_LINE, (ln, line) => {
+    if (line.length < 3 || isTableRow(line)) return;
     let marks: Map<string, number> | null = null;
     HALF_G.lastIndex = 0;
     for (let m = HALF_G.exec(line); m; m = HALF_G.exec(line)) {
@@ -114,7 +113,7 @@ export function checkHalfWidthPunctuation(input: CheckInput): Anomaly[] {
       if (!marks.has(line[i]!)) marks.set(line[i]!, i + 1);
     }
     if (marks) found.push({ line: ln, marks });
-  }
+  });
   // The norm: a class counts only where full-width is clearly the usual form, and
   // written often enough (MIN_NORM times) to be a norm at all. Full-width marks are counted
   // only for the classes found half-width, and only as far as the decision needs.
@@ -329,21 +328,23 @@ export function checkDoubledPeriod(input: CheckInput): Anomaly[] {
 /** A closing formula at the end of a line: 特此通知。 特此批复。 此复。 特此函告。 … */
 const FORMULA = /(特此(?:通知|公告|通告|批复|函复|函告|报告|通报|决定|说明|证明|函达|复函)|此复|此函)[。！!.]?\s*$/;
 
+/** The character every closing formula holds: only the lines holding it are read. */
+const CI = /此/g;
+
 /** A closing formula (特此通知。) that ends a line of other text instead of standing as a paragraph of its own. */
 export function checkClosingFormula(input: CheckInput): Anomaly[] {
   const { lines } = input;
   const hits: Hit[] = [];
   let docOf: DocumentOf | null = null;
-  for (let ln = 1; ln <= lines.length; ln++) {
-    const line = lines.get(ln - 1)!;
-    if (line.length < 6 || !line.includes('此') || isTableRow(line)) continue;
+  eachLineWith(lines, CI, (ln, line) => {
+    if (line.length < 6 || isTableRow(line)) return;
     const m = FORMULA.exec(line);
-    if (!m) continue;
+    if (!m) return;
     const before = line.slice(0, m.index).trim();
     // Only after a finished sentence: 此复 / 此函 inside a phrase (如此复杂) are not formulas.
-    if (before === '' || !/[。！？；!?;”]$/.test(before)) continue;
+    if (before === '' || !/[。！？；!?;”]$/.test(before)) return;
     docOf ??= documentOfLine(input.documents, lines.length);
     hits.push({ line: ln, column: m.index + 1, text: m[0].trim(), documentId: docOf.get(ln) });
-  }
+  });
   return perDocument('CLOSING_FORMULA_RUN_IN', hits, lines, () => 'the closing formula is run into the paragraph before it');
 }
