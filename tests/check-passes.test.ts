@@ -139,3 +139,28 @@ describe('eachLineWith: the lines holding a match, by one search of the whole te
       }
   });
 });
+
+describe('PUNCTUATION_HALF_WIDTH: the characters around a mark read by code', () => {
+  const norm = Array.from({ length: 12 }, (_, i) => `第${'一二三四五六七八九十'[i % 10]}项工作，由各街道负责落实，区级部门配合。`);
+  const lines = (text: string): number[] =>
+    codes(text, 'PUNCTUATION_HALF_WIDTH').flatMap((a) => [...a.message.matchAll(/line (\d+)/g)].map((m) => Number(m[1])));
+  it('a mark between CJK characters counts; at either end of a line, beside digits or beside a surrogate pair it does not', () => {
+    const inside = '各单位要认真落实,确保工作取得实效。';
+    const others = [
+      ',各单位要认真落实确保工作取得实效。',
+      '各单位要认真落实确保工作取得实效,',
+      '共计1,000元的补贴资金已经拨付到位。',
+      '各单位要认真落实𠀀,确保工作取得实效。',
+    ];
+    const text = withBody([...norm, inside, ...others]);
+    expect(lines(text)).toEqual([lineOf(text, inside)]);
+  });
+  it('( between CJK text and a Han character, ) between a Han character and CJK text', () => {
+    const open = '各单位要认真落实(确保工作取得实效）。';
+    const close = '各单位要认真落实（确保工作取得实效)。';
+    const not = '各单位要认真落实(1)确保工作取得实效。';
+    const full = norm.map((l) => l.replace('，由', '（由').replace('，区', '）区'));
+    const text = withBody([...full, open, close, not]);
+    expect(lines(text)).toEqual([lineOf(text, open), lineOf(text, close)]);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { isTableRow, endsSentence } from '../core/patterns.js';
-import { isCjk, isHan } from '../read/text.js';
+import { isCjkCode, isHanCode } from '../read/text.js';
 import { documentOfLine, eachLineWith, type CheckInput, type DocumentOf } from './common.js';
 import { group, perDocument, type Hit } from './grouped.js';
 import type { Lines } from '../model/lines.js';
@@ -52,12 +52,13 @@ const RUN_GAP = 20;
  * stand between digits or Latin letters.
  */
 function inChinese(line: string, i: number): boolean {
-  const c = line[i]!;
-  const p = line[i - 1];
-  const n = line[i + 1];
-  if (c === '(') return isHan(n) && isCjk(p);
-  if (c === ')') return isHan(p) && isCjk(n);
-  return isCjk(p) && isCjk(n);
+  // by code unit (NaN past either end: neither Han nor CJK), no one-character strings
+  const c = line.charCodeAt(i);
+  const p = line.charCodeAt(i - 1);
+  const n = line.charCodeAt(i + 1);
+  if (c === 0x28) return isHanCode(n) && isCjkCode(p);
+  if (c === 0x29) return isHanCode(p) && isCjkCode(n);
+  return isCjkCode(p) && isCjkCode(n);
 }
 
 /** A half-width mark of a class: the lines holding one (searched in the whole text), each mark of a line. */
@@ -74,14 +75,14 @@ const FULL = ['，', '；', '：', '（）', '？', '！'];
  */
 function countFull(input: CheckInput, cls: number, cap: number, counted: Int8Array): number {
   const { lines } = input;
+  const { starts } = lines;
   const text = input.text();
   let n = 0;
   for (const ch of FULL[cls]!) {
-    // the line holding offset i: lines are walked forward as the marks are found
+    // the line holding offset i (0-based): lines are walked forward as the marks are found
     let ln = 0;
-    let end = lines.length > 0 ? lines.get(0)!.length : 0; // offset of the \n after line ln
     for (let i = text.indexOf(ch); i >= 0 && n < cap; i = text.indexOf(ch, i + 1)) {
-      while (end < i) end += lines.get(++ln)!.length + 1;
+      while (starts[ln + 1]! <= i) ln++;
       let c = counted[ln]!;
       if (c === 0) {
         const line = lines.get(ln)!;
@@ -104,8 +105,9 @@ export function checkHalfWidthPunctuation(input: CheckInput): Anomaly[] {
     if (line.length < 3 || isTableRow(line)) return;
     let marks: Map<string, number> | null = null;
     HALF_G.lastIndex = 0;
-    for (let m = HALF_G.exec(line); m; m = HALF_G.exec(line)) {
-      const i = m.index;
+    // (test makes no match object: each mark is one code unit, lastIndex is just past it)
+    while (HALF_G.test(line)) {
+      const i = HALF_G.lastIndex - 1;
       if (!inChinese(line, i)) continue;
       const cls = classOf(line.charCodeAt(i));
       half[cls]!++;
