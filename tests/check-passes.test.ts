@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cjkGaps, cleanProse } from '../src/core/prose.js';
-import { isCjk } from '../src/read/text.js';
+import { cjkGaps, cleanProse, endsMidSentence } from '../src/core/prose.js';
+import { isCjk, isHan } from '../src/read/text.js';
 import { Lines } from '../src/model/lines.js';
 import { eachLineWith } from '../src/check/common.js';
 import { parseIssue } from '../src/parse.js';
@@ -162,5 +162,49 @@ describe('PUNCTUATION_HALF_WIDTH: the characters around a mark read by code', ()
     const full = norm.map((l) => l.replace('，由', '（由').replace('，区', '）区'));
     const text = withBody([...full, open, close, not]);
     expect(lines(text)).toEqual([lineOf(text, open), lineOf(text, close)]);
+  });
+});
+
+describe('endsMidSentence: the last stop found from the end', () => {
+  /** endsMidSentence as first written (the last stop found by a forward search of every stop): the reference. */
+  const MARKER =
+    /^(?:[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十百零〇\d]+[条章节款]|附\s*[件表]|表\s*\d|注\s*[:：\d]|说明|【|\[\d|[-*•●·]\s)/;
+  const reference = (line: string): boolean => {
+    const t = line.trim();
+    if (t.length === 0) return false;
+    const c = t[t.length - 1]!;
+    if (!(isHan(c) || '，、“‘《（(〈'.includes(c) || /[A-Za-z0-9]/.test(c))) return false;
+    let tailAt = 0;
+    const stops = /[。；！？!?;]/g;
+    while (stops.exec(t)) tailAt = stops.lastIndex;
+    const tail = t.slice(tailAt).trimStart();
+    if (MARKER.test(tail)) return false;
+    if (tailAt > 0) return true;
+    return t.length >= 60 || (t.length >= 20 && /[，,]/.test(t));
+  };
+  it('answers as the forward search did on every line of the sample and the real texts, and on made-up tails', () => {
+    const made = [
+      '一、工作要求',
+      '各单位要按照要求，认真做好',
+      '已完成。二、下一步',
+      '已完成；(三)下一步工作',
+      '已完成!继续推进工作任务和有关事项，并',
+      '？',
+      '',
+      '。甲',
+    ];
+    const files = [
+      'samples/changning-2023-02.txt',
+      'tests/fixtures/real/gwy-2019-jan-feb.txt',
+      'tests/fixtures/real/pkulaw-baotou-2022-43.txt',
+    ];
+    let mid = 0;
+    for (const line of [...made, ...files.flatMap((f) => readFileSync(f, 'utf8').split('\n'))]) {
+      if (endsMidSentence(line) !== reference(line)) expect([line, endsMidSentence(line)]).toEqual([line, reference(line)]);
+      if (reference(line)) mid++;
+    }
+    expect(mid).toBeGreaterThan(20);
+    expect(endsMidSentence('各单位已完成全部工作。下一步将继续推进，')).toBe(true);
+    expect(endsMidSentence('已完成。二、下一步')).toBe(false);
   });
 });

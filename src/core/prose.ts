@@ -25,9 +25,9 @@ const MARKER =
 const LABEL = /^[^\s，。：:,；;、]{1,10}[：:]/;
 /** A date line under a title. */
 const DATE = /^[(（]\s*[\d〇零一二三四五六七八九]{4}\s*年/;
-/** Punctuation that ends a sentence. */
-const STOP = /[。；！？!?;]/;
-const STOP_G = /[。；！？!?;]/g;
+/** Punctuation that ends a sentence: 。；！？!?; by code. */
+const isStop = (c: number): boolean =>
+  c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x3b;
 
 /** The last character of `t` is one a sentence may go on from (a Han character, a comma, an opening bracket, a letter or digit). */
 function openEnd(t: string): boolean {
@@ -44,9 +44,9 @@ function openEnd(t: string): boolean {
 export function endsMidSentence(line: string): boolean {
   const t = line.trim();
   if (t.length === 0 || !openEnd(t)) return false;
-  let tailAt = 0;
-  STOP_G.lastIndex = 0;
-  while (STOP_G.exec(t)) tailAt = STOP_G.lastIndex;
+  // just past the last stop (each is one code unit): read back from the end
+  let tailAt = t.length;
+  while (tailAt > 0 && !isStop(t.charCodeAt(tailAt - 1))) tailAt--;
   const tail = t.slice(tailAt).trimStart();
   if (MARKER.test(tail)) return false;
   if (tailAt > 0) return true;
