@@ -29,7 +29,7 @@ describe('DOCUMENT_REPRINTED: only documents holding a line of another are read 
     '六、本方案自印发之日起施行，由区政府办公室负责解释有关条款。',
   ];
   const other = ['一、各单位要高度重视安全生产工作切实落实企业主体责任。', '二、各街道要组织开展辖区内的隐患排查整治并建立工作台账。'];
-  it('a third copy is a reprint of the first; a document between them sharing nothing is none', () => {
+  it('later copies are reprints of the first; a document sharing two lines only is none', () => {
     const text = miniIssue({ docs: [doc(1, plan), doc(2, other), doc(3, plan), doc(4, other.concat(plan))] });
     const a = codes(text, 'DOCUMENT_REPRINTED');
     expect(a.map((x) => x.documentId)).toEqual(['某府-2023-3', '某府-2023-4']);
