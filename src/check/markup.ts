@@ -1,7 +1,7 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
 import { isTableRow } from '../core/patterns.js';
-import { documentOfLine, type CheckInput } from './common.js';
+import { documentOfLine, eachLineWith, type CheckInput } from './common.js';
 
 interface Found {
   index: number;
@@ -49,13 +49,11 @@ export function checkMarkup(input: CheckInput): Anomaly[] {
   const { lines } = input;
   const out: Anomaly[] = [];
   const docOf = documentOfLine(input.documents, lines.length);
-  for (let ln = 1; ln <= lines.length; ln++) {
-    // (lines without a character markup starts with are jumped over)
-    if ((ln = lines.skipTo(ln, MARKUP_CHAR)) > lines.length) break;
-    const line = lines.get(ln - 1)!;
-    if (line.length === 0 || isTableRow(line)) continue;
+  // (lines without a character markup starts with are never read)
+  eachLineWith(lines, MARKUP_CHAR, (ln, line) => {
+    if (isTableRow(line)) return;
     const f = findMarkup(line);
-    if (!f) continue;
+    if (!f) return;
     const documentId = docOf.get(ln);
     out.push(
       anomaly('STRAY_MARKUP', {
@@ -66,6 +64,6 @@ export function checkMarkup(input: CheckInput): Anomaly[] {
         ...(documentId !== undefined ? { documentId } : {}),
       }),
     );
-  }
+  });
   return out;
 }

@@ -1,7 +1,7 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { isTableRow, endsSentence } from '../core/patterns.js';
-import { isCjk, isHan } from '../read/text.js';
-import { documentOfLine, type CheckInput, type DocumentOf } from './common.js';
+import { isCjkCode, isHanCode } from '../read/text.js';
+import { documentOfLine, eachLineWith, type CheckInput, type DocumentOf } from './common.js';
 import { group, perDocument, type Hit } from './grouped.js';
 import type { Lines } from '../model/lines.js';
 
@@ -52,16 +52,17 @@ const RUN_GAP = 20;
  * stand between digits or Latin letters.
  */
 function inChinese(line: string, i: number): boolean {
-  const c = line[i]!;
-  const p = line[i - 1];
-  const n = line[i + 1];
-  if (c === '(') return isHan(n) && isCjk(p);
-  if (c === ')') return isHan(p) && isCjk(n);
-  return isCjk(p) && isCjk(n);
+  // by code unit (NaN past either end: neither Han nor CJK), no one-character strings
+  const c = line.charCodeAt(i);
+  const p = line.charCodeAt(i - 1);
+  const n = line.charCodeAt(i + 1);
+  if (c === 0x28) return isHanCode(n) && isCjkCode(p);
+  if (c === 0x29) return isHanCode(p) && isCjkCode(n);
+  return isCjkCode(p) && isCjkCode(n);
 }
 
-/** A half-width mark of a class (the lines without one are not looked at character by character). */
-const HALF = /[,;:()?!]/;
+/** A half-width mark of a class: the lines holding one (searched in the whole text), each mark of a line. */
+const HALF_LINE = /[,;:()?!]/g;
 const HALF_G = /[,;:()?!]/g;
 /** The full-width marks of each class. */
 const FULL = ['，', '；', '：', '（）', '？', '！'];
@@ -74,14 +75,14 @@ const FULL = ['，', '；', '：', '（）', '？', '！'];
  */
 function countFull(input: CheckInput, cls: number, cap: number, counted: Int8Array): number {
   const { lines } = input;
+  const { starts } = lines;
   const text = input.text();
   let n = 0;
   for (const ch of FULL[cls]!) {
-    // the line holding offset i: lines are walked forward as the marks are found
+    // the line holding offset i (0-based): lines are walked forward as the marks are found
     let ln = 0;
-    let end = lines.length > 0 ? lines.get(0)!.length : 0; // offset of the \n after line ln
     for (let i = text.indexOf(ch); i >= 0 && n < cap; i = text.indexOf(ch, i + 1)) {
-      while (end < i) end += lines.get(++ln)!.length + 1;
+      while (starts[ln + 1]! <= i) ln++;
       let c = counted[ln]!;
       if (c === 0) {
         const line = lines.get(ln)!;
@@ -99,14 +100,14 @@ export function checkHalfWidthPunctuation(input: CheckInput): Anomaly[] {
   const half = new Int32Array(6);
   // Per line: each half-width mark inside Chinese text, with the column of its first one.
   const found: { line: number; marks: Map<string, number> }[] = [];
-  for (let ln = 1; ln <= lines.length; ln++) {
-    const line = lines.get(ln - 1)!;
-    // A regular expression (native) finds the lines holding a half-width mark; only those are scanned.
-    if (line.length < 3 || !HALF.test(line) || isTableRow(line)) continue;
+  // A search of the whole text (native) finds the lines holding a half-width mark; only those are read.
+  eachLineWith(lines, HALF_LINE, (ln, line) => {
+    if (line.length < 3 || isTableRow(line)) return;
     let marks: Map<string, number> | null = null;
     HALF_G.lastIndex = 0;
-    for (let m = HALF_G.exec(line); m; m = HALF_G.exec(line)) {
-      const i = m.index;
+    // (test makes no match object: each mark is one code unit, lastIndex is just past it)
+    while (HALF_G.test(line)) {
+      const i = HALF_G.lastIndex - 1;
       if (!inChinese(line, i)) continue;
       const cls = classOf(line.charCodeAt(i));
       half[cls]!++;
@@ -114,7 +115,7 @@ export function checkHalfWidthPunctuation(input: CheckInput): Anomaly[] {
       if (!marks.has(line[i]!)) marks.set(line[i]!, i + 1);
     }
     if (marks) found.push({ line: ln, marks });
-  }
+  });
   // The issue's norm: a class counts only where full-width is clearly the usual form, and
   // written often enough (MIN_NORM times) to be a norm at all. Full-width marks are counted
   // only for the classes found half-width, and only as far as the decision needs.
@@ -272,21 +273,26 @@ export function checkBrackets(input: CheckInput): Anomaly[] {
   );
 }
 
-/** The characters bracketOf knows (a regular expression finds them natively, the rest of the line is skipped). */
+/**
+ * The characters bracketOf knows (a regular expression finds them natively, the rest of the
+ * line is skipped). Each is one code unit: `test` (which makes no match object) leaves
+ * lastIndex just past the one it found.
+ */
 const BRACKET_G = /["()\u201c\u201d\u300a\u300b\u3010\u3011\u3014\u3015\u300c\u300d\uff08\uff09]/g;
 
 function scanBrackets(line: string, ln: number, stack: Open[], unclosed: Open[]): void {
   BRACKET_G.lastIndex = 0;
-  for (let m = BRACKET_G.exec(line); m; m = BRACKET_G.exec(line)) {
-    const i = m.index;
+  while (BRACKET_G.test(line)) {
+    const i = BRACKET_G.lastIndex - 1;
     const kind = bracketOf(line.charCodeAt(i));
-    if (kind > 0) stack.push({ kind, ch: m[0], line: ln, column: i + 1 });
+    if (kind > 0) stack.push({ kind, ch: line[i]!, line: ln, column: i + 1 });
     if (kind >= 0) continue;
     let k = stack.length - 1;
     while (k >= 0 && stack[k]!.kind !== -kind) k--;
     if (k < 0) continue;
     for (let j = k + 1; j < stack.length; j++) unclosed.push(stack[j]!);
-    stack.length = k;
+    // (pop: cheaper than setting the length)
+    while (stack.length > k) stack.pop();
   }
 }
 
@@ -299,7 +305,10 @@ export function checkDoubledPeriod(input: CheckInput): Anomaly[] {
   let docOf: DocumentOf | null = null;
   for (let ln = 1; ln <= lines.length; ln++) {
     const line = lines.get(ln - 1)!;
-    if (line.length < 5 || line.indexOf('。') === line.lastIndexOf('。') || isTableRow(line)) continue;
+    // (a table row is told by its first character; a line needs two 。, the second found from the first)
+    if (line.length < 5 || isTableRow(line)) continue;
+    const period = line.indexOf('。');
+    if (period < 0 || line.indexOf('。', period + 1) < 0) continue;
     const m = DOUBLED.exec(line);
     if (!m) continue;
     docOf ??= documentOfLine(input.documents, lines.length);
@@ -321,21 +330,23 @@ export function checkDoubledPeriod(input: CheckInput): Anomaly[] {
 /** A closing formula at the end of a line: 特此通知。 特此批复。 此复。 特此函告。 … */
 const FORMULA = /(特此(?:通知|公告|通告|批复|函复|函告|报告|通报|决定|说明|证明|函达|复函)|此复|此函)[。！!.]?\s*$/;
 
+/** The character every closing formula holds: only the lines holding it are read. */
+const CI = /此/g;
+
 /** A closing formula (特此通知。) that ends a line of other text instead of standing as a paragraph of its own. */
 export function checkClosingFormula(input: CheckInput): Anomaly[] {
   const { lines } = input;
   const hits: Hit[] = [];
   let docOf: DocumentOf | null = null;
-  for (let ln = 1; ln <= lines.length; ln++) {
-    const line = lines.get(ln - 1)!;
-    if (line.length < 6 || !line.includes('此') || isTableRow(line)) continue;
+  eachLineWith(lines, CI, (ln, line) => {
+    if (line.length < 6 || isTableRow(line)) return;
     const m = FORMULA.exec(line);
-    if (!m) continue;
+    if (!m) return;
     const before = line.slice(0, m.index).trim();
     // Only after a finished sentence: 此复 / 此函 inside a phrase (如此复杂) are not formulas.
-    if (before === '' || !/[。！？；!?;”]$/.test(before)) continue;
+    if (before === '' || !/[。！？；!?;”]$/.test(before)) return;
     docOf ??= documentOfLine(input.documents, lines.length);
     hits.push({ line: ln, column: m.index + 1, text: m[0].trim(), documentId: docOf.get(ln) });
-  }
+  });
   return perDocument('CLOSING_FORMULA_RUN_IN', hits, lines, () => 'the closing formula is run into the paragraph before it');
 }

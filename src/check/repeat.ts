@@ -130,7 +130,13 @@ export function checkRepeats(input: CheckInput): Anomaly[] {
   // A title printed twice by an export is reported by the structure (TITLE_REPEATED, info).
   const exportedTitles = new Set<number>();
   for (const d of input.documents) for (const m of d.sourceMeta) if (m.key === 'title') exportedTitles.add(m.line);
-  let prev: { text: string; line: number } | null = null;
+  // the previous line of text (trimmed; null after a table row or an ASCII line of text) and its number
+  let prev: string | null = null;
+  let prevLine = 0;
+  const repeated = (ln: number, message: string, column: number, evidence: string): void => {
+    const documentId = docOf.get(ln);
+    out.push(anomaly('TEXT_REPEATED', { message, line: ln, column, evidence, ...(documentId !== undefined ? { documentId } : {}) }));
+  };
   for (let ln = 1; ln <= lines.length; ln++) {
     // Only lines holding Han characters are reported: ASCII lines are jumped over (a line of
     // text among them ends the run, as it would have when read).
@@ -146,34 +152,16 @@ export function checkRepeats(input: CheckInput): Anomaly[] {
       prev = null;
       continue;
     }
-    const documentId = docOf.get(ln);
-    if (prev && prev.text === t && exportedTitles.has(prev.line)) {
+    if (prev === t && exportedTitles.has(prevLine)) {
       // the export's copy of the title, then the title
-    } else if (prev && prev.text === t && hasHan(t, MIN_HAN)) {
-      out.push(
-        anomaly('TEXT_REPEATED', {
-          message: `the line repeats line ${prev.line}`,
-          line: ln,
-          column: line.indexOf(t) + 1,
-          evidence: line,
-          ...(documentId !== undefined ? { documentId } : {}),
-        }),
-      );
+    } else if (prev === t && hasHan(t, MIN_HAN)) {
+      repeated(ln, `the line repeats line ${prevLine}`, line.indexOf(t) + 1, line);
     } else {
       const r = hasHan(t, 2 * MIN_HAN) ? findTandem(line) : null;
-      if (r) {
-        out.push(
-          anomaly('TEXT_REPEATED', {
-            message: `«${r.unit}» is written twice in a row`,
-            line: ln,
-            column: r.index + 1,
-            evidence: line,
-            ...(documentId !== undefined ? { documentId } : {}),
-          }),
-        );
-      }
+      if (r) repeated(ln, `«${r.unit}» is written twice in a row`, r.index + 1, line);
     }
-    prev = { text: t, line: ln };
+    prev = t;
+    prevLine = ln;
   }
   return out;
 }
@@ -243,49 +231,63 @@ function hanPrefixHash(t: string): number {
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
     if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || c === 0x3007) {
-      h = (h * 31 + c) % 2147483647;
-      if (++n === REPRINT_MIN_HAN) return h;
+      // integer arithmetic modulo 2^32 (a floating-point % per character cost more than the rest)
+      h = (Math.imul(h, 31) + c) | 0;
+      if (++n === REPRINT_MIN_HAN) return h & 0x7fffffff;
     }
   }
   return -1;
 }
 
 /** The line numbers of a document's body (after its title), blank lines left out. */
-function forBodyLines(lines: Lines, d: Document, f: (ln: number, t: string) => void, hanOnly = false): void {
+function forBodyLines(lines: Lines, d: Document, f: (ln: number, t: string) => void): void {
   const end = Math.min(d.span.endLine, lines.length);
   for (let ln = d.titleSpan.endLine + 1; ln <= end; ln++) {
-    // (hanOnly: a caller that looks only at lines holding Han characters skips ASCII lines)
-    if (hanOnly && (ln = lines.skipAscii(ln)) > end) break;
     const t = lines.get(ln - 1)!;
     if (t.trim() !== '') f(ln, t);
   }
 }
 
+/** The counted lines of a document's body (REPRINT_MIN_HAN Han characters or more), with their hashes. */
+function forCountedLines(lines: Lines, d: Document, f: (t: string, hash: number) => void): void {
+  const end = Math.min(d.span.endLine, lines.length);
+  for (let ln = d.titleSpan.endLine + 1; ln <= end; ln++) {
+    // (a line without Han characters does not count: ASCII lines are jumped over)
+    if ((ln = lines.skipAscii(ln)) > end) break;
+    const t = lines.get(ln - 1)!;
+    const hash = hanPrefixHash(t);
+    if (hash >= 0) f(t, hash);
+  }
+}
+
 /**
- * Each document's number of counted lines, and the document of each hash of a counted line
- * (-1 once it stands in two). Nothing is kept per line: an issue of millions of lines that
- * share nothing costs no memory here.
+ * Each document's number of counted lines, the document of each hash of a counted line
+ * (-1 once it stands in two), and whether a document has a hash that stands in another
+ * (1; the documents without are not looked at again). Nothing is kept per line: an issue
+ * of millions of lines that share nothing costs no memory here.
  */
-function hashBodies(lines: Lines, documents: readonly Document[]): { counted: number[]; docOfHash: Map<number, number> } {
+function hashBodies(
+  lines: Lines,
+  documents: readonly Document[],
+): { counted: number[]; docOfHash: Map<number, number>; sharing: Uint8Array } {
   const docOfHash = new Map<number, number>();
+  const sharing = new Uint8Array(documents.length);
   const counted = documents.map((d, b) => {
     let n = 0;
-    forBodyLines(
-      lines,
-      d,
-      (_ln, t) => {
-        const hash = hanPrefixHash(t);
-        if (hash < 0) return;
-        n++;
-        const o = docOfHash.get(hash);
-        if (o === undefined) docOfHash.set(hash, b);
-        else if (o !== b) docOfHash.set(hash, -1);
-      },
-      true,
-    );
+    forCountedLines(lines, d, (_t, hash) => {
+      n++;
+      const o = docOfHash.get(hash);
+      if (o === undefined) docOfHash.set(hash, b);
+      else if (o !== b) {
+        // (a hash at -1 already marked the documents it stood in)
+        if (o >= 0) sharing[o] = 1;
+        sharing[b] = 1;
+        docOfHash.set(hash, -1);
+      }
+    });
     return n;
   });
-  return { counted, docOfHash };
+  return { counted, docOfHash, sharing };
 }
 
 /**
@@ -333,7 +335,7 @@ function bodyLines(lines: Lines, d: Document, keys: SharedKeys): Body {
  */
 export function checkReprints(input: CheckInput): Anomaly[] {
   const { lines, documents } = input;
-  const { counted, docOfHash } = hashBodies(lines, documents);
+  const { counted, docOfHash, sharing } = hashBodies(lines, documents);
   const keys = new SharedKeys(docOfHash);
   const first = new Map<string, number>();
   const bare = new Bare(lines);
@@ -343,9 +345,9 @@ export function checkReprints(input: CheckInput): Anomaly[] {
   const out: Anomaly[] = [];
   documents.forEach((d, b) => {
     const shared = new Map<number, number>();
-    if (counted[b]! > 0)
-      forBodyLines(lines, d, (_ln, t) => {
-        const key = keys.of(t, hanPrefixHash(t));
+    if (sharing[b] === 1)
+      forCountedLines(lines, d, (t, hash) => {
+        const key = keys.of(t, hash);
         if (key === '') return;
         const a = first.get(key);
         if (a === undefined) first.set(key, b);

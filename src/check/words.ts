@@ -1,7 +1,7 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
 import { isTableRow } from '../core/patterns.js';
-import { documentOfLine, type CheckInput, type DocumentOf } from './common.js';
+import { documentOfLine, eachLineWith, type CheckInput, type DocumentOf } from './common.js';
 
 /**
  * English function words between Chinese characters (精神 and 考察): what a conversion
@@ -10,15 +10,17 @@ import { documentOfLine, type CheckInput, type DocumentOf } from './common.js';
  */
 const WORD = /[\u4e00-\u9fff][ \u3000]*\b(and|or|of|the|in|to|with|for|by|on|at|from|is|are|as)\b[ \u3000]*(?=[\u4e00-\u9fff])/;
 
+/** A lower-case Latin letter: every word looked for is in them (a line without one is not searched). */
+const LOWER = /[a-z]/g;
+
 export function checkEnglishWords(input: CheckInput): Anomaly[] {
   const { lines } = input;
   const out: Anomaly[] = [];
   let docOf: DocumentOf | null = null;
-  for (let ln = 1; ln <= lines.length; ln++) {
-    const line = lines.get(ln - 1)!;
-    if (line.length < 3 || isTableRow(line)) continue;
+  eachLineWith(lines, LOWER, (ln, line) => {
+    if (line.length < 3 || isTableRow(line)) return;
     const m = WORD.exec(line);
-    if (!m) continue;
+    if (!m) return;
     docOf ??= documentOfLine(input.documents, lines.length);
     const documentId = docOf.get(ln);
     out.push(
@@ -30,6 +32,6 @@ export function checkEnglishWords(input: CheckInput): Anomaly[] {
         ...(documentId !== undefined ? { documentId } : {}),
       }),
     );
-  }
+  });
   return out;
 }

@@ -15,7 +15,7 @@
  * in the lines of the document.
  */
 import type { Document, Issue } from '../model/issue.js';
-import { isCjk, isHan } from '../read/text.js';
+import { isCjk, isCjkCode, isHan } from '../read/text.js';
 import type { Lines } from '../model/lines.js';
 
 /** A line that begins a block of its own: a list or heading marker, an attachment, a caption, a note, a section. */
@@ -25,9 +25,9 @@ const MARKER =
 const LABEL = /^[^\s，。：:,；;、]{1,10}[：:]/;
 /** A date line under a title. */
 const DATE = /^[(（]\s*[\d〇零一二三四五六七八九]{4}\s*年/;
-/** Punctuation that ends a sentence. */
-const STOP = /[。；！？!?;]/;
-const STOP_G = /[。；！？!?;]/g;
+/** Punctuation that ends a sentence: 。；！？!?; by code. */
+const isStop = (c: number): boolean =>
+  c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x3b;
 
 /** The last character of `t` is one a sentence may go on from (a Han character, a comma, an opening bracket, a letter or digit). */
 function openEnd(t: string): boolean {
@@ -44,9 +44,9 @@ function openEnd(t: string): boolean {
 export function endsMidSentence(line: string): boolean {
   const t = line.trim();
   if (t.length === 0 || !openEnd(t)) return false;
-  let tailAt = 0;
-  STOP_G.lastIndex = 0;
-  while (STOP_G.exec(t)) tailAt = STOP_G.lastIndex;
+  // just past the last stop (each is one code unit): read back from the end
+  let tailAt = t.length;
+  while (tailAt > 0 && !isStop(t.charCodeAt(tailAt - 1))) tailAt--;
   const tail = t.slice(tailAt).trimStart();
   if (MARKER.test(tail)) return false;
   if (tailAt > 0) return true;
@@ -163,28 +163,30 @@ const OPEN_QUOTE = new Set([0x201c, 0x300c, 0x300a, 0x3008, 0x300e]); // “ 「
 const CLOSE_QUOTE = new Set([0x201d, 0x300d, 0x300b, 0x3009, 0x300f]); // ” 」 》 〉 』
 const LEADING_ARTICLE = /^\s*第[一二三四五六七八九十百零〇\d]+[条章节款]$/;
 const BRACKETED_YEAR = /^[〔［[(（]\s*\d{4}/;
-/** A run of spaces (space, tab, ideographic space). */
-const SPACES = /[ \t\u3000]+/g;
+/** A space, tab or ideographic space: what a gap is a run of. */
+const SPACE = /[ \t\u3000]/g;
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x3000;
 
-/** The character that ends before index `i` of `s` (a surrogate pair whole). */
-function charBefore(s: string, i: number): string {
+/** The code point that ends before index `i` of `s` (a surrogate pair whole). */
+function codeBefore(s: string, i: number): number {
   const c = s.charCodeAt(i - 1);
-  return c >= 0xdc00 && c <= 0xdfff && i >= 2 ? s.slice(i - 2, i) : s.charAt(i - 1);
+  return c >= 0xdc00 && c <= 0xdfff && i >= 2 ? s.codePointAt(i - 2)! : c;
 }
 
 /**
  * Calls `f(start, end)` for each run of spaces of `s` standing between two CJK characters,
- * in order. Only the characters around the runs are looked at: linear, no per-character
- * strings (a CJK character as a one-character string is a new string each time).
+ * in order. A native search finds each run's first space (`test`: no match object), its
+ * end and the characters around it are read by code: linear, no string made.
  */
 function eachGap(s: string, f: (start: number, end: number) => void): void {
-  if (s.indexOf(' ') < 0 && s.indexOf('\u3000') < 0 && s.indexOf('\t') < 0) return;
-  SPACES.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = SPACES.exec(s))) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (start > 0 && end < s.length && isCjk(charBefore(s, start)) && isCjk(String.fromCodePoint(s.codePointAt(end)!))) f(start, end);
+  SPACE.lastIndex = 0;
+  while (SPACE.test(s)) {
+    const start = SPACE.lastIndex - 1;
+    let end = start + 1;
+    while (end < s.length && isSpace(s.charCodeAt(end))) end++;
+    // (f may search other text: the next search starts here whatever f did)
+    if (start > 0 && end < s.length && isCjkCode(codeBefore(s, start)) && isCjkCode(s.codePointAt(end)!)) f(start, end);
+    SPACE.lastIndex = end;
   }
 }
 

@@ -30,7 +30,12 @@ export function numberedItem(line: string): NumberedItem | null {
   // has no lead, and only 第 or a numeral of CN begins an item there.
   const c0 = line.charCodeAt(0);
   if (c0 >= 0x4e00 && c0 <= 0x9fff && c0 !== 0x7b2c /* 第 */ && !CN.includes(line[0]!)) return null;
-  const lead = LEAD.exec(line)![0].length;
+  // A line starting with a character an item starts with (a Han character, a digit, a
+  // bracket) has no lead either: the regular expression is for the others.
+  const lead =
+    (c0 >= 0x4e00 && c0 <= 0x9fff) || (c0 >= 0x30 && c0 <= 0x39) || (c0 >= 0xff10 && c0 <= 0xff19) || c0 === 0x28 || c0 === 0xff08
+      ? 0
+      : LEAD.exec(line)![0].length;
   const t = line.slice(lead);
   if (t.length < 2) return null;
   const c = t[0]!;

@@ -1,9 +1,7 @@
 /** Small text helpers shared by every stage. All linear, no backtracking. */
 
-/** Han ideographs (incl. ext. A and compatibility) and 〇. */
-export function isHan(ch: string | undefined): boolean {
-  if (!ch) return false;
-  const c = ch.codePointAt(0)!;
+/** Han ideographs (incl. ext. A and compatibility) and 〇, by code point. */
+export function isHanCode(c: number): boolean {
   return (
     (c >= 0x4e00 && c <= 0x9fff) ||
     (c >= 0x3400 && c <= 0x4dbf) ||
@@ -13,10 +11,14 @@ export function isHan(ch: string | undefined): boolean {
   );
 }
 
-/** CJK punctuation and full-width forms that sit tight against Han text (，。、“”《》（）…). */
-export function isCjkPunct(ch: string | undefined): boolean {
+/** Han ideographs (incl. ext. A and compatibility) and 〇. */
+export function isHan(ch: string | undefined): boolean {
   if (!ch) return false;
-  const c = ch.codePointAt(0)!;
+  return isHanCode(ch.codePointAt(0)!);
+}
+
+/** CJK punctuation and full-width forms that sit tight against Han text, by code point. */
+export function isCjkPunctCode(c: number): boolean {
   return (
     (c >= 0x3000 && c <= 0x303f && c !== 0x3000) ||
     (c >= 0xff01 && c <= 0xff0f) ||
@@ -31,6 +33,17 @@ export function isCjkPunct(ch: string | undefined): boolean {
     c === 0x2014 ||
     c === 0x00b7
   );
+}
+
+/** CJK punctuation and full-width forms that sit tight against Han text (，。、“”《》（）…). */
+export function isCjkPunct(ch: string | undefined): boolean {
+  if (!ch) return false;
+  return isCjkPunctCode(ch.codePointAt(0)!);
+}
+
+/** Han or CJK punctuation, by code point. */
+export function isCjkCode(c: number): boolean {
+  return isHanCode(c) || isCjkPunctCode(c);
 }
 
 /** Han or CJK punctuation: characters between which a space is not part of the text. */
@@ -89,14 +102,35 @@ export function squash(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-const MATCH_DROP = /[\s\u3000、，,。.．·•：:；;！!？?“”"‘’'「」『』（）()〔〕［］\[\]【】<>〈〉《》—\-–_~～…]/g;
+/**
+ * What matchKey does with each UTF-16 code unit: 0 keeps it, 1 drops it (white space as `\s`
+ * matches it, punctuation), 2 maps it to its half-width form (a full-width letter, digit or
+ * sign whose half-width form is kept; one whose half-width form is dropped is dropped).
+ */
+const MATCH_DROPPED =
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff' +
+  '、，,。.．·•：:；;！!？?“”"‘’\'「」『』（）()〔〕［］[]【】<>〈〉《》—-–_~～…';
+const MATCH_ACTION = new Uint8Array(0x10000);
+for (let i = 0; i < MATCH_DROPPED.length; i++) MATCH_ACTION[MATCH_DROPPED.charCodeAt(i)] = 1;
+for (let c = 0xff01; c <= 0xff5e; c++) MATCH_ACTION[c] = MATCH_ACTION[c - 0xfee0] === 1 ? 1 : 2;
 
 /**
  * A key for loose comparison of titles and names: half-width, no whitespace and no
- * punctuation (so 、 vs space, （） vs (), 〈〉 vs 《》 all compare equal).
+ * punctuation (so 、 vs space, （） vs (), 〈〉 vs 《》 all compare equal), lower case. One
+ * pass over the code units by a table (what toHalfWidth and a replace of the punctuation
+ * did in three passes): the runs of kept characters are copied as slices.
  */
 export function matchKey(s: string): string {
-  return toHalfWidth(s).replace(MATCH_DROP, '').toLowerCase();
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const action = MATCH_ACTION[s.charCodeAt(i)];
+    if (action === 0) continue;
+    out += s.slice(from, i);
+    if (action === 2) out += String.fromCharCode(s.charCodeAt(i) - 0xfee0);
+    from = i + 1;
+  }
+  return (from === 0 ? s : out + s.slice(from)).toLowerCase();
 }
 
 /** Display width of a string in a terminal: CJK and full-width characters count 2. */
@@ -122,49 +156,82 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-const CN_DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
+/** The value of a Chinese digit (〇 零 一 二 两 三 … 九), by its code; -1 for another character. */
+function cnDigit(c: number): number {
+  switch (c) {
+    case 0x3007: // 〇
+    case 0x96f6: // 零
+      return 0;
+    case 0x4e00: // 一
+      return 1;
+    case 0x4e8c: // 二
+    case 0x4e24: // 两
+      return 2;
+    case 0x4e09: // 三
+      return 3;
+    case 0x56db: // 四
+      return 4;
+    case 0x4e94: // 五
+      return 5;
+    case 0x516d: // 六
+      return 6;
+    case 0x4e03: // 七
+      return 7;
+    case 0x516b: // 八
+      return 8;
+    case 0x4e5d: // 九
+      return 9;
+    default:
+      return -1;
+  }
+}
+
+/** The value of a Chinese unit (十 百 千 万), by its code; 0 for another character. */
+function cnUnit(c: number): number {
+  switch (c) {
+    case 0x5341: // 十
+      return 10;
+    case 0x767e: // 百
+      return 100;
+    case 0x5343: // 千
+      return 1000;
+    case 0x4e07: // 万
+      return 10000;
+    default:
+      return 0;
+  }
+}
 
 /**
  * Parses Chinese numerals, both positional (二〇二三 → 2023) and with units
- * (二十三 → 23, 十二 → 12). Returns null when the string is not a numeral.
+ * (二十三 → 23, 十二 → 12). Returns null when the string is not a numeral. (By code units:
+ * every numeral is one; a character outside the BMP is none.)
  */
 export function parseChineseNumber(s: string): number | null {
   if (s.length === 0) return null;
   if (/^\d+$/.test(s)) return Number(s);
   let hasUnit = false;
-  for (const ch of s) {
-    if (CN_UNITS[ch] !== undefined) hasUnit = true;
-    else if (CN_DIGITS[ch] === undefined) return null;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (cnUnit(c) !== 0) hasUnit = true;
+    else if (cnDigit(c) < 0) return null;
   }
   if (!hasUnit) {
     let n = 0;
-    for (const ch of s) n = n * 10 + CN_DIGITS[ch]!;
+    for (let i = 0; i < s.length; i++) n = n * 10 + cnDigit(s.charCodeAt(i));
     return n;
   }
   let total = 0;
   let section = 0;
   let digit = 0;
-  for (const ch of s) {
-    const d = CN_DIGITS[ch];
-    if (d !== undefined) {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const d = cnDigit(c);
+    if (d >= 0) {
       digit = d;
       continue;
     }
-    const u = CN_UNITS[ch]!;
+    const u = cnUnit(c);
     if (u === 10000) {
       total += (section + digit) * u;
       section = 0;

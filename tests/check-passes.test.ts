@@ -1,0 +1,210 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cjkGaps, cleanProse, endsMidSentence } from '../src/core/prose.js';
+import { isCjk, isHan } from '../src/read/text.js';
+import { Lines } from '../src/model/lines.js';
+import { eachLineWith } from '../src/check/common.js';
+import { parseIssue } from '../src/parse.js';
+import type { Anomaly } from '../src/model/anomaly.js';
+import { miniIssue, type MiniDoc } from './helpers/mini.js';
+
+/**
+ * The line checks look at fewer lines or characters than they did (issue 15): these are the
+ * cases those shortcuts could get wrong.
+ */
+const codes = (text: string, code: string): Anomaly[] => parseIssue(text).anomalies.filter((a) => a.code === code);
+const doc = (n: number, body: string[]): MiniDoc => ({
+  title: `某某区人民政府关于开展第${n}项工作的通知`,
+  number: `某府〔2023〕${n}号`,
+  body,
+});
+
+describe('DOCUMENT_REPRINTED: only documents holding a line of another are read again', () => {
+  const plan = [
+    '一、本方案适用于本区各街道办事处和有关部门开展的惠企利民工作。',
+    '二、区城运中心负责汇总各部门报送的数据并按月通报工作进展。',
+    '三、各街道办事处应当在每月五日前报送上月工作情况和有关数据。',
+    '四、区政务服务中心负责做好政策兑现窗口的受理和咨询服务工作。',
+    '五、区财政局负责按照有关规定及时拨付资金并做好资金监督管理。',
+    '六、本方案自印发之日起施行，由区政府办公室负责解释有关条款。',
+  ];
+  const other = ['一、各单位要高度重视安全生产工作切实落实企业主体责任。', '二、各街道要组织开展辖区内的隐患排查整治并建立工作台账。'];
+  it('later copies are reprints of the first; a document sharing two lines only is none', () => {
+    const text = miniIssue({ docs: [doc(1, plan), doc(2, other), doc(3, plan), doc(4, other.concat(plan))] });
+    const a = codes(text, 'DOCUMENT_REPRINTED');
+    expect(a.map((x) => x.documentId)).toEqual(['某府-2023-3', '某府-2023-4']);
+    for (const x of a) expect(x.message).toContain('«某某区人民政府关于开展第1项工作的通知»');
+  });
+  it('lines of twelve Han characters or more count, whatever their punctuation; shorter ones never', () => {
+    const short = plan.map((s) => s.slice(0, 12));
+    expect(codes(miniIssue({ docs: [doc(1, short), doc(2, short)] }), 'DOCUMENT_REPRINTED')).toEqual([]);
+    const spaced = plan.map((s) => s.replace(/，/g, ' , ').replace('、', '．'));
+    expect(codes(miniIssue({ docs: [doc(1, plan), doc(2, spaced)] }), 'DOCUMENT_REPRINTED')[0]!.message).toMatch(/no line differs$/);
+  });
+});
+
+const withBody = (body: string[]): string => miniIssue({ docs: [doc(1, body)] });
+const lineOf = (text: string, line: string): number => text.split('\n').indexOf(line) + 1;
+
+describe('BRACKET_UNCLOSED: brackets found by a native search, columns and characters as they stand', () => {
+  it('a bracket closing one opened before it leaves those opened between unclosed, at their columns', () => {
+    const line = '各单位（含下属单位《名录见附件、“重点企业）应当按期报送。';
+    const text = withBody([line]);
+    const a = codes(text, 'BRACKET_UNCLOSED');
+    expect(a.map((x) => [x.line, x.column])).toEqual([[lineOf(text, line), line.indexOf('《') + 1]]);
+    expect(a[0]!.message).toMatch(/^2 brackets .*: line \d+ \(《\), line \d+ \(“\)$/);
+  });
+  it('half-width brackets are reported as written', () => {
+    const a = codes(withBody(['各单位(含下属单位应当按期报送有关材料。']), 'BRACKET_UNCLOSED');
+    expect(a[0]!.message).toMatch(/\(\(\)$/);
+  });
+});
+
+describe('PERIOD_DOUBLED: a line needs two 。 outside a table row', () => {
+  const twice = '为贯彻落实《某某意见》。（以下简称《意见》）。现就有关事项通知如下。';
+  it('fires on a line with three 。, not on a table row or a line with one', () => {
+    expect(codes(withBody([twice]), 'PERIOD_DOUBLED')).toHaveLength(1);
+    expect(codes(withBody([`| ${twice} | 1 |`]), 'PERIOD_DOUBLED')).toEqual([]);
+    expect(codes(withBody(['为贯彻落实《某某意见》（以下简称《意见》）。现就有关事项通知如下']), 'PERIOD_DOUBLED')).toEqual([]);
+  });
+});
+
+describe('cjkGaps / cleanProse: gaps found by code, as they were by characters', () => {
+  /** The runs of spaces between two CJK characters, found as the first version did (one-character strings). */
+  const referenceGaps = (s: string): number => {
+    let n = 0;
+    for (const m of s.matchAll(/[ \t\u3000]+/g)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const c = s.charCodeAt(start - 1);
+      const before = c >= 0xdc00 && c <= 0xdfff && start >= 2 ? s.slice(start - 2, start) : s.charAt(start - 1);
+      if (start > 0 && end < s.length && isCjk(before) && isCjk(String.fromCodePoint(s.codePointAt(end)!))) n++;
+    }
+    return n;
+  };
+  it('counts the same gaps on every line of the sample and the real texts, and around surrogate pairs', () => {
+    const files = [
+      'samples/changning-2023-02.txt',
+      'tests/fixtures/real/gwy-2019-jan-feb.txt',
+      'tests/fixtures/real/pkulaw-baotou-2022-43.txt',
+    ];
+    let gaps = 0;
+    for (const f of files)
+      for (const line of readFileSync(f, 'utf8').split('\n')) {
+        const n = cjkGaps(line);
+        if (n !== referenceGaps(line)) expect([line, n]).toEqual([line, referenceGaps(line)]);
+        gaps += n;
+      }
+    expect(gaps).toBeGreaterThan(50);
+    for (const s of [
+      '𠀀 𠀀',
+      '甲 𠀀',
+      '𠀀\u3000\t 甲',
+      'a 𠀀',
+      '\udc00 甲',
+      '甲 \ud840',
+      '\ud840\udc00 \udc00甲',
+      ' 甲 ',
+      '甲  ',
+      '“甲 乙”',
+    ])
+      expect([s, cjkGaps(s)]).toEqual([s, referenceGaps(s)]);
+    expect(cjkGaps('𠀀 𠀀')).toBe(1);
+  });
+  it('cleanProse removes them, keeping those inside quotes and before a bracketed year', () => {
+    expect(cleanProse('  关于 印发 2023 年 工作 要点 ')).toBe('关于印发 2023 年工作要点');
+    expect(cleanProse('开展“美丽 家园”建设 工作')).toBe('开展“美丽 家园”建设工作');
+    expect(cleanProse('长府办 〔2023〕10 号 文件')).toBe('长府办 〔2023〕10 号文件');
+  });
+});
+
+describe('eachLineWith: the lines holding a match, by one search of the whole text', () => {
+  const naive = (text: string, re: RegExp): number[] =>
+    text
+      .split('\n')
+      .map((l, i) => (new RegExp(re.source).test(l) ? i + 1 : 0))
+      .filter((n) => n > 0);
+  const texts = ['', 'a', '此', '此\n', '\n此\n\n此此此\n甲\n此', '甲\n乙\n丙此\n丁', 'x,y\n\n,\n,,\n', '一\r\n二'];
+  it.each([true, false])('gives each line once, in order (lines kept as an array: %s)', (materialise) => {
+    for (const text of [...texts, readFileSync('samples/changning-2023-02.txt', 'utf8')])
+      for (const re of [/此/g, /[,;:()?!]/g, /[a-z]/g]) {
+        const lines = Lines.fromText(text, materialise);
+        const got: number[] = [];
+        eachLineWith(lines, re, (ln, line) => {
+          expect(line).toBe(lines.get(ln - 1));
+          got.push(ln);
+        });
+        // (a text ending in a line break has no empty last line in Lines)
+        expect(got).toEqual(naive(text.replace(/\r\n?/g, '\n'), re).filter((n) => n <= lines.length));
+      }
+  });
+});
+
+describe('PUNCTUATION_HALF_WIDTH: the characters around a mark read by code', () => {
+  const norm = Array.from({ length: 12 }, (_, i) => `第${'一二三四五六七八九十'[i % 10]}项工作，由各街道负责落实，区级部门配合。`);
+  const lines = (text: string): number[] =>
+    codes(text, 'PUNCTUATION_HALF_WIDTH').flatMap((a) => [...a.message.matchAll(/line (\d+)/g)].map((m) => Number(m[1])));
+  it('a mark between CJK characters counts; at either end of a line, beside digits or beside a surrogate pair it does not', () => {
+    const inside = '各单位要认真落实,确保工作取得实效。';
+    const others = [
+      ',各单位要认真落实确保工作取得实效。',
+      '各单位要认真落实确保工作取得实效,',
+      '共计1,000元的补贴资金已经拨付到位。',
+      '各单位要认真落实𠀀,确保工作取得实效。',
+    ];
+    const text = withBody([...norm, inside, ...others]);
+    expect(lines(text)).toEqual([lineOf(text, inside)]);
+  });
+  it('( between CJK text and a Han character, ) between a Han character and CJK text', () => {
+    const open = '各单位要认真落实(确保工作取得实效）。';
+    const close = '各单位要认真落实（确保工作取得实效)。';
+    const not = '各单位要认真落实(1)确保工作取得实效。';
+    const full = norm.map((l) => l.replace('，由', '（由').replace('，区', '）区'));
+    const text = withBody([...full, open, close, not]);
+    expect(lines(text)).toEqual([lineOf(text, open), lineOf(text, close)]);
+  });
+});
+
+describe('endsMidSentence: the last stop found from the end', () => {
+  /** endsMidSentence as first written (the last stop found by a forward search of every stop): the reference. */
+  const MARKER =
+    /^(?:[(（](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十百零〇\d]+[条章节款]|附\s*[件表]|表\s*\d|注\s*[:：\d]|说明|【|\[\d|[-*•●·]\s)/;
+  const reference = (line: string): boolean => {
+    const t = line.trim();
+    if (t.length === 0) return false;
+    const c = t[t.length - 1]!;
+    if (!(isHan(c) || '，、“‘《（(〈'.includes(c) || /[A-Za-z0-9]/.test(c))) return false;
+    let tailAt = 0;
+    const stops = /[。；！？!?;]/g;
+    while (stops.exec(t)) tailAt = stops.lastIndex;
+    const tail = t.slice(tailAt).trimStart();
+    if (MARKER.test(tail)) return false;
+    if (tailAt > 0) return true;
+    return t.length >= 60 || (t.length >= 20 && /[，,]/.test(t));
+  };
+  it('answers as the forward search did on every line of the sample and the real texts, and on made-up tails', () => {
+    const made = [
+      '一、工作要求',
+      '各单位要按照要求，认真做好',
+      '已完成。二、下一步',
+      '已完成；(三)下一步工作',
+      '已完成!继续推进工作任务和有关事项，并',
+      '？',
+      '',
+      '。甲',
+    ];
+    const files = [
+      'samples/changning-2023-02.txt',
+      'tests/fixtures/real/gwy-2019-jan-feb.txt',
+      'tests/fixtures/real/pkulaw-baotou-2022-43.txt',
+    ];
+    let mid = 0;
+    for (const line of [...made, ...files.flatMap((f) => readFileSync(f, 'utf8').split('\n'))]) {
+      if (endsMidSentence(line) !== reference(line)) expect([line, endsMidSentence(line)]).toEqual([line, reference(line)]);
+      if (reference(line)) mid++;
+    }
+    expect(mid).toBeGreaterThan(20);
+    expect(endsMidSentence('各单位已完成全部工作。下一步将继续推进，')).toBe(true);
+    expect(endsMidSentence('已完成。二、下一步')).toBe(false);
+  });
+});
