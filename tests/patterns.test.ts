@@ -64,6 +64,20 @@ describe('text helpers', () => {
     expect(matchKey('《加强物业管理 共建美好家园》')).toBe(matchKey('〈加强物业管理、共建美好家园〉'));
     expect(displayWidth('长宁a')).toBe(5);
   });
+  it('a match key is the text half-width, without spaces and punctuation, in lower case, for every character', () => {
+    // the definition, written out: matchKey drops punctuation before converting the width
+    const reference = (s: string): string =>
+      s
+        .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+        .replace(/[\s、，,。.．·•：:；;！!？?“”"‘’'「」『』（）()〔〕［］\[\]【】<>〈〉《》—\-–_~～…]/g, '')
+        .toLowerCase();
+    for (let c = 0; c < 0x10000; c++) {
+      const s = `Ａ${String.fromCharCode(c)}题`;
+      if (matchKey(s) !== reference(s)) expect(matchKey(s), `U+${c.toString(16)}`).toBe(reference(s));
+    }
+    expect(matchKey('（一）Ｘ－Ｙ＿Ｚ ＜通知＞')).toBe('一xyz通知');
+    expect(matchKey('１２％＋＃')).toBe('12%+#');
+  });
   it('category headers', () => {
     expect(categoryHeader('【区政府文件】')).toBe('区政府文件');
     expect(categoryHeader(' 【 人事 任免 】 ')).toBe('人事任免');
