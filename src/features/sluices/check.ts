@@ -61,6 +61,30 @@ function raise(
 
 const fmt = (v: number, decimals = 1): string => v.toFixed(decimals);
 
+/** What String.prototype.trim removes: JavaScript's whitespace and line terminators (\s). */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Does the line start with `|` after spaces (a table row)? Looked at in place, not trimmed into a new string. */
+function startsWithPipe(l: string): boolean {
+  let i = 0;
+  while (i < l.length && isSpace(l.charCodeAt(i))) i++;
+  return l.charCodeAt(i) === 124;
+}
+
 /** Up to this many names, each is looked for with indexOf; more, by their first character. */
 const FEW_NAMES = 16;
 
@@ -83,7 +107,7 @@ export function countInText(lines: Lines, names: readonly string[], skip: Readon
   let steps = 0;
   for (let i = 0; i < lines.length; i++) {
     const l = lines.get(i)!;
-    if (skip.has(i + 1) || l.trimStart().startsWith('|')) continue;
+    if (skip.has(i + 1) || startsWithPipe(l)) continue;
     if (distinct.length <= FEW_NAMES) {
       steps += l.length * distinct.length;
       for (const n of distinct) {
@@ -333,9 +357,10 @@ export function checkOutliers(d: SluiceDraft): Anomaly[] {
     return out;
   }
   const name = sluiceName(d);
-  const far = new Map(outliers(pts).map((o) => [o.index, o]));
+  const s = spreadOf(pts);
+  const far = new Map(outliers(pts, s).map((o) => [o.index, o]));
   const excluded = new Set(d.geometry?.excluded ?? []);
-  const { spread, distances } = spreadOf(pts);
+  const { spread, distances } = s;
   drafts.forEach((p, i) => {
     const o = far.get(i);
     if (!o && !excluded.has(i)) return;
