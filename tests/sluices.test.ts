@@ -907,6 +907,14 @@ describe('helpers', () => {
     expect(parseFigure('1,264.2')).toEqual({ value: 1264.2, decimals: 1 });
     expect(parseFigure('０.０')).toEqual({ value: 0, decimals: 1 });
     expect(parseFigure('JZD1')).toBeNull();
+    // written plainly, or with what is rewritten first: spaces, full width, the minus sign, commas
+    expect(parseFigure('+12.50')).toEqual({ value: 12.5, decimals: 2 });
+    expect(parseFigure('-0')).toEqual({ value: 0, decimals: 0 });
+    expect(parseFigure('−3 456.7')).toEqual({ value: -3456.7, decimals: 1 });
+    expect(parseFigure('１２３４')).toEqual({ value: 1234, decimals: 0 });
+    expect(parseFigure('12.')).toEqual({ value: 12, decimals: 0 });
+    expect(parseFigure('1.2.3')).toBeNull();
+    expect(parseFigure('')).toBeNull();
   });
 
   it('shoelace, perimeter, crossings', () => {

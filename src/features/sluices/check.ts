@@ -85,6 +85,12 @@ function startsWithPipe(l: string): boolean {
   return l.charCodeAt(i) === 124;
 }
 
+/** Does `l` hold one of `parts`? */
+function holdsAny(l: string, parts: readonly string[]): boolean {
+  for (const p of parts) if (l.indexOf(p) >= 0) return true;
+  return false;
+}
+
 /** Up to this many names, each is looked for with indexOf; more, by their first character. */
 const FEW_NAMES = 16;
 
@@ -103,12 +109,16 @@ export function countInText(lines: Lines, names: readonly string[], skip: Readon
     if (list) list.push(n);
     else byFirst.set(n[0]!, [n]);
   }
+  // A line holding a name holds its last character: few distinct ones (…闸), looked for first.
+  const lasts = [...new Set(distinct.map((n) => n[n.length - 1]!))];
   const next = new Map<string, number>();
   let steps = 0;
   for (let i = 0; i < lines.length; i++) {
     const l = lines.get(i)!;
     if (skip.has(i + 1) || startsWithPipe(l)) continue;
     if (distinct.length <= FEW_NAMES) {
+      steps += l.length * lasts.length;
+      if (!holdsAny(l, lasts)) continue;
       steps += l.length * distinct.length;
       for (const n of distinct) {
         let c = 0;
