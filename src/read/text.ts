@@ -105,6 +105,22 @@ export function matchKey(s: string): string {
   return toHalfWidth(s.replace(MATCH_DROP, '')).toLowerCase();
 }
 
+/** The characters matchKey drops, from a position on (sticky). */
+const MATCH_DROP_RUN = new RegExp(`${MATCH_DROP.source}*`, 'y');
+
+/**
+ * The first character of `matchKey(s)` as a char code when it is a CJK ideograph
+ * (U+3400–U+9FFF, which neither the width nor the case changes), else -1 (an empty key, or
+ * one that starts with anything else). Reads `s` only up to the first character the key
+ * keeps: a cheap filter before making the whole key.
+ */
+export function matchKeyHan(s: string): number {
+  MATCH_DROP_RUN.lastIndex = 0;
+  MATCH_DROP_RUN.test(s);
+  const c = s.charCodeAt(MATCH_DROP_RUN.lastIndex);
+  return c >= 0x3400 && c <= 0x9fff ? c : -1;
+}
+
 /** Display width of a string in a terminal: CJK and full-width characters count 2. */
 export function displayWidth(s: string): number {
   let w = 0;
