@@ -152,7 +152,7 @@ describe('countInText', () => {
       '丙 闸 甲站',
       '\t丙闸',
     ];
-    const few = ['甲乙闸', '甲乙闸站', '乙闸', '乙乙', '丙闸'];
+    const few = ['甲乙闸', '甲乙闸站', '乙闸', '乙乙', '丙闸', '闸\n乙'];
     const many = [...few, ...Array.from({ length: 30 }, (_, i) => `名${i}闸`)];
     for (const names of [few, many]) {
       const got = countInText(Lines.of(lines), names, new Set([4]));
