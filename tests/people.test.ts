@@ -174,6 +174,11 @@ describe('list headers and rosters', () => {
     expect(headerLineActions('姓 名**免 去 职 务**')).toEqual(['remove']);
     expect(headerLineActions('**任 命**')).toEqual(['appoint']);
     expect(headerLineActions('免去职务：')).toEqual(['remove']);
+    expect(headerLineActions('任命: ')).toEqual(['appoint']);
+    expect(headerLineActions('任 命 ：')).toEqual(['appoint']);
+    // one colon dropped at the end, not two (the other is left over beside the words)
+    expect(headerLineActions('任免名单：：')).toEqual([]);
+    expect(headerLineActions('任命：免去：')).toEqual(['appoint', 'remove']);
     expect(headerLineActions('姓名 任命职务 免去职务')).toEqual(['appoint', 'remove']);
     expect(headerLineActions('经区政府常务会议研究，决定任命下列同志的职务。')).toEqual([]);
   });
