@@ -77,12 +77,17 @@ export function wcell(
   return { raw, text, line, column, artefacts, cls, value, filled: false, original: undefined, joined: undefined, pad, key: undefined };
 }
 
-export function filledCount(row: readonly WCell[]): number {
-  let n = 0;
-  for (let j = 0; j < row.length; j++) if (row[j]!.text !== '') n++;
-  return n;
+/** No cell filled (stops at the first filled cell, as most rows have one in front). */
+export function isEmptyRow(row: readonly WCell[]): boolean {
+  for (let j = 0; j < row.length; j++) if (row[j]!.text !== '') return false;
+  return true;
 }
-export const isEmptyRow = (row: readonly WCell[]): boolean => filledCount(row) === 0;
+/** Only the first cell filled (stops at the second filled cell). */
+export function onlyFirstFilled(row: readonly WCell[]): boolean {
+  if (row.length === 0 || row[0]!.text === '') return false;
+  for (let j = 1; j < row.length; j++) if (row[j]!.text !== '') return false;
+  return true;
+}
 export const numeric = (cls: CellClass): boolean => cls === 'integer' || cls === 'number' || cls === 'percentage' || cls === 'date';
 /** matchKey of a cell's text, computed once. */
 function keyOf(c: WCell): string {
