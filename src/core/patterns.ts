@@ -1,4 +1,4 @@
-import { toHalfWidth, parseChineseNumber } from '../read/text.js';
+import { isTrimmedSpace, toHalfWidth, parseChineseNumber } from '../read/text.js';
 import type { Lines } from '../model/lines.js';
 
 /**
@@ -124,7 +124,11 @@ export function findDocNumbers(s: string): DocNumberMatch[] {
 }
 
 /** Characters a 文号 can end a line with, or begin the next with, when a line or page break cuts it. */
-const DOCNUM_CUT_END = /[\u4e00-\u9fff〔(（\[【［0-9０-９〕)）\]】］]$/;
+const CUT_END_MARKS = new Set([...'〔(（[【［〕)）]】］'].map((c) => c.charCodeAt(0)));
+/** Can a cut 文号 end a line with this character: Han, a digit (either width), a bracket? */
+function isCutEnd(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || CUT_END_MARKS.has(c);
+}
 /** Blank lines a break may leave inside a cut 文号 (a page break, or lines a reader joined elsewhere). */
 export const MAX_CUT_GAP = 8;
 const DOCNUM_CUT_HEAD = /^[\u4e00-\u9fff〔(（\[【［0-9０-９〕)）\]】］号]/;
@@ -142,8 +146,12 @@ export function brokenDocNumbers(
   lastLine: number,
 ): { found: (DocNumberMatch & { endLine: number })[]; skip: number } {
   const none = { found: [], skip: 0 };
-  const line = lines.get(ln - 1)!.trimEnd();
-  if (!DOCNUM_CUT_END.test(line)) return none;
+  // the last character, looked at in place (a regular expression ending in $ is tried at every position)
+  const raw = lines.get(ln - 1)!;
+  let e = raw.length - 1;
+  while (e >= 0 && isTrimmedSpace(raw.charCodeAt(e))) e--;
+  if (e < 0 || !isCutEnd(raw.charCodeAt(e))) return none;
+  const line = e === raw.length - 1 ? raw : raw.slice(0, e + 1);
   let j = ln + 1;
   while (j <= lastLine && j - ln <= MAX_CUT_GAP && lines.get(j - 1)!.trim() === '') j++;
   if (j > lastLine || j - ln > MAX_CUT_GAP) return none;

@@ -84,6 +84,23 @@ export function removeCjkSpaces(s: string, keep?: (before: string, after: string
   return out;
 }
 
+/** What String.prototype.trim removes (JavaScript's \s): white space and line terminators, as a char code. */
+export function isTrimmedSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /** Collapses runs of whitespace to one space and trims. */
 export function squash(s: string): string {
   return s.replace(/\s+/g, ' ').trim();

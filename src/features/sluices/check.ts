@@ -17,6 +17,7 @@ import { pointsOf, sluiceName, type SluiceDraft } from './draft.js';
 import { stakeLabel } from './names.js';
 import { tally } from '../../model/work.js';
 import { Lines } from '../../model/lines.js';
+import { isTrimmedSpace } from '../../read/text.js';
 
 const NO_LINES = Lines.of([]);
 
@@ -61,27 +62,10 @@ function raise(
 
 const fmt = (v: number, decimals = 1): string => v.toFixed(decimals);
 
-/** What String.prototype.trim removes: JavaScript's whitespace and line terminators (\s). */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /** Does the line start with `|` after spaces (a table row)? Looked at in place, not trimmed into a new string. */
 function startsWithPipe(l: string): boolean {
   let i = 0;
-  while (i < l.length && isSpace(l.charCodeAt(i))) i++;
+  while (i < l.length && isTrimmedSpace(l.charCodeAt(i))) i++;
   return l.charCodeAt(i) === 124;
 }
 
