@@ -5,7 +5,7 @@
  * (TABLE_ARTEFACT_CLEANED). Also the small row predicates every step shares.
  */
 import type { Anomaly } from '../../model/anomaly.js';
-import { matchKey } from '../../read/text.js';
+import { matchKey, matchKeyHan } from '../../read/text.js';
 import { cleanCell, NO_ARTEFACTS, type Artefact } from './clean.js';
 import { tableAnomaly, type TableContext } from './context.js';
 import type { RawRow } from './scan.js';
@@ -95,6 +95,16 @@ function keyOf(c: WCell): string {
 }
 
 /**
+ * Do two cells have the same match key? Keys not made yet are first told apart by their
+ * first characters (matchKeyHan: a Han character, else -1), read without making them: a
+ * data cell under a header cell usually starts otherwise.
+ */
+function sameKey(x: WCell, y: WCell): boolean {
+  if ((x.key === undefined || y.key === undefined) && matchKeyHan(x.text) !== matchKeyHan(y.text)) return false;
+  return keyOf(x) === keyOf(y);
+}
+
+/**
  * Does `row` repeat header row `h` (cell by cell, compared loosely by matchKey)? Cheap
  * checks first: identical text, then length, so long data cells never reach matchKey.
  */
@@ -104,7 +114,7 @@ export function sameRow(row: readonly WCell[], h: readonly WCell[]): boolean {
     const a = row[j]!.text;
     const b = h[j]!.text;
     if (a === b) continue;
-    if (Math.abs(a.length - b.length) > 8 || keyOf(row[j]!) !== keyOf(h[j]!)) return false;
+    if (Math.abs(a.length - b.length) > 8 || !sameKey(row[j]!, h[j]!)) return false;
   }
   return true;
 }
@@ -116,7 +126,7 @@ export function repeatsHeader(row: readonly WCell[], h: readonly WCell[]): boole
     const a = row[j]!.text;
     const b = h[j]!.text;
     if (a === b) continue;
-    if (Math.abs(a.length - b.length) > 8 || keyOf(row[j]!) !== keyOf(h[j]!)) return false;
+    if (Math.abs(a.length - b.length) > 8 || !sameKey(row[j]!, h[j]!)) return false;
   }
   for (let j = h.length; j < row.length; j++) if (row[j]!.text !== '') return false;
   return true;
