@@ -81,13 +81,15 @@ const OPEN_ANY = new RegExp(`[${OPEN.replace('[', '\\[')}]`, 'g');
 /** Words that end running text before an issuer (根据国发〔…〕 → issuer 国发). */
 const LEAD_IN = /^.*(?:根据|按照|依据|依照|参照|印发|转发|关于|的|和|及|与|即|见|经|了|以)/;
 
-function makeDocNumber(issuerRaw: string, yearRaw: string, serialRaw: string): Omit<DocNumberMatch, 'raw' | 'index'> {
-  let issuer = issuerRaw;
+/** The 文号 of `s` whose issuer is read from s[start, q) (lead-in words dropped) and that ends at `end`: one object, made once. */
+function makeDocNumber(s: string, start: number, q: number, end: number, yearRaw: string, serialRaw: string): DocNumberMatch {
+  let issuer = s.slice(start, q);
   const lead = LEAD_IN.exec(issuer);
   if (lead && lead[0].length < issuer.length) issuer = issuer.slice(lead[0].length);
   const year = Number(toHalfWidth(yearRaw));
   const serial = Number(toHalfWidth(serialRaw));
-  return { issuer, year, serial, normalized: `${issuer}〔${year}〕${serial}号` };
+  const index = q - issuer.length;
+  return { issuer, year, serial, normalized: `${issuer}〔${year}〕${serial}号`, raw: s.slice(index, end), index };
 }
 
 /**
@@ -113,10 +115,8 @@ export function findDocNumbers(s: string): DocNumberMatch[] {
     let start = q;
     while (start > searchFrom && q - start < 10 && isIssuerChar(s.charCodeAt(start - 1))) start--;
     if (start === q) continue;
-    const dn = makeDocNumber(s.slice(start, q), m[1]!, m[2]!);
-    const index = q - dn.issuer.length;
     const end = p + m[0].length;
-    out.push({ ...dn, raw: s.slice(index, end), index });
+    out.push(makeDocNumber(s, start, q, end, m[1]!, m[2]!));
     searchFrom = end;
     OPEN_ANY.lastIndex = end;
   }
