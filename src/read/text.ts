@@ -132,6 +132,9 @@ const MATCH_DROP_RUN = new RegExp(`${MATCH_DROP.source}*`, 'y');
  * keeps: a cheap filter before making the whole key.
  */
 export function matchKeyHan(s: string): number {
+  // (most texts start with the character their key starts with)
+  const c0 = s.charCodeAt(0);
+  if (c0 >= 0x3400 && c0 <= 0x9fff) return c0;
   MATCH_DROP_RUN.lastIndex = 0;
   MATCH_DROP_RUN.test(s);
   const c = s.charCodeAt(MATCH_DROP_RUN.lastIndex);

@@ -5,7 +5,7 @@
  * (TABLE_ARTEFACT_CLEANED). Also the small row predicates every step shares.
  */
 import type { Anomaly } from '../../model/anomaly.js';
-import { matchKey, matchKeyHan } from '../../read/text.js';
+import { matchKey } from '../../read/text.js';
 import { cleanCell, NO_ARTEFACTS, type Artefact } from './clean.js';
 import { tableAnomaly, type TableContext } from './context.js';
 import type { RawRow } from './scan.js';
@@ -95,12 +95,24 @@ function keyOf(c: WCell): string {
 }
 
 /**
- * Do two cells have the same match key? Keys not made yet are first told apart by their
- * first characters (matchKeyHan: a Han character, else -1), read without making them: a
- * data cell under a header cell usually starts otherwise.
+ * The first character of a text's match key when the text starts with it (a Han character,
+ * an ASCII digit or letter, lower-cased), else -1: unknown without making the key.
+ */
+function keyHead(s: string): number {
+  const c = s.charCodeAt(0);
+  if ((c >= 0x3400 && c <= 0x9fff) || (c >= 48 && c <= 57) || (c >= 97 && c <= 122)) return c;
+  return c >= 65 && c <= 90 ? c + 32 : -1;
+}
+
+/**
+ * Do two cells have the same match key? Keys that start with different characters differ:
+ * cells are first told apart by the first characters of their texts when those start the
+ * keys (a data cell under a header cell usually starts otherwise), before any key is made.
  */
 function sameKey(x: WCell, y: WCell): boolean {
-  if ((x.key === undefined || y.key === undefined) && matchKeyHan(x.text) !== matchKeyHan(y.text)) return false;
+  const hx = keyHead(x.text);
+  const hy = keyHead(y.text);
+  if (hx >= 0 && hy >= 0 && hx !== hy) return false;
   return keyOf(x) === keyOf(y);
 }
 
