@@ -185,7 +185,9 @@ export function docNumberLine(line: string): DocNumberMatch | null {
   if (found.length !== 1) return null;
   const f = found[0]!;
   if (f.index !== 0 || f.raw.length !== t.length) return null;
-  return { ...f, index: line.indexOf(t) };
+  // (f is this call's own: its index is set, no copy made)
+  f.index = line.indexOf(t);
+  return f;
 }
 
 /** The standard writing of a 文号: 〔〕 brackets, no spaces. */
@@ -261,12 +263,17 @@ export function ownDocNumberLine(line: string): DocNumberLine | null {
     }
   }
   const plain = docNumberLine(t);
-  if (plain) return { ...plain, signer };
+  if (plain) return withSigner(plain, plain.index, signer);
   const w = WRAPPED.exec(t.trim());
   if (!w) return null;
   const inner = docNumberLine(w[1]!);
   if (!inner) return null;
-  return { ...inner, index: line.indexOf(inner.raw), signer };
+  return withSigner(inner, line.indexOf(inner.raw), signer);
+}
+
+/** A 文号 line: the 文号 at `index` with its 签发人 (properties in the order of DocNumberMatch, then signer). */
+function withSigner(f: DocNumberMatch, index: number, signer: string | null): DocNumberLine {
+  return { issuer: f.issuer, year: f.year, serial: f.serial, normalized: f.normalized, raw: f.raw, index, signer };
 }
 
 const ORDER_NUMBER = new RegExp(`^\\s*第\\s*([0-9０-９${CN_NUM}百千]{1,8})\\s*号\\s*$`);
