@@ -99,6 +99,18 @@ describe('DOCNUMBER_CITED_NONSTANDARD', () => {
     expect(brokenDocNumbers(Lines.of(['根据《甲通知》（沪水务〔2021〕455号）', '要求。']), 1, 2).found).toEqual([]);
   });
 
+  it('a line can end a cut 文号 with Han, a digit of either width or a bracket, after trailing blanks too', () => {
+    const cut = (first: string, second: string) => brokenDocNumbers(Lines.of([first, second]), 1, 2).found.map((f) => f.normalized);
+    expect(cut('根据（沪水务  \u3000', '〔2021〕455号）要求。')).toEqual(['沪水务〔2021〕455号']);
+    expect(cut('根据（沪水务〔', '2021〕455号）要求。')).toEqual(['沪水务〔2021〕455号']);
+    expect(cut('根据（沪水务〔２０２１', '〕455号）要求。')).toEqual(['沪水务〔2021〕455号']);
+    expect(cut('根据（沪水务(2021)', '455号）要求。')).toEqual(['沪水务〔2021〕455号']);
+    // a line ending in punctuation or Latin text ends no 文号
+    expect(cut('根据（沪水务，', '〔2021〕455号）要求。')).toEqual([]);
+    expect(cut('根据 abc', '〔2021〕455号）要求。')).toEqual([]);
+    expect(cut('  ', '〔2021〕455号）要求。')).toEqual([]);
+  });
+
   it('pdftotext wraps: no space is put beside CJK punctuation when lines are joined', () => {
     expect(joinWrapped('（沪水务〔2022〕', '1067号）要求')).toBe('（沪水务〔2022〕1067号）要求');
     expect(joinWrapped('共 12', 'items')).toBe('共 12 items');

@@ -244,6 +244,20 @@ describe('文号 in every common form', () => {
     expect(ownDocNumberLine('根据国发〔2019〕5号文件精神')).toBeNull();
   });
 
+  it('the whole match: raw text as written, index in the line (indented, wrapped), issuer, year, serial', () => {
+    expect(ownDocNumberLine('  某府发（2022） 7 号')).toEqual({
+      issuer: '某府发',
+      year: 2022,
+      serial: 7,
+      normalized: '某府发〔2022〕7号',
+      raw: '某府发（2022） 7 号',
+      index: 2,
+      signer: null,
+    });
+    expect(ownDocNumberLine(' （皖政办秘〔2021〕82号）')).toMatchObject({ raw: '皖政办秘〔2021〕82号', index: 2, signer: null });
+    expect(ownDocNumberLine('某府文〔2023〕4号　签发人：张三')).toMatchObject({ raw: '某府文〔2023〕4号', index: 0, signer: '张三' });
+  });
+
   it('an order numbered without a year', () => {
     expect(orderNumberLine('第709号')).toMatchObject({ serial: 709 });
     expect(orderNumberLine('第 12 号')).toMatchObject({ serial: 12 });

@@ -141,8 +141,18 @@ describe('countInText', () => {
     return c;
   };
   it('counts each name like indexOf does, for few names and for many', () => {
-    const lines = ['甲乙闸甲乙闸甲乙闸站', '| 甲乙闸 |', '乙闸乙闸乙', '甲乙闸站 与 丙闸', '乙乙乙乙'];
-    const few = ['甲乙闸', '甲乙闸站', '乙闸', '乙乙', '丙闸'];
+    // (table rows after any kind of space are skipped; lines without a name's last character hold none)
+    const lines = [
+      '甲乙闸甲乙闸甲乙闸站',
+      '| 甲乙闸 |',
+      '乙闸乙闸乙',
+      '甲乙闸站 与 丙闸',
+      '乙乙乙乙',
+      '\u3000\u00a0| 丙闸 |',
+      '丙 闸 甲站',
+      '\t丙闸',
+    ];
+    const few = ['甲乙闸', '甲乙闸站', '乙闸', '乙乙', '丙闸', '闸\n乙'];
     const many = [...few, ...Array.from({ length: 30 }, (_, i) => `名${i}闸`)];
     for (const names of [few, many]) {
       const got = countInText(Lines.of(lines), names, new Set([4]));

@@ -4,7 +4,7 @@ import { dateLine, docNumberLine, findDocNumbers, categoryHeader, isStandardDocN
 import { readToc } from '../src/core/toc.js';
 import { readMasthead } from '../src/core/masthead.js';
 import { parseIssue } from '../src/parse.js';
-import { parseChineseNumber, removeCjkSpaces, matchKey, displayWidth } from '../src/read/text.js';
+import { parseChineseNumber, removeCjkSpaces, matchKey, matchKeyHan, displayWidth } from '../src/read/text.js';
 
 describe('文号', () => {
   it.each([
@@ -63,6 +63,35 @@ describe('text helpers', () => {
   it('match keys ignore spaces and punctuation variants', () => {
     expect(matchKey('《加强物业管理 共建美好家园》')).toBe(matchKey('〈加强物业管理、共建美好家园〉'));
     expect(displayWidth('长宁a')).toBe(5);
+  });
+  it('a match key is the text half-width, without spaces and punctuation, in lower case, for every character', () => {
+    // the definition, written out: matchKey drops punctuation before converting the width
+    const reference = (s: string): string =>
+      s
+        .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+        .replace(/[\s、，,。.．·•：:；;！!？?“”"‘’'「」『』（）()〔〕［］\[\]【】<>〈〉《》—\-–_~～…]/g, '')
+        .toLowerCase();
+    for (let c = 0; c < 0x10000; c++) {
+      const s = `Ａ${String.fromCharCode(c)}题`;
+      if (matchKey(s) !== reference(s)) expect(matchKey(s), `U+${c.toString(16)}`).toBe(reference(s));
+    }
+    expect(matchKey('（一）Ｘ－Ｙ＿Ｚ ＜通知＞')).toBe('一xyz通知');
+    expect(matchKey('１２％＋＃')).toBe('12%+#');
+  });
+  it("matchKeyHan is the match key's first character when it is Han, else -1", () => {
+    const expected = (s: string): number => {
+      const c = matchKey(s).charCodeAt(0);
+      return c >= 0x3400 && c <= 0x9fff ? c : -1;
+    };
+    for (const before of ['', '（《 ', '\u3000“']) {
+      for (let c = 0; c < 0x10000; c++) {
+        const s = `${before}${String.fromCharCode(c)}题`;
+        if (matchKeyHan(s) !== expected(s)) expect(matchKeyHan(s), `U+${c.toString(16)} after “${before}”`).toBe(expected(s));
+      }
+    }
+    expect(matchKeyHan('')).toBe(-1);
+    expect(matchKeyHan('【】、')).toBe(-1);
+    expect(matchKeyHan('  《关于…》')).toBe('关'.charCodeAt(0));
   });
   it('category headers', () => {
     expect(categoryHeader('【区政府文件】')).toBe('区政府文件');

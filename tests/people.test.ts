@@ -19,6 +19,8 @@ import {
 } from '../src/features/people/index.js';
 import { splitLines } from '../src/read/lines.js';
 import { headerLineActions, entryOf } from '../src/features/people/common.js';
+import { titleSuffixLength } from '../src/features/people/names.js';
+import { POST_TITLES } from '../src/features/people/vocab.js';
 import { CATALOGUE } from '../src/model/catalogue.js';
 import { miniIssue } from './helpers/mini.js';
 
@@ -64,6 +66,16 @@ describe('names', () => {
     expect(entryOf('区乙局局长')).toMatchObject({ nameRaw: '', position: '区乙局局长' });
     expect(entryOf('经研究，同意调整领导小组。')).toBeNull();
     expect(entryOf('特此通知')).toBeNull();
+  });
+
+  it('the longest post title ending a text', () => {
+    expect(titleSuffixLength('区甲局副局长')).toBe(3);
+    expect(titleSuffixLength('区乙局局长')).toBe(2);
+    expect(titleSuffixLength('王峰')).toBe(0);
+    expect(titleSuffixLength('长')).toBe(0);
+    expect(titleSuffixLength('')).toBe(0);
+    // every title of the vocabulary is found whole at the end of a text
+    for (const t of POST_TITLES) if (t.length >= 2) expect(titleSuffixLength(`某某${t}`), t).toBeGreaterThanOrEqual(t.length);
   });
 
   it('a sentence phrase: post then name, or a name with 同志', () => {
@@ -162,6 +174,11 @@ describe('list headers and rosters', () => {
     expect(headerLineActions('姓 名**免 去 职 务**')).toEqual(['remove']);
     expect(headerLineActions('**任 命**')).toEqual(['appoint']);
     expect(headerLineActions('免去职务：')).toEqual(['remove']);
+    expect(headerLineActions('任命: ')).toEqual(['appoint']);
+    expect(headerLineActions('任 命 ：')).toEqual(['appoint']);
+    // one colon dropped at the end, not two (the other is left over beside the words)
+    expect(headerLineActions('任免名单：：')).toEqual([]);
+    expect(headerLineActions('任命：免去：')).toEqual(['appoint', 'remove']);
     expect(headerLineActions('姓名 任命职务 免去职务')).toEqual(['appoint', 'remove']);
     expect(headerLineActions('经区政府常务会议研究，决定任命下列同志的职务。')).toEqual([]);
   });

@@ -10,7 +10,7 @@ import { Sluice, SluicePoint } from '../src/model/sluice.js';
 import { CATALOGUE } from '../src/model/catalogue.js';
 import { baseKey, nameKey, readHeading } from '../src/features/sluices/names.js';
 import { stakeLayout, summaryLayout } from '../src/features/sluices/columns.js';
-import { computeGeometry, perimeter, selfIntersections, shoelace, type Pt } from '../src/features/sluices/geometry.js';
+import { computeGeometry, outliers, perimeter, selfIntersections, shoelace, spreadOf, type Pt } from '../src/features/sluices/geometry.js';
 import { parseFigure } from '../src/features/sluices/read.js';
 import { SAMPLE } from './helpers/sample.js';
 import { miniIssue } from './helpers/mini.js';
@@ -813,6 +813,21 @@ describe('check descriptions', () => {
 });
 
 describe('helpers', () => {
+  it('the spread of stakes: median centre (even and odd counts), median distance, outliers', () => {
+    const pt = (y: number, x: number, seq = 0): Pt => ({ seq, y, x, bank: null });
+    const pts = [pt(3, 10), pt(1, 40), pt(2, 20), pt(100, 30)];
+    const s = spreadOf(pts);
+    expect(s.centre).toEqual({ y: 2.5, x: 25 });
+    expect(s.distances[3]).toBeCloseTo(Math.hypot(97.5, 5));
+    // the median of the sorted distances, numerically (not as text: 15.2… < 97.6…)
+    expect(s.spread).toBeCloseTo((Math.hypot(0.5, 15) + Math.hypot(1.5, 15)) / 2);
+    const odd = spreadOf([pt(-5, 1), pt(10, 2), pt(9, 3)]);
+    expect(odd.centre).toEqual({ y: 9, x: 2 });
+    const many = [...Array.from({ length: 9 }, (_, i) => pt(i % 3, Math.floor(i / 3))), pt(500, 500)];
+    expect(outliers(many).map((o) => o.index)).toEqual([9]);
+    expect(outliers(many, spreadOf(many))).toEqual(outliers(many));
+  });
+
   it('name keys', () => {
     expect(nameKey('甲 河（东）泵闸')).toBe(nameKey('甲河(东)泵闸'));
     expect(baseKey('甲河泵闸')).toBe('甲河');
@@ -846,6 +861,12 @@ describe('helpers', () => {
     expect(stakeLayout(['序号', '名称', '面积'])).toBeNull();
     expect(stakeLayout(['序号', 'X坐标', 'Y坐标'])).toEqual({ seq: 0, bank: null, stake: -1, y: 2, x: 1, note: null });
     expect(stakeLayout(['名称', 'X', 'Y'])).toBeNull();
+    // x and y in either case, alone or beside non-Latin text; inside a Latin word they name no axis
+    expect(stakeLayout(['点号', 'y(m)', 'x(m)'])).toEqual({ seq: null, bank: null, stake: 0, y: 1, x: 2, note: null });
+    expect(stakeLayout(['点号', '坐标y', '坐标x'])).toEqual({ seq: null, bank: null, stake: 0, y: 1, x: 2, note: null });
+    expect(stakeLayout(['点号', 'Max Y', 'Box X'])).toBeNull();
+    expect(stakeLayout(['点号', 'Yes', 'X'])).toBeNull();
+    expect(stakeLayout(['点号', '东坐标', '北坐标'])).toEqual({ seq: null, bank: null, stake: 0, y: 1, x: 2, note: null });
     expect(
       summaryLayout([
         '序号',
@@ -886,6 +907,14 @@ describe('helpers', () => {
     expect(parseFigure('1,264.2')).toEqual({ value: 1264.2, decimals: 1 });
     expect(parseFigure('０.０')).toEqual({ value: 0, decimals: 1 });
     expect(parseFigure('JZD1')).toBeNull();
+    // written plainly, or with what is rewritten first: spaces, full width, the minus sign, commas
+    expect(parseFigure('+12.50')).toEqual({ value: 12.5, decimals: 2 });
+    expect(parseFigure('-0')).toEqual({ value: 0, decimals: 0 });
+    expect(parseFigure('−3 456.7')).toEqual({ value: -3456.7, decimals: 1 });
+    expect(parseFigure('１２３４')).toEqual({ value: 1234, decimals: 0 });
+    expect(parseFigure('12.')).toEqual({ value: 12, decimals: 0 });
+    expect(parseFigure('1.2.3')).toBeNull();
+    expect(parseFigure('')).toBeNull();
   });
 
   it('shoelace, perimeter, crossings', () => {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseIssue } from '../src/parse.js';
 import { Issue } from '../src/model/issue.js';
 import { SAMPLE, SAMPLE_PATH, changedNamesVariant } from './helpers/sample.js';
+import { miniIssue } from './helpers/mini.js';
 
 const issue = parseIssue(SAMPLE, { name: SAMPLE_PATH });
 const golden = JSON.parse(readFileSync(new URL('./golden/sample-structure.json', import.meta.url), 'utf8'));
@@ -214,5 +215,36 @@ describe('a table of contents of thousands of entries', () => {
     expect(codes.has('TOC_ENTRY_UNMATCHED')).toBe(false);
     // the reworded titles (紧急) are matched by similarity and reported as worded differently
     expect(issue.anomalies.filter((a) => a.code === 'TOC_TITLE_MISMATCH')).toHaveLength(12);
+  });
+});
+
+describe('documents found only by their title in the table of contents', () => {
+  // no date line, 文号 or 主送 line: only the TOC title finds them, by key or as a prefix
+  const body = ['一、总体要求', '', '坚持稳中求进。'];
+  const docs = [
+    { title: '“十四五”时期某某区社区服务体系建设规划', date: null, body },
+    { title: '【】某某区居家养老服务工作要点', tocTitle: '某某区居家养老服务工作要点', date: null, body },
+    { title: '某某区公共文化服务体系建设三年行动计划', tocTitle: '某某区公共文化服务体系建设三年行动计划（试行）', date: null, body },
+  ];
+  const found = (issue: Issue) => issue.documents.map((d) => [d.titleSpan.startLine, d.toc?.index]);
+  const unmatched = (issue: Issue) => issue.anomalies.filter((a) => a.code === 'TOC_ENTRY_UNMATCHED' || a.code === 'DOCUMENT_NOT_IN_TOC');
+  it('finds each, after quotes and brackets, by key and as a prefix', () => {
+    const issue = parseIssue(miniIssue({ docs }));
+    expect(found(issue)).toEqual([
+      [11, 1],
+      [19, 2],
+      [27, 3],
+    ]);
+    expect(unmatched(issue)).toEqual([]);
+  });
+  it('also beside a title whose key starts with a digit', () => {
+    const issue = parseIssue(miniIssue({ docs: [...docs, { title: '2023年某某区为民办实事项目', date: null, body }] }));
+    expect(found(issue)).toEqual([
+      [12, 1],
+      [20, 2],
+      [28, 3],
+      [36, 4],
+    ]);
+    expect(unmatched(issue)).toEqual([]);
   });
 });

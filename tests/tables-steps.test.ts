@@ -4,7 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { splitLines } from '../src/read/lines.js';
 import { scanTables } from '../src/features/tables/scan.js';
-import { artefactAnomalies, cleanRow, type WRow } from '../src/features/tables/clean-cells.js';
+import {
+  artefactAnomalies,
+  cleanRow,
+  isEmptyRow,
+  onlyFirstFilled,
+  repeatsHeader,
+  sameRow,
+  type WRow,
+} from '../src/features/tables/clean-cells.js';
 import type { TableContext } from '../src/features/tables/context.js';
 import { fillMergedCells } from '../src/features/tables/fill-merged-cells.js';
 import { finishTable, TableIds } from '../src/features/tables/finish-table.js';
@@ -39,6 +47,31 @@ function laidOut(text: string) {
 }
 
 const texts = (rows: readonly WRow[]) => rows.map((r) => r.cells.map((c) => c.text));
+
+describe('row predicates', () => {
+  const cells = (...texts: string[]) => cleanRow({ line: 1, cells: texts.map((text, i) => ({ text, line: 1, column: i + 1, offset: i })) });
+  it('a row repeats a header when every cell has the same match key (spaces, brackets, width, case aside)', () => {
+    const h = cells('序号', '名 称', '面积（m²）', 'Y(m)');
+    expect(sameRow(cells('序号', '名称', '面积(m²)', 'y（m）'), h)).toBe(true);
+    expect(sameRow(cells('【序号】', ' 名称', '面积 m²', 'Ｙ m'), h)).toBe(true);
+    expect(sameRow(cells('1', '名称', '面积(m²)', 'Y(m)'), h)).toBe(false);
+    expect(sameRow(cells('序号', '名称', '面积', 'Y(m)'), h)).toBe(false);
+    expect(sameRow(cells('序号', '名称', '面积(m²)'), h)).toBe(false);
+    expect(repeatsHeader(cells('序号', '名称', '面积(m²)', 'Y(m)', ''), h)).toBe(true);
+    expect(repeatsHeader(cells('序号', '名称', '面积(m²)', 'Y(m)', '注'), h)).toBe(false);
+    // keys that start alike but differ further on, and keys of no Han character
+    expect(sameRow(cells('序列', '名称', '面积(m²)', 'Y(m)'), h)).toBe(false);
+    expect(sameRow(cells('序号', '名称', '面积(m²)', 'X(m)'), h)).toBe(false);
+  });
+  it('empty rows and rows with only the first cell filled', () => {
+    expect(isEmptyRow(cells('', ' ', ''))).toBe(true);
+    expect(isEmptyRow(cells('', '', 'a'))).toBe(false);
+    expect(onlyFirstFilled(cells('一、甲类', '', ''))).toBe(true);
+    expect(onlyFirstFilled(cells('一、甲类', '', 'a'))).toBe(false);
+    expect(onlyFirstFilled(cells('', 'a', ''))).toBe(false);
+    expect(onlyFirstFilled(cells())).toBe(false);
+  });
+});
 
 describe('step 2: mergeContinuations', () => {
   it('merges a fragment after a page number and keeps its anomaly until the table has an id', () => {

@@ -36,6 +36,8 @@ describe('classify / inferType / fit', () => {
   it('classifies cells', () => {
     expect(classify('12.5%')).toEqual({ cls: 'percentage', value: 12.5 });
     expect(classify('/')).toEqual({ cls: 'na', value: null });
+    for (const na of ['N/A', ' —— ', '－', 'NA']) expect(classify(na), na).toEqual({ cls: 'na', value: null });
+    expect(classify('N/A 暂无')).toEqual({ cls: 'text', value: 'N/A 暂无' });
     expect(classify('')).toEqual({ cls: 'na', value: null });
     expect(classify('≥36')).toEqual({ cls: 'text', value: '≥36' });
     expect(classify('2023-04-10')).toEqual({ cls: 'date', value: '2023-04-10' });

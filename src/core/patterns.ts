@@ -1,4 +1,4 @@
-import { toHalfWidth, parseChineseNumber } from '../read/text.js';
+import { isTrimmedSpace, toHalfWidth, parseChineseNumber } from '../read/text.js';
 import type { Lines } from '../model/lines.js';
 
 /**
@@ -81,13 +81,15 @@ const OPEN_ANY = new RegExp(`[${OPEN.replace('[', '\\[')}]`, 'g');
 /** Words that end running text before an issuer (根据国发〔…〕 → issuer 国发). */
 const LEAD_IN = /^.*(?:根据|按照|依据|依照|参照|印发|转发|关于|的|和|及|与|即|见|经|了|以)/;
 
-function makeDocNumber(issuerRaw: string, yearRaw: string, serialRaw: string): Omit<DocNumberMatch, 'raw' | 'index'> {
-  let issuer = issuerRaw;
+/** The 文号 of `s` whose issuer is read from s[start, q) (lead-in words dropped) and that ends at `end`: one object, made once. */
+function makeDocNumber(s: string, start: number, q: number, end: number, yearRaw: string, serialRaw: string): DocNumberMatch {
+  let issuer = s.slice(start, q);
   const lead = LEAD_IN.exec(issuer);
   if (lead && lead[0].length < issuer.length) issuer = issuer.slice(lead[0].length);
   const year = Number(toHalfWidth(yearRaw));
   const serial = Number(toHalfWidth(serialRaw));
-  return { issuer, year, serial, normalized: `${issuer}〔${year}〕${serial}号` };
+  const index = q - issuer.length;
+  return { issuer, year, serial, normalized: `${issuer}〔${year}〕${serial}号`, raw: s.slice(index, end), index };
 }
 
 /**
@@ -113,10 +115,8 @@ export function findDocNumbers(s: string): DocNumberMatch[] {
     let start = q;
     while (start > searchFrom && q - start < 10 && isIssuerChar(s.charCodeAt(start - 1))) start--;
     if (start === q) continue;
-    const dn = makeDocNumber(s.slice(start, q), m[1]!, m[2]!);
-    const index = q - dn.issuer.length;
     const end = p + m[0].length;
-    out.push({ ...dn, raw: s.slice(index, end), index });
+    out.push(makeDocNumber(s, start, q, end, m[1]!, m[2]!));
     searchFrom = end;
     OPEN_ANY.lastIndex = end;
   }
@@ -124,7 +124,11 @@ export function findDocNumbers(s: string): DocNumberMatch[] {
 }
 
 /** Characters a 文号 can end a line with, or begin the next with, when a line or page break cuts it. */
-const DOCNUM_CUT_END = /[\u4e00-\u9fff〔(（\[【［0-9０-９〕)）\]】］]$/;
+const CUT_END_MARKS = new Set([...'〔(（[【［〕)）]】］'].map((c) => c.charCodeAt(0)));
+/** Can a cut 文号 end a line with this character: Han, a digit (either width), a bracket? */
+function isCutEnd(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || CUT_END_MARKS.has(c);
+}
 /** Blank lines a break may leave inside a cut 文号 (a page break, or lines a reader joined elsewhere). */
 export const MAX_CUT_GAP = 8;
 const DOCNUM_CUT_HEAD = /^[\u4e00-\u9fff〔(（\[【［0-9０-９〕)）\]】］号]/;
@@ -142,8 +146,12 @@ export function brokenDocNumbers(
   lastLine: number,
 ): { found: (DocNumberMatch & { endLine: number })[]; skip: number } {
   const none = { found: [], skip: 0 };
-  const line = lines.get(ln - 1)!.trimEnd();
-  if (!DOCNUM_CUT_END.test(line)) return none;
+  // the last character, looked at in place (a regular expression ending in $ is tried at every position)
+  const raw = lines.get(ln - 1)!;
+  let e = raw.length - 1;
+  while (e >= 0 && isTrimmedSpace(raw.charCodeAt(e))) e--;
+  if (e < 0 || !isCutEnd(raw.charCodeAt(e))) return none;
+  const line = e === raw.length - 1 ? raw : raw.slice(0, e + 1);
   let j = ln + 1;
   while (j <= lastLine && j - ln <= MAX_CUT_GAP && lines.get(j - 1)!.trim() === '') j++;
   if (j > lastLine || j - ln > MAX_CUT_GAP) return none;
@@ -177,7 +185,9 @@ export function docNumberLine(line: string): DocNumberMatch | null {
   if (found.length !== 1) return null;
   const f = found[0]!;
   if (f.index !== 0 || f.raw.length !== t.length) return null;
-  return { ...f, index: line.indexOf(t) };
+  // (f is this call's own: its index is set, no copy made)
+  f.index = line.indexOf(t);
+  return f;
 }
 
 /** The standard writing of a 文号: 〔〕 brackets, no spaces. */
@@ -253,12 +263,17 @@ export function ownDocNumberLine(line: string): DocNumberLine | null {
     }
   }
   const plain = docNumberLine(t);
-  if (plain) return { ...plain, signer };
+  if (plain) return withSigner(plain, plain.index, signer);
   const w = WRAPPED.exec(t.trim());
   if (!w) return null;
   const inner = docNumberLine(w[1]!);
   if (!inner) return null;
-  return { ...inner, index: line.indexOf(inner.raw), signer };
+  return withSigner(inner, line.indexOf(inner.raw), signer);
+}
+
+/** A 文号 line: the 文号 at `index` with its 签发人 (properties in the order of DocNumberMatch, then signer). */
+function withSigner(f: DocNumberMatch, index: number, signer: string | null): DocNumberLine {
+  return { issuer: f.issuer, year: f.year, serial: f.serial, normalized: f.normalized, raw: f.raw, index, signer };
 }
 
 const ORDER_NUMBER = new RegExp(`^\\s*第\\s*([0-9０-９${CN_NUM}百千]{1,8})\\s*号\\s*$`);

@@ -34,7 +34,7 @@ import {
   type HeadNumber,
   type MetaLine,
 } from './official.js';
-import { matchKey, squash } from '../read/text.js';
+import { matchKey, matchKeyHan, squash } from '../read/text.js';
 import { cleanTitle } from './title.js';
 import { TitleIndex, type DocKeys } from './title-index.js';
 import { append, type Result } from '../model/result.js';
@@ -289,9 +289,15 @@ function tocStarts(lines: Lines, region: Region, wanted: readonly TocEntry[], co
   // bucketed by those, in line order, so a prefix match looks only at its own bucket.
   const PREFIX = 8;
   const byPrefix = new Map<string, Array<[string, number]>>();
+  const wantedKeys = wanted.map((e) => matchKey(e.title));
+  // A line matches an entry only when their keys start alike: when every entry's key starts
+  // with a Han character, lines whose key starts otherwise are not keyed at all.
+  const firsts = new Set(wantedKeys.map((k) => (k.length > 0 ? matchKeyHan(k) : -1)));
+  const filter = !firsts.has(-1);
   for (let ln = region.from; ln <= region.to; ln++) {
     const t = lines.get(ln - 1)!;
     if (t.trim() === '' || t.length > 300 || isTableRow(t)) continue;
+    if (filter && !firsts.has(matchKeyHan(t))) continue;
     const k = matchKey(t);
     if (k.length < 4 || keys.has(k)) continue;
     keys.set(k, ln);
@@ -301,8 +307,8 @@ function tocStarts(lines: Lines, region: Region, wanted: readonly TocEntry[], co
       else byPrefix.set(k.slice(0, PREFIX), [[k, ln]]);
     }
   }
-  for (const e of wanted) {
-    const ek = matchKey(e.title);
+  for (let w = 0; w < wanted.length; w++) {
+    const ek = wantedKeys[w]!;
     let at = keys.get(ek);
     if (at === undefined && ek.length >= 10) {
       for (const [k, ln] of byPrefix.get(ek.slice(0, PREFIX)) ?? []) {

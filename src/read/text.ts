@@ -97,6 +97,23 @@ export function removeCjkSpaces(s: string, keep?: (before: string, after: string
   return out;
 }
 
+/** What String.prototype.trim removes (JavaScript's \s): white space and line terminators, as a char code. */
+export function isTrimmedSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /** Collapses runs of whitespace to one space and trims. */
 export function squash(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
@@ -131,6 +148,19 @@ export function matchKey(s: string): string {
     from = i + 1;
   }
   return (from === 0 ? s : out + s.slice(from)).toLowerCase();
+}
+
+/**
+ * The first character of `matchKey(s)` as a char code when it is a CJK ideograph
+ * (U+3400–U+9FFF, which neither the width nor the case changes), else -1 (an empty key, or
+ * one that starts with anything else). Reads `s` only up to the first character the key
+ * keeps: a cheap filter before making the whole key.
+ */
+export function matchKeyHan(s: string): number {
+  let i = 0;
+  while (i < s.length && MATCH_ACTION[s.charCodeAt(i)] === 1) i++;
+  const c = s.charCodeAt(i);
+  return c >= 0x3400 && c <= 0x9fff ? c : -1;
 }
 
 /** Display width of a string in a terminal: CJK and full-width characters count 2. */

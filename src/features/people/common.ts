@@ -54,7 +54,10 @@ export function headerLineActions(s: string): Action[] {
     (s.indexOf('任') < 0 && s.indexOf('免') < 0 && s.indexOf('聘') < 0 && s.indexOf('提') < 0 && s.indexOf('解') < 0 && s.indexOf('撤') < 0)
   )
     return [];
-  const c = compact(s).replace(/[:：]$/, '');
+  const k = compact(s);
+  // one colon at the end dropped (looked at in place: a regular expression ending in $ is tried at every position)
+  const last = k.charCodeAt(k.length - 1);
+  const c = last === 0x3a /* : */ || last === 0xff1a /* ： */ ? k.slice(0, -1) : k;
   if (c.length === 0 || c.length > 16 || isSentence(c)) return [];
   const actions = actionsIn(c);
   if (actions.length === 0) return [];

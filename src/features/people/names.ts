@@ -4,7 +4,15 @@
  * takes the start of the position that follows it.
  */
 import { isHan } from '../../read/text.js';
-import { COMPOUND_SURNAME_SET, ORG_SUFFIXES, POSITION_STARTS, POST_TITLE_SET, MAX_TITLE_LENGTH, ROLE_SET } from './vocab.js';
+import {
+  COMPOUND_SURNAME_SET,
+  ORG_SUFFIXES,
+  POSITION_STARTS,
+  POST_TITLE_SET,
+  POST_TITLE_LAST,
+  MAX_TITLE_LENGTH,
+  ROLE_SET,
+} from './vocab.js';
 
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0';
 
@@ -27,6 +35,8 @@ function allHan(s: string): boolean {
 /** Length of the longest known post title at the end of `s` (0 when none). */
 export function titleSuffixLength(s: string): number {
   const max = Math.min(MAX_TITLE_LENGTH, s.length);
+  // (no slice of every length when the last character ends no title, as for most texts)
+  if (max < 2 || !POST_TITLE_LAST.has(s.charCodeAt(s.length - 1))) return 0;
   for (let len = max; len >= 2; len--) if (POST_TITLE_SET.has(s.slice(s.length - len))) return len;
   return 0;
 }

@@ -156,6 +156,8 @@ export const POST_TITLES: readonly string[] = [
 ];
 export const POST_TITLE_SET: ReadonlySet<string> = new Set(POST_TITLES);
 export const MAX_TITLE_LENGTH = POST_TITLES.reduce((m, t) => Math.max(m, t.length), 0);
+/** The last character (UTF-16 unit) of every post title: a text ending in another holds none at its end. */
+export const POST_TITLE_LAST: ReadonlySet<number> = new Set(POST_TITLES.map((t) => t.charCodeAt(t.length - 1)));
 
 /**
  * Words that make a trailing parenthesis a qualifier of the appointment rather than part

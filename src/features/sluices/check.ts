@@ -17,6 +17,7 @@ import { pointsOf, sluiceName, type SluiceDraft } from './draft.js';
 import { stakeLabel } from './names.js';
 import { tally } from '../../model/work.js';
 import { Lines } from '../../model/lines.js';
+import { isTrimmedSpace } from '../../read/text.js';
 
 const NO_LINES = Lines.of([]);
 
@@ -61,18 +62,34 @@ function raise(
 
 const fmt = (v: number, decimals = 1): string => v.toFixed(decimals);
 
-/** Up to this many names, each is looked for with indexOf; more, by their first character. */
+/** Does the line start with `|` after spaces (a table row)? Looked at in place, not trimmed into a new string. */
+function startsWithPipe(l: string): boolean {
+  let i = 0;
+  while (i < l.length && isTrimmedSpace(l.charCodeAt(i))) i++;
+  return l.charCodeAt(i) === 124;
+}
+
+/** Up to this many names, each is looked for in the whole text; more, by their first character. */
 const FEW_NAMES = 16;
 
 /**
  * How often each name occurs in the running text (lines outside tables and headings),
- * occurrences of one name not overlapping: one pass over the text for all the names.
+ * occurrences of one name not overlapping. Up to FEW_NAMES names, each is looked for in the
+ * whole text by native searches, and only the lines of its hits are looked at; more, in one
+ * pass over the lines by their first characters.
  */
 export function countInText(lines: Lines, names: readonly string[], skip: ReadonlySet<number>): Map<string, number> {
   const counts = new Map<string, number>();
   const distinct = [...new Set(names)].filter((n) => n !== '');
   for (const n of distinct) counts.set(n, 0);
   if (distinct.length === 0) return counts;
+  const running = (i: number): boolean => !skip.has(i + 1) && !startsWithPipe(lines.get(i)!);
+  if (distinct.length <= FEW_NAMES) {
+    // (a name holding a line break stands on no line)
+    for (const n of distinct) if (n.indexOf('\n') < 0) counts.set(n, countHits(lines, n, running));
+    tally('countInText', lines.text.length * distinct.length + lines.length);
+    return counts;
+  }
   const byFirst = new Map<string, string[]>();
   for (const n of distinct) {
     const list = byFirst.get(n[0]!);
@@ -82,17 +99,8 @@ export function countInText(lines: Lines, names: readonly string[], skip: Readon
   const next = new Map<string, number>();
   let steps = 0;
   for (let i = 0; i < lines.length; i++) {
+    if (!running(i)) continue;
     const l = lines.get(i)!;
-    if (skip.has(i + 1) || l.trimStart().startsWith('|')) continue;
-    if (distinct.length <= FEW_NAMES) {
-      steps += l.length * distinct.length;
-      for (const n of distinct) {
-        let c = 0;
-        for (let at = l.indexOf(n); at >= 0; at = l.indexOf(n, at + n.length)) c++;
-        if (c > 0) counts.set(n, counts.get(n)! + c);
-      }
-      continue;
-    }
     next.clear();
     for (let at = 0; at < l.length; at++) {
       const list = byFirst.get(l[at]!);
@@ -108,6 +116,26 @@ export function countInText(lines: Lines, names: readonly string[], skip: Readon
   }
   tally('countInText', steps + lines.length);
   return counts;
+}
+
+/**
+ * The occurrences of `n` (no line break in it) in the lines that are `running`, none
+ * overlapping: searched in the whole text, as a search line by line would find them (a hit
+ * ends on its own line, so the next search never starts past a line's first hit).
+ */
+function countHits(lines: Lines, n: string, running: (i: number) => boolean): number {
+  const { text, starts } = lines;
+  let count = 0;
+  let line = 0;
+  for (let at = text.indexOf(n); at >= 0;) {
+    // the line of the hit: hits come in text order, so the line only moves forward
+    while (starts[line + 1]! <= at) line++;
+    if (running(line)) {
+      count++;
+      at = text.indexOf(n, at + n.length);
+    } else at = text.indexOf(n, starts[line + 1]!);
+  }
+  return count;
 }
 
 /** The summary's and the section's names of every sluice whose two names differ. */
@@ -333,9 +361,10 @@ export function checkOutliers(d: SluiceDraft): Anomaly[] {
     return out;
   }
   const name = sluiceName(d);
-  const far = new Map(outliers(pts).map((o) => [o.index, o]));
+  const s = spreadOf(pts);
+  const far = new Map(outliers(pts, s).map((o) => [o.index, o]));
   const excluded = new Set(d.geometry?.excluded ?? []);
-  const { spread, distances } = spreadOf(pts);
+  const { spread, distances } = s;
   drafts.forEach((p, i) => {
     const o = far.get(i);
     if (!o && !excluded.has(i)) return;

@@ -125,18 +125,19 @@ export function summaryLayout(columns: readonly string[]): SummaryLayout | null 
   return out;
 }
 
+/** A Latin letter A–Z or a–z (false for NaN, past either end of the string). */
+const isLatin = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 /** Whether a header names the Y (east) or X (north) coordinate: a lone letter, or 东 / 北. */
 function axisOf(key: string): 'y' | 'x' | null {
   let y = false;
   let x = false;
+  // char codes: no string made per character of every header of every table
   for (let i = 0; i < key.length; i++) {
-    const c = key[i]!;
-    const lower = c.toLowerCase();
-    if (lower !== 'x' && lower !== 'y') continue;
-    const before = key[i - 1] ?? '';
-    const after = key[i + 1] ?? '';
-    if (/[A-Za-z]/.test(before) || /[A-Za-z]/.test(after)) continue;
-    if (lower === 'y') y = true;
+    const c = key.charCodeAt(i) | 0x20; // ASCII lower case (only x and y matter)
+    if (c !== 0x78 /* x */ && c !== 0x79 /* y */) continue;
+    if (isLatin(key.charCodeAt(i - 1)) || isLatin(key.charCodeAt(i + 1))) continue;
+    if (c === 0x79) y = true;
     else x = true;
   }
   if (y === x) {

@@ -38,8 +38,9 @@ const dist = (a: Pt, b: Pt): number => Math.hypot(a.y - b.y, a.x - b.x);
 // The plane geometry itself is shared with the parcels (src/core/geometry.ts).
 export { perimeter, segmentsIntersect, selfIntersections, shoelace };
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
+function median(values: readonly number[]): number {
+  // a typed array sorts numbers in place without calling a comparator for each pair
+  const s = Float64Array.from(values).sort();
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
@@ -60,10 +61,10 @@ export function spreadOf(pts: readonly Pt[]): Spread {
   return { centre, spread: Math.max(MIN_SPREAD, median(distances)), distances };
 }
 
-/** Stakes farther than OUTLIER_SPREADS spreads from the median point. */
-export function outliers(pts: readonly Pt[]): Array<{ index: number; distance: number; spread: number }> {
+/** Stakes farther than OUTLIER_SPREADS spreads from the median point (`s`: their spread, when the caller has it). */
+export function outliers(pts: readonly Pt[], s?: Spread): Array<{ index: number; distance: number; spread: number }> {
   if (pts.length < 4) return [];
-  const s = spreadOf(pts);
+  s ??= spreadOf(pts);
   const out: Array<{ index: number; distance: number; spread: number }> = [];
   s.distances.forEach((d, i) => {
     if (d > OUTLIER_SPREADS * s.spread) out.push({ index: i, distance: d, spread: s.spread });

@@ -46,9 +46,8 @@ export function gridsFromTables(tables: readonly Table[]): Grid[] {
       startLine: t.span.startLine,
       endLine: t.span.endLine,
       columns,
-      rows: t.rows
-        .filter((r) => r.kind === 'data')
-        .map((r) => ({ line: r.line, cells: r.cells.map((c) => ({ text: c.text, line: c.line, column: c.column })) })),
+      // the table's own cells (a grid only reads them): no copy of every cell
+      rows: t.rows.filter((r) => r.kind === 'data').map((r) => ({ line: r.line, cells: r.cells })),
     });
   }
   return out;

@@ -78,12 +78,19 @@ export interface SectionDraft {
 /** The largest magnitude accepted as a figure. */
 export const MAX_FIGURE = 1e9;
 
+/** A figure once half-width, without spaces and commas, with an ASCII minus. */
+const FIGURE = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
+
 /** Parses a number as written in a table cell: sign, digits, decimals, thousands commas. */
 export function parseFigure(text: string): { value: number; decimals: number } | null {
-  let s = toHalfWidth(text).replace(/\s+/g, '');
-  if (s.startsWith('−')) s = '-' + s.slice(1);
-  if (s.includes(',')) s = s.replace(/,/g, '');
-  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
+  let s = text;
+  // (most cells are written plainly: then none of the rewriting below changes them)
+  if (!FIGURE.test(s)) {
+    s = toHalfWidth(text).replace(/\s+/g, '');
+    if (s.startsWith('−')) s = '-' + s.slice(1);
+    if (s.includes(',')) s = s.replace(/,/g, '');
+    if (!FIGURE.test(s)) return null;
+  }
   const dot = s.indexOf('.');
   const value = Number(s);
   // Beyond a million kilometres a figure is no length, area or coordinate (and keeps
@@ -115,7 +122,7 @@ function figure(lines: Lines, row: GridRow, col: number | null, what: string, do
       }),
     ]);
   }
-  return ok({ ...f, cell });
+  return ok({ value: f.value, decimals: f.decimals, cell });
 }
 
 /** Names of a totals row. */

@@ -77,16 +77,43 @@ export function wcell(
   return { raw, text, line, column, artefacts, cls, value, filled: false, original: undefined, joined: undefined, pad, key: undefined };
 }
 
-export function filledCount(row: readonly WCell[]): number {
-  let n = 0;
-  for (let j = 0; j < row.length; j++) if (row[j]!.text !== '') n++;
-  return n;
+/** No cell filled (stops at the first filled cell, as most rows have one in front). */
+export function isEmptyRow(row: readonly WCell[]): boolean {
+  for (let j = 0; j < row.length; j++) if (row[j]!.text !== '') return false;
+  return true;
 }
-export const isEmptyRow = (row: readonly WCell[]): boolean => filledCount(row) === 0;
+/** Only the first cell filled (stops at the second filled cell). */
+export function onlyFirstFilled(row: readonly WCell[]): boolean {
+  if (row.length === 0 || row[0]!.text === '') return false;
+  for (let j = 1; j < row.length; j++) if (row[j]!.text !== '') return false;
+  return true;
+}
 export const numeric = (cls: CellClass): boolean => cls === 'integer' || cls === 'number' || cls === 'percentage' || cls === 'date';
 /** matchKey of a cell's text, computed once. */
 function keyOf(c: WCell): string {
   return (c.key ??= matchKey(c.text));
+}
+
+/**
+ * The first character of a text's match key when the text starts with it (a Han character,
+ * an ASCII digit or letter, lower-cased), else -1: unknown without making the key.
+ */
+function keyHead(s: string): number {
+  const c = s.charCodeAt(0);
+  if ((c >= 0x3400 && c <= 0x9fff) || (c >= 48 && c <= 57) || (c >= 97 && c <= 122)) return c;
+  return c >= 65 && c <= 90 ? c + 32 : -1;
+}
+
+/**
+ * Do two cells have the same match key? Keys that start with different characters differ:
+ * cells are first told apart by the first characters of their texts when those start the
+ * keys (a data cell under a header cell usually starts otherwise), before any key is made.
+ */
+function sameKey(x: WCell, y: WCell): boolean {
+  const hx = keyHead(x.text);
+  const hy = keyHead(y.text);
+  if (hx >= 0 && hy >= 0 && hx !== hy) return false;
+  return keyOf(x) === keyOf(y);
 }
 
 /**
@@ -99,7 +126,7 @@ export function sameRow(row: readonly WCell[], h: readonly WCell[]): boolean {
     const a = row[j]!.text;
     const b = h[j]!.text;
     if (a === b) continue;
-    if (Math.abs(a.length - b.length) > 8 || keyOf(row[j]!) !== keyOf(h[j]!)) return false;
+    if (Math.abs(a.length - b.length) > 8 || !sameKey(row[j]!, h[j]!)) return false;
   }
   return true;
 }
@@ -111,7 +138,7 @@ export function repeatsHeader(row: readonly WCell[], h: readonly WCell[]): boole
     const a = row[j]!.text;
     const b = h[j]!.text;
     if (a === b) continue;
-    if (Math.abs(a.length - b.length) > 8 || keyOf(row[j]!) !== keyOf(h[j]!)) return false;
+    if (Math.abs(a.length - b.length) > 8 || !sameKey(row[j]!, h[j]!)) return false;
   }
   for (let j = h.length; j < row.length; j++) if (row[j]!.text !== '') return false;
   return true;

@@ -7,7 +7,7 @@
  */
 import type { Anomaly } from '../../model/anomaly.js';
 import { ok, type Result } from '../../model/result.js';
-import { filledCount, isEmptyRow, numeric, padCell, repeatsHeader, sameRow, type WCell, type WRow } from './clean-cells.js';
+import { isEmptyRow, numeric, onlyFirstFilled, padCell, repeatsHeader, sameRow, type WCell, type WRow } from './clean-cells.js';
 import { tableAnomaly, type TableContext } from './context.js';
 import { headerRowsOf, type Logical } from './logical.js';
 import { profiles } from './profiles.js';
@@ -51,7 +51,7 @@ function hasHeaderWord(text: string): boolean {
 
 /** A title row: one filled (non-numeric) cell, in the first column, of a table of ≥ 2 columns. */
 export function isTitleRow(row: readonly WCell[] | undefined): boolean {
-  return !!row && row.length >= 2 && row[0]!.text !== '' && !numeric(row[0]!.cls) && filledCount(row) === 1;
+  return !!row && row.length >= 2 && onlyFirstFilled(row) && !numeric(row[0]!.cls);
 }
 
 /**
@@ -267,7 +267,7 @@ export function markGroupRows(rows: readonly WRow[], W: number, index: readonly 
     ).some((p, j) => j > 0 && p.type !== 'text' && p.typed >= 2);
   if (W >= 3 && (index[0] || hasNumbers())) {
     for (const r of rows) {
-      if (r.kind === 'data' && filledCount(r.cells) === 1 && r.cells[0]!.text !== '' && !numeric(r.cells[0]!.cls)) r.kind = 'group';
+      if (r.kind === 'data' && onlyFirstFilled(r.cells) && !numeric(r.cells[0]!.cls)) r.kind = 'group';
     }
   }
 }

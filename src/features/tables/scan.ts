@@ -380,7 +380,7 @@ export function scanTables<R>(src: SourceLines, map?: (row: RawRow) => R, oversi
       i++;
       continue;
     }
-    const body = bodyRows(lines, i + 2);
+    const body = bodyRows(lines, i + 2, width);
     if (oversized(width + body.cells, Math.max(width, body.widest))) {
       oversize?.push({ startLine: i + 1, endLine: body.end, cells: width + body.cells, widest: Math.max(width, body.widest) });
       i = body.end;
@@ -396,11 +396,14 @@ export function scanTables<R>(src: SourceLines, map?: (row: RawRow) => R, oversi
 }
 
 /**
- * The body rows of a table from line index `from`: the index after the last, and their
- * cells counted (all and the widest row's).
+ * The body rows of a table from line index `from` under a header of `width` cells: the
+ * index after the last, and their cells counted (all and the widest row's) — exactly when
+ * the table is past a limit (scanTables reports those counts), else bounds within the limits.
  */
-function bodyRows(lines: Lines, from: number): { end: number; cells: number; widest: number } {
+function bodyRows(lines: Lines, from: number, width: number): { end: number; cells: number; widest: number } {
   let j = from;
+  // Bounds first: a row has at most one cell more than it has pipes. Only a table whose
+  // bounds pass a limit has its cells counted exactly (each row walked once more).
   let cells = 0;
   let widest = 0;
   while (j < lines.length) {
@@ -410,11 +413,26 @@ function bodyRows(lines: Lines, from: number): { end: number; cells: number; wid
     if (c !== PIPE && s.indexOf('|') < 0) break;
     // another block (indented code, quote, heading, fence, list item, HTML block) ends the table
     if (startsOtherBlock(s)) break;
-    const k = countCells(s);
-    if (k === 0) break; // only escaped pipes: text, not a row
+    if (nextPipe(s, 0) < 0) break; // only escaped pipes: text, not a row
+    const k = pipes(s) + 1;
     cells += k;
     if (k > widest) widest = k;
     j++;
   }
+  if (!oversized(width + cells, Math.max(width, widest))) return { end: j, cells, widest };
+  cells = 0;
+  widest = 0;
+  for (let k = from; k < j; k++) {
+    const n = countCells(lines.get(k)!);
+    cells += n;
+    if (n > widest) widest = n;
+  }
   return { end: j, cells, widest };
+}
+
+/** How many `|` the line holds. */
+function pipes(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('|'); i >= 0; i = s.indexOf('|', i + 1)) n++;
+  return n;
 }

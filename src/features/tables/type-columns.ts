@@ -91,8 +91,8 @@ interface ShiftScan {
   lastFixed: number;
   /** Only text columns have a vocabulary: numbers do not repeat in a way that shows where a cell belongs. */
   textCol: boolean[];
-  /** Per column, how often each short text stands in it. */
-  vocab: Array<Map<string, number>>;
+  /** Per column, how often each short text stands in it; made when a row first needs it (vocabOf). */
+  vocab: Array<Map<string, number>> | null;
   /** Share of data rows in which each column is filled (as written). */
   fill: number[];
   now: boolean[];
@@ -123,20 +123,26 @@ function packed<T>(n: number, v: T): T[] {
   return a;
 }
 
-function shiftScan(data: readonly WRow[], cols: ColumnLayout, columns: readonly TableColumn[]): ShiftScan {
-  const W = cols.W;
-  const textCol = columns.map((c) => c.type === 'text');
+/** The vocabulary of every text column, made once per table when a row first needs it. */
+function vocabOf(s: ShiftScan): Array<Map<string, number>> {
+  if (s.vocab !== null) return s.vocab;
   const vocab: Array<Map<string, number>> = [];
-  for (let j = 0; j < W; j++) {
+  for (let j = 0; j < s.W; j++) {
     const m = new Map<string, number>();
-    if (textCol[j])
-      for (const r of data) {
+    if (s.textCol[j])
+      for (const r of s.data) {
         const c = r.cells[j]!;
         // only short values repeat in a way that shows where a cell belongs (units, '/')
         if (c.raw !== '' && !c.filled && c.text.length <= 40) m.set(c.text, (m.get(c.text) ?? 0) + 1);
       }
     vocab.push(m);
   }
+  return (s.vocab = vocab);
+}
+
+function shiftScan(data: readonly WRow[], cols: ColumnLayout, columns: readonly TableColumn[]): ShiftScan {
+  const W = cols.W;
+  const textCol = columns.map((c) => c.type === 'text');
   const fixed: boolean[] = [];
   let lastFixed = -1;
   for (let j = 0; j < W; j++) {
@@ -156,7 +162,7 @@ function shiftScan(data: readonly WRow[], cols: ColumnLayout, columns: readonly 
     fixed,
     lastFixed,
     textCol,
-    vocab,
+    vocab: null,
     fill,
     now: packed<boolean>(W, false),
     toLeft: packed<boolean>(W, false),
@@ -171,7 +177,7 @@ function shiftScan(data: readonly WRow[], cols: ColumnLayout, columns: readonly 
 
 /** Does text `t` stand in at least two other rows of column j (`self`: this cell not counted)? */
 function known(s: ShiftScan, j: number, t: string, self: boolean): boolean {
-  return (s.vocab[j]?.get(t) ?? 0) - (self ? 1 : 0) >= 2;
+  return (vocabOf(s)[j]?.get(t) ?? 0) - (self ? 1 : 0) >= 2;
 }
 
 /**
@@ -192,7 +198,8 @@ function findShiftedRows(
   if (cols.W < 3 || data.length < 4) return;
   const s = shiftScan(data, cols, columns);
   for (const r of data) {
-    const best = markMovable(s, r) ? bestSlide(s, r) : null;
+    // a slide needs an empty (or filled-down) cell beside the cells that slid: rows without one are not weighed
+    const best = hasGap(s, r) && markMovable(s, r) ? bestSlide(s, r) : null;
     if (best) {
       const names = cols.names;
       const msg = `the row at line ${r.line} seems shifted one column to the ${best.dir === 1 ? 'right' : 'left'}: ${
@@ -204,6 +211,15 @@ function findShiftedRows(
       if (a) out.push(a);
     }
   }
+}
+
+/** Does the row have a cell bestSlide may take as the gap a slide left: empty or filled down, not in an index column? */
+function hasGap(s: ShiftScan, r: WRow): boolean {
+  for (let e = 0; e < s.W; e++) {
+    const ec = r.cells[e]!;
+    if ((ec.text === '' || ec.filled) && !s.index[e]) return true;
+  }
+  return false;
 }
 
 /** Fills the row's scratch flags; true when some movable cell's text is known beside its column. */

@@ -21,6 +21,7 @@ import { toHalfWidth } from '../../read/text.js';
 export type CellClass = ColumnType | 'na';
 
 const NA = new Set(['/', '／', '-', '－', '—', '——', '–', '―', 'N/A', 'n/a', 'NA']);
+const NA_LONGEST = Math.max(...[...NA].map((s) => s.length));
 
 function digitsOnly(s: string, from: number, to: number): boolean {
   if (to <= from) return false;
@@ -124,7 +125,8 @@ const NOT_APPLICABLE: Readonly<{ cls: CellClass; value: null }> = Object.freeze(
 export function classify(text: string): Readonly<{ cls: CellClass; value: number | string | null }> {
   if (text === '') return NOT_APPLICABLE;
   const t = text.trim();
-  if (t.length === 0 || NA.has(t)) return NOT_APPLICABLE;
+  // (the length first: hashing a long cell's text for the set costs a pass over it)
+  if (t.length === 0 || (t.length <= NA_LONGEST && NA.has(t))) return NOT_APPLICABLE;
   // fast path: numbers and dates start with a digit, a sign or a point; long cells are text
   const c0 = t.charCodeAt(0);
   if (t.length > 32 || !(isDigitAt(t, 0) || c0 === 45 || c0 === 43 || c0 === 0x2212 || c0 === 46 || c0 === 0xff0d || c0 === 0xff0b)) {
