@@ -42,6 +42,8 @@ export interface MdState {
 }
 
 interface Risk {
+  /** Any character a pattern in scope escapes, or a backslash: a text without one is written as it is. */
+  any: RegExp;
   /** Patterns of a character alone, tested on the text alone. */
   plain: RegExp;
   /** Patterns with a context (at a line break, before or after something), tested with it. */
@@ -73,9 +75,11 @@ function riskFor(state: MdState, cache: RiskCache): Risk {
   if (!risk) {
     const plain = ['\\\\'];
     const context: string[] = [];
+    const any = new Set(['\\\\']);
     const byCharacter = new Map<string, UnsafePattern[]>();
     for (const p of state.unsafe) {
       if (!listIn(state.stack, p.inConstruct, true)) continue;
+      any.add(escapeChar(p.character));
       if (!listIn(state.stack, p.notInConstruct, false)) {
         const same = byCharacter.get(p.character);
         if (same) same.push(p);
@@ -92,7 +96,13 @@ function riskFor(state: MdState, cache: RiskCache): Risk {
         listIn(state.stack, p.inConstruct, true) &&
         !listIn(state.stack, p.notInConstruct, false),
     );
-    risk = { plain: new RegExp(plain.join('|')), context: new RegExp(context.join('|') || '(?!)'), noBreak, byCharacter };
+    risk = {
+      any: new RegExp(`[${[...any].join('')}]`),
+      plain: new RegExp(plain.join('|')),
+      context: new RegExp(context.join('|') || '(?!)'),
+      noBreak,
+      byCharacter,
+    };
     cache.set(key, risk);
   }
   return risk;
@@ -130,6 +140,8 @@ function safeIn(
   beforeNode?: unknown,
   afterNode?: unknown,
 ): string {
+  // `safe` escapes only at a pattern's character inside the value (and doubles a backslash)
+  if (!risk.any.test(value)) return value;
   if (!risk.plain.test(value) && !risk.context.test(before + value + after)) return value;
   const all = state.unsafe;
   state.unsafe = patternsIn(risk, value);

@@ -34,7 +34,10 @@ export function frontMatter(issue: Issue, d: Document): string {
 }
 
 function tableNode(t: Table): Block {
-  const cell = (s: string) => ({ type: 'tableCell' as const, children: [{ type: 'text' as const, value: s.replace(/\s*\n\s*/g, ' ') }] });
+  const cell = (s: string) => ({
+    type: 'tableCell' as const,
+    children: [{ type: 'text' as const, value: s.includes('\n') ? s.replace(/\s*\n\s*/g, ' ') : s }],
+  });
   const header = { type: 'tableRow' as const, children: t.columns.map((c) => cell(c.name)) };
   const width = t.columns.length;
   const rows = t.rows.map((r) => ({
