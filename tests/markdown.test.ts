@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { parseSource } from '../src/parse.js';
-import { documentsMarkdown } from '../src/write/markdown.js';
+import { documentsMarkdown, matterMarkdown } from '../src/write/markdown.js';
 import { safeText, type MdState, type RiskCache } from '../src/write/markdown-flow.js';
 import { fileText } from '../src/write/pieces.js';
 import { SAMPLE, SAMPLE_PATH } from './helpers/sample.js';
@@ -82,7 +82,10 @@ describe('the fast path of the Markdown text handler', () => {
   async function both(text: string, name: string): Promise<[string[], string[]]> {
     // the sample's parse is the one made above
     const p = text === SAMPLE && name === SAMPLE_PATH ? { issue, lines } : parseSource(text, { name });
-    const render = async (fast: boolean) => (await documentsMarkdown(p.issue, p.lines, fast)).map((f) => fileText(f.data));
+    const render = async (fast: boolean) =>
+      [...(await documentsMarkdown(p.issue, p.lines, fast)), ...(await matterMarkdown(p.issue, p.lines, fast))].map((f) =>
+        fileText(f.data),
+      );
     return [await render(true), await render(false)];
   }
   // The converter forms of the sample (tests/fixtures/readers) hold the sample's documents
@@ -149,6 +152,15 @@ describe('the fast path of the Markdown text handler', () => {
     const text = ['关于测试的通知', '(2023年1月1日)', '测发〔2023〕1号', '各单位：', ...body, '', ...table, '', '特此通知。'].join('\n');
     const [fast, exact] = await both(text, 'made-up.txt');
     expect(fast.length).toBeGreaterThan(0);
+    expect(fast).toEqual(exact);
+  });
+
+  it('gives the same docs/matter.md, lines full of Markdown syntax before and after the issue', async () => {
+    const front = ['本期导读', '1. 本期刊登 *文件* 四件', '- 注：[见] `附件`', '', '# 不是标题 _强调_', '2) 又一行 | 竖线 ~删~'];
+    const back = ['本刊声明：转载请注明出处。', '> 引文 <b>粗</b> &amp; www.example.com http://a.b'];
+    const [fast, exact] = await both([...front, '', SAMPLE, '', ...back].join('\n'), 'matter.txt');
+    const matter = fast.find((t) => t.includes('## Front matter'));
+    expect(matter).toContain('1\\. 本期刊登 \\*文件\\* 四件');
     expect(fast).toEqual(exact);
   });
 
