@@ -168,9 +168,8 @@ export function issueReadingBlocks(
 
 const textNode = (value: string): Inline => ({ type: 'text', value });
 
-/** The mdast blocks of one document: front matter, then its reading text. */
-function documentTree(issue: Issue, d: Document, lines: Lines, people: ReadonlySet<number>): Block[] {
-  const tables = issue.tables.filter((t) => t.documentId === d.id);
+/** The mdast blocks of one document (`tables`: its tables): front matter, then its reading text. */
+function documentTree(issue: Issue, d: Document, lines: Lines, tables: readonly Table[], people: ReadonlySet<number>): Block[] {
   const out: Block[] = [{ type: 'yaml', value: frontMatter(issue, d) }];
   for (const b of issueReadingBlocks(issue, d, lines, tables, people)) {
     if (b.type === 'heading') out.push({ type: 'heading', depth: b.depth, children: [textNode(b.text)] });
@@ -261,10 +260,17 @@ export async function documentsMarkdown(issue: Issue, lines: Lines, fast = true)
     90,
   );
   const people = peopleLines(issue);
+  // the tables of each document, in one pass (not a pass over every table for each document)
+  const tablesOf = new Map<string | null, Table[]>();
+  for (const t of issue.tables) {
+    const list = tablesOf.get(t.documentId);
+    if (list) list.push(t);
+    else tablesOf.set(t.documentId, [t]);
+  }
   // each document is rendered when its file is written: never all of them in memory at once
   return issue.documents.map((d, i) => ({
     path: `docs/${names[i]}.md`,
-    data: pieces(() => [writer.stringify(documentTree(issue, d, lines, people))]),
+    data: pieces(() => [writer.stringify(documentTree(issue, d, lines, tablesOf.get(d.id) ?? [], people))]),
   }));
 }
 
