@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
 import { parseSource } from '../src/parse.js';
-import { documentsMarkdown } from '../src/write/markdown.js';
+import { documentsMarkdown, matterMarkdown } from '../src/write/markdown.js';
+import { safeText, type MdState, type RiskCache } from '../src/write/markdown-flow.js';
 import { fileText } from '../src/write/pieces.js';
 import { SAMPLE, SAMPLE_PATH } from './helpers/sample.js';
 import { LONG } from './fuzz-helpers.js';
@@ -80,7 +82,10 @@ describe('the fast path of the Markdown text handler', () => {
   async function both(text: string, name: string): Promise<[string[], string[]]> {
     // the sample's parse is the one made above
     const p = text === SAMPLE && name === SAMPLE_PATH ? { issue, lines } : parseSource(text, { name });
-    const render = async (fast: boolean) => (await documentsMarkdown(p.issue, p.lines, fast)).map((f) => fileText(f.data));
+    const render = async (fast: boolean) =>
+      [...(await documentsMarkdown(p.issue, p.lines, fast)), ...(await matterMarkdown(p.issue, p.lines, fast))].map((f) =>
+        fileText(f.data),
+      );
     return [await render(true), await render(false)];
   }
   // The converter forms of the sample (tests/fixtures/readers) hold the sample's documents
@@ -148,5 +153,86 @@ describe('the fast path of the Markdown text handler', () => {
     const [fast, exact] = await both(text, 'made-up.txt');
     expect(fast.length).toBeGreaterThan(0);
     expect(fast).toEqual(exact);
+  });
+
+  it('gives the same docs/matter.md, lines full of Markdown syntax before and after the issue', async () => {
+    const front = ['本期导读', '1. 本期刊登 *文件* 四件', '- 注：[见] `附件`', '', '# 不是标题 _强调_', '2) 又一行 | 竖线 ~删~'];
+    const back = ['本刊声明：转载请注明出处。', '> 引文 <b>粗</b> &amp; www.example.com http://a.b'];
+    const [fast, exact] = await both([...front, '', SAMPLE, '', ...back].join('\n'), 'matter.txt');
+    const matter = fast.find((t) => t.includes('## Front matter'));
+    expect(matter).toContain('1\\. 本期刊登 \\*文件\\* 四件');
+    expect(fast).toEqual(exact);
+  });
+
+  it("escapes a text as remark's own `safe` does, in every construct it writes, with only the patterns whose character is in the text", () => {
+    // remark-stringify's State, as its handlers see it (taken from inside a serialisation)
+    let state: MdState | undefined;
+    unified()
+      .use(remarkGfm)
+      .use(remarkStringify, { handlers: { grab: (_: unknown, __: unknown, s: MdState) => ((state = s), '') } as never })
+      .stringify({ type: 'root', children: [{ type: 'grab' }] } as never);
+    const st = state!;
+    // `safe` escapes only at a pattern's character; one noted in the neighbours counts only
+    // beside a character that is neither punctuation nor whitespace: no pattern has one
+    const inScope = (stack: string[]) =>
+      st.unsafe.filter((p) => {
+        const list = p.inConstruct === undefined ? undefined : ([] as string[]).concat(p.inConstruct);
+        return list === undefined || list.length === 0 || list.some((c) => stack.includes(c));
+      });
+    const stacks = [
+      ['paragraph', 'phrasing'],
+      ['headingAtx', 'phrasing'],
+      ['table', 'tableRow', 'tableCell', 'phrasing'],
+    ];
+    for (const stack of stacks) for (const p of inScope(stack)) expect(p.character, JSON.stringify(p)).toMatch(/^[\p{P}\p{S}\s]$/u);
+    const parts = [
+      '1.',
+      '2)',
+      '-',
+      '*',
+      '_',
+      '__',
+      'a_b',
+      '文_字',
+      '[',
+      ']',
+      '(',
+      '!',
+      '#',
+      '&',
+      'amp;',
+      '<',
+      'a',
+      '\\',
+      '`',
+      '~',
+      '|',
+      ':',
+      '/',
+      '@',
+      'w',
+      '.',
+      ' ',
+      '\t',
+      '\n',
+      '字',
+      'x',
+    ];
+    let seed = 11;
+    const pick = (): string => parts[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % parts.length]!;
+    const cache: RiskCache = new Map();
+    let escaped = 0;
+    for (const stack of stacks) {
+      st.stack.push(...stack);
+      for (let i = 0; i < 3000; i++) {
+        const value = Array.from({ length: 1 + (i % 5) }, pick).join('');
+        const [before, after] = [pick().slice(-1), pick().slice(0, 1)];
+        const want = st.safe(value, { before, after, beforeNode: undefined, afterNode: undefined });
+        expect(safeText(st, cache, value, before, after), JSON.stringify([stack, before, value, after])).toBe(want);
+        if (want !== value) escaped++;
+      }
+      st.stack.length -= stack.length;
+    }
+    expect(escaped).toBeGreaterThan(1000);
   });
 });

@@ -42,12 +42,16 @@ export interface MdState {
 }
 
 interface Risk {
+  /** Any character a pattern in scope escapes, or a backslash: a text without one is written as it is. */
+  any: RegExp;
   /** Patterns of a character alone, tested on the text alone. */
   plain: RegExp;
   /** Patterns with a context (at a line break, before or after something), tested with it. */
   context: RegExp;
   /** No line break in these constructs (a heading): remark writes a hard break as a space. */
   noBreak: boolean;
+  /** The patterns in scope, by the character they escape (every pattern has one). */
+  byCharacter: Map<string, UnsafePattern[]>;
 }
 
 /**
@@ -71,8 +75,16 @@ function riskFor(state: MdState, cache: RiskCache): Risk {
   if (!risk) {
     const plain = ['\\\\'];
     const context: string[] = [];
+    const any = new Set(['\\\\']);
+    const byCharacter = new Map<string, UnsafePattern[]>();
     for (const p of state.unsafe) {
       if (!listIn(state.stack, p.inConstruct, true)) continue;
+      any.add(escapeChar(p.character));
+      if (!listIn(state.stack, p.notInConstruct, false)) {
+        const same = byCharacter.get(p.character);
+        if (same) same.push(p);
+        else byCharacter.set(p.character, [p]);
+      }
       if (p.beforeNode || p.afterNode || p.unicode || (!p.atBreak && !p.before && !p.after)) plain.push(escapeChar(p.character));
       else context.push(state.compilePattern(p).source);
     }
@@ -84,7 +96,13 @@ function riskFor(state: MdState, cache: RiskCache): Risk {
         listIn(state.stack, p.inConstruct, true) &&
         !listIn(state.stack, p.notInConstruct, false),
     );
-    risk = { plain: new RegExp(plain.join('|')), context: new RegExp(context.join('|') || '(?!)'), noBreak };
+    risk = {
+      any: new RegExp(`[${[...any].join('')}]`),
+      plain: new RegExp(plain.join('|')),
+      context: new RegExp(context.join('|') || '(?!)'),
+      noBreak,
+      byCharacter,
+    };
     cache.set(key, risk);
   }
   return risk;
@@ -122,8 +140,30 @@ function safeIn(
   beforeNode?: unknown,
   afterNode?: unknown,
 ): string {
+  // `safe` escapes only at a pattern's character inside the value (and doubles a backslash)
+  if (!risk.any.test(value)) return value;
   if (!risk.plain.test(value) && !risk.context.test(before + value + after)) return value;
-  return state.safe(value, { before, after, beforeNode, afterNode });
+  const all = state.unsafe;
+  state.unsafe = patternsIn(risk, value);
+  try {
+    return state.safe(value, { before, after, beforeNode, afterNode });
+  } finally {
+    state.unsafe = all;
+  }
+}
+
+/**
+ * The patterns `safe` needs for `value`: those in scope whose character is in it. The others
+ * cannot change its result: `safe` escapes only at a pattern's character inside the value,
+ * and a position it notes in `before` or `after` matters to an escape inside only next to a
+ * character that is neither punctuation nor whitespace (the `_` rule), which no pattern's
+ * character is (tests/markdown.test.ts checks both). `safe` runs each pattern it is given
+ * over the text: the sample's texts that need it have one or two of the thirty-odd in scope.
+ */
+function patternsIn(risk: Risk, value: string): UnsafePattern[] {
+  const out: UnsafePattern[] = [];
+  for (const [c, list] of risk.byCharacter) if (value.includes(c)) for (const p of list) out.push(p);
+  return out;
 }
 
 /** The constructs a phrasing is in (on `state.stack`), and what they decide: the escaping risk, and whether a line break can be. */
@@ -167,12 +207,18 @@ function phrasing(children: readonly Inline[], sc: Scope, before: string, after:
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!;
     const next = children[i + 1];
-    const follow =
-      next === undefined
-        ? after
-        : firstCharacter(next.type === 'break' ? hardBreak(sc, '') : safeIn(sc.state, sc.risk, next.value, '', '', children[i - 1], next));
-    const value =
-      child.type === 'break' ? hardBreak(sc, prev) : safeIn(sc.state, sc.risk, child.value, prev, follow, children[i - 1], next);
+    let value: string;
+    if (child.type === 'break') value = hardBreak(sc, prev);
+    else {
+      // what follows: the next node's first character (a break's writing ignores it: not made for one)
+      const follow =
+        next === undefined
+          ? after
+          : firstCharacter(
+              next.type === 'break' ? hardBreak(sc, '') : safeIn(sc.state, sc.risk, next.value, '', '', children[i - 1], next),
+            );
+      value = safeIn(sc.state, sc.risk, child.value, prev, follow, children[i - 1], next);
+    }
     if (!value) continue;
     out += value;
     prev = lastCharacter(value);

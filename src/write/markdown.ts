@@ -34,7 +34,10 @@ export function frontMatter(issue: Issue, d: Document): string {
 }
 
 function tableNode(t: Table): Block {
-  const cell = (s: string) => ({ type: 'tableCell' as const, children: [{ type: 'text' as const, value: s.replace(/\s*\n\s*/g, ' ') }] });
+  const cell = (s: string) => ({
+    type: 'tableCell' as const,
+    children: [{ type: 'text' as const, value: s.includes('\n') ? s.replace(/\s*\n\s*/g, ' ') : s }],
+  });
   const header = { type: 'tableRow' as const, children: t.columns.map((c) => cell(c.name)) };
   const width = t.columns.length;
   const rows = t.rows.map((r) => ({
@@ -165,9 +168,8 @@ export function issueReadingBlocks(
 
 const textNode = (value: string): Inline => ({ type: 'text', value });
 
-/** The mdast blocks of one document: front matter, then its reading text. */
-function documentTree(issue: Issue, d: Document, lines: Lines, people: ReadonlySet<number>): Block[] {
-  const tables = issue.tables.filter((t) => t.documentId === d.id);
+/** The mdast blocks of one document (`tables`: its tables): front matter, then its reading text. */
+function documentTree(issue: Issue, d: Document, lines: Lines, tables: readonly Table[], people: ReadonlySet<number>): Block[] {
   const out: Block[] = [{ type: 'yaml', value: frontMatter(issue, d) }];
   for (const b of issueReadingBlocks(issue, d, lines, tables, people)) {
     if (b.type === 'heading') out.push({ type: 'heading', depth: b.depth, children: [textNode(b.text)] });
@@ -209,9 +211,13 @@ interface MarkdownWriter {
 
 /**
  * unified + remark-stringify + remark-gfm (loaded here only, when a Markdown file is made).
- * `fast`: the blocks are laid out by `blocksMarkdown` (markdown-flow.ts), run as a handler of
- * remark-stringify, which still decides every escape; remark's own handlers otherwise, with
- * their text handler (tests compare the two).
+ * `fast`: the blocks are laid out by `blocksMarkdown` (markdown-flow.ts) with the State of
+ * this processor's serialisations, which still decides every escape (its `safe` and its
+ * unsafe patterns: those of remark-gfm too); remark's own handlers otherwise, with their
+ * text handler (tests compare the two). The State is taken once, from inside one
+ * serialisation, and serves every document: it is the same in each (the processor's
+ * configuration; the construct stack is empty between blocks, and `blocksMarkdown` leaves it
+ * so), and making it again for each document cost a fifth of the Markdown export.
  */
 async function markdownWriter(fast = true): Promise<MarkdownWriter> {
   const [{ unified }, { default: remarkStringify }, { default: remarkGfm }] = await Promise.all([
@@ -220,21 +226,23 @@ async function markdownWriter(fast = true): Promise<MarkdownWriter> {
     import('remark-gfm'),
   ]);
   const cache: RiskCache = new Map();
+  let state: MdState | null = null;
   const handlers = {
     yaml: (node: { value: string }) => `---\n${node.value}\n---`,
-    ...(fast
-      ? {
-          text: textHandler(cache),
-          gongbaoBlocks: (node: { blocks: Block[] }, _: unknown, state: MdState) => blocksMarkdown(node.blocks, state, cache, displayWidth),
-        }
-      : {}),
+    ...(fast ? { text: textHandler(cache), gongbaoState: (_: unknown, __: unknown, s: MdState) => ((state = s), '') } : {}),
   };
   const processor = unified()
     .use(remarkGfm, { stringLength: displayWidth })
     .use(remarkStringify, { bullet: '-', fences: true, handlers: handlers as never });
+  const stringify = (children: unknown[]): string => processor.stringify({ type: 'root', children } as never);
   return {
-    stringify: (blocks) =>
-      processor.stringify({ type: 'root', children: fast && servable(blocks) ? [{ type: 'gongbaoBlocks', blocks }] : blocks } as never),
+    stringify: (blocks) => {
+      if (!fast || !servable(blocks)) return stringify(blocks);
+      if (state === null) stringify([{ type: 'gongbaoState' }]);
+      const out = blocksMarkdown(blocks, state!, cache, displayWidth);
+      // as toMarkdown ends a document
+      return out === '' || /[\r\n]$/.test(out) ? out : out + '\n';
+    },
   };
 }
 
@@ -252,10 +260,17 @@ export async function documentsMarkdown(issue: Issue, lines: Lines, fast = true)
     90,
   );
   const people = peopleLines(issue);
+  // the tables of each document, in one pass (not a pass over every table for each document)
+  const tablesOf = new Map<string | null, Table[]>();
+  for (const t of issue.tables) {
+    const list = tablesOf.get(t.documentId);
+    if (list) list.push(t);
+    else tablesOf.set(t.documentId, [t]);
+  }
   // each document is rendered when its file is written: never all of them in memory at once
   return issue.documents.map((d, i) => ({
     path: `docs/${names[i]}.md`,
-    data: pieces(() => [writer.stringify(documentTree(issue, d, lines, people))]),
+    data: pieces(() => [writer.stringify(documentTree(issue, d, lines, tablesOf.get(d.id) ?? [], people))]),
   }));
 }
 
@@ -284,10 +299,11 @@ function* matterBlocks(m: Matter, lines: Lines): Generator<Block> {
 /**
  * docs/matter.md: the lines no record holds (text before the table of contents, after the
  * colophon, between issues), a section per run with its line numbers; only when there are any.
+ * `fast: false` as for `documentsMarkdown`.
  */
-export async function matterMarkdown(issue: Issue, lines: Lines): Promise<ExportFile[]> {
+export async function matterMarkdown(issue: Issue, lines: Lines, fast = true): Promise<ExportFile[]> {
   if (issue.matter.length === 0) return [];
-  const writer = await markdownWriter();
+  const writer = await markdownWriter(fast);
   const head: Block[] = [
     {
       type: 'yaml',

@@ -20,8 +20,13 @@ import type { Lines } from '../read/lines.js';
  * anomalies grouped by severity and document, with filters. Every line of the text has one
  * anchor: in its document, or under "Other lines". Ids are unique; the layout works from 400 px up.
  */
-const esc = (s: unknown): string =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const SPECIAL = /[&<>"']/;
+/** HTML text of a value; most texts (a line, a cell) hold nothing to escape: one test, and they are returned as they are. */
+const esc = (s: unknown): string => {
+  const text = typeof s === 'string' ? s : String(s ?? '');
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ENTITY[c]!) : text;
+};
 const lineLink = (line: number | null | undefined, text?: string): string =>
   line ? `<a class="ln" href="#L${line}" data-line="${line}">${esc(text ?? `L${line}`)}</a>` : '';
 const anchor = (id: string): string => `doc-${encodeURIComponent(id).replace(/%/g, '_')}`;
