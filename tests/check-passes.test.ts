@@ -36,6 +36,21 @@ describe('DOCUMENT_REPRINTED: only documents holding a line of another are read 
     expect(a.map((x) => x.documentId)).toEqual(['某府-2023-3', '某府-2023-4']);
     for (const x of a) expect(x.message).toContain('«某某区人民政府关于开展第1项工作的通知»');
   });
+  it('the counted lines are kept from the first reading: a reprint after a thousand other counted lines is found, with its counts', () => {
+    const han = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥';
+    // 1200 distinct lines of twelve Han characters and more (the hashes kept for them grow past their first store)
+    const many = Array.from(
+      { length: 1200 },
+      (_, i) => `第${i}行${han[i % 22]}${han[(i >> 3) % 22]}${han[(i >> 6) % 22]}各单位要按照本方案的要求认真落实。`,
+    );
+    const text = miniIssue({ docs: [doc(1, many), doc(2, plan), doc(3, other), doc(4, plan.concat(many.slice(0, 8)))] });
+    const a = codes(text, 'DOCUMENT_REPRINTED');
+    expect(a.map((x) => x.documentId)).toEqual(['某府-2023-4']);
+    // eight lines in common with the first document (the first thousand kept), six with the second;
+    // eight of the fourth's fourteen counted lines are well over REPRINT_SHARE
+    expect(a[0]!.message).toContain('«某某区人民政府关于开展第1项工作的通知»');
+    expect(a[0]!.message).toContain('8 lines in common');
+  });
   it('lines of twelve Han characters or more count, whatever their punctuation; shorter ones never', () => {
     const short = plan.map((s) => s.slice(0, 12));
     expect(codes(miniIssue({ docs: [doc(1, short), doc(2, short)] }), 'DOCUMENT_REPRINTED')).toEqual([]);
