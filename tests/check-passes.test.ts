@@ -123,6 +123,12 @@ describe('cjkGaps / cleanProse: gaps found by code, as they were by characters',
       ' 甲 ',
       '甲  ',
       '“甲 乙”',
+      // short strings are read by code first (up to 24 code units), longer ones by the regular expression
+      '甲\t乙',
+      '甲\u3000乙',
+      `${'甲'.repeat(22)} 乙`,
+      `${'甲'.repeat(23)} 乙`,
+      `${'甲'.repeat(23)}乙`,
     ])
       expect([s, cjkGaps(s)]).toEqual([s, referenceGaps(s)]);
     expect(cjkGaps('𠀀 𠀀')).toBe(1);

@@ -91,7 +91,7 @@ function cellGaps(tables: readonly Table[], at: Map<number, number>): void {
     let head = 0;
     for (const c of t.columns) if (hasSpace(c.nameRaw)) for (const part of c.nameRaw.split('\n')) head += cjkGaps(part.trim());
     add(t.fragments[0]!.startLine, head);
-    // (cjkGaps looks for a space first: a cell without one costs one native search)
+    // (cjkGaps looks for a space first: a short cell without one is read by code, a longer one by one native search)
     for (const r of t.rows) for (const c of r.cells) if (!c.filled) add(c.line, cjkGaps(c.raw));
   }
 }

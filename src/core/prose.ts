@@ -190,8 +190,21 @@ function eachGap(s: string, f: (start: number, end: number) => void): void {
   }
 }
 
-/** The number of space runs between two CJK characters in `s` (what `cleanProse` may remove). */
+/** A string this short is read by code for a space before a regular expression is asked (a call costs more). */
+const SHORT = 24;
+
+/** Whether a short string holds no space, tab or ideographic space. */
+function noSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * The number of space runs between two CJK characters in `s` (what `cleanProse` may
+ * remove). A short string without a space (most table cells) is told so by code.
+ */
 export function cjkGaps(s: string): number {
+  if (s.length <= SHORT && noSpace(s)) return 0;
   let n = 0;
   eachGap(s, () => n++);
   return n;
