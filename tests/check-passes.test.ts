@@ -249,6 +249,9 @@ describe('endsMidSentence: the last stop found from the end', () => {
       '？',
       '',
       '。甲',
+      // each character a sentence may go on from, read by code (and some it may not)
+      ...[...'，、“‘《（(〈aZz0９）》”。𠀀'].map((c) => `已完成。各单位要按照要求认真做好${c}`),
+      '已完成。各单位要按照要求认真做好\ud840',
     ];
     const files = [
       'samples/changning-2023-02.txt',
