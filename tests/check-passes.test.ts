@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cjkGaps, cleanProse, endsMidSentence } from '../src/core/prose.js';
 import { isCjk, isHan } from '../src/read/text.js';
 import { Lines } from '../src/model/lines.js';
 import { eachLineWith } from '../src/check/common.js';
+import { gapLines } from '../src/check/repairs.js';
 import { parseIssue } from '../src/parse.js';
 import type { Anomaly } from '../src/model/anomaly.js';
 import { miniIssue, type MiniDoc } from './helpers/mini.js';
@@ -34,6 +35,21 @@ describe('DOCUMENT_REPRINTED: only documents holding a line of another are read 
     const a = codes(text, 'DOCUMENT_REPRINTED');
     expect(a.map((x) => x.documentId)).toEqual(['某府-2023-3', '某府-2023-4']);
     for (const x of a) expect(x.message).toContain('«某某区人民政府关于开展第1项工作的通知»');
+  });
+  it('the counted lines are kept from the first reading: a reprint after a thousand other counted lines is found, with its counts', () => {
+    const han = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥';
+    // 1200 distinct lines of twelve Han characters and more (the hashes kept for them grow past their first store)
+    const many = Array.from(
+      { length: 1200 },
+      (_, i) => `第${i}行${han[i % 22]}${han[(i >> 3) % 22]}${han[(i >> 6) % 22]}各单位要按照本方案的要求认真落实。`,
+    );
+    const text = miniIssue({ docs: [doc(1, many), doc(2, plan), doc(3, other), doc(4, plan.concat(many.slice(0, 8)))] });
+    const a = codes(text, 'DOCUMENT_REPRINTED');
+    expect(a.map((x) => x.documentId)).toEqual(['某府-2023-4']);
+    // eight lines in common with the first document (the first thousand kept), six with the second;
+    // eight of the fourth's fourteen counted lines are well over REPRINT_SHARE
+    expect(a[0]!.message).toContain('«某某区人民政府关于开展第1项工作的通知»');
+    expect(a[0]!.message).toContain('8 lines in common');
   });
   it('lines of twelve Han characters or more count, whatever their punctuation; shorter ones never', () => {
     const short = plan.map((s) => s.slice(0, 12));
@@ -107,6 +123,12 @@ describe('cjkGaps / cleanProse: gaps found by code, as they were by characters',
       ' 甲 ',
       '甲  ',
       '“甲 乙”',
+      // short strings are read by code first (up to 24 code units), longer ones by the regular expression
+      '甲\t乙',
+      '甲\u3000乙',
+      `${'甲'.repeat(22)} 乙`,
+      `${'甲'.repeat(23)} 乙`,
+      `${'甲'.repeat(23)}乙`,
     ])
       expect([s, cjkGaps(s)]).toEqual([s, referenceGaps(s)]);
     expect(cjkGaps('𠀀 𠀀')).toBe(1);
@@ -115,6 +137,41 @@ describe('cjkGaps / cleanProse: gaps found by code, as they were by characters',
     expect(cleanProse('  关于 印发 2023 年 工作 要点 ')).toBe('关于印发 2023 年工作要点');
     expect(cleanProse('开展“美丽 家园”建设 工作')).toBe('开展“美丽 家园”建设工作');
     expect(cleanProse('长府办 〔2023〕10 号 文件')).toBe('长府办 〔2023〕10 号文件');
+  });
+});
+
+describe('WRAP_SPACES_REMOVED: only the lines gapLines names are read', () => {
+  it('names every line holding a gap between CJK characters, on the sample, the real texts and the converter forms', () => {
+    const files = [
+      'samples/changning-2023-02.txt',
+      ...readdirSync('tests/fixtures/real')
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => `tests/fixtures/real/${f}`),
+      ...readdirSync('tests/fixtures/readers').map((f) => `tests/fixtures/readers/${f}`),
+    ];
+    let named = 0;
+    let withGap = 0;
+    for (const f of files) {
+      const lines = Lines.fromText(readFileSync(f, 'utf8').replace(/\r\n?/g, '\n'));
+      const names = new Set(gapLines(lines));
+      named += names.size;
+      for (let ln = 1; ln <= lines.length; ln++) {
+        const line = lines.get(ln - 1)!;
+        if (cjkGaps(line.trim()) === 0) continue;
+        withGap++;
+        if (!names.has(ln)) expect([f, ln, line]).toEqual([f, ln, 'named by gapLines']);
+      }
+    }
+    expect(withGap).toBeGreaterThan(50);
+    // and it names few of the lines: the others are never read
+    expect(named).toBeLessThan(2 * withGap);
+  });
+  it('a gap beside a surrogate pair, between full-width marks, or after a tab counts; a space beside ASCII or an indent does not', () => {
+    const text = ['𠀀 甲', '“甲” 《乙》', '甲\t\u3000乙', '2023 年', '\u3000\u3000甲乙', 'abc 甲', '甲 。'].join('\n');
+    expect(gapLines(Lines.fromText(text))).toEqual([1, 2, 3, 7]);
+    const text2 = withBody(['各单位要 认真落实确保工作取得实效。', '　　各单位要认真落实 2023 年的工作。']);
+    const a = codes(text2, 'WRAP_SPACES_REMOVED');
+    expect(a.map((x) => [x.line, x.message.match(/^\d+/)![0]])).toEqual([[lineOf(text2, '各单位要 认真落实确保工作取得实效。'), '1']]);
   });
 });
 
@@ -192,6 +249,9 @@ describe('endsMidSentence: the last stop found from the end', () => {
       '？',
       '',
       '。甲',
+      // each character a sentence may go on from, read by code (and some it may not)
+      ...[...'，、“‘《（(〈aZz0９）》”。𠀀'].map((c) => `已完成。各单位要按照要求认真做好${c}`),
+      '已完成。各单位要按照要求认真做好\ud840',
     ];
     const files = [
       'samples/changning-2023-02.txt',

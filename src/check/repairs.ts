@@ -13,7 +13,7 @@ import type { Table } from '../model/table.js';
 import { anomaly } from '../model/catalogue.js';
 import { cjkGaps, cleanProse, eachLineOutside, peopleLines, proseBreaks, spacesKept, type ProseBounds } from '../core/prose.js';
 import { squash } from '../read/text.js';
-import type { CheckInput } from './common.js';
+import { eachLineWith, type CheckInput } from './common.js';
 import type { Lines } from '../model/lines.js';
 
 /** Line numbers as a short list: 3, 7–9, 12 (runs of consecutive lines as ranges). */
@@ -31,7 +31,37 @@ export function lineList(sorted: readonly number[]): string {
 /** Whether `s` holds a space, tab or ideographic space (most cells and lines hold none: skipped at once). */
 const SPACE = /[ \t\u3000]/;
 const hasSpace = (s: string): boolean => SPACE.test(s);
-const SPACE_G = /[ \t\u3000]/g;
+
+/**
+ * A run of spaces between two characters past ASCII that are no white space. Every gap
+ * cjkGaps counts is one (a CJK character is past ASCII and no white space; the run is
+ * maximal, so what stands on either side of it is no space either), and few lines hold one
+ * (an indent, a space beside a digit or a Latin word is none). Global; never across a line break.
+ */
+const GAP_LIKE = /[^\s\x00-\x7f][ \t\u3000]+[^\s\x00-\x7f]/g;
+
+/**
+ * The lines (1-based, in order) that may hold a gap between CJK characters, found by one
+ * native search of the whole text: the lines of running text without one have no space
+ * removed and are never read.
+ */
+export function gapLines(lines: Lines): number[] {
+  const out: number[] = [];
+  eachLineWith(lines, GAP_LIKE, (ln) => out.push(ln));
+  return out;
+}
+
+/** The first of `sorted` at or after `ln` (Infinity past the last): a binary search. */
+function nextOf(sorted: readonly number[], ln: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < ln) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length ? sorted[lo]! : Infinity;
+}
 
 const clip = (s: string, n: number, end: boolean): string => {
   const t = s.trim();
@@ -61,12 +91,12 @@ function cellGaps(tables: readonly Table[], at: Map<number, number>): void {
     let head = 0;
     for (const c of t.columns) if (hasSpace(c.nameRaw)) for (const part of c.nameRaw.split('\n')) head += cjkGaps(part.trim());
     add(t.fragments[0]!.startLine, head);
-    // (cjkGaps looks for a space first: a cell without one costs one native search)
+    // (cjkGaps looks for a space first: a short cell without one is read by code, a longer one by one native search)
     for (const r of t.rows) for (const c of r.cells) if (!c.filled) add(c.line, cjkGaps(c.raw));
   }
 }
 
-function wrapSpaces(lines: Lines, d: Document, b: ProseBounds & { tables: readonly Table[] }): Anomaly | null {
+function wrapSpaces(lines: Lines, d: Document, b: ProseBounds & { tables: readonly Table[]; gaps: readonly number[] }): Anomaly | null {
   const at = new Map<number, number>();
   // spaces inside the title's lines (a title wrapped over lines without one has nothing removed)
   let written = 0;
@@ -75,20 +105,20 @@ function wrapSpaces(lines: Lines, d: Document, b: ProseBounds & { tables: readon
   if (titleGaps > 0) at.set(d.titleSpan.startLine, titleGaps);
   cellGaps(b.tables, at);
   const kept = spacesKept(d, b);
-  // the lines outside the tables (their cells are counted above)
+  // the lines outside the tables (their cells are counted above) that may hold a gap
   eachLineOutside(
     b.tables,
     d.titleSpan.endLine + 1,
     Math.min(d.span.endLine, lines.length),
     (ln) => {
+      if (kept(ln)) return;
       const raw = lines.get(ln - 1)!;
-      if (!hasSpace(raw) || kept(ln)) return;
       const gaps = cjkGaps(raw.trim());
       const n = gaps === 0 ? 0 : gaps - cjkGaps(cleanProse(raw));
       if (n > 0) at.set(ln, (at.get(ln) ?? 0) + n);
-      // (a line without a space has none removed: jumped over)
+      // (a line without a run of spaces between two characters past ASCII has none removed: jumped over)
     },
-    (ln) => lines.skipTo(ln, SPACE_G),
+    (ln) => nextOf(b.gaps, ln),
   );
   if (at.size === 0) return null;
   const where = [...at.keys()].sort((x, y) => x - y);
@@ -113,9 +143,10 @@ export function checkRepairs(input: CheckInput): Anomaly[] {
     else tablesOf.set(t.documentId, [t]);
   }
   const people = peopleLines(records);
+  const gaps = gapLines(lines);
   const out: Anomaly[] = [];
   for (const d of documents) {
-    const b = { tables: tablesOf.get(d.id) ?? [], people };
+    const b = { tables: tablesOf.get(d.id) ?? [], people, gaps };
     const joined = joinedParagraphs(lines, d, b);
     if (joined) out.push(joined);
     const spaces = wrapSpaces(lines, d, b);

@@ -233,7 +233,8 @@ function hanPrefixHash(t: string): number {
     if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || c === 0x3007) {
       // integer arithmetic modulo 2^32 (a floating-point % per character cost more than the rest)
       h = (Math.imul(h, 31) + c) | 0;
-      if (++n === REPRINT_MIN_HAN) return h & 0x7fffffff;
+      // (30 bits: a small integer to V8, kept in a Map without a heap number per key)
+      if (++n === REPRINT_MIN_HAN) return h & 0x3fffffff;
     }
   }
   return -1;
@@ -249,33 +250,50 @@ function forBodyLines(lines: Lines, d: Document, f: (ln: number, t: string) => v
 }
 
 /** The counted lines of a document's body (REPRINT_MIN_HAN Han characters or more), with their hashes. */
-function forCountedLines(lines: Lines, d: Document, f: (t: string, hash: number) => void): void {
+function forCountedLines(lines: Lines, d: Document, f: (ln: number, hash: number) => void): void {
   const end = Math.min(d.span.endLine, lines.length);
   for (let ln = d.titleSpan.endLine + 1; ln <= end; ln++) {
     // (a line without Han characters does not count: ASCII lines are jumped over)
     if ((ln = lines.skipAscii(ln)) > end) break;
     const t = lines.get(ln - 1)!;
     const hash = hanPrefixHash(t);
-    if (hash >= 0) f(t, hash);
+    if (hash >= 0) f(ln, hash);
   }
 }
 
+/** The counted lines of the documents, hashed once: what checkReprints reads again of the documents that share one. */
+interface Hashed {
+  /** Line number and hash of each counted line, in pairs, document after document. */
+  pairs: Int32Array;
+  /** Document b's pairs are pairs[start[b]] … pairs[start[b + 1] - 1]. */
+  start: Int32Array;
+  /** The document of each hash of a counted line; -1 once it stands in two. */
+  docOfHash: Map<number, number>;
+  /** 1 for a document holding a hash that stands in another (only those are looked at again). */
+  sharing: Uint8Array;
+}
+
 /**
- * Each document's number of counted lines, the document of each hash of a counted line
- * (-1 once it stands in two), and whether a document has a hash that stands in another
- * (1; the documents without are not looked at again). Nothing is kept per line: an issue
- * of millions of lines that share nothing costs no memory here.
+ * The counted lines of every document with their hashes (two integers a counted line: an
+ * issue of millions of lines without twelve Han characters keeps nothing), the document of
+ * each hash, and the documents holding a hash that stands in another.
  */
-function hashBodies(
-  lines: Lines,
-  documents: readonly Document[],
-): { counted: number[]; docOfHash: Map<number, number>; sharing: Uint8Array } {
+function hashBodies(lines: Lines, documents: readonly Document[]): Hashed {
   const docOfHash = new Map<number, number>();
   const sharing = new Uint8Array(documents.length);
-  const counted = documents.map((d, b) => {
-    let n = 0;
-    forCountedLines(lines, d, (_t, hash) => {
-      n++;
+  const start = new Int32Array(documents.length + 1);
+  let pairs = new Int32Array(1024);
+  let n = 0;
+  documents.forEach((d, b) => {
+    start[b] = n;
+    forCountedLines(lines, d, (ln, hash) => {
+      if (n + 2 > pairs.length) {
+        const grown = new Int32Array(2 * pairs.length);
+        grown.set(pairs);
+        pairs = grown;
+      }
+      pairs[n++] = ln;
+      pairs[n++] = hash;
       const o = docOfHash.get(hash);
       if (o === undefined) docOfHash.set(hash, b);
       else if (o !== b) {
@@ -285,9 +303,9 @@ function hashBodies(
         docOfHash.set(hash, -1);
       }
     });
-    return n;
   });
-  return { counted, docOfHash, sharing };
+  start[documents.length] = n;
+  return { pairs, start, docOfHash, sharing };
 }
 
 /**
@@ -335,7 +353,8 @@ function bodyLines(lines: Lines, d: Document, keys: SharedKeys): Body {
  */
 export function checkReprints(input: CheckInput): Anomaly[] {
   const { lines, documents } = input;
-  const { counted, docOfHash, sharing } = hashBodies(lines, documents);
+  const { pairs, start, docOfHash, sharing } = hashBodies(lines, documents);
+  const counted = (b: number): number => (start[b + 1]! - start[b]!) / 2;
   const keys = new SharedKeys(docOfHash);
   const first = new Map<string, number>();
   const bare = new Bare(lines);
@@ -345,21 +364,23 @@ export function checkReprints(input: CheckInput): Anomaly[] {
   const out: Anomaly[] = [];
   documents.forEach((d, b) => {
     const shared = new Map<number, number>();
+    // (the counted lines as hashed above: a line whose hash stands in one document has no key)
     if (sharing[b] === 1)
-      forCountedLines(lines, d, (t, hash) => {
-        const key = keys.of(t, hash);
-        if (key === '') return;
+      for (let k = start[b]!; k < start[b + 1]!; k += 2) {
+        const hash = pairs[k + 1]!;
+        if (docOfHash.get(hash) !== -1) continue;
+        const key = keys.of(lines.get(pairs[k]! - 1)!, hash);
         const a = first.get(key);
         if (a === undefined) first.set(key, b);
         else if (a !== b) shared.set(a, (shared.get(a) ?? 0) + 1);
-      });
+      }
     let best = -1;
     shared.forEach((n, a) => {
       if (best < 0 || n > shared.get(best)!) best = a;
     });
     if (best < 0) return;
     const n = shared.get(best)!;
-    if (n < REPRINT_MIN_LINES || n < REPRINT_SHARE * Math.min(counted[best]!, counted[b]!)) return;
+    if (n < REPRINT_MIN_LINES || n < REPRINT_SHARE * Math.min(counted(best), counted(b))) return;
     out.push(reprintAnomaly(input, bare, documents[best]!, body(best), d, body(b)));
   });
   return out;

@@ -15,7 +15,7 @@
  * in the lines of the document.
  */
 import type { Document, Issue } from '../model/issue.js';
-import { isCjk, isCjkCode, isHan } from '../read/text.js';
+import { isCjk, isCjkCode, isHanCode } from '../read/text.js';
 import type { Lines } from '../model/lines.js';
 
 /** A line that begins a block of its own: a list or heading marker, an attachment, a caption, a note, a section. */
@@ -29,10 +29,25 @@ const DATE = /^[(（]\s*[\d〇零一二三四五六七八九]{4}\s*年/;
 const isStop = (c: number): boolean =>
   c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x3b;
 
-/** The last character of `t` is one a sentence may go on from (a Han character, a comma, an opening bracket, a letter or digit). */
+/**
+ * The last character of `t` is one a sentence may go on from (a Han character, a comma, an
+ * opening bracket, a letter or digit): read by code (no one-character string).
+ */
 function openEnd(t: string): boolean {
-  const c = t[t.length - 1]!;
-  return isHan(c) || '，、“‘《（(〈'.includes(c) || /[A-Za-z0-9]/.test(c);
+  const c = t.charCodeAt(t.length - 1);
+  switch (c) {
+    case 0xff0c: // ，
+    case 0x3001: // 、
+    case 0x201c: // “
+    case 0x2018: // ‘
+    case 0x300a: // 《
+    case 0xff08: // （
+    case 0x28: // (
+    case 0x3008: // 〈
+      return true;
+    default:
+      return isHanCode(c) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+  }
 }
 
 /**
@@ -190,8 +205,21 @@ function eachGap(s: string, f: (start: number, end: number) => void): void {
   }
 }
 
-/** The number of space runs between two CJK characters in `s` (what `cleanProse` may remove). */
+/** A string this short is read by code for a space before a regular expression is asked (a call costs more). */
+const SHORT = 24;
+
+/** Whether a short string holds no space, tab or ideographic space. */
+function noSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * The number of space runs between two CJK characters in `s` (what `cleanProse` may
+ * remove). A short string without a space (most table cells) is told so by code.
+ */
 export function cjkGaps(s: string): number {
+  if (s.length <= SHORT && noSpace(s)) return 0;
   let n = 0;
   eachGap(s, () => n++);
   return n;
