@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, fit, inferType, parseDate, parseNumber } from '../src/features/tables/types.js';
+import { classify, countClass, fit, inferType, noCounts, parseDate, parseNumber } from '../src/features/tables/types.js';
 
 describe('parseNumber', () => {
   it('reads integers, decimals, negatives, thousands commas, full-width digits', () => {
@@ -51,5 +51,13 @@ describe('classify / inferType / fit', () => {
     expect(fit('3', 'integer', 3, 'number')).toEqual({ ok: true, value: 3 });
     expect(fit('abc', 'text', 'abc', 'number')).toEqual({ ok: false, value: 'abc' });
     expect(fit('/', 'na', null, 'integer')).toEqual({ ok: true, value: null });
+  });
+  it('counts each class in its own field, not-applicable cells in none, and uncounts', () => {
+    const count = noCounts();
+    for (const c of ['integer', 'number', 'number', 'percentage', 'date', 'text', 'text', 'text', 'na'] as const) countClass(count, c, 1);
+    expect(count).toEqual({ integer: 1, number: 2, percentage: 1, date: 1, text: 3 });
+    countClass(count, 'text', -1);
+    countClass(count, 'na', -1);
+    expect(count).toEqual({ integer: 1, number: 2, percentage: 1, date: 1, text: 2 });
   });
 });
