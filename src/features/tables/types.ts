@@ -77,10 +77,27 @@ function validDate(y: number, m: number, d: number): boolean {
   return d <= days[m - 1]!;
 }
 
+const SPACE = /\s/;
+
+/**
+ * Does the text lack a four-digit year in front: is one of its first four characters other
+ * than white space no digit (ASCII or full-width)? Then it is no date, whatever follows: a
+ * cell such as `3月底前` or `84 岁左右` is told so without the half-width copy, the white
+ * space removed and the splits by each separator that reading a date costs.
+ */
+function noYear(t: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < t.length && digits < 4; i++) {
+    if (isDigitAt(t, i)) digits++;
+    else if (!SPACE.test(t[i]!)) return true;
+  }
+  return digits < 4;
+}
+
 /** Parses a calendar date into ISO YYYY-MM-DD; null if the text is not one date. */
 export function parseDate(text: string): string | null {
   // fast reject: a date starts with a four-digit year and is short
-  if (text.length > 24 || !isDigitAt(text, 0)) return null;
+  if (text.length > 24 || !isDigitAt(text, 0) || noYear(text)) return null;
   const s = toHalfWidth(text).replace(/\s+/g, '');
   let parts: string[] | null = null;
   if (s.endsWith('日') && s.indexOf('年') === 4 && s.indexOf('月') > 5) {
