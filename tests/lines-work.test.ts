@@ -26,9 +26,10 @@ describe('a text of tiny ASCII lines', () => {
     const text = 'y\n'.repeat(n);
     const kept = linesRead(text, true);
     const sliced = linesRead(text, false);
-    // measured: 31 reads a line kept, 9 sliced (the brackets check, the paragraph-break
-    // finder and a few checks of punctuation still read every line)
-    expect(kept).toBeGreaterThan(25 * n);
+    // measured: 23 reads a line kept, 7 sliced (the brackets check, the paragraph-break
+    // finder and a few checks of punctuation still read every line; the table scanners find
+    // the lines holding a pipe by a native search of the text in both modes)
+    expect(kept).toBeGreaterThan(20 * n);
     expect(sliced).toBeLessThan(12 * n);
     expect(sliced).toBeLessThan(kept / 3);
   });

@@ -118,6 +118,42 @@ describe('cleanCell', () => {
     expect(cleanCell('**加粗** 文字')).toEqual({ text: '加粗文字', artefacts: ['bold'] });
     expect(cleanCell('a \\| b').text).toBe('a | b');
   });
+  it('squashes white space as the reader by one-character strings did, surrogate pairs and lone halves included', () => {
+    const isCjkChar = (ch: string | undefined): boolean => {
+      const c = ch === undefined || ch === '' ? -1 : ch.codePointAt(0)!;
+      const han =
+        (c >= 0x4e00 && c <= 0x9fff) ||
+        (c >= 0x3400 && c <= 0x4dbf) ||
+        (c >= 0xf900 && c <= 0xfaff) ||
+        (c >= 0x20000 && c <= 0x2ffff) ||
+        c === 0x3007;
+      const punct =
+        (c >= 0x3001 && c <= 0x303f) ||
+        (c >= 0xff01 && c <= 0xff0f) ||
+        (c >= 0xff1a && c <= 0xff20) ||
+        (c >= 0xff3b && c <= 0xff40) ||
+        (c >= 0xff5b && c <= 0xff65) ||
+        [0x201c, 0x201d, 0x2018, 0x2019, 0x2026, 0x2014, 0xb7].includes(c);
+      return han || punct;
+    };
+    // the rule as first written: runs squashed to one space, dropped at the ends, between two CJK characters and before ² ³
+    const before = (s: string): string =>
+      s.replace(/[ \t\n\r\u00a0\u3000\u2002\u2003\u2009]+/g, (run, at: number) => {
+        const end = at + run.length;
+        if (at === 0 || end === s.length || s[end] === '²' || s[end] === '³') return '';
+        const c = s.charCodeAt(at - 1);
+        const prev = c >= 0xdc00 && c <= 0xdfff && at >= 2 ? s.slice(at - 2, at) : s[at - 1];
+        return isCjkChar(prev) && isCjkChar(String.fromCodePoint(s.codePointAt(end)!)) ? '' : ' ';
+      });
+    const ch = fc.constantFrom(...[' ', '\u3000', '\t', 'a', '1', '汉', '，', '²', '³', '𠀀', '\ud840', '\udc00', '“', 'é']);
+    fc.assert(
+      fc.property(fc.array(ch, { maxLength: 12 }), (cs) => {
+        const s = cs.join('');
+        expect(normalizeSpaces(s), JSON.stringify(s)).toBe(before(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
   it('removes spaces between CJK characters only, and before ² ³', () => {
     expect(cleanCell('（一） 优化 资源配置').text).toBe('（一）优化资源配置');
     expect(cleanCell('王 峰').text).toBe('王峰');

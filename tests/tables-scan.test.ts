@@ -6,7 +6,8 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { splitLines } from '../src/read/lines.js';
-import { scanTables, splitRow, parseDelimiter, startsOtherBlock } from '../src/features/tables/scan.js';
+import { nextPipeLine, scanTables, splitRow, parseDelimiter, startsOtherBlock } from '../src/features/tables/scan.js';
+import { forceLineMode } from '../src/read/lines.js';
 
 interface Node {
   type: string;
@@ -215,6 +216,33 @@ describe('splitRow', () => {
   it('columns count UTF-16 code units', () => {
     const r = splitRow('| 𠀀 | 名 |', 1, 0)!;
     expect(r.cells.map((c) => c.column)).toEqual([3, 8]);
+  });
+});
+
+describe('nextPipeLine', () => {
+  it('finds the next line holding a pipe by one search of the text, in both line modes', () => {
+    const text = 'prose\n\nno pipe\n| a | b |\n|---|---|\n文字\nx \\| y\n\n末行';
+    for (const keep of [true, false]) {
+      forceLineMode(keep);
+      const { lines } = splitLines(text);
+      forceLineMode(undefined);
+      // every start line answers the first line at or after it that holds a `|` (escaped or not)
+      const want = [3, 3, 3, 3, 4, 6, 6, 9, 9];
+      expect([...Array(lines.length).keys()].map((i) => nextPipeLine(lines, i))).toEqual(want);
+      expect(nextPipeLine(lines, 9)).toBe(9);
+      expect(nextPipeLine(lines, 50)).toBe(9);
+    }
+  });
+  it('scanTables finds the same fragments however the lines are kept', () => {
+    const text = readFileSync('samples/changning-2023-02.txt', 'utf8');
+    const frags = (keep: boolean) => {
+      forceLineMode(keep);
+      const src = splitLines(text);
+      forceLineMode(undefined);
+      return scanTables(src).map((f) => [f.startLine, f.endLine, f.rows.length]);
+    };
+    expect(frags(true)).toEqual(frags(false));
+    expect(frags(true).length).toBeGreaterThan(20);
   });
 });
 

@@ -12,7 +12,7 @@
  * Order: Markdown escapes (`\|`, `\*` …) → HTML → LaTeX → `**` markers → whitespace
  * (runs squashed, spaces between CJK characters removed, space before ² ³ removed).
  */
-import { isCjk } from '../../read/text.js';
+import { isCjkCode } from '../../read/text.js';
 
 export interface Cleaned {
   text: string;
@@ -414,11 +414,10 @@ function unescapeMarkdown(s: string): string {
   return out;
 }
 
-/** The character (a whole surrogate pair) that ends at index `end` (exclusive). */
-function charBefore(s: string, end: number): string | undefined {
-  if (end <= 0) return undefined;
+/** The code point of the character (a whole surrogate pair) that ends at index `end` (exclusive, > 0). */
+function codePointBefore(s: string, end: number): number {
   const c = s.charCodeAt(end - 1);
-  return c >= 0xdc00 && c <= 0xdfff && end >= 2 ? s.slice(end - 2, end) : s[end - 1];
+  return c >= 0xdc00 && c <= 0xdfff && end >= 2 ? s.codePointAt(end - 2)! : c;
 }
 
 /** The whitespace squashed in cells: space, tab, CR, LF, NBSP, ideographic, en, em and thin spaces. */
@@ -443,8 +442,9 @@ export function normalizeSpaces(s: string): string {
     let end = i + 1;
     while (end < n && isSpaceCode(s.charCodeAt(end))) end++;
     if (i > 0 && end < n) {
-      const next = s[end]!;
-      if (next !== '²' && next !== '³' && !(isCjk(charBefore(s, i)) && isCjk(String.fromCodePoint(s.codePointAt(end)!)))) out += ' ';
+      // (read by code point: no one-character string made for each run)
+      const next = s.codePointAt(end)!;
+      if (next !== 0xb2 /* ² */ && next !== 0xb3 /* ³ */ && !(isCjkCode(codePointBefore(s, i)) && isCjkCode(next))) out += ' ';
     }
     i = end;
     while (end < n && !isSpaceCode(s.charCodeAt(end))) end++;

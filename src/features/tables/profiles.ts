@@ -5,7 +5,7 @@
  */
 import type { ColumnType } from '../../model/table.js';
 import type { WCell } from './clean-cells.js';
-import { typeOfCounts, type ClassCounts } from './types.js';
+import { countClass, noCounts, typeOfCounts, type ClassCounts } from './types.js';
 
 /** Type profile of the columns of some rows: inferred type, classified cells, fill share. */
 export interface Profile {
@@ -18,7 +18,7 @@ export function profiles(rows: readonly WCell[][], width: number): Profile[] {
   const out: Profile[] = [];
   // Counted in place (no per-column array of classes): this runs over whole tables.
   for (let j = 0; j < width; j++) {
-    const count: ClassCounts = { integer: 0, number: 0, percentage: 0, date: 0, text: 0 };
+    const count = noCounts();
     let filled = 0;
     let typed = 0;
     for (let i = 0; i < rows.length; i++) {
@@ -27,7 +27,7 @@ export function profiles(rows: readonly WCell[][], width: number): Profile[] {
       if (c.text !== '') filled++;
       if (c.cls !== 'na') {
         typed++;
-        count[c.cls]++;
+        countClass(count, c.cls, 1);
       }
     }
     out.push({ type: typeOfCounts(count), typed, fill: rows.length ? filled / rows.length : 0 });
@@ -84,7 +84,7 @@ export class RecentRows {
       const c = cells[j]!;
       const col = this.column(offset + j);
       if (c.text !== '') col.filled += d;
-      if (c.cls !== 'na') col[c.cls] += d;
+      countClass(col, c.cls, d);
     }
   }
 

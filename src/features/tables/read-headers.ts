@@ -184,12 +184,17 @@ export function layOutRows(ctx: TableContext, l: Logical, heads: readonly WCell[
   const anomalies: Anomaly[] = [];
   const W = l.width;
   const rows: WRow[] = [];
-  l.pieces.forEach((p, fi) => {
+  for (let fi = 0; fi < l.pieces.length; fi++) {
+    const p = l.pieces[fi]!;
     const f = p.piece.frag;
     const fw = p.piece.header.length;
-    p.piece.body.slice(p.headerRows - 1).forEach((cells, ri) => {
+    const body = p.piece.body;
+    // the rows below the fragment's header rows, read in place (no copy of the body)
+    for (let ri = p.headerRows - 1; ri < body.length; ri++) {
+      const cells = body[ri]!;
       const lineNo = cells[0]?.line ?? f.startLine;
-      const lineText = ctx.src.lines.get(lineNo - 1) ?? '';
+      // the line's text, for a ragged row's anomaly and the columns of padding only
+      const lineText = cells.length !== fw || p.offset > 0 || cells.length < W ? (ctx.src.lines.get(lineNo - 1) ?? '') : '';
       if (cells.length !== fw) anomalies.push(raggedRow(ctx, cells, fw, lineNo, lineText));
       let row = cells;
       if (p.offset > 0 || cells.length < W) {
@@ -201,9 +206,9 @@ export function layOutRows(ctx: TableContext, l: Logical, heads: readonly WCell[
       }
       let kind: WRow['kind'] = 'data';
       if (heads.length && !isEmptyRow(row) && heads.some((h) => repeatsHeader(row, h))) kind = 'header';
-      rows.push({ line: lineNo, kind, cells: row, startsContinuation: fi > 0 && ri === 0, frag: fi });
-    });
-  });
+      rows.push({ line: lineNo, kind, cells: row, startsContinuation: fi > 0 && ri === p.headerRows - 1, frag: fi });
+    }
+  }
   return ok(rows, anomalies);
 }
 

@@ -16,6 +16,7 @@ import type { SourceLines } from '../../read/lines.js';
 import type { Block } from '../../read/reading.js';
 import {
   countCells,
+  nextPipeLine,
   oversized,
   parseDelimiter,
   splitRow,
@@ -25,9 +26,6 @@ import {
   type RawRow,
 } from './scan.js';
 import type { Lines } from '../../model/lines.js';
-
-/** A pipe (a global search: the scanner jumps over lines without one). */
-const PIPE_G = /\|/g;
 
 function firstChar(s: string): number {
   for (let i = 0; i < s.length; i++) {
@@ -58,7 +56,7 @@ export function scanPipeRuns<R>(src: SourceLines, map: (row: RawRow) => R, overs
   let i = 0;
   while (i < n) {
     // (a run starts with a pipe: lines without one are jumped over)
-    if ((i = lines.nextWith(i, PIPE_G)) >= n) break;
+    if ((i = nextPipeLine(lines, i)) >= n) break;
     const s = lines.get(i)!;
     // A line an input reader read into a block (an HTML table) is no pipe row to read again.
     if (firstChar(s) !== PIPE || src.removed?.[i] === 2) {

@@ -207,8 +207,20 @@ export function parseDelimiter(s: string): Array<'left' | 'right' | 'center' | n
   return out;
 }
 
-/** A pipe (a global search: the scanners jump over lines without one). */
-const PIPE_G = /\|/g;
+/**
+ * The first line at or after `i` (0-based) holding a `|`, else `lines.length`: one native
+ * search of the whole text instead of a look at every line (most lines of an issue are
+ * prose). The line holding the pipe is found by stepping through the line starts from `i`:
+ * a scanner asks with ever larger `i`, so the steps of a whole scan add up to its lines.
+ */
+export function nextPipeLine(lines: Lines, i: number): number {
+  if (i >= lines.length) return lines.length;
+  const at = lines.text.indexOf('|', lines.starts[i]!);
+  if (at < 0) return lines.length;
+  let k = i;
+  while (lines.starts[k + 1]! <= at) k++;
+  return k;
+}
 
 /** First non-space character code of a line, or -1 when the line is blank. */
 function firstChar(s: string): number {
@@ -365,7 +377,7 @@ export function scanTables<R>(src: SourceLines, map?: (row: RawRow) => R, oversi
   const n = lines.length;
   while (i + 1 < n) {
     // (a header row holds a pipe: lines without one are jumped over)
-    if ((i = lines.nextWith(i, PIPE_G)) + 1 >= n) break;
+    if ((i = nextPipeLine(lines, i)) + 1 >= n) break;
     const line = lines.get(i)!;
     // Cheap pre-check: a header row holds a pipe and the next line starts like a delimiter row.
     const next = lines.get(i + 1)!;

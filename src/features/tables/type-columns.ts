@@ -12,7 +12,7 @@ import { ok, type Result } from '../../model/result.js';
 import type { TableColumn } from '../../model/table.js';
 import type { WRow } from './clean-cells.js';
 import { tableAnomaly, type TableContext } from './context.js';
-import { fits, typeOfCounts, type ClassCounts } from './types.js';
+import { countClass, fits, noCounts, typeOfCounts } from './types.js';
 
 /** How the table's columns are laid out: what the type check and the shift search need. */
 export interface ColumnLayout {
@@ -33,10 +33,10 @@ export function typeColumns(
   cols: ColumnLayout,
 ): Result<TableColumn[]> {
   const columns: TableColumn[] = cols.names.map((n, j) => {
-    const count: ClassCounts = { integer: 0, number: 0, percentage: 0, date: 0, text: 0 };
-    for (const r of dataRows) {
-      const c = r.cells[j]!;
-      if (!c.filled && !c.pad && c.cls !== 'na') count[c.cls]++;
+    const count = noCounts();
+    for (let i = 0; i < dataRows.length; i++) {
+      const c = dataRows[i]!.cells[j]!;
+      if (!c.filled && !c.pad) countClass(count, c.cls, 1);
     }
     return { name: n.name, nameRaw: n.nameRaw, type: typeOfCounts(count) };
   });

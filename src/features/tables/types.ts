@@ -77,10 +77,27 @@ function validDate(y: number, m: number, d: number): boolean {
   return d <= days[m - 1]!;
 }
 
+const SPACE = /\s/;
+
+/**
+ * Does the text lack a four-digit year in front: is one of its first four characters other
+ * than white space no digit (ASCII or full-width)? Then it is no date, whatever follows: a
+ * cell such as `3月底前` or `84 岁左右` is told so without the half-width copy, the white
+ * space removed and the splits by each separator that reading a date costs.
+ */
+function noYear(t: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < t.length && digits < 4; i++) {
+    if (isDigitAt(t, i)) digits++;
+    else if (!SPACE.test(t[i]!)) return true;
+  }
+  return digits < 4;
+}
+
 /** Parses a calendar date into ISO YYYY-MM-DD; null if the text is not one date. */
 export function parseDate(text: string): string | null {
   // fast reject: a date starts with a four-digit year and is short
-  if (text.length > 24 || !isDigitAt(text, 0)) return null;
+  if (text.length > 24 || !isDigitAt(text, 0) || noYear(text)) return null;
   const s = toHalfWidth(text).replace(/\s+/g, '');
   let parts: string[] | null = null;
   if (s.endsWith('日') && s.indexOf('年') === 4 && s.indexOf('月') > 5) {
@@ -150,13 +167,43 @@ export const TYPE_SHARE = 0.8;
 
 /** Infers a column type from the classes of its cells (na cells ignored). */
 export function inferType(classes: readonly CellClass[]): ColumnType {
-  const count: ClassCounts = { integer: 0, number: 0, percentage: 0, date: 0, text: 0 };
-  for (const c of classes) if (c !== 'na') count[c]++;
+  const count = noCounts();
+  for (const c of classes) countClass(count, c, 1);
   return typeOfCounts(count);
 }
 
 /** Cells of each class except not-applicable ones, as counted by a column's reader. */
 export type ClassCounts = Record<Exclude<CellClass, 'na'>, number>;
+
+/** Counts of no cells (every class at 0). */
+export function noCounts(): ClassCounts {
+  return { integer: 0, number: 0, percentage: 0, date: 0, text: 0 };
+}
+
+/**
+ * Adds `d` to the count of class `cls` (nothing for `na`). A switch over the classes stores
+ * to a named field: `count[cls] += d` would be a store keyed by a string, far slower in the
+ * loops over every cell of a table.
+ */
+export function countClass(count: ClassCounts, cls: CellClass, d: number): void {
+  switch (cls) {
+    case 'integer':
+      count.integer += d;
+      break;
+    case 'number':
+      count.number += d;
+      break;
+    case 'percentage':
+      count.percentage += d;
+      break;
+    case 'date':
+      count.date += d;
+      break;
+    case 'text':
+      count.text += d;
+      break;
+  }
+}
 
 /** The type of a column from the counts of its cells' classes (see inferType). */
 export function typeOfCounts(count: ClassCounts): ColumnType {
