@@ -12,6 +12,8 @@ import { extractRosters } from '../src/features/people/rosters.js';
 import { APPOINT_WORDS, REMOVE_WORDS } from '../src/features/people/vocab.js';
 import { parseIssue } from '../src/parse.js';
 import { miniIssue } from './helpers/mini.js';
+import { parsePositions } from '../src/features/people/positions.js';
+import { headerLineActions } from '../src/features/people/common.js';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -106,5 +108,36 @@ describe('the walks read only the lines that can matter', () => {
       }),
     );
     expect(roster.rosters.map((r) => [r.body, r.members.map((m) => m.name)])).toEqual([['区安全生产领导小组', ['王小明', '李四']]]);
+  });
+});
+
+describe('posts and headers read by character code', () => {
+  it('every kind of bracket keeps a 、 or ； inside it from splitting posts; ; and ； split at the top level', () => {
+    const posts = (s: string) => parsePositions(s).positions.map((p) => p.text);
+    expect(posts('区甲局局长；区乙局副局长')).toEqual(['区甲局局长', '区乙局副局长']);
+    expect(posts('区甲局局长;区乙局副局长')).toEqual(['区甲局局长', '区乙局副局长']);
+    expect(posts('区甲局局长、区乙局副局长')).toEqual(['区甲局局长', '区乙局副局长']);
+    for (const [o, c] of [
+      ['(', ')'],
+      ['（', '）'],
+      ['[', ']'],
+      ['［', '］'],
+      ['【', '】'],
+      ['〔', '〕'],
+    ])
+      expect([o, posts(`某${o}甲局局长、乙；丙${c}公司总经理`)]).toEqual([o, [`某${o}甲局局长、乙；丙${c}公司总经理`]]);
+    // a closing bracket too many does not open a level below the top
+    expect(posts('区甲局局长）；区乙局副局长')).toEqual(['区甲局局长）', '区乙局副局长']);
+    expect(parsePositions('区甲局副局长（试用期一年）').qualifiers).toEqual(['试用期一年']);
+  });
+  it('a header line holds only header words besides its actions, taken out in turn', () => {
+    expect(headerLineActions('姓 名**免 去 职 务**')).toEqual(['remove']);
+    expect(headerLineActions('任免人员名单如下：')).toEqual([]);
+    expect(headerLineActions('任命人员名单如下：')).toEqual(['appoint']);
+    expect(headerLineActions('任命事项三条')).toEqual(['appoint']);
+    expect(headerLineActions('任命事项三条款')).toEqual([]);
+    // in turn: 姓名 is taken out before 的, so 姓的名 leaves 姓名 behind
+    expect(headerLineActions('任命姓名的甲')).toEqual(['appoint']);
+    expect(headerLineActions('任命姓的名甲')).toEqual([]);
   });
 });
