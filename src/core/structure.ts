@@ -350,7 +350,8 @@ function candidatesIn(
   region: Region,
   tocEntries: readonly TocEntry[],
   anomalies: Anomaly[],
-  removed?: Uint8Array,
+  removed: Uint8Array | undefined,
+  interpretations: LineFinder,
 ): Candidate[] {
   const cands = dateLineStarts(lines, region, anomalies, removed);
   const cover = new Cover(region);
@@ -368,7 +369,8 @@ function candidatesIn(
   );
   const starts = new Set(cands.map((c) => c.titleStart));
   for (let ln = region.from; ln <= region.to; ln++) {
-    if ((ln = lines.skipAscii(ln)) > region.to) break;
+    // (only a line holding 解读 can head an interpretation: found by a native search)
+    if ((ln = interpretations.skip(ln)) > region.to) break;
     if (lines.get(ln - 1)!.includes('解读') && INTERPRETATION.test(lines.get(ln - 1)!) && !cover.has(ln) && !starts.has(ln)) {
       const c: Candidate = { titleStart: ln, titleEnd: ln, date: null, dateLineNo: null };
       cands.push(c);
@@ -547,10 +549,19 @@ function documentsOf(lines: Lines, tocs: readonly Toc[], regions: readonly Regio
     }
     return m;
   });
+  // (one finder for every region: the text is searched once)
+  const interpretations = new LineFinder(lines, ['解读']);
   for (const region of regions) {
     const listed = tocs[region.group]!.entries;
     const entries = byCategory[region.group]!.get(region.category) ?? [];
-    const cands = candidatesIn(lines, region, entries.length ? entries : region.category === null ? listed : [], anomalies, removed);
+    const cands = candidatesIn(
+      lines,
+      region,
+      entries.length ? entries : region.category === null ? listed : [],
+      anomalies,
+      removed,
+      interpretations,
+    );
     cands.forEach((c, i) => {
       const end = i + 1 < cands.length ? (cands[i + 1]!.spanStart ?? cands[i + 1]!.titleStart) - 1 : region.to;
       documents.push(newDocument(lines, c, documents.length + 1, region.category, end));
