@@ -61,21 +61,5 @@ export function documentOfLine(documents: readonly Document[], lineCount: number
   };
 }
 
-/**
- * Calls `f(ln, line)` for each line (1-based, in order) holding a match of `re`: a global
- * regular expression whose matches never span a line break (a character class). One native
- * search of the whole text from each line holding a match to the start of the next line:
- * the lines without one are never read (most lines, for a rare character). Linear in the text.
- */
-export function eachLineWith(lines: Lines, re: RegExp, f: (ln: number, line: string) => void): void {
-  const { text, starts } = lines;
-  let i = 0; // 0-based line of the last match
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    while (starts[i + 1]! <= m.index) i++;
-    if (i >= lines.length) break;
-    f(i + 1, lines.get(i)!);
-    if (i + 1 >= lines.length) break;
-    re.lastIndex = starts[i + 1]!;
-  }
-}
+/** The lines holding a match of a regular expression (it lives with the lines, so the features use it too). */
+export { eachLineWith } from '../model/lines.js';

@@ -38,7 +38,7 @@ import { matchKey, matchKeyHan, squash } from '../read/text.js';
 import { cleanTitle } from './title.js';
 import { TitleIndex, type DocKeys } from './title-index.js';
 import { append, type Result } from '../model/result.js';
-import { Lines } from '../model/lines.js';
+import { LineFinder, Lines } from '../model/lines.js';
 
 /** The skeleton of an issue: everything the structure reader finds. */
 export interface Structure {
@@ -158,10 +158,11 @@ function titleAbove(lines: Lines, dateNo: number, floor: number, removed?: Uint8
   return [start, end];
 }
 
-function regionsOf(lines: Lines, from: number, to: number, group = 0): Region[] {
+function regionsOf(lines: Lines, from: number, to: number, group = 0, brackets = new LineFinder(lines, ['【'])): Region[] {
   const headers: { category: string; line: number }[] = [];
   for (let ln = from; ln <= to; ln++) {
-    if ((ln = lines.skipAscii(ln)) > to) break;
+    // (a category header holds 【: only such lines are read, found by a native search)
+    if ((ln = brackets.skip(ln)) > to) break;
     const c = categoryHeader(lines.get(ln - 1)!);
     if (c !== null) headers.push({ category: c, line: ln });
   }
@@ -349,7 +350,8 @@ function candidatesIn(
   region: Region,
   tocEntries: readonly TocEntry[],
   anomalies: Anomaly[],
-  removed?: Uint8Array,
+  removed: Uint8Array | undefined,
+  interpretations: LineFinder,
 ): Candidate[] {
   const cands = dateLineStarts(lines, region, anomalies, removed);
   const cover = new Cover(region);
@@ -367,7 +369,8 @@ function candidatesIn(
   );
   const starts = new Set(cands.map((c) => c.titleStart));
   for (let ln = region.from; ln <= region.to; ln++) {
-    if ((ln = lines.skipAscii(ln)) > region.to) break;
+    // (only a line holding 解读 can head an interpretation: found by a native search)
+    if ((ln = interpretations.skip(ln)) > region.to) break;
     if (lines.get(ln - 1)!.includes('解读') && INTERPRETATION.test(lines.get(ln - 1)!) && !cover.has(ln) && !starts.has(ln)) {
       const c: Candidate = { titleStart: ln, titleEnd: ln, date: null, dateLineNo: null };
       cands.push(c);
@@ -455,8 +458,12 @@ function splitRegions(lines: Lines, first: Toc, bodyStart: number, bodyEnd: numb
   const tocs: Toc[] = [first];
   const regions: Region[] = [];
   let segmentFrom = bodyStart;
+  // (a TOC heading holds 录, a category header 【: only such lines are read, each found by one
+  // native search of the text for all the regions)
+  const headings = new LineFinder(lines, ['录']);
+  const brackets = new LineFinder(lines, ['【']);
   for (let ln = bodyStart; ln <= bodyEnd; ln++) {
-    if ((ln = lines.skipAscii(ln)) > bodyEnd) break;
+    if ((ln = headings.skip(ln)) > bodyEnd) break;
     const line = lines.get(ln - 1)!;
     if (line.length > 60 || !line.includes('录') || !isTocHeading(line)) continue;
     const later = readToc(lines, ln - 1);
@@ -464,13 +471,13 @@ function splitRegions(lines: Lines, first: Toc, bodyStart: number, bodyEnd: numb
     // An issue's TOC: under 【categories】, or after the colophon that closed the issue before.
     const colophon = colophonBefore(lines, segmentFrom, ln - 1);
     if (colophon !== null || later.entries.some((e) => e.category !== null)) {
-      append(regions, regionsOf(lines, segmentFrom, (colophon ?? ln) - 1, tocs.length - 1));
+      append(regions, regionsOf(lines, segmentFrom, (colophon ?? ln) - 1, tocs.length - 1, brackets));
       tocs.push({ entries: later.entries, line: ln });
       segmentFrom = later.endLine! + 1;
     }
     ln = later.endLine!;
   }
-  append(regions, regionsOf(lines, segmentFrom, bodyEnd, tocs.length - 1));
+  append(regions, regionsOf(lines, segmentFrom, bodyEnd, tocs.length - 1, brackets));
   return { tocs, regions };
 }
 
@@ -542,10 +549,19 @@ function documentsOf(lines: Lines, tocs: readonly Toc[], regions: readonly Regio
     }
     return m;
   });
+  // (one finder for every region: the text is searched once)
+  const interpretations = new LineFinder(lines, ['解读']);
   for (const region of regions) {
     const listed = tocs[region.group]!.entries;
     const entries = byCategory[region.group]!.get(region.category) ?? [];
-    const cands = candidatesIn(lines, region, entries.length ? entries : region.category === null ? listed : [], anomalies, removed);
+    const cands = candidatesIn(
+      lines,
+      region,
+      entries.length ? entries : region.category === null ? listed : [],
+      anomalies,
+      removed,
+      interpretations,
+    );
     cands.forEach((c, i) => {
       const end = i + 1 < cands.length ? (cands[i + 1]!.spanStart ?? cands[i + 1]!.titleStart) - 1 : region.to;
       documents.push(newDocument(lines, c, documents.length + 1, region.category, end));
@@ -939,13 +955,16 @@ function readCitations(lines: Lines, documents: Document[]): Citation[] {
   const keys = new TitleIndex(docKeys(documents));
   const byNumber = new Map<string, string>();
   for (const d of documents) if (d.docNumber && !byNumber.has(d.docNumber.normalized)) byNumber.set(d.docNumber.normalized, d.id);
+  // A 文号 holds 号 (one cut at a line's end goes on at most MAX_CUT_GAP lines below), a cited
+  // title 《: only those lines and the lines just above a 号 are read, found by native searches.
+  const numbers = new LineFinder(lines, ['号']);
+  const books = new LineFinder(lines, ['《']);
   for (const d of documents) {
     let skip = { line: 0, before: 0 };
     const m = INTERPRETATION.exec(d.title) ? bookTitles(d.title)[0] : undefined;
     if (m) d.interprets = titleTarget(m.text, keys, d);
     for (let ln = d.titleSpan.endLine + 1; ln <= d.span.endLine; ln++) {
-      // (文号 and 《》 hold CJK; a 文号 cut at a line's end goes on at most MAX_CUT_GAP lines below)
-      if ((ln = lines.skipAscii(ln, MAX_CUT_GAP + 1)) > d.span.endLine) break;
+      if ((ln = Math.min(Math.max(ln, numbers.skip(ln) - (MAX_CUT_GAP + 1)), books.skip(ln))) > d.span.endLine) break;
       if (d.docNumber && ln === d.docNumber.line) continue;
       const line = lines.get(ln - 1)!;
       if (line.length === 0) continue;

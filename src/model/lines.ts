@@ -194,6 +194,84 @@ function countLf(text: string): number {
   return count;
 }
 
+/**
+ * Calls `f(ln, line)` for each line (1-based, in order) holding a match of `re`: a global
+ * regular expression whose matches never span a line break (a character class). One native
+ * search of the whole text from each line holding a match to the start of the next line:
+ * the lines without one are never read (most lines, for a rare character). Linear in the text.
+ */
+export function eachLineWith(lines: Lines, re: RegExp, f: (ln: number, line: string) => void): void {
+  const { text, starts } = lines;
+  let i = 0; // 0-based line of the last match
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    while (starts[i + 1]! <= m.index) i++;
+    if (i >= lines.length) break;
+    f(i + 1, lines.get(i)!);
+    if (i + 1 >= lines.length) break;
+    re.lastIndex = starts[i + 1]!;
+  }
+}
+
+/**
+ * The lines holding one of a few short strings (`needles`, none holding a line break), for a
+ * pass that reads only such lines of each document in turn: `next(i)` is the first line at or
+ * after `i` that holds one. Each needle is found by String indexOf over the whole text (a
+ * native search several times faster than a regular expression's character class, and than
+ * reading the lines one by one), and its place is kept: queries that move forward (document
+ * after document) search the text once per needle in all, however many documents hold none;
+ * a query behind a kept place searches again from there. It searches whether the lines are
+ * kept as an array or not (unlike `Lines.nextWith`).
+ */
+export class LineFinder {
+  private readonly lines: Lines;
+  private readonly needles: readonly string[];
+  /** Where each needle was last searched from, and where it was found then (the text's length: nowhere). */
+  private readonly from: Int32Array;
+  private readonly found: Int32Array;
+
+  constructor(lines: Lines, needles: readonly string[]) {
+    this.lines = lines;
+    this.needles = needles;
+    this.from = new Int32Array(needles.length).fill(lines.text.length + 1);
+    this.found = new Int32Array(needles.length);
+  }
+
+  /** The first line (0-based) at or after `i` holding a needle; `lines.length` when none does. */
+  next(i: number): number {
+    const { lines, needles, from, found } = this;
+    if (i >= lines.length) return lines.length;
+    const text = lines.text;
+    const starts = lines.starts;
+    const s = starts[i]!;
+    let best = text.length;
+    for (let j = 0; j < needles.length; j++) {
+      // the kept place answers when no text between `s` and it was left unsearched
+      if (s < from[j]! || s > found[j]!) {
+        const at = text.indexOf(needles[j]!, s);
+        from[j] = s;
+        found[j] = at < 0 ? text.length : at;
+      }
+      if (found[j]! < best) best = found[j]!;
+    }
+    if (best >= text.length) return lines.length;
+    // the line holding `best`: the last whose start is at or before it
+    let lo = i;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= best) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The line (1-based) to read next from line `ln` on: the first at or after it holding a needle. */
+  skip(ln: number): number {
+    return this.next(ln - 1) + 1;
+  }
+}
+
 const NON_ASCII = /[^\x00-\x7f]/g;
 const NON_BLANK = /\S/g;
 

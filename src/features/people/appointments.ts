@@ -11,6 +11,7 @@ import type { Document } from '../../model/issue.js';
 import type { Appointment, Period } from '../../model/people.js';
 import type { Table } from '../../model/table.js';
 import type { SourceLines } from '../../read/lines.js';
+import { LineFinder } from '../../model/lines.js';
 import { anomaly } from '../../model/catalogue.js';
 import { append, combine, map, ok, type Result } from '../../model/result.js';
 import { isTableRow } from '../../core/patterns.js';
@@ -253,26 +254,45 @@ function fromSentence(ctx: Ctx, k: number, text: string): Result<Appointment[]> 
   return combine(sentenceActs(text).map((a) => entry(ctx, a.action, a.nameRaw, a.position, k, a.column, period)));
 }
 
-/** Every appointment and removal of one document, in the order of the text. */
-export function extractAppointments(src: SourceLines, doc: Document, tables: readonly Table[]): Result<Appointment[]> {
+/**
+ * Every word a list header or a sentence of appointments is read by (任命 任职 聘任 聘用 提名,
+ * 免去 免职 解聘 撤销职务) holds one of these characters: the walk reads only the lines that
+ * hold one, found by native searches of the text (LineFinder), and the tables.
+ */
+export const ACTION_CHARS: readonly string[] = ['任', '免', '聘', '提', '撤'];
+
+/** The lines an appointment walk reads (one finder for every document of a parse, in order). */
+export function actionLines(src: SourceLines): LineFinder {
+  return new LineFinder(src.lines, ACTION_CHARS);
+}
+
+/**
+ * Every appointment and removal of one document, in the order of the text. `lines` finds the
+ * lines holding an action word's character (pass one finder to the documents of an issue in
+ * turn: it then searches the text once).
+ */
+export function extractAppointments(
+  src: SourceLines,
+  doc: Document,
+  tables: readonly Table[],
+  lines: LineFinder = actionLines(src),
+): Result<Appointment[]> {
   const ctx: Ctx = { src, doc };
   const personnel = isPersonnelDocument(doc);
-  const inTable = new Set<number>();
   const tableStarts = new Set<number>();
-  for (const t of tables) {
-    tableStarts.add(t.span.startLine);
-    for (let k = t.span.startLine; k <= t.span.endLine; k++) inTable.add(k);
-  }
+  for (const t of tables) tableStarts.add(t.span.startLine);
   // Walk the document: tables and header lines, in text order; each list's records in turn.
   const found: Result<Appointment[]>[] = [];
   let prev: ListState | null = null;
   let ti = 0;
+  // the last line of the tables starting before line k (a line up to it is in a table)
+  let covered = 0;
   const sorted = [...tables].sort((a, b) => a.span.startLine - b.span.startLine);
   for (let k = doc.titleSpan.endLine + 1; k <= doc.span.endLine; k++) {
-    while (ti < sorted.length && sorted[ti]!.span.startLine < k) ti++;
+    while (ti < sorted.length && sorted[ti]!.span.startLine < k) covered = Math.max(covered, sorted[ti++]!.span.endLine);
     const table = sorted[ti];
-    // (header lines and sentences of appointments are CJK: ASCII lines are jumped over up to the next table)
-    const skip = src.lines.skipAscii(k);
+    // (a line without an action word's character says nothing: jumped over up to the next table)
+    const skip = lines.skip(k);
     if (skip > k) {
       k = table ? Math.min(skip, table.span.startLine) : skip;
       if (k > doc.span.endLine) break;
@@ -284,7 +304,7 @@ export function extractAppointments(src: SourceLines, doc: Document, tables: rea
       k = table.span.endLine;
       continue;
     }
-    if (inTable.has(k)) continue;
+    if (k <= covered) continue;
     const text = src.lines.get(k - 1)!;
     const acts = headerLineActions(text);
     if (acts.length !== 1) {

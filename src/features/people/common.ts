@@ -43,6 +43,9 @@ export function isSentence(s: string): boolean {
   return SENTENCE_PUNCT.test(s);
 }
 
+/** The words a list header may hold besides its actions, in the order headerLineActions takes them out. */
+const HEADER_WORDS: readonly string[] = ['姓名', '职务', '名单', '人员', '如下', '事项', '同志', '的', ...APPOINT_WORDS, ...REMOVE_WORDS];
+
 /**
  * A list header standing on its own line: short, no sentence punctuation, naming an
  * action (`任 命`, `免去职务：`, `姓 名**免 去 职 务**`). Returns its actions, or [].
@@ -61,10 +64,10 @@ export function headerLineActions(s: string): Action[] {
   if (c.length === 0 || c.length > 16 || isSentence(c)) return [];
   const actions = actionsIn(c);
   if (actions.length === 0) return [];
-  // Nothing but header words may stand on the line (姓名, 职务, 名单, 人员, the actions).
+  // Nothing but header words may stand on the line (姓名, 职务, 名单, 人员, the actions),
+  // each taken out in turn.
   let rest = c;
-  for (const w of ['姓名', '职务', '名单', '人员', '如下', '事项', '同志', '的', ...APPOINT_WORDS, ...REMOVE_WORDS])
-    rest = rest.split(w).join('');
+  for (const w of HEADER_WORDS) if (rest.indexOf(w) >= 0) rest = rest.replaceAll(w, '');
   return rest.length <= 2 ? actions : [];
 }
 

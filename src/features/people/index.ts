@@ -9,8 +9,8 @@ import type { Appointment, Roster } from '../../model/people.js';
 import { append, type Result } from '../../model/result.js';
 import type { Table } from '../../model/table.js';
 import type { SourceLines } from '../../read/lines.js';
-import { extractAppointments } from './appointments.js';
-import { extractRosters } from './rosters.js';
+import { actionLines, extractAppointments } from './appointments.js';
+import { extractRosters, rosterLines } from './rosters.js';
 
 export interface People {
   appointments: Appointment[];
@@ -28,14 +28,17 @@ export function extractPeople(src: SourceLines, documents: readonly Document[], 
     if (!list) byDoc.set(t.documentId, (list = []));
     list.push(t);
   }
+  // One finder of the lines each walk reads, for every document in turn: the text is searched once.
+  const actions = actionLines(src);
+  const listed = rosterLines(src);
   for (const doc of documents) {
     const docTables = byDoc.get(doc.id) ?? [];
-    const found = extractAppointments(src, doc, docTables);
+    const found = extractAppointments(src, doc, docTables, actions);
     append(appointments, found.value);
     append(anomalies, found.anomalies);
-    const listed = extractRosters(src, doc, docTables);
-    append(rosters, listed.value);
-    append(anomalies, listed.anomalies);
+    const read = extractRosters(src, doc, docTables, listed);
+    append(rosters, read.value);
+    append(anomalies, read.anomalies);
   }
   return { value: { appointments, rosters }, anomalies };
 }

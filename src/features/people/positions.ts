@@ -13,6 +13,11 @@ const OPEN = new Set(['(', '（', '[', '［', '【', '〔']);
 const CLOSE = new Set([')', '）', ']', '］', '】', '〕']);
 const PAREN_OPEN = new Set(['(', '（']);
 const PAREN_CLOSE = new Set([')', '）']);
+/** The brackets by character code: 1 opens, -1 closes (parsePositions reads codes, no one-character strings). */
+const BRACKET_CODE = new Map<number, number>([
+  ...[...OPEN].map((c) => [c.charCodeAt(0), 1] as const),
+  ...[...CLOSE].map((c) => [c.charCodeAt(0), -1] as const),
+]);
 
 /** Markdown emphasis and stray table markup that a conversion leaves in cells. */
 export function stripMarkup(s: string): string {
@@ -118,12 +123,15 @@ export function parsePositions(raw: string): ParsedPositions {
   let depth = 0;
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (OPEN.has(c)) depth++;
-    else if (CLOSE.has(c)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (c === '、' || c === '；' || c === ';')) {
+    const c = text.charCodeAt(i);
+    // (most characters are Han, U+4E00 up to the full-width forms: neither a bracket nor a separator)
+    if (c >= 0x4e00 && c < 0xff00) continue;
+    const bracket = BRACKET_CODE.get(c);
+    if (bracket === 1) depth++;
+    else if (bracket === -1) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === 0x3001 /* 、 */ || c === 0xff1b /* ； */ || c === 0x3b) /* ; */) {
       const seg = text.slice(start, i);
-      if (c !== '、' || titleSuffixLength(peelTrailing(seg).core) > 0) {
+      if (c !== 0x3001 || titleSuffixLength(peelTrailing(seg).core) > 0) {
         segments.push(seg);
         start = i + 1;
       }

@@ -11,6 +11,7 @@ import type { Document } from '../../model/issue.js';
 import type { Roster, RosterMember } from '../../model/people.js';
 import type { Table } from '../../model/table.js';
 import type { SourceLines } from '../../read/lines.js';
+import { LineFinder, type Lines } from '../../model/lines.js';
 import { anomaly } from '../../model/catalogue.js';
 import { isTableRow } from '../../core/patterns.js';
 import { removeCjkSpaces } from '../../read/text.js';
@@ -292,6 +293,44 @@ const HEADING_SUFFIXES = ['组成人员名单', '成员名单', '人员名单', 
 /** A heading that starts the member list of a body: 二、领导小组办公室组成人员 → 领导小组办公室. */
 const HEADING_LAST = new Set([...BODY_WORDS, ...HEADING_SUFFIXES].map((w) => w[w.length - 1]!));
 
+/** The same as character codes, and what bodyHeading drops at the end of a line. */
+const HEADING_LAST_CODE = new Set([...HEADING_LAST].map((c) => c.charCodeAt(0)));
+const HEADING_TRAIL_CODE = new Set([...' \t\u3000:：*'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Whether line `k` (1-based) passes bodyHeading's first test (at most 60 code units, its last
+ * character but spaces, colons and stars ends a body word or suffix), read in the text itself:
+ * no string is made for the other lines.
+ */
+function mayBeHeading(lines: Lines, k: number): boolean {
+  const start = lines.starts[k - 1]!;
+  let e = lines.starts[k]! - 2; // the line's last character
+  if (e - start >= 60) return false;
+  const text = lines.text;
+  while (e >= start && HEADING_TRAIL_CODE.has(text.charCodeAt(e))) e--;
+  return e >= start && HEADING_LAST_CODE.has(text.charCodeAt(e));
+}
+
+/**
+ * Outside a list of members, a line says something about a roster only with a colon (a role
+ * label), 由 (a sentence naming a post's holder) or, while the body is not known, 同意 or 决定
+ * (同意建立 X, 决定成立 X): the other lines are jumped over.
+ */
+const ROSTER_NEEDLES = ['：', ':', '由'];
+const ROSTER_OR_BODY_NEEDLES = [...ROSTER_NEEDLES, '同意', '决定'];
+
+/** The lines the roster walks read: one pair of finders for every document of a parse, in order. */
+export interface RosterLines {
+  /** Lines that may hold a label or a sentence (the body known). */
+  labels: LineFinder;
+  /** The same, and lines that may name the body (同意建立 X). */
+  labelsOrBody: LineFinder;
+}
+
+export function rosterLines(src: SourceLines): RosterLines {
+  return { labels: new LineFinder(src.lines, ROSTER_NEEDLES), labelsOrBody: new LineFinder(src.lines, ROSTER_OR_BODY_NEEDLES) };
+}
+
 export function bodyHeading(line: string): string | null {
   if (line.length > 60) return null;
   // Cheap check first (every line comes here): the last character must end a body word or suffix.
@@ -331,7 +370,12 @@ interface Segment {
  * The rosters of one document: one per body whose members it lists. A heading
  * (`二、领导小组办公室组成人员`) starts the list of another body of the same document.
  */
-export function extractRosters(src: SourceLines, doc: Document, tables: readonly Table[]): Result<Roster[]> {
+export function extractRosters(
+  src: SourceLines,
+  doc: Document,
+  tables: readonly Table[],
+  lines: RosterLines = rosterLines(src),
+): Result<Roster[]> {
   const titleBody = bodyFromTitle(doc.title);
   const sorted = [...tables].sort((a, b) => a.span.startLine - b.span.startLine);
   const segments: Segment[] = [
@@ -341,6 +385,7 @@ export function extractRosters(src: SourceLines, doc: Document, tables: readonly
   for (let k = doc.titleSpan.endLine + 1; k <= doc.span.endLine; k++) {
     // (a heading names a body in CJK: ASCII lines are jumped over)
     if ((k = src.lines.skipAscii(k)) > doc.span.endLine) break;
+    if (!mayBeHeading(src.lines, k)) continue;
     while (ti < sorted.length && sorted[ti]!.span.endLine < k) ti++;
     if (sorted[ti] && sorted[ti]!.span.startLine <= k) continue;
     const h = bodyHeading(src.lines.get(k - 1)!);
@@ -351,7 +396,7 @@ export function extractRosters(src: SourceLines, doc: Document, tables: readonly
   const out: Roster[] = [];
   const anomalies: Anomaly[] = [];
   for (const seg of segments) {
-    const r = rosterOf(src, doc, sorted, seg);
+    const r = rosterOf(src, doc, sorted, seg, lines);
     append(anomalies, r.anomalies);
     if (r.value) out.push({ ...r.value, id: `${doc.id}-r${out.length + 1}` });
   }
@@ -370,9 +415,9 @@ interface SegmentReading {
 }
 
 /** The roster of one segment of a document, with the anomalies of its members; null when it lists no one. */
-function rosterOf(src: SourceLines, doc: Document, sorted: readonly Table[], seg: Segment): Result<Roster | null> {
+function rosterOf(src: SourceLines, doc: Document, sorted: readonly Table[], seg: Segment, lines: RosterLines): Result<Roster | null> {
   const ctx: Ctx = { src, doc, anomalies: [], members: [], notes: [] };
-  const r = readSegment(ctx, sorted, seg);
+  const r = readSegment(ctx, sorted, seg, lines);
   let { body, note } = r;
   // No roster, no anomalies about its members: lines that only looked like a list are not reported.
   if (ctx.members.length === 0) return { value: null, anomalies: [] };
@@ -399,7 +444,7 @@ function rosterOf(src: SourceLines, doc: Document, sorted: readonly Table[], seg
 }
 
 /** Reads the lines and tables of a segment: members into the Ctx; the body, note and sentences left to read. */
-function readSegment(ctx: Ctx, sorted: readonly Table[], seg: Segment): SegmentReading {
+function readSegment(ctx: Ctx, sorted: readonly Table[], seg: Segment, lines: RosterLines): SegmentReading {
   const src = ctx.src;
   let body = seg.body;
   let bodyLine = seg.bodyLine;
@@ -412,9 +457,9 @@ function readSegment(ctx: Ctx, sorted: readonly Table[], seg: Segment): SegmentR
   for (let k = seg.from; k <= seg.to; k++) {
     while (ti < sorted.length && sorted[ti]!.span.startLine < k) ti++;
     const table = sorted[ti];
-    // Outside a block of members, a line of ASCII only says nothing (labels, bodies and 由
-    // are CJK): jumped over up to the next table.
-    const skip = inBlock ? k : src.lines.skipAscii(k);
+    // Outside a block of members, a line without a label's colon, 由 or (the body not known)
+    // 同 / 决 says nothing (ROSTER_CHAR): jumped over up to the next table.
+    const skip = inBlock ? k : (body === null ? lines.labelsOrBody : lines.labels).skip(k);
     if (skip > k) {
       k = table ? Math.min(skip, table.span.startLine) : skip;
       if (k > seg.to) break;
