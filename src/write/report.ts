@@ -75,24 +75,28 @@ const worst = (list: readonly Anomaly[]): Severity => SEVERITIES.find((sev) => l
 const noteHtml = ([a, i]: readonly [Anomaly, number]): string =>
   `<div class="note sev-${a.severity}" id="${noteId(i)}">${a.severity} <code>${esc(a.code)}</code> ${esc(a.message)}</div>`;
 
-/** Lines as they are in the file, with anchors, each anomaly's note under its line (the lines outside documents). */
-function textHtml(
+/**
+ * Lines as they are in the file, with anchors, each anomaly's note under its line (the lines
+ * outside documents), a line at a time: nothing when every line was shown already.
+ */
+function* textHtml(
   lines: Lines,
   from: number,
   to: number,
   notes: ReadonlyMap<number, Array<[Anomaly, number]>>,
   shown: Set<number>,
-): string {
-  const out: string[] = [];
+): Generator<string> {
+  let open = false;
   for (let n = from; n <= to && n <= lines.length; n++) {
     if (shown.has(n)) continue;
     shown.add(n);
     const here = notes.get(n);
     const cls = here ? ` flag sev-${worst(here.map(([a]) => a))}` : '';
-    out.push(`<div class="l${cls}" id="L${n}"><a href="#L${n}">${n}</a>${esc(lines.get(n - 1))}</div>`);
-    if (here) for (const note of here) out.push(noteHtml(note));
+    yield `${open ? '\n' : '<div class="text">'}<div class="l${cls}" id="L${n}"><a href="#L${n}">${n}</a>${esc(lines.get(n - 1))}</div>`;
+    open = true;
+    if (here) for (const note of here) yield '\n' + noteHtml(note);
   }
-  return out.length ? `<div class="text">${out.join('\n')}</div>` : '';
+  if (open) yield '</div>';
 }
 
 /** What the reading text of the documents is drawn from: the text's lines, the notes by line, the lines already shown. */
@@ -122,11 +126,11 @@ function claim(r: Reading, held: readonly number[]): { mine: Set<number>; found:
 const flagClass = (found: ReadonlyArray<[Anomaly, number]>): string => (found.length ? ` flag sev-${worst(found.map(([a]) => a))}` : '');
 
 /** Empty anchors of lines a block holds without showing their number (blank lines, a title's other lines, table furniture). */
-const gapAnchors = (held: readonly number[], mine: ReadonlySet<number>, visible: ReadonlySet<number>): string =>
-  held
-    .filter((n) => mine.has(n) && !visible.has(n))
-    .map((n) => `<span class="gap" id="L${n}"></span>`)
-    .join('');
+function gapAnchors(held: readonly number[], mine: ReadonlySet<number>, visible: ReadonlySet<number>): string {
+  let out = '';
+  for (const n of held) if (mine.has(n) && !visible.has(n)) out += `<span class="gap" id="L${n}"></span>`;
+  return out;
+}
 
 /** What joins two pieces of a sentence cut by a page break (as the Markdown export joins them): nothing or a space. */
 const joinGap = (a: string, b: string): string => (joinSentence(a, b).length > a.length + b.length ? ' ' : '');
@@ -189,6 +193,11 @@ function rowLines(t: Table, held: readonly number[]): { head: number[]; rows: nu
   return { head, rows, own: new Set(owner.keys()) };
 }
 
+/** A cell's opening tag: a number right-aligned; a cell filled from the one above (a merged cell) marked. */
+const NUM_TD = '<td class="num">';
+const FILLED_TD = '<td class="filled" title="filled from the cell above (merged cell)">';
+const FILLED_NUM_TD = '<td class="num filled" title="filled from the cell above (merged cell)">';
+
 /**
  * A table of the reading text, in place of its lines: the logical table (fragments merged,
  * rows cut by a page break joined, filled cells marked), its title row as caption, and a
@@ -207,13 +216,14 @@ function tableHtml(t: Table, held: readonly number[], r: Reading): string {
   };
   const h = gutter(head, new Set(head.slice(0, 1)));
   const headRow = `<tr${h.cls ? ` class="${h.cls.trim()}"` : ''}><th class="g">${h.cell}</th>${t.columns.map((c) => `<th>${esc(c.name)}</th>`).join('')}</tr>${h.tail}`;
+  const numeric = t.columns.map((c) => c.type !== 'text' && c.type !== 'date');
   const body = t.rows.map((row, k) => {
     const g = gutter(rows[k]!, own);
     const cells = row.cells
       .map((c, i) => {
-        const type = t.columns[i]?.type;
-        const cls = [type && type !== 'text' && type !== 'date' ? 'num' : '', c.filled ? 'filled' : ''].filter(Boolean).join(' ');
-        return `<td${cls ? ` class="${cls}"` : ''}${c.filled ? ' title="filled from the cell above (merged cell)"' : ''}>${esc(c.text)}</td>`;
+        const num = numeric[i] === true;
+        const open = c.filled ? (num ? FILLED_NUM_TD : FILLED_TD) : num ? NUM_TD : '<td>';
+        return `${open}${esc(c.text)}</td>`;
       })
       .join('');
     const kind = row.kind === 'data' ? '' : ` ${row.kind}`;
@@ -255,21 +265,29 @@ function heldLines(d: Document, blocks: readonly ReadingBlock[], last: number): 
  * headings, paragraphs joined again across page breaks, each table in place of its lines;
  * every line of the document has its anchor in the block that holds it.
  */
-function readingHtml(issue: Issue, d: Document, tables: readonly Table[], r: Reading): string {
+function* readingHtml(issue: Issue, d: Document, tables: readonly Table[], r: Reading): Generator<string> {
   const blocks = issueReadingBlocks(issue, d, r.lines, tables, r.people);
   const held = heldLines(d, blocks, r.lines.length);
   const captions = new Set<number>();
   for (const t of tables) if (t.caption) captions.add(t.caption.line);
-  const out = blocks.map((b, k) => (b.type === 'table' ? tableHtml(b.table, held[k]!, r) : proseHtml(b, held[k]!, r, captions)));
-  return `<div class="text reading">${out.join('\n')}</div>`;
+  yield '<div class="text reading">';
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k]!;
+    if (k) yield '\n';
+    yield b.type === 'table' ? tableHtml(b.table, held[k]!, r) : proseHtml(b, held[k]!, r, captions);
+  }
+  yield '</div>';
 }
 
-/** The document's lines exactly as in the file, collapsed; each number links to the line in the reading text. */
-function rawHtml(d: Document, lines: Lines): string {
-  const out: string[] = [];
+/**
+ * The document's lines exactly as in the file, collapsed; each number links to the line in the
+ * reading text. A line at a time (not joined here: the file's pieces are joined once, in `pieces`).
+ */
+function* rawHtml(d: Document, lines: Lines): Generator<string> {
+  yield `<details class="raw"><summary>Source text: lines ${d.span.startLine}–${d.span.endLine} as in the file</summary><div class="text">`;
   for (let n = d.span.startLine; n <= d.span.endLine && n <= lines.length; n++)
-    out.push(`<div class="l"><a class="ln" href="#L${n}" data-line="${n}">${n}</a>${esc(lines.get(n - 1))}</div>`);
-  return `<details class="raw"><summary>Source text: lines ${d.span.startLine}–${d.span.endLine} as in the file</summary><div class="text">${out.join('\n')}</div></details>`;
+    yield `${n > d.span.startLine ? '\n' : ''}<div class="l"><a class="ln" href="#L${n}" data-line="${n}">${n}</a>${esc(lines.get(n - 1))}</div>`;
+  yield '</div></details>';
 }
 
 /** A document's anomalies, listed under its metadata (each links to its note in the text). */
@@ -483,8 +501,9 @@ export function* reportChunks(issue: Issue, lines: Lines, fileLines: Lines = lin
       const d = docs[j]!;
       // the article a piece at a time: head, reading text, the lines as in the file
       yield (j ? '\n' : '') + documentHead(d, foundIn.get(d.id) ?? []);
-      yield readingHtml(issue, d, tablesOf.get(d.id) ?? [], reading);
-      yield rawHtml(d, fileLines) + '</article>';
+      yield* readingHtml(issue, d, tablesOf.get(d.id) ?? [], reading);
+      yield* rawHtml(d, fileLines);
+      yield '</article>';
     }
   }
   yield `</section>\n${peopleHtml(issue)}\n`;
@@ -500,7 +519,7 @@ export function* reportChunks(issue: Issue, lines: Lines, fileLines: Lines = lin
     let end = m ? m.endLine : n;
     if (m) yield `<h3 id="matter-L${n}">${MATTER_TITLE[m.kind]} <small>lines ${n}–${m.endLine}</small></h3>`;
     else while (end < lines.length && !shown.has(end + 1) && !matterAt.has(end + 1)) end++;
-    yield textHtml(lines, n, end, notes, shown);
+    yield* textHtml(lines, n, end, notes, shown);
     n = end;
   }
   yield `</section></div></main>
