@@ -84,12 +84,12 @@ function* textHtml(
   from: number,
   to: number,
   notes: ReadonlyMap<number, Array<[Anomaly, number]>>,
-  shown: Set<number>,
+  shown: Uint8Array,
 ): Generator<string> {
   let open = false;
   for (let n = from; n <= to && n <= lines.length; n++) {
-    if (shown.has(n)) continue;
-    shown.add(n);
+    if (shown[n]) continue;
+    shown[n] = 1;
     const here = notes.get(n);
     const cls = here ? ` flag sev-${worst(here.map(([a]) => a))}` : '';
     yield `${open ? '\n' : '<div class="text">'}<div class="l${cls}" id="L${n}"><a href="#L${n}">${n}</a>${esc(lines.get(n - 1))}</div>`;
@@ -103,8 +103,8 @@ function* textHtml(
 interface Reading {
   lines: Lines;
   notes: ReadonlyMap<number, Array<[Anomaly, number]>>;
-  /** Lines given their anchor so far (each line has one in the report). */
-  shown: Set<number>;
+  /** Lines given their anchor so far (each line has one in the report): 1 at a line's number. */
+  shown: Uint8Array;
   /** Lines of the people feature (their spaces stay), for the Markdown blocks. */
   people: ReadonlySet<number>;
 }
@@ -114,8 +114,8 @@ function claim(r: Reading, held: readonly number[]): { mine: Set<number>; found:
   const mine = new Set<number>();
   const found: Array<[Anomaly, number]> = [];
   for (const n of held) {
-    if (r.shown.has(n)) continue;
-    r.shown.add(n);
+    if (r.shown[n]) continue;
+    r.shown[n] = 1;
     mine.add(n);
     const here = r.notes.get(n);
     if (here) found.push(...here);
@@ -484,7 +484,7 @@ export function* reportChunks(issue: Issue, lines: Lines, fileLines: Lines = lin
     issue.anomalies.map((a, i) => [a, i] as [Anomaly, number]),
     ([a]) => a.documentId ?? null,
   );
-  const reading: Reading = { lines, notes, shown: new Set<number>(), people: peopleLines(issue) };
+  const reading: Reading = { lines, notes, shown: new Uint8Array(lines.length + 1), people: peopleLines(issue) };
   const shown = reading.shown;
   const tablesOf = groupBy(issue.tables, (t) => t.documentId);
   yield `<!DOCTYPE html>
@@ -514,11 +514,11 @@ export function* reportChunks(issue: Issue, lines: Lines, fileLines: Lines = lin
   yield '\n<section id="other-lines"><h2>Other lines</h2><p>Contents, masthead, section headings and colophon: the lines outside the documents; front, back and in-between matter (lines no record holds) under their own headings.</p>';
   const matterAt = new Map(issue.matter.map((m) => [m.line, m]));
   for (let n = 1; n <= lines.length; n++) {
-    if (shown.has(n)) continue;
+    if (shown[n]) continue;
     const m = matterAt.get(n);
     let end = m ? m.endLine : n;
     if (m) yield `<h3 id="matter-L${n}">${MATTER_TITLE[m.kind]} <small>lines ${n}–${m.endLine}</small></h3>`;
-    else while (end < lines.length && !shown.has(end + 1) && !matterAt.has(end + 1)) end++;
+    else while (end < lines.length && !shown[end + 1] && !matterAt.has(end + 1)) end++;
     yield* textHtml(lines, n, end, notes, shown);
     n = end;
   }
