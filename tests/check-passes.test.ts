@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cjkGaps, cleanProse, endsMidSentence } from '../src/core/prose.js';
 import { isCjk, isHan } from '../src/read/text.js';
 import { Lines } from '../src/model/lines.js';
-import { eachLineWith } from '../src/check/common.js';
+import { eachLineWith } from '../src/model/lines.js';
 import { gapLines } from '../src/check/repairs.js';
 import { parseIssue } from '../src/parse.js';
 import type { Anomaly } from '../src/model/anomaly.js';

@@ -6,7 +6,8 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { splitLines } from '../src/read/lines.js';
-import { nextPipeLine, scanTables, splitRow, parseDelimiter, startsOtherBlock } from '../src/features/tables/scan.js';
+import { LineFinder } from '../src/model/lines.js';
+import { PIPE_NEEDLE, scanTables, splitRow, parseDelimiter, startsOtherBlock } from '../src/features/tables/scan.js';
 import { forceLineMode } from '../src/read/lines.js';
 
 interface Node {
@@ -219,8 +220,8 @@ describe('splitRow', () => {
   });
 });
 
-describe('nextPipeLine', () => {
-  it('finds the next line holding a pipe by one search of the text, in both line modes', () => {
+describe('the pipe finder of the scanners', () => {
+  it('finds the next line holding a pipe by native search of the text, in both line modes', () => {
     const text = 'prose\n\nno pipe\n| a | b |\n|---|---|\n文字\nx \\| y\n\n末行';
     for (const keep of [true, false]) {
       forceLineMode(keep);
@@ -228,9 +229,12 @@ describe('nextPipeLine', () => {
       forceLineMode(undefined);
       // every start line answers the first line at or after it that holds a `|` (escaped or not)
       const want = [3, 3, 3, 3, 4, 6, 6, 9, 9];
-      expect([...Array(lines.length).keys()].map((i) => nextPipeLine(lines, i))).toEqual(want);
-      expect(nextPipeLine(lines, 9)).toBe(9);
-      expect(nextPipeLine(lines, 50)).toBe(9);
+      const pipes = new LineFinder(lines, PIPE_NEEDLE);
+      expect([...Array(lines.length).keys()].map((i) => pipes.next(i))).toEqual(want);
+      // asked again behind its kept place, and past the end
+      expect([...Array(lines.length).keys()].reverse().map((i) => pipes.next(i))).toEqual([...want].reverse());
+      expect(pipes.next(9)).toBe(9);
+      expect(pipes.next(50)).toBe(9);
     }
   });
   it('scanTables finds the same fragments however the lines are kept', () => {

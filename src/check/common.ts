@@ -60,6 +60,3 @@ export function documentOfLine(documents: readonly Document[], lineCount: number
     },
   };
 }
-
-/** The lines holding a match of a regular expression (it lives with the lines, so the features use it too). */
-export { eachLineWith } from '../model/lines.js';

@@ -1,7 +1,8 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
 import { isTableRow } from '../core/patterns.js';
-import { documentOfLine, eachLineWith, type CheckInput } from './common.js';
+import { documentOfLine, type CheckInput } from './common.js';
+import { eachLineWith } from '../model/lines.js';
 
 interface Found {
   index: number;

@@ -1,9 +1,9 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { isTableRow, endsSentence } from '../core/patterns.js';
 import { isCjkCode, isHanCode } from '../read/text.js';
-import { documentOfLine, eachLineWith, type CheckInput, type DocumentOf } from './common.js';
+import { documentOfLine, type CheckInput, type DocumentOf } from './common.js';
 import { group, perDocument, type Hit } from './grouped.js';
-import type { Lines } from '../model/lines.js';
+import { eachLineWith, type Lines } from '../model/lines.js';
 
 /**
  * Punctuation a proofreader marks in the running text (table rows are not looked at):

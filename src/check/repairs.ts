@@ -13,8 +13,8 @@ import type { Table } from '../model/table.js';
 import { anomaly } from '../model/catalogue.js';
 import { cjkGaps, cleanProse, eachLineOutside, peopleLines, proseBreaks, spacesKept, type ProseBounds } from '../core/prose.js';
 import { squash } from '../read/text.js';
-import { eachLineWith, type CheckInput } from './common.js';
-import type { Lines } from '../model/lines.js';
+import { type CheckInput } from './common.js';
+import { eachLineWith, type Lines } from '../model/lines.js';
 
 /** Line numbers as a short list: 3, 7–9, 12 (runs of consecutive lines as ranges). */
 export function lineList(sorted: readonly number[]): string {

@@ -1,7 +1,8 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
 import { isTableRow } from '../core/patterns.js';
-import { documentOfLine, eachLineWith, type CheckInput, type DocumentOf } from './common.js';
+import { documentOfLine, type CheckInput, type DocumentOf } from './common.js';
+import { eachLineWith } from '../model/lines.js';
 
 /**
  * English function words between Chinese characters (精神 and 考察): what a conversion

@@ -16,7 +16,7 @@ import type { SourceLines } from '../../read/lines.js';
 import type { Block } from '../../read/reading.js';
 import {
   countCells,
-  nextPipeLine,
+  PIPE_NEEDLE,
   oversized,
   parseDelimiter,
   splitRow,
@@ -25,7 +25,7 @@ import {
   type OversizedTable,
   type RawRow,
 } from './scan.js';
-import type { Lines } from '../../model/lines.js';
+import { LineFinder, type Lines } from '../../model/lines.js';
 
 function firstChar(s: string): number {
   for (let i = 0; i < s.length; i++) {
@@ -54,9 +54,10 @@ export function scanPipeRuns<R>(src: SourceLines, map: (row: RawRow) => R, overs
   const out: Array<Fragment<R>> = [];
   const n = lines.length;
   let i = 0;
+  // (a run starts with a pipe: lines without one are jumped over, found by native search)
+  const pipes = new LineFinder(lines, PIPE_NEEDLE);
   while (i < n) {
-    // (a run starts with a pipe: lines without one are jumped over)
-    if ((i = nextPipeLine(lines, i)) >= n) break;
+    if ((i = pipes.next(i)) >= n) break;
     const s = lines.get(i)!;
     // A line an input reader read into a block (an HTML table) is no pipe row to read again.
     if (firstChar(s) !== PIPE || src.removed?.[i] === 2) {

@@ -21,7 +21,7 @@
  * agreement and this difference.
  */
 import type { SourceLines } from '../../read/lines.js';
-import type { Lines } from '../../model/lines.js';
+import { LineFinder, type Lines } from '../../model/lines.js';
 
 export interface RawCell {
   /** The cell text as written, trimmed of spaces and tabs. */
@@ -75,6 +75,8 @@ export function oversized(cells: number, widest: number): boolean {
 }
 
 const PIPE = 124; // |
+/** What a table row holds, for the LineFinder that jumps to the next such line. */
+export const PIPE_NEEDLE: readonly string[] = ['|'];
 const BACKSLASH = 92;
 const SPACE = 32;
 const TAB = 9;
@@ -205,21 +207,6 @@ export function parseDelimiter(s: string): Array<'left' | 'right' | 'center' | n
   // A single column needs a pipe, else `---` is a thematic break / setext underline.
   if (out.length === 0 || (out.length === 1 && pipes === 0)) return null;
   return out;
-}
-
-/**
- * The first line at or after `i` (0-based) holding a `|`, else `lines.length`: one native
- * search of the whole text instead of a look at every line (most lines of an issue are
- * prose). The line holding the pipe is found by stepping through the line starts from `i`:
- * a scanner asks with ever larger `i`, so the steps of a whole scan add up to its lines.
- */
-export function nextPipeLine(lines: Lines, i: number): number {
-  if (i >= lines.length) return lines.length;
-  const at = lines.text.indexOf('|', lines.starts[i]!);
-  if (at < 0) return lines.length;
-  let k = i;
-  while (lines.starts[k + 1]! <= at) k++;
-  return k;
 }
 
 /** First non-space character code of a line, or -1 when the line is blank. */
@@ -375,9 +362,10 @@ export function scanTables<R>(src: SourceLines, map?: (row: RawRow) => R, oversi
   const out: Array<Fragment<R | RawRow>> = [];
   let i = 0;
   const n = lines.length;
+  // (a header row holds a pipe: lines without one are jumped over, found by native search)
+  const pipes = new LineFinder(lines, PIPE_NEEDLE);
   while (i + 1 < n) {
-    // (a header row holds a pipe: lines without one are jumped over)
-    if ((i = nextPipeLine(lines, i)) + 1 >= n) break;
+    if ((i = pipes.next(i)) + 1 >= n) break;
     const line = lines.get(i)!;
     // Cheap pre-check: a header row holds a pipe and the next line starts like a delimiter row.
     const next = lines.get(i + 1)!;
