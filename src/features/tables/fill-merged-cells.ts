@@ -16,9 +16,14 @@ import { profiles } from './profiles.js';
 
 /** Is any cell of the row right of column `c` filled? */
 function filledRightOf(r: WRow, c: number, W: number): boolean {
-  let right = false;
-  for (let j = c + 1; j < W; j++) if (r.cells[j]!.text !== '') right = true;
-  return right;
+  for (let j = c + 1; j < W; j++) if (r.cells[j]!.text !== '') return true;
+  return false;
+}
+
+/** Is the row's cell empty in every one of the columns `cols`? */
+function emptyIn(r: WRow, cols: readonly number[]): boolean {
+  for (let i = 0; i < cols.length; i++) if (r.cells[cols[i]!]!.text !== '') return false;
+  return true;
 }
 
 /** The group columns of the table, left to right. */
@@ -57,8 +62,7 @@ function emptyUnderFilled(rows: readonly WRow[], c: number, W: number, groupCols
       continue;
     }
     if (!above) continue;
-    if (!groupCols.every((g) => r.cells[g]!.text === '')) continue;
-    if (filledRightOf(r, c, W)) candidates++;
+    if (emptyIn(r, groupCols) && filledRightOf(r, c, W)) candidates++;
   }
   return candidates;
 }
