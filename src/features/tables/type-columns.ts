@@ -175,9 +175,9 @@ function shiftScan(data: readonly WRow[], cols: ColumnLayout, columns: readonly 
   };
 }
 
-/** Does text `t` stand in at least two other rows of column j (`self`: this cell not counted)? */
-function known(s: ShiftScan, j: number, t: string, self: boolean): boolean {
-  return (vocabOf(s)[j]?.get(t) ?? 0) - (self ? 1 : 0) >= 2;
+/** Does text `t` stand in at least two other rows of column j (`self`: 1 when this cell is to be left out)? */
+function known(vocab: ReadonlyArray<Map<string, number>>, j: number, t: string, self: number): boolean {
+  return (vocab[j]!.get(t) ?? 0) - self >= 2;
 }
 
 /**
@@ -222,23 +222,31 @@ function hasGap(s: ShiftScan, r: WRow): boolean {
   return false;
 }
 
-/** Fills the row's scratch flags; true when some movable cell's text is known beside its column. */
+/**
+ * Fills the row's scratch flags; true when some movable cell's text is known beside its
+ * column. Whether a cell's text is known in its own column (`now`) is looked up only then:
+ * without such a cell no slide has a gain.
+ */
 function markMovable(s: ShiftScan, r: WRow): boolean {
   const { W, mv, now, toLeft, toRight } = s;
   let any = false;
   for (let j = 0; j < W; j++) {
     const c = r.cells[j]!;
     mv[j] = !s.fixed[j] && c.text !== '' && !c.filled;
-    if (!mv[j] || c.text.length > 40 || !s.textCol[j]) {
-      now[j] = toLeft[j] = toRight[j] = false;
-      continue;
-    }
-    now[j] = known(s, j, c.text, true);
-    toLeft[j] = j > 0 && known(s, j - 1, c.text, false);
-    toRight[j] = j + 1 < W && known(s, j + 1, c.text, false);
+    now[j] = toLeft[j] = toRight[j] = false;
+    if (!mv[j] || c.text.length > 40 || !s.textCol[j]) continue;
+    const vocab = vocabOf(s);
+    toLeft[j] = j > 0 && known(vocab, j - 1, c.text, 0);
+    toRight[j] = j + 1 < W && known(vocab, j + 1, c.text, 0);
     if (toLeft[j] || toRight[j]) any = true;
   }
-  return any;
+  if (!any) return false;
+  const vocab = vocabOf(s);
+  for (let j = 0; j < W; j++) {
+    const c = r.cells[j]!;
+    if (mv[j] && c.text.length <= 40 && s.textCol[j]) now[j] = known(vocab, j, c.text, 1);
+  }
+  return true;
 }
 
 /** The slide with the greatest gain (at least 1) beside an empty cell of the row, if any. */
