@@ -91,10 +91,18 @@ interface ShiftScan {
   lastFixed: number;
   /** Only text columns have a vocabulary: numbers do not repeat in a way that shows where a cell belongs. */
   textCol: boolean[];
-  /** Per column, how often each short text stands in it; made when a row first needs it (vocabOf). */
-  vocab: Array<Map<string, number>> | null;
+  /**
+   * Per column, how often each short text stands in it, null where no text stands twice
+   * (no cell's text can be known there); made when a row first needs it (vocabOf).
+   */
+  vocab: Array<Map<string, number> | null> | null;
   /** Share of data rows in which each column is filled (as written). */
   fill: number[];
+  /**
+   * Columns filled almost everywhere (empty in at most one row in ten, or in one row only),
+   * neither key nor group columns: where an empty cell may be one whose text slid away.
+   */
+  full: boolean[];
   now: boolean[];
   toLeft: boolean[];
   toRight: boolean[];
@@ -124,18 +132,22 @@ function packed<T>(n: number, v: T): T[] {
 }
 
 /** The vocabulary of every text column, made once per table when a row first needs it. */
-function vocabOf(s: ShiftScan): Array<Map<string, number>> {
+function vocabOf(s: ShiftScan): Array<Map<string, number> | null> {
   if (s.vocab !== null) return s.vocab;
-  const vocab: Array<Map<string, number>> = [];
+  const vocab: Array<Map<string, number> | null> = [];
   for (let j = 0; j < s.W; j++) {
     const m = new Map<string, number>();
+    let repeats = false;
     if (s.textCol[j])
       for (const r of s.data) {
         const c = r.cells[j]!;
         // only short values repeat in a way that shows where a cell belongs (units, '/')
-        if (c.raw !== '' && !c.filled && c.text.length <= 40) m.set(c.text, (m.get(c.text) ?? 0) + 1);
+        if (c.raw === '' || c.filled || c.text.length > 40) continue;
+        const n = (m.get(c.text) ?? 0) + 1;
+        m.set(c.text, n);
+        if (n >= 2) repeats = true;
       }
-    vocab.push(m);
+    vocab.push(repeats ? m : null);
   }
   return (s.vocab = vocab);
 }
@@ -155,6 +167,11 @@ function shiftScan(data: readonly WRow[], cols: ColumnLayout, columns: readonly 
     for (const r of data) if (r.cells[j]!.raw !== '') filled++;
     fill.push(data.length ? filled / data.length : 0);
   }
+  const full: boolean[] = [];
+  for (let j = 0; j < W; j++) {
+    const empties = Math.round((1 - fill[j]!) * data.length);
+    full.push(!fixed[j] && empties <= Math.max(1, data.length * 0.1));
+  }
   return {
     data,
     W,
@@ -164,6 +181,7 @@ function shiftScan(data: readonly WRow[], cols: ColumnLayout, columns: readonly 
     textCol,
     vocab: null,
     fill,
+    full,
     now: packed<boolean>(W, false),
     toLeft: packed<boolean>(W, false),
     toRight: packed<boolean>(W, false),
@@ -176,8 +194,9 @@ function shiftScan(data: readonly WRow[], cols: ColumnLayout, columns: readonly 
 }
 
 /** Does text `t` stand in at least two other rows of column j (`self`: 1 when this cell is to be left out)? */
-function known(vocab: ReadonlyArray<Map<string, number>>, j: number, t: string, self: number): boolean {
-  return (vocab[j]!.get(t) ?? 0) - self >= 2;
+function known(vocab: ReadonlyArray<Map<string, number> | null>, j: number, t: string, self: number): boolean {
+  const m = vocab[j]!;
+  return m !== null && (m.get(t) ?? 0) - self >= 2;
 }
 
 /**
@@ -293,12 +312,11 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
  * such cell of the row, reported; null when there is none.
  */
 function slidIntoSparse(ctx: TableContext, s: ShiftScan, r: WRow, names: ReadonlyArray<{ name: string }>): Anomaly | null {
-  const { W, data, fill, index } = s;
+  const { W, fill, full, index } = s;
   for (let c = 0; c < W; c++) {
+    if (!full[c]) continue;
     const cell = r.cells[c]!;
-    // "filled almost everywhere": empty in at most one row in ten (or in this row only)
-    const empties = Math.round((1 - fill[c]!) * data.length);
-    if (index[c] || s.fixed[c] || empties > Math.max(1, data.length * 0.1) || cell.raw !== '' || cell.pad || cell.filled) continue;
+    if (cell.raw !== '' || cell.pad || cell.filled) continue;
     for (let side = -1; side <= 1; side += 2) {
       const n = c + side;
       const nc = r.cells[n];
