@@ -212,6 +212,14 @@ describe('PUNCTUATION_HALF_WIDTH: the characters around a mark read by code', ()
     const text = withBody([...norm, inside, ...others]);
     expect(lines(text)).toEqual([lineOf(text, inside)]);
   });
+  it('marks found in the whole text: a line break beside one is no CJK character, a table row is skipped to its end', () => {
+    const end = '各单位要认真落实确保工作取得实效,';
+    const next = '各单位要认真落实确保工作取得实效。';
+    const row = '| 甲方,乙方 | 丙方,丁方 |';
+    const after = '各单位要认真落实,确保工作取得实效。';
+    const text = withBody([...norm, end, next, row, after]);
+    expect(lines(text)).toEqual([lineOf(text, after)]);
+  });
   it('( between CJK text and a Han character, ) between a Han character and CJK text', () => {
     const open = '各单位要认真落实(确保工作取得实效）。';
     const close = '各单位要认真落实（确保工作取得实效)。';

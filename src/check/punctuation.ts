@@ -52,7 +52,7 @@ const RUN_GAP = 20;
  * stand between digits or Latin letters.
  */
 function inChinese(line: string, i: number): boolean {
-  // by code unit (NaN past either end: neither Han nor CJK), no one-character strings
+  // by code unit (NaN past either end, a line break in a text: neither Han nor CJK), no one-character strings
   const c = line.charCodeAt(i);
   const p = line.charCodeAt(i - 1);
   const n = line.charCodeAt(i + 1);
@@ -61,9 +61,8 @@ function inChinese(line: string, i: number): boolean {
   return isCjkCode(p) && isCjkCode(n);
 }
 
-/** A half-width mark of a class: the lines holding one (searched in the whole text), each mark of a line. */
+/** A half-width mark of a class (searched in the whole text). */
 const HALF_LINE = /[,;:()?!]/g;
-const HALF_G = /[,;:()?!]/g;
 /** The full-width marks of each class. */
 const FULL = ['，', '；', '：', '（）', '？', '！'];
 
@@ -100,22 +99,35 @@ export function checkHalfWidthPunctuation(input: CheckInput): Anomaly[] {
   const half = new Int32Array(6);
   // Per line: each half-width mark inside Chinese text, with the column of its first one.
   const found: { line: number; marks: Map<string, number> }[] = [];
-  // A search of the whole text (native) finds the lines holding a half-width mark; only those are read.
-  eachLineWith(lines, HALF_LINE, (ln, line) => {
-    if (line.length < 3 || isTableRow(line)) return;
-    let marks: Map<string, number> | null = null;
-    HALF_G.lastIndex = 0;
-    // (test makes no match object: each mark is one code unit, lastIndex is just past it)
-    while (HALF_G.test(line)) {
-      const i = HALF_G.lastIndex - 1;
-      if (!inChinese(line, i)) continue;
-      const cls = classOf(line.charCodeAt(i));
-      half[cls]!++;
-      marks ??= new Map();
-      if (!marks.has(line[i]!)) marks.set(line[i]!, i + 1);
+  // One search of the whole text (native) finds each half-width mark, read where it stands in
+  // the text (a line break beside it is no CJK character, like either end of the line): the
+  // lines holding one are not searched a second time. A short line or a table row is skipped.
+  const { text, starts } = lines;
+  let ln = 0; // 0-based line of the last mark
+  let cur = -1; // the line `marks` is of
+  let marks: Map<string, number> | null = null;
+  HALF_LINE.lastIndex = 0;
+  // (test makes no match object: each mark is one code unit, lastIndex is just past it)
+  while (HALF_LINE.test(text)) {
+    const at = HALF_LINE.lastIndex - 1;
+    while (starts[ln + 1]! <= at) ln++;
+    if (ln >= lines.length) break;
+    if (ln !== cur) {
+      if (marks) found.push({ line: cur + 1, marks });
+      marks = null;
+      cur = ln;
+      const line = lines.get(ln)!;
+      if (line.length < 3 || isTableRow(line)) {
+        HALF_LINE.lastIndex = starts[ln + 1]!;
+        continue;
+      }
     }
-    if (marks) found.push({ line: ln, marks });
-  });
+    if (!inChinese(text, at)) continue;
+    half[classOf(text.charCodeAt(at))]!++;
+    marks ??= new Map();
+    if (!marks.has(text[at]!)) marks.set(text[at]!, at - starts[ln]! + 1);
+  }
+  if (marks) found.push({ line: cur + 1, marks });
   // The issue's norm: a class counts only where full-width is clearly the usual form, and
   // written often enough (MIN_NORM times) to be a norm at all. Full-width marks are counted
   // only for the classes found half-width, and only as far as the decision needs.
