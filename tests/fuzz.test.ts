@@ -8,7 +8,7 @@ import { parseIssue } from '../src/parse.js';
 import { InputError } from '../src/read/errors.js';
 import { buildExport, fileText } from '../src/write/export.js';
 import { selfIntersections, segmentsIntersect, type Pt } from '../src/features/sluices/geometry.js';
-import { removeCjkSpaces } from '../src/read/text.js';
+import { isCjk, removeCjkSpaces } from '../src/read/text.js';
 import { batched, jsonChunks } from '../src/write/json-stream.js';
 import { frontMatter } from '../src/write/markdown.js';
 import {
@@ -221,6 +221,59 @@ describe('linear-time rewrites agree with the simple versions they replaced', ()
       fc.property(fc.array(pt, { maxLength: 24 }), (raw) => {
         const pts = raw.map((p, i) => ({ seq: i + 1, ...p })) as Pt[];
         expect(selfIntersections(pts)).toEqual(brute(pts));
+      }),
+      fcParams(500),
+    );
+  });
+  it('removeCjkSpaces copies stretches and gives the veto the same windows as a character-by-character walk', () => {
+    // The walk removeCjkSpaces did before it copied stretches: the reference.
+    const reference = (s: string, keep?: (b: string, a: string, i: number) => boolean): string => {
+      let out = '';
+      let tail = '';
+      let i = 0;
+      const sp = (c: string | undefined) => c === ' ' || c === '\t' || c === '\u3000';
+      while (i < s.length) {
+        if (sp(s[i])) {
+          let j = i;
+          while (j < s.length && sp(s[j])) j++;
+          const prev = tail[tail.length - 1];
+          const next = s[j];
+          if (prev !== undefined && next !== undefined && isCjk(prev) && isCjk(next) && !(keep && keep(tail, s.slice(j, j + 16), i))) {
+            i = j;
+            continue;
+          }
+          const run = s.slice(i, j);
+          out += run;
+          tail = (tail + run.slice(-16)).slice(-16);
+          i = j;
+          continue;
+        }
+        out += s[i]!;
+        tail = (tail + s[i]!).slice(-16);
+        i++;
+      }
+      return out;
+    };
+    // the window before a run removed reaches back over the runs removed before it
+    const seen: string[] = [];
+    removeCjkSpaces('中 文 中 一二三四五六七八九十一二三四五六 七', (b) => (seen.push(b), false));
+    expect(seen).toEqual(['中', '中文', '中文中', '一二三四五六七八九十一二三四五六']);
+    const cjk = ['中', '文', '，', '“', '一二三四五六七八九十'];
+    const spaces = [' ', '  ', '\t', '\u3000'];
+    const other = ['a', '1', '\n', '\u00a0', '\ud840\udc00', '\ud840'];
+    const parts = [...cjk, ...cjk, ...spaces, ...spaces, ...other];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 60 }), fc.integer({ min: 0, max: 6 }), (ps, mod) => {
+        const s = ps.join('');
+        const calls: string[] = [];
+        const veto = (log: string[]) => (b: string, a: string, i: number) => {
+          log.push(`${b}|${a}|${i}`);
+          return (b.length + a.length + i) % 7 === mod;
+        };
+        const expected: string[] = [];
+        expect(removeCjkSpaces(s, veto(calls))).toBe(reference(s, veto(expected)));
+        expect(calls).toEqual(expected);
+        expect(removeCjkSpaces(s)).toBe(reference(s));
       }),
       fcParams(500),
     );

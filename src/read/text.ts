@@ -67,35 +67,58 @@ export function toHalfWidth(s: string): string {
  * after the run — windows, so the whole stays linear in the length of `s`.
  */
 export function removeCjkSpaces(s: string, keep?: (before: string, after: string, index: number) => boolean): string {
-  if (!/\s/.test(s)) return s;
+  const runs = new SpaceRuns(s);
+  let i = runs.next(0);
+  if (i < 0) return s;
+  // The text is copied a stretch at a time, up to each space run removed: `from` is where the
+  // text not yet copied starts. The output is a growing (rope) string: never index it, keep
+  // its last 16 characters (`tail`) instead.
   let out = '';
-  // The output is a growing (rope) string: never index it, track its tail instead.
   let tail = '';
-  let i = 0;
+  let from = 0;
   const n = s.length;
-  while (i < n) {
-    const ch = s[i]!;
-    if (ch === ' ' || ch === '\t' || ch === '\u3000') {
-      let j = i;
-      while (j < n && (s[j] === ' ' || s[j] === '\t' || s[j] === '\u3000')) j++;
-      const prev = tail[tail.length - 1];
-      const next = s[j];
-      if (prev !== undefined && next !== undefined && isCjk(prev) && isCjk(next) && !(keep && keep(tail, s.slice(j, j + 16), i))) {
-        i = j;
-        continue;
+  while (i >= 0) {
+    let j = i + 1;
+    while (j < n && isSpaceRunCode(s.charCodeAt(j))) j++;
+    // Runs are maximal: the character before one (when any) is not a space and is in the output.
+    if (i > 0 && j < n && isCjkCode(s.charCodeAt(i - 1)) && isCjkCode(s.charCodeAt(j))) {
+      const before = i - from >= 16 ? s.slice(i - 16, i) : (tail + s.slice(from, i)).slice(-16);
+      if (!(keep && keep(before, s.slice(j, j + 16), i))) {
+        out += s.slice(from, i);
+        tail = before;
+        from = j;
       }
-      const run = s.slice(i, j);
-      out += run;
-      tail = (tail + run.slice(-16)).slice(-16);
-      i = j;
-      continue;
     }
-    out += ch;
-    tail = tail.length < 16 ? tail + ch : tail.slice(1) + ch;
-    i++;
+    i = j < n ? runs.next(j) : -1;
   }
-  return out;
+  return from === 0 ? s : out + s.slice(from);
 }
+
+/** A character of the space runs removeCjkSpaces looks at: space, tab, ideographic space. */
+function isSpaceRunCode(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x3000;
+}
+
+/**
+ * The places of spaces, tabs and ideographic spaces in a text, by native searches: each
+ * character's next place is kept until passed, so the text is searched once per character.
+ */
+class SpaceRuns {
+  private readonly at = [-2, -2, -2];
+  constructor(private readonly s: string) {}
+
+  /** The first space, tab or ideographic space at or after `from` (rising from call to call), or -1. */
+  next(from: number): number {
+    let best = -1;
+    for (let k = 0; k < 3; k++) {
+      let p = this.at[k]!;
+      if (p !== -1 && p < from) p = this.at[k] = this.s.indexOf(SPACE_RUN_CHARS[k]!, from);
+      if (p >= 0 && (best < 0 || p < best)) best = p;
+    }
+    return best;
+  }
+}
+const SPACE_RUN_CHARS = [' ', '\t', '\u3000'];
 
 /** What String.prototype.trim removes (JavaScript's \s): white space and line terminators, as a char code. */
 export function isTrimmedSpace(c: number): boolean {
