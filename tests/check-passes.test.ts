@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { realTexts } from './helpers/sample.js';
 import { cjkGaps, cleanProse, endsMidSentence } from '../src/core/prose.js';
 import { isCjk, isHan } from '../src/read/text.js';
 import { Lines } from '../src/model/lines.js';
@@ -142,13 +143,7 @@ describe('cjkGaps / cleanProse: gaps found by code, as they were by characters',
 
 describe('WRAP_SPACES_REMOVED: only the lines gapLines names are read', () => {
   it('names every line holding a gap between CJK characters, on the sample, the real texts and the converter forms', () => {
-    const files = [
-      'samples/changning-2023-02.txt',
-      ...readdirSync('tests/fixtures/real')
-        .filter((f) => f.endsWith('.txt'))
-        .map((f) => `tests/fixtures/real/${f}`),
-      ...readdirSync('tests/fixtures/readers').map((f) => `tests/fixtures/readers/${f}`),
-    ];
+    const files = realTexts('real', 'readers');
     let named = 0;
     let withGap = 0;
     for (const f of files) {

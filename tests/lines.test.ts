@@ -1,8 +1,9 @@
 // The line model (src/model/lines.ts): lines kept as an array for an ordinary text, sliced
 // from the text when read for one of millions of tiny lines (`yes`): the same lines, line
 // numbers and offsets either way, and the same parse of every real text.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { realTexts } from './helpers/sample.js';
 import { forceLineMode, LIST_MAX_LINES, LIST_MIN_AVERAGE, Lines, splitLines } from '../src/read/lines.js';
 import { parseIssue } from '../src/parse.js';
 
@@ -90,14 +91,7 @@ describe('Lines', () => {
 });
 
 describe('the parse of every real text is the same with its lines sliced', () => {
-  const files = [
-    'samples/changning-2023-02.txt',
-    ...readdirSync('tests/fixtures/real')
-      .filter((f) => f.endsWith('.txt'))
-      .map((f) => `tests/fixtures/real/${f}`),
-    ...readdirSync('tests/fixtures/readers').map((f) => `tests/fixtures/readers/${f}`),
-    ...readdirSync('tests/fixtures/printed').map((f) => `tests/fixtures/printed/${f}`),
-  ];
+  const files = realTexts('real', 'readers', 'printed');
   for (const file of files) {
     it(file, () => {
       const bytes = readFileSync(file);

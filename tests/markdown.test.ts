@@ -7,10 +7,9 @@ import { parseSource } from '../src/parse.js';
 import { documentsMarkdown, matterMarkdown } from '../src/write/markdown.js';
 import { safeText, type MdState, type RiskCache } from '../src/write/markdown-flow.js';
 import { fileText } from '../src/write/pieces.js';
-import { SAMPLE, SAMPLE_PATH } from './helpers/sample.js';
+import { SAMPLE, SAMPLE_PATH, realTexts } from './helpers/sample.js';
 import { LONG } from './fuzz-helpers.js';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 const { issue, lines } = parseSource(SAMPLE, { name: SAMPLE_PATH });
 const files = await documentsMarkdown(issue, lines);
@@ -92,13 +91,7 @@ describe('the fast path of the Markdown text handler', () => {
   // again, read by other readers: npm run test:long compares them too, the everyday suite the
   // sample and the real texts (half of this file's time went to the four forms).
   it(`gives the same text as remark-stringify on the sample, the real texts${LONG ? ' and the converter forms' : ''}`, async () => {
-    const inputs = [
-      SAMPLE_PATH,
-      ...readdirSync('tests/fixtures/real')
-        .filter((f) => f.endsWith('.txt'))
-        .map((f) => join('tests/fixtures/real', f)),
-      ...(LONG ? readdirSync('tests/fixtures/readers').map((f) => join('tests/fixtures/readers', f)) : []),
-    ];
+    const inputs = LONG ? realTexts('real', 'readers') : realTexts('real');
     let escaped = 0;
     for (const file of inputs) {
       const [fast, exact] = await both(readFileSync(file, 'utf8'), file);

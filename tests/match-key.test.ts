@@ -1,5 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { realTexts } from './helpers/sample.js';
 import { matchKey, parseChineseNumber, toHalfWidth } from '../src/read/text.js';
 
 /** matchKey as it was first written (three passes: half width, punctuation dropped, lower case): the reference. */
@@ -16,12 +17,7 @@ describe('matchKey (one pass by a table)', () => {
     expect(differ).toEqual([]);
   });
   it('gives the same keys on every line of the sample and the real texts', () => {
-    const files = [
-      'samples/changning-2023-02.txt',
-      ...readdirSync('tests/fixtures/real')
-        .filter((f) => f.endsWith('.txt'))
-        .map((f) => `tests/fixtures/real/${f}`),
-    ];
+    const files = realTexts('real');
     let lines = 0;
     for (const f of files)
       for (const line of readFileSync(f, 'utf8').split('\n')) {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const SAMPLE_PATH = fileURLToPath(new URL('../../samples/changning-2023-02.txt', import.meta.url));
@@ -18,4 +18,19 @@ export function changedNamesVariant(text: string = SAMPLE): string {
     .replaceAll('长发改', '静发改')
     .replaceAll('2023', '2024')
     .replaceAll('二〇二三', '二〇二四');
+}
+
+/**
+ * The sample's path, then the fixtures of the given folders under tests/fixtures (`real`:
+ * its .txt texts; `readers`: the converter forms of the sample; `printed`: pdftotext prints),
+ * as paths relative to the repository, for tests that run a rule over every real text.
+ */
+export function realTexts(...folders: Array<'real' | 'readers' | 'printed'>): string[] {
+  const files = ['samples/changning-2023-02.txt'];
+  for (const folder of folders) {
+    for (const f of readdirSync(`tests/fixtures/${folder}`)) {
+      if (folder !== 'real' || f.endsWith('.txt')) files.push(`tests/fixtures/${folder}/${f}`);
+    }
+  }
+  return files;
 }
