@@ -317,4 +317,22 @@ describe('JSON written in pieces (write/json-stream.ts)', () => {
       fcParams(1000),
     );
   });
+  it('batched: small pieces joined up to the size, a piece of the size or more passed on alone (never copied into a batch)', () => {
+    const big = 'x'.repeat(12);
+    expect([...batched(['a', 'b', big, 'c', 'd'], 10)]).toEqual(['ab', big, 'cd']);
+    expect([...batched([big, big], 10)]).toEqual([big, big]);
+    expect([...batched(['12345', '67890', 'a'], 10)]).toEqual(['1234567890', 'a']);
+    expect([...batched([], 10)]).toEqual([]);
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 30 })), fc.integer({ min: 1, max: 40 }), (parts, size) => {
+        const out = [...batched(parts, size)];
+        expect(out.join('')).toBe(parts.join(''));
+        // every piece but the last is full, or stands before a piece that goes on alone
+        for (let i = 0; i + 1 < out.length; i++) expect(out[i]!.length >= size || out[i + 1]!.length >= size).toBe(true);
+        // a large piece is never joined to another
+        for (const p of parts) if (p.length >= size) expect(out).toContain(p);
+      }),
+      fcParams(500),
+    );
+  });
 });

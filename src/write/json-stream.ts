@@ -126,11 +126,23 @@ function indentNested(s: string, pretty: boolean, indent: string): string {
  */
 export const PIECE_CHARS = 1 << 15;
 
-/** Groups small pieces into strings of about `size` characters (fewer writes). */
+/**
+ * Groups small pieces into strings of about `size` characters (fewer writes). A piece of
+ * `size` characters or more goes on as it is: joined with its neighbours it would be copied
+ * whole into a new string (issue.json of a small issue is one JSON.stringify and a newline:
+ * joining them copied the sample's 724 834 characters, 1.4 MB, once more).
+ */
 export function* batched(chunks: Iterable<string>, size = PIECE_CHARS): Generator<string> {
   let buf: string[] = [];
   let n = 0;
   for (const c of chunks) {
+    if (c.length >= size) {
+      if (buf.length) yield buf.join('');
+      buf = [];
+      n = 0;
+      yield c;
+      continue;
+    }
     buf.push(c);
     n += c.length;
     if (n >= size) {
