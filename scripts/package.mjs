@@ -2,17 +2,17 @@
 // application): the CLI bundled as one CommonJS file, the worker of --jobs as an asset,
 // injected into a copy of this machine's node binary with postject. Nothing is downloaded.
 import { cjsBundle } from './bundle.mjs';
-import { copyFileSync, chmodSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
-if (!existsSync('dist/worker.cjs')) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 const dir = 'dist/sea';
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 // The CLI, an asset run by the main through a code cache of its own (scripts/sea-main.cjs).
 await cjsBundle('src/cli/bin.ts', `${dir}/cli.cjs`);
 await cjsBundle('scripts/sea-main.cjs', `${dir}/main.cjs`);
-copyFileSync('dist/worker.cjs', `${dir}/worker.cjs`);
+// The worker, self-contained: inside the executable there is no node_modules to load zod from.
+await cjsBundle('src/cli/worker.ts', `${dir}/worker.cjs`);
 writeFileSync(
   `${dir}/sea-config.json`,
   JSON.stringify({
