@@ -2,7 +2,8 @@
 // runs, so that the load of the machine hits every tool alike; medians):
 //   1. whole process on the sample: gongbao parse against pandoc -f gfm -t json (Debian
 //      package pandoc; left out with a note if missing), unified + remark-parse + remark-gfm
-//      (scripts/bench-remark.mjs) and node -e 0 (what starting Node alone costs);
+//      (scripts/bench-remark.mjs), node -e 0 (what starting Node alone costs) and gongbao
+//      --version (what starting gongbao costs, no input: the floor under a parse);
 //   2. in one process, through the library (dist/index.js): MB/s of the first parse (cold)
 //      and of later ones (warm);
 //   3. scaling: the sample run together 1×, 20× and 100× over (each copy with another
