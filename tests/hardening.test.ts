@@ -225,11 +225,41 @@ describe('--excel-safe', () => {
 describe('--jobs', () => {
   it('is capped at the number of cores unless forced with n!', async () => {
     const { parseJobs } = await import('../src/cli/batch.js');
-    expect(parseJobs('30', 2)).toBe(2);
-    expect(parseJobs('1', 2)).toBe(1);
-    expect(parseJobs('30!', 2)).toBe(30);
+    expect(parseJobs('30', 2)).toEqual({ n: 2, forced: false });
+    expect(parseJobs('1', 2)).toEqual({ n: 1, forced: false });
+    expect(parseJobs('30!', 2)).toEqual({ n: 30, forced: true });
+    expect(parseJobs('2!', 8)).toEqual({ n: 2, forced: true });
     expect(() => parseJobs('0', 2)).toThrow(/not a positive integer/);
     expect(() => parseJobs('x!', 2)).toThrow(/not a positive integer/);
+  });
+
+  it('gets no more workers than the input holds work for, unless forced (workersFor)', async () => {
+    const { workersFor, WORKER_BYTES } = await import('../src/cli/pool.js');
+    const input = { encoding: undefined } as never;
+    const exp = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ kind: 'export', file: `${i}.txt`, input, export: {}, out: 'o', single: false }) as const);
+    const val = (n: number) => Array.from({ length: n }, (_, i) => ({ kind: 'validate', file: `${i}.txt`, input }) as const);
+    const sample = 312 << 10; // a sample-sized issue
+    const sizes = (n: number, each = sample) => Array<number>(n).fill(each);
+    const jobs = (n: number, forced = false) => ({ n, forced });
+    // export: 2 copies of the sample are one worker's work (the main thread's), 4 are two
+    expect(workersFor(exp(2), jobs(2), sizes(2))).toBe(1);
+    expect(workersFor(exp(4), jobs(2), sizes(4))).toBe(2);
+    expect(workersFor(exp(40), jobs(8), sizes(40))).toBe(8);
+    expect(workersFor(exp(40), jobs(64), sizes(40))).toBe(Math.floor((40 * sample) / WORKER_BYTES.export));
+    // validate: 16 copies are not enough for two, 40 are; two large issues are
+    expect(workersFor(val(16), jobs(2), sizes(16))).toBe(1);
+    expect(workersFor(val(40), jobs(2), sizes(40))).toBe(2);
+    expect(workersFor(val(2), jobs(2), sizes(2, 6 << 20))).toBe(2);
+    // never more than the tasks or jobs; standard input (size 0) is no work to share
+    expect(workersFor(val(3), jobs(8), sizes(3, 50 << 20))).toBe(3);
+    expect(workersFor(val(1), jobs(8), sizes(1, 50 << 20))).toBe(1);
+    expect(workersFor(val(4), jobs(2), sizes(4, 0))).toBe(1);
+    expect(workersFor(val(4), jobs(1), sizes(4, 50 << 20))).toBe(1);
+    // n! forces n workers, one a task at most
+    expect(workersFor(exp(2), jobs(2, true), sizes(2, 10))).toBe(2);
+    expect(workersFor(val(3), jobs(8, true), sizes(3, 10))).toBe(3);
+    expect(workersFor(val(1), jobs(8, true), sizes(1, 10))).toBe(1);
   });
 });
 

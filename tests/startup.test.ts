@@ -32,9 +32,15 @@ it('gongbao parse loads neither the ES module loader nor child_process nor worke
   expect(list.filter((m) => /^NativeModule (child_process|worker_threads|internal\/modules\/esm\/translators)$/.test(m))).toEqual([]);
 });
 
-it('--jobs 2 still loads worker_threads when it needs it', () => {
-  const list = loaded(['parse', SAMPLE_PATH, 'tests/fixtures/real/gwy-2019-jan-feb.txt', '--jobs', '2']);
+it('--jobs 2! still loads worker_threads when it needs it', () => {
+  const list = loaded(['parse', SAMPLE_PATH, 'tests/fixtures/real/gwy-2019-jan-feb.txt', '--jobs', '2!']);
   expect(list).toContain('NativeModule worker_threads');
+});
+
+it('--jobs 2 does the work of a batch too small to share (two issues to parse) in the main thread: no worker_threads', () => {
+  const list = loaded(['parse', SAMPLE_PATH, 'tests/fixtures/real/gwy-2019-jan-feb.txt', '--jobs', '2']);
+  expect(list).toContain('NativeModule fs');
+  expect(list).not.toContain('NativeModule worker_threads');
 });
 
 it('gongbao validate does not load node:tty when its output is no terminal (chalk detects no colours)', () => {

@@ -11,21 +11,30 @@ import type { Stats, TaskResult } from './task.js';
 let cappedNote: string | null = null;
 
 /**
+ * --jobs: at most `n` workers; `forced` (written `n!`) runs exactly n, whatever the number of
+ * cores and however little the batch holds (src/cli/pool.ts `workersFor`).
+ */
+export interface Jobs {
+  n: number;
+  forced: boolean;
+}
+
+/**
  * The --jobs value: a positive integer, capped at the number of cores (more workers than
  * cores only add memory — each holds an issue — and time); `n!` forces n.
  */
-export function parseJobs(v: string, cores = availableParallelism()): number {
+export function parseJobs(v: string, cores = availableParallelism()): Jobs {
   const forced = v.endsWith('!');
   const n = Number(forced ? v.slice(0, -1) : v);
   if (!Number.isInteger(n) || n < 1) throw new InputError(`--jobs: not a positive integer: ${v}`);
   const most = Math.max(1, cores);
   cappedNote = !forced && n > most ? `gongbao: --jobs ${n} lowered to ${most}, the number of cores (--jobs ${n}! forces it)\n` : null;
-  return forced ? n : Math.min(n, most);
+  return { n: forced ? n : Math.min(n, most), forced };
 }
 
 /** Options every batch-capable command takes. */
 export interface BatchOpts {
-  jobs: number;
+  jobs: Jobs;
   followSymlinks?: boolean;
   quiet?: boolean;
   verbose?: boolean;
@@ -38,9 +47,9 @@ export function jobsOptions(cmd: Command): Command {
     .addOption(
       new Option(
         '-j, --jobs <n>',
-        'files processed in parallel, each parsed and written by a worker thread; at most the number of cores (a larger n is lowered, with a note), unless written n! (--jobs 8!)',
+        'files processed in parallel, each parsed and written by a worker thread; at most the number of cores (a larger n is lowered, with a note), and fewer for a batch too small to gain from them, unless written n! (--jobs 8!)',
       )
-        .default(availableParallelism(), 'number of cores')
+        .default({ n: availableParallelism(), forced: false } satisfies Jobs, 'number of cores')
         .argParser((v) => parseJobs(v)),
     )
     .option('--follow-symlinks', 'follow symbolic links that lead out of a directory given as input');

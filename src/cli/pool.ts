@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTask, type Task, type TaskResult } from './task.js';
 import { removeTempFiles, writtenFiles } from '../write/atomic.js';
+import type { Jobs } from './batch.js';
 
 /**
  * Where the worker code comes from: inside the single executable, the bundled worker is an
@@ -144,6 +145,31 @@ export class Turns {
   }
 }
 
+/**
+ * Input bytes a worker must have to work on before it pays for itself, by the kind of task.
+ * A worker costs ~0.1 s to start and warms V8's code up again on its own first issues, where
+ * the main thread is warm after its first; an export does ~2.5× the work of a parse per
+ * input byte. On the 2-core development machine (docs/performance.md, "Small batches"):
+ * `export` of 2 copies of the sample (0.6 MB) took as long with `--jobs 2` as with
+ * `--jobs 1`, of 4 copies 0.79 of the time; `validate` of 16 copies (5 MB) took 1.06 of the
+ * time and `parse` 0.92, of 40 copies (12.5 MB) 0.90 and 0.88.
+ */
+export const WORKER_BYTES: Record<Task['kind'], number> = { export: 512 << 10, parse: 3 << 20, validate: 3 << 20 };
+
+/**
+ * How many workers a batch gets (1: the main thread does the work): `jobs.n`, but no more
+ * than the tasks, nor than their input holds work for (`WORKER_BYTES` each); `jobs.forced`
+ * (`--jobs n!`) gets n whatever the batch (at most one a task).
+ */
+export function workersFor(tasks: readonly Task[], jobs: Jobs, sizes: readonly number[]): number {
+  const most = Math.min(jobs.n, tasks.length);
+  if (most <= 1 || jobs.forced) return Math.max(1, most);
+  let bytes = 0;
+  for (const s of sizes) bytes += s;
+  const per = Math.max(...tasks.map((t) => WORKER_BYTES[t.kind]));
+  return Math.max(1, Math.min(most, Math.floor(bytes / per)));
+}
+
 /** A worker of the batch: its thread id (its temporary files' names hold it) and the folder of the issue it writes, if any. */
 interface Busy {
   thread: number;
@@ -188,15 +214,15 @@ export async function stopWorkers(ms = 600): Promise<boolean> {
 }
 
 /**
- * Runs tasks on `jobs` worker threads (in the main thread when jobs is 1 or the worker code
- * is unavailable). Each export task writes its own folder where it runs (`folderOf` names
+ * Runs tasks on worker threads, as many as `workersFor` gives (in the main thread when that is
+ * 1 or the worker code is unavailable). Each export task writes its own folder where it runs (`folderOf` names
  * it under --out, called in input order); the main thread gets its summary and calls `done`
  * with each result in input order as soon as it and all before it are finished, so output
  * is deterministic and no file's data crosses threads.
  */
 export async function runAll(
   tasks: Task[],
-  jobs: number,
+  jobs: Jobs,
   done: (r: TaskResult, index: number) => Promise<void> | void,
   progress?: (finished: number) => void,
   folderOf: (name: string) => string = (name) => name,
@@ -226,7 +252,9 @@ export async function runAll(
     });
     return chain;
   };
-  const src = jobs > 1 && tasks.length > 1 ? workerSource() : null;
+  const sizes = jobs.n > 1 && tasks.length > 1 ? tasks.map((t) => fileSize(t.file)) : [];
+  const workers = workersFor(tasks, jobs, sizes);
+  const src = workers > 1 ? workerSource() : null;
   if (!src) {
     for (let i = 0; i < tasks.length && failure === null; i++) {
       const r = await runTask(tasks[i]!, (name) => places.request(i, name));
@@ -246,7 +274,7 @@ export async function runAll(
     if (r.ok && r.written) writtenFiles.push(...r.written);
     return settle(i, r);
   };
-  await inWorkers(src, tasks, Math.min(jobs, tasks.length), places, settleWorker, () => failure !== null);
+  await inWorkers(src, tasks, sizes, workers, places, settleWorker, () => failure !== null);
   await chain;
   if (failure !== null) throw failure;
 }
@@ -258,6 +286,7 @@ export async function runAll(
 async function inWorkers(
   src: { code: string; eval: true } | { file: string; eval: false },
   tasks: Task[],
+  sizes: readonly number[],
   n: number,
   places: Places,
   settle: (i: number, r: TaskResult) => Promise<void>,
@@ -273,7 +302,7 @@ async function inWorkers(
   };
   running = state;
   let next = 0;
-  const turns = new Turns(tasks.map((t) => fileSize(t.file)));
+  const turns = new Turns(sizes);
   const idle = new Set<() => void>(); // workers waiting for a large issue to finish
   try {
     await new Promise<void>((resolve, reject) => {

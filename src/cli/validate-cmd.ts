@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError } from '../read/errors.js';
 import { inputOptions, outputPath, writeStdout, type InputOpts } from './options.js';
-import { jobsOptions, noteCapped } from './batch.js';
+import { jobsOptions, noteCapped, type Jobs } from './batch.js';
 import { runAll } from './pool.js';
 import type { Task } from './task.js';
 import { expandInputs } from './inputs.js';
@@ -18,7 +18,7 @@ const FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface ValidateOpts extends InputOpts {
-  jobs: number;
+  jobs: Jobs;
   followSymlinks?: boolean;
   format: Format;
   failOn?: FailOn;
