@@ -152,7 +152,8 @@ export class Turns {
  * input byte. On the 2-core development machine (docs/performance.md, "Small batches"):
  * `export` of 2 copies of the sample (0.6 MB) took as long with `--jobs 2` as with
  * `--jobs 1`, of 4 copies 0.79 of the time; `validate` of 16 copies (5 MB) took 1.06 of the
- * time and `parse` 0.92, of 40 copies (12.5 MB) 0.90 and 0.88.
+ * time and `parse` 0.92–1.03 (8 copies: 1.10 and 1.10), of 40 copies (12.5 MB) 0.90–0.95 and
+ * 0.88.
  */
 export const WORKER_BYTES: Record<Task['kind'], number> = { export: 512 << 10, parse: 3 << 20, validate: 3 << 20 };
 
@@ -166,8 +167,8 @@ export function workersFor(tasks: readonly Task[], jobs: Jobs, sizes: readonly n
   if (most <= 1 || jobs.forced) return Math.max(1, most);
   let bytes = 0;
   for (const s of sizes) bytes += s;
-  const per = Math.max(...tasks.map((t) => WORKER_BYTES[t.kind]));
-  return Math.max(1, Math.min(most, Math.floor(bytes / per)));
+  // (a batch is of one command: its tasks are all of one kind)
+  return Math.max(1, Math.min(most, Math.floor(bytes / WORKER_BYTES[tasks[0]!.kind])));
 }
 
 /** A worker of the batch: its thread id (its temporary files' names hold it) and the folder of the issue it writes, if any. */
