@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect, it } from 'vitest';
 import { BIN, SAMPLE_PATH } from './helpers/sample.js';
@@ -35,6 +35,15 @@ it('gongbao parse loads neither the ES module loader nor child_process nor worke
 it('--jobs 2! still loads worker_threads when it needs it', () => {
   const list = loaded(['parse', SAMPLE_PATH, 'tests/fixtures/real/gwy-2019-jan-feb.txt', '--jobs', '2!']);
   expect(list).toContain('NativeModule worker_threads');
+});
+
+it('--jobs 2 shares a batch that holds work for two workers (four issues to export): worker_threads', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gb-startup-batch-'));
+  const text = readFileSync(SAMPLE_PATH, 'utf8');
+  for (let i = 3; i <= 6; i++) writeFileSync(join(dir, `${i}.txt`), text.replace(/第\s*2\s*期/, `第 ${i} 期`));
+  const list = loaded(['export', dir, '--out', join(dir, 'out'), '--jobs', '2', '-q']);
+  // --jobs 2 is lowered to the number of cores: one core, no worker
+  expect(list.includes('NativeModule worker_threads')).toBe(availableParallelism() >= 2);
 });
 
 it('--jobs 2 does the work of a batch too small to share (two issues to parse) in the main thread: no worker_threads', () => {
