@@ -215,11 +215,11 @@ export async function stopWorkers(ms = 600): Promise<boolean> {
 }
 
 /**
- * Runs tasks on worker threads, as many as `workersFor` gives (in the main thread when that is
- * 1 or the worker code is unavailable). Each export task writes its own folder where it runs (`folderOf` names
- * it under --out, called in input order); the main thread gets its summary and calls `done`
- * with each result in input order as soon as it and all before it are finished, so output
- * is deterministic and no file's data crosses threads.
+ * Runs tasks on worker threads, as many as `workersFor` gives (in the main thread when that
+ * is 1 or the worker code is unavailable). Each export task writes its own folder where it
+ * runs (`folderOf` names it under --out, called in input order); the main thread gets its
+ * summary and calls `done` with each result in input order as soon as it and all before it
+ * are finished, so output is deterministic and no file's data crosses threads.
  */
 export async function runAll(
   tasks: Task[],
