@@ -9,10 +9,23 @@
 // Every build writes a new bundle (renamed into place), so a new cache removes those of
 // earlier builds of the same bundle, which share its prefix and tag (each is 1–2 MB).
 //
-// Only modules every run has loaded already (fs, os, path, vm), and no node:crypto: loading
+// Only modules every run has loaded already (fs, os, path, vm, buffer), and no node:crypto: loading
 // it costs more than the rest of this file.
 'use strict';
-const { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
+const {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} = require('node:fs');
+const { isAscii } = require('node:buffer');
 const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
@@ -47,9 +60,40 @@ function readCache(path) {
   }
 }
 
-/** The bundle `file` (its text `code`) compiled as a CommonJS module's wrapper, with `cachedData` if any. */
-function compile(file, cachedData, code = readFileSync(file, 'utf8')) {
-  return new vm.Script(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, {
+const WRAP_START = '(function (exports, require, module, __filename, __dirname) {';
+const WRAP_END = '\n})';
+
+/**
+ * The text of the bundle `file` inside a CommonJS module's wrapper, read straight into one
+ * buffer between the wrapper's two ends and made one string from it. The bundle is ASCII
+ * (scripts/bundle.mjs `asciiOnly`), so its bytes are its characters. Reading it as UTF-8 and
+ * wrapping it in a template made the text three times over (the file's bytes, the string,
+ * and the joined string V8 copies flat before it compiles): some 670 more pages of fresh
+ * memory, ~10 ms of each start on the development machine (docs/performance.md). A bundle
+ * that is not ASCII is read as UTF-8.
+ */
+function wrappedSource(file) {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const buf = Buffer.allocUnsafe(WRAP_START.length + size + WRAP_END.length);
+    let end = buf.write(WRAP_START, 0, 'latin1');
+    for (let n; end < WRAP_START.length + size && (n = readSync(fd, buf, end, WRAP_START.length + size - end, null)) > 0;) end += n;
+    const body = buf.subarray(WRAP_START.length, end);
+    if (!isAscii(body)) return WRAP_START + body.toString('utf8') + WRAP_END;
+    end += buf.write(WRAP_END, end, 'latin1');
+    return buf.toString('latin1', 0, end);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The bundle `file` compiled as a CommonJS module's wrapper, with `cachedData` if any; `code`:
+ * its text, when it is not read from the file (the single executable's asset).
+ */
+function compile(file, cachedData, code) {
+  return new vm.Script(code === undefined ? wrappedSource(file) : WRAP_START + code + WRAP_END, {
     filename: file,
     cachedData,
     importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
@@ -150,4 +194,4 @@ function launch(file, code, requireFrom) {
   return run(script, file, requireFrom);
 }
 
-module.exports = { cacheOf, compile, launch, readCache, run, save };
+module.exports = { cacheOf, compile, launch, readCache, run, save, wrappedSource };

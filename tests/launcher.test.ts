@@ -6,6 +6,7 @@
  * embedded code cache is rejected after that, and they are compiled from source).
  */
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,28 @@ function run(args: string[], env: Record<string, string> = {}, preload?: string)
 }
 
 const cacheDir = (tmp: string): string => join(tmp, `gongbao-v8-cache-${process.getuid ? process.getuid() : 'u'}`);
+
+describe('the bundle read into its CommonJS wrapper (wrappedSource)', () => {
+  const require = createRequire(import.meta.url);
+  const { wrappedSource } = require('../bin/code-cache.cjs') as { wrappedSource: (file: string) => string };
+  const wrap = (text: string): string => `(function (exports, require, module, __filename, __dirname) {${text}\n})`;
+  const file = (text: string | Buffer): string => {
+    const f = join(mkdtempSync(join(tmpdir(), 'gb-wrap-')), 'bundle.cjs');
+    writeFileSync(f, text);
+    return f;
+  };
+  it('an ASCII bundle, empty, small and larger than one read (the built CLI too): its text, wrapped', () => {
+    for (const text of ['', 'module.exports = 1;', `/*${'x'.repeat(3_000_000)}*/ exports.a = "\\u957f";`])
+      expect(wrappedSource(file(text))).toBe(wrap(text));
+    const cli = join(BIN, '..', '..', 'dist', 'cli.cjs');
+    expect(wrappedSource(cli)).toBe(wrap(readFileSync(cli, 'utf8')));
+  });
+  it('a bundle that is not ASCII is read as UTF-8', () => {
+    const text = 'exports.s = "长宁区 𠀋 é";';
+    expect(wrappedSource(file(text))).toBe(wrap(text));
+    expect(wrappedSource(file(Buffer.from(text, 'utf8')))).toBe(wrap(text));
+  });
+});
 
 describe('the code cache in the temporary folder', () => {
   const expected = run(['parse', SMALL]);
