@@ -64,25 +64,33 @@ const WRAP_START = '(function (exports, require, module, __filename, __dirname) 
 const WRAP_END = '\n})';
 
 /**
- * The text of the bundle `file` inside a CommonJS module's wrapper, read straight into one
- * buffer between the wrapper's two ends and made one string from it. The bundle is ASCII
- * (scripts/bundle.mjs `asciiOnly`), so its bytes are its characters. Reading it as UTF-8 and
- * wrapping it in a template made the text three times over (the file's bytes, the string,
- * and the joined string V8 copies flat before it compiles): some 670 more pages of fresh
- * memory, ~10 ms of each start on the development machine (docs/performance.md). A bundle
- * that is not ASCII is read as UTF-8.
+ * The bundle's text inside a CommonJS module's wrapper: its `size` bytes are put (by `fill`,
+ * which says how many it put) straight into one buffer between the wrapper's two ends, which
+ * is made one string. The bundle is ASCII (scripts/bundle.mjs `asciiOnly`), so its bytes are
+ * its characters. Reading it as UTF-8 and wrapping it in a template made the text three
+ * times over (the file's bytes, the string, and the joined string V8 copies flat before it
+ * compiles): some 670 more pages of fresh memory, ~10 ms of each start on the development
+ * machine (docs/performance.md). A bundle that is not ASCII is read as UTF-8.
  */
+function wrapped(size, fill) {
+  const buf = Buffer.allocUnsafe(WRAP_START.length + size + WRAP_END.length);
+  buf.write(WRAP_START, 0, 'latin1');
+  let end = WRAP_START.length + fill(buf, WRAP_START.length, size);
+  const body = buf.subarray(WRAP_START.length, end);
+  if (!isAscii(body)) return WRAP_START + body.toString('utf8') + WRAP_END;
+  end += buf.write(WRAP_END, end, 'latin1');
+  return buf.toString('latin1', 0, end);
+}
+
+/** The bundle in the file `file`, wrapped (`wrapped`), read into place. */
 function wrappedSource(file) {
   const fd = openSync(file, 'r');
   try {
-    const size = fstatSync(fd).size;
-    const buf = Buffer.allocUnsafe(WRAP_START.length + size + WRAP_END.length);
-    let end = buf.write(WRAP_START, 0, 'latin1');
-    for (let n; end < WRAP_START.length + size && (n = readSync(fd, buf, end, WRAP_START.length + size - end, null)) > 0;) end += n;
-    const body = buf.subarray(WRAP_START.length, end);
-    if (!isAscii(body)) return WRAP_START + body.toString('utf8') + WRAP_END;
-    end += buf.write(WRAP_END, end, 'latin1');
-    return buf.toString('latin1', 0, end);
+    return wrapped(fstatSync(fd).size, (buf, at, size) => {
+      let got = 0;
+      for (let n; got < size && (n = readSync(fd, buf, at + got, size - got, null)) > 0;) got += n;
+      return got;
+    });
   } finally {
     closeSync(fd);
   }
@@ -90,10 +98,12 @@ function wrappedSource(file) {
 
 /**
  * The bundle `file` compiled as a CommonJS module's wrapper, with `cachedData` if any; `code`:
- * its text, when it is not read from the file (the single executable's asset).
+ * its bytes, when they are not read from the file (the single executable's asset).
  */
 function compile(file, cachedData, code) {
-  return new vm.Script(code === undefined ? wrappedSource(file) : WRAP_START + code + WRAP_END, {
+  const source =
+    code === undefined ? wrappedSource(file) : wrapped(code.byteLength, (buf, at) => (buf.set(new Uint8Array(code), at), code.byteLength));
+  return new vm.Script(source, {
     filename: file,
     cachedData,
     importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
@@ -134,7 +144,7 @@ function save(cache, path, script, unique) {
 /**
  * Runs a command-line bundle through its code cache, as the module `file`: what bin/gongbao
  * does with dist/cli.cjs, and the single executable's main (scripts/sea-main.cjs) with the
- * CLI it carries as an asset. `code` is the bundle's text (read from `file` when undefined);
+ * CLI it carries as an asset. `code` is the bundle's bytes (read from `file` when undefined);
  * `file`'s path, inode, size and time name the cache (the bundle, or the executable itself).
  */
 function launch(file, code, requireFrom) {

@@ -8,4 +8,5 @@ const { getAsset } = require('node:sea');
 const { launch } = require('../bin/code-cache.cjs');
 
 // the CLI's modules can be Node's built-in ones only: everything else is in the bundle
-launch(process.execPath, getAsset('cli.cjs', 'utf8'), () => require);
+// (its bytes: bin/code-cache.cjs makes them one string inside the CommonJS wrapper)
+launch(process.execPath, getAsset('cli.cjs'), () => require);
