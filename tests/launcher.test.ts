@@ -96,6 +96,29 @@ describe('the code cache in the temporary folder', () => {
     expect(readFileSync(join(cacheDir(tmp), cache!)).length).toBeGreaterThan(100_000);
   });
 
+  it('an export keeps a cache of its own: each of parse and export reads its own once both ran', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'gb-launcher-'));
+    const env = { TMPDIR: tmp, TMP: tmp, TEMP: tmp };
+    const out = (n: number): string => join(tmp, `out-${n}`);
+    expect(run(['export', SMALL, '--out', out(1), '-q'], env).status).toBe(0);
+    const [exp, ...more] = readdirSync(cacheDir(tmp));
+    expect(more).toEqual([]);
+    expect(exp).toMatch(/-\d+\.export\.bin$/);
+    // a parse does not read the export's cache (its writers would go into the parse's own)
+    expect(run(['parse', SMALL], env).stdout).toBe(expected.stdout);
+    const both = readdirSync(cacheDir(tmp)).sort();
+    expect(both).toEqual([exp!.replace('.export.bin', '.bin'), exp].sort());
+    const sizes = (): number[] => both.map((f) => readFileSync(join(cacheDir(tmp), f)).length);
+    const before = sizes();
+    // from now on each reads its own and writes nothing: the files stay as they are
+    expect(run(['parse', SMALL], env).stdout).toBe(expected.stdout);
+    expect(run(['export', SMALL, '--out', out(2), '-q'], env).status).toBe(0);
+    expect(run(['validate', SMALL, '--fail-on', 'never'], env).status).toBe(0);
+    expect(readdirSync(cacheDir(tmp)).sort()).toEqual(both);
+    expect(sizes()).toEqual(before);
+    // the export's holds its writers too
+    expect(before[both.indexOf(exp!)]!).toBeGreaterThan(before[1 - both.indexOf(exp!)]!);
+  });
   it('a run that parses nothing leaves a partial cache, which the first parse replaces', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'gb-launcher-'));
     const env = { TMPDIR: tmp, TMP: tmp, TEMP: tmp };
