@@ -9,8 +9,8 @@
 // Every build writes a new bundle (renamed into place), so a new cache removes those of
 // earlier builds of the same bundle, which share its prefix and tag (each is 1–2 MB).
 //
-// Only modules every run has loaded already (fs, os, path, vm, buffer), and no node:crypto: loading
-// it costs more than the rest of this file.
+// Only modules every run has loaded already (fs, os, path, vm, buffer), and no node:crypto:
+// loading it costs more than the rest of this file.
 'use strict';
 const {
   closeSync,
