@@ -141,12 +141,23 @@ describe('the workers load their code through a V8 code cache', () => {
     expect(run('cache-1').code).toBe(0);
     const first = caches();
     expect(first.size).toBe(1);
+    const [name] = [...first.keys()];
+    expect(name).toMatch(/\.export\.bin$/); // an export batch's own
     expect(run('cache-2').code).toBe(0);
     expect(caches()).toEqual(first); // read, not written again
     expect(tree(join(dir, 'cache-2'))).toEqual(tree(join(dir, 'cache-1')));
+    // a validate batch's workers write a cache of their own beside it, and leave the export's
+    const check = () => gongbao(['validate', two, '--jobs', '2!', '--quiet', '--fail-on', 'never'], { env });
+    expect(check().code).toBe(0);
+    const both = caches();
+    const other = name!.replace('.export.bin', '.bin');
+    expect([...both.keys()].sort()).toEqual([name, other].sort());
+    expect(both.get(name!)).toBe(first.get(name!));
+    expect(check().code).toBe(0);
+    expect(caches()).toEqual(both);
     // A cache of an earlier build of the same file (its path's tag, another identity) and one
-    // named as before the tag are removed when a new cache is written; nothing else is.
-    const [name] = [...first.keys()];
+    // named as before the tag are removed when a new cache is written; nothing else is (the
+    // validate batch's cache of this build stays).
     const folder = join(
       tmp,
       readdirSync(tmp).find((x) => x.startsWith('gongbao-v8-cache-'))!,
@@ -160,7 +171,7 @@ describe('the workers load their code through a V8 code cache', () => {
       readdirSync(folder)
         .filter((x) => x.startsWith('worker-') || x === 'keep-me.bin')
         .sort(),
-    ).toEqual(['keep-me.bin', name!]);
+    ).toEqual(['keep-me.bin', name!, other].sort());
   }, 60_000);
 });
 

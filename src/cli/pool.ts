@@ -35,7 +35,8 @@ function workerSource(): { code: string; eval: true } | { file: string; eval: fa
  * cache, as bin/gongbao loads the CLI (bin/code-cache.cjs, beside the bundle's folder), so
  * that each worker of a batch does not compile the parser and the writers again. A worker
  * that found no usable cache writes one after its first issue (`saveCodeCache`, worker.ts),
- * when what it compiled goes in. The cache is an optimisation only: without the helper (a
+ * when what it compiled goes in. An export batch's workers keep a cache of their own
+ * (`workerData.family`), with the writers, as `bin/gongbao` does for the export command. The cache is an optimisation only: without the helper (a
  * bundle copied elsewhere) the worker loads its code without one.
  */
 const LOADER = `'use strict';
@@ -53,7 +54,7 @@ if (cc === null) {
   try {
     cache = cc.cacheOf(file, 'worker-');
   } catch {}
-  const path = cache === null ? null : require('node:path').join(cache.dir, cache.key + '.bin');
+  const path = cache === null ? null : require('node:path').join(cache.dir, cache.key + (workerData.family ? '.' + workerData.family : '') + '.bin');
   const cachedData = path === null ? undefined : cc.readCache(path);
   const script = cc.compile(file, cachedData);
   if (path !== null && (cachedData === undefined || script.cachedDataRejected))
@@ -304,6 +305,7 @@ async function inWorkers(
   running = state;
   let next = 0;
   const turns = new Turns(sizes);
+  const family = tasks[0]?.kind === 'export' ? 'export' : undefined; // (the workers' code cache)
   const idle = new Set<() => void>(); // workers waiting for a large issue to finish
   try {
     await new Promise<void>((resolve, reject) => {
@@ -312,7 +314,7 @@ async function inWorkers(
         const data = { workerData: { stop: flag.buffer } };
         const worker = src.eval
           ? new Worker(src.code, { eval: true, ...data })
-          : new Worker(LOADER, { eval: true, workerData: { ...data.workerData, file: src.file } });
+          : new Worker(LOADER, { eval: true, workerData: { ...data.workerData, file: src.file, family } });
         state.workers.add(worker);
         const busy: Busy = { thread: worker.threadId, folder: null };
         state.busy.set(worker, busy);
