@@ -15,6 +15,7 @@ import { cjkGaps, cleanProse, eachLineOutside, peopleLines, proseBreaks, spacesK
 import { squash } from '../read/text.js';
 import { type CheckInput } from './common.js';
 import { eachLineWith, type Lines } from '../model/lines.js';
+import { lowerBound } from '../model/sorted.js';
 
 /** Line numbers as a short list: 3, 7–9, 12 (runs of consecutive lines as ranges). */
 export function lineList(sorted: readonly number[]): string {
@@ -51,16 +52,10 @@ export function gapLines(lines: Lines): number[] {
   return out;
 }
 
-/** The first of `sorted` at or after `ln` (Infinity past the last): a binary search. */
+/** The first of `sorted` at or after `ln` (Infinity past the last). */
 function nextOf(sorted: readonly number[], ln: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < ln) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length ? sorted[lo]! : Infinity;
+  const i = lowerBound(sorted, ln);
+  return i < sorted.length ? sorted[i]! : Infinity;
 }
 
 const clip = (s: string, n: number, end: boolean): string => {

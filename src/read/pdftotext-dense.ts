@@ -43,6 +43,7 @@
 import type { BlockCell, BlockRow, TableBlock } from './reading.js';
 import { displayWidth } from './text.js';
 import { numberedItem } from './numbered.js';
+import { lowerBound } from '../model/sorted.js';
 
 /** A word of a line: its text, UTF-16 index (the character column pdftotext's grid counts). */
 export interface Word {
@@ -274,16 +275,10 @@ function startStats(rows: ReadonlyArray<Array<number | null> | null>, n: number)
   return { col: col.map(up), pair: pair.map((p) => p.map(up)) };
 }
 
-/** Where `v` stands in sorted `xs` (binary search), or -1. */
+/** Where `v` stands in sorted `xs`, or -1. */
 function sortedIndex(xs: readonly number[], v: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < xs.length && xs[lo] === v ? lo : -1;
+  const i = lowerBound(xs, v);
+  return i < xs.length && xs[i] === v ? i : -1;
 }
 
 /** The median (the lower of the middle two) of sorted `xs` without one `v` (when given and there), or null. */
