@@ -38,6 +38,7 @@ import { matchKey, matchKeyHan, squash } from '../read/text.js';
 import { cleanTitle } from './title.js';
 import { TitleIndex, type DocKeys } from './title-index.js';
 import { append, type Result } from '../model/result.js';
+import { mapPacked } from '../model/packed.js';
 import { LineFinder, Lines } from '../model/lines.js';
 
 /** The skeleton of an issue: everything the structure reader finds. */
@@ -290,7 +291,7 @@ function tocStarts(lines: Lines, region: Region, wanted: readonly TocEntry[], co
   // bucketed by those, in line order, so a prefix match looks only at its own bucket.
   const PREFIX = 8;
   const byPrefix = new Map<string, Array<[string, number]>>();
-  const wantedKeys = wanted.map((e) => matchKey(e.title));
+  const wantedKeys = mapPacked(wanted, (e) => matchKey(e.title));
   // A line matches an entry only when their keys start alike: when every entry's key starts
   // with a Han character, lines whose key starts otherwise are not keyed at all.
   const firsts = new Set(wantedKeys.map((k) => (k.length > 0 ? matchKeyHan(k) : -1)));

@@ -15,6 +15,7 @@
  */
 import type { Bank, SluiceGeometry, SluiceRing } from '../../model/sluice.js';
 import { perimeter, segmentsIntersect, selfIntersections, shoelace } from '../../core/geometry.js';
+import { mapPacked } from '../../model/packed.js';
 
 export interface Pt {
   seq: number;
@@ -56,8 +57,8 @@ export interface Spread {
 
 /** The robust centre and spread of a set of stakes. */
 export function spreadOf(pts: readonly Pt[]): Spread {
-  const centre = { y: median(pts.map((p) => p.y)), x: median(pts.map((p) => p.x)) };
-  const distances = pts.map((p) => Math.hypot(p.y - centre.y, p.x - centre.x));
+  const centre = { y: median(mapPacked(pts, (p) => p.y)), x: median(mapPacked(pts, (p) => p.x)) };
+  const distances = mapPacked(pts, (p) => Math.hypot(p.y - centre.y, p.x - centre.x));
   return { centre, spread: Math.max(MIN_SPREAD, median(distances)), distances };
 }
 
@@ -80,15 +81,15 @@ export function outliers(pts: readonly Pt[], s?: Spread): Array<{ index: number;
  */
 export function splitAtJumps(pts: readonly Pt[], strict = true): number[][] {
   const n = pts.length;
-  if (n < 4) return [pts.map((_, i) => i)];
+  if (n < 4) return [mapPacked(pts, (_, i) => i)];
   const { spread } = spreadOf(pts);
-  const steps = pts.map((p, i) => dist(p, pts[(i + 1) % n]!));
+  const steps = mapPacked(pts, (p, i) => dist(p, pts[(i + 1) % n]!));
   const typical = median(steps);
   const jumps: number[] = []; // step i goes from i to i+1 (mod n)
   for (let i = 0; i < n; i++) {
     if (steps[i]! > JUMP_STEPS * typical && (!strict || steps[i]! > JUMP_SPREADS * spread)) jumps.push(i);
   }
-  if (jumps.length < 2) return [pts.map((_, i) => i)];
+  if (jumps.length < 2) return [mapPacked(pts, (_, i) => i)];
   const runs: number[][] = [];
   for (let k = 0; k < jumps.length; k++) {
     const from = (jumps[k]! + 1) % n;
@@ -101,7 +102,7 @@ export function splitAtJumps(pts: readonly Pt[], strict = true): number[][] {
     runs.push(run);
   }
   // In sequence order: the run holding the first stake first.
-  const sorted = runs.map((r) => [...r].sort((a, b) => a - b));
+  const sorted = mapPacked(runs, (r) => [...r].sort((a, b) => a - b));
   return sorted.sort((a, b) => a[0]! - b[0]!);
 }
 
@@ -113,7 +114,7 @@ function partsOf(pts: readonly Pt[], runs: number[][]): { rings: number[][]; exc
     if (run.length < 3) excluded.push(...run);
     else rings.push(run);
   }
-  return { rings, excluded, area: rings.reduce((a, r) => a + shoelace(r.map((i) => pts[i]!)), 0) };
+  return { rings, excluded, area: rings.reduce((a, r) => a + shoelace(mapPacked(r, (i) => pts[i]!)), 0) };
 }
 
 function ringOf(pts: readonly Pt[], crossings: number): Omit<SluiceRing, 'pointRefs'> {
@@ -168,10 +169,10 @@ export function computeGeometry(pts: readonly Pt[], statedArea: number | null = 
     crossings: [],
   };
   if (pts.length < 3) return empty;
-  const polygon = (ring: readonly number[]): Pt[] => ring.map((i) => pts[i]!);
+  const polygon = (ring: readonly number[]): Pt[] => mapPacked(ring, (i) => pts[i]!);
   let parts = partsOf(pts, splitAtJumps(pts, statedArea === null));
   if (statedArea !== null && parts.rings.length > 0) {
-    const whole = partsOf(pts, [pts.map((_, i) => i)]);
+    const whole = partsOf(pts, [mapPacked(pts, (_, i) => i)]);
     const dw = Math.abs(whole.area - statedArea);
     const ds = Math.abs(parts.area - statedArea);
     const crossings = (p: { rings: number[][] }): number => p.rings.reduce((a, r) => a + selfIntersections(polygon(r)).length, 0);
@@ -182,8 +183,8 @@ export function computeGeometry(pts: readonly Pt[], statedArea: number | null = 
   const rings = parts.rings.slice();
   if (rings.length === 0) return { ...empty, excluded };
   let boundary: 'ring' | 'lines' = 'ring';
-  const polygons = rings.map(polygon);
-  let inter = polygons.map(selfIntersections);
+  const polygons = mapPacked(rings, polygon);
+  let inter = mapPacked(polygons, selfIntersections);
   if (rings.length === 1 && inter[0]!.length > 0) {
     const banks = twoBankRuns(pts, rings[0]!);
     if (banks) {
@@ -204,12 +205,12 @@ export function computeGeometry(pts: readonly Pt[], statedArea: number | null = 
       crossings.push({ a: [poly[i]!.seq, poly[(i + 1) % n]!.seq], b: [poly[j]!.seq, poly[(j + 1) % n]!.seq] });
     }
   });
-  const records = polygons.map((p, i) => ringOf(p, inter[i]!.length));
+  const records = mapPacked(polygons, (p, i) => ringOf(p, inter[i]!.length));
   return {
     geometry: {
       boundary,
       rings: records,
-      excludedSeqs: excluded.map((i) => pts[i]!.seq),
+      excludedSeqs: mapPacked(excluded, (i) => pts[i]!.seq),
       area: round2(polygons.reduce((s, p) => s + shoelace(p), 0)),
       perimeter: round2(polygons.reduce((s, p) => s + perimeter(p), 0)),
       selfIntersections: records.reduce((s, r) => s + r.selfIntersections, 0),

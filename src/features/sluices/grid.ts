@@ -9,6 +9,7 @@ import type { Document } from '../../model/issue.js';
 import type { Fragment } from '../tables/scan.js';
 import { stakeLayout, summaryLayout } from './columns.js';
 import { append } from '../../model/result.js';
+import { mapPacked } from '../../model/packed.js';
 import type { Lines } from '../../model/lines.js';
 
 export interface GridCell {
@@ -39,7 +40,7 @@ export interface Grid {
 export function gridsFromTables(tables: readonly Table[]): Grid[] {
   const out: Grid[] = [];
   for (const t of tables) {
-    const columns = t.columns.map((c) => (c.nameRaw ? c.nameRaw.replace(/\s*\n\s*/g, ' ') : c.name));
+    const columns = mapPacked(t.columns, (c) => (c.nameRaw ? c.nameRaw.replace(/\s*\n\s*/g, ' ') : c.name));
     if (!stakeLayout(columns) && !summaryLayout(columns)) continue;
     out.push({
       documentId: t.documentId,
@@ -47,7 +48,10 @@ export function gridsFromTables(tables: readonly Table[]): Grid[] {
       endLine: t.span.endLine,
       columns,
       // the table's own cells (a grid only reads them): no copy of every cell
-      rows: t.rows.filter((r) => r.kind === 'data').map((r) => ({ line: r.line, cells: r.cells })),
+      rows: mapPacked(
+        t.rows.filter((r) => r.kind === 'data'),
+        (r) => ({ line: r.line, cells: r.cells }),
+      ),
     });
   }
   return out;
@@ -101,13 +105,13 @@ export function gridsFromFragments(fragments: readonly Fragment[], lines: Lines,
         continue;
       }
     }
-    const top = f.header.cells.map((c) => c.text.trim());
+    const top = mapPacked(f.header.cells, (c) => c.text.trim());
     let rows = f.rows;
     let columns = top;
     if (rows.length > 0 && top.some((t) => t === '') && looksLikeHeaderRow(rows[0]!.cells)) {
       const second = rows[0]!.cells.map((c) => c.text.trim());
       let carry = '';
-      columns = top.map((t, i) => {
+      columns = mapPacked(top, (t, i) => {
         const below = second[i] ?? '';
         if (t !== '') carry = t;
         const above = t !== '' ? t : below !== '' ? carry : '';
@@ -120,7 +124,10 @@ export function gridsFromFragments(fragments: readonly Fragment[], lines: Lines,
       startLine: f.startLine,
       endLine: f.endLine,
       columns,
-      rows: rows.filter((r) => !isEmptyRow(r.cells)).map((r) => ({ line: r.line, cells: r.cells })),
+      rows: mapPacked(
+        rows.filter((r) => !isEmptyRow(r.cells)),
+        (r) => ({ line: r.line, cells: r.cells }),
+      ),
     });
   }
   return out;

@@ -8,6 +8,7 @@ import type { Sluice, SluicePoint, BankMeasures } from '../../model/sluice.js';
 import type { SluiceDraft } from './draft.js';
 import { pointsOf, sluiceName } from './draft.js';
 import type { Figure, PointDraft } from './read.js';
+import { mapPacked } from '../../model/packed.js';
 
 export interface SluiceData {
   sluices: Sluice[];
@@ -26,7 +27,7 @@ function ringsOf(d: SluiceDraft, at: ReadonlyMap<PointDraft, number>): Sluice['g
   // The geometry's indexes are into the stakes with coordinates, in table order.
   const usable = pointsOf(d.section).drafts;
   const runs = d.geometry.rings;
-  return d.geometry.geometry.rings.map((r, k) => ({ ...r, pointRefs: runs[k]!.map((i) => at.get(usable[i]!)!) }));
+  return mapPacked(d.geometry.geometry.rings, (r, k) => ({ ...r, pointRefs: mapPacked(runs[k]!, (i) => at.get(usable[i]!)!) }));
 }
 
 function toRecord(d: SluiceDraft, at: ReadonlyMap<PointDraft, number>): Sluice {

@@ -6,6 +6,7 @@
  */
 import type { Anomaly } from '../../model/anomaly.js';
 import { matchKey } from '../../read/text.js';
+import { mapPacked } from '../../model/packed.js';
 import { cleanCell, NO_ARTEFACTS, type Artefact } from './clean.js';
 import { tableAnomaly, type TableContext } from './context.js';
 import type { RawRow } from './scan.js';
@@ -145,7 +146,7 @@ export function repeatsHeader(row: readonly WCell[], h: readonly WCell[]): boole
 }
 
 const artefactNames = (c: WCell): string =>
-  c.artefacts.map((a) => (a === 'html' ? 'HTML' : a === 'latex' ? 'LaTeX' : '** markers')).join(', ');
+  mapPacked(c.artefacts, (a) => (a === 'html' ? 'HTML' : a === 'latex' ? 'LaTeX' : '** markers')).join(', ');
 
 /**
  * TABLE_ARTEFACT_CLEANED for every cell of `rows` (filled merged cells excepted: their

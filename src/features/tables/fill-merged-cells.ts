@@ -10,6 +10,7 @@
  */
 import type { Anomaly } from '../../model/anomaly.js';
 import { ok, type Result } from '../../model/result.js';
+import { mapPacked } from '../../model/packed.js';
 import type { WCell, WRow } from './clean-cells.js';
 import { tableAnomaly, type TableContext } from './context.js';
 import { profiles } from './profiles.js';
@@ -28,10 +29,13 @@ function emptyIn(r: WRow, cols: readonly number[]): boolean {
 
 /** The group columns of the table, left to right. */
 function groupColumns(rows: readonly WRow[], dataRows: readonly WRow[], W: number, index: readonly boolean[]): number[] {
-  const preTypes = profiles(
-    dataRows.map((r) => r.cells),
-    W,
-  ).map((p) => p.type);
+  const preTypes = mapPacked(
+    profiles(
+      mapPacked(dataRows, (r) => r.cells),
+      W,
+    ),
+    (p) => p.type,
+  );
   const groupCols: number[] = [];
   for (let c = 0; c < W; c++) {
     const measurement = preTypes[c] !== 'text' && !index[c];

@@ -10,6 +10,7 @@ import { cleanCell } from './clean.js';
 import type { WCell, WRow } from './clean-cells.js';
 import type { Logical } from './logical.js';
 import { tally } from '../../model/work.js';
+import { mapPacked } from '../../model/packed.js';
 
 export interface Owner {
   /** Index of the document, -1 outside documents. */
@@ -185,15 +186,15 @@ export function finishTable(src: SourceLines, l: Logical, at: Placement, columns
   const lastFrag = l.pieces[l.pieces.length - 1]!.piece.frag;
   const below = readBelow(src, lastFrag.endLine);
   const caption = below.caption ?? readAbove(src, firstFrag.startLine, Math.max(at.prevEnd, doc ? doc.span.startLine - 1 : 0));
-  const fragments: TableFragment[] = l.pieces.map((p) => ({
+  const fragments: TableFragment[] = mapPacked(l.pieces, (p) => ({
     startLine: p.piece.frag.startLine,
     endLine: p.piece.frag.endLine,
     headerRows: p.headerRows,
     continuation: p.continuation,
     columnOffset: p.offset,
   }));
-  const outRows: TableRow[] = rows.map((r) => {
-    const o: TableRow = { line: r.line, kind: r.kind, cells: r.cells.map(toCell) };
+  const outRows: TableRow[] = mapPacked(rows, (r) => {
+    const o: TableRow = { line: r.line, kind: r.kind, cells: mapPacked(r.cells, toCell) };
     if (r.group !== undefined) o.group = r.group;
     return o;
   });

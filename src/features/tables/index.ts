@@ -41,6 +41,7 @@
 import type { Anomaly } from '../../model/anomaly.js';
 import type { Document } from '../../model/issue.js';
 import { append, ok, type Result } from '../../model/result.js';
+import { mapPacked } from '../../model/packed.js';
 import type { Table } from '../../model/table.js';
 import type { SourceLines } from '../../read/lines.js';
 import { artefactAnomalies, cleanRow } from './clean-cells.js';
@@ -69,7 +70,7 @@ export { cleanCell } from './clean.js';
 export function extractTables(src: SourceLines, documents: readonly Document[], blocks?: readonly Block[]): Result<Table[]> {
   const oversize: OversizedTable[] = [];
   // -- 1. clean and classify every cell, as the fragments are scanned
-  const pieces: Piece[] = withOtherFragments(scanTables(src, cleanRow, oversize), src, blocks, cleanRow, oversize).map((f) => ({
+  const pieces: Piece[] = mapPacked(withOtherFragments(scanTables(src, cleanRow, oversize), src, blocks, cleanRow, oversize), (f) => ({
     frag: { startLine: f.startLine, endLine: f.endLine },
     header: f.header,
     body: f.rows,

@@ -7,6 +7,7 @@
  */
 import type { Anomaly } from '../../model/anomaly.js';
 import { ok, type Result } from '../../model/result.js';
+import { mapPacked } from '../../model/packed.js';
 import { isEmptyRow, numeric, onlyFirstFilled, padCell, repeatsHeader, sameRow, type WCell, type WRow } from './clean-cells.js';
 import { tableAnomaly, type TableContext } from './context.js';
 import { headerRowsOf, type Logical } from './logical.js';
@@ -256,7 +257,7 @@ function isIndexColumn(name: string, rows: readonly WRow[], j: number): boolean 
 
 /** Which columns are index columns (序号)? They stand at the left: only the first three are looked at. */
 export function indexColumns(names: ReadonlyArray<{ name: string }>, rows: readonly WRow[]): boolean[] {
-  return names.map((n, j) => j < 3 && isIndexColumn(n.name, rows, j));
+  return mapPacked(names, (n, j) => j < 3 && isIndexColumn(n.name, rows, j));
 }
 
 /**
@@ -267,7 +268,10 @@ export function indexColumns(names: ReadonlyArray<{ name: string }>, rows: reado
 export function markGroupRows(rows: readonly WRow[], W: number, index: readonly boolean[]): void {
   const hasNumbers = () =>
     profiles(
-      rows.filter((r) => r.kind === 'data').map((r) => r.cells),
+      mapPacked(
+        rows.filter((r) => r.kind === 'data'),
+        (r) => r.cells,
+      ),
       W,
     ).some((p, j) => j > 0 && p.type !== 'text' && p.typed >= 2);
   if (W >= 3 && (index[0] || hasNumbers())) {

@@ -26,6 +26,7 @@ import {
   type RawRow,
 } from './scan.js';
 import { LineFinder, type Lines } from '../../model/lines.js';
+import { mapPacked } from '../../model/packed.js';
 
 function firstChar(s: string): number {
   for (let i = 0; i < s.length; i++) {
@@ -138,7 +139,7 @@ export function withOtherFragments<R>(
       endLine: b.endLine,
       header: map(b.header),
       delimiter: { line: 0, align: b.header.cells.map(() => null) },
-      rows: b.rows.map(map),
+      rows: mapPacked(b.rows, map),
     });
   }
   if (more.length === 0) return scanned;

@@ -9,6 +9,7 @@
  */
 import type { Anomaly } from '../../model/anomaly.js';
 import { ok, type Result } from '../../model/result.js';
+import { mapPacked, packed } from '../../model/packed.js';
 import type { TableColumn } from '../../model/table.js';
 import type { WRow } from './clean-cells.js';
 import { tableAnomaly, type TableContext } from './context.js';
@@ -32,7 +33,7 @@ export function typeColumns(
   dataRows: readonly WRow[],
   cols: ColumnLayout,
 ): Result<TableColumn[]> {
-  const columns: TableColumn[] = cols.names.map((n, j) => {
+  const columns: TableColumn[] = mapPacked(cols.names, (n, j) => {
     const count = noCounts();
     for (let i = 0; i < dataRows.length; i++) {
       const c = dataRows[i]!.cells[j]!;
@@ -124,13 +125,6 @@ interface Slide {
   column: number;
 }
 
-/** An array of n times v, packed (new Array(n) makes a holey one, of another shape). */
-function packed<T>(n: number, v: T): T[] {
-  const a: T[] = [];
-  for (let i = 0; i < n; i++) a.push(v);
-  return a;
-}
-
 /** The vocabulary of every text column, made once per table when a row first needs it. */
 function vocabOf(s: ShiftScan): Array<Map<string, number> | null> {
   if (s.vocab !== null) return s.vocab;
@@ -154,7 +148,7 @@ function vocabOf(s: ShiftScan): Array<Map<string, number> | null> {
 
 function shiftScan(data: readonly WRow[], cols: ColumnLayout, columns: readonly TableColumn[]): ShiftScan {
   const W = cols.W;
-  const textCol = columns.map((c) => c.type === 'text');
+  const textCol = mapPacked(columns, (c) => c.type === 'text');
   const fixed: boolean[] = [];
   let lastFixed = -1;
   for (let j = 0; j < W; j++) {
