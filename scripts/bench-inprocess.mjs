@@ -3,6 +3,8 @@
 //   cold: the first parseIssue of the first file (code not compiled yet, as a fresh process)
 //   warm: per file, the median of --runs parses after --warm parses of that file, and at
 //     least --warm-bytes (default 8 MB) parsed: V8 settles after some 20 parses of the sample
+//   settle: the mean of parses 2–10, 11–20 and 21–30 of the first file (the first is `cold`):
+//     how soon V8 settles for a library user (fewer parses when --warm-bytes ends it sooner)
 //   readText / splitLines (with --stages MODULE, a bundle exporting both): what reading plain
 //     text costs through the readers (src/read/readers.ts: sniffing the form, the text
 //     reader) against splitting it into lines alone, on the first file
@@ -28,12 +30,22 @@ const time = (f) => {
   return performance.now() - t0;
 };
 
-const out = { cold: 0, warm: {} };
+const out = { cold: 0, warm: {}, settle: [] };
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 files.forEach((file, k) => {
   const bytes = readFileSync(file);
   if (k === 0) out.cold = time(() => lib.parseIssue(bytes));
   const warmN = Math.max(warmRuns, Math.ceil(warmBytes / bytes.length));
-  for (let i = 0; i < warmN; i++) lib.parseIssue(bytes);
+  const early = [];
+  for (let i = 0; i < warmN; i++) early.push(time(() => lib.parseIssue(bytes)));
+  // parses 2–10, 11–20, 21–30 of the first file (early[0] is parse 2)
+  if (k === 0)
+    for (const [from, to] of [
+      [0, 9],
+      [9, 19],
+      [19, 29],
+    ])
+      if (early.length >= to) out.settle.push(mean(early.slice(from, to)));
   const ts = [];
   for (let i = 0; i < runs; i++) ts.push(time(() => lib.parseIssue(bytes)));
   out.warm[file] = median(ts);

@@ -167,11 +167,13 @@ function benchScaling(text) {
   const bytes = files.map((f) => statSync(f).size);
   // in one process: cold = the first parse of a fresh process; warm = later parses
   const colds = [];
+  const settles = [];
   const warm = new Map(files.map((f) => [f, []]));
   const procs = Math.max(3, Math.round(runs / 4));
   for (let r = 0; r < procs; r++) {
-    const res = inProcess(['--runs', '5', '--warm', '3'], files.slice(0, 2));
+    const res = inProcess(['--runs', '5', '--warm', '3', '--warm-bytes', '1e7'], files.slice(0, 2));
     colds.push(res.cold);
+    settles.push(res.settle);
     for (const f of files.slice(0, 2)) warm.get(f).push(res.warm[f]);
   }
   const big = inProcess(['--runs', '3', '--warm', '1'], [files[2]]);
@@ -181,6 +183,11 @@ function benchScaling(text) {
   console.log(`\n2. in one process (library, dist/index.js), ${procs} processes: median wall time of parseIssue`);
   console.log(`  cold (first parse)   ${cold.toFixed(1).padStart(8)} ms   ${(MB(bytes[0]) / (cold / 1000)).toFixed(1)} MB/s`);
   console.log(`  warm                 ${w[0].toFixed(1).padStart(8)} ms   ${(MB(bytes[0]) / (w[0] / 1000)).toFixed(1)} MB/s`);
+  // how soon V8 settles for a library user: the mean parse of each window, median of the processes
+  const windows = ['2–10', '11–20', '21–30'];
+  console.log(
+    `  settling             ${windows.map((w, i) => `parses ${w} ${median(settles.map((x) => x[i])).toFixed(1)} ms`).join(', ')}`,
+  );
   // whole process on the concatenated inputs
   const tools = files.map((f, i) => ({ name: `${sizes[i]}×`, cmd: process.execPath, args: ['bin/gongbao', 'parse', f] }));
   const proc = new Map([...alternate(tools.slice(0, 2), Math.max(3, Math.round(runs / 4))), ...alternate([tools[2]], 3)]);
