@@ -4,7 +4,7 @@
  * makes a holey one: another hidden class. Code already optimised over the packed arrays then
  * deoptimises ("wrong map") at its first holey one and is compiled again, polymorphic. Arrays
  * that other hot code indexes (a table's rows, cells and column flags, a sluice's rings and
- * stakes) are made here instead (tests/packed.test.ts checks all three points below).
+ * stakes) are made here instead; tests/packed.test.ts checks their shape and size.
  */
 
 /**
