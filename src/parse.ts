@@ -38,28 +38,64 @@ export interface ParsedSource {
   fileLines?: Lines;
 }
 
+/** What reading the input gave: its text, what the Issue says of its source, anomalies so far. */
+interface Decoded {
+  text: string;
+  source: Omit<Source, 'lines' | 'reader'>;
+  anomalies: Anomaly[];
+  damage: Damage[];
+  damaged: number;
+}
+
+function fromString(input: string, name: string | null): Decoded {
+  const bom = input.charCodeAt(0) === 0xfeff;
+  return {
+    text: bom ? input.slice(1) : input,
+    source: { name, encoding: 'utf-8', bom, bytes: Buffer.byteLength(input, 'utf8'), sha256: null },
+    anomalies: [],
+    damage: [],
+    damaged: 0,
+  };
+}
+
+/** Decodes the bytes `held` holds, taking them (held.bytes becomes null): see parseHeld. */
+function fromBytes(held: { bytes: Uint8Array | null }, name: string | null, encoding: Encoding | undefined): Decoded {
+  const bytes = held.bytes;
+  if (bytes === null) throw new Error('parseHeld: the bytes were taken already');
+  held.bytes = null;
+  const d = decode(bytes, name, encoding);
+  const anomalies: Anomaly[] = [];
+  if (d.fallback)
+    anomalies.push(anomaly('INPUT_ENCODING_FALLBACK', { message: 'not valid UTF-8; decoded as GB18030', line: 1, evidence: '' }));
+  return {
+    text: d.text,
+    source: { name, encoding: d.encoding, bom: d.bom, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
+    anomalies,
+    damage: d.damage,
+    damaged: d.damaged,
+  };
+}
+
 /** Like parseIssue, and also returns the decoded lines of the text. */
 export function parseSource(input: string | Uint8Array, options: ParseOptions = {}): ParsedSource {
   const name = options.name ?? null;
-  const anomalies: Anomaly[] = [];
-  let text: string;
-  let source: Omit<Source, 'lines' | 'reader'>;
-  let damage: Damage[] = [];
-  let damaged = 0;
-  if (typeof input === 'string') {
-    text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-    source = { name, encoding: 'utf-8', bom: input.charCodeAt(0) === 0xfeff, bytes: Buffer.byteLength(input, 'utf8'), sha256: null };
-  } else {
-    const d = decode(input, name, options.encoding);
-    text = d.text;
-    source = { name, encoding: d.encoding, bom: d.bom, bytes: input.length, sha256: createHash('sha256').update(input).digest('hex') };
-    // The bytes are not needed any more: let a large input's buffer be collected while parsing.
-    input = '';
-    if (d.fallback)
-      anomalies.push(anomaly('INPUT_ENCODING_FALLBACK', { message: 'not valid UTF-8; decoded as GB18030', line: 1, evidence: '' }));
-    damage = d.damage;
-    damaged = d.damaged;
-  }
+  return parseDecoded(typeof input === 'string' ? fromString(input, name) : fromBytes({ bytes: input }, name, options.encoding), options);
+}
+
+/**
+ * parseSource of the bytes `held` holds, which it takes (`held.bytes` becomes null). A value
+ * passed as an argument stays alive in the caller's frame for the whole call, whatever the
+ * callee does with it; bytes taken from a holder are referenced by the decoding frame alone,
+ * so a large input's buffer is collected while the rest is parsed (the CLI reads files so).
+ */
+export function parseHeld(held: { bytes: Uint8Array | null }, options: ParseOptions = {}): ParsedSource {
+  return parseDecoded(fromBytes(held, options.name ?? null, options.encoding), options);
+}
+
+function parseDecoded(decoded: Decoded, options: ParseOptions): ParsedSource {
+  const { source, anomalies, damage, damaged } = decoded;
+  let text = decoded.text;
+  decoded.text = ''; // the caller's frame holds `decoded`: the text it had goes when replaced below
   const separated = unicodeSeparators(text);
   text = separated.value;
   append(anomalies, separated.anomalies);

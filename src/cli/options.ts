@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { InputError } from '../read/errors.js';
 import { parseEncoding, type Encoding } from '../read/decode.js';
 import { readInput, DEFAULT_MAX_BYTES } from './io.js';
-import { parseSource, type ParsedSource } from '../parse.js';
+import { parseHeld, type ParsedSource } from '../parse.js';
 import { uninterruptible } from './signals.js';
 import type { Issue } from '../model/issue.js';
 import { READER_NAMES, type ReaderName } from '../read/readers.js';
@@ -106,10 +106,10 @@ export function loadSource(file: string, opts: InputOpts): ParsedSource {
   const encoding: Encoding | undefined = opts.encoding ? parseEncoding(opts.encoding) : undefined;
   // reading and parsing are synchronous: a signal meanwhile stops the process at once (signals.ts)
   return uninterruptible(() => {
-    const raw: { name: string | null; bytes: Uint8Array | null } = readInput(file, opts.maxBytes);
-    const bytes = raw.bytes!;
-    raw.bytes = null; // parseSource drops its reference once decoded: the buffer can be collected
-    return parseSource(bytes, { name: raw.name, ...(encoding ? { encoding } : {}), ...(opts.from ? { from: opts.from } : {}) });
+    // handed over in a holder, not as an argument (which this frame would keep alive for the
+    // whole parse): the buffer is collected once decoded
+    const held: { name: string | null; bytes: Uint8Array | null } = readInput(file, opts.maxBytes);
+    return parseHeld(held, { name: held.name, ...(encoding ? { encoding } : {}), ...(opts.from ? { from: opts.from } : {}) });
   });
 }
 
