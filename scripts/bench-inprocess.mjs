@@ -30,6 +30,12 @@ const time = (f) => {
   return performance.now() - t0;
 };
 
+/** The settle windows as slices of the warm-up parses (the first of them is parse 2). */
+const SETTLE = [
+  [0, 9],
+  [9, 19],
+  [19, 29],
+];
 const out = { cold: 0, warm: {}, settle: [] };
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 files.forEach((file, k) => {
@@ -38,14 +44,7 @@ files.forEach((file, k) => {
   const warmN = Math.max(warmRuns, Math.ceil(warmBytes / bytes.length));
   const early = [];
   for (let i = 0; i < warmN; i++) early.push(time(() => lib.parseIssue(bytes)));
-  // parses 2–10, 11–20, 21–30 of the first file (early[0] is parse 2)
-  if (k === 0)
-    for (const [from, to] of [
-      [0, 9],
-      [9, 19],
-      [19, 29],
-    ])
-      if (early.length >= to) out.settle.push(mean(early.slice(from, to)));
+  if (k === 0) for (const [from, to] of SETTLE) if (early.length >= to) out.settle.push(mean(early.slice(from, to)));
   const ts = [];
   for (let i = 0; i < runs; i++) ts.push(time(() => lib.parseIssue(bytes)));
   out.warm[file] = median(ts);
