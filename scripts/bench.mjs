@@ -5,7 +5,8 @@
 //      (scripts/bench-remark.mjs), node -e 0 (what starting Node alone costs) and gongbao
 //      --version (what starting gongbao costs, no input: the floor under a parse);
 //   2. in one process, through the library (dist/index.js): MB/s of the first parse (cold)
-//      and of later ones (warm);
+//      and of later ones (warm), and how soon V8 settles (the mean parse of parses 2–10,
+//      11–20, 21–30);
 //   3. scaling: the sample run together 1×, 20× and 100× over (each copy with another
 //      district and issue number): warm in-process and whole-process time against 1×, MB/s,
 //      and the peak RSS of the process (/usr/bin/time, Debian package time), and the peak

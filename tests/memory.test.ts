@@ -8,12 +8,8 @@ import { Issue } from '../src/model/issue.js';
 import { displayWidth, EXCERPT_MAX } from '../src/read/text.js';
 import { jsonChunks } from '../src/write/json-stream.js';
 import { LONG } from './fuzz-helpers.js';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { buildSync } from 'esbuild';
+import { resolve } from 'node:path';
+import { probe } from './helpers/probe.js';
 
 describe('evidence of an anomaly on a very long line', () => {
   // One 3 MB line (npm run test:long; the everyday suite 300 kB, three hundred times the
@@ -60,15 +56,9 @@ describe('the input bytes of a parse', () => {
     // CLI's 64 MB issue kept its input buffer through the parse (peak RSS 400 MB, now ~335).
     // Observed mid-parse from a getter the parser reads after decoding (options.from), with
     // V8's gc exposed, in a child process.
-    const dir = mkdtempSync(join(tmpdir(), 'gongbao-held-'));
-    try {
-      const bundle = join(dir, 'parse.mjs');
-      buildSync({ entryPoints: ['src/parse.ts'], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'warning' });
-      const probe = join(dir, 'probe.mjs');
-      writeFileSync(
-        probe,
-        `import { readFileSync } from 'node:fs';
-import { parseHeld } from ${JSON.stringify(pathToFileURL(bundle).href)};
+    const r = probe(
+      `import { readFileSync } from 'node:fs';
+import { parseHeld } from './parse.mjs';
 const sample = readFileSync(${JSON.stringify(resolve('samples/changning-2023-02.txt'))});
 // made in a function of its own: no frame of this module keeps the buffer
 const holder = () => ({ bytes: Buffer.concat(Array.from({ length: 40 }, () => sample)) });
@@ -81,18 +71,13 @@ const options = { name: 'x', get from() { globalThis.gc(); globalThis.gc(); duri
 const { issue } = parseHeld(held, options);
 console.log(JSON.stringify({ size, before, during, taken: held.bytes === null, documents: issue.documents.length }));
 `,
-      );
-      const r = JSON.parse(execFileSync(process.execPath, ['--expose-gc', probe], { encoding: 'utf8' })) as Record<
-        string,
-        number | boolean
-      >;
-      expect(r.taken).toBe(true);
-      expect(r.documents).toBeGreaterThan(40);
-      expect(r.before as number).toBeGreaterThanOrEqual(r.size as number);
-      expect(r.during as number).toBeGreaterThanOrEqual(0);
-      expect(r.during as number).toBeLessThan((r.size as number) / 4);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+      ['--expose-gc'],
+      { 'parse.mjs': 'src/parse.ts' },
+    ) as Record<string, number | boolean>;
+    expect(r.taken).toBe(true);
+    expect(r.documents).toBeGreaterThan(40);
+    expect(r.before as number).toBeGreaterThanOrEqual(r.size as number);
+    expect(r.during as number).toBeGreaterThanOrEqual(0);
+    expect(r.during as number).toBeLessThan((r.size as number) / 4);
   }, 60_000);
 });

@@ -2,25 +2,14 @@
 // (src/model/packed.ts). V8's own tiers are looked at through its natives syntax
 // (`%HasHoleyElements`, `%HaveSameMap`), in a child process started with the flag.
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildSync } from 'esbuild';
 import { mapPacked, packed } from '../src/model/packed.js';
+import { probe } from './helpers/probe.js';
 
-/** Runs an ES module with V8's natives syntax (and `flags`); its stdout parsed as JSON. */
-function natives(code: string, flags: string[] = []): unknown {
-  const dir = mkdtempSync(join(tmpdir(), 'gongbao-packed-'));
-  try {
-    const file = join(dir, 'probe.mjs');
-    writeFileSync(file, code);
-    return JSON.parse(execFileSync(process.execPath, ['--allow-natives-syntax', ...flags, file], { encoding: 'utf8' }));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+/** Runs an ES module with V8's natives syntax and `flags` (tests/helpers/probe.ts). */
+const natives = (code: string, flags: string[] = [], modules: Record<string, string> = {}): unknown =>
+  probe(code, ['--allow-natives-syntax', ...flags], modules);
 
 describe('mapPacked and packed', () => {
   it('give what map and fill give', () => {
@@ -32,8 +21,7 @@ describe('mapPacked and packed', () => {
   });
 
   it('make packed arrays of one hidden class in the interpreter and in optimised code, where map does not, and no larger', () => {
-    const helper = buildSync({ entryPoints: ['src/model/packed.ts'], bundle: true, format: 'esm', write: false }).outputFiles[0]!.text;
-    const probe = `${helper}
+    const code = `import { mapPacked } from './packed.mjs';
 const viaMap = (a) => a.map((x, j) => j < 3 && x > 1);
 const viaHelper = (a) => mapPacked(a, (x, j) => j < 3 && x > 1);
 const out = {};
@@ -61,7 +49,10 @@ function bytesPerArray(f) {
 const bytes = { viaMap: bytesPerArray(viaMap), viaHelper: bytesPerArray(viaHelper) };
 console.log(JSON.stringify({ ...out, bytes }));
 `;
-    const r = natives(probe, ['--expose-gc']) as Record<string, { earlyHoley: boolean; lateHoley: boolean; sameMap: boolean }> & {
+    const r = natives(code, ['--expose-gc'], { 'packed.mjs': 'src/model/packed.ts' }) as Record<
+      string,
+      { earlyHoley: boolean; lateHoley: boolean; sameMap: boolean }
+    > & {
       bytes: Record<string, number>;
     };
     expect(r.viaHelper).toEqual({ earlyHoley: false, lateHoley: false, sameMap: true });
@@ -81,7 +72,7 @@ describe('the arrays of a parse', () => {
     // change: V8 learns the kind of what a literal's arrays come to hold (notes, attachments).
     const lib = pathToFileURL(resolve('dist/index.js')).href;
     const sample = resolve('samples/changning-2023-02.txt');
-    const probe = `
+    const code = `
 import { readFileSync } from 'node:fs';
 const { parseIssue } = await import(${JSON.stringify(lib)});
 const bytes = readFileSync(${JSON.stringify(sample)});
@@ -103,7 +94,7 @@ for (let i = 0; i < last.length; i++) {
 }
 console.log(JSON.stringify({ arrays: last.length, paths: first.map(([p]) => p).join() === last.map(([p]) => p).join(), tables: last.filter(([p]) => p.startsWith('.tables')).length, changed: [...changed] }));
 `;
-    const r = natives(probe, ['--interrupt-budget=10000', '--no-concurrent-recompilation']) as {
+    const r = natives(code, ['--interrupt-budget=10000', '--no-concurrent-recompilation']) as {
       arrays: number;
       paths: boolean;
       tables: number;

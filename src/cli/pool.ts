@@ -36,8 +36,9 @@ function workerSource(): { code: string; eval: true } | { file: string; eval: fa
  * that each worker of a batch does not compile the parser and the writers again. A worker
  * that found no usable cache writes one after its first issue (`saveCodeCache`, worker.ts),
  * when what it compiled goes in. An export batch's workers keep a cache of their own
- * (`workerData.family`), with the writers, as `bin/gongbao` does for the export command. The cache is an optimisation only: without the helper (a
- * bundle copied elsewhere) the worker loads its code without one.
+ * (`workerData.family`), with the writers, as `bin/gongbao` does for the export command. The
+ * cache is an optimisation only: without the helper (a bundle copied elsewhere) the worker
+ * loads its code without one.
  */
 const LOADER = `'use strict';
 const { createRequire } = require('node:module');

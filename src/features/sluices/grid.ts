@@ -33,6 +33,9 @@ export interface Grid {
   rows: GridRow[];
 }
 
+/** A grid's rows: each row's line and its own cells (a grid only reads them: no copy of a cell). */
+const gridRows = (rows: readonly GridRow[]): GridRow[] => mapPacked(rows, (r) => ({ line: r.line, cells: r.cells }));
+
 /**
  * Grids of the tables stage's logical tables (data rows only); only tables whose header
  * reads as a sluice summary or stake table are converted.
@@ -47,11 +50,7 @@ export function gridsFromTables(tables: readonly Table[]): Grid[] {
       startLine: t.span.startLine,
       endLine: t.span.endLine,
       columns,
-      // the table's own cells (a grid only reads them): no copy of every cell
-      rows: mapPacked(
-        t.rows.filter((r) => r.kind === 'data'),
-        (r) => ({ line: r.line, cells: r.cells }),
-      ),
+      rows: gridRows(t.rows.filter((r) => r.kind === 'data')),
     });
   }
   return out;
@@ -124,10 +123,7 @@ export function gridsFromFragments(fragments: readonly Fragment[], lines: Lines,
       startLine: f.startLine,
       endLine: f.endLine,
       columns,
-      rows: mapPacked(
-        rows.filter((r) => !isEmptyRow(r.cells)),
-        (r) => ({ line: r.line, cells: r.cells }),
-      ),
+      rows: gridRows(rows.filter((r) => !isEmptyRow(r.cells))),
     });
   }
   return out;
