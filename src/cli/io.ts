@@ -19,7 +19,7 @@ import { InputError, STDIN_LABEL, STDIN_NAME } from '../read/errors.js';
  */
 export const LARGE_INPUT = 4 * 1024 * 1024;
 export const HUGE_INPUT = 128 * 1024 * 1024;
-export const SMALL_HEAP_FLAGS = ['--semi-space-growth-factor=1', '--heap-growing-percent=20'];
+export const SMALL_HEAP_FLAGS: readonly string[] = ['--semi-space-growth-factor=1', '--heap-growing-percent=20'];
 /** The V8 flags an input of `size` bytes gets (they stay set for the rest of the process). */
 export function heapFlagsFor(size: number): readonly string[] {
   return size >= HUGE_INPUT ? ['--optimize-for-size'] : size > LARGE_INPUT ? SMALL_HEAP_FLAGS : [];
