@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { HUGE_INPUT, LARGE_INPUT, SMALL_HEAP_FLAGS, heapFlagsFor } from '../src/cli/io.js';
 import { probe } from './helpers/probe.js';
+import { SAMPLE_PATH } from './helpers/sample.js';
 
 it('keeps V8’s defaults up to 4 MiB, a small heap above, --optimize-for-size from 128 MiB', () => {
   expect([LARGE_INPUT, HUGE_INPUT]).toEqual([4 << 20, 128 << 20]);
@@ -41,7 +42,7 @@ console.log(JSON.stringify(young.space_size));`,
         [],
         { 'io.mjs': resolve('src/cli/io.ts') },
       ) as number;
-    const small = youngAfter(resolve('samples/changning-2023-02.txt'));
+    const small = youngAfter(SAMPLE_PATH);
     const held = youngAfter(large);
     expect(small).toBeGreaterThanOrEqual(8 << 20);
     expect(held).toBeLessThanOrEqual(2 << 20);
