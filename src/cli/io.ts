@@ -4,9 +4,10 @@ import { InputError, STDIN_LABEL, STDIN_NAME } from '../read/errors.js';
 
 /**
  * Above LARGE_INPUT V8 is told to keep its heap small, so that the peak RSS stays within the
- * README's budget (6 × the input + 100 MB): the young generation keeps its first size (1 MB
- * a semi-space; V8 doubles it up to 16 MB, ~40 MB more RSS) and the old generation grows to
- * 1.2× its live size after a full collection (V8 picks 1.1–4× by how fast it collects).
+ * memory budget (6 × the input + 100 MB, docs/reliability.md): the young generation keeps
+ * its first size (1 MB a semi-space; V8 doubles it up to 16 MB, ~40 MB more RSS) and the old
+ * generation grows to 1.2× its live size after a full collection (V8 picks 1.1–4× by how
+ * fast it collects).
  * Without them a parse of 6 MB peaks at 136 MB (budget 137 MB), of 64 MB at 480 MB. V8 reads
  * both as the heap grows, so setting them after start-up takes effect.
  *
