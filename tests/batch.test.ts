@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gongbao, gongbaoIn, signalWhen } from './helpers/cli.js';
 import { miniIssue } from './helpers/mini.js';
 import { LONG } from './fuzz-helpers.js';
-import { SAMPLE } from './helpers/sample.js';
+import { SAMPLE, sampleNumbered } from './helpers/sample.js';
 import { tree } from './helpers/tree.js';
 import { sampleExport } from './helpers/sample-export.js';
 import { ALONE_BYTES, Turns } from '../src/cli/pool.js';
@@ -29,7 +29,7 @@ beforeAll(() => {
   // order), and a file that is not text between them. npm run test:long makes every issue a
   // copy of the sample; the everyday suite only b.txt, the others small made-up issues: the
   // order, the names and the sameness across --jobs are proved the same way.
-  const issue = (n: number): string => (LONG ? SAMPLE.replace(/第\s*2\s*期/, `第 ${n} 期`) : small(n));
+  const issue = (n: number): string => (LONG ? sampleNumbered(n) : small(n));
   writeFileSync(join(shelf, 'a.txt'), issue(3));
   writeFileSync(join(shelf, 'b.txt'), SAMPLE);
   writeFileSync(join(shelf, 'c.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
@@ -98,7 +98,7 @@ describe('a signal during a batch export in worker threads', () => {
       mkdirSync(many);
       // the workers must still be busy when the signal comes: copies of the sample, eight in
       // npm run test:long, four in the everyday suite (the signal comes at the first file)
-      for (let i = 1; i <= (LONG ? 8 : 4); i++) writeFileSync(join(many, `i${i}.txt`), SAMPLE.replace(/第\s*2\s*期/, `第 ${i + 10} 期`));
+      for (let i = 1; i <= (LONG ? 8 : 4); i++) writeFileSync(join(many, `i${i}.txt`), sampleNumbered(i + 10));
       const out = join(dir, `sig-${signal}`);
       // Once the first file of the first issue is there: the workers are writing.
       const result = await signalWhen(['export', many, '--out', out, '--jobs', '2!'], () => tree(out).size > 0, signal);

@@ -6,6 +6,17 @@ export const SAMPLE = readFileSync(SAMPLE_PATH, 'utf8');
 export const SAMPLE_BYTES = readFileSync(SAMPLE_PATH);
 export const BIN = fileURLToPath(new URL('../../bin/gongbao', import.meta.url));
 
+/** The sample as issue number `n` (第 n 期 in its colophon). */
+export function sampleNumbered(n: number): string {
+  return SAMPLE.replace(/第\s*2\s*期/, `第 ${n} 期`);
+}
+
+/** Copies of the sample run together (issues 30, 31 …), more than `bytes` bytes in all: one large issue file. */
+export function sampleOver(bytes: number): string {
+  const copies = Math.ceil(bytes / Buffer.byteLength(SAMPLE)) + 1;
+  return Array.from({ length: copies }, (_, i) => sampleNumbered(i + 30)).join('\n');
+}
+
 /**
  * The sample with another district, another year and other 文号 serials: generic rules
  * must find exactly the same structure in it.

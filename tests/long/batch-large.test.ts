@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gongbao } from '../helpers/cli.js';
-import { SAMPLE } from '../helpers/sample.js';
+import { sampleNumbered, sampleOver } from '../helpers/sample.js';
 import { ALONE_BYTES } from '../../src/cli/pool.js';
 
 describe('--jobs with a large issue', () => {
@@ -13,11 +13,9 @@ describe('--jobs with a large issue', () => {
     const shelf = mkdtempSync(join(tmpdir(), 'gongbao-alone-'));
     try {
       // a large issue (the sample over and over, another number each), two small ones after it
-      const copies = Math.ceil(ALONE_BYTES / Buffer.byteLength(SAMPLE)) + 1;
-      const large = Array.from({ length: copies }, (_, i) => SAMPLE.replace(/第\s*2\s*期/, `第 ${i + 30} 期`)).join('\n');
-      writeFileSync(join(shelf, 'a.txt'), large);
-      writeFileSync(join(shelf, 'b.txt'), SAMPLE.replace(/第\s*2\s*期/, '第 3 期'));
-      writeFileSync(join(shelf, 'c.txt'), SAMPLE.replace(/第\s*2\s*期/, '第 4 期'));
+      writeFileSync(join(shelf, 'a.txt'), sampleOver(ALONE_BYTES));
+      writeFileSync(join(shelf, 'b.txt'), sampleNumbered(3));
+      writeFileSync(join(shelf, 'c.txt'), sampleNumbered(4));
       const run = (jobs: string) => gongbao(['validate', shelf, '--format', 'json', '--fail-on', 'never', '--jobs', jobs]);
       const one = run('1');
       const two = run('2!');

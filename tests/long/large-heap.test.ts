@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gongbao } from '../helpers/cli.js';
-import { SAMPLE } from '../helpers/sample.js';
+import { sampleOver } from '../helpers/sample.js';
 import { LARGE_INPUT, heapFlagsFor } from '../../src/cli/io.js';
 import { parseIssue } from '../../src/parse.js';
 
@@ -15,8 +15,7 @@ describe('an issue above LARGE_INPUT, with the small-heap flags', () => {
   it('parses to the same JSON as the library without them, and exports', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gongbao-heap-'));
     try {
-      const copies = Math.ceil(LARGE_INPUT / Buffer.byteLength(SAMPLE)) + 1;
-      const text = Array.from({ length: copies }, (_, i) => SAMPLE.replace(/第\s*2\s*期/, `第 ${i + 30} 期`)).join('\n');
+      const text = sampleOver(LARGE_INPUT);
       const file = join(dir, 'large.txt');
       writeFileSync(file, text);
       expect(heapFlagsFor(Buffer.byteLength(text)).length).toBeGreaterThan(0);
