@@ -603,6 +603,113 @@ describe('attachments split over lines', () => {
   });
 });
 
+/** A joint notice, then a 复函 whose 附件1 is a report printed as a document of its own (the layouts of gov.cn pages). */
+const REPLY_WITH_REPORT = [
+  '某省人民政府办公厅、某省军区办公室',
+  '关于贯彻《某某省某某',
+  '',
+  '条例》的通知',
+  '',
+  '某政办发〔2024〕5号',
+  '',
+  '各市人民政府：',
+  '',
+  '现就贯彻《某某省某某条例》通知如下。',
+  '',
+  '某省人民政府办公厅　某省军区办公室',
+  '',
+  '2024年5月6日',
+  '',
+  '某省人民政府办公厅关于某某县地质险情有关问题的复函',
+  '',
+  '某政办函〔2024〕8号',
+  '',
+  '某某县人民政府：',
+  '',
+  '你县请示收悉。现函复如下。',
+  '',
+  '附件：1.某某部关于某某县地质险情调研情况的报告',
+  '      2.某某县地质险情调查意见',
+  '',
+  '某省人民政府办公厅',
+  '',
+  '2024年6月1日',
+  '',
+  '附件1',
+  '',
+  '某某部关于某某县地质险情',
+  '调研情况的报告',
+  '',
+  '某省人民政府：',
+  '',
+  '按照专家组的建议和某某省人民政府的要求，已将危险区居民搬迁。',
+  '',
+  '建议某某省人民政府加强监测。',
+  '',
+  '某某部',
+  '',
+  '2024年5月20日',
+  '',
+  '附件2',
+  '',
+  '某某县',
+  '地质险情调查意见',
+  '',
+  '经调查，险情已经排除。',
+  '',
+  '某某县地质险情调查组',
+  '',
+  '二〇二四年五月十日',
+].join('\n');
+
+describe('joint issuers, wrapped titles, and attachments printed as documents', () => {
+  const issue = parse(REPLY_WITH_REPORT);
+  const [notice, reply, report] = issue.documents;
+
+  it('reads joint issuers joined by 、 above a title line that begins with 关于', () => {
+    expect(issue.documents).toHaveLength(3);
+    expect(notice!.title).toBe('某省人民政府办公厅、某省军区办公室关于贯彻《某某省某某条例》的通知');
+    expect(notice!.titleSpan).toEqual({ startLine: 1, endLine: 4 });
+    expect(notice!.issuers).toEqual(['某省人民政府办公厅', '某省军区办公室']);
+    expect(isIssuerLine('某省人民政府办公厅、某省军区办公室')).toBe(true);
+    expect(isIssuerLine('北京市、天津市')).toBe(false);
+  });
+
+  it('takes a 《》 opened on one title line and closed on the next, a blank line between, for closed', () => {
+    expect(codes(issue)).not.toContain('BRACKET_UNCLOSED');
+    // the same bracket left open in a paragraph of the body is still reported
+    const open = parse(REPLY_WITH_REPORT.replace('现就贯彻《某某省某某条例》通知如下。', '现就贯彻《某某省某某条例通知如下。'));
+    expect(open.anomalies.filter((a) => a.code === 'BRACKET_UNCLOSED').map((a) => a.line)).toEqual([10]);
+  });
+
+  it('gives the 附件2 after a report printed as 附件1 to the 复函 that declares it; its heading read over two lines', () => {
+    expect(report!.kind).toBe('报告');
+    expect(report!.title).toBe('某某部关于某某县地质险情调研情况的报告');
+    expect(reply!.attachments.map((a) => [a.index, a.declaredLine, a.startLine, a.title])).toEqual([
+      [1, 24, 31, null],
+      [2, 25, 46, '某某县地质险情调查意见'],
+    ]);
+    expect(report!.attachments).toEqual([]);
+    expect(codes(issue).filter((c) => c.startsWith('ATTACHMENT_'))).toEqual([]);
+    // declared with another title: the difference is reported, not a missing attachment
+    const other = parse(REPLY_WITH_REPORT.replace('2.某某县地质险情调查意见', '2.某某县地质险情调查组意见'));
+    expect(other.anomalies.filter((a) => a.code.startsWith('ATTACHMENT_')).map((a) => [a.code, a.line])).toEqual([
+      ['ATTACHMENT_TITLE_MISMATCH', 48],
+    ]);
+  });
+
+  it('takes 和 before a place-named body for two bodies, not a name missing a 和', () => {
+    expect(codes(issue)).not.toContain('NAME_CHARACTER_DROPPED');
+  });
+
+  it('takes a text ending with a 成文日期 on its own line for complete, whoever signs above it', () => {
+    expect(codes(issue)).not.toContain('INPUT_TRUNCATED');
+    expect(errors(issue)).toEqual([]);
+    const cut = parse(REPLY_WITH_REPORT.replace(/\n\n二〇二四年五月十日$/, '').replace('某某县地质险情调查组', '经调查，险情'));
+    expect(codes(cut)).toContain('INPUT_TRUNCATED');
+  });
+});
+
 /** The documents SOURCES.md lists for a real text: 文号 and title, in file order. */
 function listed(file: string): Array<{ number: string; title: string }> {
   const src = readFileSync(new URL('./fixtures/real/SOURCES.md', import.meta.url), 'utf8');
@@ -659,6 +766,59 @@ describe('real text: fourteen State Council documents (tests/fixtures/real/gwy-2
     expect(issue.anomalies.filter((a) => a.severity !== 'info')).toEqual([]);
     expect(codes(issue)).not.toContain('MASTHEAD_NOT_FOUND');
     expect(codes(issue)).not.toContain('INPUT_TRUNCATED');
+    expect(() => Issue.parse(issue)).not.toThrow();
+  });
+});
+
+describe('real text: fifteen State Council letters and notices of 1996–2018 (tests/fixtures/real/gwy-letters-1996-2018.txt)', () => {
+  const issue = parse(readFileSync(new URL('./fixtures/real/gwy-letters-1996-2018.txt', import.meta.url), 'utf8'));
+  const docs = listed('gwy-letters-1996-2018.txt');
+  const byId = (id: string) => issue.documents.find((d) => d.id === id)!;
+
+  it('gives every listed document with its 文号 and exact title, and the two reports printed after them', () => {
+    expect(docs).toHaveLength(15);
+    const numbered = issue.documents.filter((d) => d.docNumber !== null);
+    expect(numbered.map((d) => [d.docNumber!.raw, d.title])).toEqual(docs.map((d) => [d.number, d.title]));
+    // the report a 转发 notice forwards and the one a 复函 answers with, each with its own
+    // title, 主送 (国务院：) and 落款, right after the document that prints them
+    expect(issue.documents.filter((d) => d.docNumber === null).map((d) => [d.ordinal, d.kind, d.title, d.issuers, d.date])).toEqual([
+      [6, '报告', '关于我国地震重点监视防御区的确定和加强防震减灾工作意见的报告', ['国家地震局'], '1996-01-25'],
+      [10, '报告', '关于湖北省巴东县官渡口镇马鬃山村地质险情调研情况的报告', ['国土资源部'], '2004-10-10'],
+    ]);
+  });
+
+  it('reads joint issuers before 关于 in a title broken over three lines, and in the 落款', () => {
+    const d = byId('国办发-1996-25');
+    expect(d.titleSpan).toEqual({ startLine: 254, endLine: 256 });
+    expect(d.title).toBe('国务院办公厅、中央军委办公厅关于加强对侵华日军遗弃化学武器调查和管理工作的通知');
+    expect(d.issuers).toEqual(['国务院办公厅', '中央军委办公厅']);
+    expect(d.signature!.issuers).toEqual(['国务院办公厅', '中央军委办公厅']);
+    expect(d.date).toBe('1996-06-29');
+  });
+
+  it('dates every document from its 落款, in Chinese numerals or Arabic', () => {
+    expect(issue.documents.every((d) => d.dateSource === 'signature')).toBe(true);
+    expect(byId('国办函-2004-80').signature!.dateRaw).toBe('二〇〇四年十一月四日');
+    expect(byId('国发-2018-43').signature!.dateRaw).toBe('2018年12月21日');
+    // the one 落款 whose issuer line carries the page's own typo (&bsp; for &nbsp;)
+    expect(issue.documents.filter((d) => d.issuers.length === 0).map((d) => d.id)).toEqual(['国办函-2006-82']);
+  });
+
+  it("gives a 复函's 附件2, which stands after its 附件1 printed as a report, to the 复函 that declares it", () => {
+    expect(byId('国办函-2004-80').attachments.map((a) => [a.index, a.declaredLine, a.startLine, a.title])).toEqual([
+      [1, 477, 485, null],
+      [2, 479, 524, '湖北省巴东县官渡口镇马鬃山村地质险情调查意见'],
+    ]);
+    expect(issue.documents[9]!.attachments).toEqual([]);
+    expect(codes(issue)).not.toContain('ATTACHMENT_NOT_FOUND');
+    expect(codes(issue)).not.toContain('ATTACHMENT_UNDECLARED');
+  });
+
+  it("raises no false alarm: the one warning is the page's own (附件2 declared with another title)", () => {
+    expect(issue.anomalies.filter((a) => a.severity !== 'info').map((a) => [a.code, a.line])).toEqual([['ATTACHMENT_TITLE_MISMATCH', 526]]);
+    expect(codes(issue)).not.toContain('BRACKET_UNCLOSED');
+    expect(codes(issue)).not.toContain('INPUT_TRUNCATED');
+    expect(ownCitations(issue)).toEqual([]);
     expect(() => Issue.parse(issue)).not.toThrow();
   });
 });

@@ -2,6 +2,7 @@ import type { Anomaly } from '../model/anomaly.js';
 import type { Structure } from '../core/structure.js';
 import type { CheckInput } from './common.js';
 import { isImprint } from '../core/official.js';
+import { bareDateLine } from '../core/patterns.js';
 import { anomaly } from '../model/catalogue.js';
 import { readToc } from '../core/toc.js';
 import { isHan } from '../read/text.js';
@@ -148,6 +149,9 @@ function truncation(lines: Lines, structure: Structure, out: Anomaly[]): void {
   if (last?.signature && k >= last.signature.startLine && k <= Math.max(last.signature.line, last.note?.line ?? 0)) return;
   // So is a text that ends with the 版记 of a typeset document (抄送：…, XX　2022年4月15日印发).
   if (last?.signature && isImprint(lines.get(k - 1)!)) return;
+  // Or with a 成文日期 on a line of its own: the 落款 of an attachment (a report, an opinion)
+  // printed after its document's, whose issuers the document's 落款 reader does not look for.
+  if (bareDateLine(lines.get(k - 1)!) !== null) return;
   const t = lines.get(k - 1)!.trim();
   const colophonAtEnd =
     structure.masthead.line !== null && structure.body.endLine < lines.length && structure.masthead.line > structure.body.endLine;

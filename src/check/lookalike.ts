@@ -171,10 +171,24 @@ function joinedNames(lines: Lines): Map<string, number> {
     const right = t.slice(j + 1, t.length - end.length);
     if ([...right].some((c) => NOT_IN_NAME.has(c))) continue;
     if (end === '政府' && !GOVERNMENT_BEFORE.has(t[t.length - 3]!)) continue;
+    if (beginsWithPlace(right)) continue;
     out.set(t.slice(from), j - from);
   }
   return out;
 }
+
+/**
+ * Whether the part after a joining word begins with a place name (湖北省人民…, 长宁区民政…): a
+ * level character after two characters at least, not ending a common word (社区, 园区, 城市 …).
+ * The joining word then joins two bodies (专家组的建议和湖北省人民政府的要求), not the two halves
+ * of one name.
+ */
+function beginsWithPlace(right: string): boolean {
+  for (let k = 2; k < right.length; k++) if (LEVEL_START.has(right[k]!) && !IN_WORD_BEFORE_LEVEL.has(right[k - 1]!)) return true;
+  return false;
+}
+/** Characters that make a word, not a place, with the level character after them (社区, 城市, 园区 …). */
+const IN_WORD_BEFORE_LEVEL = new Set(Array.from('社园小景城辖郊矿山街'));
 
 /**
  * The matches of JOINED_AT in a text, one by one, as a global search finds them (left to right

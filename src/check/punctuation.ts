@@ -258,10 +258,15 @@ export function checkBrackets(input: CheckInput): Anomaly[] {
     start = 0;
   };
   let open = false; // inside a paragraph that has not ended a sentence
+  // A wrapped title is one paragraph, blank lines between its lines or not (a web page prints
+  // each line as a paragraph): 暂时调整实施《…药品管理法 / 实施条例》有关规定的决定.
+  const docs = input.documents;
+  let t = 0; // the first document whose title does not end above the line
   for (let ln = 1; ln <= lines.length; ln++) {
     const line = lines.get(ln - 1)!;
     if (line.length === 0 || BLANK.test(line)) {
-      if (!open) flush();
+      while (t < docs.length && docs[t]!.titleSpan.endLine < ln) t++;
+      if (!open && !(t < docs.length && docs[t]!.titleSpan.startLine < ln)) flush();
       continue;
     }
     if (isTableRow(line)) {

@@ -1,8 +1,9 @@
-import type { Attachment } from '../model/issue.js';
+import type { Attachment, Document } from '../model/issue.js';
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
 import { squash, toHalfWidth } from '../read/text.js';
 import { cleanTitle } from './title.js';
+import { prevLine, titleEndKind, titleLineOk } from './official.js';
 import type { Lines } from '../model/lines.js';
 
 /** 附件：… / - 附件：1. … / 附件: 1. … / 附件 1. … — a declaration of attachments. */
@@ -27,16 +28,21 @@ function nextNonBlank(lines: Lines, k: number, to: number): number {
   return k;
 }
 
-/** The title on the lines after line k: one line, or two or three when it wraps (…的 / …和). */
+/**
+ * The title on the lines after line k: one line, or two or three when it wraps (…的 / …和, or
+ * a line without a document kind before one that ends with it: …马鬃山村 / 地质险情调查意见).
+ */
 function titleAfter(lines: Lines, k: number, to: number): string | null {
   let j = nextNonBlank(lines, k + 1, to);
   if (j > to) return null;
   const parts = [lines.get(j - 1)!];
-  while (parts.length < 3 && WRAPS.test(parts[parts.length - 1]!.trim())) {
+  while (parts.length < 3) {
+    const last = parts[parts.length - 1]!.trim();
     const n = nextNonBlank(lines, j + 1, to);
     if (n > to || n - j > 3) break;
     const t = lines.get(n - 1)!.trim();
     if (t.length > 40 || t.startsWith('|') || /[。；;：:，,]$/.test(t)) break;
+    if (!WRAPS.test(last) && !(titleEndKind(last) === null && titleLineOk(last) && titleEndKind(t) !== null)) break;
     parts.push(t);
     j = n;
   }
@@ -256,4 +262,53 @@ function attachmentParentOf(line: number, list: readonly Attachment[]): number |
     } else hi = mid;
   }
   return best;
+}
+
+/**
+ * Attachments of a document printed as documents of their own. A 复函's 附件1 may be a report
+ * with its own title, 主送 and 落款: it is read as the next document, which ends the 复函's
+ * span there, and the 附件2 … after it fall in that document's span, where no list declares
+ * them (ATTACHMENT_UNDECLARED) while the 复函 misses them (ATTACHMENT_NOT_FOUND). A document
+ * that begins right under an attachment's 附件 N line is that attachment: the numbered
+ * attachments it does not declare itself are given to the document that declares them (their
+ * start then lies after its span), and neither anomaly is kept. `documents` in text order.
+ */
+export function adoptAttachments(lines: Lines, documents: readonly Document[], anomalies: Anomaly[]): void {
+  // the start line of every attachment found → the document whose list holds it
+  const holder = new Map<number, Document>();
+  const withdrawn = new Set<string>();
+  for (const d of documents) {
+    const above = prevLine(lines, d.span.startLine - 1, 1);
+    const owner = above === 0 ? undefined : holder.get(above);
+    if (owner !== undefined && owner !== d) {
+      // index in d.attachments → index among those kept (-1: given to the owner)
+      const kept: number[] = [];
+      const keep: Attachment[] = [];
+      for (const a of d.attachments) {
+        const k =
+          a.declaredLine === null && a.index !== null && a.startLine !== null && a.parent === null
+            ? owner.attachments.findIndex((o) => o.startLine === null && o.index === a.index)
+            : -1;
+        kept.push(k < 0 ? keep.length : -1);
+        if (k < 0) {
+          keep.push(a);
+          continue;
+        }
+        const o = owner.attachments[k]!;
+        owner.attachments[k] = { ...o, title: a.title, startLine: a.startLine };
+        holder.set(a.startLine!, owner);
+        withdrawn.add(`ATTACHMENT_UNDECLARED ${d.id} ${a.startLine}`).add(`ATTACHMENT_NOT_FOUND ${owner.id} ${o.declaredLine}`);
+      }
+      if (keep.length < d.attachments.length) {
+        // what was nested in an attachment given away is now nested in nothing
+        for (const a of keep) if (a.parent !== null) a.parent = kept[a.parent]! >= 0 ? kept[a.parent]! : null;
+        d.attachments = keep;
+      }
+    }
+    for (const a of d.attachments) if (a.startLine !== null) holder.set(a.startLine, d);
+  }
+  if (withdrawn.size === 0) return;
+  let n = 0;
+  for (const a of anomalies) if (!withdrawn.has(`${a.code} ${a.documentId} ${a.line}`)) anomalies[n++] = a;
+  anomalies.length = n;
 }

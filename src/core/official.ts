@@ -338,12 +338,13 @@ export function isIssuerLine(raw: string): boolean {
   return issuerNames(t).every((n) => n.length >= 2 && n.length <= 30 && ISSUER_END.test(n) && /^[\u4e00-\u9fff（）()]+$/.test(n));
 }
 
-/** The names on an issuer line: joint issuers share a line, separated by wide spaces. */
+/** The names on an issuer line: joint issuers share a line, separated by wide spaces or 、. */
 export function issuerNames(t: string): string[] {
   if (SIGNER_LINE.test(t)) return [t.replace(/[\s\u3000]+/g, ' ')];
-  // Wide spaces separate joint issuers; one space may separate two (中共某市委办公室 某市人民政府办公室) or fall inside a name.
+  // Wide spaces or 、 separate joint issuers (国务院办公厅、中央军委办公厅); one space may
+  // separate two (中共某市委办公室 某市人民政府办公室) or fall inside a name.
   const out: string[] = [];
-  for (const w of t.trim().split(/\s{2,}|\u3000+/)) {
+  for (const w of t.trim().split(/\s{2,}|\u3000+|\s*、\s*/)) {
     const parts = w.split(/\s+/).filter((x) => x.length > 0);
     if (parts.length > 1 && parts.every((x) => x.length >= 2 && ISSUER_END.test(x))) append(out, parts);
     else if (w.trim() !== '') out.push(w.replace(/\s+/g, ''));

@@ -4,7 +4,7 @@ import { anomaly } from '../model/catalogue.js';
 import type { SourceLines } from '../read/lines.js';
 import { isTocHeading, readToc } from './toc.js';
 import { readMasthead } from './masthead.js';
-import { readAttachments } from './attachments.js';
+import { adoptAttachments, readAttachments } from './attachments.js';
 import {
   categoryHeader,
   dateLine,
@@ -763,6 +763,7 @@ function readDetails(
       if (a) a.documentId = d.id;
     }
   });
+  adoptAttachments(lines, documents, anomalies);
 }
 
 /**

@@ -86,7 +86,9 @@ export const Attachment = z
     declaredTitle: z.string().nullable().describe('Title as listed in the 附件 declaration'),
     declaredLine: Line.nullable(),
     title: z.string().nullable().describe('Title found where the attachment begins'),
-    startLine: Line.nullable().describe('Line where the attachment begins (附件 / 附件 N)'),
+    startLine: Line.nullable().describe(
+      'Line where the attachment begins (附件 / 附件 N): after the span of its document when an attachment before it is printed as a document of its own',
+    ),
     parent: z.number().int().nullable().describe('Index (in this list) of the attachment this one is nested in'),
   })
   .describe('A declared and/or found attachment of a document');
