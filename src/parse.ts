@@ -5,6 +5,7 @@ import { anomaly } from './model/catalogue.js';
 import { decode, type Damage, type Encoding } from './read/decode.js';
 import { lostText } from './read/lost-text.js';
 import { unicodeSeparators } from './read/separators.js';
+import { htmlSpaces } from './read/entities.js';
 import { readText, type ReaderName } from './read/readers.js';
 import { splitLines, type Lines } from './read/lines.js';
 import { readStructure } from './core/structure.js';
@@ -99,6 +100,9 @@ function parseDecoded(decoded: Decoded, options: ParseOptions): ParsedSource {
   const separated = unicodeSeparators(text);
   text = separated.value;
   append(anomalies, separated.anomalies);
+  const spaced = htmlSpaces(text);
+  text = spaced.value;
+  append(anomalies, spaced.anomalies);
   const reading = readText(text, options.from);
   append(anomalies, reading.anomalies);
   const { src, blocks, reader } = reading.value;

@@ -326,6 +326,7 @@ describe('on the real texts', () => {
         // standard (GB/T 9704-2012), Arabic ones in the three of 2018.
         DATE_FORM_INCONSISTENT: ['info 15'],
       },
+      'linan-2013-89.txt': {},
       'pkulaw-baotou-2022-43.txt': {},
     });
     const letters = readFileSync(new URL('gwy-letters-1996-2018.txt', dir), 'utf8').split('\n');

@@ -187,6 +187,17 @@ describe('more head layouts', () => {
     });
   });
 
+  it('a 文号 above the title confirms it without a 主送 line (a page that prints the list alone)', () => {
+    const d = parse('某府办函〔2013〕9号\n\n某市人民政府办公室关于成立某市\n某某工作领导小组的通知\n\n组　长：王 峰\n').documents;
+    expect(d.map((x) => [x.id, x.title, x.docNumber?.line, x.titleSpan])).toEqual([
+      ['某府办函-2013-9', '某市人民政府办公室关于成立某市某某工作领导小组的通知', 1, { startLine: 3, endLine: 4 }],
+    ]);
+    // a title with neither 关于 nor a 主送 line under it is no document start
+    expect(parse('某府办函〔2013〕9号\n\n某某工作领导小组名单的通知\n\n组　长：王 峰\n').documents.map((x) => x.title)).not.toContain(
+      '某某工作领导小组名单的通知',
+    );
+  });
+
   it('a letter-spaced 版头 mark and the rule under it; joint issuers one space apart', () => {
     const text = [
       '某 市 人 民 政 府 文 件',
@@ -819,6 +830,55 @@ describe('real text: fifteen State Council letters and notices of 1996–2018 (t
     expect(codes(issue)).not.toContain('BRACKET_UNCLOSED');
     expect(codes(issue)).not.toContain('INPUT_TRUNCATED');
     expect(ownCitations(issue)).toEqual([]);
+    expect(() => Issue.parse(issue)).not.toThrow();
+  });
+});
+
+describe('real text: a leading group reprinted as an HTML list (tests/fixtures/real/linan-2013-89.txt)', () => {
+  const issue = parse(readFileSync(new URL('./fixtures/real/linan-2013-89.txt', import.meta.url), 'utf8'));
+
+  it('is one document, confirmed by the 文号 above its title (the page prints no 主送)', () => {
+    expect(issue.documents.map((d) => [d.id, d.title, d.docNumber?.raw, d.docNumber?.line, d.issuers])).toEqual([
+      [
+        '临政办函-2013-89',
+        '临安市人民政府办公室关于成立临安市信用建设工作领导小组的通知',
+        '临政办函[2013]89号',
+        3,
+        ['临安市人民政府办公室'],
+      ],
+    ]);
+    expect(issue.anomalies.filter((a) => a.code === 'DOCNUMBER_NONSTANDARD').map((a) => a.line)).toEqual([3]);
+  });
+
+  it('reads every member of the roster: the labels behind list bullets and a stray &nbsp, each body in brackets', () => {
+    expect(issue.rosters).toHaveLength(1);
+    const [r] = issue.rosters;
+    expect(r!.body).toBe('临安市信用建设工作领导小组');
+    const members = r!.members;
+    expect(members).toHaveLength(46);
+    expect(members.filter((m) => m.role === '组长').map((m) => m.name)).toEqual(['李文钢']);
+    expect(members.filter((m) => m.role === '副组长').map((m) => [m.name, m.position])).toEqual([
+      ['冯镭', null],
+      ['沈慧', null],
+      ['何洪明', '市纪委'],
+    ]);
+    expect(members.filter((m) => m.role === '成员')).toHaveLength(42);
+    expect(members[4]).toMatchObject({ role: '成员', name: '巫振江', nameRaw: '巫振江', position: '市府办', line: 12 });
+    expect(members.find((m) => m.name === '楼华')).toMatchObject({ nameRaw: '楼 华', position: '人行临安支行', line: 30 });
+    // the half-width closing bracket of the page
+    expect(members.find((m) => m.name === '张发平')!.position).toBe('市统计局');
+    expect(members.at(-1)).toMatchObject({ name: '胡廖明', position: '市发改局', line: 53 });
+    expect(members.every((m) => m.name !== null)).toBe(true);
+  });
+
+  it('reports the &nbsp it read as spaces and the leaders listed without a post; nothing else but the 文号', () => {
+    expect(issue.anomalies.filter((a) => a.code === 'INPUT_HTML_SPACE').map((a) => [a.line, a.endLine])).toEqual([[8, 12]]);
+    expect(issue.anomalies.filter((a) => a.severity !== 'info').map((a) => [a.code, a.line])).toEqual([
+      ['DOCNUMBER_NONSTANDARD', 3],
+      ['PERSON_POSITION_MISSING', 8],
+      ['PERSON_POSITION_MISSING', 9],
+      ['PERSON_POSITION_MISSING', 10],
+    ]);
     expect(() => Issue.parse(issue)).not.toThrow();
   });
 });

@@ -43,6 +43,12 @@ describe('names', () => {
     ['东片街道办事处副主任', null, null, '东片街道办事处副主任'],
     ['区委编办主任', null, null, '区委编办主任'],
     ['某镇镇长', null, null, '某镇镇长'],
+    // a member named with the body it comes from, in brackets (full- or half-width, mixed)
+    ['何平平（市纪委）', '何平平', '何平平', '市纪委'],
+    ['楼 华（某行某支行）', '楼华', '楼 华', '某行某支行'],
+    ['张某某（市统计局)', '张某某', '张某某', '市统计局'],
+    // …not a body before them
+    ['区甲局（牵头）', null, null, '区甲局（牵头）'],
   ];
   for (const [line, name, raw, rest] of cases) {
     it(`${line} → ${name ?? 'no name'}`, () => {
@@ -50,6 +56,10 @@ describe('names', () => {
       expect([s.name, s.nameRaw, s.rest]).toEqual([name, raw, rest]);
     });
   }
+
+  it('a qualifier in brackets after a name is not the body its holder comes from', () => {
+    for (const line of ['王 峰（兼）', '王峰（试用期一年）']) expect(splitName(line).rest, line).not.toMatch(/^(?:兼|试用期一年)$/);
+  });
 
   it('a name is 2–4 Han characters and not a title or role', () => {
     expect(isName('王峰')).toBe(true);
@@ -194,6 +204,10 @@ describe('list headers and rosters', () => {
     expect(roleLabel('召集人:王 峰 副区长')).toMatchObject({ role: '召集人', rest: '王 峰 副区长' });
     expect(roleLabel('成 员（按姓氏笔画为序）：')).toMatchObject({ role: '成员', note: '按姓氏笔画为序', rest: '' });
     expect(roleLabel('成员单位：区甲局、区乙局')).toBeNull();
+    // a list item's bullet, as a converter writes an HTML list, is no part of the label
+    expect(roleLabel('-   组   长：王 峰')).toEqual({ role: '组长', note: null, rest: '王 峰', restColumn: 11 });
+    expect(roleLabel('• 成员：王 峰（区甲局）')).toMatchObject({ role: '成员', rest: '王 峰（区甲局）' });
+    expect(roleLabel('-组长：王峰')).toBeNull();
     expect(roleLabel('联系电话：12345')).toBeNull();
   });
 });

@@ -246,12 +246,13 @@ export function headAt(lines: Lines, ln: number, floor: number, to: number): Hea
     published = true;
   }
   const addressed = !confirmed && recipientsLine(next);
-  if (!confirmed && !addressed) return null;
   const [start] = titleUp(lines, ln, floor);
-  // A 文号 line right above the title: the 文号 of a 版头 whose mark is lost, or a list of
+  // A 文号 line right above the title: the 文号 of a 版头 whose mark is lost (which confirms
+  // the title as a 主送 line does: a web page may print the body without one), or a list of
   // documents (title, 文号, title, 文号 …), which starts nothing.
   const p = prevLine(lines, start - 1, floor);
   const above = p !== 0 ? ownDocNumberLine(lines.get(p - 1)!) : null;
+  if (!confirmed && !addressed && !above) return null;
   if (above && number) return null;
   if (number?.dn && listFollows(lines, j, to)) return null;
   const title = lines
@@ -260,9 +261,7 @@ export function headAt(lines: Lines, ln: number, floor: number, to: number): Hea
     .replace(/\s+/g, '');
   // a title names more than its kind (a lone 通知 line is the end of a wrapped title or nothing)
   if (title.length < kind.length + 4) return null;
-  if (addressed) {
-    confirmed = title.includes('关于') || kind === '令' || kind === '公告' || kind === '通告';
-  }
+  if (!confirmed) confirmed = title.includes('关于') || kind === '令' || kind === '公告' || kind === '通告';
   if (!confirmed) return null;
   if (above)
     return {

@@ -42,6 +42,13 @@ export const CATALOGUE = {
       'A line holds U+2028 or U+2029 (Unicode line and paragraph separators), read as a space: editors and grep do not break a line there, so line numbers stay those of the file',
     hint: 'Replace the separator with a line break or a space in the source text',
   },
+  INPUT_HTML_SPACE: {
+    severity: 'info',
+    group: 'input',
+    description:
+      'The text holds HTML space references a converter left undecoded (&nbsp; or &nbsp without its semicolon, &ensp;, &emsp;, &#12288; …), read as spaces of the same width so that lines and columns stay those of the file',
+    hint: 'Nothing to fix in gongbao’s output; decode the references at the source (or convert the page again) to silence this',
+  },
   // readers: page furniture and figures a converter left in the text (src/read/reader-*.ts)
   INPUT_PAGE_FURNITURE: {
     severity: 'info',

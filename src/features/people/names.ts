@@ -11,6 +11,7 @@ import {
   POST_TITLE_SET,
   POST_TITLE_LAST,
   MAX_TITLE_LENGTH,
+  QUALIFIER_WORDS,
   ROLE_SET,
 } from './vocab.js';
 
@@ -100,6 +101,25 @@ function split(s: string, nameEnd: number, nameStart: number, name: string): Nam
   return { name, nameRaw: s.slice(nameStart, nameEnd), rest: s.slice(r).trim(), restIndex: r };
 }
 
+/** 何洪明（市纪委）, 楼 华（人行临安支行）: a name, then in brackets the body its holder comes from. */
+const NAME_THEN_BODY = /^\s*([\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,3})[ \u3000]*[（(]([^（()）]{2,40})[）)]\s*$/;
+
+/**
+ * A roster line that is a name and the body its holder represents in brackets (the members of
+ * a leading group listed by the bodies they come from): the body is the rest. Not when the
+ * brackets hold a qualifier (（兼）, （试用期一年）) or the text before them is no name.
+ */
+function nameThenBody(line: string): NameSplit | null {
+  if (line.indexOf('（') < 0 && line.indexOf('(') < 0) return null;
+  const m = NAME_THEN_BODY.exec(line);
+  if (m === null) return null;
+  const name = m[1]!.replace(/[ \u3000]/g, '');
+  const inner = m[2]!.trim();
+  if (!isName(name) || QUALIFIER_WORDS.some((w) => inner.includes(w))) return null;
+  const start = line.indexOf(m[1]!);
+  return { name, nameRaw: m[1]!, rest: inner, restIndex: line.indexOf(inner, start + m[1]!.length) };
+}
+
 /**
  * Splits a list line into a leading name and the rest (the position). Spaces decide:
  * `张 三 某街道…` → 张三; `司马光 区…` → 司马光; `欧阳 娜娜 区…` → 欧阳娜娜. Without a space
@@ -108,6 +128,8 @@ function split(s: string, nameEnd: number, nameStart: number, name: string): Nam
  * position (`某街道办事处副主任`) gives name null; a line that is only a name gives rest ''.
  */
 export function splitName(line: string): NameSplit {
+  const body = nameThenBody(line);
+  if (body !== null) return body;
   const toks = tokens(line);
   const none: NameSplit = { name: null, nameRaw: null, rest: line.trim(), restIndex: toks[0]?.start ?? 0 };
   if (toks.length === 0) return { ...none, rest: '' };

@@ -81,15 +81,17 @@ export function roleLabel(line: string): RoleLabel | null {
   const head = line.slice(0, 40);
   if (head.indexOf('：') < 0 && head.indexOf(':') < 0) return null;
   const s = stripMarkup(line);
+  // a list item's bullet (- 组长：…, as a converter writes an HTML list) is no part of the label
+  const bullet = /^\s*[-•*]\s+/.exec(s);
   let colon = -1;
-  for (let i = 0; i < s.length && i < 30; i++) {
+  for (let i = bullet === null ? 0 : bullet[0].length; i < s.length && i < 30; i++) {
     if (s[i] === '：' || s[i] === ':') {
       colon = i;
       break;
     }
   }
   if (colon < 0) return null;
-  let label = compact(s.slice(0, colon));
+  let label = compact(s.slice(bullet === null ? 0 : bullet[0].length, colon));
   let note: string | null = null;
   const open = label.search(/[(（]/);
   if (open > 0) {
