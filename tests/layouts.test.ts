@@ -850,12 +850,12 @@ describe('real text: a leading group reprinted as an HTML list (tests/fixtures/r
     expect(issue.anomalies.filter((a) => a.code === 'DOCNUMBER_NONSTANDARD').map((a) => a.line)).toEqual([3]);
   });
 
-  it('reads every member of the roster: the labels behind list bullets and a stray &nbsp, each body in brackets', () => {
+  it('reads every member of the roster: the labels behind list bullets and a stray &nbsp, each body in brackets, the office director', () => {
     expect(issue.rosters).toHaveLength(1);
     const [r] = issue.rosters;
     expect(r!.body).toBe('临安市信用建设工作领导小组');
     const members = r!.members;
-    expect(members).toHaveLength(46);
+    expect(members).toHaveLength(47);
     expect(members.filter((m) => m.role === '组长').map((m) => m.name)).toEqual(['李文钢']);
     expect(members.filter((m) => m.role === '副组长').map((m) => [m.name, m.position])).toEqual([
       ['冯镭', null],
@@ -867,7 +867,9 @@ describe('real text: a leading group reprinted as an HTML list (tests/fixtures/r
     expect(members.find((m) => m.name === '楼华')).toMatchObject({ nameRaw: '楼 华', position: '人行临安支行', line: 30 });
     // the half-width closing bracket of the page
     expect(members.find((m) => m.name === '张发平')!.position).toBe('市统计局');
-    expect(members.at(-1)).toMatchObject({ name: '胡廖明', position: '市发改局', line: 53 });
+    expect(members.at(-2)).toMatchObject({ name: '胡廖明', position: '市发改局', line: 53 });
+    // 领导小组下设办公室，办公室设在市发改局，胡廖明同志兼任办公室主任。
+    expect(members.at(-1)).toMatchObject({ role: '办公室主任', name: '胡廖明', position: '市发改局', source: 'sentence', line: 54 });
     expect(members.every((m) => m.name !== null)).toBe(true);
   });
 

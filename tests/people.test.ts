@@ -389,6 +389,20 @@ describe('rosters in a made-up issue', () => {
     for (const a of people) expect(a.severity).toBe('warning');
   });
 
+  it('a sentence that names the holder before the post (王峰同志兼任办公室主任), on a line of its own', () => {
+    const t = text.replace(
+      '领导小组下设办公室，办公室设在区大数据局，办公室主任由区大数据局副局长上官燕兼任，副主任由王峰同志担任。',
+      '领导小组下设办公室，办公室设在区大数据局，王 峰同志兼任办公室主任，区大数据局副局长上官燕担任副主任。\n\n王峰同志担任组长期间，由区长担任召集人。',
+    );
+    const r = parseIssue(t).rosters[0]!;
+    expect(r.members.filter((m) => m.source === 'sentence').map((m) => [m.role, m.name, m.position])).toEqual([
+      ['办公室主任', '王峰', '区甲局副局长'],
+      ['副主任', '上官燕', '区大数据局副局长'],
+    ]);
+    // (组长期间 is no role; 由区长担任召集人 names a post, not a person)
+    expect(r.members).toHaveLength(10);
+  });
+
   it('a document that only mentions a group (组长由区领导担任) has no roster', () => {
     const i = parseIssue(
       miniIssue({

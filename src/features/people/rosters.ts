@@ -315,10 +315,10 @@ function mayBeHeading(lines: Lines, k: number): boolean {
 
 /**
  * Outside a list of members, a line says something about a roster only with a colon (a role
- * label), 由 (a sentence naming a post's holder) or, while the body is not known, 同意 or 决定
+ * label), 由, 兼任 or 担任 (a sentence naming a post's holder) or, while the body is not known, 同意 or 决定
  * (同意建立 X, 决定成立 X): the other lines are jumped over.
  */
-const ROSTER_NEEDLES = ['：', ':', '由'];
+const ROSTER_NEEDLES = ['：', ':', '由', '兼任', '担任'];
 const ROSTER_OR_BODY_NEEDLES = [...ROSTER_NEEDLES, '同意', '决定'];
 
 /** The lines the roster walks read: one pair of finders for every document of a parse, in order. */
@@ -428,7 +428,11 @@ function rosterOf(src: SourceLines, doc: Document, sorted: readonly Table[], seg
     else return { value: null, anomalies: [] };
   }
   // Sentences naming an office director etc., once the listed members are known.
-  for (const k of r.pending) if (src.lines.get(k - 1)!.includes('由')) fromSentence(ctx, src.lines.get(k - 1)!, k, r.labelled.has(k));
+  for (const k of r.pending) {
+    const text = src.lines.get(k - 1)!;
+    if (text.includes('由')) fromSentence(ctx, text, k, r.labelled.has(k));
+    fromHolder(ctx, text, k);
+  }
   if (ctx.notes.length) note = [note, ...ctx.notes].filter((x) => x !== null).join('；');
   const members = [...ctx.members].sort((a, b) => a.line - b.line || a.order - b.order);
   members.forEach((m, i) => (m.order = i + 1));
@@ -520,11 +524,31 @@ function readSegment(ctx: Ctx, sorted: readonly Table[], seg: Segment, lines: Ro
         bodyLine = k;
       }
     }
-    // Only a line with 由 can name a post's holder in a sentence (rosterOf): the others are
-    // not kept, so a document of millions of lines costs no array of them.
-    if (text.includes('由')) pending.push(k);
+    // Only a line with 由, 兼任 or 担任 can name a post's holder in a sentence (rosterOf): the
+    // others are not kept, so a document of millions of lines costs no array of them.
+    if (text.includes('由') || text.includes('兼任') || text.includes('担任')) pending.push(k);
   }
   return { body, bodyLine, note, pending, labelled };
+}
+
+/**
+ * Members named before their post in a sentence: 胡某同志兼任办公室主任, 区甲局局长王某担任
+ * 秘书长 (the 由 form, 办公室主任由…兼任, is fromSentence's). The post after the verb must be a
+ * role, the words before it back to the clause's start a name (with 同志, or after a post).
+ */
+function fromHolder(ctx: Ctx, text: string, line: number): void {
+  for (const verb of ['兼任', '担任']) {
+    for (let at = text.indexOf(verb); at >= 0; at = text.indexOf(verb, at + verb.length)) {
+      let end = at + verb.length;
+      while (end < text.length && !'，,。；;、'.includes(text[end]!)) end++;
+      const role = compact(text.slice(at + verb.length, end));
+      if (!ROLE_SET.has(role)) continue;
+      let start = at;
+      while (start > 0 && !'，,。；;：:'.includes(text[start - 1]!)) start--;
+      const { nameRaw, position } = phrasePerson(text.slice(start, at));
+      if (nameRaw !== '') addMember(ctx, role, nameRaw, position, 'sentence', line, start + 1);
+    }
+  }
 }
 
 /** Names only, joined by 、 or ，(成员：张三、李四): one member each, without a position. */
