@@ -392,7 +392,7 @@ describe('rosters in a made-up issue', () => {
   it('a sentence that names the holder before the post (王峰同志兼任办公室主任), on a line of its own', () => {
     const t = text.replace(
       '领导小组下设办公室，办公室设在区大数据局，办公室主任由区大数据局副局长上官燕兼任，副主任由王峰同志担任。',
-      '领导小组下设办公室，办公室设在区大数据局，王 峰同志兼任办公室主任，区大数据局副局长上官燕担任副主任。\n\n王峰同志担任组长期间，由区长担任召集人。',
+      '领导小组下设办公室，办公室设在区大数据局，王 峰同志兼任办公室主任，由区大数据局副局长上官燕担任副主任。\n\n王峰同志担任组长期间，由区长担任召集人。',
     );
     const r = parseIssue(t).rosters[0]!;
     expect(r.members.filter((m) => m.source === 'sentence').map((m) => [m.role, m.name, m.position])).toEqual([

@@ -315,8 +315,8 @@ function mayBeHeading(lines: Lines, k: number): boolean {
 
 /**
  * Outside a list of members, a line says something about a roster only with a colon (a role
- * label), 由, 兼任 or 担任 (a sentence naming a post's holder) or, while the body is not known, 同意 or 决定
- * (同意建立 X, 决定成立 X): the other lines are jumped over.
+ * label), 由, 兼任 or 担任 (a sentence naming a post's holder) or, while the body is not known,
+ * 同意 or 决定 (同意建立 X, 决定成立 X): the other lines are jumped over.
  */
 const ROSTER_NEEDLES = ['：', ':', '由', '兼任', '担任'];
 const ROSTER_OR_BODY_NEEDLES = [...ROSTER_NEEDLES, '同意', '决定'];
@@ -545,6 +545,7 @@ function fromHolder(ctx: Ctx, text: string, line: number): void {
       if (!ROLE_SET.has(role)) continue;
       let start = at;
       while (start > 0 && !'，,。；;：:'.includes(text[start - 1]!)) start--;
+      if (text[start] === '由') start++; // 由王某同志兼任办公室主任
       const { nameRaw, position } = phrasePerson(text.slice(start, at));
       if (nameRaw !== '') addMember(ctx, role, nameRaw, position, 'sentence', line, start + 1);
     }
