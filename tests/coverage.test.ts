@@ -32,14 +32,15 @@ function recordRanges(issue: Issue, withMatter: boolean): Range[] {
 /**
  * The non-blank lines of the file that nothing holds. `file` is the text as given; the
  * reading's lines (a reader blanks page furniture and the lines it joins into the one above)
- * are checked as they are, and a blanked line of the file must be reported furniture (1) or
- * joined into a line above (3).
+ * are checked as they are, and a blanked line of the file must be reported furniture (1: page
+ * furniture, or inline HTML tags alone) or joined into a line above (3).
  */
 function unheld(file: string, { issue, lines }: ParsedSource = parseSource(file)): string[] {
   const removed = readText(file).value.src.removed;
   const held = new Uint8Array(lines.length + 2);
   for (const [a, b] of recordRanges(issue, true)) for (let i = a; i <= b; i++) held[i] = 1;
-  const furniture = issue.anomalies.filter((a) => a.code === 'INPUT_PAGE_FURNITURE');
+  // (a line of inline HTML tags alone, blanked by the Markdown reader, held nothing but tags)
+  const furniture = issue.anomalies.filter((a) => a.code === 'INPUT_PAGE_FURNITURE' || a.code === 'INPUT_INLINE_HTML');
   const fileLines = file.replace(/\r\n?/g, '\n').split('\n');
   const out: string[] = [];
   for (let n = 1; n <= lines.length; n++) {
@@ -77,7 +78,7 @@ const READERS = new URL('./fixtures/readers/', import.meta.url);
 const texts: Array<[string, string]> = [
   ['the sample', SAMPLE],
   ...readdirSync(REAL)
-    .filter((f) => f.endsWith('.txt'))
+    .filter((f) => f.endsWith('.txt') || (f.endsWith('.md') && f !== 'SOURCES.md'))
     .map((f): [string, string] => [`real/${f}`, readFileSync(new URL(f, REAL), 'utf8')]),
   ...readdirSync(READERS).map((f): [string, string] => [`readers/${f}`, readFileSync(new URL(f, READERS), 'utf8')]),
 ];

@@ -340,6 +340,13 @@ describe('落款 dates', () => {
     expect(bareDateLine('(2019年1月12日)')).toBeNull();
   });
 
+  it('a line is as long as its text: a date or 文号 far to the right is still one', () => {
+    const pad = ' '.repeat(60);
+    expect(bareDateLine(`${pad}2019年1月12日${pad}`)?.iso).toBe('2019-01-12');
+    expect(ownDocNumberLine(`${' '.repeat(120)}国发〔2019〕5号`)?.raw).toBe('国发〔2019〕5号');
+    expect(bareDateLine(`${'甲'.repeat(30)}2019年1月12日`)).toBeNull();
+  });
+
   it('joint issuers on one line and on lines of their own', () => {
     const lines = ['正文。', '', '某市财政局　　某市人力资源和社会保障局', '某市税务局', '2022年5月6日', '（此件主动公开）'];
     expect(readSignature(Lines.of(lines), 1, 6)).toMatchObject({
@@ -831,6 +838,28 @@ describe('real text: fifteen State Council letters and notices of 1996–2018 (t
     expect(codes(issue)).not.toContain('INPUT_TRUNCATED');
     expect(ownCitations(issue)).toEqual([]);
     expect(() => Issue.parse(issue)).not.toThrow();
+  });
+});
+
+describe('the same letters as pandoc writes them in Markdown (tests/fixtures/real/gwy-letters-1996-2018.md)', () => {
+  const plain = parse(readFileSync(new URL('./fixtures/real/gwy-letters-1996-2018.txt', import.meta.url), 'utf8'));
+  const md = parse(readFileSync(new URL('./fixtures/real/gwy-letters-1996-2018.md', import.meta.url), 'utf8'));
+
+  it('is read as converter Markdown, its inline HTML reported once', () => {
+    expect(md.source.reader).toBe('markdown');
+    expect(md.anomalies.filter((a) => a.code === 'INPUT_INLINE_HTML')).toHaveLength(1);
+    expect(codes(md)).not.toContain('STRAY_MARKUP');
+  });
+
+  it('gives the documents of the plain text: ids, titles, kinds, dates, issuers, attachments', () => {
+    const view = (i: Issue) =>
+      i.documents.map((d) => [d.id, d.title, d.kind, d.date, d.issuers, d.attachments.map((a) => [a.index, a.title])]);
+    expect(view(md)).toEqual(view(plain));
+  });
+
+  it('finds what the plain text finds, and no more', () => {
+    const found = (i: Issue) => i.anomalies.filter((a) => a.severity !== 'info').map((a) => a.code);
+    expect(found(md)).toEqual(found(plain));
   });
 });
 

@@ -220,6 +220,51 @@ describe('the Markdown reader', () => {
   });
 });
 
+describe('inline HTML around the text (pandoc -t gfm of a web page)', () => {
+  const text = [
+    '<span style="font-weight: bold;"><span style="font-size: 18pt;">某省人民政府办公厅关于</span>  ',
+    '<span style="font-size: 18pt;">某某工作的通知</span></span>',
+    '',
+    '<span style="font-weight: bold;"><span style="font-size: 18pt;">  ',
+    '</span></span>',
+    '',
+    '  ',
+    '',
+    '<span style="font-family: 楷体;">某政办发〔2024〕3号</span>',
+    '',
+    '各市人民政府：',
+    '',
+    '<span style="font-family: 楷体;">（一）总体要求。</span><span style="font-family: 宋体;">要坚持问题导向。</span>',
+  ].join('\n');
+
+  it('tags become spaces, each line keeps its length; lines of tags alone are blanked as furniture; reported once', () => {
+    const r = markdownReader.read(text);
+    const { src } = r.value;
+    expect(src.lines.length).toBe(13);
+    const orig = text.split('\n');
+    for (let i = 0; i < orig.length; i++)
+      if (src.lines.get(i) !== '') expect(src.lines.get(i)!.length, `line ${i + 1}`).toBe(orig[i]!.length);
+    expect(src.lines.get(0)!.trim()).toBe('某省人民政府办公厅关于');
+    expect(src.lines.get(8)!.indexOf('某政办发')).toBe(orig[8]!.indexOf('某政办发'));
+    expect([src.lines.get(3), src.lines.get(4)]).toEqual(['', '']);
+    expect([src.removed![3], src.removed![4]]).toEqual([1, 1]);
+    expect(r.anomalies.map((a) => [a.code, a.line, a.endLine, a.column])).toEqual([['INPUT_INLINE_HTML', 1, 13, 1]]);
+    expect(r.anomalies[0]!.message).toMatch(/^16 inline HTML tags .* lines 1, 2, 4, 5, 9, 13$/);
+  });
+
+  it('the document is read as from plain text: title, a 文号 behind a long run of blanked tags, no STRAY_MARKUP', () => {
+    const issue = parseIssue(text);
+    expect(issue.source.reader).toBe('markdown');
+    expect(issue.documents.map((d) => [d.title, d.docNumber?.raw, d.recipients?.text])).toEqual([
+      ['某省人民政府办公厅关于某某工作的通知', '某政办发〔2024〕3号', '各市人民政府：'],
+    ]);
+    expect(issue.anomalies.map((a) => a.code)).not.toContain('STRAY_MARKUP');
+    // a 文号 whose span carries a style of 400 characters is still a 文号 line
+    const long = text.replace('<span style="font-family: 楷体;">某政办发', `<span style="${'x'.repeat(400)}">某政办发`);
+    expect(parseIssue(long).documents[0]!.docNumber?.raw).toBe('某政办发〔2024〕3号');
+  });
+});
+
 describe('headings are candidates, never trusted blindly', () => {
   it('a ## heading with a date line under it is a document; a ## heading inside the text (一、工作目标) is not', () => {
     const md =
@@ -240,6 +285,9 @@ describe('choosing the reader', () => {
     expect(pickReader('# 【一】\n\n## 标题\n').name).toBe('markdown');
     expect(pickReader('正文\n![](images/a.jpg)\n').name).toBe('markdown');
     expect(pickReader('C# 语言\n#5 号\n').name).toBe('text');
+    // pandoc's Markdown of a web page: inline spans around the text, three at least
+    expect(pickReader('<span style="a">甲</span>\n\n<span>乙</span>\n\n<strong>丙</strong>\n').name).toBe('markdown');
+    expect(pickReader('见 <span>甲</span> 与 <span>乙</span>\n').name).toBe('text');
   });
 
   it('--from overrides the detection', () => {

@@ -52,7 +52,7 @@ export function inputOptions(cmd: Command): Command {
     .addOption(
       new Option(
         '--from <form>',
-        'the input form instead of detecting it: text (converter text, pipe tables), markdown (converter Markdown: MinerU, marker, docling) or pdftotext (poppler pdftotext, with or without -layout)',
+        'the input form instead of detecting it: text (converter text, pipe tables), markdown (converter Markdown: MinerU, marker, docling, pandoc) or pdftotext (poppler pdftotext, with or without -layout)',
       ).choices(READER_NAMES),
     )
     .addOption(

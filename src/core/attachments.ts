@@ -278,7 +278,7 @@ export function adoptAttachments(lines: Lines, documents: readonly Document[], a
   const holder = new Map<number, Document>();
   const withdrawn = new Set<string>();
   for (const d of documents) {
-    const above = prevLine(lines, d.span.startLine - 1, 1);
+    const above = prevLine(lines, d.span.startLine - 1, 1, 3);
     const owner = above === 0 ? undefined : holder.get(above);
     if (owner !== undefined && owner !== d) {
       // index in d.attachments → index among those kept (-1: given to the owner)

@@ -7,6 +7,7 @@ import {
   endsSentence,
   isPageNumber,
   isTableRow,
+  longerThan,
   orderNumberLine,
   ownDocNumberLine,
   type DateLine,
@@ -292,7 +293,7 @@ const PASSAGE =
  * 国务院令第709号公布　自2019年5月1日起施行） → 2019年3月2日.
  */
 export function passageDate(line: string): DateLine | null {
-  if (line.length > 200 || !line.includes('日')) return null;
+  if (!line.includes('日') || longerThan(line, 200)) return null;
   const m = PASSAGE.exec(line.trim());
   return m ? bareDateLine(m[1]!) : null;
 }
@@ -367,7 +368,7 @@ export interface Signature {
 export function readSignature(lines: Lines, from: number, to: number): Signature | null {
   for (let ln = from; ln <= to; ln++) {
     const line = lines.get(ln - 1)!;
-    if (line.length > 40 || !line.includes('日')) continue;
+    if (!line.includes('日') || longerThan(line, 40)) continue;
     const date = bareDateLine(line);
     if (!date) continue;
     const issuers: string[] = [];

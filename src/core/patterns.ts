@@ -6,6 +6,15 @@ import type { Lines } from '../model/lines.js';
  * line costs time linear in its length.
  */
 
+/**
+ * Whether a line is longer than `max` once its indentation and trailing spaces are left out:
+ * a line pdftotext -layout right-aligns, or one whose markup a reader blanked, is as long as
+ * its text. (The untrimmed length is tested first: most lines are short or long either way.)
+ */
+export function longerThan(line: string, max: number): boolean {
+  return line.length > max && line.trim().length > max;
+}
+
 /** A category header such as 【区政府文件】 alone on its line. */
 export function categoryHeader(line: string): string | null {
   // Cheap reject first: called on every line, and trim() copies the line.
@@ -49,7 +58,7 @@ export interface DateLine {
 
 /** A document date line: (2023 年 4 月 10 日), full- or half-width brackets, Arabic or Chinese numerals. */
 export function dateLine(line: string): DateLine | null {
-  if (line.length > 40) return null;
+  if (longerThan(line, 40)) return null;
   const m = DATE_LINE.exec(line);
   if (!m) return null;
   const y = num(m[1]!);
@@ -227,7 +236,7 @@ const BARE_DATE = new RegExp(
  * 二〇〇四年十二月十七日 (〇, ○ or 零 for zero).
  */
 export function bareDateLine(line: string): DateLine | null {
-  if (line.length > 40 || !line.includes('日')) return null;
+  if (!line.includes('日') || longerThan(line, 40)) return null;
   const m = BARE_DATE.exec(line);
   if (!m) return null;
   const y = num(normalizeZeros(m[1]!));
@@ -252,7 +261,7 @@ export interface DocNumberLine extends DocNumberMatch {
  * or （ ） for 〔〕 and spaces, wrapped in brackets on a line of its own, with 签发人：… beside it.
  */
 export function ownDocNumberLine(line: string): DocNumberLine | null {
-  if (line.length > 80 || !line.includes('号')) return null;
+  if (!line.includes('号') || longerThan(line, 80)) return null;
   let t = line;
   let signer: string | null = null;
   if (t.includes('签')) {
@@ -280,7 +289,7 @@ const ORDER_NUMBER = new RegExp(`^\\s*第\\s*([0-9０-９${CN_NUM}百千]{1,8})\
 
 /** The number line of an order (令), numbered without a year: 第709号, 第 12 号, 第三号. */
 export function orderNumberLine(line: string): { raw: string; serial: number; index: number } | null {
-  if (line.length > 24 || !line.includes('第')) return null;
+  if (!line.includes('第') || longerThan(line, 24)) return null;
   const m = ORDER_NUMBER.exec(line);
   if (!m) return null;
   const serial = num(m[1]!);

@@ -10,11 +10,9 @@
 import type { Anomaly } from '../model/anomaly.js';
 import { anomaly } from '../model/catalogue.js';
 import type { Result } from '../model/result.js';
-import { excerpt } from './text.js';
+import { excerpt, lineList } from './text.js';
 
 const SPACE_REFERENCE = /&(?:nbsp;?|ensp;|emsp;|thinsp;|#160;|#12288;|#x0*a0;|#x0*3000;)/gi;
-/** The lines listed in the message, at most. */
-const MAX_LISTED = 10;
 
 export function htmlSpaces(text: string): Result<string> {
   if (!text.includes('&')) return { value: text, anomalies: [] };
@@ -43,9 +41,8 @@ export function htmlSpaces(text: string): Result<string> {
   let end = value.indexOf('\n', start);
   if (end < 0) end = value.length;
   const column = index - start + 1;
-  const listed = lines.slice(0, MAX_LISTED).join(', ') + (lines.length > MAX_LISTED ? ` and ${lines.length - MAX_LISTED} more` : '');
   const found: Anomaly = anomaly('INPUT_HTML_SPACE', {
-    message: `${count === 1 ? 'an HTML space reference (&nbsp; …) a converter left' : `${count} HTML space references (&nbsp; …) a converter left`} undecoded, read as spaces: ${lines.length === 1 ? 'line' : 'lines'} ${listed}`,
+    message: `${count === 1 ? 'an HTML space reference (&nbsp; …) a converter left' : `${count} HTML space references (&nbsp; …) a converter left`} undecoded, read as spaces: ${lineList(lines)}`,
     line: lines[0]!,
     column,
     evidence: excerpt(value.slice(start, end).replace(/\r$/, ''), column),

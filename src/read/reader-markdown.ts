@@ -20,6 +20,7 @@ import { sourceOf, splitLines, type SourceLines } from './lines.js';
 import type { Block, Reader } from './reading.js';
 import { readHtmlTablesOf, type HtmlLine } from './html-table.js';
 import { blankFurniture, gazetteLineKey, removeFurniture, removeRunningHeads } from './furniture.js';
+import { lineList } from './text.js';
 
 /** `<table` followed by a space or `>`, in either case (indexOf: no regex pass over plain text). */
 function hasTable(text: string): boolean {
@@ -32,12 +33,22 @@ function hasTable(text: string): boolean {
   return false;
 }
 
-/** Markdown signals: HTML tables, ATX headings, image references. */
+/** Markdown signals: HTML tables, ATX headings, image references, inline HTML around the text. */
 export function markdownSignals(text: string): number {
   if (hasTable(text)) return 0.9;
   const heading = text.startsWith('# ') || text.startsWith('## ') || text.includes('\n# ') || text.includes('\n## ');
   const image = text.includes('![');
-  return heading && image ? 0.8 : heading || (image && /^!\[[^\]\n]*\]\([^)\n]*\)\s*$/m.test(text)) ? 0.6 : 0;
+  if (heading && image) return 0.8;
+  if (heading || (image && /^!\[[^\]\n]*\]\([^)\n]*\)\s*$/m.test(text))) return 0.6;
+  return inlineHtml(text) ? 0.5 : 0;
+}
+
+/** Inline HTML around the text, as pandoc's Markdown of a web page keeps it: three spans or more. */
+function inlineHtml(text: string): boolean {
+  let n = 0;
+  for (const tag of ['<span ', '<span>', '<font ', '<strong>'])
+    for (let i = text.indexOf(tag); i >= 0 && n < 3; i = text.indexOf(tag, i + 1)) n++;
+  return n >= 3;
 }
 
 const IMAGE = /^\s*!\[[^\]]*\]\([^)]*\)\s*$/;
@@ -140,14 +151,41 @@ interface MdText {
 }
 
 /**
+ * Inline HTML a converter keeps around text (pandoc's Markdown of a web page wraps every
+ * paragraph in `<span style=…>`, breaks a title with `<br />`): formatting, not text.
+ */
+const INLINE_TAG = /<\/?(?:span|font|strong|b|em|i|u|s|sup|sub|small|big|br|p|div|center|a)(?:\s[^<>]*)?\/?>/gi;
+
+/**
  * One pass over the lines: heading markers become spaces, image references are blanked and
- * reported, lines holding an HTML table and short gazette lines (running heads?) are noted.
+ * reported, inline HTML tags become spaces (reported once), lines holding an HTML table and
+ * short gazette lines (running heads?) are noted.
  */
 function scanLines(m: MdText, maybeTables: boolean): void {
   const { lines, furniture } = m;
+  const inline = { tags: 0, lines: [] as number[], first: -1, column: 0 };
   for (let i = 0; i < lines.length; i++) {
-    const s = lines[i]!;
+    let s = lines[i]!;
     if (s.length === 0) continue;
+    if (s.indexOf('<') >= 0 && !(maybeTables && /<table[\s>]/i.test(s))) {
+      let column = -1;
+      const t = s.replace(INLINE_TAG, (tag: string, at: number) => {
+        inline.tags++;
+        if (column < 0) column = at + 1;
+        return ' '.repeat(tag.length);
+      });
+      if (column > 0) {
+        if (inline.first < 0) [inline.first, inline.column] = [i, column];
+        inline.lines.push(i + 1);
+        lines[i] = s = t;
+        if (t.trim() === '') {
+          // only tags (an emptied paragraph): conversion furniture, not a blank line of the
+          // author's (a title and its 主送 stay within reach of each other)
+          blankFurniture(m, i);
+          continue;
+        }
+      }
+    }
     const h = headingMarker(s);
     if (h > 0) {
       lines[i] = ' '.repeat(h) + s.slice(h);
@@ -175,6 +213,16 @@ function scanLines(m: MdText, maybeTables: boolean): void {
       if (at) at.push(i);
       else furniture.set(key, [i]);
     }
+  }
+  if (inline.first >= 0) {
+    const found = anomaly('INPUT_INLINE_HTML', {
+      message: `${inline.tags} inline HTML tag${inline.tags === 1 ? '' : 's'} (<span>, <strong>, <br> …) around the text read as spaces: ${lineList(inline.lines)}`,
+      line: inline.lines[0]!,
+      column: inline.column,
+      evidence: m.orig.lines.get(inline.first)!,
+    });
+    if (inline.lines.length > 1) found.endLine = inline.lines[inline.lines.length - 1]!;
+    m.anomalies.push(found);
   }
 }
 

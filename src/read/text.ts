@@ -319,3 +319,9 @@ export function excerptAt(line: string, column = 1): { text: string; start: numb
   const stop = end < line.length && /[\ud800-\udbff]/.test(line[end - 1]!) ? end - 1 : end;
   return { text: `${start > 0 ? '…' : ''}${line.slice(start, stop)}${stop < line.length ? '…' : ''}`, start };
 }
+
+/** Lines for a message: `line 4`, `lines 4, 9, 12`, at most `max` of them (`… and 3 more`). */
+export function lineList(lines: readonly number[], max = 10): string {
+  const shown = lines.slice(0, max).join(', ');
+  return `${lines.length === 1 ? 'line' : 'lines'} ${shown}${lines.length > max ? ` and ${lines.length - max} more` : ''}`;
+}
