@@ -40,7 +40,7 @@ function unheld(file: string, { issue, lines }: ParsedSource = parseSource(file)
   const held = new Uint8Array(lines.length + 2);
   for (const [a, b] of recordRanges(issue, true)) for (let i = a; i <= b; i++) held[i] = 1;
   // (a line of inline HTML tags alone, blanked by the Markdown reader, held nothing but tags)
-  const furniture = issue.anomalies.filter((a) => a.code === 'INPUT_PAGE_FURNITURE' || a.code === 'INPUT_INLINE_HTML');
+  const furniture = issue.anomalies.filter((a) => a.code === 'INPUT_PAGE_FURNITURE' || a.code === 'INPUT_INLINE_MARKUP');
   const fileLines = file.replace(/\r\n?/g, '\n').split('\n');
   const out: string[] = [];
   for (let n = 1; n <= lines.length; n++) {

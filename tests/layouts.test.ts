@@ -841,27 +841,32 @@ describe('real text: fifteen State Council letters and notices of 1996–2018 (t
   });
 });
 
-describe('the same letters as pandoc writes them in Markdown (tests/fixtures/real/gwy-letters-1996-2018.md)', () => {
-  const plain = parse(readFileSync(new URL('./fixtures/real/gwy-letters-1996-2018.txt', import.meta.url), 'utf8'));
-  const md = parse(readFileSync(new URL('./fixtures/real/gwy-letters-1996-2018.md', import.meta.url), 'utf8'));
+for (const [form, file] of [
+  ['GitHub Markdown: <span style=…> around every paragraph', 'gwy-letters-1996-2018.gfm.md'],
+  ["pandoc's Markdown: [text]{style=…} spans across lines, hard breaks", 'gwy-letters-1996-2018.pandoc.md'],
+]) {
+  describe(`the same letters as pandoc writes them in Markdown, ${form} (tests/fixtures/real/${file})`, () => {
+    const plain = parse(readFileSync(new URL('./fixtures/real/gwy-letters-1996-2018.txt', import.meta.url), 'utf8'));
+    const md = parse(readFileSync(new URL(`./fixtures/real/${file}`, import.meta.url), 'utf8'));
 
-  it('is read as converter Markdown, its inline HTML reported once', () => {
-    expect(md.source.reader).toBe('markdown');
-    expect(md.anomalies.filter((a) => a.code === 'INPUT_INLINE_HTML')).toHaveLength(1);
-    expect(codes(md)).not.toContain('STRAY_MARKUP');
-  });
+    it('is read as converter Markdown, its inline markup reported once', () => {
+      expect(md.source.reader).toBe('markdown');
+      expect(md.anomalies.filter((a) => a.code === 'INPUT_INLINE_MARKUP')).toHaveLength(1);
+      expect(codes(md)).not.toContain('STRAY_MARKUP');
+    });
 
-  it('gives the documents of the plain text: ids, titles, kinds, dates, issuers, attachments', () => {
-    const view = (i: Issue) =>
-      i.documents.map((d) => [d.id, d.title, d.kind, d.date, d.issuers, d.attachments.map((a) => [a.index, a.title])]);
-    expect(view(md)).toEqual(view(plain));
-  });
+    it('gives the documents of the plain text: ids, titles, kinds, dates, issuers, attachments', () => {
+      const view = (i: Issue) =>
+        i.documents.map((d) => [d.id, d.title, d.kind, d.date, d.issuers, d.attachments.map((a) => [a.index, a.title])]);
+      expect(view(md)).toEqual(view(plain));
+    });
 
-  it('finds what the plain text finds, and no more', () => {
-    const found = (i: Issue) => i.anomalies.filter((a) => a.severity !== 'info').map((a) => a.code);
-    expect(found(md)).toEqual(found(plain));
+    it('finds what the plain text finds, and no more', () => {
+      const found = (i: Issue) => i.anomalies.filter((a) => a.severity !== 'info').map((a) => a.code);
+      expect(found(md)).toEqual(found(plain));
+    });
   });
-});
+}
 
 describe('real text: a leading group reprinted as an HTML list (tests/fixtures/real/linan-2013-89.txt)', () => {
   const issue = parse(readFileSync(new URL('./fixtures/real/linan-2013-89.txt', import.meta.url), 'utf8'));

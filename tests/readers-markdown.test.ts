@@ -248,8 +248,8 @@ describe('inline HTML around the text (pandoc -t gfm of a web page)', () => {
     expect(src.lines.get(8)!.indexOf('某政办发')).toBe(orig[8]!.indexOf('某政办发'));
     expect([src.lines.get(3), src.lines.get(4)]).toEqual(['', '']);
     expect([src.removed![3], src.removed![4]]).toEqual([1, 1]);
-    expect(r.anomalies.map((a) => [a.code, a.line, a.endLine, a.column])).toEqual([['INPUT_INLINE_HTML', 1, 13, 1]]);
-    expect(r.anomalies[0]!.message).toMatch(/^16 inline HTML tags .* lines 1, 2, 4, 5, 9, 13$/);
+    expect(r.anomalies.map((a) => [a.code, a.line, a.endLine, a.column])).toEqual([['INPUT_INLINE_MARKUP', 1, 13, 1]]);
+    expect(r.anomalies[0]!.message).toMatch(/^16 pieces of inline markup .* lines 1, 2, 4, 5, 9, 13$/);
   });
 
   it('the document is read as from plain text: title, a 文号 behind a long run of blanked tags, no STRAY_MARKUP', () => {
@@ -262,6 +262,46 @@ describe('inline HTML around the text (pandoc -t gfm of a web page)', () => {
     // a 文号 whose span carries a style of 400 characters is still a 文号 line
     const long = text.replace('<span style="font-family: 楷体;">某政办发', `<span style="${'x'.repeat(400)}">某政办发`);
     expect(parseIssue(long).documents[0]!.docNumber?.raw).toBe('某政办发〔2024〕3号');
+  });
+});
+
+describe("pandoc's own Markdown of a web page: bracketed spans", () => {
+  const text = [
+    '[[某省人民政府办公厅关于]{style="font-size: 18pt;"}\\',
+    '[某某工作的通知]{style="font-size: 18pt;"}]{style="font-weight: bold;"}',
+    '',
+    '[某政办发[2024]3号]{style="font-family: 楷体;"}',
+    '\\',
+    '',
+    '各市人民政府：',
+  ].join('\n');
+
+  it('the brackets and attributes of a span become spaces, across lines and nested; a bracket of the text stays', () => {
+    const r = markdownReader.read(text);
+    const got = Array.from({ length: 7 }, (_, i) => r.value.src.lines.get(i)!);
+    const orig = text.split('\n');
+    expect(got.map((l) => l.trim())).toEqual([
+      '某省人民政府办公厅关于',
+      '某某工作的通知',
+      '',
+      '某政办发[2024]3号',
+      '',
+      '',
+      '各市人民政府：',
+    ]);
+    expect(got[0]!.length).toBe(orig[0]!.length);
+    expect(got[0]!.indexOf('某')).toBe(orig[0]!.indexOf('某'));
+    // the hard break alone on its line is blanked as furniture
+    expect(r.value.src.removed![4]).toBe(1);
+    expect(r.anomalies.map((a) => [a.code, a.line, a.endLine])).toEqual([['INPUT_INLINE_MARKUP', 1, 5]]);
+    expect(pickReader(text).name).toBe('markdown');
+  });
+
+  it('the document reads as from plain text', () => {
+    const issue = parseIssue(text);
+    expect(issue.documents.map((d) => [d.title, d.docNumber?.raw, d.recipients?.text])).toEqual([
+      ['某省人民政府办公厅关于某某工作的通知', '某政办发[2024]3号', '各市人民政府：'],
+    ]);
   });
 });
 

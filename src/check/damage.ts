@@ -2,7 +2,7 @@ import type { Anomaly } from '../model/anomaly.js';
 import type { Structure } from '../core/structure.js';
 import type { CheckInput } from './common.js';
 import { isImprint } from '../core/official.js';
-import { bareDateLine } from '../core/patterns.js';
+import { bareDateLine, longerThan } from '../core/patterns.js';
 import { anomaly } from '../model/catalogue.js';
 import { readToc } from '../core/toc.js';
 import { isHan } from '../read/text.js';
@@ -179,7 +179,7 @@ function repeats(lines: Lines, structure: Structure, out: Anomaly[]): void {
     // (目录 and the issue line 年…期 are CJK: ASCII lines are jumped over)
     if ((i = lines.nextNonAscii(i)) >= lines.length) break;
     const line = lines.get(i)!;
-    if (line.length > 60) continue;
+    if (longerThan(line, 60)) continue;
     if (tocs < 20 && line.includes('录') && line.replace(/\s+/g, '') === '目录' && i + 1 >= structure.body.startLine) {
       const toc = readToc(Lines.of(lines.slice(i, i + 400)));
       if (toc.entries.length > 0) {

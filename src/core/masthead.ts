@@ -1,5 +1,5 @@
 import type { Masthead } from '../model/issue.js';
-import { isoDate } from './patterns.js';
+import { isoDate, longerThan } from './patterns.js';
 import { toHalfWidth } from '../read/text.js';
 import type { Lines } from '../model/lines.js';
 
@@ -41,7 +41,7 @@ function scan(lines: Lines, from: number, to: number): MastheadResult | null {
   let issueAt = -1;
   for (let i = from; i < to; i++) {
     const line = toHalfWidth(lines.get(i)!);
-    if (line.length > 80) continue;
+    if (longerThan(line, 80)) continue;
     let r: RegExpExecArray | null;
     if (m.issue === null && (r = ISSUE.exec(line))) {
       m.year = Number(r[1]);

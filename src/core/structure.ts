@@ -17,6 +17,7 @@ import {
   ownDocNumberLine,
   type DateLine,
   MAX_CUT_GAP,
+  longerThan,
 } from './patterns.js';
 import {
   furnitureAbove,
@@ -211,7 +212,7 @@ function dateLineStarts(lines: Lines, region: Region, anomalies: Anomaly[], remo
     // (a date line holds 日: lines of ASCII only are jumped over)
     if ((ln = lines.skipAscii(ln)) > region.to) break;
     const line = lines.get(ln - 1)!;
-    if (line.length > 40 || !line.includes('日')) continue;
+    if (!line.includes('日') || longerThan(line, 40)) continue;
     const d = dateLine(line);
     if (!d) continue;
     const floor = cands.length ? Math.max(region.from, cands[cands.length - 1]!.dateLineNo! + 1) : region.from;
@@ -245,7 +246,7 @@ function officialStarts(lines: Lines, region: Region, cover: Cover): Candidate[]
       continue;
     }
     const line = lines.get(ln - 1)!;
-    if (line.length > 100 || line.trim() === '') continue;
+    if (longerThan(line, 100) || line.trim() === '') continue;
     let c: Candidate | null = null;
     if (line.includes('件')) {
       const h = headerAt(lines, ln, floor, region.to);
@@ -466,7 +467,7 @@ function splitRegions(lines: Lines, first: Toc, bodyStart: number, bodyEnd: numb
   for (let ln = bodyStart; ln <= bodyEnd; ln++) {
     if ((ln = headings.skip(ln)) > bodyEnd) break;
     const line = lines.get(ln - 1)!;
-    if (line.length > 60 || !line.includes('录') || !isTocHeading(line)) continue;
+    if (!line.includes('录') || longerThan(line, 60) || !isTocHeading(line)) continue;
     const later = readToc(lines, ln - 1);
     if (later.entries.length === 0 || later.endLine! > bodyEnd) continue;
     // An issue's TOC: under 【categories】, or after the colophon that closed the issue before.

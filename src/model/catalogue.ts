@@ -49,11 +49,11 @@ export const CATALOGUE = {
       'The text holds HTML space references a converter left undecoded (&nbsp; or &nbsp without its semicolon, &ensp;, &emsp;, &#12288; …), read as spaces of the same width so that lines and columns stay those of the file',
     hint: 'Nothing to fix in gongbao’s output; decode the references at the source (or convert the page again) to silence this',
   },
-  INPUT_INLINE_HTML: {
+  INPUT_INLINE_MARKUP: {
     severity: 'info',
     group: 'input',
     description:
-      'Converter Markdown holds inline HTML tags around the text (<span style=…>, <strong>, <br /> …, as pandoc keeps them from a web page), read as spaces of the same width so that lines and columns stay those of the file',
+      'Converter Markdown holds inline markup around the text (HTML tags such as <span style=…> and <br />, pandoc’s [text]{style=…} spans, a hard break’s trailing backslash), as pandoc keeps it from a web page: read as spaces of the same width, so that lines and columns stay those of the file',
     hint: 'Nothing to fix in gongbao’s output; convert the page to plain text (pandoc -t plain) to silence this',
   },
   // readers: page furniture and figures a converter left in the text (src/read/reader-*.ts)

@@ -43,10 +43,10 @@ export function markdownSignals(text: string): number {
   return inlineHtml(text) ? 0.5 : 0;
 }
 
-/** Inline HTML around the text, as pandoc's Markdown of a web page keeps it: three spans or more. */
+/** Inline markup around the text, as pandoc's Markdown of a web page keeps it: three spans or more. */
 function inlineHtml(text: string): boolean {
   let n = 0;
-  for (const tag of ['<span ', '<span>', '<font ', '<strong>'])
+  for (const tag of ['<span ', '<span>', '<font ', '<strong>', ']{style=', ']{.'])
     for (let i = text.indexOf(tag); i >= 0 && n < 3; i = text.indexOf(tag, i + 1)) n++;
   return n >= 3;
 }
@@ -125,7 +125,7 @@ export const markdownReader: Reader = {
       furniture: new Map(),
       htmlLines: [],
     };
-    scanLines(m, hasTable(text));
+    scanLines(m, hasTable(text), text.includes(']{'));
     readHtmlTables(m);
     removeRunningHeads(m, m.furniture, (i) => m.orig.lines.get(i)!);
     removePageNumbers(m);
@@ -155,27 +155,89 @@ interface MdText {
  * paragraph in `<span style=…>`, breaks a title with `<br />`): formatting, not text.
  */
 const INLINE_TAG = /<\/?(?:span|font|strong|b|em|i|u|s|sup|sub|small|big|br|p|div|center|a)(?:\s[^<>]*)?\/?>/gi;
+/**
+ * The line with its inline markup as spaces of the same width: HTML tags and the backslash of
+ * a hard line break at its end; `marks` counts them, `column` is the first one's (0 when none).
+ */
+export function blankInlineMarkup(line: string): { text: string; marks: number; column: number } {
+  let marks = 0;
+  let column = 0;
+  let text = line;
+  if (text.indexOf('<') >= 0)
+    text = text.replace(INLINE_TAG, (tag: string, at: number) => {
+      marks++;
+      if (column === 0) column = at + 1;
+      return ' '.repeat(tag.length);
+    });
+  const end = text.trimEnd();
+  if (end.endsWith('\\') && !end.endsWith('\\\\')) {
+    marks++;
+    if (column === 0) column = end.length;
+    text = `${end.slice(0, -1)} ${text.slice(end.length)}`;
+  }
+  return { text, marks, column };
+}
+
+/**
+ * pandoc's own Markdown writes a web page's spans as `[text]{style="…"}`, nested and across
+ * lines (a title broken by hard breaks: `[[甲]{…}\` / `乙]{…}`). One scan over the lines: a
+ * `[` waits on a stack; a `]{…}` (its attributes on the same line) closes the last one, and
+ * both become spaces; a `]` without `{` closes a bracket of the text (`[2013]`), kept.
+ * Returns the blanked lines' indices with their marks counted into `inline`.
+ */
+function blankBracketedSpans(lines: string[], inline: { tags: number; byLine: Map<number, number> }): void {
+  const open: Array<[number, number]> = [];
+  const cuts = new Map<number, Array<[number, number]>>();
+  const cut = (i: number, a: number, b: number): void => {
+    const list = cuts.get(i);
+    if (list) list.push([a, b]);
+    else cuts.set(i, [[a, b]]);
+    inline.byLine.set(i, Math.min(inline.byLine.get(i) ?? a + 1, a + 1));
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const s = lines[i]!;
+    if (s.indexOf('[') < 0 && s.indexOf(']') < 0) continue;
+    for (let k = 0; k < s.length; k++) {
+      const c = s.charCodeAt(k);
+      if (c === 91) open.push([i, k]);
+      else if (c === 93) {
+        const o = open.pop();
+        if (s.charCodeAt(k + 1) !== 123 || o === undefined) continue;
+        const close = s.indexOf('}', k + 2);
+        if (close < 0) continue;
+        cut(o[0], o[1], o[1] + 1);
+        cut(i, k, close + 1);
+        inline.tags++;
+        k = close;
+      }
+    }
+  }
+  cuts.forEach((list, i) => {
+    let t = lines[i]!;
+    for (const [a, b] of list) t = t.slice(0, a) + ' '.repeat(b - a) + t.slice(b);
+    lines[i] = t;
+  });
+}
 
 /**
  * One pass over the lines: heading markers become spaces, image references are blanked and
- * reported, inline HTML tags become spaces (reported once), lines holding an HTML table and
+ * reported, inline markup becomes spaces (reported once), lines holding an HTML table and
  * short gazette lines (running heads?) are noted.
  */
-function scanLines(m: MdText, maybeTables: boolean): void {
+function scanLines(m: MdText, maybeTables: boolean, spans: boolean): void {
   const { lines, furniture } = m;
-  const inline = { tags: 0, lines: [] as number[], first: -1, column: 0 };
+  // the marks of pandoc's spans, by line (the first one's column), found before the lines are read
+  const inline = { tags: 0, lines: [] as number[], first: -1, column: 0, byLine: new Map<number, number>() };
+  if (spans) blankBracketedSpans(lines, inline);
   for (let i = 0; i < lines.length; i++) {
     let s = lines[i]!;
     if (s.length === 0) continue;
-    if (s.indexOf('<') >= 0 && !(maybeTables && /<table[\s>]/i.test(s))) {
-      let column = -1;
-      const t = s.replace(INLINE_TAG, (tag: string, at: number) => {
-        inline.tags++;
-        if (column < 0) column = at + 1;
-        return ' '.repeat(tag.length);
-      });
-      if (column > 0) {
-        if (inline.first < 0) [inline.first, inline.column] = [i, column];
+    const spanAt = inline.byLine.get(i) ?? 0;
+    if (spanAt > 0 || ((s.indexOf('<') >= 0 || s.indexOf('\\') >= 0) && !(maybeTables && /<table[\s>]/i.test(s)))) {
+      const { text: t, marks, column } = blankInlineMarkup(s);
+      if (marks > 0 || spanAt > 0) {
+        inline.tags += marks;
+        if (inline.first < 0) [inline.first, inline.column] = [i, spanAt > 0 && (column === 0 || spanAt < column) ? spanAt : column];
         inline.lines.push(i + 1);
         lines[i] = s = t;
         if (t.trim() === '') {
@@ -215,8 +277,8 @@ function scanLines(m: MdText, maybeTables: boolean): void {
     }
   }
   if (inline.first >= 0) {
-    const found = anomaly('INPUT_INLINE_HTML', {
-      message: `${inline.tags} inline HTML tag${inline.tags === 1 ? '' : 's'} (<span>, <strong>, <br> …) around the text read as spaces: ${lineList(inline.lines)}`,
+    const found = anomaly('INPUT_INLINE_MARKUP', {
+      message: `${inline.tags} piece${inline.tags === 1 ? '' : 's'} of inline markup (<span>, <br>, [text]{style=…}, a hard break's \\ …) around the text read as spaces: ${lineList(inline.lines)}`,
       line: inline.lines[0]!,
       column: inline.column,
       evidence: m.orig.lines.get(inline.first)!,
