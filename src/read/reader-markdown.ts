@@ -159,7 +159,7 @@ const INLINE_TAG = /<\/?(?:span|font|strong|b|em|i|u|s|sup|sub|small|big|br|p|di
  * The line with its inline markup as spaces of the same width: HTML tags and the backslash of
  * a hard line break at its end; `marks` counts them, `column` is the first one's (0 when none).
  */
-export function blankInlineMarkup(line: string): { text: string; marks: number; column: number } {
+function blankInlineMarkup(line: string): { text: string; marks: number; column: number } {
   let marks = 0;
   let column = 0;
   let text = line;
@@ -182,8 +182,9 @@ export function blankInlineMarkup(line: string): { text: string; marks: number; 
  * pandoc's own Markdown writes a web page's spans as `[text]{style="…"}`, nested and across
  * lines (a title broken by hard breaks: `[[甲]{…}\` / `乙]{…}`). One scan over the lines: a
  * `[` waits on a stack; a `]{…}` (its attributes on the same line) closes the last one, and
- * both become spaces; a `]` without `{` closes a bracket of the text (`[2013]`), kept.
- * Returns the blanked lines' indices with their marks counted into `inline`.
+ * both become spaces; a `]` without `{` closes a bracket of the text (`[2013]`), kept. The
+ * spans are counted into `inline.tags`, and each line blanked gets its first column in
+ * `inline.byLine`.
  */
 function blankBracketedSpans(lines: string[], inline: { tags: number; byLine: Map<number, number> }): void {
   const open: Array<[number, number]> = [];
