@@ -33,18 +33,18 @@ function hasTable(text: string): boolean {
   return false;
 }
 
-/** Markdown signals: HTML tables, ATX headings, image references, inline HTML around the text. */
+/** Markdown signals: HTML tables, ATX headings, image references, inline markup around the text. */
 export function markdownSignals(text: string): number {
   if (hasTable(text)) return 0.9;
   const heading = text.startsWith('# ') || text.startsWith('## ') || text.includes('\n# ') || text.includes('\n## ');
   const image = text.includes('![');
   if (heading && image) return 0.8;
   if (heading || (image && /^!\[[^\]\n]*\]\([^)\n]*\)\s*$/m.test(text))) return 0.6;
-  return inlineHtml(text) ? 0.5 : 0;
+  return inlineMarkup(text) ? 0.5 : 0;
 }
 
 /** Inline markup around the text, as pandoc's Markdown of a web page keeps it: three spans or more. */
-function inlineHtml(text: string): boolean {
+function inlineMarkup(text: string): boolean {
   let n = 0;
   for (const tag of ['<span ', '<span>', '<font ', '<strong>', ']{style=', ']{.'])
     for (let i = text.indexOf(tag); i >= 0 && n < 3; i = text.indexOf(tag, i + 1)) n++;
@@ -155,6 +155,7 @@ interface MdText {
  * paragraph in `<span style=…>`, breaks a title with `<br />`): formatting, not text.
  */
 const INLINE_TAG = /<\/?(?:span|font|strong|b|em|i|u|s|sup|sub|small|big|br|p|div|center|a)(?:\s[^<>]*)?\/?>/gi;
+
 /**
  * The line with its inline markup as spaces of the same width: HTML tags and the backslash of
  * a hard line break at its end; `marks` counts them, `column` is the first one's (0 when none).
