@@ -7,6 +7,8 @@ import { parseIssue } from '../src/parse.js';
 import { extractTables } from '../src/features/tables/index.js';
 import { splitLines } from '../src/read/lines.js';
 import { gongbao } from './helpers/cli.js';
+import fc from 'fast-check';
+import { fcParams, tokenText } from './fuzz-helpers.js';
 
 const grid = (rows: Array<{ cells: Array<{ text: string; spanned?: unknown }> }>) =>
   rows.map((r) => r.cells.map((c) => (c.spanned ? '^' : c.text)));
@@ -302,6 +304,25 @@ describe("pandoc's own Markdown of a web page: bracketed spans", () => {
     expect(issue.documents.map((d) => [d.title, d.docNumber?.raw, d.recipients?.text])).toEqual([
       ['某省人民政府办公厅关于某某工作的通知', '某政办发[2024]3号', '各市人民政府：'],
     ]);
+  });
+});
+
+describe('the Markdown reader on arbitrary text', () => {
+  it('keeps every line and its width: markup becomes spaces, a line of markup alone is blanked and marked', () => {
+    fc.assert(
+      fc.property(tokenText(300), (text) => {
+        const { src } = markdownReader.read(text).value;
+        const orig = splitLines(text);
+        expect(src.lines.length).toBe(orig.lines.length);
+        for (let i = 0; i < orig.lines.length; i++) {
+          const got = src.lines.get(i)!;
+          if (got === '') continue;
+          // a table line becomes a pipe row, trimmed at its end; every other line keeps its width
+          if (src.removed?.[i] !== 2) expect(got.length, `line ${i + 1}`).toBe(orig.lines.get(i)!.length);
+        }
+      }),
+      fcParams(300),
+    );
   });
 });
 
