@@ -1,5 +1,6 @@
 /**
- * The converter-Markdown reader: what MinerU, marker or docling write from a PDF.
+ * The converter-Markdown reader: what MinerU, marker or docling write from a PDF, and what
+ * pandoc writes from a web page (`-t gfm`, `-t markdown`).
  *
  * - `#` headings: the markers are replaced by spaces (columns stay those of the original
  *   line), so a heading is a plain line to the core: a candidate for a section header or a
@@ -12,6 +13,9 @@
  *   between blank lines are blanked and reported once each, with their count.
  * - Image references on lines of their own (`![](images/…)`) are blanked and reported:
  *   figures the text does not hold.
+ * - Inline markup around the text (HTML tags such as `<span style=…>`, pandoc's
+ *   `[text]{style=…}` spans across lines, a hard break's backslash) becomes spaces; a line of
+ *   markup alone is blanked as furniture; reported once.
  * Pipe tables (with or without their |---| row) are left to the tables feature, as in text.
  */
 import type { Anomaly } from '../model/anomaly.js';
