@@ -23,18 +23,10 @@ function aspects(raw: string, bracketed: boolean): Record<string, string | null>
   const padded = nums.some((n) => n.length === 2 && (n[0] === '0' || n[0] === '０'));
   const single = nums.some((n) => n.length === 1);
   return {
-    numerals: chinese ? 'Chinese numerals (二〇二三年)' : fullDigits ? 'full-width digits (２０２３年)' : 'Arabic numerals (2023年)',
-    padding: chinese ? null : padded ? 'zero-padded month or day (04月)' : single ? 'no zero-padding (4月)' : null,
-    spaces: /\s[年月日]|[年月日]\s+\S/.test(raw.trim().replace(/^[(（]\s*|\s*[)）]$/g, ''))
-      ? 'spaces around 年 月 日 (2023 年 4 月)'
-      : 'no spaces (2023年4月)',
-    brackets: bracketed
-      ? /^\s*（/.test(raw)
-        ? 'full-width brackets （…）'
-        : /^\s*\(/.test(raw)
-          ? 'half-width brackets (…)'
-          : 'no brackets'
-      : null,
+    numerals: chinese ? 'Chinese numerals' : fullDigits ? 'full-width digits' : 'Arabic numerals',
+    padding: chinese ? null : padded ? 'zero-padded month or day' : single ? 'no zero-padding' : null,
+    spaces: /\s[年月日]|[年月日]\s+\S/.test(raw.trim().replace(/^[(（]\s*|\s*[)）]$/g, '')) ? 'spaces around 年 月 日' : 'no spaces',
+    brackets: bracketed ? (/^\s*（/.test(raw) ? 'full-width brackets' : /^\s*\(/.test(raw) ? 'half-width brackets' : 'no brackets') : null,
   };
 }
 
@@ -48,27 +40,28 @@ function formChecks(
 ): Anomaly[] {
   const out: Anomaly[] = [];
   if (dates.length < 3) return out;
-  const by = new Map<string, Map<string, number[]>>();
+  // aspect → form → the lines written so, and the first date written so (the example shown)
+  const by = new Map<string, Map<string, { lines: number[]; example: string }>>();
   for (const d of dates)
     for (const [aspect, form] of Object.entries(aspects(d.raw, bracketed))) {
       if (form === null) continue;
-      const forms = by.get(aspect) ?? new Map<string, number[]>();
+      const forms = by.get(aspect) ?? new Map<string, { lines: number[]; example: string }>();
       by.set(aspect, forms);
-      const ls = forms.get(form) ?? [];
-      ls.push(d.line);
-      forms.set(form, ls);
+      const f = forms.get(form) ?? { lines: [], example: d.raw.trim() };
+      f.lines.push(d.line);
+      forms.set(form, f);
     }
   for (const forms of by.values()) {
-    const ranked = [...forms.entries()].sort((a, b) => b[1].length - a[1].length);
-    const [normForm, normLines] = ranked[0]!;
+    const ranked = [...forms.entries()].sort((a, b) => b[1].lines.length - a[1].lines.length);
+    const [normForm, norm] = ranked[0]!;
     // No norm where the two most frequent forms are as common as each other.
-    if (ranked.length < 2 || ranked[1]![1].length === normLines.length) continue;
-    for (const [form, ls] of ranked.slice(1)) {
+    if (ranked.length < 2 || ranked[1]![1].lines.length === norm.lines.length) continue;
+    for (const [form, { lines: ls, example }] of ranked.slice(1)) {
       const n = ls.length;
       const shown = ls.slice(0, 12).join(', ') + (n > 12 ? ` … ${n - 12} more` : '');
       out.push(
         anomaly('DATE_FORM_INCONSISTENT', {
-          message: `${n} ${what}${n > 1 ? 's' : ''} ${n > 1 ? 'are' : 'is'} written with ${form} where ${normLines.length} use ${normForm}: line${n > 1 ? 's' : ''} ${shown}`,
+          message: `${n} ${what}${n > 1 ? 's' : ''} ${n > 1 ? 'are' : 'is'} written with ${form} as «${example}» where ${norm.lines.length} use ${normForm} as «${norm.example}»: line${n > 1 ? 's' : ''} ${shown}`,
           line: ls[0]!,
           column: Math.max(1, (lines.get(ls[0]! - 1) ?? '').search(/\S/) + 1),
           endLine: ls[n - 1]!,
