@@ -235,6 +235,79 @@ describe('more head layouts', () => {
     expect(issue.documents[0]!.sourceMeta.map((m) => m.key)).toEqual(['索引号', '发文机关', '标题', '发文字号']);
     expect(issue.documents[0]!.span.startLine).toBe(1);
   });
+
+  // The head of a county's 政府信息公开 page as stored in the search corpus (镇巴县人民政府工作规则,
+  // http://zb.gov.cn/zbxzf/xzfwj/202404/49ca3d0c669f4c2ebf6f7fabf563549c.shtml): the metadata
+  // as a bulleted list, each value on a line below its key, then the title with no 文号, date
+  // or 主送 under it.
+  const CMS_PAGE = [
+    '返回顶部',
+    '',
+    '镇巴县人民政府工作规则',
+    '',
+    '  • 索引号:',
+    '',
+    '    6107280000/2024-001005',
+    '  • 主题分类:',
+    '',
+    '  • 来源:',
+    '',
+    '  • 发文机构:',
+    '',
+    '    县政府网站',
+    '  • 发文字号:',
+    '',
+    '    镇政发〔2024〕7号',
+    '  • 发文日期:',
+    '',
+    '    2024年04月06日 16:40',
+    '  • 有效性:',
+    '',
+    '  • 发布日期:',
+    '',
+    '    2024年04月06日 16:34',
+    '  • 内容概述:',
+    '',
+    '镇巴县人民政府工作规则',
+    '',
+    '第一章总则',
+    '',
+    '一、根据《中华人民共和国宪法》《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》,参照《陕西省人民政府工作规则》《汉中市人民政府工作规则》的有关规定,结合本县实际,制定本规则。',
+  ].join('\n');
+
+  it("a page's metadata list with each value under its key: read as metadata, its 发文字号 confirms the title", () => {
+    const issue = parse(CMS_PAGE);
+    const d = issue.documents.find((x) => x.docNumber !== null)!;
+    expect([d.id, d.title, d.kind, d.docNumber!.line, d.docNumber!.column, d.titleSpan.startLine, d.span.startLine]).toEqual([
+      '镇政发-2024-7',
+      '镇巴县人民政府工作规则',
+      '规则',
+      17,
+      5,
+      28,
+      3,
+    ]);
+    expect(d.sourceMeta.map((m) => [m.key, m.value, m.line])).toEqual([
+      ['title', '镇巴县人民政府工作规则', 3],
+      ['索引号', '6107280000/2024-001005', 7],
+      ['主题分类', '', 8],
+      ['来源', '', 10],
+      ['发文机构', '县政府网站', 14],
+      ['发文字号', '镇政发〔2024〕7号', 17],
+      ['发文日期', '2024年04月06日 16:40', 20],
+      ['有效性', '', 21],
+      ['发布日期', '2024年04月06日 16:34', 25],
+      ['内容概述', '', 26],
+    ]);
+    expect(issue.anomalies.filter((a) => a.code === 'TITLE_REPEATED').map((a) => a.line)).toEqual([28]);
+    expect(furniture('  • 发文字号:')).toEqual({ key: '发文字号', value: '' });
+    expect(furniture('- 发文字号：镇政发〔2024〕7号')).toEqual({ key: '发文字号', value: '镇政发〔2024〕7号' });
+  });
+
+  it('metadata without a 发文字号 confirms nothing: a title needs its 文号, date or 主送', () => {
+    const issue = parse(CMS_PAGE.replace('  • 发文字号:', '  • 公开方式:').replace('    镇政发〔2024〕7号', '    主动公开'));
+    expect(issue.documents.some((d) => d.title === '镇巴县人民政府工作规则')).toBe(false);
+  });
 });
 
 describe('文号 in every common form', () => {

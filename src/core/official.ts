@@ -117,16 +117,40 @@ const META_KEYS = new Set([
   '发布机构',
   '公文种类',
   '体裁分类',
+  // the 政府信息公开 pages of government sites
+  '发文机构',
+  '发文日期',
+  '发布时间',
+  '有效性',
+  '是否有效',
+  '内容概述',
+  '信息分类',
+  '组配分类',
+  '公开方式',
+  '公开范围',
+  '公开时限',
+  '生成日期',
+  '所属机构',
+  '关键词',
+  '失效时间',
 ]);
-/** `key：value` with a short key (spaces inside it allowed: 标　　题：). */
-const META_KEY = /^([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z\s\u3000]{0,10}?)\s*[:：]\s*(\S.*)$/;
+/**
+ * `key：value` with a short key (spaces inside it allowed: 标　　题：), or the key alone, its value
+ * on the lines below, as a web page's metadata list prints it (`• 发文字号:` / `镇政发〔2024〕7号`).
+ */
+const META_KEY = /^(?:[•·*-]\s*)?([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z\s\u3000]{0,10}?)\s*[:：]\s*(.*)$/;
 const URL_LINE = /^https?:\/\/\S+$/;
 
 export interface MetaLine {
   key: string;
   value: string;
+  /** The line of the value (the key's own line when both share it). */
   line: number;
 }
+/** The longest value a key printed alone can have on the lines below it. */
+const MAX_META_VALUE = 100;
+/** The keys of a document's own 文号 in export metadata. */
+const NUMBER_KEYS = new Set(['发文字号', '文号']);
 
 /** A line of database or web export furniture, as key and value; null for any other line. */
 export function furniture(line: string): { key: string; value: string } | null {
@@ -221,6 +245,18 @@ export interface Head {
   published?: boolean;
 }
 
+/** The document's own 文号 among the export metadata right above line `start` (发文字号：…), with the line of its value. */
+function metaNumber(lines: Lines, start: number, floor: number): { line: number; dn: DocNumberLine } | null {
+  const j = prevLine(lines, start - 1, floor);
+  if (j === 0 || furniture(lines.get(j - 1)!) === null) return null;
+  for (const m of furnitureAbove(lines, start, floor, '', start).meta) {
+    if (!NUMBER_KEYS.has(m.key)) continue;
+    const dn = ownDocNumberLine(m.value);
+    if (dn) return { line: m.line, dn: { ...dn, index: Math.max(0, lines.get(m.line - 1)!.indexOf(dn.raw)) } };
+  }
+  return null;
+}
+
 /**
  * A document start whose title ends on line `ln`: the next line is its 文号, an order's
  * 第N号, a date line, or (for a title with 关于, or a 令/公告/通告) a 主送 line. The title
@@ -253,6 +289,26 @@ export function headAt(lines: Lines, ln: number, floor: number, to: number): Hea
   // documents (title, 文号, title, 文号 …), which starts nothing.
   const p = prevLine(lines, start - 1, floor);
   const above = p !== 0 ? ownDocNumberLine(lines.get(p - 1)!) : null;
+  // A web page's metadata right above the title, its 发文字号 among them: the document's own
+  // 文号, which confirms the title whatever its wording (工作规则 has no 关于).
+  const meta = !confirmed && !addressed && !above ? metaNumber(lines, start, floor) : null;
+  // (a title names more than its kind, as below)
+  if (
+    meta &&
+    lines
+      .slice(start - 1, ln)
+      .join('')
+      .replace(/\s+/g, '').length >=
+      kind.length + 4
+  )
+    return {
+      titleStart: start,
+      titleEnd: ln,
+      kind,
+      number: { line: meta.line, dn: meta.dn, order: null },
+      date: null,
+      dateLineNo: null,
+    };
   if (!confirmed && !addressed && !above) return null;
   if (above && number) return null;
   if (number?.dn && listFollows(lines, j, to)) return null;
@@ -477,7 +533,15 @@ export function furnitureAbove(
     const f = furniture(t);
     if (f) meta.unshift({ key: f.key, value: f.value, line: j });
     else if (j < titleLine && matchKey(t) === titleKey && titleKey.length >= 4) meta.unshift({ key: 'title', value: t, line: j });
-    else break;
+    else {
+      // the value of a key printed alone on the line above (a web page's metadata list)
+      const k = t.length <= MAX_META_VALUE ? prevLine(lines, j - 1, floor, 2) : 0;
+      const key = k === 0 ? null : furniture(lines.get(k - 1)!);
+      if (key === null || key.value !== '') break;
+      meta.unshift({ key: key.key, value: t, line: j });
+      top = k;
+      continue;
+    }
     top = j;
   }
   return { meta, top };
