@@ -178,9 +178,9 @@ function joinedNames(lines: Lines): Map<string, number> {
 }
 
 /**
- * Whether the part after a joining word begins with a place name (湖北省人民…, 长宁区民政…): a
+ * Whether the part after a joining word begins with a place name (某省人民…, 某区民政…): a
  * level character after two characters at least, not ending a common word (社区, 园区, 城市 …).
- * The joining word then joins two bodies (专家组的建议和湖北省人民政府的要求), not the two halves
+ * The joining word then joins two bodies (专家组的建议和某省人民政府的要求), not the two halves
  * of one name.
  */
 function beginsWithPlace(right: string): boolean {

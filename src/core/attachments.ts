@@ -30,7 +30,7 @@ function nextNonBlank(lines: Lines, k: number, to: number): number {
 
 /**
  * The title on the lines after line k: one line, or two or three when it wraps (…的 / …和, or
- * a line without a document kind before one that ends with it: …马鬃山村 / 地质险情调查意见).
+ * a line without a document kind before one that ends with it: …某县某村 / 地质险情调查意见).
  */
 function titleAfter(lines: Lines, k: number, to: number): string | null {
   let j = nextNonBlank(lines, k + 1, to);

@@ -136,7 +136,7 @@ const META_KEYS = new Set([
 ]);
 /**
  * `key：value` with a short key (spaces inside it allowed: 标　　题：), or the key alone, its value
- * on the lines below, as a web page's metadata list prints it (`• 发文字号:` / `镇政发〔2024〕7号`).
+ * on the lines below, as a web page's metadata list prints it (`• 发文字号:` / `某政发〔2024〕7号`).
  */
 const META_KEY = /^(?:[•·*-]\s*)?([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z\s\u3000]{0,10}?)\s*[:：]\s*(.*)$/;
 const URL_LINE = /^https?:\/\/\S+$/;
@@ -397,7 +397,7 @@ export function isIssuerLine(raw: string): boolean {
 /** The names on an issuer line: joint issuers share a line, separated by wide spaces or 、. */
 export function issuerNames(t: string): string[] {
   if (SIGNER_LINE.test(t)) return [t.replace(/[\s\u3000]+/g, ' ')];
-  // Wide spaces or 、 separate joint issuers (国务院办公厅、中央军委办公厅); one space may
+  // Wide spaces or 、 separate joint issuers (某省人民政府办公厅、某军区办公室); one space may
   // separate two (中共某市委办公室 某市人民政府办公室) or fall inside a name.
   const out: string[] = [];
   for (const w of t.trim().split(/\s{2,}|\u3000+|\s*、\s*/)) {

@@ -101,7 +101,7 @@ function split(s: string, nameEnd: number, nameStart: number, name: string): Nam
   return { name, nameRaw: s.slice(nameStart, nameEnd), rest: s.slice(r).trim(), restIndex: r };
 }
 
-/** 何洪明（市纪委）, 楼 华（人行临安支行）: a name, then in brackets the body its holder comes from. */
+/** 王某某（市纪委）, 李 某（某行某支行）: a name, then in brackets the body its holder comes from. */
 const NAME_THEN_BODY = /^\s*([\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,3})[ \u3000]*[（(]([^（()）]{2,40})[）)]\s*$/;
 
 /**

@@ -280,7 +280,7 @@ function fromSentence(ctx: Ctx, text: string, line: number, listed: boolean): vo
     let end = at + 1;
     while (end < text.length && !'，,。；;'.includes(text[end]!)) end++;
     const clause = text.slice(at + 1, end);
-    const verb = Math.max(clause.lastIndexOf('兼任'), clause.lastIndexOf('担任'));
+    const verb = Math.max(...HOLDER_VERBS.map((v) => clause.lastIndexOf(v)));
     if (verb <= 0) continue;
     const { nameRaw, position } = phrasePerson(clause.slice(0, verb));
     // who holds the post, named by the post alone: a note on the roster, not a member
@@ -318,7 +318,11 @@ function mayBeHeading(lines: Lines, k: number): boolean {
  * label), 由, 兼任 or 担任 (a sentence naming a post's holder) or, while the body is not known,
  * 同意 or 决定 (同意建立 X, 决定成立 X): the other lines are jumped over.
  */
-const ROSTER_NEEDLES = ['：', ':', '由', '兼任', '担任'];
+/** The verbs of a sentence naming a post's holder: 办公室主任由…兼任, 王某担任秘书长. */
+const HOLDER_VERBS = ['兼任', '担任'];
+/** The words of such a sentence: 由, or a verb. */
+const HOLDER_WORDS = ['由', ...HOLDER_VERBS];
+const ROSTER_NEEDLES = ['：', ':', ...HOLDER_WORDS];
 const ROSTER_OR_BODY_NEEDLES = [...ROSTER_NEEDLES, '同意', '决定'];
 
 /** The lines the roster walks read: one pair of finders for every document of a parse, in order. */
@@ -526,7 +530,7 @@ function readSegment(ctx: Ctx, sorted: readonly Table[], seg: Segment, lines: Ro
     }
     // Only a line with 由, 兼任 or 担任 can name a post's holder in a sentence (rosterOf): the
     // others are not kept, so a document of millions of lines costs no array of them.
-    if (text.includes('由') || text.includes('兼任') || text.includes('担任')) pending.push(k);
+    if (HOLDER_WORDS.some((w) => text.includes(w))) pending.push(k);
   }
   return { body, bodyLine, note, pending, labelled };
 }
@@ -537,7 +541,7 @@ function readSegment(ctx: Ctx, sorted: readonly Table[], seg: Segment, lines: Ro
  * role, the words before it back to the clause's start a name (with 同志, or after a post).
  */
 function fromHolder(ctx: Ctx, text: string, line: number): void {
-  for (const verb of ['兼任', '担任']) {
+  for (const verb of HOLDER_VERBS) {
     for (let at = text.indexOf(verb); at >= 0; at = text.indexOf(verb, at + verb.length)) {
       let end = at + verb.length;
       while (end < text.length && !'，,。；;、'.includes(text[end]!)) end++;
